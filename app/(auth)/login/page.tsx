@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { Card } from '@/components/ui/card';
+import { getSessionInfo } from '@/lib/auth/context';
+import { env } from '@/lib/env';
+import { LoginForm } from './login-form';
+
+export default async function LoginPage() {
+  if (await getSessionInfo()) redirect('/');
+  const t = await getTranslations('auth');
+  return (
+    <Card className="space-y-4 p-6">
+      <div>
+        <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
+      </div>
+      <LoginForm />
+      {env().ALLOW_SIGNUP && (
+        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+          {t('noAccount')}{' '}
+          <Link href="/signup" className="font-medium text-brand-700 underline dark:text-brand-500">
+            {t('signUpLink')}
+          </Link>
+        </p>
+      )}
+    </Card>
+  );
+}

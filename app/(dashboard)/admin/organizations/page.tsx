@@ -1,0 +1,40 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { SearchForm } from '@/components/ui/search-form';
+import { Pager } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { toLocale } from '@/lib/i18n/config';
+import { listAllOrganizations } from '@/lib/organizations/queries';
+import { CreateOrganizationForm, OrganizationsTable } from './organizations-client';
+
+export default async function PlatformOrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { info, ctx } = await requirePage('platform.organizations');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const page = await listAllOrganizations(ctx.db, { q: sp.q, cursor: sp.cursor });
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('platform.title')} subtitle={t('platform.subtitle')} />
+      <CreateOrganizationForm />
+      <section>
+        <SearchForm q={sp.q} placeholder={t('platform.searchPlaceholder')} submitLabel={t('common.search')} />
+        {page.items.length === 0 ? (
+          <EmptyState title={t('platform.emptyTitle')} />
+        ) : (
+          <OrganizationsTable
+            items={JSON.parse(JSON.stringify(page.items))}
+            currentOrgId={ctx.orgId}
+            locale={toLocale(await getLocale())}
+            timeZone={info.org!.timezone}
+          />
+        )}
+        <Pager
+          basePath="/admin/organizations"
+          params={{ q: sp.q, cursor: sp.cursor }}
+          nextCursor={page.nextCursor}
+          labels={{ next: t('common.next'), first: t('common.first') }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { SearchForm } from '@/components/ui/search-form';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { listAuditOp } from '@/lib/audit/operations';
+import { requirePage } from '@/lib/auth/context';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { executeOperation } from '@/lib/server/operation';
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { info, ctx } = await requirePage('audit.view');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const filters = {
+    q: sp.q || undefined,
+    action: sp.action || undefined,
+    from: sp.from || undefined,
+    // "to" is a whole day: include everything up to its end.
+    to: sp.to ? `${sp.to}T23:59:59.999+07:00` : undefined,
+    cursor: sp.cursor || undefined,
+  };
+  const result = await executeOperation(listAuditOp, ctx, filters);
+  const data = result.ok ? result.data : { page: { items: [], nextCursor: null }, actions: [] };
+  return (
+    <div>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <SearchForm q={sp.q} placeholder={t('audit.searchPlaceholder')} submitLabel={t('common.filter')}>
+        <select name="action" defaultValue={sp.action ?? ''} aria-label={t('audit.action')} className={`${inputClass} sm:max-w-56`}>
+          <option value="">{`${t('audit.action')}: ${t('common.all')}`}</option>
+          {data.actions.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        <label className="text-sm">
+          <span className="block text-slate-600 dark:text-slate-400">{t('audit.from')}</span>
+          <input type="date" name="from" defaultValue={sp.from} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-600 dark:text-slate-400">{t('audit.to')}</span>
+          <input type="date" name="to" defaultValue={sp.to} className={inputClass} />
+        </label>
+      </SearchForm>
+      {data.page.items.length === 0 ? (
+        <EmptyState title={t('audit.emptyTitle')} hint={t('audit.emptyHint')} />
+      ) : (
+        <Table testId="audit-table" head={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.ip'), t('audit.details')]}>
+          {data.page.items.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <Td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</Td>
+              <Td>
+                <div>{e.actorName ?? t('audit.system')}</div>
+                <div className="text-xs text-slate-500">{e.actorEmail ?? ''}</div>
+              </Td>
+              <Td>
+                <code className="text-xs">{e.action}</code>
+              </Td>
+              <Td>
+                <div>{e.entityType}</div>
+                <div className="max-w-40 truncate text-xs text-slate-500" title={e.entityId ?? ''}>
+                  {e.entityId ?? ''}
+                </div>
+              </Td>
+              <Td>{e.ip ?? '—'}</Td>
+              <Td>
+                <code className="block max-w-xs whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
+                  {Object.keys(e.data).length ? JSON.stringify(e.data) : ''}
+                </code>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager
+        basePath="/audit"
+        params={{ q: sp.q, action: sp.action, from: sp.from, to: sp.to, cursor: sp.cursor }}
+        nextCursor={data.page.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+'use client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useState, useTransition } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Alert, Badge, EmptyState } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { JOB_STATES, type JobState } from '@/lib/jobs/types';
+import { retryJobAction, runWorkerCheckAction } from '@/lib/jobs/actions';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+
+type JobItem = {
+  id: string;
+  type: string;
+  state: JobState;
+  progressDone: number;
+  progressTotal: number;
+  result: Record<string, unknown> | null;
+  error: string | null;
+  attempts: number;
+  maxAttempts: number;
+  createdAt: string;
+  finishedAt: string | null;
+  createdByName: string | null;
+};
+type JobsPage = { items: JobItem[]; nextCursor: string | null };
+
+const STATE_COLOR = { queued: 'slate', running: 'blue', retrying: 'amber', done: 'green', failed: 'red' } as const;
+const ACTIVE: JobState[] = ['queued', 'running', 'retrying'];
+
+export function WorkerCheckButton() {
+  const t = useTranslations('jobs');
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div className="flex items-center gap-2">
+      {message && <span className="text-sm text-slate-600 dark:text-slate-400">{message}</span>}
+      <Button
+        data-testid="worker-check"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const r = await runWorkerCheckAction({});
+            setMessage(r.ok ? t('workerCheckQueued') : r.message);
+            await queryClient.invalidateQueries({ queryKey: ['jobs'] });
+          })
+        }
+      >
+        {t('workerCheck')}
+      </Button>
+    </div>
+  );
+}
+
+export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: string; canRetry: boolean; timeZone: string }) {
+  const t = useTranslations();
+  const locale = toLocale(useLocale());
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const params = new URLSearchParams();
+  if (props.state) params.set('state', props.state);
+  if (props.cursor) params.set('cursor', props.cursor);
+  const { data } = useQuery<JobsPage>({
+    queryKey: ['jobs', props.state ?? '', props.cursor ?? ''],
+    queryFn: async () => {
+      const res = await fetch(`/api/jobs?${params}`);
+      if (!res.ok) throw new Error((await res.json()).message);
+      return res.json();
+    },
+    initialData: props.initial,
+    // Poll while anything is still moving, so progress and results appear without a reload.
+    refetchInterval: (q) => (q.state.data?.items.some((j) => ACTIVE.includes(j.state)) ? 1500 : 10_000),
+  });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2" role="group" aria-label={t('common.status')}>
+        {[undefined, ...JOB_STATES].map((s) => (
+          <Link
+            key={s ?? 'all'}
+            href={s ? `/jobs?state=${s}` : '/jobs'}
+            className={buttonClass(props.state === s ? 'primary' : 'secondary', 'min-h-9 px-3')}
+          >
+            {s ? t(`jobs.states.${s}`) : t('common.all')}
+          </Link>
+        ))}
+      </div>
+      {error && <Alert>{error}</Alert>}
+      {data.items.length === 0 ? (
+        <EmptyState title={t('jobs.emptyTitle')} hint={t('jobs.emptyHint')} />
+      ) : (
+        <Table
+          testId="jobs-table"
+          head={[t('jobs.type'), t('common.status'), t('jobs.progress'), t('jobs.attempts'), t('jobs.result'), t('common.createdAt'), '']}
+        >
+          {data.items.map((job) => (
+            <tr key={job.id} data-testid="job-row" data-state={job.state}>
+              <Td>
+                <div className="font-medium">{t.has(`jobs.types.${job.type}`) ? t(`jobs.types.${job.type}`) : job.type}</div>
+                <div className="text-xs text-slate-500">{job.createdByName ?? ''}</div>
+              </Td>
+              <Td>
+                <Badge color={STATE_COLOR[job.state]}>{t(`jobs.states.${job.state}`)}</Badge>
+              </Td>
+              <Td>
+                <Progress done={job.progressDone} total={job.progressTotal} />
+              </Td>
+              <Td>
+                {job.attempts}/{job.maxAttempts}
+              </Td>
+              <Td className="max-w-xs">
+                {job.error && <p className="break-words text-red-700 dark:text-red-400">{job.error}</p>}
+                {job.result && Object.keys(job.result).length > 0 && (
+                  <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
+                    {JSON.stringify(job.result, null, 1)}
+                  </pre>
+                )}
+              </Td>
+              <Td className="whitespace-nowrap">{formatDateTime(job.createdAt, locale, props.timeZone)}</Td>
+              <Td>
+                {props.canRetry && job.state === 'failed' && (
+                  <ConfirmButton
+                    variant="secondary"
+                    label={t('jobs.retry')}
+                    message={t('jobs.retryConfirm')}
+                    onConfirm={async () => {
+                      const r = await retryJobAction({ jobId: job.id });
+                      setError(r.ok ? null : r.message);
+                      await queryClient.invalidateQueries({ queryKey: ['jobs'] });
+                    }}
+                  />
+                )}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager
+        basePath="/jobs"
+        params={{ state: props.state, cursor: props.cursor }}
+        nextCursor={data.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
+    </div>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  if (total <= 0) return <span className="text-slate-400">—</span>;
+  const pct = Math.round((done / total) * 100);
+  return (
+    <div className="w-28" title={`${done}/${total}`}>
+      <div className="h-2 rounded-full bg-slate-200 dark:bg-slate-700">
+        <div className="h-2 rounded-full bg-brand-600" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="text-xs text-slate-500">
+        {done}/{total} ({pct}%)
+      </span>
+    </div>
+  );
+}

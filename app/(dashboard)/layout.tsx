@@ -1,0 +1,49 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AccountPanel } from '@/components/shell/account-panel';
+import { Navigation, type NavItem } from '@/components/shell/nav';
+import { UserMenu } from '@/components/shell/user-menu';
+import { requirePage } from '@/lib/auth/context';
+import { can, type Permission } from '@/lib/auth/permissions';
+
+const NAV: (NavItem & { permission: Permission })[] = [
+  { href: '/', key: 'dashboard', permission: 'dashboard.view' },
+  { href: '/jobs', key: 'jobs', permission: 'jobs.view' },
+  { href: '/users', key: 'users', permission: 'users.view' },
+  { href: '/audit', key: 'audit', permission: 'audit.view' },
+  { href: '/settings/roles', key: 'roles', permission: 'roles.view' },
+  { href: '/settings/organization', key: 'settings', permission: 'organization.settings' },
+  { href: '/admin/organizations', key: 'organizations', permission: 'platform.organizations' },
+];
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const { info, ctx } = await requirePage();
+  const t = await getTranslations();
+  const items = NAV.filter((n) => can(ctx.role, n.permission)).map(({ href, key }) => ({ href, key }));
+  const panel = (
+    <AccountPanel
+      name={info.user.name}
+      email={info.user.email}
+      roleLabel={t(`roles.names.${ctx.role}`)}
+      orgId={ctx.orgId}
+      organizations={info.organizations}
+    />
+  );
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+        <div className="flex min-w-0 items-center gap-2">
+          <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white">J</span>
+          <span className="truncate font-semibold" data-testid="org-name">
+            {info.org!.name}
+          </span>
+        </div>
+        <UserMenu label={info.user.name}>{panel}</UserMenu>
+      </header>
+      <div className="flex flex-1">
+        <Navigation items={items} accountPanel={panel} />
+        <main className="min-w-0 flex-1 p-4 pb-24 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

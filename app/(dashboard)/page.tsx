@@ -1,0 +1,62 @@
+import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Card, PageHeader } from '@/components/ui/card';
+import { jobs, memberships } from '@/db/schema';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { listAuditLogs } from '@/lib/audit/queries';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+
+export default async function DashboardPage() {
+  const { info, ctx } = await requirePage('dashboard.view');
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000);
+  const [[members], [active], [failed]] = await Promise.all([
+    ctx.db.select({ n: count() }).from(memberships).where(and(eq(memberships.organizationId, ctx.orgId), eq(memberships.active, true))),
+    ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), inArray(jobs.state, ['queued', 'running', 'retrying']))),
+    ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
+  ]);
+  const recent = can(ctx.role, 'audit.view') ? await listAuditLogs(ctx.db, { orgId: ctx.orgId, limit: 5 }) : null;
+  const stats = [
+    { label: t('dashboard.members'), value: members?.n ?? 0 },
+    { label: t('dashboard.jobsActive'), value: active?.n ?? 0 },
+    { label: t('dashboard.jobsFailed'), value: failed?.n ?? 0 },
+  ];
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('dashboard.welcome', { name: info.user.name })}
+        subtitle={t('dashboard.yourRole', { org: info.org!.name, role: t(`roles.names.${ctx.role}`) })}
+      />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        {stats.map((s) => (
+          <Card key={s.label}>
+            <p className="text-sm text-slate-500">{s.label}</p>
+            <p className="mt-1 text-2xl font-semibold">{s.value}</p>
+          </Card>
+        ))}
+      </div>
+      {recent && (
+        <Card>
+          <h2 className="mb-2 font-semibold">{t('dashboard.recentActivity')}</h2>
+          {recent.items.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('dashboard.noActivity')}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+              {recent.items.map((e) => (
+                <li key={e.id} className="flex flex-col py-2 sm:flex-row sm:justify-between">
+                  <span>
+                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> · <code>{e.action}</code>
+                  </span>
+                  <span className="text-slate-500">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

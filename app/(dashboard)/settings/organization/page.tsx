@@ -1,0 +1,22 @@
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { requirePage } from '@/lib/auth/context';
+import { getOrganization } from '@/lib/organizations/queries';
+import { TIMEZONES } from '@/lib/organizations/schemas';
+import { OrganizationSettingsForm } from './settings-form';
+
+export default async function OrganizationSettingsPage() {
+  const { ctx } = await requirePage('organization.settings');
+  const t = await getTranslations('settings');
+  const org = await getOrganization(ctx.db, ctx.orgId);
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t('title')} />
+      <OrganizationSettingsForm
+        name={org!.name}
+        timezone={org!.timezone}
+        timezones={TIMEZONES.map((z) => ({ value: z, label: t(`timezones.${z}`) }))}
+      />
+    </div>
+  );
+}

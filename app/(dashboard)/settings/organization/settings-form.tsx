@@ -1,0 +1,31 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Alert, Card } from '@/components/ui/card';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { updateOrganizationSettingsAction } from '@/lib/organizations/actions';
+
+export function OrganizationSettingsForm(props: { name: string; timezone: string; timezones: { value: string; label: string }[] }) {
+  const t = useTranslations();
+  const form = useActionForm(updateOrganizationSettingsAction);
+  return (
+    <Card>
+      <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
+        {form.error && <Alert>{form.error}</Alert>}
+        {form.result?.ok && <Alert kind="success">{t('settings.saved')}</Alert>}
+        <TextField label={t('settings.name')} name="name" defaultValue={props.name} required error={form.fieldError('name')} />
+        <SelectField
+          label={t('settings.timezone')}
+          name="timezone"
+          defaultValue={props.timezone}
+          options={props.timezones}
+          error={form.fieldError('timezone')}
+        />
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? t('common.saving') : t('common.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { SearchForm } from '@/components/ui/search-form';
+import { requirePage } from '@/lib/auth/context';
+import { ASSIGNABLE_ROLES, can } from '@/lib/auth/permissions';
+import { toLocale } from '@/lib/i18n/config';
+import { listMembers, listPendingInvitations } from '@/lib/users/queries';
+import { InviteForm, InvitationsList, MembersTable } from './users-client';
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { info, ctx } = await requirePage('users.view');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const [members, invitations] = await Promise.all([
+    listMembers(ctx.db, { orgId: ctx.orgId, q: sp.q, cursor: sp.cursor }),
+    listPendingInvitations(ctx.db, { orgId: ctx.orgId }),
+  ]);
+  const manage = can(ctx.role, 'users.manage');
+  const roleOptions = ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`roles.names.${r}`) }));
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
+      {manage && <InviteForm roleOptions={roleOptions} appUrl={process.env.APP_URL ?? ''} />}
+      {manage && invitations.length > 0 && (
+        <InvitationsList invitations={JSON.parse(JSON.stringify(invitations))} locale={locale} timeZone={info.org!.timezone} />
+      )}
+      <section>
+        <SearchForm q={sp.q} placeholder={t('users.searchPlaceholder')} submitLabel={t('common.search')} />
+        <MembersTable
+          page={JSON.parse(JSON.stringify(members))}
+          q={sp.q}
+          cursor={sp.cursor}
+          manage={manage}
+          selfId={info.user.id}
+          roleOptions={roleOptions}
+          locale={locale}
+          timeZone={info.org!.timezone}
+        />
+      </section>
+    </div>
+  );
+}

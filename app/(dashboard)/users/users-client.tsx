@@ -1,0 +1,188 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { formatDateTime } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/lib/users/actions';
+
+type Option = { value: string; label: string };
+
+export function InviteForm({ roleOptions, appUrl }: { roleOptions: Option[]; appUrl: string }) {
+  const t = useTranslations();
+  const [email, setEmail] = useState('');
+  const form = useActionForm(inviteUserAction);
+  return (
+    <Card>
+      <h2 className="mb-3 font-semibold">{t('users.invite')}</h2>
+      <form
+        onSubmit={(e) => {
+          setEmail(String(new FormData(e.currentTarget).get('email') ?? ''));
+          form.onSubmit(e);
+        }}
+        className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+        noValidate
+      >
+        <TextField label={t('common.email')} name="email" type="email" required error={form.fieldError('email')} />
+        <SelectField label={t('common.role')} name="role" options={roleOptions} defaultValue="operator" error={form.fieldError('role')} />
+        <Button type="submit" className="sm:mt-6" disabled={form.pending} data-testid="invite-submit">
+          {t('users.invite')}
+        </Button>
+      </form>
+      {form.error && (
+        <div className="mt-3">
+          <Alert>{form.error}</Alert>
+        </div>
+      )}
+      {form.result?.ok && <InviteLink url={`${appUrl || window.location.origin}/invite/${form.result.data.token}`} email={email} />}
+    </Card>
+  );
+}
+
+function InviteLink({ url, email }: { url: string; email: string }) {
+  const t = useTranslations();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-3 space-y-2" data-testid="invite-link">
+      <Alert kind="success">{t('users.inviteLinkTitle')}</Alert>
+      <div className="flex gap-2">
+        <input readOnly value={url} className={inputClass} aria-label={t('users.inviteLinkTitle')} />
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(url);
+            setCopied(true);
+          }}
+        >
+          {copied ? t('common.copied') : t('common.copy')}
+        </Button>
+      </div>
+      <p className="text-xs text-slate-500">{t('users.inviteLinkHint', { email })}</p>
+    </div>
+  );
+}
+
+type Invitation = { id: string; email: string; role: string; expiresAt: string };
+
+export function InvitationsList({ invitations, locale, timeZone }: { invitations: Invitation[]; locale: Locale; timeZone: string }) {
+  const t = useTranslations();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section>
+      <h2 className="mb-2 font-semibold">{t('users.pendingInvitations')}</h2>
+      {error && <Alert>{error}</Alert>}
+      <Table head={[t('common.email'), t('common.role'), t('users.expires'), '']}>
+        {invitations.map((inv) => (
+          <tr key={inv.id}>
+            <Td>{inv.email}</Td>
+            <Td>{t(`roles.names.${inv.role}`)}</Td>
+            <Td>{formatDateTime(inv.expiresAt, locale, timeZone)}</Td>
+            <Td>
+              <ConfirmButton
+                label={t('users.revoke')}
+                message={t('users.revokeConfirm', { email: inv.email })}
+                onConfirm={async () => {
+                  const r = await revokeInvitationAction({ invitationId: inv.id });
+                  setError(r.ok ? null : r.message);
+                }}
+              />
+            </Td>
+          </tr>
+        ))}
+      </Table>
+    </section>
+  );
+}
+
+type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; lastLoginAt: string | null };
+
+export function MembersTable(props: {
+  page: { items: Member[]; nextCursor: string | null };
+  q?: string;
+  cursor?: string;
+  manage: boolean;
+  selfId: string;
+  roleOptions: Option[];
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = useTranslations();
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  if (props.page.items.length === 0) return <EmptyState title={t('users.emptyTitle')} hint={t('users.emptyHint')} />;
+  return (
+    <div className="space-y-3">
+      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      <Table testId="members-table" head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}>
+        {props.page.items.map((m) => {
+          const self = m.userId === props.selfId;
+          return (
+            <tr key={m.id} data-testid="member-row">
+              <Td>
+                <div className="font-medium">
+                  {m.name} {self && <Badge color="blue">{t('users.you')}</Badge>}
+                </div>
+                <div className="text-xs text-slate-500">{m.email}</div>
+              </Td>
+              <Td>
+                {props.manage && !self ? (
+                  <select
+                    aria-label={`${t('common.role')} ${m.name}`}
+                    className={`${inputClass} min-w-36`}
+                    defaultValue={m.role}
+                    disabled={pending}
+                    onChange={(e) => {
+                      const role = e.target.value;
+                      const select = e.target;
+                      startTransition(async () => {
+                        const r = await changeRoleAction({ membershipId: m.id, role });
+                        if (!r.ok) select.value = m.role;
+                        setMessage(r.ok ? { kind: 'success', text: t('users.roleChanged') } : { kind: 'error', text: r.message });
+                      });
+                    }}
+                  >
+                    {props.roleOptions.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  t(`roles.names.${m.role}`)
+                )}
+              </Td>
+              <Td>
+                <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+              </Td>
+              <Td className="whitespace-nowrap">{m.lastLoginAt ? formatDateTime(m.lastLoginAt, props.locale, props.timeZone) : t('users.never')}</Td>
+              <Td>
+                {props.manage && !self && (
+                  <ConfirmButton
+                    variant={m.active ? 'danger' : 'secondary'}
+                    label={m.active ? t('users.deactivate') : t('users.reactivate')}
+                    message={m.active ? t('users.deactivateConfirm', { name: m.name }) : `${t('users.reactivate')} ${m.name}?`}
+                    onConfirm={async () => {
+                      const r = await setMemberActiveAction({ membershipId: m.id, active: !m.active });
+                      setMessage(r.ok ? null : { kind: 'error', text: r.message });
+                    }}
+                  />
+                )}
+              </Td>
+            </tr>
+          );
+        })}
+      </Table>
+      <Pager
+        basePath="/users"
+        params={{ q: props.q, cursor: props.cursor }}
+        nextCursor={props.page.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { buttonClass } from './button';
+
+/** A list table that scrolls sideways on a narrow phone instead of squashing its columns. */
+export function Table({ head, children, testId }: { head: ReactNode[]; children: ReactNode; testId?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid={testId}>
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-950">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} className="whitespace-nowrap px-3 py-2 font-medium">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return <td className={`px-3 py-2 align-top ${className}`}>{children}</td>;
+}
+
+/** Keyset pagination: "next" carries the cursor; the other search params are kept. */
+export function Pager({
+  basePath,
+  params,
+  nextCursor,
+  labels,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  nextCursor: string | null;
+  labels: { next: string; first: string };
+}) {
+  const href = (cursor?: string) => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v && k !== 'cursor') sp.set(k, v);
+    if (cursor) sp.set('cursor', cursor);
+    const qs = sp.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
+  if (!nextCursor && !params.cursor) return null;
+  return (
+    <nav className="mt-3 flex justify-end gap-2">
+      {params.cursor && (
+        <Link className={buttonClass('secondary')} href={href()}>
+          {labels.first}
+        </Link>
+      )}
+      {nextCursor && (
+        <Link className={buttonClass('secondary')} href={href(nextCursor)} data-testid="next-page">
+          {labels.next}
+        </Link>
+      )}
+    </nav>
+  );
+}

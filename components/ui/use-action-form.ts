@@ -1,0 +1,24 @@
+'use client';
+import { useState, useTransition, type FormEvent } from 'react';
+import type { Result } from '@/lib/server/operation';
+
+/**
+ * Submits a form's fields to a server action and keeps its result, so errors show next to
+ * their fields and nothing the operator typed is lost.
+ */
+export function useActionForm<T>(action: (input: unknown) => Promise<Result<T>>, onSuccess?: (data: T) => void) {
+  const [result, setResult] = useState<Result<T> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = Object.fromEntries(new FormData(event.currentTarget).entries());
+    startTransition(async () => {
+      const r = await action(input);
+      setResult(r);
+      if (r.ok) onSuccess?.(r.data);
+    });
+  };
+  const fieldError = (name: string) => (result && !result.ok ? result.fieldErrors?.[name] : undefined);
+  const error = result && !result.ok ? result.message : null;
+  return { onSubmit, pending, result, error, fieldError };
+}

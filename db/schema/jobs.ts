@@ -1,0 +1,35 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { JOB_STATES } from '../../lib/jobs/types';
+import { organizations, users } from './organizations';
+
+export { JOB_STATES, type JobState } from '../../lib/jobs/types';
+
+// The app's record of every job it asked the worker to do. graphile-worker executes and
+// retries; this table is what the jobs page shows (graphile-worker deletes finished jobs).
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('jobs_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    index('jobs_org_state_idx').on(t.organizationId, t.state),
+  ],
+);
+
+export type Job = typeof jobs.$inferSelect;

@@ -1,0 +1,51 @@
+'use server';
+import { cookies, headers } from 'next/headers';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { env } from '@/lib/env';
+import { LOCALE_COOKIE, LOCALES } from '@/lib/i18n/config';
+import { createOrganizationWithAdmin } from '@/lib/organizations/mutations';
+import { signupSchema } from '@/lib/organizations/schemas';
+import { AppError } from '@/lib/server/errors';
+import { runParsed } from '@/lib/server/operation';
+import { acceptInvitation } from '@/lib/users/invitations';
+import { acceptInvitationSchema } from '@/lib/users/schemas';
+import { getLocale, getSessionInfo, ORG_COOKIE } from './context';
+import { clientIp } from './ip';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+/** Public: a new ISP creates its organization and first admin (off when ALLOW_SIGNUP=false). */
+export async function signupAction(input: unknown) {
+  const h = await headers();
+  return runParsed(await getLocale(), signupSchema, input, async (data) => {
+    if (!env().ALLOW_SIGNUP) throw new AppError('signup_disabled');
+    const { organization } = await createOrganizationWithAdmin(getDb(), { ...data, ip: clientIp((n) => h.get(n)) });
+    (await cookies()).set(ORG_COOKIE, organization.id, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+    return { email: data.email };
+  });
+}
+
+/** Public: whoever holds the invitation link joins the organization with its role. */
+export async function acceptInvitationAction(input: unknown) {
+  const h = await headers();
+  return runParsed(await getLocale(), acceptInvitationSchema, input, async (data) => {
+    const joined = await acceptInvitation(getDb(), { ...data, ip: clientIp((n) => h.get(n)) });
+    (await cookies()).set(ORG_COOKIE, joined.organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+    return { email: joined.email };
+  });
+}
+
+/** Switches the working organization; only to one the user is an active member of. */
+export async function switchOrganizationAction(input: unknown) {
+  const { organizationId } = z.object({ organizationId: z.string().uuid() }).parse(input);
+  const info = await getSessionInfo();
+  if (!info?.organizations.some((o) => o.id === organizationId)) return { ok: false as const };
+  (await cookies()).set(ORG_COOKIE, organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+  return { ok: true as const };
+}
+
+export async function setLocaleAction(locale: string) {
+  const value = z.enum(LOCALES).parse(locale);
+  (await cookies()).set(LOCALE_COOKIE, value, { path: '/', maxAge: YEAR, sameSite: 'lax' });
+}

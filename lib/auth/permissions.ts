@@ -1,0 +1,47 @@
+/**
+ * The one role -> permission map. Every page, server action, route handler and job checks
+ * against it; the roles page renders it read-only.
+ */
+export const ROLES = [
+  'super_admin',
+  'admin',
+  'finance',
+  'noc',
+  'sales',
+  'warehouse',
+  'technician',
+  'hr',
+  'operator',
+  'reseller',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an organization admin may give; super admin is a platform flag on the user. */
+export const ASSIGNABLE_ROLES = ROLES.filter((r): r is Exclude<Role, 'super_admin'> => r !== 'super_admin');
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'reseller');
+
+export const PERMISSIONS = {
+  'dashboard.view': ROLES,
+  'roles.view': STAFF,
+  'organization.settings': ['super_admin', 'admin'],
+  'users.view': ['super_admin', 'admin', 'hr'],
+  'users.manage': ['super_admin', 'admin'],
+  'audit.view': ['super_admin', 'admin'],
+  'jobs.view': ['super_admin', 'admin', 'noc', 'finance', 'operator'],
+  'jobs.run': ['super_admin', 'admin', 'noc'],
+  'jobs.retry': ['super_admin', 'admin', 'noc'],
+  'platform.organizations': ['super_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,16 @@
+import type { Locale } from './i18n/config';
+
+const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
+
+/** Stored in UTC, shown in the organization's zone (WIB by default). */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale, timeZone = 'Asia/Jakarta') {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(value),
+  );
+}
+
+/** Integer rupiah, e.g. `Rp 150.000`. */
+export function formatIDR(amount: number | bigint) {
+  return new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
+}

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { jobs } from '@/db/schema';
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * Records a job for the jobs page and hands it to graphile-worker in the same transaction
+ * as the caller's change: a rolled-back change leaves no job behind. The worker's payload
+ * is only the job id; the organization and the real payload are read from our row.
+ */
+export async function enqueueJob(
+  db: Db,
+  p: {
+    orgId: string;
+    type: string;
+    payload?: Record<string, unknown>;
+    createdBy?: string | null;
+    maxAttempts?: number;
+  },
+) {
+  const maxAttempts = p.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const [job] = await db
+    .insert(jobs)
+    .values({
+      organizationId: p.orgId,
+      type: p.type,
+      payload: p.payload ?? {},
+      maxAttempts,
+      createdBy: p.createdBy ?? null,
+    })
+    .returning();
+  await addWorkerJob(db, job!.id, p.type, maxAttempts);
+  return job!;
+}
+
+export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttempts: number) {
+  await db.execute(
+    sql`select graphile_worker.add_job(${type}, ${JSON.stringify({ jobId })}::json, max_attempts => ${maxAttempts}::int, job_key => ${jobId}::text)`,
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { JOB_STATES } from '@/db/schema';
+import { AppError } from '@/lib/server/errors';
+import { defineOperation } from '@/lib/server/operation';
+import { recordAudit } from '@/lib/audit/record';
+import { enqueueJob } from './enqueue';
+import { retryJob } from './mutations';
+import { getJob, listJobs } from './queries';
+
+export const listJobsOp = defineOperation({
+  name: 'jobs.list',
+  permission: 'jobs.view',
+  input: z.object({
+    state: z.enum(JOB_STATES).optional(),
+    type: z.string().max(60).optional(),
+    cursor: z.string().max(200).optional(),
+  }),
+  run: (ctx, input) => listJobs(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getJobOp = defineOperation({
+  name: 'jobs.get',
+  permission: 'jobs.view',
+  input: z.object({ jobId: z.string().uuid('validation.invalid') }),
+  run: async (ctx, input) => {
+    const job = await getJob(ctx.db, { orgId: ctx.orgId, jobId: input.jobId });
+    if (!job) throw new AppError('not_found');
+    return job;
+  },
+});
+
+export const retryJobOp = defineOperation({
+  name: 'jobs.retry',
+  permission: 'jobs.retry',
+  input: z.object({ jobId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => retryJob(ctx.db, { orgId: ctx.orgId, jobId: input.jobId, actorUserId: ctx.userId, ip: ctx.ip }),
+});
+
+/** Asks the worker to prove it is alive: it answers with its host, versions and the DB clock. */
+export const runWorkerCheckOp = defineOperation({
+  name: 'jobs.workerCheck',
+  permission: 'jobs.run',
+  input: z.object({}),
+  run: (ctx) =>
+    ctx.db.transaction(async (tx) => {
+      const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'worker-check', createdBy: ctx.userId, maxAttempts: 3 });
+      await recordAudit(tx, {
+        orgId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: 'job.created',
+        entityType: 'job',
+        entityId: job.id,
+        ip: ctx.ip,
+        data: { type: job.type },
+      });
+      return { jobId: job.id };
+    }),
+});

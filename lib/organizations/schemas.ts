@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'validation.slug')
+  .max(40, 'validation.slug')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'validation.slug');
+
+export const emailSchema = z.string().trim().toLowerCase().email('validation.email');
+export const passwordSchema = z.string().min(8, 'validation.password').max(200, 'validation.password');
+export const nameSchema = z.string().trim().min(2, 'validation.name').max(120, 'validation.name');
+
+export const signupSchema = z.object({
+  organizationName: nameSchema,
+  slug: slugSchema,
+  adminName: nameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SignupInput = z.output<typeof signupSchema>;
+
+const TIMEZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+export const organizationSettingsSchema = z.object({
+  name: nameSchema,
+  timezone: z.enum(TIMEZONES, 'validation.invalid'),
+});
+export { TIMEZONES };

@@ -1,0 +1,24 @@
+/** An expected failure, shown to the operator in their language (key under `errors.`). */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+export type ErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'validation'
+  | 'email_taken'
+  | 'slug_taken'
+  | 'already_member'
+  | 'invitation_invalid'
+  | 'signup_disabled'
+  | 'last_admin'
+  | 'self_change'
+  | 'job_not_retryable'
+  | 'organization_suspended';

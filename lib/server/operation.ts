@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Database } from '@/db/client';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
+import type { Locale } from '@/lib/i18n/config';
+import { translate } from '@/lib/i18n/translate';
+import { AppError, type ErrorCode } from './errors';
+
+/** Who is acting, in which organization, from where. Built from the session per request. */
+export type Ctx = {
+  db: Database;
+  userId: string;
+  orgId: string;
+  role: Role;
+  ip: string | null;
+  locale: Locale;
+};
+
+export type Result<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+/**
+ * One thing a signed-in member can do in their organization. Server actions, route handlers
+ * and tests all run it through `executeOperation`, so the permission check and input parsing
+ * cannot be skipped by a new entry point.
+ */
+export type Operation<S extends z.ZodType, T> = {
+  name: string;
+  permission: Permission;
+  input: S;
+  run: (ctx: Ctx, input: z.output<S>) => Promise<T>;
+};
+
+export function defineOperation<S extends z.ZodType, T>(op: Operation<S, T>): Operation<S, T> {
+  return op;
+}
+
+export async function executeOperation<S extends z.ZodType, T>(
+  op: Operation<S, T>,
+  ctx: Ctx,
+  raw: unknown,
+): Promise<Result<T>> {
+  if (!can(ctx.role, op.permission)) return failure(ctx.locale, 'forbidden');
+  return runParsed(ctx.locale, op.input, raw, (input) => op.run(ctx, input));
+}
+
+/** Parses the input, runs, and turns expected failures (AppError) into a translated result. */
+export async function runParsed<S extends z.ZodType, T>(
+  locale: Locale,
+  schema: S,
+  raw: unknown,
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<Result<T>> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+      fieldErrors[issue.path.join('.') || '_'] ??= translate(locale, key);
+    }
+    return { ...failure(locale, 'validation'), fieldErrors };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return failure(locale, error.code, error.params);
+    throw error;
+  }
+}
+
+export function failure(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}) {
+  return { ok: false as const, code, message: translate(locale, `errors.${code}`, params) };
+}

@@ -1,0 +1,132 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { invitations, memberships, organizations, users } from '@/db/schema';
+import type { AssignableRole } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/server/errors';
+import { hashPassword, verifyPassword } from './password';
+
+const INVITATION_DAYS = 7;
+
+export function hashToken(token: string) {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Returns the one-time token; the admin copies the link (or, later, sends it by WhatsApp). */
+export async function inviteUser(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; email: string; role: AssignableRole },
+) {
+  return db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, p.orgId), eq(users.email, p.email)));
+    if (member) throw new AppError('already_member');
+    const token = randomBytes(24).toString('base64url');
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: p.orgId,
+        email: p.email,
+        role: p.role,
+        tokenHash: hashToken(token),
+        invitedBy: p.actorUserId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      })
+      .returning();
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      action: 'user.invited',
+      entityType: 'invitation',
+      entityId: invitation!.id,
+      ip: p.ip,
+      data: { email: p.email, role: p.role },
+    });
+    return { invitationId: invitation!.id, token, expiresAt: invitation!.expiresAt };
+  });
+}
+
+export async function revokeInvitation(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; invitationId: string }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(invitations.id, p.invitationId), eq(invitations.organizationId, p.orgId), isNull(invitations.acceptedAt)))
+      .returning();
+    if (!row) throw new AppError('not_found');
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      action: 'user.invitation_revoked',
+      entityType: 'invitation',
+      entityId: row.id,
+      ip: p.ip,
+      data: { email: row.email },
+    });
+  });
+}
+
+export async function findOpenInvitation(db: Db, token: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      organizationId: invitations.organizationId,
+      organizationName: organizations.name,
+      hasAccount: sql<boolean>`exists (select 1 from ${users} u where u.email = ${invitations.email})`,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * A new person sets their name and password; a person who already has an account proves it
+ * with their password, and the organization is added to the ones they can switch between.
+ */
+export async function acceptInvitation(db: Db, p: { token: string; name: string; password: string; ip: string | null }) {
+  return db.transaction(async (tx) => {
+    const invitation = await findOpenInvitation(tx, p.token);
+    if (!invitation) throw new AppError('invitation_invalid');
+    let [user] = await tx.select().from(users).where(eq(users.email, invitation.email));
+    if (user) {
+      if (!(await verifyPassword(p.password, user.passwordHash))) throw new AppError('invitation_invalid');
+    } else {
+      [user] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: p.name, passwordHash: await hashPassword(p.password) })
+        .returning();
+    }
+    await tx
+      .insert(memberships)
+      .values({ organizationId: invitation.organizationId, userId: user!.id, role: invitation.role })
+      .onConflictDoUpdate({
+        target: [memberships.organizationId, memberships.userId],
+        set: { role: invitation.role, active: true },
+      });
+    await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      orgId: invitation.organizationId,
+      actorUserId: user!.id,
+      action: 'user.joined',
+      entityType: 'user',
+      entityId: user!.id,
+      ip: p.ip,
+      data: { email: invitation.email, role: invitation.role },
+    });
+    return { userId: user!.id, email: user!.email, organizationId: invitation.organizationId };
+  });
+}

@@ -1,0 +1,17 @@
+import { createDb } from '@/db/client';
+import { seedDemo } from '@/db/seed';
+import { migrateDatabase } from './migrate-lib';
+import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
+
+async function main() {
+  loadDotEnv();
+  const { embedded } = await prepareRuntimeEnv();
+  await migrateDatabase(process.env.DATABASE_URL!);
+  const { db, client } = createDb(process.env.DATABASE_URL!, { max: 1 });
+  const result = await seedDemo(db);
+  console.log(result.created ? '[seed] demo organization created' : '[seed] demo organization already there');
+  await client.end();
+  await embedded?.stop();
+}
+
+void main();

@@ -1,0 +1,29 @@
+import { Logger, run, type Runner, type TaskList } from 'graphile-worker';
+import type { z } from 'zod';
+import type { Database } from '@/db/client';
+import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
+import { JOBS } from './jobs';
+
+export type WorkerOptions = {
+  connectionString: string;
+  db: Database;
+  concurrency?: number;
+  /** Tests add jobs of their own (e.g. one that always throws) next to the real ones. */
+  extraJobs?: JobDefinition<z.ZodType>[];
+  handleSignals?: boolean;
+};
+
+export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  const taskList: TaskList = {};
+  for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, options.db);
+  return run({
+    connectionString: options.connectionString,
+    concurrency: options.concurrency ?? 4,
+    noHandleSignals: !options.handleSignals,
+    pollInterval: 2000,
+    taskList,
+    logger: new Logger(() => (level, message) => {
+      if (level !== 'debug') console.log(`[worker] ${level}: ${message}`);
+    }),
+  });
+}
