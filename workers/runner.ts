@@ -21,6 +21,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     concurrency: options.concurrency ?? 4,
     noHandleSignals: !options.handleSignals,
     pollInterval: 2000,
+    crontab: '',
     taskList,
     logger: new Logger(() => (level, message) => {
       if (level !== 'debug') console.log(`[worker] ${level}: ${message}`);

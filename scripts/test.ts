@@ -1,0 +1,157 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { buildIfNeeded } from './build-if-needed';
+import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { migrateDatabase } from './migrate-lib';
+
+/**
+ * `npm test`: one run of node's test runner over unit, integration and end-to-end tests.
+ * It brings its own PostgreSQL (embedded, in a temporary folder) unless TEST_DATABASE_URL
+ * names a server, builds and starts the app (web + worker) for the browser tests, and
+ * installs Debian's chromium when it is missing and we are root.
+ */
+const SUITES = ['unit', 'integration', 'e2e'] as const;
+type Suite = (typeof SUITES)[number];
+
+function findTests(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    if (statSync(full).isDirectory()) findTests(full, out);
+    else if (name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+function filesFor(suite: Suite): string[] {
+  if (suite === 'unit') return [...findTests('lib'), ...findTests('tests/unit')];
+  return findTests(`tests/${suite}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function ensureChromium() {
+  const bin = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(bin)) return bin;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('[test] chromium is missing: installing Debian chromium (apt-get install -y chromium)…');
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+    const r = spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit' });
+    if (r.status === 0 && existsSync(bin)) return bin;
+  }
+  throw new Error(`Chromium not found at ${bin}. Install Debian's chromium or set CHROMIUM_PATH.`);
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The app did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  const onlyIdx = process.argv.indexOf('--only');
+  const suites: Suite[] = onlyIdx > 0 ? [process.argv[onlyIdx + 1] as Suite] : [...SUITES];
+  const files = suites.flatMap(filesFor);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const children: ChildProcess[] = [];
+  let code = 1;
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEXTAUTH_SECRET: 'test-secret-test-secret-test-secret',
+      NEXT_TELEMETRY_DISABLED: '1',
+      TZ: 'UTC',
+    };
+    if (suites.some((s) => s !== 'unit')) {
+      const dbName = `jaring_test_${process.pid}`;
+      let url: string;
+      if (process.env.TEST_DATABASE_URL) {
+        const admin = process.env.TEST_DATABASE_URL;
+        await ensureDatabase(admin, dbName);
+        url = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
+        cleanups.push(async () => {
+          const sql = postgres(admin, { max: 1, onnotice: () => {} });
+          await sql.unsafe(`drop database if exists "${dbName}" with (force)`);
+          await sql.end();
+        });
+      } else {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-pg-'));
+        chmodSync(dir, 0o755); // the `postgres` system user must be able to enter it
+        const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: dbName });
+        url = pg.url;
+        cleanups.push(async () => {
+          await pg.stop();
+          rmSync(dir, { recursive: true, force: true });
+        });
+      }
+      await migrateDatabase(url);
+      env.DATABASE_URL = url;
+      console.log(`[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`);
+    }
+    if (suites.includes('e2e')) {
+      env.CHROMIUM_PATH = ensureChromium();
+      buildIfNeeded();
+      const port = await freePort();
+      env.APP_URL = `http://127.0.0.1:${port}`;
+      const app = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts'], {
+        env: { ...env, PORT: String(port), NEXTAUTH_URL: env.APP_URL, LOGIN_MAX_PER_IP: '1000' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let appLog = '';
+      app.stdout!.on('data', (d) => (appLog += d));
+      app.stderr!.on('data', (d) => (appLog += d));
+      children.push(app);
+      cleanups.push(() => {
+        if (process.env.TEST_APP_LOG) console.log(appLog);
+      });
+      await waitForHttp(`${env.APP_URL}/login`, 120_000).catch((error) => {
+        console.log(appLog);
+        throw error;
+      });
+    }
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+      { stdio: 'inherit', env },
+    );
+    code = result.status ?? 1;
+  } catch (error) {
+    console.error('[test] setup failed:', error);
+  } finally {
+    for (const child of children) {
+      if (child.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {}
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+    }
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+  process.exit(code);
+}
+
+void main();
