@@ -11,6 +11,8 @@ export type WorkerOptions = {
   /** Tests add jobs of their own (e.g. one that always throws) next to the real ones. */
   extraJobs?: JobDefinition<z.ZodType>[];
   handleSignals?: boolean;
+  /** false silences the per-job log lines (tests that fail jobs on purpose). */
+  log?: boolean;
 };
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
@@ -24,7 +26,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     crontab: '',
     taskList,
     logger: new Logger(() => (level, message) => {
-      if (level !== 'debug') console.log(`[worker] ${level}: ${message}`);
+      if (level !== 'debug' && options.log !== false) console.log(`[worker] ${level}: ${message}`);
     }),
   });
 }

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import type { Runner } from 'graphile-worker';
+import { z } from 'zod';
+import { jobs } from '@/db/schema';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { getJobOp, listJobsOp, retryJobOp, runWorkerCheckOp } from '@/lib/jobs/operations';
+import { getJob } from '@/lib/jobs/queries';
+import { defineJob } from '@/lib/jobs/runtime';
+import { executeOperation } from '@/lib/server/operation';
+import { startWorker } from '@/workers/runner';
+import { ctxFor, makeOrg, testDb, waitFor } from '../helpers';
+
+const db = testDb();
+let runner: Runner;
+
+// Jobs that exist only in this test, run by the same worker runner as production.
+const alwaysFails = defineJob({
+  name: 'test-always-fails',
+  payload: z.object({}),
+  async handler(ctx) {
+    await ctx.progress(1, 3);
+    throw new Error('Router 10.0.0.1 tidak menjawab (timeout)');
+  },
+});
+const strictPayload = defineJob({
+  name: 'test-strict-payload',
+  payload: z.object({ count: z.number() }),
+  handler: async () => ({ fine: true }),
+});
+
+before(async () => {
+  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, extraJobs: [alwaysFails, strictPayload], log: false });
+});
+after(async () => {
+  await runner.stop();
+});
+
+describe('jobs: web app -> queue -> worker -> jobs page', () => {
+  test('a worker check queued from the web side runs and shows done with its result', async () => {
+    const { org, admin } = await makeOrg(db, 'jobs');
+    const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+    const queued = await executeOperation(runWorkerCheckOp, ctx, {});
+    assert.ok(queued.ok);
+    const done = await waitFor(async () => {
+      const r = await executeOperation(getJobOp, ctx, { jobId: queued.data.jobId });
+      return r.ok && r.data.state === 'done' ? r.data : null;
+    });
+    assert.equal(done.attempts, 1);
+    assert.deepEqual([done.progressDone, done.progressTotal], [2, 2]);
+    assert.match(String(done.result?.postgres), /^\d+/);
+    assert.equal(done.result?.pid !== undefined, true);
+    assert.equal(done.error, null);
+    // The list the jobs page polls shows the same state.
+    const list = await executeOperation(listJobsOp, ctx, {});
+    assert.ok(list.ok);
+    assert.equal(list.data.items.find((j) => j.id === queued.data.jobId)?.state, 'done');
+  });
+
+  test('a job that throws is retried, ends failed with its error kept, and can be retried by hand', async () => {
+    const { org, admin } = await makeOrg(db, 'jobs-fail');
+    const job = await enqueueJob(db, { orgId: org.id, type: 'test-always-fails', maxAttempts: 2 });
+    const retrying = await waitFor(async () => {
+      const j = await getJob(db, { orgId: org.id, jobId: job.id });
+      return j?.state === 'retrying' ? j : null;
+    });
+    assert.equal(retrying.attempts, 1);
+    assert.match(retrying.error!, /tidak menjawab/);
+
+    const failed = await waitFor(async () => {
+      const j = await getJob(db, { orgId: org.id, jobId: job.id });
+      return j?.state === 'failed' ? j : null;
+    }, 30_000);
+    assert.equal(failed.attempts, 2);
+    assert.equal(failed.error, 'Router 10.0.0.1 tidak menjawab (timeout)');
+    assert.ok(failed.finishedAt);
+    assert.deepEqual([failed.progressDone, failed.progressTotal], [1, 3]);
+
+    const ctx = ctxFor(db, org.id, admin.user.id, 'noc');
+    const retried = await executeOperation(retryJobOp, ctx, { jobId: job.id });
+    assert.ok(retried.ok);
+    // It runs again from its first attempt.
+    const again = await waitFor(async () => {
+      const j = await getJob(db, { orgId: org.id, jobId: job.id });
+      return j && j.state !== 'queued' ? j : null;
+    });
+    assert.equal(again.attempts, 1);
+
+    const notFailed = await executeOperation(retryJobOp, ctx, { jobId: job.id });
+    assert.deepEqual(notFailed, { ok: false, code: 'job_not_retryable', message: 'Hanya pekerjaan yang gagal yang bisa diulang.' });
+  });
+
+  test('a job with a bad payload fails at once instead of retrying', async () => {
+    const { org } = await makeOrg(db, 'jobs-bad');
+    const job = await enqueueJob(db, { orgId: org.id, type: 'test-strict-payload', payload: { count: 'tiga' }, maxAttempts: 5 });
+    const failed = await waitFor(async () => {
+      const j = await getJob(db, { orgId: org.id, jobId: job.id });
+      return j?.state === 'failed' ? j : null;
+    });
+    assert.equal(failed.attempts, 1);
+    assert.match(failed.error!, /Invalid payload/);
+  });
+
+  test('a change that rolls back leaves no job behind', async () => {
+    const { org } = await makeOrg(db, 'jobs-tx');
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await enqueueJob(tx, { orgId: org.id, type: 'worker-check' });
+        throw new Error('the change failed');
+      }),
+    );
+    assert.equal((await db.select().from(jobs).where(eq(jobs.organizationId, org.id))).length, 0);
+    const [queued] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from graphile_worker.jobs where key not in (select id::text from jobs)`,
+    );
+    assert.equal(queued?.n, 0);
+  });
+});

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLogs, memberships, organizations } from '@/db/schema';
+import { listAuditOp } from '@/lib/audit/operations';
+import { listAuditLogs } from '@/lib/audit/queries';
+import { createOrganizationWithAdmin, setOrganizationStatus } from '@/lib/organizations/mutations';
+import { listUserOrganizations } from '@/lib/organizations/queries';
+import { AppError } from '@/lib/server/errors';
+import { executeOperation } from '@/lib/server/operation';
+import { acceptInvitation, findOpenInvitation, inviteUser, revokeInvitation } from '@/lib/users/invitations';
+import { changeRoleOp, setMemberActiveOp } from '@/lib/users/operations';
+import { ctxFor, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
+
+const db = testDb();
+const code = (error: unknown) => (error instanceof AppError ? error.code : error);
+
+describe('organizations and members', () => {
+  test('a new ISP signs up: organization, admin membership and an audit entry', async () => {
+    const { organization, user } = await createOrganizationWithAdmin(db, {
+      organizationName: 'RT/RW Net Sukamaju',
+      slug: 'sukamaju-net',
+      adminName: 'Pak Joko',
+      email: 'joko@sukamaju.test',
+      password: 'rahasia-123',
+      ip: '203.0.113.9',
+    });
+    const [m] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
+    assert.equal(m!.role, 'admin');
+    const [entry] = await db.select().from(auditLogs).where(eq(auditLogs.organizationId, organization.id));
+    assert.equal(entry!.action, 'organization.created');
+    assert.equal(entry!.ip, '203.0.113.9');
+
+    await assert.rejects(
+      createOrganizationWithAdmin(db, { organizationName: 'Lain', slug: 'sukamaju-net', adminName: 'X', email: 'x@y.test', password: 'rahasia-123' }),
+      (e) => code(e) === 'slug_taken',
+    );
+    await assert.rejects(
+      createOrganizationWithAdmin(db, { organizationName: 'Lain', slug: 'lain-net', adminName: 'X', email: 'joko@sukamaju.test', password: 'rahasia-123' }),
+      (e) => code(e) === 'email_taken',
+    );
+  });
+
+  test('an invited person joins with the role the admin chose; the link works once', async () => {
+    const { org, admin } = await makeOrg(db, 'invite');
+    const { token } = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: 'teknisi@t.test', role: 'technician' });
+    assert.equal((await findOpenInvitation(db, token))?.hasAccount, false);
+    const joined = await acceptInvitation(db, { token, name: 'Andi Teknisi', password: 'kabel-fiber-1', ip: null });
+    const orgs = await listUserOrganizations(db, joined.userId);
+    assert.deepEqual(orgs.map((o) => [o.id, o.role]), [[org.id, 'technician']]);
+    await assert.rejects(acceptInvitation(db, { token, name: 'Lagi', password: 'kabel-fiber-1', ip: null }), (e) => code(e) === 'invitation_invalid');
+  });
+
+  test('a person with an account joins a second organization only with their own password', async () => {
+    const first = await makeOrg(db, 'multi-a');
+    const second = await makeOrg(db, 'multi-b');
+    const email = first.admin.user.email;
+    const { token } = await inviteUser(db, { orgId: second.org.id, actorUserId: second.admin.user.id, ip: null, email, role: 'finance' });
+    await assert.rejects(acceptInvitation(db, { token, name: 'x', password: 'bukan-sandinya', ip: null }), (e) => code(e) === 'invitation_invalid');
+    await acceptInvitation(db, { token, name: 'x', password: PASSWORD, ip: null });
+    const orgs = await listUserOrganizations(db, first.admin.user.id);
+    assert.deepEqual(orgs.map((o) => o.id).sort(), [first.org.id, second.org.id].sort());
+  });
+
+  test('a revoked invitation cannot be used; inviting an existing member is refused', async () => {
+    const { org, admin } = await makeOrg(db, 'revoke');
+    const inv = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: 'batal@t.test', role: 'sales' });
+    await revokeInvitation(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, invitationId: inv.invitationId });
+    assert.equal(await findOpenInvitation(db, inv.token), null);
+    await assert.rejects(
+      inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: admin.user.email, role: 'sales' }),
+      (e) => code(e) === 'already_member',
+    );
+  });
+
+  test('the last active admin cannot be demoted or deactivated, and nobody changes themselves', async () => {
+    const { org, admin } = await makeOrg(db, 'admins');
+    const other = await makeMember(db, org.id, 'admin');
+    const ctx = ctxFor(db, org.id, other.user.id, 'admin');
+    // Demoting the first admin works while `other` remains admin.
+    assert.ok((await executeOperation(changeRoleOp, ctx, { membershipId: admin.membership.id, role: 'finance' })).ok);
+    const self = await executeOperation(setMemberActiveOp, ctx, { membershipId: other.membership.id, active: false });
+    assert.equal(!self.ok && self.code, 'self_change');
+    // A super admin demoting the only remaining admin is refused with a clear message.
+    const superCtx = ctxFor(db, org.id, admin.user.id, 'super_admin');
+    const last = await executeOperation(changeRoleOp, superCtx, { membershipId: other.membership.id, role: 'noc' });
+    assert.deepEqual(last, { ok: false, code: 'last_admin', message: 'Organisasi harus punya setidaknya satu admin aktif.' });
+  });
+
+  test('a suspended organization disappears from its members\' switcher', async () => {
+    const { org, admin } = await makeOrg(db, 'suspend');
+    await setOrganizationStatus(db, { orgId: org.id, status: 'suspended', actorUserId: admin.user.id, ip: null });
+    assert.deepEqual(await listUserOrganizations(db, admin.user.id), []);
+    const [row] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+    assert.equal(row!.status, 'suspended');
+  });
+
+  test('the audit log records who did what from where, and filters by action and text', async () => {
+    const { org, admin } = await makeOrg(db, 'audit');
+    const member = await makeMember(db, org.id, 'sales');
+    const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+    await executeOperation(changeRoleOp, ctx, { membershipId: member.membership.id, role: 'noc' });
+    await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: '203.0.113.5', email: 'audit@t.test', role: 'hr' });
+
+    const byAction = await executeOperation(listAuditOp, ctx, { action: 'user.role_changed' });
+    assert.ok(byAction.ok);
+    assert.equal(byAction.data.page.items.length, 1);
+    const entry = byAction.data.page.items[0]!;
+    assert.equal(entry.actorEmail, admin.user.email);
+    assert.equal(entry.ip, '203.0.113.7');
+    assert.deepEqual(entry.data, { from: 'sales', to: 'noc' });
+    assert.deepEqual(byAction.data.actions, ['user.invited', 'user.role_changed']);
+
+    const found = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'user.invited')));
+    assert.equal(found[0]!.ip, '203.0.113.5');
+  });
+
+  test('the audit log pages by cursor without gaps or repeats', async () => {
+    const { org, admin } = await makeOrg(db, 'pages');
+    for (let i = 0; i < 7; i++) {
+      await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: `p${i}@t.test`, role: 'sales' });
+    }
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listAuditLogs(db, { orgId: org.id, cursor, limit: 3 });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.equal(seen.length, 7);
+    assert.equal(new Set(seen).size, 7);
+  });
+});
