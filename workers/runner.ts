@@ -23,7 +23,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     concurrency: options.concurrency ?? 4,
     noHandleSignals: !options.handleSignals,
     pollInterval: 2000,
-    crontab: '',
+    parsedCronItems: [],
     taskList,
     logger: new Logger(() => (level, message) => {
       if (level !== 'debug' && options.log !== false) console.log(`[worker] ${level}: ${message}`);

@@ -3,13 +3,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { invitations, jobs, memberships, organizations } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as jobOps from '@/lib/jobs/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
-import { executeOperation, type Ctx, type Result } from '@/lib/server/operation';
+import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
@@ -38,7 +39,7 @@ before(async () => {
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
 
-const run = (op: (typeof OPERATIONS)[string], input: unknown) => executeOperation(op, ctxA, input);
+const run = <S extends z.ZodType, T>(op: Operation<S, T>, input: unknown) => executeOperation(op, ctxA, input);
 const expectNotFound = (r: Result<unknown>) => {
   assert.equal(r.ok, false);
   assert.equal(!r.ok && r.code, 'not_found');

@@ -1,0 +1,37 @@
+import { after } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const APP_URL = process.env.APP_URL!;
+let browser: Browser | undefined;
+
+/** Debian's chromium, headless, with the flags that keep it off the (closed) network. */
+export async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+after(async () => {
+  await browser?.close();
+});
+
+export async function signIn(page: Page, email: string, password = 'jaring123') {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+}

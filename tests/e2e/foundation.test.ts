@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { jobs } from '@/db/schema';
+import { APP_URL, newPage, signIn } from './browser';
+import { makeOrg, testDb } from '../helpers';
+
+describe('an operator at the demo ISP, in Chromium', () => {
+  test('a wrong password shows a clear error and keeps the email', async () => {
+    const page = await newPage();
+    await signIn(page, 'warehouse@demo.jaring.id', 'salah-sandi');
+    await page.getByRole('alert').getByText('Email atau kata sandi salah.').waitFor();
+    assert.equal(await page.getByLabel('Email').inputValue(), 'warehouse@demo.jaring.id');
+    assert.match(page.url(), /\/login$/);
+  });
+
+  test('admin signs in, sees the dashboard, switches to English and signs out', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, 'admin@demo.jaring.id');
+    await page.getByTestId('org-name').getByText('Jaring Demo Net').waitFor();
+    await page.getByRole('heading', { name: 'Selamat datang, Demo admin' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('locale-en').click();
+    await page.getByRole('heading', { name: 'Welcome, Demo admin' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.getByRole('link', { name: 'Audit log' }).waitFor();
+
+    // The menu stays open after the language switch; open it only if it closed.
+    const signOut = page.getByTestId('sign-out');
+    if (!(await signOut.isVisible())) await page.getByTestId('user-menu').click();
+    await signOut.click();
+    await page.waitForURL(/\/login/);
+    await page.getByRole('heading', { name: 'Sign in to Jaring' }).waitFor();
+    // Signed out means signed out: the dashboard sends us back to sign-in.
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+  });
+
+  test('the worker check runs in the real worker and the jobs page shows it done', async () => {
+    const page = await newPage();
+    await signIn(page, 'noc@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    await page.goto('/jobs');
+    await page.getByTestId('worker-check').click();
+    await page.getByText('Pekerjaan dikirim ke worker.').waitFor();
+    await page.locator('[data-testid=job-row][data-state=done]').first().waitFor({ timeout: 30_000 });
+    const row = await page.locator('[data-testid=job-row][data-state=done]').first().innerText();
+    assert.match(row, /Selesai/);
+    assert.match(row, /2\/2/);
+    assert.match(row, /postgres/);
+  });
+
+  test('route handlers refuse another organization\'s job, and pages refuse roles without permission', async () => {
+    const db = testDb();
+    const other = await makeOrg(db, 'e2e-other');
+    const [foreign] = await db.insert(jobs).values({ organizationId: other.org.id, type: 'worker-check' }).returning();
+
+    const page = await newPage();
+    await signIn(page, 'admin@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    const foreignRes = await page.request.get(`/api/jobs/${foreign!.id}`);
+    assert.equal(foreignRes.status(), 404);
+    assert.equal((await foreignRes.json()).message, 'Data tidak ditemukan.');
+    const list = await (await page.request.get('/api/jobs')).json();
+    assert.ok(!JSON.stringify(list).includes(foreign!.id));
+
+    const anonymous = await fetch(`${APP_URL}/api/jobs`);
+    assert.equal(anonymous.status, 401);
+
+    const tech = await newPage();
+    await signIn(tech, 'technician@demo.jaring.id');
+    await tech.getByTestId('org-name').waitFor();
+    const res = await tech.goto('/users');
+    assert.equal(res?.status(), 403);
+    await tech.getByRole('heading', { name: 'Akses ditolak' }).waitFor();
+    const api = await tech.request.get('/api/jobs');
+    assert.equal(api.status(), 403);
+    assert.equal((await api.json()).message, 'Anda tidak memiliki izin untuk melakukan ini.');
+  });
+
+  test('on a phone the navigation sits at the bottom and the menu holds the account panel', async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await signIn(page, 'finance@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    assert.equal(await page.getByTestId('user-menu').isVisible(), false);
+    await page.getByTestId('mobile-menu').click();
+    await page.getByRole('dialog').getByTestId('sign-out').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `page is ${width}px wide on a 360px phone`);
+  });
+});
