@@ -84,6 +84,11 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
       TZ: 'UTC',
     };
+    if (suites.length === SUITES.length) {
+      console.log('[test] type-checking (tsc --noEmit)…');
+      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit'], { stdio: 'inherit' });
+      if (tsc.status !== 0) throw new Error('type errors (see above)');
+    }
     if (suites.some((s) => s !== 'unit')) {
       const dbName = `jaring_test_${process.pid}`;
       let url: string;

@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
 import { requirePage } from '@/lib/auth/context';
 import { ASSIGNABLE_ROLES, can } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
 import { listMembers, listPendingInvitations } from '@/lib/users/queries';
 import { InviteForm, InvitationsList, MembersTable } from './users-client';
@@ -21,7 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
-      {manage && <InviteForm roleOptions={roleOptions} appUrl={process.env.APP_URL ?? ''} />}
+      {manage && <InviteForm roleOptions={roleOptions} appUrl={env().APP_URL} />}
       {manage && invitations.length > 0 && (
         <InvitationsList invitations={JSON.parse(JSON.stringify(invitations))} locale={locale} timeZone={info.org!.timezone} />
       )}
