@@ -79,6 +79,34 @@ describe('an operator at the demo ISP, in Chromium', () => {
     assert.equal((await api.json()).message, 'Anda tidak memiliki izin untuk melakukan ini.');
   });
 
+  test('an admin invites a technician by link; the technician joins and sees their role', async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin@demo.jaring.id');
+    await admin.getByTestId('org-name').waitFor();
+    await admin.goto('/users');
+    const email = `teknisi-${Date.now()}@demo.test`;
+    await admin.getByLabel('Email', { exact: true }).fill(email);
+    await admin.getByLabel('Peran', { exact: true }).selectOption('technician');
+    await admin.getByTestId('invite-submit').click();
+    const link = await admin.getByTestId('invite-link').locator('input').inputValue();
+    assert.match(link, /\/invite\/[\w-]{20,}$/);
+
+    const invitee = await newPage();
+    await invitee.goto(new URL(link).pathname);
+    await invitee.getByRole('heading', { name: 'Bergabung dengan Jaring Demo Net' }).waitFor();
+    await invitee.getByLabel('Nama').fill('Andi Teknisi');
+    await invitee.locator('input[name=password]').fill('pendek');
+    await invitee.locator('form button[type=submit]').click();
+    await invitee.getByText('Kata sandi minimal 8 karakter.').waitFor();
+    assert.equal(await invitee.getByLabel('Nama').inputValue(), 'Andi Teknisi');
+    await invitee.locator('input[name=password]').fill('kabel-fiber-99');
+    await invitee.locator('form button[type=submit]').click();
+    await invitee.getByText('Peran Anda di Jaring Demo Net: Teknisi').waitFor();
+
+    await admin.reload();
+    await admin.getByTestId('members-table').getByText(email).waitFor();
+  });
+
   test('on a phone the navigation sits at the bottom and the menu holds the account panel', async () => {
     const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await signIn(page, 'finance@demo.jaring.id');

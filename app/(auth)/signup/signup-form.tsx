@@ -1,29 +1,17 @@
 'use client';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { useSignInAfter } from '@/components/ui/use-sign-in-after';
 import { signupAction } from '@/lib/auth/actions';
 
 export function SignupForm() {
   const t = useTranslations();
-  const router = useRouter();
-  const password = useRef('');
-  const form = useActionForm(signupAction, async ({ email }) => {
-    await signIn('credentials', { redirect: false, email, password: password.current });
-    router.replace('/');
-    router.refresh();
-  });
+  const form = useSignInAfter(signupAction);
   return (
     <form
-      onSubmit={(e) => {
-        password.current = String(new FormData(e.currentTarget).get('password') ?? '');
-        form.onSubmit(e);
-      }}
+      onSubmit={form.onSubmit}
       className="space-y-4"
       noValidate
     >

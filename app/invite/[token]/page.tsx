@@ -21,7 +21,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               </p>
             </div>
             {invitation.hasAccount && <Alert kind="success">{t('auth.inviteExisting')}</Alert>}
-            <AcceptForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+            <AcceptForm token={token} hasAccount={invitation.hasAccount} />
           </>
         ) : (
           <Alert>{t('auth.inviteInvalid')}</Alert>
