@@ -9,6 +9,7 @@ const bool = (fallback: boolean) =>
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script sets it for the embedded database)'),
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
+  APP_ENCRYPTION_KEY: z.string().min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
   APP_URL: z.string().url().default('http://localhost:3000'),
   ALLOW_SIGNUP: bool(true),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),

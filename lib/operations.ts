@@ -1,11 +1,14 @@
 import * as audit from './audit/operations';
+import * as customers from './customers/operations';
 import * as jobs from './jobs/operations';
+import * as network from './network/operations';
 import * as organizations from './organizations/operations';
+import * as plans from './plans/operations';
 import type { Operation } from './server/operation';
 import * as users from './users/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, jobs, organizations, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [audit, customers, jobs, network, organizations, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

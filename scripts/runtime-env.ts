@@ -29,6 +29,12 @@ export async function prepareRuntimeEnv(): Promise<{ embedded: EmbeddedDatabase 
     if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
     process.env.NEXTAUTH_SECRET = readFileSync(file, 'utf8').trim();
   }
+  if (!process.env.APP_ENCRYPTION_KEY) {
+    const file = path.join(DATA_DIR, 'encryption-key');
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    process.env.APP_ENCRYPTION_KEY = readFileSync(file, 'utf8').trim();
+    // Losing this key makes stored service passwords unreadable: back up .data/encryption-key.
+  }
   const port = process.env.PORT ?? '3000';
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.NEXTAUTH_URL ??= process.env.APP_URL;

@@ -81,6 +81,7 @@ async function main() {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NEXTAUTH_SECRET: 'test-secret-test-secret-test-secret',
+      APP_ENCRYPTION_KEY: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ',
       NEXT_TELEMETRY_DISABLED: '1',
       TZ: 'UTC',
     };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { after } from 'node:test';
 import { createDb, type Database } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
+import { memberships, odps, organizations, plans, users } from '@/db/schema';
 import type { AssignableRole, Role } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/server/operation';
+import { convertLead, createLead } from '@/lib/customers/leads';
 import { hashPassword } from '@/lib/users/password';
 
 let shared: ReturnType<typeof createDb> | undefined;
@@ -58,4 +59,46 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+export async function makePlan(db: Database, orgId: string, over: Partial<typeof plans.$inferInsert> = {}) {
+  const [plan] = await db
+    .insert(plans)
+    .values({ organizationId: orgId, name: `Paket ${randomUUID().slice(0, 6)}`, downloadKbps: 20480, uploadKbps: 20480, priceRupiah: 150_000, ...over })
+    .returning();
+  return plan!;
+}
+
+export async function makeOdp(db: Database, orgId: string, over: Partial<typeof odps.$inferInsert> = {}) {
+  const [odp] = await db
+    .insert(odps)
+    .values({ organizationId: orgId, code: `ODP-${randomUUID().slice(0, 6)}`, name: 'Tiang depan masjid', latitude: -6.9147, longitude: 107.6098, totalPorts: 8, ...over })
+    .returning();
+  return odp!;
+}
+
+export const POLE = { latitude: -6.9147, longitude: 107.6098 };
+
+/** An organization with a plan, an ODP, two open leads and a pending customer. */
+export async function makeCustomerWorld(db: Database, orgId: string, actorUserId: string) {
+  const plan = await makePlan(db, orgId);
+  const spare = await makePlan(db, orgId);
+  const odp = await makeOdp(db, orgId, POLE);
+  const input = {
+    name: 'Budi Santoso',
+    phone: '6281234567890',
+    address: 'Jl. Melati No. 5',
+    area: 'RW 05',
+    latitude: POLE.latitude + 0.0005,
+    longitude: POLE.longitude,
+    planId: plan.id,
+    billingType: 'postpaid' as const,
+    notes: null,
+  };
+  const actor = { orgId, actorUserId, ip: null };
+  const lead1 = (await createLead(db, { ...actor, input, resellerUserId: actorUserId })).lead;
+  const lead2 = (await createLead(db, { ...actor, input: { ...input, name: 'Siti Aminah' }, resellerUserId: actorUserId })).lead;
+  const lead3 = (await createLead(db, { ...actor, input: { ...input, name: 'Joko Widodo' }, resellerUserId: actorUserId })).lead;
+  const { customer, subscription } = await convertLead(db, { ...actor, leadId: lead3.id, serviceUsername: `joko${randomUUID().slice(0, 6)}`, servicePassword: 'rahasia1' });
+  return { plan, spare, odp, lead1, lead2, customer, subscription };
 }

@@ -1,3 +1,6 @@
 export * from './organizations';
 export * from './audit';
 export * from './jobs';
+export * from './plans';
+export * from './network';
+export * from './customers';

@@ -10,6 +10,8 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   timezone: text('timezone').notNull().default('Asia/Jakarta'),
   status: text('status', { enum: ORGANIZATION_STATUSES }).notNull().default('active'),
+  // Leads need an ODP with a free port within this distance (metres).
+  coverageRadiusM: integer('coverage_radius_m').notNull().default(250),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

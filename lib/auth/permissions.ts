@@ -32,6 +32,18 @@ export const PERMISSIONS = {
   'jobs.view': ['super_admin', 'admin', 'noc', 'finance', 'operator'],
   'jobs.run': ['super_admin', 'admin', 'noc'],
   'jobs.retry': ['super_admin', 'admin', 'noc'],
+  'plans.view': ['super_admin', 'admin', 'finance', 'noc', 'sales', 'operator', 'reseller'],
+  'plans.manage': ['super_admin', 'admin'],
+  'odps.view': ['super_admin', 'admin', 'noc', 'sales', 'technician', 'warehouse'],
+  'odps.manage': ['super_admin', 'admin', 'noc'],
+  'leads.view': ['super_admin', 'admin', 'sales', 'reseller'],
+  'leads.create': ['super_admin', 'admin', 'sales', 'reseller'],
+  'leads.verify': ['super_admin', 'admin'],
+  // A reseller sees and edits only the customers attributed to them (lib/customers).
+  'customers.view': ['super_admin', 'admin', 'finance', 'noc', 'sales', 'technician', 'operator', 'reseller'],
+  'customers.manage': ['super_admin', 'admin', 'sales'],
+  'customers.import': ['super_admin', 'admin'],
+  'subscriptions.transition': ['super_admin', 'admin', 'noc'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

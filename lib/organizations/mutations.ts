@@ -41,14 +41,14 @@ export async function createOrganizationWithAdmin(
 
 export async function updateOrganizationSettings(
   db: Db,
-  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string },
+  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, p.orgId));
     if (!before) throw new AppError('not_found');
     const [after] = await tx
       .update(organizations)
-      .set({ name: p.name, timezone: p.timezone, updatedAt: sql`now()` })
+      .set({ name: p.name, timezone: p.timezone, coverageRadiusM: p.coverageRadiusM, updatedAt: sql`now()` })
       .where(eq(organizations.id, p.orgId))
       .returning();
     await recordAudit(tx, {
@@ -58,7 +58,10 @@ export async function updateOrganizationSettings(
       entityType: 'organization',
       entityId: p.orgId,
       ip: p.ip,
-      data: { before: { name: before.name, timezone: before.timezone }, after: { name: p.name, timezone: p.timezone } },
+      data: {
+        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM },
+        after: { name: p.name, timezone: p.timezone, coverageRadiusM: p.coverageRadiusM },
+      },
     });
     return after!;
   });

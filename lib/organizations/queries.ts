@@ -29,7 +29,7 @@ export async function listAllOrganizations(db: Db, p: { q?: string; cursor?: str
       slug: organizations.slug,
       status: organizations.status,
       createdAt: organizations.createdAt,
-      members: sql<number>`(select count(*)::int from ${memberships} m where m.organization_id = ${organizations.id})`,
+      members: sql<number>`(select count(*)::int from ${memberships} m where m.organization_id = "organizations"."id")`,
     })
     .from(organizations)
     .where(

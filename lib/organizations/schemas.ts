@@ -25,5 +25,6 @@ const TIMEZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const organizationSettingsSchema = z.object({
   name: nameSchema,
   timezone: z.enum(TIMEZONES, 'validation.invalid'),
+  coverageRadiusM: z.coerce.number('validation.invalid').int('validation.invalid').min(10, 'validation.invalid').max(5000, 'validation.invalid'),
 });
 export { TIMEZONES };

@@ -21,4 +21,12 @@ export type ErrorCode =
   | 'last_admin'
   | 'self_change'
   | 'job_not_retryable'
-  | 'organization_suspended';
+  | 'organization_suspended'
+  | 'plan_name_taken'
+  | 'plan_unavailable'
+  | 'odp_code_taken'
+  | 'lead_not_open'
+  | 'no_coverage'
+  | 'username_taken'
+  | 'invalid_transition'
+  | 'search_too_short';

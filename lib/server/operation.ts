@@ -68,6 +68,10 @@ export async function runParsed<S extends z.ZodType, T>(
   }
 }
 
+/** Parameters written as `@key` are themselves translated (e.g. `@statuses.active`). */
 export function failure(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}) {
-  return { ok: false as const, code, message: translate(locale, `errors.${code}`, params) };
+  const shown = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? translate(locale, v.slice(1)) : v]),
+  );
+  return { ok: false as const, code, message: translate(locale, `errors.${code}`, shown) };
 }

@@ -6,7 +6,7 @@ import { can, ROLES, type Role } from '@/lib/auth/permissions';
 import { OPERATIONS } from '@/lib/operations';
 import { executeOperation } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
-import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+import { ctxFor, makeCustomerWorld, makeMember, makeOrg, POLE, testDb } from '../helpers';
 
 const db = testDb();
 
@@ -18,7 +18,28 @@ async function scenario() {
   const [failed] = await db.insert(jobs).values({ organizationId: org.id, type: 'worker-check', state: 'failed', error: 'x' }).returning();
   const spare = await makeOrg(db, 'spare');
   const u = randomUUID().slice(0, 8);
+  const w = await makeCustomerWorld(db, org.id, admin.user.id);
+  const csv = `name,phone,address,plan,service_username,service_password\nImpor ${u},0812-7777-0000,Jl. Impor No. 1,${w.plan.name},imp${u},rahasia1`;
+  const planInput = { name: `Paket ${u}`, downloadMbps: '10', uploadMbps: '5', priceRupiah: 'Rp 100.000', serviceType: 'pppoe', billingType: 'prepaid' };
   const inputs: Record<string, unknown> = {
+    'plans.list': {},
+    'plans.create': planInput,
+    'plans.update': { ...planInput, name: `Paket Ubah ${u}`, planId: w.plan.id },
+    'plans.setActive': { planId: w.spare.id, active: false },
+    'odps.list': {},
+    'odps.save': { code: `ODP-${u}`, name: 'Tiang baru', latitude: '-6.91', longitude: '107.61', totalPorts: '16' },
+    'customers.list': { q: 'joko' },
+    'customers.get': { customerId: w.customer.id },
+    'customers.update': { customerId: w.customer.id, name: 'Joko W.', phone: '0812 9999 0000', address: 'Jl. Kenanga No. 9', area: '' },
+    'customers.importPreview': { csv },
+    'customers.import': { csv },
+    'leads.list': {},
+    'leads.get': { leadId: w.lead1.id },
+    'leads.checkCoverage': POLE,
+    'leads.create': { name: 'Calon Baru', phone: '0813-2222-3333', address: 'Jl. Anggrek No. 7', ...POLE, planId: w.plan.id, billingType: 'prepaid' },
+    'leads.convert': { leadId: w.lead1.id, serviceUsername: `conv${u}`, servicePassword: 'rahasia1' },
+    'leads.reject': { leadId: w.lead2.id, reason: 'di luar area' },
+    'subscriptions.transition': { subscriptionId: w.subscription.id, to: 'active' },
     'users.list': {},
     'users.invite': { email: `new-${u}@t.test`, role: 'technician' },
     'users.revokeInvitation': { invitationId: inv.invitationId },
@@ -30,7 +51,7 @@ async function scenario() {
     'jobs.workerCheck': {},
     'audit.list': {},
     'organization.get': {},
-    'organization.update': { name: 'Nama Baru', timezone: 'Asia/Makassar' },
+    'organization.update': { name: 'Nama Baru', timezone: 'Asia/Makassar', coverageRadiusM: 300 },
     'platform.listOrganizations': {},
     'platform.createOrganization': { organizationName: 'Net Baru', slug: `net-${u}`, adminName: 'Admin Baru', email: `a-${u}@t.test`, password: 'rahasia-123' },
     'platform.setOrganizationStatus': { organizationId: spare.org.id, status: 'suspended' },

@@ -4,16 +4,19 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { invitations, jobs, memberships, organizations } from '@/db/schema';
+import { customers, invitations, jobs, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as jobOps from '@/lib/jobs/operations';
 import { OPERATIONS } from '@/lib/operations';
+import * as customerOps from '@/lib/customers/operations';
+import * as networkOps from '@/lib/network/operations';
 import * as orgOps from '@/lib/organizations/operations';
+import * as planOps from '@/lib/plans/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
-import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, POLE, testDb } from '../helpers';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -23,6 +26,7 @@ import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 const db = testDb();
 let a: Awaited<ReturnType<typeof makeOrg>>;
 let b: Awaited<ReturnType<typeof makeOrg>> & {
+  world: Awaited<ReturnType<typeof makeCustomerWorld>>;
   member: Awaited<ReturnType<typeof makeMember>>;
   invitationId: string;
   jobId: string;
@@ -35,7 +39,8 @@ before(async () => {
   const member = await makeMember(db, orgB.org.id, 'technician');
   const inv = await inviteUser(db, { orgId: orgB.org.id, actorUserId: orgB.admin.user.id, ip: null, email: 'calon@b.test', role: 'sales' });
   const [job] = await db.insert(jobs).values({ organizationId: orgB.org.id, type: 'worker-check', state: 'failed', error: 'B only' }).returning();
-  b = { ...orgB, member, invitationId: inv.invitationId, jobId: job!.id };
+  const world = await makeCustomerWorld(db, orgB.org.id, orgB.admin.user.id);
+  b = { ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world };
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
 
@@ -102,11 +107,102 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(r.data.id, a.org.id);
   },
   'organization.update': async () => {
-    const r = await run(orgOps.updateOrganizationSettingsOp, { name: 'A Berganti Nama', timezone: 'Asia/Makassar' });
+    const r = await run(orgOps.updateOrganizationSettingsOp, { name: 'A Berganti Nama', timezone: 'Asia/Makassar', coverageRadiusM: 300 });
     assert.ok(r.ok);
     const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
     assert.equal(orgB!.name, b.org.name);
     assert.equal(orgB!.timezone, 'Asia/Jakarta');
+  },
+  'plans.list': async () => {
+    const r = await run(planOps.listPlansOp, { includeInactive: true });
+    assert.ok(r.ok);
+    assert.ok(!r.data.some((p) => p.id === b.world.plan.id));
+  },
+  'plans.create': async () => {
+    // The same plan name as B's is fine: names are unique per organization.
+    const r = await run(planOps.createPlanOp, { name: b.world.plan.name, downloadMbps: '10', uploadMbps: '10', priceRupiah: '100000', serviceType: 'pppoe', billingType: 'postpaid' });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.data.organizationId, a.org.id);
+  },
+  'plans.update': async () => {
+    expectNotFound(await run(planOps.updatePlanOp, { planId: b.world.plan.id, name: 'Dibajak', downloadMbps: '1', uploadMbps: '1', priceRupiah: '1', serviceType: 'pppoe', billingType: 'postpaid' }));
+    const [p] = await db.select().from(plans).where(eq(plans.id, b.world.plan.id));
+    assert.equal(p!.name, b.world.plan.name);
+  },
+  'plans.setActive': async () => {
+    expectNotFound(await run(planOps.setPlanActiveOp, { planId: b.world.plan.id, active: false }));
+    const [p] = await db.select().from(plans).where(eq(plans.id, b.world.plan.id));
+    assert.equal(p!.active, true);
+  },
+  'odps.list': async () => {
+    const r = await run(networkOps.listOdpsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!r.data.some((o) => o.id === b.world.odp.id));
+  },
+  'odps.save': async () => {
+    expectNotFound(await run(networkOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
+    const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
+    assert.equal(o!.totalPorts, 8);
+  },
+  'customers.list': async () => {
+    const r = await run(customerOps.listCustomersOp, { q: b.world.subscription.serviceUsername });
+    assert.ok(r.ok);
+    assert.equal(r.data.items.length, 0);
+    const all = await run(customerOps.listCustomersOp, {});
+    assert.ok(all.ok && !all.data.items.some((c) => c.id === b.world.customer.id));
+  },
+  'customers.get': async () => expectNotFound(await run(customerOps.getCustomerOp, { customerId: b.world.customer.id })),
+  'customers.update': async () => {
+    expectNotFound(await run(customerOps.updateCustomerOp, { customerId: b.world.customer.id, name: 'Dibajak', phone: '0812 0000 0000', address: 'Jl. Dibajak No. 1' }));
+    const [c] = await db.select().from(customers).where(eq(customers.id, b.world.customer.id));
+    assert.equal(c!.name, 'Joko Widodo');
+  },
+  'customers.importPreview': async () => {
+    const csv = `name,phone,address,plan,service_username,service_password\nXavier,0812 1111 0000,Jl. X No. 1,${b.world.plan.name}-only-b,${b.world.subscription.serviceUsername},rahasia1`;
+    const r = await run(customerOps.previewImportOp, { csv });
+    assert.ok(r.ok);
+    // B's usernames do not count as taken in A; B's plans are not A's plans.
+    assert.deepEqual(r.data.errors.map((e) => e.column), ['plan']);
+  },
+  'customers.import': async () => {
+    const plan = await makePlan(db, a.org.id);
+    const csv = `name,phone,address,plan,service_username,service_password\nImpor A,0812 1111 0000,Jl. A No. 1,${plan.name},${b.world.subscription.serviceUsername},rahasia1`;
+    const r = await run(customerOps.importCustomersOp, { csv });
+    assert.ok(r.ok);
+    assert.equal(r.data.imported, 1);
+    const [c] = await db.select().from(customers).where(eq(customers.name, 'Impor A'));
+    assert.equal(c!.organizationId, a.org.id);
+    assert.equal(c!.number, 1, "A's first customer is C-000001 although B has customers: numbers are per organization");
+  },
+  'leads.list': async () => {
+    const r = await run(customerOps.listLeadsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!r.data.items.some((l) => l.id === b.world.lead1.id));
+  },
+  'leads.get': async () => expectNotFound(await run(customerOps.getLeadOp, { leadId: b.world.lead1.id })),
+  'leads.checkCoverage': async () => {
+    const r = await run(customerOps.checkCoverageOp, POLE);
+    assert.ok(r.ok);
+    assert.equal(r.data.ok, false, "B's ODP does not cover A's prospects");
+  },
+  'leads.create': async () => {
+    const r = await run(customerOps.createLeadOp, { name: 'Calon A', phone: '0812 1234 0000', address: 'Jl. A No. 2', ...POLE, planId: b.world.plan.id, billingType: 'postpaid' });
+    assert.equal(!r.ok && r.code, 'plan_unavailable');
+  },
+  'leads.convert': async () => {
+    expectNotFound(await run(customerOps.convertLeadOp, { leadId: b.world.lead1.id, serviceUsername: 'bajak01', servicePassword: 'rahasia1' }));
+    const [l] = await db.select().from(leads).where(eq(leads.id, b.world.lead1.id));
+    assert.equal(l!.status, 'new');
+  },
+  'leads.reject': async () => {
+    expectNotFound(await run(customerOps.rejectLeadOp, { leadId: b.world.lead2.id, reason: 'bajak' }));
+    const [l] = await db.select().from(leads).where(eq(leads.id, b.world.lead2.id));
+    assert.equal(l!.status, 'new');
+  },
+  'subscriptions.transition': async () => {
+    expectNotFound(await run(customerOps.transitionSubscriptionOp, { subscriptionId: b.world.subscription.id, to: 'active' }));
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
+    assert.equal(sub!.status, 'pending');
   },
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
@@ -138,7 +234,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, jobOps, orgOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, customerOps, jobOps, networkOps, orgOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

@@ -1,6 +1,7 @@
 import type { JobDefinition } from '@/lib/jobs/runtime';
 import type { z } from 'zod';
+import { subscriptionApply } from './subscription-apply';
 import { workerCheck } from './worker-check';
 
 /** Every job the worker runs; a name here must also be in lib/jobs/types.ts. */
-export const JOBS: JobDefinition<z.ZodType>[] = [workerCheck];
+export const JOBS: JobDefinition<z.ZodType>[] = [workerCheck, subscriptionApply];

@@ -15,6 +15,7 @@ export default async function OrganizationSettingsPage() {
       <OrganizationSettingsForm
         name={org!.name}
         timezone={org!.timezone}
+        coverageRadiusM={org!.coverageRadiusM}
         timezones={TIMEZONES.map((z) => ({ value: z, label: t(`timezones.${z}`) }))}
       />
     </div>

@@ -6,7 +6,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateOrganizationSettingsAction } from '@/lib/organizations/actions';
 
-export function OrganizationSettingsForm(props: { name: string; timezone: string; timezones: { value: string; label: string }[] }) {
+export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; timezones: { value: string; label: string }[] }) {
   const t = useTranslations();
   const form = useActionForm(updateOrganizationSettingsAction);
   return (
@@ -21,6 +21,14 @@ export function OrganizationSettingsForm(props: { name: string; timezone: string
           defaultValue={props.timezone}
           options={props.timezones}
           error={form.fieldError('timezone')}
+        />
+        <TextField
+          label={t('settings.coverageRadius')}
+          name="coverageRadiusM"
+          type="number"
+          inputMode="numeric"
+          defaultValue={props.coverageRadiusM}
+          error={form.fieldError('coverageRadiusM')}
         />
         <Button type="submit" disabled={form.pending}>
           {form.pending ? t('common.saving') : t('common.save')}

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
+import { odps } from './network';
+import { organizations, users } from './organizations';
+import { plans } from './plans';
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    address: text('address').notNull(),
+    area: text('area'),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    planId: uuid('plan_id').notNull().references(() => plans.id),
+    billingType: text('billing_type', { enum: BILLING_TYPES }).notNull(),
+    notes: text('notes'),
+    status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    // The coverage check as it was when the lead was entered (re-checked on conversion).
+    coverage: jsonb('coverage').$type<Record<string, unknown>>().notNull(),
+    resellerUserId: uuid('reseller_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    customerId: uuid('customer_id'),
+    rejectReason: text('reject_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc())],
+);
+
+/** Gap-free customer numbers per organization (C-000001, C-000002, …). */
+export const customerCounters = pgTable('customer_counters', {
+  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  lastNumber: integer('last_number').notNull().default(0),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email'),
+    address: text('address').notNull(),
+    area: text('area'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    // Status of the customer's main (latest) subscription, kept here for fast filtering.
+    status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull().default('pending'),
+    planId: uuid('plan_id').references(() => plans.id),
+    resellerUserId: uuid('reseller_user_id').references(() => users.id, { onDelete: 'set null' }),
+    leadId: uuid('lead_id'),
+    // Lower-cased name, phone, number and service usernames: one trigram index serves search.
+    searchText: text('search_text').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('customers_org_number_uq').on(t.organizationId, t.number),
+    index('customers_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_status_created_idx').on(t.organizationId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_name_idx').on(t.organizationId, t.name, t.id),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').notNull().references(() => plans.id),
+    billingType: text('billing_type', { enum: BILLING_TYPES }).notNull(),
+    // Unique per organization; a shared RADIUS sees it as `username@<organization slug>`.
+    serviceUsername: text('service_username').notNull(),
+    // AES-256-GCM ciphertext (lib/crypto.ts); never sent to the browser in clear by default.
+    servicePasswordEnc: text('service_password_enc').notNull(),
+    status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull().default('pending'),
+    odpId: uuid('odp_id').references(() => odps.id, { onDelete: 'set null' }),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('subscriptions_org_username_uq').on(t.organizationId, t.serviceUsername),
+    index('subscriptions_customer_idx').on(t.customerId),
+    index('subscriptions_odp_idx').on(t.odpId),
+  ],
+);
+
+export const subscriptionHistory = pgTable(
+  'subscription_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: SUBSCRIPTION_STATUSES }),
+    toStatus: text('to_status', { enum: SUBSCRIPTION_STATUSES }).notNull(),
+    reason: text('reason'),
+    jobId: uuid('job_id'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('subscription_history_sub_idx').on(t.subscriptionId, t.createdAt)],
+);
+
+export type Lead = typeof leads.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type Subscription = typeof subscriptions.$inferSelect;

@@ -1,0 +1,32 @@
+/** Shared by schema, logic and client components (no database imports here). */
+export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'isolated', 'suspended', 'terminated'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const LEAD_STATUSES = ['new', 'converted', 'rejected'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const SERVICE_TYPES = ['pppoe', 'hotspot', 'static'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const BILLING_TYPES = ['prepaid', 'postpaid'] as const;
+export type BillingType = (typeof BILLING_TYPES)[number];
+
+/**
+ * The subscription lifecycle. pending = waiting for installation; isolated = unpaid, on the
+ * restricted profile; suspended = stopped on request or by NOC; terminated = final.
+ */
+export const TRANSITIONS: Record<SubscriptionStatus, readonly SubscriptionStatus[]> = {
+  pending: ['active', 'terminated'],
+  active: ['isolated', 'suspended', 'terminated'],
+  isolated: ['active', 'suspended', 'terminated'],
+  suspended: ['active', 'terminated'],
+  terminated: [],
+};
+
+export function canTransition(from: SubscriptionStatus, to: SubscriptionStatus) {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function formatCustomerNumber(n: number) {
+  return `C-${String(n).padStart(6, '0')}`;
+}

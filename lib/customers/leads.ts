@@ -1,0 +1,199 @@
+import { and, desc, eq, ilike, or } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { customers, leads, organizations, plans, subscriptionHistory, subscriptions } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { encryptSecret } from '@/lib/crypto';
+import { checkCoverage, type Coverage } from '@/lib/network/odps';
+import { AppError } from '@/lib/server/errors';
+import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { LEAD_STATUSES, type LeadStatus } from './constants';
+import { allocateCustomerNumbers, searchTextFor } from './numbering';
+import type { Viewer } from './queries';
+import type { LeadInput } from './schemas';
+
+type Actor = { orgId: string; actorUserId: string; ip: string | null };
+
+async function organizationRadius(db: Db, orgId: string) {
+  const [org] = await db.select({ r: organizations.coverageRadiusM }).from(organizations).where(eq(organizations.id, orgId));
+  return org?.r ?? 250;
+}
+
+async function activePlan(db: Db, orgId: string, planId: string) {
+  const [plan] = await db.select().from(plans).where(and(eq(plans.id, planId), eq(plans.organizationId, orgId), eq(plans.active, true)));
+  if (!plan) throw new AppError('plan_unavailable');
+  return plan;
+}
+
+export async function coverageFor(db: Db, orgId: string, point: { latitude: number; longitude: number }): Promise<Coverage> {
+  return checkCoverage(db, { orgId, point, radiusM: await organizationRadius(db, orgId) });
+}
+
+/** A lead keeps the coverage answer it got; a reseller's leads are attributed to them. */
+export async function createLead(db: Db, p: Actor & { input: LeadInput; resellerUserId: string | null }) {
+  return db.transaction(async (tx) => {
+    await activePlan(tx, p.orgId, p.input.planId);
+    const coverage = await coverageFor(tx, p.orgId, p.input);
+    const [lead] = await tx
+      .insert(leads)
+      .values({ organizationId: p.orgId, ...p.input, coverage, resellerUserId: p.resellerUserId, createdBy: p.actorUserId })
+      .returning();
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'lead.created', entityType: 'lead', entityId: lead!.id, data: { name: lead!.name, coverage } });
+    return { lead: lead!, coverage };
+  });
+}
+
+export async function listLeads(db: Db, viewer: Viewer, f: { q?: string; status?: LeadStatus; cursor?: string }) {
+  const rows = await db
+    .select({
+      id: leads.id,
+      name: leads.name,
+      phone: leads.phone,
+      address: leads.address,
+      status: leads.status,
+      coverage: leads.coverage,
+      planName: plans.name,
+      billingType: leads.billingType,
+      customerId: leads.customerId,
+      createdAt: leads.createdAt,
+    })
+    .from(leads)
+    .innerJoin(plans, eq(plans.id, leads.planId))
+    .where(
+      and(
+        eq(leads.organizationId, viewer.orgId),
+        viewer.resellerUserId ? eq(leads.resellerUserId, viewer.resellerUserId) : undefined,
+        f.status && LEAD_STATUSES.includes(f.status) ? eq(leads.status, f.status) : undefined,
+        f.q ? or(ilike(leads.name, `%${f.q}%`), ilike(leads.phone, `%${f.q}%`), ilike(leads.address, `%${f.q}%`)) : undefined,
+        afterCursor(leads.createdAt, leads.id, decodeCursor(f.cursor)),
+      ),
+    )
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(26);
+  return toPage(rows, 25);
+}
+
+export async function getLead(db: Db, viewer: Viewer, leadId: string) {
+  const [lead] = await db
+    .select({ lead: leads, planName: plans.name })
+    .from(leads)
+    .innerJoin(plans, eq(plans.id, leads.planId))
+    .where(
+      and(
+        eq(leads.id, leadId),
+        eq(leads.organizationId, viewer.orgId),
+        viewer.resellerUserId ? eq(leads.resellerUserId, viewer.resellerUserId) : undefined,
+      ),
+    );
+  if (!lead) throw new AppError('not_found');
+  return { ...lead.lead, planName: lead.planName };
+}
+
+/** A username from the first name plus digits, free in this organization; an 8-character password. */
+export async function suggestCredentials(db: Db, orgId: string, name: string) {
+  const base = (name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '').slice(0, 12) || 'pelanggan').padEnd(3, '0');
+  for (let i = 0; i < 20; i++) {
+    const candidate = `${base}${randomInt(100, 10_000)}`;
+    const [taken] = await db
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.organizationId, orgId), eq(subscriptions.serviceUsername, candidate)));
+    if (!taken) return { serviceUsername: candidate, servicePassword: randomPassword() };
+  }
+  return { serviceUsername: `${base}${Date.now() % 1_000_000}`, servicePassword: randomPassword() };
+}
+
+function randomPassword() {
+  // No look-alike characters: the technician types it into a modem.
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return Array.from({ length: 8 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}
+
+/**
+ * Admin verification: the lead becomes customer C-00000N with a pending-installation
+ * subscription on the nearest ODP with a free port. Coverage is checked again here, since
+ * ports may have filled up since the lead was entered.
+ */
+export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUsername: string; servicePassword: string }) {
+  return db.transaction(async (tx) => {
+    const [lead] = await tx
+      .select()
+      .from(leads)
+      .where(and(eq(leads.id, p.leadId), eq(leads.organizationId, p.orgId)))
+      .for('update');
+    if (!lead) throw new AppError('not_found');
+    if (lead.status !== 'new') throw new AppError('lead_not_open');
+    await activePlan(tx, p.orgId, lead.planId);
+    const coverage = await coverageFor(tx, p.orgId, lead);
+    if (!coverage.ok) throw new AppError('no_coverage');
+    const [taken] = await tx
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.organizationId, p.orgId), eq(subscriptions.serviceUsername, p.serviceUsername)));
+    if (taken) throw new AppError('username_taken');
+
+    const [number] = await allocateCustomerNumbers(tx, p.orgId);
+    const [customer] = await tx
+      .insert(customers)
+      .values({
+        organizationId: p.orgId,
+        number: number!,
+        name: lead.name,
+        phone: lead.phone,
+        address: lead.address,
+        area: lead.area,
+        latitude: lead.latitude,
+        longitude: lead.longitude,
+        planId: lead.planId,
+        resellerUserId: lead.resellerUserId,
+        leadId: lead.id,
+        status: 'pending',
+        searchText: searchTextFor({ name: lead.name, phone: lead.phone, number: number! }, [p.serviceUsername]),
+      })
+      .returning();
+    const [subscription] = await tx
+      .insert(subscriptions)
+      .values({
+        organizationId: p.orgId,
+        customerId: customer!.id,
+        planId: lead.planId,
+        billingType: lead.billingType,
+        serviceUsername: p.serviceUsername,
+        servicePasswordEnc: encryptSecret(p.servicePassword),
+        odpId: coverage.odpId,
+      })
+      .returning();
+    await tx.insert(subscriptionHistory).values({
+      organizationId: p.orgId,
+      subscriptionId: subscription!.id,
+      fromStatus: null,
+      toStatus: 'pending',
+      reason: 'lead verified',
+      actorUserId: p.actorUserId,
+    });
+    await tx.update(leads).set({ status: 'converted', customerId: customer!.id }).where(eq(leads.id, lead.id));
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'lead.converted',
+      entityType: 'customer',
+      entityId: customer!.id,
+      data: { leadId: lead.id, number: number!, serviceUsername: p.serviceUsername, odp: coverage.code },
+    });
+    return { customer: customer!, subscription: subscription! };
+  });
+}
+
+export async function rejectLead(db: Db, p: Actor & { leadId: string; reason: string }) {
+  return db.transaction(async (tx) => {
+    const [lead] = await tx
+      .update(leads)
+      .set({ status: 'rejected', rejectReason: p.reason })
+      .where(and(eq(leads.id, p.leadId), eq(leads.organizationId, p.orgId), eq(leads.status, 'new')))
+      .returning();
+    if (!lead) throw new AppError('not_found');
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'lead.rejected', entityType: 'lead', entityId: lead.id, data: { reason: p.reason } });
+  });
+}
+

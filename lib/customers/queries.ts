@@ -1,0 +1,172 @@
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLogs, customers, memberships, odps, plans, subscriptionHistory, subscriptions, users } from '@/db/schema';
+import { AppError } from '@/lib/server/errors';
+import { normalizePhone } from './phone';
+import type { CustomerListInput, CustomerSort } from './schemas';
+
+/** Resellers only ever see the customers attributed to them. */
+export type Viewer = { orgId: string; resellerUserId?: string | null };
+
+const PAGE = 25;
+
+type SortKey = string | number;
+function encode(value: SortKey, id: string) {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+function decode(cursor: string | undefined): [SortKey, string] | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    return Array.isArray(parsed) && parsed.length === 2 ? (parsed as [SortKey, string]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const SORTS: Record<CustomerSort, { order: SQL[]; key: (c: { createdAt: Date; number: number; name: string }) => SortKey; after: (v: SortKey, id: string) => SQL | undefined }> = {
+  newest: {
+    order: [desc(customers.createdAt), desc(customers.id)],
+    key: (c) => c.createdAt.toISOString(),
+    after: (v, id) => or(lt(customers.createdAt, new Date(v)), and(eq(customers.createdAt, new Date(v)), lt(customers.id, id))),
+  },
+  oldest: {
+    order: [asc(customers.createdAt), asc(customers.id)],
+    key: (c) => c.createdAt.toISOString(),
+    after: (v, id) => or(gt(customers.createdAt, new Date(v)), and(eq(customers.createdAt, new Date(v)), gt(customers.id, id))),
+  },
+  number: { order: [asc(customers.number)], key: (c) => c.number, after: (v) => gt(customers.number, Number(v)) },
+  name: {
+    order: [asc(customers.name), asc(customers.id)],
+    key: (c) => c.name,
+    after: (v, id) => or(gt(customers.name, String(v)), and(eq(customers.name, String(v)), gt(customers.id, id))),
+  },
+};
+
+/**
+ * The search box takes a name, a phone number in any form, a service username or a customer
+ * number (C-000123 or 123). One trigram index on search_text serves all of them.
+ */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const phone = /^[+0-9][0-9\s-]{5,}$/.test(q) ? normalizePhone(q) : null;
+  const term = (phone ?? q).toLowerCase();
+  const number = q.match(/^(?:c-?)?0*(\d{1,9})$/i);
+  const like = term.length >= 3 ? sql`${customers.searchText} like ${`%${term.replace(/[%_\\]/g, '\\$&')}%`}` : undefined;
+  const byNumber = number ? eq(customers.number, Number(number[1])) : undefined;
+  if (!like && !byNumber) throw new AppError('search_too_short');
+  return or(like, byNumber);
+}
+
+export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput) {
+  const sort = SORTS[f.sort ?? 'newest'];
+  const cursor = decode(f.cursor);
+  const rows = await db
+    .select({
+      id: customers.id,
+      number: customers.number,
+      name: customers.name,
+      phone: customers.phone,
+      area: customers.area,
+      status: customers.status,
+      planName: plans.name,
+      createdAt: customers.createdAt,
+    })
+    .from(customers)
+    .leftJoin(plans, eq(plans.id, customers.planId))
+    .where(
+      and(
+        eq(customers.organizationId, viewer.orgId),
+        viewer.resellerUserId ? eq(customers.resellerUserId, viewer.resellerUserId) : undefined,
+        searchCondition(f.q),
+        f.status ? eq(customers.status, f.status) : undefined,
+        f.planId ? eq(customers.planId, f.planId) : undefined,
+        f.area ? eq(customers.area, f.area) : undefined,
+        f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,
+        cursor ? sort.after(cursor[0], cursor[1]) : undefined,
+      ),
+    )
+    .orderBy(...sort.order)
+    .limit(PAGE + 1);
+  const items = rows.slice(0, PAGE);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > PAGE && last ? encode(sort.key(last), last.id) : null };
+}
+
+/** Filter choices for the customers list: areas in use and the organization's resellers. */
+export async function customerFilterOptions(db: Db, orgId: string) {
+  const [areas, resellers] = await Promise.all([
+    db.execute<{ area: string }>(sql`select distinct area from ${customers} where organization_id = ${orgId} and area is not null order by area limit 200`),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'reseller'))),
+  ]);
+  return { areas: areas.map((a) => a.area), resellers };
+}
+
+export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: string) {
+  const [customer] = await db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.id, customerId),
+        eq(customers.organizationId, viewer.orgId),
+        viewer.resellerUserId ? eq(customers.resellerUserId, viewer.resellerUserId) : undefined,
+      ),
+    );
+  if (!customer) throw new AppError('not_found');
+  const subs = await db
+    .select({
+      id: subscriptions.id,
+      serviceUsername: subscriptions.serviceUsername,
+      status: subscriptions.status,
+      billingType: subscriptions.billingType,
+      activatedAt: subscriptions.activatedAt,
+      createdAt: subscriptions.createdAt,
+      planId: plans.id,
+      planName: plans.name,
+      priceRupiah: plans.priceRupiah,
+      odpCode: odps.code,
+    })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .leftJoin(odps, eq(odps.id, subscriptions.odpId))
+    .where(and(eq(subscriptions.customerId, customer.id), eq(subscriptions.organizationId, viewer.orgId)))
+    .orderBy(desc(subscriptions.createdAt));
+  const subIds = subs.map((s) => s.id);
+  const [history, audit] = await Promise.all([
+    subIds.length
+      ? db
+          .select({
+            id: subscriptionHistory.id,
+            subscriptionId: subscriptionHistory.subscriptionId,
+            fromStatus: subscriptionHistory.fromStatus,
+            toStatus: subscriptionHistory.toStatus,
+            reason: subscriptionHistory.reason,
+            jobId: subscriptionHistory.jobId,
+            actorName: users.name,
+            createdAt: subscriptionHistory.createdAt,
+          })
+          .from(subscriptionHistory)
+          .leftJoin(users, eq(users.id, subscriptionHistory.actorUserId))
+          .where(and(inArray(subscriptionHistory.subscriptionId, subIds), eq(subscriptionHistory.organizationId, viewer.orgId)))
+          .orderBy(desc(subscriptionHistory.createdAt))
+      : [],
+    db
+      .select({ id: auditLogs.id, action: auditLogs.action, actorName: users.name, ip: auditLogs.ip, data: auditLogs.data, createdAt: auditLogs.createdAt })
+      .from(auditLogs)
+      .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+      .where(
+        and(
+          eq(auditLogs.organizationId, viewer.orgId),
+          inArray(auditLogs.entityId, [customer.id, ...subIds, ...(customer.leadId ? [customer.leadId] : [])]),
+        ),
+      )
+      .orderBy(desc(auditLogs.createdAt))
+      .limit(100),
+  ]);
+  return { customer, subscriptions: subs, history, audit };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
+import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
+import { normalizePhone } from './phone';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.invalid')
+    .optional()
+    .transform((v) => v || null);
+
+export const phoneSchema = z
+  .string('validation.phone')
+  .transform((v) => normalizePhone(v) ?? '')
+  .refine((v) => v !== '', 'validation.phone');
+
+export const customerNameSchema = z.string().trim().min(2, 'validation.name').max(120, 'validation.name');
+export const addressSchema = z.string().trim().min(5, 'validation.address').max(300, 'validation.address');
+
+export const leadSchema = z.object({
+  name: customerNameSchema,
+  phone: phoneSchema,
+  address: addressSchema,
+  area: optionalText(80),
+  latitude: latitudeSchema,
+  longitude: longitudeSchema,
+  planId: z.string().uuid('validation.plan'),
+  billingType: z.enum(BILLING_TYPES, 'validation.invalid'),
+  notes: optionalText(500),
+});
+export type LeadInput = z.output<typeof leadSchema>;
+
+export const serviceUsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, 'validation.serviceUsername');
+export const servicePasswordSchema = z.string().min(6, 'validation.servicePassword').max(64, 'validation.servicePassword');
+
+export const convertLeadSchema = z.object({
+  leadId: z.string().uuid('validation.invalid'),
+  serviceUsername: serviceUsernameSchema,
+  servicePassword: servicePasswordSchema,
+});
+
+export const rejectLeadSchema = z.object({
+  leadId: z.string().uuid('validation.invalid'),
+  reason: z.string().trim().min(3, 'validation.reason').max(300, 'validation.reason'),
+});
+
+export const transitionSchema = z.object({
+  subscriptionId: z.string().uuid('validation.invalid'),
+  to: z.enum(SUBSCRIPTION_STATUSES, 'validation.invalid'),
+  reason: optionalText(300),
+});
+
+export const CUSTOMER_SORTS = ['newest', 'oldest', 'number', 'name'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export const customerListSchema = z.object({
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  status: z.enum(SUBSCRIPTION_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+  planId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+  area: z.string().trim().max(80).optional().transform((v) => v || undefined),
+  resellerUserId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+  sort: z.enum(CUSTOMER_SORTS).optional().default('newest'),
+  cursor: z.string().max(300).optional(),
+});
+export type CustomerListInput = z.output<typeof customerListSchema>;
+
+export const updateCustomerSchema = z.object({
+  customerId: z.string().uuid('validation.invalid'),
+  name: customerNameSchema,
+  phone: phoneSchema,
+  email: z.string().trim().toLowerCase().email('validation.email').optional().or(z.literal('').transform(() => null)),
+  address: addressSchema,
+  area: optionalText(80),
+});

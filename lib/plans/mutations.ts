@@ -1,0 +1,68 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { plans } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/server/errors';
+import type { PlanInput } from './schemas';
+
+type Actor = { orgId: string; actorUserId: string; ip: string | null };
+
+function toColumns(input: PlanInput) {
+  return {
+    name: input.name,
+    downloadKbps: Math.round(input.downloadMbps * 1024),
+    uploadKbps: Math.round(input.uploadMbps * 1024),
+    burst: input.burst,
+    priceRupiah: input.priceRupiah,
+    taxable: input.taxable,
+    serviceType: input.serviceType,
+    billingType: input.billingType,
+    routerProfile: input.routerProfile,
+    radiusGroup: input.radiusGroup,
+  };
+}
+
+async function assertNameFree(db: Db, orgId: string, name: string, exceptId?: string) {
+  const [clash] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.organizationId, orgId), sql`lower(${plans.name}) = lower(${name})`));
+  if (clash && clash.id !== exceptId) throw new AppError('plan_name_taken');
+}
+
+export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
+  return db.transaction(async (tx) => {
+    await assertNameFree(tx, p.orgId, p.input.name);
+    const [plan] = await tx.insert(plans).values({ organizationId: p.orgId, ...toColumns(p.input) }).returning();
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.created', entityType: 'plan', entityId: plan!.id, data: { name: plan!.name, price: plan!.priceRupiah } });
+    return plan!;
+  });
+}
+
+export async function updatePlan(db: Db, p: Actor & { planId: string; input: PlanInput }) {
+  return db.transaction(async (tx) => {
+    await assertNameFree(tx, p.orgId, p.input.name, p.planId);
+    const [plan] = await tx
+      .update(plans)
+      .set({ ...toColumns(p.input), updatedAt: sql`now()` })
+      .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)))
+      .returning();
+    if (!plan) throw new AppError('not_found');
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.updated', entityType: 'plan', entityId: plan.id, data: toColumns(p.input) });
+    return plan;
+  });
+}
+
+/** Plans are never deleted (subscriptions and invoices point at them); they are retired. */
+export async function setPlanActive(db: Db, p: Actor & { planId: string; active: boolean }) {
+  return db.transaction(async (tx) => {
+    const [plan] = await tx
+      .update(plans)
+      .set({ active: p.active, updatedAt: sql`now()` })
+      .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)))
+      .returning();
+    if (!plan) throw new AppError('not_found');
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: p.active ? 'plan.reactivated' : 'plan.retired', entityType: 'plan', entityId: plan.id });
+    return plan;
+  });
+}

@@ -1,0 +1,23 @@
+import { and, asc, eq, ilike } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { plans } from '@/db/schema';
+
+export async function listPlans(db: Db, p: { orgId: string; q?: string; includeInactive?: boolean }) {
+  return db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        eq(plans.organizationId, p.orgId),
+        p.includeInactive ? undefined : eq(plans.active, true),
+        p.q ? ilike(plans.name, `%${p.q}%`) : undefined,
+      ),
+    )
+    .orderBy(asc(plans.priceRupiah), asc(plans.name))
+    .limit(500);
+}
+
+export async function getPlan(db: Db, p: { orgId: string; planId: string }) {
+  const [plan] = await db.select().from(plans).where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
+  return plan ?? null;
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/customers/constants';
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100, 'validation.invalid')
+  .optional()
+  .transform((v) => v || null);
+
+/** Form fields arrive as strings: speeds in Mbps (decimals allowed), price in whole rupiah. */
+export const planSchema = z.object({
+  name: z.string().trim().min(2, 'validation.name').max(80, 'validation.name'),
+  downloadMbps: z.coerce.number('validation.speed').positive('validation.speed').max(100_000, 'validation.speed'),
+  uploadMbps: z.coerce.number('validation.speed').positive('validation.speed').max(100_000, 'validation.speed'),
+  burst: z
+    .string()
+    .trim()
+    .regex(/^$|^\S+\/\S+( \S+\/\S+){0,2}$/, 'validation.burst')
+    .optional()
+    .transform((v) => v || null),
+  // "Rp 150.000" and "150000" both mean 150000: dots are thousands separators here.
+  priceRupiah: z.preprocess(
+    (v) => (typeof v === 'string' ? (v.replace(/[^\d]/g, '') === '' ? undefined : Number(v.replace(/[^\d]/g, ''))) : v),
+    z.number('validation.price').int('validation.price').min(0, 'validation.price').max(1_000_000_000, 'validation.price'),
+  ),
+  taxable: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  serviceType: z.enum(SERVICE_TYPES, 'validation.invalid'),
+  billingType: z.enum(BILLING_TYPES, 'validation.invalid'),
+  routerProfile: optionalText,
+  radiusGroup: optionalText,
+});
+export type PlanInput = z.output<typeof planSchema>;
+
+export const planIdSchema = z.object({ planId: z.string().uuid('validation.invalid') });
+export const updatePlanSchema = planSchema.extend(planIdSchema.shape);
+
+/** 10240 kbps -> "10M", 1536 -> "1536k": MikroTik's rate-limit notation. */
+export function formatRate(kbps: number) {
+  return kbps % 1024 === 0 ? `${kbps / 1024}M` : `${kbps}k`;
+}
+
+/** The Mikrotik-Rate-Limit value for a plan: rx/tx from the router's side is upload/download. */
+export function rateLimit(plan: { uploadKbps: number; downloadKbps: number; burst: string | null }) {
+  const base = `${formatRate(plan.uploadKbps)}/${formatRate(plan.downloadKbps)}`;
+  return plan.burst ? `${base} ${plan.burst}` : base;
+}
+
+export const PPN_PERCENT = 11;
