@@ -84,6 +84,8 @@ async function main() {
       APP_ENCRYPTION_KEY: 'dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ',
       NEXT_TELEMETRY_DISABLED: '1',
       TZ: 'UTC',
+      // No map tiles in tests: the browser must not reach outside this machine.
+      MAP_TILE_URL: '',
     };
     if (suites.length === SUITES.length) {
       console.log('[test] type-checking (tsc --noEmit)…');

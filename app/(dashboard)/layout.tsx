@@ -1,13 +1,19 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { MapConfig } from '@/components/map/map-config';
 import { AccountPanel } from '@/components/shell/account-panel';
 import { Navigation, type NavItem } from '@/components/shell/nav';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePage } from '@/lib/auth/context';
 import { can, type Permission } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/', key: 'dashboard', permission: 'dashboard.view' },
+  { href: '/customers', key: 'customers', permission: 'customers.view' },
+  { href: '/leads', key: 'leads', permission: 'leads.view' },
+  { href: '/plans', key: 'plans', permission: 'plans.view' },
+  { href: '/odps', key: 'odps', permission: 'odps.view' },
   { href: '/jobs', key: 'jobs', permission: 'jobs.view' },
   { href: '/users', key: 'users', permission: 'users.view' },
   { href: '/audit', key: 'audit', permission: 'audit.view' },
@@ -42,7 +48,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       <div className="flex flex-1">
         <Navigation items={items} accountPanel={panel} />
-        <main className="min-w-0 flex-1 p-4 pb-24 md:p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-4 pb-24 md:p-6">
+          <MapConfig tileUrl={env().MAP_TILE_URL}>{children}</MapConfig>
+        </main>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { Building2, ClipboardList, LayoutDashboard, ListChecks, Menu, Settings, ShieldCheck, Users, X } from 'lucide-react';
+import { Building2, ClipboardList, Contact, LayoutDashboard, ListChecks, Menu, MapPin, Package, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -8,6 +8,10 @@ import { useState, type ReactNode } from 'react';
 
 const ICONS = {
   dashboard: LayoutDashboard,
+  customers: Contact,
+  leads: UserPlus,
+  plans: Package,
+  odps: MapPin,
   users: Users,
   jobs: ListChecks,
   audit: ClipboardList,

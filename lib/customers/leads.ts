@@ -12,7 +12,7 @@ import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import type { Viewer } from './queries';
 import type { LeadInput } from './schemas';
 
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
+type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
 async function organizationRadius(db: Db, orgId: string) {
   const [org] = await db.select({ r: organizations.coverageRadiusM }).from(organizations).where(eq(organizations.id, orgId));

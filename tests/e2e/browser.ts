@@ -17,6 +17,8 @@ export async function newPage(options: BrowserContextOptions = {}): Promise<Page
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Nothing outside this machine resolves, whatever a page asks for.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
   const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', ...options });

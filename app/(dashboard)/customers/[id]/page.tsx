@@ -1,0 +1,129 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LocationMap } from '@/components/map';
+import { StatusBadge } from '@/components/status-badge';
+import { Card, PageHeader } from '@/components/ui/card';
+import { Table, Td } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { formatCustomerNumber, TRANSITIONS } from '@/lib/customers/constants';
+import { getCustomerOp } from '@/lib/customers/operations';
+import { formatDateTime, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { executeOperation } from '@/lib/server/operation';
+import { EditCustomerForm, TransitionButtons } from './customer-client';
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { info, ctx } = await requirePage('customers.view');
+  const { id } = await params;
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const tz = info.org!.timezone;
+  const result = await executeOperation(getCustomerOp, ctx, { customerId: id });
+  if (!result.ok) notFound();
+  const { customer, subscriptions, history, audit } = result.data;
+  const canTransition = can(ctx.role, 'subscriptions.transition');
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={customer.name}
+        subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`}
+        actions={<StatusBadge status={customer.status} />}
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 font-semibold">{t('customers.profile')}</h2>
+          {can(ctx.role, 'customers.manage') ? (
+            <EditCustomerForm customer={{ id: customer.id, name: customer.name, phone: customer.phone, email: customer.email, address: customer.address, area: customer.area }} />
+          ) : (
+            <dl className="grid grid-cols-[7rem_1fr] gap-1 text-sm">
+              <dt className="text-slate-500">{t('customers.address')}</dt>
+              <dd>{customer.address}</dd>
+              <dt className="text-slate-500">{t('customers.area')}</dt>
+              <dd>{customer.area ?? '—'}</dd>
+              <dt className="text-slate-500">{t('customers.email')}</dt>
+              <dd>{customer.email ?? '—'}</dd>
+            </dl>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-semibold">{t('customers.map')}</h2>
+          {customer.latitude !== null && customer.longitude !== null ? (
+            <LocationMap
+              center={{ latitude: customer.latitude, longitude: customer.longitude }}
+              points={[{ latitude: customer.latitude, longitude: customer.longitude, kind: 'customer', label: customer.name }]}
+              height={240}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">{t('customers.noLocation')}</p>
+          )}
+        </Card>
+      </div>
+      <section>
+        <h2 className="mb-2 font-semibold">{t('customers.subscriptions')}</h2>
+        <div className="space-y-3">
+          {subscriptions.map((s) => (
+            <Card key={s.id}>
+              <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between" data-testid="subscription">
+                <div className="text-sm">
+                  <div className="font-medium">
+                    <code>{s.serviceUsername}</code> · {s.planName} · {formatIDR(s.priceRupiah)}
+                  </div>
+                  <div className="text-slate-500">
+                    {t(`billingTypes.${s.billingType}`)} · {t('customers.odp')}: {s.odpCode ?? '—'} · {t('customers.since')}{' '}
+                    {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
+                  </div>
+                </div>
+                <StatusBadge status={s.status} />
+              </div>
+              {canTransition && TRANSITIONS[s.status].length > 0 && (
+                <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
+              )}
+            </Card>
+          ))}
+        </div>
+      </section>
+      <p className="text-sm text-slate-500">{t('customers.invoicesLater')}</p>
+      <section>
+        <h2 className="mb-2 font-semibold">{t('customers.history')}</h2>
+        <Table testId="status-history" head={[t('audit.when'), t('common.status'), t('audit.actor'), t('customers.reason'), t('customers.job')]}>
+          {history.map((h) => (
+            <tr key={h.id}>
+              <Td className="whitespace-nowrap">{formatDateTime(h.createdAt, locale, tz)}</Td>
+              <Td>
+                {h.fromStatus ? t(`statuses.${h.fromStatus}`) : '—'} → {t(`statuses.${h.toStatus}`)}
+              </Td>
+              <Td>{h.actorName ?? t('audit.system')}</Td>
+              <Td>{h.reason ?? ''}</Td>
+              <Td>
+                {h.jobId && (
+                  <Link href="/jobs" className="text-xs underline">
+                    {h.jobId.slice(0, 8)}
+                  </Link>
+                )}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </section>
+      <section>
+        <h2 className="mb-2 font-semibold">{t('customers.auditHistory')}</h2>
+        <Table head={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.details')]}>
+          {audit.map((a) => (
+            <tr key={a.id}>
+              <Td className="whitespace-nowrap">{formatDateTime(a.createdAt, locale, tz)}</Td>
+              <Td>{a.actorName ?? t('audit.system')}</Td>
+              <Td>
+                <code className="text-xs">{a.action}</code>
+              </Td>
+              <Td>
+                <code className="block max-w-md whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">{JSON.stringify(a.data)}</code>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { listPlans } from '@/lib/plans/queries';
+import { PlanForm, PlansTable } from './plans-client';
+
+export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { ctx } = await requirePage('plans.view');
+  const sp = await searchParams;
+  const t = await getTranslations('plans');
+  const plans = await listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true, q: sp.q });
+  const manage = can(ctx.role, 'plans.manage');
+  const editing = sp.edit ? plans.find((p) => p.id === sp.edit) : undefined;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      {manage && <PlanForm key={editing?.id ?? 'new'} plan={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />}
+      {plans.length === 0 ? (
+        <EmptyState title={t('emptyTitle')} hint={t('emptyHint')} />
+      ) : (
+        <PlansTable plans={JSON.parse(JSON.stringify(plans))} manage={manage} />
+      )}
+    </div>
+  );
+}
