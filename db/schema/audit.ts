@@ -15,7 +15,7 @@ export const auditLogs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    index('audit_logs_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    index('audit_logs_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('audit_logs_org_action_idx').on(t.organizationId, t.action),
     index('audit_logs_org_entity_idx').on(t.organizationId, t.entityId),
   ],

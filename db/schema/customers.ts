@@ -28,7 +28,7 @@ export const leads = pgTable(
     rejectReason: text('reject_reason'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc())],
+  (t) => [index('leads_org_created_idx').on(t.organizationId, t.createdAt, t.id)],
 );
 
 /** Gap-free customer numbers per organization (C-000001, C-000002, …). */
@@ -60,10 +60,15 @@ export const customers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // Ascending (created_at, id) indexes serve "newest first" by scanning backward; a
+  // DESC NULLS LAST index would not match ORDER BY ... DESC and Postgres would sort instead.
   (t) => [
     uniqueIndex('customers_org_number_uq').on(t.organizationId, t.number),
-    index('customers_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
-    index('customers_org_status_created_idx').on(t.organizationId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('customers_org_status_created_idx').on(t.organizationId, t.status, t.createdAt, t.id),
+    index('customers_org_plan_created_idx').on(t.organizationId, t.planId, t.createdAt, t.id),
+    index('customers_org_area_created_idx').on(t.organizationId, t.area, t.createdAt, t.id),
+    index('customers_org_reseller_created_idx').on(t.organizationId, t.resellerUserId, t.createdAt, t.id),
     index('customers_org_name_idx').on(t.organizationId, t.name, t.id),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],

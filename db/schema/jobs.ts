@@ -27,7 +27,7 @@ export const jobs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('jobs_org_created_idx').on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    index('jobs_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('jobs_org_state_idx').on(t.organizationId, t.state),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLogs, customers, memberships, odps, plans, subscriptionHistory, subscriptions, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
@@ -28,18 +28,18 @@ const SORTS: Record<CustomerSort, { order: SQL[]; key: (c: { createdAt: Date; nu
   newest: {
     order: [desc(customers.createdAt), desc(customers.id)],
     key: (c) => c.createdAt.toISOString(),
-    after: (v, id) => or(lt(customers.createdAt, new Date(v)), and(eq(customers.createdAt, new Date(v)), lt(customers.id, id))),
+    after: (v, id) => sql`(${customers.createdAt}, ${customers.id}) < (${new Date(v).toISOString()}::timestamptz, ${id})`,
   },
   oldest: {
     order: [asc(customers.createdAt), asc(customers.id)],
     key: (c) => c.createdAt.toISOString(),
-    after: (v, id) => or(gt(customers.createdAt, new Date(v)), and(eq(customers.createdAt, new Date(v)), gt(customers.id, id))),
+    after: (v, id) => sql`(${customers.createdAt}, ${customers.id}) > (${new Date(v).toISOString()}::timestamptz, ${id})`,
   },
   number: { order: [asc(customers.number)], key: (c) => c.number, after: (v) => gt(customers.number, Number(v)) },
   name: {
     order: [asc(customers.name), asc(customers.id)],
     key: (c) => c.name,
-    after: (v, id) => or(gt(customers.name, String(v)), and(eq(customers.name, String(v)), gt(customers.id, id))),
+    after: (v, id) => sql`(${customers.name}, ${customers.id}) > (${String(v)}, ${id})`,
   },
 };
 
@@ -58,7 +58,8 @@ export function searchCondition(q: string | undefined): SQL | undefined {
   return or(like, byNumber);
 }
 
-export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput) {
+export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number }) {
+  const limit = f.limit ?? PAGE;
   const sort = SORTS[f.sort ?? 'newest'];
   const cursor = decode(f.cursor);
   const rows = await db
@@ -69,11 +70,11 @@ export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput
       phone: customers.phone,
       area: customers.area,
       status: customers.status,
-      planName: plans.name,
+      // Looked up only for the rows on the page; a join would make Postgres read every match.
+      planName: sql<string | null>`(select p.name from ${plans} p where p.id = "customers"."plan_id")`,
       createdAt: customers.createdAt,
     })
     .from(customers)
-    .leftJoin(plans, eq(plans.id, customers.planId))
     .where(
       and(
         eq(customers.organizationId, viewer.orgId),
@@ -87,10 +88,10 @@ export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput
       ),
     )
     .orderBy(...sort.order)
-    .limit(PAGE + 1);
-  const items = rows.slice(0, PAGE);
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > PAGE && last ? encode(sort.key(last), last.id) : null };
+  return { items, nextCursor: rows.length > limit && last ? encode(sort.key(last), last.id) : null };
 }
 
 /** Filter choices for the customers list: areas in use and the organization's resellers. */

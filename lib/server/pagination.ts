@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** Keyset pagination over (created_at desc, id desc): stable and fast at any depth. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -22,7 +22,8 @@ export function afterCursor(
   cursor: { createdAt: Date; id: string | number } | null,
 ): SQL | undefined {
   if (!cursor) return undefined;
-  return or(lt(createdAtCol, cursor.createdAt), and(eq(createdAtCol, cursor.createdAt), lt(idCol, cursor.id)));
+  // A row comparison walks the (organization_id, created_at, id) index backward directly.
+  return sql`(${createdAtCol}, ${idCol}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`;
 }
 
 export function toPage<T extends { createdAt: Date; id: string | number }>(rows: T[], limit: number): Page<T> {

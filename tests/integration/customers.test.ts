@@ -5,6 +5,8 @@ import { customers, jobs, subscriptionHistory, subscriptions } from '@/db/schema
 import { importCustomersOp, listCustomersOp, previewImportOp } from '@/lib/customers/operations';
 import { checkCoverageOp, convertLeadOp, createLeadOp, listLeadsOp, transitionSubscriptionOp } from '@/lib/customers/operations';
 import { decryptSecret } from '@/lib/crypto';
+import { listCustomers } from '@/lib/customers/queries';
+import { customerListSchema } from '@/lib/customers/schemas';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { ctxFor, makeMember, makeOdp, makeOrg, makePlan, testDb } from '../helpers';
 
@@ -252,5 +254,32 @@ describe('CSV import', () => {
     const r = await executeOperation(previewImportOp, ctx, { csv: 'nama,hp\nBudi,0812' });
     assert.ok(r.ok);
     assert.equal(r.data.errors[0]!.message, 'Kolom wajib tidak ada: name, phone, address, plan, service_username, service_password.');
+  });
+});
+
+describe('customer list paging', () => {
+  test('every sort pages through all customers once, in order', async () => {
+    const { ctx } = await setup();
+    const lines = Array.from({ length: 23 }, (_, i) => `Pelanggan ${String.fromCharCode(90 - i)},0812-0000-${String(1000 + i)},Jl. Uji No. ${i + 1},RW 0${i % 3},,,Paket 20 Mbps,,uji${i},rahasia${i},,`);
+    const r = await executeOperation(importCustomersOp, ctx, { csv: [HEADER, ...lines].join('\n') });
+    assert.ok(r.ok && r.data.imported === 23);
+    for (const sort of ['newest', 'oldest', 'number', 'name'] as const) {
+      const seen: { name: string; number: number }[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listCustomers(db, { orgId: ctx.orgId }, { ...customerListSchema.parse({ sort, cursor }), limit: 5 });
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      assert.equal(pages, 5, `${sort}: 23 rows in pages of 5`);
+      assert.equal(new Set(seen.map((s) => s.number)).size, 23, sort);
+      if (sort === 'number') assert.deepEqual(seen.map((s) => s.number), Array.from({ length: 23 }, (_, i) => i + 1));
+      if (sort === 'name') assert.deepEqual(seen.map((s) => s.name), [...seen.map((s) => s.name)].sort());
+    }
+    const filtered = await executeOperation(listCustomersOp, ctx, { area: 'RW 01', status: 'active' });
+    assert.ok(filtered.ok);
+    assert.equal(filtered.data.items.length, 8);
   });
 });
