@@ -59,7 +59,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <div>{l.planName}</div>
                 <div className="text-xs text-slate-500">{t(`billingTypes.${l.billingType}`)}</div>
               </Td>
-              <Td>{l.coverage.ok ? <Badge color="green">OK</Badge> : <Badge color="amber">{String(l.coverage.reason)}</Badge>}</Td>
+              <Td>
+                <Badge color={l.coverage.ok ? 'green' : 'amber'}>{t(`coverage.short.${l.coverage.ok ? 'ok' : String(l.coverage.reason)}`)}</Badge>
+              </Td>
               <Td>
                 <Badge color={COLOR[l.status]}>{t(`leads.statuses.${l.status}`)}</Badge>
               </Td>
