@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
 import { odps } from './network';
 import { organizations, users } from './organizations';
@@ -55,6 +55,8 @@ export const customers = pgTable(
     planId: uuid('plan_id').references(() => plans.id),
     resellerUserId: uuid('reseller_user_id').references(() => users.id, { onDelete: 'set null' }),
     leadId: uuid('lead_id'),
+    // Over-payments waiting to be used on the next invoices (integer rupiah).
+    creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
     // Lower-cased name, phone, number and service usernames: one trigram index serves search.
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './plans';
 export * from './network';
 export * from './customers';
+export * from './billing';

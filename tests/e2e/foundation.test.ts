@@ -44,8 +44,9 @@ describe('an operator at the demo ISP, in Chromium', () => {
     await page.goto('/jobs');
     await page.getByTestId('worker-check').click();
     await page.getByText('Pekerjaan dikirim ke worker.').waitFor();
-    await page.locator('[data-testid=job-row][data-state=done]').first().waitFor({ timeout: 30_000 });
-    const row = await page.locator('[data-testid=job-row][data-state=done]').first().innerText();
+    const done = page.locator('[data-testid=job-row][data-state=done]', { hasText: 'Cek worker' }).first();
+    await done.waitFor({ timeout: 30_000 });
+    const row = await done.innerText();
     assert.match(row, /Selesai/);
     assert.match(row, /2\/2/);
     assert.match(row, /postgres/);

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customers, subscriptions } from './customers';
+import { organizations, users } from './organizations';
+
+export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'carried', 'void'] as const;
+export const PAYMENT_METHODS = ['cash', 'transfer', 'gateway'] as const;
+
+/** Per-organization billing rules; a missing row means the defaults below. */
+export const billingSettings = pgTable('billing_settings', {
+  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  invoiceDay: integer('invoice_day').notNull().default(1),
+  dueDay: integer('due_day').notNull().default(20),
+  graceDays: integer('grace_days').notNull().default(0),
+  // Local time (organization zone) at which unpaid subscriptions are isolated, "HH:MM".
+  isolationTime: text('isolation_time').notNull().default('00:01'),
+  prorata: boolean('prorata').notNull().default(true),
+  taxPercent: integer('tax_percent').notNull().default(11),
+  invoicePrefix: text('invoice_prefix').notNull().default('INV'),
+  companyAddress: text('company_address'),
+  bankAccounts: text('bank_accounts'),
+  footerNote: text('footer_note'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Invoice numbers per organization and period, taken in blocks by the billing run. */
+export const invoiceCounters = pgTable(
+  'invoice_counters',
+  {
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    period: date('period').notNull(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.period] })],
+);
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    // First day of the month the invoice is for (organization zone).
+    period: date('period').notNull(),
+    issueDate: date('issue_date').notNull(),
+    dueDate: date('due_date').notNull(),
+    billingType: text('billing_type').notNull(),
+    subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
+    tax: bigint('tax', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
+    status: text('status', { enum: INVOICE_STATUSES }).notNull().default('unpaid'),
+    // Invoice this one's unpaid rest was carried into, when status = carried.
+    carriedToId: uuid('carried_to_id'),
+    // The public invoice link; two random UUIDs' worth of entropy, never guessable.
+    publicToken: text('public_token').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One invoice per subscription and period: re-running the billing run cannot duplicate.
+    uniqueIndex('invoices_subscription_period_uq').on(t.subscriptionId, t.period),
+    uniqueIndex('invoices_org_number_uq').on(t.organizationId, t.number),
+    index('invoices_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('invoices_org_status_idx').on(t.organizationId, t.status),
+    index('invoices_customer_idx').on(t.customerId),
+  ],
+);
+
+export const invoiceItems = pgTable(
+  'invoice_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['plan', 'prorata', 'charge', 'carried'] }).notNull(),
+    description: text('description').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    taxable: boolean('taxable').notNull().default(false),
+  },
+  (t) => [index('invoice_items_invoice_idx').on(t.invoiceId)],
+);
+
+/** One-off lines (installation fee, discount as a negative amount) waiting for the next invoice. */
+export const pendingCharges = pgTable(
+  'pending_charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    taxable: boolean('taxable').notNull().default(false),
+    invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('pending_charges_sub_idx').on(t.subscriptionId)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    reference: text('reference'),
+    note: text('note'),
+    receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('payments_org_created_idx').on(t.organizationId, t.createdAt, t.id), index('payments_customer_idx').on(t.customerId)],
+);
+
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    paymentId: uuid('payment_id').notNull().references(() => payments.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentId, t.invoiceId] })],
+);
+
+export type Invoice = typeof invoices.$inferSelect;
+export type BillingSettings = typeof billingSettings.$inferSelect;
