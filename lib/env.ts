@@ -18,6 +18,8 @@ const schema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  // The worker's 15-minute billing run + isolation pass (off in tests, which run them by hand).
+  BILLING_SCHEDULE: bool(true),
 });
 
 export type Env = z.infer<typeof schema>;

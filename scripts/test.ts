@@ -86,6 +86,7 @@ async function main() {
       TZ: 'UTC',
       // No map tiles in tests: the browser must not reach outside this machine.
       MAP_TILE_URL: '',
+      BILLING_SCHEDULE: 'false',
     };
     if (suites.length === SUITES.length) {
       console.log('[test] type-checking (tsc --noEmit)…');

@@ -15,6 +15,7 @@ async function main() {
     db,
     concurrency: config.WORKER_CONCURRENCY,
     handleSignals: true,
+    schedule: config.BILLING_SCHEDULE,
   });
   console.log(`[worker] ready (concurrency ${config.WORKER_CONCURRENCY})`);
   await runner.promise;

@@ -169,7 +169,8 @@ export async function importCustomers(db: Db, p: { orgId: string; actorUserId: s
             serviceUsername: r.service_username,
             servicePasswordEnc: encryptSecret(r.service_password),
             status: r.status,
-            activatedAt: r.status === 'pending' ? null : new Date(),
+            // Unknown for imported customers: billed in full from the next run, no prorata.
+            activatedAt: null,
           })),
         )
         .returning({ id: subscriptions.id, status: subscriptions.status });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs } from '@/db/schema';
 
@@ -38,4 +38,21 @@ export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttem
   await db.execute(
     sql`select graphile_worker.add_job(${type}, ${JSON.stringify({ jobId })}::json, max_attempts => ${maxAttempts}::int, job_key => ${jobId}::text)`,
   );
+}
+
+/**
+ * Set-based enqueue: `source` selects rows of (organization_id, type, payload jsonb); each
+ * becomes a jobs row and a graphile-worker job in the same statement. Returns how many.
+ */
+export async function enqueueJobsFrom(db: Db, source: SQL, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<number> {
+  const [row] = await db.execute<{ n: number }>(sql`
+    with src as (${source}),
+    ins as (
+      insert into jobs (organization_id, type, payload, max_attempts)
+      select organization_id, type, payload, ${maxAttempts}::int from src
+      returning id, type, max_attempts
+    )
+    select count(graphile_worker.add_job(ins.type, json_build_object('jobId', ins.id), max_attempts => ins.max_attempts, job_key => ins.id::text))::int as n
+    from ins`);
+  return Number(row?.n ?? 0);
 }

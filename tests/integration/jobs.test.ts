@@ -31,7 +31,7 @@ const strictPayload = defineJob({
 });
 
 before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, extraJobs: [alwaysFails, strictPayload], log: false });
+  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, extraJobs: [alwaysFails, strictPayload], log: false, schedule: false });
 });
 after(async () => {
   await runner.stop();

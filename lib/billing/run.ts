@@ -1,0 +1,149 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { organizations } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { shiftMonth } from './money';
+import { getBillingSettings } from './settings';
+
+export type BillingReport = {
+  period: string;
+  eligible: number;
+  issued: number;
+  skipped: { alreadyInvoiced: number; activatedThisPeriod: number };
+  total: number;
+  dryRun: boolean;
+};
+
+class DryRun extends Error {
+  constructor(public report: BillingReport) {
+    super('dry run');
+  }
+}
+
+/**
+ * Issues the period's invoices for every active or isolated subscription that has none yet,
+ * in one transaction of set-based statements (a fixed number of queries whatever the size).
+ *
+ * - Eligible: activated before the period started (or activation unknown, e.g. imported).
+ *   Activated during the period -> skipped now, billed next period with a prorata line.
+ * - Lines: the plan; prorata for a first partial month (previous month, when enabled);
+ *   pending one-off charges; and the unpaid rest of earlier invoices, which are closed as
+ *   `carried` so a debt is never counted twice.
+ * - PPN on the sum of taxable lines, half up. Numbers PREFIX/YYYYMM/00001 come from a
+ *   counter taken in one block; (subscription, period) is unique, and an advisory lock makes
+ *   two concurrent runs queue instead of racing.
+ * - dryRun computes the same report and rolls everything back (the preview).
+ */
+export async function runBilling(db: Db, p: { orgId: string; period: string; actorUserId: string | null; dryRun?: boolean }): Promise<BillingReport> {
+  try {
+    return await db.transaction(async (tx) => {
+      const report = await issueInvoices(tx, p);
+      if (p.dryRun) throw new DryRun(report);
+      if (report.issued > 0) {
+        await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, action: 'billing.run', entityType: 'organization', entityId: p.orgId, data: report });
+      }
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.report;
+    throw error;
+  }
+}
+
+async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?: boolean }): Promise<BillingReport> {
+  const { orgId, period } = p;
+  const prev = shiftMonth(period, -1);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`billing:${orgId}:${period}`}))`);
+  const [org] = await tx.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
+  const tz = org!.timezone;
+  const s = await getBillingSettings(tx, orgId);
+  const dueDay = Math.min(s.dueDay, 28);
+
+  await tx.execute(sql`drop table if exists billing_batch`);
+  await tx.execute(sql`
+    create temp table billing_batch on commit drop as
+    select s.id as subscription_id, s.customer_id, s.billing_type, c.number as customer_number,
+           p.price_rupiah::bigint as price, p.taxable, p.name as plan_name,
+           (s.activated_at at time zone ${tz})::date as activated_local,
+           gen_random_uuid() as invoice_id, null::text as number
+    from subscriptions s
+    join plans p on p.id = s.plan_id
+    join customers c on c.id = s.customer_id
+    where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
+      and (s.activated_at is null or (s.activated_at at time zone ${tz})::date < ${period}::date)
+      and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)`);
+
+  const [counts] = await tx.execute<{ eligible: number; already: number; recent: number }>(sql`
+    select (select count(*)::int from billing_batch) as eligible,
+      (select count(*)::int from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
+         and exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)) as already,
+      (select count(*)::int from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
+         and (s.activated_at at time zone ${tz})::date >= ${period}::date
+         and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)) as recent`);
+  const eligible = counts!.eligible;
+
+  if (eligible > 0) {
+    const [counter] = await tx.execute<{ last_number: number }>(sql`
+      insert into invoice_counters (organization_id, period, last_number) values (${orgId}, ${period}::date, ${eligible})
+      on conflict (organization_id, period) do update set last_number = invoice_counters.last_number + ${eligible}::int
+      returning last_number`);
+    const base = Number(counter!.last_number) - eligible;
+    await tx.execute(sql`
+      update billing_batch b set number = ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + n.rn)::text, 5, '0')
+      from (select subscription_id, row_number() over (order by customer_number, subscription_id) as rn from billing_batch) n
+      where n.subscription_id = b.subscription_id`);
+
+    await tx.execute(sql`drop table if exists billing_lines`);
+    await tx.execute(sql`
+      create temp table billing_lines on commit drop as
+      select invoice_id, 'plan'::text as kind, plan_name || ' (' || to_char(${period}::date, 'MM/YYYY') || ')' as description, price as amount, taxable
+        from billing_batch
+      union all
+      select invoice_id, 'prorata', 'Prorata ' || plan_name || ' ' || to_char(activated_local, 'DD/MM') || '–' || to_char(${period}::date - 1, 'DD/MM/YYYY'),
+             (price * (${period}::date - activated_local) * 2 + (${period}::date - ${prev}::date)) / (2 * (${period}::date - ${prev}::date)),
+             taxable
+        from billing_batch
+        where ${s.prorata}::boolean and activated_local >= ${prev}::date and activated_local < ${period}::date
+      union all
+      select b.invoice_id, 'charge', c.description, c.amount, c.taxable
+        from pending_charges c join billing_batch b on b.subscription_id = c.subscription_id
+        where c.invoice_id is null
+      union all
+      select b.invoice_id, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
+        from invoices i join billing_batch b on b.subscription_id = i.subscription_id
+        where i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
+
+    await tx.execute(sql`
+      insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total)
+      select b.invoice_id, ${orgId}, b.number, b.customer_id, b.subscription_id, ${period}::date,
+             ${period}::date + ${s.invoiceDay - 1}::int,
+             case when b.billing_type = 'prepaid' then ${period}::date + ${s.invoiceDay - 1}::int else ${period}::date + ${dueDay - 1}::int end,
+             b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax
+      from billing_batch b
+      join (select invoice_id, sum(amount)::bigint as subtotal,
+                   -- sum() of bigint is numeric: back to bigint first so the division truncates.
+                   case when coalesce(sum(amount) filter (where taxable), 0) > 0
+                        then ((sum(amount) filter (where taxable))::bigint * ${s.taxPercent}::bigint + 50) / 100 else 0 end::bigint as tax
+            from billing_lines group by invoice_id) t on t.invoice_id = b.invoice_id`);
+    await tx.execute(sql`
+      insert into invoice_items (organization_id, invoice_id, kind, description, amount, taxable)
+      select ${orgId}, invoice_id, kind, description, amount, taxable from billing_lines`);
+    await tx.execute(sql`
+      update pending_charges c set invoice_id = b.invoice_id
+      from billing_batch b where b.subscription_id = c.subscription_id and c.invoice_id is null`);
+    await tx.execute(sql`
+      update invoices i set status = 'carried', carried_to_id = b.invoice_id
+      from billing_batch b
+      where b.subscription_id = i.subscription_id and i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
+  }
+  const [sum] = await tx.execute<{ issued: number; total: number }>(sql`
+    select count(*)::int as issued, coalesce(sum(i.total), 0)::bigint as total from invoices i join billing_batch b on b.invoice_id = i.id`);
+  return {
+    period,
+    eligible,
+    issued: Number(sum?.issued ?? 0),
+    skipped: { alreadyInvoiced: counts!.already, activatedThisPeriod: counts!.recent },
+    total: Number(sum?.total ?? 0),
+    dryRun: Boolean(p.dryRun),
+  };
+}

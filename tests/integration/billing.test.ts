@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { customers, invoiceItems, invoices, jobs, pendingCharges, subscriptions } from '@/db/schema';
+import { runIsolation } from '@/lib/billing/isolation';
+import { recordPayment } from '@/lib/billing/payments';
+import { runBilling } from '@/lib/billing/run';
+import { encryptSecret } from '@/lib/crypto';
+import { makeOrg, makePlan, testDb } from '../helpers';
+
+const db = testDb();
+const NOV = '2026-11-01';
+
+async function world(over: { taxable?: boolean } = {}) {
+  const { org, admin } = await makeOrg(db, 'bill');
+  const plan = await makePlan(db, org.id, { priceRupiah: 150_000, taxable: over.taxable ?? true });
+  let n = 0;
+  const subscribe = async (o: { billingType?: 'prepaid' | 'postpaid'; activatedAt?: string | null; status?: 'active' | 'isolated' | 'pending' }) => {
+    n++;
+    const [c] = await db
+      .insert(customers)
+      .values({ organizationId: org.id, number: n, name: `Pelanggan ${n}`, phone: `62812000${n}`, address: 'Jl. Uji', status: o.status ?? 'active', planId: plan.id })
+      .returning();
+    const [s] = await db
+      .insert(subscriptions)
+      .values({
+        organizationId: org.id,
+        customerId: c!.id,
+        planId: plan.id,
+        billingType: o.billingType ?? 'postpaid',
+        serviceUsername: `u${n}-${randomUUID().slice(0, 4)}`,
+        servicePasswordEnc: encryptSecret('x'),
+        status: o.status ?? 'active',
+        activatedAt: o.activatedAt === undefined ? new Date('2026-06-10T03:00:00Z') : o.activatedAt === null ? null : new Date(o.activatedAt),
+      })
+      .returning();
+    return { customer: c!, subscription: s! };
+  };
+  return { org, admin, plan, subscribe };
+}
+
+const invoicesOf = (subscriptionId: string) => db.select().from(invoices).where(eq(invoices.subscriptionId, subscriptionId)).orderBy(invoices.period);
+const itemsOf = (invoiceId: string) => db.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoiceId)).orderBy(invoiceItems.kind);
+const jobsFor = (orgId: string, type: string) => db.select().from(jobs).where(and(eq(jobs.organizationId, orgId), eq(jobs.type, type)));
+
+describe('billing run', () => {
+  test('a full month: plan line, PPN 11 % half up, number, due day', async () => {
+    const w = await world();
+    const post = await w.subscribe({ billingType: 'postpaid' });
+    const pre = await w.subscribe({ billingType: 'prepaid' });
+    const report = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0 }, total: 333_000, dryRun: false });
+    const [inv] = await invoicesOf(post.subscription.id);
+    assert.deepEqual([inv!.number, inv!.subtotal, inv!.tax, inv!.total, inv!.issueDate, inv!.dueDate, inv!.status], ['INV/202611/00001', 150_000, 16_500, 166_500, NOV, '2026-11-20', 'unpaid']);
+    const [preInv] = await invoicesOf(pre.subscription.id);
+    assert.equal(preInv!.number, 'INV/202611/00002');
+    assert.equal(preInv!.dueDate, NOV, 'prepaid is due on the invoice day');
+    assert.match(preInv!.publicToken, /^[0-9a-f]{64}$/);
+  });
+
+  test('the first partial month is billed by days used, on the next invoice', async () => {
+    const w = await world();
+    // Activated 17 October 10:00 WIB: 15 of October's 31 days.
+    const s = await w.subscribe({ activatedAt: '2026-10-17T03:00:00Z' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    const [inv] = await invoicesOf(s.subscription.id);
+    const items = await itemsOf(inv!.id);
+    assert.deepEqual(items.map((i) => [i.kind, i.amount]), [['plan', 150_000], ['prorata', 72_581]]);
+    assert.equal(inv!.subtotal, 222_581);
+    assert.equal(inv!.tax, 24_484); // 24483.91
+    assert.equal(inv!.total, 247_065);
+  });
+
+  test('re-running issues nothing twice and says why each subscription was skipped', async () => {
+    const w = await world();
+    await w.subscribe({});
+    await w.subscribe({});
+    const late = await w.subscribe({ activatedAt: '2026-11-05T03:00:00Z' });
+    await w.subscribe({ status: 'pending', activatedAt: null });
+    const first = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    assert.deepEqual([first.eligible, first.issued, first.skipped], [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1 }]);
+    const again = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    assert.deepEqual([again.eligible, again.issued, again.skipped], [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1 }]);
+    assert.equal((await invoicesOf(late.subscription.id)).length, 0);
+    // December picks up the late one with its prorata (5–30 November: 26 of 30 days).
+    await runBilling(db, { orgId: w.org.id, period: '2026-12-01', actorUserId: null });
+    const [dec] = await invoicesOf(late.subscription.id);
+    assert.deepEqual((await itemsOf(dec!.id)).map((i) => [i.kind, i.amount]), [['plan', 150_000], ['prorata', 130_000]]);
+  });
+
+  test('unpaid rest is carried as a line and the old invoice is closed; one-off charges are added once', async () => {
+    const w = await world({ taxable: false });
+    const s = await w.subscribe({});
+    await runBilling(db, { orgId: w.org.id, period: '2026-10-01', actorUserId: null });
+    await recordPayment(db, { orgId: w.org.id, actorUserId: null, ip: null, input: { customerId: s.customer.id, amount: 50_000, method: 'cash', reference: null, note: null } });
+    await db.insert(pendingCharges).values([
+      { organizationId: w.org.id, subscriptionId: s.subscription.id, description: 'Biaya instalasi', amount: 200_000 },
+      { organizationId: w.org.id, subscriptionId: s.subscription.id, description: 'Diskon promo', amount: -25_000 },
+    ]);
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    const [oct, nov] = await invoicesOf(s.subscription.id);
+    assert.equal(oct!.status, 'carried');
+    assert.equal(oct!.carriedToId, nov!.id);
+    const items = await itemsOf(nov!.id);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.amount]).sort(),
+      [['carried', 100_000], ['charge', -25_000], ['charge', 200_000], ['plan', 150_000]].sort(),
+    );
+    assert.equal(nov!.total, 425_000);
+    await runBilling(db, { orgId: w.org.id, period: '2026-12-01', actorUserId: null });
+    const dec = (await invoicesOf(s.subscription.id))[2]!;
+    assert.deepEqual((await itemsOf(dec.id)).map((i) => i.kind).sort(), ['carried', 'plan'], 'charges are not billed twice');
+  });
+
+  test('two runs at the same moment issue each invoice once', async () => {
+    const w = await world();
+    for (let i = 0; i < 30; i++) await w.subscribe({});
+    const [a, b] = await Promise.all([
+      runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null }),
+      runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null }),
+    ]);
+    assert.equal(a.issued + b.issued, 30);
+    const [row] = await db.execute<{ n: number; numbers: number }>(
+      sql`select count(*)::int as n, count(distinct number)::int as numbers from invoices where organization_id = ${w.org.id}`,
+    );
+    assert.deepEqual([row!.n, row!.numbers], [30, 30]);
+  });
+
+  test('the preview reports the same figures and writes nothing', async () => {
+    const w = await world();
+    await w.subscribe({});
+    const preview = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null, dryRun: true });
+    assert.deepEqual([preview.eligible, preview.total, preview.dryRun], [1, 166_500, true]);
+    assert.equal((await db.select().from(invoices).where(eq(invoices.organizationId, w.org.id))).length, 0);
+  });
+
+  test('completeness: 10,000 subscriptions get exactly one invoice each, numbers unique', async () => {
+    const w = await world();
+    await seedMany(db, w.org.id, w.plan.id, 10_000);
+    const report = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    assert.equal(report.eligible, 10_000);
+    assert.equal(report.issued, 10_000);
+    const [row] = await db.execute<{ subs: number; invoiced: number; numbers: number; missing: number }>(sql`
+      select (select count(*)::int from subscriptions where organization_id = ${w.org.id}) as subs,
+             (select count(*)::int from invoices where organization_id = ${w.org.id}) as invoiced,
+             (select count(distinct number)::int from invoices where organization_id = ${w.org.id}) as numbers,
+             (select count(*)::int from subscriptions s where s.organization_id = ${w.org.id}
+                and (select count(*) from invoices i where i.subscription_id = s.id) <> 1) as missing`);
+    assert.deepEqual(row, { subs: 10_000, invoiced: 10_000, numbers: 10_000, missing: 0 });
+  });
+});
+
+describe('isolation and reconnection', () => {
+  test('prepaid unpaid is isolated at H+0 (00:01 WIB), with one network and one notification job', async () => {
+    const w = await world();
+    const s = await w.subscribe({ billingType: 'prepaid' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:00:00Z') })).isolated, 0, '1 Nov 00:00 WIB: not yet');
+    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:01:00Z') })).isolated, 1, '00:01 WIB');
+    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T18:00:00Z') })).isolated, 0, 'only once');
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
+    assert.equal(sub!.status, 'isolated');
+    const network = await jobsFor(w.org.id, 'subscription-apply');
+    const notify = await jobsFor(w.org.id, 'customer-notify');
+    assert.deepEqual(network.map((j) => j.payload), [{ subscriptionId: s.subscription.id, status: 'isolated' }]);
+    assert.deepEqual(notify.map((j) => j.payload), [{ customerId: s.customer.id, subscriptionId: s.subscription.id, event: 'isolated' }]);
+  });
+
+  test('postpaid unpaid is isolated the day after due day + grace', async () => {
+    const w = await world();
+    await db.execute(sql`insert into billing_settings (organization_id, due_day, grace_days) values (${w.org.id}, 20, 2)`);
+    const s = await w.subscribe({ billingType: 'postpaid' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    // Due 20 Nov, grace 2 days: isolated on 23 Nov at 00:01 WIB.
+    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-22T16:59:00Z') })).isolated, 0);
+    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-22T17:01:00Z') })).isolated, 1);
+    const [c] = await db.select().from(customers).where(eq(customers.id, s.customer.id));
+    assert.equal(c!.status, 'isolated');
+  });
+
+  test('paying the outstanding amount reconnects at once; partial payments do not; over-payments become credit', async () => {
+    const w = await world();
+    const s = await w.subscribe({ billingType: 'prepaid' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
+    const pay = (amount: number) =>
+      recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount, method: 'cash', reference: null, note: null } });
+
+    const partial = await pay(100_000);
+    assert.deepEqual([partial.paidInvoices, partial.reconnected], [[], 0]);
+    const [inv] = await invoicesOf(s.subscription.id);
+    assert.deepEqual([inv!.status, inv!.paidAmount], ['partial', 100_000]);
+
+    const rest = await pay(100_000);
+    assert.deepEqual([rest.paidInvoices, rest.reconnected, rest.credit], [['INV/202611/00001'], 1, 33_500]);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
+    assert.equal(sub!.status, 'active');
+    const [c] = await db.select().from(customers).where(eq(customers.id, s.customer.id));
+    assert.equal(c!.creditBalance, 33_500);
+    const network = (await jobsFor(w.org.id, 'subscription-apply')).map((j) => (j.payload as { status: string }).status).sort();
+    const notify = (await jobsFor(w.org.id, 'customer-notify')).map((j) => (j.payload as { event: string }).event).sort();
+    assert.deepEqual(network, ['active', 'isolated']);
+    assert.deepEqual(notify, ['isolated', 'reconnected']);
+  });
+});
+
+/** 10,000 active subscriptions in one statement each (the test is about the run, not seeding). */
+async function seedMany(db: Database, orgId: string, planId: string, n: number) {
+  await db.execute(sql`
+    insert into customers (organization_id, number, name, phone, address, status, plan_id)
+    select ${orgId}, g, 'Pelanggan ' || g, '62812' || lpad(g::text, 7, '0'), 'Jl. Uji', 'active', ${planId}
+    from generate_series(1000, ${999 + n}) g`);
+  await db.execute(sql`
+    insert into subscriptions (organization_id, customer_id, plan_id, billing_type, service_username, service_password_enc, status, activated_at)
+    select ${orgId}, c.id, ${planId}, 'postpaid', 'u' || c.number, 'x', 'active', '2026-06-01'::timestamptz
+    from customers c where c.organization_id = ${orgId}`);
+}
