@@ -1,4 +1,5 @@
 import * as audit from './audit/operations';
+import * as billing from './billing/operations';
 import * as customers from './customers/operations';
 import * as jobs from './jobs/operations';
 import * as network from './network/operations';
@@ -10,5 +11,5 @@ import * as users from './users/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, customers, jobs, network, organizations, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [audit, billing, customers, jobs, network, organizations, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

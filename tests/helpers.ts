@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { after } from 'node:test';
 import { createDb, type Database } from '@/db/client';
-import { memberships, odps, organizations, plans, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { invoices, memberships, odps, organizations, plans, subscriptions, users } from '@/db/schema';
+import { recordPayment } from '@/lib/billing/payments';
+import { runBilling } from '@/lib/billing/run';
 import type { AssignableRole, Role } from '@/lib/auth/permissions';
 import type { Ctx } from '@/lib/server/operation';
 import { convertLead, createLead } from '@/lib/customers/leads';
@@ -100,5 +103,10 @@ export async function makeCustomerWorld(db: Database, orgId: string, actorUserId
   const lead2 = (await createLead(db, { ...actor, input: { ...input, name: 'Siti Aminah' }, resellerUserId: actorUserId })).lead;
   const lead3 = (await createLead(db, { ...actor, input: { ...input, name: 'Joko Widodo' }, resellerUserId: actorUserId })).lead;
   const { customer, subscription } = await convertLead(db, { ...actor, leadId: lead3.id, serviceUsername: `joko${randomUUID().slice(0, 6)}`, servicePassword: 'rahasia1' });
-  return { plan, spare, odp, lead1, lead2, customer, subscription };
+  // Installed in June and billed for November, with one payment at the counter.
+  await db.update(subscriptions).set({ status: 'active', activatedAt: new Date('2026-06-01T03:00:00Z') }).where(eq(subscriptions.id, subscription.id));
+  await runBilling(db, { orgId, period: '2026-11-01', actorUserId });
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.subscriptionId, subscription.id));
+  const { paymentId } = await recordPayment(db, { ...actor, input: { customerId: customer.id, amount: 10_000, method: 'cash', reference: null, note: null } });
+  return { plan, spare, odp, lead1, lead2, customer, subscription: { ...subscription, status: 'active' as const }, invoice: invoice!, paymentId };
 }

@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   'customers.manage': ['super_admin', 'admin', 'sales'],
   'customers.import': ['super_admin', 'admin'],
   'subscriptions.transition': ['super_admin', 'admin', 'noc'],
+  'billing.view': ['super_admin', 'admin', 'finance', 'operator'],
+  'billing.run': ['super_admin', 'admin', 'finance'],
+  'billing.settings': ['super_admin', 'admin'],
+  'payments.record': ['super_admin', 'admin', 'finance', 'operator'],
+  'reports.view': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

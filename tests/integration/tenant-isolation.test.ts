@@ -4,8 +4,9 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { customers, invitations, jobs, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
+import { billingSettings, customers, invitations, invoices, jobs, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
+import * as billingOps from '@/lib/billing/operations';
 import * as jobOps from '@/lib/jobs/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as customerOps from '@/lib/customers/operations';
@@ -200,10 +201,53 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(l!.status, 'new');
   },
   'subscriptions.transition': async () => {
-    expectNotFound(await run(customerOps.transitionSubscriptionOp, { subscriptionId: b.world.subscription.id, to: 'active' }));
+    expectNotFound(await run(customerOps.transitionSubscriptionOp, { subscriptionId: b.world.subscription.id, to: 'isolated' }));
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
-    assert.equal(sub!.status, 'pending');
+    assert.equal(sub!.status, 'active');
   },
+  'billing.listInvoices': async () => {
+    const r = await run(billingOps.listInvoicesOp, { q: b.world.invoice.number });
+    assert.ok(r.ok);
+    assert.equal(r.data.items.length, 0);
+  },
+  'billing.getInvoice': async () => expectNotFound(await run(billingOps.getInvoiceOp, { invoiceId: b.world.invoice.id })),
+  'billing.preview': async () => {
+    const r = await run(billingOps.previewBillingOp, { period: '2026-12-01' });
+    assert.ok(r.ok);
+    const mine = await db.select().from(subscriptions).where(eq(subscriptions.organizationId, a.org.id));
+    assert.equal(r.data.eligible, mine.filter((s) => s.status === 'active').length, "only A's own subscriptions are counted");
+  },
+  'billing.run': async () => {
+    const r = await run(billingOps.startBillingOp, { period: '2026-12-01' });
+    assert.ok(r.ok);
+    const [job] = await db.select().from(jobs).where(eq(jobs.id, r.data.jobId));
+    assert.equal(job!.organizationId, a.org.id);
+  },
+  'billing.getSettings': async () => {
+    const r = await run(billingOps.getBillingSettingsOp, {});
+    assert.ok(r.ok);
+    assert.equal(r.data.organizationId, a.org.id);
+  },
+  'billing.saveSettings': async () => {
+    const r = await run(billingOps.saveBillingSettingsOp, { invoiceDay: '5', dueDay: '25', graceDays: '0', isolationTime: '06:00', taxPercent: '0', invoicePrefix: 'A' });
+    assert.ok(r.ok);
+    const [row] = await db.select().from(billingSettings).where(eq(billingSettings.organizationId, b.org.id));
+    assert.equal(row, undefined, "B's settings untouched");
+  },
+  'billing.addCharge': async () => {
+    expectNotFound(await run(billingOps.addChargeOp, { subscriptionId: b.world.subscription.id, description: 'Dibajak', amount: '1000' }));
+  },
+  'payments.record': async () => {
+    expectNotFound(await run(billingOps.recordPaymentOp, { customerId: b.world.customer.id, amount: '166500', method: 'cash' }));
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, b.world.invoice.id));
+    assert.equal(inv!.paidAmount, 10_000);
+  },
+  'payments.list': async () => {
+    const r = await run(billingOps.listPaymentsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!r.data.items.some((p) => p.id === b.world.paymentId));
+  },
+  'payments.get': async () => expectNotFound(await run(billingOps.getPaymentOp, { paymentId: b.world.paymentId })),
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
   'platform.createOrganization': async () =>
@@ -234,7 +278,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, customerOps, jobOps, networkOps, orgOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, billingOps, customerOps, jobOps, networkOps, orgOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { getOrganization } from '@/lib/organizations/queries';
+import { defineOperation } from '@/lib/server/operation';
+import { INVOICE_STATUSES } from '@/db/schema';
+import { addCharge, chargeSchema } from './charges';
+import { periodOf } from './money';
+import { paymentSchema, recordPayment } from './payments';
+import { getInvoice, getPayment, listInvoices, listPayments } from './queries';
+import { runBilling } from './run';
+import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
+import { recordAudit } from '@/lib/audit/record';
+
+const periodSchema = z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period');
+const optionalPeriod = periodSchema.optional().or(z.literal('').transform(() => undefined));
+
+export const listInvoicesOp = defineOperation({
+  name: 'billing.listInvoices',
+  permission: 'billing.view',
+  input: z.object({
+    status: z.enum(INVOICE_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+    period: optionalPeriod,
+    q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    customerId: z.string().uuid().optional(),
+    cursor: z.string().max(200).optional(),
+  }),
+  run: (ctx, input) => listInvoices(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getInvoiceOp = defineOperation({
+  name: 'billing.getInvoice',
+  permission: 'billing.view',
+  input: z.object({ invoiceId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getInvoice(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }),
+});
+
+/** The preview: the billing run's exact report, rolled back. */
+export const previewBillingOp = defineOperation({
+  name: 'billing.preview',
+  permission: 'billing.run',
+  input: z.object({ period: optionalPeriod }),
+  run: async (ctx, input) => {
+    const org = await getOrganization(ctx.db, ctx.orgId);
+    const period = input.period ?? periodOf(new Date(), org!.timezone);
+    return runBilling(ctx.db, { orgId: ctx.orgId, period, actorUserId: ctx.userId, dryRun: true });
+  },
+});
+
+export const startBillingOp = defineOperation({
+  name: 'billing.run',
+  permission: 'billing.run',
+  input: z.object({ period: periodSchema }),
+  run: (ctx, input) =>
+    ctx.db.transaction(async (tx) => {
+      const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'billing-run', payload: { period: input.period, requestedBy: ctx.userId }, createdBy: ctx.userId, maxAttempts: 3 });
+      await recordAudit(tx, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: 'billing-run', period: input.period } });
+      return { jobId: job.id };
+    }),
+});
+
+export const getBillingSettingsOp = defineOperation({
+  name: 'billing.getSettings',
+  permission: 'billing.settings',
+  input: z.object({}),
+  run: (ctx) => getBillingSettings(ctx.db, ctx.orgId),
+});
+
+export const saveBillingSettingsOp = defineOperation({
+  name: 'billing.saveSettings',
+  permission: 'billing.settings',
+  input: billingSettingsSchema,
+  run: (ctx, input) => saveBillingSettings(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+});
+
+export const addChargeOp = defineOperation({
+  name: 'billing.addCharge',
+  permission: 'billing.run',
+  input: chargeSchema,
+  run: (ctx, input) => addCharge(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+});
+
+export const recordPaymentOp = defineOperation({
+  name: 'payments.record',
+  permission: 'payments.record',
+  input: paymentSchema,
+  run: (ctx, input) => recordPayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+});
+
+export const listPaymentsOp = defineOperation({
+  name: 'payments.list',
+  permission: 'billing.view',
+  input: z.object({ customerId: z.string().uuid().optional(), cursor: z.string().max(200).optional() }),
+  run: (ctx, input) => listPayments(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getPaymentOp = defineOperation({
+  name: 'payments.get',
+  permission: 'billing.view',
+  input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getPayment(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
+});

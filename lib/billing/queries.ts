@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { customers, invoiceItems, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { AppError } from '@/lib/server/errors';
+import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+
+export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; cursor?: string; limit?: number };
+
+export async function listInvoices(db: Db, f: InvoiceFilter) {
+  const limit = f.limit ?? 25;
+  const rows = await db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      period: invoices.period,
+      dueDate: invoices.dueDate,
+      total: invoices.total,
+      paidAmount: invoices.paidAmount,
+      status: invoices.status,
+      billingType: invoices.billingType,
+      customerId: invoices.customerId,
+      customerName: customers.name,
+      customerNumber: customers.number,
+      createdAt: invoices.createdAt,
+    })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(
+      and(
+        eq(invoices.organizationId, f.orgId),
+        f.status ? eq(invoices.status, f.status as 'unpaid') : undefined,
+        f.period ? eq(invoices.period, f.period) : undefined,
+        f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
+        f.q ? or(ilike(invoices.number, `%${f.q}%`), ilike(customers.name, `%${f.q}%`)) : undefined,
+        afterCursor(invoices.createdAt, invoices.id, decodeCursor(f.cursor)),
+      ),
+    )
+    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    .limit(limit + 1);
+  return toPage(rows, limit);
+}
+
+export async function getInvoice(db: Db, p: { orgId: string; invoiceId: string }) {
+  const [row] = await db
+    .select({ invoice: invoices, customer: customers })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(and(eq(invoices.id, p.invoiceId), eq(invoices.organizationId, p.orgId)));
+  if (!row) throw new AppError('not_found');
+  return withDetails(db, row.invoice, row.customer);
+}
+
+/** The public invoice page: found by its unguessable token alone, never by id. */
+export async function getInvoiceByToken(db: Db, token: string) {
+  if (!/^[0-9a-f]{64}$/.test(token)) return null;
+  const [row] = await db
+    .select({ invoice: invoices, customer: customers })
+    .from(invoices)
+    .innerJoin(customers, eq(customers.id, invoices.customerId))
+    .where(eq(invoices.publicToken, token));
+  return row ? withDetails(db, row.invoice, row.customer) : null;
+}
+
+async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, customer: typeof customers.$inferSelect) {
+  const [items, paid] = await Promise.all([
+    db.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoice.id)).orderBy(asc(invoiceItems.kind)),
+    db
+      .select({ id: payments.id, amount: paymentAllocations.amount, method: payments.method, createdAt: payments.createdAt })
+      .from(paymentAllocations)
+      .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+      .where(eq(paymentAllocations.invoiceId, invoice.id))
+      .orderBy(asc(payments.createdAt)),
+  ]);
+  return { invoice, customer, items, payments: paid };
+}
+
+export async function listPayments(db: Db, p: { orgId: string; customerId?: string; cursor?: string; limit?: number }) {
+  const limit = p.limit ?? 25;
+  const rows = await db
+    .select({
+      id: payments.id,
+      amount: payments.amount,
+      method: payments.method,
+      reference: payments.reference,
+      customerId: payments.customerId,
+      customerName: customers.name,
+      receivedByName: users.name,
+      createdAt: payments.createdAt,
+      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
+    })
+    .from(payments)
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .leftJoin(users, eq(users.id, payments.receivedBy))
+    .where(and(eq(payments.organizationId, p.orgId), p.customerId ? eq(payments.customerId, p.customerId) : undefined, afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor))))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(limit + 1);
+  return toPage(rows, limit);
+}
+
+export async function getPayment(db: Db, p: { orgId: string; paymentId: string }) {
+  const page = await db
+    .select({
+      id: payments.id,
+      amount: payments.amount,
+      method: payments.method,
+      reference: payments.reference,
+      note: payments.note,
+      createdAt: payments.createdAt,
+      customerName: customers.name,
+      customerNumber: customers.number,
+      customerPhone: customers.phone,
+      creditBalance: customers.creditBalance,
+      receivedByName: users.name,
+    })
+    .from(payments)
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .leftJoin(users, eq(users.id, payments.receivedBy))
+    .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)));
+  if (!page[0]) throw new AppError('not_found');
+  const allocations = await db
+    .select({ number: invoices.number, amount: paymentAllocations.amount, status: invoices.status, period: invoices.period })
+    .from(paymentAllocations)
+    .innerJoin(invoices, eq(invoices.id, paymentAllocations.invoiceId))
+    .where(eq(paymentAllocations.paymentId, p.paymentId));
+  return { ...page[0], allocations };
+}
