@@ -15,5 +15,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!login|signup|invite|no-organization|api/auth|_next|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!login|signup|invite|no-organization|i/|api/auth|_next|templates/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

@@ -12,6 +12,8 @@ const schema = z.object({
   APP_ENCRYPTION_KEY: z.string().min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
   APP_URL: z.string().url().default('http://localhost:3000'),
   ALLOW_SIGNUP: bool(true),
+  // Generated files (invoice PDFs), one folder per organization.
+  FILES_DIR: z.string().default('.data/files'),
   // Map background tiles; empty shows markers on a blank map (offline installs, tests).
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),

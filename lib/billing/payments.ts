@@ -81,7 +81,7 @@ export async function recordPayment(
       entityId: customer.id,
       data: { paymentId: payment!.id, amount: p.input.amount, method: payment!.method, paidInvoices, credit: left, reconnected },
     });
-    return { paymentId: payment!.id, paidInvoices, credit: Math.max(0, left), reconnected };
+    return { paymentId: payment!.id, amount: p.input.amount, paidInvoices, credit: Math.max(0, left), reconnected };
   });
 }
 

@@ -124,3 +124,16 @@ export async function getPayment(db: Db, p: { orgId: string; paymentId: string }
     .where(eq(paymentAllocations.paymentId, p.paymentId));
   return { ...page[0], allocations };
 }
+
+/** What the customer page shows: recent invoices, payments and what is still owed. */
+export async function customerBilling(db: Db, orgId: string, customerId: string) {
+  const [invoicePage, paymentPage, [owed]] = await Promise.all([
+    listInvoices(db, { orgId, customerId, limit: 12 }),
+    listPayments(db, { orgId, customerId, limit: 12 }),
+    db
+      .select({ outstanding: sql<number>`coalesce(sum(${invoices.total} - ${invoices.paidAmount}), 0)::bigint` })
+      .from(invoices)
+      .where(and(eq(invoices.organizationId, orgId), eq(invoices.customerId, customerId), or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')))),
+  ]);
+  return { invoices: invoicePage, payments: paymentPage, outstanding: Number(owed?.outstanding ?? 0) };
+}

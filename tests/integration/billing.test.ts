@@ -194,7 +194,7 @@ describe('isolation and reconnection', () => {
     assert.deepEqual([inv!.status, inv!.paidAmount], ['partial', 100_000]);
 
     const rest = await pay(100_000);
-    assert.deepEqual([rest.paidInvoices, rest.reconnected, rest.credit], [['INV/202611/00001'], 1, 33_500]);
+    assert.deepEqual([rest.amount, rest.paidInvoices, rest.reconnected, rest.credit], [100_000, ['INV/202611/00001'], 1, 33_500]);
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
     assert.equal(sub!.status, 'active');
     const [c] = await db.select().from(customers).where(eq(customers.id, s.customer.id));

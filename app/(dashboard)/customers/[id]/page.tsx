@@ -13,6 +13,10 @@ import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
+import { ChargeForm } from '@/components/billing/charge-form';
+import { PaymentForm } from '@/components/billing/payment-form';
+import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
+import { customerBilling } from '@/lib/billing/queries';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { info, ctx } = await requirePage('customers.view');
@@ -24,6 +28,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (!result.ok) notFound();
   const { customer, subscriptions, history, audit } = result.data;
   const canTransition = can(ctx.role, 'subscriptions.transition');
+  const billing = can(ctx.role, 'billing.view') ? await customerBilling(ctx.db, ctx.orgId, customer.id) : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -84,7 +89,68 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           ))}
         </div>
       </section>
-      <p className="text-sm text-slate-500">{t('customers.invoicesLater')}</p>
+      {billing && (
+        <section className="space-y-3" data-testid="customer-billing">
+          <h2 className="font-semibold">{t('billing.invoices')}</h2>
+          {billing.invoices.items.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('billing.noInvoices')}</p>
+          ) : (
+            <Table head={[t('billing.number'), t('billing.due'), t('billing.total'), t('billing.outstanding'), t('common.status')]}>
+              {billing.invoices.items.map((i) => (
+                <tr key={i.id}>
+                  <Td>
+                    <Link href={`/invoices/${i.id}`} className="font-mono text-xs underline">
+                      {i.number}
+                    </Link>
+                  </Td>
+                  <Td>{i.dueDate}</Td>
+                  <Td>{formatIDR(i.total)}</Td>
+                  <Td>{formatIDR(Math.max(0, i.total - i.paidAmount))}</Td>
+                  <Td>
+                    <InvoiceStatusBadge status={i.status} />
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          <p className="text-sm">
+            {t('billing.outstanding')}: <strong data-testid="customer-outstanding">{formatIDR(billing.outstanding)}</strong>
+            {customer.creditBalance > 0 && <> · {t('billing.credit', { amount: formatIDR(customer.creditBalance) })}</>}
+          </p>
+          {can(ctx.role, 'payments.record') && (
+            <Card>
+              <h3 className="mb-3 font-semibold">{t('billing.recordPayment')}</h3>
+              <PaymentForm customerId={customer.id} outstanding={billing.outstanding} />
+            </Card>
+          )}
+          <h2 className="font-semibold">{t('billing.payments')}</h2>
+          {billing.payments.items.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('billing.noPayments')}</p>
+          ) : (
+            <Table head={[t('audit.when'), t('billing.method'), t('billing.amount'), t('billing.invoices'), '']}>
+              {billing.payments.items.map((p) => (
+                <tr key={p.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(p.createdAt, locale, tz)}</Td>
+                  <Td>{t(`paymentMethods.${p.method}`)}</Td>
+                  <Td>{formatIDR(p.amount)}</Td>
+                  <Td className="font-mono text-xs">{p.invoices.join(', ')}</Td>
+                  <Td>
+                    <Link href={`/receipt/${p.id}`} className="text-sm underline">
+                      {t('billing.receipt')}
+                    </Link>
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          {can(ctx.role, 'billing.run') && subscriptions[0] && (
+            <Card>
+              <h3 className="mb-3 font-semibold">{t('billing.addCharge')}</h3>
+              <ChargeForm subscriptionId={subscriptions[0].id} />
+            </Card>
+          )}
+        </section>
+      )}
       <section>
         <h2 className="mb-2 font-semibold">{t('customers.history')}</h2>
         <Table testId="status-history" head={[t('audit.when'), t('common.status'), t('audit.actor'), t('customers.reason'), t('customers.job')]}>

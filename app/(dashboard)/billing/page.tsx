@@ -1,0 +1,88 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { SearchForm } from '@/components/ui/search-form';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { INVOICE_STATUSES } from '@/db/schema';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { periodOf } from '@/lib/billing/money';
+import { listInvoicesOp } from '@/lib/billing/operations';
+import { formatCustomerNumber } from '@/lib/customers/constants';
+import { formatIDR } from '@/lib/format';
+import { executeOperation } from '@/lib/server/operation';
+import { RunPanel } from './run-panel';
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { info, ctx } = await requirePage('billing.view');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const result = await executeOperation(listInvoicesOp, ctx, { status: sp.status, period: sp.period, q: sp.q, cursor: sp.cursor });
+  const page = result.ok ? result.data : { items: [], nextCursor: null };
+  const current = periodOf(new Date(), info.org!.timezone);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t('billing.title')}
+        subtitle={t('billing.subtitle')}
+        actions={
+          can(ctx.role, 'billing.settings') && (
+            <Link href="/billing/settings" className={buttonClass('secondary')}>
+              {t('billing.settings')}
+            </Link>
+          )
+        }
+      />
+      {can(ctx.role, 'billing.run') && <RunPanel defaultMonth={current.slice(0, 7)} />}
+      <section>
+        <SearchForm q={sp.q} placeholder={t('billing.searchPlaceholder')} submitLabel={t('common.filter')}>
+          <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
+            <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
+            {INVOICE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`invoiceStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+          <input type="hidden" name="period" value={sp.period ?? ''} />
+        </SearchForm>
+        {page.items.length === 0 ? (
+          <EmptyState title={t('billing.emptyTitle')} hint={t('billing.emptyHint')} />
+        ) : (
+          <Table testId="invoices-table" head={[t('billing.number'), t('billing.customer'), t('billing.due'), t('billing.total'), t('billing.outstanding'), t('common.status')]}>
+            {page.items.map((i) => (
+              <tr key={i.id} data-testid="invoice-row">
+                <Td className="whitespace-nowrap">
+                  <Link href={`/invoices/${i.id}`} className="font-mono text-xs text-brand-700 underline dark:text-brand-500">
+                    {i.number}
+                  </Link>
+                </Td>
+                <Td>
+                  <Link href={`/customers/${i.customerId}`} className="hover:underline">
+                    {i.customerName}
+                  </Link>
+                  <div className="text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
+                </Td>
+                <Td className="whitespace-nowrap">{i.dueDate}</Td>
+                <Td className="whitespace-nowrap">{formatIDR(i.total)}</Td>
+                <Td className="whitespace-nowrap">{formatIDR(Math.max(0, i.total - i.paidAmount))}</Td>
+                <Td>
+                  <InvoiceStatusBadge status={i.status} />
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        <Pager
+          basePath="/billing"
+          params={{ q: sp.q, status: sp.status, period: sp.period, cursor: sp.cursor }}
+          nextCursor={page.nextCursor}
+          labels={{ next: t('common.next'), first: t('common.first') }}
+        />
+      </section>
+    </div>
+  );
+}

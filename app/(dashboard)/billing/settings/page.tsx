@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/ui/card';
+import { requirePage } from '@/lib/auth/context';
+import { getBillingSettings } from '@/lib/billing/settings';
+import { BillingSettingsForm } from './settings-form';
+
+export default async function BillingSettingsPage() {
+  const { ctx } = await requirePage('billing.settings');
+  const t = await getTranslations('billing');
+  const s = await getBillingSettings(ctx.db, ctx.orgId);
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title={t('settings')} subtitle={t('settingsHint')} />
+      <BillingSettingsForm settings={JSON.parse(JSON.stringify(s))} />
+    </div>
+  );
+}

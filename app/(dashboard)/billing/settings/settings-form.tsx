@@ -1,0 +1,48 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Alert, Card } from '@/components/ui/card';
+import { inputClass, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { saveBillingSettingsAction } from '@/lib/billing/actions';
+import type { DEFAULT_BILLING } from '@/lib/billing/settings';
+
+export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BILLING }) {
+  const t = useTranslations();
+  const form = useActionForm(saveBillingSettingsAction);
+  const f = form.fieldError;
+  const area = (name: 'companyAddress' | 'bankAccounts' | 'footerNote') => (
+    <label className="block text-sm sm:col-span-2">
+      <span className="mb-1 block font-medium text-slate-700 dark:text-slate-300">{t(`billing.${name}`)}</span>
+      <textarea name={name} defaultValue={settings[name] ?? ''} rows={3} className={`${inputClass} py-2`} />
+    </label>
+  );
+  return (
+    <Card>
+      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
+        <div className="sm:col-span-2">
+          {form.error && <Alert>{form.error}</Alert>}
+          {form.result?.ok && <Alert kind="success">{t('billing.settingsSaved')}</Alert>}
+        </div>
+        <TextField label={t('billing.invoiceDay')} name="invoiceDay" inputMode="numeric" defaultValue={settings.invoiceDay} error={f('invoiceDay')} />
+        <TextField label={t('billing.dueDay')} name="dueDay" inputMode="numeric" defaultValue={settings.dueDay} error={f('dueDay')} />
+        <TextField label={t('billing.graceDays')} name="graceDays" inputMode="numeric" defaultValue={settings.graceDays} error={f('graceDays')} />
+        <TextField label={t('billing.isolationTime')} name="isolationTime" type="time" defaultValue={settings.isolationTime} error={f('isolationTime')} />
+        <TextField label={t('billing.taxPercent')} name="taxPercent" inputMode="numeric" defaultValue={settings.taxPercent} error={f('taxPercent')} />
+        <TextField label={t('billing.invoicePrefix')} name="invoicePrefix" defaultValue={settings.invoicePrefix} error={f('invoicePrefix')} />
+        <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" name="prorata" defaultChecked={settings.prorata} className="h-5 w-5" />
+          {t('billing.prorata')}
+        </label>
+        {area('companyAddress')}
+        {area('bankAccounts')}
+        {area('footerNote')}
+        <div>
+          <Button type="submit" disabled={form.pending}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

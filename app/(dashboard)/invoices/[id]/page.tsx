@@ -1,0 +1,100 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PaymentForm } from '@/components/billing/payment-form';
+import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { Table, Td } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { getInvoiceOp } from '@/lib/billing/operations';
+import { getBillingSettings } from '@/lib/billing/settings';
+import { formatCustomerNumber } from '@/lib/customers/constants';
+import { env } from '@/lib/env';
+import { formatDateTime, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { executeOperation } from '@/lib/server/operation';
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { info, ctx } = await requirePage('billing.view');
+  const { id } = await params;
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const result = await executeOperation(getInvoiceOp, ctx, { invoiceId: id });
+  if (!result.ok) notFound();
+  const { invoice, customer, items, payments } = result.data;
+  const settings = await getBillingSettings(ctx.db, ctx.orgId);
+  const outstanding = Math.max(0, invoice.total - invoice.paidAmount);
+  const publicUrl = `${env().APP_URL}/i/${invoice.publicToken}`;
+  return (
+    <div className="max-w-3xl space-y-4">
+      <PageHeader
+        title={`${t('billing.invoice')} ${invoice.number}`}
+        subtitle={`${customer.name} · ${formatCustomerNumber(customer.number)}`}
+        actions={<InvoiceStatusBadge status={invoice.status} />}
+      />
+      <div className="flex flex-wrap gap-2">
+        <a href={`/i/${invoice.publicToken}/pdf`} className={buttonClass('secondary')} data-testid="invoice-pdf">
+          {t('billing.pdf')}
+        </a>
+        <Link href={`/customers/${customer.id}`} className={buttonClass('ghost')}>
+          {t('billing.customer')}
+        </Link>
+      </div>
+      <Card>
+        <p className="text-sm text-slate-500">{t('billing.publicLink')}</p>
+        <code className="block break-all text-xs" data-testid="public-link">
+          {publicUrl}
+        </code>
+      </Card>
+      <Table head={[t('billing.items'), t('billing.total')]}>
+        {items.map((i) => (
+          <tr key={i.id}>
+            <Td>{i.description}</Td>
+            <Td className="whitespace-nowrap text-right">{formatIDR(i.amount)}</Td>
+          </tr>
+        ))}
+        <tr>
+          <Td className="text-right text-slate-500">{t('billing.subtotal')}</Td>
+          <Td className="text-right">{formatIDR(invoice.subtotal)}</Td>
+        </tr>
+        <tr>
+          <Td className="text-right text-slate-500">{t('billing.tax', { percent: settings.taxPercent })}</Td>
+          <Td className="text-right">{formatIDR(invoice.tax)}</Td>
+        </tr>
+        <tr>
+          <Td className="text-right font-semibold">{t('billing.total')}</Td>
+          <Td className="text-right font-semibold" >
+            <span data-testid="invoice-total">{formatIDR(invoice.total)}</span>
+          </Td>
+        </tr>
+      </Table>
+      <p className="text-sm">
+        {t('billing.due')}: {invoice.dueDate} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)} · {t('billing.outstanding')}: {formatIDR(outstanding)}
+      </p>
+      {payments.length > 0 && (
+        <Table head={[t('audit.when'), t('billing.method'), t('billing.amount'), '']}>
+          {payments.map((p) => (
+            <tr key={p.id}>
+              <Td>{formatDateTime(p.createdAt, locale, info.org!.timezone)}</Td>
+              <Td>{t(`paymentMethods.${p.method}`)}</Td>
+              <Td>{formatIDR(p.amount)}</Td>
+              <Td>
+                <Link href={`/receipt/${p.id}`} className="text-sm underline">
+                  {t('billing.receipt')}
+                </Link>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      {can(ctx.role, 'payments.record') && ['unpaid', 'partial'].includes(invoice.status) && (
+        <Card>
+          <h2 className="mb-3 font-semibold">{t('billing.recordPayment')}</h2>
+          <PaymentForm customerId={customer.id} outstanding={outstanding} />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { buttonClass } from '@/components/ui/button';
+import { Badge, Card } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { publicInvoice } from '@/lib/billing/public-invoice';
+import { formatIDR } from '@/lib/format';
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/** The customer's invoice page: opened from WhatsApp on a phone, no login. */
+export default async function PublicInvoicePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const d = await publicInvoice(getDb(), token);
+  if (!d) notFound();
+  const t = await getTranslations();
+  const outstanding = Math.max(0, d.invoice.total - d.invoice.paidAmount);
+  const paid = d.invoice.status === 'paid';
+  return (
+    <main className="mx-auto max-w-lg space-y-4 p-4">
+      <header>
+        <p className="text-lg font-bold text-brand-700 dark:text-brand-500">{d.organization.name}</p>
+        {d.settings.companyAddress && <p className="text-sm text-slate-500">{d.settings.companyAddress}</p>}
+      </header>
+      <Card>
+        <div className="flex items-start justify-between gap-2">
+          <h1 className="text-xl font-semibold" data-testid="public-invoice-number">
+            {t('public.title', { number: d.invoice.number })}
+          </h1>
+          <Badge color={paid ? 'green' : 'amber'}>{t(`invoiceStatuses.${d.invoice.status}`)}</Badge>
+        </div>
+        <p className="mt-2 text-sm text-slate-500">{t('public.billedTo')}</p>
+        <p className="font-medium">
+          {d.customer.name} ({d.customer.number})
+        </p>
+        <ul className="mt-3 divide-y divide-slate-100 text-sm dark:divide-slate-800">
+          {d.items.map((i, n) => (
+            <li key={n} className="flex justify-between gap-2 py-2">
+              <span>{i.description}</span>
+              <span className="whitespace-nowrap">{formatIDR(i.amount)}</span>
+            </li>
+          ))}
+          <li className="flex justify-between py-2 text-slate-500">
+            <span>{t('billing.taxLine')} {d.settings.taxPercent}%</span>
+            <span>{formatIDR(d.invoice.tax)}</span>
+          </li>
+          <li className="flex justify-between py-2 text-base font-semibold">
+            <span>{t('billing.total')}</span>
+            <span data-testid="public-invoice-total">{formatIDR(d.invoice.total)}</span>
+          </li>
+        </ul>
+        <p className="mt-2 text-sm">
+          {t('billing.due')}: {new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d.invoice.dueDate}T00:00:00Z`))}
+          {!paid && (
+            <>
+              {' · '}
+              {t('billing.outstanding')}: <strong>{formatIDR(outstanding)}</strong>
+            </>
+          )}
+        </p>
+      </Card>
+      {!paid && d.settings.bankAccounts && (
+        <Card>
+          <h2 className="font-semibold">{t('public.howToPay')}</h2>
+          <p className="whitespace-pre-line text-sm">{d.settings.bankAccounts}</p>
+        </Card>
+      )}
+      <a href={`/i/${token}/pdf`} className={buttonClass('primary', 'w-full')} data-testid="public-pdf">
+        {t('billing.pdf')}
+      </a>
+      {d.settings.footerNote && <p className="text-center text-xs text-slate-500">{d.settings.footerNote}</p>}
+    </main>
+  );
+}

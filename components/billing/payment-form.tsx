@@ -1,0 +1,47 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { recordPaymentAction } from '@/lib/billing/actions';
+import { formatIDR } from '@/lib/format';
+
+/** The cashier's form: amount (defaults to what is owed), method, reference; then a receipt. */
+export function PaymentForm({ customerId, outstanding }: { customerId: string; outstanding: number }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const form = useActionForm(recordPaymentAction, () => router.refresh());
+  const f = form.fieldError;
+  const done = form.result?.ok ? form.result.data : null;
+  return (
+    <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate data-testid="payment-form">
+      <div className="sm:col-span-4">
+        {form.error && <Alert>{form.error}</Alert>}
+        {done && (
+          <Alert kind="success">
+            {t('billing.paymentSaved', { amount: formatIDR(done.amount) })} {done.reconnected > 0 && t('billing.reconnected')}{' '}
+            {done.credit > 0 && t('billing.credit', { amount: formatIDR(done.credit) })}
+            <Link href={`/receipt/${done.paymentId}`} className={buttonClass('secondary', 'ml-2 min-h-9')} data-testid="receipt-link">
+              {t('billing.receipt')}
+            </Link>
+          </Alert>
+        )}
+      </div>
+      <input type="hidden" name="customerId" value={customerId} />
+      <TextField label={t('billing.amount')} name="amount" inputMode="numeric" defaultValue={outstanding > 0 ? String(outstanding) : ''} error={f('amount')} />
+      <SelectField
+        label={t('billing.method')}
+        name="method"
+        options={(['cash', 'transfer'] as const).map((m) => ({ value: m, label: t(`paymentMethods.${m}`) }))}
+        error={f('method')}
+      />
+      <TextField label={t('billing.reference')} name="reference" error={f('reference')} />
+      <Button type="submit" className="sm:mt-6" disabled={form.pending} data-testid="record-payment">
+        {t('billing.recordPayment')}
+      </Button>
+    </form>
+  );
+}

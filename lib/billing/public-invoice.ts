@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { organizations } from '@/db/schema';
+import { formatCustomerNumber } from '@/lib/customers/constants';
+import { env } from '@/lib/env';
+import type { InvoicePdfData } from './pdf';
+import { getInvoiceByToken } from './queries';
+import { getBillingSettings } from './settings';
+
+/** Everything the public invoice page and its PDF show, found by the link's token alone. */
+export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfData | null> {
+  const found = await getInvoiceByToken(db, token);
+  if (!found) return null;
+  const { invoice, customer, items } = found;
+  const [org] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, invoice.organizationId));
+  const settings = await getBillingSettings(db, invoice.organizationId);
+  return {
+    organization: org!,
+    settings: { companyAddress: settings.companyAddress, bankAccounts: settings.bankAccounts, footerNote: settings.footerNote, taxPercent: settings.taxPercent },
+    invoice: {
+      id: invoice.id,
+      number: invoice.number,
+      status: invoice.status,
+      issueDate: invoice.issueDate,
+      dueDate: invoice.dueDate,
+      subtotal: invoice.subtotal,
+      tax: invoice.tax,
+      total: invoice.total,
+      paidAmount: invoice.paidAmount,
+    },
+    customer: { name: customer.name, number: formatCustomerNumber(customer.number), address: customer.address, phone: customer.phone },
+    items: items.map((i) => ({ description: i.description, amount: i.amount })),
+    publicUrl: `${env().APP_URL}/i/${token}`,
+  };
+}
