@@ -1,5 +1,5 @@
 'use client';
-import { Building2, ClipboardList, Contact, LayoutDashboard, ListChecks, Menu, MapPin, Package, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { BarChart3, Building2, ClipboardList, Contact, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -9,6 +9,8 @@ import { useState, type ReactNode } from 'react';
 const ICONS = {
   dashboard: LayoutDashboard,
   customers: Contact,
+  billing: Receipt,
+  reports: BarChart3,
   leads: UserPlus,
   plans: Package,
   odps: MapPin,

@@ -10,6 +10,7 @@ import { getInvoice, getPayment, listInvoices, listPayments } from './queries';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 import { recordAudit } from '@/lib/audit/record';
+import { buildReport, REPORT_KINDS } from './reports';
 
 const periodSchema = z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period');
 const optionalPeriod = periodSchema.optional().or(z.literal('').transform(() => undefined));
@@ -98,4 +99,11 @@ export const getPaymentOp = defineOperation({
   permission: 'billing.view',
   input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
   run: (ctx, input) => getPayment(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
+});
+
+export const reportOp = defineOperation({
+  name: 'reports.get',
+  permission: 'reports.view',
+  input: z.object({ kind: z.enum(REPORT_KINDS, 'validation.invalid') }),
+  run: (ctx, input) => buildReport(ctx.db, ctx.orgId, input.kind),
 });

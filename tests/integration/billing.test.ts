@@ -6,6 +6,7 @@ import type { Database } from '@/db/client';
 import { customers, invoiceItems, invoices, jobs, pendingCharges, subscriptions } from '@/db/schema';
 import { runIsolation } from '@/lib/billing/isolation';
 import { recordPayment } from '@/lib/billing/payments';
+import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
 import { makeOrg, makePlan, testDb } from '../helpers';
@@ -203,6 +204,26 @@ describe('isolation and reconnection', () => {
     const notify = (await jobsFor(w.org.id, 'customer-notify')).map((j) => (j.payload as { event: string }).event).sort();
     assert.deepEqual(network, ['active', 'isolated']);
     assert.deepEqual(notify, ['isolated', 'reconnected']);
+  });
+});
+
+describe('reports', () => {
+  test('revenue counts carried debt once; aging buckets by days past due; payments by method', async () => {
+    const w = await world({ taxable: false });
+    const s = await w.subscribe({});
+    await runBilling(db, { orgId: w.org.id, period: '2026-10-01', actorUserId: null });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    const [, nov] = await invoicesOf(s.subscription.id);
+    assert.equal(nov!.total, 300_000, 'November carries October');
+    await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount: 120_000, method: 'transfer', reference: 'BCA 123', note: null } });
+    await db.execute(sql`update invoices set due_date = current_date - 45 where id = ${nov!.id}`);
+
+    const revenue = await buildReport(db, w.org.id, 'revenue');
+    assert.deepEqual(revenue.rows.map((r) => [r[0], r[3], r[4]]), [['2026-11', 150_000, 120_000], ['2026-10', 150_000, 0]]);
+    const aging = await buildReport(db, w.org.id, 'aging');
+    assert.deepEqual(aging.rows, [['0-30', 0, 0], ['31-60', 1, 180_000], ['61-90', 0, 0], ['90+', 0, 0]]);
+    const byMethod = await buildReport(db, w.org.id, 'payments');
+    assert.deepEqual(byMethod.rows.map((r) => [r[1], r[2], r[3], r[4]]), [['transfer', 'Test admin', 1, 120_000]]);
   });
 });
 

@@ -50,6 +50,7 @@ async function scenario() {
     'payments.record': { customerId: w.customer.id, amount: '50.000', method: 'cash' },
     'payments.list': {},
     'payments.get': { paymentId: w.paymentId },
+    'reports.get': { kind: 'aging' },
     'users.list': {},
     'users.invite': { email: `new-${u}@t.test`, role: 'technician' },
     'users.revokeInvitation': { invitationId: inv.invitationId },

@@ -248,6 +248,13 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!r.data.items.some((p) => p.id === b.world.paymentId));
   },
   'payments.get': async () => expectNotFound(await run(billingOps.getPaymentOp, { paymentId: b.world.paymentId })),
+  'reports.get': async () => {
+    for (const kind of ['revenue', 'aging', 'payments'] as const) {
+      const r = await run(billingOps.reportOp, { kind });
+      assert.ok(r.ok);
+      assert.ok(!JSON.stringify(r.data).includes(b.world.plan.name), `${kind} shows nothing of B`);
+    }
+  },
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
   'platform.createOrganization': async () =>

@@ -1,0 +1,13 @@
+import { reportOp } from '@/lib/billing/operations';
+import { toCsv } from '@/lib/billing/reports';
+import { runAction, toResponse } from '@/lib/server/action';
+
+/** A report as a CSV download. */
+export async function GET(_request: Request, { params }: { params: Promise<{ kind: string }> }) {
+  const { kind } = await params;
+  const result = await runAction(reportOp, { kind });
+  if (!result.ok) return toResponse(result);
+  return new Response(toCsv(result.data), {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="laporan-${kind}.csv"` },
+  });
+}
