@@ -4,18 +4,13 @@
  * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  * Last line: {"bench":"customers","rows":…,"search_p95_ms":…,"page_p95_ms":…}
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
 import { organizations, plans } from '@/db/schema';
 import { listCustomers } from '@/lib/customers/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
-import { ensureDatabase, startEmbeddedPostgres } from '../scripts/embedded-postgres';
-import { migrateDatabase } from '../scripts/migrate-lib';
+import { benchDatabase, percentile as pct, round2 as round } from './db';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = 40;
@@ -23,41 +18,8 @@ const RUNS = 40;
 const FIRST = ['budi', 'siti', 'agus', 'dewi', 'joko', 'rina', 'andi', 'sri', 'eko', 'wati', 'hendra', 'yuni', 'dedi', 'lina', 'rudi', 'fitri', 'bayu', 'nur', 'iwan', 'maya'];
 const LAST = ['santoso', 'aminah', 'susilo', 'lestari', 'salim', 'marlina', 'wijaya', 'rahayu', 'saputra', 'hidayat', 'kusuma', 'pratama', 'setiawan', 'nugroho', 'purnama', 'handayani', 'gunawan', 'siregar', 'nasution', 'simanjuntak'];
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number) => Math.round(x * 100) / 100;
-
 async function main() {
-  process.env.NEXTAUTH_SECRET ??= 'bench-secret-bench-secret';
-  process.env.APP_ENCRYPTION_KEY ??= 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI';
-  let url = process.env.BENCH_DATABASE_URL;
-  let stop = async () => {};
-  if (url) {
-    await ensureDatabase(url, 'jaring_bench');
-    url = Object.assign(new URL(url), { pathname: '/jaring_bench' }).toString();
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-bench-'));
-    chmodSync(dir, 0o755);
-    const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: 'jaring_bench' });
-    url = pg.url;
-    stop = async () => {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  process.env.DATABASE_URL = url;
-  await migrateDatabase(url);
+  const { url, stop } = await benchDatabase('jaring_bench');
   const { db, client } = createDb(url, { max: 2 });
   try {
     const t0 = performance.now();
@@ -79,7 +41,7 @@ async function main() {
         (array['active','active','active','active','active','active','isolated','pending','suspended','terminated'])[g % 10 + 1],
         (${planIds}::uuid[])[g % 4 + 1],
         lower(initcap(f.w) || ' ' || initcap(l.w) || ' 628' || (11 + g % 79)::text || lpad((g::bigint * 7919 % 100000000)::text, 8, '0')
-          || ' c-' || lpad(g::text, 6, '0') || ' ' || f.w || g::text),
+          || ' c-' || lpad(g::text, greatest(6, length(g::text)), '0') || ' ' || f.w || g::text),
         now() - make_interval(mins => (${ROWS} - g))
       from generate_series(1, ${ROWS}) g
       cross join lateral (select (${`{${FIRST.join(',')}}`}::text[])[(g * 31 % ${FIRST.length}) + 1] as w) f

@@ -29,7 +29,8 @@ class DryRun extends Error {
  * - Lines: the plan; prorata for a first partial month (previous month, when enabled);
  *   pending one-off charges; and the unpaid rest of earlier invoices, which are closed as
  *   `carried` so a debt is never counted twice.
- * - PPN on the sum of taxable lines, half up. Numbers PREFIX/YYYYMM/00001 come from a
+ * - PPN on the sum of taxable lines, half up. Numbers PREFIX/YYYYMM/00001 (wider past
+ *   99999; lpad alone would cut them and collide) come from a
  *   counter taken in one block; (subscription, period) is unique, and an advisory lock makes
  *   two concurrent runs queue instead of racing.
  * - dryRun computes the same report and rolls everything back (the preview).
@@ -89,7 +90,7 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       returning last_number`);
     const base = Number(counter!.last_number) - eligible;
     await tx.execute(sql`
-      update billing_batch b set number = ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + n.rn)::text, 5, '0')
+      update billing_batch b set number = ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + n.rn)::text, greatest(5, length((${base}::bigint + n.rn)::text)), '0')
       from (select subscription_id, row_number() over (order by customer_number, subscription_id) as rn from billing_batch) n
       where n.subscription_id = b.subscription_id`);
 

@@ -23,7 +23,7 @@ export function searchTextFor(c: { name: string; phone: string; number: number }
 
 export async function refreshSearchText(db: Db, customerId: string) {
   await db.execute(sql`
-    update ${customers} c set search_text = lower(concat_ws(' ', c.name, c.phone, 'c-' || lpad(c.number::text, 6, '0'),
+    update ${customers} c set search_text = lower(concat_ws(' ', c.name, c.phone, 'c-' || lpad(c.number::text, greatest(6, length(c.number::text)), '0'),
       (select string_agg(s.service_username, ' ') from ${subscriptions} s where s.customer_id = c.id)))
     where c.id = ${customerId}`);
 }

@@ -129,6 +129,15 @@ describe('billing run', () => {
     assert.deepEqual([row!.n, row!.numbers], [30, 30]);
   });
 
+  test('invoice numbers grow past 99999 instead of being cut to five digits', async () => {
+    const w = await world();
+    for (let i = 0; i < 3; i++) await w.subscribe({});
+    await db.execute(sql`insert into invoice_counters (organization_id, period, last_number) values (${w.org.id}, ${NOV}, 99998)`);
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    const rows = await db.select({ number: invoices.number }).from(invoices).where(eq(invoices.organizationId, w.org.id));
+    assert.deepEqual(rows.map((r) => r.number).sort(), ['INV/202611/100000', 'INV/202611/100001', 'INV/202611/99999']);
+  });
+
   test('the preview reports the same figures and writes nothing', async () => {
     const w = await world();
     await w.subscribe({});
