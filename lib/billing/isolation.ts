@@ -18,7 +18,9 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
     await tx.execute(sql`drop table if exists isolation_batch`);
     await tx.execute(sql`
       create temp table isolation_batch on commit drop as
-      select distinct s.id as subscription_id, s.customer_id, s.organization_id
+      select distinct s.id as subscription_id, s.customer_id, s.organization_id,
+        -- The customer's status mirrors their latest subscription only.
+        not exists (select 1 from subscriptions n where n.customer_id = s.customer_id and n.created_at > s.created_at) as latest
       from subscriptions s
       join organizations o on o.id = s.organization_id
       join invoices i on i.subscription_id = s.id and i.status in ('unpaid', 'partial')
@@ -26,6 +28,7 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
         and (${now}::timestamptz at time zone o.timezone) >= case
           when s.billing_type = 'prepaid' then i.issue_date + ${s.isolationTime}::time
           else (i.due_date + ${s.graceDays + 1}::int) + ${s.isolationTime}::time end`);
+    await tx.execute(sql`analyze isolation_batch`);
     await tx.execute(sql`
       update subscriptions s set status = 'isolated', updated_at = now()
       from isolation_batch b where b.subscription_id = s.id`);
@@ -35,8 +38,7 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
     await tx.execute(sql`
       update customers c set status = 'isolated', updated_at = now()
       from isolation_batch b
-      where c.id = b.customer_id
-        and not exists (select 1 from subscriptions n where n.customer_id = c.id and n.created_at > (select created_at from subscriptions where id = b.subscription_id))`);
+      where c.id = b.customer_id and b.latest`);
     const network = await enqueueJobsFrom(
       tx,
       sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload from isolation_batch`,

@@ -61,18 +61,21 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
   const dueDay = Math.min(s.dueDay, 28);
 
   await tx.execute(sql`drop table if exists billing_batch`);
+  // Numbers are assigned after counting (below); rn fixes each row's place in the block now.
   await tx.execute(sql`
     create temp table billing_batch on commit drop as
     select s.id as subscription_id, s.customer_id, s.billing_type, c.number as customer_number,
            p.price_rupiah::bigint as price, p.taxable, p.name as plan_name,
            (s.activated_at at time zone ${tz})::date as activated_local,
-           gen_random_uuid() as invoice_id, null::text as number
+           gen_random_uuid() as invoice_id, row_number() over (order by c.number, s.id) as rn
     from subscriptions s
     join plans p on p.id = s.plan_id
     join customers c on c.id = s.customer_id
     where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
       and (s.activated_at is null or (s.activated_at at time zone ${tz})::date < ${period}::date)
       and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)`);
+  // Temp tables are never auto-analyzed; without statistics the joins below plan badly.
+  await tx.execute(sql`analyze billing_batch`);
 
   const [counts] = await tx.execute<{ eligible: number; already: number; recent: number }>(sql`
     select (select count(*)::int from billing_batch) as eligible,
@@ -89,11 +92,6 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       on conflict (organization_id, period) do update set last_number = invoice_counters.last_number + ${eligible}::int
       returning last_number`);
     const base = Number(counter!.last_number) - eligible;
-    await tx.execute(sql`
-      update billing_batch b set number = ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + n.rn)::text, greatest(5, length((${base}::bigint + n.rn)::text)), '0')
-      from (select subscription_id, row_number() over (order by customer_number, subscription_id) as rn from billing_batch) n
-      where n.subscription_id = b.subscription_id`);
-
     await tx.execute(sql`drop table if exists billing_lines`);
     await tx.execute(sql`
       create temp table billing_lines on commit drop as
@@ -113,10 +111,13 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       select b.invoice_id, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
         from invoices i join billing_batch b on b.subscription_id = i.subscription_id
         where i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
+    await tx.execute(sql`analyze billing_lines`);
 
     await tx.execute(sql`
       insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total)
-      select b.invoice_id, ${orgId}, b.number, b.customer_id, b.subscription_id, ${period}::date,
+      select b.invoice_id, ${orgId},
+             ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + b.rn)::text, greatest(5, length((${base}::bigint + b.rn)::text)), '0'),
+             b.customer_id, b.subscription_id, ${period}::date,
              ${period}::date + ${s.invoiceDay - 1}::int,
              case when b.billing_type = 'prepaid' then ${period}::date + ${s.invoiceDay - 1}::int else ${period}::date + ${dueDay - 1}::int end,
              b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax
