@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { periodOf } from '@/lib/billing/money';
+import { runBilling } from '@/lib/billing/run';
 import type { Database } from './client';
 import { memberships, organizations, users } from './schema';
 import { ROLES } from '@/lib/auth/permissions';
@@ -90,6 +92,10 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
       await transitionSubscription(db, { ...actor, subscriptionId: subscription.id, to: to as 'active', reason: 'demo' });
     }
   }
+  // The demo customers have been online for months: bill them for this month.
+  await db.execute(sql`update subscriptions set activated_at = now() - interval '90 days' where organization_id = ${orgId} and activated_at is not null`);
+  const [org] = await db.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
+  await runBilling(db, { orgId, period: periodOf(new Date(), org!.timezone), actorUserId: null });
   await createLead(db, {
     ...actor,
     resellerUserId: null,

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { APP_URL, newPage, signIn } from './browser';
+
+function nextMonth(): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+describe('billing, in Chromium', () => {
+  test('finance previews and runs billing; the worker issues the invoices', async () => {
+    const page = await newPage();
+    await signIn(page, 'finance@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    await page.goto('/billing');
+    await page.getByTestId('invoices-table').waitFor();
+    await page.getByTestId('billing-month').fill(nextMonth());
+    await page.getByTestId('billing-preview').click();
+    const report = await page.getByTestId('billing-report').innerText();
+    const eligible = Number(report.match(/^(\d+) akan ditagih/)?.[1]);
+    assert.ok(eligible >= 3, report);
+    await page.getByTestId('billing-run').click();
+    await page.getByText('Tagihan dikirim ke worker.').waitFor();
+    await page.goto('/jobs');
+    const row = page.locator('[data-testid=job-row][data-state=done]', { hasText: 'Jalankan tagihan' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    assert.match(await row.innerText(), new RegExp(`"issued": ${eligible}`));
+  });
+
+  test('the cashier takes payment from an isolated customer: reconnected, receipt, public invoice and PDF', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    await page.goto('/customers?q=joko');
+    await page.getByRole('link', { name: 'Joko Susilo' }).click();
+    await page.getByTestId('customer-billing').waitFor();
+    const owed = await page.getByTestId('customer-outstanding').innerText();
+    assert.match(owed, /^Rp\s[1-9]/);
+    await page.getByTestId('record-payment').click();
+    await page.getByText(/Pembayaran Rp\s[\d.]+ dicatat\./).waitFor();
+    await page.getByText('Langganan dibuka kembali (pekerjaan jaringan dikirim).').waitFor();
+
+    await page.getByTestId('receipt-link').click();
+    const receipt = await page.getByTestId('receipt').innerText();
+    assert.match(receipt, /Bukti pembayaran/);
+    assert.match(receipt, /INV\/\d{6}\/\d{5}/);
+    assert.match(receipt, /Demo operator/);
+
+    await page.goto('/customers?q=joko');
+    await page.getByRole('link', { name: 'Joko Susilo' }).click();
+    await page.getByTestId('customer-billing').locator('a', { hasText: /^INV\// }).first().click();
+    const link = await page.getByTestId('public-link').innerText();
+    // The public page needs no login: open it in a fresh browser context.
+    const visitor = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await visitor.goto(new URL(link).pathname);
+    await visitor.getByText('Lunas', { exact: true }).waitFor();
+    const pdf = await visitor.request.get(`${APP_URL}${new URL(link).pathname}/pdf`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+    const wrong = await visitor.request.get(`${APP_URL}/i/${'0'.repeat(64)}/pdf`);
+    assert.equal(wrong.status(), 404);
+  });
+});
