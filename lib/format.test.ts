@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDateTime, formatIDR } from './format';
+import { formatDate, formatDateTime, formatIDR } from './format';
 
 test('rupiah has no decimals and uses dots for thousands', () => {
   assert.equal(formatIDR(150000).replace(/\s/g, ' '), 'Rp 150.000');
@@ -12,4 +12,9 @@ test('UTC timestamps are shown in the organization zone', () => {
   assert.match(formatDateTime(utc, 'en', 'Asia/Jakarta'), /25 Nov 2026.*00:30/);
   assert.match(formatDateTime(utc, 'en', 'Asia/Jayapura'), /25 Nov 2026.*02:30/);
   assert.equal(formatDateTime(null, 'id'), '—');
+});
+
+test('calendar dates are shown as written, whatever the server zone', () => {
+  assert.equal(formatDate('2026-11-20', 'id'), '20 Nov 2026');
+  assert.equal(formatDate(null, 'id'), '—');
 });

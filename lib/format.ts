@@ -14,3 +14,9 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
 export function formatIDR(amount: number | bigint) {
   return new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
 }
+
+/** A calendar date stored as YYYY-MM-DD (no time, no zone), e.g. `20 Nov 2026`. */
+export function formatDate(value: string | null | undefined, locale: Locale) {
+  if (!value) return '—';
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+}

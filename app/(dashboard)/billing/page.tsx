@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -12,7 +12,8 @@ import { can } from '@/lib/auth/permissions';
 import { periodOf } from '@/lib/billing/money';
 import { listInvoicesOp } from '@/lib/billing/operations';
 import { formatCustomerNumber } from '@/lib/customers/constants';
-import { formatIDR } from '@/lib/format';
+import { formatDate, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { RunPanel } from './run-panel';
 
@@ -20,6 +21,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { info, ctx } = await requirePage('billing.view');
   const sp = await searchParams;
   const t = await getTranslations();
+  const locale = toLocale(await getLocale());
   const result = await executeOperation(listInvoicesOp, ctx, { status: sp.status, period: sp.period, q: sp.q, cursor: sp.cursor });
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const current = periodOf(new Date(), info.org!.timezone);
@@ -66,7 +68,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   </Link>
                   <div className="text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
                 </Td>
-                <Td className="whitespace-nowrap">{i.dueDate}</Td>
+                <Td className="whitespace-nowrap">{formatDate(i.dueDate, locale)}</Td>
                 <Td className="whitespace-nowrap">{formatIDR(i.total)}</Td>
                 <Td className="whitespace-nowrap">{formatIDR(Math.max(0, i.total - i.paidAmount))}</Td>
                 <Td>

@@ -9,7 +9,7 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber, TRANSITIONS } from '@/lib/customers/constants';
 import { getCustomerOp } from '@/lib/customers/operations';
-import { formatDateTime, formatIDR } from '@/lib/format';
+import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
@@ -103,7 +103,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       {i.number}
                     </Link>
                   </Td>
-                  <Td>{i.dueDate}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(i.dueDate, locale)}</Td>
                   <Td>{formatIDR(i.total)}</Td>
                   <Td>{formatIDR(Math.max(0, i.total - i.paidAmount))}</Td>
                   <Td>

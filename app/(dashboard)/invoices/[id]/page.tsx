@@ -12,7 +12,7 @@ import { getInvoiceOp } from '@/lib/billing/operations';
 import { getBillingSettings } from '@/lib/billing/settings';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { env } from '@/lib/env';
-import { formatDateTime, formatIDR } from '@/lib/format';
+import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 
@@ -71,7 +71,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </tr>
       </Table>
       <p className="text-sm">
-        {t('billing.due')}: {invoice.dueDate} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)} · {t('billing.outstanding')}: {formatIDR(outstanding)}
+        {t('billing.due')}: {formatDate(invoice.dueDate, locale)} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)} · {t('billing.outstanding')}: {formatIDR(outstanding)}
       </p>
       {payments.length > 0 && (
         <Table head={[t('audit.when'), t('billing.method'), t('billing.amount'), '']}>
