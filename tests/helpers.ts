@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { after } from 'node:test';
 import { createDb, type Database } from '@/db/client';
 import { eq } from 'drizzle-orm';
@@ -81,6 +83,7 @@ export async function makeOdp(db: Database, orgId: string, over: Partial<typeof 
 }
 
 export const POLE = { latitude: -6.9147, longitude: 107.6098 };
+export const TEST_FILES = path.join(os.tmpdir(), 'jaring-test-files');
 
 /** An organization with a plan, an ODP, two open leads and a pending customer. */
 export async function makeCustomerWorld(db: Database, orgId: string, actorUserId: string) {
@@ -108,5 +111,15 @@ export async function makeCustomerWorld(db: Database, orgId: string, actorUserId
   await runBilling(db, { orgId, period: '2026-11-01', actorUserId });
   const [invoice] = await db.select().from(invoices).where(eq(invoices.subscriptionId, subscription.id));
   const { paymentId } = await recordPayment(db, { ...actor, input: { customerId: customer.id, amount: 10_000, method: 'cash', reference: null, note: null } });
-  return { plan, spare, odp, lead1, lead2, customer, subscription: { ...subscription, status: 'active' as const }, invoice: invoice!, paymentId };
+  // Two transfers with slips, waiting for finance.
+  const slip = () => new File([Buffer.from('%PDF-1.4 slip')], 'slip.pdf', { type: 'application/pdf' });
+  const transfer = () =>
+    recordPayment(db, { ...actor, filesDir: TEST_FILES, input: { customerId: customer.id, amount: 5_000, method: 'transfer', reference: 'BCA', note: null, proof: slip() } });
+  const [t1, t2] = [await transfer(), await transfer()];
+  return {
+    plan, spare, odp, lead1, lead2, customer, paymentId,
+    subscription: { ...subscription, status: 'active' as const },
+    invoice: invoice!,
+    transfers: [t1.paymentId, t2.paymentId] as const,
+  };
 }

@@ -5,6 +5,7 @@ import { organizations, users } from './organizations';
 
 export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'carried', 'void'] as const;
 export const PAYMENT_METHODS = ['cash', 'transfer', 'gateway'] as const;
+export const PAYMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 /** Per-organization billing rules; a missing row means the defaults below. */
 export const billingSettings = pgTable('billing_settings', {
@@ -110,10 +111,21 @@ export const payments = pgTable(
     method: text('method', { enum: PAYMENT_METHODS }).notNull(),
     reference: text('reference'),
     note: text('note'),
+    // Transfers wait for finance to check the proof; only approved payments pay invoices.
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('approved'),
+    proofPath: text('proof_path'),
+    proofType: text('proof_type'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    rejectReason: text('reject_reason'),
     receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('payments_org_created_idx').on(t.organizationId, t.createdAt, t.id), index('payments_customer_idx').on(t.customerId)],
+  (t) => [
+    index('payments_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('payments_customer_idx').on(t.customerId),
+    index('payments_org_status_idx').on(t.organizationId, t.status),
+  ],
 );
 
 export const paymentAllocations = pgTable(

@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   'billing.run': ['super_admin', 'admin', 'finance'],
   'billing.settings': ['super_admin', 'admin'],
   'payments.record': ['super_admin', 'admin', 'finance', 'operator'],
+  'payments.approve': ['super_admin', 'admin', 'finance'],
   'reports.view': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;

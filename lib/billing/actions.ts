@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { runAction } from '@/lib/server/action';
-import { addChargeOp, previewBillingOp, recordPaymentOp, saveBillingSettingsOp, startBillingOp } from './operations';
+import { addChargeOp, approvePaymentOp, previewBillingOp, recordPaymentOp, rejectPaymentOp, saveBillingSettingsOp, startBillingOp } from './operations';
 
 export async function previewBillingAction(input: unknown) {
   return runAction(previewBillingOp, input);
@@ -31,5 +31,17 @@ export async function recordPaymentAction(input: unknown) {
     revalidatePath('/customers');
     revalidatePath('/billing');
   }
+  return result;
+}
+
+export async function approvePaymentAction(input: unknown) {
+  const result = await runAction(approvePaymentOp, input);
+  if (result.ok) revalidatePath('/billing');
+  return result;
+}
+
+export async function rejectPaymentAction(input: unknown) {
+  const result = await runAction(rejectPaymentOp, input);
+  if (result.ok) revalidatePath('/billing');
   return result;
 }

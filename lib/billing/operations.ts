@@ -5,8 +5,8 @@ import { defineOperation } from '@/lib/server/operation';
 import { INVOICE_STATUSES } from '@/db/schema';
 import { addCharge, chargeSchema } from './charges';
 import { periodOf } from './money';
-import { paymentSchema, recordPayment } from './payments';
-import { getInvoice, getPayment, listInvoices, listPayments } from './queries';
+import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './payments';
+import { getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 import { recordAudit } from '@/lib/audit/record';
@@ -87,10 +87,36 @@ export const recordPaymentOp = defineOperation({
   run: (ctx, input) => recordPayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
 });
 
+export const approvePaymentOp = defineOperation({
+  name: 'payments.approve',
+  permission: 'payments.approve',
+  input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => approvePayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, paymentId: input.paymentId }),
+});
+
+export const rejectPaymentOp = defineOperation({
+  name: 'payments.reject',
+  permission: 'payments.approve',
+  input: z.object({ paymentId: z.string().uuid('validation.invalid'), reason: z.string().trim().min(3, 'validation.reason').max(300, 'validation.reason') }),
+  run: (ctx, input) => rejectPayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+});
+
+/** Where a transfer slip is kept; the route handler streams it to finance. */
+export const paymentProofOp = defineOperation({
+  name: 'payments.proof',
+  permission: 'payments.approve',
+  input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getPaymentProof(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
+});
+
 export const listPaymentsOp = defineOperation({
   name: 'payments.list',
   permission: 'billing.view',
-  input: z.object({ customerId: z.string().uuid().optional(), cursor: z.string().max(200).optional() }),
+  input: z.object({
+    customerId: z.string().uuid().optional(),
+    status: z.enum(['pending', 'approved', 'rejected']).optional(),
+    cursor: z.string().max(200).optional(),
+  }),
   run: (ctx, input) => listPayments(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 

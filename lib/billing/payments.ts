@@ -1,33 +1,46 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { customers, invoices, paymentAllocations, payments, subscriptions, PAYMENT_METHODS } from '@/db/schema';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
+import { env } from '@/lib/env';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
 
-export const paymentSchema = z.object({
-  customerId: z.string().uuid('validation.invalid'),
-  amount: z.preprocess(
-    (v) => (typeof v === 'string' ? (v.replace(/[^\d]/g, '') === '' ? undefined : Number(v.replace(/[^\d]/g, ''))) : v),
-    z.number('validation.price').int('validation.price').min(1, 'validation.price').max(1_000_000_000, 'validation.price'),
-  ),
-  method: z.enum(PAYMENT_METHODS.filter((m) => m !== 'gateway') as ['cash', 'transfer'], 'validation.invalid'),
-  reference: z.string().trim().max(120).optional().transform((v) => v || null),
-  note: z.string().trim().max(300).optional().transform((v) => v || null),
-});
-export type PaymentInput = z.output<typeof paymentSchema>;
+const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
+
+export const paymentSchema = z
+  .object({
+    customerId: z.string().uuid('validation.invalid'),
+    amount: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.replace(/[^\d]/g, '') === '' ? undefined : Number(v.replace(/[^\d]/g, ''))) : v),
+      z.number('validation.price').int('validation.price').min(1, 'validation.price').max(1_000_000_000, 'validation.price'),
+    ),
+    method: z.enum(['cash', 'transfer'], 'validation.invalid'),
+    reference: z.string().trim().max(120).optional().transform((v) => v || null),
+    note: z.string().trim().max(300).optional().transform((v) => v || null),
+    // A photo or PDF of the transfer slip; an empty file input arrives as a 0-byte file.
+    proof: z
+      .instanceof(File)
+      .optional()
+      .transform((f) => (f && f.size > 0 ? f : undefined))
+      .refine((f) => !f || f.size <= PROOF_MAX_BYTES, 'validation.proofSize')
+      .refine((f) => !f || f.type in PROOF_TYPES, 'validation.proofType'),
+  })
+  .refine((p) => p.method !== 'transfer' || p.proof, { message: 'validation.proofRequired', path: ['proof'] });
+export type PaymentInput = Omit<z.output<typeof paymentSchema>, 'proof'> & { proof?: File };
+
+type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
 /**
- * Records a payment and applies it to the customer's open invoices, oldest first. What is
- * left goes to the customer's credit balance. A subscription whose open invoices are now all
- * paid and that is isolated is reconnected at once (network job + notification job).
+ * Cash is counted at the counter and paid at once. A transfer is recorded with its slip and
+ * waits for finance (approvePayment): until then it pays nothing.
  */
-export async function recordPayment(
-  db: Db,
-  p: { orgId: string; actorUserId: string | null; ip: string | null; input: PaymentInput; method?: 'cash' | 'transfer' | 'gateway' },
-) {
+export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; filesDir?: string }) {
   return db.transaction(async (tx) => {
     const [customer] = await tx
       .select()
@@ -35,54 +48,100 @@ export async function recordPayment(
       .where(and(eq(customers.id, p.input.customerId), eq(customers.organizationId, p.orgId)))
       .for('update');
     if (!customer) throw new AppError('not_found');
+    const pending = p.input.method === 'transfer';
     const [payment] = await tx
       .insert(payments)
       .values({
         organizationId: p.orgId,
         customerId: customer.id,
         amount: p.input.amount,
-        method: p.method ?? p.input.method,
+        method: p.input.method,
         reference: p.input.reference,
         note: p.input.note,
+        status: pending ? 'pending' : 'approved',
         receivedBy: p.actorUserId,
       })
       .returning();
-    const open = await tx
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.customerId, customer.id), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-      .orderBy(asc(invoices.period), asc(invoices.createdAt))
-      .for('update');
-    let left = p.input.amount;
-    const paidInvoices: string[] = [];
-    for (const invoice of open) {
-      if (left <= 0) break;
-      const take = Math.min(left, invoice.total - invoice.paidAmount);
-      left -= take;
-      const paidAmount = invoice.paidAmount + take;
-      const done = paidAmount >= invoice.total;
-      await tx
-        .update(invoices)
-        .set({ paidAmount, status: done ? 'paid' : 'partial', paidAt: done ? sql`now()` : null })
-        .where(eq(invoices.id, invoice.id));
-      await tx.insert(paymentAllocations).values({ paymentId: payment!.id, invoiceId: invoice.id, amount: take });
-      if (done) paidInvoices.push(invoice.number);
+    if (p.input.proof) {
+      const relative = path.join(p.orgId, 'proofs', `${payment!.id}.${PROOF_TYPES[p.input.proof.type]}`);
+      const file = path.join(p.filesDir ?? env().FILES_DIR, relative);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, Buffer.from(await p.input.proof.arrayBuffer()));
+      await tx.update(payments).set({ proofPath: relative, proofType: p.input.proof.type }).where(eq(payments.id, payment!.id));
     }
-    if (left > 0) {
-      await tx.update(customers).set({ creditBalance: sql`${customers.creditBalance} + ${left}` }).where(eq(customers.id, customer.id));
-    }
-    const reconnected = await reconnectPaidUp(tx, { orgId: p.orgId, customerId: customer.id, actorUserId: p.actorUserId, ip: p.ip });
+    const applied = pending ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 } : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       ip: p.ip,
-      action: 'payment.recorded',
+      action: pending ? 'payment.submitted' : 'payment.recorded',
       entityType: 'customer',
       entityId: customer.id,
-      data: { paymentId: payment!.id, amount: p.input.amount, method: payment!.method, paidInvoices, credit: left, reconnected },
+      data: { paymentId: payment!.id, amount: p.input.amount, method: payment!.method, ...applied },
     });
-    return { paymentId: payment!.id, amount: p.input.amount, paidInvoices, credit: Math.max(0, left), reconnected };
+    return { paymentId: payment!.id, amount: p.input.amount, status: payment!.status, ...applied };
   });
+}
+
+/** Finance checked the slip: the transfer now pays invoices exactly as cash would. */
+export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
+  return db.transaction(async (tx) => {
+    const payment = await pendingPayment(tx, p);
+    await tx.update(payments).set({ status: 'approved', reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
+    const applied = await applyPayment(tx, { ...p, paymentId: payment.id, customerId: payment.customerId, amount: payment.amount });
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.approved', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, ...applied } });
+    return { paymentId: payment.id, amount: payment.amount, ...applied };
+  });
+}
+
+export async function rejectPayment(db: Db, p: Actor & { paymentId: string; reason: string }) {
+  return db.transaction(async (tx) => {
+    const payment = await pendingPayment(tx, p);
+    await tx.update(payments).set({ status: 'rejected', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.rejected', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, reason: p.reason } });
+  });
+}
+
+async function pendingPayment(db: Db, p: { orgId: string; paymentId: string }) {
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)))
+    .for('update');
+  if (!payment) throw new AppError('not_found');
+  if (payment.status !== 'pending') throw new AppError('payment_not_pending');
+  return payment;
+}
+
+/** Applies an approved payment to the customer's open invoices, oldest first; the rest is credit. */
+async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: string; amount: number }) {
+  await db.select({ id: customers.id }).from(customers).where(eq(customers.id, p.customerId)).for('update');
+  const open = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
+    .orderBy(asc(invoices.period), asc(invoices.createdAt))
+    .for('update');
+  let left = p.amount;
+  const paidInvoices: string[] = [];
+  for (const invoice of open) {
+    if (left <= 0) break;
+    const take = Math.min(left, invoice.total - invoice.paidAmount);
+    left -= take;
+    const paidAmount = invoice.paidAmount + take;
+    const done = paidAmount >= invoice.total;
+    await db
+      .update(invoices)
+      .set({ paidAmount, status: done ? 'paid' : 'partial', paidAt: done ? sql`now()` : null })
+      .where(eq(invoices.id, invoice.id));
+    await db.insert(paymentAllocations).values({ paymentId: p.paymentId, invoiceId: invoice.id, amount: take });
+    if (done) paidInvoices.push(invoice.number);
+  }
+  if (left > 0) {
+    await db.update(customers).set({ creditBalance: sql`${customers.creditBalance} + ${left}` }).where(eq(customers.id, p.customerId));
+  }
+  const reconnected = await reconnectPaidUp(db, { orgId: p.orgId, customerId: p.customerId, actorUserId: p.actorUserId, ip: p.ip });
+  return { paidInvoices, credit: Math.max(0, left), reconnected };
 }
 
 /** Isolated subscriptions of the customer with nothing left to pay go back to active. */

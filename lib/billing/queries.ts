@@ -74,13 +74,15 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
   return { invoice, customer, items, payments: paid };
 }
 
-export async function listPayments(db: Db, p: { orgId: string; customerId?: string; cursor?: string; limit?: number }) {
+export async function listPayments(db: Db, p: { orgId: string; customerId?: string; status?: 'pending' | 'approved' | 'rejected'; cursor?: string; limit?: number }) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({
       id: payments.id,
       amount: payments.amount,
       method: payments.method,
+      status: payments.status,
+      hasProof: sql<boolean>`"payments"."proof_path" is not null`,
       reference: payments.reference,
       customerId: payments.customerId,
       customerName: customers.name,
@@ -91,7 +93,7 @@ export async function listPayments(db: Db, p: { orgId: string; customerId?: stri
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))
     .leftJoin(users, eq(users.id, payments.receivedBy))
-    .where(and(eq(payments.organizationId, p.orgId), p.customerId ? eq(payments.customerId, p.customerId) : undefined, afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor))))
+    .where(and(eq(payments.organizationId, p.orgId), p.customerId ? eq(payments.customerId, p.customerId) : undefined, p.status ? eq(payments.status, p.status) : undefined, afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor))))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit + 1);
   return toPage(rows, limit);
@@ -136,4 +138,13 @@ export async function customerBilling(db: Db, orgId: string, customerId: string)
       .where(and(eq(invoices.organizationId, orgId), eq(invoices.customerId, customerId), or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')))),
   ]);
   return { invoices: invoicePage, payments: paymentPage, outstanding: Number(owed?.outstanding ?? 0) };
+}
+
+export async function getPaymentProof(db: Db, p: { orgId: string; paymentId: string }) {
+  const [row] = await db
+    .select({ path: payments.proofPath, type: payments.proofType })
+    .from(payments)
+    .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)));
+  if (!row?.path || !row.type) throw new AppError('not_found');
+  return { path: row.path, type: row.type };
 }

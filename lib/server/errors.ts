@@ -29,4 +29,5 @@ export type ErrorCode =
   | 'no_coverage'
   | 'username_taken'
   | 'invalid_transition'
-  | 'search_too_short';
+  | 'search_too_short'
+  | 'payment_not_pending';

@@ -62,4 +62,34 @@ describe('billing, in Chromium', () => {
     const wrong = await visitor.request.get(`${APP_URL}/i/${'0'.repeat(64)}/pdf`);
     assert.equal(wrong.status(), 404);
   });
+
+  test('a bank transfer with its slip waits for finance, who checks the slip and approves it', async () => {
+    const cashier = await newPage();
+    await signIn(cashier, 'operator@demo.jaring.id');
+    await cashier.getByTestId('org-name').waitFor();
+    await cashier.goto('/customers?q=siti');
+    await cashier.getByRole('link', { name: 'Siti Aminah' }).click();
+    await cashier.getByTestId('customer-billing').waitFor();
+    await cashier.getByLabel('Cara bayar').selectOption('transfer');
+    await cashier.getByTestId('record-payment').click();
+    await cashier.getByText('Lampirkan foto atau PDF bukti transfer.').waitFor();
+    await cashier.getByLabel('Referensi / no. transfer').fill('BCA 20261124-77');
+    await cashier.getByLabel('Bukti transfer (foto/PDF)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    await cashier.getByTestId('record-payment').click();
+    await cashier.getByText(/menunggu persetujuan keuangan/).waitFor();
+
+    const finance = await newPage();
+    await signIn(finance, 'finance@demo.jaring.id');
+    await finance.getByTestId('org-name').waitFor();
+    await finance.goto('/billing');
+    const row = finance.getByTestId('pending-transfers').locator('tr', { hasText: 'BCA 20261124-77' });
+    const slip = await finance.request.get(await row.getByRole('link', { name: 'Lihat bukti' }).getAttribute('href') as string);
+    assert.equal(slip.headers()['content-type'], 'image/png');
+    await row.getByRole('button', { name: 'Setujui' }).click();
+    await finance.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click();
+    await finance.getByText('Transfer disetujui.').waitFor();
+    await finance.goto('/customers?q=siti');
+    await finance.getByRole('link', { name: 'Siti Aminah' }).click();
+    await finance.getByTestId('customer-outstanding').getByText(/^Rp\s0$/).waitFor();
+  });
 });

@@ -3,9 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { customers, invoiceItems, invoices, jobs, pendingCharges, subscriptions } from '@/db/schema';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { customers, invoiceItems, invoices, jobs, payments, pendingCharges, subscriptions } from '@/db/schema';
+import { recordPaymentOp } from '@/lib/billing/operations';
+import { executeOperation } from '@/lib/server/operation';
 import { runIsolation } from '@/lib/billing/isolation';
-import { recordPayment } from '@/lib/billing/payments';
+import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/payments';
 import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
@@ -216,6 +221,45 @@ describe('isolation and reconnection', () => {
   });
 });
 
+describe('bank transfers', () => {
+  test('a transfer with its slip waits for finance; approval pays and reconnects, rejection pays nothing', async () => {
+    const w = await world();
+    const s = await w.subscribe({ billingType: 'prepaid' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
+    const slip = new File([Buffer.from('%PDF-1.4 bukti transfer')], 'bukti.pdf', { type: 'application/pdf' });
+    const filesDir = await mkdtemp(path.join(os.tmpdir(), 'jaring-files-'));
+    const input = { customerId: s.customer.id, amount: 166_500, method: 'transfer' as const, reference: 'BRI 998877', note: null, proof: slip };
+
+    const rejected = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input, filesDir });
+    assert.deepEqual([rejected.status, rejected.paidInvoices, rejected.reconnected], ['pending', [], 0]);
+    await rejectPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: rejected.paymentId, reason: 'nominal tidak cocok' });
+    assert.equal((await invoicesOf(s.subscription.id))[0]!.status, 'unpaid');
+    await assert.rejects(approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: rejected.paymentId }));
+
+    const good = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input, filesDir });
+    const [row] = await db.select().from(payments).where(eq(payments.id, good.paymentId));
+    assert.equal(row!.proofType, 'application/pdf');
+    assert.equal(await readFile(path.join(filesDir, row!.proofPath!), 'utf8'), '%PDF-1.4 bukti transfer');
+    assert.ok(row!.proofPath!.startsWith(w.org.id), 'slips are filed per organization');
+    const approved = await approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: good.paymentId });
+    assert.deepEqual([approved.paidInvoices, approved.reconnected], [['INV/202611/00001'], 1]);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
+    assert.equal(sub!.status, 'active');
+  });
+
+  test('a transfer without a slip, or with the wrong kind of file, is refused per field', async () => {
+    const w = await world();
+    const s = await w.subscribe({});
+    const ctx = { db, orgId: w.org.id, userId: w.admin.user.id, role: 'finance' as const, ip: null, locale: 'id' as const };
+    const none = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer' });
+    assert.equal(!none.ok && none.fieldErrors?.proof, 'Lampirkan foto atau PDF bukti transfer.');
+    const exe = new File([Buffer.from('MZ')], 'virus.exe', { type: 'application/x-msdownload' });
+    const bad = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: exe });
+    assert.equal(!bad.ok && bad.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
+  });
+});
+
 describe('reports', () => {
   test('revenue counts carried debt once; aging buckets by days past due; payments by method', async () => {
     const w = await world({ taxable: false });
@@ -224,7 +268,8 @@ describe('reports', () => {
     await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
     const [, nov] = await invoicesOf(s.subscription.id);
     assert.equal(nov!.total, 300_000, 'November carries October');
-    await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount: 120_000, method: 'transfer', reference: 'BCA 123', note: null } });
+    const transfer = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount: 120_000, method: 'transfer', reference: 'BCA 123', note: null } });
+    await approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: transfer.paymentId });
     await db.execute(sql`update invoices set due_date = current_date - 45 where id = ${nov!.id}`);
 
     const revenue = await buildReport(db, w.org.id, 'revenue');

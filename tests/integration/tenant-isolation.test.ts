@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, customers, invitations, invoices, jobs, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
+import { billingSettings, customers, invitations, invoices, jobs, payments, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import * as jobOps from '@/lib/jobs/operations';
@@ -248,6 +248,17 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!r.data.items.some((p) => p.id === b.world.paymentId));
   },
   'payments.get': async () => expectNotFound(await run(billingOps.getPaymentOp, { paymentId: b.world.paymentId })),
+  'payments.approve': async () => {
+    expectNotFound(await run(billingOps.approvePaymentOp, { paymentId: b.world.transfers[0] }));
+    const [p] = await db.select().from(payments).where(eq(payments.id, b.world.transfers[0]));
+    assert.equal(p!.status, 'pending');
+  },
+  'payments.reject': async () => {
+    expectNotFound(await run(billingOps.rejectPaymentOp, { paymentId: b.world.transfers[1], reason: 'dibajak' }));
+    const [p] = await db.select().from(payments).where(eq(payments.id, b.world.transfers[1]));
+    assert.equal(p!.status, 'pending');
+  },
+  'payments.proof': async () => expectNotFound(await run(billingOps.paymentProofOp, { paymentId: b.world.transfers[0] })),
   'reports.get': async () => {
     for (const kind of ['revenue', 'aging', 'payments'] as const) {
       const r = await run(billingOps.reportOp, { kind });

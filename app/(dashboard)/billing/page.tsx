@@ -11,10 +11,12 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { periodOf } from '@/lib/billing/money';
 import { listInvoicesOp } from '@/lib/billing/operations';
+import { listPayments } from '@/lib/billing/queries';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
+import { PendingTransfers } from './pending-transfers';
 import { RunPanel } from './run-panel';
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -25,6 +27,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const result = await executeOperation(listInvoicesOp, ctx, { status: sp.status, period: sp.period, q: sp.q, cursor: sp.cursor });
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const current = periodOf(new Date(), info.org!.timezone);
+  const pending = can(ctx.role, 'payments.approve') ? await listPayments(ctx.db, { orgId: ctx.orgId, status: 'pending', limit: 50 }) : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -39,6 +42,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         }
       />
       {can(ctx.role, 'billing.run') && <RunPanel defaultMonth={current.slice(0, 7)} />}
+      {pending && <PendingTransfers transfers={JSON.parse(JSON.stringify(pending.items))} />}
       <section>
         <SearchForm q={sp.q} placeholder={t('billing.searchPlaceholder')} submitLabel={t('common.filter')}>
           <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
