@@ -17,6 +17,9 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   log?: boolean;
 }): Promise<EmbeddedDatabase> {
+  // Sized for one ISP on one small server rather than PostgreSQL's tiny defaults: bulk
+  // billing runs touch many indexes at once.
+  const tuning = ['shared_buffers=512MB', 'wal_buffers=32MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min', 'work_mem=32MB'];
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const quiet = () => {};
@@ -27,6 +30,7 @@ export async function startEmbeddedPostgres(options: {
     password: 'postgres',
     persistent: true,
     createPostgresUser: true,
+    postgresFlags: tuning.flatMap((setting) => ['-c', setting]),
     onLog: options.log ? console.log : quiet,
     onError: options.log ? console.error : quiet,
   });
