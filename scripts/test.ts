@@ -87,6 +87,7 @@ async function main() {
       // No map tiles in tests: the browser must not reach outside this machine.
       MAP_TILE_URL: '',
       BILLING_SCHEDULE: 'false',
+      FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
     };
     if (suites.length === SUITES.length) {
       console.log('[test] type-checking (tsc --noEmit)…');

@@ -18,6 +18,10 @@ export const billingSettings = pgTable('billing_settings', {
   prorata: boolean('prorata').notNull().default(true),
   taxPercent: integer('tax_percent').notNull().default(11),
   invoicePrefix: text('invoice_prefix').notNull().default('INV'),
+  // Tokens {prefix} {yyyy} {mm} {seq}; {yyyy}, {mm} and {seq} are required (the counter is per month).
+  invoiceNumberFormat: text('invoice_number_format').notNull().default('{prefix}/{yyyy}{mm}/{seq}'),
+  // Relative to FILES_DIR; shown on invoices and the public invoice page.
+  logoPath: text('logo_path'),
   companyAddress: text('company_address'),
   bankAccounts: text('bank_accounts'),
   footerNote: text('footer_note'),

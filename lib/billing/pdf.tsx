@@ -5,7 +5,7 @@ import { formatIDR } from '@/lib/format';
 
 export type InvoicePdfData = {
   organization: { id: string; name: string };
-  settings: { companyAddress: string | null; bankAccounts: string | null; footerNote: string | null; taxPercent: number };
+  settings: { companyAddress: string | null; bankAccounts: string | null; footerNote: string | null; taxPercent: number; logoDataUrl: string | null; version: number };
   invoice: { id: string; number: string; status: string; issueDate: string; dueDate: string; subtotal: number; tax: number; total: number; paidAmount: number };
   customer: { name: string; number: string; address: string; phone: string };
   items: { description: string; amount: number }[];
@@ -38,6 +38,7 @@ function invoiceDocument({ Document, Image, Page, Text, View }: ReactPdf, d: Inv
       <Page size="A4" style={s.page}>
         <View style={s.row}>
           <View>
+            {d.settings.logoDataUrl ? <Image src={d.settings.logoDataUrl} style={{ height: 40, marginBottom: 6, objectFit: 'contain', objectPosition: 'left' }} /> : null}
             <Text style={s.h1}>{d.organization.name}</Text>
             {d.settings.companyAddress ? <Text style={s.muted}>{d.settings.companyAddress}</Text> : null}
           </View>
@@ -109,7 +110,8 @@ export async function renderInvoicePdf(d: InvoicePdfData): Promise<Buffer> {
  * payment changes the stamp, so it renders again). The billing run never renders PDFs.
  */
 export async function cachedInvoicePdf(filesDir: string, d: InvoicePdfData): Promise<Buffer> {
-  const file = path.join(filesDir, d.organization.id, 'invoices', `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}.pdf`);
+  // Any change that shows on the PDF (status, payment, branding) gives a new file name.
+  const file = path.join(filesDir, d.organization.id, 'invoices', `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}-${d.settings.version}.pdf`);
   try {
     return await readFile(file);
   } catch {

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
@@ -16,7 +18,14 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
   const settings = await getBillingSettings(db, invoice.organizationId);
   return {
     organization: org!,
-    settings: { companyAddress: settings.companyAddress, bankAccounts: settings.bankAccounts, footerNote: settings.footerNote, taxPercent: settings.taxPercent },
+    settings: {
+      companyAddress: settings.companyAddress,
+      bankAccounts: settings.bankAccounts,
+      footerNote: settings.footerNote,
+      taxPercent: settings.taxPercent,
+      logoDataUrl: await logoDataUrl(settings.logoPath),
+      version: settings.updatedAt ? new Date(settings.updatedAt).getTime() : 0,
+    },
     invoice: {
       id: invoice.id,
       number: invoice.number,
@@ -32,4 +41,14 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
     items: items.map((i) => ({ description: i.description, amount: i.amount })),
     publicUrl: `${env().APP_URL}/i/${token}`,
   };
+}
+
+async function logoDataUrl(logoPath: string | null): Promise<string | null> {
+  if (!logoPath) return null;
+  try {
+    const bytes = await readFile(path.join(env().FILES_DIR, logoPath));
+    return `data:${logoPath.endsWith('.png') ? 'image/png' : 'image/jpeg'};base64,${bytes.toString('base64')}`;
+  } catch {
+    return null; // a missing file must not keep the customer from their invoice
+  }
 }

@@ -29,7 +29,8 @@ class DryRun extends Error {
  * - Lines: the plan; prorata for a first partial month (previous month, when enabled);
  *   pending one-off charges; and the unpaid rest of earlier invoices, which are closed as
  *   `carried` so a debt is never counted twice.
- * - PPN on the sum of taxable lines, half up. Numbers PREFIX/YYYYMM/00001 (wider past
+ * - PPN on the sum of taxable lines, half up. Numbers follow the organization's format,
+ *   by default PREFIX/YYYYMM/00001 (wider past
  *   99999; lpad alone would cut them and collide) come from a
  *   counter taken in one block; (subscription, period) is unique, and an advisory lock makes
  *   two concurrent runs queue instead of racing.
@@ -116,7 +117,11 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     await tx.execute(sql`
       insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total)
       select b.invoice_id, ${orgId},
-             ${s.invoicePrefix} || '/' || to_char(${period}::date, 'YYYYMM') || '/' || lpad((${base}::bigint + b.rn)::text, greatest(5, length((${base}::bigint + b.rn)::text)), '0'),
+             replace(replace(replace(replace(${s.invoiceNumberFormat}::text,
+               '{prefix}', ${s.invoicePrefix}::text),
+               '{yyyy}', to_char(${period}::date, 'YYYY')),
+               '{mm}', to_char(${period}::date, 'MM')),
+               '{seq}', lpad((${base}::bigint + b.rn)::text, greatest(5, length((${base}::bigint + b.rn)::text)), '0')),
              b.customer_id, b.subscription_id, ${period}::date,
              ${period}::date + ${s.invoiceDay - 1}::int,
              case when b.billing_type = 'prepaid' then ${period}::date + ${s.invoiceDay - 1}::int else ${period}::date + ${dueDay - 1}::int end,

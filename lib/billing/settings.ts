@@ -1,5 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
+import { env } from '@/lib/env';
 import type { Db } from '@/db/client';
 import { billingSettings, type BillingSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -12,6 +15,8 @@ export const DEFAULT_BILLING: Omit<BillingSettings, 'organizationId' | 'updatedA
   prorata: true,
   taxPercent: 11,
   invoicePrefix: 'INV',
+  invoiceNumberFormat: '{prefix}/{yyyy}{mm}/{seq}',
+  logoPath: null,
   companyAddress: null,
   bankAccounts: null,
   footerNote: null,
@@ -26,23 +31,46 @@ export const billingSettingsSchema = z.object({
   prorata: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   taxPercent: z.coerce.number().int().min(0, 'validation.invalid').max(100, 'validation.invalid'),
   invoicePrefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.prefix'),
+  invoiceNumberFormat: z
+    .string()
+    .trim()
+    .max(60, 'validation.numberFormat')
+    .regex(/^[A-Za-z0-9{}/._-]+$/, 'validation.numberFormat')
+    .refine((f) => ['{yyyy}', '{mm}', '{seq}'].every((t) => f.includes(t)), 'validation.numberFormat')
+    .optional()
+    .default('{prefix}/{yyyy}{mm}/{seq}'),
   companyAddress: optionalText,
   bankAccounts: optionalText,
   footerNote: optionalText,
+  logo: z
+    .instanceof(File)
+    .optional()
+    .transform((f) => (f && f.size > 0 ? f : undefined))
+    .refine((f) => !f || (f.size <= 1024 * 1024 && ['image/png', 'image/jpeg'].includes(f.type)), 'validation.logo'),
 });
-export type BillingSettingsInput = z.output<typeof billingSettingsSchema>;
+export type BillingSettingsInput = Omit<z.output<typeof billingSettingsSchema>, 'logo'> & { logo?: File };
 
 export async function getBillingSettings(db: Db, orgId: string) {
   const [row] = await db.select().from(billingSettings).where(eq(billingSettings.organizationId, orgId));
   return row ?? { ...DEFAULT_BILLING, organizationId: orgId, updatedAt: null };
 }
 
-export async function saveBillingSettings(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: BillingSettingsInput }) {
+export async function saveBillingSettings(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: BillingSettingsInput; filesDir?: string }) {
+  const { logo, ...values } = p.input;
+  let logoPath: string | undefined;
+  if (logo) {
+    // One logo per organization, in its own folder; replaced on upload.
+    logoPath = path.join(p.orgId, 'branding', `logo.${logo.type === 'image/png' ? 'png' : 'jpg'}`);
+    const file = path.join(p.filesDir ?? env().FILES_DIR, logoPath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Buffer.from(await logo.arrayBuffer()));
+  }
+  const set = { ...values, ...(logoPath ? { logoPath } : {}) };
   return db.transaction(async (tx) => {
     await tx
       .insert(billingSettings)
-      .values({ organizationId: p.orgId, ...p.input })
-      .onConflictDoUpdate({ target: billingSettings.organizationId, set: { ...p.input, updatedAt: sql`now()` } });
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'billing.settings_updated', entityType: 'organization', entityId: p.orgId, data: p.input });
+      .values({ organizationId: p.orgId, ...set })
+      .onConflictDoUpdate({ target: billingSettings.organizationId, set: { ...set, updatedAt: sql`now()` } });
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'billing.settings_updated', entityType: 'organization', entityId: p.orgId, data: { ...values, logo: logoPath ?? null } });
   });
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
+import { saveBillingSettingsOp } from '@/lib/billing/operations';
 import { renderInvoicePdf } from '@/lib/billing/pdf';
+import { executeOperation } from '@/lib/server/operation';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
 import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
@@ -52,4 +54,33 @@ test('the invoice PDF renders with its number, total and status stamp', async ()
   assert.equal(total, 'Rp150.000');
   assert.ok(text.replace(/\s/g, '').includes(`Total${total}`), `total in: ${text.slice(0, 400)}`);
   assert.ok(text.includes('BAYAR SEBAGIAN'), 'a partly paid invoice is stamped so');
+});
+
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+test('an uploaded logo appears on the PDF; a custom number format is used by the next run', async () => {
+  const { org, admin } = await makeOrg(db, 'brand');
+  const ctx = { db, orgId: org.id, userId: admin.user.id, role: 'admin' as const, ip: null, locale: 'id' as const };
+  const settings = { invoiceDay: '1', dueDay: '20', graceDays: '0', isolationTime: '00:01', taxPercent: '11', invoicePrefix: 'RT', prorata: 'on' };
+  const bad = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, invoiceNumberFormat: '{prefix}-{yyyy}' });
+  assert.equal(!bad.ok && bad.fieldErrors?.invoiceNumberFormat?.startsWith('Gunakan {yyyy}, {mm}, dan {seq}'), true);
+  const notImage = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, logo: new File([Buffer.from('x')], 'a.gif', { type: 'image/gif' }) });
+  assert.equal(!notImage.ok && notImage.fieldErrors?.logo, 'Logo harus PNG atau JPG, maksimal 1 MB.');
+  const ok = await executeOperation(saveBillingSettingsOp, ctx, {
+    ...settings,
+    invoiceNumberFormat: '{prefix}-{yyyy}-{mm}-{seq}',
+    logo: new File([PNG_1X1], 'logo.png', { type: 'image/png' }),
+  });
+  assert.ok(ok.ok, JSON.stringify(ok));
+
+  const w = await makeCustomerWorld(db, org.id, admin.user.id);
+  assert.equal(w.invoice.number, 'RT-2026-11-00001');
+  const data = await publicInvoice(db, w.invoice.publicToken);
+  assert.match(data!.settings.logoDataUrl!, /^data:image\/png;base64,/);
+  const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
+  // Image XObjects (a PNG with transparency adds a soft mask): the logo adds to the QR code's.
+  const withLogo = images(await renderInvoicePdf(data!));
+  const without = images(await renderInvoicePdf({ ...data!, settings: { ...data!.settings, logoDataUrl: null } }));
+  assert.ok(without >= 1, 'the QR code is an image');
+  assert.ok(withLogo > without, `logo adds an image (${withLogo} vs ${without})`);
 });

@@ -30,6 +30,18 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
         <TextField label={t('billing.isolationTime')} name="isolationTime" type="time" defaultValue={settings.isolationTime} error={f('isolationTime')} />
         <TextField label={t('billing.taxPercent')} name="taxPercent" inputMode="numeric" defaultValue={settings.taxPercent} error={f('taxPercent')} />
         <TextField label={t('billing.invoicePrefix')} name="invoicePrefix" defaultValue={settings.invoicePrefix} error={f('invoicePrefix')} />
+        <div className="sm:col-span-2">
+          <TextField
+            label={t('billing.invoiceNumberFormat')}
+            name="invoiceNumberFormat"
+            defaultValue={settings.invoiceNumberFormat}
+            hint={t('billing.invoiceNumberFormatHint')}
+            error={f('invoiceNumberFormat')}
+          />
+        </div>
+        <div className="sm:col-span-2">
+          <TextField label={t('billing.logo')} name="logo" type="file" accept="image/png,image/jpeg" error={f('logo')} />
+        </div>
         <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="prorata" defaultChecked={settings.prorata} className="h-5 w-5" />
           {t('billing.prorata')}
