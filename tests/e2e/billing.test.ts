@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APP_URL, newPage, signIn } from './browser';
+import { APP_URL, newPage, settled, signIn } from './browser';
 
 function nextMonth(): string {
   const now = new Date();
@@ -35,6 +35,7 @@ describe('billing, in Chromium', () => {
     await page.goto('/customers?q=joko');
     await page.getByRole('link', { name: 'Joko Susilo' }).click();
     await page.getByTestId('customer-billing').waitFor();
+    await settled(page);
     const owed = await page.getByTestId('customer-outstanding').innerText();
     assert.match(owed, /^Rp\s[1-9]/);
     await page.getByTestId('record-payment').click();
@@ -42,6 +43,7 @@ describe('billing, in Chromium', () => {
     await page.getByText('Langganan dibuka kembali (pekerjaan jaringan dikirim).').waitFor();
 
     await page.getByTestId('receipt-link').click();
+    await page.getByTestId('receipt').waitFor();
     const receipt = await page.getByTestId('receipt').innerText();
     assert.match(receipt, /Bukti pembayaran/);
     assert.match(receipt, /INV\/\d{6}\/\d{5}/);
@@ -70,7 +72,10 @@ describe('billing, in Chromium', () => {
     await cashier.goto('/customers?q=siti');
     await cashier.getByRole('link', { name: 'Siti Aminah' }).click();
     await cashier.getByTestId('customer-billing').waitFor();
+    // Choosing "transfer" before React has hydrated would be undone: wait until it shows the slip field.
+    await cashier.waitForLoadState('networkidle');
     await cashier.getByLabel('Cara bayar').selectOption('transfer');
+    await cashier.getByLabel('Bukti transfer (foto/PDF)').waitFor();
     await cashier.getByTestId('record-payment').click();
     await cashier.getByText('Lampirkan foto atau PDF bukti transfer.').waitFor();
     await cashier.getByLabel('Referensi / no. transfer').fill('BCA 20261124-77');

@@ -24,12 +24,21 @@ export async function newPage(options: BrowserContextOptions = {}): Promise<Page
   const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  // A user acts on a page once it is interactive: wait for hydration (network idle) on every
+  // navigation, so a click never lands on server HTML whose handlers are not attached yet.
+  const goto = page.goto.bind(page);
+  page.goto = (url, options) => goto(url, { waitUntil: 'networkidle', ...options });
   return page;
 }
 
 after(async () => {
   await browser?.close();
 });
+
+/** After a click that navigates: wait until the new page is interactive. */
+export async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+}
 
 export async function signIn(page: Page, email: string, password = 'jaring123') {
   await page.goto('/login');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { newPage, signIn } from './browser';
+import { newPage, settled, signIn } from './browser';
 
 describe('from lead to active customer, in Chromium', () => {
   test('sales registers a lead with coverage; admin verifies it; NOC activates the subscription', async () => {
@@ -21,6 +21,7 @@ describe('from lead to active customer, in Chromium', () => {
     await coverage.getByText(/Terjangkau: ODP ODP-MLT-01 berjarak \d+ m/).waitFor();
     await sales.getByTestId('save-lead').click();
     await sales.getByRole('heading', { name: 'Wati Rahayu' }).waitFor();
+    await settled(sales);
     const leadUrl = new URL(sales.url()).pathname;
     assert.match(leadUrl, /^\/leads\/[0-9a-f-]{36}$/);
     assert.equal(await sales.getByTestId('convert-lead').count(), 0, 'sales cannot verify');
@@ -34,6 +35,7 @@ describe('from lead to active customer, in Chromium', () => {
     assert.match(username, /^watirahayu\d+$/);
     await admin.getByTestId('convert-lead').click();
     await admin.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await settled(admin);
     await admin.getByRole('heading', { name: 'Wati Rahayu' }).waitFor();
     const subtitle = await admin.getByText(/^C-\d{6} · 6281270001234$/).innerText();
     assert.match(subtitle, /^C-0000\d\d/);

@@ -35,7 +35,7 @@ export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error && <Alert>{t(error)}</Alert>}
       <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
       <TextField label={t('common.password')} name="password" type="password" autoComplete="current-password" required />

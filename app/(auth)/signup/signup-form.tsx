@@ -10,11 +10,7 @@ export function SignupForm() {
   const t = useTranslations();
   const form = useSignInAfter(signupAction);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      className="space-y-4"
-      noValidate
-    >
+    <form onSubmit={form.onSubmit} method="post" className="space-y-4" noValidate>
       {form.error && <Alert>{form.error}</Alert>}
       <TextField label={t('auth.organizationName')} name="organizationName" required error={form.fieldError('organizationName')} />
       <TextField label={t('auth.slug')} name="slug" hint={t('auth.slugHint')} required error={form.fieldError('slug')} />

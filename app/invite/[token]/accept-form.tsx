@@ -10,11 +10,7 @@ export function AcceptForm({ token, hasAccount }: { token: string; hasAccount: b
   const t = useTranslations();
   const form = useSignInAfter(acceptInvitationAction);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      className="space-y-4"
-      noValidate
-    >
+    <form onSubmit={form.onSubmit} method="post" className="space-y-4" noValidate>
       {form.error && <Alert>{form.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       {hasAccount ? (

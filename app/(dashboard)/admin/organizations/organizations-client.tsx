@@ -17,7 +17,7 @@ export function CreateOrganizationForm() {
   return (
     <Card>
       <h2 className="mb-3 font-semibold">{t('platform.create')}</h2>
-      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <form onSubmit={form.onSubmit} method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
         <div className="sm:col-span-2">
           {form.error && <Alert>{form.error}</Alert>}
           {form.result?.ok && <Alert kind="success">{t('platform.created')}</Alert>}
