@@ -5,7 +5,8 @@ import { jobs, memberships } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { listAuditLogs } from '@/lib/audit/queries';
-import { formatDateTime } from '@/lib/format';
+import { billingSummary } from '@/lib/billing/queries';
+import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 
 export default async function DashboardPage() {
@@ -18,8 +19,17 @@ export default async function DashboardPage() {
     ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), inArray(jobs.state, ['queued', 'running', 'retrying']))),
     ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
   ]);
+  const money = can(ctx.role, 'billing.view') ? await billingSummary(ctx.db, ctx.orgId) : null;
   const recent = can(ctx.role, 'audit.view') ? await listAuditLogs(ctx.db, { orgId: ctx.orgId, limit: 5 }) : null;
   const stats = [
+    ...(money
+      ? [
+          { label: t('dashboard.customersActive'), value: money.active },
+          { label: t('dashboard.customersIsolated'), value: money.isolated },
+          { label: t('dashboard.outstanding', { count: money.unpaid }), value: formatIDR(money.outstanding) },
+          { label: t('dashboard.collected'), value: formatIDR(money.collected) },
+        ]
+      : []),
     { label: t('dashboard.members'), value: members?.n ?? 0 },
     { label: t('dashboard.jobsActive'), value: active?.n ?? 0 },
     { label: t('dashboard.jobsFailed'), value: failed?.n ?? 0 },
@@ -30,11 +40,11 @@ export default async function DashboardPage() {
         title={t('dashboard.welcome', { name: info.user.name })}
         subtitle={t('dashboard.yourRole', { org: info.org!.name, role: t(`roles.names.${ctx.role}`) })}
       />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {stats.map((s) => (
           <Card key={s.label}>
             <p className="text-sm text-slate-500">{s.label}</p>
-            <p className="mt-1 text-2xl font-semibold">{s.value}</p>
+            <p className="mt-1 text-xl font-semibold sm:text-2xl">{s.value}</p>
           </Card>
         ))}
       </div>

@@ -148,3 +148,17 @@ export async function getPaymentProof(db: Db, p: { orgId: string; paymentId: str
   if (!row?.path || !row.type) throw new AppError('not_found');
   return { path: row.path, type: row.type };
 }
+
+/** The dashboard's money line: customers by status, what is owed, what came in this month. */
+export async function billingSummary(db: Db, orgId: string) {
+  const [row] = await db.execute<{ active: number; isolated: number; unpaid: number; outstanding: number; collected: number }>(sql`
+    select
+      (select count(*)::int from customers where organization_id = ${orgId} and status = 'active') as active,
+      (select count(*)::int from customers where organization_id = ${orgId} and status = 'isolated') as isolated,
+      (select count(*)::int from invoices where organization_id = ${orgId} and status in ('unpaid', 'partial')) as unpaid,
+      (select coalesce(sum(total - paid_amount), 0)::bigint from invoices where organization_id = ${orgId} and status in ('unpaid', 'partial')) as outstanding,
+      (select coalesce(sum(p.amount), 0)::bigint from payments p join organizations o on o.id = p.organization_id
+        where p.organization_id = ${orgId} and p.status = 'approved'
+          and p.created_at >= (date_trunc('month', now() at time zone o.timezone) at time zone o.timezone)) as collected`);
+  return { active: row!.active, isolated: row!.isolated, unpaid: row!.unpaid, outstanding: Number(row!.outstanding), collected: Number(row!.collected) };
+}

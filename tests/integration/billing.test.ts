@@ -11,6 +11,7 @@ import { recordPaymentOp } from '@/lib/billing/operations';
 import { executeOperation } from '@/lib/server/operation';
 import { runIsolation } from '@/lib/billing/isolation';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/payments';
+import { billingSummary } from '@/lib/billing/queries';
 import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
@@ -257,6 +258,20 @@ describe('bank transfers', () => {
     const exe = new File([Buffer.from('MZ')], 'virus.exe', { type: 'application/x-msdownload' });
     const bad = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: exe });
     assert.equal(!bad.ok && bad.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
+  });
+});
+
+describe('dashboard', () => {
+  test('the money line counts customers by status, what is owed and what came in', async () => {
+    const w = await world({ taxable: false });
+    const a = await w.subscribe({ billingType: 'prepaid' });
+    await w.subscribe({ billingType: 'postpaid' });
+    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
+    await db.update(customers).set({ status: 'isolated' }).where(eq(customers.id, a.customer.id));
+    await recordPayment(db, { orgId: w.org.id, actorUserId: null, ip: null, input: { customerId: a.customer.id, amount: 40_000, method: 'cash', reference: null, note: null } });
+    const summary = await billingSummary(db, w.org.id);
+    assert.deepEqual(summary, { active: 1, isolated: 1, unpaid: 2, outstanding: 260_000, collected: 40_000 });
   });
 });
 
