@@ -27,12 +27,16 @@ export default async function ReportsPage() {
           {table.rows.length === 0 ? (
             <p className="text-sm text-slate-500">{t('reports.empty')}</p>
           ) : (
-            <Table head={table.columns}>
+            <Table head={table.columns.map((c) => t(`reports.columns.${c}`))}>
               {table.rows.map((row, i) => (
                 <tr key={i}>
                   {row.map((v, j) => (
                     <Td key={j} className={typeof v === 'number' ? 'text-right whitespace-nowrap' : ''}>
-                      {typeof v === 'number' && MONEY_COLUMNS.has(table.columns[j]!) ? formatIDR(v) : String(v)}
+                      {typeof v === 'number' && MONEY_COLUMNS.has(table.columns[j]!)
+                        ? formatIDR(v)
+                        : table.columns[j] === 'method'
+                          ? t(`paymentMethods.${v}`)
+                          : String(v)}
                     </Td>
                   ))}
                 </tr>
