@@ -15,6 +15,7 @@ import { executeOperation } from '@/lib/server/operation';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
 import { ChargeForm } from '@/components/billing/charge-form';
 import { PaymentForm } from '@/components/billing/payment-form';
+import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { customerBilling } from '@/lib/billing/queries';
 
@@ -127,21 +128,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {billing.payments.items.length === 0 ? (
             <p className="text-sm text-slate-500">{t('billing.noPayments')}</p>
           ) : (
-            <Table head={[t('audit.when'), t('billing.method'), t('billing.amount'), t('billing.invoices'), '']}>
-              {billing.payments.items.map((p) => (
-                <tr key={p.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(p.createdAt, locale, tz)}</Td>
-                  <Td>{t(`paymentMethods.${p.method}`)}</Td>
-                  <Td>{formatIDR(p.amount)}</Td>
-                  <Td className="font-mono text-xs">{p.invoices.join(', ')}</Td>
-                  <Td>
-                    <Link href={`/receipt/${p.id}`} className="text-sm underline">
-                      {t('billing.receipt')}
-                    </Link>
-                  </Td>
-                </tr>
-              ))}
-            </Table>
+            <PaymentsTable payments={billing.payments.items} locale={locale} timeZone={tz} />
           )}
           {can(ctx.role, 'billing.run') && subscriptions[0] && (
             <Card>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PaymentForm } from '@/components/billing/payment-form';
+import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -12,7 +13,7 @@ import { getInvoiceOp } from '@/lib/billing/operations';
 import { getBillingSettings } from '@/lib/billing/settings';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { env } from '@/lib/env';
-import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
+import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 
@@ -74,20 +75,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         {t('billing.due')}: {formatDate(invoice.dueDate, locale)} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)} · {t('billing.outstanding')}: {formatIDR(outstanding)}
       </p>
       {payments.length > 0 && (
-        <Table head={[t('audit.when'), t('billing.method'), t('billing.amount'), '']}>
-          {payments.map((p) => (
-            <tr key={p.id}>
-              <Td>{formatDateTime(p.createdAt, locale, info.org!.timezone)}</Td>
-              <Td>{t(`paymentMethods.${p.method}`)}</Td>
-              <Td>{formatIDR(p.amount)}</Td>
-              <Td>
-                <Link href={`/receipt/${p.id}`} className="text-sm underline">
-                  {t('billing.receipt')}
-                </Link>
-              </Td>
-            </tr>
-          ))}
-        </Table>
+        <PaymentsTable payments={payments} locale={locale} timeZone={info.org!.timezone} />
       )}
       {can(ctx.role, 'payments.record') && ['unpaid', 'partial'].includes(invoice.status) && (
         <Card>
