@@ -54,7 +54,8 @@ export async function enqueueJobsFrom(db: Db, source: SQL, maxAttempts = DEFAULT
       returning id, type, max_attempts
     )
     select count(*)::int as n from graphile_worker.add_jobs(
-      (select coalesce(array_agg(row(ins.type, json_build_object('jobId', ins.id), null, null, ins.max_attempts, ins.id::text, null, null)::graphile_worker.job_spec), '{}') from ins)
+      -- No job key: a key costs a lookup per job, and these are all new.
+      (select coalesce(array_agg(row(ins.type, json_build_object('jobId', ins.id), null, null, ins.max_attempts, null, null, null)::graphile_worker.job_spec), '{}') from ins)
     )`);
   return Number(row?.n ?? 0);
 }
