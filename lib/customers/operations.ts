@@ -36,7 +36,7 @@ export const updateCustomerOp = defineOperation({
     updateCustomer(ctx.db, { ...actor(ctx), resellerUserId: viewer(ctx).resellerUserId ?? null, customerId, input }),
 });
 
-const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(20_000_000, 'validation.invalid') });
+const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid') });
 
 export const previewImportOp = defineOperation({
   name: 'customers.importPreview',

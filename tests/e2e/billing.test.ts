@@ -79,7 +79,9 @@ describe('billing, in Chromium', () => {
     await cashier.getByTestId('record-payment').click();
     await cashier.getByText('Lampirkan foto atau PDF bukti transfer.').waitFor();
     await cashier.getByLabel('Referensi / no. transfer').fill('BCA 20261124-77');
-    await cashier.getByLabel('Bukti transfer (foto/PDF)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
+    // A phone photo of a slip is a few megabytes: larger than the server actions' default limit.
+    const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3 * 1024 * 1024, 7)]);
+    await cashier.getByLabel('Bukti transfer (foto/PDF)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: photo });
     await cashier.getByTestId('record-payment').click();
     await cashier.getByText(/menunggu persetujuan keuangan/).waitFor();
 
