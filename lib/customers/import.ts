@@ -84,19 +84,22 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
   parsed.data.forEach((raw, index) => {
     const line = index + 2; // line 1 is the header
     const result = rowSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-        errors.push({ line, column: String(issue.path[0] ?? ''), message: t(key) });
-      }
+    // Every problem of a row is listed at once, so one fix round is enough.
+    const planName = String(raw.plan ?? '').trim();
+    const plan = planByName.get(planName.toLowerCase());
+    const rowErrors: ImportError[] = result.success
+      ? []
+      : result.error.issues.map((issue) => ({
+          line,
+          column: String(issue.path[0] ?? ''),
+          message: t(issue.message.startsWith('validation.') ? issue.message : 'validation.invalid'),
+        }));
+    if (planName && !plan) rowErrors.push({ line, column: 'plan', message: t('import.unknownPlan', { plan: planName }) });
+    if (!result.success || !plan) {
+      errors.push(...rowErrors);
       return;
     }
     const row = result.data;
-    const plan = planByName.get(row.plan.toLowerCase());
-    if (!plan) {
-      errors.push({ line, column: 'plan', message: t('import.unknownPlan', { plan: row.plan }) });
-      return;
-    }
     const earlier = usernameLines.get(row.service_username);
     if (earlier) {
       errors.push({ line, column: 'service_username', message: t('import.duplicateInFile', { line: earlier }) });

@@ -83,3 +83,43 @@ describe('from lead to active customer, in Chromium', () => {
     assert.equal(await page.getByLabel('Lintang (latitude)').inputValue(), '-6.9400');
   });
 });
+
+describe('CSV import, in Chromium', () => {
+  const header = 'name,phone,address,area,latitude,longitude,plan,billing_type,service_username,service_password,status,email';
+  const file = (lines: string[]) => ({ name: 'pelanggan.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
+
+  test('a file with bad rows imports nothing and lists each error; the corrected file imports every row', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@demo.jaring.id');
+    await page.getByTestId('org-name').waitFor();
+    await page.goto('/customers/import');
+    const stamp = Date.now().toString().slice(-6);
+    await page.getByLabel('File CSV').setInputFiles(
+      file([
+        `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
+        `Impor Dua ${stamp},021-5550002,Jl. Impor No. 2,RW 09,,,Paket 99 Mbps,,imp2${stamp},rahasia02,,`,
+      ]),
+    );
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = await errors.innerText();
+    assert.match(text, /3\s+phone\s+Masukkan nomor HP Indonesia/);
+    assert.match(text, /3\s+plan\s+Paket "Paket 99 Mbps" tidak ada/);
+    await page.getByText('Tidak ada yang diimpor.', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('run-import').count(), 0);
+
+    await page.getByLabel('File CSV').setInputFiles(
+      file([
+        `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
+        `Impor Dua ${stamp},0812-5550-0002,Jl. Impor No. 2,RW 09,,,Paket 10 Mbps,prepaid,imp2${stamp},rahasia02,isolated,`,
+      ]),
+    );
+    await page.getByTestId('import-preview').getByText('2 baris: 2 benar, 0 galat.').waitFor();
+    await page.getByTestId('run-import').click();
+    await page.getByText('2 pelanggan diimpor.').waitFor();
+    await page.goto(`/customers?q=imp2${stamp}`);
+    const row = page.getByTestId('customer-row');
+    await row.first().waitFor();
+    assert.match(await row.first().innerText(), new RegExp(`Impor Dua ${stamp}[\\s\\S]*Isolir`));
+  });
+});
