@@ -134,6 +134,7 @@ CREATE TABLE "customers" (
 	"plan_id" uuid,
 	"reseller_user_id" uuid,
 	"lead_id" uuid,
+	"credit_balance" bigint DEFAULT 0 NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -187,6 +188,89 @@ CREATE TABLE "subscriptions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "billing_settings" (
+	"organization_id" uuid PRIMARY KEY NOT NULL,
+	"invoice_day" integer DEFAULT 1 NOT NULL,
+	"due_day" integer DEFAULT 20 NOT NULL,
+	"grace_days" integer DEFAULT 0 NOT NULL,
+	"isolation_time" text DEFAULT '00:01' NOT NULL,
+	"prorata" boolean DEFAULT true NOT NULL,
+	"tax_percent" integer DEFAULT 11 NOT NULL,
+	"invoice_prefix" text DEFAULT 'INV' NOT NULL,
+	"invoice_number_format" text DEFAULT '{prefix}/{yyyy}{mm}/{seq}' NOT NULL,
+	"logo_path" text,
+	"company_address" text,
+	"bank_accounts" text,
+	"footer_note" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invoice_counters" (
+	"organization_id" uuid NOT NULL,
+	"period" date NOT NULL,
+	"last_number" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "invoice_counters_organization_id_period_pk" PRIMARY KEY("organization_id","period")
+);
+--> statement-breakpoint
+CREATE TABLE "invoices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"number" text NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"subscription_id" uuid NOT NULL,
+	"period" date NOT NULL,
+	"issue_date" date NOT NULL,
+	"due_date" date NOT NULL,
+	"billing_type" text NOT NULL,
+	"subtotal" bigint NOT NULL,
+	"tax" bigint NOT NULL,
+	"total" bigint NOT NULL,
+	"paid_amount" bigint DEFAULT 0 NOT NULL,
+	"lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status" text DEFAULT 'unpaid' NOT NULL,
+	"carried_to_id" uuid,
+	"public_token" text DEFAULT replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') NOT NULL,
+	"paid_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "payment_allocations" (
+	"payment_id" uuid NOT NULL,
+	"invoice_id" uuid NOT NULL,
+	"amount" bigint NOT NULL,
+	CONSTRAINT "payment_allocations_payment_id_invoice_id_pk" PRIMARY KEY("payment_id","invoice_id")
+);
+--> statement-breakpoint
+CREATE TABLE "payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"customer_id" uuid NOT NULL,
+	"amount" bigint NOT NULL,
+	"method" text NOT NULL,
+	"reference" text,
+	"note" text,
+	"status" text DEFAULT 'approved' NOT NULL,
+	"proof_path" text,
+	"proof_type" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"reject_reason" text,
+	"received_by" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pending_charges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"subscription_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"taxable" boolean DEFAULT false NOT NULL,
+	"invoice_id" uuid,
+	"created_by" uuid,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -212,6 +296,21 @@ ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_organization_id_organi
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_odp_id_odps_id_fk" FOREIGN KEY ("odp_id") REFERENCES "public"."odps"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "billing_settings" ADD CONSTRAINT "billing_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoice_counters" ADD CONSTRAINT "invoice_counters_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invoices" ADD CONSTRAINT "invoices_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_allocations" ADD CONSTRAINT "payment_allocations_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_allocations" ADD CONSTRAINT "payment_allocations_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_received_by_users_id_fk" FOREIGN KEY ("received_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_charges" ADD CONSTRAINT "pending_charges_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_charges" ADD CONSTRAINT "pending_charges_subscription_id_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_charges" ADD CONSTRAINT "pending_charges_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pending_charges" ADD CONSTRAINT "pending_charges_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "invitations_org_idx" ON "invitations" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_org_user_uq" ON "memberships" USING btree ("organization_id","user_id");--> statement-breakpoint
 CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");--> statement-breakpoint
@@ -226,7 +325,6 @@ CREATE UNIQUE INDEX "odps_org_code_uq" ON "odps" USING btree ("organization_id",
 CREATE INDEX "odps_org_idx" ON "odps" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_org_number_uq" ON "customers" USING btree ("organization_id","number");--> statement-breakpoint
 CREATE INDEX "customers_org_created_idx" ON "customers" USING btree ("organization_id","created_at","id");--> statement-breakpoint
-CREATE INDEX "customers_org_status_created_idx" ON "customers" USING btree ("organization_id","status","created_at","id");--> statement-breakpoint
 CREATE INDEX "customers_org_plan_created_idx" ON "customers" USING btree ("organization_id","plan_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "customers_org_area_created_idx" ON "customers" USING btree ("organization_id","area","created_at","id");--> statement-breakpoint
 CREATE INDEX "customers_org_reseller_created_idx" ON "customers" USING btree ("organization_id","reseller_user_id","created_at","id");--> statement-breakpoint
@@ -236,4 +334,16 @@ CREATE INDEX "leads_org_created_idx" ON "leads" USING btree ("organization_id","
 CREATE INDEX "subscription_history_sub_idx" ON "subscription_history" USING btree ("subscription_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "subscriptions_org_username_uq" ON "subscriptions" USING btree ("organization_id","service_username");--> statement-breakpoint
 CREATE INDEX "subscriptions_customer_idx" ON "subscriptions" USING btree ("customer_id");--> statement-breakpoint
-CREATE INDEX "subscriptions_odp_idx" ON "subscriptions" USING btree ("odp_id");
+CREATE INDEX "subscriptions_odp_idx" ON "subscriptions" USING btree ("odp_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoices_subscription_period_uq" ON "invoices" USING btree ("subscription_id","period");--> statement-breakpoint
+CREATE UNIQUE INDEX "invoices_org_number_uq" ON "invoices" USING btree ("organization_id","number");--> statement-breakpoint
+CREATE INDEX "invoices_org_created_idx" ON "invoices" USING btree ("organization_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "invoices_org_status_idx" ON "invoices" USING btree ("organization_id","status");--> statement-breakpoint
+CREATE INDEX "invoices_customer_idx" ON "invoices" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "payments_org_created_idx" ON "payments" USING btree ("organization_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "payments_customer_idx" ON "payments" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "payments_org_status_idx" ON "payments" USING btree ("organization_id","status");--> statement-breakpoint
+CREATE INDEX "pending_charges_sub_idx" ON "pending_charges" USING btree ("subscription_id");--> statement-breakpoint
+-- Leave room in each page so status changes (isolation, reconnection) stay HOT updates.
+ALTER TABLE "customers" SET (fillfactor = 90);--> statement-breakpoint
+ALTER TABLE "subscriptions" SET (fillfactor = 90);

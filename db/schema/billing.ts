@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers, subscriptions } from './customers';
 import { organizations, users } from './organizations';
 
@@ -56,6 +56,9 @@ export const invoices = pgTable(
     tax: bigint('tax', { mode: 'number' }).notNull(),
     total: bigint('total', { mode: 'number' }).notNull(),
     paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
+    // The invoice's lines as issued: an immutable snapshot (plan, prorata, charges, carried
+    // debt), kept on the row so a 100,000-invoice run writes 100,000 rows, not twice that.
+    lines: jsonb('lines').$type<InvoiceLine[]>().notNull().default([]),
     status: text('status', { enum: INVOICE_STATUSES }).notNull().default('unpaid'),
     // Invoice this one's unpaid rest was carried into, when status = carried.
     carriedToId: uuid('carried_to_id'),
@@ -72,20 +75,6 @@ export const invoices = pgTable(
     index('invoices_org_status_idx').on(t.organizationId, t.status),
     index('invoices_customer_idx').on(t.customerId),
   ],
-);
-
-export const invoiceItems = pgTable(
-  'invoice_items',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['plan', 'prorata', 'charge', 'carried'] }).notNull(),
-    description: text('description').notNull(),
-    amount: bigint('amount', { mode: 'number' }).notNull(),
-    taxable: boolean('taxable').notNull().default(false),
-  },
-  (t) => [index('invoice_items_invoice_idx').on(t.invoiceId)],
 );
 
 /** One-off lines (installation fee, discount as a negative amount) waiting for the next invoice. */
@@ -142,5 +131,6 @@ export const paymentAllocations = pgTable(
   (t) => [primaryKey({ columns: [t.paymentId, t.invoiceId] })],
 );
 
+export type InvoiceLine = { kind: 'plan' | 'prorata' | 'charge' | 'carried'; description: string; amount: number; taxable: boolean };
 export type Invoice = typeof invoices.$inferSelect;
 export type BillingSettings = typeof billingSettings.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, invoiceItems, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { customers, invoices, paymentAllocations, payments, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 
@@ -62,16 +62,13 @@ export async function getInvoiceByToken(db: Db, token: string) {
 }
 
 async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, customer: typeof customers.$inferSelect) {
-  const [items, paid] = await Promise.all([
-    db.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoice.id)).orderBy(asc(invoiceItems.kind)),
-    db
-      .select({ id: payments.id, amount: paymentAllocations.amount, method: payments.method, createdAt: payments.createdAt })
-      .from(paymentAllocations)
-      .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
-      .where(eq(paymentAllocations.invoiceId, invoice.id))
-      .orderBy(asc(payments.createdAt)),
-  ]);
-  return { invoice, customer, items, payments: paid };
+  const paid = await db
+    .select({ id: payments.id, amount: paymentAllocations.amount, method: payments.method, createdAt: payments.createdAt })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+    .where(eq(paymentAllocations.invoiceId, invoice.id))
+    .orderBy(asc(payments.createdAt));
+  return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
 export async function listPayments(db: Db, p: { orgId: string; customerId?: string; status?: 'pending' | 'approved' | 'rejected'; cursor?: string; limit?: number }) {

@@ -12,7 +12,7 @@ export type ReportTable = { columns: string[]; rows: (string | number)[][] };
 async function revenue(db: Db, orgId: string): Promise<ReportTable> {
   const rows = await db.execute<{ period: string; plan: string; invoices: number; invoiced: number; collected: number }>(sql`
     select to_char(i.period, 'YYYY-MM') as period, p.name as plan, count(*)::int as invoices,
-      sum(i.total - coalesce((select sum(amount) from invoice_items c where c.invoice_id = i.id and c.kind = 'carried'), 0))::bigint as invoiced,
+      sum(i.total - coalesce((select sum((l->>'amount')::bigint) from jsonb_array_elements(i.lines) l where l->>'kind' = 'carried'), 0))::bigint as invoiced,
       sum(least(i.paid_amount, i.total))::bigint as collected
     from invoices i
     join subscriptions s on s.id = i.subscription_id

@@ -96,26 +96,26 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     await tx.execute(sql`drop table if exists billing_lines`);
     await tx.execute(sql`
       create temp table billing_lines on commit drop as
-      select invoice_id, 'plan'::text as kind, plan_name || ' (' || to_char(${period}::date, 'MM/YYYY') || ')' as description, price as amount, taxable
+      select invoice_id, 1 as ord, 'plan'::text as kind, plan_name || ' (' || to_char(${period}::date, 'MM/YYYY') || ')' as description, price as amount, taxable
         from billing_batch
       union all
-      select invoice_id, 'prorata', 'Prorata ' || plan_name || ' ' || to_char(activated_local, 'DD/MM') || '–' || to_char(${period}::date - 1, 'DD/MM/YYYY'),
+      select invoice_id, 2, 'prorata', 'Prorata ' || plan_name || ' ' || to_char(activated_local, 'DD/MM') || '–' || to_char(${period}::date - 1, 'DD/MM/YYYY'),
              (price * (${period}::date - activated_local) * 2 + (${period}::date - ${prev}::date)) / (2 * (${period}::date - ${prev}::date)),
              taxable
         from billing_batch
         where ${s.prorata}::boolean and activated_local >= ${prev}::date and activated_local < ${period}::date
       union all
-      select b.invoice_id, 'charge', c.description, c.amount, c.taxable
+      select b.invoice_id, 3, 'charge', c.description, c.amount, c.taxable
         from pending_charges c join billing_batch b on b.subscription_id = c.subscription_id
         where c.invoice_id is null
       union all
-      select b.invoice_id, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
+      select b.invoice_id, 4, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
         from invoices i join billing_batch b on b.subscription_id = i.subscription_id
         where i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
     await tx.execute(sql`analyze billing_lines`);
 
     await tx.execute(sql`
-      insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total)
+      insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total, lines)
       select b.invoice_id, ${orgId},
              replace(replace(replace(replace(${s.invoiceNumberFormat}::text,
                '{prefix}', ${s.invoicePrefix}::text),
@@ -125,16 +125,14 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
              b.customer_id, b.subscription_id, ${period}::date,
              ${period}::date + ${s.invoiceDay - 1}::int,
              case when b.billing_type = 'prepaid' then ${period}::date + ${s.invoiceDay - 1}::int else ${period}::date + ${dueDay - 1}::int end,
-             b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax
+             b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax, t.lines
       from billing_batch b
       join (select invoice_id, sum(amount)::bigint as subtotal,
                    -- sum() of bigint is numeric: back to bigint first so the division truncates.
                    case when coalesce(sum(amount) filter (where taxable), 0) > 0
-                        then ((sum(amount) filter (where taxable))::bigint * ${s.taxPercent}::bigint + 50) / 100 else 0 end::bigint as tax
+                        then ((sum(amount) filter (where taxable))::bigint * ${s.taxPercent}::bigint + 50) / 100 else 0 end::bigint as tax,
+                   jsonb_agg(jsonb_build_object('kind', kind, 'description', description, 'amount', amount, 'taxable', taxable) order by ord) as lines
             from billing_lines group by invoice_id) t on t.invoice_id = b.invoice_id`);
-    await tx.execute(sql`
-      insert into invoice_items (organization_id, invoice_id, kind, description, amount, taxable)
-      select ${orgId}, invoice_id, kind, description, amount, taxable from billing_lines`);
     await tx.execute(sql`
       update pending_charges c set invoice_id = b.invoice_id
       from billing_batch b where b.subscription_id = c.subscription_id and c.invoice_id is null`);

@@ -50,8 +50,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </code>
       </Card>
       <Table head={[t('billing.items'), t('billing.total')]}>
-        {items.map((i) => (
-          <tr key={i.id}>
+        {items.map((i, n) => (
+          <tr key={n}>
             <Td>{i.description}</Td>
             <Td className="whitespace-nowrap text-right">{formatIDR(i.amount)}</Td>
           </tr>
