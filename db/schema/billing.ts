@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers, subscriptions } from './customers';
 import { organizations, users } from './organizations';
 
@@ -43,10 +43,12 @@ export const invoices = pgTable(
   'invoices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    // Tenancy is enforced by the database: the customer and the subscription must belong to
+    // the invoice's organization (composite keys below), which also saves a key check per row.
+    organizationId: uuid('organization_id').notNull(),
     number: text('number').notNull(),
-    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
-    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
     // First day of the month the invoice is for (organization zone).
     period: date('period').notNull(),
     issueDate: date('issue_date').notNull(),
@@ -68,11 +70,12 @@ export const invoices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({ name: 'invoices_customer_tenant_fk', columns: [t.customerId, t.organizationId], foreignColumns: [customers.id, customers.organizationId] }).onDelete('cascade'),
+    foreignKey({ name: 'invoices_subscription_tenant_fk', columns: [t.subscriptionId, t.organizationId], foreignColumns: [subscriptions.id, subscriptions.organizationId] }).onDelete('cascade'),
     // One invoice per subscription and period: re-running the billing run cannot duplicate.
     uniqueIndex('invoices_subscription_period_uq').on(t.subscriptionId, t.period),
     uniqueIndex('invoices_org_number_uq').on(t.organizationId, t.number),
     index('invoices_org_created_idx').on(t.organizationId, t.createdAt, t.id),
-    index('invoices_org_status_idx').on(t.organizationId, t.status),
     index('invoices_customer_idx').on(t.customerId),
   ],
 );

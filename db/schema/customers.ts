@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
 import { odps } from './network';
 import { organizations, users } from './organizations';
@@ -68,6 +68,8 @@ export const customers = pgTable(
   // then a HOT update (with the table's free space) instead of touching nine indexes.
   (t) => [
     uniqueIndex('customers_org_number_uq').on(t.organizationId, t.number),
+    // Target of composite (customer_id, organization_id) keys that pin rows to one tenant.
+    unique('customers_id_org_uq').on(t.id, t.organizationId),
     index('customers_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('customers_org_plan_created_idx').on(t.organizationId, t.planId, t.createdAt, t.id),
     index('customers_org_area_created_idx').on(t.organizationId, t.area, t.createdAt, t.id),
@@ -97,6 +99,7 @@ export const subscriptions = pgTable(
   },
   (t) => [
     uniqueIndex('subscriptions_org_username_uq').on(t.organizationId, t.serviceUsername),
+    unique('subscriptions_id_org_uq').on(t.id, t.organizationId),
     index('subscriptions_customer_idx').on(t.customerId),
     index('subscriptions_odp_idx').on(t.odpId),
   ],
@@ -106,8 +109,8 @@ export const subscriptionHistory = pgTable(
   'subscription_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
     fromStatus: text('from_status', { enum: SUBSCRIPTION_STATUSES }),
     toStatus: text('to_status', { enum: SUBSCRIPTION_STATUSES }).notNull(),
     reason: text('reason'),
@@ -115,7 +118,10 @@ export const subscriptionHistory = pgTable(
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('subscription_history_sub_idx').on(t.subscriptionId, t.createdAt)],
+  (t) => [
+    foreignKey({ name: 'subscription_history_tenant_fk', columns: [t.subscriptionId, t.organizationId], foreignColumns: [subscriptions.id, subscriptions.organizationId] }).onDelete('cascade'),
+    index('subscription_history_sub_idx').on(t.subscriptionId, t.createdAt),
+  ],
 );
 
 export type Lead = typeof leads.$inferSelect;

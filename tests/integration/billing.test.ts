@@ -307,3 +307,31 @@ async function seedMany(db: Database, orgId: string, planId: string, n: number) 
     select ${orgId}, c.id, ${planId}, 'postpaid', 'u' || c.number, 'x', 'active', '2026-06-01'::timestamptz
     from customers c where c.organization_id = ${orgId}`);
 }
+
+describe('tenancy in the database itself', () => {
+  test('an invoice or history row cannot point at another organization\'s customer or subscription', async () => {
+    const a = await world();
+    const b = await world();
+    const theirs = await b.subscribe({});
+    await assert.rejects(
+      db.insert(invoices).values({
+        organizationId: a.org.id,
+        number: 'X/1',
+        customerId: theirs.customer.id,
+        subscriptionId: theirs.subscription.id,
+        period: NOV,
+        issueDate: NOV,
+        dueDate: NOV,
+        billingType: 'postpaid',
+        subtotal: 1,
+        tax: 0,
+        total: 1,
+      }),
+      (e: { cause?: { constraint_name?: string } }) => /^invoices_(customer|subscription)_tenant_fk$/.test(e.cause?.constraint_name ?? ''),
+    );
+    await assert.rejects(
+      db.execute(sql`insert into subscription_history (organization_id, subscription_id, to_status) values (${a.org.id}, ${theirs.subscription.id}, 'active')`),
+      (e: { cause?: { constraint_name?: string } }) => e.cause?.constraint_name === 'subscription_history_tenant_fk',
+    );
+  });
+});
