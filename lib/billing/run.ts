@@ -80,13 +80,17 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
 
   const [counts] = await tx.execute<{ eligible: number; already: number; recent: number }>(sql`
     select (select count(*)::int from billing_batch) as eligible,
-      (select count(*)::int from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
-         and exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)) as already,
-      (select count(*)::int from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
-         and (s.activated_at at time zone ${tz})::date >= ${period}::date
-         and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)) as recent`);
+      count(*) filter (where invoiced)::int as already,
+      count(*) filter (where not invoiced and activated_local >= ${period}::date)::int as recent
+    from (
+      select (s.activated_at at time zone ${tz})::date as activated_local,
+        exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date) as invoiced
+      from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
+    ) subs`);
   const eligible = counts!.eligible;
 
+  let issued = 0;
+  let total = 0;
   if (eligible > 0) {
     const [counter] = await tx.execute<{ last_number: number }>(sql`
       insert into invoice_counters (organization_id, period, last_number) values (${orgId}, ${period}::date, ${eligible})
@@ -112,9 +116,9 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       select b.invoice_id, 4, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
         from invoices i join billing_batch b on b.subscription_id = i.subscription_id
         where i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
-    await tx.execute(sql`analyze billing_lines`);
 
-    await tx.execute(sql`
+    const [inserted] = await tx.execute<{ issued: number; total: number }>(sql`
+      with ins as (
       insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total, lines)
       select b.invoice_id, ${orgId},
              replace(replace(replace(replace(${s.invoiceNumberFormat}::text,
@@ -132,7 +136,11 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
                    case when coalesce(sum(amount) filter (where taxable), 0) > 0
                         then ((sum(amount) filter (where taxable))::bigint * ${s.taxPercent}::bigint + 50) / 100 else 0 end::bigint as tax,
                    jsonb_agg(jsonb_build_object('kind', kind, 'description', description, 'amount', amount, 'taxable', taxable) order by ord) as lines
-            from billing_lines group by invoice_id) t on t.invoice_id = b.invoice_id`);
+            from billing_lines group by invoice_id) t on t.invoice_id = b.invoice_id
+      returning total)
+      select count(*)::int as issued, coalesce(sum(total), 0)::bigint as total from ins`);
+    issued = Number(inserted?.issued ?? 0);
+    total = Number(inserted?.total ?? 0);
     await tx.execute(sql`
       update pending_charges c set invoice_id = b.invoice_id
       from billing_batch b where b.subscription_id = c.subscription_id and c.invoice_id is null`);
@@ -141,14 +149,12 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       from billing_batch b
       where b.subscription_id = i.subscription_id and i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
   }
-  const [sum] = await tx.execute<{ issued: number; total: number }>(sql`
-    select count(*)::int as issued, coalesce(sum(i.total), 0)::bigint as total from invoices i join billing_batch b on b.invoice_id = i.id`);
   return {
     period,
     eligible,
-    issued: Number(sum?.issued ?? 0),
+    issued,
     skipped: { alreadyInvoiced: counts!.already, activatedThisPeriod: counts!.recent },
-    total: Number(sum?.total ?? 0),
+    total,
     dryRun: Boolean(p.dryRun),
   };
 }

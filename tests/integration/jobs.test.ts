@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import { z } from 'zod';
 import { jobs } from '@/db/schema';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueueJob, enqueueJobsFrom } from '@/lib/jobs/enqueue';
 import { getJobOp, listJobsOp, retryJobOp, runWorkerCheckOp } from '@/lib/jobs/operations';
 import { getJob } from '@/lib/jobs/queries';
 import { defineJob } from '@/lib/jobs/runtime';
@@ -100,6 +100,25 @@ describe('jobs: web app -> queue -> worker -> jobs page', () => {
     });
     assert.equal(failed.attempts, 1);
     assert.match(failed.error!, /Invalid payload/);
+  });
+
+  test('set-based enqueues run in batches; each job still ends with its own state', async () => {
+    const { org } = await makeOrg(db, 'jobs-batch');
+    const n = await enqueueJobsFrom(
+      db,
+      sql`select ${org.id}::uuid as organization_id, 'worker-check' as type, jsonb_build_object('i', g) as payload from generate_series(1, 250) g`,
+    );
+    assert.equal(n, 250);
+    await waitFor(async () => {
+      const [row] = await db.execute<{ done: number }>(sql`select count(*)::int as done from jobs where organization_id = ${org.id} and state = 'done'`);
+      return row!.done === 250;
+    }, 60_000);
+    const failing = await enqueueJobsFrom(db, sql`select ${org.id}::uuid as organization_id, 'test-always-fails' as type, '{}'::jsonb as payload from generate_series(1, 3)`, 2);
+    assert.equal(failing, 3);
+    await waitFor(async () => {
+      const [row] = await db.execute<{ failed: number }>(sql`select count(*)::int as failed from jobs where organization_id = ${org.id} and type = 'test-always-fails' and state = 'failed' and attempts = 2`);
+      return row!.failed === 3;
+    }, 30_000);
   });
 
   test('a change that rolls back leaves no job behind', async () => {
