@@ -231,7 +231,6 @@ CREATE TABLE "invoices" (
 	"lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"status" text DEFAULT 'unpaid' NOT NULL,
 	"carried_to_id" uuid,
-	"public_token" text DEFAULT replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') NOT NULL,
 	"paid_at" timestamp with time zone,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );

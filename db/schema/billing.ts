@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers, subscriptions } from './customers';
 import { organizations, users } from './organizations';
@@ -64,8 +63,6 @@ export const invoices = pgTable(
     status: text('status', { enum: INVOICE_STATUSES }).notNull().default('unpaid'),
     // Invoice this one's unpaid rest was carried into, when status = carried.
     carriedToId: uuid('carried_to_id'),
-    // The public invoice link; two random UUIDs' worth of entropy, never guessable.
-    publicToken: text('public_token').notNull().default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, invoices, paymentAllocations, payments, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
+import { verifyInvoiceLinkToken } from './links';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 
 export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; cursor?: string; limit?: number };
@@ -50,14 +51,15 @@ export async function getInvoice(db: Db, p: { orgId: string; invoiceId: string }
   return withDetails(db, row.invoice, row.customer);
 }
 
-/** The public invoice page: found by its unguessable token alone, never by id. */
+/** The public invoice page: found through its signed link only, never by a bare id. */
 export async function getInvoiceByToken(db: Db, token: string) {
-  if (!/^[0-9a-f]{64}$/.test(token)) return null;
+  const invoiceId = verifyInvoiceLinkToken(token);
+  if (!invoiceId) return null;
   const [row] = await db
     .select({ invoice: invoices, customer: customers })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
-    .where(eq(invoices.publicToken, token));
+    .where(eq(invoices.id, invoiceId));
   return row ? withDetails(db, row.invoice, row.customer) : null;
 }
 

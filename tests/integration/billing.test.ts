@@ -12,6 +12,7 @@ import { executeOperation } from '@/lib/server/operation';
 import { runIsolation } from '@/lib/billing/isolation';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/payments';
 import { billingSummary } from '@/lib/billing/queries';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
@@ -64,7 +65,7 @@ describe('billing run', () => {
     const [preInv] = await invoicesOf(pre.subscription.id);
     assert.equal(preInv!.number, 'INV/202611/00002');
     assert.equal(preInv!.dueDate, NOV, 'prepaid is due on the invoice day');
-    assert.match(preInv!.publicToken, /^[0-9a-f]{64}$/);
+    assert.match(invoiceLinkToken(preInv!.id), /^[0-9a-f-]{36}\.[\w-]{43}$/);
   });
 
   test('the first partial month is billed by days used, on the next invoice', async () => {

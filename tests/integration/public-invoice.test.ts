@@ -4,6 +4,7 @@ import { inflateSync } from 'node:zlib';
 import { saveBillingSettingsOp } from '@/lib/billing/operations';
 import { renderInvoicePdf } from '@/lib/billing/pdf';
 import { executeOperation } from '@/lib/server/operation';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
 import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
@@ -34,18 +35,23 @@ function pdfText(pdf: Buffer): string {
 test('the public link finds its invoice and nothing else', async () => {
   const { org, admin } = await makeOrg(db, 'pub');
   const w = await makeCustomerWorld(db, org.id, admin.user.id);
-  const found = await publicInvoice(db, w.invoice.publicToken);
+  const token = invoiceLinkToken(w.invoice.id);
+  const found = await publicInvoice(db, token);
   assert.equal(found?.invoice.number, w.invoice.number);
   assert.equal(found?.organization.id, org.id);
   assert.equal(await publicInvoice(db, 'f'.repeat(64)), null);
   assert.equal(await publicInvoice(db, w.invoice.id), null, 'the invoice id is not a key');
-  assert.equal(await publicInvoice(db, `${w.invoice.publicToken.slice(0, 63)}x`), null);
+  assert.equal(await publicInvoice(db, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`), null, 'a changed signature');
+  const other = await makeOrg(db, 'pub-other');
+  const ow = await makeCustomerWorld(db, other.org.id, other.admin.user.id);
+  const forged = `${ow.invoice.id}.${token.split('.')[1]}`;
+  assert.equal(await publicInvoice(db, forged), null, "one invoice's signature does not open another");
 });
 
 test('the invoice PDF renders with its number, total and status stamp', async () => {
   const { org, admin } = await makeOrg(db, 'pdf');
   const w = await makeCustomerWorld(db, org.id, admin.user.id);
-  const data = await publicInvoice(db, w.invoice.publicToken);
+  const data = await publicInvoice(db, invoiceLinkToken(w.invoice.id));
   const pdf = await renderInvoicePdf(data!);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   const text = pdfText(pdf);
@@ -75,7 +81,7 @@ test('an uploaded logo appears on the PDF; a custom number format is used by the
 
   const w = await makeCustomerWorld(db, org.id, admin.user.id);
   assert.equal(w.invoice.number, 'RT-2026-11-00001');
-  const data = await publicInvoice(db, w.invoice.publicToken);
+  const data = await publicInvoice(db, invoiceLinkToken(w.invoice.id));
   assert.match(data!.settings.logoDataUrl!, /^data:image\/png;base64,/);
   const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length;
   // Image XObjects (a PNG with transparency adds a soft mask): the logo adds to the QR code's.

@@ -9,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { getInvoiceOp } from '@/lib/billing/operations';
 import { getBillingSettings } from '@/lib/billing/settings';
 import { formatCustomerNumber } from '@/lib/customers/constants';
@@ -27,7 +28,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const { invoice, customer, items, payments } = result.data;
   const settings = await getBillingSettings(ctx.db, ctx.orgId);
   const outstanding = Math.max(0, invoice.total - invoice.paidAmount);
-  const publicUrl = `${env().APP_URL}/i/${invoice.publicToken}`;
+  const token = invoiceLinkToken(invoice.id);
+  const publicUrl = `${env().APP_URL}/i/${token}`;
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader
@@ -36,7 +38,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         actions={<InvoiceStatusBadge status={invoice.status} />}
       />
       <div className="flex flex-wrap gap-2">
-        <a href={`/i/${invoice.publicToken}/pdf`} className={buttonClass('secondary')} data-testid="invoice-pdf">
+        <a href={`/i/${token}/pdf`} className={buttonClass('secondary')} data-testid="invoice-pdf">
           {t('billing.pdf')}
         </a>
         <Link href={`/customers/${customer.id}`} className={buttonClass('ghost')}>
