@@ -10,6 +10,8 @@ export type BillingReport = {
   eligible: number;
   issued: number;
   skipped: { alreadyInvoiced: number; activatedThisPeriod: number };
+  /** The first skipped subscriptions by name, each with its reason (up to 100). */
+  skippedSample: { serviceUsername: string; reason: 'already_invoiced' | 'activated_this_period' }[];
   total: number;
   dryRun: boolean;
 };
@@ -88,6 +90,14 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
     ) subs`);
   const eligible = counts!.eligible;
+  const skippedSample = await tx.execute<{ serviceUsername: string; reason: 'already_invoiced' | 'activated_this_period' }>(sql`
+    select s.service_username as "serviceUsername",
+      case when exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)
+           then 'already_invoiced' else 'activated_this_period' end as reason
+    from subscriptions s
+    where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
+      and not exists (select 1 from billing_batch b where b.subscription_id = s.id)
+    order by s.service_username limit 100`);
 
   let issued = 0;
   let total = 0;
@@ -154,6 +164,7 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     eligible,
     issued,
     skipped: { alreadyInvoiced: counts!.already, activatedThisPeriod: counts!.recent },
+    skippedSample: skippedSample.map((r) => ({ serviceUsername: r.serviceUsername, reason: r.reason })),
     total,
     dryRun: Boolean(p.dryRun),
   };

@@ -59,7 +59,7 @@ describe('billing run', () => {
     const post = await w.subscribe({ billingType: 'postpaid' });
     const pre = await w.subscribe({ billingType: 'prepaid' });
     const report = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0 }, total: 333_000, dryRun: false });
+    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0 }, skippedSample: [], total: 333_000, dryRun: false });
     const [inv] = await invoicesOf(post.subscription.id);
     assert.deepEqual([inv!.number, inv!.subtotal, inv!.tax, inv!.total, inv!.issueDate, inv!.dueDate, inv!.status], ['INV/202611/00001', 150_000, 16_500, 166_500, NOV, '2026-11-20', 'unpaid']);
     const [preInv] = await invoicesOf(pre.subscription.id);
@@ -91,6 +91,12 @@ describe('billing run', () => {
     assert.deepEqual([first.eligible, first.issued, first.skipped], [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1 }]);
     const again = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
     assert.deepEqual([again.eligible, again.issued, again.skipped], [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1 }]);
+    assert.deepEqual(
+      again.skippedSample.map((x) => x.reason).sort(),
+      ['activated_this_period', 'already_invoiced', 'already_invoiced'],
+      'each skipped subscription is named with its reason',
+    );
+    assert.ok(again.skippedSample.some((x) => x.serviceUsername === late.subscription.serviceUsername && x.reason === 'activated_this_period'));
     assert.equal((await invoicesOf(late.subscription.id)).length, 0);
     // December picks up the late one with its prorata (5–30 November: 26 of 30 days).
     await runBilling(db, { orgId: w.org.id, period: '2026-12-01', actorUserId: null });
