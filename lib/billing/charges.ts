@@ -4,17 +4,14 @@ import type { Db } from '@/db/client';
 import { pendingCharges, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
+import { checkbox, rupiahText } from '@/lib/server/form-input';
 
 export const chargeSchema = z.object({
   subscriptionId: z.string().uuid('validation.invalid'),
   description: z.string().trim().min(3, 'validation.description').max(120, 'validation.description'),
   // Negative for a discount: "-25000" or "-Rp 25.000".
-  amount: z.preprocess((v) => {
-    if (typeof v !== 'string') return v;
-    const digits = v.replace(/[^\d]/g, '');
-    return digits === '' ? undefined : (v.trim().startsWith('-') ? -1 : 1) * Number(digits);
-  }, z.number('validation.amount').int('validation.amount').min(-100_000_000, 'validation.amount').max(100_000_000, 'validation.amount').refine((n) => n !== 0, 'validation.amount')),
-  taxable: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  amount: z.preprocess(rupiahText, z.number('validation.amount').int('validation.amount').min(-100_000_000, 'validation.amount').max(100_000_000, 'validation.amount').refine((n) => n !== 0, 'validation.amount')),
+  taxable: checkbox,
 });
 
 /** A one-off line (installation fee, discount) that the next invoice of the subscription takes. */

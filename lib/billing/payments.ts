@@ -1,14 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
-import { env } from '@/lib/env';
+import { rupiahText } from '@/lib/server/form-input';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
+import { storeOrgFile } from '@/lib/server/files';
 
 const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
@@ -17,7 +16,7 @@ export const paymentSchema = z
   .object({
     customerId: z.string().uuid('validation.invalid'),
     amount: z.preprocess(
-      (v) => (typeof v === 'string' ? (v.replace(/[^\d]/g, '') === '' ? undefined : Number(v.replace(/[^\d]/g, ''))) : v),
+      rupiahText,
       z.number('validation.price').int('validation.price').min(1, 'validation.price').max(1_000_000_000, 'validation.price'),
     ),
     method: z.enum(['cash', 'transfer'], 'validation.invalid'),
@@ -63,10 +62,13 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
       })
       .returning();
     if (p.input.proof) {
-      const relative = path.join(p.orgId, 'proofs', `${payment!.id}.${PROOF_TYPES[p.input.proof.type]}`);
-      const file = path.join(p.filesDir ?? env().FILES_DIR, relative);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, Buffer.from(await p.input.proof.arrayBuffer()));
+      const relative = await storeOrgFile({
+        orgId: p.orgId,
+        folder: 'proofs',
+        name: `${payment!.id}.${PROOF_TYPES[p.input.proof.type]}`,
+        file: p.input.proof,
+        filesDir: p.filesDir,
+      });
       await tx.update(payments).set({ proofPath: relative, proofType: p.input.proof.type }).where(eq(payments.id, payment!.id));
     }
     const applied = pending ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 } : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { checkbox } from '@/lib/server/form-input';
+import { storeOrgFile } from '@/lib/server/files';
 import type { Db } from '@/db/client';
 import { billingSettings, type BillingSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -28,7 +27,7 @@ export const billingSettingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, 'validation.day').max(28, 'validation.day'),
   graceDays: z.coerce.number().int().min(0, 'validation.invalid').max(60, 'validation.invalid'),
   isolationTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
-  prorata: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  prorata: checkbox,
   taxPercent: z.coerce.number().int().min(0, 'validation.invalid').max(100, 'validation.invalid'),
   invoicePrefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.prefix'),
   invoiceNumberFormat: z
@@ -60,10 +59,13 @@ export async function saveBillingSettings(db: Db, p: { orgId: string; actorUserI
   let logoPath: string | undefined;
   if (logo) {
     // One logo per organization, in its own folder; replaced on upload.
-    logoPath = path.join(p.orgId, 'branding', `logo.${logo.type === 'image/png' ? 'png' : 'jpg'}`);
-    const file = path.join(p.filesDir ?? env().FILES_DIR, logoPath);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, Buffer.from(await logo.arrayBuffer()));
+    logoPath = await storeOrgFile({
+      orgId: p.orgId,
+      folder: 'branding',
+      name: `logo.${logo.type === 'image/png' ? 'png' : 'jpg'}`,
+      file: logo,
+      filesDir: p.filesDir,
+    });
   }
   const set = { ...values, ...(logoPath ? { logoPath } : {}) };
   return db.transaction(async (tx) => {

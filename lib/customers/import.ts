@@ -8,6 +8,7 @@ import { encryptSecret } from '@/lib/crypto';
 import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
+import { issueMessageKey } from '@/lib/server/operation';
 import { BILLING_TYPES } from './constants';
 import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
@@ -92,7 +93,7 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
       : result.error.issues.map((issue) => ({
           line,
           column: String(issue.path[0] ?? ''),
-          message: t(issue.message.startsWith('validation.') ? issue.message : 'validation.invalid'),
+          message: t(issueMessageKey(issue)),
         }));
     if (planName && !plan) rowErrors.push({ line, column: 'plan', message: t('import.unknownPlan', { plan: planName }) });
     if (!result.success || !plan) {

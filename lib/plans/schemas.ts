@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/customers/constants';
+import { checkbox, rupiahText } from '@/lib/server/form-input';
 
 const optionalText = z
   .string()
@@ -19,12 +20,11 @@ export const planSchema = z.object({
     .regex(/^$|^\S+\/\S+( \S+\/\S+){0,2}$/, 'validation.burst')
     .optional()
     .transform((v) => v || null),
-  // "Rp 150.000" and "150000" both mean 150000: dots are thousands separators here.
   priceRupiah: z.preprocess(
-    (v) => (typeof v === 'string' ? (v.replace(/[^\d]/g, '') === '' ? undefined : Number(v.replace(/[^\d]/g, ''))) : v),
+    rupiahText,
     z.number('validation.price').int('validation.price').min(0, 'validation.price').max(1_000_000_000, 'validation.price'),
   ),
-  taxable: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  taxable: checkbox,
   serviceType: z.enum(SERVICE_TYPES, 'validation.invalid'),
   billingType: z.enum(BILLING_TYPES, 'validation.invalid'),
   routerProfile: optionalText,

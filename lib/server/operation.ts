@@ -55,8 +55,7 @@ export async function runParsed<S extends z.ZodType, T>(
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
-      const key = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
-      fieldErrors[issue.path.join('.') || '_'] ??= translate(locale, key);
+      fieldErrors[issue.path.join('.') || '_'] ??= translate(locale, issueMessageKey(issue));
     }
     return { ...failure(locale, 'validation'), fieldErrors };
   }
@@ -74,4 +73,9 @@ export function failure(locale: Locale, code: ErrorCode, params: Record<string, 
     Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? translate(locale, v.slice(1)) : v]),
   );
   return { ok: false as const, code, message: translate(locale, `errors.${code}`, shown) };
+}
+
+/** Schemas name their message keys (`validation.phone`); anything else reads as "invalid". */
+export function issueMessageKey(issue: { message: string }): string {
+  return issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
 }
