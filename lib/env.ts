@@ -22,6 +22,12 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   // The worker's 15-minute billing run + isolation pass (off in tests, which run them by hand).
   BILLING_SCHEDULE: bool(true),
+  // The worker's router monitor (every minute) and scheduled syncs (off in tests).
+  NETWORK_SCHEDULE: bool(true),
+  // Connect + login to a router; and how long one API command may take before the
+  // connection is given up as hung.
+  ROUTER_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  ROUTER_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -87,6 +87,10 @@ async function main() {
       // No map tiles in tests: the browser must not reach outside this machine.
       MAP_TILE_URL: '',
       BILLING_SCHEDULE: 'false',
+      NETWORK_SCHEDULE: 'false',
+      // Routers in tests are loopback stand-ins: a dead one should be noticed quickly.
+      ROUTER_CONNECT_TIMEOUT_MS: '2000',
+      ROUTER_COMMAND_TIMEOUT_MS: '3000',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
     };
     if (suites.length === SUITES.length) {

@@ -1,5 +1,6 @@
 import { createDb } from '@/db/client';
 import { env } from '@/lib/env';
+import { closeRouterPool } from './router-pool';
 import { startWorker } from './runner';
 
 /**
@@ -16,9 +17,11 @@ async function main() {
     concurrency: config.WORKER_CONCURRENCY,
     handleSignals: true,
     schedule: config.BILLING_SCHEDULE,
+    networkSchedule: config.NETWORK_SCHEDULE,
   });
   console.log(`[worker] ready (concurrency ${config.WORKER_CONCURRENCY})`);
   await runner.promise;
+  await closeRouterPool();
   await client.end({ timeout: 5 });
 }
 

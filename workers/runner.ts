@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
 import { JOBS } from './jobs';
+import { networkTick } from './network-tick';
 
 export type WorkerOptions = {
   connectionString: string;
@@ -16,19 +17,26 @@ export type WorkerOptions = {
   log?: boolean;
   /** The scheduled billing/isolation tick; tests run those passes by hand instead. */
   schedule?: boolean;
+  /** The router monitor + scheduled syncs (every minute). */
+  networkSchedule?: boolean;
 };
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
   for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, options.db);
   taskList['billing-tick'] = billingTick(options.db);
+  taskList['network-tick'] = networkTick(options.db);
   const schedule = options.schedule ?? true;
+  const cron = [
+    ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
+    ...((options.networkSchedule ?? schedule) ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }] : []),
+  ];
   return run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: !options.handleSignals,
     pollInterval: 2000,
-    parsedCronItems: schedule ? parseCronItems([{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }]) : [],
+    parsedCronItems: parseCronItems(cron),
     taskList,
     logger: new Logger(() => (level, message) => {
       if (level !== 'debug' && options.log !== false) console.log(`[worker] ${level}: ${message}`);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
-import { odps } from './network';
+import { odps, routers } from './network';
 import { organizations, users } from './organizations';
 import { plans } from './plans';
 
@@ -93,6 +93,13 @@ export const subscriptions = pgTable(
     servicePasswordEnc: text('service_password_enc').notNull(),
     status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull().default('pending'),
     odpId: uuid('odp_id').references(() => odps.id, { onDelete: 'set null' }),
+    // The router that serves this subscription (API or RADIUS mode); null = not on a router yet.
+    routerId: uuid('router_id'),
+    // Optional per-subscription network settings written to the PPP secret / hotspot user.
+    remoteAddress: text('remote_address'),
+    localAddress: text('local_address'),
+    // MAC lock: caller-id of the PPP secret, mac-address of the hotspot user.
+    callerId: text('caller_id'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -102,6 +109,8 @@ export const subscriptions = pgTable(
     unique('subscriptions_id_org_uq').on(t.id, t.organizationId),
     index('subscriptions_customer_idx').on(t.customerId),
     index('subscriptions_odp_idx').on(t.odpId),
+    index('subscriptions_router_idx').on(t.routerId),
+    foreignKey({ name: 'subscriptions_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }),
   ],
 );
 

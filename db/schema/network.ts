@@ -1,4 +1,5 @@
-import { doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, type RouterSnapshot } from '../../lib/network/constants';
 import { organizations } from './organizations';
 
 /** ODP: a splitter box on a pole. Used ports are counted from live subscriptions. */
@@ -18,4 +19,109 @@ export const odps = pgTable(
   (t) => [uniqueIndex('odps_org_code_uq').on(t.organizationId, t.code), index('odps_org_idx').on(t.organizationId)],
 );
 
+/**
+ * A MikroTik (a "location"): how the worker reaches its API and how it enforces customers.
+ * The password is AES-256-GCM ciphertext (lib/crypto.ts); nothing sends it to a browser.
+ */
+export const routers = pgTable(
+  'routers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull().default(8728),
+    tls: boolean('tls').notNull().default(false),
+    username: text('username').notNull(),
+    passwordEnc: text('password_enc').notNull(),
+    area: text('area'),
+    mode: text('mode', { enum: ROUTER_MODES }).notNull().default('api'),
+    // The profile isolated customers are moved to; its address-list feeds the redirect rule.
+    isolirProfile: text('isolir_profile').notNull().default('isolir'),
+    isolirRateLimit: text('isolir_rate_limit').notNull().default('256k/256k'),
+    isolirAddressList: text('isolir_address_list').notNull().default('isolir'),
+    // 0 = no scheduled sync.
+    syncIntervalMinutes: integer('sync_interval_minutes').notNull().default(60),
+    status: text('status', { enum: ROUTER_STATUSES }).notNull().default('unknown'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    lastErrorKind: text('last_error_kind'),
+    lastSnapshot: jsonb('last_snapshot').$type<RouterSnapshot>(),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('routers_org_name_uq').on(t.organizationId, t.name),
+    // Target of composite (router_id, organization_id) keys that pin rows to one tenant.
+    unique('routers_id_org_uq').on(t.id, t.organizationId),
+  ],
+);
+
+/**
+ * Who is online, as last read from each router (status monitor or a refresh): a snapshot
+ * replaced per router, so the sessions page lists, searches and pages it from Postgres.
+ */
+export const routerSessions = pgTable(
+  'router_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    routerId: uuid('router_id').notNull(),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    // The router's own id (`*1A`) of the active entry, used to kick it.
+    itemId: text('item_id').notNull(),
+    username: text('username').notNull(),
+    address: text('address'),
+    callerId: text('caller_id'),
+    uptime: text('uptime'),
+    bytesIn: bigint('bytes_in', { mode: 'number' }),
+    bytesOut: bigint('bytes_out', { mode: 'number' }),
+    subscriptionId: uuid('subscription_id'),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'router_sessions_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }).onDelete('cascade'),
+    index('router_sessions_org_username_idx').on(t.organizationId, t.username),
+    index('router_sessions_router_idx').on(t.routerId, t.kind),
+  ],
+);
+
+/**
+ * What an import read off a router (PPP secrets and hotspot users), kept between the
+ * preview and the admin's confirmation. Passwords inside `entries` are encrypted.
+ */
+export const routerImports = pgTable(
+  'router_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    routerId: uuid('router_id').notNull(),
+    jobId: uuid('job_id').notNull(),
+    entries: jsonb('entries').$type<RouterImportEntry[]>().notNull(),
+    importedCount: integer('imported_count'),
+    importedAt: timestamp('imported_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'router_imports_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }).onDelete('cascade'),
+    uniqueIndex('router_imports_job_uq').on(t.jobId),
+  ],
+);
+
+export type RouterImportEntry = {
+  kind: 'pppoe' | 'hotspot';
+  name: string;
+  passwordEnc: string;
+  profile: string;
+  disabled: boolean;
+  remoteAddress: string | null;
+  localAddress: string | null;
+  callerId: string | null;
+  comment: string | null;
+};
+
 export type Odp = typeof odps.$inferSelect;
+export type Router = typeof routers.$inferSelect;
+export type RouterSession = typeof routerSessions.$inferSelect;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { DEVICE_MAX_ATTEMPTS, enqueueJobsFrom } from '@/lib/jobs/enqueue';
 import { getBillingSettings } from './settings';
 
 /**
@@ -18,7 +18,7 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
     await tx.execute(sql`drop table if exists isolation_batch`);
     await tx.execute(sql`
       create temp table isolation_batch on commit drop as
-      select distinct s.id as subscription_id, s.customer_id, s.organization_id,
+      select distinct s.id as subscription_id, s.customer_id, s.organization_id, s.router_id,
         -- The customer's status mirrors their latest subscription only.
         not exists (select 1 from subscriptions n where n.customer_id = s.customer_id and n.created_at > s.created_at) as latest
       from subscriptions s
@@ -41,11 +41,14 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
       where c.id = b.customer_id and b.latest`);
     const network = await enqueueJobsFrom(
       tx,
-      sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload from isolation_batch`,
+      sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload,
+        'router:' || router_id as queue_name
+      from isolation_batch`,
+      DEVICE_MAX_ATTEMPTS,
     );
     await enqueueJobsFrom(
       tx,
-      sql`select organization_id, 'customer-notify' as type, jsonb_build_object('customerId', customer_id, 'subscriptionId', subscription_id, 'event', 'isolated') as payload from isolation_batch`,
+      sql`select organization_id, 'customer-notify' as type, jsonb_build_object('customerId', customer_id, 'subscriptionId', subscription_id, 'event', 'isolated') as payload, null::text as queue_name from isolation_batch`,
     );
     return { isolated: network };
   });

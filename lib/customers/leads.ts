@@ -5,6 +5,7 @@ import { customers, leads, organizations, plans, subscriptionHistory, subscripti
 import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
 import { checkCoverage, type Coverage } from '@/lib/network/odps';
+import { defaultRouterFor } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { LEAD_STATUSES, type LeadStatus } from './constants';
@@ -161,6 +162,7 @@ export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUs
         serviceUsername: p.serviceUsername,
         servicePasswordEnc: encryptSecret(p.servicePassword),
         odpId: coverage.odpId,
+        routerId: await defaultRouterFor(tx, { orgId: p.orgId, area: lead.area }),
       })
       .returning();
     await tx.insert(subscriptionHistory).values({

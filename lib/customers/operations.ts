@@ -7,7 +7,7 @@ import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, s
 import { updateCustomer } from './mutations';
 import { getCustomerDetail, listCustomers, type Viewer } from './queries';
 import { convertLeadSchema, customerListSchema, leadSchema, rejectLeadSchema, transitionSchema, updateCustomerSchema } from './schemas';
-import { transitionSubscription } from './subscriptions';
+import { subscriptionServiceSchema, transitionSubscription, updateSubscriptionService } from './subscriptions';
 import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
 
 /** Resellers see and touch only what is attributed to them. */
@@ -108,4 +108,11 @@ export const transitionSubscriptionOp = defineOperation({
   permission: 'subscriptions.transition',
   input: transitionSchema,
   run: (ctx, input) => transitionSubscription(ctx.db, { ...actor(ctx), ...input, reason: input.reason ?? null }),
+});
+
+export const updateSubscriptionServiceOp = defineOperation({
+  name: 'subscriptions.updateService',
+  permission: 'customers.manage',
+  input: subscriptionServiceSchema,
+  run: (ctx, input) => updateSubscriptionService(ctx.db, { ...actor(ctx), input }),
 });

@@ -1,8 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { customers, subscriptionHistory, subscriptions } from '@/db/schema';
+import { customers, plans, routers, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
+import { routerQueue } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
 
@@ -32,12 +34,7 @@ export async function transitionSubscription(
         updatedAt: sql`now()`,
       })
       .where(eq(subscriptions.id, sub.id));
-    const job = await enqueueJob(tx, {
-      orgId: p.orgId,
-      type: 'subscription-apply',
-      payload: { subscriptionId: sub.id, status: p.to },
-      createdBy: p.actorUserId,
-    });
+    const job = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId: sub.routerId, status: p.to, actorUserId: p.actorUserId });
     await tx.insert(subscriptionHistory).values({
       organizationId: p.orgId,
       subscriptionId: sub.id,
@@ -66,5 +63,98 @@ export async function transitionSubscription(
       data: { from: sub.status, to: p.to, reason: p.reason, jobId: job.id },
     });
     return { from: sub.status, to: p.to, jobId: job.id };
+  });
+}
+
+/**
+ * The network job for a subscription. Jobs for a router share its queue, so one router's
+ * changes apply in order and an unreachable router holds up only its own jobs; they retry
+ * with backoff for days (DEVICE_MAX_ATTEMPTS) and are woken as soon as it answers again.
+ */
+export async function enqueueSubscriptionApply(
+  db: Db,
+  p: { orgId: string; subscriptionId: string; routerId: string | null; status: SubscriptionStatus; actorUserId: string | null; kick?: boolean; removeFrom?: { routerId: string; username: string } },
+) {
+  const routerId = p.removeFrom?.routerId ?? p.routerId;
+  return enqueueJob(db, {
+    orgId: p.orgId,
+    type: 'subscription-apply',
+    payload: { subscriptionId: p.subscriptionId, status: p.status, ...(p.kick ? { kick: true } : {}), ...(p.removeFrom ? { removeFrom: p.removeFrom } : {}) },
+    createdBy: p.actorUserId,
+    queueName: routerId ? routerQueue(routerId) : null,
+    maxAttempts: routerId ? DEVICE_MAX_ATTEMPTS : undefined,
+  });
+}
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
+const MAC = /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/;
+const optional = (schema: z.ZodString) => z.string().trim().optional().transform((v) => v || null).pipe(schema.nullable());
+
+/** Plan, router and per-subscription network settings (static address, MAC lock). */
+export const subscriptionServiceSchema = z.object({
+  subscriptionId: z.string().uuid('validation.invalid'),
+  planId: z.string().uuid('validation.plan'),
+  routerId: z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined)),
+  remoteAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
+  localAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
+  callerId: optional(z.string().regex(MAC, 'validation.macAddress')).transform((v) => v?.toUpperCase() ?? null),
+});
+
+/**
+ * Changes a subscription's plan, router or network settings and queues the router job
+ * that applies it (the customer is disconnected so the new profile takes effect). Moving to
+ * another router also queues the removal from the old one, on the old router's queue.
+ */
+export async function updateSubscriptionService(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof subscriptionServiceSchema> },
+) {
+  const { subscriptionId, ...input } = p.input;
+  return db.transaction(async (tx) => {
+    const [sub] = await tx
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.organizationId, p.orgId)))
+      .for('update');
+    if (!sub) throw new AppError('not_found');
+    if (sub.status === 'terminated') throw new AppError('invalid_transition', { from: '@statuses.terminated', to: '@statuses.active' });
+    const [plan] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.id, input.planId), eq(plans.organizationId, p.orgId)));
+    if (!plan) throw new AppError('plan_unavailable');
+    const routerId = input.routerId ?? null;
+    if (routerId) {
+      const [router] = await tx.select({ id: routers.id }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, p.orgId)));
+      if (!router) throw new AppError('not_found');
+    }
+    const next = { planId: input.planId, routerId, remoteAddress: input.remoteAddress, localAddress: input.localAddress, callerId: input.callerId };
+    const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => sub[k as keyof typeof next] !== v));
+    if (Object.keys(changed).length === 0) return { changed: [], jobIds: [] };
+    await tx.update(subscriptions).set({ ...next, updatedAt: sql`now()` }).where(eq(subscriptions.id, sub.id));
+    if (changed.planId) await tx.update(customers).set({ planId: input.planId, updatedAt: sql`now()` }).where(and(eq(customers.id, sub.customerId), eq(customers.organizationId, p.orgId)));
+    const jobIds: string[] = [];
+    if (sub.routerId && sub.routerId !== routerId) {
+      const removal = await enqueueSubscriptionApply(tx, {
+        orgId: p.orgId,
+        subscriptionId: sub.id,
+        routerId: sub.routerId,
+        status: sub.status,
+        actorUserId: p.actorUserId,
+        removeFrom: { routerId: sub.routerId, username: sub.serviceUsername },
+      });
+      jobIds.push(removal.id);
+    }
+    if (routerId && sub.status !== 'pending') {
+      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true });
+      jobIds.push(apply.id);
+    }
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'subscription.service_changed',
+      entityType: 'subscription',
+      entityId: sub.id,
+      data: { before: Object.fromEntries(Object.keys(changed).map((k) => [k, sub[k as keyof typeof next]])), after: changed, jobIds },
+    });
+    return { changed: Object.keys(changed), jobIds };
   });
 }

@@ -28,7 +28,7 @@ export async function retryJob(db: Db, p: { orgId: string; jobId: string; actorU
         updatedAt: sql`now()`,
       })
       .where(eq(jobs.id, job.id));
-    await addWorkerJob(tx, job.id, job.type, job.maxAttempts);
+    await addWorkerJob(tx, job.id, job.type, job.maxAttempts, job.queueName);
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

@@ -22,6 +22,14 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>) {
   return def;
 }
 
+/** A failure that retrying cannot fix (e.g. the router refused the command itself). */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
 // One graphile-worker job carries one of our jobs, or a batch of them (set-based enqueues).
 const workerPayload = z.union([z.object({ jobId: z.string().uuid() }), z.object({ jobIds: z.array(z.string().uuid()).min(1) })]);
 
@@ -85,6 +93,10 @@ async function runOne(def: JobDefinition<z.ZodType>, db: Database, helpers: JobH
     await finish(db, jobId, 'done', { result: result ?? {} });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentJobError) {
+      await finish(db, jobId, 'failed', { error: message });
+      return;
+    }
     await finish(db, jobId, finalAttempt ? 'failed' : 'retrying', { error: message });
     throw error;
   }

@@ -1,5 +1,15 @@
 /** Every job type the worker knows. The jobs page labels them via `jobs.types.<type>`. */
-export const JOB_TYPES = ['worker-check', 'subscription-apply', 'customer-notify', 'billing-run'] as const;
+export const JOB_TYPES = [
+  'worker-check',
+  'subscription-apply',
+  'customer-notify',
+  'billing-run',
+  'router-check',
+  'router-sync',
+  'router-profiles',
+  'router-import',
+  'session-kick',
+] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 export const JOB_STATES = ['queued', 'running', 'retrying', 'done', 'failed'] as const;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/server/operation';
+import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { SESSION_KINDS } from './constants';
 import { listOdps, odpSchema, saveOdp } from './odps';
+import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
+import { requestProfilePush, requestRouterCheck, requestRouterImport, requestRouterSync, requestSessionKick, routerJobs } from './router-jobs';
+import { deleteRouter, getRouter, listRouters, routerSchema, saveRouter } from './routers';
+import { listSessions } from './sessions';
 
 export const listOdpsOp = defineOperation({
   name: 'odps.list',
@@ -14,4 +19,99 @@ export const saveOdpOp = defineOperation({
   permission: 'odps.manage',
   input: odpSchema.extend({ odpId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)) }),
   run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, odpId, input }),
+});
+
+const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
+const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
+const routerRef = z.object({ routerId: z.string().uuid('validation.invalid') });
+
+export const listRoutersOp = defineOperation({
+  name: 'routers.list',
+  permission: 'routers.view',
+  input: z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() }),
+  run: (ctx, input) => listRouters(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getRouterOp = defineOperation({
+  name: 'routers.get',
+  permission: 'routers.view',
+  input: routerRef,
+  run: async (ctx, input) => ({ router: await getRouter(ctx.db, { orgId: ctx.orgId, ...input }), jobs: await routerJobs(ctx.db, { orgId: ctx.orgId, ...input }) }),
+});
+
+export const saveRouterOp = defineOperation({
+  name: 'routers.save',
+  permission: 'routers.manage',
+  input: routerSchema.extend({ routerId: optionalId }).superRefine((v, issue) => {
+    if (!v.routerId && !v.password) issue.addIssue({ code: 'custom', path: ['password'], message: 'validation.required' });
+  }),
+  run: (ctx, { routerId, ...input }) => saveRouter(ctx.db, { ...actor(ctx), routerId, input }),
+});
+
+export const deleteRouterOp = defineOperation({
+  name: 'routers.delete',
+  permission: 'routers.manage',
+  input: routerRef,
+  run: (ctx, input) => deleteRouter(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const checkRouterOp = defineOperation({
+  name: 'routers.check',
+  permission: 'routers.manage',
+  input: routerRef,
+  run: (ctx, input) => requestRouterCheck(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const syncRouterOp = defineOperation({
+  name: 'routers.sync',
+  permission: 'routers.sync',
+  input: routerRef.extend({ subscriptionId: optionalId, removeExtra: z.boolean().default(false) }),
+  run: (ctx, input) => requestRouterSync(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const pushProfilesOp = defineOperation({
+  name: 'routers.pushProfiles',
+  permission: 'routers.sync',
+  input: routerRef,
+  run: (ctx, input) => requestProfilePush(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const startRouterImportOp = defineOperation({
+  name: 'routers.importStart',
+  permission: 'customers.import',
+  input: routerRef,
+  run: (ctx, input) => requestRouterImport(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const routerImportPreviewOp = defineOperation({
+  name: 'routers.importPreview',
+  permission: 'customers.import',
+  input: z.object({ importId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getImportPreview(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const confirmRouterImportOp = defineOperation({
+  name: 'routers.importConfirm',
+  permission: 'customers.import',
+  input: confirmImportSchema,
+  run: (ctx, input) => confirmImport(ctx.db, { ...actor(ctx), input }),
+});
+
+export const listSessionsOp = defineOperation({
+  name: 'sessions.list',
+  permission: 'sessions.view',
+  input: z.object({
+    routerId: optionalId,
+    kind: z.enum(SESSION_KINDS).optional().or(z.literal('').transform(() => undefined)),
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).optional(),
+  }),
+  run: (ctx, input) => listSessions(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const kickSessionOp = defineOperation({
+  name: 'sessions.kick',
+  permission: 'sessions.kick',
+  input: z.object({ sessionId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => requestSessionKick(ctx.db, { ...actor(ctx), ...input }),
 });

@@ -30,4 +30,8 @@ export type ErrorCode =
   | 'username_taken'
   | 'invalid_transition'
   | 'search_too_short'
-  | 'payment_not_pending';
+  | 'payment_not_pending'
+  | 'router_name_taken'
+  | 'router_in_use'
+  | 'router_unavailable'
+  | 'import_done';

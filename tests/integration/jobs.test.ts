@@ -106,14 +106,14 @@ describe('jobs: web app -> queue -> worker -> jobs page', () => {
     const { org } = await makeOrg(db, 'jobs-batch');
     const n = await enqueueJobsFrom(
       db,
-      sql`select ${org.id}::uuid as organization_id, 'worker-check' as type, jsonb_build_object('i', g) as payload from generate_series(1, 250) g`,
+      sql`select ${org.id}::uuid as organization_id, 'worker-check' as type, jsonb_build_object('i', g) as payload, null::text as queue_name from generate_series(1, 250) g`,
     );
     assert.equal(n, 250);
     await waitFor(async () => {
       const [row] = await db.execute<{ done: number }>(sql`select count(*)::int as done from jobs where organization_id = ${org.id} and state = 'done'`);
       return row!.done === 250;
     }, 60_000);
-    const failing = await enqueueJobsFrom(db, sql`select ${org.id}::uuid as organization_id, 'test-always-fails' as type, '{}'::jsonb as payload from generate_series(1, 3)`, 2);
+    const failing = await enqueueJobsFrom(db, sql`select ${org.id}::uuid as organization_id, 'test-always-fails' as type, '{}'::jsonb as payload, null::text as queue_name from generate_series(1, 3)`, 2);
     assert.equal(failing, 3);
     await waitFor(async () => {
       const [row] = await db.execute<{ failed: number }>(sql`select count(*)::int as failed from jobs where organization_id = ${org.id} and type = 'test-always-fails' and state = 'failed' and attempts = 2`);

@@ -1,31 +1,92 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { subscriptions } from '@/db/schema';
-import { SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
-import { defineJob } from '@/lib/jobs/runtime';
+import { customers, plans, subscriptions } from '@/db/schema';
+import { SUBSCRIPTION_STATUSES, formatCustomerNumber } from '@/lib/customers/constants';
+import { decryptSecret } from '@/lib/crypto';
+import { PermanentJobError, defineJob } from '@/lib/jobs/runtime';
+import { applySecret, ensureProfiles, removeSecret } from '@/lib/network/router-ops';
+import { desiredSecret, planProfileName, planRateLimit } from '@/lib/network/router-state';
+import { RouterError } from '@/lib/network/routeros/errors';
+import { withRouter } from '../router-pool';
 
 /**
- * Puts the network in line with a subscription's status (activate, isolate, suspend,
- * terminate). The router (MikroTik API) and RADIUS back-ends arrive with their own issues;
- * until an organization has one configured, the job records that nothing was applied rather
- * than claiming a change on a device that does not exist.
+ * Puts the router in line with a subscription as it is now (not as it was when the job was
+ * queued), so retries and out-of-order runs are harmless: active -> the plan's profile,
+ * isolated -> the isolir profile, suspended -> disabled, terminated -> removed; then the
+ * live session is dropped so the customer reconnects into it.
  */
 export const subscriptionApply = defineJob({
   name: 'subscription-apply',
-  payload: z.object({ subscriptionId: z.string().uuid(), status: z.enum(SUBSCRIPTION_STATUSES) }),
+  payload: z.object({
+    subscriptionId: z.string().uuid(),
+    status: z.enum(SUBSCRIPTION_STATUSES),
+    kick: z.boolean().optional(),
+    // The subscription moved to another router: take it off the old one.
+    removeFrom: z.object({ routerId: z.string().uuid(), username: z.string() }).optional(),
+  }),
   async handler(ctx, payload) {
     const [sub] = await ctx.db
-      .select({ id: subscriptions.id, status: subscriptions.status, username: subscriptions.serviceUsername })
+      .select({ sub: subscriptions, plan: plans, customerNumber: customers.number, customerName: customers.name })
       .from(subscriptions)
+      .innerJoin(plans, eq(plans.id, subscriptions.planId))
+      .innerJoin(customers, eq(customers.id, subscriptions.customerId))
       .where(and(eq(subscriptions.id, payload.subscriptionId), eq(subscriptions.organizationId, ctx.orgId)));
-    if (!sub) throw new Error(`Subscription ${payload.subscriptionId} not found in this organization`);
-    await ctx.progress(1, 1);
-    return {
-      serviceUsername: sub.username,
-      requestedStatus: payload.status,
-      currentStatus: sub.status,
-      applied: false,
-      reason: 'no_network_backend',
-    };
+    if (!sub) throw new PermanentJobError(`Subscription ${payload.subscriptionId} not found in this organization`);
+    const base = { serviceUsername: sub.sub.serviceUsername, requestedStatus: payload.status, currentStatus: sub.sub.status };
+    const kind = sub.plan.serviceType === 'hotspot' ? 'hotspot' : 'pppoe';
+
+    if (payload.removeFrom) {
+      const { removeFrom } = payload;
+      const result = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: removeFrom.routerId }, (api) => removeSecret(api, kind, removeFrom.username));
+      return { ...base, applied: true, action: 'removed_from_previous_router', routerId: removeFrom.routerId, ...result };
+    }
+    if (!sub.sub.routerId) return { ...base, applied: false, reason: 'no_router' };
+    if (sub.plan.serviceType === 'static') return { ...base, applied: false, reason: 'static_ip' };
+    const routerId = sub.sub.routerId;
+
+    return withRouter(ctx.db, { orgId: ctx.orgId, routerId }, async (api, router) => {
+      // RADIUS-mode routers take their customers from RADIUS, not from PPP secrets.
+      if (router.mode === 'radius') return { ...base, applied: false, reason: 'radius_mode' };
+      const planProfile = planProfileName(sub.plan);
+      const d = desiredSecret(
+        {
+          ...sub.sub,
+          password: decryptSecret(sub.sub.servicePasswordEnc),
+          serviceType: sub.plan.serviceType,
+          planProfile,
+          customerNumber: formatCustomerNumber(sub.customerNumber),
+          customerName: sub.customerName,
+        },
+        router,
+      );
+      if (!d) {
+        if (sub.sub.status === 'pending') return { ...base, applied: false, reason: 'pending' };
+        const removed = await removeSecret(api, kind, sub.sub.serviceUsername);
+        await ctx.progress(1, 1);
+        return { ...base, applied: true, action: 'removed', routerId, ...removed };
+      }
+      let result;
+      try {
+        result = await applySecret(api, d, { kick: true });
+      } catch (error) {
+        // The profile may not exist on this router yet: create it, then try once more.
+        if (!(error instanceof RouterError && error.kind === 'trap' && /profile/i.test(error.message))) throw error;
+        await ensureProfiles(
+          api,
+          [
+            { kind: d.kind, name: planProfile, rateLimit: planRateLimit(sub.plan) },
+            { kind: d.kind, name: router.isolirProfile, rateLimit: router.isolirRateLimit, addressList: router.isolirAddressList },
+          ],
+          { update: false },
+        );
+        result = await applySecret(api, d, { kick: true });
+      }
+      await ctx.progress(1, 1);
+      return { ...base, applied: true, action: d.profile === router.isolirProfile ? 'isolir_profile' : d.disabled ? 'disabled' : 'plan_profile', profile: d.profile, routerId, ...result };
+    }).catch((error: unknown) => {
+      // The router refused the command itself (a trap): retrying will not change that.
+      if (error instanceof RouterError && error.kind === 'trap') throw new PermanentJobError(error.message);
+      throw error;
+    });
   },
 });

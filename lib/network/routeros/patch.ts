@@ -1,0 +1,56 @@
+import { Channel, Connector, Receiver } from 'node-routeros';
+
+/**
+ * Run-time fixes to node-routeros 1.6.9, applied once before the first connection. Each one
+ * replaces a `throw` or a lost detail inside the library's socket handlers, where an
+ * exception is uncaught and ends the whole worker process.
+ *
+ * 1. RouterOS 7.18+ answers a print with no rows with `!empty` before `!done`. The library
+ *    treats `!empty` as an unknown reply: it throws UNKNOWNREPLY and stops reading the tag,
+ *    so the `!done` that follows throws UNREGISTEREDTAG. We skip `!empty`; `!done` then
+ *    resolves the command with no rows, exactly as on older RouterOS.
+ * 2. Any other unknown reply fails that command (as a trap would) instead of throwing.
+ * 3. A reply for a tag nobody reads any more (a command we gave up on after our own
+ *    timeout) is dropped instead of throwing UNREGISTEREDTAG.
+ * 4. Socket errors keep their `code` (ECONNREFUSED, ERR_SSL_…): the library wraps them in a
+ *    RosException that keeps only the numeric errno, which is not enough to tell an operator
+ *    "bad TLS" from "connection refused".
+ */
+type Patched = { __jaringPatched?: boolean };
+type ChannelInternals = { processPacket(packet: string[]): void; emit(event: string, data: unknown): boolean; close(): void };
+type ReceiverInternals = { tags: Map<string, unknown>; cleanUp(): void; sendTagData(tag: string): void; currentPacket: string[] };
+type ConnectorInternals = { emit(event: string, ...args: unknown[]): boolean; destroy(): void };
+
+export function patchNodeRouterOs() {
+  const channel = Channel.prototype as unknown as ChannelInternals & Patched;
+  if (channel.__jaringPatched) return;
+  channel.__jaringPatched = true;
+
+  const processPacket = channel.processPacket;
+  channel.processPacket = function (this: ChannelInternals, packet: string[]) {
+    const reply = packet[0];
+    if (reply === '!empty') return;
+    if (reply === '!re' || reply === '!done' || reply === '!trap') return processPacket.call(this, packet);
+    this.emit('trap', { message: `unknown reply ${reply ?? '(none)'}` });
+    this.close();
+  };
+  // The constructor binds onUnknown to the 'unknown' event; with (2) it is never emitted.
+  (Channel.prototype as unknown as { onUnknown: () => void }).onUnknown = () => {};
+
+  const receiver = Receiver.prototype as unknown as ReceiverInternals;
+  const sendTagData = receiver.sendTagData;
+  receiver.sendTagData = function (this: ReceiverInternals, tag: string) {
+    if (!this.tags.has(tag)) {
+      this.cleanUp();
+      return;
+    }
+    sendTagData.call(this, tag);
+  };
+
+  const connector = Connector.prototype as unknown as ConnectorInternals & { onError(err: NodeJS.ErrnoException): void };
+  connector.onError = function (this: ConnectorInternals, err: NodeJS.ErrnoException) {
+    const wrapped = Object.assign(new Error(err.message), { code: err.code, errno: err.errno, cause: err });
+    this.emit('error', wrapped, this);
+    this.destroy();
+  };
+}

@@ -1,0 +1,171 @@
+import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { routers, subscriptions } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { decryptSecret, encryptSecret } from '@/lib/crypto';
+import { AppError } from '@/lib/server/errors';
+import { ROUTER_MODES } from './constants';
+import type { RouterConnectOptions } from './routeros/client';
+
+const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
+// RouterOS names: printable, no leading/trailing space; rate-limit like "512k/1M 2M/2M 1M/1M 8/8".
+const ROUTER_NAME = z.string().trim().min(1, 'validation.required').max(60, 'validation.invalid');
+const RATE_LIMIT = /^\d+[kKmMgG]?\/\d+[kKmMgG]?( \d+[kKmMgG]?\/\d+[kKmMgG]?){0,2}( \d+\/\d+)?$/;
+
+export const routerSchema = z.object({
+  name: z.string().trim().min(1, 'validation.required').max(80, 'validation.invalid'),
+  host: z.string().trim().min(1, 'validation.required').regex(HOST, 'validation.host'),
+  port: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port'),
+  tls: z.boolean().default(false),
+  username: z.string().trim().min(1, 'validation.required').max(100, 'validation.invalid'),
+  // Blank on edit keeps the stored password.
+  password: z.string().max(200, 'validation.invalid').optional().transform((v) => v || undefined),
+  area: z.string().trim().max(80).optional().transform((v) => v || null),
+  mode: z.enum(ROUTER_MODES, 'validation.invalid'),
+  isolirProfile: ROUTER_NAME,
+  isolirRateLimit: z.string().trim().regex(RATE_LIMIT, 'validation.rateLimit'),
+  isolirAddressList: ROUTER_NAME,
+  syncIntervalMinutes: z.coerce.number('validation.invalid').int('validation.invalid').min(0, 'validation.invalid').max(10080, 'validation.invalid'),
+});
+export type RouterInput = z.output<typeof routerSchema>;
+
+type Actor = { orgId: string; actorUserId: string; ip: string | null };
+
+/** Everything about a router a screen may show: never the password, not even encrypted. */
+const publicColumns = {
+  id: routers.id,
+  name: routers.name,
+  host: routers.host,
+  port: routers.port,
+  tls: routers.tls,
+  username: routers.username,
+  area: routers.area,
+  mode: routers.mode,
+  isolirProfile: routers.isolirProfile,
+  isolirRateLimit: routers.isolirRateLimit,
+  isolirAddressList: routers.isolirAddressList,
+  syncIntervalMinutes: routers.syncIntervalMinutes,
+  status: routers.status,
+  lastSeenAt: routers.lastSeenAt,
+  lastCheckedAt: routers.lastCheckedAt,
+  lastError: routers.lastError,
+  lastErrorKind: routers.lastErrorKind,
+  lastSnapshot: routers.lastSnapshot,
+  lastSyncAt: routers.lastSyncAt,
+  createdAt: routers.createdAt,
+};
+export type RouterView = Awaited<ReturnType<typeof getRouter>>;
+
+export async function listRouters(db: Db, p: { orgId: string; q?: string; page?: number; pageSize?: number }) {
+  const pageSize = p.pageSize ?? 25;
+  const page = Math.max(1, p.page ?? 1);
+  const where = and(
+    eq(routers.organizationId, p.orgId),
+    p.q ? or(ilike(routers.name, `%${p.q}%`), ilike(routers.host, `%${p.q}%`), ilike(routers.area, `%${p.q}%`)) : undefined,
+  );
+  const customersOn = db
+    .select({ routerId: subscriptions.routerId, n: count().as('n') })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.organizationId, p.orgId), ne(subscriptions.status, 'terminated')))
+    .groupBy(subscriptions.routerId)
+    .as('customers_on');
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ ...publicColumns, subscriptions: customersOn.n })
+      .from(routers)
+      .leftJoin(customersOn, eq(customersOn.routerId, routers.id))
+      .where(where)
+      .orderBy(asc(routers.name), asc(routers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(routers).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r, subscriptions: Number(r.subscriptions ?? 0) })), total: total?.n ?? 0, page, pageSize };
+}
+
+/** Names and status only: the header switcher and selects. */
+export async function routerChoices(db: Db, p: { orgId: string }) {
+  return db
+    .select({ id: routers.id, name: routers.name, status: routers.status, mode: routers.mode, area: routers.area })
+    .from(routers)
+    .where(eq(routers.organizationId, p.orgId))
+    .orderBy(asc(routers.name))
+    .limit(500);
+}
+
+export async function getRouter(db: Db, p: { orgId: string; routerId: string }) {
+  const [row] = await db.select(publicColumns).from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: RouterInput }) {
+  const { password, ...rest } = p.input;
+  if (!p.routerId && !password) throw new AppError('validation', { field: 'password' });
+  return db.transaction(async (tx) => {
+    const [clash] = await tx
+      .select({ id: routers.id })
+      .from(routers)
+      .where(and(eq(routers.organizationId, p.orgId), eq(routers.name, rest.name), p.routerId ? ne(routers.id, p.routerId) : undefined));
+    if (clash) throw new AppError('router_name_taken');
+    const values = { ...rest, ...(password ? { passwordEnc: encryptSecret(password) } : {}) };
+    const [row] = p.routerId
+      ? await tx
+          .update(routers)
+          .set({ ...values, updatedAt: new Date() })
+          .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)))
+          .returning({ id: routers.id })
+      : await tx
+          .insert(routers)
+          .values({ organizationId: p.orgId, ...rest, passwordEnc: encryptSecret(password!) })
+          .returning({ id: routers.id });
+    if (!row) throw new AppError('not_found');
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: p.routerId ? 'router.updated' : 'router.created',
+      entityType: 'router',
+      entityId: row.id,
+      // The audit log says the password changed, never what it is.
+      data: { ...rest, password: password ? 'changed' : 'unchanged' },
+    });
+    return row;
+  });
+}
+
+export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
+  return db.transaction(async (tx) => {
+    const router = await getRouter(tx, p);
+    const [inUse] = await tx.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.routerId, p.routerId), eq(subscriptions.organizationId, p.orgId)));
+    if ((inUse?.n ?? 0) > 0) throw new AppError('router_in_use', { count: inUse!.n });
+    await tx.delete(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'router.deleted', entityType: 'router', entityId: p.routerId, data: { name: router.name, host: router.host } });
+    return { deleted: true };
+  });
+}
+
+/** Worker only: the router's settings with its password decrypted, for the pool. */
+export async function routerConnectionSettings(db: Db, p: { orgId: string; routerId: string }) {
+  const [row] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  if (!row) throw new AppError('not_found');
+  const connect: RouterConnectOptions = { host: row.host, port: row.port, tls: row.tls, username: row.username, password: decryptSecret(row.passwordEnc) };
+  return { router: row, connect };
+}
+
+/** The graphile-worker queue of a router's jobs: one at a time per router, routers in parallel. */
+export function routerQueue(routerId: string) {
+  return `router:${routerId}`;
+}
+
+/**
+ * The router a new subscription starts on: the one serving the customer's area, or the
+ * organization's only router. Staff can change it on the customer page.
+ */
+export async function defaultRouterFor(db: Db, p: { orgId: string; area: string | null }) {
+  const list = await db.select({ id: routers.id, area: routers.area }).from(routers).where(eq(routers.organizationId, p.orgId)).limit(50);
+  const byArea = p.area ? list.filter((r) => r.area?.trim().toLowerCase() === p.area!.trim().toLowerCase()) : [];
+  if (byArea.length === 1) return byArea[0]!.id;
+  return list.length === 1 ? list[0]!.id : null;
+}

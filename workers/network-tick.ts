@@ -1,0 +1,59 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Task } from 'graphile-worker';
+import type { Database } from '@/db/client';
+import { organizations, routers } from '@/db/schema';
+import { enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { pipelined, readRouterState } from '@/lib/network/router-ops';
+import { saveRouterState } from '@/lib/network/router-status';
+import { RouterError } from '@/lib/network/routeros/errors';
+import { withRouter } from './router-pool';
+
+/**
+ * Every minute: read each router's status and sessions over its pooled connection (a few
+ * at a time, so one unreachable router costs one connect timeout, not everyone's), then
+ * queue the syncs whose interval has passed.
+ */
+export async function monitorRouters(db: Database, log: (line: string) => void = () => {}) {
+  const list = await db
+    .select({ id: routers.id, orgId: routers.organizationId, name: routers.name })
+    .from(routers)
+    .innerJoin(organizations, eq(organizations.id, routers.organizationId))
+    .where(eq(organizations.status, 'active'));
+  await pipelined(
+    list.map((r) => async () => {
+      try {
+        const state = await withRouter(db, { orgId: r.orgId, routerId: r.id }, (api) => readRouterState(api));
+        const { cameBack } = await saveRouterState(db, { orgId: r.orgId, routerId: r.id, ...state });
+        if (cameBack) log(`router ${r.name} (${r.id}) is back online`);
+      } catch (error) {
+        // withRouter already marked it offline with the reason; the next minute tries again.
+        if (!(error instanceof RouterError)) log(`router ${r.id} check failed: ${String(error)}`);
+      }
+    }),
+    4,
+  );
+  return { checked: list.length };
+}
+
+/** Routers whose sync interval has passed and that have no sync waiting already. */
+export async function enqueueDueSyncs(db: Database) {
+  return enqueueJobsFrom(
+    db,
+    sql`select r.organization_id, 'router-sync' as type, jsonb_build_object('routerId', r.id, 'removeExtra', false, 'scheduled', true) as payload,
+          'router:' || r.id as queue_name
+        from routers r join organizations o on o.id = r.organization_id and o.status = 'active'
+        where r.mode = 'api' and r.sync_interval_minutes > 0
+          and (r.last_sync_at is null or r.last_sync_at + make_interval(mins => r.sync_interval_minutes) <= now())
+          and not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = 'router-sync'
+                          and j.state in ('queued', 'running', 'retrying') and j.payload->>'routerId' = r.id::text)`,
+  );
+}
+
+export function networkTick(db: Database): Task {
+  return async (_payload, helpers) => {
+    await monitorRouters(db, (line) => helpers.logger.info(line));
+    const queued = await enqueueDueSyncs(db);
+    if (queued) helpers.logger.info(`scheduled router syncs queued: ${queued}`);
+  };
+}
+

@@ -1,0 +1,49 @@
+import type { Db } from '@/db/client';
+import { env } from '@/lib/env';
+import { markRouterOffline, markRouterOnline } from '@/lib/network/router-status';
+import { routerConnectionSettings } from '@/lib/network/routers';
+import type { RouterConnection } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
+import { RouterPool } from '@/lib/network/routeros/pool';
+
+let pool: RouterPool | null = null;
+
+/** The worker's one pool of router connections (created on first use). */
+export function routerPool(): RouterPool {
+  pool ??= new RouterPool({ connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS, commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS });
+  return pool;
+}
+
+export async function closeRouterPool() {
+  await pool?.closeAll();
+  pool = null;
+}
+
+// Marking a router online is one UPDATE; a burst of jobs does it once per interval.
+const markedOnline = new Map<string, number>();
+const MARK_EVERY_MS = 30_000;
+
+/**
+ * Runs `fn` on the router's pooled connection. A connection failure marks the router
+ * offline (with the reason) and is rethrown, so the job retries with backoff; success
+ * marks it online, which also wakes jobs that were waiting for it.
+ */
+export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }, fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>): Promise<T> {
+  const { router, connect } = await routerConnectionSettings(db, p);
+  if (p.fresh) await routerPool().forget(router.id);
+  try {
+    const result = await routerPool().use(router.id, connect, (api) => fn(api, router));
+    const last = markedOnline.get(router.id) ?? 0;
+    if (router.status !== 'online' || Date.now() - last > MARK_EVERY_MS) {
+      markedOnline.set(router.id, Date.now());
+      await markRouterOnline(db, p);
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof RouterError && error.kind !== 'trap') {
+      markedOnline.delete(router.id);
+      await markRouterOffline(db, { ...p, error });
+    }
+    throw error;
+  }
+}
