@@ -10,6 +10,7 @@ import {
   rejectLeadOp,
   transitionSubscriptionOp,
   updateCustomerOp,
+  updateSubscriptionServiceOp,
 } from './operations';
 
 export async function checkCoverageAction(input: unknown) {
@@ -52,6 +53,12 @@ export async function previewImportAction(input: unknown) {
 
 export async function importCustomersAction(input: unknown) {
   const result = await runAction(importCustomersOp, input);
+  if (result.ok) revalidatePath('/customers');
+  return result;
+}
+
+export async function updateSubscriptionServiceAction(input: unknown) {
+  const result = await runAction(updateSubscriptionServiceOp, input);
   if (result.ok) revalidatePath('/customers');
   return result;
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLogs, customers, memberships, odps, plans, subscriptionHistory, subscriptions, users } from '@/db/schema';
+import { auditLogs, customers, memberships, odps, plans, routers, subscriptionHistory, subscriptions, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { normalizePhone } from './phone';
 import type { CustomerListInput, CustomerSort } from './schemas';
@@ -130,11 +130,19 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
       planId: plans.id,
       planName: plans.name,
       priceRupiah: plans.priceRupiah,
+      serviceType: plans.serviceType,
       odpCode: odps.code,
+      routerId: subscriptions.routerId,
+      routerName: routers.name,
+      routerStatus: routers.status,
+      remoteAddress: subscriptions.remoteAddress,
+      localAddress: subscriptions.localAddress,
+      callerId: subscriptions.callerId,
     })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
     .leftJoin(odps, eq(odps.id, subscriptions.odpId))
+    .leftJoin(routers, eq(routers.id, subscriptions.routerId))
     .where(and(eq(subscriptions.customerId, customer.id), eq(subscriptions.organizationId, viewer.orgId)))
     .orderBy(desc(subscriptions.createdAt));
   const subIds = subs.map((s) => s.id);
