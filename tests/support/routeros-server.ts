@@ -115,7 +115,7 @@ interface MenuSpec {
   refs?: Record<string, ListPath>; // values that must name an item of another menu
 }
 
-const EDIT = ['add', 'set', 'remove', 'enable', 'disable'];
+const EDIT = ['add', 'set', 'unset', 'remove', 'enable', 'disable'];
 const names = (text: string) => text.trim().split(/\s+/);
 const SPECS: Record<ListPath, MenuSpec> = {
   '/ppp/secret': {
@@ -525,7 +525,13 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
   const rows = targets(menu, cmd.attrs);
   if (verb === 'remove') rows.forEach((row) => state.remove(path, row));
   else if (verb === 'enable' || verb === 'disable') rows.forEach((row) => menu.set(row, { disabled: verb === 'disable' }));
-  else {
+  else if (verb === 'unset') {
+    // `unset =numbers=… =value-name=prop`: the API form of the CLI's `unset`.
+    const prop = cmd.attrs.get('value-name');
+    if (!prop) throw new RosError('missing value(s) of argument(s) value-name');
+    if (!menu.spec.props?.includes(prop)) throw new RosError(`unknown parameter ${prop}`);
+    for (const row of rows) menu.unset(row, prop);
+  } else {
     const { set, unset } = writable(state, menu, cmd.attrs);
     for (const row of rows) {
       menu.set(row, set);

@@ -61,13 +61,24 @@ export class RouterConnection implements RouterApi {
     // Nagle + delayed ACK cost ~44 ms per command because the library writes each word
     // separately; set no-delay as soon as the socket exists (before the login round trip).
     const connector = () => (api as unknown as { connector?: { socket?: Socket } }).connector;
-    const noDelay = setImmediate(() => connector()?.socket?.setNoDelay(true));
+    const connecting = api.connect();
+    // The socket exists once connect() has been called; watch how far the handshake gets.
+    const stage = { tcp: false, tls: false };
+    const early = connector()?.socket;
+    early?.once('connect', () => {
+      stage.tcp = true;
+      early.setNoDelay(true);
+    });
+    early?.once('secureConnect', () => (stage.tls = true));
     try {
-      await withTimeout(api.connect(), opts.connectTimeoutMs + 1000, () => new RouterError('timeout', `no answer from ${opts.host}:${opts.port}`));
+      await withTimeout(connecting, opts.connectTimeoutMs + 1000, () => new RouterError('timeout', `no answer from ${opts.host}:${opts.port}`));
     } catch (error) {
-      clearImmediate(noDelay);
       connector()?.socket?.destroy();
-      throw classifyRouterError(error, { tls: opts.tls, during: 'connect' });
+      const classified = classifyRouterError(error, { tls: opts.tls, during: 'connect' });
+      // Connected, but the TLS handshake never finished: not API-SSL on that port, or no certificate.
+      if (opts.tls && stage.tcp && !stage.tls && (classified.kind === 'timeout' || classified.kind === 'closed'))
+        throw new RouterError('tls', `TLS handshake with ${opts.host}:${opts.port} did not complete (${classified.message})`);
+      throw classified;
     }
     const socket = connector()?.socket;
     socket?.setNoDelay(true);

@@ -15,6 +15,8 @@ import { Channel, Connector, Receiver } from 'node-routeros';
  * 4. Socket errors keep their `code` (ECONNREFUSED, ERR_SSL_…): the library wraps them in a
  *    RosException that keeps only the numeric errno, which is not enough to tell an operator
  *    "bad TLS" from "connection refused".
+ * 5. A socket error after the connector gave up (e.g. a TLS reset arriving after a timeout)
+ *    is re-emitted on a connector with no listeners left, which throws. It is dropped.
  */
 type Patched = { __jaringPatched?: boolean };
 type ChannelInternals = { processPacket(packet: string[]): void; emit(event: string, data: unknown): boolean; close(): void };
@@ -50,7 +52,7 @@ export function patchNodeRouterOs() {
   const connector = Connector.prototype as unknown as ConnectorInternals & { onError(err: NodeJS.ErrnoException): void };
   connector.onError = function (this: ConnectorInternals, err: NodeJS.ErrnoException) {
     const wrapped = Object.assign(new Error(err.message), { code: err.code, errno: err.errno, cause: err });
-    this.emit('error', wrapped, this);
+    if ((this as unknown as { listenerCount(e: string): number }).listenerCount('error') > 0) this.emit('error', wrapped, this);
     this.destroy();
   };
 }
