@@ -4,7 +4,9 @@ import path from 'node:path';
 import { after } from 'node:test';
 import { createDb, type Database } from '@/db/client';
 import { eq } from 'drizzle-orm';
-import { invoices, memberships, odps, organizations, plans, subscriptions, users } from '@/db/schema';
+import { customers, invoices, memberships, odps, organizations, plans, subscriptions, users, type Subscription } from '@/db/schema';
+import { encryptSecret } from '@/lib/crypto';
+import { saveRouter, type RouterInput } from '@/lib/network/routers';
 import { recordPayment } from '@/lib/billing/payments';
 import { runBilling } from '@/lib/billing/run';
 import type { AssignableRole, Role } from '@/lib/auth/permissions';
@@ -122,4 +124,61 @@ export async function makeCustomerWorld(db: Database, orgId: string, actorUserId
     invoice: invoice!,
     transfers: [t1.paymentId, t2.paymentId] as const,
   };
+}
+
+/** A router row pointing at a RouterOS stand-in (or any host:port). */
+export async function makeRouter(db: Database, orgId: string, target: { host: string; port: number }, over: Partial<RouterInput> = {}) {
+  const [admin] = await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.organizationId, orgId)).limit(1);
+  const row = await saveRouter(db, {
+    orgId,
+    actorUserId: admin!.id,
+    ip: null,
+    input: {
+      name: `RB-${randomUUID().slice(0, 6)}`,
+      host: target.host,
+      port: target.port,
+      tls: false,
+      username: 'admin',
+      password: 'secret',
+      area: null,
+      mode: 'api',
+      isolirProfile: 'isolir',
+      isolirRateLimit: '256k/256k',
+      isolirAddressList: 'isolir',
+      syncIntervalMinutes: 60,
+      ...over,
+    },
+  });
+  return row;
+}
+
+let subscriberSeq = 0;
+/** A customer with one subscription, straight into the tables (status as given). */
+export async function makeSubscriber(
+  db: Database,
+  orgId: string,
+  p: { planId: string; routerId: string | null; username?: string; password?: string; status?: Subscription['status']; remoteAddress?: string | null; callerId?: string | null },
+) {
+  const number = 900_000 + ++subscriberSeq + Math.floor(Math.random() * 90_000);
+  const username = p.username ?? `cust${randomUUID().slice(0, 8)}`;
+  const [customer] = await db
+    .insert(customers)
+    .values({ organizationId: orgId, number, name: `Pelanggan ${username}`, phone: '6281200000000', address: 'Jl. Test', status: p.status ?? 'active', planId: p.planId })
+    .returning();
+  const [subscription] = await db
+    .insert(subscriptions)
+    .values({
+      organizationId: orgId,
+      customerId: customer!.id,
+      planId: p.planId,
+      billingType: 'postpaid',
+      serviceUsername: username,
+      servicePasswordEnc: encryptSecret(p.password ?? 'rahasia1'),
+      status: p.status ?? 'active',
+      routerId: p.routerId,
+      remoteAddress: p.remoteAddress ?? null,
+      callerId: p.callerId ?? null,
+    })
+    .returning();
+  return { customer: customer!, subscription: subscription! };
 }

@@ -10,19 +10,23 @@ export function ConfirmButton({
   variant = 'danger',
   onConfirm,
   children,
+  testId,
+  disabled,
 }: {
   label: string;
   message: string;
   variant?: ButtonVariant;
   onConfirm: () => Promise<void> | void;
   children?: ReactNode;
+  testId?: string;
+  disabled?: boolean;
 }) {
   const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <Button variant={variant} onClick={() => dialog.current?.showModal()} disabled={busy}>
+      <Button variant={variant} onClick={() => dialog.current?.showModal()} disabled={busy || disabled} data-testid={testId}>
         {children ?? label}
       </Button>
       <dialog ref={dialog} className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
@@ -35,6 +39,7 @@ export function ConfirmButton({
             <Button
               variant={variant}
               disabled={busy}
+              data-testid={testId ? `${testId}-confirm` : undefined}
               onClick={async () => {
                 setBusy(true);
                 try {

@@ -61,3 +61,45 @@ export function Pager({
     </nav>
   );
 }
+
+/** Numbered pages (for lists that count their rows): previous / "page x of y" / next. */
+export function PagePager({
+  basePath,
+  params,
+  page,
+  pageSize,
+  total,
+  labels,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+  labels: { previous: string; next: string; pageOf: string };
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1 && page <= 1) return null;
+  const href = (n: number) => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && k !== 'page') sp.set(k, v);
+    if (n > 1) sp.set('page', String(n));
+    const qs = sp.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
+  return (
+    <nav className="mt-3 flex items-center justify-end gap-2" aria-label={labels.pageOf}>
+      {page > 1 && (
+        <Link className={buttonClass('secondary')} href={href(Math.min(page - 1, pages))} data-testid="prev-page">
+          {labels.previous}
+        </Link>
+      )}
+      <span className="text-sm text-slate-600 dark:text-slate-400">{labels.pageOf}</span>
+      {page < pages && (
+        <Link className={buttonClass('secondary')} href={href(page + 1)} data-testid="next-page">
+          {labels.next}
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Table, Td } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { formatDateTime } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { getImportPreview } from '@/lib/network/router-import';
+import { AppError } from '@/lib/server/errors';
+import { ImportMappingForm } from './import-client';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadPreview(...args: Parameters<typeof getImportPreview>) {
+  try {
+    return await getImportPreview(...args);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  }
+}
+
+export default async function RouterImportPage({ params }: { params: Promise<{ id: string; importId: string }> }) {
+  const { info, ctx } = await requirePage('customers.import');
+  const { id, importId } = await params;
+  if (!UUID.test(id) || !UUID.test(importId)) notFound();
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const preview = await loadPreview(ctx.db, { orgId: ctx.orgId, importId });
+  if (preview.routerId !== id) notFound();
+  const newEntries = preview.profiles.reduce((n, p) => n + p.count, 0);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('routers.import.previewTitle', { name: preview.routerName })} subtitle={t('routers.import.previewSubtitle')} />
+      <Link href={`/routers/${id}`} className="text-sm text-brand-700 underline dark:text-brand-500">
+        ← {preview.routerName}
+      </Link>
+      {preview.importedAt && (
+        <Alert kind="success">
+          <span data-testid="router-import-already">
+            {t('routers.import.already', { when: formatDateTime(preview.importedAt, locale, info.org!.timezone), count: preview.importedCount ?? 0 })}
+          </span>
+        </Alert>
+      )}
+      <Card>
+        <dl className="grid grid-cols-3 gap-2 text-center" data-testid="router-import-totals">
+          <div>
+            <dt className="text-xs text-slate-500">{t('routers.import.totalRead')}</dt>
+            <dd className="text-xl font-semibold">{preview.total}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{t('routers.import.existing')}</dt>
+            <dd className="text-xl font-semibold">{preview.existing}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">{t('routers.import.new')}</dt>
+            <dd className="text-xl font-semibold">{newEntries}</dd>
+          </div>
+        </dl>
+      </Card>
+      {preview.profiles.length === 0 ? (
+        <EmptyState title={t('routers.import.nothingNew')} hint={t('routers.import.nothingNewHint')} />
+      ) : (
+        <ImportMappingForm importId={preview.id} profiles={preview.profiles} plans={preview.plans} done={Boolean(preview.importedAt)} />
+      )}
+      {preview.sample.length > 0 && (
+        <section>
+          <h2 className="mb-2 font-semibold">{t('routers.import.sample', { count: preview.sample.length, total: preview.total })}</h2>
+          <Table testId="router-import-sample" head={[t('routers.import.username'), t('routers.import.kind'), t('routers.import.profile'), t('routers.import.comment'), '']}>
+            {preview.sample.map((e) => (
+              <tr key={`${e.kind}:${e.name}`}>
+                <Td>
+                  <code>{e.name}</code>
+                </Td>
+                <Td>{t(`serviceTypes.${e.kind}`)}</Td>
+                <Td>
+                  <code>{e.profile}</code>
+                </Td>
+                <Td className="text-xs">{e.comment ?? ''}</Td>
+                <Td className="space-x-1 whitespace-nowrap">
+                  {e.disabled && <Badge color="slate">{t('routers.import.disabled')}</Badge>}
+                  {e.exists && <Badge color="amber">{t('routers.import.exists')}</Badge>}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          <p className="mt-1 text-xs text-slate-500">{t('routers.import.disabledHint')}</p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Alert, Card } from '@/components/ui/card';
+import { SelectField, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { saveRouterAction } from '@/lib/network/actions';
+import { ROUTER_MODES } from '@/lib/network/constants';
+
+export type EditableRouter = {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  username: string;
+  area: string | null;
+  mode: string;
+  isolirProfile: string;
+  isolirRateLimit: string;
+  isolirAddressList: string;
+  syncIntervalMinutes: number;
+};
+
+const API_PORT = '8728';
+const API_SSL_PORT = '8729';
+
+// The form posts a checkbox as "on"; the action wants a boolean.
+const save = (input: unknown) => {
+  const fields = input as Record<string, unknown>;
+  return saveRouterAction({ ...fields, tls: fields.tls === 'on' });
+};
+
+/** Add or edit a router. The password never comes back: blank on edit keeps the stored one. */
+export function RouterForm({ router: existing, cancelHref }: { router?: EditableRouter; cancelHref?: string }) {
+  const t = useTranslations();
+  const nav = useRouter();
+  const [tls, setTls] = useState(existing?.tls ?? false);
+  const [port, setPort] = useState(String(existing?.port ?? API_PORT));
+  const form = useActionForm(save, (data) => {
+    nav.push(`/routers/${existing?.id ?? data.id}`);
+    nav.refresh();
+  });
+  const f = form.fieldError;
+  const toggleTls = (on: boolean) => {
+    setTls(on);
+    // Follow the default ports along, but never overwrite a port the operator typed.
+    if (on && port === API_PORT) setPort(API_SSL_PORT);
+    if (!on && port === API_SSL_PORT) setPort(API_PORT);
+  };
+  return (
+    <Card>
+      <h2 className="mb-3 font-semibold">{existing ? t('routers.editTitle', { name: existing.name }) : t('routers.new')}</h2>
+      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate data-testid="router-form">
+        <div className="sm:col-span-2 lg:col-span-3">{form.error && <Alert>{form.error}</Alert>}</div>
+        <input type="hidden" name="routerId" value={existing?.id ?? ''} />
+        <TextField label={t('routers.name')} name="name" defaultValue={existing?.name} error={f('name')} hint={t('routers.nameHint')} />
+        <TextField label={t('routers.host')} name="host" defaultValue={existing?.host} error={f('host')} autoCapitalize="off" spellCheck={false} placeholder="192.168.88.1" />
+        <TextField
+          label={t('routers.port')}
+          name="port"
+          inputMode="numeric"
+          value={port}
+          onChange={(e) => setPort(e.target.value)}
+          error={f('port')}
+          hint={t('routers.portHint')}
+        />
+        <label className="flex min-h-11 items-center gap-2 text-sm sm:mt-6">
+          <input type="checkbox" name="tls" className="h-5 w-5" checked={tls} onChange={(e) => toggleTls(e.target.checked)} />
+          {t('routers.tls')}
+        </label>
+        <TextField label={t('routers.username')} name="username" defaultValue={existing?.username} error={f('username')} autoCapitalize="off" autoComplete="off" spellCheck={false} />
+        <TextField
+          label={t('common.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          placeholder={existing ? t('routers.passwordKeep') : ''}
+          hint={existing ? t('routers.passwordSet') : undefined}
+          error={f('password')}
+        />
+        <TextField label={t('routers.area')} name="area" defaultValue={existing?.area ?? ''} error={f('area')} hint={t('routers.areaHint')} />
+        <SelectField
+          label={t('routers.mode')}
+          name="mode"
+          defaultValue={existing?.mode ?? 'api'}
+          error={f('mode')}
+          hint={t('routers.modeHint')}
+          options={ROUTER_MODES.map((m) => ({ value: m, label: t(`routers.modes.${m}`) }))}
+        />
+        <TextField
+          label={t('routers.syncInterval')}
+          name="syncIntervalMinutes"
+          inputMode="numeric"
+          defaultValue={existing?.syncIntervalMinutes ?? 60}
+          error={f('syncIntervalMinutes')}
+          hint={t('routers.syncIntervalHint')}
+        />
+        <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3 lg:col-span-3">
+          <legend className="mb-1 text-sm font-semibold">{t('routers.isolir')}</legend>
+          <TextField label={t('routers.isolirProfile')} name="isolirProfile" defaultValue={existing?.isolirProfile ?? 'isolir'} error={f('isolirProfile')} />
+          <TextField
+            label={t('routers.isolirRateLimit')}
+            name="isolirRateLimit"
+            defaultValue={existing?.isolirRateLimit ?? '256k/256k'}
+            error={f('isolirRateLimit')}
+            hint={t('routers.isolirRateLimitHint')}
+          />
+          <TextField
+            label={t('routers.isolirAddressList')}
+            name="isolirAddressList"
+            defaultValue={existing?.isolirAddressList ?? 'isolir'}
+            error={f('isolirAddressList')}
+            hint={t('routers.isolirAddressListHint')}
+          />
+        </fieldset>
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
+          <Button type="submit" disabled={form.pending} data-testid="router-save">
+            {form.pending ? t('common.saving') : t('common.save')}
+          </Button>
+          {cancelHref && (
+            <Link href={cancelHref} className={buttonClass('secondary')}>
+              {t('common.cancel')}
+            </Link>
+          )}
+        </div>
+      </form>
+    </Card>
+  );
+}
