@@ -1,12 +1,16 @@
 import { getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { MapConfig } from '@/components/map/map-config';
 import { AccountPanel } from '@/components/shell/account-panel';
+import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { Navigation, type NavItem } from '@/components/shell/nav';
+import { RouterSwitcher } from '@/components/shell/router-switcher';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePage } from '@/lib/auth/context';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { routerChoices } from '@/lib/network/routers';
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/', key: 'dashboard', permission: 'dashboard.view' },
@@ -16,6 +20,8 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/reports', key: 'reports', permission: 'reports.view' },
   { href: '/plans', key: 'plans', permission: 'plans.view' },
   { href: '/odps', key: 'odps', permission: 'odps.view' },
+  { href: '/routers', key: 'routers', permission: 'routers.view' },
+  { href: '/sessions', key: 'sessions', permission: 'sessions.view' },
   { href: '/jobs', key: 'jobs', permission: 'jobs.view' },
   { href: '/users', key: 'users', permission: 'users.view' },
   { href: '/audit', key: 'audit', permission: 'audit.view' },
@@ -27,6 +33,9 @@ const NAV: (NavItem & { permission: Permission })[] = [
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { info, ctx } = await requirePage();
   const t = await getTranslations();
+  // The header router switcher is for staff who watch the network, once there is a router.
+  const routers = can(ctx.role, 'routers.view') ? await routerChoices(ctx.db, { orgId: ctx.orgId }) : [];
+  const currentRouter = routers.length > 0 ? ((await cookies()).get(ROUTER_COOKIE)?.value ?? null) : null;
   const items = NAV.filter((n) => can(ctx.role, n.permission)).map(({ href, key }) => ({ href, key }));
   const panel = (
     <AccountPanel
@@ -46,7 +55,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {info.org!.name}
           </span>
         </div>
-        <UserMenu label={info.user.name}>{panel}</UserMenu>
+        <div className="flex min-w-0 items-center gap-2">
+          {routers.length > 0 && <RouterSwitcher routers={routers.map(({ id, name, status }) => ({ id, name, status }))} current={currentRouter} />}
+          <UserMenu label={info.user.name}>{panel}</UserMenu>
+        </div>
       </header>
       <div className="flex flex-1">
         <Navigation items={items} accountPanel={panel} />

@@ -1,5 +1,5 @@
 'use client';
-import { BarChart3, Building2, ClipboardList, Contact, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { Activity, BarChart3, Building2, ClipboardList, Contact, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -14,6 +14,8 @@ const ICONS = {
   leads: UserPlus,
   plans: Package,
   odps: MapPin,
+  routers: Router,
+  sessions: Activity,
   users: Users,
   jobs: ListChecks,
   audit: ClipboardList,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { jobs } from '@/db/schema';
+import { jobs, routerImports, routerSessions } from '@/db/schema';
 import { can, ROLES, type Role } from '@/lib/auth/permissions';
 import { OPERATIONS } from '@/lib/operations';
 import { executeOperation } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
-import { ctxFor, makeCustomerWorld, makeMember, makeOrg, POLE, testDb } from '../helpers';
+import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
 
@@ -20,6 +20,12 @@ async function scenario() {
   const u = randomUUID().slice(0, 8);
   const w = await makeCustomerWorld(db, org.id, admin.user.id);
   const csv = `name,phone,address,plan,service_username,service_password\nImpor ${u},0812-7777-0000,Jl. Impor No. 1,${w.plan.name},imp${u},rahasia1`;
+  // Routers are never contacted here: these operations only queue jobs.
+  const router = await makeRouter(db, org.id, { host: '10.255.0.1', port: 8728 });
+  const spareRouter = await makeRouter(db, org.id, { host: '10.255.0.2', port: 8728 });
+  const [session] = await db.insert(routerSessions).values({ organizationId: org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: 'joko' }).returning();
+  const [imp] = await db.insert(routerImports).values({ organizationId: org.id, routerId: router.id, jobId: failed!.id, entries: [] }).returning();
+  const routerInput = { host: '10.0.0.1', port: '8728', tls: false, username: 'api', password: 'rahasia', area: '', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '512k/512k', isolirAddressList: 'isolir', syncIntervalMinutes: '60' };
   const planInput = { name: `Paket ${u}`, downloadMbps: '10', uploadMbps: '5', priceRupiah: 'Rp 100.000', serviceType: 'pppoe', billingType: 'prepaid' };
   const inputs: Record<string, unknown> = {
     'plans.list': {},
@@ -40,6 +46,19 @@ async function scenario() {
     'leads.convert': { leadId: w.lead1.id, serviceUsername: `conv${u}`, servicePassword: 'rahasia1' },
     'leads.reject': { leadId: w.lead2.id, reason: 'di luar area' },
     'subscriptions.transition': { subscriptionId: w.subscription.id, to: 'isolated' },
+    'subscriptions.updateService': { subscriptionId: w.subscription.id, planId: w.plan.id, routerId: router.id, remoteAddress: '10.10.0.9', localAddress: '', callerId: '' },
+    'routers.list': { q: 'RB' },
+    'routers.get': { routerId: router.id },
+    'routers.save': { ...routerInput, name: `RB-${u}` },
+    'routers.delete': { routerId: spareRouter.id },
+    'routers.check': { routerId: router.id },
+    'routers.sync': { routerId: router.id, removeExtra: false },
+    'routers.pushProfiles': { routerId: router.id },
+    'routers.importStart': { routerId: router.id },
+    'routers.importPreview': { importId: imp!.id },
+    'routers.importConfirm': { importId: imp!.id, billingType: 'postpaid', mapping: {} },
+    'sessions.list': { routerId: router.id },
+    'sessions.kick': { sessionId: session!.id },
     'billing.listInvoices': {},
     'billing.getInvoice': { invoiceId: w.invoice.id },
     'billing.preview': { period: '2026-12-01' },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, customers, invitations, invoices, jobs, payments, leads, memberships, odps, organizations, plans, subscriptions } from '@/db/schema';
+import { billingSettings, customers, invitations, invoices, jobs, payments, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import * as jobOps from '@/lib/jobs/operations';
@@ -17,7 +17,7 @@ import { listUserOrganizations } from '@/lib/organizations/queries';
 import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
-import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, POLE, testDb } from '../helpers';
+import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -31,6 +31,9 @@ let b: Awaited<ReturnType<typeof makeOrg>> & {
   member: Awaited<ReturnType<typeof makeMember>>;
   invitationId: string;
   jobId: string;
+  routerId: string;
+  sessionId: string;
+  importId: string;
 };
 let ctxA: Ctx;
 
@@ -41,7 +44,18 @@ before(async () => {
   const inv = await inviteUser(db, { orgId: orgB.org.id, actorUserId: orgB.admin.user.id, ip: null, email: 'calon@b.test', role: 'sales' });
   const [job] = await db.insert(jobs).values({ organizationId: orgB.org.id, type: 'worker-check', state: 'failed', error: 'B only' }).returning();
   const world = await makeCustomerWorld(db, orgB.org.id, orgB.admin.user.id);
-  b = { ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world };
+  // B's router (never contacted here: operations only queue jobs), a live session, an import.
+  const router = await makeRouter(db, orgB.org.id, { host: '10.255.0.1', port: 8728 }, { name: 'RB-B' });
+  await db.update(subscriptions).set({ routerId: router.id }).where(eq(subscriptions.id, world.subscription.id));
+  const [session] = await db
+    .insert(routerSessions)
+    .values({ organizationId: orgB.org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: world.subscription.serviceUsername, address: '10.10.0.2' })
+    .returning();
+  const [imp] = await db
+    .insert(routerImports)
+    .values({ organizationId: orgB.org.id, routerId: router.id, jobId: job!.id, entries: [{ kind: 'pppoe', name: 'rahasia-b', passwordEnc: 'x', profile: 'p', disabled: false, remoteAddress: null, localAddress: null, callerId: null, comment: null }] })
+    .returning();
+  b = { ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world, routerId: router.id, sessionId: session!.id, importId: imp!.id };
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
 
@@ -144,6 +158,51 @@ const CASES: Record<string, () => Promise<void>> = {
     expectNotFound(await run(networkOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.totalPorts, 8);
+  },
+  'routers.list': async () => {
+    const r = await run(networkOps.listRoutersOp, {});
+    assert.ok(r.ok);
+    assert.ok(!json(r.data).includes(b.routerId) && !json(r.data).includes('RB-B'));
+  },
+  'routers.get': async () => expectNotFound(await run(networkOps.getRouterOp, { routerId: b.routerId })),
+  'routers.save': async () => {
+    const input = { name: 'RB-B2', host: '10.0.0.1', port: 8728, tls: false, username: 'x', password: 'y', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '1k/1k', isolirAddressList: 'isolir', syncIntervalMinutes: 60 };
+    expectNotFound(await run(networkOps.saveRouterOp, { ...input, routerId: b.routerId }));
+    const [row] = await db.select().from(routers).where(eq(routers.id, b.routerId));
+    assert.equal(row!.name, 'RB-B');
+  },
+  'routers.delete': async () => {
+    expectNotFound(await run(networkOps.deleteRouterOp, { routerId: b.routerId }));
+    assert.equal((await db.select().from(routers).where(eq(routers.id, b.routerId))).length, 1);
+  },
+  'routers.check': async () => expectNotFound(await run(networkOps.checkRouterOp, { routerId: b.routerId })),
+  'routers.sync': async () => expectNotFound(await run(networkOps.syncRouterOp, { routerId: b.routerId, removeExtra: true })),
+  'routers.pushProfiles': async () => expectNotFound(await run(networkOps.pushProfilesOp, { routerId: b.routerId })),
+  'routers.importStart': async () => expectNotFound(await run(networkOps.startRouterImportOp, { routerId: b.routerId })),
+  'routers.importPreview': async () => expectNotFound(await run(networkOps.routerImportPreviewOp, { importId: b.importId })),
+  'routers.importConfirm': async () => {
+    expectNotFound(await run(networkOps.confirmRouterImportOp, { importId: b.importId, billingType: 'postpaid', mapping: {} }));
+    const [imp] = await db.select().from(routerImports).where(eq(routerImports.id, b.importId));
+    assert.equal(imp!.importedAt, null);
+  },
+  'sessions.list': async () => {
+    const r = await run(networkOps.listSessionsOp, { routerId: b.routerId });
+    assert.ok(r.ok);
+    assert.equal(r.data.total, 0);
+  },
+  'sessions.kick': async () => {
+    expectNotFound(await run(networkOps.kickSessionOp, { sessionId: b.sessionId }));
+    assert.equal((await db.select().from(routerSessions).where(eq(routerSessions.id, b.sessionId))).length, 1);
+  },
+  'subscriptions.updateService': async () => {
+    expectNotFound(await run(customerOps.updateSubscriptionServiceOp, { subscriptionId: b.world.subscription.id, planId: b.world.plan.id, routerId: '', remoteAddress: '', localAddress: '', callerId: '' }));
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
+    assert.equal(sub!.routerId, b.routerId);
+    // Nor can A point its own subscription at B's router.
+    const plan = await makePlan(db, a.org.id);
+    const own = await db.insert(customers).values({ organizationId: a.org.id, number: 999_999, name: 'A', phone: '62811', address: 'x', planId: plan.id }).returning();
+    const [sa] = await db.insert(subscriptions).values({ organizationId: a.org.id, customerId: own[0]!.id, planId: plan.id, billingType: 'postpaid', serviceUsername: `a-${Date.now()}`, servicePasswordEnc: 'x' }).returning();
+    expectNotFound(await run(customerOps.updateSubscriptionServiceOp, { subscriptionId: sa!.id, planId: plan.id, routerId: b.routerId, remoteAddress: '', localAddress: '', callerId: '' }));
   },
   'customers.list': async () => {
     const r = await run(customerOps.listCustomersOp, { q: b.world.subscription.serviceUsername });

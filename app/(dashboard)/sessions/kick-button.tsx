@@ -1,0 +1,40 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState } from 'react';
+import { JobStatus } from '@/components/jobs/job-watch';
+import { Alert } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { kickSessionAction } from '@/lib/network/actions';
+
+/** Disconnect one session (the device dials again), then follow the job and reload the list. */
+export function KickButton({ sessionId, username }: { sessionId: string; username: string }) {
+  const t = useTranslations('sessions');
+  const router = useRouter();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => router.refresh(), [router]);
+  if (jobId) {
+    return (
+      <div className="min-w-32">
+        <JobStatus jobId={jobId} onFinished={refresh} testId="session-kick-job" />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-1">
+      <ConfirmButton
+        testId="session-kick"
+        variant="secondary"
+        label={t('kick')}
+        message={t('kickConfirm', { username })}
+        onConfirm={async () => {
+          const r = await kickSessionAction({ sessionId });
+          if (r.ok) setJobId(r.data.jobId);
+          else setError(r.message);
+        }}
+      />
+      {error && <Alert>{error}</Alert>}
+    </div>
+  );
+}

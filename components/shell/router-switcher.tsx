@@ -1,0 +1,45 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { inputClass } from '@/components/ui/field';
+import { ROUTER_COOKIE, ROUTER_COOKIE_MAX_AGE } from '@/components/network/router-cookie';
+
+type Choice = { id: string; name: string; status: string };
+const DOT = { online: 'bg-emerald-500', offline: 'bg-red-500', unknown: 'bg-slate-400' } as Record<string, string>;
+
+/** NOC staff jump between routers from the header; the choice is remembered for a year. */
+export function RouterSwitcher({ routers, current }: { routers: Choice[]; current: string | null }) {
+  const t = useTranslations('routers');
+  const nav = useRouter();
+  const [value, setValue] = useState(routers.some((r) => r.id === current) ? current! : '');
+  const selected = routers.find((r) => r.id === value);
+  return (
+    <div className="flex min-w-0 items-center gap-1.5">
+      <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[selected?.status ?? 'unknown'] ?? DOT.unknown}`} />
+      <label htmlFor="router-switcher" className="sr-only">
+        {t('switcher')}
+      </label>
+      <select
+        id="router-switcher"
+        data-testid="router-switcher"
+        className={`${inputClass} max-w-32 min-h-9 truncate py-1 sm:max-w-52`}
+        value={value}
+        onChange={(e) => {
+          const id = e.target.value;
+          setValue(id);
+          if (!id) return;
+          document.cookie = `${ROUTER_COOKIE}=${id}; path=/; max-age=${ROUTER_COOKIE_MAX_AGE}; samesite=lax`;
+          nav.push(`/routers/${id}`);
+        }}
+      >
+        <option value="">{t('switcherPlaceholder')}</option>
+        {routers.map((r) => (
+          <option key={r.id} value={r.id}>
+            {`${r.name} · ${t(`statuses.${r.status === 'online' || r.status === 'offline' ? r.status : 'unknown'}`)}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
