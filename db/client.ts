@@ -6,8 +6,13 @@ export type Database = PostgresJsDatabase<typeof schema>;
 /** A database handle or a transaction: every lib function accepts either. */
 export type Db = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export function createDb(url: string, options: { max?: number } = {}) {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export function createDb(url: string, options: { max?: number; asyncCommit?: boolean } = {}) {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Commits that do not wait for the WAL flush: only for rows that may lag after a crash.
+    connection: options.asyncCommit ? { synchronous_commit: 'off' } : undefined,
+  });
   return { db: drizzle(client, { schema }), client };
 }
 

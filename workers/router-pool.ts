@@ -19,6 +19,19 @@ export async function closeRouterPool() {
   pool = null;
 }
 
+// A burst of jobs for one router reads its settings once every few seconds, not per job.
+const settingsCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof routerConnectionSettings>> }>();
+const SETTINGS_TTL_MS = 5_000;
+
+async function settingsFor(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }) {
+  const key = `${p.orgId}:${p.routerId}`;
+  const cached = settingsCache.get(key);
+  if (!p.fresh && cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.value;
+  const value = await routerConnectionSettings(db, p);
+  settingsCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
 // Marking a router online is one UPDATE; a burst of jobs does it once per interval.
 const markedOnline = new Map<string, number>();
 const MARK_EVERY_MS = 30_000;
@@ -29,12 +42,12 @@ const MARK_EVERY_MS = 30_000;
  * marks it online, which also wakes jobs that were waiting for it.
  */
 export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }, fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>): Promise<T> {
-  const { router, connect } = await routerConnectionSettings(db, p);
+  const { router, connect } = await settingsFor(db, p);
   if (p.fresh) await routerPool().forget(router.id);
   try {
     const result = await routerPool().use(router.id, connect, (api) => fn(api, router));
-    const last = markedOnline.get(router.id) ?? 0;
-    if (router.status !== 'online' || Date.now() - last > MARK_EVERY_MS) {
+    const last = markedOnline.get(router.id);
+    if (last === undefined || Date.now() - last > MARK_EVERY_MS) {
       markedOnline.set(router.id, Date.now());
       await markRouterOnline(db, p);
     }

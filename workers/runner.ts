@@ -1,6 +1,6 @@
 import { Logger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
 import type { z } from 'zod';
-import type { Database } from '@/db/client';
+import { createDb, type Database } from '@/db/client';
 import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
 import { JOBS } from './jobs';
@@ -23,7 +23,8 @@ export type WorkerOptions = {
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
-  for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, options.db);
+  const bookkeeping = createDb(options.connectionString, { max: 4, asyncCommit: true });
+  for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, { db: options.db, bookkeeping: bookkeeping.db });
   taskList['billing-tick'] = billingTick(options.db);
   taskList['network-tick'] = networkTick(options.db);
   const schedule = options.schedule ?? true;
@@ -31,7 +32,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
     ...((options.networkSchedule ?? schedule) ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }] : []),
   ];
-  return run({
+  const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: !options.handleSignals,
@@ -42,4 +43,6 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       if (level !== 'debug' && options.log !== false) console.log(`[worker] ${level}: ${message}`);
     }),
   });
+  void runner.promise.finally(() => bookkeeping.client.end({ timeout: 5 }));
+  return runner;
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
@@ -16,6 +16,11 @@ export type JobDefinition<S extends z.ZodType> = {
   name: string;
   payload: S;
   handler: (ctx: JobContext, payload: z.output<S>) => Promise<Record<string, unknown> | void>;
+  /**
+   * How many jobs of one batch may run at once (default 1). Device jobs wait on the network
+   * more than on anything else; on one pooled connection their commands pipeline.
+   */
+  batchConcurrency?: number;
 };
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>) {
@@ -34,12 +39,22 @@ export class PermanentJobError extends Error {
 const workerPayload = z.union([z.object({ jobId: z.string().uuid() }), z.object({ jobIds: z.array(z.string().uuid()).min(1) })]);
 
 /**
+ * Where jobs read and write. `bookkeeping` keeps the jobs page's rows (state, progress,
+ * result): a pool whose commits do not wait for the WAL flush, because three flushed commits
+ * per job would cost more than most jobs. A crash can lose only the last moments of these
+ * rows; graphile-worker's own record (flushed) still re-runs an unfinished job, and handlers
+ * are idempotent. Handlers get `db`, with normal durable commits.
+ */
+export type JobStores = { db: Database; bookkeeping: Database };
+
+/**
  * Wraps a job definition as a graphile-worker task that keeps our `jobs` rows current:
  * running -> done, or retrying -> failed once graphile-worker's attempts are used up.
- * A batch runs its jobs one by one; if any throws, the batch is retried and the jobs already
- * done are skipped.
+ * A batch claims its jobs in one statement, runs them (up to `batchConcurrency` at once)
+ * and writes their outcomes in groups; if any throws, the batch is retried and the jobs
+ * already finished are skipped.
  */
-export function toTask(def: JobDefinition<z.ZodType>, db: Database): Task {
+export function toTask(def: JobDefinition<z.ZodType>, stores: JobStores): Task {
   return async (raw, helpers: JobHelpers) => {
     const parsedRef = workerPayload.safeParse(raw);
     if (!parsedRef.success) {
@@ -48,75 +63,119 @@ export function toTask(def: JobDefinition<z.ZodType>, db: Database): Task {
     }
     const batch = 'jobIds' in parsedRef.data;
     const ids = 'jobIds' in parsedRef.data ? parsedRef.data.jobIds : [parsedRef.data.jobId];
+    const attempt = helpers.job.attempts;
+    const claimed = await stores.bookkeeping
+      .update(jobs)
+      .set({ state: 'running', attempts: attempt, startedAt: sql`coalesce(${jobs.startedAt}, now())`, updatedAt: sql`now()` })
+      .where(and(inArray(jobs.id, ids), batch ? notInArray(jobs.state, ['done', 'failed']) : undefined))
+      .returning();
+    if (!batch && claimed.length === 0) helpers.logger.error(`Job ${ids[0]} (${def.name}) has no record; dropped`);
+    const outcomes = new Outcomes(stores.bookkeeping);
     let firstError: unknown = null;
-    for (const jobId of ids) {
-      try {
-        await runOne(def, db, helpers, jobId, { skipDone: batch });
-      } catch (error) {
-        firstError ??= error;
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const job = claimed[next++]!;
+        try {
+          await runOne(def, stores, outcomes, job, attempt >= helpers.job.max_attempts);
+        } catch (error) {
+          firstError ??= error;
+        }
       }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(def.batchConcurrency ?? 1, claimed.length)) }, lane));
+    } finally {
+      await outcomes.flush();
     }
     if (firstError) throw firstError;
   };
 }
 
-async function runOne(def: JobDefinition<z.ZodType>, db: Database, helpers: JobHelpers, jobId: string, opts: { skipDone: boolean }) {
-  const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId));
-  if (!job) {
-    helpers.logger.error(`Job ${jobId} (${def.name}) has no record; dropped`);
-    return;
-  }
-  if (opts.skipDone && (job.state === 'done' || job.state === 'failed')) return;
-  const attempt = helpers.job.attempts;
-  const finalAttempt = attempt >= helpers.job.max_attempts;
-  await db
-    .update(jobs)
-    .set({ state: 'running', attempts: attempt, startedAt: sql`coalesce(${jobs.startedAt}, now())`, updatedAt: sql`now()` })
-    .where(eq(jobs.id, jobId));
+// Progress is written at most this often; the final figures are written with the result.
+const PROGRESS_EVERY_MS = 500;
 
+async function runOne(def: JobDefinition<z.ZodType>, stores: JobStores, outcomes: Outcomes, job: typeof jobs.$inferSelect, finalAttempt: boolean) {
   const payload = def.payload.safeParse(job.payload);
   if (!payload.success || job.type !== def.name) {
     // A bad payload will not get better by retrying: fail it now and keep the reason.
-    await finish(db, jobId, 'failed', { error: `Invalid payload: ${payload.error?.message ?? `type ${job.type}`}` });
+    await outcomes.add({ id: job.id, state: 'failed', error: `Invalid payload: ${payload.error?.message ?? `type ${job.type}`}` });
     return;
   }
+  let progress: { done: number; total: number } | undefined;
+  let written = Date.now();
   const ctx: JobContext = {
-    db,
+    db: stores.db,
     orgId: job.organizationId,
-    jobId,
+    jobId: job.id,
     progress: async (done, total) => {
-      await db.update(jobs).set({ progressDone: done, progressTotal: total, updatedAt: sql`now()` }).where(eq(jobs.id, jobId));
+      progress = { done, total };
+      if (Date.now() - written < PROGRESS_EVERY_MS) return;
+      written = Date.now();
+      await stores.bookkeeping.update(jobs).set({ progressDone: done, progressTotal: total, updatedAt: sql`now()` }).where(eq(jobs.id, job.id));
     },
   };
   try {
     const result = await def.handler(ctx, payload.data);
-    await finish(db, jobId, 'done', { result: result ?? {} });
+    await outcomes.add({ id: job.id, state: 'done', result: result ?? {}, progress });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof PermanentJobError) {
-      await finish(db, jobId, 'failed', { error: message });
+      await outcomes.add({ id: job.id, state: 'failed', error: message, progress });
       return;
     }
-    await finish(db, jobId, finalAttempt ? 'failed' : 'retrying', { error: message });
+    await outcomes.add({ id: job.id, state: finalAttempt ? 'failed' : 'retrying', error: message, progress });
     throw error;
   }
 }
 
-async function finish(
-  db: Database,
-  jobId: string,
-  state: 'done' | 'failed' | 'retrying',
-  p: { result?: Record<string, unknown>; error?: string },
-) {
-  await db
-    .update(jobs)
-    .set({
-      state,
-      result: p.result ?? null,
-      error: p.error ?? null,
-      finishedAt: state === 'retrying' ? null : sql`now()`,
-      progressDone: state === 'done' ? sql`greatest(${jobs.progressDone}, ${jobs.progressTotal})` : jobs.progressDone,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(jobs.id, jobId));
+type Outcome = {
+  id: string;
+  state: 'done' | 'failed' | 'retrying';
+  result?: Record<string, unknown>;
+  error?: string;
+  progress?: { done: number; total: number };
+};
+
+/**
+ * Outcomes of a batch's jobs, written in groups (one UPDATE per group) rather than one
+ * statement per job; whatever is left is written before the task returns or throws.
+ */
+class Outcomes {
+  private pending: Outcome[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  constructor(private readonly db: Database) {}
+
+  async add(outcome: Outcome) {
+    this.pending.push(outcome);
+    if (this.pending.length >= 100) await this.flush();
+    else this.timer ??= setTimeout(() => void this.flush().catch(() => {}), 100);
+  }
+
+  async flush() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const rows = this.pending.splice(0);
+    if (rows.length > 0) {
+      const values = rows.map((o) => ({ id: o.id, state: o.state, result: o.result ?? null, error: o.error ?? null, done: o.progress?.done ?? null, total: o.progress?.total ?? null }));
+      this.writing = this.writing.then(() => writeOutcomes(this.db, values));
+    }
+    await this.writing;
+  }
+}
+
+async function writeOutcomes(db: Database, values: Record<string, unknown>[]) {
+  await db.execute(sql`
+    update jobs j set
+      state = v.state,
+      result = v.result,
+      error = v.error,
+      finished_at = case when v.state = 'retrying' then null else now() end,
+      progress_total = coalesce(v.total, j.progress_total),
+      progress_done = case when v.state = 'done' then greatest(coalesce(v.done, j.progress_done), coalesce(v.total, j.progress_total))
+                      else coalesce(v.done, j.progress_done) end,
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, state text, result jsonb, error text, done int, total int)
+    where j.id = v.id`);
 }

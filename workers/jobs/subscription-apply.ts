@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { SUBSCRIPTION_STATUSES, formatCustomerNumber } from '@/lib/customers/constants';
@@ -7,7 +7,39 @@ import { PermanentJobError, defineJob } from '@/lib/jobs/runtime';
 import { applySecret, ensureProfiles, removeSecret } from '@/lib/network/router-ops';
 import { desiredSecret, planProfileName, planRateLimit } from '@/lib/network/router-state';
 import { RouterError } from '@/lib/network/routeros/errors';
+import { batchLoader } from '@/lib/server/batch-loader';
+import type { Database } from '@/db/client';
 import { withRouter } from '../router-pool';
+
+// A batch's jobs run side by side: their subscriptions are read together (key: org|id).
+const loaders = new WeakMap<Database, (key: string) => Promise<SubscriptionRow | undefined>>();
+type SubscriptionRow = Awaited<ReturnType<typeof readSubscriptions>>[number];
+
+function readSubscriptions(db: Database, orgId: string, ids: string[]) {
+  return db
+    .select({ sub: subscriptions, plan: plans, customerNumber: customers.number, customerName: customers.name })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .innerJoin(customers, eq(customers.id, subscriptions.customerId))
+    .where(and(inArray(subscriptions.id, ids), eq(subscriptions.organizationId, orgId)));
+}
+
+function subscriptionLoader(db: Database) {
+  const existing = loaders.get(db);
+  if (existing) return existing;
+  const load = batchLoader(async (keys: string[]) => {
+    const byOrg = new Map<string, string[]>();
+    for (const key of keys) {
+      const [orgId, id] = key.split('|') as [string, string];
+      byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), id]);
+    }
+    const found = new Map<string, SubscriptionRow>();
+    for (const [orgId, ids] of byOrg) for (const row of await readSubscriptions(db, orgId, ids)) found.set(`${orgId}|${row.sub.id}`, row);
+    return found;
+  });
+  loaders.set(db, load);
+  return load;
+}
 
 /**
  * Puts the router in line with a subscription as it is now (not as it was when the job was
@@ -17,6 +49,9 @@ import { withRouter } from '../router-pool';
  */
 export const subscriptionApply = defineJob({
   name: 'subscription-apply',
+  // An isolation batch is hundreds of different subscriptions on one router: their commands
+  // pipeline over the pooled connection instead of waiting for each other.
+  batchConcurrency: 16,
   payload: z.object({
     subscriptionId: z.string().uuid(),
     status: z.enum(SUBSCRIPTION_STATUSES),
@@ -25,12 +60,7 @@ export const subscriptionApply = defineJob({
     removeFrom: z.object({ routerId: z.string().uuid(), username: z.string() }).optional(),
   }),
   async handler(ctx, payload) {
-    const [sub] = await ctx.db
-      .select({ sub: subscriptions, plan: plans, customerNumber: customers.number, customerName: customers.name })
-      .from(subscriptions)
-      .innerJoin(plans, eq(plans.id, subscriptions.planId))
-      .innerJoin(customers, eq(customers.id, subscriptions.customerId))
-      .where(and(eq(subscriptions.id, payload.subscriptionId), eq(subscriptions.organizationId, ctx.orgId)));
+    const sub = await subscriptionLoader(ctx.db)(`${ctx.orgId}|${payload.subscriptionId}`);
     if (!sub) throw new PermanentJobError(`Subscription ${payload.subscriptionId} not found in this organization`);
     const base = { serviceUsername: sub.sub.serviceUsername, requestedStatus: payload.status, currentStatus: sub.sub.status };
     const kind = sub.plan.serviceType === 'hotspot' ? 'hotspot' : 'pppoe';

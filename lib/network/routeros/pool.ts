@@ -37,7 +37,7 @@ export class RouterPool {
   logins = 0;
 
   constructor(options: RouterPoolOptions = {}) {
-    this.opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, perRouterConcurrency: 2, pingIntervalMs: 60_000, failFastMs: 3_000, ...options };
+    this.opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, perRouterConcurrency: 8, pingIntervalMs: 60_000, failFastMs: 3_000, ...options };
   }
 
   async use<T>(key: string, config: RouterConnectOptions, fn: (conn: RouterConnection) => Promise<T>): Promise<T> {
