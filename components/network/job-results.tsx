@@ -74,7 +74,7 @@ function EntryList({ title, items }: { title: string; items: ReactNode[] }) {
 
 const COUNT_COLOR = { added: 'green', changed: 'blue', removed: 'amber', extra: 'amber', unchanged: 'slate', failed: 'red' } as const;
 
-export function SyncReportView({ result }: { result: unknown }) {
+export function SyncReportView({ result, testId = 'sync-report' }: { result: unknown; testId?: string }) {
   const t = useTranslations('routers');
   if (isObject(result) && result.applied === false) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('sync.radiusMode')}</p>;
   if (!isObject(result) || !isObject(result.counts)) return null;
@@ -86,7 +86,7 @@ export function SyncReportView({ result }: { result: unknown }) {
   );
   const shown = (v: string | null) => (v === null || v === '' ? '∅' : v);
   return (
-    <div className="space-y-2" data-testid="sync-report">
+    <div className="space-y-2" data-testid={testId}>
       <p className="text-sm">{r.scope === 'subscription' ? t('sync.scopeSubscription') : t('sync.scopeRouter', { checked: r.checked })}</p>
       <div className="flex flex-wrap gap-1">
         {(Object.keys(COUNT_COLOR) as (keyof typeof COUNT_COLOR)[]).map((k) => (
@@ -145,13 +145,13 @@ export function SyncReportView({ result }: { result: unknown }) {
   );
 }
 
-export function ProfilesResultView({ result }: { result: unknown }) {
+export function ProfilesResultView({ result, testId = 'profiles-result' }: { result: unknown; testId?: string }) {
   const t = useTranslations('routers');
   if (!isObject(result) || !Array.isArray(result.created) || !Array.isArray(result.updated)) return null;
   const created = result.created as string[];
   const updated = result.updated as string[];
   return (
-    <div className="space-y-1 text-sm" data-testid="profiles-result">
+    <div className="space-y-1 text-sm" data-testid={testId}>
       <p>{t('profiles.summary', { total: Number(result.profiles ?? 0), created: created.length, updated: updated.length })}</p>
       {created.length > 0 && <p className="text-xs text-slate-500">{t('profiles.created', { list: created.join(', ') })}</p>}
       {updated.length > 0 && <p className="text-xs text-slate-500">{t('profiles.updated', { list: updated.join(', ') })}</p>}

@@ -23,7 +23,7 @@ export function RouterSwitcher({ routers, current }: { routers: Choice[]; curren
       <select
         id="router-switcher"
         data-testid="router-switcher"
-        className={`${inputClass} max-w-32 min-h-9 truncate py-1 sm:max-w-52`}
+        className={`${inputClass} max-w-32 truncate sm:max-w-52`}
         value={value}
         onChange={(e) => {
           const id = e.target.value;

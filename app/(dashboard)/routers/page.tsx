@@ -32,7 +32,7 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t('routers.title')} subtitle={t('routers.subtitle')} />
       {manage && (
         <details className="group" open={empty || sp.add === '1'}>
-          <summary className="mb-3 inline-flex min-h-11 cursor-pointer list-none items-center rounded-lg bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700" data-testid="router-add">
+          <summary className="mb-3 inline-flex min-h-11 cursor-pointer list-none items-center [&::-webkit-details-marker]:hidden rounded-lg bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700" data-testid="router-add">
             {t('routers.add')}
           </summary>
           <RouterForm />

@@ -13,6 +13,10 @@ import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
+import { ServiceForm, SyncSubscriptionButton } from './service-form';
+import { RouterStatusBadge } from '@/components/network/router-status';
+import { listPlans } from '@/lib/plans/queries';
+import { routerChoices } from '@/lib/network/routers';
 import { ChargeForm } from '@/components/billing/charge-form';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
@@ -30,6 +34,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { customer, subscriptions, history, audit } = result.data;
   const canTransition = can(ctx.role, 'subscriptions.transition');
   const billing = can(ctx.role, 'billing.view') ? await customerBilling(ctx.db, ctx.orgId, customer.id) : null;
+  const manageService = can(ctx.role, 'customers.manage');
+  const canSync = can(ctx.role, 'routers.sync');
+  const canWatchJobs = can(ctx.role, 'jobs.view');
+  const [activePlans, routers] = manageService
+    ? await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), routerChoices(ctx.db, { orgId: ctx.orgId })])
+    : [[], []];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -83,6 +93,49 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 </div>
                 <StatusBadge status={s.status} />
               </div>
+              <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm" data-testid="subscription-service">
+                <dt className="text-slate-500">{t('customers.serviceRouter')}</dt>
+                <dd className="flex flex-wrap items-center gap-2">
+                  {s.routerId ? (
+                    <>
+                      {can(ctx.role, 'routers.view') ? (
+                        <Link href={`/routers/${s.routerId}`} className="underline">
+                          {s.routerName}
+                        </Link>
+                      ) : (
+                        s.routerName
+                      )}
+                      <RouterStatusBadge status={s.routerStatus} />
+                    </>
+                  ) : (
+                    <span className="text-slate-500">{t('customers.serviceNoRouter')}</span>
+                  )}
+                </dd>
+                <dt className="text-slate-500">{t('customers.serviceRemoteAddress')}</dt>
+                <dd className="font-mono text-xs leading-5">{s.remoteAddress ?? t('customers.serviceDynamic')}</dd>
+                <dt className="text-slate-500">{t('customers.serviceLocalAddress')}</dt>
+                <dd className="font-mono text-xs leading-5">{s.localAddress ?? '—'}</dd>
+                <dt className="text-slate-500">{t('customers.serviceCallerId')}</dt>
+                <dd className="font-mono text-xs leading-5">{s.callerId ?? t('customers.serviceNoMacLock')}</dd>
+              </dl>
+              {canSync && s.routerId && (
+                <div className="mt-3">
+                  <SyncSubscriptionButton routerId={s.routerId} subscriptionId={s.id} canWatchJobs={canWatchJobs} />
+                </div>
+              )}
+              {manageService && s.status !== 'terminated' && (
+                <details className="mt-3 border-t border-slate-100 pt-3 dark:border-slate-800">
+                  <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium" data-testid="service-settings">
+                    {t('customers.serviceSettings')}
+                  </summary>
+                  <ServiceForm
+                    service={{ id: s.id, planId: s.planId, planName: s.planName, routerId: s.routerId, remoteAddress: s.remoteAddress, localAddress: s.localAddress, callerId: s.callerId }}
+                    plans={activePlans.map((p) => ({ id: p.id, name: p.name }))}
+                    routers={routers.map((r) => ({ id: r.id, name: r.name }))}
+                    canWatchJobs={canWatchJobs}
+                  />
+                </details>
+              )}
               {canTransition && TRANSITIONS[s.status].length > 0 && (
                 <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
               )}

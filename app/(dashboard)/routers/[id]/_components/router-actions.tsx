@@ -85,7 +85,7 @@ export function SyncNow({ routerId }: { routerId: string }) {
       {job.error && <Alert>{job.error}</Alert>}
       {job.jobId && (
         <JobStatus jobId={job.jobId} onFinished={refresh} testId="router-sync-job">
-          {(j) => <SyncReportView result={j.result} />}
+          {(j) => <SyncReportView result={j.result} testId="sync-report-live" />}
         </JobStatus>
       )}
     </Panel>
@@ -102,7 +102,7 @@ export function PushProfiles({ routerId }: { routerId: string }) {
         {t('profiles.button')}
       </Button>
       {job.error && <Alert>{job.error}</Alert>}
-      {job.jobId && <JobStatus jobId={job.jobId}>{(j) => <ProfilesResultView result={j.result} />}</JobStatus>}
+      {job.jobId && <JobStatus jobId={job.jobId}>{(j) => <ProfilesResultView result={j.result} testId="profiles-result-live" />}</JobStatus>}
     </Panel>
   );
 }
