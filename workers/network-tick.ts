@@ -6,7 +6,7 @@ import { enqueueJobsFrom } from '@/lib/jobs/enqueue';
 import { pipelined, readRouterState } from '@/lib/network/router-ops';
 import { saveRouterState } from '@/lib/network/router-status';
 import { RouterError } from '@/lib/network/routeros/errors';
-import { withRouter } from './router-pool';
+import { routerPool, withRouter } from './router-pool';
 
 /**
  * Every minute: read each router's status and sessions over its pooled connection (a few
@@ -32,6 +32,8 @@ export async function monitorRouters(db: Database, log: (line: string) => void =
     }),
     4,
   );
+  // Deleted routers' connections are closed.
+  await routerPool().retain(list.map((r) => r.id));
   return { checked: list.length };
 }
 
@@ -42,7 +44,8 @@ export async function enqueueDueSyncs(db: Database) {
     sql`select r.organization_id, 'router-sync' as type, jsonb_build_object('routerId', r.id, 'removeExtra', false, 'scheduled', true) as payload,
           'router:' || r.id as queue_name
         from routers r join organizations o on o.id = r.organization_id and o.status = 'active'
-        where r.mode = 'api' and r.sync_interval_minutes > 0
+        -- An offline router gets its sync when it answers again (its queue is woken then).
+        where r.mode = 'api' and r.sync_interval_minutes > 0 and r.status <> 'offline'
           and (r.last_sync_at is null or r.last_sync_at + make_interval(mins => r.sync_interval_minutes) <= now())
           and not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = 'router-sync'
                           and j.state in ('queued', 'running', 'retrying') and j.payload->>'routerId' = r.id::text)`,

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import { markRouterOffline, markRouterOnline } from '@/lib/network/router-status';
 import { routerConnectionSettings } from '@/lib/network/routers';
-import type { RouterConnection } from '@/lib/network/routeros/client';
+import { RouterConnection } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { RouterPool } from '@/lib/network/routeros/pool';
 
@@ -43,9 +43,9 @@ const MARK_EVERY_MS = 30_000;
  */
 export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }, fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>): Promise<T> {
   const { router, connect } = await settingsFor(db, p);
-  if (p.fresh) await routerPool().forget(router.id);
   try {
-    const result = await routerPool().use(router.id, connect, (api) => fn(api, router));
+    // "Test connection" logs in on a connection of its own: the pooled one keeps serving jobs.
+    const result = p.fresh ? await once(connect, (api) => fn(api, router)) : await routerPool().use(router.id, connect, (api) => fn(api, router));
     const last = markedOnline.get(router.id);
     if (last === undefined || Date.now() - last > MARK_EVERY_MS) {
       markedOnline.set(router.id, Date.now());
@@ -58,5 +58,14 @@ export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string
       await markRouterOffline(db, { ...p, error });
     }
     throw error;
+  }
+}
+
+async function once<T>(connect: Parameters<typeof RouterConnection.open>[0], fn: (api: RouterConnection) => Promise<T>): Promise<T> {
+  const conn = await RouterConnection.open({ ...connect, connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS, commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS });
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
   }
 }

@@ -113,7 +113,8 @@ export const routerImports = pgTable(
 export type RouterImportEntry = {
   kind: 'pppoe' | 'hotspot';
   name: string;
-  passwordEnc: string;
+  // Null when the router did not list the password (API user without the `sensitive` policy).
+  passwordEnc: string | null;
   profile: string;
   disabled: boolean;
   remoteAddress: string | null;

@@ -73,13 +73,28 @@ export async function transitionSubscription(
  */
 export async function enqueueSubscriptionApply(
   db: Db,
-  p: { orgId: string; subscriptionId: string; routerId: string | null; status: SubscriptionStatus; actorUserId: string | null; kick?: boolean; removeFrom?: { routerId: string; username: string } },
+  p: {
+    orgId: string;
+    subscriptionId: string;
+    routerId: string | null;
+    status: SubscriptionStatus;
+    actorUserId: string | null;
+    kick?: boolean;
+    removeFrom?: { routerId: string; username: string; kind: 'pppoe' | 'hotspot' };
+    clear?: ('remoteAddress' | 'localAddress' | 'callerId')[];
+  },
 ) {
   const routerId = p.removeFrom?.routerId ?? p.routerId;
   return enqueueJob(db, {
     orgId: p.orgId,
     type: 'subscription-apply',
-    payload: { subscriptionId: p.subscriptionId, status: p.status, ...(p.kick ? { kick: true } : {}), ...(p.removeFrom ? { removeFrom: p.removeFrom } : {}) },
+    payload: {
+      subscriptionId: p.subscriptionId,
+      status: p.status,
+      ...(p.kick ? { kick: true } : {}),
+      ...(p.removeFrom ? { removeFrom: p.removeFrom } : {}),
+      ...(p.clear?.length ? { clear: p.clear } : {}),
+    },
     createdBy: p.actorUserId,
     queueName: routerId ? routerQueue(routerId) : null,
     maxAttempts: routerId ? DEVICE_MAX_ATTEMPTS : undefined,
@@ -120,6 +135,7 @@ export async function updateSubscriptionService(
     if (sub.status === 'terminated') throw new AppError('invalid_transition', { from: '@statuses.terminated', to: '@statuses.active' });
     const [plan] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.id, input.planId), eq(plans.organizationId, p.orgId)));
     if (!plan) throw new AppError('plan_unavailable');
+    const [oldPlan] = await tx.select({ serviceType: plans.serviceType }).from(plans).where(and(eq(plans.id, sub.planId), eq(plans.organizationId, p.orgId)));
     const routerId = input.routerId ?? null;
     if (routerId) {
       const [router] = await tx.select({ id: routers.id }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, p.orgId)));
@@ -138,12 +154,13 @@ export async function updateSubscriptionService(
         routerId: sub.routerId,
         status: sub.status,
         actorUserId: p.actorUserId,
-        removeFrom: { routerId: sub.routerId, username: sub.serviceUsername },
+        removeFrom: { routerId: sub.routerId, username: sub.serviceUsername, kind: oldPlan?.serviceType === 'hotspot' ? 'hotspot' : 'pppoe' },
       });
       jobIds.push(removal.id);
     }
     if (routerId && sub.status !== 'pending') {
-      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true });
+      const clear = (['remoteAddress', 'localAddress', 'callerId'] as const).filter((k) => k in changed && next[k] === null);
+      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true, clear });
       jobIds.push(apply.id);
     }
     await recordAudit(tx, {

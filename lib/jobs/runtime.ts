@@ -159,7 +159,11 @@ class Outcomes {
     const rows = this.pending.splice(0);
     if (rows.length > 0) {
       const values = rows.map((o) => ({ id: o.id, state: o.state, result: o.result ?? null, error: o.error ?? null, done: o.progress?.done ?? null, total: o.progress?.total ?? null }));
-      this.writing = this.writing.then(() => writeOutcomes(this.db, values));
+      // Each group is written even if an earlier one failed; the failure still surfaces.
+      this.writing = this.writing.then(
+        () => writeOutcomes(this.db, values),
+        (earlier: unknown) => writeOutcomes(this.db, values).then(() => Promise.reject(earlier)),
+      );
     }
     await this.writing;
   }

@@ -22,7 +22,8 @@ export async function readRouterEntries(api: RouterApi): Promise<RouterImportEnt
       entries.push({
         kind,
         name: r.name,
-        passwordEnc: encryptSecret(r.password ?? ''),
+        // RouterOS leaves passwords out unless the API user has the `sensitive` policy.
+        passwordEnc: r.password === undefined ? null : encryptSecret(r.password),
         profile: r.profile ?? 'default',
         disabled: r.disabled === 'true' || r.disabled === 'yes',
         remoteAddress: r[props.remoteAddress] || null,
@@ -73,8 +74,22 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     .from(plans)
     .where(and(eq(plans.organizationId, p.orgId), eq(plans.active, true)));
   const profiles = new Map<string, { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean }>();
+  const seen = new Set<string>();
+  let duplicates = 0;
+  let withoutPassword = 0;
   for (const e of imp.entries) {
     if (existing.has(e.name)) continue;
+    // A username is one subscription: a PPP secret and a hotspot user of the same name
+    // come in once (the first listed).
+    if (seen.has(e.name)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(e.name);
+    if (e.passwordEnc === null) {
+      withoutPassword++;
+      continue;
+    }
     const key = `${e.kind}:${e.profile}`;
     const found = profiles.get(key);
     if (found) found.count++;
@@ -91,6 +106,9 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     importedCount: imp.importedCount,
     total: imp.entries.length,
     existing: existing.size,
+    duplicates,
+    // After the import the stored entries no longer hold passwords: nothing to warn about.
+    withoutPassword: imp.importedAt ? 0 : withoutPassword,
     profiles: [...profiles.values()].sort((a, b) => b.count - a.count),
     plans: orgPlans,
     sample: imp.entries.slice(0, 50).map((e) => ({ kind: e.kind, name: e.name, profile: e.profile, disabled: e.disabled, comment: e.comment, exists: existing.has(e.name) })),
@@ -111,6 +129,15 @@ export const confirmImportSchema = z.object({
  * Phone and address are left for staff to fill in (the router does not know them).
  */
 export async function confirmImport(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> }) {
+  return confirmImportTx(db, p).catch((error: unknown) => {
+    // Another import (or a new customer) took one of these usernames in the meantime.
+    const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '23505') throw new AppError('username_taken');
+    throw error;
+  });
+}
+
+async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> }) {
   return db.transaction(async (tx) => {
     const imp = await loadImport(tx, { orgId: p.orgId, importId: p.input.importId, lock: true });
     if (imp.importedAt) throw new AppError('import_done');
@@ -128,7 +155,7 @@ export async function confirmImport(db: Db, p: { orgId: string; actorUserId: str
     const seen = new Set<string>();
     const rows = imp.entries.flatMap((e) => {
       const planId = p.input.mapping[`${e.kind}:${e.profile}`];
-      if (!planId || !planIds.has(planId) || existing.has(e.name) || seen.has(e.name)) return [];
+      if (!planId || !planIds.has(planId) || existing.has(e.name) || seen.has(e.name) || e.passwordEnc === null) return [];
       seen.add(e.name);
       const status = e.disabled ? ('suspended' as const) : e.profile === router.isolirProfile ? ('isolated' as const) : ('active' as const);
       return [{ ...e, planId, status }];
@@ -165,7 +192,7 @@ export async function confirmImport(db: Db, p: { orgId: string; actorUserId: str
             planId: r.planId,
             billingType: p.input.billingType,
             serviceUsername: r.name,
-            servicePasswordEnc: r.passwordEnc,
+            servicePasswordEnc: r.passwordEnc!,
             status: r.status,
             routerId: router.id,
             remoteAddress: r.remoteAddress,
@@ -179,9 +206,10 @@ export async function confirmImport(db: Db, p: { orgId: string; actorUserId: str
         subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: `imported from router ${router.name}`, actorUserId: p.actorUserId })),
       );
     }
+    // What was read off the router is kept for the record, without the passwords.
     await tx
       .update(routerImports)
-      .set({ importedAt: sql`now()`, importedCount: rows.length })
+      .set({ importedAt: sql`now()`, importedCount: rows.length, entries: imp.entries.map((e) => ({ ...e, passwordEnc: null })) })
       .where(and(eq(routerImports.id, imp.id), isNull(routerImports.importedAt)));
     await recordAudit(tx, {
       orgId: p.orgId,

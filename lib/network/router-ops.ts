@@ -1,5 +1,5 @@
 import type { RouterSnapshot, SessionKind } from './constants';
-import { MENUS, secretWords, type DesiredSecret, type SecretKind } from './router-state';
+import { MENUS, clearedProps, secretWords, type DesiredSecret, type SecretField, type SecretKind } from './router-state';
 import type { RouterApi, RouterRow } from './routeros/client';
 import { RouterError } from './routeros/errors';
 
@@ -25,16 +25,33 @@ export async function pipelined<T>(tasks: (() => Promise<T>)[], window = 64): Pr
 const isNoSuchItem = (e: unknown) => e instanceof RouterError && e.kind === 'trap' && /no such item/i.test(e.message);
 
 /**
+ * How to name an entry in `numbers=`: its name, unless the name could be read as a list or
+ * an id (a comma, a leading `*`), in which case its `.id` is looked up first.
+ */
+async function entryRef(api: RouterApi, menu: string, name: string): Promise<{ ref: string | null; commands: number }> {
+  if (!name.includes(',') && !name.startsWith('*')) return { ref: name, commands: 0 };
+  const rows = await api.exec(`${menu}/print`, [`?name=${name}`, '=.proplist=.id']);
+  return { ref: rows[0]?.['.id'] ?? null, commands: 1 };
+}
+
+/**
  * Puts one subscription's entry on the router and, when asked, drops its live session so
  * the customer reconnects into the new profile. Happy path: one `set` by name, one active
  * `print`, one `remove` if online (at most 3 commands). A missing entry is added.
  */
-export async function applySecret(api: RouterApi, d: DesiredSecret, opts: { kick: boolean }) {
+export async function applySecret(api: RouterApi, d: DesiredSecret, opts: { kick: boolean; clear?: SecretField[] }) {
   const menu = MENUS[d.kind];
-  let commands = 1;
+  const { ref, commands: lookups } = await entryRef(api, menu.secret, d.name);
+  let commands = lookups + 1;
   let created = false;
   try {
-    await api.exec(`${menu.secret}/set`, [`=numbers=${d.name}`, ...secretWords(d, { withName: false })]);
+    if (ref === null) throw new RouterError('trap', 'no such item');
+    await api.exec(`${menu.secret}/set`, [`=numbers=${ref}`, ...secretWords(d, { withName: false })]);
+    // Values the database no longer has (a static address, a MAC lock) are removed.
+    for (const prop of clearedProps(d, opts.clear ?? [])) {
+      commands++;
+      await api.exec(`${menu.secret}/unset`, [`=numbers=${ref}`, `=value-name=${prop}`]);
+    }
   } catch (error) {
     if (!isNoSuchItem(error)) throw error;
     commands++;
@@ -48,15 +65,16 @@ export async function applySecret(api: RouterApi, d: DesiredSecret, opts: { kick
 /** Removes a subscription's entry (terminated) and its live session. */
 export async function removeSecret(api: RouterApi, kind: SecretKind, name: string) {
   const menu = MENUS[kind];
-  let removed = true;
+  const { ref, commands: lookups } = await entryRef(api, menu.secret, name);
+  let removed = ref !== null;
   try {
-    await api.exec(`${menu.secret}/remove`, [`=numbers=${name}`]);
+    if (ref !== null) await api.exec(`${menu.secret}/remove`, [`=numbers=${ref}`]);
   } catch (error) {
     if (!isNoSuchItem(error)) throw error;
     removed = false;
   }
   const kicked = await kickUser(api, kind, name);
-  return { commands: 1 + kicked.commands, removed, kicked: kicked.kicked };
+  return { commands: lookups + (ref !== null ? 1 : 0) + kicked.commands, removed, kicked: kicked.kicked };
 }
 
 export async function kickUser(api: RouterApi, kind: SecretKind, name: string) {
@@ -65,6 +83,17 @@ export async function kickUser(api: RouterApi, kind: SecretKind, name: string) {
   if (rows.length === 0) return { kicked: 0, commands: 1 };
   await kickSession(api, kind, rows.map((r) => r['.id']!).join(','));
   return { kicked: rows.length, commands: 2 };
+}
+
+/**
+ * Disconnects the session the sessions page showed: by its id, after checking the id still
+ * belongs to that user (ids are reused once a session ends). Gone already counts as done.
+ */
+export async function kickListedSession(api: RouterApi, kind: SessionKind, itemId: string, username: string) {
+  const menu = MENUS[kind];
+  const [row] = await api.exec(`${menu.active}/print`, [`?.id=${itemId}`, `=.proplist=.id,${menu.activeUser}`]);
+  if (!row || row[menu.activeUser] !== username) return false;
+  return kickSession(api, kind, itemId);
 }
 
 /** Removes active entries by the router's ids; gone already counts as done. */

@@ -56,10 +56,18 @@ describe('difference with the router', () => {
     assert.ok(!JSON.stringify(changes).includes('lama'));
   });
 
+  test('a row listed without a password (no sensitive policy) is not a password change', () => {
+    const { password: _hidden, ...noPassword } = row;
+    assert.deepEqual(diffSecret(d, noPassword), []);
+  });
+
   test('a value set on the router but not in the database is cleared with unset', () => {
     const plain = desiredSecret(sub, router)!;
     const changes = diffSecret(plain, { ...row, 'caller-id': '', 'local-address': '10.0.0.1', 'remote-address': '' });
     assert.deepEqual(fixCommands(plain, changes, '*1A'), [['/ppp/secret/unset', ['=numbers=*1A', '=value-name=local-address']]]);
+    // An empty caller-id (no MAC lock) is a plain value on a PPP secret.
+    const unlocked = diffSecret(plain, { ...row, 'remote-address': '' });
+    assert.deepEqual(fixCommands(plain, unlocked, '*1A'), [['/ppp/secret/set', ['=.id=*1A', '=caller-id=']]]);
     const both = diffSecret(plain, { ...row, profile: 'x', 'local-address': '10.0.0.1', 'remote-address': '', 'caller-id': '' });
     assert.deepEqual(fixCommands(plain, both, '*1A')[0], ['/ppp/secret/set', ['=.id=*1A', '=profile=Paket 20 Mbps']]);
   });

@@ -106,11 +106,16 @@ function desiredValue(d: DesiredSecret, field: SecretField): string | null {
   return d[field] ?? null;
 }
 
-/** Differences between the desired entry and the router's row; passwords are never shown. */
+/**
+ * Differences between the desired entry and the router's row; passwords are never shown.
+ * A row without `password` means the API user may not read passwords (no `sensitive`
+ * policy): the password is then unknown, not empty, and is left alone.
+ */
 export function diffSecret(d: DesiredSecret, row: RouterRow): SecretChange[] {
   const changes: SecretChange[] = [];
   for (const field of SECRET_FIELDS) {
     if (MENUS[d.kind].props[field] === null) continue;
+    if (field === 'password' && row.password === undefined) continue;
     const from = actualValue(row, d.kind, field);
     const to = desiredValue(d, field);
     if (from === to) continue;
@@ -130,11 +135,24 @@ export function fixCommands(d: DesiredSecret, changes: SecretChange[], id: strin
   for (const { field } of changes) {
     const prop = menu.props[field]!;
     const value = desiredValue(d, field);
-    if (value === null) commands.push([`${menu.secret}/unset`, [`=numbers=${id}`, `=value-name=${prop}`]]);
+    if (value === null && field === 'callerId' && d.kind === 'pppoe') set.push(`=${prop}=`);
+    else if (value === null) commands.push([`${menu.secret}/unset`, [`=numbers=${id}`, `=value-name=${prop}`]]);
     else set.push(`=${prop}=${value}`);
   }
   if (set.length > 1) commands.unshift([`${menu.secret}/set`, set]);
   return commands;
+}
+
+/** The router properties behind fields the database now leaves empty (cleared with `unset`). */
+export function clearedProps(d: DesiredSecret, fields: SecretField[]): string[] {
+  const props: string[] = [];
+  for (const field of fields) {
+    const prop = MENUS[d.kind].props[field];
+    // An empty caller-id is set directly (secretWords); addresses and MACs must be unset.
+    if (!prop || desiredValue(d, field) !== null || (field === 'callerId' && d.kind === 'pppoe')) continue;
+    props.push(prop);
+  }
+  return props;
 }
 
 /** Every desired property, for `add` or for an idempotent `set` by name. */

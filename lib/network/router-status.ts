@@ -78,6 +78,6 @@ export async function markRouterOnline(db: Db, p: { orgId: string; routerId: str
 export async function wakeRouterQueue(db: Db, routerId: string) {
   await db.execute(sql`
     select count(*) from graphile_worker.reschedule_jobs(
-      array(select id from graphile_worker.jobs where queue_name = ${routerQueue(routerId)} and attempts > 0 and locked_at is null and run_at > now()),
+      array(select id from graphile_worker.jobs where queue_name = ${routerQueue(routerId)} and attempts > 0 and attempts < max_attempts and locked_at is null and run_at > now()),
       run_at => now())`);
 }

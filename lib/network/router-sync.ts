@@ -1,9 +1,9 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { decryptSecret } from '@/lib/crypto';
-import { ensureProfiles, pipelined, type ProfileSpec } from './router-ops';
+import { ensureProfiles, kickSession, pipelined, type ProfileSpec } from './router-ops';
 import {
   MENUS,
   desiredSecret,
@@ -49,7 +49,7 @@ export async function loadDesiredState(db: Db, p: { orgId: string; router: Route
       and(
         eq(subscriptions.organizationId, p.orgId),
         eq(subscriptions.routerId, p.router.id),
-        p.subscriptionId ? eq(subscriptions.id, p.subscriptionId) : ne(subscriptions.status, 'pending'),
+        p.subscriptionId ? eq(subscriptions.id, p.subscriptionId) : undefined,
       ),
     );
   const desired = new Map<string, DesiredSecret>();
@@ -59,7 +59,9 @@ export async function loadDesiredState(db: Db, p: { orgId: string; router: Route
   for (const r of rows) {
     if (r.serviceType === 'static') continue;
     const key = `${r.serviceType}:${r.serviceUsername}`;
+    // Known, so never "extra": a pending customer's entry may be prepared ahead of installation.
     known.add(key);
+    if (r.status === 'pending') continue;
     if (r.status === 'terminated') {
       terminated.add(key);
       continue;
@@ -89,6 +91,8 @@ export type SyncReport = {
   extra: (SyncEntry & { profile: string | null; comment: string | null })[];
   failed: (SyncEntry & { error: string })[];
   profiles: { created: string[]; updated: string[] };
+  /** Live sessions dropped so a changed profile / disabled flag / removal takes effect now. */
+  kicked: number;
 };
 
 const LIST_LIMIT = 200;
@@ -114,7 +118,9 @@ export async function syncRouter(
     extra: [],
     failed: [],
     profiles: { created: [], updated: [] },
+    kicked: 0,
   };
+  const toKick: Record<SecretKind, Set<string>> = { pppoe: new Set(), hotspot: new Set() };
   const push = <T>(list: T[], item: T) => list.length < LIST_LIMIT && list.push(item);
   const query = opts.onlyName ? [`?name=${opts.onlyName}`] : [];
   const [ppp, hotspot] = await Promise.all(
@@ -152,6 +158,7 @@ export async function syncRouter(
         tasks.push(
           guard({ kind, name }, async () => {
             for (const [command, words] of fixCommands(d, changes, id)) await api.exec(command, words);
+            if (changes.some((c) => c.field === 'profile' || c.field === 'disabled')) toKick[kind].add(name);
             report.counts.changed++;
             push(report.changed, { kind, name, changes });
           }),
@@ -161,6 +168,7 @@ export async function syncRouter(
         tasks.push(
           guard({ kind, name }, async () => {
             await api.exec(`${menu.secret}/remove`, [`=.id=${id}`]);
+            toKick[kind].add(name);
             report.counts.removed++;
             push(report.removed, { kind, name, reason });
           }),
@@ -189,6 +197,23 @@ export async function syncRouter(
       if (++done % step === 0) await opts.progress?.(done, tasks.length);
     }),
   );
+  report.kicked = await kickNames(api, toKick);
   await opts.progress?.(tasks.length, tasks.length);
   return report;
+}
+
+/** One active print per menu, then the matching sessions removed 100 ids at a time. */
+async function kickNames(api: RouterApi, names: Record<SecretKind, Set<string>>) {
+  let kicked = 0;
+  for (const kind of ['pppoe', 'hotspot'] as const) {
+    if (names[kind].size === 0) continue;
+    const menu = MENUS[kind];
+    const active = await api.exec(`${menu.active}/print`, [`=.proplist=.id,${menu.activeUser}`]);
+    const ids = active.filter((a) => names[kind].has(a[menu.activeUser] ?? '')).map((a) => a['.id']!);
+    for (let i = 0; i < ids.length; i += 100) {
+      await kickSession(api, kind, ids.slice(i, i + 100).join(','));
+    }
+    kicked += ids.length;
+  }
+  return kicked;
 }

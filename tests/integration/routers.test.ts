@@ -187,6 +187,23 @@ describe('routers: import existing PPP secrets and hotspot users', () => {
   });
 });
 
+describe('routers: an API user that may not read passwords', () => {
+  test('import refuses entries without a password; sync never blanks a password it cannot see', async () => {
+    const w = await world('rt-nosensitive', { sensitive: false });
+    w.server.addSecret({ name: 'tanpa', password: 'rahasia-router', profile: 'Paket 20 Mbps', service: 'pppoe' });
+    const job = await finished(w.ctx, (await ok(executeOperation(startRouterImportOp, w.ctx, { routerId: w.router.id }))).jobId);
+    const preview = await ok(executeOperation(routerImportPreviewOp, w.ctx, { importId: String(job.result?.importId) }));
+    assert.equal(preview.withoutPassword, 1);
+    const done = await ok(executeOperation(confirmRouterImportOp, w.ctx, { importId: preview.id, billingType: 'postpaid', mapping: { 'pppoe:Paket 20 Mbps': w.plan.id } }));
+    assert.equal(done.imported, 0);
+
+    await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'tanpa', password: 'rahasia-db' });
+    const sync = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId);
+    assert.equal((sync.result as unknown as SyncReport).counts.changed, 0);
+    assert.equal(w.server.find('/ppp/secret', 'tanpa')!.password, 'rahasia-router');
+  });
+});
+
 describe('routers: reconcile (the database is the source of truth)', () => {
   test('each kind of difference is found, fixed and reported; extra entries only reported unless asked', async () => {
     const w = await world('rt-sync');
@@ -211,7 +228,10 @@ describe('routers: reconcile (the database is the source of truth)', () => {
     await mk('gone', { status: 'terminated' });
     secret('gone');
     await mk('new');
+    await mk('pend', { status: 'pending' });
+    secret('pend');
     secret('stranger', { comment: 'nobody knows' });
+    for (const online of ['same', 'iso', 'gone', 'dis']) w.server.connectSession(online);
     w.server.resetStats();
 
     const first = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId);
@@ -241,11 +261,15 @@ describe('routers: reconcile (the database is the source of truth)', () => {
     assert.equal(s('new').password, 'pw-new');
     assert.equal(w.server.find('/ppp/secret', 'gone'), undefined);
     assert.ok(w.server.find('/ppp/secret', 'stranger'), 'extra entries are not deleted by default');
+    // Sessions whose profile or state changed (or whose entry went) are dropped at once.
+    assert.equal(report.kicked, 3);
+    assert.deepEqual(w.server.list('/ppp/active').map((a) => a.name), ['same']);
 
     const second = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: true }))).jobId);
     const again = second.result as unknown as SyncReport;
     assert.deepEqual(again.counts, { added: 0, changed: 0, removed: 1, extra: 0, unchanged: 8, failed: 0 });
     assert.deepEqual(again.removed, [{ kind: 'pppoe', name: 'stranger', reason: 'extra' }]);
+    assert.ok(w.server.find('/ppp/secret', 'pend'), "a pending customer's prepared entry is not extra");
     const [row] = await db.select().from(routers).where(eq(routers.id, w.router.id));
     assert.ok(row!.lastSyncAt, 'the router page shows when it was last synced');
   });
@@ -321,6 +345,13 @@ describe('routers: enforcement of subscription changes', () => {
     assert.equal(there['remote-address'], '10.20.0.9');
     assert.equal(there['caller-id'], 'AA:BB:CC:DD:EE:09');
     assert.equal(there.profile, 'Paket 20 Mbps', 'the missing profile was created on the new router');
+    // Clearing the static address and the MAC lock takes them off the router too.
+    const cleared = await ok(
+      executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: router2.id, remoteAddress: '', localAddress: '', callerId: '' }),
+    );
+    for (const id of cleared.jobIds) assert.equal((await finished(w.ctx, id)).state, 'done');
+    assert.equal(other.find('/ppp/secret', 'pindah')!['remote-address'], undefined);
+    assert.equal(other.find('/ppp/secret', 'pindah')!['caller-id'] ?? '', '');
     const bad = await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: router2.id, remoteAddress: '10.20.0.999', localAddress: '', callerId: 'xx' });
     assert.equal(bad.ok, false);
     assert.ok(!bad.ok && bad.fieldErrors?.remoteAddress && bad.fieldErrors.callerId);

@@ -241,6 +241,7 @@ export interface SessionOptions {
 /** All menus of one router, plus the sessions' hidden bookkeeping (start time, dynamic interface). */
 export class RouterState {
   readonly menus = {} as Record<ListPath, Menu>;
+  hidePasswords = false;
   identity: string;
   version: string;
   bootedAt = Date.now();
@@ -453,6 +454,16 @@ function compare(a: string, b: string): number {
   return Number.isFinite(x) && Number.isFinite(y) && a !== '' && b !== '' ? x - y : a.localeCompare(b);
 }
 
+function* withoutPasswords(rows: Iterable<Row>): Iterable<Row> {
+  for (const row of rows) {
+    if (row.password === undefined) yield row;
+    else {
+      const { password: _hidden, ...rest } = row;
+      yield rest;
+    }
+  }
+}
+
 function print(rows: Iterable<Row>, cmd: Command, reply: Reply, emptyReply: boolean): void {
   const proplist = cmd.attrs.get('.proplist')?.split(',').filter(Boolean);
   const match = compileQuery(cmd.queries);
@@ -515,7 +526,9 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
   const menu = state.menu(path);
   if (verb === 'print' || verb === 'getall') {
     state.refresh(path);
-    return print(menu.candidates(cmd.queries), cmd, reply, emptyReply);
+    // Without the `sensitive` policy RouterOS leaves passwords out of every print.
+    const rows = state.hidePasswords ? withoutPasswords(menu.candidates(cmd.queries)) : menu.candidates(cmd.queries);
+    return print(rows, cmd, reply, emptyReply);
   }
   if (!menu.spec.verbs.includes(verb)) throw new RosError('no such command');
   if (verb === 'add') {
@@ -551,6 +564,7 @@ export interface RouterOsOptions {
   version?: string; // default '7.19.1'; also picks the defaults below
   emptyReply?: boolean; // `!empty` before `!done` on an empty print (7.18+); default from version
   legacyLogin?: boolean; // MD5 challenge login (before 6.43); default from version
+  sensitive?: boolean; // the API user may read passwords (`sensitive` policy); default true
   port?: number; // 0 = random
   host?: string; // default '127.0.0.1'
 }
@@ -628,6 +642,7 @@ export class RouterOsServer {
     this.emptyReply = opts.emptyReply ?? atLeast(version, 7, 18);
     this.legacyLogin = opts.legacyLogin ?? !atLeast(version, 6, 43);
     this.state = new RouterState(opts.identity ?? 'RB-Test', version);
+    this.state.hidePasswords = opts.sensitive === false;
   }
 
   // --- seeding and inspection -----------------------------------------------------------------

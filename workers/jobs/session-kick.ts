@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { routerSessions } from '@/db/schema';
 import { defineJob } from '@/lib/jobs/runtime';
 import { SESSION_KINDS } from '@/lib/network/constants';
-import { kickSession } from '@/lib/network/router-ops';
+import { kickListedSession } from '@/lib/network/router-ops';
 import { withRouter } from '../router-pool';
 
 /** Drops one live session on the router; a session already gone counts as done. */
@@ -11,7 +11,7 @@ export const sessionKick = defineJob({
   name: 'session-kick',
   payload: z.object({ routerId: z.string().uuid(), sessionId: z.string().uuid(), kind: z.enum(SESSION_KINDS), itemId: z.string(), username: z.string() }),
   async handler(ctx, payload) {
-    const kicked = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: payload.routerId }, (api) => kickSession(api, payload.kind, payload.itemId));
+    const kicked = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: payload.routerId }, (api) => kickListedSession(api, payload.kind, payload.itemId, payload.username));
     await ctx.db.delete(routerSessions).where(and(eq(routerSessions.id, payload.sessionId), eq(routerSessions.organizationId, ctx.orgId)));
     return { username: payload.username, kicked };
   },

@@ -5,7 +5,7 @@ import { SUBSCRIPTION_STATUSES, formatCustomerNumber } from '@/lib/customers/con
 import { decryptSecret } from '@/lib/crypto';
 import { PermanentJobError, defineJob } from '@/lib/jobs/runtime';
 import { applySecret, ensureProfiles, removeSecret } from '@/lib/network/router-ops';
-import { desiredSecret, planProfileName, planRateLimit } from '@/lib/network/router-state';
+import { SECRET_FIELDS, desiredSecret, planProfileName, planRateLimit } from '@/lib/network/router-state';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { batchLoader } from '@/lib/server/batch-loader';
 import type { Database } from '@/db/client';
@@ -56,8 +56,10 @@ export const subscriptionApply = defineJob({
     subscriptionId: z.string().uuid(),
     status: z.enum(SUBSCRIPTION_STATUSES),
     kick: z.boolean().optional(),
-    // The subscription moved to another router: take it off the old one.
-    removeFrom: z.object({ routerId: z.string().uuid(), username: z.string() }).optional(),
+    // The subscription moved to another router: take it off the old one (as it was there).
+    removeFrom: z.object({ routerId: z.string().uuid(), username: z.string(), kind: z.enum(['pppoe', 'hotspot']).optional() }).optional(),
+    // Settings the database no longer has (static address, MAC lock): removed on the router.
+    clear: z.array(z.enum(SECRET_FIELDS)).optional(),
   }),
   async handler(ctx, payload) {
     const sub = await subscriptionLoader(ctx.db)(`${ctx.orgId}|${payload.subscriptionId}`);
@@ -67,7 +69,7 @@ export const subscriptionApply = defineJob({
 
     if (payload.removeFrom) {
       const { removeFrom } = payload;
-      const result = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: removeFrom.routerId }, (api) => removeSecret(api, kind, removeFrom.username));
+      const result = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: removeFrom.routerId }, (api) => removeSecret(api, removeFrom.kind ?? kind, removeFrom.username));
       return { ...base, applied: true, action: 'removed_from_previous_router', routerId: removeFrom.routerId, ...result };
     }
     if (!sub.sub.routerId) return { ...base, applied: false, reason: 'no_router' };
@@ -97,7 +99,7 @@ export const subscriptionApply = defineJob({
       }
       let result;
       try {
-        result = await applySecret(api, d, { kick: true });
+        result = await applySecret(api, d, { kick: true, clear: payload.clear });
       } catch (error) {
         // The profile may not exist on this router yet: create it, then try once more.
         if (!(error instanceof RouterError && error.kind === 'trap' && /profile/i.test(error.message))) throw error;
@@ -109,7 +111,7 @@ export const subscriptionApply = defineJob({
           ],
           { update: false },
         );
-        result = await applySecret(api, d, { kick: true });
+        result = await applySecret(api, d, { kick: true, clear: payload.clear });
       }
       await ctx.progress(1, 1);
       return { ...base, applied: true, action: d.profile === router.isolirProfile ? 'isolir_profile' : d.disabled ? 'disabled' : 'plan_profile', profile: d.profile, routerId, ...result };

@@ -37,7 +37,7 @@ export class RouterPool {
   logins = 0;
 
   constructor(options: RouterPoolOptions = {}) {
-    this.opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, perRouterConcurrency: 8, pingIntervalMs: 60_000, failFastMs: 3_000, ...options };
+    this.opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, perRouterConcurrency: 8, pingIntervalMs: 60_000, failFastMs: 10_000, ...options };
   }
 
   async use<T>(key: string, config: RouterConnectOptions, fn: (conn: RouterConnection) => Promise<T>): Promise<T> {
@@ -66,6 +66,12 @@ export class RouterPool {
     await entry.conn?.close();
   }
 
+  /** Closes connections of routers no longer in the list (deleted routers). */
+  async retain(keys: Iterable<string>) {
+    const keep = new Set(keys);
+    await Promise.all([...this.entries.keys()].filter((key) => !keep.has(key)).map((key) => this.forget(key)));
+  }
+
   async closeAll() {
     await Promise.all([...this.entries.keys()].map((key) => this.forget(key)));
   }
@@ -78,8 +84,10 @@ export class RouterPool {
     const fingerprint = createHash('sha256').update(JSON.stringify([config.host, config.port, config.tls, config.username, config.password])).digest('hex');
     let entry = this.entries.get(key);
     if (entry && entry.fingerprint !== fingerprint) {
+      // New settings: a connection made (or being made) with the old ones is not reused.
       void entry.conn?.close();
       entry.conn = null;
+      entry.connecting = null;
       entry.fingerprint = fingerprint;
       entry.failedUntil = 0;
     }
@@ -108,9 +116,15 @@ export class RouterPool {
     if (entry.conn?.alive) return entry.conn;
     entry.conn = null;
     if (entry.failedUntil > Date.now() && entry.lastError) throw entry.lastError;
-    entry.connecting ??= RouterConnection.open({ ...config, connectTimeoutMs: this.opts.connectTimeoutMs, commandTimeoutMs: this.opts.commandTimeoutMs })
-      .then((conn) => {
+    const fingerprint = entry.fingerprint;
+    const connecting: Promise<RouterConnection> = (entry.connecting ??= RouterConnection.open({ ...config, connectTimeoutMs: this.opts.connectTimeoutMs, commandTimeoutMs: this.opts.commandTimeoutMs })
+      .then(async (conn) => {
         this.logins++;
+        // Forgotten or re-configured while connecting: do not keep a stray logged-in socket.
+        if (![...this.entries.values()].includes(entry) || entry.fingerprint !== fingerprint) {
+          await conn.close();
+          throw new RouterError('closed', 'router settings changed while connecting');
+        }
         entry.conn = conn;
         entry.lastError = null;
         entry.failedUntil = 0;
@@ -121,14 +135,16 @@ export class RouterPool {
         return conn;
       })
       .catch((error: RouterError) => {
-        entry.lastError = error;
-        entry.failedUntil = Date.now() + this.opts.failFastMs;
+        if (entry.fingerprint === fingerprint) {
+          entry.lastError = error;
+          entry.failedUntil = Date.now() + this.opts.failFastMs;
+        }
         throw error;
       })
       .finally(() => {
-        entry.connecting = null;
-      });
-    return entry.connecting;
+        if (entry.connecting === connecting) entry.connecting = null;
+      }));
+    return connecting;
   }
 
   private schedulePing(entry: Entry) {
