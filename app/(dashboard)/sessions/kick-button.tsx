@@ -16,13 +16,14 @@ export function KickButton({ sessionId, username }: { sessionId: string; usernam
   const refresh = useCallback(() => router.refresh(), [router]);
   if (jobId) {
     return (
-      <div className="min-w-32">
+      <div className="md:min-w-32">
         <JobStatus jobId={jobId} onFinished={refresh} testId="session-kick-job" />
       </div>
     );
   }
+  // Full width on a phone card, so the thumb finds it; its normal size in the table.
   return (
-    <div className="space-y-1">
+    <div className="space-y-1 [&>button]:w-full md:[&>button]:w-auto">
       <ConfirmButton
         testId="session-kick"
         variant="secondary"

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition, type FormEvent } from 'react';
 import { JobStatus } from '@/components/jobs/job-watch';
 import { SyncReportView } from '@/components/network/job-results';
 import { Button } from '@/components/ui/button';
@@ -19,6 +19,23 @@ type Choice = { id: string; name: string };
 const save = (input: unknown) =>
   updateSubscriptionServiceAction(Object.fromEntries(Object.entries(input as Record<string, unknown>).map(([k, v]) => [k.split('__')[0], v])));
 
+type MoveMessage = 'serviceConfirmPlan' | 'serviceConfirmRouter' | 'serviceConfirmRouterPlan' | 'serviceConfirmRouterAdd' | 'serviceConfirmRouterRemove';
+
+/**
+ * A new plan or router makes the router job drop the live session (and a new router removes
+ * the customer from the old one), so that save is confirmed first. Null: save straight away.
+ */
+function moveMessage(service: Service, planId: string, routerId: string): MoveMessage | null {
+  const oldRouter = service.routerId ?? '';
+  const planChanged = planId !== service.planId;
+  if (routerId !== oldRouter) {
+    if (!routerId) return 'serviceConfirmRouterRemove';
+    if (!oldRouter) return 'serviceConfirmRouterAdd';
+    return planChanged ? 'serviceConfirmRouterPlan' : 'serviceConfirmRouter';
+  }
+  return planChanged && routerId ? 'serviceConfirmPlan' : null;
+}
+
 /** Plan, router, static addresses and MAC lock of one subscription; saving queues the router job. */
 export function ServiceForm({ service, plans, routers, canWatchJobs }: { service: Service; plans: Choice[]; routers: Choice[]; canWatchJobs: boolean }) {
   const t = useTranslations();
@@ -29,8 +46,24 @@ export function ServiceForm({ service, plans, routers, canWatchJobs }: { service
   // A plan no longer sold stays selectable for the subscription that still has it.
   const planOptions = plans.some((p) => p.id === service.planId) ? plans : [{ id: service.planId, name: service.planName }, ...plans];
   const saved = form.result?.ok ? form.result.data : null;
+  const formEl = useRef<HTMLFormElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const confirmed = useRef(false);
+  const [confirmText, setConfirmText] = useState<MoveMessage | null>(null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    const message = moveMessage(service, String(data.get(n('planId')) ?? ''), String(data.get(n('routerId')) ?? ''));
+    if (message && !confirmed.current) {
+      event.preventDefault();
+      setConfirmText(message);
+      dialog.current?.showModal();
+      return;
+    }
+    confirmed.current = false;
+    form.onSubmit(event);
+  };
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="service-form">
+    <form ref={formEl} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="service-form">
       <div className="space-y-2 sm:col-span-2">
         {form.error && <Alert>{form.error}</Alert>}
         {saved && (
@@ -86,11 +119,33 @@ export function ServiceForm({ service, plans, routers, canWatchJobs }: { service
         error={f('callerId')}
         hint={t('customers.serviceCallerIdHint')}
       />
-      <div className="sm:col-span-2">
+      <div className="space-y-1 sm:col-span-2">
         <Button type="submit" disabled={form.pending} data-testid="service-save">
           {form.pending ? t('common.saving') : t('common.save')}
         </Button>
+        <p className="text-xs text-slate-500">{t('customers.serviceSaveHint')}</p>
       </div>
+      {/* Same modal as components/ui/confirm-button.tsx, but it confirms this form's submit. */}
+      <dialog ref={dialog} className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+        <div className="space-y-4 p-5">
+          <p data-testid="service-save-message">{confirmText && t(`customers.${confirmText}`)}</p>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              data-testid="service-save-confirm"
+              onClick={() => {
+                dialog.current?.close();
+                confirmed.current = true;
+                formEl.current?.requestSubmit();
+              }}
+            >
+              {t('common.confirm')}
+            </Button>
+          </div>
+        </div>
+      </dialog>
     </form>
   );
 }

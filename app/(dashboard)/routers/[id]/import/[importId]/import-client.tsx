@@ -74,6 +74,8 @@ export function ImportMappingForm({ importId, profiles, plans, done }: { importI
                     </option>
                   ))}
                 </select>
+                {/* Isolated entries keep this plan for good: it is what they get back once they pay. */}
+                {p.isolir && <p className="mt-1 max-w-xs text-xs text-amber-700 dark:text-amber-400">{t('routers.import.isolirPlanNote')}</p>}
               </Td>
             </tr>
           );

@@ -58,6 +58,25 @@ export default async function RouterImportPage({ params }: { params: Promise<{ i
             <dd className="text-xl font-semibold">{newEntries}</dd>
           </div>
         </dl>
+        {preview.withoutPassword > 0 && (
+          // Without the `sensitive` policy RouterOS lists secrets without their password; such an
+          // entry cannot become a working subscription, so it is left out until read again.
+          <div role="alert" className="mt-3 space-y-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="router-import-without-password">
+            <p>{t('routers.import.withoutPassword', { count: preview.withoutPassword })}</p>
+            <code className="block overflow-x-auto whitespace-nowrap rounded bg-white/70 px-2 py-1 text-xs dark:bg-black/30">/user group set jaring policy=read,write,api,test,sensitive</code>
+            <p>
+              {t('routers.import.withoutPasswordThen')}{' '}
+              <Link href={`/routers/${id}`} className="font-medium underline">
+                {t('routers.import.readAgain')}
+              </Link>
+            </p>
+          </div>
+        )}
+        {preview.duplicates > 0 && (
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400" data-testid="router-import-duplicates">
+            {t('routers.import.duplicates', { count: preview.duplicates })}
+          </p>
+        )}
       </Card>
       {preview.profiles.length === 0 ? (
         <EmptyState title={t('routers.import.nothingNew')} hint={t('routers.import.nothingNewHint')} />
