@@ -1,4 +1,5 @@
 'use client';
+import { JOB_STATE_COLOR } from './job-state';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -21,7 +22,6 @@ export type WatchedJob = {
   finishedAt: string | null;
 };
 
-export const JOB_STATE_COLOR = { queued: 'slate', running: 'blue', retrying: 'amber', done: 'green', failed: 'red' } as const;
 const FINISHED: JobState[] = ['done', 'failed'];
 
 class JobFetchError extends Error {

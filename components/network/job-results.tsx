@@ -16,9 +16,10 @@ type CheckResult =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
+/** Label / value pairs, two columns even on a phone. */
+export function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string }) {
   return (
-    <dl className="grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-1 text-sm">
+    <dl className="grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-1 text-sm" data-testid={testId}>
       {rows.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-500">{k}</dt>

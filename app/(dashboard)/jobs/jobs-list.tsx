@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { JOB_STATE_COLOR } from '@/components/jobs/job-state';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -28,7 +29,6 @@ type JobItem = {
 };
 type JobsPage = { items: JobItem[]; nextCursor: string | null };
 
-const STATE_COLOR = { queued: 'slate', running: 'blue', retrying: 'amber', done: 'green', failed: 'red' } as const;
 const ACTIVE: JobState[] = ['queued', 'running', 'retrying'];
 
 export function WorkerCheckButton() {
@@ -104,7 +104,7 @@ export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: 
                 <div className="text-xs text-slate-500">{job.createdByName ?? ''}</div>
               </Td>
               <Td>
-                <Badge color={STATE_COLOR[job.state]}>{t(`jobs.states.${job.state}`)}</Badge>
+                <Badge color={JOB_STATE_COLOR[job.state]}>{t(`jobs.states.${job.state}`)}</Badge>
               </Td>
               <Td>
                 <Progress done={job.progressDone} total={job.progressTotal} />

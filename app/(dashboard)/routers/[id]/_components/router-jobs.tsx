@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { JOB_STATE_COLOR } from '@/components/jobs/job-state';
 import { JobProgress } from '@/components/jobs/job-watch';
 import { RouterJobResult } from '@/components/network/job-results';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
@@ -7,7 +8,6 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { JobState } from '@/lib/jobs/types';
 
-const STATE_COLOR = { queued: 'slate', running: 'blue', retrying: 'amber', done: 'green', failed: 'red' } as const;
 
 type RouterJob = {
   id: string;
@@ -38,7 +38,7 @@ export function RouterJobs({ routerId, jobs, locale, timeZone, canImport }: { ro
                 <Card className="space-y-2">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <div className="flex flex-wrap items-center gap-2">
-                      <Badge color={STATE_COLOR[j.state]}>{t(`jobs.states.${j.state}`)}</Badge>
+                      <Badge color={JOB_STATE_COLOR[j.state]}>{t(`jobs.states.${j.state}`)}</Badge>
                       <span className="text-sm font-medium">{t.has(`jobs.types.${j.type}`) ? t(`jobs.types.${j.type}`) : j.type}</span>
                     </div>
                     <span className="text-xs text-slate-500">

@@ -1,5 +1,4 @@
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
 import { formatBps, formatBytes } from '@/components/network/format';
 import { RouterErrorExplanation } from '@/components/network/router-status';
 import { Badge, Card } from '@/components/ui/card';
@@ -7,21 +6,10 @@ import { Table, Td } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { RouterView } from '@/lib/network/routers';
+import { Facts } from '@/components/network/job-results';
 
 type Props = { router: RouterView; locale: Locale; timeZone: string };
 
-function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string }) {
-  return (
-    <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-3 gap-y-1 text-sm" data-testid={testId}>
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-slate-500">{k}</dt>
-          <dd className="min-w-0 break-words">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** What the status monitor last read off the router, and the last error if it is down. */
 export function RouterStatusCard({ router, locale, timeZone }: Props) {
