@@ -32,7 +32,7 @@ describe('what a router should hold for a subscription', () => {
   });
 
   test('rate-limit is upload/download from the router side, with burst after it', () => {
-    assert.equal(planRateLimit({ downloadKbps: 20480, uploadKbps: 10240, burst: null }), '10240k/20480k');
+    assert.equal(planRateLimit({ downloadKbps: 20480, uploadKbps: 10240, burst: null }), '10M/20M');
     assert.equal(planRateLimit({ downloadKbps: 10000, uploadKbps: 10000, burst: '20M/20M 8M/8M 16/16' }), '10000k/10000k 20M/20M 8M/8M 16/16');
   });
 });

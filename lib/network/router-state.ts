@@ -51,11 +51,8 @@ export function planProfileName(plan: { name: string; routerProfile: string | nu
   return plan.routerProfile?.trim() || plan.name;
 }
 
-/** MikroTik rate-limit `rx/tx` from the router's side: customer upload / download. */
-export function planRateLimit(plan: { downloadKbps: number; uploadKbps: number; burst: string | null }) {
-  const base = `${plan.uploadKbps}k/${plan.downloadKbps}k`;
-  return plan.burst?.trim() ? `${base} ${plan.burst.trim()}` : base;
-}
+/** MikroTik rate-limit `rx/tx` from the router's side (customer upload / download). */
+export { rateLimit as planRateLimit } from '@/lib/plans/schemas';
 
 export type SubscriptionOnRouter = {
   serviceUsername: string;

@@ -293,7 +293,7 @@ describe('routers: reconcile (the database is the source of truth)', () => {
     await makePlan(db, w.org.id, { name: 'Paket 50 Mbps', downloadKbps: 51200, uploadKbps: 25600, burst: '60M/60M 40M/40M 16/16' });
     const job = await finished(w.ctx, (await ok(executeOperation(pushProfilesOp, w.ctx, { routerId: w.router.id }))).jobId);
     assert.equal(job.state, 'done', String(job.error));
-    assert.equal(w.server.find('/ppp/profile', 'Paket 50 Mbps')!['rate-limit'], '25600k/51200k 60M/60M 40M/40M 16/16');
+    assert.equal(w.server.find('/ppp/profile', 'Paket 50 Mbps')!['rate-limit'], '25M/50M 60M/60M 40M/40M 16/16');
     assert.equal(w.server.find('/ppp/profile', 'isolir')!['address-list'], 'isolir');
     assert.equal(w.server.find('/ip/hotspot/user/profile', 'isolir')!['rate-limit'], '256k/256k');
   });
