@@ -146,6 +146,9 @@ export async function makeRouter(db: Database, orgId: string, target: { host: st
       isolirRateLimit: '256k/256k',
       isolirAddressList: 'isolir',
       syncIntervalMinutes: 60,
+      radiusSecret: undefined,
+      nasAddress: null,
+      coaPort: 3799,
       ...over,
     },
   });

@@ -23,7 +23,7 @@ export async function closeRouterPool() {
 const settingsCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof routerConnectionSettings>> }>();
 const SETTINGS_TTL_MS = 5_000;
 
-async function settingsFor(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }) {
+export async function settingsFor(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }) {
   const key = `${p.orgId}:${p.routerId}`;
   const cached = settingsCache.get(key);
   if (!p.fresh && cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.value;

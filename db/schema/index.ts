@@ -5,3 +5,4 @@ export * from './plans';
 export * from './network';
 export * from './customers';
 export * from './billing';
+export * from './radius';

@@ -36,6 +36,11 @@ export const routers = pgTable(
     passwordEnc: text('password_enc').notNull(),
     area: text('area'),
     mode: text('mode', { enum: ROUTER_MODES }).notNull().default('api'),
+    // RADIUS mode: the shared secret (AES-256-GCM here; FreeRADIUS's `nas` row holds it in
+    // clear), the address FreeRADIUS sees the router as (default: host) and its CoA port.
+    radiusSecretEnc: text('radius_secret_enc'),
+    nasAddress: text('nas_address'),
+    coaPort: integer('coa_port').notNull().default(3799),
     // The profile isolated customers are moved to; its address-list feeds the redirect rule.
     isolirProfile: text('isolir_profile').notNull().default('isolir'),
     isolirRateLimit: text('isolir_rate_limit').notNull().default('256k/256k'),

@@ -20,6 +20,9 @@ export const plans = pgTable(
     billingType: text('billing_type', { enum: BILLING_TYPES }).notNull().default('postpaid'),
     routerProfile: text('router_profile'),
     radiusGroup: text('radius_group'),
+    // Optional RADIUS replies of the plan's group: an IP pool on the router, a session limit.
+    framedPool: text('framed_pool'),
+    sessionTimeoutMinutes: integer('session_timeout_minutes'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { DEVICE_MAX_ATTEMPTS, enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { applyRadiusStatus } from '@/lib/network/radius/provision';
 import { getBillingSettings } from './settings';
 
 /**
@@ -39,6 +40,8 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
       update customers c set status = 'isolated', updated_at = now()
       from isolation_batch b
       where c.id = b.customer_id and b.latest`);
+    // Customers on RADIUS-mode routers move to the isolir group in this same transaction.
+    await applyRadiusStatus(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
     const network = await enqueueJobsFrom(
       tx,
       sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload,

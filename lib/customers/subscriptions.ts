@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { customers, plans, routers, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
+import { provisionSubscription } from '@/lib/network/radius/provision';
 import { routerQueue } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
@@ -34,6 +35,9 @@ export async function transitionSubscription(
         updatedAt: sql`now()`,
       })
       .where(eq(subscriptions.id, sub.id));
+    // RADIUS-mode router: its rows change in this transaction; the job then disconnects the
+    // session so the new group applies at once.
+    if (sub.routerId && (await routerMode(tx, p.orgId, sub.routerId)) === 'radius') await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
     const job = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId: sub.routerId, status: p.to, actorUserId: p.actorUserId });
     await tx.insert(subscriptionHistory).values({
       organizationId: p.orgId,
@@ -82,6 +86,7 @@ export async function enqueueSubscriptionApply(
     kick?: boolean;
     removeFrom?: { routerId: string; username: string; kind: 'pppoe' | 'hotspot' };
     clear?: ('remoteAddress' | 'localAddress' | 'callerId')[];
+    coa?: boolean;
   },
 ) {
   const routerId = p.removeFrom?.routerId ?? p.routerId;
@@ -94,6 +99,7 @@ export async function enqueueSubscriptionApply(
       ...(p.kick ? { kick: true } : {}),
       ...(p.removeFrom ? { removeFrom: p.removeFrom } : {}),
       ...(p.clear?.length ? { clear: p.clear } : {}),
+      ...(p.coa ? { coa: true } : {}),
     },
     createdBy: p.actorUserId,
     queueName: routerId ? routerQueue(routerId) : null,
@@ -145,6 +151,8 @@ export async function updateSubscriptionService(
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => sub[k as keyof typeof next] !== v));
     if (Object.keys(changed).length === 0) return { changed: [], jobIds: [] };
     await tx.update(subscriptions).set({ ...next, updatedAt: sql`now()` }).where(eq(subscriptions.id, sub.id));
+    // RADIUS rows follow the new plan / router / addresses (and go when it leaves RADIUS).
+    await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
     if (changed.planId) await tx.update(customers).set({ planId: input.planId, updatedAt: sql`now()` }).where(and(eq(customers.id, sub.customerId), eq(customers.organizationId, p.orgId)));
     const jobIds: string[] = [];
     if (sub.routerId && sub.routerId !== routerId) {
@@ -160,7 +168,7 @@ export async function updateSubscriptionService(
     }
     if (routerId && sub.status !== 'pending') {
       const clear = (['remoteAddress', 'localAddress', 'callerId'] as const).filter((k) => k in changed && next[k] === null);
-      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true, clear });
+      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true, clear, coa: Object.keys(changed).length === 1 && 'planId' in changed });
       jobIds.push(apply.id);
     }
     await recordAudit(tx, {
@@ -174,4 +182,9 @@ export async function updateSubscriptionService(
     });
     return { changed: Object.keys(changed), jobIds };
   });
+}
+
+async function routerMode(db: Db, orgId: string, routerId: string) {
+  const [row] = await db.select({ mode: routers.mode }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, orgId)));
+  return row?.mode ?? null;
 }

@@ -7,6 +7,7 @@ import { BILLING_TYPES } from '@/lib/customers/constants';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/customers/numbering';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
+import { applyRadiusStatus, writeCredentials } from './radius/provision';
 import { MENUS, planProfileName, secretProplist } from './router-state';
 import type { RouterApi } from './routeros/client';
 import { getRouter } from './routers';
@@ -205,6 +206,12 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
       await tx.insert(subscriptionHistory).values(
         subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: `imported from router ${router.name}`, actorUserId: p.actorUserId })),
       );
+    }
+    // On a RADIUS-mode router the new customers get their RADIUS rows now.
+    if (router.mode === 'radius') {
+      const where = sql`s.router_id = ${router.id} and s.service_username in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.name))}::jsonb))`;
+      await writeCredentials(tx, { orgId: p.orgId, where });
+      await applyRadiusStatus(tx, { orgId: p.orgId, where });
     }
     // What was read off the router is kept for the record, without the passwords.
     await tx

@@ -1,11 +1,13 @@
-import { and, asc, count, eq, ilike, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { routers, subscriptions } from '@/db/schema';
+import { nas, routers, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { ROUTER_MODES } from './constants';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { writeIsolirGroup, writeNas } from './radius/provision';
 import type { RouterConnectOptions } from './routeros/client';
 
 const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
@@ -27,6 +29,11 @@ export const routerSchema = z.object({
   isolirRateLimit: z.string().trim().regex(RATE_LIMIT, 'validation.rateLimit'),
   isolirAddressList: ROUTER_NAME,
   syncIntervalMinutes: z.coerce.number('validation.invalid').int('validation.invalid').min(0, 'validation.invalid').max(10080, 'validation.invalid'),
+  // RADIUS mode: shared secret (blank on edit keeps it), the router's address as FreeRADIUS
+  // sees it (blank: the host), and its CoA / Disconnect port.
+  radiusSecret: z.string().max(128, 'validation.invalid').optional().transform((v) => v || undefined),
+  nasAddress: z.string().trim().max(253).optional().transform((v) => v || null).pipe(z.string().regex(HOST, 'validation.host').nullable()),
+  coaPort: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port').default(3799),
 });
 export type RouterInput = z.output<typeof routerSchema>;
 
@@ -42,6 +49,10 @@ const publicColumns = {
   username: routers.username,
   area: routers.area,
   mode: routers.mode,
+  nasAddress: routers.nasAddress,
+  coaPort: routers.coaPort,
+  // Whether a RADIUS secret is set, never the secret.
+  hasRadiusSecret: sql<boolean>`${routers.radiusSecretEnc} is not null`,
   isolirProfile: routers.isolirProfile,
   isolirRateLimit: routers.isolirRateLimit,
   isolirAddressList: routers.isolirAddressList,
@@ -101,15 +112,17 @@ export async function getRouter(db: Db, p: { orgId: string; routerId: string }) 
 }
 
 export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: RouterInput }) {
-  const { password, ...rest } = p.input;
+  const { password, radiusSecret, ...rest } = p.input;
   if (!p.routerId && !password) throw new AppError('validation', { field: 'password' });
   return db.transaction(async (tx) => {
+    const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
     const [clash] = await tx
       .select({ id: routers.id })
       .from(routers)
       .where(and(eq(routers.organizationId, p.orgId), eq(routers.name, rest.name), p.routerId ? ne(routers.id, p.routerId) : undefined));
     if (clash) throw new AppError('router_name_taken');
-    const values = { ...rest, ...(password ? { passwordEnc: encryptSecret(password) } : {}) };
+    const values = { ...rest, ...(password ? { passwordEnc: encryptSecret(password) } : {}), ...(radiusSecret ? { radiusSecretEnc: encryptSecret(radiusSecret) } : {}) };
+    if (rest.mode === 'radius' && !radiusSecret && !before?.radiusSecretEnc) throw new AppError('radius_secret_required');
     const [row] = p.routerId
       ? await tx
           .update(routers)
@@ -118,9 +131,17 @@ export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: 
           .returning({ id: routers.id })
       : await tx
           .insert(routers)
-          .values({ organizationId: p.orgId, ...rest, passwordEnc: encryptSecret(password!) })
+          .values({ organizationId: p.orgId, ...values, passwordEnc: encryptSecret(password!) })
           .returning({ id: routers.id });
     if (!row) throw new AppError('not_found');
+    // FreeRADIUS's client list follows at once; the subscriptions' rows are (re)written by
+    // the router's sync job when the mode or the secret changed (can be many thousands).
+    await writeNas(tx, { orgId: p.orgId, routerId: row.id });
+    const radiusChanged = rest.mode === 'radius' ? before?.mode !== 'radius' || Boolean(radiusSecret) : before?.mode === 'radius';
+    if (rest.mode === 'radius') await writeIsolirGroup(tx, { orgId: p.orgId, rateLimit: rest.isolirRateLimit, addressList: rest.isolirAddressList });
+    if (radiusChanged) {
+      await enqueueJob(tx, { orgId: p.orgId, type: 'router-sync', payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId, queueName: routerQueue(row.id) });
+    }
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -129,7 +150,7 @@ export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: 
       entityType: 'router',
       entityId: row.id,
       // The audit log says the password changed, never what it is.
-      data: { ...rest, password: password ? 'changed' : 'unchanged' },
+      data: { ...rest, password: password ? 'changed' : 'unchanged', radiusSecret: radiusSecret ? 'changed' : 'unchanged' },
     });
     return row;
   });
@@ -140,6 +161,7 @@ export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
     const router = await getRouter(tx, p);
     const [inUse] = await tx.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.routerId, p.routerId), eq(subscriptions.organizationId, p.orgId)));
     if ((inUse?.n ?? 0) > 0) throw new AppError('router_in_use', { count: inUse!.n });
+    await tx.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
     await tx.delete(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'router.deleted', entityType: 'router', entityId: p.routerId, data: { name: router.name, host: router.host } });
     return { deleted: true };

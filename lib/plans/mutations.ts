@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { plans } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { renamePlanGroup, writePlanGroups } from '@/lib/network/radius/provision';
 import { AppError } from '@/lib/server/errors';
 import type { PlanInput } from './schemas';
 
@@ -19,6 +20,8 @@ function toColumns(input: PlanInput) {
     billingType: input.billingType,
     routerProfile: input.routerProfile,
     radiusGroup: input.radiusGroup,
+    framedPool: input.framedPool,
+    sessionTimeoutMinutes: input.sessionTimeoutMinutes,
   };
 }
 
@@ -34,6 +37,8 @@ export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
   return db.transaction(async (tx) => {
     await assertNameFree(tx, p.orgId, p.input.name);
     const [plan] = await tx.insert(plans).values({ organizationId: p.orgId, ...toColumns(p.input) }).returning();
+    // The plan's RADIUS group is ready before any customer is put on it.
+    await writePlanGroups(tx, { orgId: p.orgId, planIds: [plan!.id] });
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.created', entityType: 'plan', entityId: plan!.id, data: { name: plan!.name, price: plan!.priceRupiah } });
     return plan!;
   });
@@ -42,12 +47,16 @@ export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
 export async function updatePlan(db: Db, p: Actor & { planId: string; input: PlanInput }) {
   return db.transaction(async (tx) => {
     await assertNameFree(tx, p.orgId, p.input.name, p.planId);
+    const [before] = await tx.select().from(plans).where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
     const [plan] = await tx
       .update(plans)
       .set({ ...toColumns(p.input), updatedAt: sql`now()` })
       .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)))
       .returning();
     if (!plan) throw new AppError('not_found');
+    // RADIUS: new speeds apply at the next login (or a CoA); a renamed group keeps its members.
+    await renamePlanGroup(tx, { orgId: p.orgId, before: before!, after: plan });
+    await writePlanGroups(tx, { orgId: p.orgId, planIds: [plan.id] });
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.updated', entityType: 'plan', entityId: plan.id, data: toColumns(p.input) });
     return plan;
   });

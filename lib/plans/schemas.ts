@@ -29,6 +29,13 @@ export const planSchema = z.object({
   billingType: z.enum(BILLING_TYPES, 'validation.invalid'),
   routerProfile: optionalText,
   radiusGroup: optionalText,
+  // RADIUS replies of the plan's group, both optional: an IP pool name on the router and a
+  // session limit in minutes.
+  framedPool: optionalText,
+  sessionTimeoutMinutes: z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? null : v),
+    z.coerce.number('validation.invalid').int('validation.invalid').min(1, 'validation.invalid').max(525600, 'validation.invalid').nullable(),
+  ),
 });
 export type PlanInput = z.output<typeof planSchema>;
 

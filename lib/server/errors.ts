@@ -34,4 +34,5 @@ export type ErrorCode =
   | 'router_name_taken'
   | 'router_in_use'
   | 'router_unavailable'
-  | 'import_done';
+  | 'import_done'
+  | 'radius_secret_required';

@@ -9,7 +9,10 @@ import { SECRET_FIELDS, desiredSecret, planProfileName, planRateLimit } from '@/
 import { RouterError } from '@/lib/network/routeros/errors';
 import { batchLoader } from '@/lib/server/batch-loader';
 import type { Database } from '@/db/client';
-import { withRouter } from '../router-pool';
+import { sendDynamicAuth } from '@/lib/network/radius/coa';
+import { radiusUsername } from '@/lib/network/radius/provision';
+import { organizations, routers } from '@/db/schema';
+import { settingsFor, withRouter } from '../router-pool';
 
 // A batch's jobs run side by side: their subscriptions are read together (key: org|id).
 const loaders = new WeakMap<Database, (key: string) => Promise<SubscriptionRow | undefined>>();
@@ -60,6 +63,8 @@ export const subscriptionApply = defineJob({
     removeFrom: z.object({ routerId: z.string().uuid(), username: z.string(), kind: z.enum(['pppoe', 'hotspot']).optional() }).optional(),
     // Settings the database no longer has (static address, MAC lock): removed on the router.
     clear: z.array(z.enum(SECRET_FIELDS)).optional(),
+    // RADIUS: a plan change on an active customer is a CoA (new rate-limit, no drop).
+    coa: z.boolean().optional(),
   }),
   async handler(ctx, payload) {
     const sub = await subscriptionLoader(ctx.db)(`${ctx.orgId}|${payload.subscriptionId}`);
@@ -75,6 +80,9 @@ export const subscriptionApply = defineJob({
     if (!sub.sub.routerId) return { ...base, applied: false, reason: 'no_router' };
     if (sub.plan.serviceType === 'static') return { ...base, applied: false, reason: 'static_ip' };
     const routerId = sub.sub.routerId;
+    const { router: settings } = await settingsFor(ctx.db, { orgId: ctx.orgId, routerId });
+    // RADIUS mode: the rows changed with the subscription; tell the router (RFC 5176).
+    if (settings.mode === 'radius') return { ...base, ...(await tellRadiusRouter(ctx.db, ctx.orgId, settings, sub, payload.coa === true)) };
 
     return withRouter(ctx.db, { orgId: ctx.orgId, routerId }, async (api, router) => {
       // RADIUS-mode routers take their customers from RADIUS, not from PPP secrets.
@@ -122,3 +130,44 @@ export const subscriptionApply = defineJob({
     });
   },
 });
+
+/**
+ * Active customers changing plan get a CoA-Request with the new Mikrotik-Rate-Limit; every
+ * other change (isolate, reopen, suspend, terminate, move) a Disconnect-Request, so the
+ * customer logs in again and FreeRADIUS answers with the new group. A NAK with "session
+ * context not found" means the customer is not online: nothing to do. No answer at all is
+ * retried (the job fails into back-off like any unreachable device).
+ */
+async function tellRadiusRouter(
+  db: Database,
+  orgId: string,
+  router: typeof routers.$inferSelect,
+  sub: SubscriptionRow,
+  planChange: boolean,
+) {
+  if (sub.sub.status === 'pending') return { applied: false, reason: 'pending' };
+  if (!router.radiusSecretEnc) throw new PermanentJobError(`Router ${router.name} has no RADIUS secret`);
+  const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
+  const userName = radiusUsername(sub.sub.serviceUsername, org!.slug);
+  const coa = planChange && sub.sub.status === 'active';
+  const result = await sendDynamicAuth({
+    host: router.host,
+    port: router.coaPort,
+    secret: decryptSecret(router.radiusSecretEnc),
+    kind: coa ? 'coa' : 'disconnect',
+    userName,
+    ...(coa ? { mikrotikRateLimit: planRateLimit(sub.plan) } : {}),
+  });
+  if (result.codeName === 'timeout') throw new Error(`${router.name} (${router.host}:${router.coaPort}) did not answer the ${coa ? 'CoA' : 'Disconnect'}-Request after ${result.attempts} tries`);
+  const notOnline = !result.ok && result.errorCause === 503;
+  return {
+    applied: true,
+    mode: 'radius',
+    request: coa ? 'CoA-Request' : 'Disconnect-Request',
+    reply: result.codeName,
+    ...(result.errorCause ? { errorCause: result.errorCause } : {}),
+    online: result.ok ? true : notOnline ? false : null,
+    userName,
+    attempts: result.attempts,
+  };
+}

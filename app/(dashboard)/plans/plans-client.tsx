@@ -25,6 +25,8 @@ type Plan = {
   serviceType: (typeof SERVICE_TYPES)[number];
   billingType: (typeof BILLING_TYPES)[number];
   routerProfile: string | null;
+  framedPool?: string | null;
+  sessionTimeoutMinutes?: number | null;
   radiusGroup: string | null;
   active: boolean;
 };
@@ -67,6 +69,15 @@ export function PlanForm({ plan }: { plan?: Plan }) {
         />
         <TextField label={t('plans.routerProfile')} name="routerProfile" defaultValue={plan?.routerProfile ?? ''} error={f('routerProfile')} />
         <TextField label={t('plans.radiusGroup')} name="radiusGroup" defaultValue={plan?.radiusGroup ?? ''} error={f('radiusGroup')} />
+        <TextField label={t('plans.framedPool')} name="framedPool" hint={t('plans.framedPoolHint')} defaultValue={plan?.framedPool ?? ''} error={f('framedPool')} />
+        <TextField
+          label={t('plans.sessionTimeout')}
+          name="sessionTimeoutMinutes"
+          inputMode="numeric"
+          hint={t('plans.sessionTimeoutHint')}
+          defaultValue={plan?.sessionTimeoutMinutes ?? ''}
+          error={f('sessionTimeoutMinutes')}
+        />
         <div className="sm:col-span-2">
           <TextField label={t('plans.burst')} name="burst" hint={t('plans.burstHint')} defaultValue={plan?.burst ?? ''} error={f('burst')} />
         </div>

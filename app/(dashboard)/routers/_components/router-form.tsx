@@ -19,6 +19,9 @@ export type EditableRouter = {
   username: string;
   area: string | null;
   mode: string;
+  nasAddress?: string | null;
+  coaPort?: number;
+  hasRadiusSecret?: boolean;
   isolirProfile: string;
   isolirRateLimit: string;
   isolirAddressList: string;
@@ -39,6 +42,7 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
   const t = useTranslations();
   const nav = useRouter();
   const [tls, setTls] = useState(existing?.tls ?? false);
+  const [mode, setMode] = useState(existing?.mode ?? 'api');
   const [port, setPort] = useState(String(existing?.port ?? API_PORT));
   const form = useActionForm(save, (data) => {
     nav.push(`/routers/${existing?.id ?? data.id}`);
@@ -86,7 +90,8 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
         <SelectField
           label={t('routers.mode')}
           name="mode"
-          defaultValue={existing?.mode ?? 'api'}
+          value={mode}
+          onChange={(e) => setMode(e.target.value)}
           error={f('mode')}
           hint={t('routers.modeHint')}
           options={ROUTER_MODES.map((m) => ({ value: m, label: t(`routers.modes.${m}`) }))}
@@ -99,6 +104,21 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
           error={f('syncIntervalMinutes')}
           hint={t('routers.syncIntervalHint')}
         />
+        {mode === 'radius' && (
+          <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3 lg:col-span-3" data-testid="router-radius">
+            <legend className="mb-1 text-sm font-semibold">{t('routers.radiusTitle')}</legend>
+            <TextField
+              label={t('routers.radiusSecret')}
+              name="radiusSecret"
+              type="password"
+              autoComplete="new-password"
+              error={f('radiusSecret')}
+              hint={existing?.hasRadiusSecret ? t('routers.radiusSecretSet') : t('routers.radiusSecretHint')}
+            />
+            <TextField label={t('routers.nasAddress')} name="nasAddress" defaultValue={existing?.nasAddress ?? ''} error={f('nasAddress')} hint={t('routers.nasAddressHint')} autoCapitalize="off" spellCheck={false} />
+            <TextField label={t('routers.coaPort')} name="coaPort" inputMode="numeric" defaultValue={existing?.coaPort ?? 3799} error={f('coaPort')} hint={t('routers.coaPortHint')} />
+          </fieldset>
+        )}
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3 lg:col-span-3">
           <legend className="mb-1 text-sm font-semibold">{t('routers.isolir')}</legend>
           <TextField label={t('routers.isolirProfile')} name="isolirProfile" defaultValue={existing?.isolirProfile ?? 'isolir'} error={f('isolirProfile')} />
