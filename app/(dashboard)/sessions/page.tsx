@@ -9,13 +9,15 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { SearchForm } from '@/components/ui/search-form';
 import { PagePager } from '@/components/ui/table';
+import type { Db } from '@/db/client';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { formatDateTime } from '@/lib/format';
-import { toLocale } from '@/lib/i18n/config';
+import { formatDateTime, formatDateTimeOrDash } from '@/lib/format';
+import { toLocale, type Locale } from '@/lib/i18n/config';
 import { SESSION_KINDS, type SessionKind } from '@/lib/network/constants';
 import { routerChoices } from '@/lib/network/routers';
 import { listSessions } from '@/lib/network/sessions';
+import { radiusOnline } from '@/lib/network/radius/accounting';
 import { KickButton } from './kick-button';
 
 /** A table cell that, on a phone card, carries its own column label above the value. */
@@ -28,6 +30,39 @@ function Cell({ label, className = '', children }: { label?: string; className?:
   );
 }
 
+/** radacct timestamps come from a raw query as Date or Postgres text; a bad value shows "—", not an error page. */
+/** Both lists: one `tr` per session, a card on phones and a table row from md up. */
+const TABLE_WRAP = 'md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900';
+const TABLE = 'block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200 md:dark:divide-slate-800';
+const THEAD = 'hidden bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 md:table-header-group dark:bg-slate-950';
+const TBODY = 'block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800';
+const ROW =
+  'grid grid-cols-2 gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:table-row md:rounded-none md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent';
+
+/** "Router (API)" | "RADIUS": only offered when the organization has a RADIUS-mode router. */
+function SourceTabs({ source, labels }: { source: 'api' | 'radius'; labels: { nav: string; api: string; radius: string } }) {
+  const tab = (value: 'api' | 'radius', href: string, label: string) => (
+    <Link
+      href={href}
+      aria-current={source === value ? 'page' : undefined}
+      data-testid={`sessions-tab-${value}`}
+      className={`flex min-h-11 flex-1 items-center justify-center rounded-md px-4 text-sm font-medium sm:flex-none ${
+        source === value
+          ? 'bg-white text-brand-700 shadow-sm dark:bg-slate-900 dark:text-brand-500'
+          : 'text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+      }`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label={labels.nav} className="mb-3 flex gap-1 rounded-lg bg-slate-100 p-1 sm:inline-flex dark:bg-slate-800" data-testid="sessions-source">
+      {tab('api', '/sessions', labels.api)}
+      {tab('radius', '/sessions?source=radius', labels.radius)}
+    </nav>
+  );
+}
+
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { info, ctx } = await requirePage('sessions.view');
   const sp = await searchParams;
@@ -35,6 +70,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
   const routers = await routerChoices(ctx.db, { orgId: ctx.orgId });
+  const hasRadius = routers.some((r) => r.mode === 'radius');
+  const tabs = hasRadius ? (
+    <SourceTabs
+      source={sp.source === 'radius' ? 'radius' : 'api'}
+      labels={{ nav: t('radius.tabsLabel'), api: t('radius.tabApi'), radius: t('radius.tabRadius') }}
+    />
+  ) : null;
   // No routerId in the URL: start on the router picked in the header (no cookie = all routers).
   // routerId='' (the filter's "all") overrides the cookie, and the pager keeps it in its links.
   const wanted = sp.routerId ?? (await cookies()).get(ROUTER_COOKIE)?.value ?? '';
@@ -42,6 +84,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const kind = SESSION_KINDS.includes(sp.kind as SessionKind) ? (sp.kind as SessionKind) : undefined;
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1));
+  if (hasRadius && sp.source === 'radius') {
+    return <RadiusSessions db={ctx.db} orgId={ctx.orgId} q={q} rawQ={sp.q} page={pageNo} locale={locale} timeZone={tz} tabs={tabs} />;
+  }
   const list = await listSessions(ctx.db, { orgId: ctx.orgId, routerId: routerId || undefined, kind, q, page: pageNo });
   const canKick = can(ctx.role, 'sessions.kick');
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
@@ -62,6 +107,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <div>
       <AutoRefresh seconds={60} />
       <PageHeader title={t('sessions.title')} subtitle={t('sessions.subtitle', { count: list.total })} />
+      {tabs}
       <SearchForm q={sp.q} placeholder={t('sessions.searchPlaceholder')} submitLabel={t('common.filter')}>
         <select name="routerId" defaultValue={routerId} aria-label={t('sessions.router')} className={`${inputClass} sm:max-w-52`} data-testid="sessions-router">
           <option value="">{`${t('sessions.router')}: ${t('common.all')}`}</option>
@@ -85,9 +131,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       ) : (
         // One row per session in the DOM (the e2e test and the kick dialog need exactly one):
         // on phones each row is laid out as a card with its own labels, from md up as a table row.
-        <div className="md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900">
-          <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200 md:dark:divide-slate-800" data-testid="sessions-table">
-            <thead className="hidden bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 md:table-header-group dark:bg-slate-950">
+        <div className={TABLE_WRAP}>
+          <table className={TABLE} data-testid="sessions-table">
+            <thead className={THEAD}>
               <tr>
                 {head.map((h, i) => (
                   <th key={i} className="whitespace-nowrap px-3 py-2 font-medium">
@@ -96,13 +142,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tr>
             </thead>
-            <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800" data-testid="sessions-cards">
+            <tbody className={TBODY} data-testid="sessions-cards">
               {list.items.map((s) => (
-                <tr
-                  key={s.id}
-                  data-testid="session-row"
-                  className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:table-row md:rounded-none md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent"
-                >
+                <tr key={s.id} data-testid="session-row" className={ROW}>
                   <Cell className="col-span-2 font-medium">
                     {s.customerId ? (
                       <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
@@ -154,6 +196,112 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <PagePager
         basePath="/sessions"
         params={{ routerId, kind: kind ?? '', q: sp.q }}
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: t('common.pageOf', { page: list.page, pages }) }}
+      />
+    </div>
+  );
+}
+
+/** Open FreeRADIUS accounting sessions. No disconnect here: that goes through the subscription's status (CoA). */
+async function RadiusSessions(p: {
+  db: Db;
+  orgId: string;
+  q: string | undefined;
+  rawQ: string | undefined;
+  page: number;
+  locale: Locale;
+  timeZone: string;
+  tabs: ReactNode;
+}) {
+  const t = await getTranslations();
+  const list = await radiusOnline(p.db, { orgId: p.orgId, q: p.q, page: p.page });
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const head = [
+    t('sessions.username'),
+    t('sessions.customer'),
+    t('radius.since'),
+    t('radius.lastUpdate'),
+    t('sessions.address'),
+    t('radius.mac'),
+    t('radius.nas'),
+    t('sessions.download'),
+    t('sessions.upload'),
+  ];
+  return (
+    <div>
+      <AutoRefresh seconds={60} />
+      <PageHeader title={t('sessions.title')} subtitle={t('radius.onlineSubtitle', { count: list.total })} />
+      {p.tabs}
+      <SearchForm q={p.rawQ} placeholder={t('sessions.searchPlaceholder')} submitLabel={t('common.filter')}>
+        <input type="hidden" name="source" value="radius" />
+      </SearchForm>
+      {list.items.length === 0 ? (
+        p.q ? (
+          <EmptyState title={t('sessions.noMatch')} />
+        ) : (
+          <EmptyState title={t('radius.onlineEmptyTitle')} hint={t('radius.onlineEmptyHint')} />
+        )
+      ) : (
+        <div className={TABLE_WRAP}>
+          <table className={TABLE} data-testid="radius-online-table">
+            <thead className={THEAD}>
+              <tr>
+                {head.map((h) => (
+                  <th key={h} className="whitespace-nowrap px-3 py-2 font-medium">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className={TBODY}>
+              {list.items.map((s) => (
+                <tr key={s.id} data-testid="radius-online-row" className={ROW}>
+                  <Cell className="col-span-2 break-all font-medium">
+                    {s.customerId ? (
+                      <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
+                        {s.username}
+                      </Link>
+                    ) : (
+                      <code>{s.username}</code>
+                    )}
+                  </Cell>
+                  <Cell className="col-span-2 -mt-2 md:mt-0">
+                    {s.customerName ?? <span className="text-xs text-slate-500">{t('sessions.unknownCustomer')}</span>}
+                  </Cell>
+                  <Cell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
+                    {formatDateTimeOrDash(s.start, p.locale, p.timeZone)}
+                  </Cell>
+                  <Cell label={t('radius.lastUpdate')} className="text-xs md:whitespace-nowrap">
+                    {formatDateTimeOrDash(s.update, p.locale, p.timeZone)}
+                  </Cell>
+                  <Cell label={t('sessions.address')} className="break-all font-mono text-xs">
+                    {s.address ?? '—'}
+                  </Cell>
+                  <Cell label={t('radius.mac')} className="break-all font-mono text-xs">
+                    {s.callingStationId ?? '—'}
+                  </Cell>
+                  <Cell label={t('radius.nas')} className="break-all font-mono text-xs">
+                    {s.nas}
+                  </Cell>
+                  {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
+                  <Cell label={t('sessions.download')} className="md:whitespace-nowrap">
+                    {formatBytes(s.download)}
+                  </Cell>
+                  <Cell label={t('sessions.upload')} className="md:whitespace-nowrap">
+                    {formatBytes(s.upload)}
+                  </Cell>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PagePager
+        basePath="/sessions"
+        params={{ source: 'radius', q: p.rawQ }}
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}

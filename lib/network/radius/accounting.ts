@@ -69,8 +69,10 @@ export async function radiusOnline(db: Db, p: { orgId: string; q?: string; page?
   if (!org) throw new AppError('not_found');
   const pageSize = p.pageSize ?? 50;
   const page = Math.max(1, p.page ?? 1);
-  const realm = `%@${org.slug.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-  const search = p.q ? sql`and (a.username ilike ${`%${p.q}%`} or host(a.framedipaddress) like ${`%${p.q}%`} or a.callingstationid ilike ${`%${p.q}%`})` : sql``;
+  const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const realm = `%@${like(org.slug)}`;
+  const q = p.q ? `%${like(p.q)}%` : null;
+  const search = q ? sql`and (a.username ilike ${q} or host(a.framedipaddress) like ${q} or a.callingstationid ilike ${q})` : sql``;
   const rows = await db.execute<{
     id: number;
     username: string;

@@ -1,6 +1,8 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Fragment } from 'react';
 import { LocationMap } from '@/components/map';
 import { StatusBadge } from '@/components/status-badge';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -22,6 +24,8 @@ import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { customerBilling } from '@/lib/billing/queries';
+import { routers as routersTable } from '@/db/schema';
+import { RadiusUsage } from './radius-usage';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { info, ctx } = await requirePage('customers.view');
@@ -40,6 +44,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const [activePlans, routers] = manageService
     ? await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), routerChoices(ctx.db, { orgId: ctx.orgId })])
     : [[], []];
+  // Only subscriptions on a RADIUS-mode router have accounting to show.
+  const routerIds = [...new Set(subscriptions.flatMap((s) => (s.routerId ? [s.routerId] : [])))];
+  const radiusRouterIds = new Set(
+    routerIds.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ id: routersTable.id })
+            .from(routersTable)
+            .where(and(eq(routersTable.organizationId, ctx.orgId), eq(routersTable.mode, 'radius'), inArray(routersTable.id, routerIds)))
+        ).map((r) => r.id),
+  );
   return (
     <div className="space-y-4">
       <PageHeader
@@ -80,66 +96,71 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <h2 className="mb-2 font-semibold">{t('customers.subscriptions')}</h2>
         <div className="space-y-3">
           {subscriptions.map((s) => (
-            <Card key={s.id}>
-              <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between" data-testid="subscription">
-                <div className="text-sm">
-                  <div className="font-medium">
-                    <code>{s.serviceUsername}</code> · {s.planName} · {formatIDR(s.priceRupiah)}
+            <Fragment key={s.id}>
+              <Card>
+                <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between" data-testid="subscription">
+                  <div className="text-sm">
+                    <div className="font-medium">
+                      <code>{s.serviceUsername}</code> · {s.planName} · {formatIDR(s.priceRupiah)}
+                    </div>
+                    <div className="text-slate-500">
+                      {t(`billingTypes.${s.billingType}`)} · {t('customers.odp')}: {s.odpCode ?? '—'} · {t('customers.since')}{' '}
+                      {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
+                    </div>
                   </div>
-                  <div className="text-slate-500">
-                    {t(`billingTypes.${s.billingType}`)} · {t('customers.odp')}: {s.odpCode ?? '—'} · {t('customers.since')}{' '}
-                    {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
+                  <StatusBadge status={s.status} />
+                </div>
+                <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm" data-testid="subscription-service">
+                  <dt className="text-slate-500">{t('customers.serviceRouter')}</dt>
+                  <dd className="flex flex-wrap items-center gap-2">
+                    {s.routerId ? (
+                      <>
+                        {can(ctx.role, 'routers.view') ? (
+                          <Link href={`/routers/${s.routerId}`} className="underline">
+                            {s.routerName}
+                          </Link>
+                        ) : (
+                          s.routerName
+                        )}
+                        <RouterStatusBadge status={s.routerStatus} />
+                      </>
+                    ) : (
+                      <span className="text-slate-500">{t('customers.serviceNoRouter')}</span>
+                    )}
+                  </dd>
+                  <dt className="text-slate-500">{t('customers.serviceRemoteAddress')}</dt>
+                  <dd className="font-mono text-xs leading-5">{s.remoteAddress ?? t('customers.serviceDynamic')}</dd>
+                  <dt className="text-slate-500">{t('customers.serviceLocalAddress')}</dt>
+                  <dd className="font-mono text-xs leading-5">{s.localAddress ?? '—'}</dd>
+                  <dt className="text-slate-500">{t('customers.serviceCallerId')}</dt>
+                  <dd className="font-mono text-xs leading-5">{s.callerId ?? t('customers.serviceNoMacLock')}</dd>
+                </dl>
+                {canSync && s.routerId && (
+                  <div className="mt-3">
+                    <SyncSubscriptionButton routerId={s.routerId} subscriptionId={s.id} canWatchJobs={canWatchJobs} />
                   </div>
-                </div>
-                <StatusBadge status={s.status} />
-              </div>
-              <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm" data-testid="subscription-service">
-                <dt className="text-slate-500">{t('customers.serviceRouter')}</dt>
-                <dd className="flex flex-wrap items-center gap-2">
-                  {s.routerId ? (
-                    <>
-                      {can(ctx.role, 'routers.view') ? (
-                        <Link href={`/routers/${s.routerId}`} className="underline">
-                          {s.routerName}
-                        </Link>
-                      ) : (
-                        s.routerName
-                      )}
-                      <RouterStatusBadge status={s.routerStatus} />
-                    </>
-                  ) : (
-                    <span className="text-slate-500">{t('customers.serviceNoRouter')}</span>
-                  )}
-                </dd>
-                <dt className="text-slate-500">{t('customers.serviceRemoteAddress')}</dt>
-                <dd className="font-mono text-xs leading-5">{s.remoteAddress ?? t('customers.serviceDynamic')}</dd>
-                <dt className="text-slate-500">{t('customers.serviceLocalAddress')}</dt>
-                <dd className="font-mono text-xs leading-5">{s.localAddress ?? '—'}</dd>
-                <dt className="text-slate-500">{t('customers.serviceCallerId')}</dt>
-                <dd className="font-mono text-xs leading-5">{s.callerId ?? t('customers.serviceNoMacLock')}</dd>
-              </dl>
-              {canSync && s.routerId && (
-                <div className="mt-3">
-                  <SyncSubscriptionButton routerId={s.routerId} subscriptionId={s.id} canWatchJobs={canWatchJobs} />
-                </div>
+                )}
+                {manageService && s.status !== 'terminated' && (
+                  <details className="mt-3 border-t border-slate-100 pt-3 dark:border-slate-800">
+                    <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium" data-testid="service-settings">
+                      {t('customers.serviceSettings')}
+                    </summary>
+                    <ServiceForm
+                      service={{ id: s.id, planId: s.planId, planName: s.planName, routerId: s.routerId, remoteAddress: s.remoteAddress, localAddress: s.localAddress, callerId: s.callerId }}
+                      plans={activePlans.map((p) => ({ id: p.id, name: p.name }))}
+                      routers={routers.map((r) => ({ id: r.id, name: r.name }))}
+                      canWatchJobs={canWatchJobs}
+                    />
+                  </details>
+                )}
+                {canTransition && TRANSITIONS[s.status].length > 0 && (
+                  <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
+                )}
+              </Card>
+              {s.routerId && radiusRouterIds.has(s.routerId) && (
+                <RadiusUsage db={ctx.db} orgId={ctx.orgId} subscriptionId={s.id} locale={locale} timeZone={tz} />
               )}
-              {manageService && s.status !== 'terminated' && (
-                <details className="mt-3 border-t border-slate-100 pt-3 dark:border-slate-800">
-                  <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium" data-testid="service-settings">
-                    {t('customers.serviceSettings')}
-                  </summary>
-                  <ServiceForm
-                    service={{ id: s.id, planId: s.planId, planName: s.planName, routerId: s.routerId, remoteAddress: s.remoteAddress, localAddress: s.localAddress, callerId: s.callerId }}
-                    plans={activePlans.map((p) => ({ id: p.id, name: p.name }))}
-                    routers={routers.map((r) => ({ id: r.id, name: r.name }))}
-                    canWatchJobs={canWatchJobs}
-                  />
-                </details>
-              )}
-              {canTransition && TRANSITIONS[s.status].length > 0 && (
-                <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
-              )}
-            </Card>
+            </Fragment>
           ))}
         </div>
       </section>
