@@ -123,6 +123,13 @@ export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: 
     if (clash) throw new AppError('router_name_taken');
     const values = { ...rest, ...(password ? { passwordEnc: encryptSecret(password) } : {}), ...(radiusSecret ? { radiusSecretEnc: encryptSecret(radiusSecret) } : {}) };
     if (rest.mode === 'radius' && !radiusSecret && !before?.radiusSecretEnc) throw new AppError('radius_secret_required');
+    if (rest.mode === 'radius') {
+      // FreeRADIUS tells its clients apart by source address: one router per address, across
+      // every organization on this server (the message does not say whose it is).
+      const address = rest.nasAddress?.trim() || rest.host;
+      const [taken] = await tx.select({ id: nas.id }).from(nas).where(and(eq(nas.nasname, address), p.routerId ? ne(nas.routerId, p.routerId) : undefined));
+      if (taken) throw new AppError('nas_address_taken', { address });
+    }
     const [row] = p.routerId
       ? await tx
           .update(routers)

@@ -35,4 +35,5 @@ export type ErrorCode =
   | 'router_in_use'
   | 'router_unavailable'
   | 'import_done'
-  | 'radius_secret_required';
+  | 'radius_secret_required'
+  | 'nas_address_taken';
