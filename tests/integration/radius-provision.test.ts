@@ -55,7 +55,9 @@ async function world(label: string, coaPort: number) {
   const { org, admin } = await makeOrg(db, label);
   const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
   const plan = await makePlan(db, org.id, { name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240 });
-  const router = await makeRouter(db, org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'rahasia-nas', coaPort, nasAddress: '127.0.0.1' });
+  // Each RADIUS router needs its own address as FreeRADIUS sees it (all of 127/8 is local).
+  const nasAddress = `127.${Math.floor(Math.random() * 100) + 100}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  const router = await makeRouter(db, org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'rahasia-nas', coaPort, nasAddress });
   return { org, ctx, plan, router };
 }
 
@@ -69,7 +71,7 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
   test('a RADIUS router becomes a NAS client; its secret is encrypted in the app and clear for FreeRADIUS', async () => {
     const w = await world('rad-nas', 3799);
     const [client] = await db.select().from(nas).where(eq(nas.routerId, w.router.id));
-    assert.equal(client!.nasname, '127.0.0.1');
+    assert.match(client!.nasname, /^127\./);
     assert.equal(client!.secret, 'rahasia-nas');
     const [row] = await db.select().from(routers).where(eq(routers.id, w.router.id));
     assert.ok(row!.radiusSecretEnc && !row!.radiusSecretEnc.includes('rahasia-nas'));
@@ -81,6 +83,12 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     const byGroup = Object.fromEntries(groups.map((g) => [`${g.groupname}|${g.attribute}`, g.value]));
     assert.equal(byGroup[`Paket 20 Mbps@${w.org.slug}|Mikrotik-Rate-Limit`], '10M/20M');
     assert.equal(byGroup[`isolir@${w.org.slug}|Mikrotik-Address-List`], 'isolir');
+    // Another router (here: of another ISP) cannot take the same RADIUS address.
+    const other = await makeOrg(db, 'rad-nas-2');
+    await assert.rejects(
+      makeRouter(db, other.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: client!.nasname }),
+      (e: Error & { code?: string }) => e.code === 'nas_address_taken',
+    );
   });
 
   test('status changes move the customer between groups in the same transaction; suspended is rejected; terminated has nothing', async () => {
