@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,8 @@ import { migrateDatabase } from './migrate-lib';
  * `npm test`: one run of node's test runner over unit, integration and end-to-end tests.
  * It brings its own PostgreSQL (embedded, in a temporary folder) unless TEST_DATABASE_URL
  * names a server, builds and starts the app (web + worker) for the browser tests, and
- * installs Debian's chromium when it is missing and we are root.
+ * installs Debian's chromium (browser tests) and FreeRADIUS (RADIUS integration tests) when
+ * they are missing and we are root.
  */
 const SUITES = ['unit', 'integration', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
@@ -54,6 +55,39 @@ function ensureChromium() {
     if (r.status === 0 && existsSync(bin)) return bin;
   }
   throw new Error(`Chromium not found at ${bin}. Install Debian's chromium or set CHROMIUM_PATH.`);
+}
+
+const FREERADIUS_PACKAGES = ['freeradius', 'freeradius-postgresql', 'freeradius-utils'];
+const FREERADIUS_FILES = ['/usr/sbin/freeradius', '/usr/bin/radclient', '/usr/lib/freeradius/rlm_sql_postgresql.so'];
+
+/**
+ * The RADIUS integration tests start a real FreeRADIUS (their own copy of its config, on
+ * their own ports). Installed from Debian when missing and we are root; otherwise those
+ * tests skip and say why.
+ */
+function ensureFreeRadius() {
+  if (FREERADIUS_FILES.every((f) => existsSync(f))) return;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.log(`[test] FreeRADIUS is missing and we are not root: the RADIUS tests will skip (apt-get install ${FREERADIUS_PACKAGES.join(' ')})`);
+    return;
+  }
+  console.log(`[test] FreeRADIUS is missing: installing Debian's ${FREERADIUS_PACKAGES.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  const r = spawnSync('apt-get', ['install', '-y', '-q', ...FREERADIUS_PACKAGES], { stdio: 'inherit', env });
+  if (r.status !== 0 || !FREERADIUS_FILES.every((f) => existsSync(f))) throw new Error(`apt-get install ${FREERADIUS_PACKAGES.join(' ')} failed`);
+  stopFreeRadiusService();
+}
+
+/** Debian's package may start its own service on 1812/1813; the tests do not want it. */
+function stopFreeRadiusService() {
+  const onRadiusPort = ['/proc/net/udp', '/proc/net/udp6'].some((f) => existsSync(f) && /^\s*\d+: [0-9A-F]+:0714 /m.test(readFileSync(f, 'utf8')));
+  if (!onRadiusPort) return;
+  console.log('[test] stopping the freeradius service the package started');
+  for (const [cmd, ...args] of [['systemctl', 'stop', 'freeradius'], ['service', 'freeradius', 'stop']] as const) {
+    if (spawnSync(cmd, args, { stdio: 'inherit' }).status === 0) return;
+  }
+  console.warn('[test] could not stop the freeradius service; the tests use their own ports anyway');
 }
 
 async function waitForHttp(url: string, timeoutMs: number) {
@@ -124,6 +158,7 @@ async function main() {
       env.DATABASE_URL = url;
       console.log(`[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`);
     }
+    if (suites.includes('integration')) ensureFreeRadius();
     if (suites.includes('e2e')) {
       env.CHROMIUM_PATH = ensureChromium();
       buildIfNeeded();
