@@ -41,7 +41,8 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date }): Pr
       from isolation_batch b
       where c.id = b.customer_id and b.latest`);
     // Customers on RADIUS-mode routers move to the isolir group in this same transaction.
-    await applyRadiusStatus(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
+    const [radius] = await tx.execute<{ any: boolean }>(sql`select exists (select 1 from routers where organization_id = ${p.orgId} and mode = 'radius') as any`);
+    if (radius?.any) await applyRadiusStatus(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
     const network = await enqueueJobsFrom(
       tx,
       sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload,
