@@ -114,7 +114,7 @@ ALTER TABLE "plans" ADD COLUMN "session_timeout_minutes" integer;--> statement-b
 ALTER TABLE "routers" ADD COLUMN "radius_secret_enc" text;--> statement-breakpoint
 ALTER TABLE "routers" ADD COLUMN "nas_address" text;--> statement-breakpoint
 ALTER TABLE "routers" ADD COLUMN "coa_port" integer DEFAULT 3799 NOT NULL;--> statement-breakpoint
-CREATE INDEX "nas_nasname" ON "nas" USING btree ("nasname");--> statement-breakpoint
+CREATE UNIQUE INDEX "nas_nasname" ON "nas" USING btree ("nasname");--> statement-breakpoint
 CREATE INDEX "radacct_active_session_idx" ON "radacct" USING btree ("acctuniqueid") WHERE acctstoptime is null;--> statement-breakpoint
 CREATE INDEX "radacct_bulk_close" ON "radacct" USING btree ("nasipaddress","acctstarttime") WHERE acctstoptime is null;--> statement-breakpoint
 CREATE INDEX "radacct_start_user_idx" ON "radacct" USING btree ("acctstarttime","username");--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, inet, integer, pgTable, serial, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, inet, integer, pgTable, serial, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /**
  * FreeRADIUS 3's own SQL tables (mods-config/sql/main/postgresql/schema.sql), with its column
@@ -150,7 +150,8 @@ export const nas = pgTable(
     organizationId: uuid('organization_id'),
     routerId: uuid('router_id').unique(),
   },
-  (t) => [index('nas_nasname').on(t.nasname)],
+  // Unique (the stock schema's index is not): FreeRADIUS tells clients apart by address.
+  (t) => [uniqueIndex('nas_nasname').on(t.nasname)],
 );
 
 export const nasreload = pgTable('nasreload', {

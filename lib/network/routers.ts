@@ -112,6 +112,16 @@ export async function getRouter(db: Db, p: { orgId: string; routerId: string }) 
 }
 
 export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: RouterInput }) {
+  return saveRouterTx(db, p).catch((error: unknown) => {
+    // Two saves raced for one RADIUS address: the unique index on nas(nasname) decided.
+    const e = error as { code?: string; cause?: { code?: string; constraint_name?: string }; constraint_name?: string };
+    if ((e.cause?.code ?? e.code) === '23505' && (e.cause?.constraint_name ?? e.constraint_name) === 'nas_nasname')
+      throw new AppError('nas_address_taken', { address: p.input.nasAddress?.trim() || p.input.host });
+    throw error;
+  });
+}
+
+async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: RouterInput }) {
   const { password, radiusSecret, ...rest } = p.input;
   if (!p.routerId && !password) throw new AppError('validation', { field: 'password' });
   return db.transaction(async (tx) => {

@@ -25,6 +25,11 @@ function toColumns(input: PlanInput) {
   };
 }
 
+/** `isolir@<slug>` is the isolation group: a plan's RADIUS group may not take that name. */
+function assertGroupAllowed(input: PlanInput) {
+  if ((input.radiusGroup?.trim() || input.name.trim()).toLowerCase() === 'isolir') throw new AppError('plan_group_reserved');
+}
+
 async function assertNameFree(db: Db, orgId: string, name: string, exceptId?: string) {
   const [clash] = await db
     .select({ id: plans.id })
@@ -35,6 +40,7 @@ async function assertNameFree(db: Db, orgId: string, name: string, exceptId?: st
 
 export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
   return db.transaction(async (tx) => {
+    assertGroupAllowed(p.input);
     await assertNameFree(tx, p.orgId, p.input.name);
     const [plan] = await tx.insert(plans).values({ organizationId: p.orgId, ...toColumns(p.input) }).returning();
     // The plan's RADIUS group is ready before any customer is put on it.
@@ -46,6 +52,7 @@ export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
 
 export async function updatePlan(db: Db, p: Actor & { planId: string; input: PlanInput }) {
   return db.transaction(async (tx) => {
+    assertGroupAllowed(p.input);
     await assertNameFree(tx, p.orgId, p.input.name, p.planId);
     const [before] = await tx.select().from(plans).where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
     const [plan] = await tx

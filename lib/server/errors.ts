@@ -36,4 +36,5 @@ export type ErrorCode =
   | 'router_unavailable'
   | 'import_done'
   | 'radius_secret_required'
-  | 'nas_address_taken';
+  | 'nas_address_taken'
+  | 'plan_group_reserved';

@@ -25,7 +25,8 @@ export const routerSync = defineJob({
     if (mode.mode === 'radius' || !onlyName) {
       // RADIUS rows live in the database: rewritten from the subscriptions (no device call);
       // in API mode this removes rows left from an earlier RADIUS mode.
-      const radius = await provisionRouterRadius(ctx.db, { orgId: ctx.orgId, routerId: payload.routerId });
+      // One transaction: FreeRADIUS never sees a customer between delete and re-insert.
+      const radius = await ctx.db.transaction((tx) => provisionRouterRadius(tx, { orgId: ctx.orgId, routerId: payload.routerId }));
       if (mode.mode === 'radius') {
         await ctx.db.update(routers).set({ lastSyncAt: sql`now()` }).where(and(eq(routers.id, payload.routerId), eq(routers.organizationId, ctx.orgId)));
         return { mode: 'radius', radiusSubscriptions: radius.subscriptions };

@@ -74,6 +74,12 @@ export const subscriptionApply = defineJob({
 
     if (payload.removeFrom) {
       const { removeFrom } = payload;
+      // Off a RADIUS router: its rows went with the change; the live session is dropped there.
+      const { router: previous } = await settingsFor(ctx.db, { orgId: ctx.orgId, routerId: removeFrom.routerId });
+      if (previous.mode === 'radius') {
+        const told = await tellRadiusRouter(ctx.db, ctx.orgId, previous, { ...sub, sub: { ...sub.sub, serviceUsername: removeFrom.username, status: 'terminated' } }, false);
+        return { ...base, action: 'disconnected_from_previous_router', routerId: removeFrom.routerId, ...told };
+      }
       const result = await withRouter(ctx.db, { orgId: ctx.orgId, routerId: removeFrom.routerId }, (api) => removeSecret(api, removeFrom.kind ?? kind, removeFrom.username));
       return { ...base, applied: true, action: 'removed_from_previous_router', routerId: removeFrom.routerId, ...result };
     }

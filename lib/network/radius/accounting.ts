@@ -58,7 +58,7 @@ export async function customerRadiusUsage(db: Db, p: { orgId: string; subscripti
       coalesce(sum(acctoutputoctets), 0)::bigint as download, coalesce(sum(acctinputoctets), 0)::bigint as upload
     from radacct
     where username = ${username}
-      and acctstarttime >= date_trunc('month', now() at time zone ${timezone}) - make_interval(months => ${(p.months ?? 6) - 1}::int)
+      and acctstarttime >= (date_trunc('month', now() at time zone ${timezone}) - make_interval(months => ${(p.months ?? 6) - 1}::int)) at time zone ${timezone}
     group by 1 order by 1 desc`);
   return [...rows].map((r) => ({ month: r.month, sessions: r.sessions, seconds: Number(r.seconds), download: Number(r.download), upload: Number(r.upload) }));
 }

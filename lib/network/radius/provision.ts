@@ -84,8 +84,9 @@ export async function writeIsolirGroup(db: Db, p: { orgId: string; rateLimit: st
 /** The router's client entry: written in RADIUS mode, removed otherwise. */
 export async function writeNas(db: Db, p: { orgId: string; routerId: string }) {
   const [router] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
-  await db.delete(nas).where(eq(nas.routerId, p.routerId));
-  if (!router || router.mode !== 'radius' || !router.radiusSecretEnc) return;
+  if (!router) return;
+  await db.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
+  if (router.mode !== 'radius' || !router.radiusSecretEnc) return;
   await db.insert(nas).values({
     nasname: router.nasAddress?.trim() || router.host,
     shortname: router.name.slice(0, 32),
