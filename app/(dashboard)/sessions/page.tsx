@@ -8,6 +8,7 @@ import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { SearchForm } from '@/components/ui/search-form';
+import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { PagePager } from '@/components/ui/table';
 import type { Db } from '@/db/client';
 import { requirePage } from '@/lib/auth/context';
@@ -20,24 +21,8 @@ import { listSessions } from '@/lib/network/sessions';
 import { radiusOnline } from '@/lib/network/radius/accounting';
 import { KickButton } from './kick-button';
 
-/** A table cell that, on a phone card, carries its own column label above the value. */
-function Cell({ label, className = '', children }: { label?: string; className?: string; children: ReactNode }) {
-  return (
-    <td className={`block min-w-0 md:table-cell md:px-3 md:py-2 md:align-top ${className}`}>
-      {label && <span className="block text-xs font-normal text-slate-500 md:hidden">{label}</span>}
-      {children}
-    </td>
-  );
-}
 
 /** radacct timestamps come from a raw query as Date or Postgres text; a bad value shows "—", not an error page. */
-/** Both lists: one `tr` per session, a card on phones and a table row from md up. */
-const TABLE_WRAP = 'md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white md:dark:border-slate-800 md:dark:bg-slate-900';
-const TABLE = 'block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200 md:dark:divide-slate-800';
-const THEAD = 'hidden bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 md:table-header-group dark:bg-slate-950';
-const TBODY = 'block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800';
-const ROW =
-  'grid grid-cols-2 gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:table-row md:rounded-none md:border-0 md:bg-transparent md:p-0 md:shadow-none dark:border-slate-800 dark:bg-slate-900 md:dark:bg-transparent';
 
 /** "Router (API)" | "RADIUS": only offered when the organization has a RADIUS-mode router. */
 function SourceTabs({ source, labels }: { source: 'api' | 'radius'; labels: { nav: string; api: string; radius: string } }) {
@@ -131,21 +116,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       ) : (
         // One row per session in the DOM (the e2e test and the kick dialog need exactly one):
         // on phones each row is laid out as a card with its own labels, from md up as a table row.
-        <div className={TABLE_WRAP}>
-          <table className={TABLE} data-testid="sessions-table">
-            <thead className={THEAD}>
-              <tr>
-                {head.map((h, i) => (
-                  <th key={i} className="whitespace-nowrap px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className={TBODY} data-testid="sessions-cards">
+        <StackedTable head={head} testId="sessions-table" bodyTestId="sessions-cards">
               {list.items.map((s) => (
-                <tr key={s.id} data-testid="session-row" className={ROW}>
-                  <Cell className="col-span-2 font-medium">
+                <tr key={s.id} data-testid="session-row" className={STACKED_ROW.page}>
+                  <StackedCell className="col-span-2 font-medium">
                     {s.customerId ? (
                       <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
                         {s.username}
@@ -153,45 +127,43 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                     ) : (
                       <code>{s.username}</code>
                     )}
-                  </Cell>
-                  <Cell className="col-span-2 -mt-2 md:mt-0">
+                  </StackedCell>
+                  <StackedCell className="col-span-2 -mt-2 md:mt-0">
                     {s.customerName ?? <span className="text-xs text-slate-500">{t('sessions.unknownCustomer')}</span>}
-                  </Cell>
-                  <Cell label={t('sessions.router')}>
+                  </StackedCell>
+                  <StackedCell label={t('sessions.router')}>
                     <Link href={`/routers/${s.routerId}`} className="underline">
                       {s.routerName}
                     </Link>
-                  </Cell>
-                  <Cell label={t('sessions.kind')}>{t(`routers.kinds.${s.kind}`)}</Cell>
-                  <Cell label={t('sessions.address')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.kind')}>{t(`routers.kinds.${s.kind}`)}</StackedCell>
+                  <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
                     {s.address ?? '—'}
-                  </Cell>
-                  <Cell label={t('sessions.callerId')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.callerId')} className="break-all font-mono text-xs">
                     {s.callerId ?? '—'}
-                  </Cell>
-                  <Cell label={t('sessions.uptime')} className="md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.uptime')} className="md:whitespace-nowrap">
                     {s.uptime ?? '—'}
-                  </Cell>
+                  </StackedCell>
                   {/* Stored from the customer's side (lib/network/router-ops.ts): in = download. */}
-                  <Cell label={t('sessions.download')} className="md:whitespace-nowrap">
+                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
                     {formatBytes(s.bytesIn)}
-                  </Cell>
-                  <Cell label={t('sessions.upload')} className="md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
                     {formatBytes(s.bytesOut)}
-                  </Cell>
-                  <Cell label={t('sessions.seenAt')} className="text-xs md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.seenAt')} className="text-xs md:whitespace-nowrap">
                     {formatDateTime(s.seenAt, locale, tz)}
-                  </Cell>
+                  </StackedCell>
                   {canKick && (
-                    <Cell className="col-span-2">
+                    <StackedCell className="col-span-2">
                       <KickButton sessionId={s.id} username={s.username} />
-                    </Cell>
+                    </StackedCell>
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StackedTable>
       )}
       <PagePager
         basePath="/sessions"
@@ -245,21 +217,10 @@ async function RadiusSessions(p: {
           <EmptyState title={t('radius.onlineEmptyTitle')} hint={t('radius.onlineEmptyHint')} />
         )
       ) : (
-        <div className={TABLE_WRAP}>
-          <table className={TABLE} data-testid="radius-online-table">
-            <thead className={THEAD}>
-              <tr>
-                {head.map((h) => (
-                  <th key={h} className="whitespace-nowrap px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className={TBODY}>
+        <StackedTable head={head} testId="radius-online-table">
               {list.items.map((s) => (
-                <tr key={s.id} data-testid="radius-online-row" className={ROW}>
-                  <Cell className="col-span-2 break-all font-medium">
+                <tr key={s.id} data-testid="radius-online-row" className={STACKED_ROW.page}>
+                  <StackedCell className="col-span-2 break-all font-medium">
                     {s.customerId ? (
                       <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
                         {s.username}
@@ -267,37 +228,35 @@ async function RadiusSessions(p: {
                     ) : (
                       <code>{s.username}</code>
                     )}
-                  </Cell>
-                  <Cell className="col-span-2 -mt-2 md:mt-0">
+                  </StackedCell>
+                  <StackedCell className="col-span-2 -mt-2 md:mt-0">
                     {s.customerName ?? <span className="text-xs text-slate-500">{t('sessions.unknownCustomer')}</span>}
-                  </Cell>
-                  <Cell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
                     {formatDateTimeOrDash(s.start, p.locale, p.timeZone)}
-                  </Cell>
-                  <Cell label={t('radius.lastUpdate')} className="text-xs md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('radius.lastUpdate')} className="text-xs md:whitespace-nowrap">
                     {formatDateTimeOrDash(s.update, p.locale, p.timeZone)}
-                  </Cell>
-                  <Cell label={t('sessions.address')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
                     {s.address ?? '—'}
-                  </Cell>
-                  <Cell label={t('radius.mac')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('radius.mac')} className="break-all font-mono text-xs">
                     {s.callingStationId ?? '—'}
-                  </Cell>
-                  <Cell label={t('radius.nas')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('radius.nas')} className="break-all font-mono text-xs">
                     {s.nas}
-                  </Cell>
+                  </StackedCell>
                   {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <Cell label={t('sessions.download')} className="md:whitespace-nowrap">
+                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
                     {formatBytes(s.download)}
-                  </Cell>
-                  <Cell label={t('sessions.upload')} className="md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
                     {formatBytes(s.upload)}
-                  </Cell>
+                  </StackedCell>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </StackedTable>
       )}
       <PagePager
         basePath="/sessions"

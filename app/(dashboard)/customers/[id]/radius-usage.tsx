@@ -1,8 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import type { Db } from '@/db/client';
 import { formatBytes } from '@/components/network/format';
 import { Badge, Card } from '@/components/ui/card';
+import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { formatDateTimeOrDash } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radius/accounting';
@@ -23,38 +23,6 @@ function monthLabel(month: string, locale: Locale) {
   return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** A table cell that, on a phone, is a labelled line of a stacked card (as on the sessions page). */
-function Cell({ label, className = '', children }: { label?: string; className?: string; children: ReactNode }) {
-  return (
-    <td className={`block min-w-0 md:table-cell md:px-3 md:py-2 md:align-top ${className}`}>
-      {label && <span className="block text-xs font-normal text-slate-500 md:hidden">{label}</span>}
-      {children}
-    </td>
-  );
-}
-
-/** One row per item in the DOM: a bordered card on phones, a table row from md up. */
-function StackedTable({ head, testId, children }: { head: string[]; testId: string; children: ReactNode }) {
-  return (
-    <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:dark:border-slate-800">
-      <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200 md:dark:divide-slate-800" data-testid={testId}>
-        <thead className="hidden bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 md:table-header-group dark:bg-slate-950">
-          <tr>
-            {head.map((h) => (
-              <th key={h} className="whitespace-nowrap px-3 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="block space-y-2 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100 md:dark:divide-slate-800">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-const ROW =
-  'grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 p-3 md:table-row md:rounded-none md:border-0 md:p-0 dark:border-slate-800';
 
 /** What FreeRADIUS accounting says about one RADIUS-mode subscription: online now, last sessions, usage per month. */
 export async function RadiusUsage({
@@ -99,15 +67,16 @@ export async function RadiusUsage({
           <>
             <h4 className="text-sm font-medium">{t('radius.lastSessions')}</h4>
             <StackedTable
+              variant="inset"
               testId="radius-sessions"
               head={[t('radius.start'), t('radius.stop'), t('radius.duration'), t('sessions.download'), t('sessions.upload'), t('radius.address'), t('radius.mac')]}
             >
               {sessions.map((s) => (
-                <tr key={s.id} data-testid="radius-session" className={ROW}>
-                  <Cell label={t('radius.start')} className="text-xs md:whitespace-nowrap">
+                <tr key={s.id} data-testid="radius-session" className={STACKED_ROW.inset}>
+                  <StackedCell label={t('radius.start')} className="text-xs md:whitespace-nowrap">
                     {formatDateTimeOrDash(s.start, locale, timeZone)}
-                  </Cell>
-                  <Cell label={t('radius.stop')} className="text-xs md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('radius.stop')} className="text-xs md:whitespace-nowrap">
                     {s.stop === null ? (
                       <Badge color="green">{t('radius.stillOnline')}</Badge>
                     ) : (
@@ -116,23 +85,23 @@ export async function RadiusUsage({
                         {s.terminateCause && <span className="block text-slate-500">{s.terminateCause}</span>}
                       </>
                     )}
-                  </Cell>
-                  <Cell label={t('radius.duration')} className="tabular-nums">
+                  </StackedCell>
+                  <StackedCell label={t('radius.duration')} className="tabular-nums">
                     {hoursMinutes(s.seconds)}
-                  </Cell>
+                  </StackedCell>
                   {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <Cell label={t('sessions.download')} className="md:whitespace-nowrap">
+                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
                     {formatBytes(s.download)}
-                  </Cell>
-                  <Cell label={t('sessions.upload')} className="md:whitespace-nowrap">
+                  </StackedCell>
+                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
                     {formatBytes(s.upload)}
-                  </Cell>
-                  <Cell label={t('radius.address')} className="break-all font-mono text-xs">
+                  </StackedCell>
+                  <StackedCell label={t('radius.address')} className="break-all font-mono text-xs">
                     {s.address ?? '—'}
-                  </Cell>
-                  <Cell label={t('radius.mac')} className="col-span-2 break-all font-mono text-xs md:col-span-1">
+                  </StackedCell>
+                  <StackedCell label={t('radius.mac')} className="col-span-2 break-all font-mono text-xs md:col-span-1">
                     {s.callingStationId ?? '—'}
-                  </Cell>
+                  </StackedCell>
                 </tr>
               ))}
             </StackedTable>
@@ -143,24 +112,25 @@ export async function RadiusUsage({
               </p>
             ) : (
               <StackedTable
+                variant="inset"
                 testId="radius-usage"
                 head={[t('radius.month'), t('radius.sessions'), t('radius.totalTime'), t('sessions.download'), t('sessions.upload')]}
               >
                 {usage.map((u) => (
-                  <tr key={u.month} data-testid="radius-usage-month" className={ROW}>
-                    <Cell className="col-span-2 font-medium md:whitespace-nowrap">{monthLabel(u.month, locale)}</Cell>
-                    <Cell label={t('radius.sessions')} className="tabular-nums">
+                  <tr key={u.month} data-testid="radius-usage-month" className={STACKED_ROW.inset}>
+                    <StackedCell className="col-span-2 font-medium md:whitespace-nowrap">{monthLabel(u.month, locale)}</StackedCell>
+                    <StackedCell label={t('radius.sessions')} className="tabular-nums">
                       {u.sessions}
-                    </Cell>
-                    <Cell label={t('radius.totalTime')} className="tabular-nums">
+                    </StackedCell>
+                    <StackedCell label={t('radius.totalTime')} className="tabular-nums">
                       {hoursMinutes(u.seconds)}
-                    </Cell>
-                    <Cell label={t('sessions.download')} className="md:whitespace-nowrap">
+                    </StackedCell>
+                    <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
                       {formatBytes(u.download)}
-                    </Cell>
-                    <Cell label={t('sessions.upload')} className="md:whitespace-nowrap">
+                    </StackedCell>
+                    <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
                       {formatBytes(u.upload)}
-                    </Cell>
+                    </StackedCell>
                   </tr>
                 ))}
               </StackedTable>
