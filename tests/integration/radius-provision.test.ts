@@ -41,6 +41,8 @@ async function nasListener(secret: string, answer: 'ack' | 'nak-offline' = 'ack'
     socket.send(Buffer.concat([head, auth, attrs]), from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  // A test that fails before closing it must not keep the test process alive.
+  socket.unref();
   return { port: socket.address().port, received, close: () => new Promise<void>((r) => socket.close(() => r())) };
 }
 

@@ -35,6 +35,8 @@ async function quietCoaPort(address: string, secret: string) {
     socket.send(reply, from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, address, () => resolve()));
+  // A test that fails before closing it must not keep the test process alive.
+  socket.unref();
   return { port: socket.address().port, close: () => new Promise<void>((r) => socket.close(() => r())) };
 }
 

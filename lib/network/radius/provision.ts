@@ -85,17 +85,23 @@ export async function writeIsolirGroup(db: Db, p: { orgId: string; rateLimit: st
 export async function writeNas(db: Db, p: { orgId: string; routerId: string }) {
   const [router] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!router) return;
-  await db.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
-  if (router.mode !== 'radius' || !router.radiusSecretEnc) return;
-  await db.insert(nas).values({
+  if (router.mode !== 'radius' || !router.radiusSecretEnc) {
+    await db.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
+    return;
+  }
+  // An upsert: a save and the router's sync job may write the same client at once.
+  const client = {
     nasname: router.nasAddress?.trim() || router.host,
     shortname: router.name.slice(0, 32),
     type: 'other',
     secret: decryptSecret(router.radiusSecretEnc),
     description: `Jaring router ${router.id}`,
     organizationId: p.orgId,
-    routerId: router.id,
-  });
+  };
+  await db
+    .insert(nas)
+    .values({ ...client, routerId: router.id })
+    .onConflictDoUpdate({ target: nas.routerId, set: client });
 }
 
 /** Subscriptions matched by `where` (on subscriptions `s`) that are on a RADIUS-mode router. */
