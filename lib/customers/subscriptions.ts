@@ -37,7 +37,7 @@ export async function transitionSubscription(
       .where(eq(subscriptions.id, sub.id));
     // RADIUS-mode router: its rows change in this transaction; the job then disconnects the
     // session so the new group applies at once.
-    if (sub.routerId && (await routerMode(tx, p.orgId, sub.routerId)) === 'radius') await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
+    await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
     const job = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId: sub.routerId, status: p.to, actorUserId: p.actorUserId });
     await tx.insert(subscriptionHistory).values({
       organizationId: p.orgId,
@@ -182,9 +182,4 @@ export async function updateSubscriptionService(
     });
     return { changed: Object.keys(changed), jobIds };
   });
-}
-
-async function routerMode(db: Db, orgId: string, routerId: string) {
-  const [row] = await db.select({ mode: routers.mode }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, orgId)));
-  return row?.mode ?? null;
 }

@@ -176,6 +176,13 @@ export async function applyRadiusStatus(db: Db, p: { orgId: string; where: SQL }
 
 /** One subscription, after any change to it (status, plan, router, password, addresses). */
 export async function provisionSubscription(db: Db, p: { orgId: string; subscriptionId: string }) {
+  // Nothing to do (one query) unless it is on a RADIUS router or still has rows from one.
+  const [needed] = await db.execute<{ yes: boolean }>(sql`
+    select exists (select 1 from subscriptions s join routers r on r.id = s.router_id and r.mode = 'radius'
+                   where s.id = ${p.subscriptionId} and s.organization_id = ${p.orgId})
+        or exists (select 1 from radusergroup where subscription_id = ${p.subscriptionId})
+        or exists (select 1 from radcheck where subscription_id = ${p.subscriptionId}) as yes`);
+  if (!needed?.yes) return;
   const where = sql`s.id = ${p.subscriptionId}`;
   await writeCredentials(db, { orgId: p.orgId, where });
   await applyRadiusStatus(db, { orgId: p.orgId, where });
