@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatBytes } from '@/components/network/format';
 import { ROUTER_COOKIE } from '@/components/network/router-cookie';
+import { SessionWhoCells, TrafficCells } from '@/components/network/session-cells';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
@@ -119,18 +119,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         <StackedTable head={head} testId="sessions-table" bodyTestId="sessions-cards">
               {list.items.map((s) => (
                 <tr key={s.id} data-testid="session-row" className={STACKED_ROW.page}>
-                  <StackedCell className="col-span-2 font-medium">
-                    {s.customerId ? (
-                      <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
-                        {s.username}
-                      </Link>
-                    ) : (
-                      <code>{s.username}</code>
-                    )}
-                  </StackedCell>
-                  <StackedCell className="col-span-2 -mt-2 md:mt-0">
-                    {s.customerName ?? <span className="text-xs text-slate-500">{t('sessions.unknownCustomer')}</span>}
-                  </StackedCell>
+                  <SessionWhoCells username={s.username} customerId={s.customerId} customerName={s.customerName} unknownLabel={t('sessions.unknownCustomer')} />
                   <StackedCell label={t('sessions.router')}>
                     <Link href={`/routers/${s.routerId}`} className="underline">
                       {s.routerName}
@@ -147,12 +136,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                     {s.uptime ?? '—'}
                   </StackedCell>
                   {/* Stored from the customer's side (lib/network/router-ops.ts): in = download. */}
-                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
-                    {formatBytes(s.bytesIn)}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
-                    {formatBytes(s.bytesOut)}
-                  </StackedCell>
+                  <TrafficCells download={s.bytesIn} upload={s.bytesOut} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
                   <StackedCell label={t('sessions.seenAt')} className="text-xs md:whitespace-nowrap">
                     {formatDateTime(s.seenAt, locale, tz)}
                   </StackedCell>
@@ -220,18 +204,7 @@ async function RadiusSessions(p: {
         <StackedTable head={head} testId="radius-online-table">
               {list.items.map((s) => (
                 <tr key={s.id} data-testid="radius-online-row" className={STACKED_ROW.page}>
-                  <StackedCell className="col-span-2 break-all font-medium">
-                    {s.customerId ? (
-                      <Link href={`/customers/${s.customerId}`} className="text-brand-700 underline dark:text-brand-500">
-                        {s.username}
-                      </Link>
-                    ) : (
-                      <code>{s.username}</code>
-                    )}
-                  </StackedCell>
-                  <StackedCell className="col-span-2 -mt-2 md:mt-0">
-                    {s.customerName ?? <span className="text-xs text-slate-500">{t('sessions.unknownCustomer')}</span>}
-                  </StackedCell>
+                  <SessionWhoCells username={s.username} customerId={s.customerId} customerName={s.customerName} unknownLabel={t('sessions.unknownCustomer')} />
                   <StackedCell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
                     {formatDateTimeOrDash(s.start, p.locale, p.timeZone)}
                   </StackedCell>
@@ -248,12 +221,7 @@ async function RadiusSessions(p: {
                     {s.nas}
                   </StackedCell>
                   {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
-                    {formatBytes(s.download)}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
-                    {formatBytes(s.upload)}
-                  </StackedCell>
+                  <TrafficCells download={s.download} upload={s.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
                 </tr>
               ))}
         </StackedTable>

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Db } from '@/db/client';
-import { formatBytes } from '@/components/network/format';
 import { Badge, Card } from '@/components/ui/card';
+import { TrafficCells } from '@/components/network/session-cells';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { formatDateTimeOrDash } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -90,12 +90,7 @@ export async function RadiusUsage({
                     {hoursMinutes(s.seconds)}
                   </StackedCell>
                   {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
-                    {formatBytes(s.download)}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
-                    {formatBytes(s.upload)}
-                  </StackedCell>
+                  <TrafficCells download={s.download} upload={s.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
                   <StackedCell label={t('radius.address')} className="break-all font-mono text-xs">
                     {s.address ?? '—'}
                   </StackedCell>
@@ -125,12 +120,7 @@ export async function RadiusUsage({
                     <StackedCell label={t('radius.totalTime')} className="tabular-nums">
                       {hoursMinutes(u.seconds)}
                     </StackedCell>
-                    <StackedCell label={t('sessions.download')} className="md:whitespace-nowrap">
-                      {formatBytes(u.download)}
-                    </StackedCell>
-                    <StackedCell label={t('sessions.upload')} className="md:whitespace-nowrap">
-                      {formatBytes(u.upload)}
-                    </StackedCell>
+                    <TrafficCells download={u.download} upload={u.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
                   </tr>
                 ))}
               </StackedTable>
