@@ -2,6 +2,7 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
+import { pipelined } from '@/lib/server/pipelined';
 import { jobs } from '@/db/schema';
 
 export type JobContext = {
@@ -72,19 +73,12 @@ export function toTask(def: JobDefinition<z.ZodType>, stores: JobStores): Task {
     if (!batch && claimed.length === 0) helpers.logger.error(`Job ${ids[0]} (${def.name}) has no record; dropped`);
     const outcomes = new Outcomes(stores.bookkeeping);
     let firstError: unknown = null;
-    let next = 0;
-    const lane = async () => {
-      while (next < claimed.length) {
-        const job = claimed[next++]!;
-        try {
-          await runOne(def, stores, outcomes, job, attempt >= helpers.job.max_attempts);
-        } catch (error) {
-          firstError ??= error;
-        }
-      }
-    };
     try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(def.batchConcurrency ?? 1, claimed.length)) }, lane));
+      // Every job runs even if one throws; the first error then retries the batch.
+      await pipelined(
+        claimed.map((job) => () => runOne(def, stores, outcomes, job, attempt >= helpers.job.max_attempts).catch((error: unknown) => void (firstError ??= error))),
+        def.batchConcurrency ?? 1,
+      );
     } finally {
       await outcomes.flush();
     }

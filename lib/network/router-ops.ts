@@ -1,3 +1,4 @@
+import { pipelined } from '@/lib/server/pipelined';
 import type { RouterSnapshot, SessionKind } from './constants';
 import { MENUS, clearedProps, secretWords, type DesiredSecret, type SecretField, type SecretKind } from './router-state';
 import type { RouterApi, RouterRow } from './routeros/client';
@@ -7,20 +8,6 @@ import { RouterError } from './routeros/errors';
  * Router-side steps, each a few API commands over an open connection (RouterApi). No
  * database here: callers decide what the router should hold.
  */
-
-/** Runs tasks with up to `window` in flight: commands pipeline on one connection. */
-export async function pipelined<T>(tasks: (() => Promise<T>)[], window = 64): Promise<T[]> {
-  const results = new Array<T>(tasks.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(window, tasks.length) }, lane));
-  return results;
-}
 
 const isNoSuchItem = (e: unknown) => e instanceof RouterError && e.kind === 'trap' && /no such item/i.test(e.message);
 

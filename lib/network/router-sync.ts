@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { decryptSecret } from '@/lib/crypto';
-import { ensureProfiles, kickSession, pipelined, type ProfileSpec } from './router-ops';
+import { pipelined } from '@/lib/server/pipelined';
+import { ensureProfiles, kickSession, type ProfileSpec } from './router-ops';
 import {
   MENUS,
   desiredSecret,
