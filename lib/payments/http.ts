@@ -1,0 +1,85 @@
+import { GatewayError } from './types';
+
+export type GatewayRequest = {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent as application/json. */
+  json?: unknown;
+  /** Sent as application/x-www-form-urlencoded. */
+  form?: Record<string, string>;
+  /**
+   * Whether the call may be repeated when it fails without an answer, answers 429 or 5xx.
+   * Reads are; creating a payment is only when the gateway dedupes it (an order id it
+   * refuses twice, an idempotency key).
+   */
+  idempotent: boolean;
+  timeoutMs?: number;
+};
+
+export type GatewayResponse = { status: number; body: unknown; text: string };
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const ATTEMPTS = 3;
+const BACKOFF_MS = [300, 1000];
+
+/**
+ * The one HTTP client for outbound calls to payment gateways: a timeout per attempt, up to
+ * three attempts with back-off for idempotent calls, and errors that say what happened.
+ * A non-2xx answer is returned, not thrown: each gateway reads its own error bodies.
+ */
+export async function gatewayRequest(req: GatewayRequest): Promise<GatewayResponse> {
+  const attempts = req.idempotent ? ATTEMPTS : 1;
+  let last: GatewayError | undefined;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, BACKOFF_MS[attempt - 1] ?? 1000));
+    try {
+      const res = await send(req);
+      if ((res.status === 429 || res.status >= 500) && attempt < attempts - 1) {
+        last = new GatewayError('rejected', `HTTP ${res.status}`, res.status, res.body);
+        continue;
+      }
+      return res;
+    } catch (error) {
+      last = toGatewayError(error, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }
+  }
+  throw last!;
+}
+
+async function send(req: GatewayRequest): Promise<GatewayResponse> {
+  const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+  let body: string | undefined;
+  if (req.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  } else if (req.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(req.form).toString();
+  }
+  const res = await fetch(req.url, { method: req.method, headers, body, signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS), redirect: 'error' });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // some error pages are HTML; the caller sees the text
+  }
+  return { status: res.status, body: parsed, text };
+}
+
+function toGatewayError(error: unknown, timeoutMs: number): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const e = error as { name?: string; cause?: { code?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return new GatewayError('timeout', `no answer within ${timeoutMs} ms`);
+  const code = e?.cause?.code ?? (error as Error)?.message ?? 'unknown';
+  return new GatewayError('unreachable', String(code));
+}
+
+/** Rejects the answers every gateway treats alike: bad keys, and anything not 2xx. */
+export function expectOk(res: GatewayResponse, what: string): unknown {
+  if (res.status === 401 || res.status === 403) throw new GatewayError('unauthorized', `${what}: HTTP ${res.status}`, res.status, res.body);
+  if (res.status < 200 || res.status >= 300) throw new GatewayError('rejected', `${what}: HTTP ${res.status}`, res.status, res.body);
+  if (res.body === null || typeof res.body !== 'object') throw new GatewayError('bad_response', `${what}: not JSON`, res.status, res.text.slice(0, 200));
+  return res.body;
+}

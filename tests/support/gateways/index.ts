@@ -1,0 +1,21 @@
+import type { GatewayName } from '@/lib/payments/types';
+import { startFakeDuitku } from './duitku';
+import { startFakeMidtrans } from './midtrans';
+import { startFakeTripay } from './tripay';
+import { startFakeXendit } from './xendit';
+import type { GatewayFake } from './types';
+
+export const START_FAKE: Record<GatewayName, () => Promise<GatewayFake>> = {
+  midtrans: startFakeMidtrans,
+  xendit: startFakeXendit,
+  tripay: startFakeTripay,
+  duitku: startFakeDuitku,
+};
+
+/** Env variable that points the app's gateway module at a stand-in (lib/env.ts). */
+export const API_URL_ENV: Record<GatewayName, string> = {
+  midtrans: 'MIDTRANS_API_URL',
+  xendit: 'XENDIT_API_URL',
+  tripay: 'TRIPAY_API_URL',
+  duitku: 'DUITKU_API_URL',
+};
