@@ -28,6 +28,14 @@ const schema = z.object({
   // connection is given up as hung.
   ROUTER_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ROUTER_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  // Payment gateway API roots, overriding the sandbox/production default of every
+  // organization's account (tests point them at loopback stand-ins; a proxy could too).
+  MIDTRANS_API_URL: z.string().url().optional(),
+  XENDIT_API_URL: z.string().url().optional(),
+  TRIPAY_API_URL: z.string().url().optional(),
+  DUITKU_API_URL: z.string().url().optional(),
+  // The worker re-checks gateway payments whose callback has not come (every 10 minutes).
+  PAYMENTS_SCHEDULE: bool(true),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -122,6 +122,7 @@ async function main() {
       MAP_TILE_URL: '',
       BILLING_SCHEDULE: 'false',
       NETWORK_SCHEDULE: 'false',
+      PAYMENTS_SCHEDULE: 'false',
       // Routers in tests are loopback stand-ins: a dead one should be noticed quickly.
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
@@ -164,8 +165,17 @@ async function main() {
       buildIfNeeded();
       const port = await freePort();
       env.APP_URL = `http://127.0.0.1:${port}`;
+      // The app talks to a Tripay stand-in that the payments browser test starts on this port
+      // (tests/support/gateways/tripay.ts); only the app is pointed at it.
+      env.E2E_TRIPAY_PORT = String(await freePort());
       const app = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts'], {
-        env: { ...env, PORT: String(port), NEXTAUTH_URL: env.APP_URL, LOGIN_MAX_PER_IP: '1000' },
+        env: {
+          ...env,
+          PORT: String(port),
+          NEXTAUTH_URL: env.APP_URL,
+          LOGIN_MAX_PER_IP: '1000',
+          TRIPAY_API_URL: `http://127.0.0.1:${env.E2E_TRIPAY_PORT}/api-sandbox`,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });

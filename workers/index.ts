@@ -18,6 +18,7 @@ async function main() {
     handleSignals: true,
     schedule: config.BILLING_SCHEDULE,
     networkSchedule: config.NETWORK_SCHEDULE,
+    paymentsSchedule: config.PAYMENTS_SCHEDULE,
   });
   console.log(`[worker] ready (concurrency ${config.WORKER_CONCURRENCY})`);
   await runner.promise;

@@ -5,6 +5,7 @@ import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
 import { JOBS } from './jobs';
 import { networkTick } from './network-tick';
+import { paymentsTick } from './payments-tick';
 
 export type WorkerOptions = {
   connectionString: string;
@@ -19,6 +20,8 @@ export type WorkerOptions = {
   schedule?: boolean;
   /** The router monitor + scheduled syncs (every minute). */
   networkSchedule?: boolean;
+  /** The sweep of gateway payments whose callback has not come (every 10 minutes). */
+  paymentsSchedule?: boolean;
 };
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
@@ -27,10 +30,12 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, { db: options.db, bookkeeping: bookkeeping.db });
   taskList['billing-tick'] = billingTick(options.db);
   taskList['network-tick'] = networkTick(options.db);
+  taskList['payments-tick'] = paymentsTick(options.db);
   const schedule = options.schedule ?? true;
   const cron = [
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
     ...((options.networkSchedule ?? schedule) ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }] : []),
+    ...((options.paymentsSchedule ?? schedule) ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }] : []),
   ];
   const runner = await run({
     connectionString: options.connectionString,

@@ -5,7 +5,7 @@ import { Table, Td } from '@/components/ui/table';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
-type PaymentRow = { id: string; createdAt: Date | string; method: 'cash' | 'transfer' | 'gateway'; amount: number; status?: 'pending' | 'approved' | 'rejected'; invoices?: string[] };
+type PaymentRow = { id: string; createdAt: Date | string; method: 'cash' | 'transfer' | 'gateway'; amount: number; status?: 'pending' | 'approved' | 'rejected' | 'refunded'; invoices?: string[] };
 
 /** Payments with their method and state; the receipt is offered once a payment counts. */
 export async function PaymentsTable({ payments, locale, timeZone }: { payments: PaymentRow[]; locale: Locale; timeZone: string }) {

@@ -4,7 +4,8 @@ import { organizations, users } from './organizations';
 
 export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'carried', 'void'] as const;
 export const PAYMENT_METHODS = ['cash', 'transfer', 'gateway'] as const;
-export const PAYMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+// refunded: a gateway payment given back; its allocations were reversed.
+export const PAYMENT_STATUSES = ['pending', 'approved', 'rejected', 'refunded'] as const;
 
 /** Per-organization billing rules; a missing row means the defaults below. */
 export const billingSettings = pgTable('billing_settings', {

@@ -6,3 +6,4 @@ export * from './network';
 export * from './customers';
 export * from './billing';
 export * from './radius';
+export * from './payments';

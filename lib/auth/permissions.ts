@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'billing.settings': ['super_admin', 'admin'],
   'payments.record': ['super_admin', 'admin', 'finance', 'operator'],
   'payments.approve': ['super_admin', 'admin', 'finance'],
+  'payments.refund': ['super_admin', 'admin', 'finance'],
+  'payments.gateways': ['super_admin', 'admin'],
   'reports.view': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
 import { defineOperation } from '@/lib/server/operation';
-import { INVOICE_STATUSES } from '@/db/schema';
+import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
 import { addCharge, chargeSchema } from './charges';
 import { periodOf } from './money';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './payments';
@@ -114,7 +114,7 @@ export const listPaymentsOp = defineOperation({
   permission: 'billing.view',
   input: z.object({
     customerId: z.string().uuid().optional(),
-    status: z.enum(['pending', 'approved', 'rejected']).optional(),
+    status: z.enum(PAYMENT_STATUSES).optional(),
     cursor: z.string().max(200).optional(),
   }),
   run: (ctx, input) => listPayments(ctx.db, { orgId: ctx.orgId, ...input }),

@@ -115,14 +115,73 @@ async function pendingPayment(db: Db, p: { orgId: string; paymentId: string }) {
   return payment;
 }
 
+/**
+ * A settled gateway payment: paid, with no one at the counter. It pays the invoice the
+ * customer paid from first (they expect to see that one paid), then the rest as cash would.
+ */
+export async function recordGatewayPayment(
+  db: Db,
+  p: Actor & { customerId: string; invoiceId: string | null; amount: number; reference: string; note: string },
+) {
+  const [payment] = await db
+    .insert(payments)
+    .values({ organizationId: p.orgId, customerId: p.customerId, amount: p.amount, method: 'gateway', reference: p.reference, note: p.note, status: 'approved' })
+    .returning();
+  const applied = await applyPayment(db, { ...p, paymentId: payment!.id, firstInvoiceId: p.invoiceId });
+  await enqueueJob(db, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: p.customerId, event: 'payment_received', paymentId: payment!.id }, createdBy: p.actorUserId });
+  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.recorded', entityType: 'customer', entityId: p.customerId, data: { paymentId: payment!.id, amount: p.amount, method: 'gateway', reference: p.reference, ...applied } });
+  return { paymentId: payment!.id, ...applied };
+}
+
+/**
+ * A gateway refund: the payment no longer pays anything. Its allocations are taken back
+ * (the invoices reopen) and what it left as credit is removed. The customer is not isolated
+ * here; the isolation pass decides that by the usual rules.
+ */
+export async function reversePayment(db: Db, p: Actor & { paymentId: string; reason: string }) {
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)))
+    .for('update');
+  if (!payment) throw new AppError('not_found');
+  if (payment.status !== 'approved') return { reopened: [] as string[] };
+  await db.select({ id: customers.id }).from(customers).where(eq(customers.id, payment.customerId)).for('update');
+  const allocations = await db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, payment.id));
+  const reopened: string[] = [];
+  let allocated = 0;
+  for (const a of allocations) {
+    allocated += a.amount;
+    const [inv] = await db
+      .update(invoices)
+      .set({
+        paidAmount: sql`${invoices.paidAmount} - ${a.amount}`,
+        status: sql`case when ${invoices.status} in ('paid', 'partial') then (case when ${invoices.paidAmount} - ${a.amount} <= 0 then 'unpaid' else 'partial' end) else ${invoices.status} end`,
+        paidAt: null,
+      })
+      .where(and(eq(invoices.id, a.invoiceId), eq(invoices.organizationId, p.orgId)))
+      .returning({ number: invoices.number });
+    if (inv) reopened.push(inv.number);
+  }
+  if (payment.amount > allocated) {
+    await db
+      .update(customers)
+      .set({ creditBalance: sql`${customers.creditBalance} - ${payment.amount - allocated}` })
+      .where(and(eq(customers.id, payment.customerId), eq(customers.organizationId, p.orgId)));
+  }
+  await db.update(payments).set({ status: 'refunded', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
+  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.refunded', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, reopened, reason: p.reason } });
+  return { reopened };
+}
+
 /** Applies an approved payment to the customer's open invoices, oldest first; the rest is credit. */
-async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: string; amount: number }) {
+async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: string; amount: number; firstInvoiceId?: string | null }) {
   await db.select({ id: customers.id }).from(customers).where(eq(customers.id, p.customerId)).for('update');
   const open = await db
     .select()
     .from(invoices)
     .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-    .orderBy(asc(invoices.period), asc(invoices.createdAt))
+    .orderBy(sql`${invoices.id} = ${p.firstInvoiceId ?? null} desc nulls last`, asc(invoices.period), asc(invoices.createdAt))
     .for('update');
   let left = p.amount;
   const paidInvoices: string[] = [];

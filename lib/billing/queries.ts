@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { customers, invoices, paymentAllocations, payments, users, type PAYMENT_STATUSES } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { verifyInvoiceLinkToken } from './links';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
@@ -68,12 +68,13 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
     .select({ id: payments.id, amount: paymentAllocations.amount, method: payments.method, createdAt: payments.createdAt })
     .from(paymentAllocations)
     .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
-    .where(eq(paymentAllocations.invoiceId, invoice.id))
+    // A refunded payment's allocations were taken back: it no longer pays the invoice.
+    .where(and(eq(paymentAllocations.invoiceId, invoice.id), eq(payments.status, 'approved')))
     .orderBy(asc(payments.createdAt));
   return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
-export async function listPayments(db: Db, p: { orgId: string; customerId?: string; status?: 'pending' | 'approved' | 'rejected'; cursor?: string; limit?: number }) {
+export async function listPayments(db: Db, p: { orgId: string; customerId?: string; status?: (typeof PAYMENT_STATUSES)[number]; cursor?: string; limit?: number }) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({

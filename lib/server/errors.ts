@@ -3,6 +3,8 @@ export class AppError extends Error {
   constructor(
     public readonly code: ErrorCode,
     public readonly params: Record<string, string | number> = {},
+    /** Message keys (`validation.required`) by field, shown next to the fields. */
+    public readonly fieldErrors?: Record<string, string>,
   ) {
     super(code);
   }
@@ -37,4 +39,18 @@ export type ErrorCode =
   | 'import_done'
   | 'radius_secret_required'
   | 'nas_address_taken'
-  | 'plan_group_reserved';
+  | 'plan_group_reserved'
+  | 'payment_not_refundable'
+  | 'refund_unsupported'
+  | 'gateway_not_configured'
+  | 'gateway_unauthorized'
+  | 'gateway_unreachable'
+  | 'gateway_rejected'
+  | 'gateway_no_methods'
+  | 'gateway_no_test'
+  | 'invoice_not_payable'
+  | 'method_unavailable'
+  | 'too_many_attempts'
+  | 'payment_not_in_review'
+  | 'review_amount_unknown'
+  | 'payment_unavailable';

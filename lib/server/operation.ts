@@ -62,7 +62,11 @@ export async function runParsed<S extends z.ZodType, T>(
   try {
     return { ok: true, data: await run(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return failure(locale, error.code, error.params);
+    if (error instanceof AppError) {
+      const result = failure(locale, error.code, error.params);
+      if (!error.fieldErrors) return result;
+      return { ...result, fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translate(locale, v)])) };
+    }
     throw error;
   }
 }

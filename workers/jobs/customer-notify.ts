@@ -10,7 +10,7 @@ import { defineJob } from '@/lib/jobs/runtime';
  */
 export const customerNotify = defineJob({
   name: 'customer-notify',
-  payload: z.object({ customerId: z.string().uuid(), subscriptionId: z.string().uuid().optional(), event: z.enum(['isolated', 'reconnected', 'invoice']) }),
+  payload: z.object({ customerId: z.string().uuid(), subscriptionId: z.string().uuid().optional(), event: z.enum(['isolated', 'reconnected', 'invoice', 'payment_received']), paymentId: z.string().uuid().optional() }),
   async handler(ctx, payload) {
     const [customer] = await ctx.db
       .select({ phone: customers.phone, name: customers.name })
