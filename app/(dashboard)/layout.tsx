@@ -17,6 +17,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/customers', key: 'customers', permission: 'customers.view' },
   { href: '/leads', key: 'leads', permission: 'leads.view' },
   { href: '/billing', key: 'billing', permission: 'billing.view' },
+  { href: '/payments', key: 'payments', permission: 'billing.view' },
   { href: '/reports', key: 'reports', permission: 'reports.view' },
   { href: '/plans', key: 'plans', permission: 'plans.view' },
   { href: '/odps', key: 'odps', permission: 'odps.view' },

@@ -1,5 +1,5 @@
 'use client';
-import { Activity, BarChart3, Building2, ClipboardList, Contact, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -10,6 +10,7 @@ const ICONS = {
   dashboard: LayoutDashboard,
   customers: Contact,
   billing: Receipt,
+  payments: CreditCard,
   reports: BarChart3,
   leads: UserPlus,
   plans: Package,

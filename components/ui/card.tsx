@@ -41,11 +41,14 @@ export function Badge({ color = 'slate', children }: { color?: keyof typeof BADG
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${BADGE[color]}`}>{children}</span>;
 }
 
-export function Alert({ kind = 'error', children }: { kind?: 'error' | 'success'; children: ReactNode }) {
-  const style =
-    kind === 'error'
-      ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200'
-      : 'border-emerald-200 bg-emerald-50 text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200';
+const ALERT_STYLES = {
+  error: 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200',
+  success: 'border-emerald-200 bg-emerald-50 text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
+  warning: 'border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200',
+};
+
+export function Alert({ kind = 'error', children }: { kind?: keyof typeof ALERT_STYLES; children: ReactNode }) {
+  const style = ALERT_STYLES[kind];
   return (
     <div role={kind === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-3 py-2 text-sm ${style}`}>
       {children}

@@ -1,14 +1,57 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { describe, test } from 'node:test';
-import { jobs, routerImports, routerSessions } from '@/db/schema';
+import { after, before, describe, test } from 'node:test';
+import { gatewayTransactions, jobs, routerImports, routerSessions } from '@/db/schema';
 import { can, ROLES, type Role } from '@/lib/auth/permissions';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { OPERATIONS } from '@/lib/operations';
+import { receiveCallback } from '@/lib/payments/callbacks';
+import { startInvoicePayment } from '@/lib/payments/checkout';
+import { saveGatewaySettings } from '@/lib/payments/settings';
 import { executeOperation } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
+import { startFakeMidtrans } from '../support/gateways/midtrans';
+import { startFakeTripay } from '../support/gateways/tripay';
+import type { GatewayFake } from '../support/gateways/types';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
+// Re-checks, refunds and key tests talk to a gateway: loopback stand-ins, set before the
+// environment is first read.
+let tripay: GatewayFake;
+let midtrans: GatewayFake;
+before(async () => {
+  [tripay, midtrans] = await Promise.all([startFakeTripay(), startFakeMidtrans()]);
+  process.env.TRIPAY_API_URL = tripay.url;
+  process.env.MIDTRANS_API_URL = midtrans.url;
+});
+after(() => Promise.all([tripay.close(), midtrans.close()]));
+
+/**
+ * Gateway payments on the scenario's invoice: a pending Tripay VA (re-checked), a settled
+ * Midtrans QRIS (refundable) and one held for review.
+ */
+async function gatewayScenario(orgId: string, actorUserId: string, w: Awaited<ReturnType<typeof makeCustomerWorld>>) {
+  for (const fake of [tripay, midtrans]) {
+    const code = fake === tripay ? 'BRIVA' : 'qris';
+    await saveGatewaySettings(db, {
+      orgId, actorUserId, ip: null,
+      input: { gateway: fake.name, enabled: true, mode: 'sandbox', credentials: fake.credentials, methods: [{ code, enabled: true, feeType: 'flat', feeValue: 0, feeBearer: 'customer' }] },
+    });
+  }
+  const token = invoiceLinkToken(w.invoice.id);
+  const pending = await startInvoicePayment(db, { token, gateway: 'tripay', method: 'BRIVA', ip: null });
+  const paid = await startInvoicePayment(db, { token, gateway: 'midtrans', method: 'qris', ip: null });
+  midtrans.setStatus(paid.orderId, 'paid');
+  const cb = midtrans.callback(paid.orderId, 'paid');
+  const settled = await receiveCallback(db, { gateway: 'midtrans', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null });
+  assert.equal(settled.status, 200, JSON.stringify(settled));
+  const [review] = await db
+    .insert(gatewayTransactions)
+    .values({ organizationId: orgId, gateway: 'tripay', mode: 'sandbox', orderId: `JRG-R${randomUUID().slice(0, 8).toUpperCase()}`, reference: 'DEV-R', purpose: 'invoice', customerId: w.customer.id, invoiceId: w.invoice.id, method: 'BRIVA', amount: 5_000, chargedAmount: 5_000, status: 'review', reviewReason: 'amount 4000 ≠ 5000', receivedAmount: 4_000 })
+    .returning();
+  return { pending, paid, review: review! };
+}
 
 /** A fresh organization with one of everything an operation may need. */
 async function scenario() {
@@ -25,6 +68,7 @@ async function scenario() {
   const spareRouter = await makeRouter(db, org.id, { host: '10.255.0.2', port: 8728 });
   const [session] = await db.insert(routerSessions).values({ organizationId: org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: 'joko' }).returning();
   const [imp] = await db.insert(routerImports).values({ organizationId: org.id, routerId: router.id, jobId: failed!.id, entries: [] }).returning();
+  const pay = await gatewayScenario(org.id, admin.user.id, w);
   const routerInput = { host: '10.0.0.1', port: '8728', tls: false, username: 'api', password: 'rahasia', area: '', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '512k/512k', isolirAddressList: 'isolir', syncIntervalMinutes: '60' };
   const planInput = { name: `Paket ${u}`, downloadMbps: '10', uploadMbps: '5', priceRupiah: 'Rp 100.000', serviceType: 'pppoe', billingType: 'prepaid' };
   const inputs: Record<string, unknown> = {
@@ -73,6 +117,14 @@ async function scenario() {
     'payments.proof': { paymentId: w.transfers[0] },
     'payments.get': { paymentId: w.paymentId },
     'reports.get': { kind: 'aging' },
+    'payments.listGateways': {},
+    'payments.saveGateway': { gateway: 'duitku', mode: 'sandbox', cred_merchantCode: `D${u}`, cred_apiKey: 'duitku-key', m_BC_on: 'on', m_BC_type: 'percent', m_BC_fee: '0,7', m_BC_bearer: 'isp' },
+    'payments.testGateway': { gateway: 'tripay' },
+    'payments.listTransactions': { status: 'pending', gateway: 'tripay', q: '' },
+    'payments.getTransaction': { transactionId: pay.pending.id },
+    'payments.recheck': { transactionId: pay.pending.id },
+    'payments.refund': { transactionId: pay.paid.id, reason: 'pelanggan berhenti' },
+    'payments.resolveReview': { transactionId: pay.review.id, decision: 'reject', note: 'bukan pembayaran kami' },
     'users.list': {},
     'users.invite': { email: `new-${u}@t.test`, role: 'technician' },
     'users.revokeInvitation': { invitationId: inv.invitationId },

@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, customers, invitations, invoices, jobs, payments, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions } from '@/db/schema';
+import { billingSettings, customers, gatewayTransactions, invitations, invoices, jobs, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
+import { encryptSecret } from '@/lib/crypto';
 import * as jobOps from '@/lib/jobs/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as customerOps from '@/lib/customers/operations';
 import * as networkOps from '@/lib/network/operations';
 import * as orgOps from '@/lib/organizations/operations';
+import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
@@ -34,6 +37,9 @@ let b: Awaited<ReturnType<typeof makeOrg>> & {
   routerId: string;
   sessionId: string;
   importId: string;
+  gatewayId: string;
+  paidTx: { id: string; orderId: string };
+  reviewTx: { id: string; orderId: string };
 };
 let ctxA: Ctx;
 
@@ -55,7 +61,39 @@ before(async () => {
     .insert(routerImports)
     .values({ organizationId: orgB.org.id, routerId: router.id, jobId: job!.id, entries: [{ kind: 'pppoe', name: 'rahasia-b', passwordEnc: 'x', profile: 'p', disabled: false, remoteAddress: null, localAddress: null, callerId: null, comment: null }] })
     .returning();
-  b = { ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world, routerId: router.id, sessionId: session!.id, importId: imp!.id };
+  // B's Tripay account (keys that work only for B) and two of its gateway payments: one paid, one held for review.
+  const [gateway] = await db
+    .insert(paymentGateways)
+    .values({
+      organizationId: orgB.org.id,
+      gateway: 'tripay',
+      enabled: true,
+      credentialsEnc: encryptSecret(JSON.stringify({ merchantCode: 'T-B-ONLY', apiKey: 'b-api-key-only', privateKey: 'b-private-only' })),
+      credentialHints: { merchantCode: 'T-B-ONLY', apiKey: 'b••••y', privateKey: 'b••••y' },
+      methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2500, feeBearer: 'customer' }],
+    })
+    .returning();
+  const tx = (status: 'paid' | 'review') => ({
+    organizationId: orgB.org.id,
+    gateway: 'tripay' as const,
+    mode: 'sandbox' as const,
+    orderId: `JRG-B${randomUUID().slice(0, 8).toUpperCase()}`,
+    reference: `DEV-B-${status}`,
+    purpose: 'invoice' as const,
+    customerId: world.customer.id,
+    invoiceId: world.invoice.id,
+    method: 'BRIVA',
+    amount: 1_000,
+    fee: 2_500,
+    chargedAmount: 3_500,
+    status,
+    receivedAmount: status === 'review' ? 3_000 : 3_500,
+  });
+  const [paidTx, reviewTx] = await db.insert(gatewayTransactions).values([tx('paid'), tx('review')]).returning();
+  b = {
+    ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world, routerId: router.id, sessionId: session!.id, importId: imp!.id,
+    gatewayId: gateway!.id, paidTx: paidTx!, reviewTx: reviewTx!,
+  };
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
 
@@ -318,6 +356,50 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(p!.status, 'pending');
   },
   'payments.proof': async () => expectNotFound(await run(billingOps.paymentProofOp, { paymentId: b.world.transfers[0] })),
+  'payments.listGateways': async () => {
+    const r = await run(paymentOps.listGatewaySettingsOp, {});
+    assert.ok(r.ok);
+    assert.ok(r.data.every((g) => g.account === null), "A has no gateway account; B's is not listed");
+    assert.ok(!json(r.data).includes('T-B-ONLY'));
+  },
+  'payments.saveGateway': async () => {
+    const r = await run(paymentOps.saveGatewaySettingsOp, { gateway: 'duitku', mode: 'sandbox', cred_merchantCode: 'D-A', cred_apiKey: 'a-key' });
+    assert.ok(r.ok, JSON.stringify(r));
+    const rows = await db.select().from(paymentGateways).where(eq(paymentGateways.organizationId, b.org.id));
+    assert.deepEqual(rows.map((g) => [g.id, g.gateway, g.credentialHints.merchantCode]), [[b.gatewayId, 'tripay', 'T-B-ONLY']]);
+  },
+  'payments.testGateway': async () => {
+    // B's Tripay keys are never used for A: A has no Tripay account.
+    const r = await run(paymentOps.testGatewayOp, { gateway: 'tripay' });
+    assert.equal(!r.ok && r.code, 'gateway_not_configured');
+    const [row] = await db.select().from(paymentGateways).where(eq(paymentGateways.id, b.gatewayId));
+    assert.equal(row!.lastTestAt, null);
+  },
+  'payments.listTransactions': async () => {
+    const all = await run(paymentOps.listTransactionsOp, {});
+    assert.ok(all.ok);
+    assert.ok(!json(all.data).includes(b.paidTx.orderId) && !json(all.data).includes(b.reviewTx.orderId));
+    const found = await run(paymentOps.listTransactionsOp, { q: b.paidTx.orderId });
+    assert.ok(found.ok && found.data.items.length === 0);
+  },
+  'payments.getTransaction': async () => expectNotFound(await run(paymentOps.getTransactionOp, { transactionId: b.paidTx.id })),
+  'payments.recheck': async () => {
+    expectNotFound(await run(paymentOps.recheckTransactionOp, { transactionId: b.reviewTx.id }));
+    const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, b.reviewTx.id));
+    assert.equal(row!.status, 'review');
+  },
+  'payments.refund': async () => {
+    expectNotFound(await run(paymentOps.refundTransactionOp, { transactionId: b.paidTx.id, reason: 'dibajak' }));
+    const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, b.paidTx.id));
+    assert.equal(row!.status, 'paid');
+  },
+  'payments.resolveReview': async () => {
+    expectNotFound(await run(paymentOps.resolveReviewOp, { transactionId: b.reviewTx.id, decision: 'accept', note: 'dibajak A' }));
+    const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, b.reviewTx.id));
+    assert.equal(row!.status, 'review');
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, b.world.invoice.id));
+    assert.equal(inv!.paidAmount, 10_000);
+  },
   'reports.get': async () => {
     for (const kind of ['revenue', 'aging', 'payments'] as const) {
       const r = await run(billingOps.reportOp, { kind });
@@ -355,7 +437,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, billingOps, customerOps, jobOps, networkOps, orgOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, billingOps, customerOps, jobOps, networkOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {
@@ -382,8 +464,10 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 
 // Public entry points with no member yet; each checks what it needs itself (tested elsewhere).
 const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'switchOrganizationAction', 'setLocaleAction'];
-// Found by an unguessable token only (tests/integration/public-invoice.test.ts).
-const PUBLIC_ROUTES = ['app/i/[token]/pdf/route.ts'];
+// Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
+// gateway's callback, verified by the signature of the organization that owns the order
+// (tests/integration/payments.test.ts).
+const PUBLIC_ROUTES = ['app/i/[token]/pdf/route.ts', 'app/i/[token]/status/route.ts', 'app/api/payments/[id]/callback/route.ts'];
 
 describe('the list above covers every entry point', () => {
   test('every operation has a cross-tenant case', () => {

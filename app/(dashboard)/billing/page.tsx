@@ -34,11 +34,18 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         title={t('billing.title')}
         subtitle={t('billing.subtitle')}
         actions={
-          can(ctx.role, 'billing.settings') && (
-            <Link href="/billing/settings" className={buttonClass('secondary')}>
-              {t('billing.settings')}
-            </Link>
-          )
+          <>
+            {can(ctx.role, 'billing.settings') && (
+              <Link href="/billing/settings" className={buttonClass('secondary')}>
+                {t('billing.settings')}
+              </Link>
+            )}
+            {can(ctx.role, 'payments.gateways') && (
+              <Link href="/settings/payments" className={buttonClass('secondary')} data-testid="payment-settings-link">
+                {t('payments.settings')}
+              </Link>
+            )}
+          </>
         }
       />
       {can(ctx.role, 'billing.run') && <RunPanel defaultMonth={current.slice(0, 7)} />}

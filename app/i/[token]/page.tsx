@@ -6,6 +6,8 @@ import { Badge, Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
+import { checkoutMethods, latestPaymentFor, publicView } from '@/lib/payments/checkout';
+import { OnlinePayment, type PayableMethod } from './online-payment';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
@@ -17,6 +19,20 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
   const t = await getTranslations();
   const outstanding = Math.max(0, d.invoice.total - d.invoice.paidAmount);
   const paid = d.invoice.status === 'paid';
+  const payable = ['unpaid', 'partial'].includes(d.invoice.status) && outstanding > 0;
+  // The customer sees each method's total with the fee they pay, never the ISP's own costs.
+  const methods: PayableMethod[] = payable
+    ? (await checkoutMethods(getDb(), { orgId: d.organization.id, amount: outstanding })).map((m) => ({
+        gateway: m.gateway,
+        code: m.code,
+        kind: m.kind,
+        label: m.label,
+        fee: m.feeBearer === 'customer' ? m.fee : 0,
+        total: m.charged,
+        sandbox: m.sandbox,
+      }))
+    : [];
+  const latest = await latestPaymentFor(getDb(), d.invoice.id);
   return (
     <main className="mx-auto max-w-lg space-y-4 p-4">
       <header>
@@ -62,6 +78,13 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
           )}
         </p>
       </Card>
+      <OnlinePayment
+        token={token}
+        invoiceStatus={d.invoice.status}
+        outstanding={outstanding}
+        methods={methods}
+        latest={latest ? publicView(latest) : null}
+      />
       {!paid && d.settings.bankAccounts && (
         <Card>
           <h2 className="font-semibold">{t('public.howToPay')}</h2>
