@@ -36,6 +36,12 @@ const schema = z.object({
   DUITKU_API_URL: z.string().url().optional(),
   // The worker re-checks gateway payments whose callback has not come (every 10 minutes).
   PAYMENTS_SCHEDULE: bool(true),
+  // Invoice WhatsApp messages and H-3 / H-1 reminders, every 10 minutes (off in tests).
+  MESSAGING_SCHEDULE: bool(true),
+  // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
+  WHATSAPP_WS_URL: z.string().url().optional(),
+  // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
+  WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
 });
 
 export type Env = z.infer<typeof schema>;

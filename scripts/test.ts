@@ -123,6 +123,8 @@ async function main() {
       BILLING_SCHEDULE: 'false',
       NETWORK_SCHEDULE: 'false',
       PAYMENTS_SCHEDULE: 'false',
+      MESSAGING_SCHEDULE: 'false',
+      WHATSAPP_ALLOW_HTTP_GATEWAY: 'true',
       // Routers in tests are loopback stand-ins: a dead one should be noticed quickly.
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',

@@ -1,7 +1,9 @@
 import { createDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { closeRouterPool } from './router-pool';
+import { startDispatcher } from './messaging';
 import { startWorker } from './runner';
+import { startWhatsAppSessions } from './whatsapp/session-manager';
 
 /**
  * The long-running worker: owns every device connection (later issues) and runs the jobs
@@ -19,9 +21,15 @@ async function main() {
     schedule: config.BILLING_SCHEDULE,
     networkSchedule: config.NETWORK_SCHEDULE,
     paymentsSchedule: config.PAYMENTS_SCHEDULE,
+    messagingSchedule: config.MESSAGING_SCHEDULE,
   });
+  // WhatsApp: the worker holds every linked device and sends the queued messages.
+  const whatsapp = await startWhatsAppSessions(db, { waWebSocketUrl: config.WHATSAPP_WS_URL });
+  const dispatcher = startDispatcher(db, { baileys: whatsapp, log: (line) => console.log(`[worker] ${line}`) });
   console.log(`[worker] ready (concurrency ${config.WORKER_CONCURRENCY})`);
   await runner.promise;
+  dispatcher.stop();
+  await whatsapp.stop();
   await closeRouterPool();
   await client.end({ timeout: 5 });
 }

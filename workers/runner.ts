@@ -5,6 +5,7 @@ import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
 import { JOBS } from './jobs';
 import { networkTick } from './network-tick';
+import { messagingTick } from './messaging';
 import { paymentsTick } from './payments-tick';
 
 export type WorkerOptions = {
@@ -22,6 +23,8 @@ export type WorkerOptions = {
   networkSchedule?: boolean;
   /** The sweep of gateway payments whose callback has not come (every 10 minutes). */
   paymentsSchedule?: boolean;
+  /** Invoice messages and due-date reminders (every 10 minutes). */
+  messagingSchedule?: boolean;
 };
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
@@ -31,11 +34,13 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['billing-tick'] = billingTick(options.db);
   taskList['network-tick'] = networkTick(options.db);
   taskList['payments-tick'] = paymentsTick(options.db);
+  taskList['messaging-tick'] = messagingTick(options.db);
   const schedule = options.schedule ?? true;
   const cron = [
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
     ...((options.networkSchedule ?? schedule) ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }] : []),
     ...((options.paymentsSchedule ?? schedule) ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }] : []),
+    ...((options.messagingSchedule ?? schedule) ? [{ task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }] : []),
   ];
   const runner = await run({
     connectionString: options.connectionString,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
 import { odps, routers } from './network';
 import { organizations, users } from './organizations';
@@ -57,6 +57,8 @@ export const customers = pgTable(
     leadId: uuid('lead_id'),
     // Over-payments waiting to be used on the next invoices (integer rupiah).
     creditBalance: bigint('credit_balance', { mode: 'number' }).notNull().default(0),
+    // The customer asked not to get WhatsApp messages (automatic ones and broadcasts).
+    whatsappOptOut: boolean('whatsapp_opt_out').notNull().default(false),
     // Lower-cased name, phone, number and service usernames: one trigram index serves search.
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

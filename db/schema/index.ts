@@ -7,3 +7,4 @@ export * from './customers';
 export * from './billing';
 export * from './radius';
 export * from './payments';
+export * from './messaging';

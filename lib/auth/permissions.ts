@@ -56,6 +56,9 @@ export const PERMISSIONS = {
   'payments.approve': ['super_admin', 'admin', 'finance'],
   'payments.refund': ['super_admin', 'admin', 'finance'],
   'payments.gateways': ['super_admin', 'admin'],
+  'messaging.view': ['super_admin', 'admin', 'noc', 'sales', 'finance', 'operator'],
+  'messaging.manage': ['super_admin', 'admin'],
+  'messaging.broadcast': ['super_admin', 'admin', 'noc', 'sales'],
   'reports.view': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;

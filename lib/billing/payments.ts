@@ -72,6 +72,7 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
       await tx.update(payments).set({ proofPath: relative, proofType: p.input.proof.type }).where(eq(payments.id, payment!.id));
     }
     const applied = pending ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 } : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
+    if (!pending) await notifyPaymentReceived(tx, { orgId: p.orgId, customerId: customer.id, paymentId: payment!.id, actorUserId: p.actorUserId });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -91,6 +92,7 @@ export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
     const payment = await pendingPayment(tx, p);
     await tx.update(payments).set({ status: 'approved', reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
     const applied = await applyPayment(tx, { ...p, paymentId: payment.id, customerId: payment.customerId, amount: payment.amount });
+    await notifyPaymentReceived(tx, { orgId: p.orgId, customerId: payment.customerId, paymentId: payment.id, actorUserId: p.actorUserId });
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.approved', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, ...applied } });
     return { paymentId: payment.id, amount: payment.amount, ...applied };
   });
@@ -128,7 +130,7 @@ export async function recordGatewayPayment(
     .values({ organizationId: p.orgId, customerId: p.customerId, amount: p.amount, method: 'gateway', reference: p.reference, note: p.note, status: 'approved' })
     .returning();
   const applied = await applyPayment(db, { ...p, paymentId: payment!.id, firstInvoiceId: p.invoiceId });
-  await enqueueJob(db, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: p.customerId, event: 'payment_received', paymentId: payment!.id }, createdBy: p.actorUserId });
+  await notifyPaymentReceived(db, { orgId: p.orgId, customerId: p.customerId, paymentId: payment!.id, actorUserId: p.actorUserId });
   await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.recorded', entityType: 'customer', entityId: p.customerId, data: { paymentId: payment!.id, amount: p.amount, method: 'gateway', reference: p.reference, ...applied } });
   return { paymentId: payment!.id, ...applied };
 }
@@ -172,6 +174,11 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
   await db.update(payments).set({ status: 'refunded', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
   await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.refunded', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, reopened, reason: p.reason } });
   return { reopened };
+}
+
+/** The customer's "payment received" WhatsApp message (the job renders and queues it). */
+function notifyPaymentReceived(db: Db, p: { orgId: string; customerId: string; paymentId: string; actorUserId: string | null }) {
+  return enqueueJob(db, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: p.customerId, event: 'payment_received', paymentId: p.paymentId }, createdBy: p.actorUserId });
 }
 
 /** Applies an approved payment to the customer's open invoices, oldest first; the rest is credit. */

@@ -57,6 +57,10 @@ export async function transitionSubscription(
     if (latest?.id === sub.id) {
       await tx.update(customers).set({ status: p.to, updatedAt: sql`now()` }).where(eq(customers.id, sub.customerId));
     }
+    // First activation: the welcome message with the service credentials.
+    if (sub.status === 'pending' && p.to === 'active' && !sub.activatedAt) {
+      await enqueueJob(tx, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: sub.customerId, subscriptionId: sub.id, event: 'welcome' }, createdBy: p.actorUserId });
+    }
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

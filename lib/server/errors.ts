@@ -53,4 +53,7 @@ export type ErrorCode =
   | 'too_many_attempts'
   | 'payment_not_in_review'
   | 'review_amount_unknown'
-  | 'payment_unavailable';
+  | 'payment_unavailable'
+  | 'broadcast_state'
+  | 'session_transport'
+  | 'template_invalid';

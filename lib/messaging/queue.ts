@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { customers, messageTemplates, messages, messagingSettings, organizations, type AutoMessage, type TemplateCategory } from '@/db/schema';
+import { formatCustomerNumber } from '@/lib/customers/constants';
+import { normalizePhone } from '@/lib/customers/phone';
+import { encryptSecret } from '@/lib/crypto';
+import type { Locale } from '@/lib/i18n/config';
+import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './templates';
+
+export type MessagingSettings = { locale: Locale; disabled: AutoMessage[] };
+
+export async function getMessagingSettings(db: Db, orgId: string): Promise<MessagingSettings> {
+  const [row] = await db.select().from(messagingSettings).where(eq(messagingSettings.organizationId, orgId));
+  return { locale: row?.locale === 'en' ? 'en' : 'id', disabled: row?.disabled ?? [] };
+}
+
+/** The organization's wording for a category in its language, else the built-in one. */
+export async function templateBody(db: Db, p: { orgId: string; category: TemplateCategory; locale: Locale }) {
+  const [row] = await db
+    .select({ body: messageTemplates.body })
+    .from(messageTemplates)
+    .where(and(eq(messageTemplates.organizationId, p.orgId), eq(messageTemplates.category, p.category), eq(messageTemplates.locale, p.locale)));
+  return row?.body ?? DEFAULT_TEMPLATES[p.category][p.locale];
+}
+
+export function customerValues(c: { name: string; number: number; phone: string; address: string }, orgName: string): TemplateValues {
+  return { 'customer.name': c.name, 'customer.number': formatCustomerNumber(c.number), 'customer.phone': c.phone, 'customer.address': c.address, 'organization.name': orgName };
+}
+
+/** A message row ready to insert, or why there is none (opted out, no valid number). */
+export type Draft = { organizationId: string; customerId: string | null; toPhone: string; category: TemplateCategory; eventKey: string | null; body: string; bodyEnc?: string | null; status: 'queued' | 'cancelled'; error: string | null; broadcastId?: string | null; createdBy?: string | null };
+
+/** Template values that must not be readable in the message log. */
+const SECRET_VALUES = ['service.password'];
+
+export function draftFor(p: { orgId: string; customer: { id: string; phone: string; whatsappOptOut: boolean }; category: TemplateCategory; eventKey: string | null; body: string; createdBy?: string | null; broadcastId?: string | null }): Draft {
+  const phone = normalizePhone(p.customer.phone);
+  // Kept in the log as cancelled, so "why did Budi get nothing?" has an answer.
+  const error = p.customer.whatsappOptOut ? 'opted_out' : phone ? null : 'invalid_phone';
+  return {
+    organizationId: p.orgId,
+    customerId: p.customer.id,
+    toPhone: phone ?? p.customer.phone,
+    category: p.category,
+    eventKey: p.eventKey,
+    body: p.body,
+    status: error ? 'cancelled' : 'queued',
+    error,
+    broadcastId: p.broadcastId ?? null,
+    createdBy: p.createdBy ?? null,
+  };
+}
+
+/** Inserts drafts in chunks; a draft whose event already has a message is skipped (once per event). */
+export async function insertDrafts(db: Db, drafts: Draft[]) {
+  let inserted = 0;
+  for (let i = 0; i < drafts.length; i += 2000) {
+    const rows = await db
+      .insert(messages)
+      .values(drafts.slice(i, i + 2000))
+      .onConflictDoNothing({ target: [messages.organizationId, messages.eventKey] })
+      .returning({ id: messages.id });
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
+ * One automatic message to one customer for one event. Switched-off messages are not
+ * queued at all; `eventKey` makes a retried job or a repeated trigger send it once.
+ */
+export async function queueCustomerMessage(
+  db: Db,
+  p: { orgId: string; customerId: string; category: TemplateCategory; auto: AutoMessage | null; eventKey: string; values: TemplateValues; createdBy?: string | null },
+) {
+  const settings = await getMessagingSettings(db, p.orgId);
+  if (p.auto && settings.disabled.includes(p.auto)) return { queued: false, reason: 'disabled' as const };
+  const [row] = await db
+    .select({ customer: customers, orgName: organizations.name })
+    .from(customers)
+    .innerJoin(organizations, eq(organizations.id, customers.organizationId))
+    .where(and(eq(customers.id, p.customerId), eq(customers.organizationId, p.orgId)));
+  if (!row) return { queued: false, reason: 'no_customer' as const };
+  const template = await templateBody(db, { orgId: p.orgId, category: p.category, locale: settings.locale });
+  const values = { ...customerValues(row.customer, row.orgName), ...p.values };
+  const body = renderTemplate(template, values);
+  const secret = SECRET_VALUES.some((k) => values[k]);
+  const shown = secret ? renderTemplate(template, { ...values, ...Object.fromEntries(SECRET_VALUES.map((k) => [k, '••••••'])) }) : body;
+  const draft = { ...draftFor({ orgId: p.orgId, customer: row.customer, category: p.category, eventKey: p.eventKey, body: shown, createdBy: p.createdBy }), bodyEnc: secret ? encryptSecret(body) : null };
+  const inserted = await insertDrafts(db, [draft]);
+  return inserted ? { queued: draft.status === 'queued', reason: draft.error ?? undefined } : { queued: false, reason: 'already_sent' as const };
+}
+
+/** Today's date (YYYY-MM-DD) in a zone, for "due in 3 days". */
+export function localDate(now: Date, timeZone: string, plusDays = 0): string {
+  const d = new Date(now.getTime() + plusDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+export const orgLocalHour = (now: Date, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { startFakeHttpGateway, type GatewayFailKind, type HttpGatewayFake } from '@/tests/support/whatsapp-http';
+import { TransportError, type MessageTransport } from '../types';
+import { createHttpGatewayTransport } from './http-gateway';
+import { createHttpTransport, TRANSPORT_CONFIG_FIELDS } from './index';
+
+let fake: HttpGatewayFake;
+let transport: MessageTransport;
+before(async () => {
+  fake = await startFakeHttpGateway();
+  transport = createHttpGatewayTransport({ url: fake.url, token: fake.credentials.token, timeoutMs: 300 });
+});
+after(() => fake.close());
+
+async function rejects(promise: Promise<unknown>, code: TransportError['code'], retryable: boolean) {
+  const error = await promise.then(() => assert.fail('expected a TransportError'), (e: unknown) => e);
+  assert.ok(error instanceof TransportError, String(error));
+  assert.equal(error.code, code, error.message);
+  assert.equal(error.retryable, retryable, error.message);
+  return error;
+}
+
+/** A one-route server answering every request with this status and body. */
+async function answering(status: number, body: string, run: (url: string) => Promise<void>) {
+  const server = http.createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}/send`);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+test('a text goes out as a Fonnte form with the bare token, and id[0] is the message id', async () => {
+  const result = await transport.sendText('6281234567890', 'Layanan Anda aktif kembali. Terima kasih & salam!');
+  const request = fake.requests.at(-1)!;
+  assert.equal(request.method, 'POST');
+  assert.equal(request.path, '/send');
+  assert.equal(request.headers.authorization, fake.credentials.token);
+  assert.match(String(request.headers['content-type']), /^application\/x-www-form-urlencoded/);
+  assert.deepEqual(Object.fromEntries(new URLSearchParams(request.body)), { target: '6281234567890', message: 'Layanan Anda aktif kembali. Terima kasih & salam!', countryCode: '62' });
+  assert.deepEqual(fake.sent.at(-1), { to: '6281234567890', text: 'Layanan Anda aktif kembali. Terima kasih & salam!', id: result.messageId });
+  assert.match(result.messageId ?? '', /^\d+$/);
+});
+
+test('each refusal becomes the right TransportError, and none is recorded as sent', async () => {
+  const cases: [GatewayFailKind, TransportError['code'], boolean][] = [
+    ['unauthorized', 'unauthorized', false],
+    ['invalid_number', 'invalid_number', false],
+    ['rate_limit', 'rejected', true],
+    ['quota', 'not_connected', true],
+    ['device_disconnected', 'not_connected', true],
+    ['server_error', 'rejected', true],
+    ['timeout', 'timeout', true],
+  ];
+  for (const [kind, code, retryable] of cases) {
+    const before = fake.sent.length;
+    fake.failNext(1, kind);
+    await rejects(transport.sendText('6281234567890', 'x'), code, retryable);
+    assert.equal(fake.sent.length, before, kind);
+  }
+  assert.ok((await transport.sendText('6281234567890', 'after')).messageId);
+});
+
+test('failNext(n) fails exactly the next n sends', async () => {
+  fake.failNext(2, 'device_disconnected');
+  await rejects(transport.sendText('6281234567890', '1'), 'not_connected', true);
+  await rejects(transport.sendText('6281234567890', '2'), 'not_connected', true);
+  assert.ok((await transport.sendText('6281234567890', '3')).messageId);
+});
+
+test('the fake checks the token and the target itself', async () => {
+  const wrongToken = createHttpGatewayTransport({ url: fake.url, token: 'revoked' });
+  await rejects(wrongToken.sendText('6281234567890', 'x'), 'unauthorized', false);
+  await rejects(transport.sendText('62abc', 'x'), 'invalid_number', false);
+  await rejects(transport.sendText('6281234567890', ''), 'rejected', false);
+});
+
+test('a closed port is unreachable and worth retrying', async () => {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const closed = createHttpGatewayTransport({ url: `http://127.0.0.1:${port}/send`, token: 't' });
+  await rejects(closed.sendText('6281234567890', 'x'), 'unreachable', true);
+});
+
+test('answers that are neither an acknowledgement nor a refusal are not taken as sent', async () => {
+  await answering(200, '{"status":true,"detail":"success! message in queue"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
+  await answering(200, '<html>captive portal</html>', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
+  await answering(401, '{"status":false,"reason":"unauthorized"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'unauthorized', false).then(() => {}));
+  await answering(404, 'not found', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'rejected', false).then(() => {}));
+});
+
+test('createHttpTransport builds the gateway from stored fields; the stored url is used unless overridden', async () => {
+  const built = createHttpTransport('http_gateway', { token: fake.credentials.token, url: fake.url });
+  assert.equal(built.kind, 'http_gateway');
+  const { messageId } = await built.sendText('6285712345678', 'Halo');
+  assert.equal(fake.sent.at(-1)?.id, messageId);
+  const overridden = createHttpTransport('http_gateway', { token: fake.credentials.token, url: 'https://api.fonnte.com/send' }, { baseUrl: fake.url });
+  assert.ok((await overridden.sendText('6285712345678', 'Halo')).messageId);
+  assert.throws(() => createHttpTransport('http_gateway', {}), (e: unknown) => e instanceof TransportError && e.code === 'unauthorized');
+  assert.deepEqual(
+    TRANSPORT_CONFIG_FIELDS.http_gateway.filter((f) => f.secret).map((f) => f.key),
+    ['token'],
+  );
+  assert.deepEqual(
+    TRANSPORT_CONFIG_FIELDS.cloud_api.filter((f) => f.secret).map((f) => f.key),
+    ['accessToken', 'appSecret'],
+  );
+});

@@ -1,0 +1,32 @@
+/**
+ * How a WhatsApp message leaves: one interface, three transports. Baileys (the default, a
+ * linked device held by the worker), the WhatsApp Cloud API, and an HTTP gateway in the
+ * style of Fonnte. Nothing is "sent" unless the transport acknowledged it.
+ */
+export const TRANSPORTS = ['baileys', 'cloud_api', 'http_gateway'] as const;
+export type TransportKind = (typeof TRANSPORTS)[number];
+
+export type SendResult = {
+  /** The transport's id for the message (receipts refer to it), when it gives one. */
+  messageId: string | null;
+};
+
+export class TransportError extends Error {
+  constructor(
+    public readonly code: 'not_connected' | 'unauthorized' | 'rejected' | 'invalid_number' | 'timeout' | 'unreachable' | 'bad_response',
+    message: string,
+    /** Worth trying again later (or through another session). */
+    public readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface MessageTransport {
+  kind: TransportKind;
+  /** `to` is normalised 62…; resolves only when the transport acknowledged the message. */
+  sendText(to: string, text: string): Promise<SendResult>;
+}
+
+/** Receipt states a transport may report after the send. */
+export type ReceiptStatus = 'delivered' | 'read' | 'failed';

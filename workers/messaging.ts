@@ -1,0 +1,76 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Task } from 'graphile-worker';
+import type { Database } from '@/db/client';
+import { organizations, type WhatsappSession } from '@/db/schema';
+import { decryptSecret } from '@/lib/crypto';
+import { queueDueReminders, queueInvoiceMessages } from '@/lib/messaging/automatic';
+import { dispatchOnce, requeueInterrupted, SessionPacer } from '@/lib/messaging/dispatch';
+import { createHttpTransport } from '@/lib/messaging/transports';
+import type { MessageTransport } from '@/lib/messaging/types';
+
+export type BaileysTransports = { transportFor(sessionId: string): MessageTransport | null };
+
+/**
+ * The sender: every second, one dispatch pass (lib/messaging/dispatch). Baileys sessions
+ * answer through the worker's session manager; Cloud API and HTTP gateway sessions through
+ * an HTTP transport made from their stored keys (remade when the session is edited).
+ */
+export function startDispatcher(db: Database, opts: { baileys: BaileysTransports | null; intervalMs?: number; log?: (line: string) => void }) {
+  const pacer = new SessionPacer();
+  const http = new Map<string, { version: number; transport: MessageTransport }>();
+  const transportFor = (s: WhatsappSession): MessageTransport | null => {
+    if (s.transport === 'baileys') return s.status === 'connected' ? (opts.baileys?.transportFor(s.id) ?? null) : null;
+    // An HTTP session whose keys were refused waits for the admin to save new ones; one whose
+    // device was offline is tried again after five minutes.
+    if (!s.configEnc || s.status === 'failed') return null;
+    if (s.status !== 'connected' && Date.now() - s.updatedAt.getTime() < 5 * 60_000) return null;
+    const version = s.updatedAt.getTime();
+    const cached = http.get(s.id);
+    if (cached?.version === version) return cached.transport;
+    try {
+      const transport = createHttpTransport(s.transport, JSON.parse(decryptSecret(s.configEnc)) as Record<string, string>);
+      http.set(s.id, { version, transport });
+      return transport;
+    } catch (error) {
+      // Incomplete keys: the session cannot send; the next by priority takes over.
+      opts.log?.(`whatsapp session ${s.id} unusable: ${String(error)}`);
+      return null;
+    }
+  };
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastRequeue = 0;
+  const tick = async () => {
+    try {
+      if (Date.now() - lastRequeue > 60_000) {
+        lastRequeue = Date.now();
+        const n = await requeueInterrupted(db);
+        if (n) opts.log?.(`whatsapp: ${n} interrupted sends queued again`);
+      }
+      await dispatchOnce(db, { transportFor, pacer, awaitSends: false });
+    } catch (error) {
+      opts.log?.(`whatsapp dispatch failed: ${String(error)}`);
+    }
+    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 1000);
+  };
+  timer = setTimeout(tick, opts.intervalMs ?? 1000);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Every 10 minutes: invoice messages for new invoices, and the H-3 / H-1 reminders. */
+export function messagingTick(db: Database): Task {
+  return async (_payload, helpers) => {
+    const orgs = await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations).where(and(eq(organizations.status, 'active'), sql`true`));
+    let queued = 0;
+    for (const org of orgs) {
+      queued += await queueInvoiceMessages(db, { orgId: org.id });
+      queued += await queueDueReminders(db, { orgId: org.id, timezone: org.timezone });
+    }
+    if (queued) helpers.logger.info(`whatsapp: ${queued} automatic messages queued`);
+  };
+}
