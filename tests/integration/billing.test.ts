@@ -225,7 +225,8 @@ describe('isolation and reconnection', () => {
     const network = (await jobsFor(w.org.id, 'subscription-apply')).map((j) => (j.payload as { status: string }).status).sort();
     const notify = (await jobsFor(w.org.id, 'customer-notify')).map((j) => (j.payload as { event: string }).event).sort();
     assert.deepEqual(network, ['active', 'isolated']);
-    assert.deepEqual(notify, ['isolated', 'reconnected']);
+    // Each counter payment is acknowledged to the customer (WhatsApp), then the reconnection.
+    assert.deepEqual(notify, ['isolated', 'payment_received', 'payment_received', 'reconnected']);
   });
 });
 
