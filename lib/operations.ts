@@ -2,6 +2,7 @@ import * as audit from './audit/operations';
 import * as billing from './billing/operations';
 import * as customers from './customers/operations';
 import * as jobs from './jobs/operations';
+import * as messaging from './messaging/operations';
 import * as network from './network/operations';
 import * as organizations from './organizations/operations';
 import * as payments from './payments/operations';
@@ -12,5 +13,5 @@ import * as users from './users/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, billing, customers, jobs, network, organizations, payments, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [audit, billing, customers, jobs, messaging, network, organizations, payments, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

@@ -19,6 +19,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/billing', key: 'billing', permission: 'billing.view' },
   { href: '/payments', key: 'payments', permission: 'billing.view' },
   { href: '/reports', key: 'reports', permission: 'reports.view' },
+  { href: '/whatsapp', key: 'whatsapp', permission: 'messaging.view' },
   { href: '/plans', key: 'plans', permission: 'plans.view' },
   { href: '/odps', key: 'odps', permission: 'odps.view' },
   { href: '/routers', key: 'routers', permission: 'routers.view' },

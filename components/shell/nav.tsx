@@ -1,5 +1,5 @@
 'use client';
-import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -12,6 +12,7 @@ const ICONS = {
   billing: Receipt,
   payments: CreditCard,
   reports: BarChart3,
+  whatsapp: MessageCircle,
   leads: UserPlus,
   plans: Package,
   odps: MapPin,

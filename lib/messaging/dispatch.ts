@@ -62,7 +62,8 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
   const now = deps.now?.() ?? new Date();
   const today = (deps.today ?? jakartaDay)(now);
   const due = await db.execute<{ organization_id: string }>(
-    sql`select distinct organization_id from messages where status = 'queued' and next_attempt_at <= ${dueBy(now)}::timestamptz
+    sql`select distinct organization_id from messages m where status = 'queued' and next_attempt_at <= ${dueBy(now)}::timestamptz
+        and (m.broadcast_id is null or exists (select 1 from broadcasts b where b.id = m.broadcast_id and b.status = 'sending'))
         ${deps.orgIds ? sql`and organization_id in ${deps.orgIds}` : sql``}`,
   );
   if (due.length === 0) return { sent: 0, retried: 0, failed: 0, waiting: 0 };

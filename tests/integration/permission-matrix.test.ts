@@ -13,6 +13,7 @@ import { inviteUser } from '@/lib/users/invitations';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
+import { makeMessagingWorld } from '../support/messaging-world';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
@@ -69,6 +70,8 @@ async function scenario() {
   const [session] = await db.insert(routerSessions).values({ organizationId: org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: 'joko' }).returning();
   const [imp] = await db.insert(routerImports).values({ organizationId: org.id, routerId: router.id, jobId: failed!.id, entries: [] }).returning();
   const pay = await gatewayScenario(org.id, admin.user.id, w);
+  const wa = await makeMessagingWorld(db, org.id, w.customer.id);
+  const sessionInput = { name: 'HP Kantor', transport: 'http_gateway', priority: '1', perMinute: '20', dailyCap: '1000', enabled: 'on', cfg_url: 'https://gateway.example/send', cfg_token: '' };
   const routerInput = { host: '10.0.0.1', port: '8728', tls: false, username: 'api', password: 'rahasia', area: '', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '512k/512k', isolirAddressList: 'isolir', syncIntervalMinutes: '60' };
   const planInput = { name: `Paket ${u}`, downloadMbps: '10', uploadMbps: '5', priceRupiah: 'Rp 100.000', serviceType: 'pppoe', billingType: 'prepaid' };
   const inputs: Record<string, unknown> = {
@@ -125,6 +128,25 @@ async function scenario() {
     'payments.recheck': { transactionId: pay.pending.id },
     'payments.refund': { transactionId: pay.paid.id, reason: 'pelanggan berhenti' },
     'payments.resolveReview': { transactionId: pay.review.id, decision: 'reject', note: 'bukan pembayaran kami' },
+    'messaging.listSessions': {},
+    'messaging.saveSession': { ...sessionInput, sessionId: wa.session.id },
+    'messaging.logoutSession': { sessionId: wa.session.id },
+    'messaging.relinkSession': { sessionId: wa.loggedOut.id },
+    'messaging.deleteSession': { sessionId: wa.spare.id },
+    'messaging.listTemplates': {},
+    'messaging.saveTemplate': { category: 'due_reminder', locale: 'en', body: 'Due in {{reminder.days}} days: {{invoice.link}}' },
+    'messaging.resetTemplate': { category: 'invoice', locale: 'id' },
+    'messaging.previewTemplate': { category: 'broadcast', body: 'Halo {{customer.name}}' },
+    'messaging.getSettings': {},
+    'messaging.saveSettings': { locale: 'id', auto_invoice: 'on', auto_welcome: 'on' },
+    'messaging.listMessages': { status: 'failed', category: '', q: 'budi' },
+    'messaging.resend': { messageId: wa.failed.id },
+    'messaging.countRecipients': { status: 'active', planId: w.plan.id },
+    'messaging.startBroadcast': { title: 'Pemeliharaan', body: 'Halo {{customer.name}}, ada pemeliharaan jaringan.', status: 'active' },
+    'messaging.setBroadcastStatus': { broadcastId: wa.broadcast.id, action: 'pause' },
+    'messaging.broadcastProgress': { broadcastId: wa.broadcast.id },
+    'messaging.listBroadcasts': {},
+    'messaging.setOptOut': { customerId: w.customer.id, optOut: 'on' },
     'users.list': {},
     'users.invite': { email: `new-${u}@t.test`, role: 'technician' },
     'users.revokeInvitation': { invitationId: inv.invitationId },

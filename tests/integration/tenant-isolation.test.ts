@@ -5,11 +5,12 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, customers, gatewayTransactions, invitations, invoices, jobs, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions } from '@/db/schema';
+import { billingSettings, broadcasts, customers, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import { encryptSecret } from '@/lib/crypto';
 import * as jobOps from '@/lib/jobs/operations';
+import * as messagingOps from '@/lib/messaging/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as customerOps from '@/lib/customers/operations';
 import * as networkOps from '@/lib/network/operations';
@@ -20,6 +21,7 @@ import { listUserOrganizations } from '@/lib/organizations/queries';
 import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
+import { makeMessagingWorld } from '../support/messaging-world';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 
 /**
@@ -40,6 +42,7 @@ let b: Awaited<ReturnType<typeof makeOrg>> & {
   gatewayId: string;
   paidTx: { id: string; orderId: string };
   reviewTx: { id: string; orderId: string };
+  wa: Awaited<ReturnType<typeof makeMessagingWorld>>;
 };
 let ctxA: Ctx;
 
@@ -90,9 +93,11 @@ before(async () => {
     receivedAmount: status === 'review' ? 3_000 : 3_500,
   });
   const [paidTx, reviewTx] = await db.insert(gatewayTransactions).values([tx('paid'), tx('review')]).returning();
+  // B's WhatsApp: a gateway session with its own token, a template, a broadcast, messages.
+  const wa = await makeMessagingWorld(db, orgB.org.id, world.customer.id, 'B');
   b = {
     ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world, routerId: router.id, sessionId: session!.id, importId: imp!.id,
-    gatewayId: gateway!.id, paidTx: paidTx!, reviewTx: reviewTx!,
+    gatewayId: gateway!.id, paidTx: paidTx!, reviewTx: reviewTx!, wa,
   };
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
@@ -400,6 +405,104 @@ const CASES: Record<string, () => Promise<void>> = {
     const [inv] = await db.select().from(invoices).where(eq(invoices.id, b.world.invoice.id));
     assert.equal(inv!.paidAmount, 10_000);
   },
+  'messaging.listSessions': async () => {
+    const r = await run(messagingOps.listSessionsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!json(r.data).includes(b.wa.session.id) && !json(r.data).includes('Gateway B'));
+  },
+  'messaging.saveSession': async () => {
+    const input = { sessionId: b.wa.session.id, name: 'Dibajak', transport: 'http_gateway', priority: '1', perMinute: '60', dailyCap: '100000', enabled: 'on', cfg_url: 'https://evil.test/send', cfg_token: '' };
+    expectNotFound(await run(messagingOps.saveSessionOp, input));
+    const [row] = await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, b.wa.session.id));
+    assert.equal(row!.name, 'Gateway B');
+    assert.equal(row!.configEnc, b.wa.session.configEnc);
+  },
+  'messaging.logoutSession': async () => {
+    expectNotFound(await run(messagingOps.logoutSessionOp, { sessionId: b.wa.spare.id }));
+    const [row] = await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, b.wa.spare.id));
+    assert.equal(row!.logoutRequestedAt, null);
+  },
+  'messaging.relinkSession': async () => {
+    expectNotFound(await run(messagingOps.relinkSessionOp, { sessionId: b.wa.loggedOut.id }));
+    const [row] = await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, b.wa.loggedOut.id));
+    assert.equal(row!.status, 'logged_out');
+  },
+  'messaging.deleteSession': async () => {
+    expectNotFound(await run(messagingOps.deleteSessionOp, { sessionId: b.wa.spare.id }));
+    assert.equal((await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, b.wa.spare.id))).length, 1);
+  },
+  'messaging.listTemplates': async () => {
+    const r = await run(messagingOps.listTemplatesOp, {});
+    assert.ok(r.ok);
+    assert.ok(!json(r.data).includes(b.wa.templateBody));
+    assert.ok(r.data.every((c) => !c.bodies.id.custom && !c.bodies.en.custom));
+  },
+  'messaging.saveTemplate': async () => {
+    assert.ok((await run(messagingOps.saveTemplateOp, { category: 'invoice', locale: 'id', body: 'Tagihan A: {{invoice.total}}' })).ok);
+    const rows = await db.select().from(messageTemplates).where(eq(messageTemplates.organizationId, b.org.id));
+    assert.deepEqual(rows.map((t) => t.body), [b.wa.templateBody]);
+  },
+  'messaging.resetTemplate': async () => {
+    assert.ok((await run(messagingOps.resetTemplateOp, { category: 'invoice', locale: 'id' })).ok);
+    assert.equal((await db.select().from(messageTemplates).where(eq(messageTemplates.organizationId, b.org.id))).length, 1);
+  },
+  'messaging.previewTemplate': async () => {
+    // Sample data only: nothing of any organization.
+    const r = await run(messagingOps.previewTemplateOp, { category: 'broadcast', body: 'Halo {{customer.name}}' });
+    assert.ok(r.ok);
+    assert.ok(!r.data.text.includes(b.world.customer.name));
+  },
+  'messaging.getSettings': async () => {
+    const r = await run(messagingOps.getMessagingSettingsOp, {});
+    assert.deepEqual(r.ok && r.data, { locale: 'id', disabled: [] }, "A's defaults, not B's settings");
+  },
+  'messaging.saveSettings': async () => {
+    assert.ok((await run(messagingOps.saveMessagingSettingsOp, { locale: 'id', auto_invoice: 'on' })).ok);
+    const [row] = await db.select().from(messagingSettings).where(eq(messagingSettings.organizationId, b.org.id));
+    assert.deepEqual([row!.locale, row!.disabled], ['en', ['reminder_h1']]);
+  },
+  'messaging.listMessages': async () => {
+    for (const filter of [{}, { customerId: b.world.customer.id }, { broadcastId: b.wa.broadcast.id }, { q: b.world.customer.phone }]) {
+      const r = await run(messagingOps.listMessagesOp, filter);
+      assert.ok(r.ok);
+      assert.ok(!json(r.data).includes('Siaran B') && !json(r.data).includes('Pesan gagal B'), JSON.stringify(filter));
+    }
+  },
+  'messaging.resend': async () => {
+    expectNotFound(await run(messagingOps.resendMessageOp, { messageId: b.wa.failed.id }));
+    const [row] = await db.select().from(messages).where(eq(messages.id, b.wa.failed.id));
+    assert.equal(row!.status, 'failed');
+  },
+  'messaging.countRecipients': async () => {
+    const r = await run(messagingOps.countRecipientsOp, { planId: b.world.plan.id });
+    assert.deepEqual(r.ok && r.data, { total: 0, optedOut: 0, willSend: 0 });
+  },
+  'messaging.startBroadcast': async () => {
+    // A's broadcast filtered on B's plan and ODP reaches nobody: B's customers get nothing.
+    const r = await run(messagingOps.startBroadcastOp, { title: 'Gangguan A', body: 'Halo {{customer.name}}', planId: b.world.plan.id, odpId: b.world.odp.id });
+    assert.ok(r.ok);
+    assert.equal(r.data.total, 0);
+    const rows = await db.select().from(messages).where(eq(messages.customerId, b.world.customer.id));
+    assert.deepEqual(rows.map((m) => m.id).sort(), [b.wa.queued.id, b.wa.failed.id].sort());
+  },
+  'messaging.setBroadcastStatus': async () => {
+    expectNotFound(await run(messagingOps.setBroadcastStatusOp, { broadcastId: b.wa.broadcast.id, action: 'cancel' }));
+    const [row] = await db.select().from(broadcasts).where(eq(broadcasts.id, b.wa.broadcast.id));
+    assert.equal(row!.status, 'sending');
+    const [m] = await db.select().from(messages).where(eq(messages.id, b.wa.queued.id));
+    assert.equal(m!.status, 'queued');
+  },
+  'messaging.broadcastProgress': async () => expectNotFound(await run(messagingOps.broadcastProgressOp, { broadcastId: b.wa.broadcast.id })),
+  'messaging.listBroadcasts': async () => {
+    const r = await run(messagingOps.listBroadcastsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!r.data.items.some((x) => x.id === b.wa.broadcast.id));
+  },
+  'messaging.setOptOut': async () => {
+    expectNotFound(await run(messagingOps.setOptOutOp, { customerId: b.world.customer.id, optOut: true }));
+    const [c] = await db.select().from(customers).where(eq(customers.id, b.world.customer.id));
+    assert.equal(c!.whatsappOptOut, false);
+  },
   'reports.get': async () => {
     for (const kind of ['revenue', 'aging', 'payments'] as const) {
       const r = await run(billingOps.reportOp, { kind });
@@ -437,7 +540,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, billingOps, customerOps, jobOps, networkOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {
@@ -466,8 +569,9 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'switchOrganizationAction', 'setLocaleAction'];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
-// (tests/integration/payments.test.ts).
-const PUBLIC_ROUTES = ['app/i/[token]/pdf/route.ts', 'app/i/[token]/status/route.ts', 'app/api/payments/[id]/callback/route.ts'];
+// (tests/integration/payments.test.ts), or Meta's Cloud API webhook, verified by the
+// session's own app secret (tests/integration/messaging.test.ts).
+const PUBLIC_ROUTES = ['app/i/[token]/pdf/route.ts', 'app/i/[token]/status/route.ts', 'app/api/payments/[id]/callback/route.ts', 'app/api/whatsapp/cloud/[id]/webhook/route.ts'];
 
 describe('the list above covers every entry point', () => {
   test('every operation has a cross-tenant case', () => {

@@ -26,6 +26,7 @@ import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { customerBilling } from '@/lib/billing/queries';
 import { routers as routersTable } from '@/db/schema';
 import { RadiusUsage } from './radius-usage';
+import { WhatsAppCard } from './whatsapp-card';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { info, ctx } = await requirePage('customers.view');
@@ -92,6 +93,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           )}
         </Card>
       </div>
+      {can(ctx.role, 'messaging.view') && (
+        <WhatsAppCard customerId={customer.id} optOut={customer.whatsappOptOut} canManage={can(ctx.role, 'customers.manage')} />
+      )}
       <section>
         <h2 className="mb-2 font-semibold">{t('customers.subscriptions')}</h2>
         <div className="space-y-3">
