@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import QRCode from 'qrcode';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
+import { QrImage as Qr, useQrDataUrl } from '@/components/ui/qr-image';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { PublicPayment } from './online-payment';
@@ -91,24 +91,10 @@ function Code({ label, value, testId, hint }: { label: string; value: string; te
  * bank or e-wallet app.
  */
 function QrImage({ text, alt, saveLabel, hint }: { text: string; alt: string; saveLabel: string; hint: string }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(text, { margin: 2, width: 320, errorCorrectionLevel: 'M' })
-      .then((url) => live && setSrc(url))
-      .catch(() => live && setSrc(null));
-    return () => {
-      live = false;
-    };
-  }, [text]);
+  const src = useQrDataUrl(text);
   return (
     <div className="space-y-2 text-center">
-      {src ? (
-        // eslint-disable-next-line @next/next/no-img-element -- a data URL drawn here, nothing to optimise
-        <img src={src} alt={alt} width={256} height={256} className="mx-auto h-64 w-64 rounded bg-white" data-testid="payment-qr" />
-      ) : (
-        <div className="mx-auto h-64 w-64 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
-      )}
+      <Qr src={src} alt={alt} testId="payment-qr" />
       <p className="text-xs text-slate-500">{hint}</p>
       {src && (
         <a href={src} download="qris.png" className={buttonClass('secondary')}>
