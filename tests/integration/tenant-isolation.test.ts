@@ -482,8 +482,9 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await run(messagingOps.startBroadcastOp, { title: 'Gangguan A', body: 'Halo {{customer.name}}', planId: b.world.plan.id, odpId: b.world.odp.id });
     assert.ok(r.ok);
     assert.equal(r.data.total, 0);
+    // (B's own automatic messages may appear meanwhile: other test files run workers.)
     const rows = await db.select().from(messages).where(eq(messages.customerId, b.world.customer.id));
-    assert.deepEqual(rows.map((m) => m.id).sort(), [b.wa.queued.id, b.wa.failed.id].sort());
+    assert.ok(rows.every((m) => m.organizationId === b.org.id && m.broadcastId !== r.data.id));
   },
   'messaging.setBroadcastStatus': async () => {
     expectNotFound(await run(messagingOps.setBroadcastStatusOp, { broadcastId: b.wa.broadcast.id, action: 'cancel' }));

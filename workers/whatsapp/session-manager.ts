@@ -255,8 +255,13 @@ class LinkedDevice {
     const sock = this.sock;
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (sock && this.connected) await sock.logout().catch((error) => this.logger.warn({ err: error }, 'whatsapp logout failed'));
-    else sock?.end(undefined);
+    if (sock && this.connected) {
+      // WhatsApp is told when it answers; if it does not within 10 s, the device is forgotten
+      // here anyway (the operator asked for it) and the socket closed.
+      const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+      await Promise.race([sock.logout().catch((error) => this.logger.warn({ err: error }, 'whatsapp logout failed')), gaveUp]);
+      sock.end(undefined);
+    } else sock?.end(undefined);
     this.sock = null;
     this.connected = false;
     await this.write(() => clearAuthState(this.db, this.row.id));
