@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLogs, users } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { contains } from '@/lib/server/search';
 
 export type AuditFilter = {
   orgId: string;
@@ -40,7 +41,7 @@ export async function listAuditLogs(db: Db, f: AuditFilter) {
         f.entityType ? eq(auditLogs.entityType, f.entityType) : undefined,
         f.from ? gte(auditLogs.createdAt, f.from) : undefined,
         f.to ? lte(auditLogs.createdAt, f.to) : undefined,
-        f.q ? or(ilike(auditLogs.entityId, `%${f.q}%`), ilike(users.email, `%${f.q}%`), ilike(users.name, `%${f.q}%`)) : undefined,
+        f.q ? or(ilike(auditLogs.entityId, contains(f.q)), ilike(users.email, contains(f.q)), ilike(users.name, contains(f.q))) : undefined,
         afterCursor(auditLogs.createdAt, auditLogs.id, cursor && { createdAt: cursor.createdAt, id: Number(cursor.id) }),
       ),
     )

@@ -4,6 +4,7 @@ import { customers, invoices, paymentAllocations, payments, users, type PAYMENT_
 import { AppError } from '@/lib/server/errors';
 import { verifyInvoiceLinkToken } from './links';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { contains } from '@/lib/server/search';
 
 export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; cursor?: string; limit?: number };
 
@@ -32,7 +33,7 @@ export async function listInvoices(db: Db, f: InvoiceFilter) {
         f.status ? eq(invoices.status, f.status as 'unpaid') : undefined,
         f.period ? eq(invoices.period, f.period) : undefined,
         f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
-        f.q ? or(ilike(invoices.number, `%${f.q}%`), ilike(customers.name, `%${f.q}%`)) : undefined,
+        f.q ? or(ilike(invoices.number, contains(f.q)), ilike(customers.name, contains(f.q))) : undefined,
         afterCursor(invoices.createdAt, invoices.id, decodeCursor(f.cursor)),
       ),
     )

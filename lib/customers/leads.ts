@@ -12,6 +12,7 @@ import { LEAD_STATUSES, type LeadStatus } from './constants';
 import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import type { Viewer } from './queries';
 import type { LeadInput } from './schemas';
+import { contains } from '@/lib/server/search';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -65,7 +66,7 @@ export async function listLeads(db: Db, viewer: Viewer, f: { q?: string; status?
         eq(leads.organizationId, viewer.orgId),
         viewer.resellerUserId ? eq(leads.resellerUserId, viewer.resellerUserId) : undefined,
         f.status && LEAD_STATUSES.includes(f.status) ? eq(leads.status, f.status) : undefined,
-        f.q ? or(ilike(leads.name, `%${f.q}%`), ilike(leads.phone, `%${f.q}%`), ilike(leads.address, `%${f.q}%`)) : undefined,
+        f.q ? or(ilike(leads.name, contains(f.q)), ilike(leads.phone, contains(f.q)), ilike(leads.address, contains(f.q))) : undefined,
         afterCursor(leads.createdAt, leads.id, decodeCursor(f.cursor)),
       ),
     )

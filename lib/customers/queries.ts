@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLogs, customers, memberships, odps, plans, routers, subscriptionHistory, subscriptions, users } from '@/db/schema';
+import { contains } from '@/lib/server/search';
 import { AppError } from '@/lib/server/errors';
 import { normalizePhone } from './phone';
 import type { CustomerListInput, CustomerSort } from './schemas';
@@ -52,7 +53,7 @@ export function searchCondition(q: string | undefined): SQL | undefined {
   const phone = /^[+0-9][0-9\s-]{5,}$/.test(q) ? normalizePhone(q) : null;
   const term = (phone ?? q).toLowerCase();
   const number = q.match(/^(?:c-?)?0*(\d{1,9})$/i);
-  const like = term.length >= 3 ? sql`${customers.searchText} like ${`%${term.replace(/[%_\\]/g, '\\$&')}%`}` : undefined;
+  const like = term.length >= 3 ? sql`${customers.searchText} like ${contains(term)}` : undefined;
   const byNumber = number ? eq(customers.number, Number(number[1])) : undefined;
   if (!like && !byNumber) throw new AppError('search_too_short');
   return or(like, byNumber);

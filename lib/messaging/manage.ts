@@ -9,6 +9,7 @@ import { normalizePhone } from '@/lib/customers/phone';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { getMessagingSettings } from './queue';
 import { DEFAULT_TEMPLATES, TEMPLATE_VARIABLES, renderTemplate, sampleValues, templateProblems } from './templates';
+import { contains } from '@/lib/server/search';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -108,7 +109,7 @@ export async function listMessages(db: Db, f: MessageFilter) {
         f.category ? eq(messages.category, f.category as 'invoice') : undefined,
         f.broadcastId ? eq(messages.broadcastId, f.broadcastId) : undefined,
         f.customerId ? eq(messages.customerId, f.customerId) : undefined,
-        f.q ? or(ilike(messages.toPhone, `%${f.q}%`), ilike(customers.name, `%${f.q}%`)) : undefined,
+        f.q ? or(ilike(messages.toPhone, contains(f.q)), ilike(customers.name, contains(f.q))) : undefined,
         afterCursor(messages.createdAt, messages.id, decodeCursor(f.cursor)),
       ),
     )

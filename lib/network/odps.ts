@@ -5,6 +5,7 @@ import { odps, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { boundingBox, distanceMeters, type LatLng } from './geo';
+import { contains } from '@/lib/server/search';
 
 export const latitudeSchema = z.coerce.number('validation.latitude').min(-11.5, 'validation.latitude').max(6.5, 'validation.latitude');
 export const longitudeSchema = z.coerce.number('validation.longitude').min(94, 'validation.longitude').max(141.5, 'validation.longitude');
@@ -36,7 +37,7 @@ export async function listOdps(db: Db, p: { orgId: string; q?: string }) {
       createdAt: odps.createdAt,
     })
     .from(odps)
-    .where(and(eq(odps.organizationId, p.orgId), p.q ? or(ilike(odps.code, `%${p.q}%`), ilike(odps.name, `%${p.q}%`), ilike(odps.area, `%${p.q}%`)) : undefined))
+    .where(and(eq(odps.organizationId, p.orgId), p.q ? or(ilike(odps.code, contains(p.q)), ilike(odps.name, contains(p.q)), ilike(odps.area, contains(p.q))) : undefined))
     .orderBy(asc(odps.code))
     .limit(1000);
 }

@@ -9,6 +9,7 @@ import { ROUTER_MODES } from './constants';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { writeIsolirGroup, writeNas } from './radius/provision';
 import type { RouterConnectOptions } from './routeros/client';
+import { contains } from '@/lib/server/search';
 
 const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
 // RouterOS names: printable, no leading/trailing space; rate-limit like "512k/1M 2M/2M 1M/1M 8/8".
@@ -73,7 +74,7 @@ export async function listRouters(db: Db, p: { orgId: string; q?: string; page?:
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(routers.organizationId, p.orgId),
-    p.q ? or(ilike(routers.name, `%${p.q}%`), ilike(routers.host, `%${p.q}%`), ilike(routers.area, `%${p.q}%`)) : undefined,
+    p.q ? or(ilike(routers.name, contains(p.q)), ilike(routers.host, contains(p.q)), ilike(routers.area, contains(p.q))) : undefined,
   );
   const customersOn = db
     .select({ routerId: subscriptions.routerId, n: count().as('n') })

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, organizations } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { contains } from '@/lib/server/search';
 
 export async function getOrganization(db: Db, orgId: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
@@ -34,7 +35,7 @@ export async function listAllOrganizations(db: Db, p: { q?: string; cursor?: str
     .from(organizations)
     .where(
       and(
-        p.q ? or(ilike(organizations.name, `%${p.q}%`), ilike(organizations.slug, `%${p.q}%`)) : undefined,
+        p.q ? or(ilike(organizations.name, contains(p.q)), ilike(organizations.slug, contains(p.q))) : undefined,
         afterCursor(organizations.createdAt, organizations.id, cursor),
       ),
     )

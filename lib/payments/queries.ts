@@ -5,6 +5,7 @@ import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { GATEWAY_MODULES } from './gateways';
 import type { GatewayName } from './types';
+import { contains } from '@/lib/server/search';
 
 export type TransactionFilter = { orgId: string; status?: GatewayTxStatus; gateway?: GatewayName; q?: string; cursor?: string; limit?: number };
 
@@ -39,10 +40,10 @@ export async function listTransactions(db: Db, f: TransactionFilter) {
         f.gateway ? eq(gatewayTransactions.gateway, f.gateway) : undefined,
         f.q
           ? or(
-              ilike(gatewayTransactions.orderId, `%${f.q}%`),
-              ilike(gatewayTransactions.reference, `%${f.q}%`),
-              ilike(customers.name, `%${f.q}%`),
-              ilike(invoices.number, `%${f.q}%`),
+              ilike(gatewayTransactions.orderId, contains(f.q)),
+              ilike(gatewayTransactions.reference, contains(f.q)),
+              ilike(customers.name, contains(f.q)),
+              ilike(invoices.number, contains(f.q)),
             )
           : undefined,
         afterCursor(gatewayTransactions.createdAt, gatewayTransactions.id, decodeCursor(f.cursor)),

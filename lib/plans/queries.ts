@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { plans } from '@/db/schema';
+import { contains } from '@/lib/server/search';
 
 export async function listPlans(db: Db, p: { orgId: string; q?: string; includeInactive?: boolean }) {
   return db
@@ -10,7 +11,7 @@ export async function listPlans(db: Db, p: { orgId: string; q?: string; includeI
       and(
         eq(plans.organizationId, p.orgId),
         p.includeInactive ? undefined : eq(plans.active, true),
-        p.q ? ilike(plans.name, `%${p.q}%`) : undefined,
+        p.q ? ilike(plans.name, contains(p.q)) : undefined,
       ),
     )
     .orderBy(asc(plans.priceRupiah), asc(plans.name))

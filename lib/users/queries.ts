@@ -2,6 +2,7 @@ import { and, desc, eq, gt, ilike, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { contains } from '@/lib/server/search';
 
 export async function listMembers(db: Db, p: { orgId: string; q?: string; cursor?: string; limit?: number }) {
   const limit = p.limit ?? 25;
@@ -21,7 +22,7 @@ export async function listMembers(db: Db, p: { orgId: string; q?: string; cursor
     .where(
       and(
         eq(memberships.organizationId, p.orgId),
-        p.q ? or(ilike(users.name, `%${p.q}%`), ilike(users.email, `%${p.q}%`)) : undefined,
+        p.q ? or(ilike(users.name, contains(p.q)), ilike(users.email, contains(p.q))) : undefined,
         afterCursor(memberships.createdAt, memberships.id, decodeCursor(p.cursor)),
       ),
     )
