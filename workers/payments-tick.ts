@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import type { Database } from '@/db/client';
-import { sweepPendingTransactions } from '@/lib/payments/manage';
+import { pruneUnverifiedCallbacks, sweepPendingTransactions } from '@/lib/payments/manage';
 
 /**
  * Every 10 minutes: ask the gateways about payments still pending after 10 minutes. A
@@ -11,5 +11,7 @@ export function paymentsTick(db: Database): Task {
   return async (_payload, helpers) => {
     const r = await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 200 });
     if (r.checked || r.failed) helpers.logger.info(`pending gateway payments: ${r.checked} checked, ${r.changed} changed, ${r.failed} failed`);
+    const pruned = await pruneUnverifiedCallbacks(db);
+    if (pruned) helpers.logger.info(`unverified payment callbacks older than 30 days removed: ${pruned}`);
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { decryptSecret } from '@/lib/crypto';
-import { messages, whatsappSessions, type Message, type WhatsappSession } from '@/db/schema';
+import { messages, organizations, whatsappSessions, type Message, type WhatsappSession } from '@/db/schema';
 import { TransportError, type MessageTransport } from './types';
 
 /** Retry a failed send after these waits; after the last one the message is failed. */
@@ -39,8 +39,8 @@ export type DispatchDeps = {
   transportFor: (session: WhatsappSession) => MessageTransport | null;
   pacer: SessionPacer;
   now?: () => Date;
-  /** The day (YYYY-MM-DD) daily caps count in. */
-  today?: (now: Date) => string;
+  /** The day (YYYY-MM-DD) daily caps count in, in the organization's zone. */
+  today?: (now: Date, timeZone: string) => string;
   /** Only these organizations (tests). */
   orgIds?: string[];
   /**
@@ -50,7 +50,7 @@ export type DispatchDeps = {
   awaitSends?: boolean;
 };
 
-const jakartaDay = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+const localDay = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 
 /**
  * One pass of the sender: for every organization with messages due, its first connected
@@ -60,7 +60,6 @@ const jakartaDay = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: '
  */
 export async function dispatchOnce(db: Db, deps: DispatchDeps) {
   const now = deps.now?.() ?? new Date();
-  const today = (deps.today ?? jakartaDay)(now);
   const due = await db.execute<{ organization_id: string }>(
     sql`select distinct organization_id from messages m where status = 'queued' and next_attempt_at <= ${dueBy(now)}::timestamptz
         and (m.broadcast_id is null or exists (select 1 from broadcasts b where b.id = m.broadcast_id and b.status = 'sending'))
@@ -73,9 +72,13 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
     .from(whatsappSessions)
     .where(and(inArray(whatsappSessions.organizationId, orgIds), eq(whatsappSessions.enabled, true)))
     .orderBy(asc(whatsappSessions.priority), asc(whatsappSessions.createdAt));
+  const zones = new Map(
+    (await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => [o.id, o.timezone]),
+  );
   const work: Promise<Outcome>[] = [];
   let waiting = 0;
   for (const orgId of orgIds) {
+    const today = (deps.today ?? localDay)(now, zones.get(orgId) ?? 'Asia/Jakarta');
     // Failover: a disconnected session is passed over for the next one by priority; a
     // connected one that is only pacing is waited for, so priority holds.
     const pick = sessions

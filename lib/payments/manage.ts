@@ -1,6 +1,6 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactionEvents, gatewayTransactions } from '@/db/schema';
+import { gatewayTransactionEvents, gatewayTransactions, paymentCallbacks } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { loadGatewayConfig } from './config';
@@ -66,6 +66,15 @@ export async function resolveReview(db: Db, p: Actor & { transactionId: string; 
  * one that fails three times is left alone for this sweep, and the sweep stops after
  * `budgetMs`, so an outage cannot hold a worker slot past the next tick.
  */
+/** Callbacks nobody's keys verified (unknown orders, garbage) are kept 30 days, then dropped. */
+export async function pruneUnverifiedCallbacks(db: Db) {
+  const rows = await db
+    .delete(paymentCallbacks)
+    .where(and(isNull(paymentCallbacks.organizationId), lt(paymentCallbacks.createdAt, sql`now() - interval '30 days'`)))
+    .returning({ id: paymentCallbacks.id });
+  return rows.length;
+}
+
 export async function sweepPendingTransactions(db: Db, p: { olderThanMinutes: number; limit: number; budgetMs?: number }) {
   const until = Date.now() + (p.budgetMs ?? 4 * 60_000);
   const failures = new Map<string, number>();
