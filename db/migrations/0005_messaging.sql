@@ -79,6 +79,8 @@ CREATE TABLE "whatsapp_sessions" (
 	"last_activity_at" timestamp with time zone,
 	"last_error" text,
 	"logout_requested_at" timestamp with time zone,
+	"lease_owner" text,
+	"lease_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -39,6 +39,10 @@ export const whatsappSessions = pgTable(
     lastError: text('last_error'),
     // Set by the web app; the worker logs the device out and clears the auth state.
     logoutRequestedAt: timestamp('logout_requested_at', { withTimezone: true }),
+    // Which worker holds the linked device, until when (renewed every poll): with several
+    // workers only one connects it, and another takes over when that one stops answering.
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -157,6 +157,20 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
     assert.equal(server.received.find((m) => m.id === messageId)?.text, 'Setelah restart');
   });
 
+  test('a second worker leaves the device to the one holding it, and takes it over when that one stops', async () => {
+    const first = manager;
+    manager = startManager();
+    await new Promise((r) => setTimeout(r, 1000)); // several polls of the second worker
+    assert.equal(manager.transportFor(sessionId), null, 'the second worker does not connect a held device');
+    assert.ok(first.transportFor(sessionId));
+    assert.equal(server.linkedDevices(PHONE).length, 1);
+    await first.stop();
+    await waitFor(async () => manager.transportFor(sessionId) !== null && (await session(sessionId)).status === 'connected');
+    const { messageId } = await manager.transportFor(sessionId)!.sendText(CUSTOMER, 'Dari pekerja kedua');
+    assert.equal(server.received.find((m) => m.id === messageId)?.text, 'Dari pekerja kedua');
+    assert.equal(server.linkedDevices(PHONE).length, 1, 'still one linked device');
+  });
+
   test('a disabled session is closed', async () => {
     const [row] = await db.insert(whatsappSessions).values({ organizationId: orgId, name: 'Cadangan', transport: 'baileys' }).returning();
     await waitFor(async () => (await session(row!.id)).status === 'qr');

@@ -10,6 +10,8 @@ import makeWASocket, {
   type WASocket,
 } from '@whiskeysockets/baileys';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import type { Database } from '@/db/client';
 import { messages, whatsappSessions, type WhatsappSession } from '@/db/schema';
@@ -25,6 +27,8 @@ export type WhatsAppSessionsOptions = {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Only these organizations' sessions (tests share one database with other test files). */
   organizationIds?: string[];
+  /** How long a worker's hold on a linked device lasts without renewal (default 30 s). */
+  leaseSeconds?: number;
 };
 
 export type WhatsAppSessions = {
@@ -46,6 +50,17 @@ export function startWhatsAppSessions(db: Database, options: WhatsAppSessionsOpt
   const devices = new Map<string, LinkedDevice>();
   let stopped = false;
   let polling: Promise<void> = Promise.resolve();
+  const me = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseSeconds = options.leaseSeconds ?? 30;
+  /** Takes or renews this worker's hold on a session; false when another live worker has it. */
+  const hold = async (sessionId: string) => {
+    const rows = await db
+      .update(whatsappSessions)
+      .set({ leaseOwner: me, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+      .where(and(eq(whatsappSessions.id, sessionId), sql`(${whatsappSessions.leaseOwner} is null or ${whatsappSessions.leaseOwner} = ${me} or ${whatsappSessions.leaseUntil} < now())`))
+      .returning({ id: whatsappSessions.id });
+    return rows.length > 0;
+  };
 
   const poll = async () => {
     const rows = await db
@@ -61,7 +76,17 @@ export function startWhatsAppSessions(db: Database, options: WhatsAppSessionsOpt
       }
     }
     for (const row of rows) {
-      const device = devices.get(row.id);
+      let device = devices.get(row.id);
+      const wanted = row.enabled && (row.status !== 'logged_out' || row.logoutRequestedAt);
+      if (wanted && !(await hold(row.id))) {
+        // Another worker holds this device: let it be (and let go of it, if we had it).
+        if (device) {
+          devices.delete(row.id);
+          await device.close();
+          device = undefined;
+        }
+        continue;
+      }
       if (row.logoutRequestedAt) {
         devices.delete(row.id);
         await (device ?? new LinkedDevice(db, row, options, logger)).logout();
@@ -93,6 +118,12 @@ export function startWhatsAppSessions(db: Database, options: WhatsAppSessionsOpt
       await polling;
       await Promise.all([...devices.values()].map((d) => d.close()));
       devices.clear();
+      // Let another worker take the devices over at once rather than after the lease runs out.
+      await db
+        .update(whatsappSessions)
+        .set({ leaseOwner: null, leaseUntil: null })
+        .where(eq(whatsappSessions.leaseOwner, me))
+        .catch((error) => logger.warn({ err: error }, 'whatsapp lease release failed'));
     },
   };
 }
