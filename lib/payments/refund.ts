@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactions } from '@/db/schema';
+import { gatewayTransactions, invoices, paymentAllocations } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { loadGatewayConfig } from './config';
 import { GATEWAY_MODULES } from './gateways';
@@ -21,6 +21,17 @@ export async function refundTransaction(db: Db, p: Actor & { orgId: string; tran
   if (!module.refund) throw new AppError('refund_unsupported', { gateway: module.label });
   const loaded = await loadGatewayConfig(db, { orgId: p.orgId, gateway: t.gateway });
   if (!loaded) throw new AppError('gateway_not_configured', { gateway: module.label });
+  // An invoice this payment paid may since have been carried into a newer one; reopening
+  // it would not bring the debt back. Finance settles that case by hand.
+  if (t.paymentId) {
+    const [carried] = await db
+      .select({ number: invoices.number })
+      .from(paymentAllocations)
+      .innerJoin(invoices, eq(invoices.id, paymentAllocations.invoiceId))
+      .where(and(eq(paymentAllocations.paymentId, t.paymentId), eq(invoices.status, 'carried')))
+      .limit(1);
+    if (carried) throw new AppError('refund_invoice_carried', { number: carried.number });
+  }
   let refund: { reference: string | null };
   try {
     refund = await module.refund(loaded.config, { orderId: t.orderId, reference: t.reference, amount: t.receivedAmount ?? t.chargedAmount, reason: p.reason });

@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'payment_not_in_review'
   | 'review_amount_unknown'
   | 'payment_unavailable'
+  | 'refund_invoice_carried'
   | 'broadcast_state'
   | 'session_transport'
   | 'template_invalid';
