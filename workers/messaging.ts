@@ -3,6 +3,7 @@ import type { Task } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { organizations, type WhatsappSession } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { env } from '@/lib/env';
 import { queueDueReminders, queueInvoiceMessages } from '@/lib/messaging/automatic';
 import { dispatchOnce, requeueInterrupted, SessionPacer } from '@/lib/messaging/dispatch';
 import { createHttpTransport } from '@/lib/messaging/transports';
@@ -28,7 +29,7 @@ export function startDispatcher(db: Database, opts: { baileys: BaileysTransports
     const cached = http.get(s.id);
     if (cached?.version === version) return cached.transport;
     try {
-      const transport = createHttpTransport(s.transport, JSON.parse(decryptSecret(s.configEnc)) as Record<string, string>);
+      const transport = createHttpTransport(s.transport, JSON.parse(decryptSecret(s.configEnc)) as Record<string, string>, { allowPrivate: env().WHATSAPP_ALLOW_HTTP_GATEWAY });
       http.set(s.id, { version, transport });
       return transport;
     } catch (error) {

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { messages, whatsappSessions } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { safeEqual } from '@/lib/payments/signature';
 import { parseCloudApiStatuses, verifyCloudApiWebhook } from './transports/cloud-api';
 
 export type Receipt = { messageId: string; status: 'sent' | 'delivered' | 'read' | 'failed'; error?: string };
@@ -63,7 +64,7 @@ export async function receiveCloudApiWebhook(db: Db, p: { sessionId: string; raw
 /** Meta's subscription check: echo the challenge when the verify token is the session's. */
 export async function verifyCloudApiSubscription(db: Db, p: { sessionId: string; mode: string | null; token: string | null; challenge: string | null }) {
   const session = await cloudSession(db, p.sessionId);
-  if (!session || p.mode !== 'subscribe' || !session.config.verifyToken || p.token !== session.config.verifyToken || !p.challenge) return null;
+  if (!session || p.mode !== 'subscribe' || !session.config.verifyToken || !p.token || !safeEqual(session.config.verifyToken, p.token) || !p.challenge) return null;
   return p.challenge;
 }
 

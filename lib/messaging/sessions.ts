@@ -7,6 +7,8 @@ import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { checkbox } from '@/lib/server/form-input';
 import { env } from '@/lib/env';
+import { isIP } from 'node:net';
+import { isPrivateAddress } from '@/lib/server/public-address';
 import { TRANSPORT_CONFIG_FIELDS } from './transports';
 import { TRANSPORTS } from './types';
 
@@ -52,7 +54,7 @@ export async function saveSession(db: Db, p: Actor & { input: SessionInput }) {
         if (value) config[f.key] = value;
         configHints[f.key] = f.secret ? maskSecret(value) : value;
         if (!value && !f.optional) missing[`cfg_${f.key}`] = 'validation.required';
-        if (f.key === 'url' && value && !gatewayUrlAllowed(value)) missing.cfg_url = 'validation.gatewayUrl';
+        if (f.key === 'url' && value && !(await gatewayUrlAllowed(value))) missing.cfg_url = 'validation.gatewayUrl';
       }
       if (Object.keys(missing).length) throw new AppError('validation', {}, missing);
       configEnc = encryptSecret(JSON.stringify(config));
@@ -69,17 +71,25 @@ export async function saveSession(db: Db, p: Actor & { input: SessionInput }) {
 }
 
 /**
- * The gateway URL the worker will post customers' messages to: https only, so a mistyped or
- * hostile URL cannot aim the worker at the ISP's own network over plain http
- * (WHATSAPP_ALLOW_HTTP_GATEWAY=true allows http, for a gateway on the LAN or tests).
+ * The gateway URL the worker will post customers' messages to: https, on a public address,
+ * so a mistyped or hostile URL cannot aim the worker at the ISP's own network or the cloud
+ * metadata service (WHATSAPP_ALLOW_HTTP_GATEWAY=true allows http and private addresses, for
+ * a gateway on the LAN, and tests). The worker checks the address again before each send.
  */
-function gatewayUrlAllowed(value: string) {
+async function gatewayUrlAllowed(value: string) {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && env().WHATSAPP_ALLOW_HTTP_GATEWAY);
+    url = new URL(value);
   } catch {
     return false;
   }
+  if (env().WHATSAPP_ALLOW_HTTP_GATEWAY) return url.protocol === 'https:' || url.protocol === 'http:';
+  if (url.protocol !== 'https:') return false;
+  // Names are resolved by the worker before each send (DNS may change, or be down now);
+  // here a literal private address or localhost is refused at once.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return false;
+  return isIP(host) ? !isPrivateAddress(host) : true;
 }
 
 /** A logged-out Baileys session goes back to waiting for a QR scan (the worker makes one). */
@@ -122,7 +132,7 @@ export async function deleteSession(db: Db, p: Actor & { sessionId: string }) {
 /** The sessions page: state, phone, activity; keys only as hints, the QR while it is fresh. */
 export async function listSessions(db: Db, orgId: string) {
   const rows = await db.select().from(whatsappSessions).where(eq(whatsappSessions.organizationId, orgId)).orderBy(asc(whatsappSessions.priority), asc(whatsappSessions.createdAt));
-  return rows.map(({ configEnc: _secret, qr, qrAt, ...s }) => ({
+  return rows.map(({ configEnc: _secret, leaseOwner: _owner, leaseUntil: _until, qr, qrAt, ...s }) => ({
     ...s,
     // Baileys refreshes the QR about every 20 s; an older one no longer links.
     qr: qr && qrAt && Date.now() - qrAt.getTime() < 60_000 ? qr : null,

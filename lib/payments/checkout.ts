@@ -11,7 +11,7 @@ import { emitPaymentEvent } from './events';
 import { methodFee } from './fees';
 import { GATEWAY_MODULES } from './gateways';
 import { changeStatus } from './settle';
-import type { GatewayMethod, GatewayName } from './types';
+import type { GatewayMethod, GatewayName, PaymentInstructions } from './types';
 
 const PAYMENT_VALIDITY_HOURS = 24;
 /** A pending payment this close to expiry is not offered again; a new one is made. */
@@ -73,7 +73,7 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
   // make one gateway bill, and the limit per hour holds.
   const claimed = await db.transaction(async (tx) => {
     await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, invoiceId)).for('update');
-    const existing = await pendingPaymentFor(tx, { invoiceId, gateway: p.gateway, method: p.method, amount: outstanding });
+    const existing = await pendingPaymentFor(tx, { invoiceId, gateway: p.gateway, method: p.method, amount: outstanding, mode: account!.mode });
     if (existing) return { existing };
     await checkStartRate(tx, invoiceId);
     const [created] = await tx
@@ -115,7 +115,7 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
     return await db.transaction(async (tx) => {
       const [done] = await tx
         .update(gatewayTransactions)
-        .set({ reference: result.reference, instructions: result.instructions, expiresAt: result.expiresAt ?? expiresAt, createResponse: result.raw, updatedAt: sql`now()` })
+        .set({ reference: result.reference, instructions: safeInstructions(result.instructions), expiresAt: result.expiresAt ?? expiresAt, createResponse: result.raw, updatedAt: sql`now()` })
         .where(eq(gatewayTransactions.id, t.id))
         .returning();
       await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: null, toStatus: done!.status, source: 'create', gatewayStatus: result.status, note: p.ip });
@@ -145,6 +145,29 @@ function fallbackEmail() {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(host) ? `no-reply@${host}` : 'no-reply@example.com';
 }
 
+const APP_SCHEMES = ['gojek:', 'shopeeid:', 'dana:', 'ovo:', 'linkaja:'];
+
+/**
+ * Links from a gateway's answer go into the customer's browser: only https (http on this
+ * machine, for stand-ins), and for app links the e-wallets' own schemes. Anything else is
+ * dropped rather than followed.
+ */
+function safeInstructions(i: PaymentInstructions): PaymentInstructions {
+  const web = (u?: string) => {
+    if (!u) return undefined;
+    try {
+      const url = new URL(u);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname)) ? u : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const app = (u?: string) => (u && APP_SCHEMES.some((s) => u.toLowerCase().startsWith(s)) ? u : web(u));
+  return Object.fromEntries(
+    Object.entries({ ...i, redirectUrl: web(i.redirectUrl), qrImageUrl: web(i.qrImageUrl), deeplinkUrl: app(i.deeplinkUrl) }).filter(([, v]) => v !== undefined),
+  ) as PaymentInstructions;
+}
+
 /** Another request is creating this payment at the gateway: wait for its answer. */
 async function waitForCreation(db: Db, transactionId: string) {
   for (let i = 0; i < 60; i++) {
@@ -159,7 +182,7 @@ async function waitForCreation(db: Db, transactionId: string) {
 }
 
 /** A good pending payment for the same method, or one being created right now (no reference yet). */
-async function pendingPaymentFor(db: Db, p: { invoiceId: string; gateway: GatewayName; method: string; amount: number }) {
+async function pendingPaymentFor(db: Db, p: { invoiceId: string; gateway: GatewayName; method: string; amount: number; mode: 'sandbox' | 'production' }) {
   const [found] = await db
     .select()
     .from(gatewayTransactions)
@@ -170,6 +193,8 @@ async function pendingPaymentFor(db: Db, p: { invoiceId: string; gateway: Gatewa
         eq(gatewayTransactions.method, p.method),
         eq(gatewayTransactions.status, 'pending'),
         eq(gatewayTransactions.amount, p.amount),
+        // A payment made before the account switched mode is not offered again.
+        eq(gatewayTransactions.mode, p.mode),
         gt(gatewayTransactions.expiresAt, sql`now() + make_interval(mins => ${REUSE_MARGIN_MINUTES})`),
         sql`(${gatewayTransactions.reference} is not null or ${gatewayTransactions.createdAt} > now() - interval '1 minute')`,
       ),

@@ -76,6 +76,8 @@ export async function saveGatewaySettings(db: Db, p: Actor & { input: GatewaySet
       if (!value && !field.optional) missing[`cred_${field.key}`] = 'validation.required';
     }
     if (p.input.enabled && Object.keys(missing).length > 0) throw new AppError('validation', {}, missing);
+    const wrongMode = module.keyModeProblem?.(p.input.mode, credentials);
+    if (wrongMode) throw new AppError('validation', {}, { [`cred_${wrongMode}`]: p.input.mode === 'production' ? 'validation.keyNotLive' : 'validation.keyNotSandbox' });
     if (p.input.enabled && !p.input.methods.some((m) => m.enabled)) throw new AppError('gateway_no_methods');
     const values = {
       enabled: p.input.enabled,

@@ -165,6 +165,12 @@ export interface PaymentGateway {
     config: GatewayConfig,
     tx: { orderId: string; reference: string | null; amount: number; reason: string },
   ): Promise<{ reference: string | null; raw: unknown }>;
+  /**
+   * A key that belongs to the other mode (a test key in production would let play money
+   * pay real invoices; a live key in sandbox would take real money that pays nothing):
+   * the credential field at fault, or null. Only gateways whose keys say their mode.
+   */
+  keyModeProblem?(mode: GatewayMode, credentials: Record<string, string>): string | null;
   /** Calls the gateway with the keys (read-only) to tell the operator whether they work. */
   validateSettings?(config: GatewayConfig): Promise<{ ok: true; detail: string } | { ok: false; reason: string }>;
 }

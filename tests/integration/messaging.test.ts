@@ -129,7 +129,7 @@ function deps(orgId: string, clock: { t: number }, transports: (s: typeof whatsa
 }
 
 const viaHttp = (s: typeof whatsappSessions.$inferSelect) =>
-  s.transport === 'http_gateway' && s.configEnc ? createHttpTransport('http_gateway', { url: gateway.url, token: gateway.credentials.token }) : null;
+  s.transport === 'http_gateway' && s.configEnc ? createHttpTransport('http_gateway', { url: gateway.url, token: gateway.credentials.token }, { allowPrivate: true }) : null;
 
 async function queueTo(orgId: string, customerId: string, n: number) {
   for (let i = 0; i < n; i++) await runNotify(orgId, randomUUID(), { customerId, event: 'reconnected' });
@@ -157,7 +157,7 @@ describe('sending', () => {
     const revoked = await httpSession(w.org.id, { priority: 1, name: 'Lama', configEnc: encryptSecret(JSON.stringify({ url: gateway.url, token: 'dicabut' })) });
     const backup = await httpSession(w.org.id, { priority: 2, name: 'Cadangan' });
     // The worker makes each session's transport from its own stored keys.
-    const viaConfig = (s: typeof whatsappSessions.$inferSelect) => (s.status === 'failed' ? null : createHttpTransport('http_gateway', JSON.parse(decryptSecret(s.configEnc!))));
+    const viaConfig = (s: typeof whatsappSessions.$inferSelect) => (s.status === 'failed' ? null : createHttpTransport('http_gateway', JSON.parse(decryptSecret(s.configEnc!)), { allowPrivate: true }));
     await queueTo(w.org.id, w.customer.id, 2);
     const clock = { t: Date.now() + 1000 };
     const first = await dispatchOnce(db, deps(w.org.id, clock, viaConfig));

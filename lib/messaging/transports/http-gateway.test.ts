@@ -11,7 +11,7 @@ let fake: HttpGatewayFake;
 let transport: MessageTransport;
 before(async () => {
   fake = await startFakeHttpGateway();
-  transport = createHttpGatewayTransport({ url: fake.url, token: fake.credentials.token, timeoutMs: 300 });
+  transport = createHttpGatewayTransport({ url: fake.url, token: fake.credentials.token, timeoutMs: 300, allowPrivate: true });
 });
 after(() => fake.close());
 
@@ -72,8 +72,14 @@ test('failNext(n) fails exactly the next n sends', async () => {
   assert.ok((await transport.sendText('6281234567890', '3')).messageId);
 });
 
+test('a gateway on a private address is refused unless allowed, before any request', async () => {
+  const before = fake.requests.length;
+  await rejects(createHttpGatewayTransport({ url: fake.url, token: fake.credentials.token }).sendText('6281234567890', 'x'), 'unauthorized', false);
+  assert.equal(fake.requests.length, before, 'nothing was sent to 127.0.0.1');
+});
+
 test('the fake checks the token and the target itself', async () => {
-  const wrongToken = createHttpGatewayTransport({ url: fake.url, token: 'revoked' });
+  const wrongToken = createHttpGatewayTransport({ url: fake.url, token: 'revoked', allowPrivate: true });
   await rejects(wrongToken.sendText('6281234567890', 'x'), 'unauthorized', false);
   await rejects(transport.sendText('62abc', 'x'), 'invalid_number', false);
   await rejects(transport.sendText('6281234567890', ''), 'rejected', false);
@@ -84,23 +90,23 @@ test('a closed port is unreachable and worth retrying', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const closed = createHttpGatewayTransport({ url: `http://127.0.0.1:${port}/send`, token: 't' });
+  const closed = createHttpGatewayTransport({ url: `http://127.0.0.1:${port}/send`, token: 't', allowPrivate: true });
   await rejects(closed.sendText('6281234567890', 'x'), 'unreachable', true);
 });
 
 test('answers that are neither an acknowledgement nor a refusal are not taken as sent', async () => {
-  await answering(200, '{"status":true,"detail":"success! message in queue"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
-  await answering(200, '<html>captive portal</html>', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
-  await answering(401, '{"status":false,"reason":"unauthorized"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'unauthorized', false).then(() => {}));
-  await answering(404, 'not found', (url) => rejects(createHttpGatewayTransport({ url, token: 't' }).sendText('6281234567890', 'x'), 'rejected', false).then(() => {}));
+  await answering(200, '{"status":true,"detail":"success! message in queue"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't', allowPrivate: true }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
+  await answering(200, '<html>captive portal</html>', (url) => rejects(createHttpGatewayTransport({ url, token: 't', allowPrivate: true }).sendText('6281234567890', 'x'), 'bad_response', true).then(() => {}));
+  await answering(401, '{"status":false,"reason":"unauthorized"}', (url) => rejects(createHttpGatewayTransport({ url, token: 't', allowPrivate: true }).sendText('6281234567890', 'x'), 'unauthorized', false).then(() => {}));
+  await answering(404, 'not found', (url) => rejects(createHttpGatewayTransport({ url, token: 't', allowPrivate: true }).sendText('6281234567890', 'x'), 'rejected', false).then(() => {}));
 });
 
 test('createHttpTransport builds the gateway from stored fields; the stored url is used unless overridden', async () => {
-  const built = createHttpTransport('http_gateway', { token: fake.credentials.token, url: fake.url });
+  const built = createHttpTransport('http_gateway', { token: fake.credentials.token, url: fake.url }, { allowPrivate: true });
   assert.equal(built.kind, 'http_gateway');
   const { messageId } = await built.sendText('6285712345678', 'Halo');
   assert.equal(fake.sent.at(-1)?.id, messageId);
-  const overridden = createHttpTransport('http_gateway', { token: fake.credentials.token, url: 'https://api.fonnte.com/send' }, { baseUrl: fake.url });
+  const overridden = createHttpTransport('http_gateway', { token: fake.credentials.token, url: 'https://api.fonnte.com/send' }, { baseUrl: fake.url, allowPrivate: true });
   assert.ok((await overridden.sendText('6285712345678', 'Halo')).messageId);
   assert.throws(() => createHttpTransport('http_gateway', {}), (e: unknown) => e instanceof TransportError && e.code === 'unauthorized');
   assert.deepEqual(
@@ -109,6 +115,6 @@ test('createHttpTransport builds the gateway from stored fields; the stored url 
   );
   assert.deepEqual(
     TRANSPORT_CONFIG_FIELDS.cloud_api.filter((f) => f.secret).map((f) => f.key),
-    ['accessToken', 'appSecret'],
+    ['accessToken', 'appSecret', 'verifyToken'],
   );
 });

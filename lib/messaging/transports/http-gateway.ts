@@ -9,6 +9,7 @@
 import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
 import { GatewayError } from '@/lib/payments/types';
 import { TransportError, type MessageTransport } from '../types';
+import { assertPublicUrl } from '@/lib/server/public-address';
 
 export const FONNTE_SEND_URL = 'https://api.fonnte.com/send';
 
@@ -16,6 +17,8 @@ export type HttpGatewayConfig = {
   url?: string;
   token: string;
   timeoutMs?: number;
+  /** Allow a gateway on a private address (the ISP's LAN; tests). Off: such a URL is refused. */
+  allowPrivate?: boolean;
 };
 
 type Answer = { status?: unknown; id?: unknown; reason?: unknown; detail?: unknown };
@@ -26,6 +29,12 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
     kind: 'http_gateway',
     async sendText(to, text) {
       let res: GatewayResponse;
+      if (!config.allowPrivate) {
+        // The URL is the tenant's: resolved and checked before each send.
+        await assertPublicUrl(url).catch((error: Error) => {
+          throw new TransportError('unauthorized', `WhatsApp gateway address not allowed: ${error.message}`, false);
+        });
+      }
       try {
         // Not idempotent: the gateway has no idempotency key, so one attempt only. countryCode
         // 62 only rewrites a leading 0; our numbers already start with 62.

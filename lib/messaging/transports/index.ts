@@ -21,7 +21,7 @@ export const TRANSPORT_CONFIG_FIELDS: Record<HttpTransportKind, TransportConfigF
     { key: 'accessToken', secret: true },
     // Only needed to accept delivery/read receipts on the webhook (signature, subscription check).
     { key: 'appSecret', secret: true, optional: true },
-    { key: 'verifyToken', secret: false, optional: true },
+    { key: 'verifyToken', secret: true, optional: true },
   ],
   http_gateway: [
     { key: 'url', secret: false, optional: true },
@@ -35,12 +35,12 @@ export const TRANSPORT_CONFIG_FIELDS: Record<HttpTransportKind, TransportConfigF
  * send URL for http_gateway. A missing required field fails like a refused credential, so
  * the queue marks the message failed and tries the next session instead of retrying.
  */
-export function createHttpTransport(kind: HttpTransportKind, config: Record<string, string>, opts: { baseUrl?: string; timeoutMs?: number } = {}): MessageTransport {
+export function createHttpTransport(kind: HttpTransportKind, config: Record<string, string>, opts: { baseUrl?: string; timeoutMs?: number; allowPrivate?: boolean } = {}): MessageTransport {
   for (const field of TRANSPORT_CONFIG_FIELDS[kind]) {
     if (!field.optional && !config[field.key]) throw new TransportError('unauthorized', `${kind}: ${field.key} is not set`, false);
   }
   if (kind === 'cloud_api') {
     return createCloudApiTransport({ baseUrl: opts.baseUrl, phoneNumberId: config.phoneNumberId, accessToken: config.accessToken, timeoutMs: opts.timeoutMs });
   }
-  return createHttpGatewayTransport({ url: opts.baseUrl ?? config.url, token: config.token, timeoutMs: opts.timeoutMs });
+  return createHttpGatewayTransport({ url: opts.baseUrl ?? config.url, token: config.token, timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate });
 }

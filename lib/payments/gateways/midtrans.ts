@@ -218,4 +218,11 @@ export const midtrans: PaymentGateway = {
   checkStatus,
   refund,
   validateSettings,
+  // Sandbox server keys start SB-Mid-server-, production ones Mid-server-.
+  keyModeProblem: (mode, c) => {
+    const key = c.serverKey ?? '';
+    if (mode === 'production' && key.startsWith('SB-')) return 'serverKey';
+    if (mode === 'sandbox' && key.startsWith('Mid-server-')) return 'serverKey';
+    return null;
+  },
 };

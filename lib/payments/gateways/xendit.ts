@@ -216,5 +216,11 @@ export const xendit: PaymentGateway = {
   createPayment,
   checkStatus,
   refund,
+  keyModeProblem: (mode, c) => {
+    const key = c.secretKey ?? '';
+    if (mode === 'production' && key.startsWith('xnd_development_')) return 'secretKey';
+    if (mode === 'sandbox' && key.startsWith('xnd_production_')) return 'secretKey';
+    return null;
+  },
   validateSettings,
 };

@@ -5,9 +5,10 @@ import { startFakeTripay } from './tripay';
 import { startFakeXendit } from './xendit';
 import type { GatewayFake } from './types';
 
+/** Stand-ins with production-looking keys: the tests save the accounts in production mode. */
 export const START_FAKE: Record<GatewayName, () => Promise<GatewayFake>> = {
-  midtrans: startFakeMidtrans,
-  xendit: startFakeXendit,
+  midtrans: () => startFakeMidtrans({ live: true }),
+  xendit: () => startFakeXendit({ live: true }),
   tripay: startFakeTripay,
   duitku: startFakeDuitku,
 };

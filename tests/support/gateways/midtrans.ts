@@ -80,8 +80,9 @@ function methodOf(b: Json): string {
   return String(b.payment_type);
 }
 
-export async function startFakeMidtrans(): Promise<GatewayFake> {
-  const credentials = { serverKey: `SB-Mid-server-${randomBytes(12).toString('base64url')}`, merchantId: `G${digits(9)}` };
+/** `live`: hand out a production server key (Mid-server-…) instead of a sandbox one (SB-Mid-server-…). */
+export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<GatewayFake> {
+  const credentials = { serverKey: `${opts.live ? '' : 'SB-'}Mid-server-${randomBytes(12).toString('base64url')}`, merchantId: `G${digits(9)}` };
   const txs = new Map<string, Tx>();
   const orders: GatewayFake['orders'] = new Map();
   let refundSeq = 0;

@@ -41,8 +41,9 @@ function validateInvoice(b: Json): string | null {
   return null;
 }
 
-export async function startFakeXendit(): Promise<GatewayFake> {
-  const credentials = { secretKey: `xnd_development_${randomBytes(24).toString('base64url')}`, callbackToken: randomBytes(24).toString('base64url') };
+/** `live`: hand out a production key (xnd_production_…) instead of a test-mode one. */
+export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<GatewayFake> {
+  const credentials = { secretKey: `xnd_${opts.live ? 'production' : 'development'}_${randomBytes(24).toString('base64url')}`, callbackToken: randomBytes(24).toString('base64url') };
   const userId = hexId();
   const invoices = new Map<string, Json>(); // by Xendit id
   const idempotencyKeys = new Set<string>();
