@@ -118,7 +118,7 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
         .set({ reference: result.reference, instructions: safeInstructions(result.instructions), expiresAt: result.expiresAt ?? expiresAt, createResponse: result.raw, updatedAt: sql`now()` })
         .where(eq(gatewayTransactions.id, t.id))
         .returning();
-      await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: null, toStatus: done!.status, source: 'create', gatewayStatus: result.status, note: p.ip });
+      await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: null, toStatus: done!.status, source: 'create', gatewayStatus: result.status, note: p.ip ? `IP ${p.ip.replace(/^::ffff:/, '')}` : null });
       await emitPaymentEvent(tx, 'payment.created', { transaction: done!, actorUserId: null, ip: p.ip });
       return done!;
     });

@@ -67,7 +67,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             {page.items.map((x) => (
               <tr key={x.id} data-testid="transaction-row" className={STACKED_ROW.page}>
                 <StackedCell className="col-span-2">
-                  <Link href={`/payments/${x.id}`} className="break-all font-mono text-xs text-brand-700 underline dark:text-brand-500">
+                  <Link href={`/payments/${x.id}`} className="inline-flex min-h-11 items-center break-all font-mono text-xs text-brand-700 underline dark:text-brand-500">
                     {x.orderId}
                   </Link>
                   {x.reference && <div className="break-all font-mono text-xs text-slate-500">{x.reference}</div>}

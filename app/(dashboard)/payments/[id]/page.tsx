@@ -42,7 +42,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   ];
   const instructions: [string, string][] = [
     [t('payments.vaNumber'), ins.vaNumber],
-    [t('payments.bank'), ins.bank],
+    [t('payments.bank'), ins.bank?.toUpperCase()],
     [t('payments.payCode'), ins.payCode],
     [t('payments.billerCode'), ins.billerCode],
     [t('payments.qrString'), ins.qrString],

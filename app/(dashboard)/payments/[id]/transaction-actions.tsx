@@ -37,7 +37,7 @@ export function TransactionActions({ transactionId, amountText, refundText, gate
   const recheck = () =>
     startCheck(async () => {
       const r = await recheckTransactionAction({ transactionId });
-      show(r, (d) => t('recheckDone', { gatewayStatus: d.gatewayStatus, status: t(`statuses.${d.status}`) }));
+      show(r, (d) => t('recheckDone', { gatewayStatus: t(`gatewayStatuses.${d.gatewayStatus}`), status: t(`statuses.${d.status}`) }));
     });
 
   return (

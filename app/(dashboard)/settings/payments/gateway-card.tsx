@@ -188,7 +188,7 @@ function TestOutcome({ result, error, at, gateway, testId }: { result: { ok: boo
         <Badge color={result.ok ? 'green' : 'red'}>{t(result.ok ? 'payments.testOk' : 'payments.testFailed')}</Badge>
         {at && <span className="text-slate-500">{t('payments.lastTest', { time: at })}</span>}
       </div>
-      {message && <p className="break-words text-slate-700 dark:text-slate-300">{message}</p>}
+      {message && <p className="break-words text-slate-700 dark:text-slate-300">{coded ? message : t('payments.gatewayAnswer', { message })}</p>}
     </div>
   );
 }

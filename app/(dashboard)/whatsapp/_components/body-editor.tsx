@@ -76,7 +76,7 @@ export function BodyEditor({
                 key={v}
                 type="button"
                 onClick={() => insert(v)}
-                className="min-h-9 rounded-full border border-slate-300 px-2 font-mono text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="min-h-11 rounded-full border border-slate-300 px-3 font-mono text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
               >
                 {`{{${v}}}`}
               </button>

@@ -63,7 +63,8 @@ export function BroadcastForm({ plans, odps, areas, initialBody, variables }: { 
         message={t('sendConfirm', { count: count?.willSend ?? 0 })}
         variant="primary"
         testId="send-broadcast"
-        disabled={!count || count.willSend === 0}
+        // Nothing to confirm until there is a title, a message and someone to send it to.
+        disabled={!count || count.willSend === 0 || title.trim().length < 3 || body.trim().length < 3}
         onConfirm={send}
       />
     </div>

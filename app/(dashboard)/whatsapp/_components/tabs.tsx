@@ -6,8 +6,8 @@ import { usePathname } from 'next/navigation';
 export function WhatsAppTabs({ tabs }: { tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav className="-mx-4 overflow-x-auto px-4 md:mx-0 md:px-0" aria-label="WhatsApp">
-      <ul className="flex min-w-max gap-1 border-b border-slate-200 dark:border-slate-800">
+    <nav aria-label="WhatsApp">
+      <ul className="flex flex-wrap gap-x-1 border-b border-slate-200 dark:border-slate-800">
         {tabs.map((tab) => {
           const active = tab.href === '/whatsapp' ? pathname === tab.href : pathname.startsWith(tab.href);
           return (
