@@ -162,7 +162,15 @@ async function main() {
       console.log(`[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`);
     }
     if (suites.includes('integration')) ensureFreeRadius();
-    if (suites.includes('e2e')) {
+    // Unit and integration first; the browser suite after, with the app (web + worker) started
+    // only then: its worker would otherwise take the integration tests' jobs and messages.
+    const run = (list: string[]) =>
+      list.length === 0
+        ? 0
+        : (spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list], { stdio: 'inherit', env }).status ?? 1);
+    const browserFiles = files.filter((f) => f.split(path.sep).join('/').startsWith('tests/e2e/'));
+    code = run(files.filter((f) => !browserFiles.includes(f)));
+    if (browserFiles.length > 0) {
       env.CHROMIUM_PATH = ensureChromium();
       buildIfNeeded();
       const port = await freePort();
@@ -192,15 +200,12 @@ async function main() {
         console.log(appLog);
         throw error;
       });
+      const browserCode = run(browserFiles);
+      code = code || browserCode;
     }
-    const result = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-      { stdio: 'inherit', env },
-    );
-    code = result.status ?? 1;
   } catch (error) {
     console.error('[test] setup failed:', error);
+    code = 1;
   } finally {
     for (const child of children) {
       if (child.pid && child.exitCode === null) {
