@@ -159,6 +159,9 @@ class LinkedDevice {
   }
 
   async start() {
+    // A restart right after pairing (515) must read the credentials the pairing just saved:
+    // wait for the queued writes before loading the auth state.
+    await this.writes;
     this.auth = await usePostgresAuthState(this.db, this.row.id);
     if (this.closed) return;
     const { state, saveCreds } = this.auth;
