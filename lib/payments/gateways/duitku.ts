@@ -7,6 +7,7 @@
 import { expectOk, gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
 import { hashHex, safeEqual } from '@/lib/payments/signature';
 import { CallbackError, GatewayError, type CallbackRequest, type GatewayConfig, type GatewayMethod, type GatewayStatus, type PaymentGateway, type PaymentInstructions } from '@/lib/payments/types';
+import { callbackJson } from './json';
 
 const METHODS = [
   { code: 'SP', kind: 'qris', label: 'QRIS (ShopeePay)' },
@@ -164,13 +165,7 @@ export const duitku: PaymentGateway = {
 function callbackFields(req: CallbackRequest): Record<string, string | undefined> {
   const type = req.headers.get('content-type') ?? '';
   if (!/json/i.test(type)) return Object.fromEntries(new URLSearchParams(req.rawBody));
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody);
-  } catch {
-    throw new CallbackError('malformed', 'body is not JSON');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new CallbackError('malformed', 'body is not a JSON object');
+  const body = callbackJson(req.rawBody, 'DuitKu callback');
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value);
   return fields;

@@ -20,7 +20,7 @@ import {
   type StatusResult,
 } from '@/lib/payments/types';
 import { amountOf, chargeBody, instructionsOf, MIDTRANS_METHODS, parseWib, statusOf } from './midtrans-wire';
-import { basicAuth, isJson, joinUrl, text, type Json } from './json';
+import { basicAuth, callbackJson, callbackOrderId, isJson, joinUrl, text, type Json } from './json';
 
 
 function authHeader(config: GatewayConfig): string {
@@ -158,23 +158,10 @@ const notificationSchema = z.object({
   transaction_time: z.string().optional(),
 });
 
-function parseBody(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch {
-    throw new CallbackError('malformed', 'Midtrans notification is not JSON');
-  }
-}
-
-function parseCallbackOrderId(req: CallbackRequest): string {
-  const body = parseBody(req.rawBody);
-  const orderId = isJson(body) ? body.order_id : undefined;
-  if (typeof orderId !== 'string' || orderId === '') throw new CallbackError('malformed', 'Midtrans notification has no order_id');
-  return orderId;
-}
+const parseCallbackOrderId = (req: CallbackRequest) => callbackOrderId(callbackJson(req.rawBody, 'Midtrans notification'), 'order_id', 'Midtrans notification');
 
 function handleCallback(config: GatewayConfig, req: CallbackRequest): CallbackVerdict {
-  const parsed = notificationSchema.safeParse(parseBody(req.rawBody));
+  const parsed = notificationSchema.safeParse(callbackJson(req.rawBody, 'Midtrans notification'));
   if (!parsed.success) throw new CallbackError('malformed', `Midtrans notification: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} missing or invalid`);
   const n = parsed.data;
   const serverKey = config.credentials.serverKey;

@@ -7,6 +7,7 @@
 import { expectOk, gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
 import { hmacHex, safeEqual } from '@/lib/payments/signature';
 import { CallbackError, GatewayError, type CallbackRequest, type GatewayConfig, type GatewayMethod, type GatewayStatus, type PaymentGateway, type PaymentInstructions } from '@/lib/payments/types';
+import { callbackJson, callbackOrderId } from './json';
 
 const METHODS = [
   { code: 'QRIS', kind: 'qris', label: 'QRIS' },
@@ -44,7 +45,7 @@ export const tripay: PaymentGateway = {
   methods: METHODS,
 
   parseCallbackOrderId(req) {
-    return callbackOrderId(parseBody(req.rawBody));
+    return tripayOrderId(parseBody(req.rawBody));
   },
 
   handleCallback(config, req) {
@@ -59,7 +60,7 @@ export const tripay: PaymentGateway = {
     const customerFee = integer(body.fee_customer ?? 0);
     if (total === null || customerFee === null) throw new CallbackError('malformed', 'total_amount or fee_customer is not an integer');
     return {
-      orderId: callbackOrderId(body),
+      orderId: tripayOrderId(body),
       status,
       // Tripay adds its customer fee on top of what we asked for; we compare what we asked.
       amount: total - customerFee,
@@ -152,20 +153,8 @@ function verifyCallbackSignature(config: GatewayConfig, req: CallbackRequest) {
   if (!safeEqual(hmacHex('sha256', privateKey, req.rawBody), given)) throw new CallbackError('signature', 'X-Callback-Signature does not match');
 }
 
-function parseBody(rawBody: string): Data {
-  try {
-    const body: unknown = JSON.parse(rawBody);
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Data;
-  } catch {
-    // reported below
-  }
-  throw new CallbackError('malformed', 'body is not a JSON object');
-}
-
-function callbackOrderId(body: Data): string {
-  if (typeof body.merchant_ref !== 'string' || !body.merchant_ref) throw new CallbackError('malformed', 'merchant_ref missing');
-  return body.merchant_ref;
-}
+const parseBody = (rawBody: string): Data => callbackJson(rawBody, 'Tripay callback');
+const tripayOrderId = (body: Data) => callbackOrderId(body, 'merchant_ref', 'Tripay callback');
 
 async function detailByReference(config: GatewayConfig, apiKey: string, reference: string) {
   const url = `${config.baseUrl}/transaction/detail?${new URLSearchParams({ reference })}`;

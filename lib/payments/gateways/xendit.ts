@@ -19,7 +19,7 @@ import {
   type StatusResult,
 } from '@/lib/payments/types';
 import { amountOf, invoiceBody, isoDate, statusOf, XENDIT_METHODS } from './xendit-wire';
-import { basicAuth, isJson, joinUrl, text, type Json } from './json';
+import { basicAuth, callbackJson, callbackOrderId, isJson, joinUrl, text, type Json } from './json';
 
 
 function authHeader(config: GatewayConfig): string {
@@ -159,20 +159,7 @@ const callbackSchema = z.object({
   paid_at: z.string().optional(),
 });
 
-function parseBody(rawBody: string): unknown {
-  try {
-    return JSON.parse(rawBody);
-  } catch {
-    throw new CallbackError('malformed', 'Xendit callback is not JSON');
-  }
-}
-
-function parseCallbackOrderId(req: CallbackRequest): string {
-  const body = parseBody(req.rawBody);
-  const orderId = isJson(body) ? body.external_id : undefined;
-  if (typeof orderId !== 'string' || orderId === '') throw new CallbackError('malformed', 'Xendit callback has no external_id');
-  return orderId;
-}
+const parseCallbackOrderId = (req: CallbackRequest) => callbackOrderId(callbackJson(req.rawBody, 'Xendit callback'), 'external_id', 'Xendit callback');
 
 function handleCallback(config: GatewayConfig, req: CallbackRequest): CallbackVerdict {
   const expected = config.credentials.callbackToken;
@@ -181,7 +168,7 @@ function handleCallback(config: GatewayConfig, req: CallbackRequest): CallbackVe
   if (!given) throw new CallbackError('signature', 'Xendit callback has no x-callback-token header');
   if (!safeEqual(expected, given)) throw new CallbackError('signature', 'Xendit x-callback-token does not match');
 
-  const parsed = callbackSchema.safeParse(parseBody(req.rawBody));
+  const parsed = callbackSchema.safeParse(callbackJson(req.rawBody, 'Xendit callback'));
   if (!parsed.success) throw new CallbackError('malformed', `Xendit callback: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} missing or invalid`);
   const c = parsed.data;
   const status = statusOf(c.status);
