@@ -76,10 +76,15 @@ function toGatewayError(error: unknown, timeoutMs: number): GatewayError {
   return new GatewayError('unreachable', String(code));
 }
 
-/** Rejects the answers every gateway treats alike: bad keys, and anything not 2xx. */
-export function expectOk(res: GatewayResponse, what: string): unknown {
-  if (res.status === 401 || res.status === 403) throw new GatewayError('unauthorized', `${what}: HTTP ${res.status}`, res.status, res.body);
-  if (res.status < 200 || res.status >= 300) throw new GatewayError('rejected', `${what}: HTTP ${res.status}`, res.status, res.body);
+/**
+ * Rejects the answers every gateway treats alike: bad keys, and anything not 2xx. `describe`
+ * reads the gateway's own explanation from an error body, added to the message when there is one.
+ */
+export function expectOk(res: GatewayResponse, what: string, describe: (body: unknown) => string = () => ''): unknown {
+  const detail = describe(res.body);
+  const head = `${what}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
+  if (res.status === 401 || res.status === 403) throw new GatewayError('unauthorized', head, res.status, res.body);
+  if (res.status < 200 || res.status >= 300) throw new GatewayError('rejected', head, res.status, res.body);
   if (res.body === null || typeof res.body !== 'object') throw new GatewayError('bad_response', `${what}: not JSON`, res.status, res.text.slice(0, 200));
   return res.body;
 }

@@ -22,7 +22,6 @@ import {
 import { amountOf, chargeBody, instructionsOf, MIDTRANS_METHODS, parseWib, statusOf } from './midtrans-wire';
 import { basicAuth, callbackJson, callbackOrderId, isJson, joinUrl, text, type Json } from './json';
 
-
 function authHeader(config: GatewayConfig): string {
   const key = config.credentials.serverKey;
   if (!key) throw new GatewayError('unauthorized', 'Midtrans server key is not set');
@@ -41,14 +40,7 @@ function answerOf(res: GatewayResponse, what: string): Json {
   const bodyCode = isJson(res.body) ? String(res.body.status_code ?? '') : '';
   // A refused key comes as HTTP 401 from the API gateway, or as status_code 401 in an HTTP 200.
   if (bodyCode === '401' || bodyCode === '403') throw new GatewayError('unauthorized', `${what}: ${describe(res.body)}`, Number(bodyCode), res.body);
-  let body: unknown;
-  try {
-    body = expectOk(res, what);
-  } catch (error) {
-    if (!(error instanceof GatewayError) || !describe(res.body)) throw error;
-    throw new GatewayError(error.code, `${error.message}: ${describe(res.body)}`, error.httpStatus, error.body);
-  }
-  const json = body as Json;
+  const json = expectOk(res, what, describe) as Json;
   // 407 is how the status API reports an expired transaction, not an error.
   if (/^[45]\d\d$/.test(bodyCode) && !(bodyCode === '407' && json.transaction_status)) {
     throw new GatewayError('rejected', `${what}: ${describe(json) || `status_code ${bodyCode}`}`, Number(bodyCode), json);

@@ -21,7 +21,6 @@ import {
 import { amountOf, invoiceBody, isoDate, statusOf, XENDIT_METHODS } from './xendit-wire';
 import { basicAuth, callbackJson, callbackOrderId, isJson, joinUrl, text, type Json } from './json';
 
-
 function authHeader(config: GatewayConfig): string {
   const key = config.credentials.secretKey;
   if (!key) throw new GatewayError('unauthorized', 'Xendit secret key is not set');
@@ -37,12 +36,7 @@ function answerOf(res: GatewayResponse, what: string): unknown {
   // forbidden key (REQUEST_FORBIDDEN_ERROR, or no code at all) is an authorization problem.
   const code = isJson(res.body) ? text(res.body.error_code) : undefined;
   if (res.status === 403 && code && code !== 'REQUEST_FORBIDDEN_ERROR') throw new GatewayError('rejected', `${what}: ${describe(res.body)}`, 403, res.body);
-  try {
-    return expectOk(res, what);
-  } catch (error) {
-    if (!(error instanceof GatewayError) || !describe(res.body)) throw error;
-    throw new GatewayError(error.code, `${error.message}: ${describe(res.body)}`, error.httpStatus, error.body);
-  }
+  return expectOk(res, what, describe);
 }
 
 async function call(config: GatewayConfig, what: string, req: { method: 'GET' | 'POST'; path: string; json?: unknown; headers?: Record<string, string>; idempotent: boolean }): Promise<unknown> {
