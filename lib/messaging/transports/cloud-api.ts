@@ -11,8 +11,8 @@
 import { createHmac } from 'node:crypto';
 import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
 import { safeEqual } from '@/lib/payments/signature';
-import { GatewayError } from '@/lib/payments/types';
 import { TransportError, type MessageTransport } from '../types';
+import { noAnswerError } from './errors';
 
 export const CLOUD_API_BASE_URL = 'https://graph.facebook.com/v21.0';
 
@@ -62,19 +62,8 @@ async function post(url: string, config: CloudApiConfig, json: unknown): Promise
     // Not idempotent: Meta has no idempotency key for messages, so one attempt only.
     return await gatewayRequest({ method: 'POST', url, headers: { authorization: `Bearer ${config.accessToken}` }, json, idempotent: false, timeoutMs: config.timeoutMs });
   } catch (error) {
-    throw fromGatewayError(error, 'WhatsApp Cloud API');
+    throw noAnswerError(error, 'WhatsApp Cloud API');
   }
-}
-
-/**
- * No answer: retryable, though a timeout may mean Meta took the message and the answer was
- * lost; a retry can then send it twice, which we prefer to dropping an invoice notice.
- */
-function fromGatewayError(error: unknown, what: string): TransportError {
-  if (error instanceof GatewayError && (error.code === 'timeout' || error.code === 'unreachable')) {
-    return new TransportError(error.code, `${what}: ${error.message}`, true);
-  }
-  return new TransportError('bad_response', `${what}: ${(error as Error)?.message ?? String(error)}`, true);
 }
 
 type GraphError = { message?: unknown; code?: unknown; error_subcode?: unknown; error_data?: { details?: unknown }; fbtrace_id?: unknown };

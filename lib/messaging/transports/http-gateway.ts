@@ -7,8 +7,8 @@
  * from 401/403, 429 and 5xx (a proxy or an outage in front of it) the body decides.
  */
 import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
-import { GatewayError } from '@/lib/payments/types';
 import { TransportError, type MessageTransport } from '../types';
+import { noAnswerError } from './errors';
 import { assertPublicUrl } from '@/lib/server/public-address';
 
 export const FONNTE_SEND_URL = 'https://api.fonnte.com/send';
@@ -40,7 +40,7 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
         // 62 only rewrites a leading 0; our numbers already start with 62.
         res = await gatewayRequest({ method: 'POST', url, headers: { authorization: config.token }, form: { target: to, message: text, countryCode: '62' }, idempotent: false, timeoutMs: config.timeoutMs });
       } catch (error) {
-        throw fromGatewayError(error);
+        throw noAnswerError(error, 'WhatsApp gateway');
       }
       const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as Answer;
       if (res.status >= 200 && res.status < 300 && body.status === true) {
@@ -51,14 +51,6 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
       throw gatewayRefusal(res, body);
     },
   };
-}
-
-/** See cloud-api.ts: no answer is retryable, at the risk of a duplicate after a lost answer. */
-function fromGatewayError(error: unknown): TransportError {
-  if (error instanceof GatewayError && (error.code === 'timeout' || error.code === 'unreachable')) {
-    return new TransportError(error.code, `WhatsApp gateway: ${error.message}`, true);
-  }
-  return new TransportError('bad_response', `WhatsApp gateway: ${(error as Error)?.message ?? String(error)}`, true);
 }
 
 /**
