@@ -29,3 +29,13 @@ export function periodOf(now: Date, timeZone: string): string {
 export function localDay(now: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone, day: '2-digit' }).format(now));
 }
+
+/** The calendar date (YYYY-MM-DD) in the organization's zone, `plusDays` from now. */
+export function localDate(now: Date, timeZone: string, plusDays = 0): string {
+  const d = new Date(now.getTime() + plusDays * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** The hour of the day (0–23) in the organization's zone. */
+export const orgLocalHour = (now: Date, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+

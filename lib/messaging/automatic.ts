@@ -5,7 +5,8 @@ import { invoiceLinkToken } from '@/lib/billing/links';
 import { env } from '@/lib/env';
 import { formatDate, formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { customerValues, draftFor, getMessagingSettings, insertDrafts, localDate, orgLocalHour, templateBody } from './queue';
+import { localDate, orgLocalHour } from '@/lib/billing/money';
+import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
 import { renderTemplate, type TemplateValues } from './templates';
 
 export function invoiceValues(i: Pick<Invoice, 'id' | 'number' | 'period' | 'total' | 'paidAmount' | 'dueDate'>, locale: Locale): TemplateValues {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { localDate } from '@/lib/billing/money';
 import { decryptSecret } from '@/lib/crypto';
 import { messages, organizations, whatsappSessions, type Message, type WhatsappSession } from '@/db/schema';
 import { TransportError, type MessageTransport } from './types';
@@ -50,7 +51,6 @@ export type DispatchDeps = {
   awaitSends?: boolean;
 };
 
-const localDay = (now: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 
 /**
  * One pass of the sender: for every organization with messages due, its first connected
@@ -78,7 +78,7 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
   const work: Promise<Outcome>[] = [];
   let waiting = 0;
   for (const orgId of orgIds) {
-    const today = (deps.today ?? localDay)(now, zones.get(orgId) ?? 'Asia/Jakarta');
+    const today = (deps.today ?? localDate)(now, zones.get(orgId) ?? 'Asia/Jakarta');
     // Failover: a disconnected session is passed over for the next one by priority; a
     // connected one that is only pacing is waited for, so priority holds.
     const pick = sessions

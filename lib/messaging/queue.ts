@@ -90,12 +90,3 @@ export async function queueCustomerMessage(
   const inserted = await insertDrafts(db, [draft]);
   return inserted ? { queued: draft.status === 'queued', reason: draft.error ?? undefined } : { queued: false, reason: 'already_sent' as const };
 }
-
-/** Today's date (YYYY-MM-DD) in a zone, for "due in 3 days". */
-export function localDate(now: Date, timeZone: string, plusDays = 0): string {
-  const d = new Date(now.getTime() + plusDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-export const orgLocalHour = (now: Date, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
-
