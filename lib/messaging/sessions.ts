@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { whatsappAuthState, whatsappSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto';
+import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { checkbox } from '@/lib/server/form-input';
+import { mergeKeyFields } from '@/lib/server/secret-fields';
 import { env } from '@/lib/env';
 import { isIP } from 'node:net';
 import { isPrivateAddress } from '@/lib/server/public-address';
@@ -46,16 +47,13 @@ export async function saveSession(db: Db, p: Actor & { input: SessionInput }) {
     let configHints: Record<string, string> = {};
     if (transport !== 'baileys') {
       const stored: Record<string, string> = existing?.configEnc ? JSON.parse(decryptSecret(existing.configEnc)) : {};
-      const config: Record<string, string> = {};
-      const missing: Record<string, string> = {};
-      for (const f of TRANSPORT_CONFIG_FIELDS[transport]) {
-        const typed = String(p.input[`cfg_${f.key}`] ?? '').trim();
-        const value = typed || (f.secret ? stored[f.key] ?? '' : '');
-        if (value) config[f.key] = value;
-        configHints[f.key] = f.secret ? maskSecret(value) : value;
-        if (!value && !f.optional) missing[`cfg_${f.key}`] = 'validation.required';
-        if (f.key === 'url' && value && !(await gatewayUrlAllowed(value))) missing.cfg_url = 'validation.gatewayUrl';
-      }
+      const fields = TRANSPORT_CONFIG_FIELDS[transport];
+      const typed = Object.fromEntries(fields.map((f) => [f.key, String(p.input[`cfg_${f.key}`] ?? '').trim()]));
+      const merged = mergeKeyFields(fields, typed, stored, 'cfg_');
+      const missing = merged.missing;
+      configHints = merged.hints;
+      const config = Object.fromEntries(Object.entries(merged.values).filter(([, v]) => v));
+      if (config.url && !(await gatewayUrlAllowed(config.url))) missing.cfg_url = 'validation.gatewayUrl';
       if (Object.keys(missing).length) throw new AppError('validation', {}, missing);
       configEnc = encryptSecret(JSON.stringify(config));
     } else configHints = {};

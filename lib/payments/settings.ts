@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { FEE_BEARERS, FEE_TYPES, paymentGateways, type GatewayMethodSetting } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto';
+import { decryptSecret, encryptSecret } from '@/lib/crypto';
+import { mergeKeyFields } from '@/lib/server/secret-fields';
 import { AppError } from '@/lib/server/errors';
 import { checkbox, rupiahText } from '@/lib/server/form-input';
 import { configOf } from './config';
@@ -66,15 +67,7 @@ export async function saveGatewaySettings(db: Db, p: Actor & { input: GatewaySet
       .where(and(eq(paymentGateways.organizationId, p.orgId), eq(paymentGateways.gateway, p.input.gateway)))
       .for('update');
     const stored: Record<string, string> = existing ? JSON.parse(decryptSecret(existing.credentialsEnc)) : {};
-    const credentials: Record<string, string> = {};
-    const hints: Record<string, string> = {};
-    const missing: Record<string, string> = {};
-    for (const field of module.credentialFields) {
-      const value = p.input.credentials[field.key] || (field.secret ? stored[field.key] ?? '' : '');
-      credentials[field.key] = value;
-      hints[field.key] = field.secret ? maskSecret(value) : value;
-      if (!value && !field.optional) missing[`cred_${field.key}`] = 'validation.required';
-    }
+    const { values: credentials, hints, missing } = mergeKeyFields(module.credentialFields, p.input.credentials, stored, 'cred_');
     if (p.input.enabled && Object.keys(missing).length > 0) throw new AppError('validation', {}, missing);
     const wrongMode = module.keyModeProblem?.(p.input.mode, credentials);
     if (wrongMode) throw new AppError('validation', {}, { [`cred_${wrongMode}`]: p.input.mode === 'production' ? 'validation.keyNotLive' : 'validation.keyNotSandbox' });
