@@ -78,6 +78,8 @@ export const customers = pgTable(
     index('customers_org_reseller_created_idx').on(t.organizationId, t.resellerUserId, t.createdAt, t.id),
     index('customers_org_name_idx').on(t.organizationId, t.name, t.id),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The network map's bounds query (customers inside the view) by index.
+    index('customers_org_point_gist').using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`).where(sql`${t.latitude} is not null`),
   ],
 );
 
@@ -95,6 +97,9 @@ export const subscriptions = pgTable(
     servicePasswordEnc: text('service_password_enc').notNull(),
     status: text('status', { enum: SUBSCRIPTION_STATUSES }).notNull().default('pending'),
     odpId: uuid('odp_id').references(() => odps.id, { onDelete: 'set null' }),
+    // The splitter port (1..total ports) the drop cable is plugged into. Terminating frees it
+    // (sets null); status stays out of every index so isolation runs remain HOT updates.
+    odpPort: integer('odp_port'),
     // The router that serves this subscription (API or RADIUS mode); null = not on a router yet.
     routerId: uuid('router_id'),
     // Optional per-subscription network settings written to the PPP secret / hotspot user.
@@ -111,6 +116,7 @@ export const subscriptions = pgTable(
     unique('subscriptions_id_org_uq').on(t.id, t.organizationId),
     index('subscriptions_customer_idx').on(t.customerId),
     index('subscriptions_odp_idx').on(t.odpId),
+    uniqueIndex('subscriptions_odp_port_uq').on(t.odpId, t.odpPort).where(sql`${t.odpPort} is not null`),
     index('subscriptions_router_idx').on(t.routerId),
     foreignKey({ name: 'subscriptions_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }),
   ],

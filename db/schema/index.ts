@@ -2,6 +2,7 @@ export * from './organizations';
 export * from './audit';
 export * from './jobs';
 export * from './plans';
+export * from './infrastructure';
 export * from './network';
 export * from './customers';
 export * from './billing';

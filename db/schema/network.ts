@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, type RouterSnapshot } from '../../lib/network/constants';
+import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, SPLITTER_RATIOS, type RouterSnapshot } from '../../lib/network/constants';
+import { infraSites } from './infrastructure';
 import { organizations } from './organizations';
 
 /** ODP: a splitter box on a pole. Used ports are counted from live subscriptions. */
@@ -13,10 +15,22 @@ export const odps = pgTable(
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
     totalPorts: integer('total_ports').notNull().default(8),
+    splitterRatio: text('splitter_ratio', { enum: SPLITTER_RATIOS }),
+    // The ODC cabinet that feeds this ODP (an infra_sites row of kind 'odc').
+    odcId: uuid('odc_id'),
     area: text('area'),
+    notes: text('notes'),
+    photoPath: text('photo_path'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('odps_org_code_uq').on(t.organizationId, t.code), index('odps_org_idx').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('odps_org_code_uq').on(t.organizationId, t.code),
+    index('odps_org_idx').on(t.organizationId),
+    foreignKey({ name: 'odps_odc_fk', columns: [t.odcId, t.organizationId], foreignColumns: [infraSites.id, infraSites.organizationId] }),
+    // Map bounds and nearest-ODP queries (coverage) by index; btree_gist adds the tenant column.
+    index('odps_org_point_gist').using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`),
+  ],
 );
 
 /**

@@ -29,3 +29,16 @@ export type RouterSnapshot = {
   interfaces: { name: string; type: string; running: boolean; rxByte: number; txByte: number; rxBps?: number; txBps?: number }[];
   checkedAt: string;
 };
+
+/** Infrastructure on the map besides ODPs: points of presence, OLTs, ODC cabinets and poles. */
+export const SITE_KINDS = ['pop', 'olt', 'odc', 'pole'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const CABLE_TYPES = ['feeder', 'distribution', 'drop', 'backbone'] as const;
+export type CableType = (typeof CABLE_TYPES)[number];
+
+export const SPLITTER_RATIOS = ['1:2', '1:4', '1:8', '1:16', '1:32'] as const;
+export type SplitterRatio = (typeof SPLITTER_RATIOS)[number];
+
+/** A cable's route as Leaflet draws it: [latitude, longitude] pairs, at least two. */
+export type CablePath = [number, number][];

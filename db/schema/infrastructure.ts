@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CABLE_TYPES, SITE_KINDS, type CablePath } from '../../lib/network/constants';
+import { organizations } from './organizations';
+
+/**
+ * Infrastructure points other than ODPs: POPs, OLTs, ODC cabinets and poles. One table
+ * because they share every column; `kind` says which. Photos live under FILES_DIR.
+ */
+export const infraSites = pgTable(
+  'infra_sites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SITE_KINDS }).notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    area: text('area'),
+    // ODC cabinets and OLTs: how many outputs/PON ports (null for poles and POPs).
+    capacity: integer('capacity'),
+    notes: text('notes'),
+    photoPath: text('photo_path'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('infra_sites_org_kind_code_uq').on(t.organizationId, t.kind, t.code),
+    unique('infra_sites_id_org_uq').on(t.id, t.organizationId),
+    // Map bounds and nearest-point queries (btree_gist lets the tenant column share the index).
+    index('infra_sites_org_point_gist').using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`),
+  ],
+);
+
+/**
+ * A cable's route. `path` holds [latitude, longitude] pairs; the bounding box columns are
+ * derived from it on every save so the map asks for cables crossing its view by index.
+ */
+export const cables = pgTable(
+  'cables',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    cableType: text('cable_type', { enum: CABLE_TYPES }).notNull(),
+    coreCount: integer('core_count').notNull(),
+    path: jsonb('path').$type<CablePath>().notNull(),
+    lengthM: integer('length_m').notNull(),
+    minLat: doublePrecision('min_lat').notNull(),
+    minLng: doublePrecision('min_lng').notNull(),
+    maxLat: doublePrecision('max_lat').notNull(),
+    maxLng: doublePrecision('max_lng').notNull(),
+    area: text('area'),
+    notes: text('notes'),
+    photoPath: text('photo_path'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cables_org_code_uq').on(t.organizationId, t.code),
+    index('cables_org_box_gist').using('gist', t.organizationId, sql`box(point(${t.minLng}, ${t.minLat}), point(${t.maxLng}, ${t.maxLat}))`),
+  ],
+);
+
+export type InfraSite = typeof infraSites.$inferSelect;
+export type Cable = typeof cables.$inferSelect;
