@@ -8,7 +8,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { hashPassword } from '@/lib/users/password';
-import { odps, plans } from './schema';
+import { cableGeometry } from '@/lib/network/cable-path';
+import type { CablePath, CableType } from '@/lib/network/constants';
+import { cables, infraSites, odps, plans } from './schema';
 
 export const DEMO_PASSWORD = 'jaring123';
 export const DEMO_DOMAIN = 'demo.jaring.id';
@@ -59,10 +61,11 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
       { organizationId: orgId, name: 'Paket 50 Mbps', downloadKbps: 51200, uploadKbps: 25600, priceRupiah: 277_500, taxable: true, routerProfile: 'pppoe-50M', burst: '60M/60M 40M/40M 16/16' },
     ])
     .returning();
+  const odcs = await seedInfrastructure(db, orgId);
   await db.insert(odps).values([
-    { organizationId: orgId, code: 'ODP-MLT-01', name: 'Tiang Jl. Melati', latitude: -6.9147, longitude: 107.6098, totalPorts: 8, area: 'RW 05' },
-    { organizationId: orgId, code: 'ODP-MLT-02', name: 'Gg. Mawar', latitude: -6.9162, longitude: 107.6121, totalPorts: 16, area: 'RW 05' },
-    { organizationId: orgId, code: 'ODP-ASR-01', name: 'Perum Griya Asri', latitude: -6.9201, longitude: 107.6045, totalPorts: 8, area: 'RW 07' },
+    { organizationId: orgId, code: 'ODP-MLT-01', name: 'Tiang Jl. Melati', latitude: -6.9147, longitude: 107.6098, totalPorts: 8, splitterRatio: '1:8', odcId: odcs.rw05, area: 'RW 05' },
+    { organizationId: orgId, code: 'ODP-MLT-02', name: 'Gg. Mawar', latitude: -6.9162, longitude: 107.6121, totalPorts: 16, splitterRatio: '1:16', odcId: odcs.rw05, area: 'RW 05' },
+    { organizationId: orgId, code: 'ODP-ASR-01', name: 'Perum Griya Asri', latitude: -6.9201, longitude: 107.6045, totalPorts: 8, splitterRatio: '1:8', odcId: odcs.rw07, area: 'RW 07' },
   ]);
   const people = [
     ['Budi Santoso', '081234567890', 'Jl. Melati No. 5', 'RW 05', 'active'],
@@ -92,6 +95,12 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
       await transitionSubscription(db, { ...actor, subscriptionId: subscription.id, to: to as 'active', reason: 'demo' });
     }
   }
+  // Each demo subscription sits on its own port of the ODP the coverage check gave it.
+  await db.execute(sql`
+    update subscriptions s set odp_port = n.port
+    from (select id, row_number() over (partition by odp_id order by created_at, id)::int as port
+          from subscriptions where organization_id = ${orgId} and odp_id is not null and status <> 'terminated') n
+    where s.id = n.id`);
   // The demo customers have been online for months: bill them for this month.
   await db.execute(sql`update subscriptions set activated_at = now() - interval '90 days' where organization_id = ${orgId} and activated_at is not null`);
   const [org] = await db.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
@@ -101,4 +110,35 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
     resellerUserId: null,
     input: { name: 'Hendra Wijaya', phone: '6281355556666', address: 'Jl. Kenanga No. 21', area: 'RW 05', notes: 'Minta pasang akhir pekan', latitude: -6.9155, longitude: 107.6110, planId: home!.id, billingType: 'postpaid' },
   });
+}
+
+/**
+ * The map's demo network: a POP with its OLT, two ODC cabinets, a few poles, the feeder
+ * cables from the OLT and the distribution cables to the ODPs (drawn along the streets).
+ */
+async function seedInfrastructure(db: Database | Parameters<Parameters<Database['transaction']>[0]>[0], orgId: string) {
+  const site = (kind: 'pop' | 'olt' | 'odc' | 'pole', code: string, name: string, latitude: number, longitude: number, capacity: number | null, area: string) =>
+    ({ organizationId: orgId, kind, code, name, latitude, longitude, capacity, area });
+  const rows = await db
+    .insert(infraSites)
+    .values([
+      site('pop', 'POP-BDG-01', 'POP Bandung Wetan', -6.9121, 107.6068, null, 'RW 03'),
+      site('olt', 'OLT-01', 'ZTE C320 POP Wetan', -6.9122, 107.6069, 16, 'RW 03'),
+      site('odc', 'ODC-RW05', 'ODC Jl. Melati', -6.9140, 107.6090, 48, 'RW 05'),
+      site('odc', 'ODC-RW07', 'ODC Griya Asri', -6.9185, 107.6052, 24, 'RW 07'),
+      site('pole', 'TG-001', 'Tiang PLN depan masjid', -6.9131, 107.6079, null, 'RW 03'),
+      site('pole', 'TG-002', 'Tiang Jl. Melati ujung', -6.9153, 107.6107, null, 'RW 05'),
+    ])
+    .returning({ id: infraSites.id, code: infraSites.code });
+  const id = (code: string) => rows.find((r) => r.code === code)!.id;
+  const cable = (code: string, name: string, cableType: CableType, coreCount: number, path: CablePath, area: string) =>
+    ({ organizationId: orgId, code, name, cableType, coreCount, path, ...cableGeometry(path), area });
+  await db.insert(cables).values([
+    cable('FDR-01', 'Feeder OLT-01 → ODC-RW05', 'feeder', 48, [[-6.9122, 107.6069], [-6.9131, 107.6079], [-6.9140, 107.6090]], 'RW 05'),
+    cable('FDR-02', 'Feeder OLT-01 → ODC-RW07', 'feeder', 24, [[-6.9122, 107.6069], [-6.9150, 107.6060], [-6.9185, 107.6052]], 'RW 07'),
+    cable('DST-01', 'Distribusi ODC-RW05 → ODP-MLT-01', 'distribution', 12, [[-6.9140, 107.6090], [-6.9147, 107.6098]], 'RW 05'),
+    cable('DST-02', 'Distribusi ODC-RW05 → ODP-MLT-02', 'distribution', 12, [[-6.9140, 107.6090], [-6.9153, 107.6107], [-6.9162, 107.6121]], 'RW 05'),
+    cable('DST-03', 'Distribusi ODC-RW07 → ODP-ASR-01', 'distribution', 12, [[-6.9185, 107.6052], [-6.9201, 107.6045]], 'RW 07'),
+  ]);
+  return { rw05: id('ODC-RW05'), rw07: id('ODC-RW07') };
 }

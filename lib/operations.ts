@@ -4,6 +4,7 @@ import * as customers from './customers/operations';
 import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as network from './network/operations';
+import * as networkMap from './network/map-operations';
 import * as organizations from './organizations/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
@@ -13,5 +14,5 @@ import * as users from './users/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, billing, customers, jobs, messaging, network, organizations, payments, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

@@ -6,4 +6,4 @@ export const LocationMap = dynamic(() => import('./location-map'), {
   ssr: false,
   loading: () => <div className="h-[280px] animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" />,
 });
-export type { MapPoint } from './location-map';
+export type { MapLine, MapPoint } from './location-map';

@@ -1,5 +1,5 @@
 'use client';
-import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -15,7 +15,8 @@ const ICONS = {
   whatsapp: MessageCircle,
   leads: UserPlus,
   plans: Package,
-  odps: MapPin,
+  map: MapIcon,
+  network: MapPin,
   routers: Router,
   sessions: Activity,
   users: Users,

@@ -1,10 +1,11 @@
 import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { customers, leads, organizations, plans, subscriptionHistory, subscriptions } from '@/db/schema';
+import { customers, leads, plans, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
-import { checkCoverage, type Coverage } from '@/lib/network/odps';
+import { checkCoverage, coverageRadius, type Coverage } from '@/lib/network/coverage';
+import { assertOdpHasRoom, assertPortFree, withPortGuard } from '@/lib/network/ports';
 import { defaultRouterFor } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
@@ -16,11 +17,6 @@ import { contains } from '@/lib/server/search';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
-async function organizationRadius(db: Db, orgId: string) {
-  const [org] = await db.select({ r: organizations.coverageRadiusM }).from(organizations).where(eq(organizations.id, orgId));
-  return org?.r ?? 250;
-}
-
 async function activePlan(db: Db, orgId: string, planId: string) {
   const [plan] = await db.select().from(plans).where(and(eq(plans.id, planId), eq(plans.organizationId, orgId), eq(plans.active, true)));
   if (!plan) throw new AppError('plan_unavailable');
@@ -28,7 +24,7 @@ async function activePlan(db: Db, orgId: string, planId: string) {
 }
 
 export async function coverageFor(db: Db, orgId: string, point: { latitude: number; longitude: number }): Promise<Coverage> {
-  return checkCoverage(db, { orgId, point, radiusM: await organizationRadius(db, orgId) });
+  return checkCoverage(db, { orgId, point, radiusM: await coverageRadius(db, orgId) });
 }
 
 /** A lead keeps the coverage answer it got; a reseller's leads are attributed to them. */
@@ -114,9 +110,18 @@ function randomPassword() {
 /**
  * Admin verification: the lead becomes customer C-00000N with a pending-installation
  * subscription on the nearest ODP with a free port. Coverage is checked again here, since
- * ports may have filled up since the lead was entered.
+ * ports may have filled up since the lead was entered. An admin who already knows the ODP
+ * port (from the survey) gives it, and that ODP is used instead.
  */
-export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUsername: string; servicePassword: string }) {
+export async function convertLead(
+  db: Db,
+  p: Actor & { leadId: string; serviceUsername: string; servicePassword: string; odpId?: string | null; odpPort?: number | null },
+) {
+  const odpPort = p.odpPort ?? null;
+  return withPortGuard(convertLeadTx(db, { ...p, odpPort }), () => odpPort);
+}
+
+async function convertLeadTx(db: Db, p: Actor & { leadId: string; serviceUsername: string; servicePassword: string; odpId?: string | null; odpPort: number | null }) {
   return db.transaction(async (tx) => {
     const [lead] = await tx
       .select()
@@ -128,6 +133,9 @@ export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUs
     await activePlan(tx, p.orgId, lead.planId);
     const coverage = await coverageFor(tx, p.orgId, lead);
     if (!coverage.ok) throw new AppError('no_coverage');
+    // The surveyor's ODP when the admin gives one (it must still have room), else the nearest with a free port.
+    const odp = p.odpId ? await assertOdpHasRoom(tx, { orgId: p.orgId, odpId: p.odpId }) : { id: coverage.odpId, code: coverage.code };
+    if (p.odpPort !== null) await assertPortFree(tx, { orgId: p.orgId, odpId: odp.id, port: p.odpPort });
     const [taken] = await tx
       .select({ id: subscriptions.id })
       .from(subscriptions)
@@ -162,7 +170,8 @@ export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUs
         billingType: lead.billingType,
         serviceUsername: p.serviceUsername,
         servicePasswordEnc: encryptSecret(p.servicePassword),
-        odpId: coverage.odpId,
+        odpId: odp.id,
+        odpPort: p.odpPort,
         routerId: await defaultRouterFor(tx, { orgId: p.orgId, area: lead.area }),
       })
       .returning();
@@ -182,7 +191,7 @@ export async function convertLead(db: Db, p: Actor & { leadId: string; serviceUs
       action: 'lead.converted',
       entityType: 'customer',
       entityId: customer!.id,
-      data: { leadId: lead.id, number: number!, serviceUsername: p.serviceUsername, odp: coverage.code },
+      data: { leadId: lead.id, number: number!, serviceUsername: p.serviceUsername, odp: odp.code, odpPort: p.odpPort },
     });
     return { customer: customer!, subscription: subscription! };
   });

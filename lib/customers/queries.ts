@@ -132,7 +132,9 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
       planName: plans.name,
       priceRupiah: plans.priceRupiah,
       serviceType: plans.serviceType,
+      odpId: subscriptions.odpId,
       odpCode: odps.code,
+      odpPort: subscriptions.odpPort,
       routerId: subscriptions.routerId,
       routerName: routers.name,
       routerStatus: routers.status,
@@ -142,7 +144,7 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
     })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
-    .leftJoin(odps, eq(odps.id, subscriptions.odpId))
+    .leftJoin(odps, and(eq(odps.id, subscriptions.odpId), eq(odps.organizationId, subscriptions.organizationId)))
     .leftJoin(routers, eq(routers.id, subscriptions.routerId))
     .where(and(eq(subscriptions.customerId, customer.id), eq(subscriptions.organizationId, viewer.orgId)))
     .orderBy(desc(subscriptions.createdAt));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
+import { odpPortSchema, odpRefSchema } from '@/lib/network/ports';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
 import { normalizePhone } from './phone';
 
@@ -43,6 +44,9 @@ export const convertLeadSchema = z.object({
   leadId: z.string().uuid('validation.invalid'),
   serviceUsername: serviceUsernameSchema,
   servicePassword: servicePasswordSchema,
+  // Optional: the ODP and port the admin already knows; else the nearest ODP with room, no port.
+  odpId: odpRefSchema,
+  odpPort: odpPortSchema,
 });
 
 export const rejectLeadSchema = z.object({

@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
 import { provisionSubscription } from '@/lib/network/radius/provision';
 import { routerQueue } from '@/lib/network/routers';
+import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/network/ports';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
 
@@ -32,6 +33,8 @@ export async function transitionSubscription(
       .set({
         status: p.to,
         activatedAt: p.to === 'active' ? sql`coalesce(${subscriptions.activatedAt}, now())` : subscriptions.activatedAt,
+        // Terminating frees the ODP port for the next customer (the ODP link stays as history).
+        ...(p.to === 'terminated' ? { odpPort: null } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(subscriptions.id, sub.id));
@@ -68,7 +71,7 @@ export async function transitionSubscription(
       action: 'subscription.status_changed',
       entityType: 'subscription',
       entityId: sub.id,
-      data: { from: sub.status, to: p.to, reason: p.reason, jobId: job.id },
+      data: { from: sub.status, to: p.to, reason: p.reason, jobId: job.id, ...(p.to === 'terminated' && sub.odpPort ? { freedOdpPort: sub.odpPort } : {}) },
     });
     return { from: sub.status, to: p.to, jobId: job.id };
   });
@@ -123,19 +126,25 @@ export const subscriptionServiceSchema = z.object({
   remoteAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   localAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   callerId: optional(z.string().regex(MAC, 'validation.macAddress')).transform((v) => v?.toUpperCase() ?? null),
+  // Where the drop cable is plugged in. Absent: unchanged (callers that only change the plan).
+  odpId: odpRefSchema,
+  odpPort: odpPortSchema.optional(),
 });
 
 /**
  * Changes a subscription's plan, router or network settings and queues the router job
  * that applies it (the customer is disconnected so the new profile takes effect). Moving to
  * another router also queues the removal from the old one, on the old router's queue.
+ * The ODP and port are records only: changing them alone touches no router.
  */
 export async function updateSubscriptionService(
   db: Db,
   p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof subscriptionServiceSchema> },
 ) {
-  const { subscriptionId, ...input } = p.input;
-  return db.transaction(async (tx) => {
+  const { subscriptionId, odpId: requestedOdp, odpPort: requestedPort, ...input } = p.input;
+  let port: number | null = null;
+  // Two edits racing for one port: the unique index refuses the later one (odp_port_taken).
+  const update = db.transaction(async (tx) => {
     const [sub] = await tx
       .select()
       .from(subscriptions)
@@ -151,10 +160,25 @@ export async function updateSubscriptionService(
       const [router] = await tx.select({ id: routers.id }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, p.orgId)));
       if (!router) throw new AppError('not_found');
     }
+    const placement = await resolvePlacement(tx, { orgId: p.orgId, subscriptionId: sub.id, current: sub, odpId: requestedOdp, odpPort: requestedPort });
+    port = placement.odpPort;
     const next = { planId: input.planId, routerId, remoteAddress: input.remoteAddress, localAddress: input.localAddress, callerId: input.callerId };
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => sub[k as keyof typeof next] !== v));
-    if (Object.keys(changed).length === 0) return { changed: [], jobIds: [] };
-    await tx.update(subscriptions).set({ ...next, updatedAt: sql`now()` }).where(eq(subscriptions.id, sub.id));
+    const moved = Object.fromEntries(Object.entries(placement).filter(([k, v]) => sub[k as keyof typeof placement] !== v));
+    if (Object.keys(changed).length === 0 && Object.keys(moved).length === 0) return { changed: [], jobIds: [] };
+    await tx.update(subscriptions).set({ ...next, ...placement, updatedAt: sql`now()` }).where(eq(subscriptions.id, sub.id));
+    if (Object.keys(changed).length === 0) {
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        action: 'subscription.odp_changed',
+        entityType: 'subscription',
+        entityId: sub.id,
+        data: { before: { odpId: sub.odpId, odpPort: sub.odpPort }, after: placement },
+      });
+      return { changed: Object.keys(moved), jobIds: [] };
+    }
     // RADIUS rows follow the new plan / router / addresses (and go when it leaves RADIUS).
     await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
     if (changed.planId) await tx.update(customers).set({ planId: input.planId, updatedAt: sql`now()` }).where(and(eq(customers.id, sub.customerId), eq(customers.organizationId, p.orgId)));
@@ -182,8 +206,9 @@ export async function updateSubscriptionService(
       action: 'subscription.service_changed',
       entityType: 'subscription',
       entityId: sub.id,
-      data: { before: Object.fromEntries(Object.keys(changed).map((k) => [k, sub[k as keyof typeof next]])), after: changed, jobIds },
+      data: { before: Object.fromEntries([...Object.keys(changed), ...Object.keys(moved)].map((k) => [k, sub[k as keyof typeof sub]])), after: { ...changed, ...moved }, jobIds },
     });
-    return { changed: Object.keys(changed), jobIds };
+    return { changed: [...Object.keys(changed), ...Object.keys(moved)], jobIds };
   });
+  return withPortGuard(update, () => port);
 }

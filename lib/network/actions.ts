@@ -15,7 +15,10 @@ import {
 
 export async function saveOdpAction(input: unknown) {
   const result = await runAction(saveOdpOp, input);
-  if (result.ok) revalidatePath('/odps');
+  if (result.ok) {
+    revalidatePath('/network', 'layout');
+    revalidatePath('/map');
+  }
   return result;
 }
 

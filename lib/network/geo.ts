@@ -1,4 +1,4 @@
-const EARTH_RADIUS_M = 6_371_000;
+export const EARTH_RADIUS_M = 6_371_000;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 export type LatLng = { latitude: number; longitude: number };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { gatewayTransactions, jobs, routerImports, routerSessions } from '@/db/schema';
+import { cables, gatewayTransactions, infraSites, jobs, routerImports, routerSessions } from '@/db/schema';
 import { can, ROLES, type Role } from '@/lib/auth/permissions';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { OPERATIONS } from '@/lib/operations';
@@ -14,7 +14,7 @@ import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeMessagingWorld } from '../support/messaging-world';
-import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makeRouter, POLE, testDb } from '../helpers';
+import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
 // Re-checks, refunds and key tests talk to a gateway: loopback stand-ins, set before the
@@ -54,6 +54,22 @@ async function gatewayScenario(orgId: string, actorUserId: string, w: Awaited<Re
   return { pending, paid, review: review! };
 }
 
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+
+/** Network records: an ODC (with a photo on file), a pole and an ODP to delete, cables. */
+async function infraScenario(orgId: string) {
+  const site = (kind: 'odc' | 'pole', code: string, photoPath: string | null = null) => ({ organizationId: orgId, kind, code, name: code, latitude: -6.91, longitude: 107.61, photoPath });
+  const [odc, pole] = await db.insert(infraSites).values([site('odc', 'ODC-01', `${orgId}/network/odc.jpg`), site('pole', 'TG-01')]).returning();
+  const cable = (code: string, photoPath: string | null = null) => ({
+    organizationId: orgId, code, name: code, cableType: 'drop' as const, coreCount: 2, path: [[-6.91, 107.61], [-6.911, 107.61]] as [number, number][],
+    lengthM: 111, minLat: -6.911, minLng: 107.61, maxLat: -6.91, maxLng: 107.61, photoPath,
+  });
+  const [withPhoto, spareCable] = await db.insert(cables).values([cable('KBL-01', `${orgId}/network/kbl.jpg`), cable('KBL-02')]).returning();
+  // Far from the leads, so converting one never puts a customer on it.
+  const spareOdp = await makeOdp(db, orgId, { code: 'ODP-KOSONG', latitude: -7.8, longitude: 110.36 });
+  return { odc: odc!, pole: pole!, cable: withPhoto!, spareCable: spareCable!, spareOdp };
+}
+
 /** A fresh organization with one of everything an operation may need. */
 async function scenario() {
   const { org, admin } = await makeOrg(db, 'perm');
@@ -70,6 +86,7 @@ async function scenario() {
   const [session] = await db.insert(routerSessions).values({ organizationId: org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: 'joko' }).returning();
   const [imp] = await db.insert(routerImports).values({ organizationId: org.id, routerId: router.id, jobId: failed!.id, entries: [] }).returning();
   const pay = await gatewayScenario(org.id, admin.user.id, w);
+  const infra = await infraScenario(org.id);
   const wa = await makeMessagingWorld(db, org.id, w.customer.id);
   const sessionInput = { name: 'HP Kantor', transport: 'http_gateway', priority: '1', perMinute: '20', dailyCap: '1000', enabled: 'on', cfg_url: 'https://gateway.example/send', cfg_token: '' };
   const routerInput = { host: '10.0.0.1', port: '8728', tls: false, username: 'api', password: 'rahasia', area: '', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '512k/512k', isolirAddressList: 'isolir', syncIntervalMinutes: '60' };
@@ -80,7 +97,24 @@ async function scenario() {
     'plans.update': { ...planInput, name: `Paket Ubah ${u}`, planId: w.plan.id },
     'plans.setActive': { planId: w.spare.id, active: false },
     'odps.list': {},
-    'odps.save': { code: `ODP-${u}`, name: 'Tiang baru', latitude: '-6.91', longitude: '107.61', totalPorts: '16' },
+    'odps.save': { code: `ODP-${u}`, name: 'Tiang baru', latitude: '-6.91', longitude: '107.61', totalPorts: '16', splitterRatio: '1:16', odcId: infra.odc.id, notes: '' },
+    'map.features': { bbox: '107.6,-6.92,107.62,-6.9', zoom: '15', layers: 'customers,odps,sites,cables' },
+    'map.search': { q: 'ODP' },
+    'map.coverage': { lat: String(POLE.latitude), lng: String(POLE.longitude) },
+    'network.export': { format: 'kml' },
+    // A pole far from the leads: importing it changes no coverage answer.
+    'network.importPreview': { file: new File([JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [110.37, -7.79] }, properties: { code: `TG-${u}`, name: 'Tiang impor' } })], 'jaringan.geojson'), defaultKind: 'pole' },
+    'network.import': { file: new File([JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [110.37, -7.79] }, properties: { code: `TG-${u}`, name: 'Tiang impor' } })], 'jaringan.geojson'), defaultKind: 'pole' },
+    'odps.delete': { odpId: infra.spareOdp.id },
+    'odps.freePorts': { odpId: w.odp.id },
+    'sites.save': { kind: 'pole', code: `TG-${u}`, name: 'Tiang 7', latitude: '-6.912', longitude: '107.611', capacity: '' },
+    'sites.delete': { siteId: infra.pole.id },
+    'cables.save': { code: `KBL-${u}`, name: 'Drop Jl. Melati', cableType: 'drop', coreCount: '2', path: '-6.9147, 107.6098\n-6.9150, 107.6101' },
+    'cables.delete': { cableId: infra.spareCable.id },
+    'infra.move': { kind: 'site', id: infra.odc.id, latitude: '-6.9121', longitude: '107.6112' },
+    'infra.uploadPhoto': { kind: 'odp', id: w.odp.id, photo: new File([PNG], 'odp.png', { type: 'image/png' }) },
+    'infra.removePhoto': { kind: 'cable', id: infra.cable.id },
+    'infra.photo': { kind: 'site', id: infra.odc.id },
     'customers.list': { q: 'joko' },
     'customers.get': { customerId: w.customer.id },
     'customers.update': { customerId: w.customer.id, name: 'Joko W.', phone: '0812 9999 0000', address: 'Jl. Kenanga No. 9', area: '' },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, broadcasts, customers, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
+import { billingSettings, broadcasts, cables, customers, infraSites, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import { encryptSecret } from '@/lib/crypto';
@@ -14,6 +14,7 @@ import * as messagingOps from '@/lib/messaging/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as customerOps from '@/lib/customers/operations';
 import * as networkOps from '@/lib/network/operations';
+import * as mapOps from '@/lib/network/map-operations';
 import * as orgOps from '@/lib/organizations/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
@@ -103,6 +104,21 @@ before(async () => {
 });
 
 const run = <S extends z.ZodType, T>(op: Operation<S, T>, input: unknown) => executeOperation(op, ctxA, input);
+// B's ODC (feeding B's ODP) and a cable, both with a photo on file; made once, on first use.
+let bInfraRows: Promise<{ odc: typeof infraSites.$inferSelect; cable: typeof cables.$inferSelect }> | undefined;
+const bInfra = () =>
+  (bInfraRows ??= (async () => {
+    const [odc] = await db
+      .insert(infraSites)
+      .values({ organizationId: b.org.id, kind: 'odc', code: 'ODC-B', name: 'Kabinet B', latitude: -6.91, longitude: 107.61, photoPath: `${b.org.id}/network/odc.jpg` })
+      .returning();
+    await db.update(odps).set({ odcId: odc!.id }).where(eq(odps.id, b.world.odp.id));
+    const [cable] = await db
+      .insert(cables)
+      .values({ organizationId: b.org.id, code: 'KBL-B', name: 'Kabel B', cableType: 'feeder', coreCount: 24, path: [[-6.91, 107.61], [-6.92, 107.62]], lengthM: 1564, minLat: -6.92, minLng: 107.61, maxLat: -6.91, maxLng: 107.62, photoPath: `${b.org.id}/network/kbl.jpg` })
+      .returning();
+    return { odc: odc!, cable: cable! };
+  })());
 const expectNotFound = (r: Result<unknown>) => {
   assert.equal(r.ok, false);
   assert.equal(!r.ok && r.code, 'not_found');
@@ -201,6 +217,110 @@ const CASES: Record<string, () => Promise<void>> = {
     expectNotFound(await run(networkOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.totalPorts, 8);
+    // B's ODC cannot feed A's new ODP.
+    const { odc } = await bInfra();
+    const r = await run(networkOps.saveOdpOp, { code: 'ODP-A-X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '8', odcId: odc.id });
+    expectNotFound(r);
+    assert.ok(!r.ok && r.fieldErrors?.odcId);
+    assert.equal((await db.select().from(odps).where(eq(odps.organizationId, a.org.id))).length, 0);
+  },
+  'odps.delete': async () => {
+    expectNotFound(await run(networkOps.deleteOdpOp, { odpId: b.world.odp.id }));
+    assert.equal((await db.select().from(odps).where(eq(odps.id, b.world.odp.id))).length, 1);
+  },
+  'odps.freePorts': async () => expectNotFound(await run(networkOps.listFreePortsOp, { odpId: b.world.odp.id })),
+  'sites.save': async () => {
+    const { odc } = await bInfra();
+    expectNotFound(await run(networkOps.saveSiteOp, { siteId: odc.id, kind: 'pole', code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6' }));
+    const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
+    assert.deepEqual([s!.kind, s!.code], ['odc', odc.code]);
+  },
+  'sites.delete': async () => {
+    const { odc } = await bInfra();
+    expectNotFound(await run(networkOps.deleteSiteOp, { siteId: odc.id }));
+    assert.equal((await db.select().from(infraSites).where(eq(infraSites.id, odc.id))).length, 1);
+  },
+  'cables.save': async () => {
+    const { cable } = await bInfra();
+    expectNotFound(await run(networkOps.saveCableOp, { cableId: cable.id, code: 'X', name: 'X', cableType: 'drop', coreCount: '1', path: '-6.9, 107.6\n-6.91, 107.61' }));
+    const [c] = await db.select().from(cables).where(eq(cables.id, cable.id));
+    assert.equal(c!.code, cable.code);
+  },
+  'cables.delete': async () => {
+    const { cable } = await bInfra();
+    expectNotFound(await run(networkOps.deleteCableOp, { cableId: cable.id }));
+    assert.equal((await db.select().from(cables).where(eq(cables.id, cable.id))).length, 1);
+  },
+  'infra.move': async () => {
+    const { odc } = await bInfra();
+    expectNotFound(await run(networkOps.moveInfraOp, { kind: 'odp', id: b.world.odp.id, latitude: '-7.5', longitude: '110.4' }));
+    expectNotFound(await run(networkOps.moveInfraOp, { kind: 'site', id: odc.id, latitude: '-7.5', longitude: '110.4' }));
+    const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
+    const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
+    assert.deepEqual([o!.latitude, s!.latitude], [POLE.latitude, odc.latitude]);
+  },
+  'infra.uploadPhoto': async () => {
+    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'odp.png', { type: 'image/png' });
+    expectNotFound(await run(networkOps.uploadInfraPhotoOp, { kind: 'odp', id: b.world.odp.id, photo: png }));
+    const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
+    assert.equal(o!.photoPath, null);
+  },
+  'infra.removePhoto': async () => {
+    const { cable } = await bInfra();
+    expectNotFound(await run(networkOps.removeInfraPhotoOp, { kind: 'cable', id: cable.id }));
+    const [c] = await db.select().from(cables).where(eq(cables.id, cable.id));
+    assert.equal(c!.photoPath, cable.photoPath);
+  },
+  'infra.photo': async () => {
+    const { odc, cable } = await bInfra();
+    expectNotFound(await run(networkOps.infraPhotoOp, { kind: 'site', id: odc.id }));
+    expectNotFound(await run(networkOps.infraPhotoOp, { kind: 'cable', id: cable.id }));
+  },
+  // The map, coverage and GeoJSON/KML operations (lib/network/map-operations.ts).
+  'map.features': async () => {
+    await bInfra();
+    const bbox = `${POLE.longitude - 0.05},${POLE.latitude - 0.05},${POLE.longitude + 0.05},${POLE.latitude + 0.05}`;
+    const r = await run(mapOps.mapFeaturesOp, { bbox, zoom: '14' });
+    assert.ok(r.ok);
+    assert.deepEqual([r.data.odps, r.data.sites, r.data.cables], [[], [], []]);
+    assert.deepEqual(r.data.customers, { mode: 'points', items: [] });
+  },
+  'map.search': async () => {
+    await bInfra();
+    for (const q of ['joko', b.world.odp.code, 'ODC-B', 'KBL-B']) {
+      const r = await run(mapOps.mapSearchOp, { q });
+      assert.deepEqual(r.ok && r.data.items, [], q);
+    }
+  },
+  'map.coverage': async () => {
+    const r = await run(mapOps.mapCoverageOp, { lat: String(POLE.latitude), lng: String(POLE.longitude) });
+    assert.ok(r.ok);
+    assert.deepEqual([r.data.verdict.ok, !r.data.verdict.ok && r.data.verdict.reason, r.data.nearest], [false, 'no_odp', []], "B's ODPs are not A's coverage");
+  },
+  'network.export': async () => {
+    await bInfra();
+    for (const format of ['geojson', 'kml']) {
+      const r = await run(mapOps.exportNetworkOp, { format });
+      assert.ok(r.ok);
+      assert.ok(![b.world.odp.code, 'ODC-B', 'KBL-B'].some((code) => r.data.body.includes(code)), format);
+    }
+  },
+  'network.importPreview': async () => {
+    const geo = JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [107.7, -6.95] }, properties: { kind: 'odp', code: b.world.odp.code } });
+    const r = await run(mapOps.previewNetworkImportOp, { file: new File([geo], 'b.geojson') });
+    assert.ok(r.ok);
+    assert.deepEqual(r.data.counts.odp, { new: 1, update: 0 }, "B's code is not A's: a new ODP, not an update");
+  },
+  'network.import': async () => {
+    await bInfra();
+    const geo = JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [107.7, -6.95] }, properties: { kind: 'odp', code: b.world.odp.code, name: 'Dibajak', odcCode: 'ODC-B' } });
+    assert.ok((await run(mapOps.importNetworkOp, { file: new File([geo], 'b.geojson') })).ok);
+    const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
+    assert.deepEqual([o!.name, o!.latitude], [b.world.odp.name, POLE.latitude]);
+    const mine = await db.select().from(odps).where(eq(odps.organizationId, a.org.id));
+    assert.deepEqual(mine.map((m) => [m.code, m.odcId]), [[b.world.odp.code, null]], "A got its own ODP, without B's ODC");
+    // Leave A without ODPs, as the other cases expect.
+    await db.delete(odps).where(eq(odps.id, mine[0]!.id));
   },
   'routers.list': async () => {
     const r = await run(networkOps.listRoutersOp, {});
@@ -541,7 +661,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

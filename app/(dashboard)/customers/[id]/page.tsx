@@ -19,6 +19,7 @@ import { ServiceForm, SyncSubscriptionButton } from './service-form';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { listPlans } from '@/lib/plans/queries';
 import { routerChoices } from '@/lib/network/routers';
+import { listFreePorts, odpChoices } from '@/lib/network/ports';
 import { ChargeForm } from '@/components/billing/charge-form';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
@@ -45,6 +46,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const [activePlans, routers] = manageService
     ? await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), routerChoices(ctx.db, { orgId: ctx.orgId })])
     : [[], []];
+  // The service form offers the ODPs nearest the customer and the free ports of the current one.
+  const odpIds = [...new Set(subscriptions.flatMap((s) => (s.odpId && s.status !== 'terminated' ? [s.odpId] : [])))];
+  const near = customer.latitude !== null && customer.longitude !== null ? { latitude: customer.latitude, longitude: customer.longitude } : null;
+  const [odpOptions, freePorts] = manageService
+    ? await Promise.all([
+        odpChoices(ctx.db, { orgId: ctx.orgId, near, includeIds: odpIds }),
+        Promise.all(odpIds.map((odpId) => listFreePorts(ctx.db, { orgId: ctx.orgId, odpId }))).then((list) => new Map(list.map((l) => [l.odpId, l.free]))),
+      ])
+    : [[], new Map<string, number[]>()];
+  const canViewOdps = can(ctx.role, 'odps.view');
   // Only subscriptions on a RADIUS-mode router have accounting to show.
   const routerIds = [...new Set(subscriptions.flatMap((s) => (s.routerId ? [s.routerId] : [])))];
   const radiusRouterIds = new Set(
@@ -81,7 +92,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           )}
         </Card>
         <Card>
-          <h2 className="mb-3 font-semibold">{t('customers.map')}</h2>
+          <div className="mb-3 flex items-center justify-between gap-2">
+            <h2 className="font-semibold">{t('customers.map')}</h2>
+            {customer.latitude !== null && customer.longitude !== null && can(ctx.role, 'odps.view') && (
+              <Link
+                href={`/map?lat=${customer.latitude}&lng=${customer.longitude}&zoom=18&select=customer:${customer.id}`}
+                className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
+                data-testid="view-on-map"
+              >
+                {t('map.viewOnMap')}
+              </Link>
+            )}
+          </div>
           {customer.latitude !== null && customer.longitude !== null ? (
             <LocationMap
               center={{ latitude: customer.latitude, longitude: customer.longitude }}
@@ -108,7 +130,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       <code>{s.serviceUsername}</code> · {s.planName} · {formatIDR(s.priceRupiah)}
                     </div>
                     <div className="text-slate-500">
-                      {t(`billingTypes.${s.billingType}`)} · {t('customers.odp')}: {s.odpCode ?? '—'} · {t('customers.since')}{' '}
+                      {t(`billingTypes.${s.billingType}`)} · {t('customers.odp')}:{' '}
+                      {s.odpId && s.odpCode && canViewOdps ? (
+                        <Link href={`/network/odps/${s.odpId}`} className="underline" data-testid="subscription-odp">
+                          {s.odpCode}
+                        </Link>
+                      ) : (
+                        (s.odpCode ?? '—')
+                      )}
+                      {s.odpPort !== null && <> ({t('network.portNumber', { port: s.odpPort })})</>} · {t('customers.since')}{' '}
                       {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
                     </div>
                   </div>
@@ -150,9 +180,20 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       {t('customers.serviceSettings')}
                     </summary>
                     <ServiceForm
-                      service={{ id: s.id, planId: s.planId, planName: s.planName, routerId: s.routerId, remoteAddress: s.remoteAddress, localAddress: s.localAddress, callerId: s.callerId }}
+                      service={{
+                        id: s.id,
+                        planId: s.planId,
+                        planName: s.planName,
+                        routerId: s.routerId,
+                        remoteAddress: s.remoteAddress,
+                        localAddress: s.localAddress,
+                        callerId: s.callerId,
+                        odpId: s.odpId,
+                        odpPort: s.odpPort,
+                      }}
                       plans={activePlans.map((p) => ({ id: p.id, name: p.name }))}
                       routers={routers.map((r) => ({ id: r.id, name: r.name }))}
+                      odps={{ choices: odpOptions, free: (s.odpId && freePorts.get(s.odpId)) || [] }}
                       canWatchJobs={canWatchJobs}
                     />
                   </details>

@@ -10,8 +10,19 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateSubscriptionServiceAction } from '@/lib/customers/actions';
 import { syncRouterAction } from '@/lib/network/actions';
+import { OdpPortFields, type OdpChoice } from './odp-port-fields';
 
-type Service = { id: string; planId: string; planName: string; routerId: string | null; remoteAddress: string | null; localAddress: string | null; callerId: string | null };
+type Service = {
+  id: string;
+  planId: string;
+  planName: string;
+  routerId: string | null;
+  remoteAddress: string | null;
+  localAddress: string | null;
+  callerId: string | null;
+  odpId: string | null;
+  odpPort: number | null;
+};
 type Choice = { id: string; name: string };
 
 // Several subscriptions can be on one page: field names carry the subscription id after "__"
@@ -36,8 +47,20 @@ function moveMessage(service: Service, planId: string, routerId: string): MoveMe
   return planChanged && routerId ? 'serviceConfirmPlan' : null;
 }
 
-/** Plan, router, static addresses and MAC lock of one subscription; saving queues the router job. */
-export function ServiceForm({ service, plans, routers, canWatchJobs }: { service: Service; plans: Choice[]; routers: Choice[]; canWatchJobs: boolean }) {
+/** Plan, router, ODP port, static addresses and MAC lock of one subscription; saving queues the router job. */
+export function ServiceForm({
+  service,
+  plans,
+  routers,
+  odps,
+  canWatchJobs,
+}: {
+  service: Service;
+  plans: Choice[];
+  routers: Choice[];
+  odps: { choices: OdpChoice[]; free: number[] };
+  canWatchJobs: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const form = useActionForm(save, () => router.refresh());
@@ -90,6 +113,13 @@ export function ServiceForm({ service, plans, routers, canWatchJobs }: { service
         error={f('routerId')}
         hint={t('customers.serviceRouterHint')}
         options={[{ value: '', label: t('customers.serviceNone') }, ...routers.map((r) => ({ value: r.id, label: r.name }))]}
+      />
+      <OdpPortFields
+        subscriptionId={service.id}
+        current={{ odpId: service.odpId, odpPort: service.odpPort }}
+        choices={odps.choices}
+        initialFree={odps.free}
+        errors={{ odpId: f('odpId'), odpPort: f('odpPort') }}
       />
       <TextField
         label={t('customers.serviceRemoteAddress')}

@@ -7,10 +7,12 @@ import { buttonClass } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { coverageFor } from '@/lib/customers/leads';
 import { getLeadOp } from '@/lib/customers/operations';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { Coverage } from '@/lib/network/odps';
+import { listFreePorts } from '@/lib/network/ports';
 import { executeOperation } from '@/lib/server/operation';
 import { ConvertLeadForm, RejectLeadButton } from './verify-forms';
 
@@ -22,6 +24,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const result = await executeOperation(getLeadOp, ctx, { leadId: id });
   if (!result.ok) notFound();
   const { lead, suggestion } = result.data;
+  const canVerify = lead.status === 'new' && can(ctx.role, 'leads.verify');
+  // The ODP conversion would use today (ports may have filled since the lead was entered),
+  // so the admin can note the port the surveyor reserved.
+  const coverageNow = canVerify ? await coverageFor(ctx.db, ctx.orgId, lead) : null;
+  const odpPorts = coverageNow?.ok ? await listFreePorts(ctx.db, { orgId: ctx.orgId, odpId: coverageNow.odpId }) : null;
   const rows: [string, string][] = [
     [t('leads.phone'), lead.phone],
     [t('leads.address'), lead.address],
@@ -56,10 +63,10 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           {t('leads.openCustomer')}
         </Link>
       )}
-      {lead.status === 'new' && can(ctx.role, 'leads.verify') && (
+      {canVerify && (
         <Card>
           <h2 className="mb-3 font-semibold">{t('leads.verifyTitle')}</h2>
-          <ConvertLeadForm leadId={lead.id} suggestion={suggestion} />
+          <ConvertLeadForm leadId={lead.id} suggestion={suggestion} odp={odpPorts && { id: odpPorts.odpId, code: odpPorts.code, free: odpPorts.free }} />
           <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
             <RejectLeadButton leadId={lead.id} />
           </div>

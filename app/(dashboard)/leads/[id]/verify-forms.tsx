@@ -5,15 +5,24 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { convertLeadAction, rejectLeadAction } from '@/lib/customers/actions';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 
-export function ConvertLeadForm({ leadId, suggestion }: { leadId: string; suggestion: { serviceUsername: string; servicePassword: string } }) {
+export function ConvertLeadForm({
+  leadId,
+  suggestion,
+  odp,
+}: {
+  leadId: string;
+  suggestion: { serviceUsername: string; servicePassword: string };
+  odp: { id: string; code: string; free: number[] } | null;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const form = useActionForm(convertLeadAction, (data) => router.push(`/customers/${data.customerId}`));
+  const [port, setPort] = useState('');
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
@@ -23,6 +32,21 @@ export function ConvertLeadForm({ leadId, suggestion }: { leadId: string; sugges
       <input type="hidden" name="leadId" value={leadId} />
       <TextField label={t('leads.serviceUsername')} name="serviceUsername" defaultValue={suggestion.serviceUsername} autoCapitalize="none" error={form.fieldError('serviceUsername')} />
       <TextField label={t('leads.servicePassword')} name="servicePassword" defaultValue={suggestion.servicePassword} autoCapitalize="none" error={form.fieldError('servicePassword')} />
+      {odp && (
+        <>
+          {/* Only a chosen port pins the ODP; otherwise conversion picks the nearest with room. */}
+          {port && <input type="hidden" name="odpId" value={odp.id} />}
+          <SelectField
+            label={t('network.leadPort', { code: odp.code })}
+            name="odpPort"
+            value={port}
+            onChange={(e) => setPort(e.target.value)}
+            error={form.fieldError('odpPort')}
+            hint={odp.free.length === 0 ? t('network.noFreePort') : t('network.servicePortHint')}
+            options={[{ value: '', label: t('network.portUnknown') }, ...odp.free.map((p) => ({ value: String(p), label: t('network.portNumber', { port: p }) }))]}
+          />
+        </>
+      )}
       <div>
         <Button type="submit" disabled={form.pending} data-testid="convert-lead">
           {t('leads.convert')}

@@ -1,9 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { CoverageNote } from '@/components/coverage-note';
 import { LocationMap } from '@/components/map';
+import { NearestOdps, useNearestOdps, useNearestOnMap } from '@/components/map/network/nearest-odps';
 import { useLatLng } from '@/components/map/use-lat-lng';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
@@ -15,10 +16,24 @@ import type { Coverage } from '@/lib/network/odps';
 
 type PlanOption = { id: string; name: string; billingType: (typeof BILLING_TYPES)[number] };
 
-export function LeadForm({ plans, radiusM }: { plans: PlanOption[]; radiusM: number }) {
+export function LeadForm({
+  plans,
+  radiusM,
+  initialPoint,
+  canSeeNetwork,
+}: {
+  plans: PlanOption[];
+  radiusM: number;
+  /** From the coverage map's "register a lead here" (?lat=&lng=). */
+  initialPoint: { latitude: number; longitude: number } | null;
+  /** Staff who may see the network also get the nearest ODPs drawn on the map. */
+  canSeeNetwork: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const pos = useLatLng();
+  const pos = useLatLng(initialPoint);
+  const { nearest, load: loadNearest } = useNearestOdps(canSeeNetwork);
+  const onMap = useNearestOnMap(pos.point, nearest, radiusM);
   const [billingType, setBillingType] = useState(plans[0]!.billingType);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [geoError, setGeoError] = useState<string | null>(null);
@@ -26,13 +41,21 @@ export function LeadForm({ plans, radiusM }: { plans: PlanOption[]; radiusM: num
   const form = useActionForm(createLeadAction, (data) => router.push(`/leads/${data.lead.id}`));
   const f = form.fieldError;
 
+  // Taps come faster than answers on a slow connection: only the last point's verdict counts.
+  const checks = useRef(0);
   const check = (point = pos.point) => {
     if (!point) return;
+    loadNearest(point);
+    const n = ++checks.current;
     startCheck(async () => {
       const r = await checkCoverageAction(point);
-      setCoverage(r.ok ? r.data : null);
+      if (n === checks.current) setCoverage(r.ok ? r.data : null);
     });
   };
+  // Opened from the map at a point: check it straight away.
+  useEffect(() => {
+    if (initialPoint) check(initialPoint);
+  }, []);
   const pick = (p: { latitude: number; longitude: number }) => {
     pos.pick(p);
     check(p);
@@ -87,9 +110,10 @@ export function LeadForm({ plans, radiusM }: { plans: PlanOption[]; radiusM: num
             </Button>
           </div>
           {geoError && <Alert>{geoError}</Alert>}
-          <LocationMap center={pos.center} points={pos.point ? [{ ...pos.point, kind: 'pick' }] : []} onPick={pick} />
+          <LocationMap center={pos.center} onPick={pick} {...onMap} />
           <p className="text-xs text-slate-500">{t('leads.mapHint')}</p>
           {coverage && <CoverageNote coverage={coverage} />}
+          {coverage && <NearestOdps nearest={nearest} />}
         </fieldset>
         <div className="sm:col-span-2">
           <Button type="submit" disabled={form.pending} data-testid="save-lead">

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { can } from '@/lib/auth/permissions';
+import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { coverageAt } from './coverage';
+import { exportNetwork, EXPORT_FORMATS } from './geo-io';
+import { geoImportSchema, importGeoFile, previewGeoImport } from './geo-io-import';
+import { mapFeatures, mapFeaturesSchema } from './map';
+import { mapSearchSchema, searchMap } from './map-search';
+import { latitudeSchema, longitudeSchema } from './coordinates';
+
+/** Infrastructure is odps.view; customers on the map also need customers.view (warehouse has not). */
+const seesCustomers = (ctx: Ctx) => can(ctx.role, 'customers.view');
+const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
+
+export const mapFeaturesOp = defineOperation({
+  name: 'map.features',
+  permission: 'odps.view',
+  input: mapFeaturesSchema,
+  run: (ctx, input) => mapFeatures(ctx.db, { orgId: ctx.orgId, ...input, includeCustomers: seesCustomers(ctx) }),
+});
+
+export const mapSearchOp = defineOperation({
+  name: 'map.search',
+  permission: 'odps.view',
+  input: mapSearchSchema,
+  run: async (ctx, input) => ({ items: await searchMap(ctx.db, { orgId: ctx.orgId, q: input.q, includeCustomers: seesCustomers(ctx) }) }),
+});
+
+export const mapCoverageOp = defineOperation({
+  name: 'map.coverage',
+  permission: 'odps.view',
+  input: z.object({ lat: latitudeSchema, lng: longitudeSchema }),
+  run: (ctx, input) => coverageAt(ctx.db, { orgId: ctx.orgId, point: { latitude: input.lat, longitude: input.lng } }),
+});
+
+export const exportNetworkOp = defineOperation({
+  name: 'network.export',
+  permission: 'odps.view',
+  input: z.object({ format: z.enum(EXPORT_FORMATS, 'validation.exportFormat') }),
+  run: (ctx, input) => exportNetwork(ctx.db, { orgId: ctx.orgId, format: input.format }),
+});
+
+export const previewNetworkImportOp = defineOperation({
+  name: 'network.importPreview',
+  permission: 'odps.manage',
+  input: geoImportSchema,
+  run: (ctx, input) => previewGeoImport(ctx.db, { orgId: ctx.orgId, locale: ctx.locale, ...input }),
+});
+
+export const importNetworkOp = defineOperation({
+  name: 'network.import',
+  permission: 'odps.manage',
+  input: geoImportSchema,
+  run: (ctx, input) => importGeoFile(ctx.db, { ...actor(ctx), locale: ctx.locale, ...input }),
+});
