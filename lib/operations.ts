@@ -8,11 +8,14 @@ import * as networkMap from './network/map-operations';
 import * as organizations from './organizations/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
+import * as resellers from './resellers/operations';
 import type { Operation } from './server/operation';
 import * as users from './users/operations';
+import * as vouchers from './vouchers/operations';
+import * as wallet from './wallet/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, users].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

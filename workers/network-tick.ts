@@ -7,6 +7,7 @@ import { readRouterState } from '@/lib/network/router-ops';
 import { pipelined } from '@/lib/server/pipelined';
 import { saveRouterState } from '@/lib/network/router-status';
 import { RouterError } from '@/lib/network/routeros/errors';
+import { voucherTick } from '@/lib/vouchers/tick';
 import { routerPool, withRouter } from './router-pool';
 
 /**
@@ -58,6 +59,13 @@ export function networkTick(db: Database): Task {
     await monitorRouters(db, (line) => helpers.logger.info(line));
     const queued = await enqueueDueSyncs(db);
     if (queued) helpers.logger.info(`scheduled router syncs queued: ${queued}`);
+    // Vouchers read the sessions just stored; a failure here must not fail the router pass.
+    try {
+      const v = await voucherTick(db, (line) => helpers.logger.error(line));
+      if (v.changed || v.queued) helpers.logger.info(`vouchers: ${v.changed} changed status, ${v.queued} router syncs queued`);
+    } catch (error) {
+      helpers.logger.error(`voucher pass failed: ${String(error)}`);
+    }
   };
 }
 

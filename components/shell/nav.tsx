@@ -1,5 +1,5 @@
 'use client';
-import { Activity, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, UserPlus, Users, X } from 'lucide-react';
+import { Activity, HandCoins, Wallet, BadgePercent, Handshake, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, Ticket, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -15,6 +15,7 @@ const ICONS = {
   whatsapp: MessageCircle,
   leads: UserPlus,
   plans: Package,
+  vouchers: Ticket,
   map: MapIcon,
   network: MapPin,
   routers: Router,
@@ -25,6 +26,10 @@ const ICONS = {
   roles: ShieldCheck,
   settings: Settings,
   organizations: Building2,
+  wallet: Wallet,
+  walletTopups: HandCoins,
+  resellerPortal: BadgePercent,
+  resellers: Handshake,
 };
 export type NavItem = { href: string; key: keyof typeof ICONS };
 

@@ -9,3 +9,6 @@ export * from './billing';
 export * from './radius';
 export * from './payments';
 export * from './messaging';
+export * from './vouchers';
+export * from './wallet';
+export * from './resellers';

@@ -41,7 +41,7 @@ export const paymentGateways = pgTable(
 
 export const GATEWAY_TX_STATUSES = ['pending', 'paid', 'expired', 'failed', 'refunded', 'review'] as const;
 export type GatewayTxStatus = (typeof GATEWAY_TX_STATUSES)[number];
-export const GATEWAY_TX_PURPOSES = ['invoice'] as const;
+export const GATEWAY_TX_PURPOSES = ['invoice', 'wallet_topup'] as const;
 
 /**
  * One payment attempt through a gateway. `orderId` is the merchant order id the gateway

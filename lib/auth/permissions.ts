@@ -60,6 +60,20 @@ export const PERMISSIONS = {
   'messaging.manage': ['super_admin', 'admin'],
   'messaging.broadcast': ['super_admin', 'admin', 'noc', 'sales'],
   'reports.view': ['super_admin', 'admin', 'finance'],
+  // Hotspot vouchers: NOC runs the hotspot and makes batches; counter staff and finance
+  // see, print and report them. Resellers will get their own (their batches only).
+  'vouchers.view': ['super_admin', 'admin', 'noc', 'finance', 'operator'],
+  'vouchers.manage': ['super_admin', 'admin', 'noc'],
+  // A reseller's own wallet (balance, top-ups, buying vouchers); finance approves top-ups
+  // and makes adjustments. Staff never spend from a wallet, so view is the reseller's alone.
+  'wallet.view': ['reseller'],
+  'wallet.manage': ['super_admin', 'admin', 'finance'],
+  // The reseller portal: a reseller's own customers, invoices and commissions (lib/resellers).
+  // Staff see resellers and their commissions; only admins set a reseller's commission rate.
+  // (A super admin holds every permission; in the portal they see an empty reseller view.)
+  'resellers.portal': ['super_admin', 'reseller'],
+  'resellers.view': ['super_admin', 'admin', 'finance'],
+  'resellers.manage': ['super_admin', 'admin'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

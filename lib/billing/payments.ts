@@ -8,6 +8,7 @@ import { enqueueJob } from '@/lib/jobs/enqueue';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
 import { storeOrgFile } from '@/lib/server/files';
+import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
 
 const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
@@ -162,8 +163,10 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
         paidAt: null,
       })
       .where(and(eq(invoices.id, a.invoiceId), eq(invoices.organizationId, p.orgId)))
-      .returning({ number: invoices.number });
+      .returning({ number: invoices.number, status: invoices.status });
     if (inv) reopened.push(inv.number);
+    // A reseller's commission was earned by the invoice being paid; reopened, it goes back.
+    if (inv && inv.status !== 'paid') await reverseCommission(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, invoiceId: a.invoiceId, reason: p.reason });
   }
   if (payment.amount > allocated) {
     await db
@@ -204,6 +207,8 @@ async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: 
       .where(eq(invoices.id, invoice.id));
     await db.insert(paymentAllocations).values({ paymentId: p.paymentId, invoiceId: invoice.id, amount: take });
     if (done) paidInvoices.push(invoice.number);
+    // The reseller's commission is booked with the payment, or neither is.
+    if (done) await accrueCommission(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, invoice, paymentId: p.paymentId });
   }
   if (left > 0) {
     await db.update(customers).set({ creditBalance: sql`${customers.creditBalance} + ${left}` }).where(eq(customers.id, p.customerId));

@@ -43,7 +43,7 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
   };
 }
 
-async function logoDataUrl(logoPath: string | null): Promise<string | null> {
+export async function logoDataUrl(logoPath: string | null): Promise<string | null> {
   if (!logoPath) return null;
   try {
     const bytes = await readFile(path.join(env().FILES_DIR, logoPath));

@@ -6,7 +6,8 @@ import { verifyInvoiceLinkToken } from './links';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 
-export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; cursor?: string; limit?: number };
+// resellerUserId: only invoices of that reseller's customers (the reseller portal).
+export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; resellerUserId?: string; cursor?: string; limit?: number };
 
 export async function listInvoices(db: Db, f: InvoiceFilter) {
   const limit = f.limit ?? 25;
@@ -33,6 +34,7 @@ export async function listInvoices(db: Db, f: InvoiceFilter) {
         f.status ? eq(invoices.status, f.status as 'unpaid') : undefined,
         f.period ? eq(invoices.period, f.period) : undefined,
         f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
+        f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,
         f.q ? or(ilike(invoices.number, contains(f.q)), ilike(customers.name, contains(f.q))) : undefined,
         afterCursor(invoices.createdAt, invoices.id, decodeCursor(f.cursor)),
       ),

@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
 import { issueMessageKey } from '@/lib/server/operation';
+import { voucherCodesAmong } from '@/lib/vouchers/names';
 import { BILLING_TYPES } from './constants';
 import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
@@ -118,6 +119,9 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
       .where(and(eq(subscriptions.organizationId, p.orgId), inArray(subscriptions.serviceUsername, chunk.map((r) => r.service_username))));
     for (const { username } of taken) {
       errors.push({ line: usernameLines.get(username)!, column: 'service_username', message: t('import.usernameExists', { username }) });
+    }
+    for (const username of await voucherCodesAmong(db, { orgId: p.orgId, names: chunk.map((r) => r.service_username) })) {
+      errors.push({ line: usernameLines.get(username)!, column: 'service_username', message: t('import.usernameIsVoucher', { username }) });
     }
   }
   errors.sort((a, b) => a.line - b.line);

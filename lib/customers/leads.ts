@@ -14,6 +14,7 @@ import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import type { Viewer } from './queries';
 import type { LeadInput } from './schemas';
 import { contains } from '@/lib/server/search';
+import { voucherCodesAmong } from '@/lib/vouchers/names';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -96,7 +97,7 @@ export async function suggestCredentials(db: Db, orgId: string, name: string) {
       .select({ id: subscriptions.id })
       .from(subscriptions)
       .where(and(eq(subscriptions.organizationId, orgId), eq(subscriptions.serviceUsername, candidate)));
-    if (!taken) return { serviceUsername: candidate, servicePassword: randomPassword() };
+    if (!taken && (await voucherCodesAmong(db, { orgId, names: [candidate] })).length === 0) return { serviceUsername: candidate, servicePassword: randomPassword() };
   }
   return { serviceUsername: `${base}${Date.now() % 1_000_000}`, servicePassword: randomPassword() };
 }
@@ -141,6 +142,8 @@ async function convertLeadTx(db: Db, p: Actor & { leadId: string; serviceUsernam
       .from(subscriptions)
       .where(and(eq(subscriptions.organizationId, p.orgId), eq(subscriptions.serviceUsername, p.serviceUsername)));
     if (taken) throw new AppError('username_taken');
+    if ((await voucherCodesAmong(tx, { orgId: p.orgId, names: [p.serviceUsername] })).length > 0)
+      throw new AppError('voucher_code_taken', {}, { serviceUsername: 'validation.voucherCodeTaken' });
 
     const [number] = await allocateCustomerNumbers(tx, p.orgId);
     const [customer] = await tx

@@ -9,6 +9,9 @@ export const JOB_TYPES = [
   'router-profiles',
   'router-import',
   'session-kick',
+  'voucher-deliver',
+  'voucher-sync',
+  'voucher-disable',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 

@@ -68,36 +68,68 @@ async function customerClusters(db: Db, p: Query): Promise<CustomerLayer> {
 }
 
 /**
- * One query for every point in view. The map shows a customer as offline when they should be
- * online (active) but their router says otherwise: the router is down; or, in API mode, the
- * last sessions snapshot (routers.last_seen_at set) has no session for their main (latest)
- * subscription; or, in RADIUS mode, no open accounting row exists for
- * `<serviceUsername>@<organization slug>`.
+ * The status the map shows, per customer row `c` with its main subscription `s` and router
+ * `r` joined: offline when they should be online (active) but their router says otherwise:
+ * the router is down; or, in API mode, the last sessions snapshot (routers.last_seen_at set)
+ * has no session for their main (latest) subscription; or, in RADIUS mode, no open
+ * accounting row exists for `<serviceUsername>@<organization slug>`.
  */
-async function customerPoints(db: Db, p: Query): Promise<CustomerPoint[]> {
-  const rows = await db.execute<Omit<CustomerPoint, 'number'> & { number: number }>(sql`
-    with org as (select slug from ${organizations} where id = ${p.orgId}),
-    online as (
-      select rs.subscription_id from ${routerSessions} rs
-      where rs.organization_id = ${p.orgId} and rs.subscription_id is not null)
-    select c.id, c.latitude as lat, c.longitude as lng, c.name, c.number, c.address,
-      case when c.status = 'active' and r.id is not null and (
+function mapStatusSql(orgId: string) {
+  return sql`case when c.status = 'active' and r.id is not null and (
           r.status = 'offline'
-          or (r.mode = 'api' and r.last_seen_at is not null and s.id not in (select subscription_id from online))
+          or (r.mode = 'api' and r.last_seen_at is not null and s.id not in (
+            select rs.subscription_id from ${routerSessions} rs where rs.organization_id = ${orgId} and rs.subscription_id is not null))
           or (r.mode = 'radius' and not exists (
             select 1 from ${radacct} a
-            where a.username = s.service_username || '@' || (select slug from org) and a.acctstoptime is null))
-        ) then 'offline' else c.status end as status,
+            where a.username = s.service_username || '@' || (select slug from ${organizations} where id = ${orgId}) and a.acctstoptime is null))
+        ) then 'offline' else c.status end`;
+}
+
+/** The customer's main (latest) subscription and its router, for mapStatusSql. */
+function mainSubscriptionJoin(orgId: string) {
+  return sql`left join lateral (
+      select s.id, s.router_id, s.odp_id, s.plan_id, s.service_username from ${subscriptions} s
+      where s.customer_id = c.id and s.organization_id = ${orgId}
+      order by s.created_at desc limit 1) s on true
+    left join ${routers} r on r.id = s.router_id and r.organization_id = ${orgId}`;
+}
+
+/** One query for every point in view. */
+async function customerPoints(db: Db, p: Query): Promise<CustomerPoint[]> {
+  const rows = await db.execute<Omit<CustomerPoint, 'number'> & { number: number }>(sql`
+    select c.id, c.latitude as lat, c.longitude as lng, c.name, c.number, c.address,
+      ${mapStatusSql(p.orgId)} as status,
       pl.name as "planName", o.code as "odpCode"
     from ${customers} c
-    left join lateral (
-      select s.id, s.router_id, s.odp_id, s.plan_id, s.service_username from ${subscriptions} s
-      where s.customer_id = c.id and s.organization_id = ${p.orgId}
-      order by s.created_at desc limit 1) s on true
-    left join ${routers} r on r.id = s.router_id and r.organization_id = ${p.orgId}
+    ${mainSubscriptionJoin(p.orgId)}
     left join ${plans} pl on pl.id = coalesce(s.plan_id, c.plan_id) and pl.organization_id = ${p.orgId}
     left join ${odps} o on o.id = s.odp_id and o.organization_id = ${p.orgId}
     where ${visible(p)}
     limit ${CUSTOMER_POINT_LIMIT}`);
   return rows.map((r) => ({ ...r, number: formatCustomerNumber(r.number) }));
+}
+
+/**
+ * The map's status for a page of customers (the reseller portal's list shows who is
+ * online by the same rules as the map). Only the organization's customers are answered.
+ */
+export async function customerMapStatuses(db: Db, p: { orgId: string; customerIds: string[] }): Promise<Map<string, CustomerMapStatus | 'terminated'>> {
+  if (p.customerIds.length === 0) return new Map();
+  const rows = await db.execute<{ id: string; status: CustomerMapStatus | 'terminated' }>(sql`
+    select c.id, ${mapStatusSql(p.orgId)} as status
+    from ${customers} c
+    ${mainSubscriptionJoin(p.orgId)}
+    where c.organization_id = ${p.orgId} and c.id in (${sql.join(p.customerIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** How many of a reseller's customers are in each map status (online = active). */
+export async function resellerMapStatusCounts(db: Db, p: { orgId: string; resellerUserId: string }): Promise<Record<string, number>> {
+  const rows = await db.execute<{ status: string; n: number }>(sql`
+    select ${mapStatusSql(p.orgId)} as status, count(*)::int as n
+    from ${customers} c
+    ${mainSubscriptionJoin(p.orgId)}
+    where c.organization_id = ${p.orgId} and c.reseller_user_id = ${p.resellerUserId} and c.status <> 'terminated'
+    group by 1`);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

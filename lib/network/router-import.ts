@@ -9,6 +9,7 @@ import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { applyRadiusStatus, writeCredentials } from './radius/provision';
 import { MENUS, planProfileName, secretProplist } from './router-state';
+import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterApi } from './routeros/client';
 import { getRouter } from './routers';
 
@@ -19,7 +20,8 @@ export async function readRouterEntries(api: RouterApi): Promise<RouterImportEnt
     const props = MENUS[kind].props;
     const rows = await api.exec(`${MENUS[kind].secret}/print`, [secretProplist(kind)]);
     for (const r of rows) {
-      if (!r.name) continue;
+      // Hotspot vouchers are not customers: they belong to their batch (lib/vouchers).
+      if (!r.name || (kind === 'hotspot' && isVoucherEntry(r.comment))) continue;
       entries.push({
         kind,
         name: r.name,

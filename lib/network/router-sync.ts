@@ -18,6 +18,7 @@ import {
   type SecretChange,
   type SecretKind,
 } from './router-state';
+import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterApi, RouterRow } from './routeros/client';
 import { RouterError } from './routeros/errors';
 
@@ -147,6 +148,8 @@ export async function syncRouter(
       const name = row.name ?? '';
       const key = `${kind}:${name}`;
       const id = row['.id']!;
+      // Hotspot vouchers (lib/vouchers) are known to their own sync: never extra, never removed.
+      if (kind === 'hotspot' && isVoucherEntry(row.comment)) continue;
       seen.add(key);
       report.checked++;
       const d = state.desired.get(key);

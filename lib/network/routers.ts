@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { nas, routers, subscriptions } from '@/db/schema';
+import { nas, routers, subscriptions, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
@@ -179,6 +179,9 @@ export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
     const router = await getRouter(tx, p);
     const [inUse] = await tx.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.routerId, p.routerId), eq(subscriptions.organizationId, p.orgId)));
     if ((inUse?.n ?? 0) > 0) throw new AppError('router_in_use', { count: inUse!.n });
+    // Voucher batches keep their router (no cascade): sold codes must not lose where they live.
+    const [batches] = await tx.select({ n: count() }).from(voucherBatches).where(and(eq(voucherBatches.routerId, p.routerId), eq(voucherBatches.organizationId, p.orgId)));
+    if ((batches?.n ?? 0) > 0) throw new AppError('router_has_vouchers', { count: batches!.n });
     await tx.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
     await tx.delete(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'router.deleted', entityType: 'router', entityId: p.routerId, data: { name: router.name, host: router.host } });

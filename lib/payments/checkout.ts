@@ -97,19 +97,50 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
     return { created: created! };
   });
   if (claimed.existing) return claimed.existing.reference ? claimed.existing : waitForCreation(db, claimed.existing.id);
-  const t = claimed.created!;
-  const items = [{ name: `Invoice ${invoice.number}`, price: outstanding, quantity: 1 }];
-  if (method.charged > outstanding) items.push({ name: 'Biaya layanan', price: method.charged - outstanding, quantity: 1 });
+  return createAtGateway(db, {
+    transaction: claimed.created!,
+    account: account!,
+    description: `Invoice ${invoice.number}`,
+    itemName: `Invoice ${invoice.number}`,
+    customer: { name: customer.name, email: customer.email, phone: customer.phone },
+    returnUrl: `${env().APP_URL}/i/${p.token}`,
+    expiresAt,
+    ip: p.ip,
+  });
+}
+
+/**
+ * Asks the gateway to bill a transaction row already committed (pending, no reference yet)
+ * and stores its answer; a refusal marks the row failed. Shared by invoice payments and
+ * wallet top-ups (lib/wallet/gateway-topup.ts): one way to talk to every gateway.
+ */
+export async function createAtGateway(
+  db: Db,
+  p: {
+    transaction: GatewayTransaction;
+    account: typeof paymentGateways.$inferSelect;
+    description: string;
+    itemName: string;
+    customer: { name: string; email: string | null; phone: string | null };
+    returnUrl: string;
+    expiresAt: Date;
+    ip: string | null;
+  },
+) {
+  const t = p.transaction;
+  const { expiresAt } = p;
+  const items = [{ name: p.itemName, price: t.amount, quantity: 1 }];
+  if (t.chargedAmount > t.amount) items.push({ name: 'Biaya layanan', price: t.chargedAmount - t.amount, quantity: 1 });
   try {
-    const result = await GATEWAY_MODULES[p.gateway].createPayment(configOf(account!), {
+    const result = await GATEWAY_MODULES[t.gateway].createPayment(configOf(p.account), {
       orderId: t.orderId,
       amount: t.chargedAmount,
-      method: p.method,
-      description: `Invoice ${invoice.number}`,
-      customer: { name: customer.name, email: customer.email || fallbackEmail(), phone: customer.phone },
+      method: t.method,
+      description: p.description,
+      customer: { name: p.customer.name, email: p.customer.email || fallbackEmail(), phone: p.customer.phone },
       items,
-      callbackUrl: `${env().APP_URL}/api/payments/${p.gateway}/callback`,
-      returnUrl: `${env().APP_URL}/i/${p.token}`,
+      callbackUrl: `${env().APP_URL}/api/payments/${t.gateway}/callback`,
+      returnUrl: p.returnUrl,
       expiresAt,
     });
     return await db.transaction(async (tx) => {
@@ -131,7 +162,7 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
         await changeStatus(tx, { transaction: locked, to: 'failed', set: {}, source: 'create', actorUserId: null, ip: p.ip, note: failure.code + (failure.params.detail ? `: ${failure.params.detail}` : '') });
       }
     });
-    console.warn(`[payments] ${p.gateway} create failed for ${t.orderId}: ${failure.code} ${failure.params.detail ?? ''}`);
+    console.warn(`[payments] ${t.gateway} create failed for ${t.orderId}: ${failure.code} ${failure.params.detail ?? ''}`);
     throw failure;
   }
 }
@@ -169,7 +200,7 @@ function safeInstructions(i: PaymentInstructions): PaymentInstructions {
 }
 
 /** Another request is creating this payment at the gateway: wait for its answer. */
-async function waitForCreation(db: Db, transactionId: string) {
+export async function waitForCreation(db: Db, transactionId: string) {
   for (let i = 0; i < 60; i++) {
     const [t] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, transactionId));
     if (t && (t.reference || t.status !== 'pending')) {

@@ -80,7 +80,7 @@ export async function getTransaction(db: Db, p: { orgId: string; transactionId: 
     ...row,
     gatewayLabel: module.label,
     methodLabel: module.methods.find((m) => m.code === row.transaction.method)?.label ?? row.transaction.method,
-    refundable: Boolean(module.refund) && row.transaction.status === 'paid',
+    refundable: Boolean(module.refund) && row.transaction.status === 'paid' && row.transaction.purpose !== 'wallet_topup',
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     callbacks,
   };

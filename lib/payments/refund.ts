@@ -17,6 +17,9 @@ type Actor = { actorUserId: string | null; ip: string | null };
 export async function refundTransaction(db: Db, p: Actor & { orgId: string; transactionId: string; reason: string }) {
   const t = await transactionOf(db, p);
   if (t.status !== 'paid') throw new AppError('payment_not_refundable');
+  // A wallet top-up may already be spent on vouchers: finance corrects the wallet by hand
+  // (an adjustment) and refunds from the gateway's dashboard, not from here.
+  if (t.purpose === 'wallet_topup') throw new AppError('payment_not_refundable');
   const module = GATEWAY_MODULES[t.gateway];
   if (!module.refund) throw new AppError('refund_unsupported', { gateway: module.label });
   const loaded = await loadGatewayConfig(db, { orgId: p.orgId, gateway: t.gateway });

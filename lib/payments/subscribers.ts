@@ -1,10 +1,13 @@
 import { recordGatewayPayment } from '@/lib/billing/payments';
 import { onPaymentEvent } from './events';
+// The reseller wallet's handlers for `wallet_topup` payments register on import.
+import '@/lib/wallet/subscribers';
 
 /**
  * Who acts on gateway payments. Billing: a settled invoice payment pays the customer's
  * invoices (that one first) and reconnects an isolated subscription with nothing left to
- * pay, by the billing rules. The reseller wallet will subscribe to `wallet_topup`.
+ * pay, by the billing rules. The reseller wallet subscribes to `wallet_topup`
+ * (lib/wallet/subscribers.ts).
  */
 onPaymentEvent('payment.completed', 'invoice', async (tx, e) => {
   const t = e.transaction;

@@ -42,6 +42,9 @@ export type ErrorCode =
   | 'payment_not_pending'
   | 'router_name_taken'
   | 'router_in_use'
+  | 'router_has_vouchers'
+  | 'voucher_code_taken'
+  | 'voucher_batch_not_failed'
   | 'router_unavailable'
   | 'import_done'
   | 'radius_secret_required'
@@ -64,4 +67,10 @@ export type ErrorCode =
   | 'refund_invoice_carried'
   | 'broadcast_state'
   | 'session_transport'
-  | 'template_invalid';
+  | 'template_invalid'
+  | 'voucher_profile_name_taken'
+  | 'voucher_profile_inactive'
+  | 'voucher_space_small'
+  | 'wallet_insufficient'
+  | 'topup_not_pending'
+  | 'wallet_price_changed';

@@ -14,6 +14,9 @@ import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { voucherMatrixInputs } from '../support/vouchers';
+import { walletMatrixInputs } from '../support/wallet';
+import { resellerMatrixInputs } from '../support/resellers';
 import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
@@ -88,6 +91,8 @@ async function scenario() {
   const pay = await gatewayScenario(org.id, admin.user.id, w);
   const infra = await infraScenario(org.id);
   const wa = await makeMessagingWorld(db, org.id, w.customer.id);
+  const voucherInputs = await voucherMatrixInputs(db, org.id, admin.user.id, router.id);
+  const wallet = await walletMatrixInputs(db, org.id, admin.user.id, router.id);
   const sessionInput = { name: 'HP Kantor', transport: 'http_gateway', priority: '1', perMinute: '20', dailyCap: '1000', enabled: 'on', cfg_url: 'https://gateway.example/send', cfg_token: '' };
   const routerInput = { host: '10.0.0.1', port: '8728', tls: false, username: 'api', password: 'rahasia', area: '', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '512k/512k', isolirAddressList: 'isolir', syncIntervalMinutes: '60' };
   const planInput = { name: `Paket ${u}`, downloadMbps: '10', uploadMbps: '5', priceRupiah: 'Rp 100.000', serviceType: 'pppoe', billingType: 'prepaid' };
@@ -196,17 +201,22 @@ async function scenario() {
     'platform.listOrganizations': {},
     'platform.createOrganization': { organizationName: 'Net Baru', slug: `net-${u}`, adminName: 'Admin Baru', email: `a-${u}@t.test`, password: 'rahasia-123' },
     'platform.setOrganizationStatus': { organizationId: spare.org.id, status: 'suspended' },
+    ...voucherInputs,
+    ...wallet.inputs,
+    ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
   };
-  return { org, admin, inputs };
+  return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }
 
 describe('permission matrix: allowed actions succeed, the others are refused clearly', () => {
   for (const role of ROLES) {
     test(role, async () => {
-      const { org, admin, inputs } = await scenario();
+      const { org, admin, inputs, walletReseller } = await scenario();
       assert.deepEqual(Object.keys(inputs).sort(), Object.keys(OPERATIONS).sort());
       for (const op of Object.values(OPERATIONS)) {
-        const result = await executeOperation(op, ctxFor(db, org.id, admin.user.id, role as Role), inputs[op.name]);
+        // A wallet is a reseller member's own: its operations run as one (tests/support/wallet.ts).
+        const userId = role === 'reseller' && op.name.startsWith('wallet.') ? walletReseller : admin.user.id;
+        const result = await executeOperation(op, ctxFor(db, org.id, userId, role as Role), inputs[op.name]);
         if (can(role, op.permission)) {
           assert.ok(result.ok, `${role} should be allowed ${op.name}: ${JSON.stringify(result)}`);
         } else {

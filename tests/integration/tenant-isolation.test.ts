@@ -23,6 +23,12 @@ import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/s
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { voucherIsolationCases } from '../support/vouchers';
+import { resellerIsolationCases } from '../support/resellers';
+import * as resellerOps from '@/lib/resellers/operations';
+import * as voucherOps from '@/lib/vouchers/operations';
+import { walletIsolationCases } from '../support/wallet';
+import * as walletOps from '@/lib/wallet/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 
 /**
@@ -642,6 +648,9 @@ const CASES: Record<string, () => Promise<void>> = {
     const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
     assert.equal(orgB!.status, 'active');
   },
+  ...resellerIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id } })),
+  ...voucherIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
+  ...walletIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -661,7 +670,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, userOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

@@ -8,6 +8,9 @@ import { routerProfiles } from './router-profiles';
 import { routerSync } from './router-sync';
 import { sessionKick } from './session-kick';
 import { subscriptionApply } from './subscription-apply';
+import { voucherDeliver } from './voucher-deliver';
+import { voucherDisable } from './voucher-disable';
+import { voucherSync } from './voucher-sync';
 import { workerCheck } from './worker-check';
 
 /** Every job the worker runs; a name here must also be in lib/jobs/types.ts. */
@@ -21,4 +24,7 @@ export const JOBS: JobDefinition<z.ZodType>[] = [
   routerProfiles,
   routerImport,
   sessionKick,
+  voucherDeliver,
+  voucherSync,
+  voucherDisable,
 ];

@@ -1,0 +1,84 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { StatusBadge } from '@/components/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { SearchForm } from '@/components/ui/search-form';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { formatCustomerNumber, SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
+import { portalCustomersOp } from '@/lib/resellers/operations';
+import { executeOperation } from '@/lib/server/operation';
+import { PortalTabs } from '../_components/portal-tabs';
+
+export default async function ResellerCustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { ctx } = await requirePage('resellers.portal');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const result = await executeOperation(portalCustomersOp, ctx, sp);
+  const page = result.ok ? result.data : { items: [], nextCursor: null };
+  return (
+    <div>
+      <PageHeader
+        title={t('resellers.portal.customersTitle')}
+        subtitle={t('resellers.portal.customersSubtitle')}
+        actions={
+          <Link href="/leads/new" className={buttonClass('primary')}>
+            {t('resellers.portal.registerCustomer')}
+          </Link>
+        }
+      />
+      <PortalTabs current="customers" />
+      <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
+        <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-44`}>
+          <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
+          {SUBSCRIPTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </SearchForm>
+      {!result.ok && <Alert>{result.message}</Alert>}
+      {result.ok && page.items.length === 0 ? (
+        <EmptyState title={t('resellers.portal.noCustomers')} hint={t('resellers.portal.noCustomersHint')} />
+      ) : (
+        page.items.length > 0 && (
+          <Table testId="reseller-customers" head={[t('customers.number'), t('common.name'), t('customers.plan'), t('common.status'), t('resellers.portal.connection')]}>
+            {page.items.map((c) => (
+              <tr key={c.id} data-testid="reseller-customer-row">
+                <Td className="whitespace-nowrap font-mono text-xs">{formatCustomerNumber(c.number)}</Td>
+                <Td>
+                  <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+                    {c.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{c.phone}</div>
+                </Td>
+                <Td>{c.planName ?? '—'}</Td>
+                <Td>
+                  <StatusBadge status={c.status} />
+                </Td>
+                <Td>
+                  {c.connection === 'active' ? (
+                    <Badge color="green">{t('resellers.portal.onlineNow')}</Badge>
+                  ) : c.connection === 'offline' ? (
+                    <Badge color="red">{t('resellers.portal.offline')}</Badge>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )
+      )}
+      <Pager
+        basePath="/reseller/customers"
+        params={{ q: sp.q, status: sp.status, cursor: sp.cursor }}
+        nextCursor={page.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
+    </div>
+  );
+}

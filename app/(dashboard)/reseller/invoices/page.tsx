@@ -1,0 +1,82 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { SearchForm } from '@/components/ui/search-form';
+import { Pager, Table, Td } from '@/components/ui/table';
+import { INVOICE_STATUSES } from '@/db/schema';
+import { requirePage } from '@/lib/auth/context';
+import { invoiceLinkToken } from '@/lib/billing/links';
+import { formatCustomerNumber } from '@/lib/customers/constants';
+import { formatDate, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { portalInvoicesOp } from '@/lib/resellers/operations';
+import { executeOperation } from '@/lib/server/operation';
+import { PortalTabs } from '../_components/portal-tabs';
+
+const COLOR = { unpaid: 'amber', partial: 'blue', paid: 'green', carried: 'slate', void: 'slate' } as const;
+
+export default async function ResellerInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { ctx } = await requirePage('resellers.portal');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const result = await executeOperation(portalInvoicesOp, ctx, sp);
+  const page = result.ok ? result.data : { items: [], nextCursor: null };
+  return (
+    <div>
+      <PageHeader title={t('resellers.portal.invoicesTitle')} subtitle={t('resellers.portal.invoicesSubtitle')} />
+      <PortalTabs current="invoices" />
+      <SearchForm q={sp.q} placeholder={t('resellers.portal.invoiceSearch')} submitLabel={t('common.filter')}>
+        <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-44`}>
+          <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
+          {INVOICE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`invoiceStatuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </SearchForm>
+      {!result.ok && <Alert>{result.message}</Alert>}
+      {result.ok && page.items.length === 0 ? (
+        <EmptyState title={t('resellers.portal.noInvoices')} />
+      ) : (
+        page.items.length > 0 && (
+          <Table
+            testId="reseller-invoices"
+            head={[t('resellers.portal.invoice'), t('resellers.portal.customer'), t('resellers.portal.dueDate'), t('resellers.portal.total'), t('common.status'), '']}
+          >
+            {page.items.map((i) => (
+              <tr key={i.id} data-testid="reseller-invoice-row">
+                <Td className="whitespace-nowrap font-mono text-xs">{i.number}</Td>
+                <Td>
+                  {i.customerName}
+                  <div className="font-mono text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
+                </Td>
+                <Td className="whitespace-nowrap">{formatDate(i.dueDate, locale)}</Td>
+                <Td className="whitespace-nowrap tabular-nums">
+                  {formatIDR(i.total)}
+                  {i.paidAmount > 0 && i.paidAmount < i.total && <div className="text-xs text-slate-500">{t('resellers.portal.paidSoFar', { amount: formatIDR(i.paidAmount) })}</div>}
+                </Td>
+                <Td>
+                  <Badge color={COLOR[i.status]}>{t(`invoiceStatuses.${i.status}`)}</Badge>
+                </Td>
+                <Td>
+                  {/* The customer's own signed invoice page: something a reseller can forward. */}
+                  <a href={`/i/${invoiceLinkToken(i.id)}`} target="_blank" rel="noreferrer" className="whitespace-nowrap text-brand-700 underline dark:text-brand-500">
+                    {t('resellers.portal.openInvoice')}
+                  </a>
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        )
+      )}
+      <Pager
+        basePath="/reseller/invoices"
+        params={{ q: sp.q, status: sp.status, cursor: sp.cursor }}
+        nextCursor={page.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import { Alert } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { SelectField, TextField } from '@/components/ui/field';
+import type { Result } from '@/lib/server/operation';
+import { adjustWalletAction } from '@/lib/wallet/actions';
+
+/** A signed correction to a reseller's wallet with a mandatory note, confirmed first. */
+export function AdjustForm({ resellers, selected }: { resellers: { id: string; name: string }[]; selected?: string }) {
+  const t = useTranslations('wallet.staff');
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [result, setResult] = useState<Result<unknown> | null>(null);
+  const fieldError = (k: string) => (result && !result.ok ? result.fieldErrors?.[k] : undefined);
+
+  const submit = async () => {
+    const input = Object.fromEntries(new FormData(form.current!).entries());
+    const r = await adjustWalletAction(input);
+    setResult(r);
+    if (r.ok) {
+      form.current!.reset();
+      router.refresh();
+    }
+  };
+  return (
+    <form ref={form} className="space-y-3" data-testid="adjust-form" onSubmit={(e) => e.preventDefault()}>
+      <h2 className="text-lg font-semibold">{t('adjustTitle')}</h2>
+      <p className="text-sm text-slate-500">{t('adjustHint')}</p>
+      {result?.ok && <Alert kind="success">{t('adjusted')}</Alert>}
+      {result && !result.ok && <Alert>{result.message}</Alert>}
+      <SelectField label={t('reseller')} name="resellerUserId" id="adjust-reseller" defaultValue={selected ?? resellers[0]?.id} options={resellers.map((r) => ({ value: r.id, label: r.name }))} error={fieldError('resellerUserId')} />
+      <TextField label={t('adjustAmount')} name="amount" id="adjust-amount" inputMode="numeric" placeholder="-50.000" hint={t('adjustAmountHint')} error={fieldError('amount')} />
+      <TextField label={t('adjustNote')} name="note" id="adjust-note" maxLength={500} error={fieldError('note')} />
+      <ConfirmButton label={t('adjustSubmit')} variant="primary" testId="adjust-submit" message={t('adjustConfirm')} onConfirm={submit} />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert, Badge, Card } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { inputClass } from '@/components/ui/field';
+import { SearchForm } from '@/components/ui/search-form';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import { disableVouchersAction } from '@/lib/vouchers/actions';
+import { VOUCHER_STATUSES, type VoucherStatus } from '@/lib/vouchers/constants';
+import { formatQuotaBytes } from '@/lib/vouchers/format';
+
+type Item = { id: string; code: string; status: VoucherStatus; firstLoginAt: string | null; expiresAt: string | null; usedSeconds: number; usedBytes: number };
+const COLORS: Record<VoucherStatus, 'green' | 'red' | 'amber' | 'blue' | 'slate'> = { unused: 'slate', active: 'green', used: 'amber', expired: 'amber', disabled: 'red' };
+
+export function VouchersTable(props: { batchId: string; items: Item[]; nextCursor: string | null; params: Record<string, string | undefined>; manage: boolean; timeZone: string }) {
+  const t = useTranslations();
+  const locale = useLocale() === 'en' ? 'en' : 'id';
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const b = (key: string, values?: Record<string, string>) => t(`vouchers.batch.${key}`, values);
+  const disable = async (voucherId: string) => {
+    const r = await disableVouchersAction({ batchId: props.batchId, voucherId });
+    setError(r.ok ? null : r.message);
+    router.refresh();
+  };
+  const usage = (v: Item) => (v.usedSeconds || v.usedBytes ? `${Math.round(v.usedSeconds / 60)} min · ${formatQuotaBytes(v.usedBytes)}` : '—');
+  return (
+    <Card>
+      <h2 className="mb-3 font-semibold">{b('vouchers')}</h2>
+      <SearchForm q={props.params.q} placeholder={b('searchCode')} submitLabel={t('common.search')}>
+        <select name="status" defaultValue={props.params.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
+          <option value="">{t('vouchers.batches.allStatuses')}</option>
+          {VOUCHER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`vouchers.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </SearchForm>
+      {error && <Alert>{error}</Alert>}
+      {props.items.length === 0 ? (
+        <p className="py-6 text-center text-sm text-slate-500">{b('emptyVouchers')}</p>
+      ) : (
+        <StackedTable variant="inset" testId="vouchers-table" head={[b('code'), t('common.status'), b('firstLogin'), b('expires'), b('usage'), '']}>
+          {props.items.map((v) => (
+            <tr key={v.id} className={STACKED_ROW.inset} data-testid="voucher-row">
+              <StackedCell label={b('code')} className="font-mono font-semibold">
+                {v.code}
+              </StackedCell>
+              <StackedCell label={t('common.status')}>
+                <Badge color={COLORS[v.status]}>{t(`vouchers.statuses.${v.status}`)}</Badge>
+              </StackedCell>
+              <StackedCell label={b('firstLogin')}>{v.firstLoginAt ? formatDateTime(v.firstLoginAt, locale, props.timeZone) : '—'}</StackedCell>
+              <StackedCell label={b('expires')}>{v.expiresAt ? formatDateTime(v.expiresAt, locale, props.timeZone) : '—'}</StackedCell>
+              <StackedCell label={b('usage')}>{usage(v)}</StackedCell>
+              <StackedCell className="col-span-2 md:col-span-1">
+                {props.manage && (v.status === 'unused' || v.status === 'active') && (
+                  <ConfirmButton label={b('disable')} message={b('disableConfirm', { code: v.code })} variant="secondary" onConfirm={() => disable(v.id)} />
+                )}
+              </StackedCell>
+            </tr>
+          ))}
+        </StackedTable>
+      )}
+      <Pager basePath={`/vouchers/batches/${props.batchId}`} params={props.params} nextCursor={props.nextCursor} labels={{ next: t('common.next'), first: t('common.first') }} />
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
+import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { TextField } from '@/components/ui/field';
+import { Table, Td } from '@/components/ui/table';
+import { requirePage } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
+import { formatIDR } from '@/lib/format';
+import { executeOperation } from '@/lib/server/operation';
+import { voucherSalesReportOp } from '@/lib/vouchers/operations';
+import { VoucherNav } from '../_components/voucher-nav';
+
+/** Today and 30 days back in the organization's zone, as YYYY-MM-DD. */
+function defaultPeriod(timeZone: string) {
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return { from: day(new Date(Date.now() - 29 * 86_400_000)), to: day(new Date()) };
+}
+
+export default async function VoucherSalesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { info, ctx } = await requirePage('vouchers.view');
+  const sp = await searchParams;
+  const t = await getTranslations();
+  const period = { ...defaultPeriod(info.org!.timezone), ...(sp.from ? { from: sp.from } : {}), ...(sp.to ? { to: sp.to } : {}) };
+  const r = await executeOperation(voucherSalesReportOp, ctx, period);
+  const s = (key: string) => t(`vouchers.sales.${key}`);
+  const n = (v: number) => v.toLocaleString('id-ID');
+  return (
+    <div className="space-y-4">
+      <PageHeader title={s('title')} subtitle={s('note')} />
+      <VoucherNav current="sales" manage={can(ctx.role, 'vouchers.manage')} />
+      <Card>
+        <form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <TextField label={s('from')} name="from" type="date" defaultValue={period.from} error={!r.ok ? r.fieldErrors?.from : undefined} />
+          <TextField label={s('to')} name="to" type="date" defaultValue={period.to} error={!r.ok ? r.fieldErrors?.to : undefined} />
+          <button type="submit" className={buttonClass('secondary')}>
+            {s('show')}
+          </button>
+          <a href={`/api/vouchers/sales?${new URLSearchParams(period)}`} className={buttonClass('secondary')} data-testid="sales-csv">
+            {s('csv')}
+          </a>
+        </form>
+      </Card>
+      {!r.ok ? (
+        <Alert>{r.message}</Alert>
+      ) : r.data.days.length === 0 ? (
+        <EmptyState title={s('empty')} />
+      ) : (
+        <>
+          <div className="grid gap-3 sm:grid-cols-3" data-testid="sales-totals">
+            {[
+              [s('sold'), n(r.data.totals.sold)],
+              [s('used'), n(r.data.totals.used)],
+              [s('revenue'), formatIDR(r.data.totals.revenue)],
+            ].map(([label, value]) => (
+              <Card key={label}>
+                <p className="text-sm text-slate-500">{label}</p>
+                <p className="text-2xl font-semibold">{value}</p>
+              </Card>
+            ))}
+          </div>
+          <section className="space-y-2">
+            <h2 className="font-semibold">{s('byDay')}</h2>
+            <Table head={[s('day'), s('sold'), s('used'), s('revenue')]} testId="sales-days">
+              {r.data.days.map((d) => (
+                <tr key={d.day}>
+                  <Td>{d.day}</Td>
+                  <Td>{n(d.sold)}</Td>
+                  <Td>{n(d.used)}</Td>
+                  <Td>{formatIDR(d.revenue)}</Td>
+                </tr>
+              ))}
+            </Table>
+          </section>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <section className="space-y-2">
+              <h2 className="font-semibold">{s('byProfile')}</h2>
+              <Table head={[s('profile'), s('sold'), s('used'), s('revenue')]}>
+                {r.data.profiles.map((d) => (
+                  <tr key={d.profileName}>
+                    <Td>{d.profileName}</Td>
+                    <Td>{n(d.sold)}</Td>
+                    <Td>{n(d.used)}</Td>
+                    <Td>{formatIDR(d.revenue)}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </section>
+            <section className="space-y-2">
+              <h2 className="font-semibold">{s('bySeller')}</h2>
+              <Table head={[s('seller'), s('sold'), s('revenue')]}>
+                {r.data.resellers.map((d) => (
+                  <tr key={d.resellerUserId ?? 'own'}>
+                    <Td>{d.resellerName ?? s('own')}</Td>
+                    <Td>{n(d.sold)}</Td>
+                    <Td>{formatIDR(d.revenue)}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Pager } from '@/components/ui/table';
+import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
+import { requirePage } from '@/lib/auth/context';
+import { formatDateTime, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
+import { executeOperation } from '@/lib/server/operation';
+import { WALLET_ENTRY_KINDS, type WalletEntryKind } from '@/lib/wallet/constants';
+import { getWalletOp, listMyBatchesOp, myTopupsOp, purchaseOptionsOp } from '@/lib/wallet/operations';
+import { BuyVouchers } from './_components/buy-vouchers';
+import { KindFilter } from './_components/kind-filter';
+import { TopupPanel } from './_components/topup-panel';
+
+const TOPUP_COLORS = { pending: 'amber', approved: 'green', rejected: 'red' } as const;
+
+export default async function WalletPage({ searchParams }: { searchParams: Promise<{ kind?: string; cursor?: string }> }) {
+  const { ctx } = await requirePage('wallet.view');
+  const t = await getTranslations('wallet');
+  const common = await getTranslations('common');
+  const locale = toLocale(await getLocale());
+  const sp = await searchParams;
+  const kind = (WALLET_ENTRY_KINDS as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as WalletEntryKind) : undefined;
+  const [wallet, options, topups, batches] = await Promise.all([
+    executeOperation(getWalletOp, ctx, { kind, cursor: sp.cursor }),
+    executeOperation(purchaseOptionsOp, ctx, {}),
+    executeOperation(myTopupsOp, ctx, {}),
+    executeOperation(listMyBatchesOp, ctx, {}),
+  ]);
+  if (!wallet.ok) return <Alert>{wallet.message}</Alert>;
+  const { balance, entries } = wallet.data;
+  const when = (d: Date | null) => formatDateTime(d, locale);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Card>
+        <p className="text-sm text-slate-500">{t('balance')}</p>
+        <p className="mt-1 text-3xl font-bold" data-testid="wallet-balance">
+          {formatIDR(balance)}
+        </p>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        {options.ok && <BuyVouchers balance={balance} options={options.data} />}
+        <TopupPanel />
+      </div>
+
+      <section className="space-y-2" aria-labelledby="ledger-title">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="ledger-title" className="text-lg font-semibold">
+            {t('ledger')}
+          </h2>
+          <KindFilter current={kind ?? ''} />
+        </div>
+        {entries.items.length === 0 ? (
+          <EmptyState title={kind || sp.cursor ? t('noEntriesFiltered') : t('noEntries')} hint={kind ? undefined : t('noEntriesHint')} />
+        ) : (
+          <StackedTable head={[t('when'), t('kind'), t('description'), t('amount'), t('balanceAfter')]} testId="wallet-ledger">
+            {entries.items.map((e) => (
+              <tr key={e.id} className={STACKED_ROW.page} data-testid="ledger-row">
+                <StackedCell label={t('when')}>{when(e.createdAt)}</StackedCell>
+                <StackedCell label={t('kind')}>{t(`kinds.${e.kind}`)}</StackedCell>
+                <StackedCell label={t('description')} className="col-span-2 md:col-span-1">
+                  {e.note ?? '—'}
+                  {e.refType === 'voucher_batch' && e.refId && (
+                    <Link href={`/wallet/batches/${e.refId}/print`} className="ml-2 text-brand-700 underline dark:text-brand-500">
+                      {t('printCards')}
+                    </Link>
+                  )}
+                </StackedCell>
+                <StackedCell label={t('amount')} className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
+                  {e.amount > 0 ? '+' : ''}
+                  {formatIDR(e.amount)}
+                </StackedCell>
+                <StackedCell label={t('balanceAfter')} className="md:text-right">
+                  {formatIDR(e.balanceAfter)}
+                </StackedCell>
+              </tr>
+            ))}
+          </StackedTable>
+        )}
+        <Pager basePath="/wallet" params={{ kind, cursor: sp.cursor }} nextCursor={entries.nextCursor} labels={{ next: common('next'), first: common('first') }} />
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="space-y-2" aria-labelledby="batches-title">
+          <h2 id="batches-title" className="text-lg font-semibold">
+            {t('myBatches')}
+          </h2>
+          {batches.ok && batches.data.items.length > 0 ? (
+            <ul className="space-y-2" data-testid="my-batches">
+              {batches.data.items.map((b) => (
+                <li key={b.id}>
+                  <Card className="flex flex-wrap items-center justify-between gap-2">
+                    <div className="min-w-0">
+                      <p className="font-medium">{t('batchLine', { count: b.count, profile: b.profileName })}</p>
+                      <p className="text-xs text-slate-500">
+                        {when(b.createdAt)} · {t(`batchStatus.${b.status}`)} · {formatIDR(b.costRupiah * b.count)}
+                      </p>
+                    </div>
+                    <Link href={`/wallet/batches/${b.id}/print`} className={buttonClass('secondary')} data-testid="print-batch">
+                      {t('printCards')}
+                    </Link>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title={t('noBatches')} hint={t('noBatchesHint')} />
+          )}
+        </section>
+        <section className="space-y-2" aria-labelledby="topups-title">
+          <h2 id="topups-title" className="text-lg font-semibold">
+            {t('myTopups')}
+          </h2>
+          {topups.ok && topups.data.items.length > 0 ? (
+            <ul className="space-y-2" data-testid="my-topups">
+              {topups.data.items.map((r) => (
+                <li key={r.id}>
+                  <Card className="flex items-start justify-between gap-2">
+                    <div className="min-w-0">
+                      <p className="font-medium">{formatIDR(r.amount)}</p>
+                      <p className="text-xs text-slate-500">
+                        {when(r.createdAt)} · {t(`channels.${r.channel}`)}
+                        {r.note ? ` · ${r.note}` : ''}
+                      </p>
+                      {r.status === 'rejected' && r.reason && <p className="text-xs text-red-700 dark:text-red-400">{t('rejectedBecause', { reason: r.reason })}</p>}
+                    </div>
+                    <Badge color={TOPUP_COLORS[r.status]}>{t(`topupStatus.${r.status}`)}</Badge>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState title={t('noTopups')} />
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

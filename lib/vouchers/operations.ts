@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineOperation } from '@/lib/server/operation';
+import { generateBatch } from './batches';
+import { listVoucherProfiles, saveVoucherProfile, setVoucherProfileActive } from './profiles';
+import { getVoucherBatch, listVoucherBatches, listVouchers, voucherCards, voucherSales } from './queries';
+import { BATCH_DISPLAY_STATUSES } from './constants';
+import { printSchema, voucherPrintData } from './print';
+import { voucherSalesReport } from './report';
+import { batchIdSchema, generateBatchSchema, listVouchersSchema, profileIdSchema, voucherProfileSchema } from './schemas';
+import { disableVouchers, retryBatchDelivery } from './withdraw';
+
+const actor = (ctx: { orgId: string; userId: string; ip: string | null }) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
+
+export const listVoucherProfilesOp = defineOperation({
+  name: 'vouchers.listProfiles',
+  permission: 'vouchers.view',
+  input: z.object({ q: z.string().trim().max(100).optional(), includeInactive: z.boolean().optional() }),
+  run: (ctx, input) => listVoucherProfiles(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const saveVoucherProfileOp = defineOperation({
+  name: 'vouchers.saveProfile',
+  permission: 'vouchers.manage',
+  input: voucherProfileSchema,
+  run: (ctx, { profileId, ...input }) => saveVoucherProfile(ctx.db, { ...actor(ctx), profileId, input }),
+});
+
+export const setVoucherProfileActiveOp = defineOperation({
+  name: 'vouchers.setProfileActive',
+  permission: 'vouchers.manage',
+  input: profileIdSchema.extend({ active: z.boolean() }),
+  run: (ctx, input) => setVoucherProfileActive(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const generateVoucherBatchOp = defineOperation({
+  name: 'vouchers.generate',
+  permission: 'vouchers.manage',
+  input: generateBatchSchema,
+  run: (ctx, input) => generateBatch(ctx.db, { ...actor(ctx), input }),
+});
+
+export const listVoucherBatchesOp = defineOperation({
+  name: 'vouchers.listBatches',
+  permission: 'vouchers.view',
+  input: z.object({
+    profileId: z.string().uuid('validation.invalid').optional(),
+    q: z.string().trim().max(60).optional(),
+    status: z.enum(BATCH_DISPLAY_STATUSES).optional(),
+    cursor: z.string().max(200).optional(),
+  }),
+  run: (ctx, input) => listVoucherBatches(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getVoucherBatchOp = defineOperation({
+  name: 'vouchers.getBatch',
+  permission: 'vouchers.view',
+  input: batchIdSchema,
+  run: (ctx, input) => getVoucherBatch(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const listVouchersOp = defineOperation({
+  name: 'vouchers.list',
+  permission: 'vouchers.view',
+  input: listVouchersSchema,
+  run: (ctx, input) => listVouchers(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** Codes and passwords of a batch for printing: whoever prints the cards can read them. */
+export const voucherCardsOp = defineOperation({
+  name: 'vouchers.cards',
+  permission: 'vouchers.view',
+  input: batchIdSchema,
+  run: (ctx, input) => voucherCards(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.period');
+
+export const voucherSalesOp = defineOperation({
+  name: 'vouchers.sales',
+  permission: 'vouchers.view',
+  input: z.object({ from: day, to: day }),
+  run: (ctx, input) => voucherSales(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const voucherSalesReportOp = defineOperation({
+  name: 'vouchers.salesReport',
+  permission: 'vouchers.view',
+  input: z.object({ from: day, to: day }).refine((p) => p.from <= p.to, { path: ['to'], message: 'validation.period' }),
+  run: (ctx, input) => voucherSalesReport(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** A lost or stolen voucher (voucherId), or every unused voucher of a batch, withdrawn. */
+export const disableVouchersOp = defineOperation({
+  name: 'vouchers.disable',
+  permission: 'vouchers.manage',
+  input: batchIdSchema.extend({ voucherId: z.string().uuid('validation.invalid').optional() }),
+  run: (ctx, input) => disableVouchers(ctx.db, { ...actor(ctx), ...input }),
+});
+
+export const retryVoucherDeliveryOp = defineOperation({
+  name: 'vouchers.retryDelivery',
+  permission: 'vouchers.manage',
+  input: batchIdSchema,
+  run: (ctx, input) => retryBatchDelivery(ctx.db, { ...actor(ctx), ...input }),
+});
+
+/** The cards of a batch for the PDF route (decrypted server-side; the print is audited). */
+export const printVouchersOp = defineOperation({
+  name: 'vouchers.print',
+  permission: 'vouchers.view',
+  input: printSchema,
+  run: (ctx, input) => voucherPrintData(ctx.db, { ...actor(ctx), input }),
+});
