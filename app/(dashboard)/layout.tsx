@@ -12,11 +12,11 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { routerChoices } from '@/lib/network/routers';
 
-const NAV: (NavItem & { permission: Permission })[] = [
+const NAV: (NavItem & { permission: Permission; resellerOnly?: boolean })[] = [
   { href: '/', key: 'dashboard', permission: 'dashboard.view' },
   { href: '/customers', key: 'customers', permission: 'customers.view' },
   { href: '/leads', key: 'leads', permission: 'leads.view' },
-  { href: '/reseller', key: 'resellerPortal', permission: 'resellers.portal' },
+  { href: '/reseller', key: 'resellerPortal', permission: 'resellers.portal', resellerOnly: true },
   { href: '/billing', key: 'billing', permission: 'billing.view' },
   { href: '/payments', key: 'payments', permission: 'billing.view' },
   { href: '/reports', key: 'reports', permission: 'reports.view' },
@@ -24,7 +24,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/whatsapp', key: 'whatsapp', permission: 'messaging.view' },
   { href: '/plans', key: 'plans', permission: 'plans.view' },
   { href: '/vouchers', key: 'vouchers', permission: 'vouchers.view' },
-  { href: '/wallet', key: 'wallet', permission: 'wallet.view' },
+  { href: '/wallet', key: 'wallet', permission: 'wallet.view', resellerOnly: true },
   { href: '/resellers/topups', key: 'walletTopups', permission: 'wallet.manage' },
   { href: '/map', key: 'map', permission: 'odps.view' },
   { href: '/network', key: 'network', permission: 'odps.view' },
@@ -44,7 +44,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // The header router switcher is for staff who watch the network, once there is a router.
   const routers = can(ctx.role, 'routers.view') ? await routerChoices(ctx.db, { orgId: ctx.orgId }) : [];
   const currentRouter = routers.length > 0 ? ((await cookies()).get(ROUTER_COOKIE)?.value ?? null) : null;
-  const items = NAV.filter((n) => can(ctx.role, n.permission)).map(({ href, key }) => ({ href, key }));
+  // A reseller's own pages (portal, wallet) mean nothing to staff, super admin included.
+  const items = NAV.filter((n) => can(ctx.role, n.permission) && (!n.resellerOnly || ctx.role === 'reseller')).map(({ href, key }) => ({ href, key }));
   const panel = (
     <AccountPanel
       name={info.user.name}

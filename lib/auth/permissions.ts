@@ -66,7 +66,7 @@ export const PERMISSIONS = {
   'vouchers.manage': ['super_admin', 'admin', 'noc'],
   // A reseller's own wallet (balance, top-ups, buying vouchers); finance approves top-ups
   // and makes adjustments. Staff never spend from a wallet, so view is the reseller's alone.
-  'wallet.view': ['reseller'],
+  'wallet.view': ['super_admin', 'reseller'],
   'wallet.manage': ['super_admin', 'admin', 'finance'],
   // The reseller portal: a reseller's own customers, invoices and commissions (lib/resellers).
   // Staff see resellers and their commissions; only admins set a reseller's commission rate.

@@ -214,8 +214,10 @@ describe('permission matrix: allowed actions succeed, the others are refused cle
       const { org, admin, inputs, walletReseller } = await scenario();
       assert.deepEqual(Object.keys(inputs).sort(), Object.keys(OPERATIONS).sort());
       for (const op of Object.values(OPERATIONS)) {
-        // A wallet is a reseller member's own: its operations run as one (tests/support/wallet.ts).
-        const userId = role === 'reseller' && op.name.startsWith('wallet.') ? walletReseller : admin.user.id;
+        // A wallet is a reseller member's own: its operations run as one (tests/support/wallet.ts),
+        // also for a super admin (who holds every permission but has no wallet of their own).
+        const ownWallet = op.permission === 'wallet.view' || (role === 'reseller' && op.name.startsWith('wallet.'));
+        const userId = ownWallet ? walletReseller : admin.user.id;
         const result = await executeOperation(op, ctxFor(db, org.id, userId, role as Role), inputs[op.name]);
         if (can(role, op.permission)) {
           assert.ok(result.ok, `${role} should be allowed ${op.name}: ${JSON.stringify(result)}`);
