@@ -132,6 +132,7 @@ CREATE TABLE "reseller_settings" (
 	CONSTRAINT "reseller_settings_rate_range" CHECK ("reseller_settings"."commission_rate_bps" between 0 and 10000)
 );
 --> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "hotspot_login_url" text;--> statement-breakpoint
 ALTER TABLE "voucher_batches" ADD CONSTRAINT "voucher_batches_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "voucher_batches" ADD CONSTRAINT "voucher_batches_reseller_user_id_users_id_fk" FOREIGN KEY ("reseller_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "voucher_batches" ADD CONSTRAINT "voucher_batches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -12,6 +12,8 @@ export const organizations = pgTable('organizations', {
   status: text('status', { enum: ORGANIZATION_STATUSES }).notNull().default('active'),
   // Leads need an ODP with a free port within this distance (metres).
   coverageRadiusM: integer('coverage_radius_m').notNull().default(250),
+  // The hotspot's login page (http or https), printed with a QR on voucher cards; null = none.
+  hotspotLoginUrl: text('hotspot_login_url'),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -41,14 +41,21 @@ export async function createOrganizationWithAdmin(
 
 export async function updateOrganizationSettings(
   db: Db,
-  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number },
+  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl?: string | null },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, p.orgId));
     if (!before) throw new AppError('not_found');
     const [after] = await tx
       .update(organizations)
-      .set({ name: p.name, timezone: p.timezone, coverageRadiusM: p.coverageRadiusM, updatedAt: sql`now()` })
+      .set({
+        name: p.name,
+        timezone: p.timezone,
+        coverageRadiusM: p.coverageRadiusM,
+        // Absent (an older form or API caller) keeps the stored address.
+        ...(p.hotspotLoginUrl !== undefined ? { hotspotLoginUrl: p.hotspotLoginUrl } : {}),
+        updatedAt: sql`now()`,
+      })
       .where(eq(organizations.id, p.orgId))
       .returning();
     await recordAudit(tx, {
@@ -59,8 +66,8 @@ export async function updateOrganizationSettings(
       entityId: p.orgId,
       ip: p.ip,
       data: {
-        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM },
-        after: { name: p.name, timezone: p.timezone, coverageRadiusM: p.coverageRadiusM },
+        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM, hotspotLoginUrl: before.hotspotLoginUrl },
+        after: { name: after!.name, timezone: after!.timezone, coverageRadiusM: after!.coverageRadiusM, hotspotLoginUrl: after!.hotspotLoginUrl },
       },
     });
     return after!;

@@ -6,7 +6,9 @@ import type { GatewayTransaction } from '@/db/schema';
  * changed the payment, so what they do (pay invoices, credit a wallet) commits or rolls back
  * with it, and happens once because the change itself happens once.
  */
-export type PaymentEventName = 'payment.created' | 'payment.completed' | 'payment.failed';
+// payment.refunded: the money of a settled payment went back (a refund at the gateway).
+// payment.sandbox: a sandbox payment settled; play money, so nothing may be paid with it.
+export type PaymentEventName = 'payment.created' | 'payment.completed' | 'payment.failed' | 'payment.refunded' | 'payment.sandbox';
 export type PaymentEvent = {
   transaction: GatewayTransaction;
   actorUserId: string | null;
@@ -20,6 +22,8 @@ const handlers: Record<PaymentEventName, { purpose: string; handler: Handler }[]
   'payment.created': [],
   'payment.completed': [],
   'payment.failed': [],
+  'payment.refunded': [],
+  'payment.sandbox': [],
 };
 
 /** Subscribes to an event for transactions of one purpose (`invoice`, later `wallet_topup`). */

@@ -7,6 +7,7 @@ import { loadGatewayConfig } from './config';
 import { gatewayFailure } from './errors';
 import { GATEWAY_MODULES } from './gateways';
 import { transactionOf } from './refund';
+import { emitPaymentEvent } from './events';
 import { applyGatewayStatus, changeStatus, settle } from './settle';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
@@ -47,7 +48,12 @@ export async function resolveReview(db: Db, p: Actor & { transactionId: string; 
     const t = await transactionOf(tx, { orgId: p.orgId, transactionId: p.transactionId }, true);
     if (t.status !== 'review') throw new AppError('payment_not_in_review');
     await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: `payment.review_${p.decision}ed`, entityType: 'gateway_transaction', entityId: t.id, data: { orderId: t.orderId, note: p.note, receivedAmount: t.receivedAmount } });
-    if (p.decision === 'reject') return changeStatus(tx, { ...p, transaction: t, to: 'failed', set: {}, source: 'review', note: p.note });
+    if (p.decision === 'reject') {
+      const failed = await changeStatus(tx, { ...p, transaction: t, to: 'failed', set: {}, source: 'review', note: p.note });
+      // What waited for the payment (a wallet top-up request) is closed with it.
+      await emitPaymentEvent(tx, 'payment.failed', { transaction: failed, actorUserId: p.actorUserId, ip: p.ip });
+      return failed;
+    }
     // Only a rupiah amount the gateway reported can be credited; anything else is rejected
     // here and settled by hand (a counter payment) if finance finds the money.
     if (t.receivedAmount === null || t.receivedAmount <= 0 || t.currency !== 'IDR' || (t.reviewReason ?? '').startsWith('currency')) throw new AppError('review_amount_unknown');

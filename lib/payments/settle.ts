@@ -85,7 +85,8 @@ export async function settle(tx: Db, p: Actor & { transaction: GatewayTransactio
     note: p.note,
   });
   // A sandbox payment is play money: it proves the set-up, it never pays a real invoice.
-  const result = t.mode === 'sandbox' ? { summary: { sandbox: true } } : await emitPaymentEvent(tx, 'payment.completed', { transaction: paid, actorUserId: p.actorUserId, ip: p.ip });
+  const event = { transaction: paid, actorUserId: p.actorUserId, ip: p.ip };
+  const result = t.mode === 'sandbox' ? { summary: { sandbox: true, ...(await emitPaymentEvent(tx, 'payment.sandbox', event)).summary } } : await emitPaymentEvent(tx, 'payment.completed', event);
   const [done] = await tx.update(gatewayTransactions).set({ paymentId: result.paymentId ?? null }).where(eq(gatewayTransactions.id, t.id)).returning();
   await recordAudit(tx, {
     orgId: t.organizationId,
@@ -107,6 +108,8 @@ export async function reverseTransactionPayment(
   const t = p.transaction;
   const changed = await changeStatus(tx, { ...p, to: 'refunded', set: { refundedAmount: p.amount }, note: p.note });
   const reversed = t.paymentId ? await reversePayment(tx, { orgId: t.organizationId, actorUserId: p.actorUserId, ip: p.ip, paymentId: t.paymentId, reason: p.note }) : { reopened: [] };
+  // Purposes without a payments row (a wallet top-up) take their money back themselves.
+  const other = t.mode === 'sandbox' ? undefined : await emitPaymentEvent(tx, 'payment.refunded', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
   await recordAudit(tx, {
     orgId: t.organizationId,
     actorUserId: p.actorUserId,
@@ -114,7 +117,7 @@ export async function reverseTransactionPayment(
     action: 'payment.gateway_refunded',
     entityType: 'gateway_transaction',
     entityId: t.id,
-    data: { orderId: t.orderId, amount: p.amount, source: p.source, reopened: reversed.reopened },
+    data: { orderId: t.orderId, amount: p.amount, source: p.source, reopened: reversed.reopened, ...other?.summary },
   });
   return changed;
 }

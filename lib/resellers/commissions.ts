@@ -16,6 +16,25 @@ type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
  * At most one live commission per invoice (unique index); a retry finds it and stops.
  */
 export async function accrueCommission(tx: Db, p: Actor & { invoice: Invoice; paymentId: string }) {
+  const [live] = await tx
+    .select({ id: resellerCommissions.id, status: resellerCommissions.status, resellerUserId: resellerCommissions.resellerUserId, amount: resellerCommissions.amount })
+    .from(resellerCommissions)
+    .where(and(eq(resellerCommissions.invoiceId, p.invoice.id), eq(resellerCommissions.organizationId, p.orgId), sql`${resellerCommissions.status} <> 'reversed'`))
+    .for('update');
+  // Refunded while the wallet could not give the commission back, then paid again: the
+  // reseller earned it after all, so the owed reversal is cancelled (the money never left).
+  if (live?.status === 'reversal_pending') {
+    await tx.update(resellerCommissions).set({ status: 'credited', reversedAt: null }).where(eq(resellerCommissions.id, live.id));
+    await recordAudit(tx, {
+      ...p,
+      action: 'commission.reversal_cancelled',
+      entityType: 'invoice',
+      entityId: p.invoice.id,
+      data: { resellerUserId: live.resellerUserId, commissionId: live.id, amount: live.amount, paymentId: p.paymentId },
+    });
+    return null;
+  }
+  if (live) return null;
   const [terms] = await tx
     .select({ resellerUserId: customers.resellerUserId, rateBps: resellerSettings.commissionRateBps })
     .from(customers)
@@ -34,11 +53,6 @@ export async function accrueCommission(tx: Db, p: Actor & { invoice: Invoice; pa
   const base = p.invoice.subtotal;
   const amount = commissionFor(base, terms.rateBps);
   if (amount <= 0) return null;
-  const [live] = await tx
-    .select({ id: resellerCommissions.id })
-    .from(resellerCommissions)
-    .where(and(eq(resellerCommissions.invoiceId, p.invoice.id), sql`${resellerCommissions.status} <> 'reversed'`));
-  if (live) return null;
   const entry = await postWalletEntry(tx, {
     orgId: p.orgId,
     resellerUserId: terms.resellerUserId,
@@ -103,7 +117,7 @@ export async function reverseCommission(tx: Db, p: Actor & { invoiceId: string; 
 
 /**
  * Takes back owed reversals, oldest first, while the balance covers each whole one. Runs
- * after every commission credit; the wallet's top-up approval may call it too.
+ * after every commission credit and every approved top-up (lib/wallet/topups.ts).
  */
 export async function settleOwedReversals(tx: Db, p: Actor & { resellerUserId: string }) {
   const owed = await tx

@@ -25,11 +25,24 @@ const chiBound = (df: number) => df + 10 * Math.sqrt(2 * df);
 
 describe('voucher codes', () => {
   test('1,000,000 codes are all different and generated quickly', () => {
+    // The generator drops repeats itself, so a distinct result alone proves little: count the
+    // repeats it had to drop. 1e6 draws from 32^8 ≈ 1.1e12 codes repeat ≈ 0.45 times by chance
+    // (birthday bound); a weak or re-used random source would repeat thousands of times.
+    class CountingSet extends Set<string> {
+      repeats = 0;
+      override has(v: string) {
+        const seen = super.has(v);
+        if (seen) this.repeats++;
+        return seen;
+      }
+    }
+    const taken = new CountingSet();
     const started = performance.now();
-    const codes = generateCodes(1_000_000, { charset: 'lower_numeric', length: 8 });
+    const codes = generateCodes(1_000_000, { charset: 'lower_numeric', length: 8 }, taken);
     const ms = performance.now() - started;
     assert.equal(codes.length, 1_000_000);
     assert.equal(new Set(codes).size, 1_000_000);
+    assert.ok(taken.repeats <= 6, `${taken.repeats} repeated draws`);
     assert.ok(ms < 5_000, `took ${Math.round(ms)} ms`);
   });
 

@@ -49,12 +49,18 @@ export async function setBatchDelivery(db: Db, p: { orgId: string; batchId: stri
     .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
 }
 
-/** Batches on one router that still have vouchers to watch (unused or active). */
+/**
+ * Batches on one router that still have vouchers to watch (unused or active), or one whose
+ * validity ran out in the last day: a sync that marked it expired and then lost the router
+ * before disabling it there is retried, and the retry must still find that batch even when
+ * nothing else in it is live (else the router would let the expired voucher in for ever).
+ */
 export async function liveBatchesOnRouter(db: Db, p: { orgId: string; routerId: string }) {
   const rows = await db.execute<{ id: string }>(sql`
     select b.id from voucher_batches b
     where b.organization_id = ${p.orgId} and b.router_id = ${p.routerId} and b.delivery = 'router'
-      and exists (select 1 from vouchers v where v.organization_id = ${p.orgId} and v.batch_id = b.id and v.status in ('unused', 'active'))`);
+      and exists (select 1 from vouchers v where v.organization_id = ${p.orgId} and v.batch_id = b.id
+        and (v.status in ('unused', 'active') or (v.status = 'expired' and v.expires_at > now() - interval '1 day')))`);
   return [...rows].map((r) => r.id);
 }
 

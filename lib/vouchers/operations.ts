@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
 import { generateBatch } from './batches';
 import { listVoucherProfiles, saveVoucherProfile, setVoucherProfileActive } from './profiles';
-import { getVoucherBatch, listVoucherBatches, listVouchers, voucherCards, voucherSales } from './queries';
+import { getVoucherBatch, listVoucherBatches, listVouchers, voucherSales } from './queries';
 import { BATCH_DISPLAY_STATUSES } from './constants';
 import { printSchema, voucherPrintData } from './print';
 import { voucherSalesReport } from './report';
@@ -65,14 +65,6 @@ export const listVouchersOp = defineOperation({
   run: (ctx, input) => listVouchers(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
-/** Codes and passwords of a batch for printing: whoever prints the cards can read them. */
-export const voucherCardsOp = defineOperation({
-  name: 'vouchers.cards',
-  permission: 'vouchers.view',
-  input: batchIdSchema,
-  run: (ctx, input) => voucherCards(ctx.db, { orgId: ctx.orgId, ...input }),
-});
-
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.period');
 
 export const voucherSalesOp = defineOperation({
@@ -104,7 +96,10 @@ export const retryVoucherDeliveryOp = defineOperation({
   run: (ctx, input) => retryBatchDelivery(ctx.db, { ...actor(ctx), ...input }),
 });
 
-/** The cards of a batch for the PDF route (decrypted server-side; the print is audited). */
+/**
+ * The cards of a batch for the PDF route (decrypted server-side; the print is audited). A
+ * reseller prints their own batches through `wallet.printBatch` (lib/wallet/operations.ts).
+ */
 export const printVouchersOp = defineOperation({
   name: 'vouchers.print',
   permission: 'vouchers.view',

@@ -5,6 +5,7 @@ import { organizations, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { logoDataUrl } from '@/lib/billing/public-invoice';
 import { getBillingSettings } from '@/lib/billing/settings';
+import { hotspotLoginUrlSchema } from '@/lib/organizations/schemas';
 import { AppError } from '@/lib/server/errors';
 import { voucherCards } from './queries';
 import { voucherUsername } from './radius';
@@ -18,13 +19,8 @@ export const printSchema = z.object({
   format: z.enum(['a4', 'thermal'], 'validation.invalid').default('a4'),
   perPage: z.coerce.number().pipe(z.union(CARDS_PER_PAGE.map((n) => z.literal(n)) as [z.ZodLiteral<8>, z.ZodLiteral<10>, z.ZodLiteral<20>, z.ZodLiteral<40>], 'validation.invalid')).default(10),
   // Where the hotspot's login page is (e.g. http://hotspot.netku.id/login); printed with its QR.
-  loginUrl: z
-    .string()
-    .trim()
-    .max(200, 'validation.tooLong')
-    .regex(/^(https?:\/\/[^\s"<>]+)?$/, 'validation.loginUrl')
-    .optional()
-    .transform((v) => v || null),
+  // Absent = the organization's setting (Settings → Organization); blank = none on this print.
+  loginUrl: hotspotLoginUrlSchema,
   part: z.coerce.number().int('validation.invalid').min(1, 'validation.invalid').default(1),
 });
 export type PrintInput = z.output<typeof printSchema>;
@@ -52,19 +48,33 @@ function qrText(loginUrl: string, username: string, password: string) {
 
 /**
  * What a print-out of one batch shows. Passwords are decrypted here, on the server, for the
- * PDF only; who printed which batch (and which part) goes to the audit log.
+ * PDF only; who printed which batch (and which part) goes to the audit log. With
+ * `resellerUserId`, only a batch that reseller bought is found (the reseller's own prints).
  */
-export async function voucherPrintData(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: PrintInput }): Promise<PrintData> {
+export async function voucherPrintData(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: PrintInput; resellerUserId?: string },
+): Promise<PrintData> {
   const { input } = p;
   const [batch] = await db
     .select({ delivery: voucherBatches.delivery })
     .from(voucherBatches)
-    .where(and(eq(voucherBatches.id, input.batchId), eq(voucherBatches.organizationId, p.orgId)));
+    .where(
+      and(
+        eq(voucherBatches.id, input.batchId),
+        eq(voucherBatches.organizationId, p.orgId),
+        p.resellerUserId !== undefined ? eq(voucherBatches.resellerUserId, p.resellerUserId) : undefined,
+      ),
+    );
   if (!batch) throw new AppError('not_found');
   const data = await voucherCards(db, { orgId: p.orgId, batchId: input.batchId });
   const parts = Math.max(1, Math.ceil(data.cards.length / PRINT_PART_SIZE));
   if (input.part > parts) throw new AppError('not_found', {}, { part: 'validation.invalid' });
-  const [org] = await db.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, p.orgId));
+  const [org] = await db
+    .select({ name: organizations.name, slug: organizations.slug, loginUrl: organizations.hotspotLoginUrl })
+    .from(organizations)
+    .where(eq(organizations.id, p.orgId));
+  const loginUrl = input.loginUrl === undefined ? org!.loginUrl : input.loginUrl;
   const settings = await getBillingSettings(db, p.orgId);
   const slice = data.cards.slice((input.part - 1) * PRINT_PART_SIZE, input.part * PRINT_PART_SIZE);
   await recordAudit(db, {
@@ -74,7 +84,7 @@ export async function voucherPrintData(db: Db, p: { orgId: string; actorUserId: 
     action: 'voucher_batch.printed',
     entityType: 'voucher_batch',
     entityId: input.batchId,
-    data: { format: input.format, perPage: input.perPage, part: input.part, parts, cards: slice.length },
+    data: { format: input.format, perPage: input.perPage, part: input.part, parts, cards: slice.length, reseller: p.resellerUserId !== undefined },
   });
   const separate = data.passwordMode === 'separate';
   return {
@@ -82,7 +92,7 @@ export async function voucherPrintData(db: Db, p: { orgId: string; actorUserId: 
     perPage: input.perPage,
     organization: org!.name,
     logoDataUrl: await logoDataUrl(settings.logoPath),
-    loginUrl: input.loginUrl,
+    loginUrl,
     profile: data.profile,
     part: input.part,
     parts,
@@ -90,7 +100,7 @@ export async function voucherPrintData(db: Db, p: { orgId: string; actorUserId: 
       code: c.code,
       password: separate ? c.password : null,
       // RADIUS logins carry the realm; the card shows the code alone (README, "Vouchers").
-      qrText: input.loginUrl ? qrText(input.loginUrl, batch.delivery === 'radius' ? voucherUsername(c.code, org!.slug) : c.code, c.password) : null,
+      qrText: loginUrl ? qrText(loginUrl, batch.delivery === 'radius' ? voucherUsername(c.code, org!.slug) : c.code, c.password) : null,
     })),
   };
 }

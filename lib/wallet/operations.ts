@@ -4,10 +4,10 @@ import { defineOperation } from '@/lib/server/operation';
 import { TOPUP_MAX, TOPUP_MIN } from './constants';
 import { latestGatewayTopup, startWalletTopup } from './gateway-topup';
 import { getWallet, listWalletEntries } from './queries';
-import { buyVouchers, listResellerBatches, purchaseOptions, resellerBatchCards } from './purchase';
+import { printSchema, voucherPrintData } from '@/lib/vouchers/print';
+import { buyVouchers, listResellerBatches, purchaseOptions } from './purchase';
 import {
   adjustWalletSchema,
-  batchIdSchema,
   buyVouchersSchema,
   decideTopupSchema,
   gatewayTopupSchema,
@@ -54,12 +54,15 @@ export const listMyBatchesOp = defineOperation({
   run: (ctx, input) => listResellerBatches(ctx.db, { ...self(ctx), ...input }),
 });
 
-/** The cards of a batch the reseller bought, for printing; any other batch is not found. */
-export const myBatchCardsOp = defineOperation({
-  name: 'wallet.batchCards',
+/**
+ * The PDF of a batch the reseller bought (same A4 / thermal cards as staff print, through
+ * /api/vouchers/batches/[id]/pdf); any other batch is not found. Decrypted server-side, audited.
+ */
+export const printMyBatchOp = defineOperation({
+  name: 'wallet.printBatch',
   permission: 'wallet.view',
-  input: batchIdSchema,
-  run: (ctx, input) => resellerBatchCards(ctx.db, { ...self(ctx), ...input }),
+  input: printSchema,
+  run: (ctx, input) => voucherPrintData(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input, resellerUserId: ctx.userId }),
 });
 
 export const requestTopupOp = defineOperation({

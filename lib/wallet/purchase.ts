@@ -7,7 +7,6 @@ import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { generateBatch } from '@/lib/vouchers/batches';
 import { getVoucherProfile } from '@/lib/vouchers/profiles';
-import { voucherCards } from '@/lib/vouchers/queries';
 import { lockWallet, postWalletEntry } from './ledger';
 import type { BuyVouchersInput } from './schemas';
 
@@ -142,14 +141,4 @@ export async function listResellerBatches(db: Db, p: { orgId: string; resellerUs
     .orderBy(desc(voucherBatches.createdAt), desc(voucherBatches.id))
     .limit(limit + 1);
   return toPage(rows, limit);
-}
-
-/** Cards of a batch for printing, for the reseller who bought it (anyone else: not found). */
-export async function resellerBatchCards(db: Db, p: { orgId: string; resellerUserId: string; batchId: string }) {
-  const [owned] = await db
-    .select({ id: voucherBatches.id })
-    .from(voucherBatches)
-    .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId), eq(voucherBatches.resellerUserId, p.resellerUserId)));
-  if (!owned) throw new AppError('not_found');
-  return voucherCards(db, { orgId: p.orgId, batchId: p.batchId });
 }

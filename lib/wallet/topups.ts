@@ -1,11 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactions, memberships, users, walletTopupRequests, wallets } from '@/db/schema';
+import { gatewayTransactions, memberships, users, walletEntries, walletTopupRequests, wallets, type WalletEntry } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { settleOwedReversals } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import type { TopupStatus } from './constants';
-import { lockWallet, postWalletEntry } from './ledger';
+import { getWalletBalance, lockWallet, postWalletEntry } from './ledger';
 
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
@@ -67,6 +68,9 @@ async function settleRequest(
           actorUserId: p.actorUserId,
         })
       : null;
+  // Commission reversals the wallet could not cover are owed to the organization: a top-up
+  // pays them first (the reseller's dashboard shows what is owed).
+  if (entry) await settleOwedReversals(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, resellerUserId: row.resellerUserId });
   await recordAudit(tx, {
     orgId: p.orgId,
     actorUserId: p.actorUserId,
@@ -76,7 +80,7 @@ async function settleRequest(
     entityId: row.id,
     data: { amount: row.amount, credited: p.approve ? credit : 0, channel: row.channel, resellerUserId: row.resellerUserId, reason: p.reason, balanceAfter: entry?.balanceAfter ?? null },
   });
-  return { request: row, balance: entry?.balanceAfter ?? null };
+  return { request: row, balance: entry ? await getWalletBalance(tx, { orgId: p.orgId, resellerUserId: row.resellerUserId }) : null };
 }
 
 /**
@@ -96,6 +100,49 @@ export async function creditGatewayTopup(tx: Db, p: { orgId: string; gatewayTran
   // A request closed because the gateway said expired/failed is credited all the same when
   // the money arrives after all: the transaction itself is settled only once.
   return settleRequest(tx, { ...p, request, approve: true, reason: null });
+}
+
+/**
+ * A paid gateway top-up was refunded at the gateway (its dashboard; our refund button refuses
+ * top-ups): the credit goes back out as one negative top-up entry naming the request, unique
+ * like the credit itself. A wallet that no longer holds it (spent on vouchers) is not pushed
+ * below zero: nothing is taken, and the shortfall is written on the request and in the audit
+ * trail for finance to settle with the reseller (an adjustment).
+ */
+export async function reverseGatewayTopup(tx: Db, p: { orgId: string; gatewayTransactionId: string; actorUserId: string | null; ip: string | null }) {
+  const [request] = await tx
+    .select()
+    .from(walletTopupRequests)
+    .where(and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId)))
+    .for('update');
+  if (!request || request.status !== 'approved') return 'not_credited' as const;
+  const [credit] = await tx
+    .select({ amount: walletEntries.amount })
+    .from(walletEntries)
+    .where(and(eq(walletEntries.organizationId, p.orgId), eq(walletEntries.kind, 'topup'), eq(walletEntries.refType, 'topup_request'), eq(walletEntries.refId, request.id)));
+  if (!credit) return 'not_credited' as const;
+  let entry: WalletEntry | null = null;
+  try {
+    entry = await tx.transaction((sp) =>
+      postWalletEntry(sp, { orgId: p.orgId, resellerUserId: request.resellerUserId, kind: 'topup', amount: -credit.amount, refType: 'topup_refund', refId: request.id, note: 'refund', actorUserId: p.actorUserId }),
+    );
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'wallet_insufficient')) throw error;
+  }
+  await tx
+    .update(walletTopupRequests)
+    .set({ reason: entry ? 'refunded at the gateway' : `refunded at the gateway; ${credit.amount} not recovered from the wallet` })
+    .where(eq(walletTopupRequests.id, request.id));
+  await recordAudit(tx, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: entry ? 'wallet.topup_refunded' : 'wallet.topup_refund_uncovered',
+    entityType: 'wallet_topup_request',
+    entityId: request.id,
+    data: { amount: credit.amount, resellerUserId: request.resellerUserId, balanceAfter: entry?.balanceAfter ?? null },
+  });
+  return entry ? ('reversed' as const) : ('uncovered' as const);
 }
 
 /** Finance corrects a wallet by hand: a signed amount with a mandatory note, audited. */

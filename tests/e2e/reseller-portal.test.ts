@@ -1,19 +1,23 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { invoices, organizations, plans, subscriptions, users } from '@/db/schema';
+import { invoices, memberships, organizations, plans, subscriptions, users } from '@/db/schema';
+import { hashPassword } from '@/lib/users/password';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { testDb } from '../helpers';
 import { newPage, settled, signIn } from './browser';
 
 /**
- * The demo reseller gets one customer of their own (with an unpaid invoice) in `before`; the
- * admin sets the reseller's rate, the cashier takes the payment, the reseller sees the
- * commission. Other tests never touch this customer (its name carries a stamp).
+ * A reseller of its own gets one customer (with an unpaid invoice) in `before`; the admin sets
+ * the reseller's rate, the cashier takes the payment, the reseller sees the commission. Not the
+ * demo reseller: the wallet test, running beside this one, checks that reseller's exact
+ * balance, which the commission would change. Names carry a stamp.
  */
 const stamp = String(Date.now()).slice(-6);
 const NAME = `Rudi Reseller ${stamp}`;
+const RESELLER_EMAIL = `reseller-${stamp}@demo.jaring.id`;
+const RESELLER_NAME = `Reseller Portal ${stamp}`;
 const db = testDb();
 let invoiceNumber = '';
 let resellerId = '';
@@ -21,7 +25,8 @@ let resellerId = '';
 before(async () => {
   const [org] = await db.select().from(organizations).where(eq(organizations.slug, 'demo'));
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@demo.jaring.id'));
-  const [reseller] = await db.select().from(users).where(eq(users.email, 'reseller@demo.jaring.id'));
+  const [reseller] = await db.insert(users).values({ email: RESELLER_EMAIL, name: RESELLER_NAME, passwordHash: await hashPassword('jaring123') }).returning();
+  await db.insert(memberships).values({ organizationId: org!.id, userId: reseller!.id, role: 'reseller' });
   const [plan] = await db.select().from(plans).where(and(eq(plans.organizationId, org!.id), eq(plans.name, 'Paket 20 Mbps')));
   resellerId = reseller!.id;
   const actor = { orgId: org!.id, actorUserId: admin!.id, ip: null };
@@ -48,7 +53,7 @@ describe('reseller portal, in Chromium', () => {
     await signIn(page, 'admin@demo.jaring.id');
     await page.getByTestId('org-name').waitFor();
     await page.goto('/resellers');
-    await page.getByTestId('resellers-table').getByRole('link', { name: 'Demo reseller' }).click();
+    await page.getByTestId('resellers-table').getByRole('link', { name: RESELLER_NAME }).click();
     await page.getByTestId('reseller-settings-form').waitFor();
     await settled(page);
     await page.getByLabel('Tarif komisi (%)').fill('5');
@@ -60,7 +65,7 @@ describe('reseller portal, in Chromium', () => {
 
   test('the reseller sees only their own customers, and a commission once the cashier records the payment', async () => {
     const reseller = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
-    await signIn(reseller, 'reseller@demo.jaring.id');
+    await signIn(reseller, RESELLER_EMAIL);
     await reseller.getByTestId('org-name').waitFor();
     await reseller.goto('/reseller/customers');
     await reseller.getByTestId('reseller-customers').waitFor();

@@ -90,7 +90,7 @@ describe('reseller wallet, in Chromium', () => {
     await reseller.getByTestId('wallet-balance').getByText(new RegExp(rupiah(startBalance + 100_000))).waitFor();
     await reseller.getByTestId('ledger-row').filter({ hasText: 'Isi saldo' }).first().waitFor();
     const buy = reseller.getByTestId('buy-vouchers');
-    await buy.getByLabel('Profil voucher').selectOption({ label: `${PROFILE} — Rp 4.000 (harga jual Rp 5.000)` });
+    await buy.getByLabel('Profil voucher').selectOption({ label: `${PROFILE} — Rp 4.000` });
     await buy.getByLabel('Jumlah voucher').fill('5');
     await buy.getByLabel('Dipakai di').selectOption({ label: 'Semua hotspot (RADIUS)' });
     await buy.getByTestId('buy-total').getByText(new RegExp(rupiah(20_000))).waitFor();
@@ -99,11 +99,13 @@ describe('reseller wallet, in Chromium', () => {
     await buy.getByText('5 voucher berhasil dibeli.').waitFor();
     assert.equal(await getWalletBalance(db, { orgId, resellerUserId: resellerId }), startBalance + 80_000);
 
-    // 4. Their cards: five codes, the selling price on each.
-    await reseller.getByTestId('bought-print').click();
-    await settled(reseller);
-    await reseller.getByTestId('voucher-cards').waitFor();
-    assert.equal(await reseller.getByTestId('voucher-code').count(), 5);
-    assert.match(await reseller.getByTestId('voucher-cards').innerText(), new RegExp(rupiah(5_000)));
+    // 4. Their cards: the same PDF as staff print (A4 here; thermal from the batch list).
+    const href = await reseller.getByTestId('bought-print').getAttribute('href');
+    const response = await reseller.request.get(href!);
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-');
+    await reseller.reload();
+    await reseller.getByTestId('print-thermal').first().waitFor();
   });
 });

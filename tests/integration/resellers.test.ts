@@ -8,6 +8,7 @@ import * as ops from '@/lib/resellers/operations';
 import { commissionMonths } from '@/lib/resellers/queries';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { getWalletBalance, postWalletEntry, sumWalletEntries } from '@/lib/wallet/ledger';
+import { decideTopup, requestTopup } from '@/lib/wallet/topups';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 import { makeReseller, makeResellerCustomer } from '../support/resellers';
 
@@ -103,6 +104,45 @@ describe('commission per paid invoice', () => {
     assert.equal(settled!.status, 'reversed');
     assert.equal(await balance(reseller.id), 7_000);
     assert.equal(await sumWalletEntries(db, { orgId: org.org.id, resellerUserId: reseller.id }), 7_000);
+  });
+});
+
+describe('commission after an owed reversal', () => {
+  test('paid again while the reversal is still owed: the owed reversal is cancelled, one commission net', async () => {
+    const reseller = await makeReseller(db, org.org.id, org.admin.user.id, 1000);
+    const { customer, invoice } = await makeResellerCustomer(db, org.org.id, { resellerUserId: reseller.id, subtotal: 100_000, tax: 0 });
+    const { paymentId } = await payCash(customer.id, 100_000);
+    await db.transaction((tx) => postWalletEntry(tx, { orgId: org.org.id, resellerUserId: reseller.id, kind: 'purchase', amount: -10_000, actorUserId: reseller.id }));
+    await db.transaction((tx) => reversePayment(tx, { ...actor(), paymentId, reason: 'Salah input' }));
+    assert.equal((await commissionsOf(invoice.id))[0]!.status, 'reversal_pending');
+    // The customer pays the invoice again: the reseller earned the commission after all.
+    await payCash(customer.id, 100_000);
+    const rows = await commissionsOf(invoice.id);
+    assert.deepEqual(rows.map((r) => r.status), ['credited']);
+    assert.equal(await balance(reseller.id), 0);
+    const summary = await executeOperation(ops.portalSummaryOp, ctxFor(db, org.org.id, reseller.id, 'reseller'), {});
+    assert.ok(summary.ok && summary.data.owed === 0);
+    // A later commission is not eaten by a reversal that no longer exists.
+    const next = await makeResellerCustomer(db, org.org.id, { resellerUserId: reseller.id, subtotal: 50_000, tax: 0 });
+    await payCash(next.customer.id, 50_000);
+    assert.equal(await balance(reseller.id), 5_000);
+    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityId, invoice.id), eq(auditLogs.action, 'commission.reversal_cancelled')));
+    assert.ok(audit);
+  });
+
+  test('an approved top-up pays what is owed first', async () => {
+    const reseller = await makeReseller(db, org.org.id, org.admin.user.id, 1000);
+    const { customer } = await makeResellerCustomer(db, org.org.id, { resellerUserId: reseller.id, subtotal: 100_000, tax: 0 });
+    const { paymentId } = await payCash(customer.id, 100_000);
+    await db.transaction((tx) => postWalletEntry(tx, { orgId: org.org.id, resellerUserId: reseller.id, kind: 'purchase', amount: -10_000, actorUserId: reseller.id }));
+    await db.transaction((tx) => reversePayment(tx, { ...actor(), paymentId, reason: 'Refund' }));
+    const request = await requestTopup(db, { orgId: org.org.id, actorUserId: reseller.id, ip: null, input: { amount: 50_000 } });
+    const decided = await decideTopup(db, { ...actor(), actorUserId: org.admin.user.id, requestId: request.id, decision: 'approve' });
+    assert.equal(decided.balance, 40_000);
+    assert.equal(await balance(reseller.id), 40_000);
+    assert.equal(await sumWalletEntries(db, { orgId: org.org.id, resellerUserId: reseller.id }), 40_000);
+    const summary = await executeOperation(ops.portalSummaryOp, ctxFor(db, org.org.id, reseller.id, 'reseller'), {});
+    assert.ok(summary.ok && summary.data.owed === 0);
   });
 });
 

@@ -8,7 +8,8 @@ import { enqueueJob } from '@/lib/jobs/enqueue';
 import { getJob } from '@/lib/jobs/queries';
 import { routerQueue } from '@/lib/network/routers';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
-import { generateVoucherBatchOp, getVoucherBatchOp, saveVoucherProfileOp, voucherCardsOp } from '@/lib/vouchers/operations';
+import { generateVoucherBatchOp, getVoucherBatchOp, saveVoucherProfileOp } from '@/lib/vouchers/operations';
+import { voucherCards } from '@/lib/vouchers/queries';
 import { voucherTick } from '@/lib/vouchers/tick';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
@@ -101,7 +102,7 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
     assert.deepEqual([detail.status, detail.deliveredCount, detail.jobState, detail.byStatus.unused], ['delivered', 300, 'done', 300]);
 
     // Printing reads the codes and passwords back in clear.
-    const cards = await ok(executeOperation(voucherCardsOp, w.ctx, { batchId: batch.id }));
+    const cards = await voucherCards(w.ctx.db, { orgId: w.ctx.orgId, batchId: batch.id });
     assert.equal(cards.cards.length, 300);
     assert.equal(cards.cards[0]!.password, byName.get(cards.cards[0]!.code)!.password);
 
@@ -181,6 +182,20 @@ describe('vouchers: status from the router', () => {
     assert.deepEqual([expire.result?.expired, expire.result?.kicked], [1, 1]);
     assert.equal((await db.select().from(vouchers).where(eq(vouchers.id, va.id)))[0]!.status, 'expired');
     assert.equal(w.server.find('/ip/hotspot/user', a!)?.disabled, 'true');
+    assert.equal(w.server.list('/ip/hotspot/active').length, 0);
+  });
+
+  test('a voucher marked expired by a run that then lost the router is still disabled there by the retry', async () => {
+    const w = await world('v-expired-retry');
+    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '1', codeLength: '8', charset: 'numeric', delivery: 'router', routerId: w.router.id }));
+    assert.equal((await finished(w.ctx, batch.jobId!)).state, 'done');
+    const [v] = await batchVouchers(batch.id);
+    // The earlier run's database update went through; its router call did not.
+    await db.update(vouchers).set({ status: 'expired', firstLoginAt: sql`now() - interval '25 hours'`, expiresAt: sql`now() - interval '1 hour'` }).where(eq(vouchers.id, v!.id));
+    w.server.connectHotspot(v!.code);
+    const retry = await runJob(w.ctx, 'voucher-sync', { routerId: w.router.id }, w.router.id);
+    assert.equal(retry.state, 'done', retry.error ?? '');
+    assert.equal(w.server.find('/ip/hotspot/user', v!.code)?.disabled, 'true');
     assert.equal(w.server.list('/ip/hotspot/active').length, 0);
   });
 

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
-import { jobs, voucherBatches, vouchers, walletEntries, walletTopupRequests, wallets } from '@/db/schema';
+import { auditLogs, gatewayTransactions, jobs, voucherBatches, vouchers, walletEntries, walletTopupRequests, wallets } from '@/db/schema';
 import { receiveCallback } from '@/lib/payments/callbacks';
+import { resolveReview } from '@/lib/payments/manage';
 import { saveGatewaySettings } from '@/lib/payments/settings';
 import { AppError } from '@/lib/server/errors';
 import { executeOperation, type Operation } from '@/lib/server/operation';
@@ -205,6 +206,81 @@ describe('top-ups', () => {
   });
 });
 
+describe('gateway top-ups after the payment', () => {
+  // The Tripay fake also builds REFUND callbacks (the shared fake type lists only the usual three).
+  const refundCallback = (orderId: string) => (tripay.callback as (id: string, outcome: string) => ReturnType<GatewayFake['callback']>)(orderId, 'refunded');
+  /** Tripay (production unless told) with a 2,500 fee the payer bears; a started 100,000 top-up. */
+  async function startTopup(mode: 'production' | 'sandbox' = 'production') {
+    const w = await world();
+    await saveGatewaySettings(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      input: { gateway: 'tripay', enabled: true, mode, credentials: tripay.credentials, methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2_500, feeBearer: 'customer' }] },
+    });
+    const started = await executeOperation(op(walletOps.startGatewayTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { amount: '100000', gateway: 'tripay', method: 'BRIVA' });
+    assert.ok(started.ok, JSON.stringify(started));
+    const orderId = (started.data as { orderId: string }).orderId;
+    const [t] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.orderId, orderId));
+    const deliver = async (cb: { body: string; headers: Record<string, string> }) => receiveCallback(db, { gateway: 'tripay', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null });
+    const request = async () => (await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.gatewayTransactionId, t!.id)))[0]!;
+    const balance = () => getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 });
+    return { w, orderId, t: t!, deliver, request, balance };
+  }
+
+  test('a refund made at the gateway takes the credit back out of the wallet, once', async () => {
+    const s = await startTopup();
+    await s.deliver(tripay.callback(s.orderId, 'paid'));
+    assert.equal(await s.balance(), 100_000);
+    const refund = refundCallback(s.orderId);
+    await s.deliver(refund);
+    await s.deliver(refund);
+    assert.equal(await s.balance(), 0);
+    assert.equal(await sumWalletEntries(db, { orgId: s.w.org.id, resellerUserId: s.w.r1 }), 0);
+    const entries = await db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, s.w.r1));
+    assert.deepEqual(entries.map((e) => e.amount).sort((a, b) => a - b), [-100_000, 100_000]);
+    assert.equal((await s.request()).reason, 'refunded at the gateway');
+    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refunded')));
+    assert.ok(audit);
+  });
+
+  test('a refund of a top-up already spent never makes the balance negative; finance is told', async () => {
+    const s = await startTopup();
+    await s.deliver(tripay.callback(s.orderId, 'paid'));
+    await buyVouchers(db, { orgId: s.w.org.id, resellerUserId: s.w.r1, ip: null, input: { profileId: s.w.profile.id, count: 5 } });
+    await s.deliver(refundCallback(s.orderId));
+    assert.equal(await s.balance(), 80_000);
+    assert.match((await s.request()).reason ?? '', /100000 not recovered/);
+    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refund_uncovered')));
+    assert.ok(audit);
+  });
+
+  test('a wrong amount is held; finance rejecting it closes the request, accepting credits what came in', async () => {
+    const rejected = await startTopup();
+    await rejected.deliver(tripay.callback(rejected.orderId, 'paid', { amount: rejected.t.chargedAmount - 1_000 }));
+    assert.equal((await rejected.request()).status, 'pending');
+    await resolveReview(db, { orgId: rejected.w.org.id, actorUserId: rejected.w.finance.user.id, ip: null, transactionId: rejected.t.id, decision: 'reject', note: 'kurang bayar' });
+    assert.equal((await rejected.request()).status, 'rejected');
+    assert.equal(await rejected.balance(), 0);
+
+    const accepted = await startTopup();
+    await accepted.deliver(tripay.callback(accepted.orderId, 'paid', { amount: accepted.t.chargedAmount - 1_000 }));
+    await resolveReview(db, { orgId: accepted.w.org.id, actorUserId: accepted.w.finance.user.id, ip: null, transactionId: accepted.t.id, decision: 'accept', note: 'diterima' });
+    // Received 101,500 less the 2,500 fee the reseller was to pay.
+    assert.equal(await accepted.balance(), 99_000);
+    assert.equal((await accepted.request()).status, 'approved');
+  });
+
+  test('a sandbox top-up is play money: never credited, and the request does not wait forever', async () => {
+    const s = await startTopup('sandbox');
+    await s.deliver(tripay.callback(s.orderId, 'paid'));
+    assert.equal(await s.balance(), 0);
+    const request = await s.request();
+    assert.equal(request.status, 'rejected');
+    assert.equal(request.reason, 'sandbox');
+  });
+});
+
 describe('reseller isolation', () => {
   test('a reseller sees and spends only their own wallet, requests and batches', async () => {
     const w = await world();
@@ -225,7 +301,7 @@ describe('reseller isolation', () => {
       assert.ok(r.ok);
       assert.ok(!show(r.data).includes(bought.batch.id) && !show(r.data).includes(r2Request.id) && !show(r.data).includes('punya r2'), o.name);
     }
-    const cards = await run(walletOps.myBatchCardsOp, { batchId: bought.batch.id });
+    const cards = await run(walletOps.printMyBatchOp, { batchId: bought.batch.id });
     assert.ok(!cards.ok && cards.code === 'not_found');
     // Inputs cannot name another reseller: the wallet is always the signed-in one.
     await run(walletOps.buyVouchersOp, { profileId: w.profile.id, count: 1, resellerUserId: w.r2 });
@@ -236,7 +312,7 @@ describe('reseller isolation', () => {
       const r = await run(o, { resellerUserId: w.r2, amount: '1000', note: 'x' });
       assert.ok(!r.ok && r.code === 'forbidden', o.name);
     }
-    const staffCards = await executeOperation(op((await import('@/lib/vouchers/operations')).voucherCardsOp), ctx1, { batchId: bought.batch.id });
+    const staffCards = await executeOperation(op((await import('@/lib/vouchers/operations')).printVouchersOp), ctx1, { batchId: bought.batch.id });
     assert.ok(!staffCards.ok && staffCards.code === 'forbidden');
   });
 

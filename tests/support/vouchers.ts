@@ -41,7 +41,6 @@ export async function voucherMatrixInputs(db: Database, orgId: string, actorUser
     'vouchers.listBatches': {},
     'vouchers.getBatch': { batchId: batch.id },
     'vouchers.list': { batchId: batch.id },
-    'vouchers.cards': { batchId: batch.id },
     'vouchers.sales': { from: '2026-01-01', to: '2026-12-31' },
     'vouchers.salesReport': { from: '2026-01-01', to: '2026-12-31' },
     'vouchers.disable': { batchId: spare.batch.id },
@@ -106,7 +105,6 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
         assert.ok(r.ok && !codes.some((c) => json(r.data).includes(c)));
       }
     },
-    'vouchers.cards': async () => notFound(await sides().run(op('voucherCardsOp'), { batchId: (await bWorld()).batch.id })),
     'vouchers.sales': async () => {
       const { batch } = await bWorld();
       await sides().db.update(vouchers).set({ soldAt: new Date() }).where(eq(vouchers.batchId, batch.id));

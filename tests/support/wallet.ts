@@ -34,7 +34,7 @@ export async function walletMatrixInputs(db: Database, orgId: string, adminUserI
     'wallet.purchaseOptions': {},
     'wallet.buyVouchers': { profileId: w.profile.id, count: '1', routerId },
     'wallet.batches': {},
-    'wallet.batchCards': { batchId: w.batch.id },
+    'wallet.printBatch': { batchId: w.batch.id, format: 'thermal' },
     'wallet.requestTopup': { amount: 'Rp 25.000', note: 'transfer' },
     'wallet.myTopups': {},
     'wallet.topupMethods': { amount: '50000' },
@@ -91,7 +91,7 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
       assert.equal(await bBalance(), 92_000);
     },
     'wallet.batches': async () => readsNothingOfB(await asReseller(op('listMyBatchesOp'), {})),
-    'wallet.batchCards': async () => notFound(await asReseller(op('myBatchCardsOp'), { batchId: (await bWorld()).batch.id })),
+    'wallet.printBatch': async () => notFound(await asReseller(op('printMyBatchOp'), { batchId: (await bWorld()).batch.id })),
     'wallet.requestTopup': async () => {
       await bWorld();
       const r = await asReseller(op('requestTopupOp'), { amount: '20000' });

@@ -70,7 +70,7 @@ export default async function VoucherBatchesPage({ searchParams }: { searchParam
                 <StatusCounts counts={b.byStatus} />
               </StackedCell>
               <StackedCell className="col-span-2 md:col-span-1">
-                <Link href={`/vouchers/batches/${b.id}`} className="font-medium text-brand-700 underline dark:text-brand-400">
+                <Link href={`/vouchers/batches/${b.id}`} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline dark:text-brand-400">
                   {t('vouchers.batches.open')}
                 </Link>
               </StackedCell>

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Pager } from '@/components/ui/table';
@@ -13,6 +12,28 @@ import { getWalletOp, listMyBatchesOp, myTopupsOp, purchaseOptionsOp } from '@/l
 import { BuyVouchers } from './_components/buy-vouchers';
 import { KindFilter } from './_components/kind-filter';
 import { TopupPanel } from './_components/topup-panel';
+
+// The same PDF route as staff prints (it checks the batch is this reseller's); no loginUrl
+// parameter: the organization's hotspot login URL is printed with its QR.
+const PART_SIZE = 1000; // lib/vouchers/print.ts PRINT_PART_SIZE (server-only module)
+const pdfHref = (batchId: string, format: 'a4' | 'thermal', part = 1) => `/api/vouchers/batches/${batchId}/pdf?format=${format}&part=${part}`;
+
+/** A4 and thermal PDF links of one batch; a batch above 1,000 cards prints in parts. */
+function PrintLinks({ batchId, count, labels }: { batchId: string; count: number; labels: { a4: string; thermal: string; part: (n: number) => string } }) {
+  const parts = Math.max(1, Math.ceil(count / PART_SIZE));
+  return (
+    <div className="flex flex-wrap gap-2" data-testid="print-batch">
+      {Array.from({ length: parts }, (_, i) =>
+        (['a4', 'thermal'] as const).map((format) => (
+          <a key={`${format}-${i}`} href={pdfHref(batchId, format, i + 1)} target="_blank" rel="noopener" className={buttonClass('secondary')} data-testid={`print-${format}`}>
+            {labels[format]}
+            {parts > 1 ? ` · ${labels.part(i + 1)}` : ''}
+          </a>
+        )),
+      )}
+    </div>
+  );
+}
 
 const TOPUP_COLORS = { pending: 'amber', approved: 'green', rejected: 'red' } as const;
 
@@ -65,9 +86,9 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                 <StackedCell label={t('description')} className="col-span-2 md:col-span-1">
                   {e.note ?? '—'}
                   {e.refType === 'voucher_batch' && e.refId && (
-                    <Link href={`/wallet/batches/${e.refId}/print`} className="ml-2 text-brand-700 underline dark:text-brand-500">
+                    <a href={pdfHref(e.refId, 'a4')} target="_blank" rel="noopener" className="ml-2 inline-flex min-h-10 items-center text-brand-700 underline md:min-h-0 dark:text-brand-500">
                       {t('printCards')}
-                    </Link>
+                    </a>
                   )}
                 </StackedCell>
                 <StackedCell label={t('amount')} className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
@@ -100,9 +121,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                         {when(b.createdAt)} · {t(`batchStatus.${b.status}`)} · {formatIDR(b.costRupiah * b.count)}
                       </p>
                     </div>
-                    <Link href={`/wallet/batches/${b.id}/print`} className={buttonClass('secondary')} data-testid="print-batch">
-                      {t('printCards')}
-                    </Link>
+                    <PrintLinks batchId={b.id} count={b.count} labels={{ a4: t('printA4'), thermal: t('printThermal'), part: (n) => t('printPart', { part: n }) }} />
                   </Card>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -29,26 +30,32 @@ export default async function ResellerCommissionsPage({ searchParams }: { search
       {items.length === 0 ? (
         <EmptyState title={t('resellers.portal.noCommissions')} hint={t('resellers.portal.noCommissionsHint')} />
       ) : (
-        <Table
+        <StackedTable
           testId="reseller-commissions"
           head={[t('resellers.portal.date'), t('resellers.portal.invoice'), t('resellers.portal.customer'), t('resellers.portal.base'), t('resellers.portal.commission'), t('common.status')]}
         >
           {items.map((c) => (
-            <tr key={c.id} data-testid="commission-row">
-              <Td className="whitespace-nowrap">{formatDateTime(c.createdAt, locale, zone)}</Td>
-              <Td className="whitespace-nowrap font-mono text-xs">{c.invoiceNumber}</Td>
-              <Td>{c.customerName}</Td>
-              <Td className="whitespace-nowrap tabular-nums">
+            <tr key={c.id} className={STACKED_ROW.page} data-testid="commission-row">
+              <StackedCell label={t('resellers.portal.date')} className="whitespace-nowrap">
+                {formatDateTime(c.createdAt, locale, zone)}
+              </StackedCell>
+              <StackedCell label={t('resellers.portal.invoice')}>
+                <span className="break-all font-mono text-xs">{c.invoiceNumber}</span>
+              </StackedCell>
+              <StackedCell label={t('resellers.portal.customer')}>{c.customerName}</StackedCell>
+              <StackedCell label={t('resellers.portal.base')} className="whitespace-nowrap tabular-nums">
                 {formatIDR(c.baseAmount)}
                 <div className="text-xs text-slate-500">{`× ${(c.rateBps / 100).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID')} %`}</div>
-              </Td>
-              <Td className="whitespace-nowrap font-medium tabular-nums">{formatIDR(c.amount)}</Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('resellers.portal.commission')} className="whitespace-nowrap font-semibold tabular-nums">
+                {formatIDR(c.amount)}
+              </StackedCell>
+              <StackedCell label={t('common.status')}>
                 <Badge color={COLOR[c.status]}>{t(`resellers.commissionStatuses.${c.status}`)}</Badge>
-              </Td>
+              </StackedCell>
             </tr>
           ))}
-        </Table>
+        </StackedTable>
       )}
       <Pager basePath="/reseller/commissions" params={{ cursor: sp.cursor }} nextCursor={nextCursor} labels={{ next: t('common.next'), first: t('common.first') }} />
       <Card className="mt-4">

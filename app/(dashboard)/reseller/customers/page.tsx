@@ -5,7 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { SearchForm } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { formatCustomerNumber, SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
 import { portalCustomersOp } from '@/lib/resellers/operations';
@@ -45,21 +46,23 @@ export default async function ResellerCustomersPage({ searchParams }: { searchPa
         <EmptyState title={t('resellers.portal.noCustomers')} hint={t('resellers.portal.noCustomersHint')} />
       ) : (
         page.items.length > 0 && (
-          <Table testId="reseller-customers" head={[t('customers.number'), t('common.name'), t('customers.plan'), t('common.status'), t('resellers.portal.connection')]}>
+          <StackedTable testId="reseller-customers" head={[t('common.name'), t('customers.number'), t('customers.plan'), t('common.status'), t('resellers.portal.connection')]}>
             {page.items.map((c) => (
-              <tr key={c.id} data-testid="reseller-customer-row">
-                <Td className="whitespace-nowrap font-mono text-xs">{formatCustomerNumber(c.number)}</Td>
-                <Td>
-                  <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+              <tr key={c.id} className={STACKED_ROW.page} data-testid="reseller-customer-row">
+                <StackedCell className="col-span-2 md:col-span-1">
+                  <Link href={`/customers/${c.id}`} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500">
                     {c.name}
                   </Link>
                   <div className="text-xs text-slate-500">{c.phone}</div>
-                </Td>
-                <Td>{c.planName ?? '—'}</Td>
-                <Td>
+                </StackedCell>
+                <StackedCell label={t('customers.number')}>
+                  <span className="whitespace-nowrap font-mono text-xs">{formatCustomerNumber(c.number)}</span>
+                </StackedCell>
+                <StackedCell label={t('customers.plan')}>{c.planName ?? '—'}</StackedCell>
+                <StackedCell label={t('common.status')}>
                   <StatusBadge status={c.status} />
-                </Td>
-                <Td>
+                </StackedCell>
+                <StackedCell label={t('resellers.portal.connection')}>
                   {c.connection === 'active' ? (
                     <Badge color="green">{t('resellers.portal.onlineNow')}</Badge>
                   ) : c.connection === 'offline' ? (
@@ -67,10 +70,10 @@ export default async function ResellerCustomersPage({ searchParams }: { searchPa
                   ) : (
                     <span className="text-slate-400">—</span>
                   )}
-                </Td>
+                </StackedCell>
               </tr>
             ))}
-          </Table>
+          </StackedTable>
         )
       )}
       <Pager

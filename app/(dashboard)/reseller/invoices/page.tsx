@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { SearchForm } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { INVOICE_STATUSES } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { invoiceLinkToken } from '@/lib/billing/links';
@@ -41,34 +42,38 @@ export default async function ResellerInvoicesPage({ searchParams }: { searchPar
         <EmptyState title={t('resellers.portal.noInvoices')} />
       ) : (
         page.items.length > 0 && (
-          <Table
+          <StackedTable
             testId="reseller-invoices"
             head={[t('resellers.portal.invoice'), t('resellers.portal.customer'), t('resellers.portal.dueDate'), t('resellers.portal.total'), t('common.status'), '']}
           >
             {page.items.map((i) => (
-              <tr key={i.id} data-testid="reseller-invoice-row">
-                <Td className="whitespace-nowrap font-mono text-xs">{i.number}</Td>
-                <Td>
+              <tr key={i.id} className={STACKED_ROW.page} data-testid="reseller-invoice-row">
+                <StackedCell label={t('resellers.portal.invoice')}>
+                  <span className="break-all font-mono text-xs">{i.number}</span>
+                </StackedCell>
+                <StackedCell label={t('resellers.portal.customer')}>
                   {i.customerName}
                   <div className="font-mono text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDate(i.dueDate, locale)}</Td>
-                <Td className="whitespace-nowrap tabular-nums">
+                </StackedCell>
+                <StackedCell label={t('resellers.portal.dueDate')} className="whitespace-nowrap">
+                  {formatDate(i.dueDate, locale)}
+                </StackedCell>
+                <StackedCell label={t('resellers.portal.total')} className="whitespace-nowrap tabular-nums">
                   {formatIDR(i.total)}
                   {i.paidAmount > 0 && i.paidAmount < i.total && <div className="text-xs text-slate-500">{t('resellers.portal.paidSoFar', { amount: formatIDR(i.paidAmount) })}</div>}
-                </Td>
-                <Td>
+                </StackedCell>
+                <StackedCell label={t('common.status')}>
                   <Badge color={COLOR[i.status]}>{t(`invoiceStatuses.${i.status}`)}</Badge>
-                </Td>
-                <Td>
+                </StackedCell>
+                <StackedCell>
                   {/* The customer's own signed invoice page: something a reseller can forward. */}
-                  <a href={`/i/${invoiceLinkToken(i.id)}`} target="_blank" rel="noreferrer" className="whitespace-nowrap text-brand-700 underline dark:text-brand-500">
+                  <a href={`/i/${invoiceLinkToken(i.id)}`} target="_blank" rel="noreferrer" className="inline-flex min-h-10 items-center whitespace-nowrap text-brand-700 underline md:min-h-0 dark:text-brand-500">
                     {t('resellers.portal.openInvoice')}
                   </a>
-                </Td>
+                </StackedCell>
               </tr>
             ))}
-          </Table>
+          </StackedTable>
         )
       )}
       <Pager

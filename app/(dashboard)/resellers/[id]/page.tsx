@@ -32,7 +32,7 @@ export default async function ResellerDetailPage({ params }: { params: Promise<{
         title={reseller.name}
         subtitle={reseller.email}
         actions={
-          <Link href={`/customers?resellerUserId=${reseller.userId}`} className="text-sm text-brand-700 underline dark:text-brand-500">
+          <Link href={`/customers?resellerUserId=${reseller.userId}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline dark:text-brand-500">
             {t('resellers.staff.theirCustomers')}
           </Link>
         }

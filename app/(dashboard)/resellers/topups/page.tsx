@@ -44,7 +44,7 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
               key={s}
               href={s === 'pending' ? '/resellers/topups' : `/resellers/topups?status=${s}`}
               aria-current={active ? 'page' : undefined}
-              className={`rounded-full px-3 py-1.5 text-sm ${active ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}
+              className={`inline-flex min-h-10 items-center rounded-full px-3 text-sm ${active ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}
             >
               {s === 'all' ? common('all') : w(`topupStatus.${s}`)}
             </Link>
@@ -126,7 +126,8 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
                     {e.note ?? '—'}
                     {e.actorName && <span className="block text-xs text-slate-500">{e.actorName}</span>}
                   </StackedCell>
-                  <StackedCell label={w('amount')} className="md:text-right">
+                  <StackedCell label={w('amount')} className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
+                    {e.amount > 0 ? '+' : ''}
                     {formatIDR(e.amount)}
                   </StackedCell>
                   <StackedCell label={w('balanceAfter')} className="md:text-right">

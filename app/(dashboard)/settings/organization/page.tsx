@@ -16,6 +16,7 @@ export default async function OrganizationSettingsPage() {
         name={org!.name}
         timezone={org!.timezone}
         coverageRadiusM={org!.coverageRadiusM}
+        hotspotLoginUrl={org!.hotspotLoginUrl}
         timezones={TIMEZONES.map((z) => ({ value: z, label: t(`timezones.${z}`) }))}
       />
     </div>

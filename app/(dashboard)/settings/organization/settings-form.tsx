@@ -6,7 +6,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateOrganizationSettingsAction } from '@/lib/organizations/actions';
 
-export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; timezones: { value: string; label: string }[] }) {
+export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl: string | null; timezones: { value: string; label: string }[] }) {
   const t = useTranslations();
   const form = useActionForm(updateOrganizationSettingsAction);
   return (
@@ -29,6 +29,16 @@ export function OrganizationSettingsForm(props: { name: string; timezone: string
           inputMode="numeric"
           defaultValue={props.coverageRadiusM}
           error={form.fieldError('coverageRadiusM')}
+        />
+        <TextField
+          label={t('settings.hotspotLoginUrl')}
+          name="hotspotLoginUrl"
+          type="url"
+          inputMode="url"
+          placeholder="http://hotspot.netku.id/login"
+          defaultValue={props.hotspotLoginUrl ?? ''}
+          hint={t('settings.hotspotLoginUrlHint')}
+          error={form.fieldError('hotspotLoginUrl')}
         />
         <Button type="submit" disabled={form.pending}>
           {form.pending ? t('common.saving') : t('common.save')}

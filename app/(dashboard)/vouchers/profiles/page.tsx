@@ -22,7 +22,7 @@ export default async function VoucherProfilesPage({ searchParams }: { searchPara
       <PageHeader title={t('vouchers.title')} subtitle={t('vouchers.subtitle')} />
       <VoucherNav current="profiles" manage={manage} />
       {manage && <ProfileForm key={editing?.id ?? 'new'} profile={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />}
-      <SearchForm q={sp.q} placeholder={t('vouchers.profiles.name')} submitLabel={t('common.search')} />
+      <SearchForm q={sp.q} placeholder={t('vouchers.profiles.searchPlaceholder')} submitLabel={t('common.search')} />
       {profiles.length === 0 ? (
         <EmptyState title={t('vouchers.profiles.emptyTitle')} hint={t('vouchers.profiles.emptyHint')} />
       ) : (

@@ -55,12 +55,12 @@ export function ProfileForm({ profile }: { profile?: VoucherProfile }) {
             </select>
           </div>
           <input type="hidden" name="validityMinutes" value={minutes || ''} />
-          <div className="flex flex-wrap gap-1" aria-label={p('presets')}>
+          <div className="flex flex-wrap gap-2" role="group" aria-label={p('presets')}>
             {PRESETS.map((x) => (
               <button
                 key={`${x.amount}${x.unit}`}
                 type="button"
-                className="rounded-full border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="inline-flex min-h-10 items-center rounded-full border border-slate-300 px-3 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 onClick={() => {
                   setAmount(String(x.amount));
                   setUnit(x.unit);

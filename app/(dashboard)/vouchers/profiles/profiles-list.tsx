@@ -26,7 +26,7 @@ export function ProfilesList({ profiles, manage }: { profiles: VoucherProfile[];
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <StackedTable testId="voucher-profiles" head={[p('name'), p('price'), p('validity'), p('quota'), p('speed'), p('sharedUsers'), t('common.status'), '']}>
+      <StackedTable testId="voucher-profiles" head={[p('name'), p('priceColumn'), p('validity'), p('quota'), p('speed'), p('sharedUsers'), t('common.status'), '']}>
         {profiles.map((x) => {
           const quota = [x.timeQuotaMinutes ? formatMinutes(x.timeQuotaMinutes, locale) : null, x.dataQuotaBytes ? formatQuotaBytes(x.dataQuotaBytes) : null].filter(Boolean).join(' / ');
           return (
@@ -35,9 +35,9 @@ export function ProfilesList({ profiles, manage }: { profiles: VoucherProfile[];
                 <div className="font-medium">{x.name}</div>
                 <div className="text-xs text-slate-500">{[x.routerProfile, x.radiusGroup].filter(Boolean).join(' · ')}</div>
               </StackedCell>
-              <StackedCell label={p('price')}>
+              <StackedCell label={p('priceColumn')}>
                 <div>{formatIDR(x.priceRupiah)}</div>
-                <div className="text-xs text-slate-500">{formatIDR(x.costRupiah)}</div>
+                <div className="text-xs text-slate-500">{t('vouchers.profiles.costShort', { cost: formatIDR(x.costRupiah) })}</div>
               </StackedCell>
               <StackedCell label={p('validity')}>{formatMinutes(x.validityMinutes, locale)}</StackedCell>
               <StackedCell label={p('quota')}>{quota || p('unlimited')}</StackedCell>

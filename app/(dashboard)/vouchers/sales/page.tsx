@@ -1,11 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { formatIDR } from '@/lib/format';
+import { formatDate, formatIDR } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { voucherSalesReportOp } from '@/lib/vouchers/operations';
 import { VoucherNav } from '../_components/voucher-nav';
@@ -20,6 +21,7 @@ export default async function VoucherSalesPage({ searchParams }: { searchParams:
   const { info, ctx } = await requirePage('vouchers.view');
   const sp = await searchParams;
   const t = await getTranslations();
+  const locale = toLocale(await getLocale());
   const period = { ...defaultPeriod(info.org!.timezone), ...(sp.from ? { from: sp.from } : {}), ...(sp.to ? { to: sp.to } : {}) };
   const r = await executeOperation(voucherSalesReportOp, ctx, period);
   const s = (key: string) => t(`vouchers.sales.${key}`);
@@ -46,13 +48,14 @@ export default async function VoucherSalesPage({ searchParams }: { searchParams:
         <EmptyState title={s('empty')} />
       ) : (
         <>
-          <div className="grid gap-3 sm:grid-cols-3" data-testid="sales-totals">
+          {/* Two counts side by side on a phone, revenue (the long figure) on its own row. */}
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3" data-testid="sales-totals">
             {[
               [s('sold'), n(r.data.totals.sold)],
               [s('used'), n(r.data.totals.used)],
               [s('revenue'), formatIDR(r.data.totals.revenue)],
-            ].map(([label, value]) => (
-              <Card key={label}>
+            ].map(([label, value], i) => (
+              <Card key={label} className={i === 2 ? 'col-span-2 sm:col-span-1' : ''}>
                 <p className="text-sm text-slate-500">{label}</p>
                 <p className="text-2xl font-semibold">{value}</p>
               </Card>
@@ -63,7 +66,7 @@ export default async function VoucherSalesPage({ searchParams }: { searchParams:
             <Table head={[s('day'), s('sold'), s('used'), s('revenue')]} testId="sales-days">
               {r.data.days.map((d) => (
                 <tr key={d.day}>
-                  <Td>{d.day}</Td>
+                  <Td className="whitespace-nowrap">{formatDate(d.day, locale)}</Td>
                   <Td>{n(d.sold)}</Td>
                   <Td>{n(d.used)}</Td>
                   <Td>{formatIDR(d.revenue)}</Td>

@@ -1,6 +1,5 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
@@ -52,9 +51,9 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
         {bought && (
           <Alert kind="success">
             {t('done', { count: bought.count })}{' '}
-            <Link href={`/wallet/batches/${bought.batchId}/print`} className="font-medium underline" data-testid="bought-print">
+            <a href={`/api/vouchers/batches/${bought.batchId}/pdf?format=a4`} target="_blank" rel="noopener" className="font-medium underline" data-testid="bought-print">
               {t('print')}
-            </Link>
+            </a>
           </Alert>
         )}
         {error && <Alert>{error.message}</Alert>}
@@ -64,7 +63,9 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
           value={profile.id}
           onChange={(e) => setProfileId(e.target.value)}
           error={error?.fields?.profileId}
-          options={options.profiles.map((p) => ({ value: p.id, label: t('profileOption', { name: p.name, cost: formatIDR(p.costRupiah), price: formatIDR(p.priceRupiah) }) }))}
+          // A short option (a phone's select cuts long ones); the selling price and margin below.
+          hint={t('profileHint', { price: formatIDR(profile.priceRupiah), margin: formatIDR(profile.priceRupiah - profile.costRupiah) })}
+          options={options.profiles.map((p) => ({ value: p.id, label: t('profileOption', { name: p.name, cost: formatIDR(p.costRupiah) }) }))}
         />
         <TextField
           label={t('count')}

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { formatIDR } from '@/lib/format';
 import type { Result } from '@/lib/server/operation';
 import { adjustWalletAction } from '@/lib/wallet/actions';
 
@@ -15,6 +16,12 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
   const form = useRef<HTMLFormElement>(null);
   const [result, setResult] = useState<Result<unknown> | null>(null);
   const fieldError = (k: string) => (result && !result.ok ? result.fieldErrors?.[k] : undefined);
+  // The confirmation names who and how much ("-Rp 50.000 untuk Demo reseller"), read as typed.
+  const [draft, setDraft] = useState({ resellerId: selected ?? resellers[0]?.id ?? '', amount: '' });
+  const digits = draft.amount.replace(/[^\d]/g, '');
+  const amount = digits ? (draft.amount.trim().startsWith('-') ? -1 : 1) * Number(digits) : null;
+  const who = resellers.find((r) => r.id === draft.resellerId)?.name ?? '';
+  const confirmMessage = amount ? t('adjustConfirmAmount', { amount: `${amount > 0 ? '+' : ''}${formatIDR(amount)}`, reseller: who }) : t('adjustConfirm');
 
   const submit = async () => {
     const input = Object.fromEntries(new FormData(form.current!).entries());
@@ -22,11 +29,21 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
     setResult(r);
     if (r.ok) {
       form.current!.reset();
+      setDraft({ resellerId: selected ?? resellers[0]?.id ?? '', amount: '' });
       router.refresh();
     }
   };
   return (
-    <form ref={form} className="space-y-3" data-testid="adjust-form" onSubmit={(e) => e.preventDefault()}>
+    <form
+      ref={form}
+      className="space-y-3"
+      data-testid="adjust-form"
+      onSubmit={(e) => e.preventDefault()}
+      onChange={() => {
+        const data = new FormData(form.current!);
+        setDraft({ resellerId: String(data.get('resellerUserId') ?? ''), amount: String(data.get('amount') ?? '') });
+      }}
+    >
       <h2 className="text-lg font-semibold">{t('adjustTitle')}</h2>
       <p className="text-sm text-slate-500">{t('adjustHint')}</p>
       {result?.ok && <Alert kind="success">{t('adjusted')}</Alert>}
@@ -34,7 +51,7 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
       <SelectField label={t('reseller')} name="resellerUserId" id="adjust-reseller" defaultValue={selected ?? resellers[0]?.id} options={resellers.map((r) => ({ value: r.id, label: r.name }))} error={fieldError('resellerUserId')} />
       <TextField label={t('adjustAmount')} name="amount" id="adjust-amount" inputMode="numeric" placeholder="-50.000" hint={t('adjustAmountHint')} error={fieldError('amount')} />
       <TextField label={t('adjustNote')} name="note" id="adjust-note" maxLength={500} error={fieldError('note')} />
-      <ConfirmButton label={t('adjustSubmit')} variant="primary" testId="adjust-submit" message={t('adjustConfirm')} onConfirm={submit} />
+      <ConfirmButton label={t('adjustSubmit')} variant="primary" testId="adjust-submit" message={confirmMessage} onConfirm={submit} />
     </form>
   );
 }

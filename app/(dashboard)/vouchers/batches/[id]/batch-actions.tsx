@@ -31,7 +31,8 @@ export function BatchActions({ batchId, failed, unused }: { batchId: string; fai
             {t('retry')}
           </Button>
         )}
-        {unused > 0 && <ConfirmButton label={t('disableAll')} message={t('disableAllConfirm')} onConfirm={disableAll} testId="batch-disable-all" />}
+        {/* Secondary, not red: withdrawing stock is rare and must not outshine printing; the dialog still asks. */}
+        {unused > 0 && <ConfirmButton label={t('disableAll')} message={t('disableAllConfirm')} variant="secondary" onConfirm={disableAll} testId="batch-disable-all" />}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { getOrganization } from '@/lib/organizations/queries';
 import { executeOperation } from '@/lib/server/operation';
 import { VOUCHER_STATUSES } from '@/lib/vouchers/constants';
 import { getVoucherBatchOp, listVouchersOp } from '@/lib/vouchers/operations';
@@ -27,6 +28,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
   const status = (VOUCHER_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as (typeof VOUCHER_STATUSES)[number]) : undefined;
   const list = await executeOperation(listVouchersOp, ctx, { batchId: id, status, q: sp.q || undefined, cursor: sp.cursor });
   const page = list.ok ? list.data : { items: [], nextCursor: null };
+  const org = await getOrganization(ctx.db, ctx.orgId);
   const manage = can(ctx.role, 'vouchers.manage');
   const running = b.displayStatus === 'queued' || b.displayStatus === 'delivering';
   const printable = (b.byStatus.unused ?? 0) + (b.byStatus.active ?? 0);
@@ -78,7 +80,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
           </div>
         </Card>
       </div>
-      <PrintForm batchId={b.id} cards={printable} />
+      <PrintForm batchId={b.id} cards={printable} defaultLoginUrl={org?.hotspotLoginUrl ?? null} />
       <VouchersTable
         batchId={b.id}
         items={JSON.parse(JSON.stringify(page.items))}

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
@@ -8,20 +8,23 @@ import { inputClass } from '@/components/ui/field';
 // Same numbers as lib/vouchers/print.ts (that module is server-only: it reads the database).
 const CARDS_PER_PAGE = [8, 10, 20, 40];
 const PART_SIZE = 1000;
-const LOGIN_URL_KEY = 'jaring.voucher.loginUrl';
 
-/** Builds the PDF link; the PDF itself is made (and the print audited) by the server route. */
-export function PrintForm({ batchId, cards }: { batchId: string; cards: number }) {
+/**
+ * Builds the PDF link; the PDF itself is made (and the print audited) by the server route.
+ * The login URL starts as the organization's (Settings → Organization) and may be changed or
+ * cleared for one print; the server validates it again.
+ */
+export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string; cards: number; defaultLoginUrl: string | null }) {
   const t = useTranslations('vouchers.print');
   const [format, setFormat] = useState<'a4' | 'thermal'>('a4');
   const [perPage, setPerPage] = useState(10);
-  const [loginUrl, setLoginUrl] = useState('');
+  const [loginUrl, setLoginUrl] = useState(defaultLoginUrl ?? '');
   const [part, setPart] = useState(1);
-  useEffect(() => setLoginUrl(window.localStorage.getItem(LOGIN_URL_KEY) ?? ''), []);
   const parts = Math.max(1, Math.ceil(cards / PART_SIZE));
-  const validUrl = loginUrl === '' || /^https?:\/\/\S+$/.test(loginUrl.trim());
+  const validUrl = loginUrl.trim() === '' || /^https?:\/\/[^\s"<>/]+\S*$/.test(loginUrl.trim());
   const qs = new URLSearchParams({ format, perPage: String(perPage), part: String(part) });
-  if (loginUrl.trim() && validUrl) qs.set('loginUrl', loginUrl.trim());
+  // Always sent: blank means "no login URL on this print", not "the organization's".
+  qs.set('loginUrl', validUrl ? loginUrl.trim() : '');
   const label = (id: string, text: string) => (
     <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
       {text}
@@ -59,10 +62,7 @@ export function PrintForm({ batchId, cards }: { batchId: string; cards: number }
             value={loginUrl}
             placeholder="http://hotspot.netku.id/login"
             aria-invalid={!validUrl}
-            onChange={(e) => {
-              setLoginUrl(e.target.value);
-              window.localStorage.setItem(LOGIN_URL_KEY, e.target.value.trim());
-            }}
+            onChange={(e) => setLoginUrl(e.target.value)}
           />
           <p className={`text-xs ${validUrl ? 'text-slate-500' : 'text-red-600'}`}>{t('loginUrlHint')}</p>
         </div>

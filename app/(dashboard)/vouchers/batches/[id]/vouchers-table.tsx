@@ -11,7 +11,7 @@ import { Pager } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import { disableVouchersAction } from '@/lib/vouchers/actions';
 import { VOUCHER_STATUSES, type VoucherStatus } from '@/lib/vouchers/constants';
-import { formatQuotaBytes } from '@/lib/vouchers/format';
+import { formatMinutes, formatQuotaBytes } from '@/lib/vouchers/format';
 
 type Item = { id: string; code: string; status: VoucherStatus; firstLoginAt: string | null; expiresAt: string | null; usedSeconds: number; usedBytes: number };
 const COLORS: Record<VoucherStatus, 'green' | 'red' | 'amber' | 'blue' | 'slate'> = { unused: 'slate', active: 'green', used: 'amber', expired: 'amber', disabled: 'red' };
@@ -27,7 +27,11 @@ export function VouchersTable(props: { batchId: string; items: Item[]; nextCurso
     setError(r.ok ? null : r.message);
     router.refresh();
   };
-  const usage = (v: Item) => (v.usedSeconds || v.usedBytes ? `${Math.round(v.usedSeconds / 60)} min · ${formatQuotaBytes(v.usedBytes)}` : '—');
+  // "45 menit · 120 MB": only the parts that were used (formatMinutes would say "0 hari").
+  const usage = (v: Item) => {
+    const minutes = Math.round(v.usedSeconds / 60);
+    return [minutes > 0 ? formatMinutes(minutes, locale) : null, v.usedBytes > 0 ? formatQuotaBytes(v.usedBytes) : null].filter(Boolean).join(' · ') || '—';
+  };
   return (
     <Card>
       <h2 className="mb-3 font-semibold">{b('vouchers')}</h2>
@@ -54,10 +58,17 @@ export function VouchersTable(props: { batchId: string; items: Item[]; nextCurso
               <StackedCell label={t('common.status')}>
                 <Badge color={COLORS[v.status]}>{t(`vouchers.statuses.${v.status}`)}</Badge>
               </StackedCell>
-              <StackedCell label={b('firstLogin')}>{v.firstLoginAt ? formatDateTime(v.firstLoginAt, locale, props.timeZone) : '—'}</StackedCell>
-              <StackedCell label={b('expires')}>{v.expiresAt ? formatDateTime(v.expiresAt, locale, props.timeZone) : '—'}</StackedCell>
-              <StackedCell label={b('usage')}>{usage(v)}</StackedCell>
-              <StackedCell className="col-span-2 md:col-span-1">
+              {/* On a phone an unused voucher is one short card: lines with nothing to say are left out. */}
+              <StackedCell label={b('firstLogin')} className={v.firstLoginAt ? '' : 'hidden md:table-cell'}>
+                {v.firstLoginAt ? formatDateTime(v.firstLoginAt, locale, props.timeZone) : '—'}
+              </StackedCell>
+              <StackedCell label={b('expires')} className={v.expiresAt ? '' : 'hidden md:table-cell'}>
+                {v.expiresAt ? formatDateTime(v.expiresAt, locale, props.timeZone) : '—'}
+              </StackedCell>
+              <StackedCell label={b('usage')} className={v.usedSeconds || v.usedBytes ? '' : 'hidden md:table-cell'}>
+                {usage(v)}
+              </StackedCell>
+              <StackedCell className={props.manage && (v.status === 'unused' || v.status === 'active') ? 'col-span-2 md:col-span-1' : 'hidden md:table-cell'}>
                 {props.manage && (v.status === 'unused' || v.status === 'active') && (
                   <ConfirmButton label={b('disable')} message={b('disableConfirm', { code: v.code })} variant="secondary" onConfirm={() => disable(v.id)} />
                 )}

@@ -1,24 +1,34 @@
-import { getLocale } from 'next-intl/server';
+import { can } from '@/lib/auth/permissions';
+import { getActionContext, getLocale } from '@/lib/auth/context';
 import { runAction, toResponse } from '@/lib/server/action';
+import { failure } from '@/lib/server/operation';
 import { printVouchersOp } from '@/lib/vouchers/operations';
 import { renderVoucherPdf } from '@/lib/vouchers/pdf';
+import { printMyBatchOp } from '@/lib/wallet/operations';
 
 /**
- * A batch's cards as a PDF (A4 sheet or 58 mm thermal). Signed-in members with
- * vouchers.view only; passwords are decrypted on the server and the print is audited.
+ * A batch's cards as a PDF (A4 sheet or 58 mm thermal). Staff with vouchers.view print any
+ * batch of the organization; a reseller prints only the batches they bought (others: not
+ * found). Passwords are decrypted on the server and every print is audited.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const ctx = await getActionContext();
+  if (!ctx) return toResponse(failure(await getLocale(), 'unauthenticated'));
   const sp = new URL(request.url).searchParams;
-  const result = await runAction(printVouchersOp, {
+  const input = {
     batchId: id,
     format: sp.get('format') ?? undefined,
     perPage: sp.get('perPage') ?? undefined,
+    // Absent: the organization's login URL; present but blank: no login URL on this print.
     loginUrl: sp.get('loginUrl') ?? undefined,
     part: sp.get('part') ?? undefined,
-  });
+  };
+  // Staff (vouchers.view) print any batch; everyone else goes through the reseller's own
+  // operation, which finds only batches they bought (and refuses a role without wallet.view).
+  const result = can(ctx.role, 'vouchers.view') ? await runAction(printVouchersOp, input) : await runAction(printMyBatchOp, input);
   if (!result.ok) return toResponse(result);
-  const pdf = await renderVoucherPdf(result.data, (await getLocale()) === 'en' ? 'en' : 'id');
+  const pdf = await renderVoucherPdf(result.data, ctx.locale === 'en' ? 'en' : 'id');
   const name = `voucher-${id.slice(0, 8)}-${result.data.format}${result.data.parts > 1 ? `-${result.data.part}` : ''}.pdf`;
   return new Response(new Uint8Array(pdf), {
     headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'private, no-store' },
