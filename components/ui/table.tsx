@@ -2,15 +2,39 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { buttonClass } from './button';
 
-/** A list table that scrolls sideways on a narrow phone instead of squashing its columns. */
-export function Table({ head, children, testId }: { head: ReactNode[]; children: ReactNode; testId?: string }) {
+/** Pins a table's first column while the rest scrolls sideways (e.g. the month in a table of figures). */
+const stickyFirstColumnClass =
+  '[&_tr>*:first-child]:sticky [&_tr>*:first-child]:left-0 [&_tr>*:first-child]:z-10 [&_tr>*:first-child]:shadow-[inset_-1px_0_0_rgb(226_232_240)] [&_tbody_tr>*:first-child]:bg-white dark:[&_tbody_tr>*:first-child]:bg-slate-900 dark:[&_tr>*:first-child]:shadow-[inset_-1px_0_0_rgb(30_41_59)]';
+
+/**
+ * A list table that scrolls sideways on a narrow phone instead of squashing its columns.
+ * `stickyFirstColumn` holds the first column in place while scrolling, so every figure
+ * stays readable next to what it belongs to.
+ */
+export function Table({
+  head,
+  children,
+  testId,
+  stickyFirstColumn = false,
+}: {
+  head: ReactNode[];
+  children: ReactNode;
+  testId?: string;
+  stickyFirstColumn?: boolean;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid={testId}>
+      <table
+        className={`min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800${stickyFirstColumn ? ` ${stickyFirstColumnClass}` : ''}`}
+        data-testid={testId}
+      >
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-950">
           <tr>
             {head.map((h, i) => (
-              <th key={i} className="whitespace-nowrap px-3 py-2 font-medium">
+              <th
+                key={i}
+                className={`whitespace-nowrap px-3 py-2 font-medium${stickyFirstColumn ? ' bg-slate-50 dark:bg-slate-950' : ''}`}
+              >
                 {h}
               </th>
             ))}

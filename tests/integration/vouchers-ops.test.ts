@@ -1,54 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Runner } from 'graphile-worker';
 import { auditLogs, radcheck, routers, voucherBatches, vouchers } from '@/db/schema';
 import { convertLeadOp, createLeadOp, previewImportOp } from '@/lib/customers/operations';
-import { getJob } from '@/lib/jobs/queries';
 import { deleteRouterOp, routerImportPreviewOp, startRouterImportOp, syncRouterOp } from '@/lib/network/operations';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
-import { disableVouchersOp, generateVoucherBatchOp, getVoucherBatchOp, listVoucherBatchesOp, retryVoucherDeliveryOp, saveVoucherProfileOp } from '@/lib/vouchers/operations';
-import { closeRouterPool } from '@/workers/router-pool';
-import { startWorker } from '@/workers/runner';
-import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
-import { VOUCHER_PROFILE_FORM } from '../support/vouchers';
-import { ctxFor, makeOdp, makeOrg, makePlan, makeRouter, testDb, waitFor } from '../helpers';
+import { executeOperation } from '@/lib/server/operation';
+import { disableVouchersOp, generateVoucherBatchOp, getVoucherBatchOp, listVoucherBatchesOp, retryVoucherDeliveryOp } from '@/lib/vouchers/operations';
+import { ok, voucherRouterSuite } from '../support/vouchers';
+import { makeOdp, makePlan, testDb } from '../helpers';
 
 const db = testDb();
-let runner: Runner;
-const servers: RouterOsServer[] = [];
-
-before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
-});
-after(async () => {
-  await runner.stop();
-  await closeRouterPool();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) assert.fail(`operation failed: ${JSON.stringify(r)}`);
-  return r.data;
-}
-
-async function finished(ctx: Ctx, jobId: string, timeoutMs = 30_000) {
-  return waitFor(async () => {
-    const job = await getJob(db, { orgId: ctx.orgId, jobId });
-    return job && (job.state === 'done' || job.state === 'failed') ? job : null;
-  }, timeoutMs);
-}
-
-async function world(label: string) {
-  const { org, admin } = await makeOrg(db, label);
-  const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
-  const server = await startRouterOsServer();
-  servers.push(server);
-  const router = await makeRouter(db, org.id, server);
-  const profile = await ok(executeOperation(saveVoucherProfileOp, ctx, VOUCHER_PROFILE_FORM));
-  return { org, admin, ctx, server, router, profile };
-}
+const { finished, world } = voucherRouterSuite(db);
 
 type World = Awaited<ReturnType<typeof world>>;
 const generate = (w: World, over: Record<string, unknown> = {}) =>

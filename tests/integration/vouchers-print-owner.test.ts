@@ -7,16 +7,10 @@ import { executeOperation } from '@/lib/server/operation';
 import { generateVoucherBatchOp, printVouchersOp, saveVoucherProfileOp } from '@/lib/vouchers/operations';
 import { renderVoucherPdf } from '@/lib/vouchers/pdf';
 import { printMyBatchOp } from '@/lib/wallet/operations';
-import { VOUCHER_PROFILE_FORM } from '../support/vouchers';
+import { ok, VOUCHER_PROFILE_FORM } from '../support/vouchers';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 
 const db = testDb();
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) assert.fail(`operation failed: ${JSON.stringify(r)}`);
-  return r.data;
-}
 
 async function world(label: string) {
   const { org, admin } = await makeOrg(db, label);

@@ -7,16 +7,10 @@ import { executeOperation } from '@/lib/server/operation';
 import { generateVoucherBatchOp, printVouchersOp, saveVoucherProfileOp, voucherSalesReportOp } from '@/lib/vouchers/operations';
 import { renderVoucherPdf } from '@/lib/vouchers/pdf';
 import { salesReportCsv } from '@/lib/vouchers/report';
-import { VOUCHER_PROFILE_FORM } from '../support/vouchers';
+import { ok, VOUCHER_PROFILE_FORM } from '../support/vouchers';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 
 const db = testDb();
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) assert.fail(`operation failed: ${JSON.stringify(r)}`);
-  return r.data;
-}
 
 async function world(label: string) {
   const { org, admin } = await makeOrg(db, label);

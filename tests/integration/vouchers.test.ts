@@ -1,59 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Runner } from 'graphile-worker';
 import { auditLogs, routerSessions, routers, voucherBatches, vouchers } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { enqueueJob } from '@/lib/jobs/enqueue';
-import { getJob } from '@/lib/jobs/queries';
 import { routerQueue } from '@/lib/network/routers';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
-import { generateVoucherBatchOp, getVoucherBatchOp, saveVoucherProfileOp } from '@/lib/vouchers/operations';
+import { generateVoucherBatchOp, getVoucherBatchOp } from '@/lib/vouchers/operations';
 import { voucherCards } from '@/lib/vouchers/queries';
 import { voucherTick } from '@/lib/vouchers/tick';
-import { closeRouterPool } from '@/workers/router-pool';
-import { startWorker } from '@/workers/runner';
-import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
-import { ctxFor, makeOrg, makeRouter, testDb, waitFor } from '../helpers';
+import { ok, voucherRouterSuite } from '../support/vouchers';
+import { testDb, waitFor } from '../helpers';
 
 const db = testDb();
-let runner: Runner;
-const servers: RouterOsServer[] = [];
-
-before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
-});
-after(async () => {
-  await runner.stop();
-  await closeRouterPool();
-  await Promise.all(servers.map((s) => s.close()));
-});
-
-async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) assert.fail(`operation failed: ${JSON.stringify(r)}`);
-  return r.data;
-}
-
-async function finished(ctx: Ctx, jobId: string, timeoutMs = 30_000) {
-  return waitFor(async () => {
-    const job = await getJob(db, { orgId: ctx.orgId, jobId });
-    return job && (job.state === 'done' || job.state === 'failed') ? job : null;
-  }, timeoutMs);
-}
 
 const PROFILE_FORM = { name: 'Voucher 1 Hari', priceRupiah: 'Rp 5.000', costRupiah: '4.000', validityMinutes: '1440', timeQuotaMinutes: '180', dataQuotaMb: '1024', rateLimit: '2M/2M', sharedUsers: '2', routerProfile: '', radiusGroup: '' };
 
 /** An organization with a hotspot router (stand-in) and a one-day voucher profile. */
-async function world(label: string) {
-  const { org, admin } = await makeOrg(db, label);
-  const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
-  const server = await startRouterOsServer();
-  servers.push(server);
-  const router = await makeRouter(db, org.id, server);
-  const profile = await ok(executeOperation(saveVoucherProfileOp, ctx, PROFILE_FORM));
-  return { org, admin, ctx, server, router, profile };
-}
+const { finished, world } = voucherRouterSuite(db, PROFILE_FORM);
 
 const batchVouchers = (batchId: string) => db.select().from(vouchers).where(eq(vouchers.batchId, batchId)).orderBy(vouchers.code);
 

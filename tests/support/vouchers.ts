@@ -1,16 +1,68 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import { eq } from 'drizzle-orm';
+import type { Runner } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { jobs, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
-import type { Operation, Result } from '@/lib/server/operation';
+import { getJob } from '@/lib/jobs/queries';
+import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
 import { generateBatch } from '@/lib/vouchers/batches';
 import * as voucherOps from '@/lib/vouchers/operations';
 import { saveVoucherProfile } from '@/lib/vouchers/profiles';
 import { voucherProfileSchema } from '@/lib/vouchers/schemas';
+import { closeRouterPool } from '@/workers/router-pool';
+import { startWorker } from '@/workers/runner';
+import { ctxFor, makeOrg, makeRouter, waitFor } from '../helpers';
+import { startRouterOsServer, type RouterOsServer } from './routeros-server';
 
 /** The voucher part of the tenant-isolation and permission-matrix tests (kept here, small). */
 export const VOUCHER_PROFILE_FORM = { name: 'Voucher 1 Hari', priceRupiah: '5000', costRupiah: '4000', validityMinutes: '1440', timeQuotaMinutes: '', dataQuotaMb: '', rateLimit: '2M/2M', sharedUsers: '1', routerProfile: '', radiusGroup: '' };
+
+/** The data of a successful operation; a failed one fails the test with its whole result. */
+export async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) assert.fail(`operation failed: ${JSON.stringify(r)}`);
+  return r.data;
+}
+
+/**
+ * The set-up of the voucher tests that deliver to a router: a worker for the suite (started
+ * in `before`, stopped with the router pool and the stand-ins in `after`), `finished` to wait
+ * for a job, and `world`: an organization with a hotspot router (stand-in) and a voucher profile.
+ */
+export function voucherRouterSuite(db: Database, profileForm: Record<string, string> = VOUCHER_PROFILE_FORM) {
+  let runner: Runner;
+  const servers: RouterOsServer[] = [];
+
+  before(async () => {
+    runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
+  });
+  after(async () => {
+    await runner.stop();
+    await closeRouterPool();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  async function finished(ctx: Ctx, jobId: string, timeoutMs = 30_000) {
+    return waitFor(async () => {
+      const job = await getJob(db, { orgId: ctx.orgId, jobId });
+      return job && (job.state === 'done' || job.state === 'failed') ? job : null;
+    }, timeoutMs);
+  }
+
+  async function world(label: string) {
+    const { org, admin } = await makeOrg(db, label);
+    const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+    const server = await startRouterOsServer();
+    servers.push(server);
+    const router = await makeRouter(db, org.id, server);
+    const profile = await ok(executeOperation(voucherOps.saveVoucherProfileOp, ctx, profileForm));
+    return { org, admin, ctx, server, router, profile };
+  }
+
+  return { finished, world };
+}
 
 /** A profile and a delivered-later batch (RADIUS: no router needed) in an organization. */
 export async function makeVoucherBatch(db: Database, orgId: string, actorUserId: string, name = `Voucher ${randomUUID().slice(0, 6)}`) {

@@ -1,11 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { Td } from '@/components/ui/table';
+import { Table, Td } from '@/components/ui/table';
 import { formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CommissionMonth } from '@/lib/resellers/queries';
 import { CommissionBars, monthLabel } from './commission-bars';
-import { StickyTable } from './sticky-table';
 
 /** Twelve months of commission: bars, then the table with a total row (portal and staff page). */
 export async function CommissionMonthsCard({ months, locale }: { months: CommissionMonth[]; locale: Locale }) {
@@ -18,7 +17,7 @@ export async function CommissionMonthsCard({ months, locale }: { months: Commiss
         <CommissionBars months={months} locale={locale} label={t('chart')} />
       </Card>
       {/* Net first after the month: on a phone it is visible without scrolling. */}
-      <StickyTable testId="commission-months" head={[t('month'), t('net'), t('invoices'), t('credited'), t('reversed')]}>
+      <Table stickyFirstColumn testId="commission-months" head={[t('month'), t('net'), t('invoices'), t('credited'), t('reversed')]}>
         {months.map((m) => (
           <tr key={m.month} data-testid="commission-month-row">
             <Td className="whitespace-nowrap">{monthLabel(m.month, locale)}</Td>
@@ -35,7 +34,7 @@ export async function CommissionMonthsCard({ months, locale }: { months: Commiss
           <Td className="whitespace-nowrap tabular-nums">{formatIDR(total.credited)}</Td>
           <Td className="whitespace-nowrap tabular-nums">{total.reversed ? `− ${formatIDR(total.reversed)}` : '—'}</Td>
         </tr>
-      </StickyTable>
+      </Table>
     </div>
   );
 }
