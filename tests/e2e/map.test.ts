@@ -119,7 +119,15 @@ describe('network map, in Chromium on a phone', () => {
 
     // A straight east-west line has no height for Playwright's visibility check: tap its middle
     // as a thumb would (the invisible 18 px hit line around it takes the tap).
-    const line = (await page.locator(`path.map-cable-${cableId}`).boundingBox())!;
+    // Closing a card may still be panning the map back: tap where the line is once it stays put.
+    const cableLine = page.locator(`path.map-cable-${cableId}`);
+    let line = (await cableLine.boundingBox())!;
+    for (let i = 0, settledFor = 0; settledFor < 3 && i < 40; i++) {
+      await page.waitForTimeout(150);
+      const now = (await cableLine.boundingBox())!;
+      settledFor = now.x === line.x && now.y === line.y ? settledFor + 1 : 0;
+      line = now;
+    }
     await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2 + 4);
     await card.getByRole('heading', { name: CABLE_CODE }).waitFor();
     assert.match(await card.innerText(), /Distribusi[\s\S]*24[\s\S]*1\d\d m/);
