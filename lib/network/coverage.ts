@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { odps, organizations } from '@/db/schema';
 import { boundingBox, type LatLng } from './geo';
-import { haversineSql, pointInBox } from './geo-sql';
+import { haversineSql, nearestFirstSql, pointInBox } from './geo-sql';
 import { usedPortsSql } from './odp-usage';
 
 export type Coverage =
@@ -74,7 +74,7 @@ export async function checkCoverage(db: Db, p: Query): Promise<Coverage> {
     from (
       select o.code, o.latitude, o.longitude from ${odps} o
       where o.organization_id = ${p.orgId}
-      order by point(o.longitude, o.latitude) <-> point(${p.point.longitude}::float8, ${p.point.latitude}::float8)
+      order by ${nearestFirstSql(sql`o.latitude`, sql`o.longitude`, p.point)}
       limit 8) k
     order by 2, k.code
     limit 1`);

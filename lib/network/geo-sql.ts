@@ -32,3 +32,12 @@ export function pointInBox(lat: Expr, lng: Expr, b: Bbox): SQL<boolean> {
 export function boxSql(b: Bbox): SQL {
   return sql`box(point(${b.west}::float8, ${b.south}::float8), point(${b.east}::float8, ${b.north}::float8))`;
 }
+
+/**
+ * Nearest-first order (`<->`, KNN) on the same GiST expression, in planar degrees: within
+ * Indonesia (|lat| < 12°) a longitude degree is at least 98 % of a latitude degree, so the
+ * order is close to the true one; callers that need metres re-rank with haversineSql.
+ */
+export function nearestFirstSql(lat: Expr, lng: Expr, point: LatLng): SQL {
+  return sql`point(${lng}, ${lat}) <-> point(${point.longitude}::float8, ${point.latitude}::float8)`;
+}

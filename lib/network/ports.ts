@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, odps, subscriptions } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { distanceMeters, type LatLng } from './geo';
+import { nearestFirstSql } from './geo-sql';
 import { odpSummaryColumns, usedPortsSql } from './odp-usage';
 
 /** A port number from a form: '' means "not known yet". Upper bound checked against the ODP. */
@@ -149,11 +150,8 @@ export async function resolvePlacement(
  * the distance), else by code; the ODPs it is on now are always among them.
  */
 export async function odpChoices(db: Db, p: { orgId: string; near?: LatLng | null; includeIds?: string[]; limit?: number }) {
-  // KNN on the (organization_id, point) GiST index. Planar degrees: within Indonesia (|lat| < 12°)
-  // a longitude degree is at least 98% of a latitude degree, so the order is the true one.
-  const order = p.near
-    ? sql`point(${odps.longitude}, ${odps.latitude}) <-> point(${p.near.longitude}::float8, ${p.near.latitude}::float8)`
-    : asc(odps.code);
+  // KNN on the (organization_id, point) GiST index.
+  const order = p.near ? nearestFirstSql(odps.latitude, odps.longitude, p.near) : asc(odps.code);
   const columns = odpSummaryColumns();
   const rows = await db.select(columns).from(odps).where(eq(odps.organizationId, p.orgId)).orderBy(order).limit(p.limit ?? 30);
   const missing = (p.includeIds ?? []).filter((id) => !rows.some((r) => r.id === id));
