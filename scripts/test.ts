@@ -106,8 +106,12 @@ async function waitForHttp(url: string, timeoutMs: number) {
 
 async function main() {
   const onlyIdx = process.argv.indexOf('--only');
-  const suites: Suite[] = onlyIdx > 0 ? [process.argv[onlyIdx + 1] as Suite] : [...SUITES];
-  const files = suites.flatMap(filesFor);
+  // `npm test -- path/a.test.ts …` runs just those files (their suites decide what is started).
+  const picked = process.argv.slice(2).filter((a) => a.endsWith('.test.ts')).map((f) => path.normalize(f));
+  const suiteOf = (f: string): Suite => (f.startsWith(`tests${path.sep}integration`) ? 'integration' : f.startsWith(`tests${path.sep}e2e`) ? 'e2e' : 'unit');
+  const suites: Suite[] =
+    picked.length > 0 ? SUITES.filter((s) => picked.some((f) => suiteOf(f) === s)) : onlyIdx > 0 ? [process.argv[onlyIdx + 1] as Suite] : [...SUITES];
+  const files = picked.length > 0 ? picked : suites.flatMap(filesFor);
   const cleanups: (() => Promise<void> | void)[] = [];
   const children: ChildProcess[] = [];
   let code = 1;
@@ -130,7 +134,7 @@ async function main() {
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
     };
-    if (suites.length === SUITES.length) {
+    if (suites.length === SUITES.length && picked.length === 0) {
       console.log('[test] type-checking (tsc --noEmit)…');
       const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit'], { stdio: 'inherit' });
       if (tsc.status !== 0) throw new Error('type errors (see above)');
