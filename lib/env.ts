@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cidrList } from '@/lib/server/public-address';
 
 const bool = (fallback: boolean) =>
   z
@@ -42,6 +43,22 @@ const schema = z.object({
   WHATSAPP_WS_URL: z.string().url().optional(),
   // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
   WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
+  // hosted: one platform serving many ISPs (router addresses must be public or in
+  // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
+  PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
+  // Hosted only: the platform's router VPN ranges (CIDR list, comma- or space-separated),
+  // allowed although private, e.g. "10.200.0.0/16, fd00:200::/48".
+  ROUTER_PRIVATE_RANGES: z
+    .string()
+    .default('')
+    .refine((v) => {
+      try {
+        cidrList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
 });
 
 export type Env = z.infer<typeof schema>;
