@@ -143,6 +143,13 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
   const { password, radiusSecret, ...rest } = p.input;
   if (!p.routerId && !password) throw new AppError('validation', { field: 'password' });
   await assertRouterHostAllowed(rest.host);
+  // Canonical before the uniqueness check (the schema does it for forms; imports and tests
+  // call this directly): `::ffff:10.0.0.1`, ` 10.0.0.1` and `10.0.0.1` are one NAS.
+  if (rest.nasAddress !== null) {
+    const canonical = nasAddressOf(rest.nasAddress);
+    if (!canonical) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
+    rest.nasAddress = canonical;
+  }
   return db.transaction(async (tx) => {
     const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
     const [clash] = await tx
