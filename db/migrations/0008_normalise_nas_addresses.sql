@@ -24,3 +24,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 UPDATE routers SET nas_address = lower(btrim(nas_address)) WHERE nas_address IS NOT NULL AND nas_address <> lower(btrim(nas_address));
+--> statement-breakpoint
+-- The realm policy (deploy/freeradius/jaring) reads a NAS's organization from its shortname:
+-- rows written before it carried the router's name.
+UPDATE nas SET shortname = o.slug FROM organizations o WHERE o.id = nas.organization_id AND nas.shortname <> o.slug;
