@@ -4,7 +4,10 @@ import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
-import { routers } from '@/db/schema';
+import { createSocket } from 'node:dgram';
+import { and, desc } from 'drizzle-orm';
+import { jobs, routers } from '@/db/schema';
+import { transitionSubscriptionOp } from '@/lib/customers/operations';
 import { translate } from '@/lib/i18n/translate';
 import { getJob } from '@/lib/jobs/queries';
 import { checkRouterOp, saveRouterOp } from '@/lib/network/operations';
@@ -13,7 +16,7 @@ import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
-import { ctxFor, makeOrg, testDb, waitFor } from '../helpers';
+import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
 
 /**
  * A hosted platform (PLATFORM_MODE=hosted) whose router VPN is 127.77.0.0/16: routers there
@@ -116,5 +119,30 @@ describe('router addresses on a hosted platform', () => {
     const [row] = await db.select().from(routers).where(eq(routers.id, routerId));
     assert.equal(row!.status, 'offline');
     assert.equal(row!.lastErrorKind, 'not_allowed');
+  });
+
+  test('a Disconnect-Request to a RADIUS router is checked the same way: a stored loopback host gets nothing', async () => {
+    // The router's RFC 5176 port on loopback records whatever arrives.
+    const socket = createSocket('udp4');
+    let received = 0;
+    socket.on('message', () => received++);
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+    socket.unref();
+    try {
+      const plan = await makePlan(db, ctx.orgId, { name: 'Paket 10 Mbps', downloadKbps: 10240, uploadKbps: 5120 });
+      const router = await makeRouter(db, ctx.orgId, { host: '127.77.0.21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
+      await db.update(routers).set({ host: '127.0.0.1' }).where(eq(routers.id, router.id));
+      const { subscription } = await makeSubscriber(db, ctx.orgId, { planId: plan.id, routerId: router.id, username: 'budi', password: 'rahasia1', status: 'active' });
+      const moved = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'uji alamat' });
+      assert.equal(moved.ok, true, JSON.stringify(moved));
+      const job = await waitFor(async () => {
+        const [row] = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, 'subscription-apply'))).orderBy(desc(jobs.createdAt)).limit(1);
+        return row?.error ? row : null;
+      });
+      assert.match(String(job.error), /not a public address/);
+      assert.equal(received, 0);
+    } finally {
+      socket.close();
+    }
   });
 });
