@@ -54,7 +54,6 @@ export const routerSchema = z.object({
 });
 export type RouterInput = z.output<typeof routerSchema>;
 
-
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 /** Everything about a router a screen may show: never the password, not even encrypted. */
