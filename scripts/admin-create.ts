@@ -20,16 +20,15 @@ async function main() {
     options: { email: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, slug: { type: 'string' } },
   });
   loadDotEnv();
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const ask = async (value: string | undefined, question: string) => value ?? (await rl.question(question));
+  const prompt = await prompter();
   const input = {
-    email: await ask(values.email, 'Owner email: '),
-    adminName: await ask(values.name, 'Owner name: '),
-    organizationName: await ask(values.organization, 'Organization / ISP name: '),
-    slug: await ask(values.slug, 'Short name (slug, e.g. sukamaju-net): '),
-    password: process.env.ADMIN_PASSWORD ?? (await askHidden(rl, 'Password (at least 8 characters): ')),
+    email: values.email ?? (await prompt.ask('Owner email: ')),
+    adminName: values.name ?? (await prompt.ask('Owner name: ')),
+    organizationName: values.organization ?? (await prompt.ask('Organization / ISP name: ')),
+    slug: values.slug ?? (await prompt.ask('Short name (slug, e.g. sukamaju-net): ')),
+    password: process.env.ADMIN_PASSWORD ?? (await prompt.ask('Password (at least 8 characters): ', { hidden: true })),
   };
-  rl.close();
+  prompt.close();
   const parsed = signupSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message.replace('validation.', 'invalid ')}`);
@@ -51,19 +50,53 @@ async function main() {
     await client.end();
     await embedded?.stop();
   }
+  process.exit(process.exitCode ?? 0);
 }
 
-/** Reads a line without echoing it (a terminal); piped input is read as is. */
-async function askHidden(rl: ReturnType<typeof createInterface>, question: string): Promise<string> {
-  const output = rl as unknown as { _writeToOutput?: (s: string) => void; output: NodeJS.WritableStream };
-  if (!process.stdin.isTTY) return rl.question(question);
-  const write = output._writeToOutput;
+/**
+ * Questions on a terminal (the password not echoed), or answers piped in one per line
+ * (readline would drop the lines that arrive before their question is asked).
+ */
+async function prompter() {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    const lines = text.split(/\r?\n/);
+    return { ask: async (question: string, _o?: { hidden: boolean }) => (process.stdout.write(`${question}\n`), lines.shift()?.trim() ?? ''), close: () => {} };
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  return {
+    ask: async (question: string, o?: { hidden: boolean }) => (o?.hidden ? readHidden(rl, question) : (await rl.question(question)).trim()),
+    close: () => rl.close(),
+  };
+}
+
+/** A password from the terminal in raw mode: nothing is echoed (readline, which would echo, is closed first). */
+async function readHidden(rl: ReturnType<typeof createInterface>, question: string): Promise<string> {
+  rl.close();
   process.stdout.write(question);
-  output._writeToOutput = () => {};
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
   try {
-    return await rl.question('');
+    return await new Promise<string>((resolve, reject) => {
+      let value = '';
+      const onData = (chunk: Buffer) => {
+        for (const ch of chunk.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') {
+            process.stdin.off('data', onData);
+            return resolve(value);
+          }
+          if (ch === '\u0003' || ch === '\u0004') {
+            process.stdin.off('data', onData);
+            return reject(new Error('cancelled'));
+          }
+          value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
+        }
+      };
+      process.stdin.on('data', onData);
+    });
   } finally {
-    output._writeToOutput = write;
+    process.stdin.setRawMode(false);
     process.stdout.write('\n');
   }
 }
