@@ -18,7 +18,10 @@ export const ORG_COOKIE = 'jaring_org';
 export type SessionInfo = {
   user: { id: string; name: string; email: string; isSuperAdmin: boolean };
   org: { id: string; name: string; slug: string; timezone: string } | null;
+  /** What the member is allowed to do. */
   role: Role | null;
+  /** What the account panel calls them (a demo org's "super admin" acts as its admin). */
+  displayRole: Role | null;
   organizations: { id: string; name: string; slug: string; role: string }[];
 };
 
@@ -37,11 +40,15 @@ export const getSessionInfo = cache(async (): Promise<SessionInfo | null> => {
   const wanted = (await cookies()).get(ORG_COOKIE)?.value;
   const current = orgs.find((o) => o.id === wanted) ?? orgs[0] ?? null;
   const [org] = current ? await db.select().from(organizations).where(eq(organizations.id, current.id)) : [];
-  const role: Role | null = !current ? null : user.isSuperAdmin ? 'super_admin' : isRole(current.role) ? current.role : null;
+  const displayRole: Role | null = !current ? null : user.isSuperAdmin ? 'super_admin' : isRole(current.role) ? current.role : null;
+  // Only the platform flag makes a super admin (every organization, the platform pages). A
+  // membership role "super_admin" (the demo's) is its organization's admin and no more.
+  const role: Role | null = displayRole === 'super_admin' && !user.isSuperAdmin ? 'admin' : displayRole;
   return {
     user: { id: user.id, name: user.name, email: user.email, isSuperAdmin: user.isSuperAdmin },
     org: org ? { id: org.id, name: org.name, slug: org.slug, timezone: org.timezone } : null,
     role,
+    displayRole,
     organizations: orgs,
   };
 });

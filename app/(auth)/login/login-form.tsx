@@ -9,7 +9,7 @@ import { TextField } from '@/components/ui/field';
 
 const KNOWN_ERRORS = ['invalid_credentials', 'rate_limited', 'account_disabled'];
 
-export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
+export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: string; next?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
       password: String(form.get('password') ?? ''),
     });
     if (result?.ok && !result.error) {
-      router.replace('/');
+      router.replace(next);
       router.refresh();
       return;
     }
