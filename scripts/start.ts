@@ -1,14 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createDb } from '@/db/client';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '@/db/seed';
 import { ROLES } from '@/lib/auth/permissions';
 import { buildIfNeeded } from './build-if-needed';
 import { migrateDatabase } from './migrate-lib';
+import { supervise } from './supervisor';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
 
 /**
  * `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data, then
- * the web app and the worker side by side. Ctrl-C or SIGTERM stops all of them cleanly.
+ * the web app and the worker side by side. A crashed child is started again (scripts/
+ * supervisor.ts) while the others run on; Ctrl-C or SIGTERM stops all of them cleanly.
  */
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -25,27 +27,29 @@ async function main() {
   if (!dev) buildIfNeeded();
 
   const port = process.env.PORT ?? '3000';
-  const children: ChildProcess[] = [
-    spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
-      stdio: 'inherit',
-      env: process.env,
-    }),
-    spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }),
-  ];
+  const supervisor = supervise([
+    {
+      name: 'web',
+      spawn: () =>
+        spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
+          stdio: 'inherit',
+          env: process.env,
+        }),
+    },
+    { name: 'worker', spawn: () => spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }) },
+  ]);
   printBanner(port);
 
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await supervisor.stop();
     await embedded?.stop();
-    process.exit(code);
+    process.exit(0);
   };
-  for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 function printBanner(port: string) {
