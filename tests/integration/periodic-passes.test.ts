@@ -103,6 +103,7 @@ describe('one organization failing never stops another’s periodic work', () =>
     assert.equal(r.failed, 1);
     assert.equal((await db.select().from(messages).where(eq(messages.organizationId, f.org.id))).length, 1);
     assert.equal((await status(e.org.id, 'invoice_messages'))!.lastError, 'database');
+    assert.equal((await status(e.org.id, 'reminders'))!.failures, 0, 'its reminders are a pass of their own');
     assert.equal((await status(f.org.id, 'invoice_messages'))!.failures, 0);
   });
 
