@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDb } from '@/db/client';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '@/db/seed';
@@ -8,12 +8,14 @@ import { platformOwnerExists } from '@/lib/platform/owner';
 import { ensureSetupToken, removeSetupToken } from '@/lib/platform/setup-token';
 import { buildIfNeeded } from './build-if-needed';
 import { migrateDatabase } from './migrate-lib';
+import { supervise } from './supervisor';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
 
 /**
  * `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data (not in
  * production), the setup link while the install has no owner, then the web app and the
- * worker side by side. Ctrl-C or SIGTERM stops all of them cleanly.
+ * worker side by side. A crashed child is started again (scripts/supervisor.ts) while the
+ * others run on; Ctrl-C or SIGTERM stops all of them cleanly.
  */
 async function main() {
   const dev = process.argv.includes('--dev');
@@ -37,28 +39,30 @@ async function main() {
   if (!dev) buildIfNeeded();
 
   const port = process.env.PORT ?? '3000';
-  const children: ChildProcess[] = [
-    spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
-      stdio: 'inherit',
-      // Stamps each request with its socket address (sign-in limits, audit): see the file.
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(__dirname, 'socket-address.cjs'))}`.trim() },
-    }),
-    spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }),
-  ];
+  const supervisor = supervise([
+    {
+      name: 'web',
+      spawn: () =>
+        spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
+          stdio: 'inherit',
+          // Stamps each request with its socket address (sign-in limits, audit): see the file.
+          env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(__dirname, 'socket-address.cjs'))}`.trim() },
+        }),
+    },
+    { name: 'worker', spawn: () => spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }) },
+  ]);
   printBanner(port, demo, setupUrl);
 
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await supervisor.stop();
     await embedded?.stop();
-    process.exit(code);
+    process.exit(0);
   };
-  for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 function printBanner(port: string, demo: boolean, setupUrl: string | null) {

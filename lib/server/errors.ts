@@ -77,4 +77,5 @@ export type ErrorCode =
   | 'voucher_space_small'
   | 'wallet_insufficient'
   | 'topup_not_pending'
-  | 'wallet_price_changed';
+  | 'wallet_price_changed'
+  | 'invoice_number_format';
