@@ -173,7 +173,12 @@ async function main() {
         ? 0
         : (spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list], { stdio: 'inherit', env }).status ?? 1);
     const browserFiles = files.filter((f) => f.split(path.sep).join('/').startsWith('tests/e2e/'));
-    code = run(files.filter((f) => !browserFiles.includes(f)));
+    // `*.alone.test.ts` files change the process environment their in-test worker runs with
+    // (e.g. PLATFORM_MODE=hosted): that worker would take other files' jobs, so they run after
+    // the rest, by themselves.
+    const aloneFiles = files.filter((f) => f.endsWith('.alone.test.ts'));
+    code = run(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f)));
+    code = run(aloneFiles) || code;
     if (browserFiles.length > 0) {
       env.CHROMIUM_PATH = ensureChromium();
       buildIfNeeded();

@@ -42,7 +42,7 @@ describe('demo data and the platform owner', () => {
 
     // A production install never runs the seed: the migration corrects it.
     await flagAsBefore();
-    const migration = readFileSync(path.join('db', 'migrations', '0008_demo_not_platform_admin.sql'), 'utf8');
+    const migration = readFileSync(path.join('db', 'migrations', '0009_demo_not_platform_admin.sql'), 'utf8');
     for (const statement of migration.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
     assert.deepEqual(await demoSuperAdmin(), { isSuperAdmin: false, role: 'super_admin' });
   });

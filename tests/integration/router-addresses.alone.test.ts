@@ -24,6 +24,7 @@ import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor 
  * unique-local addresses, in any spelling, are refused on save and again before connecting.
  * The environment is read once per process, on first use: set before anything reads it.
  */
+// Runs alone (see scripts/test.ts): its worker, hosted, would refuse other files' loopback routers.
 process.env.PLATFORM_MODE = 'hosted';
 process.env.ROUTER_PRIVATE_RANGES = '127.77.0.0/16, fd00:77::/64';
 
