@@ -73,4 +73,12 @@ export type ErrorCode =
   | 'voucher_space_small'
   | 'wallet_insufficient'
   | 'topup_not_pending'
-  | 'wallet_price_changed';
+  | 'wallet_price_changed'
+  | 'wrong_password'
+  | 'otp_invalid'
+  | 'two_factor_on'
+  | 'two_factor_not_started'
+  | 'two_factor_required'
+  | 'reset_invalid'
+  | 'reset_code_invalid'
+  | 'reset_not_allowed';

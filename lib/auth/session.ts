@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { organizations, users } from '@/db/schema';
+import { listUserOrganizations } from '@/lib/organizations/queries';
+import { isRole, type Role } from './permissions';
+
+export type SessionInfo = {
+  user: { id: string; name: string; email: string; isSuperAdmin: boolean; twoFactor: boolean };
+  org: { id: string; name: string; slug: string; timezone: string } | null;
+  role: Role | null;
+  organizations: { id: string; name: string; slug: string; role: string }[];
+  /** The organization requires an authenticator for this role and the user has none yet. */
+  mustEnrolTwoFactor: boolean;
+};
+
+/** Roles that hold the keys (members, money, network): an organization may require 2FA of them. */
+export const TWO_FACTOR_ROLES: readonly Role[] = ['admin', 'finance', 'noc'];
+
+/**
+ * Who a session token belongs to, re-read from the database on every request. A disabled
+ * account, or a token older than the user's session version (signed out everywhere,
+ * password reset), is no session at all. Tokens from before versions existed count as 0.
+ */
+export async function loadSessionInfo(
+  db: Db,
+  p: { userId: string; sessionVersion: number | undefined; wantedOrgId: string | undefined },
+): Promise<SessionInfo | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, p.userId));
+  if (!user || !user.active || (p.sessionVersion ?? 0) !== user.sessionVersion) return null;
+  const orgs = await listUserOrganizations(db, user.id);
+  const current = orgs.find((o) => o.id === p.wantedOrgId) ?? orgs[0] ?? null;
+  const [org] = current ? await db.select().from(organizations).where(eq(organizations.id, current.id)) : [];
+  const role: Role | null = !current ? null : user.isSuperAdmin ? 'super_admin' : isRole(current.role) ? current.role : null;
+  const twoFactor = user.totpEnabledAt !== null;
+  return {
+    user: { id: user.id, name: user.name, email: user.email, isSuperAdmin: user.isSuperAdmin, twoFactor },
+    org: org ? { id: org.id, name: org.name, slug: org.slug, timezone: org.timezone } : null,
+    role,
+    organizations: orgs,
+    mustEnrolTwoFactor: Boolean(org?.requireTwoFactor && role && TWO_FACTOR_ROLES.includes(role) && !twoFactor),
+  };
+}
