@@ -9,6 +9,7 @@ import { LoginForm } from './login-form';
 export default async function LoginPage() {
   if (await getSessionInfo()) redirect('/');
   const t = await getTranslations('auth');
+  const tAccount = await getTranslations('account');
   return (
     <Card className="space-y-4 p-6">
       <div>
@@ -16,6 +17,11 @@ export default async function LoginPage() {
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
       </div>
       <LoginForm />
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+          {tAccount('forgotLink')}
+        </Link>
+      </p>
       {env().ALLOW_SIGNUP && (
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           {t('noAccount')}{' '}
