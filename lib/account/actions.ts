@@ -11,6 +11,7 @@ import {
   confirmTwoFactorOp,
   disableTwoFactorOp,
   issueResetLinkOp,
+  resetMemberTwoFactorOp,
   setUserActiveOp,
   signOutEverywhereOp,
   startTwoFactorOp,
@@ -49,6 +50,12 @@ export async function disableTwoFactorAction(input: unknown) {
 
 export async function issueResetLinkAction(input: unknown) {
   return runAction(issueResetLinkOp, input);
+}
+
+export async function resetMemberTwoFactorAction(input: unknown) {
+  const result = await runAction(resetMemberTwoFactorOp, input);
+  if (result.ok) revalidatePath('/users');
+  return result;
 }
 
 export async function setUserActiveAction(input: unknown) {

@@ -12,7 +12,7 @@ import {
   profileSchema,
   setUserActiveSchema,
 } from './schemas';
-import { confirmTwoFactor, disableTwoFactor, startTwoFactor } from './two-factor';
+import { confirmTwoFactor, disableTwoFactor, resetMemberTwoFactor, startTwoFactor } from './two-factor';
 
 // `account.*`: a member's own account, whatever their role (also while an organization that
 // requires two-factor sign-in waits for them to set it up). Kept in alphabetical order.
@@ -60,6 +60,14 @@ export const listPlatformUsersOp = defineOperation({
   permission: 'platform.organizations',
   input: platformUsersSchema,
   run: (ctx, input) => listPlatformUsers(ctx.db, input),
+});
+
+/** For a member who lost both phone and recovery codes (same limits as the reset link). */
+export const resetMemberTwoFactorOp = defineOperation({
+  name: 'users.resetTwoFactor',
+  permission: 'users.manage',
+  input: issueResetSchema,
+  run: (ctx, input) => resetMemberTwoFactor(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
 });
 
 export const setUserActiveOp = defineOperation({

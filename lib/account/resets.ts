@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, messages, organizations, passwordResets, users, whatsappSessions, type PasswordReset } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -10,6 +10,7 @@ import { translate } from '@/lib/i18n/translate';
 import { AppError } from '@/lib/server/errors';
 import { hashPassword } from '@/lib/users/password';
 import { recordUserAudit } from './audit';
+import { loadManagedMember } from './managed';
 import { bumpSessionVersion } from './password';
 
 export const RESET_MINUTES = 30;
@@ -22,26 +23,10 @@ const CODE_GUESSES_PER_EMAIL = 5;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const expiry = () => new Date(Date.now() + RESET_MINUTES * 60_000);
 
-/**
- * An admin's one-time link for a member who forgot their password. Not for accounts an admin
- * of this organization does not wholly answer for: a super admin, or a person who is also a
- * member elsewhere (they reset by WhatsApp code or ask the platform administrator).
- */
+/** An admin's one-time link for a member who forgot their password (lib/account/managed says whose). */
 export async function issueResetLink(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; membershipId: string }) {
   return db.transaction(async (tx) => {
-    const [member] = await tx
-      .select({ userId: users.id, email: users.email, isSuperAdmin: users.isSuperAdmin })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.id, p.membershipId), eq(memberships.organizationId, p.orgId)));
-    if (!member) throw new AppError('not_found');
-    if (member.userId === p.actorUserId) throw new AppError('self_change');
-    const [elsewhere] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.userId, member.userId), ne(memberships.organizationId, p.orgId)))
-      .limit(1);
-    if (member.isSuperAdmin || elsewhere) throw new AppError('reset_not_allowed');
+    const member = await loadManagedMember(tx, p);
     const token = randomBytes(24).toString('base64url');
     const [reset] = await tx
       .insert(passwordResets)

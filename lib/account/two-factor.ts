@@ -7,6 +7,8 @@ import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { verifyPassword } from '@/lib/users/password';
 import { recordUserAudit } from './audit';
+import { loadManagedMember } from './managed';
+import { bumpSessionVersion } from './password';
 
 type Self = { userId: string; ip: string | null };
 const ISSUER = 'Jaring';
@@ -56,5 +58,21 @@ export async function disableTwoFactor(db: Db, p: Self & { password: string }) {
       .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] })
       .where(eq(users.id, user.id));
     if (user.totpEnabledAt) await recordUserAudit(tx, { userId: user.id, actorUserId: user.id, action: 'user.two_factor_disabled', ip: p.ip });
+  });
+}
+
+/**
+ * An admin switches two-factor off for a member who lost their phone and their recovery
+ * codes; the member's sessions end, and they set it up again at their next sign-in (at once,
+ * where the organization requires it).
+ */
+export async function resetMemberTwoFactor(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; membershipId: string }) {
+  return db.transaction(async (tx) => {
+    const member = await loadManagedMember(tx, p);
+    await tx
+      .update(users)
+      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], ...bumpSessionVersion() })
+      .where(eq(users.id, member.userId));
+    await recordUserAudit(tx, { userId: member.userId, actorUserId: p.actorUserId, action: 'user.two_factor_reset', ip: p.ip, data: { email: member.email }, orgId: p.orgId });
   });
 }

@@ -267,6 +267,22 @@ describe('two-factor sign-in (TOTP)', () => {
     assert.ok((await actions(org.id, admin.user.id)).includes('user.two_factor_disabled'));
   });
 
+  test('an admin switches it off for a member who lost phone and codes; the member\'s sessions end', async () => {
+    const { org, admin } = await makeOrg(db, 'totp-reset');
+    const member = await makeMember(db, org.id, 'noc');
+    const memberCtx = ctxFor(db, org.id, member.user.id, 'noc');
+    const { secret } = ok(await executeOperation(accountOps.startTwoFactorOp, memberCtx, {}));
+    ok(await executeOperation(accountOps.confirmTwoFactorOp, memberCtx, { code: await totpCode(secret) }));
+    const session = await signedInSession({ ...member.user, sessionVersion: 0 });
+    failedWith(await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'hr'), { membershipId: member.membership.id }), 'forbidden');
+    ok(await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'admin'), { membershipId: member.membership.id }));
+    assert.equal(await loadSessionInfo(db, session), null);
+    const [after] = await db.select().from(users).where(eq(users.id, member.user.id));
+    assert.deepEqual([after!.totpEnabledAt, after!.totpSecretEnc, after!.recoveryCodeHashes], [null, null, []]);
+    assert.ok((await authenticate(db, { email: member.user.email, password: PASSWORD, ip: null })).ok, 'password alone again');
+    assert.ok((await actions(org.id, member.user.id)).includes('user.two_factor_reset'));
+  });
+
   test('an organization that requires it sends admin, finance and NOC to enrol first; others are not asked', async () => {
     const { org, admin } = await makeOrg(db, 'req2fa');
     const finance = await makeMember(db, org.id, 'finance');

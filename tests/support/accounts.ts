@@ -27,6 +27,7 @@ export async function accountMatrixInputs(db: Database, orgId: string, adminUser
     'account.startTwoFactor': {},
     'account.updateProfile': { phone: '0812 1111 2222' },
     'users.issueResetLink': { membershipId: member.membership.id },
+    'users.resetTwoFactor': { membershipId: member.membership.id },
     'platform.listUsers': { q: 'test' },
     'platform.setUserActive': { userId: spare.user.id, active: false },
   } as Record<string, unknown>;
@@ -78,6 +79,14 @@ export function accountIsolationCases(sides: () => Sides): Record<string, () => 
       const r = await run(accountOps.issueResetLinkOp, { membershipId: bMember.membership.id });
       assert.equal(!r.ok && r.code, 'not_found');
       assert.equal((await sides().db.select().from(passwordResets).where(eq(passwordResets.userId, bMember.user.id))).length, 0);
+    },
+    'users.resetTwoFactor': async () => {
+      const bMember = await makeMember(sides().db, sides().b.orgId, 'finance');
+      await sides().db.update(users).set({ totpEnabledAt: new Date(), totpSecretEnc: 'v1.x.y.z' }).where(eq(users.id, bMember.user.id));
+      const r = await run(accountOps.resetMemberTwoFactorOp, { membershipId: bMember.membership.id });
+      assert.equal(!r.ok && r.code, 'not_found');
+      const [after] = await sides().db.select().from(users).where(eq(users.id, bMember.user.id));
+      assert.ok(after!.totpEnabledAt && after!.sessionVersion === 0);
     },
     'platform.listUsers': async () => forbidden(await run(accountOps.listPlatformUsersOp, {})),
     'platform.setUserActive': async () => {

@@ -10,7 +10,7 @@ import { Pager, Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { issueResetLinkAction } from '@/lib/account/actions';
+import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/lib/account/actions';
 import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/lib/users/actions';
 
 type Option = { value: string; label: string };
@@ -101,7 +101,7 @@ export function InvitationsList({ invitations, locale, timeZone }: { invitations
   );
 }
 
-type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; lastLoginAt: string | null };
+type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; twoFactor: boolean; lastLoginAt: string | null };
 
 export function MembersTable(props: {
   page: { items: Member[]; nextCursor: string | null };
@@ -162,7 +162,10 @@ export function MembersTable(props: {
                 )}
               </Td>
               <Td>
-                <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+                <div className="flex flex-wrap gap-1">
+                  <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+                  {m.twoFactor && <Badge color="blue">{t('users.twoFactor')}</Badge>}
+                </div>
               </Td>
               <Td className="whitespace-nowrap">{m.lastLoginAt ? formatDateTime(m.lastLoginAt, props.locale, props.timeZone) : t('users.never')}</Td>
               <Td>
@@ -179,6 +182,17 @@ export function MembersTable(props: {
                         setResetLink(r.ok ? { url: `${props.appUrl || window.location.origin}/reset/${r.data.token}`, email: r.data.email } : null);
                       }}
                     />
+                    {m.twoFactor && (
+                      <ConfirmButton
+                        variant="secondary"
+                        label={t('users.resetTwoFactor')}
+                        message={t('users.resetTwoFactorConfirm', { name: m.name })}
+                        onConfirm={async () => {
+                          const r = await resetMemberTwoFactorAction({ membershipId: m.id });
+                          setMessage(r.ok ? { kind: 'success', text: t('users.twoFactorReset', { name: m.name }) } : { kind: 'error', text: r.message });
+                        }}
+                      />
+                    )}
                     <ConfirmButton
                       variant={m.active ? 'danger' : 'secondary'}
                       label={m.active ? t('users.deactivate') : t('users.reactivate')}
