@@ -13,8 +13,11 @@ export type SessionInfo = {
   mustEnrolTwoFactor: boolean;
 };
 
-/** Roles that hold the keys (members, money, network): an organization may require 2FA of them. */
-export const TWO_FACTOR_ROLES: readonly Role[] = ['admin', 'finance', 'noc'];
+/**
+ * Roles that hold the keys (members, money, network): an organization may require 2FA of
+ * them, and of a super admin working in it, who can do more than its admins.
+ */
+export const TWO_FACTOR_ROLES: readonly Role[] = ['super_admin', 'admin', 'finance', 'noc'];
 
 /**
  * Who a session token belongs to, re-read from the database on every request. A disabled

@@ -283,7 +283,7 @@ describe('two-factor sign-in (TOTP)', () => {
     assert.ok((await actions(org.id, member.user.id)).includes('user.two_factor_reset'));
   });
 
-  test('an organization that requires it sends admin, finance and NOC to enrol first; others are not asked', async () => {
+  test('an organization that requires it sends admin, finance, NOC (and super admins) to enrol first; others are not asked', async () => {
     const { org, admin } = await makeOrg(db, 'req2fa');
     const finance = await makeMember(db, org.id, 'finance');
     const tech = await makeMember(db, org.id, 'technician');
@@ -295,6 +295,8 @@ describe('two-factor sign-in (TOTP)', () => {
     assert.equal((await info(admin.user.id)).mustEnrolTwoFactor, true);
     assert.equal((await info(finance.user.id)).mustEnrolTwoFactor, true);
     assert.equal((await info(tech.user.id)).mustEnrolTwoFactor, false);
+    const platformAdmin = await makeMember(db, org.id, 'technician', { superAdmin: true });
+    assert.equal((await info(platformAdmin.user.id)).mustEnrolTwoFactor, true, 'a super admin working in it too');
     // A form or API caller that does not send the field leaves the rule as it is.
     ok(await executeOperation(orgOps.updateOrganizationSettingsOp, adminCtx, { name: org.name, timezone: 'Asia/Jakarta', coverageRadiusM: 250 }));
     assert.equal((await info(finance.user.id)).mustEnrolTwoFactor, true);
