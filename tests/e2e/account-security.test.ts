@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { organizations } from '@/db/schema';
 import { totpCode } from '@/lib/auth/totp';
-import { makeOrg, PASSWORD, testDb } from '../helpers';
+import { makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 import { newPage, settled, signIn } from './browser';
 
 /**
@@ -14,7 +14,7 @@ import { newPage, settled, signIn } from './browser';
  */
 const db = testDb();
 
-describe('two-factor sign-in, in Chromium at 390x844', () => {
+describe('account security, in Chromium at 390x844', () => {
   test('required 2FA sends the admin to enrol; the next sign-in asks for the code', async () => {
     const { org, admin } = await makeOrg(db, 'e2e-2fa');
     await db.update(organizations).set({ requireTwoFactor: true }).where(eq(organizations.id, org.id));
@@ -58,5 +58,34 @@ describe('two-factor sign-in, in Chromium at 390x844', () => {
     await page.getByTestId('org-name').waitFor();
     await settled(page);
     assert.ok(!page.url().includes('/login'), page.url());
+  });
+
+  test('an admin makes a reset link on the members page; it sets a new password once', async () => {
+    const { org, admin } = await makeOrg(db, 'e2e-reset');
+    const member = await makeMember(db, org.id, 'technician');
+    const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page, admin.user.email, PASSWORD);
+    await page.getByTestId('org-name').waitFor();
+    await page.goto('/users');
+    const row = page.getByTestId('member-row').filter({ hasText: member.user.email });
+    await row.getByTestId('reset-link').click();
+    await row.getByTestId('reset-link-confirm').click();
+    const shown = page.getByTestId('reset-link-shown');
+    await shown.waitFor();
+    const url = await shown.locator('input').inputValue();
+    assert.match(url, /\/reset\/[A-Za-z0-9_-]{20,}$/);
+
+    const visitor = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await visitor.goto(new URL(url).pathname);
+    await visitor.getByText(`Untuk ${member.user.email}`).waitFor();
+    await visitor.getByLabel('Kata sandi baru').fill('sandi-baru-123');
+    await visitor.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
+    await visitor.getByText('Kata sandi diganti. Masuk dengan kata sandi baru.').waitFor();
+    assert.ok(await visitor.evaluate(() => document.documentElement.scrollWidth <= 390), 'nothing scrolls sideways');
+    await visitor.goto(new URL(url).pathname);
+    await visitor.getByText('Tautan reset ini tidak berlaku lagi', { exact: false }).waitFor();
+
+    await signIn(visitor, member.user.email, 'sandi-baru-123');
+    await visitor.getByTestId('org-name').waitFor();
   });
 });
