@@ -12,31 +12,32 @@ import { cableGeometry } from '@/lib/network/cable-path';
 import type { CablePath, CableType } from '@/lib/network/constants';
 import { cables, infraSites, odps, plans } from './schema';
 
-export const DEMO_PASSWORD = 'jaring123';
-export const DEMO_DOMAIN = 'demo.jaring.id';
-export const demoEmail = (role: string) => `${role.replace('_', '')}@${DEMO_DOMAIN}`;
+import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from './seed-constants';
 
-/** One demo ISP with a user per role (`admin@demo.jaring.id` …). Does nothing if it exists. */
+export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from './seed-constants';
+
+/**
+ * One demo ISP with a user per role (`admin@demo.jaring.id` …). Does nothing if it exists,
+ * beyond making sure no demo account is a platform super admin: the "super admin" demo login
+ * is a super admin of the demo organization only (a membership role; see lib/auth/context).
+ */
 export async function seedDemo(db: Database) {
-  const [existing] = await db.select().from(organizations).where(eq(organizations.slug, 'demo'));
-  if (existing) return { created: false, organizationId: existing.id };
+  const [existing] = await db.select().from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG));
+  if (existing) {
+    await demoteDemoAccounts(db);
+    return { created: false, organizationId: existing.id };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [org] = await tx.insert(organizations).values({ name: 'Jaring Demo Net', slug: 'demo' }).returning();
+    const [org] = await tx.insert(organizations).values({ name: 'Jaring Demo Net', slug: DEMO_ORG_SLUG }).returning();
     for (const role of ROLES) {
       const [user] = await tx
         .insert(users)
-        .values({
-          email: demoEmail(role),
-          name: `Demo ${role.replace('_', ' ')}`,
-          passwordHash,
-          isSuperAdmin: role === 'super_admin',
-        })
+        .values({ email: demoEmail(role), name: `Demo ${role.replace('_', ' ')}`, passwordHash })
         .onConflictDoNothing()
         .returning();
       if (!user) continue;
-      // A super admin is a platform flag; in the demo organization they also sit as admin.
-      await tx.insert(memberships).values({ organizationId: org!.id, userId: user.id, role: role === 'super_admin' ? 'admin' : role });
+      await tx.insert(memberships).values({ organizationId: org!.id, userId: user.id, role });
     }
     await seedNetwork(tx, org!.id);
     await recordAudit(tx, {
@@ -49,6 +50,15 @@ export async function seedDemo(db: Database) {
     });
     return { created: true, organizationId: org!.id };
   });
+}
+
+/** Installs seeded before demo accounts lost the platform flag (also a migration, 0008). */
+export async function demoteDemoAccounts(db: Database) {
+  await db.execute(sql`update users set is_super_admin = false where email like ${`%@${DEMO_DOMAIN}`} and is_super_admin`);
+  await db.execute(sql`
+    update memberships m set role = 'super_admin'
+    from users u, organizations o
+    where u.id = m.user_id and o.id = m.organization_id and o.slug = ${DEMO_ORG_SLUG} and u.email = ${demoEmail('super_admin')}`);
 }
 
 /** Plans, ODPs around Bandung, and a handful of customers in every status. */

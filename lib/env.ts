@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cidrList } from '@/lib/server/public-address';
+import { parseTrustedProxies } from './auth/trusted-proxies';
 
 const bool = (fallback: boolean) =>
   z
@@ -6,7 +8,25 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
 
+/** A yes/no setting in any usual spelling (true/false, 1/0, yes/no, on/off; any case). */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = v?.trim().toLowerCase() ?? '';
+      if (text === '') return fallback;
+      if (['true', '1', 'yes', 'on'].includes(text)) return true;
+      if (['false', '0', 'no', 'off'].includes(text)) return false;
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a yes/no value (true/false, 1/0, yes/no)` });
+      return z.NEVER;
+    });
+
 const schema = z.object({
+  // Demo organization "Jaring Demo Net" with public passwords. `npm start` decides once
+  // (demoWanted below) and passes true/false on to the app, which then shows the demo
+  // banner and allows the demo sign-ins; unset in the app (plain `next start`) means off.
+  SEED_DEMO: flag(false),
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script sets it for the embedded database)'),
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
   APP_ENCRYPTION_KEY: z.string().min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
@@ -19,6 +39,21 @@ const schema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Reverse proxies in front of the app whose X-Forwarded-For is believed: empty (none; the
+  // socket address is the client), a hop count ("1": one proxy), or addresses / CIDRs
+  // ("127.0.0.1,10.0.0.0/8"). See lib/auth/ip.ts.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  // Set by scripts/socket-address.cjs in the web server process, never by hand.
+  SOCKET_ADDRESS_STAMPED: bool(false),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
   // The worker's 15-minute billing run + isolation pass (off in tests, which run them by hand).
   BILLING_SCHEDULE: bool(true),
@@ -42,9 +77,37 @@ const schema = z.object({
   WHATSAPP_WS_URL: z.string().url().optional(),
   // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
   WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
+  // hosted: one platform serving many ISPs (router addresses must be public or in
+  // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
+  PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
+  // Hosted only: the platform's router VPN ranges (CIDR list, comma- or space-separated),
+  // allowed although private, e.g. "10.200.0.0/16, fd00:200::/48".
+  ROUTER_PRIVATE_RANGES: z
+    .string()
+    .default('')
+    .refine((v) => {
+      try {
+        cidrList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * Whether `npm start` seeds the demo: on for a first look, off with NODE_ENV=production or
+ * SEED_DEMO false in any spelling. Decided from the operator's environment before Next sets
+ * NODE_ENV=production for itself (it does for every `next start`).
+ */
+export function demoWanted(raw: { NODE_ENV?: string; SEED_DEMO?: string }): boolean {
+  if (raw.NODE_ENV === 'production') return false;
+  const parsed = flag(true).safeParse(raw.SEED_DEMO);
+  if (!parsed.success) throw new Error(`SEED_DEMO: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
 let cached: Env | undefined;
 
 /** The validated environment. Parsed on first use so `next build` runs without secrets. */

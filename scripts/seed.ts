@@ -1,10 +1,15 @@
 import { createDb } from '@/db/client';
 import { seedDemo } from '@/db/seed';
+import { demoWanted } from '@/lib/env';
 import { migrateDatabase } from './migrate-lib';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
 
 async function main() {
   loadDotEnv();
+  if (!demoWanted(process.env)) {
+    console.log('[seed] not seeding: the demo never goes into a production install (NODE_ENV=production or SEED_DEMO=false)');
+    return;
+  }
   const { embedded } = await prepareRuntimeEnv();
   await migrateDatabase(process.env.DATABASE_URL!);
   const { db, client } = createDb(process.env.DATABASE_URL!, { max: 1 });

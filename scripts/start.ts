@@ -1,59 +1,81 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { createDb } from '@/db/client';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '@/db/seed';
 import { ROLES } from '@/lib/auth/permissions';
+import { demoWanted, env } from '@/lib/env';
+import { platformOwnerExists } from '@/lib/platform/owner';
+import { ensureSetupToken, removeSetupToken } from '@/lib/platform/setup-token';
 import { buildIfNeeded } from './build-if-needed';
 import { migrateDatabase } from './migrate-lib';
+import { supervise } from './supervisor';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
 
 /**
- * `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data, then
- * the web app and the worker side by side. Ctrl-C or SIGTERM stops all of them cleanly.
+ * `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data (not in
+ * production), the setup link while the install has no owner, then the web app and the
+ * worker side by side. A crashed child is started again (scripts/supervisor.ts) while the
+ * others run on; Ctrl-C or SIGTERM stops all of them cleanly.
  */
 async function main() {
   const dev = process.argv.includes('--dev');
   loadDotEnv();
+  // Decided here, from the operator's NODE_ENV: `next start` sets NODE_ENV=production for
+  // itself, so the app learns the answer from SEED_DEMO alone.
+  const demo = demoWanted(process.env);
+  process.env.SEED_DEMO = demo ? 'true' : 'false';
   const { embedded } = await prepareRuntimeEnv();
+  env(); // a wrong setting (TRUSTED_PROXIES, …) stops the start here, with its reason
   const url = process.env.DATABASE_URL!;
   await migrateDatabase(url);
-  if (process.env.SEED_DEMO !== 'false') {
-    const { db, client } = createDb(url, { max: 1 });
+  const { db, client } = createDb(url, { max: 1 });
+  if (demo) {
     const seeded = await seedDemo(db);
-    await client.end();
     if (seeded.created) console.log('[start] demo organization "Jaring Demo Net" created');
   }
+  const setupUrl = (await platformOwnerExists(db)) ? null : `${process.env.APP_URL}/setup?token=${ensureSetupToken()}`;
+  if (!setupUrl) removeSetupToken();
+  await client.end();
   if (!dev) buildIfNeeded();
 
   const port = process.env.PORT ?? '3000';
-  const children: ChildProcess[] = [
-    spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
-      stdio: 'inherit',
-      env: process.env,
-    }),
-    spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }),
-  ];
-  printBanner(port);
+  const supervisor = supervise([
+    {
+      name: 'web',
+      spawn: () =>
+        spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
+          stdio: 'inherit',
+          // Stamps each request with its socket address (sign-in limits, audit): see the file.
+          env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(__dirname, 'socket-address.cjs'))}`.trim() },
+        }),
+    },
+    { name: 'worker', spawn: () => spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }) },
+  ]);
+  printBanner(port, demo, setupUrl);
 
   let stopping = false;
-  const stop = async (code: number) => {
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await supervisor.stop();
     await embedded?.stop();
-    process.exit(code);
+    process.exit(0);
   };
-  for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
-  process.once('SIGINT', () => void stop(0));
-  process.once('SIGTERM', () => void stop(0));
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
-function printBanner(port: string) {
-  if (process.env.SEED_DEMO === 'false') return;
-  const lines = ROLES.map((role) => `    ${role.padEnd(12)} ${demoEmail(role)}`);
-  console.log(
-    [``, `  Jaring is starting on http://localhost:${port}`, `  Demo logins (password: ${DEMO_PASSWORD}):`, ...lines, ``].join('\n'),
-  );
+function printBanner(port: string, demo: boolean, setupUrl: string | null) {
+  const lines = [``, `  Jaring is starting on http://localhost:${port}`];
+  if (demo) {
+    lines.push(`  Demo logins (password: ${DEMO_PASSWORD}; public, never use this install for real data):`);
+    lines.push(...ROLES.map((role) => `    ${role.padEnd(12)} ${demoEmail(role)}`));
+  }
+  if (setupUrl) {
+    lines.push(`  No platform owner yet. Create one (this link works until then; keep it private):`, `    ${setupUrl}`);
+    lines.push(`  or on this server: npm run admin:create`);
+  }
+  console.log([...lines, ``].join('\n'));
 }
 
 main().catch((error) => {

@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Task } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { organizations, type WhatsappSession } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
+import { runOrganizationTask, type PassLog } from '@/lib/jobs/task-status';
 import { queueDueReminders, queueInvoiceMessages } from '@/lib/messaging/automatic';
 import { dispatchOnce, requeueInterrupted, SessionPacer } from '@/lib/messaging/dispatch';
 import { createHttpTransport } from '@/lib/messaging/transports';
@@ -63,15 +64,31 @@ export function startDispatcher(db: Database, opts: { baileys: BaileysTransports
   };
 }
 
-/** Every 10 minutes: invoice messages for new invoices, and the H-3 / H-1 reminders. */
+/**
+ * Every 10 minutes: invoice messages for new invoices, and the H-3 / H-1 reminders, each
+ * organization on its own: one that fails is recorded on it and the others go on.
+ */
+export async function messagingPass(db: Database, p: { now?: Date; log?: PassLog; /** Only these organizations (default: every active one). */ orgIds?: string[] } = {}) {
+  const orgs = await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations)
+    .where(and(eq(organizations.status, 'active'), p.orgIds ? inArray(organizations.id, p.orgIds) : undefined));
+  let queued = 0;
+  let failed = 0;
+  for (const org of orgs) {
+    const invoices = await runOrganizationTask(db, { orgId: org.id, task: 'invoice_messages', log: p.log }, () => queueInvoiceMessages(db, { orgId: org.id }));
+    const reminders = await runOrganizationTask(db, { orgId: org.id, task: 'reminders', log: p.log }, () =>
+      queueDueReminders(db, { orgId: org.id, timezone: org.timezone, now: p.now }),
+    );
+    for (const r of [invoices, reminders]) {
+      if (r.ok) queued += r.value;
+      else failed++;
+    }
+  }
+  return { queued, failed };
+}
+
 export function messagingTick(db: Database): Task {
   return async (_payload, helpers) => {
-    const orgs = await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations).where(and(eq(organizations.status, 'active'), sql`true`));
-    let queued = 0;
-    for (const org of orgs) {
-      queued += await queueInvoiceMessages(db, { orgId: org.id });
-      queued += await queueDueReminders(db, { orgId: org.id, timezone: org.timezone });
-    }
+    const { queued } = await messagingPass(db, { log: helpers.logger });
     if (queued) helpers.logger.info(`whatsapp: ${queued} automatic messages queued`);
   };
 }

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { MapConfig } from '@/components/map/map-config';
 import { AccountPanel } from '@/components/shell/account-panel';
+import { DemoBanner } from '@/components/shell/demo-banner';
 import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { Navigation, type NavItem } from '@/components/shell/nav';
 import { RouterSwitcher } from '@/components/shell/router-switcher';
@@ -52,13 +53,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <AccountPanel
       name={info.user.name}
       email={info.user.email}
-      roleLabel={t(`roles.names.${ctx.role}`)}
+      roleLabel={t(`roles.names.${info.displayRole ?? ctx.role}`)}
       orgId={ctx.orgId}
       organizations={info.organizations}
     />
   );
   return (
     <div className="flex min-h-dvh flex-col">
+      <DemoBanner />
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <div className="flex min-w-0 items-center gap-2">
           <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white">J</span>

@@ -1,5 +1,6 @@
 import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TaskProblems } from '@/components/jobs/task-problems';
 import { Card, PageHeader } from '@/components/ui/card';
 import { jobs, memberships } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
@@ -8,6 +9,7 @@ import { listAuditLogs } from '@/lib/audit/queries';
 import { billingSummary } from '@/lib/billing/queries';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { listTaskProblems } from '@/lib/jobs/task-status';
 
 export default async function DashboardPage() {
   const { info, ctx } = await requirePage('dashboard.view');
@@ -21,6 +23,8 @@ export default async function DashboardPage() {
   ]);
   const money = can(ctx.role, 'billing.view') ? await billingSummary(ctx.db, ctx.orgId) : null;
   const recent = can(ctx.role, 'audit.view') ? await listAuditLogs(ctx.db, { orgId: ctx.orgId, limit: 5 }) : null;
+  // The organization's admins are the ones who can fix what a failing pass needs.
+  const problems = can(ctx.role, 'organization.settings') ? await listTaskProblems(ctx.db, { orgId: ctx.orgId }) : [];
   const stats = [
     ...(money
       ? [
@@ -40,6 +44,7 @@ export default async function DashboardPage() {
         title={t('dashboard.welcome', { name: info.user.name })}
         subtitle={t('dashboard.yourRole', { org: info.org!.name, role: t(`roles.names.${ctx.role}`) })}
       />
+      <TaskProblems problems={problems} locale={locale} timeZone={info.org!.timezone} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {stats.map((s) => (
           <Card key={s.label}>

@@ -1,8 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { JOB_STATES } from '../../lib/jobs/types';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS } from '../../lib/jobs/types';
 import { organizations, users } from './organizations';
 
-export { JOB_STATES, type JobState } from '../../lib/jobs/types';
+export { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS, type JobState, type PeriodicTask, type TaskError } from '../../lib/jobs/types';
 
 // The app's record of every job it asked the worker to do. graphile-worker executes and
 // retries; this table is what the jobs page shows (graphile-worker deletes finished jobs).
@@ -35,3 +35,26 @@ export const jobs = pgTable(
 );
 
 export type Job = typeof jobs.$inferSelect;
+
+/**
+ * The last outcome of each periodic pass (billing, isolation, messages, …) per organization.
+ * Passes run organization by organization; one that fails is recorded here and shown to the
+ * organization's admins and the super admin, and the pass goes on with the next.
+ */
+export const organizationTaskStatus = pgTable(
+  'organization_task_status',
+  {
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    task: text('task', { enum: PERIODIC_TASKS }).notNull(),
+    lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
+    // A translated code (TASK_ERRORS), not the exception's text: admins read it.
+    lastError: text('last_error', { enum: TASK_ERRORS }),
+    // Failures in a row; 0 once the pass succeeds again.
+    failures: integer('failures').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.task] })],
+);
+
+export type OrganizationTaskStatus = typeof organizationTaskStatus.$inferSelect;

@@ -5,6 +5,7 @@ import { memberships, messages, organizations, passwordResets, users, whatsappSe
 import { recordAudit } from '@/lib/audit/record';
 import { consumeAttempt } from '@/lib/auth/rate-limit';
 import { encryptSecret, maskSecret } from '@/lib/crypto';
+import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { AppError } from '@/lib/server/errors';
@@ -15,7 +16,8 @@ import { bumpSessionVersion } from './password';
 
 export const RESET_MINUTES = 30;
 // Codes by WhatsApp: a few requests per address and per visitor, and five guesses at a
-// six-digit code per address, in each 30-minute window.
+// six-digit code per address, in each sign-in window (LOGIN_WINDOW_MINUTES, the window the
+// sign-in limits prune by): at most ten guesses in a code's 30 minutes.
 const CODE_REQUESTS_PER_EMAIL = 3;
 const CODE_REQUESTS_PER_IP = 10;
 const CODE_GUESSES_PER_EMAIL = 5;
@@ -90,8 +92,9 @@ export async function resetWithToken(db: Db, p: { token: string; password: strin
  */
 export async function requestResetCode(db: Db, p: { email: string; ip: string | null; locale: Locale }) {
   const email = p.email.trim().toLowerCase();
-  const ipOk = p.ip ? await consumeAttempt(db, `reset-request-ip:${p.ip}`, CODE_REQUESTS_PER_IP, RESET_MINUTES) : true;
-  const emailOk = await consumeAttempt(db, `reset-request:${email}`, CODE_REQUESTS_PER_EMAIL, RESET_MINUTES);
+  const windowMinutes = env().LOGIN_WINDOW_MINUTES;
+  const ipOk = p.ip ? await consumeAttempt(db, `reset-request-ip:${p.ip}`, CODE_REQUESTS_PER_IP, windowMinutes) : true;
+  const emailOk = await consumeAttempt(db, `reset-request:${email}`, CODE_REQUESTS_PER_EMAIL, windowMinutes);
   if (!ipOk || !emailOk) throw new AppError('too_many_attempts');
   const [target] = await db
     .select({ userId: users.id, phone: users.phone, orgId: organizations.id, orgName: organizations.name })
@@ -129,7 +132,7 @@ export async function requestResetCode(db: Db, p: { email: string; ip: string | 
 
 export async function resetWithCode(db: Db, p: { email: string; code: string; password: string; ip: string | null; now?: Date }) {
   const email = p.email.trim().toLowerCase();
-  if (!(await consumeAttempt(db, `reset-code:${email}`, CODE_GUESSES_PER_EMAIL, RESET_MINUTES))) throw new AppError('too_many_attempts');
+  if (!(await consumeAttempt(db, `reset-code:${email}`, CODE_GUESSES_PER_EMAIL, env().LOGIN_WINDOW_MINUTES))) throw new AppError('too_many_attempts');
   return db.transaction(async (tx) => {
     const open = await tx
       .select({ reset: passwordResets })

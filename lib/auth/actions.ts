@@ -8,8 +8,8 @@ import { createOrganizationWithAdmin } from '@/lib/organizations/mutations';
 import { signupSchema } from '@/lib/organizations/schemas';
 import { AppError } from '@/lib/server/errors';
 import { runParsed } from '@/lib/server/operation';
-import { acceptInvitation } from '@/lib/users/invitations';
-import { acceptInvitationSchema } from '@/lib/users/schemas';
+import { acceptInvitation, acceptInvitationAsUser } from '@/lib/users/invitations';
+import { acceptInvitationSchema, invitationTokenSchema } from '@/lib/users/schemas';
 import { getLocale, getSessionInfo, ORG_COOKIE } from './context';
 import { clientIp } from './ip';
 
@@ -26,13 +26,25 @@ export async function signupAction(input: unknown) {
   });
 }
 
-/** Public: whoever holds the invitation link joins the organization with its role. */
+/** Public: a new person, holding the invitation link, creates their account and joins. */
 export async function acceptInvitationAction(input: unknown) {
   const h = await headers();
   return runParsed(await getLocale(), acceptInvitationSchema, input, async (data) => {
     const joined = await acceptInvitation(getDb(), { ...data, ip: clientIp((n) => h.get(n)) });
     (await cookies()).set(ORG_COOKIE, joined.organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
     return { email: joined.email };
+  });
+}
+
+/** Signed in: the account the invitation is made out to joins the organization. */
+export async function acceptInvitationAsUserAction(input: unknown) {
+  const h = await headers();
+  return runParsed(await getLocale(), invitationTokenSchema, input, async ({ token }) => {
+    const info = await getSessionInfo();
+    if (!info) throw new AppError('unauthenticated');
+    const joined = await acceptInvitationAsUser(getDb(), { token, userId: info.user.id, ip: clientIp((n) => h.get(n)) });
+    (await cookies()).set(ORG_COOKIE, joined.organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+    return { organizationId: joined.organizationId };
   });
 }
 

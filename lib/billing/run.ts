@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/server/errors';
+import { isValidInvoiceNumberFormat } from './invoice-number';
 import { shiftMonth } from './money';
 import { getBillingSettings } from './settings';
 
@@ -61,6 +63,8 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
   const [org] = await tx.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
   const tz = org!.timezone;
   const s = await getBillingSettings(tx, orgId);
+  // A format saved before the rule, or written around the form, would repeat numbers.
+  if (!isValidInvoiceNumberFormat(s.invoiceNumberFormat)) throw new AppError('invoice_number_format');
   const dueDay = Math.min(s.dueDay, 28);
 
   await tx.execute(sql`drop table if exists billing_batch`);

@@ -5,6 +5,7 @@ import { storeOrgFile } from '@/lib/server/files';
 import type { Db } from '@/db/client';
 import { billingSettings, type BillingSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { isValidInvoiceNumberFormat } from './invoice-number';
 
 export const DEFAULT_BILLING: Omit<BillingSettings, 'organizationId' | 'updatedAt'> = {
   invoiceDay: 1,
@@ -30,13 +31,7 @@ export const billingSettingsSchema = z.object({
   prorata: checkbox,
   taxPercent: z.coerce.number().int().min(0, 'validation.invalid').max(100, 'validation.invalid'),
   invoicePrefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.prefix'),
-  invoiceNumberFormat: z
-    .string()
-    .trim()
-    .max(60, 'validation.numberFormat')
-    .regex(/^[A-Za-z0-9{}/._-]+$/, 'validation.numberFormat')
-    .refine((f) => ['{yyyy}', '{mm}', '{seq}'].every((t) => f.includes(t)), 'validation.numberFormat')
-    .optional()
+  invoiceNumberFormat: z.string().trim().refine(isValidInvoiceNumberFormat, 'validation.numberFormat').optional()
     .default('{prefix}/{yyyy}{mm}/{seq}'),
   companyAddress: optionalText,
   bankAccounts: optionalText,

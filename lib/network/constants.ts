@@ -11,7 +11,7 @@ export const SESSION_KINDS = ['pppoe', 'hotspot'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
 /** Why a router call failed, in words an operator can act on (messages `routers.errors.*`). */
-export const ROUTER_ERROR_KINDS = ['refused', 'timeout', 'bad_login', 'tls', 'unreachable', 'closed', 'trap', 'unknown'] as const;
+export const ROUTER_ERROR_KINDS = ['refused', 'timeout', 'bad_login', 'tls', 'unreachable', 'closed', 'trap', 'not_allowed', 'unknown'] as const;
 export type RouterErrorKind = (typeof ROUTER_ERROR_KINDS)[number];
 
 /** What "Test connection" and the status monitor read off a router. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, odps, organizations, plans, radacct, routerSessions, routers, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/customers/constants';
+import { fromOrganizationNas } from './radius/accounting';
 import { pointInBox, type Bbox } from './geo-sql';
 
 /** Above this many customers in view the map gets server-side clusters instead of points. */
@@ -81,7 +82,8 @@ function mapStatusSql(orgId: string) {
             select rs.subscription_id from ${routerSessions} rs where rs.organization_id = ${orgId} and rs.subscription_id is not null))
           or (r.mode = 'radius' and not exists (
             select 1 from ${radacct} a
-            where a.username = s.service_username || '@' || (select slug from ${organizations} where id = ${orgId}) and a.acctstoptime is null))
+            where a.username = s.service_username || '@' || (select slug from ${organizations} where id = ${orgId}) and a.acctstoptime is null
+              and ${fromOrganizationNas(orgId, sql`a.nasipaddress`)}))
         ) then 'offline' else c.status end`;
 }
 

@@ -4,7 +4,7 @@ import { jobs, routerSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
-import { getRouter, routerQueue } from './routers';
+import { getRouter, routerChangePolicy } from './routers';
 
 /**
  * What the web app asks of a router. It never connects itself: each request is a job for
@@ -35,7 +35,7 @@ export async function requestRouterSync(db: Db, p: Actor & { routerId: string; s
       type: 'router-sync',
       payload: { routerId: p.routerId, removeExtra: p.removeExtra, ...(p.subscriptionId ? { subscriptionId: p.subscriptionId } : {}) },
       createdBy: p.actorUserId,
-      queueName: routerQueue(p.routerId),
+      ...routerChangePolicy(p.routerId),
     });
     await requested(tx, { ...p, action: 'router.sync_requested', jobId: job.id, data: { removeExtra: p.removeExtra, subscriptionId: p.subscriptionId ?? null } });
     return { jobId: job.id };
@@ -46,7 +46,7 @@ export async function requestRouterSync(db: Db, p: Actor & { routerId: string; s
 export async function requestProfilePush(db: Db, p: Actor & { routerId: string }) {
   return db.transaction(async (tx) => {
     await getRouter(tx, p);
-    const job = await enqueueJob(tx, { orgId: p.orgId, type: 'router-profiles', payload: { routerId: p.routerId }, createdBy: p.actorUserId, queueName: routerQueue(p.routerId) });
+    const job = await enqueueJob(tx, { orgId: p.orgId, type: 'router-profiles', payload: { routerId: p.routerId }, createdBy: p.actorUserId, ...routerChangePolicy(p.routerId) });
     await requested(tx, { ...p, action: 'router.profiles_requested', jobId: job.id });
     return { jobId: job.id };
   });

@@ -6,14 +6,19 @@ import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { ROUTER_MODES } from './constants';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
 import { writeIsolirGroup, writeNas } from './radius/provision';
 import type { RouterConnectOptions } from './routeros/client';
 import { contains } from '@/lib/server/search';
+import { nasAddressOf } from './radius/nas-address';
+import { assertRouterHostAllowed, routerConnectAddress } from './router-address';
 
 const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
 // RouterOS names: printable, no leading/trailing space; rate-limit like "512k/1M 2M/2M 1M/1M 8/8".
 const ROUTER_NAME = z.string().trim().min(1, 'validation.required').max(60, 'validation.invalid');
+// The router's login words go to RouterOS as API words: a control character would end or
+// split one (and nobody types one on purpose).
+const NO_CONTROL = /^[^\x00-\x1f\x7f]*$/;
 const RATE_LIMIT = /^\d+[kKmMgG]?\/\d+[kKmMgG]?( \d+[kKmMgG]?\/\d+[kKmMgG]?){0,2}( \d+\/\d+)?$/;
 
 export const routerSchema = z.object({
@@ -21,9 +26,9 @@ export const routerSchema = z.object({
   host: z.string().trim().min(1, 'validation.required').regex(HOST, 'validation.host'),
   port: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port'),
   tls: z.boolean().default(false),
-  username: z.string().trim().min(1, 'validation.required').max(100, 'validation.invalid'),
+  username: z.string().trim().min(1, 'validation.required').max(100, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters'),
   // Blank on edit keeps the stored password.
-  password: z.string().max(200, 'validation.invalid').optional().transform((v) => v || undefined),
+  password: z.string().max(200, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters').optional().transform((v) => v || undefined),
   area: z.string().trim().max(80).optional().transform((v) => v || null),
   mode: z.enum(ROUTER_MODES, 'validation.invalid'),
   isolirProfile: ROUTER_NAME,
@@ -32,8 +37,19 @@ export const routerSchema = z.object({
   syncIntervalMinutes: z.coerce.number('validation.invalid').int('validation.invalid').min(0, 'validation.invalid').max(10080, 'validation.invalid'),
   // RADIUS mode: shared secret (blank on edit keeps it), the router's address as FreeRADIUS
   // sees it (blank: the host), and its CoA / Disconnect port.
-  radiusSecret: z.string().max(128, 'validation.invalid').optional().transform((v) => v || undefined),
-  nasAddress: z.string().trim().max(253).optional().transform((v) => v || null).pipe(z.string().regex(HOST, 'validation.host').nullable()),
+  radiusSecret: z.string().max(128, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters').optional().transform((v) => v || undefined),
+  // Stored canonical (`::ffff:10.0.0.1` -> 10.0.0.1, IPv6 compressed): one router per address.
+  nasAddress: z
+    .string()
+    .trim()
+    .max(253, 'validation.nasAddressIp')
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const ip = nasAddressOf(v);
+      if (!ip) ctx.addIssue({ code: 'custom', message: 'validation.nasAddressIp' });
+      return ip ?? z.NEVER;
+    }),
   coaPort: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port').default(3799),
 });
 export type RouterInput = z.output<typeof routerSchema>;
@@ -117,7 +133,7 @@ export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: 
     // Two saves raced for one RADIUS address: the unique index on nas(nasname) decided.
     const e = error as { code?: string; cause?: { code?: string; constraint_name?: string }; constraint_name?: string };
     if ((e.cause?.code ?? e.code) === '23505' && (e.cause?.constraint_name ?? e.constraint_name) === 'nas_nasname')
-      throw new AppError('nas_address_taken', { address: p.input.nasAddress?.trim() || p.input.host });
+      throw new AppError('nas_address_taken', { address: p.input.nasAddress ?? p.input.host });
     throw error;
   });
 }
@@ -125,6 +141,14 @@ export async function saveRouter(db: Db, p: Actor & { routerId?: string; input: 
 async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: RouterInput }) {
   const { password, radiusSecret, ...rest } = p.input;
   if (!p.routerId && !password) throw new AppError('validation', { field: 'password' });
+  await assertRouterHostAllowed(rest.host);
+  // Canonical before the uniqueness check (the schema does it for forms; imports and tests
+  // call this directly): `::ffff:10.0.0.1`, ` 10.0.0.1` and `10.0.0.1` are one NAS.
+  if (rest.nasAddress !== null) {
+    const canonical = nasAddressOf(rest.nasAddress);
+    if (!canonical) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
+    rest.nasAddress = canonical;
+  }
   return db.transaction(async (tx) => {
     const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
     const [clash] = await tx
@@ -137,7 +161,8 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     if (rest.mode === 'radius') {
       // FreeRADIUS tells its clients apart by source address: one router per address, across
       // every organization on this server (the message does not say whose it is).
-      const address = rest.nasAddress?.trim() || rest.host;
+      const address = rest.nasAddress ?? nasAddressOf(rest.host);
+      if (!address) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
       const [taken] = await tx.select({ id: nas.id }).from(nas).where(and(eq(nas.nasname, address), p.routerId ? ne(nas.routerId, p.routerId) : undefined));
       if (taken) throw new AppError('nas_address_taken', { address });
     }
@@ -158,7 +183,7 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     const radiusChanged = rest.mode === 'radius' ? before?.mode !== 'radius' || Boolean(radiusSecret) : before?.mode === 'radius';
     if (rest.mode === 'radius') await writeIsolirGroup(tx, { orgId: p.orgId, rateLimit: rest.isolirRateLimit, addressList: rest.isolirAddressList });
     if (radiusChanged) {
-      await enqueueJob(tx, { orgId: p.orgId, type: 'router-sync', payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId, queueName: routerQueue(row.id) });
+      await enqueueJob(tx, { orgId: p.orgId, type: 'router-sync', payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId, ...routerChangePolicy(row.id) });
     }
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -193,13 +218,23 @@ export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
 export async function routerConnectionSettings(db: Db, p: { orgId: string; routerId: string }) {
   const [row] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
-  const connect: RouterConnectOptions = { host: row.host, port: row.port, tls: row.tls, username: row.username, password: decryptSecret(row.passwordEnc) };
+  // Hosted platforms check the host again before each new connection (DNS may have changed).
+  const connect: RouterConnectOptions = { host: row.host, port: row.port, tls: row.tls, username: row.username, password: decryptSecret(row.passwordEnc), resolveAddress: routerConnectAddress };
   return { router: row, connect };
 }
 
 /** The graphile-worker queue of a router's jobs: one at a time per router, routers in parallel. */
 export function routerQueue(routerId: string) {
   return `router:${routerId}`;
+}
+
+/**
+ * How a job that changes a router is queued: in the router's queue, and retried through an
+ * outage of about three days like a customer's own job (DEVICE_MAX_ATTEMPTS), so a sync or
+ * profile push asked for while the router is away runs once it answers again.
+ */
+export function routerChangePolicy(routerId: string) {
+  return { queueName: routerQueue(routerId), maxAttempts: DEVICE_MAX_ATTEMPTS };
 }
 
 /**

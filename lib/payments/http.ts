@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { GatewayError } from './types';
 
 export type GatewayRequest = {
@@ -15,6 +18,12 @@ export type GatewayRequest = {
    */
   idempotent: boolean;
   timeoutMs?: number;
+  /**
+   * Connect to this address instead of resolving the URL's host again (the address a
+   * public-address check approved: a DNS-rebinding name cannot swap it). The URL's host
+   * still names the request (Host header, TLS server name and certificate check).
+   */
+  connectTo?: { address: string; family: 4 | 6 };
 };
 
 export type GatewayResponse = { status: number; body: unknown; text: string };
@@ -57,15 +66,42 @@ async function send(req: GatewayRequest): Promise<GatewayResponse> {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(req.form).toString();
   }
-  const res = await fetch(req.url, { method: req.method, headers, body, signal: AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS), redirect: 'error' });
-  const text = await res.text();
+  const signal = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const { status, text } = req.connectTo
+    ? await sendTo(req.connectTo, req, headers, body, signal)
+    : await fetch(req.url, { method: req.method, headers, body, signal, redirect: 'error' }).then(async (res) => ({ status: res.status, text: await res.text() }));
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
     // some error pages are HTML; the caller sees the text
   }
-  return { status: res.status, body: parsed, text };
+  return { status, body: parsed, text };
+}
+
+/** One request over node:http(s) whose socket goes to `to`; redirects are refused, as with fetch above. */
+function sendTo(to: { address: string; family: 4 | 6 }, req: GatewayRequest, headers: Record<string, string>, body: string | undefined, signal: AbortSignal) {
+  const url = new URL(req.url);
+  const lookup: LookupFunction = (_host, options, callback) =>
+    options.all ? (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [to]) : callback(null, to.address, to.family);
+  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+  if (!client) return Promise.reject(new GatewayError('unreachable', `unsupported protocol ${url.protocol}`));
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = client.request(url, { method: req.method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, lookup, signal, agent: false }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        reject(new GatewayError('unreachable', `redirected to ${res.headers.location}`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    request.on('error', (error) => reject(signal.aborted ? signal.reason : Object.assign(new Error(error.message), { cause: error })));
+    request.end(body);
+  });
 }
 
 function toGatewayError(error: unknown, timeoutMs: number): GatewayError {

@@ -2,6 +2,8 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { gatewayTransactionEvents, gatewayTransactions, paymentCallbacks } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import type { TaskError } from '@/db/schema';
+import { recordTaskFailure, recordTasksOk, taskErrorCode } from '@/lib/jobs/task-status';
 import { AppError } from '@/lib/server/errors';
 import { loadGatewayConfig } from './config';
 import { gatewayFailure } from './errors';
@@ -99,20 +101,30 @@ export async function sweepPendingTransactions(db: Db, p: { olderThanMinutes: nu
     .orderBy(asc(gatewayTransactions.updatedAt))
     .limit(p.limit);
   const results = { checked: 0, changed: 0, failed: 0 };
+  // Each organization's outcome is recorded (its admins see a gateway that keeps failing).
+  const outcome = new Map<string, TaskError | null>();
   for (const t of due) {
     const account = `${t.orgId}:${t.gateway}`;
     if (Date.now() > until || (failures.get(account) ?? 0) >= 3) continue;
     try {
       const r = await recheckTransaction(db, { orgId: t.orgId, transactionId: t.id, actorUserId: null, ip: null, timeoutMs: 8_000 });
       results.checked++;
+      if (!outcome.has(t.orgId)) outcome.set(t.orgId, null);
       if (r.outcome === 'settled' || r.outcome === 'updated' || r.outcome === 'mismatch') results.changed++;
     } catch (error) {
       results.failed++;
+      outcome.set(t.orgId, taskErrorCode(error));
       failures.set(account, (failures.get(account) ?? 0) + 1);
       await db.update(gatewayTransactions).set({ updatedAt: sql`now()` }).where(eq(gatewayTransactions.id, t.id));
       const detail = error instanceof AppError ? `${error.code} ${error.params.detail ?? ''}` : String(error);
       console.warn(`[payments] re-check of ${t.id} (${t.gateway}) failed: ${detail}`);
     }
+  }
+  try {
+    for (const [orgId, error] of outcome) if (error) await recordTaskFailure(db, { orgId, task: 'payments', error });
+    await recordTasksOk(db, { orgIds: [...outcome].filter(([, error]) => !error).map(([orgId]) => orgId), task: 'payments' });
+  } catch (error) {
+    console.warn(`[payments] recording the re-checks failed: ${String(error)}`);
   }
   return results;
 }

@@ -1,32 +1,148 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 
 /**
- * Guards requests to addresses a tenant typed (an HTTP WhatsApp gateway): the worker must
- * not be aimed at the ISP's own network, the database, or a cloud metadata service.
+ * Guards connections to addresses a tenant typed (an HTTP WhatsApp gateway, a router on a
+ * hosted platform): the app must not be aimed at the platform's own network, the database,
+ * or a cloud metadata service. A name is resolved once, every address it resolves to is
+ * checked, and the caller connects to the address that was checked — never resolving the
+ * name again, which a DNS-rebinding name would answer differently.
  */
-export function isPrivateAddress(ip: string): boolean {
-  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split('.').map(Number) as [number, number];
-    return (
-      a === 0 || a === 10 || a === 127 || a >= 224 ||
-      (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
-      (a === 169 && b === 254) || // link-local, cloud metadata
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 198 && (b === 18 || b === 19))
-    );
+
+/** Not reachable on the public internet, or not meant to be connected to (RFC 6890 and friends). */
+const NOT_PUBLIC = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8], // "this network", 0.0.0.0 reaches the local host
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24], // 6to4 relays
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
+  ['64:ff9b::', 96], // NAT64: would reach any IPv4 address, private ones too
+  ['64:ff9b:1::', 48],
+  ['100::', 64], // discard
+  ['2001::', 23], // IETF protocol assignments, Teredo
+  ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4 tunnels to any IPv4 address
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
+  ['ff00::', 8], // multicast
+] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+
+/**
+ * The canonical form of an IP address written any way a resolver would accept it, or null
+ * for a host name. `getaddrinfo` and the WHATWG URL parser both read `2130706433`, `0x7f.1`
+ * and `0177.0.0.1` as 127.0.0.1, so those are addresses, not names. IPv6 comes back
+ * compressed and lower-case, an IPv4-mapped IPv6 address (`::ffff:10.0.0.1`, `::ffff:a00:1`)
+ * as the IPv4 address it reaches. Throws for something that is neither (`1.2.3.999`, a
+ * zone id).
+ */
+export function canonicalIp(text: string): string | null {
+  const host = text.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  let parsed: string;
+  try {
+    if (!host || /[/?#@\\%\s]/.test(host)) throw new Error('not a host');
+    parsed = new URL(`http://${host.includes(':') ? `[${host}]` : host}/`).hostname;
+  } catch {
+    throw new InvalidAddressError(text);
   }
-  const v6 = ip.toLowerCase();
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff');
+  if (isIP(parsed) === 4) return parsed;
+  if (!parsed.startsWith('[')) return null;
+  const v6 = parsed.slice(1, -1);
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(v6);
+  if (mapped) {
+    const n = (parseInt(mapped[1]!, 16) << 16) | parseInt(mapped[2]!, 16);
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  }
+  return v6;
+}
+
+export class InvalidAddressError extends Error {
+  constructor(text: string) {
+    super(`${JSON.stringify(text)} is not a valid host name or address`);
+    this.name = 'InvalidAddressError';
+  }
+}
+
+export class NotPublicAddressError extends Error {
+  constructor(readonly host: string, readonly address: string) {
+    super(host === address ? `${address} is not a public address` : `${host} resolves to ${address}, which is not a public address`);
+    this.name = 'NotPublicAddressError';
+  }
+}
+
+/** True for a canonical or raw IP address that is loopback, private, link-local, reserved… */
+export function isPrivateAddress(ip: string): boolean {
+  const canonical = canonicalIp(ip);
+  if (canonical === null) return true;
+  return NOT_PUBLIC.check(canonical, isIP(canonical) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** A list of CIDRs (`10.8.0.0/16, fd00:8::/64`) as a BlockList; throws on a malformed entry. */
+export function cidrList(text: string): BlockList {
+  const list = new BlockList();
+  for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
+    const [net, bits, extra] = entry.split('/');
+    const ip = net ? canonicalIp(net) : null;
+    const prefix = Number(bits);
+    const family = ip ? isIP(ip) : 0;
+    if (!ip || !family || extra !== undefined || bits === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
+      throw new Error(`${JSON.stringify(entry)} is not a CIDR range such as 10.8.0.0/16`);
+    list.addSubnet(ip, prefix, family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return list;
+}
+
+export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
+const systemResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim: true });
+
+export type ResolveOptions = {
+  /** Ranges allowed although not public (a platform's router VPN). */
+  allow?: BlockList;
+  /** For tests: a resolver standing in for DNS. */
+  resolve?: Resolver;
+};
+
+/**
+ * Resolves `host` once and returns the address to connect to, after checking that it and
+ * every other address the name resolves to is public (or in `allow`). Connect to the
+ * returned address, not to the name.
+ */
+export async function resolvePublicAddress(host: string, opts: ResolveOptions = {}): Promise<{ address: string; family: 4 | 6 }> {
+  const literal = canonicalIp(host);
+  const name = host.trim().toLowerCase().replace(/\.$/, '');
+  if (literal === null && (name === 'localhost' || name.endsWith('.localhost'))) throw new NotPublicAddressError(host, name);
+  const addresses = literal !== null ? [literal] : (await (opts.resolve ?? systemResolver)(name)).map((a) => canonicalIp(a.address) ?? a.address);
+  if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' });
+  for (const address of addresses) {
+    const family = isIP(address);
+    const allowed = family !== 0 && opts.allow?.check(address, family === 6 ? 'ipv6' : 'ipv4');
+    if (!allowed && isPrivateAddress(address)) throw new NotPublicAddressError(host, address);
+  }
+  const address = addresses[0]!;
+  return { address, family: isIP(address) === 6 ? 6 : 4 };
+}
+
+/** The URL's host resolved and checked (see resolvePublicAddress): what to connect to. */
+export async function resolvePublicUrl(url: string, opts: ResolveOptions = {}) {
+  const parsed = new URL(url);
+  return { url: parsed, ...(await resolvePublicAddress(parsed.hostname, opts)) };
 }
 
 /** Throws when the URL's host is, or resolves to, a private address. */
-export async function assertPublicUrl(url: string): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw new Error(`${host} is a local address`);
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) throw new Error(`${host} resolves to a private address (${bad})`);
+export async function assertPublicUrl(url: string, opts: ResolveOptions = {}): Promise<void> {
+  await resolvePublicUrl(url, opts);
 }

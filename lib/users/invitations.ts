@@ -5,7 +5,7 @@ import { invitations, memberships, organizations, users } from '@/db/schema';
 import type { AssignableRole } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
 
 const INVITATION_DAYS = 7;
 
@@ -78,7 +78,6 @@ export async function findOpenInvitation(db: Db, token: string) {
       role: invitations.role,
       organizationId: invitations.organizationId,
       organizationName: organizations.name,
-      hasAccount: sql<boolean>`exists (select 1 from ${users} u where u.email = ${invitations.email})`,
     })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
@@ -94,39 +93,55 @@ export async function findOpenInvitation(db: Db, token: string) {
 }
 
 /**
- * A new person sets their name and password; a person who already has an account proves it
- * with their password, and the organization is added to the ones they can switch between.
+ * A new person accepts by choosing their name and password. An email that already has an
+ * account never gets a second one and never proves itself here with its password: that
+ * person signs in first and accepts with acceptInvitationAsUser.
  */
 export async function acceptInvitation(db: Db, p: { token: string; name: string; password: string; ip: string | null }) {
   return db.transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, p.token);
     if (!invitation) throw new AppError('invitation_invalid');
-    let [user] = await tx.select().from(users).where(eq(users.email, invitation.email));
-    if (user) {
-      if (!(await verifyPassword(p.password, user.passwordHash))) throw new AppError('invitation_invalid');
-    } else {
-      [user] = await tx
-        .insert(users)
-        .values({ email: invitation.email, name: p.name, passwordHash: await hashPassword(p.password) })
-        .returning();
-    }
-    await tx
-      .insert(memberships)
-      .values({ organizationId: invitation.organizationId, userId: user!.id, role: invitation.role })
-      .onConflictDoUpdate({
-        target: [memberships.organizationId, memberships.userId],
-        set: { role: invitation.role, active: true },
-      });
-    await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, {
-      orgId: invitation.organizationId,
-      actorUserId: user!.id,
-      action: 'user.joined',
-      entityType: 'user',
-      entityId: user!.id,
-      ip: p.ip,
-      data: { email: invitation.email, role: invitation.role },
-    });
-    return { userId: user!.id, email: user!.email, organizationId: invitation.organizationId };
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    if (existing) throw new AppError('invitation_sign_in');
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invitation.email, name: p.name, passwordHash: await hashPassword(p.password) })
+      .returning();
+    return joinOrganization(tx, invitation, user!, p.ip);
   });
+}
+
+/** A signed-in user accepts an invitation made out to their own email. */
+export async function acceptInvitationAsUser(db: Db, p: { token: string; userId: string; ip: string | null }) {
+  return db.transaction(async (tx) => {
+    const invitation = await findOpenInvitation(tx, p.token);
+    if (!invitation) throw new AppError('invitation_invalid');
+    const [user] = await tx.select().from(users).where(eq(users.id, p.userId));
+    if (!user?.active) throw new AppError('unauthenticated');
+    if (user.email !== invitation.email.toLowerCase()) throw new AppError('invitation_other_account', { email: invitation.email });
+    return joinOrganization(tx, invitation, user, p.ip);
+  });
+}
+
+type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;
+
+async function joinOrganization(tx: Db, invitation: OpenInvitation, user: { id: string; email: string }, ip: string | null) {
+  await tx
+    .insert(memberships)
+    .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
+    .onConflictDoUpdate({
+      target: [memberships.organizationId, memberships.userId],
+      set: { role: invitation.role, active: true },
+    });
+  await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+  await recordAudit(tx, {
+    orgId: invitation.organizationId,
+    actorUserId: user.id,
+    action: 'user.joined',
+    entityType: 'user',
+    entityId: user.id,
+    ip,
+    data: { email: invitation.email, role: invitation.role },
+  });
+  return { userId: user.id, email: user.email, organizationId: invitation.organizationId };
 }

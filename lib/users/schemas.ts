@@ -4,8 +4,8 @@ import { emailSchema, nameSchema, passwordSchema } from '@/lib/organizations/sch
 
 export const roleSchema = z.enum(ASSIGNABLE_ROLES, 'validation.role');
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
-export const acceptInvitationSchema = z.object({
-  token: z.string().min(20, 'validation.invalid'),
+export const invitationTokenSchema = z.object({ token: z.string().min(20, 'validation.invalid') });
+export const acceptInvitationSchema = invitationTokenSchema.extend({
   name: nameSchema,
   password: passwordSchema,
 });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { fromOrganizationNas } from '@/lib/network/radius/accounting';
 import type { VoucherStatus } from './constants';
 import { applyVoucherRadiusState, orgSlug } from './radius';
 import type { VoucherUsage } from './router';
@@ -98,7 +99,7 @@ export async function refreshRadiusVouchers(db: Db, p: { orgId: string }) {
         coalesce(sum(coalesce(r.acctinputoctets, 0) + coalesce(r.acctoutputoctets, 0)), 0)::bigint as bytes
       from vouchers v2
       join voucher_batches b on b.id = v2.batch_id and b.organization_id = ${p.orgId} and b.delivery = 'radius'
-      join radacct r on r.username = v2.code || '@' || ${slug}
+      join radacct r on r.username = v2.code || '@' || ${slug} and ${fromOrganizationNas(p.orgId, sql`r.nasipaddress`)}
       where v2.organization_id = ${p.orgId} and v2.status in ('unused', 'active')
       group by v2.id
     ) a

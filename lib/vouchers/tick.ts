@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { runOrganizationTask, SILENT, type PassLog } from '@/lib/jobs/task-status';
 import { markLoginsFromSessions, refreshRadiusVouchers } from './status';
 
 /** How often a router's voucher users are read for usage, unless an expiry is due sooner. */
@@ -17,12 +18,13 @@ export const IDLE_SYNC_MINUTES = 60;
  * active voucher's validity has run out (it must be disabled on the router). Never a second
  * one while one is waiting; offline routers wait.
  */
-export async function enqueueVoucherSyncs(db: Database) {
+export async function enqueueVoucherSyncs(db: Database, p: { orgId?: string } = {}) {
   return enqueueJobsFrom(
     db,
     sql`select r.organization_id, 'voucher-sync' as type, jsonb_build_object('routerId', r.id) as payload, 'router:' || r.id as queue_name
         from routers r join organizations o on o.id = r.organization_id and o.status = 'active'
         where r.status <> 'offline'
+          and (${p.orgId ?? null}::uuid is null or r.organization_id = ${p.orgId ?? null}::uuid)
           and exists (select 1 from voucher_batches b join vouchers v on v.batch_id = b.id and v.organization_id = b.organization_id
                       where b.organization_id = r.organization_id and b.router_id = r.id and b.delivery = 'router' and v.status in ('unused', 'active'))
           and not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = 'voucher-sync'
@@ -44,22 +46,35 @@ export async function enqueueVoucherSyncs(db: Database) {
 /**
  * The network tick's voucher pass (every minute, after the router monitor stored who is
  * online): first logins from those sessions, RADIUS vouchers from accounting, then the
- * routers' voucher syncs that are due. One organization failing does not stop the others.
+ * routers' voucher syncs that are due. One organization failing is recorded on it and does
+ * not stop the others.
  */
-export async function voucherTick(db: Database, log: (line: string) => void = () => {}) {
+export async function voucherTick(db: Database, log: PassLog = SILENT) {
   const orgs = await db.execute<{ id: string; radius: boolean }>(sql`
     select o.id, exists (select 1 from voucher_batches b where b.organization_id = o.id and b.delivery = 'radius') as radius
     from organizations o
     where o.status = 'active' and exists (select 1 from vouchers v where v.organization_id = o.id and v.status in ('unused', 'active'))`);
   let changed = 0;
+  let queued = 0;
+  const ok: string[] = [];
   for (const org of orgs) {
-    try {
-      changed += (await markLoginsFromSessions(db, { orgId: org.id })).length;
-      if (org.radius) changed += (await db.transaction((tx) => refreshRadiusVouchers(tx, { orgId: org.id }))).length;
-    } catch (error) {
-      log(`voucher status of organization ${org.id} failed: ${String(error)}`);
+    const r = await runOrganizationTask(db, { orgId: org.id, task: 'vouchers', log }, async () => {
+      let n = (await markLoginsFromSessions(db, { orgId: org.id })).length;
+      if (org.radius) n += (await db.transaction((tx) => refreshRadiusVouchers(tx, { orgId: org.id }))).length;
+      return n;
+    });
+    if (r.ok) changed += r.value;
+    if (r.ok) ok.push(org.id);
+  }
+  try {
+    queued = await enqueueVoucherSyncs(db);
+  } catch (error) {
+    // One organization's rows broke the set-based statement: queue them one by one.
+    log.error(`voucher syncs failed in one pass, queuing them per organization: ${String(error)}`);
+    for (const orgId of ok) {
+      const r = await runOrganizationTask(db, { orgId, task: 'vouchers', log }, () => enqueueVoucherSyncs(db, { orgId }));
+      if (r.ok) queued += r.value;
     }
   }
-  const queued = await enqueueVoucherSyncs(db);
   return { organizations: orgs.length, changed, queued };
 }

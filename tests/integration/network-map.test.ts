@@ -106,18 +106,24 @@ describe('map bounds query', () => {
       noSnapshotYet: await customerAt(org.id, plan.id, at, { routerId: neverRead.id }),
       radiusOnline: await customerAt(org.id, plan.id, at, { routerId: radius.id }),
       radiusGone: await customerAt(org.id, plan.id, at, { routerId: radius.id }),
+      radiusForeignNas: await customerAt(org.id, plan.id, at, { routerId: radius.id }),
       noRouter: await customerAt(org.id, plan.id, at),
     };
     await db.insert(routerSessions).values({ organizationId: org.id, routerId: api.id, kind: 'pppoe', itemId: '*1', username: cases.withSession.subscription.serviceUsername, subscriptionId: cases.withSession.subscription.id });
     const [{ slug }] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, org.id)) as [{ slug: string }];
-    const acct = (username: string, stopped: boolean) => ({ acctsessionid: randomUUID(), acctuniqueid: randomUUID(), username, nasipaddress: '10.0.0.9', acctstarttime: new Date(), acctstoptime: stopped ? new Date() : null });
-    await db.insert(radacct).values([acct(`${cases.radiusOnline.subscription.serviceUsername}@${slug}`, false), acct(`${cases.radiusGone.subscription.serviceUsername}@${slug}`, true)]);
+    const acct = (username: string, stopped: boolean, nas = '10.0.0.1') => ({ acctsessionid: randomUUID(), acctuniqueid: randomUUID(), username, nasipaddress: nas, acctstarttime: new Date(), acctstoptime: stopped ? new Date() : null });
+    await db.insert(radacct).values([
+      acct(`${cases.radiusOnline.subscription.serviceUsername}@${slug}`, false),
+      acct(`${cases.radiusGone.subscription.serviceUsername}@${slug}`, true),
+      // An open session under the realm, but from a NAS that is none of the organization's routers.
+      acct(`${cases.radiusForeignNas.subscription.serviceUsername}@${slug}`, false, '10.0.0.9'),
+    ]);
 
     const status = new Map(points(await features(ctx, { layers: 'customers' })).map((c) => [c.id, c.status]));
     const got = Object.fromEntries(Object.entries(cases).map(([k, v]) => [k, status.get(v.customer.id)]));
     assert.deepEqual(got, {
       withSession: 'active', noSession: 'offline', isolatedNoSession: 'isolated', routerDown: 'offline',
-      noSnapshotYet: 'active', radiusOnline: 'active', radiusGone: 'offline', noRouter: 'active',
+      noSnapshotYet: 'active', radiusOnline: 'active', radiusGone: 'offline', radiusForeignNas: 'offline', noRouter: 'active',
     });
   });
 

@@ -8,7 +8,7 @@ import { createOrganizationWithAdmin, setOrganizationStatus } from '@/lib/organi
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import { AppError } from '@/lib/server/errors';
 import { executeOperation } from '@/lib/server/operation';
-import { acceptInvitation, findOpenInvitation, inviteUser, revokeInvitation } from '@/lib/users/invitations';
+import { acceptInvitation, acceptInvitationAsUser, findOpenInvitation, inviteUser, revokeInvitation } from '@/lib/users/invitations';
 import { changeRoleOp, setMemberActiveOp } from '@/lib/users/operations';
 import { ctxFor, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 
@@ -44,22 +44,28 @@ describe('organizations and members', () => {
   test('an invited person joins with the role the admin chose; the link works once', async () => {
     const { org, admin } = await makeOrg(db, 'invite');
     const { token } = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: 'teknisi@t.test', role: 'technician' });
-    assert.equal((await findOpenInvitation(db, token))?.hasAccount, false);
+    const shown = await findOpenInvitation(db, token);
+    assert.ok(shown && !('hasAccount' in shown), 'the invitation page is not told whether the email has an account');
     const joined = await acceptInvitation(db, { token, name: 'Andi Teknisi', password: 'kabel-fiber-1', ip: null });
     const orgs = await listUserOrganizations(db, joined.userId);
     assert.deepEqual(orgs.map((o) => [o.id, o.role]), [[org.id, 'technician']]);
     await assert.rejects(acceptInvitation(db, { token, name: 'Lagi', password: 'kabel-fiber-1', ip: null }), (e) => code(e) === 'invitation_invalid');
   });
 
-  test('a person with an account joins a second organization only with their own password', async () => {
+  test('a person with an account joins a second organization only after signing in as that account', async () => {
     const first = await makeOrg(db, 'multi-a');
     const second = await makeOrg(db, 'multi-b');
+    const other = await makeOrg(db, 'multi-c');
     const email = first.admin.user.email;
     const { token } = await inviteUser(db, { orgId: second.org.id, actorUserId: second.admin.user.id, ip: null, email, role: 'finance' });
-    await assert.rejects(acceptInvitation(db, { token, name: 'x', password: 'bukan-sandinya', ip: null }), (e) => code(e) === 'invitation_invalid');
-    await acceptInvitation(db, { token, name: 'x', password: PASSWORD, ip: null });
+    // Typing the account's password into the invitation form no longer joins (nor checks it).
+    await assert.rejects(acceptInvitation(db, { token, name: 'x', password: PASSWORD, ip: null }), (e) => code(e) === 'invitation_sign_in');
+    // Signed in as somebody else: refused, naming the address the invitation is for.
+    await assert.rejects(acceptInvitationAsUser(db, { token, userId: other.admin.user.id, ip: null }), (e) => code(e) === 'invitation_other_account');
+    await acceptInvitationAsUser(db, { token, userId: first.admin.user.id, ip: null });
     const orgs = await listUserOrganizations(db, first.admin.user.id);
     assert.deepEqual(orgs.map((o) => o.id).sort(), [first.org.id, second.org.id].sort());
+    assert.equal(await findOpenInvitation(db, token), null, 'the link works once');
   });
 
   test('a revoked invitation cannot be used; inviting an existing member is refused', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
-import { gatewayTransactions, invoices, jobs, paymentCallbacks, payments, subscriptions } from '@/db/schema';
+import { gatewayTransactions, invoices, jobs, organizationTaskStatus, paymentCallbacks, payments, subscriptions } from '@/db/schema';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { receiveCallback } from '@/lib/payments/callbacks';
 import { startInvoicePayment } from '@/lib/payments/checkout';
@@ -339,5 +339,27 @@ describe('sweep of pending payments', () => {
     const r = await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 1000 });
     assert.ok(r.changed >= 1);
     assert.equal((await invoiceRow(s.invoice.id)).status, 'paid');
+  });
+
+  test('an organization whose gateway refuses its keys is recorded on it; the other is still settled', async () => {
+    const bad = await setup('tripay');
+    const good = await setup('tripay');
+    const [tb, tg] = [await bad.start(), await good.start()];
+    for (const t of [tb, tg]) {
+      fakes.tripay.setStatus(t.orderId, 'paid');
+      await db.update(gatewayTransactions).set({ createdAt: sql`now() - interval '20 minutes'` }).where(eq(gatewayTransactions.id, t.id));
+    }
+    // The admin pasted a wrong API key after the payment was started.
+    const creds = { ...fakes.tripay.credentials, apiKey: 'DEV-wrong-key' };
+    const methods = GATEWAY_MODULES.tripay.methods.map((m) => ({ code: m.code, enabled: true, feeType: 'flat' as const, feeValue: FEE, feeBearer: 'customer' as const }));
+    await saveGatewaySettings(db, { orgId: bad.org.id, actorUserId: bad.admin.user.id, ip: null, input: { gateway: 'tripay', enabled: true, mode: 'production', credentials: creds, methods } });
+    await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 1000 });
+    assert.equal((await invoiceRow(good.invoice.id)).status, 'paid');
+    assert.notEqual((await invoiceRow(bad.invoice.id)).status, 'paid');
+    const status = (orgId: string) => db.select().from(organizationTaskStatus).where(and(eq(organizationTaskStatus.organizationId, orgId), eq(organizationTaskStatus.task, 'payments')));
+    const [failed] = await status(bad.org.id);
+    assert.equal(failed!.lastError, 'gateway');
+    assert.equal(failed!.failures, 1);
+    assert.equal((await status(good.org.id))[0]!.failures, 0);
   });
 });

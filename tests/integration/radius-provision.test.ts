@@ -8,6 +8,7 @@ import { nas, radcheck, radgroupreply, radreply, radusergroup, routers, subscrip
 import { transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
 import { getJob } from '@/lib/jobs/queries';
 import { decodePacket, verifyRequestAuthenticator } from '@/lib/network/radius/coa';
+import { saveRouterOp } from '@/lib/network/operations';
 import { updatePlanOp } from '@/lib/plans/operations';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { closeRouterPool } from '@/workers/router-pool';
@@ -91,6 +92,31 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
       makeRouter(db, other.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: client!.nasname }),
       (e: Error & { code?: string }) => e.code === 'nas_address_taken',
     );
+  });
+
+  test('NAS addresses are compared in canonical form; a host name is not a NAS address', async () => {
+    const a = await makeOrg(db, 'rad-nas-canon-a');
+    const b = await makeOrg(db, 'rad-nas-canon-b');
+    const v4 = `127.${60 + Math.floor(Math.random() * 30)}.${Math.floor(Math.random() * 250)}.7`;
+    const v6 = `fd00:${Math.floor(Math.random() * 0xffff).toString(16)}::7`;
+    const first = await makeRouter(db, a.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: ` ::FFFF:${v4} ` });
+    const second = await makeRouter(db, a.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: v6.replace('::', ':0:0:0:0:0:').toUpperCase() });
+    const stored = await db.select({ routerId: nas.routerId, nasname: nas.nasname }).from(nas).where(eq(nas.organizationId, a.org.id));
+    assert.deepEqual(Object.fromEntries(stored.map((r) => [r.routerId, r.nasname])), { [first.id]: v4, [second.id]: v6 });
+    for (const spelling of [v4, ` ${v4}`, `::ffff:${v4}`, v6, v6.toUpperCase(), v6.replace('::', ':0:0:0:0:0:')]) {
+      await assert.rejects(
+        makeRouter(db, b.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: spelling }),
+        (e: Error & { code?: string }) => e.code === 'nas_address_taken',
+        spelling,
+      );
+    }
+    // FreeRADIUS knows a router by the address its packets come from: a name will not do.
+    const ctx = ctxFor(db, b.org.id, b.admin.user.id, 'admin');
+    const form = { name: 'RB-Nama', host: 'router.example.net', port: 8728, tls: false, username: 'admin', password: 'secret', area: '', mode: 'radius', radiusSecret: 'x', isolirProfile: 'isolir', isolirRateLimit: '256k/256k', isolirAddressList: 'isolir', syncIntervalMinutes: 60 };
+    for (const over of [{ nasAddress: 'nas.example.net' }, { nasAddress: '' }]) {
+      const r = await executeOperation(saveRouterOp, ctx, { ...form, ...over });
+      assert.ok(!r.ok && r.fieldErrors?.nasAddress, JSON.stringify(r));
+    }
   });
 
   test('status changes move the customer between groups in the same transaction; suspended is rejected; terminated has nothing', async () => {

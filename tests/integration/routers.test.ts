@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import { customers, jobs, routers, subscriptions } from '@/db/schema';
 import { transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
@@ -394,6 +394,36 @@ describe('routers: enforcement of subscription changes', () => {
     assert.equal(w.server.list('/ppp/active').length, 0);
     const [r] = await db.select({ status: routers.status }).from(routers).where(eq(routers.id, w.router.id));
     assert.equal(r!.status, 'online');
+  });
+
+  test('a manual sync queued while the router is down outlives the old five-attempt window and runs when it is back', async () => {
+    const w = await world('rt-sync-outage');
+    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'late1' });
+    await w.server.stop();
+    const { jobId } = await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }));
+    const profiles = await ok(executeOperation(pushProfilesOp, w.ctx, { routerId: w.router.id }));
+    // The same retry policy as a customer's own router job (about three days of backoff).
+    const apply = await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'test' }));
+    const rows = await db.select({ id: jobs.id, maxAttempts: jobs.maxAttempts, queueName: jobs.queueName }).from(jobs).where(inArray(jobs.id, [jobId, profiles.jobId, apply.jobId]));
+    const policy = (id: string) => rows.find((r) => r.id === id)!;
+    assert.deepEqual(policy(jobId), { ...policy(apply.jobId), id: jobId });
+    assert.deepEqual(policy(profiles.jobId), { ...policy(apply.jobId), id: profiles.jobId });
+    const [queued] = await db.execute<{ max_attempts: number }>(sql`select max_attempts from graphile_worker.jobs where key = ${jobId}`);
+    assert.ok(queued!.max_attempts >= 20, `graphile-worker keeps retrying (max ${queued!.max_attempts})`);
+    // Time passes: each backoff is cut short until the sync has failed more often than the
+    // old limit of 5 attempts allowed (which ended it as failed ~85 s into an outage).
+    await waitFor(async () => {
+      await db.execute(sql`update graphile_worker._private_jobs set run_at = now() where key = ${jobId} and locked_at is null`);
+      const [j] = await db.select({ state: jobs.state, attempts: jobs.attempts }).from(jobs).where(eq(jobs.id, jobId));
+      assert.notEqual(j!.state, 'failed', 'the sync must not give up during the outage');
+      return j!.attempts >= 7;
+    }, 30_000, 200);
+    await w.server.start();
+    await monitorRouters(db);
+    const job = await finished(w.ctx, jobId, 30_000);
+    assert.equal(job.state, 'done');
+    assert.equal((await finished(w.ctx, profiles.jobId, 30_000)).state, 'done');
+    assert.ok(w.server.list('/ppp/secret').some((s) => s.name === 'late1'), 'the sync created the missing secret');
   });
 
   test('one router offline does not hold up another router’s jobs', async () => {

@@ -701,7 +701,7 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 // Public entry points with no member yet; each checks what it needs itself (tested elsewhere).
 // Password resets are proven by the reset link's token or the WhatsApp code
 // (tests/integration/account-security.test.ts).
-const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction'];
+const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction'];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
 // (tests/integration/payments.test.ts), or Meta's Cloud API webhook, verified by the

@@ -125,7 +125,9 @@ describe('vouchers in RADIUS mode', () => {
     assert.deepEqual(reply, { 'Session-Timeout': '10800', 'Acct-Interim-Interval': '300', 'Mikrotik-Rate-Limit': '1M/3M', 'Mikrotik-Total-Limit': String((5 * 2 ** 30) % 2 ** 32), 'Mikrotik-Total-Limit-Gigawords': '1' });
     assert.ok(v!.soldAt, "a reseller's voucher is sold when bought");
 
-    // Accounting: a session that began 20 minutes ago.
+    // Accounting: a session that began 20 minutes ago, on the organization's router (rows
+    // from any other NAS are not the organization's).
+    await makeRouter(db, w.org.id, { host: '127.0.0.9', port: 8728 });
     await db.execute(sql`
       insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, acctsessiontime, acctinputoctets, acctoutputoctets)
       values ('s1', ${`u-${batch.id}`}, ${username}, '127.0.0.9', now() - interval '20 minutes', 1200, 100, 900)`);

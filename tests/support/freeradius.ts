@@ -169,7 +169,10 @@ function writeConfig(raddb: string, dir: string, c: ConfigInput) {
   const enabled = path.join(raddb, 'mods-enabled', 'sql');
   if (existsSync(enabled)) unlinkSync(enabled);
   symlinkSync('../mods-available/sql', enabled);
-  writeFileSync(path.join(raddb, 'clients.conf'), c.secret ? `client localhost {\n\tipaddr = 127.0.0.1\n\tsecret = "${c.secret}"\n\tshortname = radclient\n}\n` : '');
+  // radclient on 127.0.0.1 is the operator testing from the server itself: it may ask for
+  // every organization (deploy/freeradius/jaring); the routers' own rows come from `nas`.
+  writeFileSync(path.join(raddb, 'clients.conf'), c.secret ? `client localhost {\n\tipaddr = 127.0.0.1\n\tsecret = "${c.secret}"\n\tshortname = radclient\n\tjaring_any_realm = yes\n}\n` : '');
+  installRealmPolicy(raddb);
   // The app's usernames carry a dot-less realm (`budi@<org-slug>`), which the stock
   // filter_username policy rejects ("Realm does not have at least one dot separator").
   const noFilterUsername = (text: string) => text.replace(/^(\s*)filter_username\s*$/m, '$1# filter_username: the app uses dot-less realms');
@@ -180,6 +183,24 @@ function writeConfig(raddb: string, dir: string, c: ConfigInput) {
   // The inner tunnel (EAP) keeps its sql lines but not its fixed test port 18120, which two
   // servers on one machine would fight over.
   edit(path.join(raddb, 'sites-enabled', 'inner-tunnel'), (text) => noFilterUsername(removeBlocks(text, 'listen')));
+}
+
+/**
+ * The README's installation of the realm policy, done the same way: the repository's
+ * deploy/freeradius/jaring into policy.d/, called first in authorize and preacct of the
+ * default site and in authorize of the inner tunnel.
+ */
+export const REALM_POLICY = path.join(__dirname, '..', '..', 'deploy', 'freeradius', 'jaring');
+
+function installRealmPolicy(raddb: string) {
+  cpSync(REALM_POLICY, path.join(raddb, 'policy.d', 'jaring'));
+  const firstIn = (section: string, call: string) => (text: string) => {
+    const opener = new RegExp(`^${section} \\{\n`, 'm');
+    if (!opener.test(text)) throw new Error(`no "${section} {" section to install ${call} in`);
+    return text.replace(opener, (m) => `${m}\t${call}\n`);
+  };
+  edit(path.join(raddb, 'sites-enabled', 'default'), (text) => firstIn('preacct', 'jaring_realm_accounting')(firstIn('authorize', 'jaring_realm')(text)));
+  edit(path.join(raddb, 'sites-enabled', 'inner-tunnel'), firstIn('authorize', 'jaring_realm'));
 }
 
 function edit(file: string, change: (text: string) => string) {
@@ -250,4 +271,4 @@ sql {
 `;
 }
 
-export { accessRequestFrom, formatPacket, radclient, type RadclientArgs, type RadclientResult, type RadiusAttributes } from './radclient';
+export { accessRequestFrom, accountingRequestFrom, formatPacket, radclient, type RadclientArgs, type RadclientResult, type RadiusAttributes } from './radclient';

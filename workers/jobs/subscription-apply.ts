@@ -10,6 +10,7 @@ import { RouterError } from '@/lib/network/routeros/errors';
 import { batchLoader } from '@/lib/server/batch-loader';
 import type { Database } from '@/db/client';
 import { sendDynamicAuth } from '@/lib/network/radius/coa';
+import { routerConnectAddress } from '@/lib/network/router-address';
 import { radiusUsername } from '@/lib/network/radius/provision';
 import { organizations, routers } from '@/db/schema';
 import { settingsFor, withRouter } from '../router-pool';
@@ -157,7 +158,8 @@ async function tellRadiusRouter(
   const userName = radiusUsername(sub.sub.serviceUsername, org!.slug);
   const coa = planChange && sub.sub.status === 'active';
   const result = await sendDynamicAuth({
-    host: router.host,
+    // Hosted platforms check the router's address again before each request.
+    host: await routerConnectAddress(router.host),
     port: router.coaPort,
     secret: decryptSecret(router.radiusSecretEnc),
     kind: coa ? 'coa' : 'disconnect',

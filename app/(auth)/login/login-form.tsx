@@ -14,7 +14,7 @@ const KNOWN_ERRORS = ['invalid_credentials', 'rate_limited', 'account_disabled',
  * `otp_required` and the form asks for the authenticator (or recovery) code as a second step,
  * keeping what was typed.
  */
-export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
+export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: string; next?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
       otp: String(form.get('otp') ?? ''),
     });
     if (result?.ok && !result.error) {
-      router.replace('/');
+      router.replace(next);
       router.refresh();
       return;
     }

@@ -6,6 +6,8 @@ import { startFakeHttpGateway, type GatewayFailKind, type HttpGatewayFake } from
 import { TransportError, type MessageTransport } from '../types';
 import { createHttpGatewayTransport } from './http-gateway';
 import { createHttpTransport, TRANSPORT_CONFIG_FIELDS } from './index';
+import { gatewayRequest } from '@/lib/payments/http';
+import type { Resolver } from '@/lib/server/public-address';
 
 let fake: HttpGatewayFake;
 let transport: MessageTransport;
@@ -117,4 +119,34 @@ test('createHttpTransport builds the gateway from stored fields; the stored url 
     TRANSPORT_CONFIG_FIELDS.cloud_api.filter((f) => f.secret).map((f) => f.key),
     ['accessToken', 'appSecret', 'verifyToken'],
   );
+});
+
+test('a gateway name that resolves to a public address, then to loopback (DNS rebinding), never reaches loopback', async () => {
+  // Every lookup after the first answers 127.0.0.1, where the stand-in listens: a request
+  // that resolved the name again after the check would reach it.
+  let lookups = 0;
+  const resolve: Resolver = async () => [{ address: ++lookups === 1 ? '198.51.99.7' : '127.0.0.1', family: 4 }];
+  const port = new URL(fake.url).port;
+  const before = fake.requests.length;
+  const rebinding = createHttpGatewayTransport({ url: `http://gateway.rebind.example:${port}/send`, token: fake.credentials.token, timeoutMs: 300, resolve });
+  await assert.rejects(rebinding.sendText('6281234567890', 'x'), TransportError);
+  assert.equal(fake.requests.length, before, 'the request went to the re-resolved loopback address');
+  assert.equal(lookups, 1);
+});
+
+test('a pinned request goes to the checked address and still names the host', async () => {
+  const port = new URL(fake.url).port;
+  const res = await gatewayRequest({ method: 'POST', url: `http://gateway.never-resolved.invalid:${port}/send`, headers: { authorization: fake.credentials.token }, form: { target: '6281234567890', message: 'x' }, idempotent: false, connectTo: { address: '127.0.0.1', family: 4 } });
+  assert.equal(res.status, 200, res.text);
+  assert.equal(fake.requests.at(-1)!.headers.host, `gateway.never-resolved.invalid:${port}`);
+});
+
+test('IPv4-mapped IPv6 and numeric spellings of loopback are refused before any request', async () => {
+  const port = new URL(fake.url).port;
+  const before = fake.requests.length;
+  for (const host of ['[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '2130706433', '0x7f.1', '0177.0.0.1']) {
+    const error = await rejects(createHttpGatewayTransport({ url: `http://${host}:${port}/send`, token: fake.credentials.token, timeoutMs: 300 }).sendText('6281234567890', 'x'), 'unauthorized', false);
+    assert.match(error.message, /not allowed/);
+  }
+  assert.equal(fake.requests.length, before);
 });

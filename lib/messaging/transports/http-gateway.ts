@@ -9,7 +9,7 @@
 import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
 import { TransportError, type MessageTransport } from '../types';
 import { noAnswerError } from './errors';
-import { assertPublicUrl } from '@/lib/server/public-address';
+import { resolvePublicUrl, type Resolver } from '@/lib/server/public-address';
 
 export const FONNTE_SEND_URL = 'https://api.fonnte.com/send';
 
@@ -19,6 +19,8 @@ export type HttpGatewayConfig = {
   timeoutMs?: number;
   /** Allow a gateway on a private address (the ISP's LAN; tests). Off: such a URL is refused. */
   allowPrivate?: boolean;
+  /** For tests: a resolver standing in for DNS. */
+  resolve?: Resolver;
 };
 
 type Answer = { status?: unknown; id?: unknown; reason?: unknown; detail?: unknown };
@@ -29,16 +31,18 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
     kind: 'http_gateway',
     async sendText(to, text) {
       let res: GatewayResponse;
-      if (!config.allowPrivate) {
-        // The URL is the tenant's: resolved and checked before each send.
-        await assertPublicUrl(url).catch((error: Error) => {
-          throw new TransportError('unauthorized', `WhatsApp gateway address not allowed: ${error.message}`, false);
-        });
-      }
+      // The URL is the tenant's: resolved and checked before each send, and the request goes
+      // to the address that was checked (a name that resolves elsewhere the second time, DNS
+      // rebinding, does not get a second lookup).
+      const connectTo = config.allowPrivate
+        ? undefined
+        : await resolvePublicUrl(url, { resolve: config.resolve }).catch((error: Error) => {
+            throw new TransportError('unauthorized', `WhatsApp gateway address not allowed: ${error.message}`, false);
+          });
       try {
         // Not idempotent: the gateway has no idempotency key, so one attempt only. countryCode
         // 62 only rewrites a leading 0; our numbers already start with 62.
-        res = await gatewayRequest({ method: 'POST', url, headers: { authorization: config.token }, form: { target: to, message: text, countryCode: '62' }, idempotent: false, timeoutMs: config.timeoutMs });
+        res = await gatewayRequest({ method: 'POST', url, headers: { authorization: config.token }, form: { target: to, message: text, countryCode: '62' }, idempotent: false, timeoutMs: config.timeoutMs, connectTo: connectTo && { address: connectTo.address, family: connectTo.family } });
       } catch (error) {
         throw noAnswerError(error, 'WhatsApp gateway');
       }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations, subscriptions } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
@@ -9,6 +9,18 @@ import { radiusUsername } from './provision';
  * found by the realm-qualified username (`budi@<slug>`), so one organization never reads
  * another's sessions. Octets: input = from the customer (upload), output = to them.
  */
+/**
+ * Rows count only when their NAS (the address FreeRADIUS recorded: the packet's source, see
+ * deploy/freeradius/jaring) is one of the organization's routers. FreeRADIUS's realm policy
+ * already refuses another organization's NAS; this keeps rows written before it, or by a
+ * client that bypasses it, out of the organization's pages and voucher counts.
+ */
+export function fromOrganizationNas(orgId: string, nasColumn: SQL) {
+  return sql`host(${nasColumn}) in (
+    select n.nasname from nas n where n.organization_id = ${orgId}
+    union all select coalesce(r.nas_address, lower(r.host)) from routers r where r.organization_id = ${orgId})`;
+}
+
 async function usernameOf(db: Db, p: { orgId: string; subscriptionId: string }) {
   const [row] = await db
     .select({ username: subscriptions.serviceUsername, slug: organizations.slug, timezone: organizations.timezone })
@@ -43,7 +55,7 @@ export async function customerRadiusSessions(db: Db, p: { orgId: string; subscri
       coalesce(acctoutputoctets, 0)::bigint as download, coalesce(acctinputoctets, 0)::bigint as upload,
       host(framedipaddress) as address, callingstationid as "callingStationId", host(nasipaddress) as nas,
       acctterminatecause as "terminateCause"
-    from radacct where username = ${username}
+    from radacct where username = ${username} and ${fromOrganizationNas(p.orgId, sql`nasipaddress`)}
     order by acctstarttime desc nulls last limit ${p.limit ?? 20}::int`);
   const sessions = [...rows].map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds), download: Number(r.download), upload: Number(r.upload) }));
   return { username, online: sessions.some((s) => s.stop === null), sessions };
@@ -57,7 +69,7 @@ export async function customerRadiusUsage(db: Db, p: { orgId: string; subscripti
       count(*)::int as sessions, coalesce(sum(acctsessiontime), 0)::bigint as seconds,
       coalesce(sum(acctoutputoctets), 0)::bigint as download, coalesce(sum(acctinputoctets), 0)::bigint as upload
     from radacct
-    where username = ${username}
+    where username = ${username} and ${fromOrganizationNas(p.orgId, sql`nasipaddress`)}
       and acctstarttime >= (date_trunc('month', now() at time zone ${timezone}) - make_interval(months => ${(p.months ?? 6) - 1}::int)) at time zone ${timezone}
     group by 1 order by 1 desc`);
   return [...rows].map((r) => ({ month: r.month, sessions: r.sessions, seconds: Number(r.seconds), download: Number(r.download), upload: Number(r.upload) }));
@@ -94,7 +106,7 @@ export async function radiusOnline(db: Db, p: { orgId: string; q?: string; page?
     from radacct a
     left join subscriptions s on s.organization_id = ${p.orgId} and s.service_username || '@' || ${org.slug} = a.username
     left join customers c on c.id = s.customer_id
-    where a.acctstoptime is null and a.username like ${realm} ${search}
+    where a.acctstoptime is null and a.username like ${realm} and ${fromOrganizationNas(p.orgId, sql`a.nasipaddress`)} ${search}
     order by a.username, a.radacctid
     limit ${pageSize}::int offset ${(page - 1) * pageSize}::int`);
   const items = [...rows].map(({ total: _t, ...r }) => ({ ...r, download: Number(r.download), upload: Number(r.upload) }));

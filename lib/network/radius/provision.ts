@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { nas, organizations, plans, radcheck, radgroupreply, radreply, routers, subscriptions } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { planRateLimit } from '../router-state';
+import { nasAddressOf } from './nas-address';
 
 /**
  * What FreeRADIUS reads for an organization's RADIUS-mode routers, kept in its own tables:
@@ -90,12 +91,16 @@ export async function writeNas(db: Db, p: { orgId: string; routerId: string }) {
     return;
   }
   // An upsert: a save and the router's sync job may write the same client at once.
+  const slug = await slugOf(db, p.orgId);
   const client = {
-    nasname: router.nasAddress?.trim() || router.host,
-    shortname: router.name.slice(0, 32),
+    nasname: nasAddressOf(router.nasAddress ?? router.host) ?? (router.nasAddress ?? router.host).trim().toLowerCase(),
+    // FreeRADIUS's realm policy (deploy/freeradius/jaring) reads the client's organization
+    // here: this NAS may only log in and account for `…@<slug>`. Never the router's name,
+    // which the tenant chooses.
+    shortname: slug,
     type: 'other',
     secret: decryptSecret(router.radiusSecretEnc),
-    description: `Jaring router ${router.id}`,
+    description: `Jaring router ${router.id}: ${router.name}`,
     organizationId: p.orgId,
   };
   await db

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { RouterOSAPI } from 'node-routeros';
 import { RouterError, classifyRouterError } from './errors';
 import { patchNodeRouterOs } from './patch';
@@ -24,6 +24,12 @@ export type RouterConnectOptions = {
   connectTimeoutMs?: number;
   /** How long one command may take before the connection is given up as hung. */
   commandTimeoutMs?: number;
+  /**
+   * The address to connect to for `host`, asked before each new connection: a hosted
+   * platform resolves and checks it here (lib/network/router-address) and the socket goes
+   * to the checked address. Default: `host` as it is.
+   */
+  resolveAddress?: (host: string) => Promise<string>;
 };
 
 /**
@@ -46,15 +52,22 @@ export class RouterConnection implements RouterApi {
 
   static async open(options: RouterConnectOptions): Promise<RouterConnection> {
     patchNodeRouterOs();
-    const opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, ...options };
+    const opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, resolveAddress: async (host: string) => host, ...options };
+    let address: string;
+    try {
+      address = await withTimeout(opts.resolveAddress(opts.host), opts.connectTimeoutMs, () => new RouterError('unreachable', `${opts.host} did not resolve in time`));
+    } catch (error) {
+      throw classifyRouterError(error, { tls: opts.tls, during: 'connect' });
+    }
     const api = new RouterOSAPI({
-      host: opts.host,
+      host: address,
       port: opts.port,
       user: opts.username,
       password: opts.password,
       timeout: Math.max(1, Math.ceil(opts.connectTimeoutMs / 1000)),
       // RouterOS api-ssl certificates are self-signed as a rule: encrypt, do not verify.
-      tls: opts.tls ? { rejectUnauthorized: false } : undefined,
+      // Connected by address, the TLS server name stays the host's name.
+      tls: opts.tls ? { rejectUnauthorized: false, ...(isIP(opts.host) ? {} : { servername: opts.host }) } : undefined,
     });
     // An 'error' event with no listener would throw from inside the socket handler.
     api.on('error', () => {});

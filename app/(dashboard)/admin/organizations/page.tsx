@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { TaskProblems } from '@/components/jobs/task-problems';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { toLocale } from '@/lib/i18n/config';
+import { listTaskProblems } from '@/lib/jobs/task-status';
 import { listAllOrganizations } from '@/lib/organizations/queries';
 import { CreateOrganizationForm, OrganizationsTable } from './organizations-client';
 
@@ -11,10 +13,12 @@ export default async function PlatformOrganizationsPage({ searchParams }: { sear
   const { info, ctx } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
-  const page = await listAllOrganizations(ctx.db, { q: sp.q, cursor: sp.cursor });
+  const [page, problems] = await Promise.all([listAllOrganizations(ctx.db, { q: sp.q, cursor: sp.cursor }), listTaskProblems(ctx.db)]);
+  const locale = toLocale(await getLocale());
   return (
     <div className="space-y-6">
       <PageHeader title={t('platform.title')} subtitle={t('platform.subtitle')} />
+      <TaskProblems problems={problems} locale={locale} timeZone={info.org!.timezone} platform />
       <CreateOrganizationForm />
       <section>
         <SearchForm q={sp.q} placeholder={t('platform.searchPlaceholder')} submitLabel={t('common.search')} />
@@ -24,7 +28,7 @@ export default async function PlatformOrganizationsPage({ searchParams }: { sear
           <OrganizationsTable
             items={JSON.parse(JSON.stringify(page.items))}
             currentOrgId={ctx.orgId}
-            locale={toLocale(await getLocale())}
+            locale={locale}
             timeZone={info.org!.timezone}
           />
         )}

@@ -1,13 +1,13 @@
 import { getDb } from '@/db/client';
 import { receiveCloudApiWebhook, verifyCloudApiSubscription } from '@/lib/messaging/receipts';
+import { bodyText, payloadTooLarge, readBodyCapped } from '@/lib/server/body';
 
 /** Public: Meta's webhook for one Cloud API session (delivery and read receipts). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > 256 * 1024) return new Response(null, { status: 413 });
-  const rawBody = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const result = await receiveCloudApiWebhook(getDb(), { sessionId: id, rawBody, signature: request.headers.get('x-hub-signature-256') });
+  const bytes = await readBodyCapped(request);
+  if (!bytes) return payloadTooLarge();
+  const result = await receiveCloudApiWebhook(getDb(), { sessionId: id, rawBody: bodyText(bytes), signature: request.headers.get('x-hub-signature-256') });
   return new Response(null, { status: result.status });
 }
 

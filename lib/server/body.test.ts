@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { bodyText, readBodyCapped } from './body';
+
+/** A chunked request body (no Content-Length) of `chunks` pieces of `size` bytes; counts what was pulled. */
+function chunkedRequest(chunks: number, size: number) {
+  const stats = { pulled: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (stats.pulled === chunks) return controller.close();
+      stats.pulled++;
+      controller.enqueue(new Uint8Array(size).fill(0x61));
+    },
+    cancel() {
+      stats.cancelled = true;
+    },
+  });
+  const request = new Request('http://localhost/cb', { method: 'POST', body, duplex: 'half' } as RequestInit);
+  assert.equal(request.headers.get('content-length'), null);
+  return { request, stats };
+}
+
+describe('readBodyCapped', () => {
+  test('a chunked body without Content-Length is read up to the limit and no further', async () => {
+    const { request, stats } = chunkedRequest(10_000, 16 * 1024);
+    assert.equal(await readBodyCapped(request, 256 * 1024), null);
+    assert.ok(stats.pulled <= 18, `stopped after ${stats.pulled} chunks, not 10,000`);
+    assert.ok(stats.cancelled);
+  });
+
+  test('a declared Content-Length over the limit is refused before anything is read', async () => {
+    const request = new Request('http://localhost/cb', { method: 'POST', body: 'x', headers: { 'content-length': String(10 * 1024 * 1024) } });
+    assert.equal(await readBodyCapped(request, 1024), null);
+    const nonsense = new Request('http://localhost/cb', { method: 'POST', body: 'x', headers: { 'content-length': 'abc' } });
+    assert.equal(await readBodyCapped(nonsense, 1024), null);
+  });
+
+  test('a body within the limit comes back whole, chunked or not, BOM kept', async () => {
+    const { request } = chunkedRequest(4, 1000);
+    assert.equal((await readBodyCapped(request, 4000))!.byteLength, 4000);
+    const json = new Request('http://localhost/cb', { method: 'POST', body: '\uFEFF{"a":1}' });
+    assert.equal(bodyText((await readBodyCapped(json))!), '\uFEFF{"a":1}');
+    assert.equal((await readBodyCapped(new Request('http://localhost/cb', { method: 'POST' })))!.byteLength, 0);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * What a public endpoint (payment callbacks, WhatsApp webhooks) reads of a request body at
+ * most. Anyone on the internet can call them, so the body is read as a stream and reading
+ * stops at the limit: neither a false Content-Length nor a chunked body without one can make
+ * the web process hold more than this in memory.
+ */
+export const PUBLIC_BODY_MAX_BYTES = 256 * 1024;
+
+/** The body's bytes, or null when it is larger than `limit` (answer with `payloadTooLarge()`). */
+export async function readBodyCapped(request: Request, limit = PUBLIC_BODY_MAX_BYTES): Promise<Uint8Array | null> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && !(Number(declared) <= limit)) {
+    await request.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+export function payloadTooLarge() {
+  return Response.json({ error: 'too_large' }, { status: 413 });
+}
+
+/** The body as text, decoded as sent (a BOM kept): gateways sign the raw bytes. */
+export function bodyText(bytes: Uint8Array) {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
