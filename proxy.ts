@@ -15,5 +15,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!login|signup|setup|invite|no-organization|i/|api/auth|api/payments/[a-z]+/callback|api/whatsapp/cloud/[^/]+/webhook|_next|templates/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!login|signup|setup|invite|forgot-password|reset/|no-organization|i/|api/auth|api/payments/[a-z]+/callback|api/whatsapp/cloud/[^/]+/webhook|_next|templates/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

@@ -1,3 +1,4 @@
+import * as account from './account/operations';
 import * as audit from './audit/operations';
 import * as billing from './billing/operations';
 import * as customers from './customers/operations';
@@ -17,5 +18,5 @@ import * as wallet from './wallet/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [account, audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

@@ -37,10 +37,12 @@ const NAV: (NavItem & { permission: Permission; resellerOnly?: boolean })[] = [
   { href: '/settings/roles', key: 'roles', permission: 'roles.view' },
   { href: '/settings/organization', key: 'settings', permission: 'organization.settings' },
   { href: '/admin/organizations', key: 'organizations', permission: 'platform.organizations' },
+  { href: '/admin/users', key: 'platformUsers', permission: 'platform.organizations' },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { info, ctx } = await requirePage();
+  // Each page checks its own permission (and sends a member who must set up 2FA to /account).
+  const { info, ctx } = await requirePage(undefined, { duringEnrolment: true });
   const t = await getTranslations();
   // The header router switcher is for staff who watch the network, once there is a router.
   const routers = can(ctx.role, 'routers.view') ? await routerChoices(ctx.db, { orgId: ctx.orgId }) : [];

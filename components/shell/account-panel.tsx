@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './nav';
@@ -13,6 +14,7 @@ export async function AccountPanel(props: {
   organizations: { id: string; name: string }[];
 }) {
   const t = await getTranslations('shell');
+  const tAccount = await getTranslations('account');
   return (
     <div className="space-y-3">
       <div className="text-sm">
@@ -24,6 +26,13 @@ export async function AccountPanel(props: {
           {props.email} · {props.roleLabel}
         </p>
       </div>
+      <Link
+        href="/account"
+        data-testid="account-link"
+        className="flex min-h-11 w-full items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+      >
+        {tAccount('link')}
+      </Link>
       <OrgSwitcher current={props.orgId} organizations={props.organizations} />
       <LanguageSwitch />
       <ThemeToggle />

@@ -1,5 +1,5 @@
 'use client';
-import { Activity, HandCoins, Wallet, BadgePercent, Handshake, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, Ticket, UserPlus, Users, X } from 'lucide-react';
+import { Activity, HandCoins, Wallet, BadgePercent, Handshake, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, Ticket, UserCog, UserPlus, Users, X } from 'lucide-react';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -26,6 +26,7 @@ const ICONS = {
   roles: ShieldCheck,
   settings: Settings,
   organizations: Building2,
+  platformUsers: UserCog,
   wallet: Wallet,
   walletTopups: HandCoins,
   resellerPortal: BadgePercent,

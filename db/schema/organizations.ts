@@ -1,5 +1,5 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const ORGANIZATION_STATUSES = ['active', 'suspended'] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
@@ -14,6 +14,8 @@ export const organizations = pgTable('organizations', {
   coverageRadiusM: integer('coverage_radius_m').notNull().default(250),
   // The hotspot's login page (http or https), printed with a QR on voucher cards; null = none.
   hotspotLoginUrl: text('hotspot_login_url'),
+  // Admins, finance and NOC must sign in with an authenticator code (TOTP) when set.
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -26,6 +28,17 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   isSuperAdmin: boolean('is_super_admin').notNull().default(false),
   active: boolean('active').notNull().default(true),
+  // WhatsApp number (62…) for password reset codes; the member edits it on their account page.
+  phone: text('phone'),
+  // Carried in the session token; bumping it signs the user out everywhere at once.
+  sessionVersion: integer('session_version').notNull().default(0),
+  // Authenticator (TOTP) secret, AES-256-GCM (lib/crypto). Set while enrolling, on once
+  // totpEnabledAt is set. totpLastStep refuses a code that was already used (replay).
+  totpSecretEnc: text('totp_secret_enc'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  totpLastStep: integer('totp_last_step'),
+  // SHA-256 of the unused recovery codes; each is removed when used.
+  recoveryCodeHashes: jsonb('recovery_code_hashes').$type<string[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
 });
@@ -61,6 +74,29 @@ export const invitations = pgTable(
   (t) => [index('invitations_org_idx').on(t.organizationId, t.createdAt)],
 );
 
+export const PASSWORD_RESET_KINDS = ['link', 'whatsapp'] as const;
+
+/**
+ * A one-time way to set a new password, valid 30 minutes: a link an admin issued for a
+ * member, or a short code sent to the member's WhatsApp. Only a hash is stored.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    // The organization that issued it (its admin, or its WhatsApp session): where it is audited.
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: PASSWORD_RESET_KINDS }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId, t.createdAt)],
+);
+
 export const loginAttempts = pgTable('login_attempts', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
@@ -79,3 +115,4 @@ export type NewOrganization = typeof organizations.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;

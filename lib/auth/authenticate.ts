@@ -5,9 +5,12 @@ import { env } from '@/lib/env';
 import { verifyPassword } from '@/lib/users/password';
 import { DEMO_DOMAIN } from '@/db/seed-constants';
 import { checkSignInGate, consumeAttempt, pruneAttempts, recordFailure, recordSuccess } from './rate-limit';
+import { checkSecondFactor, type SecondFactorError } from './second-factor';
 
-export type SignInError = 'invalid_credentials' | 'rate_limited' | 'account_disabled';
-export type SignInResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; error: SignInError };
+export type SignInError = 'invalid_credentials' | 'rate_limited' | 'account_disabled' | SecondFactorError;
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; error: SignInError };
 
 /**
  * Checks email + password under the limits of ./rate-limit: per address, per account (a
@@ -16,7 +19,7 @@ export type SignInResult = { ok: true; user: { id: string; email: string; name: 
  * so sign-in does not reveal who has an account. Demo accounts only sign in where the demo
  * is on (never in production).
  */
-export async function authenticate(db: Db, p: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
+export async function authenticate(db: Db, p: { email: string; password: string; otp?: string; ip: string | null }): Promise<SignInResult> {
   const email = p.email.trim().toLowerCase();
   const { LOGIN_MAX_PER_ACCOUNT, LOGIN_MAX_PER_IP, LOGIN_WINDOW_MINUTES, SEED_DEMO } = env();
   const ip = p.ip ?? 'unknown';
@@ -33,8 +36,12 @@ export async function authenticate(db: Db, p: { email: string; password: string;
     return { ok: false, error: 'invalid_credentials' };
   }
   if (!user.active) return { ok: false, error: 'account_disabled' };
+  // Two-factor accounts: a wrong code counts like a wrong password (codes cannot be guessed).
+  const second = await checkSecondFactor(db, { user, otp: p.otp ?? '', ip: p.ip });
+  if (second === 'otp_invalid') await recordFailure(db, { email, ip, windowMinutes: LOGIN_WINDOW_MINUTES });
+  if (second) return { ok: false, error: second };
 
   await recordSuccess(db, { email, ip });
   await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -10,11 +10,12 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email',
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      credentials: { email: { type: 'email' }, password: { type: 'password' }, otp: { type: 'text' } },
       async authorize(credentials, req) {
         const result = await authenticate(getDb(), {
           email: credentials?.email ?? '',
           password: credentials?.password ?? '',
+          otp: credentials?.otp ?? '',
           ip: clientIp((name) => {
             const value = req.headers?.[name];
             return Array.isArray(value) ? value[0] : value;
@@ -27,12 +28,17 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // The token carries the user's session version; lib/auth/session refuses it once the
+    // version moves on (signed out everywhere, password reset).
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user) (session.user as { id?: string }).id = token.uid as string;
+      if (session.user) Object.assign(session.user, { id: token.uid as string, sv: (token.sv as number | undefined) ?? 0 });
       return session;
     },
   },

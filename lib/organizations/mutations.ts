@@ -41,7 +41,7 @@ export async function createOrganizationWithAdmin(
 
 export async function updateOrganizationSettings(
   db: Db,
-  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl?: string | null },
+  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl?: string | null; requireTwoFactor?: boolean },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, p.orgId));
@@ -54,6 +54,7 @@ export async function updateOrganizationSettings(
         coverageRadiusM: p.coverageRadiusM,
         // Absent (an older form or API caller) keeps the stored address.
         ...(p.hotspotLoginUrl !== undefined ? { hotspotLoginUrl: p.hotspotLoginUrl } : {}),
+        ...(p.requireTwoFactor !== undefined ? { requireTwoFactor: p.requireTwoFactor } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(organizations.id, p.orgId))
@@ -66,8 +67,8 @@ export async function updateOrganizationSettings(
       entityId: p.orgId,
       ip: p.ip,
       data: {
-        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM, hotspotLoginUrl: before.hotspotLoginUrl },
-        after: { name: after!.name, timezone: after!.timezone, coverageRadiusM: after!.coverageRadiusM, hotspotLoginUrl: after!.hotspotLoginUrl },
+        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM, hotspotLoginUrl: before.hotspotLoginUrl, requireTwoFactor: before.requireTwoFactor },
+        after: { name: after!.name, timezone: after!.timezone, coverageRadiusM: after!.coverageRadiusM, hotspotLoginUrl: after!.hotspotLoginUrl, requireTwoFactor: after!.requireTwoFactor },
       },
     });
     return after!;

@@ -50,5 +50,10 @@ export const organizationSettingsSchema = z.object({
   timezone: z.enum(TIMEZONES, 'validation.invalid'),
   coverageRadiusM: z.coerce.number('validation.invalid').int('validation.invalid').min(10, 'validation.invalid').max(5000, 'validation.invalid'),
   hotspotLoginUrl: hotspotLoginUrlSchema,
+  // A checkbox after a hidden "off": "on" when ticked; absent (older callers) keeps the setting.
+  requireTwoFactor: z
+    .enum(['on', 'off'], 'validation.invalid')
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'on')),
 });
 export { TIMEZONES };

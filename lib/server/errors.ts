@@ -78,4 +78,12 @@ export type ErrorCode =
   | 'wallet_insufficient'
   | 'topup_not_pending'
   | 'wallet_price_changed'
-  | 'invoice_number_format';
+  | 'invoice_number_format'
+  | 'wrong_password'
+  | 'otp_invalid'
+  | 'two_factor_on'
+  | 'two_factor_not_started'
+  | 'two_factor_required'
+  | 'reset_invalid'
+  | 'reset_code_invalid'
+  | 'reset_not_allowed';

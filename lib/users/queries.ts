@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ilike, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
@@ -15,6 +15,7 @@ export async function listMembers(db: Db, p: { orgId: string; q?: string; cursor
       role: memberships.role,
       active: memberships.active,
       lastLoginAt: users.lastLoginAt,
+      twoFactor: sql<boolean>`${users.totpEnabledAt} is not null`,
       createdAt: memberships.createdAt,
     })
     .from(memberships)

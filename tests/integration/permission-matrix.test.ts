@@ -17,6 +17,7 @@ import { makeMessagingWorld } from '../support/messaging-world';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
 import { resellerMatrixInputs } from '../support/resellers';
+import { accountMatrixInputs } from '../support/accounts';
 import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 
 const db = testDb();
@@ -204,6 +205,7 @@ async function scenario() {
     ...voucherInputs,
     ...wallet.inputs,
     ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
+    ...(await accountMatrixInputs(db, org.id, admin.user.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

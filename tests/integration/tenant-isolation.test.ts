@@ -6,6 +6,7 @@ import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { billingSettings, broadcasts, cables, customers, infraSites, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
+import * as accountOps from '@/lib/account/operations';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import { encryptSecret } from '@/lib/crypto';
@@ -28,6 +29,7 @@ import { resellerIsolationCases } from '../support/resellers';
 import * as resellerOps from '@/lib/resellers/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import { walletIsolationCases } from '../support/wallet';
+import { accountIsolationCases } from '../support/accounts';
 import * as walletOps from '@/lib/wallet/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 
@@ -650,6 +652,7 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   ...resellerIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id } })),
   ...voucherIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
+  ...accountIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id } })),
   ...walletIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
 };
 
@@ -670,7 +673,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [accountOps, auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {
@@ -696,7 +699,9 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 }
 
 // Public entry points with no member yet; each checks what it needs itself (tested elsewhere).
-const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction'];
+// Password resets are proven by the reset link's token or the WhatsApp code
+// (tests/integration/account-security.test.ts).
+const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction'];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
 // (tests/integration/payments.test.ts), or Meta's Cloud API webhook, verified by the

@@ -7,13 +7,19 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 
-const KNOWN_ERRORS = ['invalid_credentials', 'rate_limited', 'account_disabled'];
+const KNOWN_ERRORS = ['invalid_credentials', 'rate_limited', 'account_disabled', 'otp_required', 'otp_invalid'];
 
+/**
+ * Email and password; for an account with two-factor sign-in the server answers
+ * `otp_required` and the form asks for the authenticator (or recovery) code as a second step,
+ * keeping what was typed.
+ */
 export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: string; next?: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [askOtp, setAskOtp] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,6 +30,7 @@ export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: st
       redirect: false,
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
+      otp: String(form.get('otp') ?? ''),
     });
     if (result?.ok && !result.error) {
       router.replace(next);
@@ -31,14 +38,32 @@ export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: st
       return;
     }
     setPending(false);
-    setError(KNOWN_ERRORS.includes(result?.error ?? '') ? `auth.errors.${result!.error}` : 'auth.errors.generic');
+    const code = result?.error ?? '';
+    if (code === 'otp_required' || code === 'otp_invalid') setAskOtp(true);
+    // The first ask for the code is a step, not an error.
+    if (code === 'otp_required' && !askOtp) return;
+    setError(KNOWN_ERRORS.includes(code) ? `auth.errors.${code}` : 'auth.errors.generic');
   }
 
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error && <Alert>{t(error)}</Alert>}
-      <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
-      <TextField label={t('common.password')} name="password" type="password" autoComplete="current-password" required />
+      <div className={askOtp ? 'hidden' : 'space-y-4'}>
+        <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
+        <TextField label={t('common.password')} name="password" type="password" autoComplete="current-password" required />
+      </div>
+      {askOtp && (
+        <TextField
+          label={t('auth.otp')}
+          name="otp"
+          hint={t('auth.otpHint')}
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoFocus
+          required
+          data-testid="otp"
+        />
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t('auth.signingIn') : t('auth.submit')}
       </Button>

@@ -15,6 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // A fresh install has nobody to sign in: its first visitor is sent to the setup page.
   if (!(await anyUserExists(getDb()))) redirect('/setup');
   const t = await getTranslations('auth');
+  const tAccount = await getTranslations('account');
   return (
     <>
     <DemoBanner />
@@ -24,6 +25,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
       </div>
       <LoginForm next={safeNext(next)} />
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+          {tAccount('forgotLink')}
+        </Link>
+      </p>
       {env().ALLOW_SIGNUP && (
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           {t('noAccount')}{' '}

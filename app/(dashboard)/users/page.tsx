@@ -37,6 +37,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           roleOptions={roleOptions}
           locale={locale}
           timeZone={info.org!.timezone}
+          appUrl={env().APP_URL}
         />
       </section>
     </div>

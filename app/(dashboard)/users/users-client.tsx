@@ -4,11 +4,13 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
+import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/lib/account/actions';
 import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/lib/users/actions';
 
 type Option = { value: string; label: string };
@@ -99,7 +101,7 @@ export function InvitationsList({ invitations, locale, timeZone }: { invitations
   );
 }
 
-type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; lastLoginAt: string | null };
+type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; twoFactor: boolean; lastLoginAt: string | null };
 
 export function MembersTable(props: {
   page: { items: Member[]; nextCursor: string | null };
@@ -110,14 +112,17 @@ export function MembersTable(props: {
   roleOptions: Option[];
   locale: Locale;
   timeZone: string;
+  appUrl: string;
 }) {
   const t = useTranslations();
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [resetLink, setResetLink] = useState<{ url: string; email: string } | null>(null);
   const [pending, startTransition] = useTransition();
   if (props.page.items.length === 0) return <EmptyState title={t('users.emptyTitle')} hint={t('users.emptyHint')} />;
   return (
     <div className="space-y-3">
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {resetLink && <ResetLink {...resetLink} />}
       <Table testId="members-table" head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}>
         {props.page.items.map((m) => {
           const self = m.userId === props.selfId;
@@ -157,20 +162,47 @@ export function MembersTable(props: {
                 )}
               </Td>
               <Td>
-                <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+                <div className="flex flex-wrap gap-1">
+                  <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+                  {m.twoFactor && <Badge color="blue">{t('users.twoFactor')}</Badge>}
+                </div>
               </Td>
               <Td className="whitespace-nowrap">{m.lastLoginAt ? formatDateTime(m.lastLoginAt, props.locale, props.timeZone) : t('users.never')}</Td>
               <Td>
                 {props.manage && !self && (
-                  <ConfirmButton
-                    variant={m.active ? 'danger' : 'secondary'}
-                    label={m.active ? t('users.deactivate') : t('users.reactivate')}
-                    message={m.active ? t('users.deactivateConfirm', { name: m.name }) : `${t('users.reactivate')} ${m.name}?`}
-                    onConfirm={async () => {
-                      const r = await setMemberActiveAction({ membershipId: m.id, active: !m.active });
-                      setMessage(r.ok ? null : { kind: 'error', text: r.message });
-                    }}
-                  />
+                  <div className="flex flex-wrap gap-2">
+                    <ConfirmButton
+                      variant="secondary"
+                      label={t('users.resetLink')}
+                      message={t('users.resetLinkConfirm', { name: m.name })}
+                      testId="reset-link"
+                      onConfirm={async () => {
+                        const r = await issueResetLinkAction({ membershipId: m.id });
+                        setMessage(r.ok ? null : { kind: 'error', text: r.message });
+                        setResetLink(r.ok ? { url: `${props.appUrl || window.location.origin}/reset/${r.data.token}`, email: r.data.email } : null);
+                      }}
+                    />
+                    {m.twoFactor && (
+                      <ConfirmButton
+                        variant="secondary"
+                        label={t('users.resetTwoFactor')}
+                        message={t('users.resetTwoFactorConfirm', { name: m.name })}
+                        onConfirm={async () => {
+                          const r = await resetMemberTwoFactorAction({ membershipId: m.id });
+                          setMessage(r.ok ? { kind: 'success', text: t('users.twoFactorReset', { name: m.name }) } : { kind: 'error', text: r.message });
+                        }}
+                      />
+                    )}
+                    <ConfirmButton
+                      variant={m.active ? 'danger' : 'secondary'}
+                      label={m.active ? t('users.deactivate') : t('users.reactivate')}
+                      message={m.active ? t('users.deactivateConfirm', { name: m.name }) : `${t('users.reactivate')} ${m.name}?`}
+                      onConfirm={async () => {
+                        const r = await setMemberActiveAction({ membershipId: m.id, active: !m.active });
+                        setMessage(r.ok ? null : { kind: 'error', text: r.message });
+                      }}
+                    />
+                  </div>
                 )}
               </Td>
             </tr>
@@ -183,6 +215,20 @@ export function MembersTable(props: {
         nextCursor={props.page.nextCursor}
         labels={{ next: t('common.next'), first: t('common.first') }}
       />
+    </div>
+  );
+}
+
+/** Shown once, like an invitation link: only its hash is stored. */
+function ResetLink({ url, email }: { url: string; email: string }) {
+  const t = useTranslations();
+  return (
+    <div className="space-y-2" data-testid="reset-link-shown">
+      <Alert kind="success">{t('users.resetLinkTitle', { email })}</Alert>
+      <div className="flex gap-2">
+        <input readOnly value={url} className={inputClass} aria-label={t('users.resetLink')} />
+        <CopyButton text={url} />
+      </div>
     </div>
   );
 }

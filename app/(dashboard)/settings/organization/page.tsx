@@ -17,6 +17,7 @@ export default async function OrganizationSettingsPage() {
         timezone={org!.timezone}
         coverageRadiusM={org!.coverageRadiusM}
         hotspotLoginUrl={org!.hotspotLoginUrl}
+        requireTwoFactor={org!.requireTwoFactor}
         timezones={TIMEZONES.map((z) => ({ value: z, label: t(`timezones.${z}`) }))}
       />
     </div>

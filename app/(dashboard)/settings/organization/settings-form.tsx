@@ -6,7 +6,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateOrganizationSettingsAction } from '@/lib/organizations/actions';
 
-export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl: string | null; timezones: { value: string; label: string }[] }) {
+export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl: string | null; requireTwoFactor: boolean; timezones: { value: string; label: string }[] }) {
   const t = useTranslations();
   const form = useActionForm(updateOrganizationSettingsAction);
   return (
@@ -40,6 +40,15 @@ export function OrganizationSettingsForm(props: { name: string; timezone: string
           hint={t('settings.hotspotLoginUrlHint')}
           error={form.fieldError('hotspotLoginUrl')}
         />
+        <div className="space-y-1">
+          {/* Unticked boxes are not sent: the hidden "off" before it says the box was on the form. */}
+          <input type="hidden" name="requireTwoFactor" value="off" />
+          <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
+            <input type="checkbox" name="requireTwoFactor" value="on" defaultChecked={props.requireTwoFactor} className="h-5 w-5" data-testid="require-two-factor" />
+            {t('settings.requireTwoFactor')}
+          </label>
+          <p className="text-xs text-slate-500">{t('settings.requireTwoFactorHint')}</p>
+        </div>
         <Button type="submit" disabled={form.pending}>
           {form.pending ? t('common.saving') : t('common.save')}
         </Button>

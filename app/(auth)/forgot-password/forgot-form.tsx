@@ -1,0 +1,65 @@
+'use client';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Alert } from '@/components/ui/card';
+import { TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { requestResetCodeAction, resetWithCodeAction } from '@/lib/account/actions';
+
+/** Step 1: the email (same answer for every address). Step 2: the WhatsApp code and a new password. */
+export function ForgotPasswordForm() {
+  const t = useTranslations();
+  const [email, setEmail] = useState('');
+  const request = useActionForm(requestResetCodeAction);
+  const reset = useActionForm(resetWithCodeAction);
+  if (reset.result?.ok) {
+    return (
+      <div className="space-y-3">
+        <Alert kind="success">{t('account.resetDone')}</Alert>
+        <Link href="/login" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+          {t('account.backToSignIn')}
+        </Link>
+      </div>
+    );
+  }
+  if (!request.result?.ok) {
+    return (
+      <form
+        onSubmit={(e) => {
+          setEmail(String(new FormData(e.currentTarget).get('email') ?? ''));
+          request.onSubmit(e);
+        }}
+        className="space-y-4"
+        noValidate
+      >
+        {request.error && <Alert>{request.error}</Alert>}
+        <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required error={request.fieldError('email')} />
+        <Button type="submit" className="w-full" disabled={request.pending}>
+          {t('account.sendCode')}
+        </Button>
+      </form>
+    );
+  }
+  return (
+    <form onSubmit={reset.onSubmit} className="space-y-4" noValidate>
+      <Alert kind="success">{t('account.codeSent')}</Alert>
+      {reset.error && <Alert>{reset.error}</Alert>}
+      <input type="hidden" name="email" value={email} />
+      <TextField label={t('account.resetCode')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={reset.fieldError('code')} />
+      <TextField
+        label={t('account.newPassword')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={t('account.newPasswordHint')}
+        required
+        error={reset.fieldError('password')}
+      />
+      <Button type="submit" className="w-full" disabled={reset.pending}>
+        {t('account.setPassword')}
+      </Button>
+    </form>
+  );
+}
