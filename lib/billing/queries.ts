@@ -73,7 +73,7 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
     .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
     // A refunded payment's allocations were taken back: it no longer pays the invoice.
     .where(and(eq(paymentAllocations.invoiceId, invoice.id), eq(payments.status, 'approved')))
-    .orderBy(asc(payments.createdAt));
+    .orderBy(asc(payments.createdAt), asc(payments.id));
   return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
