@@ -91,7 +91,7 @@ export async function listPayments(db: Db, p: { orgId: string; customerId?: stri
       customerName: customers.name,
       receivedByName: users.name,
       createdAt: payments.createdAt,
-      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
+      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period, i.number) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
     })
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))

@@ -190,3 +190,30 @@ function shiftDay(date: string, days: number) {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+describe('invoice lists', () => {
+  test('a billing run (one issue time for all) pages through its invoices in one stable order, each once', async () => {
+    const { org, plan, ctx } = await prepaidOrg();
+    for (let n = 1; n <= 30; n++) {
+      const [c] = await db.insert(customers).values({ organizationId: org.id, number: n, name: `P${n}`, phone: `62812000${n}`, address: 'Jl. D', status: 'active', planId: plan.id }).returning();
+      await db.insert(subscriptions).values({ organizationId: org.id, customerId: c!.id, planId: plan.id, billingType: 'postpaid', serviceUsername: `p${n}${randomUUID().slice(0, 4)}`, servicePasswordEnc: encryptSecret('x'), status: 'active' });
+    }
+    await runBilling(db, { orgId: org.id, period: '2026-11-01', actorUserId: null });
+    const { listInvoicesOp } = await import('@/lib/billing/operations');
+    const walk = async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const r = await executeOperation(listInvoicesOp, ctx, { cursor });
+        assert.ok(r.ok);
+        seen.push(...r.data.items.map((i) => i.id));
+        cursor = r.data.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const first = await walk();
+    assert.equal(first.length, 30);
+    assert.equal(new Set(first).size, 30, 'no invoice twice');
+    assert.deepEqual(await walk(), first, 'the same order every time');
+  });
+});

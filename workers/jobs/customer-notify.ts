@@ -72,7 +72,7 @@ async function eventValues(
       .select()
       .from(invoices)
       .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, ctx.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-      .orderBy(desc(invoices.period))
+      .orderBy(desc(invoices.period), desc(invoices.createdAt), desc(invoices.id))
       .limit(1);
     if (open) Object.assign(values, invoiceValues(open, locale));
   }
