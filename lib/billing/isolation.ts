@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { DEVICE_MAX_ATTEMPTS, enqueueJobsFrom } from '@/lib/jobs/enqueue';
 import { applyRadiusStatus } from '@/lib/network/radius/provision';
@@ -48,15 +48,9 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
         not exists (select 1 from subscriptions n where n.customer_id = s.customer_id and n.created_at > s.created_at) as latest
       ${due} and ${noticeGiven}`);
     await tx.execute(sql`analyze isolation_batch`);
-    const [held] = await tx.execute<{ n: number }>(sql`
-      select count(distinct s.id)::int as n ${due} and not ${noticeGiven}
-        and s.id not in (select subscription_id from isolation_batch)`);
-    const sample = await tx.execute<{ serviceUsername: string; customerName: string; invoiceNumber: string }>(sql`
-      select s.service_username as "serviceUsername", c.name as "customerName",
-        (select min(i.number) from invoices i where i.subscription_id = s.id and i.status in ('unpaid', 'partial')) as "invoiceNumber"
-      from isolation_batch b join subscriptions s on s.id = b.subscription_id join customers c on c.id = b.customer_id
-      order by s.service_username limit 100`);
-    const base = { heldByNotice: held?.n ?? 0, sample: sample.map((r) => ({ ...r })), dryRun: Boolean(p.dryRun) };
+    // The figures finance sees (preview, or a pass run by hand); the tick does without them.
+    const report = p.dryRun || p.actorUserId ? await describeBatch(tx, { due, noticeGiven }) : { heldByNotice: 0, sample: [] };
+    const base = { ...report, dryRun: Boolean(p.dryRun) };
     if (p.dryRun) {
       const [count] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from isolation_batch`);
       return { ...base, isolated: count?.n ?? 0 };
@@ -91,4 +85,17 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
     }
     return { ...base, isolated: network };
   });
+}
+
+/** Who is held back by the minimum notice, and the first subscriptions of the batch by name. */
+async function describeBatch(tx: Db, p: { due: SQL; noticeGiven: SQL }): Promise<Pick<IsolationReport, 'heldByNotice' | 'sample'>> {
+  const [held] = await tx.execute<{ n: number }>(sql`
+    select count(distinct s.id)::int as n ${p.due} and not ${p.noticeGiven}
+      and s.id not in (select subscription_id from isolation_batch)`);
+  const sample = await tx.execute<{ serviceUsername: string; customerName: string; invoiceNumber: string }>(sql`
+    select s.service_username as "serviceUsername", c.name as "customerName",
+      (select min(i.number) from invoices i where i.subscription_id = s.id and i.status in ('unpaid', 'partial')) as "invoiceNumber"
+    from isolation_batch b join subscriptions s on s.id = b.subscription_id join customers c on c.id = b.customer_id
+    order by s.service_username limit 100`);
+  return { heldByNotice: held?.n ?? 0, sample: sample.map((r) => ({ ...r })) };
 }

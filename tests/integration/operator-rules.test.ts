@@ -95,8 +95,10 @@ describe('minimum notice before isolation', () => {
     // This month's invoice, issued now and dated the 1st: its prepaid moment is long past.
     const report = await runBilling(db, { orgId: org.id, period: periodOf(new Date(), TZ), actorUserId: null });
     assert.equal(report.issued, 1);
+    const preview = await runIsolation(db, { orgId: org.id, now: new Date(Date.now() + 23 * HOUR), dryRun: true });
+    assert.deepEqual([preview.isolated, preview.heldByNotice], [0, 1], 'the preview names it as held by the notice');
     const soon = await runIsolation(db, { orgId: org.id, now: new Date(Date.now() + 23 * HOUR) });
-    assert.deepEqual([soon.isolated, soon.heldByNotice], [0, 1], 'not within 24 h of the invoice');
+    assert.equal(soon.isolated, 0, 'not within 24 h of the invoice');
     const [still] = await db.select().from(subscriptions).where(eq(subscriptions.id, s!.id));
     assert.equal(still!.status, 'active');
     const after = await runIsolation(db, { orgId: org.id, now: new Date(Date.now() + 25 * HOUR), actorUserId: admin.user.id });
