@@ -203,12 +203,12 @@ export function routerQueue(routerId: string) {
 }
 
 /**
- * The router a new subscription starts on: the one router serving the customer's area, or
- * else the organization's only router when that router is not reserved for another area
- * (the router form promises that only its area's customers go there). Staff can change it
- * on the customer page.
+ * The router a new subscription starts on: the one serving the customer's area, or the
+ * organization's only router. Staff can change it on the customer page.
  */
 export async function defaultRouterFor(db: Db, p: { orgId: string; area: string | null }) {
+  // An only router that is reserved for another area is not this customer's: the router
+  // form promises that only its area's customers go there.
   const list = await db.select({ id: routers.id, area: routers.area }).from(routers).where(eq(routers.organizationId, p.orgId));
   const norm = (v: string | null | undefined) => v?.trim().toLowerCase() || null;
   const area = norm(p.area);
