@@ -53,6 +53,8 @@ async function main() {
     router.resetStats();
     const start = performance.now();
     // 1 Nov 00:05 WIB: the prepaid invoices' isolation moment has come.
+    // Measured at H+0: no minimum notice (the invoices were issued a moment ago, for real).
+    await db.execute(sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`);
     const { isolated } = await runIsolation(db, { orgId: org!.id, now: new Date('2026-10-31T17:05:00Z') });
     const queuedAfter = (performance.now() - start) / 1000;
     const pending = sql`select count(*)::int as n from jobs where organization_id = ${org!.id} and type = 'subscription-apply' and state <> 'done'`;

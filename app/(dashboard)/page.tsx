@@ -5,6 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { jobs, memberships } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { auditActionLabel } from '@/lib/audit/labels';
 import { listAuditLogs } from '@/lib/audit/queries';
 import { billingSummary } from '@/lib/billing/queries';
 import { formatDateTime, formatIDR } from '@/lib/format';
@@ -63,7 +64,7 @@ export default async function DashboardPage() {
               {recent.items.map((e) => (
                 <li key={e.id} className="flex flex-col py-2 sm:flex-row sm:justify-between">
                   <span>
-                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> · <code>{e.action}</code>
+                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> · <span data-testid="activity-action">{auditActionLabel(locale, e.action)}</span>
                   </span>
                   <span className="text-slate-500">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</span>
                 </li>

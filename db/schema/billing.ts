@@ -15,6 +15,9 @@ export const billingSettings = pgTable('billing_settings', {
   graceDays: integer('grace_days').notNull().default(0),
   // Local time (organization zone) at which unpaid subscriptions are isolated, "HH:MM".
   isolationTime: text('isolation_time').notNull().default('00:01'),
+  // Minimum notice: an invoice is never a reason to isolate until it has existed this many
+  // hours (a first invoice whose due moment is already past gives the customer no chance).
+  isolationNoticeHours: integer('isolation_notice_hours').notNull().default(24),
   prorata: boolean('prorata').notNull().default(true),
   taxPercent: integer('tax_percent').notNull().default(11),
   invoicePrefix: text('invoice_prefix').notNull().default('INV'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
 import { odps, routers } from './network';
 import { organizations, users } from './organizations';
@@ -108,6 +108,10 @@ export const subscriptions = pgTable(
     // MAC lock: caller-id of the PPP secret, mac-address of the hotspot user.
     callerId: text('caller_id'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    // The first period (1st of a month) this subscription is invoiced for. Imported customers
+    // have already paid up to some date ("paid until", by default the end of the import's
+    // period): billing them for the running month would cut them off. Null = no such limit.
+    billingStartsOn: date('billing_starts_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'routers.view': ['super_admin', 'admin', 'noc', 'technician'],
   'routers.manage': ['super_admin', 'admin', 'noc'],
   'routers.sync': ['super_admin', 'admin', 'noc'],
+  // Bringing a router's existing PPP secrets / hotspot users in as customers is NOC work.
+  'routers.import': ['super_admin', 'admin', 'noc'],
   'sessions.view': ['super_admin', 'admin', 'noc', 'technician'],
   'sessions.kick': ['super_admin', 'admin', 'noc'],
   'billing.view': ['super_admin', 'admin', 'finance', 'operator'],

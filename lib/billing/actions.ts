@@ -1,7 +1,17 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { runAction } from '@/lib/server/action';
-import { addChargeOp, approvePaymentOp, previewBillingOp, recordPaymentOp, rejectPaymentOp, saveBillingSettingsOp, startBillingOp } from './operations';
+import {
+  addChargeOp,
+  approvePaymentOp,
+  previewBillingOp,
+  previewIsolationOp,
+  recordPaymentOp,
+  rejectPaymentOp,
+  runIsolationOp,
+  saveBillingSettingsOp,
+  startBillingOp,
+} from './operations';
 
 export async function previewBillingAction(input: unknown) {
   return runAction(previewBillingOp, input);
@@ -10,6 +20,19 @@ export async function previewBillingAction(input: unknown) {
 export async function startBillingAction(input: unknown) {
   const result = await runAction(startBillingOp, input);
   if (result.ok) revalidatePath('/jobs');
+  return result;
+}
+
+export async function previewIsolationAction(input: unknown) {
+  return runAction(previewIsolationOp, input);
+}
+
+export async function runIsolationAction(input: unknown) {
+  const result = await runAction(runIsolationOp, input);
+  if (result.ok) {
+    revalidatePath('/billing');
+    revalidatePath('/jobs');
+  }
   return result;
 }
 

@@ -7,6 +7,7 @@ import { addCharge, chargeSchema } from './charges';
 import { periodOf } from './money';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './payments';
 import { getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
+import { runIsolation } from './isolation';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 import { recordAudit } from '@/lib/audit/record';
@@ -57,6 +58,25 @@ export const startBillingOp = defineOperation({
       await recordAudit(tx, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: 'billing-run', period: input.period } });
       return { jobId: job.id };
     }),
+});
+
+/** The isolation pass's preview: who would be isolated now, and who waits for the notice. */
+export const previewIsolationOp = defineOperation({
+  name: 'billing.isolationPreview',
+  permission: 'billing.run',
+  input: z.object({}),
+  run: (ctx) => runIsolation(ctx.db, { orgId: ctx.orgId, dryRun: true }),
+});
+
+/**
+ * The isolation pass by hand: the same rules as the 15-minute tick, run now (for when
+ * nothing is left to invoice and finance does not want to wait).
+ */
+export const runIsolationOp = defineOperation({
+  name: 'billing.isolate',
+  permission: 'billing.run',
+  input: z.object({}),
+  run: (ctx) => runIsolation(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip }),
 });
 
 export const getBillingSettingsOp = defineOperation({

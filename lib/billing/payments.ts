@@ -191,7 +191,7 @@ async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: 
     .select()
     .from(invoices)
     .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-    .orderBy(sql`${invoices.id} = ${p.firstInvoiceId ?? null} desc nulls last`, asc(invoices.period), asc(invoices.createdAt))
+    .orderBy(sql`${invoices.id} = ${p.firstInvoiceId ?? null} desc nulls last`, asc(invoices.period), asc(invoices.createdAt), asc(invoices.id))
     .for('update');
   let left = p.amount;
   const paidInvoices: string[] = [];

@@ -73,7 +73,7 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
     .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
     // A refunded payment's allocations were taken back: it no longer pays the invoice.
     .where(and(eq(paymentAllocations.invoiceId, invoice.id), eq(payments.status, 'approved')))
-    .orderBy(asc(payments.createdAt));
+    .orderBy(asc(payments.createdAt), asc(payments.id));
   return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
@@ -91,7 +91,7 @@ export async function listPayments(db: Db, p: { orgId: string; customerId?: stri
       customerName: customers.name,
       receivedByName: users.name,
       createdAt: payments.createdAt,
-      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
+      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period, i.number) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
     })
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))

@@ -11,12 +11,14 @@ export type BillingReport = {
   period: string;
   eligible: number;
   issued: number;
-  skipped: { alreadyInvoiced: number; activatedThisPeriod: number };
+  skipped: { alreadyInvoiced: number; activatedThisPeriod: number; paidUntilLater: number };
   /** The first skipped subscriptions by name, each with its reason (up to 100). */
-  skippedSample: { serviceUsername: string; reason: 'already_invoiced' | 'activated_this_period' }[];
+  skippedSample: { serviceUsername: string; reason: SkipReason }[];
   total: number;
   dryRun: boolean;
 };
+
+type SkipReason = 'already_invoiced' | 'activated_this_period' | 'paid_until_later';
 
 class DryRun extends Error {
   constructor(public report: BillingReport) {
@@ -30,6 +32,7 @@ class DryRun extends Error {
  *
  * - Eligible: activated before the period started (or activation unknown, e.g. imported).
  *   Activated during the period -> skipped now, billed next period with a prorata line.
+ *   Billing starting later (an import paid up to a later date) -> skipped until that period.
  * - Lines: the plan; prorata for a first partial month (previous month, when enabled);
  *   pending one-off charges; and the unpaid rest of earlier invoices, which are closed as
  *   `carried` so a debt is never counted twice.
@@ -80,24 +83,28 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     join customers c on c.id = s.customer_id
     where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
       and (s.activated_at is null or (s.activated_at at time zone ${tz})::date < ${period}::date)
+      and (s.billing_starts_on is null or s.billing_starts_on <= ${period}::date)
       and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)`);
   // Temp tables are never auto-analyzed; without statistics the joins below plan badly.
   await tx.execute(sql`analyze billing_batch`);
 
-  const [counts] = await tx.execute<{ eligible: number; already: number; recent: number }>(sql`
+  const [counts] = await tx.execute<{ eligible: number; already: number; recent: number; later: number }>(sql`
     select (select count(*)::int from billing_batch) as eligible,
       count(*) filter (where invoiced)::int as already,
-      count(*) filter (where not invoiced and activated_local >= ${period}::date)::int as recent
+      count(*) filter (where not invoiced and activated_local >= ${period}::date)::int as recent,
+      count(*) filter (where not invoiced and starts_on > ${period}::date and not coalesce(activated_local >= ${period}::date, false))::int as later
     from (
-      select (s.activated_at at time zone ${tz})::date as activated_local,
+      select (s.activated_at at time zone ${tz})::date as activated_local, s.billing_starts_on as starts_on,
         exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date) as invoiced
       from subscriptions s where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
     ) subs`);
   const eligible = counts!.eligible;
-  const skippedSample = await tx.execute<{ serviceUsername: string; reason: 'already_invoiced' | 'activated_this_period' }>(sql`
+  const skippedSample = await tx.execute<{ serviceUsername: string; reason: SkipReason }>(sql`
     select s.service_username as "serviceUsername",
       case when exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)
-           then 'already_invoiced' else 'activated_this_period' end as reason
+           then 'already_invoiced'
+           when s.billing_starts_on > ${period}::date and not coalesce((s.activated_at at time zone ${tz})::date >= ${period}::date, false)
+           then 'paid_until_later' else 'activated_this_period' end as reason
     from subscriptions s
     where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
       and not exists (select 1 from billing_batch b where b.subscription_id = s.id)
@@ -167,7 +174,7 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     period,
     eligible,
     issued,
-    skipped: { alreadyInvoiced: counts!.already, activatedThisPeriod: counts!.recent },
+    skipped: { alreadyInvoiced: counts!.already, activatedThisPeriod: counts!.recent, paidUntilLater: counts!.later },
     skippedSample: skippedSample.map((r) => ({ serviceUsername: r.serviceUsername, reason: r.reason })),
     total,
     dryRun: Boolean(p.dryRun),

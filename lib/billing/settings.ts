@@ -12,6 +12,7 @@ export const DEFAULT_BILLING: Omit<BillingSettings, 'organizationId' | 'updatedA
   dueDay: 20,
   graceDays: 0,
   isolationTime: '00:01',
+  isolationNoticeHours: 24,
   prorata: true,
   taxPercent: 11,
   invoicePrefix: 'INV',
@@ -28,6 +29,8 @@ export const billingSettingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, 'validation.day').max(28, 'validation.day'),
   graceDays: z.coerce.number().int().min(0, 'validation.invalid').max(60, 'validation.invalid'),
   isolationTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  // Hours an invoice must have existed before it can isolate anyone (0 = no notice).
+  isolationNoticeHours: z.coerce.number().int('validation.invalid').min(0, 'validation.invalid').max(720, 'validation.invalid').optional().default(24),
   prorata: checkbox,
   taxPercent: z.coerce.number().int().min(0, 'validation.invalid').max(100, 'validation.invalid'),
   invoicePrefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.prefix'),

@@ -30,3 +30,25 @@ export function canTransition(from: SubscriptionStatus, to: SubscriptionStatus) 
 export function formatCustomerNumber(n: number) {
   return `C-${String(n).padStart(6, '0')}`;
 }
+
+/**
+ * Reasons the system writes into a subscription's status history: stored as codes and
+ * translated when shown (`historyReasons.<code>`). Staff's own reasons are free text.
+ */
+export const HISTORY_REASONS = ['imported', 'imported_from_router', 'lead_verified', 'unpaid_invoice', 'paid'] as const;
+export type HistoryReason = (typeof HISTORY_REASONS)[number];
+
+// Rows written before the codes existed, in English.
+const LEGACY_REASONS: [RegExp, HistoryReason][] = [
+  [/^imported from router /, 'imported_from_router'],
+  [/^lead verified$/, 'lead_verified'],
+  [/^unpaid invoice$/, 'unpaid_invoice'],
+];
+
+/** The message key of a stored history reason, or null when it is staff's own text. */
+export function historyReasonKey(reason: string | null): string | null {
+  if (!reason) return null;
+  if ((HISTORY_REASONS as readonly string[]).includes(reason)) return `historyReasons.${reason}`;
+  const legacy = LEGACY_REASONS.find(([re]) => re.test(reason));
+  return legacy ? `historyReasons.${legacy[1]}` : null;
+}

@@ -10,7 +10,8 @@ import { translate } from '@/lib/i18n/translate';
 import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
 import { issueMessageKey } from '@/lib/server/operation';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
-import { BILLING_TYPES } from './constants';
+import { importSchedule } from '@/lib/billing/import-schedule';
+import { BILLING_TYPES, type BillingType } from './constants';
 import { allocateCustomerNumbers, searchTextFor } from './numbering';
 import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
 
@@ -59,11 +60,20 @@ const rowSchema = z.object({
 type Row = z.output<typeof rowSchema>;
 
 export type ImportError = { line: number; column: string; message: string };
-export type ImportPreview = { total: number; valid: number; errors: ImportError[]; sample: { line: number; name: string; phone: string; plan: string; serviceUsername: string; status: string }[] };
+export type ImportPreview = {
+  total: number;
+  valid: number;
+  errors: ImportError[];
+  /** The first period the imported subscriptions are invoiced for (after "paid until"). */
+  billingStartsOn: string;
+  sample: { line: number; name: string; phone: string; plan: string; serviceUsername: string; status: string; billingType: BillingType; firstInvoiceOn: string; isolateFrom: string }[];
+};
 
 /** Parses and checks every row without writing anything (the dry run). */
-export async function previewImport(db: Db, p: { orgId: string; csv: string; locale: Locale }): Promise<ImportPreview & { rows: (Row & { line: number; planId: string; billingType: 'prepaid' | 'postpaid' })[] }> {
+export async function previewImport(db: Db, p: { orgId: string; csv: string; locale: Locale; paidUntil?: string | null }): Promise<ImportPreview & { rows: (Row & { line: number; planId: string; billingType: 'prepaid' | 'postpaid' })[] }> {
   const t = (key: string, params?: Record<string, string | number>) => translate(p.locale, key, params);
+  const schedule = await importSchedule(db, { orgId: p.orgId, paidUntil: p.paidUntil });
+  const billingStartsOn = schedule.postpaid.period;
   const parsed = Papa.parse<Record<string, string>>(p.csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -73,10 +83,10 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
   const headers = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   if (missing.length) {
-    return { total: 0, valid: 0, rows: [], sample: [], errors: [{ line: 1, column: missing.join(', '), message: t('import.missingColumns', { columns: missing.join(', ') }) }] };
+    return { total: 0, valid: 0, rows: [], sample: [], billingStartsOn, errors: [{ line: 1, column: missing.join(', '), message: t('import.missingColumns', { columns: missing.join(', ') }) }] };
   }
   if (parsed.data.length > IMPORT_MAX_ROWS) {
-    return { total: parsed.data.length, valid: 0, rows: [], sample: [], errors: [{ line: 1, column: '', message: t('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }] };
+    return { total: parsed.data.length, valid: 0, rows: [], sample: [], billingStartsOn, errors: [{ line: 1, column: '', message: t('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }] };
   }
   const orgPlans = await db.select().from(plans).where(eq(plans.organizationId, p.orgId));
   const planByName = new Map(orgPlans.map((pl) => [pl.name.toLowerCase(), pl]));
@@ -132,7 +142,19 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
     valid: valid.length,
     errors,
     rows: valid,
-    sample: valid.slice(0, 5).map((r) => ({ line: r.line, name: r.name, phone: r.phone, plan: r.plan, serviceUsername: r.service_username, status: r.status })),
+    billingStartsOn,
+    // When each row is first invoiced and, unpaid, isolated (the same for every row of a type).
+    sample: valid.slice(0, 50).map((r) => ({
+      line: r.line,
+      name: r.name,
+      phone: r.phone,
+      plan: r.plan,
+      serviceUsername: r.service_username,
+      status: r.status,
+      billingType: r.billingType,
+      firstInvoiceOn: schedule[r.billingType].invoiceOn,
+      isolateFrom: schedule[r.billingType].isolateFrom,
+    })),
   };
 }
 
@@ -140,7 +162,7 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
  * Imports existing customers all-or-nothing: any bad row and nothing is written. Imported
  * subscriptions already run on the network, so no router jobs are queued for them.
  */
-export async function importCustomers(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; csv: string; locale: Locale }) {
+export async function importCustomers(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; csv: string; locale: Locale; paidUntil?: string | null }) {
   return db.transaction(async (tx) => {
     const preview = await previewImport(tx, p);
     if (preview.errors.length > 0 || preview.total === 0) return { imported: 0, preview: { ...preview, rows: undefined } };
@@ -177,8 +199,10 @@ export async function importCustomers(db: Db, p: { orgId: string; actorUserId: s
             serviceUsername: r.service_username,
             servicePasswordEnc: encryptSecret(r.service_password),
             status: r.status,
-            // Unknown for imported customers: billed in full from the next run, no prorata.
+            // Unknown for imported customers: billed in full, no prorata, from the period after
+            // "paid until" (never the running one: that would cut paid-up customers off).
             activatedAt: null,
+            billingStartsOn: preview.billingStartsOn,
           })),
         )
         .returning({ id: subscriptions.id, status: subscriptions.status });
@@ -192,7 +216,7 @@ export async function importCustomers(db: Db, p: { orgId: string; actorUserId: s
       ip: p.ip,
       action: 'customer.imported',
       entityType: 'customer',
-      data: { count: preview.rows.length, first: numbers[0], last: numbers.at(-1) },
+      data: { count: preview.rows.length, first: numbers[0], last: numbers.at(-1), billingStartsOn: preview.billingStartsOn },
     });
     return { imported: preview.rows.length, preview: { ...preview, rows: undefined } };
   });

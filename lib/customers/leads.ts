@@ -183,7 +183,7 @@ async function convertLeadTx(db: Db, p: Actor & { leadId: string; serviceUsernam
       subscriptionId: subscription!.id,
       fromStatus: null,
       toStatus: 'pending',
-      reason: 'lead verified',
+      reason: 'lead_verified',
       actorUserId: p.actorUserId,
     });
     await tx.update(leads).set({ status: 'converted', customerId: customer!.id }).where(eq(leads.id, lead.id));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paidUntilSchema } from '@/lib/billing/import-schedule';
 import type { Ctx } from '@/lib/server/operation';
 import { defineOperation } from '@/lib/server/operation';
 import { LEAD_STATUSES } from './constants';
@@ -36,14 +37,14 @@ export const updateCustomerOp = defineOperation({
     updateCustomer(ctx.db, { ...actor(ctx), resellerUserId: viewer(ctx).resellerUserId ?? null, customerId, input }),
 });
 
-const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid') });
+const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid'), paidUntil: paidUntilSchema });
 
 export const previewImportOp = defineOperation({
   name: 'customers.importPreview',
   permission: 'customers.import',
   input: csvSchema,
   run: async (ctx, input) => {
-    const { rows: _rows, ...preview } = await previewImport(ctx.db, { orgId: ctx.orgId, csv: input.csv, locale: ctx.locale });
+    const { rows: _rows, ...preview } = await previewImport(ctx.db, { orgId: ctx.orgId, csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil });
     return preview;
   },
 });
@@ -52,7 +53,7 @@ export const importCustomersOp = defineOperation({
   name: 'customers.import',
   permission: 'customers.import',
   input: csvSchema,
-  run: (ctx, input) => importCustomers(ctx.db, { ...actor(ctx), csv: input.csv, locale: ctx.locale }),
+  run: (ctx, input) => importCustomers(ctx.db, { ...actor(ctx), csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil }),
 });
 
 export const listLeadsOp = defineOperation({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { pipelined } from '@/lib/server/pipelined';
 import { jobs } from '@/db/schema';
+import { storedJobError } from './error-text';
 
 export type JobContext = {
   db: Database;
@@ -30,8 +31,8 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>) {
 
 /** A failure that retrying cannot fix (e.g. the router refused the command itself). */
 export class PermanentJobError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'PermanentJobError';
   }
 }
@@ -113,7 +114,7 @@ async function runOne(def: JobDefinition<z.ZodType>, stores: JobStores, outcomes
     const result = await def.handler(ctx, payload.data);
     await outcomes.add({ id: job.id, state: 'done', result: result ?? {}, progress });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = storedJobError(error);
     if (error instanceof PermanentJobError) {
       await outcomes.add({ id: job.id, state: 'failed', error: message, progress });
       return;

@@ -158,21 +158,21 @@ export const pushProfilesOp = defineOperation({
 
 export const startRouterImportOp = defineOperation({
   name: 'routers.importStart',
-  permission: 'customers.import',
+  permission: 'routers.import',
   input: routerRef,
   run: (ctx, input) => requestRouterImport(ctx.db, { ...actor(ctx), ...input }),
 });
 
 export const routerImportPreviewOp = defineOperation({
   name: 'routers.importPreview',
-  permission: 'customers.import',
+  permission: 'routers.import',
   input: z.object({ importId: z.string().uuid('validation.invalid') }),
   run: (ctx, input) => getImportPreview(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
 export const confirmRouterImportOp = defineOperation({
   name: 'routers.importConfirm',
-  permission: 'customers.import',
+  permission: 'routers.import',
   input: confirmImportSchema,
   run: (ctx, input) => confirmImport(ctx.db, { ...actor(ctx), input }),
 });

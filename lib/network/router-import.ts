@@ -5,6 +5,7 @@ import { customers, plans, routerImports, subscriptionHistory, subscriptions, ty
 import { recordAudit } from '@/lib/audit/record';
 import { BILLING_TYPES } from '@/lib/customers/constants';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/customers/numbering';
+import { paidUntilSchema, importSchedule } from '@/lib/billing/import-schedule';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { applyRadiusStatus, writeCredentials } from './radius/provision';
@@ -60,8 +61,10 @@ async function loadImport(db: Db, p: { orgId: string; importId: string; lock?: b
  * (a plan whose router profile — or name — is that profile), and which usernames already
  * belong to a customer and will be skipped.
  */
-export async function getImportPreview(db: Db, p: { orgId: string; importId: string }) {
+export async function getImportPreview(db: Db, p: { orgId: string; importId: string; paidUntil?: string | null }) {
   const imp = await loadImport(db, p);
+  // When the imported subscriptions are first invoiced and, unpaid, isolated, by billing type.
+  const schedule = await importSchedule(db, { orgId: p.orgId, paidUntil: p.paidUntil });
   const router = await getRouter(db, { orgId: p.orgId, routerId: imp.routerId });
   const names = imp.entries.map((e) => e.name);
   const existing = new Set<string>();
@@ -113,7 +116,10 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     // After the import the stored entries no longer hold passwords: nothing to warn about.
     withoutPassword: imp.importedAt ? 0 : withoutPassword,
     profiles: [...profiles.values()].sort((a, b) => b.count - a.count),
+    // Why nothing can be imported, when nothing can: an empty router is not "all taken".
+    nothingNewReason: profiles.size > 0 ? null : imp.entries.length === 0 ? ('router_empty' as const) : ('all_taken' as const),
     plans: orgPlans,
+    schedule,
     sample: imp.entries.slice(0, 50).map((e) => ({ kind: e.kind, name: e.name, profile: e.profile, disabled: e.disabled, comment: e.comment, exists: existing.has(e.name) })),
   };
 }
@@ -123,6 +129,7 @@ export const confirmImportSchema = z.object({
   billingType: z.enum(BILLING_TYPES, 'validation.billingType'),
   // "<kind>:<profile>" -> plan id; unmapped profiles are skipped.
   mapping: z.record(z.string(), z.string().uuid().or(z.literal(''))),
+  paidUntil: paidUntilSchema,
 });
 
 /**
@@ -145,7 +152,10 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
     const imp = await loadImport(tx, { orgId: p.orgId, importId: p.input.importId, lock: true });
     if (imp.importedAt) throw new AppError('import_done');
     const router = await getRouter(tx, { orgId: p.orgId, routerId: imp.routerId });
-    const preview = await getImportPreview(tx, { orgId: p.orgId, importId: imp.id });
+    const preview = await getImportPreview(tx, { orgId: p.orgId, importId: imp.id, paidUntil: p.input.paidUntil });
+    // Customers brought over from a router have paid their old system: never bill the
+    // running month again (see lib/billing/schedule).
+    const billingStartsOn = preview.schedule.postpaid.period;
     const planIds = new Set(preview.plans.map((pl) => pl.id));
     const existing = new Set(
       (
@@ -202,11 +212,12 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
             localAddress: r.localAddress,
             callerId: r.callerId,
             activatedAt: null,
+            billingStartsOn,
           })),
         )
         .returning({ id: subscriptions.id, status: subscriptions.status });
       await tx.insert(subscriptionHistory).values(
-        subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: `imported from router ${router.name}`, actorUserId: p.actorUserId })),
+        subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: 'imported_from_router', actorUserId: p.actorUserId })),
       );
     }
     // On a RADIUS-mode router the new customers get their RADIUS rows now.
@@ -227,7 +238,7 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
       action: 'router.imported',
       entityType: 'router',
       entityId: router.id,
-      data: { importId: imp.id, imported: rows.length, first: numbers[0], last: numbers.at(-1) },
+      data: { importId: imp.id, imported: rows.length, first: numbers[0], last: numbers.at(-1), billingStartsOn },
     });
     return { imported: rows.length, skipped: imp.entries.length - rows.length };
   });

@@ -242,8 +242,13 @@ export function routerChangePolicy(routerId: string) {
  * organization's only router. Staff can change it on the customer page.
  */
 export async function defaultRouterFor(db: Db, p: { orgId: string; area: string | null }) {
-  const list = await db.select({ id: routers.id, area: routers.area }).from(routers).where(eq(routers.organizationId, p.orgId)).limit(50);
-  const byArea = p.area ? list.filter((r) => r.area?.trim().toLowerCase() === p.area!.trim().toLowerCase()) : [];
+  // An only router that is reserved for another area is not this customer's: the router
+  // form promises that only its area's customers go there.
+  const list = await db.select({ id: routers.id, area: routers.area }).from(routers).where(eq(routers.organizationId, p.orgId));
+  const norm = (v: string | null | undefined) => v?.trim().toLowerCase() || null;
+  const area = norm(p.area);
+  const byArea = area ? list.filter((r) => norm(r.area) === area) : [];
   if (byArea.length === 1) return byArea[0]!.id;
-  return list.length === 1 ? list[0]!.id : null;
+  if (byArea.length > 1) return null;
+  return list.length === 1 && norm(list[0]!.area) === null ? list[0]!.id : null;
 }

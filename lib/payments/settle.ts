@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { reversePayment } from '@/lib/billing/payments';
 import { emitPaymentEvent } from './events';
 import './subscribers';
+import { trustedPaidAt } from './paid-time';
 import type { GatewayStatus } from './types';
 
 /** What a gateway told us about a transaction, by callback or by a status check. */
@@ -81,7 +82,7 @@ export async function settle(tx: Db, p: Actor & { transaction: GatewayTransactio
   const paid = await changeStatus(tx, {
     ...p,
     to: 'paid',
-    set: { paidAt: p.update.paidAt ?? new Date(), reference: p.update.reference ?? t.reference, receivedAmount: p.receivedAmount },
+    set: { paidAt: trustedPaidAt(p.update.paidAt, t.createdAt), reference: p.update.reference ?? t.reference, receivedAmount: p.receivedAmount },
     note: p.note,
   });
   // A sandbox payment is play money: it proves the set-up, it never pays a real invoice.

@@ -49,6 +49,15 @@ async function world(over: { taxable?: boolean } = {}) {
   return { org, admin, plan, subscribe };
 }
 
+/**
+ * November's run, its invoices issued a week ahead (25 Oct): these tests travel in time with
+ * `now`, and an invoice younger than the minimum notice (24 h) isolates no one.
+ */
+async function billNovemberAhead(orgId: string) {
+  await runBilling(db, { orgId, period: NOV, actorUserId: null });
+  await db.update(invoices).set({ createdAt: new Date('2026-10-25T00:00:00Z') }).where(eq(invoices.organizationId, orgId));
+}
+
 const invoicesOf = (subscriptionId: string) => db.select().from(invoices).where(eq(invoices.subscriptionId, subscriptionId)).orderBy(invoices.period);
 const itemsOf = async (invoiceId: string) => (await db.select().from(invoices).where(eq(invoices.id, invoiceId)))[0]!.lines;
 const jobsFor = (orgId: string, type: string) => db.select().from(jobs).where(and(eq(jobs.organizationId, orgId), eq(jobs.type, type)));
@@ -59,7 +68,7 @@ describe('billing run', () => {
     const post = await w.subscribe({ billingType: 'postpaid' });
     const pre = await w.subscribe({ billingType: 'prepaid' });
     const report = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0 }, skippedSample: [], total: 333_000, dryRun: false });
+    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0, paidUntilLater: 0 }, skippedSample: [], total: 333_000, dryRun: false });
     const [inv] = await invoicesOf(post.subscription.id);
     assert.deepEqual([inv!.number, inv!.subtotal, inv!.tax, inv!.total, inv!.issueDate, inv!.dueDate, inv!.status], ['INV/202611/00001', 150_000, 16_500, 166_500, NOV, '2026-11-20', 'unpaid']);
     const [preInv] = await invoicesOf(pre.subscription.id);
@@ -88,9 +97,9 @@ describe('billing run', () => {
     const late = await w.subscribe({ activatedAt: '2026-11-05T03:00:00Z' });
     await w.subscribe({ status: 'pending', activatedAt: null });
     const first = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual([first.eligible, first.issued, first.skipped], [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1 }]);
+    assert.deepEqual([first.eligible, first.issued, first.skipped], [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1, paidUntilLater: 0 }]);
     const again = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual([again.eligible, again.issued, again.skipped], [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1 }]);
+    assert.deepEqual([again.eligible, again.issued, again.skipped], [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1, paidUntilLater: 0 }]);
     assert.deepEqual(
       again.skippedSample.map((x) => x.reason).sort(),
       ['activated_this_period', 'already_invoiced', 'already_invoiced'],
@@ -179,7 +188,7 @@ describe('isolation and reconnection', () => {
   test('prepaid unpaid is isolated at H+0 (00:01 WIB), with one network and one notification job', async () => {
     const w = await world();
     const s = await w.subscribe({ billingType: 'prepaid' });
-    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await billNovemberAhead(w.org.id);
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:00:00Z') })).isolated, 0, '1 Nov 00:00 WIB: not yet');
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:01:00Z') })).isolated, 1, '00:01 WIB');
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T18:00:00Z') })).isolated, 0, 'only once');
@@ -195,7 +204,7 @@ describe('isolation and reconnection', () => {
     const w = await world();
     await db.execute(sql`insert into billing_settings (organization_id, due_day, grace_days) values (${w.org.id}, 20, 2)`);
     const s = await w.subscribe({ billingType: 'postpaid' });
-    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await billNovemberAhead(w.org.id);
     // Due 20 Nov, grace 2 days: isolated on 23 Nov at 00:01 WIB.
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-22T16:59:00Z') })).isolated, 0);
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-22T17:01:00Z') })).isolated, 1);
@@ -206,7 +215,7 @@ describe('isolation and reconnection', () => {
   test('paying the outstanding amount reconnects at once; partial payments do not; over-payments become credit', async () => {
     const w = await world();
     const s = await w.subscribe({ billingType: 'prepaid' });
-    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await billNovemberAhead(w.org.id);
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     const pay = (amount: number) =>
       recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount, method: 'cash', reference: null, note: null } });
@@ -234,7 +243,7 @@ describe('bank transfers', () => {
   test('a transfer with its slip waits for finance; approval pays and reconnects, rejection pays nothing', async () => {
     const w = await world();
     const s = await w.subscribe({ billingType: 'prepaid' });
-    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await billNovemberAhead(w.org.id);
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     const slip = new File([Buffer.from('%PDF-1.4 bukti transfer')], 'bukti.pdf', { type: 'application/pdf' });
     const filesDir = await mkdtemp(path.join(os.tmpdir(), 'jaring-files-'));
@@ -274,7 +283,7 @@ describe('dashboard', () => {
     const w = await world({ taxable: false });
     const a = await w.subscribe({ billingType: 'prepaid' });
     await w.subscribe({ billingType: 'postpaid' });
-    await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
+    await billNovemberAhead(w.org.id);
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     await db.update(customers).set({ status: 'isolated' }).where(eq(customers.id, a.customer.id));
     await recordPayment(db, { orgId: w.org.id, actorUserId: null, ip: null, input: { customerId: a.customer.id, amount: 40_000, method: 'cash', reference: null, note: null } });

@@ -150,6 +150,8 @@ async function scenario() {
     'billing.getInvoice': { invoiceId: w.invoice.id },
     'billing.preview': { period: '2026-12-01' },
     'billing.run': { period: '2026-12-01' },
+    'billing.isolationPreview': {},
+    'billing.isolate': {},
     'billing.getSettings': {},
     'billing.saveSettings': { invoiceDay: '1', dueDay: '20', graceDays: '3', isolationTime: '00:01', prorata: 'on', taxPercent: '11', invoicePrefix: 'INV' },
     'billing.addCharge': { subscriptionId: w.subscription.id, description: 'Biaya instalasi', amount: 'Rp 200.000', taxable: '' },

@@ -7,6 +7,7 @@ import { defineJob } from '@/lib/jobs/runtime';
 import { invoiceValues } from '@/lib/messaging/automatic';
 import { getMessagingSettings, queueCustomerMessage } from '@/lib/messaging/queue';
 import type { TemplateValues } from '@/lib/messaging/templates';
+import { paymentMethodWord } from '@/lib/messaging/payment-words';
 
 const EVENTS = {
   isolated: { category: 'isolation', auto: 'isolation' },
@@ -71,7 +72,7 @@ async function eventValues(
       .select()
       .from(invoices)
       .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, ctx.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-      .orderBy(desc(invoices.period))
+      .orderBy(desc(invoices.period), desc(invoices.createdAt), desc(invoices.id))
       .limit(1);
     if (open) Object.assign(values, invoiceValues(open, locale));
   }
@@ -87,7 +88,7 @@ async function eventValues(
       Object.assign(values, {
         'payment.amount': formatIDR(pay.amount),
         'payment.date': formatDateTime(pay.createdAt, locale),
-        'payment.method': pay.method === 'gateway' ? (pay.note?.split(' ')[1] ?? 'online') : pay.method,
+        'payment.method': paymentMethodWord(locale, pay.method, pay.note),
         'invoice.number': first?.number,
       });
     }

@@ -132,7 +132,7 @@ export const subscriptionApply = defineJob({
       return { ...base, applied: true, action: d.profile === router.isolirProfile ? 'isolir_profile' : d.disabled ? 'disabled' : 'plan_profile', profile: d.profile, routerId, ...result };
     }).catch((error: unknown) => {
       // The router refused the command itself (a trap): retrying will not change that.
-      if (error instanceof RouterError && error.kind === 'trap') throw new PermanentJobError(error.message);
+      if (error instanceof RouterError && error.kind === 'trap') throw new PermanentJobError(error.message, { cause: error });
       throw error;
     });
   },

@@ -8,6 +8,7 @@ import { requirePage } from '@/lib/auth/context';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
+import { auditActionLabel } from '@/lib/audit/labels';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { info, ctx } = await requirePage('audit.view');
@@ -32,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <option value="">{`${t('audit.action')}: ${t('common.all')}`}</option>
           {data.actions.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {auditActionLabel(locale, a)}
             </option>
           ))}
         </select>
@@ -57,7 +58,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <div className="text-xs text-slate-500">{e.actorEmail ?? ''}</div>
               </Td>
               <Td>
-                <code className="text-xs">{e.action}</code>
+                <div>{auditActionLabel(locale, e.action)}</div>
+                <code className="text-xs text-slate-500">{e.action}</code>
               </Td>
               <Td>
                 <div>{e.entityType}</div>

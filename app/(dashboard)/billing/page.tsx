@@ -16,6 +16,7 @@ import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
+import { IsolationPanel } from './isolation-panel';
 import { PendingTransfers } from './pending-transfers';
 import { RunPanel } from './run-panel';
 
@@ -49,6 +50,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         }
       />
       {can(ctx.role, 'billing.run') && <RunPanel defaultMonth={current.slice(0, 7)} />}
+      {can(ctx.role, 'billing.run') && <IsolationPanel />}
       {pending && <PendingTransfers transfers={JSON.parse(JSON.stringify(pending.items))} />}
       <section>
         <SearchForm q={sp.q} placeholder={t('billing.searchPlaceholder')} submitLabel={t('common.filter')}>

@@ -72,6 +72,7 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
             total: formatIDR(report.total),
             already: report.skipped.alreadyInvoiced,
             recent: report.skipped.activatedThisPeriod,
+            later: report.skipped.paidUntilLater,
           })}
         </p>
       )}

@@ -12,6 +12,7 @@ import { JOB_STATES, type JobState } from '@/lib/jobs/types';
 import { retryJobAction, runWorkerCheckAction } from '@/lib/jobs/actions';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { JobError } from '@/components/job-error';
 
 type JobItem = {
   id: string;
@@ -113,7 +114,7 @@ export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: 
                 {job.attempts}/{job.maxAttempts}
               </Td>
               <Td className="max-w-xs">
-                {job.error && <p className="break-words text-red-700 dark:text-red-400">{job.error}</p>}
+                {job.error && <JobError error={job.error} />}
                 {job.result && Object.keys(job.result).length > 0 && (
                   <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
                     {JSON.stringify(job.result, null, 1)}

@@ -28,6 +28,14 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
         <TextField label={t('billing.dueDay')} name="dueDay" inputMode="numeric" defaultValue={settings.dueDay} error={f('dueDay')} />
         <TextField label={t('billing.graceDays')} name="graceDays" inputMode="numeric" defaultValue={settings.graceDays} error={f('graceDays')} />
         <TextField label={t('billing.isolationTime')} name="isolationTime" type="time" defaultValue={settings.isolationTime} error={f('isolationTime')} />
+        <TextField
+          label={t('billing.isolationNoticeHours')}
+          name="isolationNoticeHours"
+          inputMode="numeric"
+          defaultValue={settings.isolationNoticeHours}
+          hint={t('billing.isolationNoticeHoursHint')}
+          error={f('isolationNoticeHours')}
+        />
         <TextField label={t('billing.taxPercent')} name="taxPercent" inputMode="numeric" defaultValue={settings.taxPercent} error={f('taxPercent')} />
         <TextField label={t('billing.invoicePrefix')} name="invoicePrefix" defaultValue={settings.invoicePrefix} error={f('invoicePrefix')} />
         <div className="sm:col-span-2">

@@ -9,7 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { formatCustomerNumber, TRANSITIONS } from '@/lib/customers/constants';
+import { formatCustomerNumber, historyReasonKey, TRANSITIONS } from '@/lib/customers/constants';
 import { getCustomerOp } from '@/lib/customers/operations';
 import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -33,6 +33,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { info, ctx } = await requirePage('customers.view');
   const { id } = await params;
   const t = await getTranslations();
+  // System reasons are stored as codes; staff's own reasons are shown as they typed them.
+  const historyReasonText = (reason: string | null) => {
+    const key = historyReasonKey(reason);
+    return key ? t(key) : (reason ?? '');
+  };
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
   const result = await executeOperation(getCustomerOp, ctx, { customerId: id });
@@ -267,7 +272,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 {h.fromStatus ? t(`statuses.${h.fromStatus}`) : '—'} → {t(`statuses.${h.toStatus}`)}
               </Td>
               <Td>{h.actorName ?? t('audit.system')}</Td>
-              <Td>{h.reason ?? ''}</Td>
+              <Td>{historyReasonText(h.reason)}</Td>
               <Td>
                 {h.jobId && (
                   <Link href="/jobs" className="text-xs underline">

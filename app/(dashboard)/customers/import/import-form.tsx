@@ -8,25 +8,27 @@ import { inputClass } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { importCustomersAction, previewImportAction } from '@/lib/customers/actions';
 import type { ImportPreview } from '@/lib/customers/import';
+import { ImportSchedule } from './import-schedule';
 
 export function ImportForm() {
   const t = useTranslations();
   const [csv, setCsv] = useState<string | null>(null);
+  const [paidUntil, setPaidUntil] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const check = (text: string) =>
+  const check = (text: string, until = paidUntil) =>
     startTransition(async () => {
       setDone(null);
-      const r = await previewImportAction({ csv: text });
+      const r = await previewImportAction({ csv: text, paidUntil: until });
       setError(r.ok ? null : r.message);
       setPreview(r.ok ? r.data : null);
     });
   const run = () =>
     startTransition(async () => {
-      const r = await importCustomersAction({ csv });
+      const r = await importCustomersAction({ csv, paidUntil });
       if (!r.ok) return setError(r.message);
       setPreview(r.data.preview);
       setDone(r.data.imported > 0 ? r.data.imported : null);
@@ -51,6 +53,20 @@ export function ImportForm() {
             check(text);
           }}
         />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">{t('import.paidUntil')}</span>
+          <input
+            type="date"
+            value={paidUntil}
+            className={inputClass}
+            data-testid="import-paid-until"
+            onChange={(e) => {
+              setPaidUntil(e.target.value);
+              if (csv) check(csv, e.target.value);
+            }}
+          />
+          <span className="mt-1 block text-xs text-slate-500">{t('import.paidUntilHint')}</span>
+        </label>
         {pending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
         {error && <Alert>{error}</Alert>}
         {done !== null && (
@@ -81,9 +97,12 @@ export function ImportForm() {
               </>
             ) : (
               preview.valid > 0 && (
-                <Button onClick={run} disabled={pending} data-testid="run-import">
-                  {t('import.run', { count: preview.valid })}
-                </Button>
+                <>
+                  <ImportSchedule sample={preview.sample} total={preview.valid} />
+                  <Button onClick={run} disabled={pending} data-testid="run-import">
+                    {t('import.run', { count: preview.valid })}
+                  </Button>
+                </>
               )
             )}
           </div>

@@ -38,7 +38,7 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
   const [router, jobs] = await Promise.all([loadRouter(ctx.db, { orgId: ctx.orgId, routerId: id }), routerJobs(ctx.db, { orgId: ctx.orgId, routerId: id })]);
   const manage = can(ctx.role, 'routers.manage');
   const sync = can(ctx.role, 'routers.sync');
-  const canImport = can(ctx.role, 'customers.import');
+  const canImport = can(ctx.role, 'routers.import');
   const editing = manage && sp.edit === '1';
   return (
     <div className="space-y-4">

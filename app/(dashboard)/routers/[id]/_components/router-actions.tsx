@@ -10,6 +10,7 @@ import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/lib/network/actions';
 import type { Result } from '@/lib/server/operation';
+import { JobError } from '@/components/job-error';
 
 type Queued = Result<{ jobId: string }>;
 
@@ -49,7 +50,7 @@ export function TestConnection({ routerId }: { routerId: string }) {
       <Button data-testid="router-test" disabled={job.pending} onClick={() => job.run(() => checkRouterAction({ routerId }))}>
         {t('check.button')}
       </Button>
-      {job.error && <Alert>{job.error}</Alert>}
+      {job.error && <Alert><JobError error={job.error} /></Alert>}
       {job.jobId && (
         <div data-testid="router-test-result">
           <JobStatus jobId={job.jobId} onFinished={refresh}>
@@ -82,7 +83,7 @@ export function SyncNow({ routerId }: { routerId: string }) {
           {t('sync.button')}
         </Button>
       )}
-      {job.error && <Alert>{job.error}</Alert>}
+      {job.error && <Alert><JobError error={job.error} /></Alert>}
       {job.jobId && (
         <JobStatus jobId={job.jobId} onFinished={refresh} testId="router-sync-job">
           {(j) => <SyncReportView result={j.result} testId="sync-report-live" />}
@@ -101,7 +102,7 @@ export function PushProfiles({ routerId }: { routerId: string }) {
       <Button variant="secondary" data-testid="router-push-profiles" disabled={job.pending} onClick={() => job.run(() => pushProfilesAction({ routerId }))}>
         {t('profiles.button')}
       </Button>
-      {job.error && <Alert>{job.error}</Alert>}
+      {job.error && <Alert><JobError error={job.error} /></Alert>}
       {job.jobId && <JobStatus jobId={job.jobId}>{(j) => <ProfilesResultView result={j.result} testId="profiles-result-live" />}</JobStatus>}
     </Panel>
   );
@@ -130,7 +131,7 @@ export function ImportFromRouter({ routerId }: { routerId: string }) {
       <Button variant="secondary" data-testid="router-import" disabled={job.pending} onClick={() => job.run(() => startRouterImportAction({ routerId }))}>
         {t('import.button')}
       </Button>
-      {job.error && <Alert>{job.error}</Alert>}
+      {job.error && <Alert><JobError error={job.error} /></Alert>}
       {job.jobId && (
         <JobStatus jobId={job.jobId} onFinished={open}>
           {(j) => {

@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { JobState } from '@/lib/jobs/types';
+import { JobError } from '@/components/job-error';
 
 
 type RouterJob = {
@@ -47,7 +48,7 @@ export function RouterJobs({ routerId, jobs, locale, timeZone, canImport }: { ro
                     </span>
                   </div>
                   {(j.state === 'running' || j.state === 'retrying') && <JobProgress done={j.progressDone} total={j.progressTotal} />}
-                  {j.error && <p className="break-words text-sm text-red-700 dark:text-red-400">{j.error}</p>}
+                  {j.error && <JobError error={j.error} className="text-sm" />}
                   {j.state === 'done' && <RouterJobResult type={j.type} result={j.result} />}
                   {importId && canImport && (
                     <Link href={`/routers/${routerId}/import/${importId}`} className="text-sm text-brand-700 underline dark:text-brand-500">

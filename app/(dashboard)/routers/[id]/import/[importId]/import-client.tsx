@@ -8,6 +8,7 @@ import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
+import { billingStartFor, firstBillingSchedule } from '@/lib/billing/schedule';
 import { BILLING_TYPES, type BillingType } from '@/lib/customers/constants';
 import { confirmRouterImportAction } from '@/lib/network/actions';
 
@@ -17,11 +18,15 @@ type Plan = { id: string; name: string; routerProfile: string | null; serviceTyp
 const keyOf = (p: Profile) => `${p.kind}:${p.profile}`;
 
 /** Map each router profile to a plan (or skip it), pick the billing type, confirm once. */
-export function ImportMappingForm({ importId, profiles, plans, done }: { importId: string; profiles: Profile[]; plans: Plan[]; done: boolean }) {
+type ScheduleInputs = { today: string; settings: Parameters<typeof firstBillingSchedule>[0]['settings'] };
+
+export function ImportMappingForm({ importId, profiles, plans, done, schedule }: { importId: string; profiles: Profile[]; plans: Plan[]; done: boolean; schedule: ScheduleInputs }) {
   const t = useTranslations();
   const router = useRouter();
   const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(profiles.map((p) => [keyOf(p), p.suggestedPlanId ?? ''])));
   const [billingType, setBillingType] = useState<BillingType>('postpaid');
+  const [paidUntil, setPaidUntil] = useState('');
+  const first = firstBillingSchedule({ period: billingStartFor({ paidUntil: paidUntil || null, today: schedule.today }), billingType, settings: schedule.settings });
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ imported: number; skipped: number } | null>(null);
   const count = profiles.reduce((n, p) => n + (mapping[keyOf(p)] ? p.count : 0), 0);
@@ -91,6 +96,14 @@ export function ImportMappingForm({ importId, profiles, plans, done }: { importI
           options={BILLING_TYPES.map((b) => ({ value: b, label: t(`billingTypes.${b}`) }))}
           hint={t('routers.import.billingTypeHint')}
         />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700 dark:text-slate-300">{t('import.paidUntil')}</span>
+          <input type="date" value={paidUntil} disabled={disabled} className={inputClass} data-testid="router-import-paid-until" onChange={(e) => setPaidUntil(e.target.value)} />
+          <span className="mt-1 block text-xs text-slate-500">{t('import.paidUntilHint')}</span>
+        </label>
+        <p className="text-sm sm:col-span-2" data-testid="router-import-schedule">
+          {t('routers.import.schedule', { invoiceOn: first.invoiceOn, isolateFrom: first.isolateFrom })}
+        </p>
         <div>
           <ConfirmButton
             testId="router-import-confirm"
@@ -99,7 +112,7 @@ export function ImportMappingForm({ importId, profiles, plans, done }: { importI
             message={t('routers.import.confirmMessage', { count })}
             disabled={disabled || count === 0}
             onConfirm={async () => {
-              const r = await confirmRouterImportAction({ importId, billingType, mapping });
+              const r = await confirmRouterImportAction({ importId, billingType, mapping, paidUntil });
               if (r.ok) {
                 setError(null);
                 setOutcome(r.data);

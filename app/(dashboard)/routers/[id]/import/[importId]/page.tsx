@@ -22,7 +22,7 @@ async function loadPreview(...args: Parameters<typeof getImportPreview>) {
 }
 
 export default async function RouterImportPage({ params }: { params: Promise<{ id: string; importId: string }> }) {
-  const { info, ctx } = await requirePage('customers.import');
+  const { info, ctx } = await requirePage('routers.import');
   const { id, importId } = await params;
   if (!UUID.test(id) || !UUID.test(importId)) notFound();
   const t = await getTranslations();
@@ -79,9 +79,9 @@ export default async function RouterImportPage({ params }: { params: Promise<{ i
         )}
       </Card>
       {preview.profiles.length === 0 ? (
-        <EmptyState title={t('routers.import.nothingNew')} hint={t('routers.import.nothingNewHint')} />
+        <EmptyState title={t('routers.import.nothingNew')} hint={t(preview.nothingNewReason === 'router_empty' ? 'routers.import.emptyRouterHint' : 'routers.import.nothingNewHint')} />
       ) : (
-        <ImportMappingForm importId={preview.id} profiles={preview.profiles} plans={preview.plans} done={Boolean(preview.importedAt)} />
+        <ImportMappingForm importId={preview.id} profiles={preview.profiles} plans={preview.plans} done={Boolean(preview.importedAt)} schedule={{ today: preview.schedule.today, settings: preview.schedule.settings }} />
       )}
       {preview.sample.length > 0 && (
         <section>
