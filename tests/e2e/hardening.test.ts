@@ -4,7 +4,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import type { APIRequestContext, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { invoices, organizations } from '@/db/schema';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { BAD_STRINGS } from '../support/malformed';
+import { testDb } from '../helpers';
 import { APP_URL, newPage, settled, signIn } from './browser';
 
 /**
@@ -58,7 +62,7 @@ describe('security headers', () => {
     }
   });
 
-  test('sign-in, the dashboard, the map, customers and a voucher print page work under the policy', async () => {
+  test('sign-in, the dashboard, the map, customers, vouchers and the public invoice page work under the policy', async () => {
     const page = await newPage({ viewport: { width: 390, height: 844 } });
     const violations = cspViolations(page);
     await signIn(page, 'admin@demo.jaring.id');
@@ -71,7 +75,15 @@ describe('security headers', () => {
     // The map is drawn by Leaflet (scripts and inline styles both allowed).
     await page.goto('/map');
     await page.locator('.leaflet-container').waitFor();
-    assert.deepEqual(violations, []);
+    // The public invoice page (no login) and its client script (the payment choices).
+    const [invoice] = await testDb().select({ id: invoices.id }).from(invoices).innerJoin(organizations, eq(organizations.id, invoices.organizationId)).where(eq(organizations.slug, 'demo')).limit(1);
+    const visitor = await newPage({ viewport: { width: 390, height: 844 } });
+    const visitorViolations = cspViolations(visitor);
+    const res = await visitor.goto(`/i/${invoiceLinkToken(invoice!.id)}`);
+    assert.equal(res?.status(), 200);
+    await visitor.getByTestId('public-invoice-number').waitFor();
+    await settled(visitor);
+    assert.deepEqual([...violations, ...visitorViolations], []);
   });
 });
 
