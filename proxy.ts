@@ -32,6 +32,7 @@ export async function proxy(request: NextRequest) {
   }
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
+  headers.delete('x-nonce'); // only ever ours, never the client's
   if (nonce) {
     headers.set('x-nonce', nonce);
     headers.set('content-security-policy', csp);
