@@ -1,19 +1,47 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { commonSecurityHeaders, pageCsp, ROUTE_CSP } from '@/lib/server/security-headers';
+
+// Reachable without signing in: sign-in and sign-up, first-owner setup, password reset,
+// invitations, the public invoice, the gateways' callbacks and Meta's webhook, and files
+// under public/.
+const PUBLIC = /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js)$)/;
+// Route handlers answer JSON, PDFs, slips and CSV: no page policy, but never framed.
+const ROUTE = /^\/(?:api\/|i\/[^/]+\/(?:pdf|status)$)/;
 
 /**
- * Only sends anonymous visitors to sign-in. Authorization (membership, role, tenant) is
- * checked again by every page, action and route handler itself.
+ * Sends anonymous visitors to sign-in and puts the security headers on every response.
+ * Authorization (membership, role, tenant) is checked again by every page, action and route
+ * handler itself.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json({ ok: false, code: 'unauthenticated' }, { status: 401 });
+  const { pathname } = request.nextUrl;
+  const options = { appUrl: env().APP_URL, tileUrl: env().MAP_TILE_URL, dev: process.env.NODE_ENV !== 'production' };
+  const isRoute = ROUTE.test(pathname);
+  const nonce = isRoute ? null : btoa(crypto.randomUUID());
+  const csp = nonce ? pageCsp(nonce, options) : ROUTE_CSP;
+  const secure = (response: NextResponse) => {
+    for (const [name, value] of Object.entries(commonSecurityHeaders(options))) response.headers.set(name, value);
+    response.headers.set('content-security-policy', csp);
+    return response;
+  };
+
+  if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))) {
+    if (pathname.startsWith('/api/')) return secure(NextResponse.json({ ok: false, code: 'unauthenticated' }, { status: 401 }));
+    return secure(NextResponse.redirect(new URL('/login', request.url)));
   }
-  return NextResponse.redirect(new URL('/login', request.url));
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.delete('x-nonce'); // only ever ours, never the client's
+  if (nonce) {
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+  }
+  return secure(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {
-  matcher: ['/((?!login|signup|setup|invite|forgot-password|reset/|no-organization|i/|api/auth|api/payments/[a-z]+/callback|api/whatsapp/cloud/[^/]+/webhook|_next|templates/|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  // Everything but Next's own static files (hashed, immutable, no HTML).
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

@@ -50,14 +50,19 @@ export async function acceptInvitationAsUserAction(input: unknown) {
 
 /** Switches the working organization; only to one the user is an active member of. */
 export async function switchOrganizationAction(input: unknown) {
-  const { organizationId } = z.object({ organizationId: z.string().uuid() }).parse(input);
+  // A hand-made request is refused as a value, never thrown (a 500).
+  const parsed = z.object({ organizationId: z.string().uuid() }).safeParse(input);
+  if (!parsed.success) return { ok: false as const };
+  const { organizationId } = parsed.data;
   const info = await getSessionInfo();
   if (!info?.organizations.some((o) => o.id === organizationId)) return { ok: false as const };
   (await cookies()).set(ORG_COOKIE, organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
   return { ok: true as const };
 }
 
-export async function setLocaleAction(locale: string) {
-  const value = z.enum(LOCALES).parse(locale);
-  (await cookies()).set(LOCALE_COOKIE, value, { path: '/', maxAge: YEAR, sameSite: 'lax' });
+export async function setLocaleAction(locale: unknown) {
+  const parsed = z.enum(LOCALES).safeParse(locale);
+  if (!parsed.success) return { ok: false as const };
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: '/', maxAge: YEAR, sameSite: 'lax' });
+  return { ok: true as const };
 }

@@ -12,8 +12,9 @@ import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 import { recordAudit } from '@/lib/audit/record';
 import { buildReport, REPORT_KINDS } from './reports';
+import { calendarDay } from '@/lib/server/form-input';
 
-const periodSchema = z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period');
+const periodSchema = calendarDay('validation.period').refine((v) => v.endsWith('-01'), 'validation.period');
 const optionalPeriod = periodSchema.optional().or(z.literal('').transform(() => undefined));
 
 export const listInvoicesOp = defineOperation({

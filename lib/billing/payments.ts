@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
-import { storeOrgFile } from '@/lib/server/files';
+import { sniffUpload, storeOrgFile } from '@/lib/server/files';
 import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
 
 const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
@@ -29,7 +29,7 @@ export const paymentSchema = z
       .optional()
       .transform((f) => (f && f.size > 0 ? f : undefined))
       .refine((f) => !f || f.size <= PROOF_MAX_BYTES, 'validation.proofSize')
-      .refine((f) => !f || f.type in PROOF_TYPES, 'validation.proofType'),
+      .refine((f) => !f || f.type === '' || f.type in PROOF_TYPES, 'validation.proofType'),
   })
   .refine((p) => p.method !== 'transfer' || p.proof, { message: 'validation.proofRequired', path: ['proof'] });
 export type PaymentInput = Omit<z.output<typeof paymentSchema>, 'proof'> & { proof?: File };
@@ -41,6 +41,9 @@ type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
  * waits for finance (approvePayment): until then it pays nothing.
  */
 export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; filesDir?: string }) {
+  // The slip is typed by its bytes: a page renamed to .png is refused, not stored.
+  const proofType = p.input.proof ? await sniffUpload(p.input.proof) : null;
+  if (p.input.proof && !(proofType && proofType in PROOF_TYPES)) throw new AppError('validation', {}, { proof: 'validation.proofType' });
   return db.transaction(async (tx) => {
     const [customer] = await tx
       .select()
@@ -66,11 +69,11 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
       const relative = await storeOrgFile({
         orgId: p.orgId,
         folder: 'proofs',
-        name: `${payment!.id}.${PROOF_TYPES[p.input.proof.type]}`,
+        name: `${payment!.id}.${PROOF_TYPES[proofType!]}`,
         file: p.input.proof,
         filesDir: p.filesDir,
       });
-      await tx.update(payments).set({ proofPath: relative, proofType: p.input.proof.type }).where(eq(payments.id, payment!.id));
+      await tx.update(payments).set({ proofPath: relative, proofType }).where(eq(payments.id, payment!.id));
     }
     const applied = pending ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 } : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
     if (!pending) await notifyPaymentReceived(tx, { orgId: p.orgId, customerId: customer.id, paymentId: payment!.id, actorUserId: p.actorUserId });

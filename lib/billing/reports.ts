@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { toCsv } from '@/lib/server/csv';
 
 export const REPORT_KINDS = ['revenue', 'aging', 'payments'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -53,8 +54,7 @@ export function buildReport(db: Db, orgId: string, kind: ReportKind): Promise<Re
   return { revenue, aging, payments: paymentsBy }[kind](db, orgId);
 }
 
-/** RFC 4180 CSV: quoted where needed, CRLF line ends, so spreadsheets open it as is. */
-export function toCsv(table: ReportTable): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+/** The report as a CSV download (formula-leading cells escaped: lib/server/csv). */
+export function reportCsv(table: ReportTable): string {
+  return toCsv([table.columns, ...table.rows]);
 }

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkbox } from '@/lib/server/form-input';
-import { storeOrgFile } from '@/lib/server/files';
+import { AppError } from '@/lib/server/errors';
+import { sniffUpload, storeOrgFile } from '@/lib/server/files';
 import type { Db } from '@/db/client';
 import { billingSettings, type BillingSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -56,11 +57,14 @@ export async function saveBillingSettings(db: Db, p: { orgId: string; actorUserI
   const { logo, ...values } = p.input;
   let logoPath: string | undefined;
   if (logo) {
+    // Typed by its bytes: the invoice PDF embeds it, so only a real PNG or JPEG is kept.
+    const type = await sniffUpload(logo);
+    if (type !== 'image/png' && type !== 'image/jpeg') throw new AppError('validation', {}, { logo: 'validation.logo' });
     // One logo per organization, in its own folder; replaced on upload.
     logoPath = await storeOrgFile({
       orgId: p.orgId,
       folder: 'branding',
-      name: `logo.${logo.type === 'image/png' ? 'png' : 'jpg'}`,
+      name: `logo.${type === 'image/png' ? 'png' : 'jpg'}`,
       file: logo,
       filesDir: p.filesDir,
     });

@@ -4,7 +4,8 @@ import { runAction } from '@/lib/server/action';
 import { importNetworkOp, previewNetworkImportOp } from './map-operations';
 
 /** The import page sends the file as FormData (file, defaultKind) for the preview and again to confirm. */
-const fields = (form: FormData) => ({ file: form.get('file'), defaultKind: form.get('defaultKind') || undefined });
+// A hand-made request may send anything else: the operation then answers with a field error.
+const fields = (form: unknown) => (form instanceof FormData ? { file: form.get('file'), defaultKind: form.get('defaultKind') || undefined } : {});
 
 export async function previewNetworkImportAction(form: FormData) {
   return runAction(previewNetworkImportOp, fields(form));

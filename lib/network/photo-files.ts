@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { sniffFileType } from '@/lib/server/files';
 
 /** Photos live in FILES_DIR/<organization id>/network/. */
 export const PHOTO_FOLDER = 'network';
@@ -8,17 +9,10 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 export type PhotoType = keyof typeof PHOTO_TYPES;
 
-/**
- * The image type by its first bytes. The browser's declared type is only a claim: a renamed
- * PDF or script must not be stored and later served as an image.
- */
+/** The image type by its first bytes (never the browser's claim); a PDF is not a photo. */
 export function sniffImage(bytes: Uint8Array): PhotoType | null {
-  const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v);
-  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  // RIFF....WEBP
-  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'image/webp';
-  return null;
+  const type = sniffFileType(bytes);
+  return type && Object.hasOwn(PHOTO_TYPES, type) ? (type as PhotoType) : null;
 }
 
 /** What the photo route sends as content-type, from the stored file's extension. */

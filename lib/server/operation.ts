@@ -51,6 +51,8 @@ export async function runParsed<S extends z.ZodType, T>(
   raw: unknown,
   run: (input: z.output<S>) => Promise<T>,
 ): Promise<Result<T>> {
+  const nul = pathWithNul(raw);
+  if (nul !== null) return { ...failure(locale, 'validation'), fieldErrors: { [nul || '_']: translate(locale, 'validation.invalid') } };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -69,6 +71,21 @@ export async function runParsed<S extends z.ZodType, T>(
     }
     throw error;
   }
+}
+
+/**
+ * Where the input holds a NUL character, if anywhere. Postgres text and jsonb cannot store it,
+ * so it would fail deep in a query (a 500); no form or client of ours ever sends one.
+ */
+function pathWithNul(value: unknown, at: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at.join('.') : null;
+  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Blob) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...at, key.replace(/\u0000/g, '')].join('.');
+    const found = pathWithNul(inner, [...at, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Parameters written as `@key` are themselves translated (e.g. `@statuses.active`). */

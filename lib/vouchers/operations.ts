@@ -8,6 +8,7 @@ import { printSchema, voucherPrintData } from './print';
 import { voucherSalesReport } from './report';
 import { batchIdSchema, generateBatchSchema, listVouchersSchema, profileIdSchema, voucherProfileSchema } from './schemas';
 import { disableVouchers, retryBatchDelivery } from './withdraw';
+import { calendarDay } from '@/lib/server/form-input';
 
 const actor = (ctx: { orgId: string; userId: string; ip: string | null }) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 
@@ -65,7 +66,7 @@ export const listVouchersOp = defineOperation({
   run: (ctx, input) => listVouchers(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.period');
+const day = calendarDay('validation.period');
 
 export const voucherSalesOp = defineOperation({
   name: 'vouchers.sales',

@@ -5,7 +5,6 @@ import { organizations, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { logoDataUrl } from '@/lib/billing/public-invoice';
 import { getBillingSettings } from '@/lib/billing/settings';
-import { hotspotLoginUrlSchema } from '@/lib/organizations/schemas';
 import { AppError } from '@/lib/server/errors';
 import { voucherCards } from './queries';
 import { voucherUsername } from './radius';
@@ -18,9 +17,13 @@ export const printSchema = z.object({
   batchId: z.string().uuid('validation.invalid'),
   format: z.enum(['a4', 'thermal'], 'validation.invalid').default('a4'),
   perPage: z.coerce.number().pipe(z.union(CARDS_PER_PAGE.map((n) => z.literal(n)) as [z.ZodLiteral<8>, z.ZodLiteral<10>, z.ZodLiteral<20>, z.ZodLiteral<40>], 'validation.invalid')).default(10),
-  // Where the hotspot's login page is (e.g. http://hotspot.netku.id/login); printed with its QR.
-  // Absent = the organization's setting (Settings → Organization); blank = none on this print.
-  loginUrl: hotspotLoginUrlSchema,
+  // The login QR always points at the organization's saved hotspot login page (Settings →
+  // Organization), never at an address from the link: a shared print link must not be able
+  // to send customers' codes and passwords elsewhere. `qr=0` prints the cards without it.
+  qr: z
+    .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])], 'validation.invalid')
+    .optional()
+    .transform((v) => v === undefined || v === true || v === '1' || v === 'true'),
   part: z.coerce.number().int('validation.invalid').min(1, 'validation.invalid').default(1),
 });
 export type PrintInput = z.output<typeof printSchema>;
@@ -74,7 +77,7 @@ export async function voucherPrintData(
     .select({ name: organizations.name, slug: organizations.slug, loginUrl: organizations.hotspotLoginUrl })
     .from(organizations)
     .where(eq(organizations.id, p.orgId));
-  const loginUrl = input.loginUrl === undefined ? org!.loginUrl : input.loginUrl;
+  const loginUrl = input.qr ? org!.loginUrl : null;
   const settings = await getBillingSettings(db, p.orgId);
   const slice = data.cards.slice((input.part - 1) * PRINT_PART_SIZE, input.part * PRINT_PART_SIZE);
   await recordAudit(db, {

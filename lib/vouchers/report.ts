@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { voucherSales } from './queries';
+import { toCsv } from '@/lib/server/csv';
 
 type Period = { orgId: string; from: string; to: string };
 
@@ -60,7 +61,6 @@ export type VoucherSalesReport = Awaited<ReturnType<typeof voucherSalesReport>>;
 
 /** The report as CSV tables (days, then profiles, then sellers), for a spreadsheet. */
 export function salesReportCsv(r: VoucherSalesReport, own: string): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines: (string | number)[][] = [
     ['day', 'sold', 'used', 'revenue'],
     ...r.days.map((d) => [d.day, d.sold, d.used, d.revenue]),
@@ -73,5 +73,5 @@ export function salesReportCsv(r: VoucherSalesReport, own: string): string {
     [],
     ['total', r.totals.sold, r.totals.used, r.totals.revenue],
   ];
-  return lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(lines);
 }

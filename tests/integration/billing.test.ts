@@ -275,6 +275,11 @@ describe('bank transfers', () => {
     const exe = new File([Buffer.from('MZ')], 'virus.exe', { type: 'application/x-msdownload' });
     const bad = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: exe });
     assert.equal(!bad.ok && bad.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
+    // The declared type is only a claim: a web page named and typed as a PNG is refused by its bytes.
+    const page = new File([Buffer.from('<html><script>alert(1)</script></html>')], 'bukti.png', { type: 'image/png' });
+    const disguised = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: page });
+    assert.equal(!disguised.ok && disguised.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
+    assert.equal((await db.select().from(payments).where(eq(payments.customerId, s.customer.id))).length, 0, 'nothing recorded');
   });
 });
 

@@ -72,6 +72,8 @@ test('an uploaded logo appears on the PDF; a custom number format is used by the
   assert.equal(!bad.ok && bad.fieldErrors?.invoiceNumberFormat?.startsWith('Gunakan {yyyy}, {mm}, dan {seq}'), true);
   const notImage = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, logo: new File([Buffer.from('x')], 'a.gif', { type: 'image/gif' }) });
   assert.equal(!notImage.ok && notImage.fieldErrors?.logo, 'Logo harus PNG atau JPG, maksimal 1 MB.');
+  const disguised = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, logo: new File([Buffer.from('<svg onload=alert(1)>')], 'logo.png', { type: 'image/png' }) });
+  assert.equal(!disguised.ok && disguised.fieldErrors?.logo, 'Logo harus PNG atau JPG, maksimal 1 MB.', 'typed by its bytes, not its name');
   const ok = await executeOperation(saveBillingSettingsOp, ctx, {
     ...settings,
     invoiceNumberFormat: '{prefix}-{yyyy}-{mm}-{seq}',

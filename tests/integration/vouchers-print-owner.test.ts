@@ -60,7 +60,7 @@ describe('a reseller prints the batches they bought', () => {
 });
 
 describe("the organization's hotspot login URL", () => {
-  test('set in the organization settings, printed by default (staff and resellers), blank on request', async () => {
+  test('set in the organization settings, printed by default (staff and resellers), never taken from the link', async () => {
     const w = await world('vpo-login');
     const mine = await w.batchOf(w.r1.user.id);
     // Not a web address: refused by field, in the user's words.
@@ -74,10 +74,15 @@ describe("the organization's hotspot login URL", () => {
     const reseller = await ok(executeOperation(printMyBatchOp, w.as(w.r1.user.id), { batchId: mine.id }));
     assert.equal(reseller.loginUrl, 'https://login.netku.id/login');
     assert.equal(new URL(reseller.cards[0]!.qrText!).origin, 'https://login.netku.id');
-    // Staff may print another address, or none, for one print; the setting stays.
-    const other = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: mine.id, loginUrl: 'http://10.5.50.1/login' }));
-    assert.equal(other.loginUrl, 'http://10.5.50.1/login');
-    const none = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: mine.id, loginUrl: '' }));
+    // An address in the print link is ignored: a shared link cannot point the QR (with the
+    // code and password) at someone else's page. The link may only leave the QR out.
+    for (const op of [printVouchersOp, printMyBatchOp]) {
+      const ctx = op === printVouchersOp ? w.ctx : w.as(w.r1.user.id);
+      const forged = await ok(executeOperation(op, ctx, { batchId: mine.id, loginUrl: 'http://phish.test/login' }));
+      assert.equal(forged.loginUrl, 'https://login.netku.id/login');
+      assert.ok(forged.cards.every((c) => new URL(c.qrText!).origin === 'https://login.netku.id'));
+    }
+    const none = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: mine.id, qr: '0' }));
     assert.deepEqual([none.loginUrl, none.cards[0]!.qrText], [null, null]);
 
     // A settings save without the field (an older form) keeps it; a blank one clears it.

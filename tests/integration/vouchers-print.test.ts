@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { auditLogs, vouchers } from '@/db/schema';
+import { auditLogs, organizations, vouchers } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { executeOperation } from '@/lib/server/operation';
 import { generateVoucherBatchOp, printVouchersOp, saveVoucherProfileOp, voucherSalesReportOp } from '@/lib/vouchers/operations';
@@ -30,7 +30,8 @@ describe('printing voucher cards', () => {
   test('an A4 sheet holds the chosen number of cards; thermal is one ticket per card; the print is audited', async () => {
     const w = await world('vp-print');
     const batch = await generate(w);
-    const data = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: batch.id, perPage: '10', loginUrl: 'http://hotspot.netku.id/login' }));
+    await db.update(organizations).set({ hotspotLoginUrl: 'http://hotspot.netku.id/login' }).where(eq(organizations.id, w.org.id));
+    const data = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: batch.id, perPage: '10' }));
     assert.equal(data.cards.length, 25);
     // Separate mode: the password is on the card, decrypted on the server.
     const [row] = await db.select().from(vouchers).where(and(eq(vouchers.batchId, batch.id), eq(vouchers.code, data.cards[0]!.code)));
@@ -54,7 +55,7 @@ describe('printing voucher cards', () => {
     assert.ok(!JSON.stringify(audit).includes(data.cards[0]!.password!), 'no password in the audit log');
   });
 
-  test('spent vouchers are left out; a bad login URL or card count is refused by field', async () => {
+  test('spent vouchers are left out; a bad card count or QR choice is refused by field', async () => {
     const w = await world('vp-rules');
     const batch = await generate(w, { count: '12', passwordMode: 'same' });
     const rows = await db.select().from(vouchers).where(eq(vouchers.batchId, batch.id)).limit(2);
@@ -62,9 +63,9 @@ describe('printing voucher cards', () => {
     const data = await ok(executeOperation(printVouchersOp, w.ctx, { batchId: batch.id }));
     assert.equal(data.cards.length, 10);
     assert.equal(data.cards[0]!.password, null, 'same mode prints the code alone');
-    const bad = await executeOperation(printVouchersOp, w.ctx, { batchId: batch.id, loginUrl: 'javascript:alert(1)', perPage: '7' });
+    const bad = await executeOperation(printVouchersOp, w.ctx, { batchId: batch.id, qr: 'maybe', perPage: '7' });
     assert.equal(!bad.ok && bad.code, 'validation');
-    assert.deepEqual(Object.keys((!bad.ok && bad.fieldErrors) || {}).sort(), ['loginUrl', 'perPage']);
+    assert.deepEqual(Object.keys((!bad.ok && bad.fieldErrors) || {}).sort(), ['perPage', 'qr']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { reportOp } from '@/lib/billing/operations';
-import { toCsv } from '@/lib/billing/reports';
+import { reportCsv } from '@/lib/billing/reports';
 import { runAction, toResponse } from '@/lib/server/action';
 
 /** A report as a CSV download. */
@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const { kind } = await params;
   const result = await runAction(reportOp, { kind });
   if (!result.ok) return toResponse(result);
-  return new Response(toCsv(result.data), {
+  return new Response(reportCsv(result.data), {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="laporan-${kind}.csv"` },
   });
 }

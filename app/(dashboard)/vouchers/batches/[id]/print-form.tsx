@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -11,20 +12,18 @@ const PART_SIZE = 1000;
 
 /**
  * Builds the PDF link; the PDF itself is made (and the print audited) by the server route.
- * The login URL starts as the organization's (Settings → Organization) and may be changed or
- * cleared for one print; the server validates it again.
+ * The login QR always points at the organization's saved login URL (Settings → Organization):
+ * the link only says whether to print it, so a shared link cannot redirect customers.
  */
 export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string; cards: number; defaultLoginUrl: string | null }) {
   const t = useTranslations('vouchers.print');
   const [format, setFormat] = useState<'a4' | 'thermal'>('a4');
   const [perPage, setPerPage] = useState(10);
-  const [loginUrl, setLoginUrl] = useState(defaultLoginUrl ?? '');
+  const [withQr, setWithQr] = useState(true);
   const [part, setPart] = useState(1);
   const parts = Math.max(1, Math.ceil(cards / PART_SIZE));
-  const validUrl = loginUrl.trim() === '' || /^https?:\/\/[^\s"<>/]+\S*$/.test(loginUrl.trim());
   const qs = new URLSearchParams({ format, perPage: String(perPage), part: String(part) });
-  // Always sent: blank means "no login URL on this print", not "the organization's".
-  qs.set('loginUrl', validUrl ? loginUrl.trim() : '');
+  if (!withQr) qs.set('qr', '0');
   const label = (id: string, text: string) => (
     <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
       {text}
@@ -54,17 +53,21 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
           </div>
         )}
         <div className="space-y-1 sm:col-span-2">
-          {label('print-login-url', t('loginUrl'))}
-          <input
-            id="print-login-url"
-            type="url"
-            className={inputClass}
-            value={loginUrl}
-            placeholder="http://hotspot.netku.id/login"
-            aria-invalid={!validUrl}
-            onChange={(e) => setLoginUrl(e.target.value)}
-          />
-          <p className={`text-xs ${validUrl ? 'text-slate-500' : 'text-red-600'}`}>{t('loginUrlHint')}</p>
+          <p className="text-sm font-medium text-slate-700 dark:text-slate-300">{t('loginUrl')}</p>
+          {defaultLoginUrl ? (
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input type="checkbox" className="h-5 w-5" checked={withQr} onChange={(e) => setWithQr(e.target.checked)} data-testid="print-qr" />
+              <span className="break-all">{t('withQr', { url: defaultLoginUrl })}</span>
+            </label>
+          ) : (
+            <p className="text-sm text-slate-500">{t('noLoginUrl')}</p>
+          )}
+          <p className="text-xs text-slate-500">
+            {t('loginUrlHint')}{' '}
+            <Link href="/settings/organization" className="underline">
+              {t('loginUrlSettings')}
+            </Link>
+          </p>
         </div>
         {parts > 1 && (
           <div className="space-y-1">

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { paymentProofOp } from '@/lib/billing/operations';
-import { env } from '@/lib/env';
 import { runAction, toResponse } from '@/lib/server/action';
+import { readOrgFile, uploadedFileHeaders } from '@/lib/server/files';
 
-/** The transfer slip, for finance to check before approving. */
+/** The transfer slip, for finance to check before approving: an image shows, a PDF downloads. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const result = await runAction(paymentProofOp, { paymentId: id });
   if (!result.ok) return toResponse(result);
-  const file = await readFile(path.join(env().FILES_DIR, result.data.path));
-  return new Response(new Uint8Array(file), { headers: { 'content-type': result.data.type, 'cache-control': 'private, no-store' } });
+  const file = await readOrgFile(result.data.path);
+  if (!file) return Response.json({ ok: false, code: 'not_found' }, { status: 404 });
+  return new Response(new Uint8Array(file), { headers: { ...uploadedFileHeaders(file, `bukti-${id.slice(0, 8)}`), 'cache-control': 'private, no-store' } });
 }

@@ -20,8 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     batchId: id,
     format: sp.get('format') ?? undefined,
     perPage: sp.get('perPage') ?? undefined,
-    // Absent: the organization's login URL; present but blank: no login URL on this print.
-    loginUrl: sp.get('loginUrl') ?? undefined,
+    // The login URL itself is never taken from the link: only whether to print the QR.
+    qr: sp.get('qr') ?? undefined,
     part: sp.get('part') ?? undefined,
   };
   // Staff (vouchers.view) print any batch; everyone else goes through the reseller's own

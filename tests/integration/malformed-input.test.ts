@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { OPERATIONS } from '@/lib/operations';
+import { executeOperation, type Ctx } from '@/lib/server/operation';
+import { malformedInputs } from '../support/malformed';
+import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+
+/**
+ * Every operation (so every server action and route handler, which all run one) is sent
+ * malformed input — wrong types, 100 KB strings, bad UUIDs and cursors, negative and huge
+ * numbers, arrays, null — as an admin and as a super admin. Each must answer with a result
+ * (a field error or a 4xx-type code), never throw: a throw is a 500 for the user.
+ */
+const db = testDb();
+let ctxs: Ctx[] = [];
+
+before(async () => {
+  // Anything that would talk to a gateway or WhatsApp goes to a closed loopback port.
+  for (const name of ['MIDTRANS_API_URL', 'XENDIT_API_URL', 'TRIPAY_API_URL', 'DUITKU_API_URL']) process.env[name] = 'http://127.0.0.1:9';
+  process.env.WHATSAPP_WS_URL = 'ws://127.0.0.1:9';
+  const { org, admin } = await makeOrg(db, 'malformed');
+  const superAdmin = await makeMember(db, org.id, 'admin', { superAdmin: true });
+  ctxs = [ctxFor(db, org.id, admin.user.id, 'admin'), ctxFor(db, org.id, superAdmin.user.id, 'super_admin', 'en')];
+});
+
+const withTimeout = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+describe('malformed input is a field error or a 4xx, never an exception', () => {
+  for (const [name, op] of Object.entries(OPERATIONS)) {
+    test(name, async () => {
+      const problems: string[] = [];
+      for (const ctx of ctxs) {
+        for (const { label, input } of malformedInputs(op.input)) {
+          try {
+            const result = await withTimeout(executeOperation(op, ctx, input), 10_000);
+            if (!result.ok) assert.ok(result.message && !result.message.startsWith('errors.'), `${label}: untranslated ${result.code}`);
+          } catch (error) {
+            problems.push(`${ctx.role} ${label}: ${String((error as { cause?: Error }).cause?.message ?? (error as Error).message).slice(0, 160)}`);
+          }
+        }
+      }
+      assert.deepEqual(problems.slice(0, 40), [], `${problems.length} inputs threw`);
+    });
+  }
+});
