@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bodyText, readBodyCapped } from './body';
+import { bodyText, declaredBodyWithin, readBodyCapped } from './body';
 
 /** A chunked request body (no Content-Length) of `chunks` pieces of `size` bytes; counts what was pulled. */
 function chunkedRequest(chunks: number, size: number) {
@@ -41,5 +41,16 @@ describe('readBodyCapped', () => {
     const json = new Request('http://localhost/cb', { method: 'POST', body: '\uFEFF{"a":1}' });
     assert.equal(bodyText((await readBodyCapped(json))!), '\uFEFF{"a":1}');
     assert.equal((await readBodyCapped(new Request('http://localhost/cb', { method: 'POST' })))!.byteLength, 0);
+  });
+});
+
+describe('declaredBodyWithin', () => {
+  test('only a declared length within the limit passes; a chunked body never does', () => {
+    const h = (o: Record<string, string>) => new Headers(o);
+    assert.equal(declaredBodyWithin(h({ 'content-length': '1000' }), 2048), true);
+    assert.equal(declaredBodyWithin(h({ 'content-length': '4096' }), 2048), false);
+    assert.equal(declaredBodyWithin(h({ 'content-length': ' 12x' }), 2048), false);
+    assert.equal(declaredBodyWithin(h({ 'transfer-encoding': 'chunked' }), 2048), false);
+    assert.equal(declaredBodyWithin(h({}), 2048), true);
   });
 });

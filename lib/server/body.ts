@@ -36,6 +36,17 @@ export async function readBodyCapped(request: Request, limit = PUBLIC_BODY_MAX_B
   return body;
 }
 
+/**
+ * For a body that is read by someone else (Next's server actions on public pages): only a
+ * declared Content-Length within `limit` may pass; a chunked body, whose size nobody knows
+ * before reading it, may not. Browsers always declare the length of a form they post.
+ */
+export function declaredBodyWithin(headers: Headers, limit = PUBLIC_BODY_MAX_BYTES): boolean {
+  const declared = headers.get('content-length');
+  if (declared === null) return !headers.has('transfer-encoding');
+  return /^\d+$/.test(declared.trim()) && Number(declared) <= limit;
+}
+
 export function payloadTooLarge() {
   return Response.json({ error: 'too_large' }, { status: 413 });
 }

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { count } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { POST as paymentCallback } from '@/app/api/payments/[id]/callback/route';
 import { POST as whatsappWebhook } from '@/app/api/whatsapp/cloud/[id]/webhook/route';
 import { getDb } from '@/db/client';
 import { paymentCallbacks } from '@/db/schema';
+import { proxy } from '@/proxy';
 import { testDb } from '../helpers';
 
 const db = testDb();
@@ -72,5 +74,27 @@ describe('public endpoints cap the body they read', () => {
     assert.ok(stats.pulled < 20, `read ${stats.pulled} of ${chunks} chunks`);
     const small = await whatsappWebhook(new Request('http://localhost/api/whatsapp/cloud/x/webhook', { method: 'POST', body: '{}' }), params(randomUUID()));
     assert.notEqual(small.status, 413);
+  });
+});
+
+describe('public pages cap the forms posted to them before Next reads them', () => {
+  const post = (path: string, init: RequestInit & { duplex?: 'half' }) =>
+    proxy(new NextRequest(`http://127.0.0.1${path}`, { method: 'POST', ...init } as ConstructorParameters<typeof NextRequest>[1]));
+
+  test('a pay-button post to a public invoice page over 256 KB, or chunked without a length, is answered 413', async () => {
+    const big = await post('/i/0b7c2d3e.signature', { headers: { 'content-length': String(300 * 1024), 'next-action': 'x' } });
+    assert.equal(big.status, 413);
+    const { body } = chunkedJson(20 * 1024 * 1024);
+    const chunked = await post('/i/0b7c2d3e.signature', { body, duplex: 'half', headers: { 'transfer-encoding': 'chunked' } });
+    assert.equal(chunked.status, 413);
+    for (const path of ['/login', '/signup', '/setup', '/invite/abc', '/forgot-password', '/reset/abc']) {
+      assert.equal((await post(path, { headers: { 'content-length': String(1024 * 1024) } })).status, 413, path);
+    }
+  });
+
+  test('a small form still reaches the page', async () => {
+    const small = await post('/i/0b7c2d3e.signature', { body: '["x"]', headers: { 'content-type': 'text/plain' } });
+    assert.notEqual(small.status, 413);
+    assert.equal(small.headers.get('x-content-type-options'), 'nosniff');
   });
 });
