@@ -52,7 +52,7 @@ export async function runParsed<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
 ): Promise<Result<T>> {
   const nul = pathWithNul(raw);
-  if (nul !== null) return { ...failure(locale, 'validation'), fieldErrors: { [nul || '_']: translate(locale, 'validation.invalid') } };
+  if (nul !== null) return { ...failure(locale, 'validation'), fieldErrors: { [nul || '_']: translate(locale, 'validation.noControlCharacters') } };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

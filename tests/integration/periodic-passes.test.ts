@@ -36,6 +36,11 @@ async function customerOrg(label: string) {
 
 const status = async (orgId: string, task: string) =>
   (await db.select().from(organizationTaskStatus).where(and(eq(organizationTaskStatus.organizationId, orgId), sql`${organizationTaskStatus.task} = ${task}`)))[0];
+/** Bills October and dates the invoices 1 October: the minimum notice before isolation has long passed. */
+async function billOctober(orgId: string) {
+  await runBilling(db, { orgId, period: '2026-10-01', actorUserId: null });
+  await db.update(invoices).set({ createdAt: new Date('2026-10-01T00:00:00Z') }).where(eq(invoices.organizationId, orgId));
+}
 const invoicesOf = (orgId: string, period: string) => db.select().from(invoices).where(and(eq(invoices.organizationId, orgId), eq(invoices.period, period)));
 
 describe('one organization failing never stops another’s periodic work', () => {
@@ -43,7 +48,7 @@ describe('one organization failing never stops another’s periodic work', () =>
     const a = await customerOrg('pass-bad');
     const b = await customerOrg('pass-good');
     // October's invoice is unpaid (due 20 October): A's customer is overdue by December.
-    await runBilling(db, { orgId: a.org.id, period: '2026-10-01', actorUserId: null });
+    await billOctober(a.org.id);
     // A format that repeats every month, written around the settings form.
     await db.insert(billingSettings).values({ organizationId: a.org.id, invoiceNumberFormat: '{prefix}/{seq}' });
     const now = new Date('2026-12-05T05:00:00Z');
@@ -80,7 +85,7 @@ describe('one organization failing never stops another’s periodic work', () =>
   test('isolation: a failure in one organization rolls back only its own isolation', async () => {
     const c = await customerOrg('iso-bad');
     const d = await customerOrg('iso-good');
-    for (const o of [c, d]) await runBilling(db, { orgId: o.org.id, period: '2026-10-01', actorUserId: null });
+    for (const o of [c, d]) await billOctober(o.org.id);
     const restore = await failInsertsFor('subscription_history', c.org.id);
     // 25 October: both October invoices are past their due day (20th).
     const r = await billingPass(db, { now: new Date('2026-10-25T05:00:00Z'), orgIds: [c.org.id, d.org.id] });
