@@ -27,6 +27,9 @@ import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor 
 // Runs alone (see scripts/test.ts): its worker, hosted, would refuse other files' loopback routers.
 process.env.PLATFORM_MODE = 'hosted';
 process.env.ROUTER_PRIVATE_RANGES = '127.77.0.0/16, fd00:77::/64';
+// scripts/test.ts turns these on for the self-hosted tests; a hosted platform refuses them.
+process.env.ROUTER_ALLOW_LOOPBACK = 'false';
+process.env.WHATSAPP_ALLOW_HTTP_GATEWAY = 'false';
 
 const db = testDb();
 let runner: Runner;
@@ -87,6 +90,20 @@ describe('router addresses on a hosted platform', () => {
     for (const host of ['203.0.114.10', '127.77.3.4', 'fd00:77::9', '2001:4860:4860::8888']) {
       const r = await executeOperation(saveRouterOp, ctx, form({ host }));
       assert.equal(r.ok, true, `${host}: ${JSON.stringify(r)}`);
+    }
+  });
+
+  test('a RADIUS NAS address must be public or in the router VPN, and never loopback, unspecified or link-local', async () => {
+    const radius = (nasAddress: string) => form({ mode: 'radius', radiusSecret: 'rahasia', nasAddress });
+    // 127.77.0.5 is inside ROUTER_PRIVATE_RANGES, but loopback: FreeRADIUS would trust the platform host.
+    for (const nasAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '0.0.0.0', '::', '169.254.169.254', 'fe80::1', '10.0.0.5', '192.168.1.1', '::ffff:0:7f00:1', '127.77.0.5']) {
+      const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
+      assert.equal(r.ok, false, nasAddress);
+      assert.equal(!r.ok && r.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'), nasAddress);
+    }
+    for (const nasAddress of ['203.0.114.20', 'fd00:77::5']) {
+      const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
+      assert.equal(r.ok, true, `${nasAddress}: ${JSON.stringify(r)}`);
     }
   });
 
