@@ -29,7 +29,8 @@ test('self-hosted: loopback, unspecified and link-local router hosts are refused
 
 test('self-hosted: the worker refuses to connect (API or CoA) to such an address, and connects to the checked address', async () => {
   for (const host of refused) await assert.rejects(routerConnectAddress(host), (e: unknown) => e instanceof RouterError && e.kind === 'not_allowed', host);
-  await assert.rejects(routerConnectAddress('rb1.lan', { resolve: async () => [{ address: '127.0.0.1', family: 4 }] }), RouterError);
+  // The error (stored as the router's last error, read by the tenant) does not say what the name resolved to.
+  await assert.rejects(routerConnectAddress('rb1.lan', { resolve: async () => [{ address: '127.0.0.1', family: 4 }] }), (e: unknown) => e instanceof RouterError && !/127\.0\.0\.1/.test(e.message) && /loopback/.test(e.message));
   assert.equal(await routerConnectAddress('192.168.88.1'), '192.168.88.1');
   assert.equal(await routerConnectAddress('rb1.lan', { resolve: async () => [{ address: '10.9.8.7', family: 4 }] }), '10.9.8.7');
 });

@@ -38,7 +38,12 @@ export async function routerConnectAddress(host: string, opts: { resolve?: Resol
   try {
     return (await resolvePublicAddress(host, rules(opts))).address;
   } catch (error) {
-    if (error instanceof NotPublicAddressError || error instanceof InvalidAddressError) throw new RouterError('not_allowed', error.message);
+    if (error instanceof NotPublicAddressError || error instanceof InvalidAddressError) {
+      // The router's last error is the tenant's to read: what its name resolved to (an
+      // internal address) would map the platform's DNS. The operator's log has it.
+      console.warn(`[network] router address refused: ${error.message}`);
+      throw new RouterError('not_allowed', hostedPlatform() ? "the router's address is not a public address or in the platform's router VPN" : "the router's address is a loopback, unspecified or link-local address");
+    }
     throw error;
   }
 }
