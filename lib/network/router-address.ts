@@ -64,13 +64,14 @@ export async function assertRouterHostAllowed(host: string, opts: { resolve?: Re
 }
 
 /**
- * A RADIUS NAS address (an IP address, see nas-address.ts) on save, hosted platforms only:
+ * A RADIUS router's NAS address (typed, or its host's address; an IP address, see
+ * nas-address.ts; null for a host name, refused by the caller) on save, hosted only:
  * never loopback, unspecified or link-local (the worker sends CoA there, FreeRADIUS trusts
  * packets from there), and public or inside ROUTER_PRIVATE_RANGES like a router's host.
  * Self-hosted installs keep any address: their routers are on the LAN FreeRADIUS sees.
  */
-export async function assertNasAddressAllowed(address: string) {
-  if (!hostedPlatform()) return;
+export async function assertNasAddressAllowed(address: string | null) {
+  if (!hostedPlatform() || address === null) return;
   const refused = isLocalAddress(address) || (await resolvePublicAddress(address, { allow: allowedRanges() }).then(() => false, () => true));
   if (refused) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressNotAllowed' });
 }

@@ -148,8 +148,9 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     const canonical = nasAddressOf(rest.nasAddress);
     if (!canonical) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
     rest.nasAddress = canonical;
-    await assertNasAddressAllowed(canonical);
   }
+  // Checked before the uniqueness below, so a refused address never says whether it is taken.
+  if (rest.mode === 'radius') await assertNasAddressAllowed(rest.nasAddress ?? nasAddressOf(rest.host));
   return db.transaction(async (tx) => {
     const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
     const [clash] = await tx

@@ -105,6 +105,10 @@ describe('router addresses on a hosted platform', () => {
       const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
       assert.equal(r.ok, true, `${nasAddress}: ${JSON.stringify(r)}`);
     }
+    // No NAS address typed: the router's host is its NAS address, under the same rule.
+    const fromHost = await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '127.77.0.6' }));
+    assert.equal(!fromHost.ok && fromHost.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'));
+    assert.equal((await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '203.0.114.21' }))).ok, true);
   });
 
   test('control characters in the router user name or password are refused with a field error', async () => {
@@ -148,7 +152,7 @@ describe('router addresses on a hosted platform', () => {
     socket.unref();
     try {
       const plan = await makePlan(db, ctx.orgId, { name: 'Paket 10 Mbps', downloadKbps: 10240, uploadKbps: 5120 });
-      const router = await makeRouter(db, ctx.orgId, { host: '127.77.0.21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
+      const router = await makeRouter(db, ctx.orgId, { host: 'fd00:77::21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
       await db.update(routers).set({ host: '127.0.0.1' }).where(eq(routers.id, router.id));
       const { subscription } = await makeSubscriber(db, ctx.orgId, { planId: plan.id, routerId: router.id, username: 'budi', password: 'rahasia1', status: 'active' });
       const moved = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'uji alamat' });
