@@ -31,7 +31,10 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
   APP_ENCRYPTION_KEY: z.string().min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
   APP_URL: z.string().url().default('http://localhost:3000'),
-  ALLOW_SIGNUP: bool(true),
+  // Public "register your ISP" page. Unset: on, except with NODE_ENV=production on a
+  // self-hosted install (see signupWanted: `npm start` decides and passes true/false on).
+  ALLOW_SIGNUP: flag(true),
+  NODE_ENV: z.string().optional(),
   // Generated files (invoice PDFs), one folder per organization.
   FILES_DIR: z.string().default('.data/files'),
   // Map background tiles; empty shows markers on a blank map (offline installs, tests).
@@ -76,7 +79,12 @@ const schema = z.object({
   // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
   WHATSAPP_WS_URL: z.string().url().optional(),
   // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
+  // Self-hosted only (refused on a hosted platform: it would open the check for every tenant).
   WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
+  // Self-hosted only: allow router hosts / CoA targets on loopback (127.0.0.0/8, ::1), for
+  // a router reached through an SSH tunnel or the tests' loopback stand-ins. Unspecified and
+  // link-local / metadata addresses stay refused (unless in ROUTER_PRIVATE_RANGES).
+  ROUTER_ALLOW_LOOPBACK: flag(false),
   // hosted: one platform serving many ISPs (router addresses must be public or in
   // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
   PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
@@ -93,6 +101,13 @@ const schema = z.object({
         return false;
       }
     }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
+}).superRefine((v, ctx) => {
+  if (v.PLATFORM_MODE !== 'hosted') return;
+  // Both open a check that protects the platform from its tenants.
+  if (v.WHATSAPP_ALLOW_HTTP_GATEWAY)
+    ctx.addIssue({ code: 'custom', path: ['WHATSAPP_ALLOW_HTTP_GATEWAY'], message: 'must not be true with PLATFORM_MODE=hosted: every tenant could aim its HTTP gateway at the platform network. Put a LAN gateway on a public https:// address instead' });
+  if (v.ROUTER_ALLOW_LOOPBACK)
+    ctx.addIssue({ code: 'custom', path: ['ROUTER_ALLOW_LOOPBACK'], message: 'must not be true with PLATFORM_MODE=hosted: every tenant could aim the worker at the platform host. Add the router VPN to ROUTER_PRIVATE_RANGES instead' });
 });
 
 export type Env = z.infer<typeof schema>;
@@ -108,17 +123,50 @@ export function demoWanted(raw: { NODE_ENV?: string; SEED_DEMO?: string }): bool
   if (!parsed.success) throw new Error(`SEED_DEMO: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
+
+/**
+ * Whether the public sign-up page is on, decided by `npm start` (and checked again by the
+ * worker) from the operator's environment, like demoWanted. Unset ALLOW_SIGNUP: on for a
+ * first look and on a hosted platform, off with NODE_ENV=production on a self-hosted
+ * install. A self-hosted install connects to routers on its LAN, so a stranger who signs up
+ * there could make the worker probe that LAN: ALLOW_SIGNUP=true with NODE_ENV=production
+ * and PLATFORM_MODE=self-hosted is refused unless ALLOW_SIGNUP_SELF_HOSTED=true says the
+ * operator means it.
+ */
+export function signupWanted(raw: { NODE_ENV?: string; ALLOW_SIGNUP?: string; PLATFORM_MODE?: string; ALLOW_SIGNUP_SELF_HOSTED?: string }): boolean {
+  const production = raw.NODE_ENV === 'production';
+  const hosted = raw.PLATFORM_MODE === 'hosted';
+  const read = (name: 'ALLOW_SIGNUP' | 'ALLOW_SIGNUP_SELF_HOSTED', fallback: boolean) => {
+    const parsed = flag(fallback).safeParse(raw[name]);
+    if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues[0]?.message}`);
+    return parsed.data;
+  };
+  const wanted = read('ALLOW_SIGNUP', !production || hosted);
+  if (wanted && production && !hosted && !read('ALLOW_SIGNUP_SELF_HOSTED', false))
+    throw new Error(
+      'ALLOW_SIGNUP=true with NODE_ENV=production on a self-hosted install (PLATFORM_MODE=self-hosted) lets anyone register an ISP and aim the worker at routers on your network. ' +
+        'Set ALLOW_SIGNUP=false, or PLATFORM_MODE=hosted for a platform serving many ISPs, or ALLOW_SIGNUP_SELF_HOSTED=true if you mean it.',
+    );
+  return wanted;
+}
+
+/** The environment validated (for tests: any environment; the app uses env()). */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  // Unset in the app (plain `next start`, which always runs with NODE_ENV=production): off
+  // on a self-hosted install, as signupWanted decides for `npm start`.
+  const allowSignup = raw.ALLOW_SIGNUP?.trim() ? parsed.data.ALLOW_SIGNUP : parsed.data.NODE_ENV !== 'production' || parsed.data.PLATFORM_MODE === 'hosted';
+  return { ...parsed.data, ALLOW_SIGNUP: allowSignup };
+}
+
 let cached: Env | undefined;
 
 /** The validated environment. Parsed on first use so `next build` runs without secrets. */
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-      throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }

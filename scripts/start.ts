@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createDb } from '@/db/client';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from '@/db/seed';
 import { ROLES } from '@/lib/auth/permissions';
-import { demoWanted, env } from '@/lib/env';
+import { demoWanted, env, signupWanted } from '@/lib/env';
 import { platformOwnerExists } from '@/lib/platform/owner';
 import { ensureSetupToken, removeSetupToken } from '@/lib/platform/setup-token';
 import { buildIfNeeded } from './build-if-needed';
@@ -24,6 +24,9 @@ async function main() {
   // itself, so the app learns the answer from SEED_DEMO alone.
   const demo = demoWanted(process.env);
   process.env.SEED_DEMO = demo ? 'true' : 'false';
+  // Sign-up likewise (off in production on a self-hosted install; a refused combination
+  // stops the start here, with its reason).
+  process.env.ALLOW_SIGNUP = signupWanted(process.env) ? 'true' : 'false';
   const { embedded } = await prepareRuntimeEnv();
   env(); // a wrong setting (TRUSTED_PROXIES, …) stops the start here, with its reason
   const url = process.env.DATABASE_URL!;

@@ -129,7 +129,9 @@ async function main() {
       PAYMENTS_SCHEDULE: 'false',
       MESSAGING_SCHEDULE: 'false',
       WHATSAPP_ALLOW_HTTP_GATEWAY: 'true',
-      // Routers in tests are loopback stand-ins: a dead one should be noticed quickly.
+      // Routers in tests are loopback stand-ins (allowed only with this, self-hosted only):
+      // a dead one should be noticed quickly.
+      ROUTER_ALLOW_LOOPBACK: 'true',
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),

@@ -1,5 +1,5 @@
 import { createDb } from '@/db/client';
-import { env } from '@/lib/env';
+import { env, signupWanted } from '@/lib/env';
 import { closeRouterPool } from './router-pool';
 import { startDispatcher } from './messaging';
 import { startWorker } from './runner';
@@ -11,6 +11,8 @@ import { startWhatsAppSessions } from './whatsapp/session-manager';
  * ones finish.
  */
 async function main() {
+  // Run on its own (not from `npm start`), the worker refuses what npm start refuses.
+  signupWanted(process.env);
   const config = env();
   const { db, client } = createDb(config.DATABASE_URL, { max: config.WORKER_CONCURRENCY + 2 });
   const runner = await startWorker({

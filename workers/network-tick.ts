@@ -16,7 +16,8 @@ import { routerPool, withRouter } from './router-pool';
  * Every minute: read each router's status and sessions over its pooled connection (a few
  * at a time, so one unreachable router costs one connect timeout, not everyone's), then
  * queue the syncs whose interval has passed. An unreachable router is its own page's news
- * (marked offline); any other failure is recorded on its organization's network task.
+ * (marked offline); any other failure is recorded on its organization's network task
+ * (scheduled syncs have their own, router_sync).
  */
 export async function monitorRouters(db: Database, log: (line: string) => void = () => {}) {
   const list = await db
@@ -70,23 +71,27 @@ export async function enqueueDueSyncs(db: Database, p: { orgIds?: string[] } = {
 
 /**
  * The scheduled syncs of every organization in one statement; if that fails, organization
- * by organization, so the one that fails is recorded and the others still get theirs.
+ * by organization, so the one that fails is recorded and the others still get theirs. Their
+ * own task (router_sync): the router monitor's success each minute must not clear a sync
+ * failure.
  */
 export async function enqueueDueSyncsEach(db: Database, p: { log?: PassLog; orgIds?: string[] } = {}) {
   const log = p.log ?? SILENT;
-  try {
-    return await enqueueDueSyncs(db, { orgIds: p.orgIds });
-  } catch (error) {
-    log.error(`scheduled router syncs failed in one pass, queuing them per organization: ${String(error)}`);
-  }
   const orgs = await db
     .selectDistinct({ id: routers.organizationId })
     .from(routers)
     .innerJoin(organizations, eq(organizations.id, routers.organizationId))
     .where(and(eq(organizations.status, 'active'), p.orgIds ? inArray(routers.organizationId, p.orgIds) : undefined));
+  try {
+    const queued = await enqueueDueSyncs(db, { orgIds: p.orgIds });
+    await recordTasksOk(db, { orgIds: orgs.map((o) => o.id), task: 'router_sync' }).catch((e: unknown) => log.error(`recording the scheduled syncs failed: ${String(e)}`));
+    return queued;
+  } catch (error) {
+    log.error(`scheduled router syncs failed in one pass, queuing them per organization: ${String(error)}`);
+  }
   let queued = 0;
   for (const org of orgs) {
-    const r = await runOrganizationTask(db, { orgId: org.id, task: 'network', log }, () => enqueueDueSyncs(db, { orgIds: [org.id] }));
+    const r = await runOrganizationTask(db, { orgId: org.id, task: 'router_sync', log }, () => enqueueDueSyncs(db, { orgIds: [org.id] }));
     if (r.ok) queued += r.value;
   }
   return queued;

@@ -22,7 +22,7 @@ export type JobState = (typeof JOB_STATES)[number];
  * The worker's periodic passes, each run per organization; their last outcome per
  * organization is kept in `organization_task_status` (labels: `taskStatus.tasks.<task>`).
  */
-export const PERIODIC_TASKS = ['billing', 'isolation', 'invoice_messages', 'reminders', 'network', 'vouchers', 'payments'] as const;
+export const PERIODIC_TASKS = ['billing', 'isolation', 'invoice_messages', 'reminders', 'network', 'router_sync', 'vouchers', 'payments'] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 
 /** Why a pass failed, as a code the screens translate (`taskStatus.errors.<code>`); never a stack. */

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { localDate } from '@/lib/billing/money';
 import { decryptSecret } from '@/lib/crypto';
 import { messages, organizations, whatsappSessions, type Message, type WhatsappSession } from '@/db/schema';
-import { TransportError, type MessageTransport } from './types';
+import { GATEWAY_NOT_PUBLIC, TransportError, type MessageTransport } from './types';
 
 /** Retry a failed send after these waits; after the last one the message is failed. */
 export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
@@ -195,7 +195,8 @@ function markSent(db: Db, p: { message: Message; session: WhatsappSession; today
  */
 async function sendFailed(db: Db, p: { message: Message; session: WhatsappSession; now: Date; error: unknown }): Promise<Outcome> {
   const e = p.error instanceof TransportError ? p.error : new TransportError('rejected', String((p.error as Error)?.message ?? p.error), true);
-  const text = `${e.code}: ${e.message}`.slice(0, 500);
+  // A refused gateway address is stored as its bare code (the screens translate it).
+  const text = e.message === GATEWAY_NOT_PUBLIC ? GATEWAY_NOT_PUBLIC : `${e.code}: ${e.message}`.slice(0, 500);
   const sessionDown = e.code === 'not_connected' || e.code === 'unauthorized';
   if (sessionDown) {
     await db

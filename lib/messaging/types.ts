@@ -30,3 +30,10 @@ export interface MessageTransport {
 
 /** Receipt states a transport may report after the send. */
 export type ReceiptStatus = 'delivered' | 'read' | 'failed';
+
+/**
+ * A tenant's HTTP-gateway address refused (not public): stored as this bare code in the
+ * message's and the session's error and shown translated (messaging.*.errors); the address
+ * it resolved to goes to the worker's log only.
+ */
+export const GATEWAY_NOT_PUBLIC = 'gateway_not_public';

@@ -11,7 +11,7 @@ import { writeIsolirGroup, writeNas } from './radius/provision';
 import type { RouterConnectOptions } from './routeros/client';
 import { contains } from '@/lib/server/search';
 import { nasAddressOf } from './radius/nas-address';
-import { assertRouterHostAllowed, routerConnectAddress } from './router-address';
+import { assertNasAddressAllowed, assertRouterHostAllowed, routerConnectAddress } from './router-address';
 
 const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
 // RouterOS names: printable, no leading/trailing space; rate-limit like "512k/1M 2M/2M 1M/1M 8/8".
@@ -149,6 +149,8 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     if (!canonical) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
     rest.nasAddress = canonical;
   }
+  // Checked before the uniqueness below, so a refused address never says whether it is taken.
+  if (rest.mode === 'radius') await assertNasAddressAllowed(rest.nasAddress ?? nasAddressOf(rest.host));
   return db.transaction(async (tx) => {
     const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
     const [clash] = await tx

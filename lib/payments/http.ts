@@ -29,6 +29,38 @@ export type GatewayRequest = {
 export type GatewayResponse = { status: number; body: unknown; text: string };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * The most of an answer that is read. Gateway and WhatsApp-gateway answers are a few KB; a
+ * URL a tenant typed could stream gigabytes into the worker's memory, so reading stops here.
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+function tooLarge() {
+  return new GatewayError('bad_response', `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: not read (check the gateway URL)`);
+}
+
+/** The body as text, read until MAX_RESPONSE_BYTES and no further. */
+async function cappedText(res: Response): Promise<string> {
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_RESPONSE_BYTES) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 const ATTEMPTS = 3;
 const BACKOFF_MS = [300, 1000];
 
@@ -51,6 +83,8 @@ export async function gatewayRequest(req: GatewayRequest): Promise<GatewayRespon
       return res;
     } catch (error) {
       last = toGatewayError(error, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      // The same URL would send the same flood again.
+      if (last.code === 'bad_response') throw last;
     }
   }
   throw last!;
@@ -69,7 +103,7 @@ async function send(req: GatewayRequest): Promise<GatewayResponse> {
   const signal = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const { status, text } = req.connectTo
     ? await sendTo(req.connectTo, req, headers, body, signal)
-    : await fetch(req.url, { method: req.method, headers, body, signal, redirect: 'error' }).then(async (res) => ({ status: res.status, text: await res.text() }));
+    : await fetch(req.url, { method: req.method, headers, body, signal, redirect: 'error' }).then(async (res) => ({ status: res.status, text: await cappedText(res) }));
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
@@ -95,7 +129,18 @@ function sendTo(to: { address: string; family: 4 | 6 }, req: GatewayRequest, hea
         return;
       }
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      const refuse = () => {
+        reject(tooLarge());
+        res.destroy();
+        request.destroy();
+      };
+      if (Number(res.headers['content-length'] ?? 0) > MAX_RESPONSE_BYTES) return refuse();
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_RESPONSE_BYTES) refuse();
+        else chunks.push(c);
+      });
       res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });

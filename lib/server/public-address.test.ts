@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertPublicUrl, canonicalIp, cidrList, isPrivateAddress, NotPublicAddressError, resolvePublicAddress, type Resolver } from './public-address';
+import { assertPublicUrl, canonicalIp, cidrList, isLocalAddress, isPrivateAddress, NotPublicAddressError, resolvePublicAddress, type Resolver } from './public-address';
 
 test('private, loopback, link-local, CGNAT and metadata addresses are private', () => {
   for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) {
@@ -60,4 +60,26 @@ test('a URL naming a private host is refused before any request', async () => {
   await assert.rejects(assertPublicUrl('https://0x7f000001/send'));
   await assert.rejects(assertPublicUrl('https://localhost/send'));
   await assertPublicUrl('https://8.8.8.8/send');
+});
+
+test('the SIIT range ::ffff:0:0/96 (::ffff:0:7f00:1 is 127.0.0.1 translated) is not public', async () => {
+  for (const ip of ['::ffff:0:7f00:1', '::ffff:0:a00:1', '::ffff:0:a9fe:a9fe', '::ffff:0:808:808']) assert.equal(isPrivateAddress(ip), true, ip);
+  await assert.rejects(resolvePublicAddress('::ffff:0:7f00:1'), NotPublicAddressError);
+  await assert.rejects(resolvePublicAddress('[::ffff:0:7f00:1]'), NotPublicAddressError);
+  await assert.rejects(resolvePublicAddress('gw.example.net', { resolve: async () => [{ address: '::ffff:0:7f00:1', family: 6 }] }), NotPublicAddressError);
+});
+
+test("'local' refuses loopback (unless allowed), unspecified and link-local addresses in any spelling, and nothing else", async () => {
+  const local = ['0.0.0.0', '0.1.2.3', '169.254.169.254', '::ffff:169.254.169.254', '::', 'fe80::1', '::ffff:0:7f00:1', '::7f00:1'];
+  const loopback = ['127.0.0.1', '2130706433', '0x7f.0.0.1', '127.1.2.3', '::1', '::ffff:7f00:1', 'localhost'];
+  const lan = ['10.0.0.1', '192.168.88.1', '172.16.5.5', '100.64.0.1', 'fd00::1', '203.0.114.10'];
+  const resolve: Resolver = async () => [{ address: '127.0.0.1', family: 4 }];
+  for (const host of [...local, ...loopback]) await assert.rejects(resolvePublicAddress(host, { only: 'local', resolve }), /loopback, unspecified or link-local/, host);
+  for (const host of local) await assert.rejects(resolvePublicAddress(host, { only: 'local', allowLoopback: true, resolve }), NotPublicAddressError, host);
+  for (const host of loopback) assert.ok((await resolvePublicAddress(host, { only: 'local', allowLoopback: true, resolve })).address, host);
+  for (const host of lan) assert.equal(isLocalAddress(host), false, host);
+  for (const host of lan) assert.ok(await resolvePublicAddress(host, { only: 'local' }), host);
+  // A name resolving to the metadata address is refused; ROUTER_PRIVATE_RANGES-style allow wins.
+  await assert.rejects(resolvePublicAddress('rb.lan', { only: 'local', resolve: async () => [{ address: '169.254.169.254', family: 4 }] }), /rb\.lan resolves to 169\.254\.169\.254/);
+  assert.deepEqual(await resolvePublicAddress('127.9.0.1', { only: 'local', allow: cidrList('127.9.0.0/16') }), { address: '127.9.0.1', family: 4 });
 });

@@ -30,6 +30,7 @@ for (const [net, prefix] of [
 ] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
+  ['::ffff:0:0:0', 96], // SIIT (IPv4-translated, RFC 2765): ::ffff:0:7f00:1 is 127.0.0.1
   ['64:ff9b::', 96], // NAT64: would reach any IPv4 address, private ones too
   ['64:ff9b:1::', 48],
   ['100::', 64], // discard
@@ -41,6 +42,20 @@ for (const [net, prefix] of [
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+
+/**
+ * Never a router or a gateway, on any install: the unspecified address (0.0.0.0 and :: reach
+ * the local host), link-local (cloud metadata 169.254.169.254, fe80::/10) and the IPv6 forms
+ * of IPv4 addresses nobody routes to. Loopback is its own list: self-hosted installs may
+ * allow it (an SSH tunnel to a router, the tests' stand-ins).
+ */
+const LOCAL = new BlockList();
+LOCAL.addSubnet('0.0.0.0', 8, 'ipv4');
+LOCAL.addSubnet('169.254.0.0', 16, 'ipv4');
+for (const [net, prefix] of [['::', 96], ['::ffff:0:0:0', 96], ['fe80::', 10]] as const) LOCAL.addSubnet(net, prefix, 'ipv6');
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
 
 /**
  * The canonical form of an IP address written any way a resolver would accept it, or null
@@ -78,10 +93,25 @@ export class InvalidAddressError extends Error {
 }
 
 export class NotPublicAddressError extends Error {
-  constructor(readonly host: string, readonly address: string) {
-    super(host === address ? `${address} is not a public address` : `${host} resolves to ${address}, which is not a public address`);
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    readonly what = 'not a public address',
+  ) {
+    super(host === address ? `${address} is ${what}` : `${host} resolves to ${address}, which is ${what}`);
     this.name = 'NotPublicAddressError';
   }
+}
+
+const LOCAL_WHAT = 'a loopback, unspecified or link-local address';
+
+/** True for loopback (unless allowed), unspecified and link-local addresses: see LOCAL. */
+export function isLocalAddress(ip: string, opts: { allowLoopback?: boolean } = {}): boolean {
+  const canonical = canonicalIp(ip);
+  if (canonical === null) return true;
+  const family = isIP(canonical) === 6 ? 'ipv6' : 'ipv4';
+  if (LOOPBACK.check(canonical, family)) return !opts.allowLoopback;
+  return LOCAL.check(canonical, family);
 }
 
 /** True for a canonical or raw IP address that is loopback, private, link-local, reserved… */
@@ -114,6 +144,12 @@ export type ResolveOptions = {
   allow?: BlockList;
   /** For tests: a resolver standing in for DNS. */
   resolve?: Resolver;
+  /**
+   * 'local': refuse only loopback, unspecified and link-local addresses (a self-hosted
+   * install's routers are on its LAN), loopback too unless allowLoopback.
+   */
+  only?: 'local';
+  allowLoopback?: boolean;
 };
 
 /**
@@ -124,13 +160,16 @@ export type ResolveOptions = {
 export async function resolvePublicAddress(host: string, opts: ResolveOptions = {}): Promise<{ address: string; family: 4 | 6 }> {
   const literal = canonicalIp(host);
   const name = host.trim().toLowerCase().replace(/\.$/, '');
-  if (literal === null && (name === 'localhost' || name.endsWith('.localhost'))) throw new NotPublicAddressError(host, name);
+  const local = opts.only === 'local';
+  const what = local ? LOCAL_WHAT : undefined;
+  const refused = (address: string) => (local ? isLocalAddress(address, { allowLoopback: opts.allowLoopback }) : isPrivateAddress(address));
+  if (literal === null && !(local && opts.allowLoopback) && (name === 'localhost' || name.endsWith('.localhost'))) throw new NotPublicAddressError(host, name, what);
   const addresses = literal !== null ? [literal] : (await (opts.resolve ?? systemResolver)(name)).map((a) => canonicalIp(a.address) ?? a.address);
   if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' });
   for (const address of addresses) {
     const family = isIP(address);
     const allowed = family !== 0 && opts.allow?.check(address, family === 6 ? 'ipv6' : 'ipv4');
-    if (!allowed && isPrivateAddress(address)) throw new NotPublicAddressError(host, address);
+    if (!allowed && refused(address)) throw new NotPublicAddressError(host, address, what);
   }
   const address = addresses[0]!;
   return { address, family: isIP(address) === 6 ? 6 : 4 };

@@ -8,7 +8,9 @@ import { queueDueReminders, queueInvoiceMessages } from '@/lib/messaging/automat
 import { setBroadcastStatus, startBroadcast, broadcastProgress, countRecipients } from '@/lib/messaging/broadcasts';
 import { dispatchOnce, MAX_ATTEMPTS, SessionPacer } from '@/lib/messaging/dispatch';
 import { createHttpTransport } from '@/lib/messaging/transports';
-import type { MessageTransport } from '@/lib/messaging/types';
+import { createHttpGatewayTransport } from '@/lib/messaging/transports/http-gateway';
+import { GATEWAY_NOT_PUBLIC, type MessageTransport } from '@/lib/messaging/types';
+import { translate } from '@/lib/i18n/translate';
 import { recordPayment } from '@/lib/billing/payments';
 import { customerNotify } from '@/workers/jobs/customer-notify';
 import { startFakeCloudApi, startFakeHttpGateway } from '../support/whatsapp-http';
@@ -186,6 +188,31 @@ describe('sending', () => {
     assert.equal(s2!.status, 'disconnected');
     const [waiting] = (await messagesOf(w.org.id)).filter((m) => m.status === 'queued');
     assert.equal(waiting!.attempts, 0, 'an offline session costs the message no attempt');
+  });
+
+  test('a gateway name that resolves to an internal address is refused with a generic, translated error; the address goes to the log only', async () => {
+    const w = await world();
+    const session = await httpSession(w.org.id, { name: 'Internal', configEnc: encryptSecret(JSON.stringify({ url: 'https://wa.corp.example/send', token: 't' })) });
+    // The platform's internal DNS answers 10.20.30.40 for the tenant's name.
+    const internal = (s: typeof whatsappSessions.$inferSelect) =>
+      createHttpGatewayTransport({ ...(JSON.parse(decryptSecret(s.configEnc!)) as { url: string; token: string }), resolve: async () => [{ address: '10.20.30.40', family: 4 }] });
+    await queueTo(w.org.id, w.customer.id, 1);
+    const logged: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      await dispatchOnce(db, deps(w.org.id, { t: Date.now() + 1000 }, internal));
+    } finally {
+      console.warn = warn;
+    }
+    const [s1] = await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, session.id));
+    assert.equal(s1!.lastError, GATEWAY_NOT_PUBLIC);
+    const [m] = await messagesOf(w.org.id);
+    assert.equal(m!.error, GATEWAY_NOT_PUBLIC);
+    assert.doesNotMatch(`${s1!.lastError} ${m!.error}`, /10\.20\.30\.40|corp/);
+    assert.match(translate('id', 'messaging.sessions.errors.gateway_not_public'), /bukan alamat publik/);
+    assert.match(translate('en', 'messaging.messages.errors.gateway_not_public'), /not a public address/);
+    assert.ok(logged.some((line) => /wa\.corp\.example resolves to 10\.20\.30\.40/.test(line)), logged.join('\n'));
   });
 
   test('a session sends at most its per-minute limit, spaced out', async () => {

@@ -8,7 +8,8 @@ import { saveBillingSettings, DEFAULT_BILLING } from '@/lib/billing/settings';
 import { listTaskProblems } from '@/lib/jobs/task-status';
 import { billingPass } from '@/workers/billing-tick';
 import { messagingPass } from '@/workers/messaging';
-import { enqueueDueSyncsEach } from '@/workers/network-tick';
+import { enqueueDueSyncsEach, monitorRouters } from '@/workers/network-tick';
+import { translate } from '@/lib/i18n/translate';
 import { makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
 
 const db = testDb();
@@ -123,6 +124,27 @@ describe('one organization failing never stops another’s periodic work', () =>
     assert.equal(queued, 1);
     const syncs = await db.select().from(jobs).where(and(eq(jobs.type, 'router-sync'), sql`${jobs.payload}->>'scheduled' = 'true'`, sql`${jobs.payload}->>'routerId' in (${rg.id}, ${rh.id})`));
     assert.deepEqual(syncs.map((j) => j.organizationId), [h.org.id]);
-    assert.equal((await status(g.org.id, 'network'))!.lastError, 'database');
+    assert.equal((await status(g.org.id, 'router_sync'))!.lastError, 'database');
+    assert.equal(await status(g.org.id, 'network'), undefined, 'the syncs are not the router monitor');
+  });
+
+  test('network: the router monitor succeeding does not clear a scheduled-sync failure; the next good sync pass does', async () => {
+    const g = await makeOrg(db, 'net-sync');
+    await makeRouter(db, g.org.id, { host: '127.0.0.1', port: 1 });
+    const restore = await failInsertsFor('jobs', g.org.id);
+    await enqueueDueSyncsEach(db, { orgIds: [g.org.id] });
+    await restore();
+    assert.equal((await status(g.org.id, 'router_sync'))!.failures, 1);
+    // Each minute the monitor runs: its router is unreachable (its own page's news), so the
+    // monitor pass succeeds for this organization.
+    await monitorRouters(db);
+    assert.equal((await status(g.org.id, 'network'))!.failures, 0);
+    assert.equal((await status(g.org.id, 'router_sync'))!.failures, 1, 'the monitor left the sync failure alone');
+    const problems = await listTaskProblems(db, { orgId: g.org.id });
+    assert.ok(problems.some((p) => p.task === 'router_sync'), JSON.stringify(problems));
+    assert.equal(translate('id', 'taskStatus.tasks.router_sync'), 'Sinkronisasi router terjadwal');
+    assert.equal(translate('en', 'taskStatus.tasks.router_sync'), 'Scheduled router syncs');
+    await enqueueDueSyncsEach(db, { orgIds: [g.org.id] });
+    assert.equal((await status(g.org.id, 'router_sync'))!.failures, 0);
   });
 });

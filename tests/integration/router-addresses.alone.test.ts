@@ -27,6 +27,9 @@ import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor 
 // Runs alone (see scripts/test.ts): its worker, hosted, would refuse other files' loopback routers.
 process.env.PLATFORM_MODE = 'hosted';
 process.env.ROUTER_PRIVATE_RANGES = '127.77.0.0/16, fd00:77::/64';
+// scripts/test.ts turns these on for the self-hosted tests; a hosted platform refuses them.
+process.env.ROUTER_ALLOW_LOOPBACK = 'false';
+process.env.WHATSAPP_ALLOW_HTTP_GATEWAY = 'false';
 
 const db = testDb();
 let runner: Runner;
@@ -90,6 +93,24 @@ describe('router addresses on a hosted platform', () => {
     }
   });
 
+  test('a RADIUS NAS address must be public or in the router VPN, and never loopback, unspecified or link-local', async () => {
+    const radius = (nasAddress: string) => form({ mode: 'radius', radiusSecret: 'rahasia', nasAddress });
+    // 127.77.0.5 is inside ROUTER_PRIVATE_RANGES, but loopback: FreeRADIUS would trust the platform host.
+    for (const nasAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '0.0.0.0', '::', '169.254.169.254', 'fe80::1', '10.0.0.5', '192.168.1.1', '::ffff:0:7f00:1', '127.77.0.5']) {
+      const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
+      assert.equal(r.ok, false, nasAddress);
+      assert.equal(!r.ok && r.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'), nasAddress);
+    }
+    for (const nasAddress of ['203.0.114.20', 'fd00:77::5']) {
+      const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
+      assert.equal(r.ok, true, `${nasAddress}: ${JSON.stringify(r)}`);
+    }
+    // No NAS address typed: the router's host is its NAS address, under the same rule.
+    const fromHost = await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '127.77.0.6' }));
+    assert.equal(!fromHost.ok && fromHost.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'));
+    assert.equal((await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '203.0.114.21' }))).ok, true);
+  });
+
   test('control characters in the router user name or password are refused with a field error', async () => {
     for (const [field, value] of [['username', 'admin\n/user/add name=x'], ['username', 'ad\x7fmin'], ['password', 'rahasia\x00'], ['password', 'a\tb']] as const) {
       const r = await executeOperation(saveRouterOp, ctx, form({ [field]: value }));
@@ -131,7 +152,7 @@ describe('router addresses on a hosted platform', () => {
     socket.unref();
     try {
       const plan = await makePlan(db, ctx.orgId, { name: 'Paket 10 Mbps', downloadKbps: 10240, uploadKbps: 5120 });
-      const router = await makeRouter(db, ctx.orgId, { host: '127.77.0.21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
+      const router = await makeRouter(db, ctx.orgId, { host: 'fd00:77::21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
       await db.update(routers).set({ host: '127.0.0.1' }).where(eq(routers.id, router.id));
       const { subscription } = await makeSubscriber(db, ctx.orgId, { planId: plan.id, routerId: router.id, username: 'budi', password: 'rahasia1', status: 'active' });
       const moved = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'uji alamat' });

@@ -7,9 +7,9 @@
  * from 401/403, 429 and 5xx (a proxy or an outage in front of it) the body decides.
  */
 import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
-import { TransportError, type MessageTransport } from '../types';
+import { GATEWAY_NOT_PUBLIC, TransportError, type MessageTransport } from '../types';
 import { noAnswerError } from './errors';
-import { resolvePublicUrl, type Resolver } from '@/lib/server/public-address';
+import { InvalidAddressError, NotPublicAddressError, resolvePublicUrl, type Resolver } from '@/lib/server/public-address';
 
 export const FONNTE_SEND_URL = 'https://api.fonnte.com/send';
 
@@ -37,7 +37,11 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
       const connectTo = config.allowPrivate
         ? undefined
         : await resolvePublicUrl(url, { resolve: config.resolve }).catch((error: Error) => {
-            throw new TransportError('unauthorized', `WhatsApp gateway address not allowed: ${error.message}`, false);
+            // The tenant sees only that it is refused (the session's last error): what its name
+            // resolves to would map the platform's internal DNS. The operator's log has it.
+            if (!(error instanceof NotPublicAddressError || error instanceof InvalidAddressError)) throw error;
+            console.warn(`[whatsapp] HTTP gateway address refused: ${error.message}`);
+            throw new TransportError('unauthorized', GATEWAY_NOT_PUBLIC, false);
           });
       try {
         // Not idempotent: the gateway has no idempotency key, so one attempt only. countryCode

@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { deleteSessionAction, logoutSessionAction, relinkSessionAction } from '@/lib/messaging/actions';
 import type { listSessions } from '@/lib/messaging/sessions';
 import type { HttpTransportKind, TransportConfigField } from '@/lib/messaging/transports';
+import { GATEWAY_NOT_PUBLIC } from '@/lib/messaging/types';
 import { QrImage } from './qr-image';
 import { SessionForm } from './session-form';
 import { WAITING_STATUSES } from './session-states';
@@ -69,7 +70,7 @@ export function SessionCard({ session: s, locale, timeZone, configFields }: { se
         </dl>
         {s.lastError && (
           <p className="break-words rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="session-error">
-            {t('lastError')}: {s.lastError}
+            {t('lastError')}: {s.lastError === GATEWAY_NOT_PUBLIC ? t(`errors.${GATEWAY_NOT_PUBLIC}`) : s.lastError}
           </p>
         )}
         {linking && <PairingPanel qr={s.qr} name={s.name} />}

@@ -100,5 +100,5 @@ export default async function WhatsAppMessagesPage({ searchParams }: { searchPar
 
 /** Reasons the queue writes as codes read as the operator's words; a transport's own text is kept. */
 function errorText(t: (key: string) => string, error: string) {
-  return ['opted_out', 'invalid_phone', 'broadcast_cancelled'].includes(error) ? t(`messages.errors.${error}`) : error;
+  return ['opted_out', 'invalid_phone', 'broadcast_cancelled', 'gateway_not_public'].includes(error) ? t(`messages.errors.${error}`) : error;
 }
