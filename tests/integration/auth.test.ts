@@ -189,5 +189,23 @@ describe('sign-in', () => {
     // …and still waits: its failures were not forgotten.
     assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip }), { ok: false, error: 'rate_limited' });
   });
+
+  test('the next-auth sign-in endpoint refuses a 1 MB chunked body with 413 before reading it all', async () => {
+    const { POST } = await import('@/app/api/auth/[...nextauth]/route');
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 64) return controller.close();
+        pulled++;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(0x61));
+      },
+    });
+    const request = new Request('http://localhost/api/auth/callback/credentials', {
+      method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) });
+    assert.equal(response.status, 413);
+    assert.ok(pulled < 64, `read ${pulled} of 64 chunks`);
+  });
 });
 
