@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, messages, organizations, passwordResets, users, whatsappSessions, type PasswordReset } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { limitKey } from '@/lib/auth/ip';
 import { consumeAttempt } from '@/lib/auth/rate-limit';
 import { encryptSecret, maskSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
@@ -93,7 +94,7 @@ export async function resetWithToken(db: Db, p: { token: string; password: strin
 export async function requestResetCode(db: Db, p: { email: string; ip: string | null; locale: Locale }) {
   const email = p.email.trim().toLowerCase();
   const windowMinutes = env().LOGIN_WINDOW_MINUTES;
-  const ipOk = p.ip ? await consumeAttempt(db, `reset-request-ip:${p.ip}`, CODE_REQUESTS_PER_IP, windowMinutes) : true;
+  const ipOk = p.ip ? await consumeAttempt(db, `reset-request-ip:${limitKey(p.ip)}`, CODE_REQUESTS_PER_IP, windowMinutes) : true;
   const emailOk = await consumeAttempt(db, `reset-request:${email}`, CODE_REQUESTS_PER_EMAIL, windowMinutes);
   if (!ipOk || !emailOk) throw new AppError('too_many_attempts');
   const [target] = await db

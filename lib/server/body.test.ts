@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bodyText, declaredBodyWithin, readBodyCapped } from './body';
+import { bodyText, declaredBodyWithin, readBodyCapped, withCappedBody } from './body';
 
 /** A chunked request body (no Content-Length) of `chunks` pieces of `size` bytes; counts what was pulled. */
 function chunkedRequest(chunks: number, size: number) {
@@ -52,5 +52,23 @@ describe('declaredBodyWithin', () => {
     assert.equal(declaredBodyWithin(h({ 'content-length': ' 12x' }), 2048), false);
     assert.equal(declaredBodyWithin(h({ 'transfer-encoding': 'chunked' }), 2048), false);
     assert.equal(declaredBodyWithin(h({}), 2048), true);
+  });
+});
+
+describe('withCappedBody', () => {
+  const echo = withCappedBody(async (request, context: { params: string }) => Response.json({ url: request.nextUrl.pathname, method: request.method, type: request.headers.get('content-type'), body: await request.text(), context }), 1024);
+
+  test('a body within the limit reaches the handler whole, with URL, method and headers', async () => {
+    const request = new Request('http://localhost/api/auth/callback/credentials?x=1', { method: 'POST', body: 'email=a%40b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.deepEqual(await (await echo(request, { params: 'p' })).json(), {
+      url: '/api/auth/callback/credentials', method: 'POST', type: 'application/x-www-form-urlencoded', body: 'email=a%40b.test', context: { params: 'p' },
+    });
+  });
+
+  test('a larger body gets 413 and never reaches the handler', async () => {
+    const { request, stats } = chunkedRequest(1000, 1024);
+    const response = await echo(request, { params: 'p' });
+    assert.equal(response.status, 413);
+    assert.ok(stats.pulled <= 3, `stopped after ${stats.pulled} chunks`);
   });
 });

@@ -1,3 +1,5 @@
+import { NextRequest } from 'next/server';
+
 /**
  * What a public endpoint (payment callbacks, WhatsApp webhooks) reads of a request body at
  * most. Anyone on the internet can call them, so the body is read as a stream and reading
@@ -54,4 +56,20 @@ export function payloadTooLarge() {
 /** The body as text, decoded as sent (a BOM kept): gateways sign the raw bytes. */
 export function bodyText(bytes: Uint8Array) {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * A route handler that reads bodies it does not cap itself (next-auth): the body is read
+ * capped first (413 when larger), then handed on in a rebuilt request with the same URL,
+ * method and headers.
+ */
+export function withCappedBody<C>(handler: (request: NextRequest, context: C) => Promise<Response>, limit: number) {
+  return async (request: Request, context: C): Promise<Response> => {
+    const body = await readBodyCapped(request, limit);
+    if (!body) return payloadTooLarge();
+    const headers = new Headers(request.headers);
+    headers.delete('transfer-encoding');
+    headers.set('content-length', String(body.byteLength));
+    return handler(new NextRequest(request.url, { method: request.method, headers, body: body.byteLength ? (body as Uint8Array<ArrayBuffer>) : undefined }), context);
+  };
 }

@@ -125,7 +125,20 @@ export async function acceptInvitationAsUser(db: Db, p: { token: string; userId:
 
 type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>>;
 
+/**
+ * Joins with an invitation. The invitation is claimed first, in the statement that checks it
+ * is still open, so a link revoked (or used) a moment ago fails here even though it was open
+ * when the page read it. The person's other open invitations to this organization are
+ * revoked: a second link must not let a member who is deactivated later walk back in.
+ */
 async function joinOrganization(tx: Db, invitation: OpenInvitation, user: { id: string; email: string }, ip: string | null) {
+  const [claimed] = await tx
+    .update(invitations)
+    .set({ acceptedAt: sql`now()` })
+    .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
+    .returning({ id: invitations.id });
+  if (!claimed) throw new AppError('invitation_invalid');
+  const otherLinksRevoked = await revokeOpenInvitations(tx, { orgId: invitation.organizationId, email: invitation.email });
   await tx
     .insert(memberships)
     .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
@@ -133,7 +146,6 @@ async function joinOrganization(tx: Db, invitation: OpenInvitation, user: { id: 
       target: [memberships.organizationId, memberships.userId],
       set: { role: invitation.role, active: true },
     });
-  await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
   await recordAudit(tx, {
     orgId: invitation.organizationId,
     actorUserId: user.id,
@@ -141,7 +153,24 @@ async function joinOrganization(tx: Db, invitation: OpenInvitation, user: { id: 
     entityType: 'user',
     entityId: user.id,
     ip,
-    data: { email: invitation.email, role: invitation.role },
+    data: { email: invitation.email, role: invitation.role, ...(otherLinksRevoked ? { otherLinksRevoked } : {}) },
   });
   return { userId: user.id, email: user.email, organizationId: invitation.organizationId };
+}
+
+/** Revokes every open invitation for `email` to the organization (on joining, on deactivation). */
+export async function revokeOpenInvitations(tx: Db, p: { orgId: string; email: string }): Promise<number> {
+  const rows = await tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.organizationId, p.orgId),
+        sql`lower(${invitations.email}) = lower(${p.email})`,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length;
 }

@@ -1,9 +1,10 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { memberships } from '@/db/schema';
+import { memberships, users } from '@/db/schema';
 import type { AssignableRole } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
+import { revokeOpenInvitations } from './invitations';
 
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
@@ -58,6 +59,12 @@ export async function setMemberActive(db: Db, p: Actor & { membershipId: string;
     if (member.userId === p.actorUserId) throw new AppError('self_change');
     if (!p.active && member.role === 'admin') await assertAnotherActiveAdmin(tx, p.orgId, member.id);
     await tx.update(memberships).set({ active: p.active }).where(eq(memberships.id, member.id));
+    let invitationsRevoked = 0;
+    if (!p.active) {
+      // An invitation still open for this person would otherwise let them rejoin on their own.
+      const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, member.userId));
+      if (user) invitationsRevoked = await revokeOpenInvitations(tx, { orgId: p.orgId, email: user.email });
+    }
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -65,6 +72,7 @@ export async function setMemberActive(db: Db, p: Actor & { membershipId: string;
       entityType: 'membership',
       entityId: member.id,
       ip: p.ip,
+      ...(invitationsRevoked ? { data: { invitationsRevoked } } : {}),
     });
   });
 }

@@ -3,6 +3,9 @@ import { describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { loginAttempts, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
+import { delayCapSeconds } from '@/lib/auth/rate-limit';
+import { newTotpSecret } from '@/lib/auth/totp';
+import { encryptSecret } from '@/lib/crypto';
 import { makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 
 const db = testDb();
@@ -110,6 +113,99 @@ describe('sign-in', () => {
     const email = `admin-${Date.now()}@demo.jaring.id`;
     await db.update(users).set({ email }).where(eq(users.id, member.user.id));
     assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.30' }), { ok: false, error: 'invalid_credentials' });
+  });
+
+  test('a burst of simultaneous wrong passwords gets no more guesses than the same attempts in a row', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: `tebak-${i}`, ip: `198.18.4.${i + 1}` })));
+    const checked = results.filter((r) => !r.ok && r.error === 'invalid_credentials').length;
+    assert.ok(checked <= 5, `${checked} passwords checked; the account allows 5`);
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.5.1' }), { ok: false, error: 'rate_limited' });
+  });
+
+  test('a burst from one address gets its free failures and no more', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: `tebak-${i}`, ip: '198.18.6.1' })));
+    const checked = results.filter((r) => !r.ok && r.error === 'invalid_credentials').length;
+    assert.ok(checked <= 4, `${checked} passwords checked; the pair allows 3 free failures and a 4th`);
+  });
+
+  test('a burst of simultaneous wrong two-factor codes is limited like wrong passwords', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    await db.update(users).set({ totpSecretEnc: encryptSecret(newTotpSecret()), totpEnabledAt: new Date() }).where(eq(users.id, admin.user.id));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: PASSWORD, otp: `abcde-fgh${String.fromCharCode(97 + i)}k`, ip: `198.18.7.${i + 1}` })),
+    );
+    const checked = results.filter((r) => !r.ok && r.error === 'otp_invalid').length;
+    assert.ok(checked <= 5, `${checked} codes checked; the account allows 5`);
+  });
+
+  test('without a client address the account lock always applies, even after the owner signed in that way', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    assert.ok((await authenticate(db, { email, password: PASSWORD, ip: null })).ok);
+    for (let i = 0; i < 5; i++) await authenticate(db, { email, password: 'tebak', ip: `198.18.8.${i + 1}` });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: null }), { ok: false, error: 'rate_limited' });
+    const [known] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, `known:${email}|unknown`));
+    assert.equal(known, undefined, 'an unknown address is never remembered as known');
+  });
+
+  test('IPv6 addresses in one /64 share their limits', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    for (let i = 0; i < 4; i++) await authenticate(db, { email, password: 'tebak', ip: `2001:db8:77:1::${i + 1}` });
+    // The 4th failure in this /64 earned a wait; a new address in it waits too.
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:1:ffff::9' }), { ok: false, error: 'rate_limited' });
+    assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:2::1' })).ok, 'another /64 is not slowed down');
+  });
+
+  test('an unknown email costs the same password check as a known one', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const time = async (email: string) => {
+      const started = performance.now();
+      await authenticate(db, { email, password: 'salah', ip: `198.18.9.${Math.floor(Math.random() * 250) + 1}` });
+      return performance.now() - started;
+    };
+    await time(`pemanasan-${Date.now()}@t.test`);
+    const known = Math.min(await time(admin.user.email), await time(admin.user.email));
+    const unknown = Math.min(await time(`tidak-ada-${Date.now()}@t.test`), await time(`tidak-ada-2-${Date.now()}@t.test`));
+    assert.ok(unknown > known * 0.5, `unknown email ${unknown.toFixed(1)} ms, known ${known.toFixed(1)} ms`);
+  });
+
+  test('sitting out the longest delay does not hand the free failures back', async () => {
+    const { admin } = await makeOrg(db, 'auth');
+    const email = admin.user.email;
+    const ip = '203.0.113.40';
+    const key = `pair:${email}|${ip}`;
+    await db.insert(loginAttempts).values({ key, windowStart: new Date(), count: 20 });
+    // The pair waits the capped delay since its last failure, then fails once more…
+    const cap = delayCapSeconds(15);
+    assert.ok(cap < 15 * 60, 'the delay is shorter than the window');
+    await db.execute(sql`update login_attempts set window_start = now() - make_interval(secs => ${cap + 1}) where key = ${key}`);
+    assert.deepEqual(await authenticate(db, { email, password: 'salah', ip }), { ok: false, error: 'invalid_credentials' });
+    // …and still waits: its failures were not forgotten.
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip }), { ok: false, error: 'rate_limited' });
+  });
+
+  test('the next-auth sign-in endpoint refuses a 1 MB chunked body with 413 before reading it all', async () => {
+    const { POST } = await import('@/app/api/auth/[...nextauth]/route');
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === 64) return controller.close();
+        pulled++;
+        controller.enqueue(new Uint8Array(16 * 1024).fill(0x61));
+      },
+    });
+    const request = new Request('http://localhost/api/auth/callback/credentials', {
+      method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) });
+    assert.equal(response.status, 413);
+    assert.ok(pulled < 64, `read ${pulled} of 64 chunks`);
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLogs, memberships, organizations } from '@/db/schema';
+import { auditLogs, invitations, memberships, organizations, users } from '@/db/schema';
 import { listAuditOp } from '@/lib/audit/operations';
 import { listAuditLogs } from '@/lib/audit/queries';
 import { createOrganizationWithAdmin, setOrganizationStatus } from '@/lib/organizations/mutations';
@@ -77,6 +77,60 @@ describe('organizations and members', () => {
       inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: admin.user.email, role: 'sales' }),
       (e) => code(e) === 'already_member',
     );
+  });
+
+  test('an invitation revoked while its form is being filled in does not join', async () => {
+    const { org, admin } = await makeOrg(db, 'revoke-race');
+    const email = `balapan-${Date.now()}@t.test`;
+    const inv = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email, role: 'sales' });
+    // Another transaction holds the email's unique slot, so accepting stops after reading
+    // the (still open) invitation, at creating the account; the admin revokes meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const slotHeld = new Promise<void>((resolve) => (holding = resolve));
+    const blocker = db
+      .transaction(async (tx) => {
+        await tx.insert(users).values({ email, name: 'x', passwordHash: 'x' });
+        holding();
+        await held;
+        tx.rollback();
+      })
+      .catch(() => {});
+    await slotHeld;
+    const accepting = acceptInvitation(db, { token: inv.token, name: 'Balap', password: 'kabel-fiber-1', ip: null }).then(
+      () => 'joined',
+      (e) => code(e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await revokeInvitation(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, invitationId: inv.invitationId });
+    release();
+    await blocker;
+    assert.equal(await accepting, 'invitation_invalid');
+  });
+
+  test('a deactivated member cannot rejoin with a second invitation link', async () => {
+    const { org, admin } = await makeOrg(db, 'second-link');
+    const email = `dua-link-${Date.now()}@t.test`;
+    const first = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email, role: 'technician' });
+    const second = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email, role: 'admin' });
+    const joined = await acceptInvitation(db, { token: first.token, name: 'Dua Link', password: 'kabel-fiber-1', ip: null });
+    assert.equal(await findOpenInvitation(db, second.token), null, 'joining revokes the other open link');
+    const [membership] = await db.select().from(memberships).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, joined.userId)));
+    assert.ok((await executeOperation(setMemberActiveOp, ctxFor(db, org.id, admin.user.id, 'admin'), { membershipId: membership!.id, active: false })).ok);
+    await assert.rejects(acceptInvitationAsUser(db, { token: second.token, userId: joined.userId, ip: null }), (e) => code(e) === 'invitation_invalid');
+    const [after] = await db.select().from(memberships).where(eq(memberships.id, membership!.id));
+    assert.equal(after!.active, false);
+  });
+
+  test('deactivating a member revokes invitations still open for them', async () => {
+    const { org, admin } = await makeOrg(db, 'deact-revoke');
+    const member = await makeMember(db, org.id, 'sales');
+    // An invitation still open for a member (inviting a member is refused, so it is made out to another email first).
+    const inv = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: `nanti-${Date.now()}@t.test`, role: 'sales' });
+    await db.update(invitations).set({ email: member.user.email }).where(eq(invitations.id, inv.invitationId));
+    assert.ok((await executeOperation(setMemberActiveOp, ctxFor(db, org.id, admin.user.id, 'admin'), { membershipId: member.membership.id, active: false })).ok);
+    assert.equal(await findOpenInvitation(db, inv.token), null);
   });
 
   test('the last active admin cannot be demoted or deactivated, and nobody changes themselves', async () => {

@@ -2,6 +2,7 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -33,7 +34,7 @@ export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: st
       otp: String(form.get('otp') ?? ''),
     });
     if (result?.ok && !result.error) {
-      router.replace(next);
+      router.replace(safeNextPath(next));
       router.refresh();
       return;
     }

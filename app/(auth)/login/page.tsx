@@ -5,13 +5,14 @@ import { DemoBanner } from '@/components/shell/demo-banner';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getSessionInfo } from '@/lib/auth/context';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { env } from '@/lib/env';
 import { anyUserExists } from '@/lib/platform/owner';
 import { LoginForm } from './login-form';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await getSessionInfo()) redirect(safeNext(next));
+  if (await getSessionInfo()) redirect(safeNextPath(next));
   // A fresh install has nobody to sign in: its first visitor is sent to the setup page.
   if (!(await anyUserExists(getDb()))) redirect('/setup');
   const t = await getTranslations('auth');
@@ -24,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
       </div>
-      <LoginForm next={safeNext(next)} />
+      <LoginForm next={safeNextPath(next)} />
       <p className="text-center text-sm">
         <Link href="/forgot-password" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
           {tAccount('forgotLink')}
@@ -41,9 +42,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     </Card>
     </>
   );
-}
-
-/** Only a path on this site (`/invite/…`), never another host (`//evil.test`). */
-function safeNext(next: string | undefined): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }
