@@ -194,7 +194,9 @@ async function main() {
           ...env,
           PORT: String(port),
           NEXTAUTH_URL: env.APP_URL,
-          LOGIN_MAX_PER_IP: '1000',
+          // Every browser test signs in from 127.0.0.1 (the stamped socket address), some
+          // hundreds of times in one window: the per-address limit would refuse the later ones.
+          LOGIN_MAX_PER_IP: '100000',
           TRIPAY_API_URL: `http://127.0.0.1:${env.E2E_TRIPAY_PORT}/api-sandbox`,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

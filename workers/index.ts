@@ -6,7 +6,7 @@ import { startWorker } from './runner';
 import { startWhatsAppSessions } from './whatsapp/session-manager';
 
 /**
- * The long-running worker: owns every device connection (later issues) and runs the jobs
+ * The long-running worker: owns every device connection and runs the jobs
  * the web app queues. graphile-worker stops taking jobs on SIGTERM/SIGINT and lets running
  * ones finish.
  */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { readStreamCapped } from '@/lib/server/body';
 import { GatewayError } from './types';
 
 export type GatewayRequest = {
@@ -45,22 +46,11 @@ async function cappedText(res: Response): Promise<string> {
     await res.body?.cancel().catch(() => {});
     throw tooLarge();
   }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = await readStreamCapped(res.body, MAX_RESPONSE_BYTES);
+  if (!bytes) throw tooLarge();
+  return Buffer.from(bytes).toString('utf8');
 }
+
 const ATTEMPTS = 3;
 const BACKOFF_MS = [300, 1000];
 

@@ -15,8 +15,13 @@ export async function readBodyCapped(request: Request, limit = PUBLIC_BODY_MAX_B
     await request.body?.cancel().catch(() => {});
     return null;
   }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  return readStreamCapped(request.body, limit);
+}
+
+/** A stream's bytes read until `limit` and no further (then null, the stream cancelled). */
+export async function readStreamCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

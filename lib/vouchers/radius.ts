@@ -37,6 +37,9 @@ export async function writeVoucherGroup(db: Db, p: { orgId: string; profile: Pro
   const slug = await orgSlug(db, p.orgId);
   const groupname = voucherGroupName(p.profile, slug);
   const old = p.before ? voucherGroupName(p.before, slug) : groupname;
+  // Two deliveries of one profile's batches at once would each delete, then each insert: one
+  // writer per group at a time (the lock ends with the caller's transaction).
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`radgroup:${p.orgId}:${groupname}`}))`);
   if (old !== groupname) await db.execute(sql`update radusergroup set groupname = ${groupname} where organization_id = ${p.orgId} and subscription_id is null and groupname = ${old}`);
   for (const name of new Set([old, groupname])) {
     await db.delete(radgroupcheck).where(and(eq(radgroupcheck.organizationId, p.orgId), eq(radgroupcheck.groupname, name)));
