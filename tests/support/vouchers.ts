@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { jobs, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
@@ -76,6 +76,9 @@ export async function makeVoucherBatch(db: Database, orgId: string, actorUserId:
 /** A batch whose delivery job gave up (as if the router had refused it). */
 export async function failedBatch(db: Database, orgId: string, actorUserId: string) {
   const { batch } = await makeVoucherBatch(db, orgId, actorUserId);
+  // Its queued delivery goes too: a worker of another test file would otherwise take it and
+  // mark the job running again.
+  await db.execute(sql`select graphile_worker.remove_job(${batch.jobId!}::text)`);
   await db.update(jobs).set({ state: 'failed', error: 'Router refused: invalid value' }).where(eq(jobs.id, batch.jobId!));
   return batch;
 }
