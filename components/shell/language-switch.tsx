@@ -28,7 +28,7 @@ export function LanguageSwitch() {
               router.refresh();
             })
           }
-          className={`min-h-9 rounded-md px-3 text-sm ${l === locale ? 'bg-brand-600 text-white' : 'text-slate-700 dark:text-slate-300'}`}
+          className={`min-h-11 rounded-md px-3 text-sm ${l === locale ? 'bg-brand-600 text-white' : 'text-slate-700 dark:text-slate-300'}`}
         >
           {LABELS[l]}
         </button>

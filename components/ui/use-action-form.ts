@@ -20,5 +20,7 @@ export function useActionForm<T>(action: (input: unknown) => Promise<Result<T>>,
   };
   const fieldError = (name: string) => (result && !result.ok ? result.fieldErrors?.[name] : undefined);
   const error = result && !result.ok ? result.message : null;
-  return { onSubmit, pending, result, error, fieldError };
+  /** Back to the empty form (e.g. to ask again). */
+  const clear = () => setResult(null);
+  return { onSubmit, pending, result, error, fieldError, clear };
 }

@@ -31,7 +31,7 @@ export const billingSettingsSchema = z.object({
   graceDays: z.coerce.number().int().min(0, 'validation.invalid').max(60, 'validation.invalid'),
   isolationTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
   // Hours an invoice must have existed before it can isolate anyone (0 = no notice).
-  isolationNoticeHours: z.coerce.number().int('validation.invalid').min(0, 'validation.invalid').max(720, 'validation.invalid').optional().default(24),
+  isolationNoticeHours: z.coerce.number('validation.noticeHours').int('validation.noticeHours').min(0, 'validation.noticeHours').max(720, 'validation.noticeHours').optional().default(24),
   prorata: checkbox,
   taxPercent: z.coerce.number().int().min(0, 'validation.invalid').max(100, 'validation.invalid'),
   invoicePrefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.prefix'),

@@ -115,7 +115,7 @@ describe('CSV import, in Chromium', () => {
         `Impor Dua ${stamp},0812-5550-0002,Jl. Impor No. 2,RW 09,,,Paket 10 Mbps,prepaid,imp2${stamp},rahasia02,isolated,`,
       ]),
     );
-    await page.getByTestId('import-preview').getByText('2 baris: 2 benar, 0 galat.').waitFor();
+    await page.getByTestId('import-preview').getByText('2 baris: 2 benar, 0 salah.').waitFor();
     await page.getByTestId('run-import').click();
     await page.getByText('2 pelanggan diimpor.').waitFor();
     await page.goto(`/customers?q=imp2${stamp}`);

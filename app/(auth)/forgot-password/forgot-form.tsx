@@ -60,6 +60,17 @@ export function ForgotPasswordForm() {
       <Button type="submit" className="w-full" disabled={reset.pending}>
         {t('account.setPassword')}
       </Button>
+      <Button
+        type="button"
+        variant="secondary"
+        className="w-full"
+        onClick={() => {
+          reset.clear();
+          request.clear();
+        }}
+      >
+        {t('account.newCode')}
+      </Button>
     </form>
   );
 }

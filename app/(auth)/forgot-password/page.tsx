@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { ForgotPasswordForm } from './forgot-form';
@@ -12,6 +13,9 @@ export default async function ForgotPasswordPage() {
       </div>
       <ForgotPasswordForm />
       <p className="text-xs text-slate-500">{t('noWhatsapp')}</p>
+      <Link href="/login" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500">
+        {t('backToSignIn')}
+      </Link>
     </Card>
   );
 }

@@ -34,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {env().ALLOW_SIGNUP && (
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           {t('noAccount')}{' '}
-          <Link href="/signup" className="font-medium text-brand-700 underline dark:text-brand-500">
+          <Link href="/signup" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
             {t('signUpLink')}
           </Link>
         </p>

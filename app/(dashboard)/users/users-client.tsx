@@ -1,11 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
@@ -118,23 +119,30 @@ export function MembersTable(props: {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [resetLink, setResetLink] = useState<{ url: string; email: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // An answer to a tap far down the list would appear above it, out of sight.
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => notice.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), [message]);
   if (props.page.items.length === 0) return <EmptyState title={t('users.emptyTitle')} hint={t('users.emptyHint')} />;
   return (
     <div className="space-y-3">
-      {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {message && (
+        <div ref={notice}>
+          <Alert kind={message.kind}>{message.text}</Alert>
+        </div>
+      )}
       {resetLink && <ResetLink {...resetLink} />}
-      <Table testId="members-table" head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}>
+      <StackedTable testId="members-table" head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}>
         {props.page.items.map((m) => {
           const self = m.userId === props.selfId;
           return (
-            <tr key={m.id} data-testid="member-row">
-              <Td>
+            <tr key={m.id} data-testid="member-row" className={STACKED_ROW.page}>
+              <StackedCell className="col-span-2">
                 <div className="font-medium">
                   {m.name} {self && <Badge color="blue">{t('users.you')}</Badge>}
                 </div>
-                <div className="text-xs text-slate-500">{m.email}</div>
-              </Td>
-              <Td>
+                <div className="text-xs break-all text-slate-500">{m.email}</div>
+              </StackedCell>
+              <StackedCell label={t('common.role')}>
                 {props.manage && !self ? (
                   <select
                     aria-label={`${t('common.role')} ${m.name}`}
@@ -160,15 +168,17 @@ export function MembersTable(props: {
                 ) : (
                   t(`roles.names.${m.role}`)
                 )}
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('common.status')}>
                 <div className="flex flex-wrap gap-1">
                   <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
                   {m.twoFactor && <Badge color="blue">{t('users.twoFactor')}</Badge>}
                 </div>
-              </Td>
-              <Td className="whitespace-nowrap">{m.lastLoginAt ? formatDateTime(m.lastLoginAt, props.locale, props.timeZone) : t('users.never')}</Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('users.lastLogin')} className="md:whitespace-nowrap">
+                {m.lastLoginAt ? formatDateTime(m.lastLoginAt, props.locale, props.timeZone) : t('users.never')}
+              </StackedCell>
+              <StackedCell className="col-span-2">
                 {props.manage && !self && (
                   <div className="flex flex-wrap gap-2">
                     <ConfirmButton
@@ -204,11 +214,11 @@ export function MembersTable(props: {
                     />
                   </div>
                 )}
-              </Td>
+              </StackedCell>
             </tr>
           );
         })}
-      </Table>
+      </StackedTable>
       <Pager
         basePath="/users"
         params={{ q: props.q, cursor: props.cursor }}
@@ -222,8 +232,11 @@ export function MembersTable(props: {
 /** Shown once, like an invitation link: only its hash is stored. */
 function ResetLink({ url, email }: { url: string; email: string }) {
   const t = useTranslations();
+  // Tapped on a row far down the list: the link is shown once, so bring it into view.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), [url]);
   return (
-    <div className="space-y-2" data-testid="reset-link-shown">
+    <div ref={box} className="space-y-2" data-testid="reset-link-shown">
       <Alert kind="success">{t('users.resetLinkTitle', { email })}</Alert>
       <div className="flex gap-2">
         <input readOnly value={url} className={inputClass} aria-label={t('users.resetLink')} />

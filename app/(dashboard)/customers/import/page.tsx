@@ -12,7 +12,7 @@ export default async function ImportPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
         <p className="text-sm">
-          <a href="/templates/import-pelanggan.csv" download className="font-medium text-brand-700 underline dark:text-brand-500">
+          <a href="/templates/import-pelanggan.csv" download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
             {t('template')}
           </a>
         </p>
