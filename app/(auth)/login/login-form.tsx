@@ -68,6 +68,19 @@ export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: st
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t('auth.signingIn') : t('auth.submit')}
       </Button>
+      {askOtp && (
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => {
+            setAskOtp(false);
+            setError(null);
+          }}
+        >
+          {t('auth.otherAccount')}
+        </Button>
+      )}
     </form>
   );
 }

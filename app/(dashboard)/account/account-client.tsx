@@ -67,6 +67,7 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
       {enabled && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('account.recoveryLeft', { count: recoveryCodesLeft })}</p>}
       <div className="mt-3 space-y-3">
         {error && <Alert>{error}</Alert>}
+        {!enabled && disable.result?.ok && <Alert kind="success">{t('account.turnedOff')}</Alert>}
         {!enabled && !setup && (
           <Button
             data-testid="two-factor-start"
