@@ -22,13 +22,18 @@ export async function importSchedule(db: Db, p: { orgId: string; paidUntil?: str
   const [org] = await db.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, p.orgId));
   const { invoiceDay, dueDay, graceDays, isolationTime, isolationNoticeHours } = await getBillingSettings(db, p.orgId);
   const settings = { invoiceDay, dueDay, graceDays, isolationTime, isolationNoticeHours };
-  const today = localDate(p.now ?? new Date(), org?.timezone ?? 'Asia/Jakarta');
+  const now = p.now ?? new Date();
+  const zone = org?.timezone ?? 'Asia/Jakarta';
+  const today = localDate(now, zone);
+  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now).split(':').map(Number) as [number, number];
+  const nowMinutes = h * 60 + m;
   const period = billingStartFor({ paidUntil: p.paidUntil, today });
   return {
     // What a form needs to recompute the dates itself when "paid until" changes.
     today,
+    nowMinutes,
     settings,
-    prepaid: firstBillingSchedule({ period, billingType: 'prepaid', settings }),
-    postpaid: firstBillingSchedule({ period, billingType: 'postpaid', settings }),
+    prepaid: firstBillingSchedule({ period, billingType: 'prepaid', settings, today, nowMinutes }),
+    postpaid: firstBillingSchedule({ period, billingType: 'postpaid', settings, today, nowMinutes }),
   };
 }

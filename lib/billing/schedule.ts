@@ -27,16 +27,21 @@ function addDays(date: string, days: number): string {
  * isolation time, postpaid the day after due day + grace; never before the invoice has
  * existed the minimum notice (the billing pass issues it at the start of the invoice day).
  */
-export function firstBillingSchedule(p: { period: string; billingType: BillingType; settings: ScheduleSettings }) {
+export function firstBillingSchedule(p: { period: string; billingType: BillingType; settings: ScheduleSettings; today?: string; nowMinutes?: number }) {
   const s = p.settings;
   const invoiceOn = addDays(p.period, s.invoiceDay - 1);
+  // A period whose invoice day has passed (paid until a month already running) is invoiced by
+  // the next pass, today, and its notice counts from now (minutes after local midnight).
+  const late = p.today !== undefined && invoiceOn < p.today;
+  const issuedOn = late ? p.today! : invoiceOn;
+  const issuedMinutes = late ? (p.nowMinutes ?? 0) : 0;
   const [hh, mm] = s.isolationTime.split(':').map(Number) as [number, number];
   const ruleDay = p.billingType === 'prepaid' ? invoiceOn : addDays(p.period, Math.min(s.dueDay, 28) - 1 + s.graceDays + 1);
-  // Minutes from the invoice day's midnight to the rule's moment, then at least the notice.
-  const ruleMinutes = (Date.parse(`${ruleDay}T00:00:00Z`) - Date.parse(`${invoiceOn}T00:00:00Z`)) / 60_000 + hh * 60 + mm;
-  const minutes = Math.max(ruleMinutes, s.isolationNoticeHours * 60);
-  const day = addDays(invoiceOn, Math.floor(minutes / 1440));
+  // Minutes from the issue day's midnight to the rule's moment, then at least the notice.
+  const ruleMinutes = (Date.parse(`${ruleDay}T00:00:00Z`) - Date.parse(`${issuedOn}T00:00:00Z`)) / 60_000 + hh * 60 + mm;
+  const minutes = Math.max(ruleMinutes, issuedMinutes + s.isolationNoticeHours * 60);
+  const day = addDays(issuedOn, Math.floor(minutes / 1440));
   const rest = minutes % 1440;
   const time = `${String(Math.floor(rest / 60)).padStart(2, '0')}:${String(rest % 60).padStart(2, '0')}`;
-  return { period: p.period, invoiceOn, isolateFrom: `${day} ${time}` };
+  return { period: p.period, invoiceOn: issuedOn, isolateFrom: `${day} ${time}` };
 }

@@ -18,7 +18,7 @@ type Plan = { id: string; name: string; routerProfile: string | null; serviceTyp
 const keyOf = (p: Profile) => `${p.kind}:${p.profile}`;
 
 /** Map each router profile to a plan (or skip it), pick the billing type, confirm once. */
-type ScheduleInputs = { today: string; settings: Parameters<typeof firstBillingSchedule>[0]['settings'] };
+type ScheduleInputs = { today: string; nowMinutes?: number; settings: Parameters<typeof firstBillingSchedule>[0]['settings'] };
 
 export function ImportMappingForm({ importId, profiles, plans, done, schedule }: { importId: string; profiles: Profile[]; plans: Plan[]; done: boolean; schedule: ScheduleInputs }) {
   const t = useTranslations();
@@ -26,7 +26,7 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
   const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(profiles.map((p) => [keyOf(p), p.suggestedPlanId ?? ''])));
   const [billingType, setBillingType] = useState<BillingType>('postpaid');
   const [paidUntil, setPaidUntil] = useState('');
-  const first = firstBillingSchedule({ period: billingStartFor({ paidUntil: paidUntil || null, today: schedule.today }), billingType, settings: schedule.settings });
+  const first = firstBillingSchedule({ period: billingStartFor({ paidUntil: paidUntil || null, today: schedule.today }), billingType, settings: schedule.settings, today: schedule.today, nowMinutes: schedule.nowMinutes });
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ imported: number; skipped: number } | null>(null);
   const count = profiles.reduce((n, p) => n + (mapping[keyOf(p)] ? p.count : 0), 0);
