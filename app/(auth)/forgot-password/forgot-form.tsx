@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { NewPasswordFields } from '@/components/account/new-password-fields';
 import { requestResetCodeAction, resetWithCodeAction } from '@/lib/account/actions';
 
 /** Step 1: the email (same answer for every address). Step 2: the WhatsApp code and a new password. */
@@ -48,18 +49,7 @@ export function ForgotPasswordForm() {
       {reset.error && <Alert>{reset.error}</Alert>}
       <input type="hidden" name="email" value={email} />
       <TextField label={t('account.resetCode')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={reset.fieldError('code')} />
-      <TextField
-        label={t('account.newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={t('account.newPasswordHint')}
-        required
-        error={reset.fieldError('password')}
-      />
-      <Button type="submit" className="w-full" disabled={reset.pending}>
-        {t('account.setPassword')}
-      </Button>
+      <NewPasswordFields error={reset.fieldError('password')} pending={reset.pending} />
       <Button
         type="button"
         variant="secondary"

@@ -1,10 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
-import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { NewPasswordFields } from '@/components/account/new-password-fields';
 import { resetWithTokenAction } from '@/lib/account/actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -24,18 +23,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       {form.error && <Alert>{form.error}</Alert>}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label={t('account.newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={t('account.newPasswordHint')}
-        required
-        error={form.fieldError('password')}
-      />
-      <Button type="submit" className="w-full" disabled={form.pending}>
-        {t('account.setPassword')}
-      </Button>
+      <NewPasswordFields error={form.fieldError('password')} pending={form.pending} />
     </form>
   );
 }
