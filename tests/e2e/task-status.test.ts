@@ -22,7 +22,7 @@ describe('a failing periodic pass, in Chromium', () => {
     const text = await notice.innerText();
     assert.match(text, /Pekerjaan otomatis yang gagal/);
     assert.match(text, /Penerbitan faktur/);
-    assert.match(text, /Format nomor faktur di Penagihan → Pengaturan tidak sah/);
+    assert.match(text, /Format nomor faktur di Tagihan → Pengaturan tagihan tidak sah/);
     assert.match(text, /Gagal 2 kali berturut-turut/);
     assert.doesNotMatch(text, /taskStatus\.|invoice_number_format|\{/, 'no raw key or placeholder');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing scrolls sideways');
