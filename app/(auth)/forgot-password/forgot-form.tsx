@@ -1,12 +1,11 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { NewPasswordFields } from '@/components/account/new-password-fields';
+import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 import { requestResetCodeAction, resetWithCodeAction } from '@/lib/account/actions';
 
 /** Step 1: the email (same answer for every address). Step 2: the WhatsApp code and a new password. */
@@ -16,14 +15,7 @@ export function ForgotPasswordForm() {
   const request = useActionForm(requestResetCodeAction);
   const reset = useActionForm(resetWithCodeAction);
   if (reset.result?.ok) {
-    return (
-      <div className="space-y-3">
-        <Alert kind="success">{t('account.resetDone')}</Alert>
-        <Link href="/login" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
-          {t('account.backToSignIn')}
-        </Link>
-      </div>
-    );
+    return <PasswordResetDone />;
   }
   if (!request.result?.ok) {
     return (
