@@ -12,9 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createDb, type Database } from '@/db/client';
 import { organizations, plans, routers } from '@/db/schema';
-import { coverageAt } from '@/lib/network/coverage';
-import type { Bbox } from '@/lib/network/geo-sql';
-import { mapFeatures, MAP_LAYERS } from '@/lib/network/map';
+import { coverageAt } from '@/lib/infrastructure/coverage';
+import type { Bbox } from '@/lib/infrastructure/geo-sql';
+import { mapFeatures, MAP_LAYERS } from '@/lib/infrastructure/map';
 import { benchDatabase, percentile, round2 } from './db';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import type { Coverage } from '@/lib/network/odps';
+import type { Coverage } from '@/lib/infrastructure/odps';
 
 /** The coverage answer in words: which ODP and how far, or why the location is not covered. */
 export function CoverageNote({ coverage }: { coverage: Coverage }) {

@@ -2,10 +2,11 @@ import * as account from './account/operations';
 import * as audit from './audit/operations';
 import * as billing from './billing/operations';
 import * as customers from './customers/operations';
+import * as infrastructure from './infrastructure/operations';
+import * as infrastructureMap from './infrastructure/map-operations';
 import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as network from './network/operations';
-import * as networkMap from './network/map-operations';
 import * as organizations from './organizations/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
@@ -18,5 +19,5 @@ import * as wallet from './wallet/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [account, audit, billing, customers, jobs, messaging, network, networkMap, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [account, audit, billing, customers, infrastructure, infrastructureMap, jobs, messaging, network, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

@@ -1,5 +1,5 @@
 import { createDb } from '@/db/client';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from './demo-seed';
 import { demoWanted } from '@/lib/env';
 import { migrateDatabase } from './migrate-lib';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';

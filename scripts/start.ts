@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDb } from '@/db/client';
-import { DEMO_PASSWORD, demoEmail, seedDemo } from '@/db/seed';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from './demo-seed';
 import { ROLES } from '@/lib/auth/permissions';
 import { demoWanted, env, signupWanted } from '@/lib/env';
 import { platformOwnerExists } from '@/lib/platform/owner';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { DEMO_PASSWORD } from '@/db/seed-constants';
+import { DEMO_PASSWORD } from '@/lib/platform/demo-constants';
 import { demoIsLive } from '@/lib/platform/demo';
 
 /** On every dashboard page and the sign-in page while the demo ISP is live (never in production). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../../lib/customers/constants';
+import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../enums';
 import { odps, routers } from './network';
 import { organizations, users } from './organizations';
 import { plans } from './plans';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CABLE_TYPES, SITE_KINDS, type CablePath } from '../../lib/network/constants';
+import { CABLE_TYPES, SITE_KINDS, type CablePath } from '../enums';
 import { organizations } from './organizations';
 
 /**

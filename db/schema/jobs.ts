@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS } from '../../lib/jobs/types';
+import { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS } from '../enums';
 import { organizations, users } from './organizations';
 
-export { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS, type JobState, type PeriodicTask, type TaskError } from '../../lib/jobs/types';
+export { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS, type JobState, type PeriodicTask, type TaskError } from '../enums';
 
 // The app's record of every job it asked the worker to do. graphile-worker executes and
 // retries; this table is what the jobs page shows (graphile-worker deletes finished jobs).

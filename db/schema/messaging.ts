@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { TransportKind } from '@/lib/messaging/types';
+import type { TransportKind } from '../enums';
 import { customers } from './customers';
 import { organizations, users } from './organizations';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, SPLITTER_RATIOS, type RouterSnapshot } from '../../lib/network/constants';
+import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, SPLITTER_RATIOS, type RouterSnapshot } from '../enums';
 import { infraSites } from './infrastructure';
 import { organizations } from './organizations';
 

@@ -1,5 +1,5 @@
 import { bigint, bigserial, boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { GatewayName, GatewayMode, GatewayStatus, PaymentInstructions } from '@/lib/payments/types';
+import type { GatewayName, GatewayMode, GatewayStatus, PaymentInstructions } from '../enums';
 import { invoices, payments } from './billing';
 import { customers } from './customers';
 import { organizations, users } from './organizations';

@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BILLING_TYPES, SERVICE_TYPES } from '../../lib/customers/constants';
+import { BILLING_TYPES, SERVICE_TYPES } from '../enums';
 import { organizations } from './organizations';
 
 /** A paket internet: speed, monthly price and what it maps to on the router / RADIUS. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMISSION_STATUSES } from '../../lib/resellers/constants';
+import { COMMISSION_STATUSES } from '../enums';
 import { invoices, payments } from './billing';
 import { customers } from './customers';
 import { memberships, organizations, users } from './organizations';

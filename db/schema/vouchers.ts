@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BATCH_STATUSES, PASSWORD_MODES, VOUCHER_CHARSETS, VOUCHER_DELIVERIES, VOUCHER_STATUSES } from '../../lib/vouchers/constants';
+import { BATCH_STATUSES, PASSWORD_MODES, VOUCHER_CHARSETS, VOUCHER_DELIVERIES, VOUCHER_STATUSES } from '../enums';
 import { routers } from './network';
 import { organizations, users } from './organizations';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { TOPUP_CHANNELS, TOPUP_STATUSES, WALLET_ENTRY_KINDS } from '../../lib/wallet/constants';
+import { TOPUP_CHANNELS, TOPUP_STATUSES, WALLET_ENTRY_KINDS } from '../enums';
 import { memberships, organizations, users } from './organizations';
 
 /**

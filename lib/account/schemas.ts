@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizePhone } from '@/lib/customers/phone';
+import { normalizePhone } from '@/lib/core/phone';
 import { emailSchema, passwordSchema } from '@/lib/organizations/schemas';
 
 export const changePasswordSchema = z.object({

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { hashPassword, verifyPassword } from '@/lib/users/password';
-import { DEMO_DOMAIN } from '@/db/seed-constants';
+import { DEMO_DOMAIN } from '@/lib/platform/demo-constants';
 import { limitKey } from './ip';
 import { checkSignInGate, consumeAttempt, pruneAttempts, recordFailure, recordSuccess } from './rate-limit';
 import { checkSecondFactor, type SecondFactorError } from './second-factor';

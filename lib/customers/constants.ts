@@ -1,15 +1,6 @@
 /** Shared by schema, logic and client components (no database imports here). */
-export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'isolated', 'suspended', 'terminated'] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
-
-export const LEAD_STATUSES = ['new', 'converted', 'rejected'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-
-export const SERVICE_TYPES = ['pppoe', 'hotspot', 'static'] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-
-export const BILLING_TYPES = ['prepaid', 'postpaid'] as const;
-export type BillingType = (typeof BILLING_TYPES)[number];
+import { type SubscriptionStatus } from '@/db/enums';
+export { SUBSCRIPTION_STATUSES, LEAD_STATUSES, SERVICE_TYPES, BILLING_TYPES, type SubscriptionStatus, type LeadStatus, type ServiceType, type BillingType } from '@/db/enums';
 
 /**
  * The subscription lifecycle. pending = waiting for installation; isolated = unpaid, on the
@@ -27,9 +18,7 @@ export function canTransition(from: SubscriptionStatus, to: SubscriptionStatus) 
   return TRANSITIONS[from].includes(to);
 }
 
-export function formatCustomerNumber(n: number) {
-  return `C-${String(n).padStart(6, '0')}`;
-}
+export { formatCustomerNumber } from '@/lib/core/customer-number';
 
 /**
  * Reasons the system writes into a subscription's status history: stored as codes and

@@ -7,12 +7,12 @@ import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
 import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
-import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
+import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { issueMessageKey } from '@/lib/server/operation';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
 import { importSchedule } from '@/lib/billing/import-schedule';
 import { BILLING_TYPES, type BillingType } from './constants';
-import { allocateCustomerNumbers, searchTextFor } from './numbering';
+import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
 
 /** The columns of the import file, in the template's order (README documents them). */

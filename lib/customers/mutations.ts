@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { customers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
-import { refreshSearchText } from './numbering';
+import { refreshSearchText } from '@/lib/core/customer-search';
 
 export async function updateCustomer(
   db: Db,

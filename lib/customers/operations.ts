@@ -9,7 +9,7 @@ import { updateCustomer } from './mutations';
 import { getCustomerDetail, listCustomers, type Viewer } from './queries';
 import { convertLeadSchema, customerListSchema, leadSchema, rejectLeadSchema, transitionSchema, updateCustomerSchema } from './schemas';
 import { subscriptionServiceSchema, transitionSubscription, updateSubscriptionService } from './subscriptions';
-import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
+import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 
 /** Resellers see and touch only what is attributed to them. */
 const viewer = (ctx: Ctx): Viewer => ({ orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null });

@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLogs, customers, memberships, odps, plans, routers, subscriptionHistory, subscriptions, users } from '@/db/schema';
-import { contains } from '@/lib/server/search';
 import { AppError } from '@/lib/server/errors';
-import { normalizePhone } from './phone';
+import { searchCondition } from '@/lib/core/customer-search';
 import type { CustomerListInput, CustomerSort } from './schemas';
 
 /** Resellers only ever see the customers attributed to them. */
@@ -43,21 +42,6 @@ const SORTS: Record<CustomerSort, { order: SQL[]; key: (c: { createdAt: Date; nu
     after: (v, id) => sql`(${customers.name}, ${customers.id}) > (${String(v)}, ${id})`,
   },
 };
-
-/**
- * The search box takes a name, a phone number in any form, a service username or a customer
- * number (C-000123 or 123). One trigram index on search_text serves all of them.
- */
-export function searchCondition(q: string | undefined): SQL | undefined {
-  if (!q) return undefined;
-  const phone = /^[+0-9][0-9\s-]{5,}$/.test(q) ? normalizePhone(q) : null;
-  const term = (phone ?? q).toLowerCase();
-  const number = q.match(/^(?:c-?)?0*(\d{1,9})$/i);
-  const like = term.length >= 3 ? sql`${customers.searchText} like ${contains(term)}` : undefined;
-  const byNumber = number ? eq(customers.number, Number(number[1])) : undefined;
-  if (!like && !byNumber) throw new AppError('search_too_short');
-  return or(like, byNumber);
-}
 
 export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number }) {
   const limit = f.limit ?? PAGE;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { latitudeSchema, longitudeSchema } from '@/lib/network/odps';
-import { odpPortSchema, odpRefSchema } from '@/lib/network/ports';
+import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
+import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
-import { normalizePhone } from './phone';
+import { normalizePhone } from '@/lib/core/phone';
 
 const optionalText = (max: number) =>
   z

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
 import { provisionSubscription } from '@/lib/network/radius/provision';
 import { routerQueue } from '@/lib/network/routers';
-import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/network/ports';
+import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
 

@@ -5,7 +5,7 @@ import { AUTO_MESSAGES, customers, messageTemplates, messages, messagingSettings
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { checkbox } from '@/lib/server/form-input';
-import { normalizePhone } from '@/lib/customers/phone';
+import { normalizePhone } from '@/lib/core/phone';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { getMessagingSettings } from './queue';
 import { DEFAULT_TEMPLATES, TEMPLATE_VARIABLES, renderTemplate, sampleValues, templateProblems } from './templates';

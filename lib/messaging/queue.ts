@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, messageTemplates, messages, messagingSettings, organizations, type AutoMessage, type TemplateCategory } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/customers/constants';
-import { normalizePhone } from '@/lib/customers/phone';
+import { normalizePhone } from '@/lib/core/phone';
 import { encryptSecret } from '@/lib/crypto';
 import type { Locale } from '@/lib/i18n/config';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './templates';

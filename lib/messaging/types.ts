@@ -3,8 +3,8 @@
  * linked device held by the worker), the WhatsApp Cloud API, and an HTTP gateway in the
  * style of Fonnte. Nothing is "sent" unless the transport acknowledged it.
  */
-export const TRANSPORTS = ['baileys', 'cloud_api', 'http_gateway'] as const;
-export type TransportKind = (typeof TRANSPORTS)[number];
+import { type TransportKind } from '@/db/enums';
+export { TRANSPORTS, type TransportKind } from '@/db/enums';
 
 export type SendResult = {
   /** The transport's id for the message (receipts refer to it), when it gives one. */

@@ -7,11 +7,11 @@ import {
   deleteRouterOp,
   kickSessionOp,
   pushProfilesOp,
-  saveOdpOp,
   saveRouterOp,
   startRouterImportOp,
   syncRouterOp,
 } from './operations';
+import { saveOdpOp } from '@/lib/infrastructure/operations';
 
 export async function saveOdpAction(input: unknown) {
   const result = await runAction(saveOdpOp, input);

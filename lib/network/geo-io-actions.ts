@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { runAction } from '@/lib/server/action';
-import { importNetworkOp, previewNetworkImportOp } from './map-operations';
+import { importNetworkOp, previewNetworkImportOp } from '@/lib/infrastructure/map-operations';
 
 /** The import page sends the file as FormData (file, defaultKind) for the preview and again to confirm. */
 // A hand-made request may send anything else: the operation then answers with a field error.

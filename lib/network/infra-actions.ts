@@ -11,7 +11,7 @@ import {
   saveCableOp,
   saveSiteOp,
   uploadInfraPhotoOp,
-} from './operations';
+} from '@/lib/infrastructure/operations';
 
 /** The network list and detail pages and the map read these records. */
 function refreshNetworkPages() {

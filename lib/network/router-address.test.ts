@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '@/lib/server/errors';
-import { RouterError } from './routeros/errors';
+import { RouterError } from '@/lib/network/routeros/errors';
 import { assertRouterHostAllowed, routerConnectAddress } from './router-address';
 
 /**

@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/server/errors';
 import { cidrList, InvalidAddressError, isLocalAddress, NotPublicAddressError, resolvePublicAddress, type ResolveOptions, type Resolver } from '@/lib/server/public-address';
-import { RouterError } from './routeros/errors';
+import { RouterError } from '@/lib/network/routeros/errors';
 
 /**
  * Where the app may connect to a tenant's router (API connections and RADIUS CoA /

@@ -3,15 +3,15 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, plans, routerImports, subscriptionHistory, subscriptions, type RouterImportEntry } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { BILLING_TYPES } from '@/lib/customers/constants';
-import { allocateCustomerNumbers, searchTextFor } from '@/lib/customers/numbering';
+import { BILLING_TYPES } from '@/db/enums';
+import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { paidUntilSchema, importSchedule } from '@/lib/billing/import-schedule';
 import { encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
-import { applyRadiusStatus, writeCredentials } from './radius/provision';
+import { applyRadiusStatus, writeCredentials } from '@/lib/network/radius/provision';
 import { MENUS, planProfileName, secretProplist } from './router-state';
 import { isVoucherEntry } from '@/lib/vouchers/constants';
-import type { RouterApi } from './routeros/client';
+import type { RouterApi } from '@/lib/network/routeros/client';
 import { getRouter } from './routers';
 
 /** Reads every PPP secret and hotspot user off a router (two commands). */

@@ -1,8 +1,8 @@
 import { pipelined } from '@/lib/server/pipelined';
 import type { RouterSnapshot, SessionKind } from './constants';
 import { MENUS, clearedProps, secretWords, type DesiredSecret, type SecretField, type SecretKind } from './router-state';
-import type { RouterApi, RouterRow } from './routeros/client';
-import { RouterError } from './routeros/errors';
+import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
 
 /**
  * Router-side steps, each a few API commands over an open connection (RouterApi). No

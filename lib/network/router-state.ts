@@ -1,5 +1,5 @@
-import type { SubscriptionStatus } from '@/lib/customers/constants';
-import type { RouterRow } from './routeros/client';
+import type { SubscriptionStatus } from '@/db/enums';
+import type { RouterRow } from '@/lib/network/routeros/client';
 
 /**
  * What the router should hold for a subscription, and how that differs from what it holds.

@@ -4,7 +4,7 @@ import { routerSessions, routers } from '@/db/schema';
 import type { RouterSnapshot } from './constants';
 import type { LiveSession } from './router-ops';
 import { routerQueue } from './routers';
-import type { RouterError } from './routeros/errors';
+import type { RouterError } from '@/lib/network/routeros/errors';
 
 /**
  * Keeps what the app knows about a router current: status, the last reading (with traffic

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
-import { formatCustomerNumber } from '@/lib/customers/constants';
+import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { decryptSecret } from '@/lib/crypto';
 import { pipelined } from '@/lib/server/pipelined';
 import { ensureProfiles, kickSession, type ProfileSpec } from './router-ops';
@@ -19,8 +19,8 @@ import {
   type SecretKind,
 } from './router-state';
 import { isVoucherEntry } from '@/lib/vouchers/constants';
-import type { RouterApi, RouterRow } from './routeros/client';
-import { RouterError } from './routeros/errors';
+import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
 
 type RouterSettings = { id: string; isolirProfile: string; isolirRateLimit: string; isolirAddressList: string };
 

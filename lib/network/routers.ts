@@ -7,10 +7,10 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { ROUTER_MODES } from './constants';
 import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
-import { writeIsolirGroup, writeNas } from './radius/provision';
-import type { RouterConnectOptions } from './routeros/client';
+import { writeIsolirGroup, writeNas } from '@/lib/network/radius/provision';
+import type { RouterConnectOptions } from '@/lib/network/routeros/client';
 import { contains } from '@/lib/server/search';
-import { nasAddressOf } from './radius/nas-address';
+import { nasAddressOf } from '@/lib/network/radius/nas-address';
 import { assertNasAddressAllowed, assertRouterHostAllowed, routerConnectAddress } from './router-address';
 
 const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;

@@ -4,9 +4,8 @@
  * finds the organization and transaction, decrypts the credentials, stores what happened
  * and settles invoices.
  */
-export const GATEWAYS = ['midtrans', 'xendit', 'tripay', 'duitku'] as const;
-export type GatewayName = (typeof GATEWAYS)[number];
-export type GatewayMode = 'sandbox' | 'production';
+import { type GatewayName, type GatewayMode, type GatewayStatus, type PaymentInstructions } from '@/db/enums';
+export { GATEWAYS, type GatewayName, type GatewayMode, type GatewayStatus, type PaymentInstructions } from '@/db/enums';
 
 /** What the public invoice page groups methods by. */
 export type MethodKind = 'qris' | 'va' | 'ewallet' | 'retail';
@@ -39,12 +38,6 @@ export type GatewayConfig = {
   timeoutMs?: number;
 };
 
-/**
- * Our side's normalised view of a gateway transaction's state. `partially_refunded`: part of
- * the money went back (Midtrans partial refund/chargeback); it is held for finance to review.
- */
-export type GatewayStatus = 'pending' | 'paid' | 'expired' | 'failed' | 'refunded' | 'partially_refunded';
-
 export type CreatePaymentInput = {
   /** Our merchant order id: unique across all organizations, [A-Z0-9-], at most 40 chars. */
   orderId: string;
@@ -58,21 +51,6 @@ export type CreatePaymentInput = {
   callbackUrl: string;
   returnUrl: string;
   expiresAt: Date;
-};
-
-/** What the customer needs to pay: a page to go to, or a number / QR to use. */
-export type PaymentInstructions = {
-  redirectUrl?: string;
-  vaNumber?: string;
-  bank?: string;
-  qrString?: string;
-  /** A QR picture the gateway hosts (GoPay has no QR string), for customers on a computer. */
-  qrImageUrl?: string;
-  /** Retail outlet payment code, Mandiri bill key. */
-  payCode?: string;
-  /** Mandiri bill's company code. */
-  billerCode?: string;
-  deeplinkUrl?: string;
 };
 
 export type CreatePaymentResult = {

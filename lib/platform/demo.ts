@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { DEMO_ORG_SLUG } from '@/db/seed-constants';
+import { DEMO_ORG_SLUG } from '@/lib/platform/demo-constants';
 import { organizations } from '@/db/schema';
 import { env } from '@/lib/env';
 

@@ -1,10 +1,4 @@
-/**
- * credited: in the reseller's wallet. reversed: taken back after a refund reopened the
- * invoice. reversal_pending: taken back, but the wallet could not cover it yet (the wallet
- * never goes negative); settled from the next commission or top-up.
- */
-export const COMMISSION_STATUSES = ['credited', 'reversed', 'reversal_pending'] as const;
-export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+export { COMMISSION_STATUSES, type CommissionStatus } from '@/db/enums';
 
 /** Basis points per 100 %: 500 bps = 5 %. */
 export const BPS = 10_000;

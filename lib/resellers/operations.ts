@@ -3,7 +3,7 @@ import { INVOICE_STATUSES } from '@/db/schema';
 import { listInvoices } from '@/lib/billing/queries';
 import { listCustomers } from '@/lib/customers/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
-import { customerMapStatuses } from '@/lib/network/map-customers';
+import { customerMapStatuses } from '@/lib/infrastructure/map-customers';
 import { defineOperation, type Ctx } from '@/lib/server/operation';
 import { commissionMonths, getReseller, listCommissions, listResellers, resellerSummary } from './queries';
 import { resellerSettingsSchema, saveResellerSettings } from './settings';

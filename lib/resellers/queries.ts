@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, invoices, memberships, resellerCommissions, resellerSettings, users, wallets } from '@/db/schema';
-import { resellerMapStatusCounts } from '@/lib/network/map-customers';
+import { resellerMapStatusCounts } from '@/lib/infrastructure/map-customers';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 

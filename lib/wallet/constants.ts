@@ -1,13 +1,4 @@
-/** What moved a reseller's wallet. Credits: topup, commission, refund; debits: purchase; adjustment either way. */
-export const WALLET_ENTRY_KINDS = ['topup', 'purchase', 'commission', 'adjustment', 'refund'] as const;
-export type WalletEntryKind = (typeof WALLET_ENTRY_KINDS)[number];
-
-/** How a top-up arrives: a transfer finance checks by hand, or a payment gateway. */
-export const TOPUP_CHANNELS = ['manual', 'gateway'] as const;
-export type TopupChannel = (typeof TOPUP_CHANNELS)[number];
-
-export const TOPUP_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type TopupStatus = (typeof TOPUP_STATUSES)[number];
+export { WALLET_ENTRY_KINDS, TOPUP_CHANNELS, TOPUP_STATUSES, type WalletEntryKind, type TopupChannel, type TopupStatus } from '@/db/enums';
 
 /** Limits on one top-up, integer rupiah (a gateway refuses less than ~10,000 anyway). */
 export const TOPUP_MIN = 10_000;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { cables, odps, organizations, plans, subscriptions, users } from '@/db/schema';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
-import { saveCable } from '@/lib/network/cables';
+import { saveCable } from '@/lib/infrastructure/cables';
 import { testDb } from '../helpers';
 import { newPage, signIn } from './browser';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { infraCenter } from '@/lib/network/map-extent';
+import { infraCenter } from '@/lib/infrastructure/map-extent';
 import { makeOdp, makeOrg, testDb } from '../helpers';
 
 test('the map opens over the middle of its own organization’s ODPs, ignoring a stray one and other ISPs', async () => {

@@ -3,9 +3,9 @@ import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { auditLogs, cables, customers, infraSites, odps, subscriptions } from '@/db/schema';
-import { cableGeometry } from '@/lib/network/cable-path';
-import type { CablePath } from '@/lib/network/constants';
-import { exportNetworkOp, importNetworkOp, previewNetworkImportOp } from '@/lib/network/map-operations';
+import { cableGeometry } from '@/lib/infrastructure/cable-path';
+import type { CablePath } from '@/lib/infrastructure/constants';
+import { exportNetworkOp, importNetworkOp, previewNetworkImportOp } from '@/lib/infrastructure/map-operations';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { ctxFor, makeOrg, makePlan, testDb } from '../helpers';
 

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLogs, infraSites, odps, subscriptions } from '@/db/schema';
 import { transitionSubscriptionOp } from '@/lib/customers/operations';
 import { env } from '@/lib/env';
-import * as ops from '@/lib/network/operations';
+import * as ops from '@/lib/infrastructure/operations';
 import { executeOperation, type Ctx, type Result } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
 

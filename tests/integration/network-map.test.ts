@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { cables, customers, organizations, radacct, routerSessions, routers, subscriptions } from '@/db/schema';
-import { cableGeometry } from '@/lib/network/cable-path';
-import type { CablePath } from '@/lib/network/constants';
-import { nearestFreeOdps } from '@/lib/network/coverage';
-import { distanceMeters } from '@/lib/network/geo';
-import type { MapFeatures } from '@/lib/network/map';
-import { mapCoverageOp, mapFeaturesOp, mapSearchOp } from '@/lib/network/map-operations';
+import { cableGeometry } from '@/lib/infrastructure/cable-path';
+import type { CablePath } from '@/lib/infrastructure/constants';
+import { nearestFreeOdps } from '@/lib/infrastructure/coverage';
+import { distanceMeters } from '@/lib/infrastructure/geo';
+import type { MapFeatures } from '@/lib/infrastructure/map';
+import { mapCoverageOp, mapFeaturesOp, mapSearchOp } from '@/lib/infrastructure/map-operations';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, testDb } from '../helpers';
 

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, jobs, subscriptions } from '@/db/schema';
 import { convertLeadOp, createLeadOp, transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
-import * as ops from '@/lib/network/operations';
-import { odpPortMap } from '@/lib/network/ports';
+import * as ops from '@/lib/infrastructure/operations';
+import { odpPortMap } from '@/lib/infrastructure/ports';
 import { executeOperation, type Ctx, type Result } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, makeSubscriber, POLE, testDb } from '../helpers';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { memberships, organizations, users } from '@/db/schema';
-import { demoEmail, seedDemo } from '@/db/seed';
+import { demoEmail, seedDemo } from '@/scripts/demo-seed';
 import { createPlatformOwner, platformOwnerExists } from '@/lib/platform/owner';
 import { ensureSetupToken, removeSetupToken, setupTokenMatches } from '@/lib/platform/setup-token';
 import { AppError } from '@/lib/server/errors';

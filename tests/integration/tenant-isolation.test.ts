@@ -15,7 +15,8 @@ import * as messagingOps from '@/lib/messaging/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as customerOps from '@/lib/customers/operations';
 import * as networkOps from '@/lib/network/operations';
-import * as mapOps from '@/lib/network/map-operations';
+import * as infraOps from '@/lib/infrastructure/operations';
+import * as mapOps from '@/lib/infrastructure/map-operations';
 import * as orgOps from '@/lib/organizations/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
@@ -217,72 +218,72 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(p!.active, true);
   },
   'odps.list': async () => {
-    const r = await run(networkOps.listOdpsOp, {});
+    const r = await run(infraOps.listOdpsOp, {});
     assert.ok(r.ok);
     assert.ok(!r.data.some((o) => o.id === b.world.odp.id));
   },
   'odps.save': async () => {
-    expectNotFound(await run(networkOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
+    expectNotFound(await run(infraOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.totalPorts, 8);
     // B's ODC cannot feed A's new ODP.
     const { odc } = await bInfra();
-    const r = await run(networkOps.saveOdpOp, { code: 'ODP-A-X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '8', odcId: odc.id });
+    const r = await run(infraOps.saveOdpOp, { code: 'ODP-A-X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '8', odcId: odc.id });
     expectNotFound(r);
     assert.ok(!r.ok && r.fieldErrors?.odcId);
     assert.equal((await db.select().from(odps).where(eq(odps.organizationId, a.org.id))).length, 0);
   },
   'odps.delete': async () => {
-    expectNotFound(await run(networkOps.deleteOdpOp, { odpId: b.world.odp.id }));
+    expectNotFound(await run(infraOps.deleteOdpOp, { odpId: b.world.odp.id }));
     assert.equal((await db.select().from(odps).where(eq(odps.id, b.world.odp.id))).length, 1);
   },
-  'odps.freePorts': async () => expectNotFound(await run(networkOps.listFreePortsOp, { odpId: b.world.odp.id })),
+  'odps.freePorts': async () => expectNotFound(await run(infraOps.listFreePortsOp, { odpId: b.world.odp.id })),
   'sites.save': async () => {
     const { odc } = await bInfra();
-    expectNotFound(await run(networkOps.saveSiteOp, { siteId: odc.id, kind: 'pole', code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6' }));
+    expectNotFound(await run(infraOps.saveSiteOp, { siteId: odc.id, kind: 'pole', code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6' }));
     const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
     assert.deepEqual([s!.kind, s!.code], ['odc', odc.code]);
   },
   'sites.delete': async () => {
     const { odc } = await bInfra();
-    expectNotFound(await run(networkOps.deleteSiteOp, { siteId: odc.id }));
+    expectNotFound(await run(infraOps.deleteSiteOp, { siteId: odc.id }));
     assert.equal((await db.select().from(infraSites).where(eq(infraSites.id, odc.id))).length, 1);
   },
   'cables.save': async () => {
     const { cable } = await bInfra();
-    expectNotFound(await run(networkOps.saveCableOp, { cableId: cable.id, code: 'X', name: 'X', cableType: 'drop', coreCount: '1', path: '-6.9, 107.6\n-6.91, 107.61' }));
+    expectNotFound(await run(infraOps.saveCableOp, { cableId: cable.id, code: 'X', name: 'X', cableType: 'drop', coreCount: '1', path: '-6.9, 107.6\n-6.91, 107.61' }));
     const [c] = await db.select().from(cables).where(eq(cables.id, cable.id));
     assert.equal(c!.code, cable.code);
   },
   'cables.delete': async () => {
     const { cable } = await bInfra();
-    expectNotFound(await run(networkOps.deleteCableOp, { cableId: cable.id }));
+    expectNotFound(await run(infraOps.deleteCableOp, { cableId: cable.id }));
     assert.equal((await db.select().from(cables).where(eq(cables.id, cable.id))).length, 1);
   },
   'infra.move': async () => {
     const { odc } = await bInfra();
-    expectNotFound(await run(networkOps.moveInfraOp, { kind: 'odp', id: b.world.odp.id, latitude: '-7.5', longitude: '110.4' }));
-    expectNotFound(await run(networkOps.moveInfraOp, { kind: 'site', id: odc.id, latitude: '-7.5', longitude: '110.4' }));
+    expectNotFound(await run(infraOps.moveInfraOp, { kind: 'odp', id: b.world.odp.id, latitude: '-7.5', longitude: '110.4' }));
+    expectNotFound(await run(infraOps.moveInfraOp, { kind: 'site', id: odc.id, latitude: '-7.5', longitude: '110.4' }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
     assert.deepEqual([o!.latitude, s!.latitude], [POLE.latitude, odc.latitude]);
   },
   'infra.uploadPhoto': async () => {
     const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'odp.png', { type: 'image/png' });
-    expectNotFound(await run(networkOps.uploadInfraPhotoOp, { kind: 'odp', id: b.world.odp.id, photo: png }));
+    expectNotFound(await run(infraOps.uploadInfraPhotoOp, { kind: 'odp', id: b.world.odp.id, photo: png }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.photoPath, null);
   },
   'infra.removePhoto': async () => {
     const { cable } = await bInfra();
-    expectNotFound(await run(networkOps.removeInfraPhotoOp, { kind: 'cable', id: cable.id }));
+    expectNotFound(await run(infraOps.removeInfraPhotoOp, { kind: 'cable', id: cable.id }));
     const [c] = await db.select().from(cables).where(eq(cables.id, cable.id));
     assert.equal(c!.photoPath, cable.photoPath);
   },
   'infra.photo': async () => {
     const { odc, cable } = await bInfra();
-    expectNotFound(await run(networkOps.infraPhotoOp, { kind: 'site', id: odc.id }));
-    expectNotFound(await run(networkOps.infraPhotoOp, { kind: 'cable', id: cable.id }));
+    expectNotFound(await run(infraOps.infraPhotoOp, { kind: 'site', id: odc.id }));
+    expectNotFound(await run(infraOps.infraPhotoOp, { kind: 'cable', id: cable.id }));
   },
   // The map, coverage and GeoJSON/KML operations (lib/network/map-operations.ts).
   'map.features': async () => {
@@ -688,7 +689,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [accountOps, auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [accountOps, auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, infraOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

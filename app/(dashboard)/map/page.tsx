@@ -3,7 +3,7 @@ import { NetworkMap } from '@/components/map/network';
 import { parseFeatureRef, type StartView } from '@/components/map/network/view';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { infraCenter } from '@/lib/network/map-extent';
+import { infraCenter } from '@/lib/infrastructure/map-extent';
 
 // Bandung, where the demo network is, for an organization with no infrastructure yet.
 const DEFAULT_VIEW: StartView = { lat: -6.9147, lng: 107.6098, zoom: 13 };

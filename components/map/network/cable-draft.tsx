@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { CABLE_TYPES } from '@/lib/network/constants';
+import { CABLE_TYPES } from '@/lib/infrastructure/constants';
 import { saveCableAction } from '@/lib/network/infra-actions';
 import { formatDistance, pathLengthM } from './styles';
 import type { LatLngTuple } from './types';

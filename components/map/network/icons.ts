@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import type { SiteKind } from '@/lib/network/constants';
+import type { SiteKind } from '@/lib/infrastructure/constants';
 import { SITE_STYLES, STATUS_COLORS } from './styles';
 import type { CustomerStatus } from './types';
 

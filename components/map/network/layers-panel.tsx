@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { CABLE_TYPES, SITE_KINDS } from '@/lib/network/constants';
+import { CABLE_TYPES, SITE_KINDS } from '@/lib/infrastructure/constants';
 import { CABLE_STYLES, SITE_STYLES, STATUS_COLORS } from './styles';
 import { CUSTOMER_STATUSES } from './types';
 import type { LayerKey, Layers } from './use-layers';

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { saveOdpAction } from '@/lib/network/actions';
-import { SITE_KINDS, SPLITTER_RATIOS } from '@/lib/network/constants';
+import { SITE_KINDS, SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { saveSiteAction } from '@/lib/network/infra-actions';
 import { formatCoord } from './styles';
 import type { LatLngTuple, SitePoint } from './types';

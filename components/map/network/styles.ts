@@ -1,5 +1,5 @@
-import type { CableType, SiteKind } from '@/lib/network/constants';
-import { distanceMeters } from '@/lib/network/geo';
+import type { CableType, SiteKind } from '@/lib/infrastructure/constants';
+import { distanceMeters } from '@/lib/infrastructure/geo';
 import type { CustomerStatus, LatLngTuple } from './types';
 
 /** Status colours operators already know from the customer list badges. */

@@ -1,7 +1,7 @@
-import type { NearbyOdp, coverageAt } from '@/lib/network/coverage';
-import type { CableLine, MapFeatures, OdpPoint, SitePoint } from '@/lib/network/map';
-import type { CustomerCluster, CustomerMapStatus, CustomerPoint } from '@/lib/network/map-customers';
-import type { MapSearchItem } from '@/lib/network/map-search';
+import type { NearbyOdp, coverageAt } from '@/lib/infrastructure/coverage';
+import type { CableLine, MapFeatures, OdpPoint, SitePoint } from '@/lib/infrastructure/map';
+import type { CustomerCluster, CustomerMapStatus, CustomerPoint } from '@/lib/infrastructure/map-customers';
+import type { MapSearchItem } from '@/lib/infrastructure/map-search';
 
 /**
  * What /api/map/* answer (JSON): the shapes the map draws, [lat, lng] everywhere. Taken from

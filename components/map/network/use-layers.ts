@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { SITE_KINDS, type SiteKind } from '@/lib/network/constants';
+import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 
 export const LAYER_KEYS = ['customers', 'pendingOnly', 'odps', 'cables', ...SITE_KINDS] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];

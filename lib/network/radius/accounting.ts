@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations, subscriptions } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
-import { radiusUsername } from './provision';
+import { radiusUsername } from '@/lib/network/radius/provision';
 
 /**
  * What FreeRADIUS's accounting (radacct) says about an organization's customers. Rows are

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { after, describe, test } from 'node:test';
-import { decodePacket, encodeDynamicAuth, sendDynamicAuth, verifyRequestAuthenticator, type DynamicAuthRequest, type RadiusPacket } from './coa';
+import { decodePacket, encodeDynamicAuth, sendDynamicAuth, verifyRequestAuthenticator, type DynamicAuthRequest, type RadiusPacket } from '@/lib/network/radius/coa';
 
 const SECRET = 'rahasia-coa';
 const MIKROTIK = 14988;

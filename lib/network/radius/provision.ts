@@ -2,8 +2,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { nas, organizations, plans, radcheck, radgroupreply, radreply, routers, subscriptions } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
-import { planRateLimit } from '../router-state';
-import { nasAddressOf } from './nas-address';
+import { planRateLimit } from '@/lib/network/router-state';
+import { nasAddressOf } from '@/lib/network/radius/nas-address';
 
 /**
  * What FreeRADIUS reads for an organization's RADIUS-mode routers, kept in its own tables:

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { test } from 'node:test';
-import { RouterConnection } from './client';
-import { RouterError } from './errors';
+import { RouterConnection } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
 
 /** A TCP listener that records the first bytes of each connection (a TLS ClientHello) and hangs up. */
 async function listener() {

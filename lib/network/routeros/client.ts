@@ -1,7 +1,7 @@
 import { isIP, type Socket } from 'node:net';
 import { RouterOSAPI } from 'node-routeros';
-import { RouterError, classifyRouterError } from './errors';
-import { patchNodeRouterOs } from './patch';
+import { RouterError, classifyRouterError } from '@/lib/network/routeros/errors';
+import { patchNodeRouterOs } from '@/lib/network/routeros/patch';
 
 /** One row of a RouterOS reply: property name -> value, all strings as on the wire. */
 export type RouterRow = Record<string, string>;

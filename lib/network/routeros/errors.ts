@@ -1,5 +1,5 @@
 import { getSystemErrorName } from 'node:util';
-import type { RouterErrorKind } from '../constants';
+import type { RouterErrorKind } from '@/lib/network/constants';
 
 /**
  * A failed router call, classified so the operator sees "wrong password" rather than a

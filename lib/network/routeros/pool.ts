@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { RouterConnection, type RouterConnectOptions } from './client';
-import { RouterError } from './errors';
+import { RouterConnection, type RouterConnectOptions } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
 
 type Entry = {
   fingerprint: string;

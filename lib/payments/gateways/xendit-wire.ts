@@ -2,7 +2,7 @@
  * Xendit Invoice API wire format: the invoice we create for one chosen method, and how Xendit
  * writes invoice statuses, amounts and times.
  */
-import { normalizePhone } from '@/lib/customers/phone';
+import { normalizePhone } from '@/lib/core/phone';
 import type { CreatePaymentInput, GatewayMethod, GatewayStatus } from '@/lib/payments/types';
 
 /** Xendit's own channel codes, as `payment_methods` takes them. */

@@ -19,7 +19,7 @@ import { ServiceForm, SyncSubscriptionButton } from './service-form';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { listPlans } from '@/lib/plans/queries';
 import { routerChoices } from '@/lib/network/routers';
-import { listFreePorts, odpChoices } from '@/lib/network/ports';
+import { listFreePorts, odpChoices } from '@/lib/infrastructure/ports';
 import { ChargeForm } from '@/components/billing/charge-form';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';

@@ -11,8 +11,8 @@ import { coverageFor } from '@/lib/customers/leads';
 import { getLeadOp } from '@/lib/customers/operations';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import type { Coverage } from '@/lib/network/odps';
-import { listFreePorts } from '@/lib/network/ports';
+import type { Coverage } from '@/lib/infrastructure/odps';
+import { listFreePorts } from '@/lib/infrastructure/ports';
 import { executeOperation } from '@/lib/server/operation';
 import { ConvertLeadForm, RejectLeadButton } from './verify-forms';
 

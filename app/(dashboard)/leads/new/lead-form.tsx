@@ -12,7 +12,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES } from '@/lib/customers/constants';
 import { checkCoverageAction, createLeadAction } from '@/lib/customers/actions';
-import type { Coverage } from '@/lib/network/odps';
+import type { Coverage } from '@/lib/infrastructure/odps';
 
 type PlanOption = { id: string; name: string; billingType: (typeof BILLING_TYPES)[number] };
 

@@ -8,9 +8,9 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { cableGeometry, formatCablePath, parseCablePath } from '@/lib/network/cable-path';
-import { CABLE_TYPES, type CablePath, type CableType } from '@/lib/network/constants';
-import { isIndonesianPoint } from '@/lib/network/coordinates';
+import { cableGeometry, formatCablePath, parseCablePath } from '@/lib/infrastructure/cable-path';
+import { CABLE_TYPES, type CablePath, type CableType } from '@/lib/infrastructure/constants';
+import { isIndonesianPoint } from '@/lib/infrastructure/coordinates';
 import { saveCableAction } from '@/lib/network/infra-actions';
 import { TextArea } from './text-area';
 

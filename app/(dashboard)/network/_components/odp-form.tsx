@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { saveOdpAction } from '@/lib/network/actions';
-import { SPLITTER_RATIOS } from '@/lib/network/constants';
+import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';
 

@@ -4,8 +4,8 @@ import { Badge, EmptyState } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import type { Ctx } from '@/lib/server/operation';
-import { listOdpPage } from '@/lib/network/odp-records';
-import { odcChoices } from '@/lib/network/sites';
+import { listOdpPage } from '@/lib/infrastructure/odp-records';
+import { odcChoices } from '@/lib/infrastructure/sites';
 import { AddPanel, FilterSelect, ListPager } from './list-bits';
 import { OdpForm } from './odp-form';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import { Card } from '@/components/ui/card';
 import { formatCustomerNumber } from '@/lib/customers/constants';
-import type { odpPortMap } from '@/lib/network/ports';
+import type { odpPortMap } from '@/lib/infrastructure/ports';
 
 type PortMap = Awaited<ReturnType<typeof odpPortMap>>;
 type On = NonNullable<PortMap['ports'][number]['on']>;

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { SITE_KINDS, type SiteKind } from '@/lib/network/constants';
+import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { saveSiteAction } from '@/lib/network/infra-actions';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';

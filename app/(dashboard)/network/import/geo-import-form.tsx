@@ -7,8 +7,8 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { importNetworkAction, previewNetworkImportAction } from '@/lib/network/geo-io-actions';
-import { IMPORT_KINDS, POINT_KINDS, type PointKind } from '@/lib/network/geo-io-kind';
-import type { GeoImportPreview } from '@/lib/network/geo-io-plan';
+import { IMPORT_KINDS, POINT_KINDS, type PointKind } from '@/lib/infrastructure/geo-io-kind';
+import type { GeoImportPreview } from '@/lib/infrastructure/geo-io-plan';
 
 type Done = { imported: number; skipped: number };
 

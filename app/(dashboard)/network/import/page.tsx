@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { GEO_FILE_MAX_BYTES } from '@/lib/network/geo-io-read';
+import { GEO_FILE_MAX_BYTES } from '@/lib/infrastructure/geo-io-read';
 import { GeoImportForm } from './geo-import-form';
 
 /** Import and export of the whole network as GeoJSON or KML (Google Earth). */

@@ -9,7 +9,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { broadcastProgressOp, listBroadcastsOp } from '@/lib/messaging/operations';
 import { getMessagingSettings, templateBody } from '@/lib/messaging/queue';
 import { TEMPLATE_VARIABLES } from '@/lib/messaging/templates';
-import { listOdps } from '@/lib/network/odps';
+import { listOdps } from '@/lib/infrastructure/odps';
 import { listPlans } from '@/lib/plans/queries';
 import { executeOperation } from '@/lib/server/operation';
 import { BroadcastForm } from '../_components/broadcast-form';

@@ -1,4 +1,4 @@
-import { mapCoverageOp } from '@/lib/network/map-operations';
+import { mapCoverageOp } from '@/lib/infrastructure/map-operations';
 import { runAction, toResponse } from '@/lib/server/action';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { mapFeaturesOp } from '@/lib/network/map-operations';
+import { mapFeaturesOp } from '@/lib/infrastructure/map-operations';
 import { runAction, toResponse } from '@/lib/server/action';
 
 // Per user and per view: never cached or prerendered.

@@ -1,4 +1,4 @@
-import { mapSearchOp } from '@/lib/network/map-operations';
+import { mapSearchOp } from '@/lib/infrastructure/map-operations';
 import { runAction, toResponse } from '@/lib/server/action';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { exportNetworkOp } from '@/lib/network/map-operations';
+import { exportNetworkOp } from '@/lib/infrastructure/map-operations';
 import { runAction, toResponse } from '@/lib/server/action';
 
 export const dynamic = 'force-dynamic';

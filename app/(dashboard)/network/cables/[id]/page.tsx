@@ -3,7 +3,7 @@ import { LocationMap } from '@/components/map';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getCable } from '@/lib/network/cables';
+import { getCable } from '@/lib/infrastructure/cables';
 import { CableForm } from '../../_components/cable-form';
 import { DeleteRecord } from '../../_components/delete-record';
 import { loadRecord } from '../../_components/load-record';

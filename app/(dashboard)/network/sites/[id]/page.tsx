@@ -5,7 +5,7 @@ import { LocationMap } from '@/components/map';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getSite } from '@/lib/network/sites';
+import { getSite } from '@/lib/infrastructure/sites';
 import { DeleteRecord } from '../../_components/delete-record';
 import { loadRecord } from '../../_components/load-record';
 import { PhotoCard } from '../../_components/photo-card';

@@ -1,4 +1,4 @@
-import { infraPhotoOp } from '@/lib/network/operations';
+import { infraPhotoOp } from '@/lib/infrastructure/operations';
 import { runAction, toResponse } from '@/lib/server/action';
 import { readOrgFile, uploadedFileHeaders } from '@/lib/server/files';
 

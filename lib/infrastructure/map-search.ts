@@ -2,8 +2,8 @@ import { and, asc, eq, ilike, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { cables, customers, infraSites, odps } from '@/db/schema';
-import { formatCustomerNumber } from '@/lib/customers/constants';
-import { searchCondition } from '@/lib/customers/queries';
+import { formatCustomerNumber } from '@/lib/core/customer-number';
+import { searchCondition } from '@/lib/core/customer-search';
 import { AppError } from '@/lib/server/errors';
 import { contains } from '@/lib/server/search';
 

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { CABLE_MAX_POINTS } from './cable-path';
-import type { CablePath, CableType, SplitterRatio } from './constants';
+import type { CablePath, CableType, SplitterRatio } from '@/lib/infrastructure/constants';
 import { isIndonesianPoint } from './coordinates';
 import type { SourceFeature } from './geo-io-read';
 import {

@@ -1,4 +1,4 @@
-import { CABLE_TYPES, SITE_KINDS, SPLITTER_RATIOS, type CableType, type SplitterRatio } from './constants';
+import { CABLE_TYPES, SITE_KINDS, SPLITTER_RATIOS, type CableType, type SplitterRatio } from '@/lib/infrastructure/constants';
 
 /** What an imported feature becomes: an ODP, a site of some kind, or a cable. */
 export const IMPORT_KINDS = ['odp', ...SITE_KINDS, 'cable'] as const;

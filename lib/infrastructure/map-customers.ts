@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, odps, organizations, plans, radacct, routerSessions, routers, subscriptions } from '@/db/schema';
-import { formatCustomerNumber } from '@/lib/customers/constants';
-import { fromOrganizationNas } from './radius/accounting';
+import { formatCustomerNumber } from '@/lib/core/customer-number';
+import { fromOrganizationNas } from '@/lib/network/radius/accounting';
 import { pointInBox, type Bbox } from './geo-sql';
 
 /** Above this many customers in view the map gets server-side clusters instead of points. */

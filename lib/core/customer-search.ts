@@ -1,7 +1,11 @@
-import { sql } from 'drizzle-orm';
+/** How customers are numbered and found: the number counter and the one search index. */
+import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, subscriptions } from '@/db/schema';
-import { formatCustomerNumber } from './constants';
+import { formatCustomerNumber } from './customer-number';
+import { normalizePhone } from './phone';
+import { contains } from '@/lib/server/search';
+import { AppError } from '@/lib/server/errors';
 
 /**
  * Takes the next customer numbers for an organization. The counter row stays locked until
@@ -26,4 +30,19 @@ export async function refreshSearchText(db: Db, customerId: string) {
     update ${customers} c set search_text = lower(concat_ws(' ', c.name, c.phone, 'c-' || lpad(c.number::text, greatest(6, length(c.number::text)), '0'),
       (select string_agg(s.service_username, ' ') from ${subscriptions} s where s.customer_id = c.id)))
     where c.id = ${customerId}`);
+}
+
+/**
+ * The search box takes a name, a phone number in any form, a service username or a customer
+ * number (C-000123 or 123). One trigram index on search_text serves all of them.
+ */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const phone = /^[+0-9][0-9\s-]{5,}$/.test(q) ? normalizePhone(q) : null;
+  const term = (phone ?? q).toLowerCase();
+  const number = q.match(/^(?:c-?)?0*(\d{1,9})$/i);
+  const like = term.length >= 3 ? sql`${customers.searchText} like ${contains(term)}` : undefined;
+  const byNumber = number ? eq(customers.number, Number(number[1])) : undefined;
+  if (!like && !byNumber) throw new AppError('search_too_short');
+  return or(like, byNumber);
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { contains } from '@/lib/server/search';
 import { uniqueViolation } from '@/lib/server/pg-errors';
-import { SPLITTER_RATIOS } from './constants';
+import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
 import { odpSummaryColumns, portsNeededSql } from './odp-usage';

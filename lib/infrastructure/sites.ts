@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
-import { SITE_KINDS, type SiteKind } from './constants';
+import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 import { removeStoredPhoto } from './photo-files';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CablePath } from './constants';
+import type { CablePath } from '@/lib/infrastructure/constants';
 import { distanceMeters } from './geo';
 import { isIndonesianPoint } from './coordinates';
 

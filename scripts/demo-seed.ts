@@ -1,20 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
 import { periodOf } from '@/lib/billing/money';
 import { runBilling } from '@/lib/billing/run';
-import type { Database } from './client';
-import { memberships, organizations, users } from './schema';
+import type { Database } from '@/db/client';
+import { memberships, organizations, users } from '@/db/schema';
 import { ROLES } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { hashPassword } from '@/lib/users/password';
-import { cableGeometry } from '@/lib/network/cable-path';
-import type { CablePath, CableType } from '@/lib/network/constants';
-import { cables, infraSites, odps, plans } from './schema';
+import { cableGeometry } from '@/lib/infrastructure/cable-path';
+import type { CablePath, CableType } from '@/lib/infrastructure/constants';
+import { cables, infraSites, odps, plans } from '@/db/schema';
 
-import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from './seed-constants';
+import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 
-export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from './seed-constants';
+export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 
 /**
  * One demo ISP with a user per role (`admin@demo.jaring.id` …). Does nothing if it exists,

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { cableGeometry, cablePathSchema } from './cable-path';
-import { CABLE_TYPES, type CableType } from './constants';
+import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
 import { removeStoredPhoto } from './photo-files';
 

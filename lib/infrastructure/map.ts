@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { cables, infraSites, odps } from '@/db/schema';
-import type { CablePath, CableType, SiteKind, SplitterRatio } from './constants';
+import type { CablePath, CableType, SiteKind, SplitterRatio } from '@/lib/infrastructure/constants';
 import { INDONESIA_BOUNDS } from './coordinates';
 import { boxSql, pointInBox, type Bbox } from './geo-sql';
 import { customerLayer, type CustomerLayer } from './map-customers';

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Locale } from '@/lib/i18n/config';
 import { AppError } from '@/lib/server/errors';
 import { cableGeometry } from './cable-path';
-import type { CableType, SiteKind } from './constants';
+import type { CableType, SiteKind } from '@/lib/infrastructure/constants';
 import { POINT_KINDS, type PointKind } from './geo-io-kind';
 import { planImport, readUpload, summarize, type PlannedRow } from './geo-io-plan';
 

@@ -1,0 +1,164 @@
+/**
+ * The fixed values of text columns and the shapes of jsonb columns: the vocabulary the schema
+ * stores. Pure (no imports), so db/schema, lib and client components all read it from here;
+ * each domain's constants file re-exports its own part.
+ */
+
+// ---- Customers, leads and subscriptions -------------------------------------
+
+export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'isolated', 'suspended', 'terminated'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const LEAD_STATUSES = ['new', 'converted', 'rejected'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const SERVICE_TYPES = ['pppoe', 'hotspot', 'static'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const BILLING_TYPES = ['prepaid', 'postpaid'] as const;
+export type BillingType = (typeof BILLING_TYPES)[number];
+
+// ---- Routers and sessions ---------------------------------------------------
+
+/** How a router enforces customers: PPP secrets / hotspot users over the API, or RADIUS. */
+export const ROUTER_MODES = ['api', 'radius'] as const;
+export type RouterMode = (typeof ROUTER_MODES)[number];
+
+export const ROUTER_STATUSES = ['unknown', 'online', 'offline'] as const;
+export type RouterStatus = (typeof ROUTER_STATUSES)[number];
+
+export const SESSION_KINDS = ['pppoe', 'hotspot'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** What "Test connection" and the status monitor read off a router. */
+export type RouterSnapshot = {
+  identity: string;
+  version: string;
+  board: string;
+  architecture?: string;
+  uptime: string;
+  cpuLoad: number;
+  freeMemory: number;
+  totalMemory: number;
+  pppActive: number;
+  hotspotActive: number;
+  interfaces: { name: string; type: string; running: boolean; rxByte: number; txByte: number; rxBps?: number; txBps?: number }[];
+  checkedAt: string;
+};
+
+// ---- Infrastructure (ODPs, sites, cables) -----------------------------------
+
+/** Infrastructure on the map besides ODPs: points of presence, OLTs, ODC cabinets and poles. */
+export const SITE_KINDS = ['pop', 'olt', 'odc', 'pole'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const CABLE_TYPES = ['feeder', 'distribution', 'drop', 'backbone'] as const;
+export type CableType = (typeof CABLE_TYPES)[number];
+
+export const SPLITTER_RATIOS = ['1:2', '1:4', '1:8', '1:16', '1:32'] as const;
+export type SplitterRatio = (typeof SPLITTER_RATIOS)[number];
+
+/** A cable's route as Leaflet draws it: [latitude, longitude] pairs, at least two. */
+export type CablePath = [number, number][];
+
+// ---- Resellers --------------------------------------------------------------
+
+/**
+ * credited: in the reseller's wallet. reversed: taken back after a refund reopened the
+ * invoice. reversal_pending: taken back, but the wallet could not cover it yet (the wallet
+ * never goes negative); settled from the next commission or top-up.
+ */
+export const COMMISSION_STATUSES = ['credited', 'reversed', 'reversal_pending'] as const;
+export type CommissionStatus = (typeof COMMISSION_STATUSES)[number];
+
+// ---- Vouchers ---------------------------------------------------------------
+
+/**
+ * Code alphabets. Look-alikes are left out wherever letters and digits could be confused:
+ * 0/O/o and 1/l/I. A digits-only code keeps 0 and 1 (with no letters on the card there is
+ * nothing to mistake them for). 5/S, 2/Z and 8/B stay: they are distinct in the card font,
+ * and dropping them would shorten every code's entropy for little gain.
+ */
+export const VOUCHER_CHARSETS = ['numeric', 'upper', 'lower', 'upper_numeric', 'lower_numeric', 'mixed'] as const;
+export type VoucherCharset = (typeof VOUCHER_CHARSETS)[number];
+
+/** `same`: the code is both username and password; `separate`: a second random password. */
+export const PASSWORD_MODES = ['same', 'separate'] as const;
+export type PasswordMode = (typeof PASSWORD_MODES)[number];
+
+/** Where a batch's vouchers live: hotspot users on one router (API), or RADIUS rows. */
+export const VOUCHER_DELIVERIES = ['router', 'radius'] as const;
+export type VoucherDelivery = (typeof VOUCHER_DELIVERIES)[number];
+
+/** queued -> delivering -> delivered, or partial when some entries were refused. */
+export const BATCH_STATUSES = ['queued', 'delivering', 'delivered', 'partial'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/**
+ * unused: never logged in; active: first login seen, validity running; used: time or data
+ * quota spent; expired: validity over; disabled: withdrawn by the operator.
+ */
+export const VOUCHER_STATUSES = ['unused', 'active', 'used', 'expired', 'disabled'] as const;
+export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
+
+// ---- Reseller wallet --------------------------------------------------------
+
+/** What moved a reseller's wallet. Credits: topup, commission, refund; debits: purchase; adjustment either way. */
+export const WALLET_ENTRY_KINDS = ['topup', 'purchase', 'commission', 'adjustment', 'refund'] as const;
+export type WalletEntryKind = (typeof WALLET_ENTRY_KINDS)[number];
+
+/** How a top-up arrives: a transfer finance checks by hand, or a payment gateway. */
+export const TOPUP_CHANNELS = ['manual', 'gateway'] as const;
+export type TopupChannel = (typeof TOPUP_CHANNELS)[number];
+
+export const TOPUP_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type TopupStatus = (typeof TOPUP_STATUSES)[number];
+
+// ---- Jobs and periodic tasks ------------------------------------------------
+
+export const JOB_STATES = ['queued', 'running', 'retrying', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/**
+ * The worker's periodic passes, each run per organization; their last outcome per
+ * organization is kept in `organization_task_status` (labels: `taskStatus.tasks.<task>`).
+ */
+export const PERIODIC_TASKS = ['billing', 'isolation', 'invoice_messages', 'reminders', 'network', 'router_sync', 'vouchers', 'payments'] as const;
+export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
+
+/** Why a pass failed, as a code the screens translate (`taskStatus.errors.<code>`); never a stack. */
+export const TASK_ERRORS = ['invoice_number_format', 'database', 'router', 'gateway', 'unexpected'] as const;
+export type TaskError = (typeof TASK_ERRORS)[number];
+
+// ---- WhatsApp ---------------------------------------------------------------
+
+export const TRANSPORTS = ['baileys', 'cloud_api', 'http_gateway'] as const;
+export type TransportKind = (typeof TRANSPORTS)[number];
+
+// ---- Payment gateways -------------------------------------------------------
+
+export const GATEWAYS = ['midtrans', 'xendit', 'tripay', 'duitku'] as const;
+export type GatewayName = (typeof GATEWAYS)[number];
+
+export type GatewayMode = 'sandbox' | 'production';
+
+/**
+ * Our side's normalised view of a gateway transaction's state. `partially_refunded`: part of
+ * the money went back (Midtrans partial refund/chargeback); it is held for finance to review.
+ */
+export type GatewayStatus = 'pending' | 'paid' | 'expired' | 'failed' | 'refunded' | 'partially_refunded';
+
+/** What the customer needs to pay: a page to go to, or a number / QR to use. */
+export type PaymentInstructions = {
+  redirectUrl?: string;
+  vaNumber?: string;
+  bank?: string;
+  qrString?: string;
+  /** A QR picture the gateway hosts (GoPay has no QR string), for customers on a computer. */
+  qrImageUrl?: string;
+  /** Retail outlet payment code, Mandiri bill key. */
+  payCode?: string;
+  /** Mandiri bill's company code. */
+  billerCode?: string;
+  deeplinkUrl?: string;
+};

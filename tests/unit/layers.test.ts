@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+/**
+ * The layers' import rules (docs/architecture.md): the schema sits below lib, lib/core below
+ * the domains, and the network (routers, RADIUS) and infrastructure (ODPs, cables, map)
+ * modules below customers, which uses both. A cycle here is how a refactor starts to hurt.
+ */
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) sources(full, out);
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** Every module a file imports, as a repo path (`lib/customers/constants`). */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return specs.flatMap((s) => (s.startsWith('@/') ? [s.slice(2)] : s.startsWith('.') ? [path.normalize(path.join(path.dirname(file), s))] : []));
+}
+
+function offenders(dir: string, forbidden: RegExp): string[] {
+  return sources(dir).flatMap((file) => importsOf(file).filter((m) => forbidden.test(m)).map((m) => `${file} imports ${m}`));
+}
+
+test('db/ imports nothing from lib/', () => {
+  assert.deepEqual(offenders('db', /^lib\//), []);
+});
+
+test('lib/core imports no domain module', () => {
+  assert.deepEqual(offenders('lib/core', /^lib\/(?!core\/|server\/)/), []);
+});
+
+test('lib/network and lib/infrastructure import nothing from lib/customers', () => {
+  assert.deepEqual([...offenders('lib/network', /^lib\/customers\//), ...offenders('lib/infrastructure', /^lib\/customers\//)], []);
+});
+
+test('lib/infrastructure (outside plant) does not reach into router enforcement, nor routers into it', () => {
+  // The map reads RADIUS accounting to tell who is offline; that read is the one allowed edge.
+  const infraToNetwork = offenders('lib/infrastructure', /^lib\/network\//).filter((l) => !l.endsWith('lib/network/radius/accounting'));
+  assert.deepEqual([...infraToNetwork, ...offenders('lib/network', /^lib\/infrastructure\//)], []);
+});
