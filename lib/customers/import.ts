@@ -15,7 +15,7 @@ import { BILLING_TYPES, type BillingType } from './constants';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
 
-/** The columns of the import file, in the template's order (README documents them). */
+/** The columns of the import file, in the template's order (docs/features/customers.md documents them). */
 export const IMPORT_COLUMNS = [
   'name',
   'phone',

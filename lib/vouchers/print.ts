@@ -102,7 +102,7 @@ export async function voucherPrintData(
     cards: slice.map((c) => ({
       code: c.code,
       password: separate ? c.password : null,
-      // RADIUS logins carry the realm; the card shows the code alone (README, "Vouchers").
+      // RADIUS logins carry the realm; the card shows the code alone (docs/features/vouchers.md).
       qrText: loginUrl ? qrText(loginUrl, batch.delivery === 'radius' ? voucherUsername(c.code, org!.slug) : c.code, c.password) : null,
     })),
   };

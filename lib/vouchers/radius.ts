@@ -7,7 +7,7 @@ import { pgTextArray } from './sql-arrays';
 /**
  * Vouchers in FreeRADIUS's tables (the same ones customers use, lib/network/radius):
  * - username `<code>@<org slug>`: the realm keeps two ISPs' identical codes apart, exactly as
- *   for PPPoE customers. The hotspot login page must send it (see README, "Vouchers");
+ *   for PPPoE customers. The hotspot login page must send it (see docs/features/vouchers.md);
  * - per voucher: `Cleartext-Password` and one group membership; later `Expiration` (first
  *   login + validity, unix seconds, checked by the stock `expiration` module) and
  *   `Auth-Type := Reject` once used, expired or disabled;

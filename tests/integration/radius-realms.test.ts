@@ -14,7 +14,7 @@ import { accessRequestFrom, accountingRequestFrom, skipReason, startFreeRadius, 
 import { makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
 
 /**
- * Two organizations on one FreeRADIUS, with the realm policy installed as the README says
+ * Two organizations on one FreeRADIUS, with the realm policy installed as docs/features/radius.md says
  * (deploy/freeradius/jaring): each router (NAS, its own loopback address and secret) may log
  * in and account only for its own organization's customers and vouchers. The app's reads
  * ignore accounting rows from a NAS that is none of the organization's routers.

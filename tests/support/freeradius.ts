@@ -186,9 +186,9 @@ function writeConfig(raddb: string, dir: string, c: ConfigInput) {
 }
 
 /**
- * The README's installation of the realm policy, done the same way: the repository's
- * deploy/freeradius/jaring into policy.d/, called first in authorize and preacct of the
- * default site and in authorize of the inner tunnel.
+ * The realm policy installed as docs/features/radius.md describes, done the same way: the
+ * repository's deploy/freeradius/jaring copied into policy.d/, called first in authorize
+ * and preacct of the default site and in authorize of the inner tunnel.
  */
 export const REALM_POLICY = path.join(__dirname, '..', '..', 'deploy', 'freeradius', 'jaring');
 

@@ -4,7 +4,7 @@ import { clientIp } from '@/lib/auth/ip';
 import { bodyText, payloadTooLarge, readBodyCapped } from '@/lib/server/body';
 
 /**
- * Public: a payment gateway's notification (README, "Online payments", lists the URL to
+ * Public: a payment gateway's notification (docs/features/payments.md lists the URL to
  * give each gateway). Verification, idempotency and logging live in lib/payments.
  */
 // The segment is the gateway's name (`/api/payments/tripay/callback`); it is called `[id]`
