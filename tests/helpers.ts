@@ -10,7 +10,7 @@ import { saveRouter, type RouterInput } from '@/lib/network/routers';
 import { recordPayment } from '@/lib/billing/payments';
 import { runBilling } from '@/lib/billing/run';
 import type { AssignableRole, Role } from '@/lib/auth/permissions';
-import type { Ctx } from '@/lib/server/operation';
+import { type Ctx, makeCtx } from '@/lib/server/operation';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { hashPassword } from '@/lib/users/password';
 
@@ -55,7 +55,7 @@ export async function makeMember(db: Database, orgId: string, role: AssignableRo
 }
 
 export function ctxFor(db: Database, orgId: string, userId: string, role: Role, locale: 'id' | 'en' = 'id'): Ctx {
-  return { db, orgId, userId, role, ip: '203.0.113.7', locale };
+  return makeCtx({ db, orgId, userId, role, ip: '203.0.113.7', locale });
 }
 
 export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, stepMs = 100): Promise<T> {

@@ -51,7 +51,7 @@ export const issueResetLinkOp = defineOperation({
   name: 'users.issueResetLink',
   permission: 'users.manage',
   input: issueResetSchema,
-  run: (ctx, input) => issueResetLink(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => issueResetLink(ctx.db, { ...ctx.actor, ...input }),
 });
 
 // Platform operations: super admins act on accounts across organizations by design.
@@ -67,14 +67,14 @@ export const resetMemberTwoFactorOp = defineOperation({
   name: 'users.resetTwoFactor',
   permission: 'users.manage',
   input: issueResetSchema,
-  run: (ctx, input) => resetMemberTwoFactor(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => resetMemberTwoFactor(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const setUserActiveOp = defineOperation({
   name: 'platform.setUserActive',
   permission: 'platform.organizations',
   input: setUserActiveSchema,
-  run: (ctx, input) => setUserActive(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => setUserActive(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const signOutEverywhereOp = defineOperation({

@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
-import type { Ctx } from '@/lib/server/operation';
+import { type Ctx, makeCtx } from '@/lib/server/operation';
 import { clientIp } from './ip';
 import { authOptions } from './options';
 import { can, type Permission } from './permissions';
@@ -34,14 +34,14 @@ export async function getLocale() {
 async function buildCtx(info: SessionInfo): Promise<Ctx | null> {
   if (!info.org || !info.role) return null;
   const h = await headers();
-  return {
+  return makeCtx({
     db: getDb(),
     userId: info.user.id,
     orgId: info.org.id,
     role: info.role,
     ip: clientIp((name) => h.get(name)),
     locale: await getLocale(),
-  };
+  });
 }
 
 /**

@@ -56,7 +56,7 @@ export const startBillingOp = defineOperation({
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {
       const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'billing-run', payload: { period: input.period, requestedBy: ctx.userId }, createdBy: ctx.userId, maxAttempts: 3 });
-      await recordAudit(tx, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: 'billing-run', period: input.period } });
+      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: 'billing-run', period: input.period } });
       return { jobId: job.id };
     }),
 });
@@ -77,7 +77,7 @@ export const runIsolationOp = defineOperation({
   name: 'billing.isolate',
   permission: 'billing.run',
   input: z.object({}),
-  run: (ctx) => runIsolation(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip }),
+  run: (ctx) => runIsolation(ctx.db, ctx.actor),
 });
 
 export const getBillingSettingsOp = defineOperation({
@@ -91,35 +91,35 @@ export const saveBillingSettingsOp = defineOperation({
   name: 'billing.saveSettings',
   permission: 'billing.settings',
   input: billingSettingsSchema,
-  run: (ctx, input) => saveBillingSettings(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => saveBillingSettings(ctx.db, { ...ctx.actor, input }),
 });
 
 export const addChargeOp = defineOperation({
   name: 'billing.addCharge',
   permission: 'billing.run',
   input: chargeSchema,
-  run: (ctx, input) => addCharge(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => addCharge(ctx.db, { ...ctx.actor, input }),
 });
 
 export const recordPaymentOp = defineOperation({
   name: 'payments.record',
   permission: 'payments.record',
   input: paymentSchema,
-  run: (ctx, input) => recordPayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => recordPayment(ctx.db, { ...ctx.actor, input }),
 });
 
 export const approvePaymentOp = defineOperation({
   name: 'payments.approve',
   permission: 'payments.approve',
   input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => approvePayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, paymentId: input.paymentId }),
+  run: (ctx, input) => approvePayment(ctx.db, { ...ctx.actor, paymentId: input.paymentId }),
 });
 
 export const rejectPaymentOp = defineOperation({
   name: 'payments.reject',
   permission: 'payments.approve',
   input: z.object({ paymentId: z.string().uuid('validation.invalid'), reason: z.string().trim().min(3, 'validation.reason').max(300, 'validation.reason') }),
-  run: (ctx, input) => rejectPayment(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => rejectPayment(ctx.db, { ...ctx.actor, ...input }),
 });
 
 /** Where a transfer slip is kept; the route handler streams it to finance. */

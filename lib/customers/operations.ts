@@ -13,7 +13,6 @@ import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 
 /** Resellers see and touch only what is attributed to them. */
 const viewer = (ctx: Ctx): Viewer => ({ orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null });
-const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 
 export const listCustomersOp = defineOperation({
   name: 'customers.list',
@@ -34,7 +33,7 @@ export const updateCustomerOp = defineOperation({
   permission: 'customers.manage',
   input: updateCustomerSchema,
   run: (ctx, { customerId, ...input }) =>
-    updateCustomer(ctx.db, { ...actor(ctx), resellerUserId: viewer(ctx).resellerUserId ?? null, customerId, input }),
+    updateCustomer(ctx.db, { ...ctx.actor, resellerUserId: viewer(ctx).resellerUserId ?? null, customerId, input }),
 });
 
 const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid'), paidUntil: paidUntilSchema });
@@ -53,7 +52,7 @@ export const importCustomersOp = defineOperation({
   name: 'customers.import',
   permission: 'customers.import',
   input: csvSchema,
-  run: (ctx, input) => importCustomers(ctx.db, { ...actor(ctx), csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil }),
+  run: (ctx, input) => importCustomers(ctx.db, { ...ctx.actor, csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil }),
 });
 
 export const listLeadsOp = defineOperation({
@@ -84,7 +83,7 @@ export const createLeadOp = defineOperation({
   name: 'leads.create',
   permission: 'leads.create',
   input: leadSchema,
-  run: (ctx, input) => createLead(ctx.db, { ...actor(ctx), input, resellerUserId: viewer(ctx).resellerUserId ?? null }),
+  run: (ctx, input) => createLead(ctx.db, { ...ctx.actor, input, resellerUserId: viewer(ctx).resellerUserId ?? null }),
 });
 
 export const convertLeadOp = defineOperation({
@@ -92,7 +91,7 @@ export const convertLeadOp = defineOperation({
   permission: 'leads.verify',
   input: convertLeadSchema,
   run: async (ctx, input) => {
-    const { customer } = await convertLead(ctx.db, { ...actor(ctx), ...input });
+    const { customer } = await convertLead(ctx.db, { ...ctx.actor, ...input });
     return { customerId: customer.id, number: customer.number };
   },
 });
@@ -101,19 +100,19 @@ export const rejectLeadOp = defineOperation({
   name: 'leads.reject',
   permission: 'leads.verify',
   input: rejectLeadSchema,
-  run: (ctx, input) => rejectLead(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => rejectLead(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const transitionSubscriptionOp = defineOperation({
   name: 'subscriptions.transition',
   permission: 'subscriptions.transition',
   input: transitionSchema,
-  run: (ctx, input) => transitionSubscription(ctx.db, { ...actor(ctx), ...input, reason: input.reason ?? null }),
+  run: (ctx, input) => transitionSubscription(ctx.db, { ...ctx.actor, ...input, reason: input.reason ?? null }),
 });
 
 export const updateSubscriptionServiceOp = defineOperation({
   name: 'subscriptions.updateService',
   permission: 'customers.manage',
   input: subscriptionServiceSchema,
-  run: (ctx, input) => updateSubscriptionService(ctx.db, { ...actor(ctx), input }),
+  run: (ctx, input) => updateSubscriptionService(ctx.db, { ...ctx.actor, input }),
 });

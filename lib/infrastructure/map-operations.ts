@@ -10,7 +10,6 @@ import { latitudeSchema, longitudeSchema } from './coordinates';
 
 /** Infrastructure is odps.view; customers on the map also need customers.view (warehouse has not). */
 const seesCustomers = (ctx: Ctx) => can(ctx.role, 'customers.view');
-const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 
 export const mapFeaturesOp = defineOperation({
   name: 'map.features',
@@ -51,5 +50,5 @@ export const importNetworkOp = defineOperation({
   name: 'network.import',
   permission: 'odps.manage',
   input: geoImportSchema,
-  run: (ctx, input) => importGeoFile(ctx.db, { ...actor(ctx), locale: ctx.locale, ...input }),
+  run: (ctx, input) => importGeoFile(ctx.db, { ...ctx.actor, locale: ctx.locale, ...input }),
 });

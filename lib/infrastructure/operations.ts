@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { defineOperation } from '@/lib/server/operation';
 import { cableSchema, deleteCable, saveCable } from './cables';
 import { moveInfra, moveInfraSchema } from './infra';
 import { deleteOdp } from './odp-records';
@@ -19,10 +19,9 @@ export const saveOdpOp = defineOperation({
   name: 'odps.save',
   permission: 'odps.manage',
   input: odpSchema.extend({ odpId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)) }),
-  run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, odpId, input }),
+  run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { ...ctx.actor, odpId, input }),
 });
 
-const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
 
 // ---- Infrastructure records: ODPs, sites (POP/OLT/ODC/pole), cables, photos -----------------
@@ -31,7 +30,7 @@ export const deleteOdpOp = defineOperation({
   name: 'odps.delete',
   permission: 'odps.manage',
   input: z.object({ odpId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => deleteOdp(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => deleteOdp(ctx.db, { ...ctx.actor, ...input }),
 });
 
 /** Free ports of an ODP, for the port select when a customer's ODP changes. */
@@ -46,49 +45,49 @@ export const saveSiteOp = defineOperation({
   name: 'sites.save',
   permission: 'odps.manage',
   input: siteSchema.extend({ siteId: optionalId }),
-  run: (ctx, { siteId, ...input }) => saveSite(ctx.db, { ...actor(ctx), siteId, input }),
+  run: (ctx, { siteId, ...input }) => saveSite(ctx.db, { ...ctx.actor, siteId, input }),
 });
 
 export const deleteSiteOp = defineOperation({
   name: 'sites.delete',
   permission: 'odps.manage',
   input: z.object({ siteId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => deleteSite(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => deleteSite(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const saveCableOp = defineOperation({
   name: 'cables.save',
   permission: 'odps.manage',
   input: cableSchema.extend({ cableId: optionalId }),
-  run: (ctx, { cableId, ...input }) => saveCable(ctx.db, { ...actor(ctx), cableId, input }),
+  run: (ctx, { cableId, ...input }) => saveCable(ctx.db, { ...ctx.actor, cableId, input }),
 });
 
 export const deleteCableOp = defineOperation({
   name: 'cables.delete',
   permission: 'odps.manage',
   input: z.object({ cableId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => deleteCable(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => deleteCable(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const moveInfraOp = defineOperation({
   name: 'infra.move',
   permission: 'odps.manage',
   input: moveInfraSchema,
-  run: (ctx, input) => moveInfra(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => moveInfra(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const uploadInfraPhotoOp = defineOperation({
   name: 'infra.uploadPhoto',
   permission: 'odps.manage',
   input: photoUploadSchema,
-  run: (ctx, input) => uploadInfraPhoto(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => uploadInfraPhoto(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const removeInfraPhotoOp = defineOperation({
   name: 'infra.removePhoto',
   permission: 'odps.manage',
   input: photoRefSchema,
-  run: (ctx, input) => removeInfraPhoto(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => removeInfraPhoto(ctx.db, { ...ctx.actor, ...input }),
 });
 
 /** The photo route: which stored file to send (anyone who may see the network). */

@@ -33,7 +33,7 @@ export const retryJobOp = defineOperation({
   name: 'jobs.retry',
   permission: 'jobs.retry',
   input: z.object({ jobId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => retryJob(ctx.db, { orgId: ctx.orgId, jobId: input.jobId, actorUserId: ctx.userId, ip: ctx.ip }),
+  run: (ctx, input) => retryJob(ctx.db, { ...ctx.actor, jobId: input.jobId }),
 });
 
 /** Asks the worker to prove it is alive: it answers with its host, versions and the DB clock. */
@@ -44,15 +44,7 @@ export const runWorkerCheckOp = defineOperation({
   run: (ctx) =>
     ctx.db.transaction(async (tx) => {
       const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'worker-check', createdBy: ctx.userId, maxAttempts: 3 });
-      await recordAudit(tx, {
-        orgId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: 'job.created',
-        entityType: 'job',
-        entityId: job.id,
-        ip: ctx.ip,
-        data: { type: job.type },
-      });
+      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: job.type } });
       return { jobId: job.id };
     }),
 });

@@ -7,23 +7,22 @@ import { getMessagingSettings } from './queue';
 import { deleteSession, listSessions, relinkSession, requestLogout, saveSession, sessionSchema } from './sessions';
 
 const empty = <T extends z.ZodType>(s: T) => s.optional().or(z.literal('').transform(() => undefined));
-const actor = (ctx: { orgId: string; userId: string; ip: string | null }) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 const sessionId = z.object({ sessionId: z.string().uuid('validation.invalid') });
 const broadcastId = z.object({ broadcastId: z.string().uuid('validation.invalid') });
 
 export const listSessionsOp = defineOperation({ name: 'messaging.listSessions', permission: 'messaging.manage', input: z.object({}), run: (ctx) => listSessions(ctx.db, ctx.orgId) });
-export const saveSessionOp = defineOperation({ name: 'messaging.saveSession', permission: 'messaging.manage', input: sessionSchema, run: (ctx, input) => saveSession(ctx.db, { ...actor(ctx), input }) });
-export const logoutSessionOp = defineOperation({ name: 'messaging.logoutSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => requestLogout(ctx.db, { ...actor(ctx), ...input }) });
-export const relinkSessionOp = defineOperation({ name: 'messaging.relinkSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => relinkSession(ctx.db, { ...actor(ctx), ...input }) });
-export const deleteSessionOp = defineOperation({ name: 'messaging.deleteSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => deleteSession(ctx.db, { ...actor(ctx), ...input }) });
+export const saveSessionOp = defineOperation({ name: 'messaging.saveSession', permission: 'messaging.manage', input: sessionSchema, run: (ctx, input) => saveSession(ctx.db, { ...ctx.actor, input }) });
+export const logoutSessionOp = defineOperation({ name: 'messaging.logoutSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => requestLogout(ctx.db, { ...ctx.actor, ...input }) });
+export const relinkSessionOp = defineOperation({ name: 'messaging.relinkSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => relinkSession(ctx.db, { ...ctx.actor, ...input }) });
+export const deleteSessionOp = defineOperation({ name: 'messaging.deleteSession', permission: 'messaging.manage', input: sessionId, run: (ctx, input) => deleteSession(ctx.db, { ...ctx.actor, ...input }) });
 
 export const listTemplatesOp = defineOperation({ name: 'messaging.listTemplates', permission: 'messaging.manage', input: z.object({}), run: (ctx) => listTemplates(ctx.db, ctx.orgId) });
-export const saveTemplateOp = defineOperation({ name: 'messaging.saveTemplate', permission: 'messaging.manage', input: templateSchema, run: (ctx, input) => saveTemplate(ctx.db, { ...actor(ctx), input }) });
+export const saveTemplateOp = defineOperation({ name: 'messaging.saveTemplate', permission: 'messaging.manage', input: templateSchema, run: (ctx, input) => saveTemplate(ctx.db, { ...ctx.actor, input }) });
 export const resetTemplateOp = defineOperation({
   name: 'messaging.resetTemplate',
   permission: 'messaging.manage',
   input: z.object({ category: z.enum(TEMPLATE_CATEGORIES, 'validation.invalid'), locale: z.enum(['id', 'en'], 'validation.invalid') }),
-  run: (ctx, input) => resetTemplate(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => resetTemplate(ctx.db, { ...ctx.actor, ...input }),
 });
 export const previewTemplateOp = defineOperation({
   name: 'messaging.previewTemplate',
@@ -32,7 +31,7 @@ export const previewTemplateOp = defineOperation({
   run: async (_ctx, input) => previewTemplate(input.category, input.body),
 });
 export const getMessagingSettingsOp = defineOperation({ name: 'messaging.getSettings', permission: 'messaging.manage', input: z.object({}), run: (ctx) => getMessagingSettings(ctx.db, ctx.orgId) });
-export const saveMessagingSettingsOp = defineOperation({ name: 'messaging.saveSettings', permission: 'messaging.manage', input: messagingSettingsSchema, run: (ctx, input) => saveMessagingSettings(ctx.db, { ...actor(ctx), input }) });
+export const saveMessagingSettingsOp = defineOperation({ name: 'messaging.saveSettings', permission: 'messaging.manage', input: messagingSettingsSchema, run: (ctx, input) => saveMessagingSettings(ctx.db, { ...ctx.actor, input }) });
 
 export const listMessagesOp = defineOperation({
   name: 'messaging.listMessages',
@@ -51,16 +50,16 @@ export const resendMessageOp = defineOperation({
   name: 'messaging.resend',
   permission: 'messaging.broadcast',
   input: z.object({ messageId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => resendMessage(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => resendMessage(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const countRecipientsOp = defineOperation({ name: 'messaging.countRecipients', permission: 'messaging.broadcast', input: broadcastFilterSchema, run: (ctx, input) => countRecipients(ctx.db, { orgId: ctx.orgId, filter: input }) });
-export const startBroadcastOp = defineOperation({ name: 'messaging.startBroadcast', permission: 'messaging.broadcast', input: broadcastSchema, run: (ctx, input) => startBroadcast(ctx.db, { ...actor(ctx), input }) });
+export const startBroadcastOp = defineOperation({ name: 'messaging.startBroadcast', permission: 'messaging.broadcast', input: broadcastSchema, run: (ctx, input) => startBroadcast(ctx.db, { ...ctx.actor, input }) });
 export const setBroadcastStatusOp = defineOperation({
   name: 'messaging.setBroadcastStatus',
   permission: 'messaging.broadcast',
   input: broadcastId.extend({ action: z.enum(['pause', 'resume', 'cancel'], 'validation.invalid') }),
-  run: (ctx, input) => setBroadcastStatus(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => setBroadcastStatus(ctx.db, { ...ctx.actor, ...input }),
 });
 export const broadcastProgressOp = defineOperation({ name: 'messaging.broadcastProgress', permission: 'messaging.view', input: broadcastId, run: (ctx, input) => broadcastProgress(ctx.db, { orgId: ctx.orgId, broadcastId: input.broadcastId }) });
 export const listBroadcastsOp = defineOperation({
@@ -74,5 +73,5 @@ export const setOptOutOp = defineOperation({
   name: 'messaging.setOptOut',
   permission: 'customers.manage',
   input: z.object({ customerId: z.string().uuid('validation.invalid'), optOut: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()) }),
-  run: (ctx, input) => setWhatsappOptOut(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => setWhatsappOptOut(ctx.db, { ...ctx.actor, ...input }),
 });

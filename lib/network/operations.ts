@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
 import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
 import { requestProfilePush, requestRouterCheck, requestRouterImport, requestRouterSync, requestSessionKick, routerJobs } from './router-jobs';
 import { deleteRouter, getRouter, listRouters, routerSchema, saveRouter } from './routers';
 import { listSessions } from './sessions';
 
-const actor = (ctx: Ctx) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
 const routerRef = z.object({ routerId: z.string().uuid('validation.invalid') });
 
@@ -30,42 +29,42 @@ export const saveRouterOp = defineOperation({
   input: routerSchema.extend({ routerId: optionalId }).superRefine((v, issue) => {
     if (!v.routerId && !v.password) issue.addIssue({ code: 'custom', path: ['password'], message: 'validation.required' });
   }),
-  run: (ctx, { routerId, ...input }) => saveRouter(ctx.db, { ...actor(ctx), routerId, input }),
+  run: (ctx, { routerId, ...input }) => saveRouter(ctx.db, { ...ctx.actor, routerId, input }),
 });
 
 export const deleteRouterOp = defineOperation({
   name: 'routers.delete',
   permission: 'routers.manage',
   input: routerRef,
-  run: (ctx, input) => deleteRouter(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => deleteRouter(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const checkRouterOp = defineOperation({
   name: 'routers.check',
   permission: 'routers.manage',
   input: routerRef,
-  run: (ctx, input) => requestRouterCheck(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => requestRouterCheck(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const syncRouterOp = defineOperation({
   name: 'routers.sync',
   permission: 'routers.sync',
   input: routerRef.extend({ subscriptionId: optionalId, removeExtra: z.boolean().default(false) }),
-  run: (ctx, input) => requestRouterSync(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => requestRouterSync(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const pushProfilesOp = defineOperation({
   name: 'routers.pushProfiles',
   permission: 'routers.sync',
   input: routerRef,
-  run: (ctx, input) => requestProfilePush(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => requestProfilePush(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const startRouterImportOp = defineOperation({
   name: 'routers.importStart',
   permission: 'routers.import',
   input: routerRef,
-  run: (ctx, input) => requestRouterImport(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => requestRouterImport(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const routerImportPreviewOp = defineOperation({
@@ -79,7 +78,7 @@ export const confirmRouterImportOp = defineOperation({
   name: 'routers.importConfirm',
   permission: 'routers.import',
   input: confirmImportSchema,
-  run: (ctx, input) => confirmImport(ctx.db, { ...actor(ctx), input }),
+  run: (ctx, input) => confirmImport(ctx.db, { ...ctx.actor, input }),
 });
 
 export const listSessionsOp = defineOperation({
@@ -98,5 +97,5 @@ export const kickSessionOp = defineOperation({
   name: 'sessions.kick',
   permission: 'sessions.kick',
   input: z.object({ sessionId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => requestSessionKick(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => requestSessionKick(ctx.db, { ...ctx.actor, ...input }),
 });

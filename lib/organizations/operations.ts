@@ -20,7 +20,7 @@ export const updateOrganizationSettingsOp = defineOperation({
   name: 'organization.update',
   permission: 'organization.settings',
   input: organizationSettingsSchema,
-  run: (ctx, input) => updateOrganizationSettings(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => updateOrganizationSettings(ctx.db, { ...ctx.actor, ...input }),
 });
 
 // Platform operations: super admins act across organizations by design.

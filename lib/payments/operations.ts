@@ -20,14 +20,14 @@ export const saveGatewaySettingsOp = defineOperation({
   name: 'payments.saveGateway',
   permission: 'payments.gateways',
   input: gatewaySettingsSchema,
-  run: (ctx, input) => saveGatewaySettings(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => saveGatewaySettings(ctx.db, { ...ctx.actor, input }),
 });
 
 export const testGatewayOp = defineOperation({
   name: 'payments.testGateway',
   permission: 'payments.gateways',
   input: z.object({ gateway: z.enum(GATEWAYS, 'validation.invalid') }),
-  run: (ctx, input) => testGatewayCredentials(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, gateway: input.gateway }),
+  run: (ctx, input) => testGatewayCredentials(ctx.db, { ...ctx.actor, gateway: input.gateway }),
 });
 
 export const listTransactionsOp = defineOperation({
@@ -55,14 +55,14 @@ export const recheckTransactionOp = defineOperation({
   name: 'payments.recheck',
   permission: 'payments.approve',
   input: transactionId,
-  run: (ctx, input) => recheckTransaction(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, transactionId: input.transactionId }),
+  run: (ctx, input) => recheckTransaction(ctx.db, { ...ctx.actor, transactionId: input.transactionId }),
 });
 
 export const refundTransactionOp = defineOperation({
   name: 'payments.refund',
   permission: 'payments.refund',
   input: transactionId.extend({ reason: z.string().trim().min(3, 'validation.reason').max(200, 'validation.reason') }),
-  run: (ctx, input) => refundTransaction(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, transactionId: input.transactionId, reason: input.reason }),
+  run: (ctx, input) => refundTransaction(ctx.db, { ...ctx.actor, transactionId: input.transactionId, reason: input.reason }),
 });
 
 export const resolveReviewOp = defineOperation({
@@ -70,7 +70,7 @@ export const resolveReviewOp = defineOperation({
   permission: 'payments.approve',
   input: transactionId.extend({ decision: z.enum(['accept', 'reject'], 'validation.invalid'), note: z.string().trim().min(3, 'validation.reason').max(200, 'validation.reason') }),
   run: async (ctx, input) => {
-    const t = await resolveReview(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input });
+    const t = await resolveReview(ctx.db, { ...ctx.actor, ...input });
     return { status: t.status };
   },
 });

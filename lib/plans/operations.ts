@@ -15,19 +15,19 @@ export const createPlanOp = defineOperation({
   name: 'plans.create',
   permission: 'plans.manage',
   input: planSchema,
-  run: (ctx, input) => createPlan(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => createPlan(ctx.db, { ...ctx.actor, input }),
 });
 
 export const updatePlanOp = defineOperation({
   name: 'plans.update',
   permission: 'plans.manage',
   input: updatePlanSchema,
-  run: (ctx, { planId, ...input }) => updatePlan(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, planId, input }),
+  run: (ctx, { planId, ...input }) => updatePlan(ctx.db, { ...ctx.actor, planId, input }),
 });
 
 export const setPlanActiveOp = defineOperation({
   name: 'plans.setActive',
   permission: 'plans.manage',
   input: planIdSchema.extend({ active: z.boolean() }),
-  run: (ctx, input) => setPlanActive(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => setPlanActive(ctx.db, { ...ctx.actor, ...input }),
 });

@@ -73,5 +73,5 @@ export const saveResellerSettingsOp = defineOperation({
   name: 'resellers.saveSettings',
   permission: 'resellers.manage',
   input: resellerSettingsSchema,
-  run: (ctx, input) => saveResellerSettings(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => saveResellerSettings(ctx.db, { ...ctx.actor, input }),
 });

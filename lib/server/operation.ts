@@ -13,7 +13,16 @@ export type Ctx = {
   role: Role;
   ip: string | null;
   locale: Locale;
+  /** What a change is attributed to in the audit log: `mutation(ctx.db, { ...ctx.actor, input })`. */
+  actor: Actor;
 };
+
+export type Actor = { orgId: string; actorUserId: string; ip: string | null };
+
+/** A context from who is asking; the actor follows from them, so the two cannot disagree. */
+export function makeCtx(who: Omit<Ctx, 'actor'>): Ctx {
+  return { ...who, actor: { orgId: who.orgId, actorUserId: who.userId, ip: who.ip } };
+}
 
 export type Result<T> =
   | { ok: true; data: T }

@@ -18,26 +18,26 @@ export const inviteUserOp = defineOperation({
   name: 'users.invite',
   permission: 'users.manage',
   input: inviteSchema,
-  run: (ctx, input) => inviteUser(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => inviteUser(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const revokeInvitationOp = defineOperation({
   name: 'users.revokeInvitation',
   permission: 'users.manage',
   input: invitationIdSchema,
-  run: (ctx, input) => revokeInvitation(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => revokeInvitation(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const changeRoleOp = defineOperation({
   name: 'users.changeRole',
   permission: 'users.manage',
   input: changeRoleSchema,
-  run: (ctx, input) => changeMemberRole(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => changeMemberRole(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const setMemberActiveOp = defineOperation({
   name: 'users.setActive',
   permission: 'users.manage',
   input: setMemberActiveSchema,
-  run: (ctx, input) => setMemberActive(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => setMemberActive(ctx.db, { ...ctx.actor, ...input }),
 });

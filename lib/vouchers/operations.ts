@@ -10,7 +10,6 @@ import { batchIdSchema, generateBatchSchema, listVouchersSchema, profileIdSchema
 import { disableVouchers, retryBatchDelivery } from './withdraw';
 import { calendarDay } from '@/lib/server/form-input';
 
-const actor = (ctx: { orgId: string; userId: string; ip: string | null }) => ({ orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip });
 
 export const listVoucherProfilesOp = defineOperation({
   name: 'vouchers.listProfiles',
@@ -23,21 +22,21 @@ export const saveVoucherProfileOp = defineOperation({
   name: 'vouchers.saveProfile',
   permission: 'vouchers.manage',
   input: voucherProfileSchema,
-  run: (ctx, { profileId, ...input }) => saveVoucherProfile(ctx.db, { ...actor(ctx), profileId, input }),
+  run: (ctx, { profileId, ...input }) => saveVoucherProfile(ctx.db, { ...ctx.actor, profileId, input }),
 });
 
 export const setVoucherProfileActiveOp = defineOperation({
   name: 'vouchers.setProfileActive',
   permission: 'vouchers.manage',
   input: profileIdSchema.extend({ active: z.boolean() }),
-  run: (ctx, input) => setVoucherProfileActive(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => setVoucherProfileActive(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const generateVoucherBatchOp = defineOperation({
   name: 'vouchers.generate',
   permission: 'vouchers.manage',
   input: generateBatchSchema,
-  run: (ctx, input) => generateBatch(ctx.db, { ...actor(ctx), input }),
+  run: (ctx, input) => generateBatch(ctx.db, { ...ctx.actor, input }),
 });
 
 export const listVoucherBatchesOp = defineOperation({
@@ -87,14 +86,14 @@ export const disableVouchersOp = defineOperation({
   name: 'vouchers.disable',
   permission: 'vouchers.manage',
   input: batchIdSchema.extend({ voucherId: z.string().uuid('validation.invalid').optional() }),
-  run: (ctx, input) => disableVouchers(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => disableVouchers(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const retryVoucherDeliveryOp = defineOperation({
   name: 'vouchers.retryDelivery',
   permission: 'vouchers.manage',
   input: batchIdSchema,
-  run: (ctx, input) => retryBatchDelivery(ctx.db, { ...actor(ctx), ...input }),
+  run: (ctx, input) => retryBatchDelivery(ctx.db, { ...ctx.actor, ...input }),
 });
 
 /**
@@ -105,5 +104,5 @@ export const printVouchersOp = defineOperation({
   name: 'vouchers.print',
   permission: 'vouchers.view',
   input: printSchema,
-  run: (ctx, input) => voucherPrintData(ctx.db, { ...actor(ctx), input }),
+  run: (ctx, input) => voucherPrintData(ctx.db, { ...ctx.actor, input }),
 });

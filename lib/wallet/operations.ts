@@ -62,14 +62,14 @@ export const printMyBatchOp = defineOperation({
   name: 'wallet.printBatch',
   permission: 'wallet.view',
   input: printSchema,
-  run: (ctx, input) => voucherPrintData(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input, resellerUserId: ctx.userId }),
+  run: (ctx, input) => voucherPrintData(ctx.db, { ...ctx.actor, input, resellerUserId: ctx.userId }),
 });
 
 export const requestTopupOp = defineOperation({
   name: 'wallet.requestTopup',
   permission: 'wallet.view',
   input: topupRequestSchema,
-  run: (ctx, input) => requestTopup(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => requestTopup(ctx.db, { ...ctx.actor, input }),
 });
 
 export const myTopupsOp = defineOperation({
@@ -112,14 +112,14 @@ export const decideTopupOp = defineOperation({
   name: 'wallet.decideTopup',
   permission: 'wallet.manage',
   input: decideTopupSchema,
-  run: (ctx, input) => decideTopup(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, ...input }),
+  run: (ctx, input) => decideTopup(ctx.db, { ...ctx.actor, ...input }),
 });
 
 export const adjustWalletOp = defineOperation({
   name: 'wallet.adjust',
   permission: 'wallet.manage',
   input: adjustWalletSchema,
-  run: (ctx, input) => adjustWallet(ctx.db, { orgId: ctx.orgId, actorUserId: ctx.userId, ip: ctx.ip, input }),
+  run: (ctx, input) => adjustWallet(ctx.db, { ...ctx.actor, input }),
 });
 
 export const listResellerWalletsOp = defineOperation({

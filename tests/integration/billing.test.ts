@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { customers, invoices, jobs, payments, pendingCharges, subscriptions } from '@/db/schema';
 import { recordPaymentOp } from '@/lib/billing/operations';
-import { executeOperation } from '@/lib/server/operation';
+import { executeOperation, makeCtx } from '@/lib/server/operation';
 import { runIsolation } from '@/lib/billing/isolation';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/payments';
 import { billingSummary } from '@/lib/billing/queries';
@@ -269,7 +269,7 @@ describe('bank transfers', () => {
   test('a transfer without a slip, or with the wrong kind of file, is refused per field', async () => {
     const w = await world();
     const s = await w.subscribe({});
-    const ctx = { db, orgId: w.org.id, userId: w.admin.user.id, role: 'finance' as const, ip: null, locale: 'id' as const };
+    const ctx = makeCtx({ db, orgId: w.org.id, userId: w.admin.user.id, role: 'finance', ip: null, locale: 'id' });
     const none = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer' });
     assert.equal(!none.ok && none.fieldErrors?.proof, 'Lampirkan foto atau PDF bukti transfer.');
     const exe = new File([Buffer.from('MZ')], 'virus.exe', { type: 'application/x-msdownload' });

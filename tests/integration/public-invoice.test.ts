@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import { saveBillingSettingsOp } from '@/lib/billing/operations';
 import { renderInvoicePdf } from '@/lib/billing/pdf';
-import { executeOperation } from '@/lib/server/operation';
+import { executeOperation, makeCtx } from '@/lib/server/operation';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
@@ -66,7 +66,7 @@ const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 test('an uploaded logo appears on the PDF; a custom number format is used by the next run', async () => {
   const { org, admin } = await makeOrg(db, 'brand');
-  const ctx = { db, orgId: org.id, userId: admin.user.id, role: 'admin' as const, ip: null, locale: 'id' as const };
+  const ctx = makeCtx({ db, orgId: org.id, userId: admin.user.id, role: 'admin', ip: null, locale: 'id' });
   const settings = { invoiceDay: '1', dueDay: '20', graceDays: '0', isolationTime: '00:01', taxPercent: '11', invoicePrefix: 'RT', prorata: 'on' };
   const bad = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, invoiceNumberFormat: '{prefix}-{yyyy}' });
   assert.equal(!bad.ok && bad.fieldErrors?.invoiceNumberFormat?.startsWith('Gunakan {yyyy}, {mm}, dan {seq}'), true);
