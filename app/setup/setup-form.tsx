@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { setupOwnerAction } from '@/lib/platform/actions';
+import { setupOwnerAction } from '@/app/_actions/platform';
 
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations();

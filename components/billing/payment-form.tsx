@@ -7,7 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { recordPaymentAction } from '@/lib/billing/actions';
+import { recordPaymentAction } from '@/app/_actions/billing';
 import { formatIDR } from '@/lib/format';
 
 /** The cashier's form: amount (defaults to what is owed), method, reference; then a receipt. */

@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { setLocaleAction } from '@/lib/auth/actions';
+import { setLocaleAction } from '@/app/_actions/auth';
 import { LOCALES } from '@/lib/i18n/config';
 
 const LABELS = { id: 'Bahasa Indonesia', en: 'English' } as const;

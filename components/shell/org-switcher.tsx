@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { switchOrganizationAction } from '@/lib/auth/actions';
+import { switchOrganizationAction } from '@/app/_actions/auth';
 import { inputClass } from '@/components/ui/field';
 
 export function OrgSwitcher({ current, organizations }: { current: string; organizations: { id: string; name: string }[] }) {

@@ -9,7 +9,7 @@ import { useActionForm } from './use-action-form';
  * For forms that create an account (sign-up, accepting an invitation): on success, sign in
  * with the password just typed and open the dashboard.
  */
-export function useSignInAfter(action: (input: unknown) => Promise<Result<{ email: string }>>) {
+export function useSignInAfter<I>(action: (input: I) => Promise<Result<{ email: string }>>) {
   const router = useRouter();
   const password = useRef('');
   const form = useActionForm(action, async ({ email }) => {

@@ -701,7 +701,19 @@ function filesNamed(dir: string, name: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Maps each exported function of a file to the operation it runs through runAction. */
+/** Every TypeScript file under a folder. */
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) sourceFiles(full, out);
+    else if (/\.tsx?$/.test(entry)) out.push(full);
+  }
+  return out;
+}
+
+const mentions = (file: string, pattern: RegExp) => pattern.test(readFileSync(file, 'utf8'));
+
+/** Maps each exported function of a file to the operation it runs through act or runAction. */
 function entryPoints(file: string): { name: string; operation: string | null }[] {
   const source = readFileSync(file, 'utf8');
   return source
@@ -709,7 +721,7 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
     .slice(1)
     .map((chunk) => {
       const name = chunk.match(/^(\w+)/)![1]!;
-      const variable = chunk.match(/runAction\((\w+)/)?.[1];
+      const variable = chunk.match(/\b(?:act|runAction)\((\w+)/)?.[1];
       return { name, operation: variable ? (OP_VARIABLES.get(variable) ?? `unknown:${variable}`) : null };
     });
 }
@@ -717,7 +729,9 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 // Public entry points with no member yet; each checks what it needs itself (tested elsewhere).
 // Password resets are proven by the reset link's token or the WhatsApp code
 // (tests/integration/account-security.test.ts).
-const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction'];
+// The invoice payment is started with the signed invoice link's token
+// (tests/integration/public-invoice.test.ts).
+const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction', 'startInvoicePaymentAction'];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
 // (tests/integration/payments.test.ts), or Meta's Cloud API webhook, verified by the
@@ -729,9 +743,17 @@ describe('the list above covers every entry point', () => {
     assert.deepEqual(Object.keys(CASES).sort(), Object.keys(OPERATIONS).sort());
   });
 
+  test('server actions live in app/_actions, one file per domain; lib neither declares nor revalidates', () => {
+    const declaring = ['app', 'components', 'lib'].flatMap((dir) => sourceFiles(dir)).filter((f) => mentions(f, /['"]use server['"]/));
+    assert.deepEqual(declaring.filter((f) => !f.startsWith('app/_actions/')), []);
+    assert.ok(declaring.every((f) => readFileSync(f, 'utf8').startsWith("'use server';")), 'the directive opens the file');
+    assert.deepEqual(sourceFiles('lib').filter((f) => mentions(f, /revalidatePath|revalidateTag|next\/cache/)), []);
+  });
+
   test('every server action runs a listed operation (or is a known public action)', () => {
-    const actions = filesNamed('lib', 'actions.ts').flatMap(entryPoints);
-    assert.ok(actions.length >= 10);
+    const files = sourceFiles('app/_actions').filter((f) => mentions(f, /^'use server';/));
+    const actions = files.flatMap(entryPoints);
+    assert.ok(files.length >= 10 && actions.length >= 80);
     for (const action of actions) {
       if (PUBLIC_ACTIONS.includes(action.name)) continue;
       assert.ok(action.operation && CASES[action.operation], `${action.name} -> ${action.operation}`);

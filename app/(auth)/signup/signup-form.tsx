@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { signupAction } from '@/lib/auth/actions';
+import { signupAction } from '@/app/_actions/auth';
 
 export function SignupForm() {
   const t = useTranslations();

@@ -9,7 +9,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/field';
 import { QrImage, useQrDataUrl } from '@/components/ui/qr-image';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { type FormFields, useActionForm } from '@/components/ui/use-action-form';
 import {
   changePasswordAction,
   confirmTwoFactorAction,
@@ -17,7 +17,7 @@ import {
   signOutEverywhereAction,
   startTwoFactorAction,
   updateProfileAction,
-} from '@/lib/account/actions';
+} from '@/app/_actions/account';
 
 /** Off -> scan the QR (or type the key) -> a code from the app -> the recovery codes, once. */
 export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean; recoveryCodesLeft: number }) {
@@ -98,7 +98,7 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
   );
 }
 
-function Enrol({ setup, form }: { setup: { secret: string; uri: string }; form: ReturnType<typeof useActionForm<{ recoveryCodes: string[] }>> }) {
+function Enrol({ setup, form }: { setup: { secret: string; uri: string }; form: ReturnType<typeof useActionForm<FormFields, { recoveryCodes: string[] }>> }) {
   const t = useTranslations();
   const qr = useQrDataUrl(setup.uri);
   return (

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
-import { previewIsolationAction, runIsolationAction } from '@/lib/billing/actions';
+import { previewIsolationAction, runIsolationAction } from '@/app/_actions/billing';
 import type { IsolationReport } from '@/lib/billing/isolation';
 
 /**

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { previewBillingAction, startBillingAction } from '@/lib/billing/actions';
+import { previewBillingAction, startBillingAction } from '@/app/_actions/billing';
 import type { BillingReport } from '@/lib/billing/run';
 import { formatIDR } from '@/lib/format';
 

@@ -9,7 +9,7 @@ import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { JOB_STATES, type JobState } from '@/lib/jobs/types';
-import { retryJobAction, runWorkerCheckAction } from '@/lib/jobs/actions';
+import { retryJobAction, runWorkerCheckAction } from '@/app/_actions/jobs';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { JobError } from '@/components/job-error';

@@ -11,7 +11,7 @@ import { Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/customers/constants';
 import { formatIDR } from '@/lib/format';
-import { createPlanAction, setPlanActiveAction, updatePlanAction } from '@/lib/plans/actions';
+import { createPlanAction, setPlanActiveAction, updatePlanAction } from '@/app/_actions/plans';
 import { PPN_PERCENT, rateLimit } from '@/lib/plans/schemas';
 
 type Plan = {

@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { JobStatus } from '@/components/jobs/job-watch';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { kickSessionAction } from '@/lib/network/actions';
+import { kickSessionAction } from '@/app/_actions/network';
 
 /** Disconnect one session (the device dials again), then follow the job and reload the list. */
 export function KickButton({ sessionId, username }: { sessionId: string; username: string }) {

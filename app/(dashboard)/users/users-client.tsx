@@ -10,9 +10,10 @@ import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-
 import { Pager, Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
+import type { AssignableRole } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/i18n/config';
-import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/lib/account/actions';
-import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/lib/users/actions';
+import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/app/_actions/account';
+import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/app/_actions/users';
 
 type Option = { value: string; label: string };
 
@@ -150,7 +151,7 @@ export function MembersTable(props: {
                     defaultValue={m.role}
                     disabled={pending}
                     onChange={(e) => {
-                      const role = e.target.value;
+                      const role = e.target.value as AssignableRole; // one of the options below
                       const select = e.target;
                       startTransition(async () => {
                         const r = await changeRoleAction({ membershipId: m.id, role });

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Card } from '@/components/ui/card';
 import { formatIDR } from '@/lib/format';
 import type { publicView } from '@/lib/payments/checkout';
-import { startInvoicePaymentAction } from '@/lib/payments/public-actions';
+import { startInvoicePaymentAction } from '@/app/_actions/payments';
 import type { GatewayName, MethodKind } from '@/lib/payments/types';
 import { PaymentInstructions } from './payment-instructions';
 

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { acceptInvitationAction, acceptInvitationAsUserAction } from '@/lib/auth/actions';
+import { acceptInvitationAction, acceptInvitationAsUserAction } from '@/app/_actions/auth';
 
 /** A new person: name and a new password, then signed in. */
 export function AcceptForm({ token }: { token: string }) {

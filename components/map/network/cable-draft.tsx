@@ -5,9 +5,9 @@ import { CircleMarker, Polyline } from 'react-leaflet';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
 import { CABLE_TYPES } from '@/lib/infrastructure/constants';
-import { saveCableAction } from '@/lib/network/infra-actions';
+import { saveCableAction } from '@/app/_actions/infrastructure';
 import { formatDistance, pathLengthM } from './styles';
 import type { LatLngTuple } from './types';
 
@@ -59,7 +59,7 @@ export function DrawPanel({ path, onUndo, onFinish, onCancel }: { path: LatLngTu
 export function NewCableForm({ path, onSaved, onCancel }: { path: LatLngTuple[]; onSaved: (code: string) => void; onCancel: () => void }) {
   const t = useTranslations();
   const locale = useLocale();
-  const form = useActionForm((input) => saveCableAction({ ...(input as object), path }), (row) => onSaved(row.code));
+  const form = useActionForm((fields: FormFields) => saveCableAction(asInput({ ...fields, path })), (row) => onSaved(row.code));
   const f = form.fieldError;
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="new-cable-form">

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
-import { moveInfraAction } from '@/lib/network/infra-actions';
+import { moveInfraAction } from '@/app/_actions/infrastructure';
 import { formatCoord } from './styles';
 import type { LatLngTuple } from './types';
 

@@ -4,9 +4,8 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveOdpAction } from '@/lib/network/actions';
+import { saveOdpAction, saveSiteAction } from '@/app/_actions/infrastructure';
 import { SITE_KINDS, SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
-import { saveSiteAction } from '@/lib/network/infra-actions';
 import { formatCoord } from './styles';
 import type { LatLngTuple, SitePoint } from './types';
 

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/card';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
-import { resetWithTokenAction } from '@/lib/account/actions';
+import { resetWithTokenAction } from '@/app/_actions/account';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations();

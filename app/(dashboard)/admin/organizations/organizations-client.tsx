@@ -9,7 +9,7 @@ import { Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { createOrganizationAction, setOrganizationStatusAction } from '@/lib/organizations/actions';
+import { createOrganizationAction, setOrganizationStatusAction } from '@/app/_actions/organizations';
 
 export function CreateOrganizationForm() {
   const t = useTranslations();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Table, Td } from '@/components/ui/table';
-import { setUserActiveAction } from '@/lib/account/actions';
+import { setUserActiveAction } from '@/app/_actions/account';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
 import { SelectField } from '@/components/ui/field';
-import { listFreePortsAction } from '@/lib/network/infra-actions';
+import { listFreePortsAction } from '@/app/_actions/infrastructure';
 
 export type OdpChoice = { id: string; code: string; name: string; totalPorts: number; usedPorts: number; distanceM: number | null };
 

@@ -7,9 +7,9 @@ import { SyncReportView } from '@/components/network/job-results';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/ui/use-action-form';
-import { updateSubscriptionServiceAction } from '@/lib/customers/actions';
-import { syncRouterAction } from '@/lib/network/actions';
+import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
+import { updateSubscriptionServiceAction } from '@/app/_actions/customers';
+import { syncRouterAction } from '@/app/_actions/network';
 import { OdpPortFields, type OdpChoice } from './odp-port-fields';
 
 type Service = {
@@ -27,8 +27,8 @@ type Choice = { id: string; name: string };
 
 // Several subscriptions can be on one page: field names carry the subscription id after "__"
 // so ids and labels stay unique; the action gets the plain names.
-const save = (input: unknown) =>
-  updateSubscriptionServiceAction(Object.fromEntries(Object.entries(input as Record<string, unknown>).map(([k, v]) => [k.split('__')[0], v])));
+const save = (fields: FormFields) =>
+  updateSubscriptionServiceAction(asInput(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('__')[0], v]))));
 
 type MoveMessage = 'serviceConfirmPlan' | 'serviceConfirmRouter' | 'serviceConfirmRouterPlan' | 'serviceConfirmRouterAdd' | 'serviceConfirmRouterRemove';
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Card } from '@/components/ui/card';
-import { setOptOutAction } from '@/lib/messaging/actions';
+import { setOptOutAction } from '@/app/_actions/messaging';
 
 /** Whether the customer gets WhatsApp messages (they may ask not to), and their messages in the log. */
 export function WhatsAppCard({ customerId, optOut, canManage }: { customerId: string; optOut: boolean; canManage: boolean }) {

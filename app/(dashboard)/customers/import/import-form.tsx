@@ -6,7 +6,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
-import { importCustomersAction, previewImportAction } from '@/lib/customers/actions';
+import { importCustomersAction, previewImportAction } from '@/app/_actions/customers';
 import type { ImportPreview } from '@/lib/customers/import';
 import { ImportSchedule } from './import-schedule';
 
@@ -28,6 +28,7 @@ export function ImportForm() {
     });
   const run = () =>
     startTransition(async () => {
+      if (csv === null) return; // the button shows only with a previewed file
       const r = await importCustomersAction({ csv, paidUntil });
       if (!r.ok) return setError(r.message);
       setPreview(r.data.preview);

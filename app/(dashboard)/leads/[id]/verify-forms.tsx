@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { convertLeadAction, rejectLeadAction } from '@/lib/customers/actions';
+import { convertLeadAction, rejectLeadAction } from '@/app/_actions/customers';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 
 export function ConvertLeadForm({

@@ -11,7 +11,7 @@ import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES } from '@/lib/customers/constants';
-import { checkCoverageAction, createLeadAction } from '@/lib/customers/actions';
+import { checkCoverageAction, createLeadAction } from '@/app/_actions/customers';
 import type { Coverage } from '@/lib/infrastructure/odps';
 
 type PlanOption = { id: string; name: string; billingType: (typeof BILLING_TYPES)[number] };

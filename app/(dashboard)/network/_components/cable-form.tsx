@@ -11,7 +11,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { cableGeometry, formatCablePath, parseCablePath } from '@/lib/infrastructure/cable-path';
 import { CABLE_TYPES, type CablePath, type CableType } from '@/lib/infrastructure/constants';
 import { isIndonesianPoint } from '@/lib/infrastructure/coordinates';
-import { saveCableAction } from '@/lib/network/infra-actions';
+import { saveCableAction } from '@/app/_actions/infrastructure';
 import { TextArea } from './text-area';
 
 export type CableValues = {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { deleteCableAction, deleteOdpAction, deleteSiteAction } from '@/lib/network/infra-actions';
+import { deleteCableAction, deleteOdpAction, deleteSiteAction } from '@/app/_actions/infrastructure';
 
 const DELETE = {
   odp: (id: string) => deleteOdpAction({ odpId: id }),

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveOdpAction } from '@/lib/network/actions';
+import { saveOdpAction } from '@/app/_actions/infrastructure';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
-import { saveSiteAction } from '@/lib/network/infra-actions';
+import { saveSiteAction } from '@/app/_actions/infrastructure';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';
 

@@ -6,7 +6,7 @@ import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
-import { importNetworkAction, previewNetworkImportAction } from '@/lib/network/geo-io-actions';
+import { importNetworkAction, previewNetworkImportAction } from '@/app/_actions/infrastructure';
 import { IMPORT_KINDS, POINT_KINDS, type PointKind } from '@/lib/infrastructure/geo-io-kind';
 import type { GeoImportPreview } from '@/lib/infrastructure/geo-io-plan';
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass } from '@/components/ui/field';
-import { recheckTransactionAction, refundTransactionAction, resolveReviewAction } from '@/lib/payments/actions';
+import { recheckTransactionAction, refundTransactionAction, resolveReviewAction } from '@/app/_actions/payments';
 import type { Result } from '@/lib/server/operation';
 
 type Props = {

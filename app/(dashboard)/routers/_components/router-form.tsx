@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/ui/use-action-form';
-import { saveRouterAction } from '@/lib/network/actions';
+import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
+import { saveRouterAction } from '@/app/_actions/network';
 import { ROUTER_MODES } from '@/lib/network/constants';
 
 export type EditableRouter = {
@@ -32,10 +32,7 @@ const API_PORT = '8728';
 const API_SSL_PORT = '8729';
 
 // The form posts a checkbox as "on"; the action wants a boolean.
-const save = (input: unknown) => {
-  const fields = input as Record<string, unknown>;
-  return saveRouterAction({ ...fields, tls: fields.tls === 'on' });
-};
+const save = (fields: FormFields) => saveRouterAction(asInput({ ...fields, tls: fields.tls === 'on' }));
 
 /** Add or edit a router. The password never comes back: blank on edit keeps the stored one. */
 export function RouterForm({ router: existing, cancelHref }: { router?: EditableRouter; cancelHref?: string }) {

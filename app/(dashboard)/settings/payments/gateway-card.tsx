@@ -9,7 +9,7 @@ import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { saveGatewaySettingsAction, testGatewayAction } from '@/lib/payments/actions';
+import { saveGatewaySettingsAction, testGatewayAction } from '@/app/_actions/payments';
 import type { listGatewaySettings } from '@/lib/payments/settings';
 import { useGatewayTest } from './use-gateway-test';
 

@@ -9,7 +9,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import type { VoucherProfile } from '@/db/schema';
 import { formatIDR } from '@/lib/format';
-import { setVoucherProfileActiveAction } from '@/lib/vouchers/actions';
+import { setVoucherProfileActiveAction } from '@/app/_actions/vouchers';
 import { formatMinutes, formatQuotaBytes } from '@/lib/vouchers/format';
 
 export function ProfilesList({ profiles, manage }: { profiles: VoucherProfile[]; manage: boolean }) {

@@ -11,7 +11,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
 import type { CheckoutMethod } from '@/lib/payments/checkout';
 import type { MethodKind } from '@/lib/payments/types';
-import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/lib/wallet/actions';
+import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/app/_actions/wallet';
 
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];
 const POLL_MS = 4000;

@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { AUTO_MESSAGES } from '@/db/schema';
-import { saveMessagingSettingsAction } from '@/lib/messaging/actions';
+import { saveMessagingSettingsAction } from '@/app/_actions/messaging';
 import type { MessagingSettings } from '@/lib/messaging/queue';
 
 /** The language customers get and which automatic messages are sent. */

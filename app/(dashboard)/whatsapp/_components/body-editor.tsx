@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import type { TemplateCategory } from '@/db/schema';
-import { previewTemplateAction } from '@/lib/messaging/actions';
+import { previewTemplateAction } from '@/app/_actions/messaging';
 
 type Preview = { text: string; unknown: string[]; malformed: boolean };
 

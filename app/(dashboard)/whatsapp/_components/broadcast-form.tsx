@@ -5,13 +5,13 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
-import { countRecipientsAction, startBroadcastAction } from '@/lib/messaging/actions';
+import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '@/lib/customers/constants';
+import { countRecipientsAction, startBroadcastAction } from '@/app/_actions/messaging';
 import type { Result } from '@/lib/server/operation';
 import { BodyEditor } from './body-editor';
 
 type Choice = { value: string; label: string };
-type Filters = { status: string; planId: string; area: string; odpId: string };
+type Filters = { status: SubscriptionStatus | ''; planId: string; area: string; odpId: string };
 type Count = { total: number; optedOut: number; willSend: number };
 
 /**

@@ -8,7 +8,7 @@ import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { setBroadcastStatusAction } from '@/lib/messaging/actions';
+import { setBroadcastStatusAction } from '@/app/_actions/messaging';
 import type { broadcastProgress } from '@/lib/messaging/broadcasts';
 
 type Progress = Awaited<ReturnType<typeof broadcastProgress>>;

@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import type { MessageStatus } from '@/db/schema';
-import { resendMessageAction } from '@/lib/messaging/actions';
+import { resendMessageAction } from '@/app/_actions/messaging';
 
 const STATUS_COLOR = { queued: 'slate', sending: 'blue', sent: 'green', delivered: 'green', read: 'green', failed: 'red', cancelled: 'amber' } as const;
 

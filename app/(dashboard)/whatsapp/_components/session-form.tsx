@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveSessionAction } from '@/lib/messaging/actions';
+import { saveSessionAction } from '@/app/_actions/messaging';
 import type { HttpTransportKind, TransportConfigField } from '@/lib/messaging/transports';
 import { TRANSPORTS, type TransportKind } from '@/lib/messaging/types';
 

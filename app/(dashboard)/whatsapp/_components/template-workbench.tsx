@@ -7,7 +7,7 @@ import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField } from '@/components/ui/field';
 import type { Locale } from '@/lib/i18n/config';
-import { resetTemplateAction, saveTemplateAction } from '@/lib/messaging/actions';
+import { resetTemplateAction, saveTemplateAction } from '@/app/_actions/messaging';
 import type { listTemplates } from '@/lib/messaging/manage';
 import type { Result } from '@/lib/server/operation';
 import { BodyEditor } from './body-editor';

@@ -5,9 +5,10 @@ import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { asInput } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
 import type { Result } from '@/lib/server/operation';
-import { adjustWalletAction } from '@/lib/wallet/actions';
+import { adjustWalletAction } from '@/app/_actions/wallet';
 
 /** A signed correction to a reseller's wallet with a mandatory note, confirmed first. */
 export function AdjustForm({ resellers, selected }: { resellers: { id: string; name: string }[]; selected?: string }) {
@@ -24,8 +25,7 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
   const confirmMessage = amount ? t('adjustConfirmAmount', { amount: `${amount > 0 ? '+' : ''}${formatIDR(amount)}`, reseller: who }) : t('adjustConfirm');
 
   const submit = async () => {
-    const input = Object.fromEntries(new FormData(form.current!).entries());
-    const r = await adjustWalletAction(input);
+    const r = await adjustWalletAction(asInput(Object.fromEntries(new FormData(form.current!).entries())));
     setResult(r);
     if (r.ok) {
       form.current!.reset();

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { TextField } from '@/components/ui/field';
-import { decideTopupAction } from '@/lib/wallet/actions';
+import { decideTopupAction } from '@/app/_actions/wallet';
 
 /** Approve (credits the wallet at once, after a confirmation) or reject with a reason. */
 export function DecideButtons({ requestId, reseller, amount }: { requestId: string; reseller: string; amount: string }) {

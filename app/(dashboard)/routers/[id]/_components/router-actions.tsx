@@ -8,7 +8,7 @@ import { CheckResultView, ProfilesResultView, SyncReportView } from '@/component
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/lib/network/actions';
+import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/app/_actions/network';
 import type { Result } from '@/lib/server/operation';
 import { JobError } from '@/components/job-error';
 

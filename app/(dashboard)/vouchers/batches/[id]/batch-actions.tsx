@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { disableVouchersAction, retryVoucherDeliveryAction } from '@/lib/vouchers/actions';
+import { disableVouchersAction, retryVoucherDeliveryAction } from '@/app/_actions/vouchers';
 
 /** Retry a delivery that gave up; withdraw every unused voucher (lost or stolen stock). */
 export function BatchActions({ batchId, failed, unused }: { batchId: string; failed: boolean; unused: number }) {

@@ -9,7 +9,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
-import { disableVouchersAction } from '@/lib/vouchers/actions';
+import { disableVouchersAction } from '@/app/_actions/vouchers';
 import { VOUCHER_STATUSES, type VoucherStatus } from '@/lib/vouchers/constants';
 import { formatMinutes, formatQuotaBytes } from '@/lib/vouchers/format';
 

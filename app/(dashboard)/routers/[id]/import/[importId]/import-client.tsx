@@ -10,7 +10,7 @@ import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { billingStartFor, firstBillingSchedule } from '@/lib/billing/schedule';
 import { BILLING_TYPES, type BillingType } from '@/lib/customers/constants';
-import { confirmRouterImportAction } from '@/lib/network/actions';
+import { confirmRouterImportAction } from '@/app/_actions/network';
 
 type Profile = { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean };
 type Plan = { id: string; name: string; routerProfile: string | null; serviceType: string };
