@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { setupOwnerAction } from '@/app/_actions/platform';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { setupOwnerAction } from '@/app/_actions/platform';
 
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations();

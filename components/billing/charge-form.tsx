@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { addChargeAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { addChargeAction } from '@/app/_actions/billing';
 
 export function ChargeForm({ subscriptionId }: { subscriptionId: string }) {
   const t = useTranslations();

@@ -3,11 +3,11 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { recordPaymentAction } from '@/app/_actions/billing';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { recordPaymentAction } from '@/app/_actions/billing';
 import { formatIDR } from '@/lib/format';
 
 /** The cashier's form: amount (defaults to what is owed), method, reference; then a receipt. */

@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { requestResetCodeAction, resetWithCodeAction } from '@/app/_actions/account';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
-import { requestResetCodeAction, resetWithCodeAction } from '@/app/_actions/account';
 
 /** Step 1: the email (same answer for every address). Step 2: the WhatsApp code and a new password. */
 export function ForgotPasswordForm() {

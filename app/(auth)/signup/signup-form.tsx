@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { signupAction } from '@/app/_actions/auth';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { signupAction } from '@/app/_actions/auth';
 
 export function SignupForm() {
   const t = useTranslations();

@@ -2,9 +2,9 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { previewIsolationAction, runIsolationAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
-import { previewIsolationAction, runIsolationAction } from '@/app/_actions/billing';
 import type { IsolationReport } from '@/lib/billing/isolation';
 
 /**

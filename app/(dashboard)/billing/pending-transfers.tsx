@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { approvePaymentAction, rejectPaymentAction } from '@/app/_actions/billing';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
-import { approvePaymentAction, rejectPaymentAction } from '@/app/_actions/billing';
 import { formatIDR } from '@/lib/format';
 
 type Transfer = { id: string; amount: number; reference: string | null; customerName: string; receivedByName: string | null; createdAt: string };

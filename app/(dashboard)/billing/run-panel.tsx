@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { previewBillingAction, startBillingAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { previewBillingAction, startBillingAction } from '@/app/_actions/billing';
 import type { BillingReport } from '@/lib/billing/run';
 import { formatIDR } from '@/lib/format';
 

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { createPlanAction, setPlanActiveAction, updatePlanAction } from '@/app/_actions/plans';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -11,7 +12,6 @@ import { Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/customers/constants';
 import { formatIDR } from '@/lib/format';
-import { createPlanAction, setPlanActiveAction, updatePlanAction } from '@/app/_actions/plans';
 import { PPN_PERCENT, rateLimit } from '@/lib/plans/schemas';
 
 type Plan = {

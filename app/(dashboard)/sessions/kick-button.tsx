@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
+import { kickSessionAction } from '@/app/_actions/network';
 import { JobStatus } from '@/components/jobs/job-watch';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { kickSessionAction } from '@/app/_actions/network';
 
 /** Disconnect one session (the device dials again), then follow the job and reload the list. */
 export function KickButton({ sessionId, username }: { sessionId: string; username: string }) {

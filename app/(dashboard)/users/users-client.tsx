@@ -1,6 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/app/_actions/account';
+import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/app/_actions/users';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -12,8 +14,6 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { AssignableRole } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/i18n/config';
-import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/app/_actions/account';
-import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/app/_actions/users';
 
 type Option = { value: string; label: string };
 

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { startInvoicePaymentAction } from '@/app/_actions/payments';
 import { Alert, Card } from '@/components/ui/card';
 import { formatIDR } from '@/lib/format';
 import type { publicView } from '@/lib/payments/checkout';
-import { startInvoicePaymentAction } from '@/app/_actions/payments';
 import type { GatewayName, MethodKind } from '@/lib/payments/types';
 import { PaymentInstructions } from './payment-instructions';
 

@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { acceptInvitationAction, acceptInvitationAsUserAction } from '@/app/_actions/auth';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useSignInAfter } from '@/components/ui/use-sign-in-after';
-import { acceptInvitationAction, acceptInvitationAsUserAction } from '@/app/_actions/auth';
 
 /** A new person: name and a new password, then signed in. */
 export function AcceptForm({ token }: { token: string }) {

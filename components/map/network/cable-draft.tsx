@@ -2,12 +2,12 @@
 import { Undo2 } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { CircleMarker, Polyline } from 'react-leaflet';
+import { saveCableAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
 import { CABLE_TYPES } from '@/lib/infrastructure/constants';
-import { saveCableAction } from '@/app/_actions/infrastructure';
 import { formatDistance, pathLengthM } from './styles';
 import type { LatLngTuple } from './types';
 

@@ -1,9 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
+import { moveInfraAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
-import { moveInfraAction } from '@/app/_actions/infrastructure';
 import { formatCoord } from './styles';
 import type { LatLngTuple } from './types';
 

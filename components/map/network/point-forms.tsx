@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { saveOdpAction, saveSiteAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveOdpAction, saveSiteAction } from '@/app/_actions/infrastructure';
 import { SITE_KINDS, SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { formatCoord } from './styles';
 import type { LatLngTuple, SitePoint } from './types';

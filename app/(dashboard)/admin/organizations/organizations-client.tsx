@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { createOrganizationAction, setOrganizationStatusAction } from '@/app/_actions/organizations';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -9,7 +10,6 @@ import { Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { createOrganizationAction, setOrganizationStatusAction } from '@/app/_actions/organizations';
 
 export function CreateOrganizationForm() {
   const t = useTranslations();

@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { saveBillingSettingsAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveBillingSettingsAction } from '@/app/_actions/billing';
 import type { DEFAULT_BILLING } from '@/lib/billing/settings';
 
 export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BILLING }) {

@@ -2,12 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { transitionSubscriptionAction, updateCustomerAction } from '@/app/_actions/customers';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { transitionSubscriptionAction, updateCustomerAction } from '@/app/_actions/customers';
 import type { SubscriptionStatus } from '@/lib/customers/constants';
 
 type Editable = { id: string; name: string; phone: string; email: string | null; address: string; area: string | null };

@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition } from 'react';
-import { SelectField } from '@/components/ui/field';
 import { listFreePortsAction } from '@/app/_actions/infrastructure';
+import { SelectField } from '@/components/ui/field';
 
 export type OdpChoice = { id: string; code: string; name: string; totalPorts: number; usedPorts: number; distanceM: number | null };
 

@@ -2,14 +2,14 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { updateSubscriptionServiceAction } from '@/app/_actions/customers';
+import { syncRouterAction } from '@/app/_actions/network';
 import { JobStatus } from '@/components/jobs/job-watch';
 import { SyncReportView } from '@/components/network/job-results';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
-import { updateSubscriptionServiceAction } from '@/app/_actions/customers';
-import { syncRouterAction } from '@/app/_actions/network';
 import { OdpPortFields, type OdpChoice } from './odp-port-fields';
 
 type Service = {

@@ -3,8 +3,8 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { Card } from '@/components/ui/card';
 import { setOptOutAction } from '@/app/_actions/messaging';
+import { Card } from '@/components/ui/card';
 
 /** Whether the customer gets WhatsApp messages (they may ask not to), and their messages in the log. */
 export function WhatsAppCard({ customerId, optOut, canManage }: { customerId: string; optOut: boolean; canManage: boolean }) {

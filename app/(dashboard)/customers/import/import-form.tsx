@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { importCustomersAction, previewImportAction } from '@/app/_actions/customers';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
-import { importCustomersAction, previewImportAction } from '@/app/_actions/customers';
 import type { ImportPreview } from '@/lib/customers/import';
 import { ImportSchedule } from './import-schedule';
 

@@ -2,12 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { convertLeadAction, rejectLeadAction } from '@/app/_actions/customers';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { convertLeadAction, rejectLeadAction } from '@/app/_actions/customers';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 
 export function ConvertLeadForm({

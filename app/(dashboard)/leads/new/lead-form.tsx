@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { checkCoverageAction, createLeadAction } from '@/app/_actions/customers';
 import { CoverageNote } from '@/components/coverage-note';
 import { LocationMap } from '@/components/map';
 import { NearestOdps, useNearestOdps, useNearestOnMap } from '@/components/map/network/nearest-odps';
@@ -11,7 +12,6 @@ import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES } from '@/lib/customers/constants';
-import { checkCoverageAction, createLeadAction } from '@/app/_actions/customers';
 import type { Coverage } from '@/lib/infrastructure/odps';
 
 type PlanOption = { id: string; name: string; billingType: (typeof BILLING_TYPES)[number] };

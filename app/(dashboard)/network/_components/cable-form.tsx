@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import { saveCableAction } from '@/app/_actions/infrastructure';
 import { LocationMap } from '@/components/map';
 import { DEFAULT_CENTER } from '@/components/map/use-lat-lng';
 import { Button } from '@/components/ui/button';
@@ -11,7 +12,6 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { cableGeometry, formatCablePath, parseCablePath } from '@/lib/infrastructure/cable-path';
 import { CABLE_TYPES, type CablePath, type CableType } from '@/lib/infrastructure/constants';
 import { isIndonesianPoint } from '@/lib/infrastructure/coordinates';
-import { saveCableAction } from '@/app/_actions/infrastructure';
 import { TextArea } from './text-area';
 
 export type CableValues = {

@@ -2,9 +2,9 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { deleteCableAction, deleteOdpAction, deleteSiteAction } from '@/app/_actions/infrastructure';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { deleteCableAction, deleteOdpAction, deleteSiteAction } from '@/app/_actions/infrastructure';
 
 const DELETE = {
   odp: (id: string) => deleteOdpAction({ odpId: id }),

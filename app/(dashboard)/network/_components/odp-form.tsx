@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { saveOdpAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveOdpAction } from '@/app/_actions/infrastructure';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';

@@ -2,12 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { removeInfraPhotoAction, uploadInfraPhotoAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { removeInfraPhotoAction, uploadInfraPhotoAction } from '@/app/_actions/infrastructure';
 
 /**
  * One photo per record (the box on its pole, the cabinet, a cable joint), served by the

@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { saveSiteAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
-import { saveSiteAction } from '@/app/_actions/infrastructure';
 import { LocationFields } from './location-fields';
 import { TextArea } from './text-area';
 

@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { importNetworkAction, previewNetworkImportAction } from '@/app/_actions/infrastructure';
 import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
-import { importNetworkAction, previewNetworkImportAction } from '@/app/_actions/infrastructure';
 import { IMPORT_KINDS, POINT_KINDS, type PointKind } from '@/lib/infrastructure/geo-io-kind';
 import type { GeoImportPreview } from '@/lib/infrastructure/geo-io-plan';
 

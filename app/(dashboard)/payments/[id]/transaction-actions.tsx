@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { recheckTransactionAction, refundTransactionAction, resolveReviewAction } from '@/app/_actions/payments';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass } from '@/components/ui/field';
-import { recheckTransactionAction, refundTransactionAction, resolveReviewAction } from '@/app/_actions/payments';
 import type { Result } from '@/lib/server/operation';
 
 type Props = {

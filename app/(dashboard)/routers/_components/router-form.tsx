@@ -3,11 +3,11 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { saveRouterAction } from '@/app/_actions/network';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
-import { saveRouterAction } from '@/app/_actions/network';
 import { ROUTER_MODES } from '@/lib/network/constants';
 
 export type EditableRouter = {

@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { updateOrganizationSettingsAction } from '@/app/_actions/organizations';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { updateOrganizationSettingsAction } from '@/app/_actions/organizations';
 
 export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl: string | null; requireTwoFactor: boolean; timezones: { value: string; label: string }[] }) {
   const t = useTranslations();

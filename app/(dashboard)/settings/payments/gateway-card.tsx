@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { saveGatewaySettingsAction, testGatewayAction } from '@/app/_actions/payments';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -9,7 +10,6 @@ import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { saveGatewaySettingsAction, testGatewayAction } from '@/app/_actions/payments';
 import type { listGatewaySettings } from '@/lib/payments/settings';
 import { useGatewayTest } from './use-gateway-test';
 

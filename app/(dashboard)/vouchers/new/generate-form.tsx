@@ -2,12 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { generateVoucherBatchAction } from '@/app/_actions/vouchers';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
-import { generateVoucherBatchAction } from '@/app/_actions/vouchers';
 import { CODE_LENGTH_MAX, CODE_LENGTH_MIN, PASSWORD_MODES, VOUCHER_CHARSETS } from '@/lib/vouchers/constants';
 
 type Props = {

@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { saveVoucherProfileAction } from '@/app/_actions/vouchers';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass, TextField } from '@/components/ui/field';
 import type { VoucherProfile } from '@/db/schema';
-import { saveVoucherProfileAction } from '@/app/_actions/vouchers';
 import { splitMinutes, VALIDITY_UNITS } from '@/lib/vouchers/format';
 import { useActionForm } from '@/components/ui/use-action-form';
 

@@ -3,13 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { setVoucherProfileActiveAction } from '@/app/_actions/vouchers';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import type { VoucherProfile } from '@/db/schema';
 import { formatIDR } from '@/lib/format';
-import { setVoucherProfileActiveAction } from '@/app/_actions/vouchers';
 import { formatMinutes, formatQuotaBytes } from '@/lib/vouchers/format';
 
 export function ProfilesList({ profiles, manage }: { profiles: VoucherProfile[]; manage: boolean }) {

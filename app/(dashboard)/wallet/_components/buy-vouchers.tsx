@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { buyVouchersAction } from '@/app/_actions/wallet';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { formatIDR } from '@/lib/format';
-import { buyVouchersAction } from '@/app/_actions/wallet';
 import type { purchaseOptions } from '@/lib/wallet/purchase';
 import { PURCHASE_MAX } from '@/lib/wallet/constants';
 

@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/app/_actions/wallet';
 import { PaymentInstructions } from '@/app/i/[token]/payment-instructions';
 import type { PublicPayment } from '@/app/i/[token]/online-payment';
 import { Button } from '@/components/ui/button';
@@ -11,7 +12,6 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
 import type { CheckoutMethod } from '@/lib/payments/checkout';
 import type { MethodKind } from '@/lib/payments/types';
-import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/app/_actions/wallet';
 
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];
 const POLL_MS = 4000;

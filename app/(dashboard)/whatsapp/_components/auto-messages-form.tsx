@@ -1,12 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { saveMessagingSettingsAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { AUTO_MESSAGES } from '@/db/schema';
-import { saveMessagingSettingsAction } from '@/app/_actions/messaging';
 import type { MessagingSettings } from '@/lib/messaging/queue';
 
 /** The language customers get and which automatic messages are sent. */

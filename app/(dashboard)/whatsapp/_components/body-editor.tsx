@@ -1,10 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { previewTemplateAction } from '@/app/_actions/messaging';
 import { Alert } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import type { TemplateCategory } from '@/db/schema';
-import { previewTemplateAction } from '@/app/_actions/messaging';
 
 type Preview = { text: string; unknown: string[]; malformed: boolean };
 

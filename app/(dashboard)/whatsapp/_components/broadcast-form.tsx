@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { countRecipientsAction, startBroadcastAction } from '@/app/_actions/messaging';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '@/lib/customers/constants';
-import { countRecipientsAction, startBroadcastAction } from '@/app/_actions/messaging';
 import type { Result } from '@/lib/server/operation';
 import { BodyEditor } from './body-editor';
 

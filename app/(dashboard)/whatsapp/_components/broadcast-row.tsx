@@ -3,12 +3,12 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { setBroadcastStatusAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { setBroadcastStatusAction } from '@/app/_actions/messaging';
 import type { broadcastProgress } from '@/lib/messaging/broadcasts';
 
 type Progress = Awaited<ReturnType<typeof broadcastProgress>>;

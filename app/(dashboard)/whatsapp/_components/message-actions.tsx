@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { resendMessageAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import type { MessageStatus } from '@/db/schema';
-import { resendMessageAction } from '@/app/_actions/messaging';
 
 const STATUS_COLOR = { queued: 'slate', sending: 'blue', sent: 'green', delivered: 'green', read: 'green', failed: 'red', cancelled: 'amber' } as const;
 

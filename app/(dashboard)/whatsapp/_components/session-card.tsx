@@ -2,13 +2,13 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { deleteSessionAction, logoutSessionAction, relinkSessionAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { SessionStatus } from '@/db/schema';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { deleteSessionAction, logoutSessionAction, relinkSessionAction } from '@/app/_actions/messaging';
 import type { listSessions } from '@/lib/messaging/sessions';
 import type { HttpTransportKind, TransportConfigField } from '@/lib/messaging/transports';
 import { GATEWAY_NOT_PUBLIC } from '@/lib/messaging/types';

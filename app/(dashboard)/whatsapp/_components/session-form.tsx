@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { saveSessionAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveSessionAction } from '@/app/_actions/messaging';
 import type { HttpTransportKind, TransportConfigField } from '@/lib/messaging/transports';
 import { TRANSPORTS, type TransportKind } from '@/lib/messaging/types';
 

@@ -2,12 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { resetTemplateAction, saveTemplateAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField } from '@/components/ui/field';
 import type { Locale } from '@/lib/i18n/config';
-import { resetTemplateAction, saveTemplateAction } from '@/app/_actions/messaging';
 import type { listTemplates } from '@/lib/messaging/manage';
 import type { Result } from '@/lib/server/operation';
 import { BodyEditor } from './body-editor';

@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { saveResellerSettingsAction } from '@/app/_actions/resellers';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveResellerSettingsAction } from '@/app/_actions/resellers';
 
 /** Rate and on/off for one reseller; a change applies to invoices paid from now on. */
 export function ResellerSettingsForm({ resellerUserId, rate, active, notes }: { resellerUserId: string; rate: string; active: boolean; notes: string }) {

@@ -2,13 +2,13 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { adjustWalletAction } from '@/app/_actions/wallet';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { asInput } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
 import type { Result } from '@/lib/server/operation';
-import { adjustWalletAction } from '@/app/_actions/wallet';
 
 /** A signed correction to a reseller's wallet with a mandatory note, confirmed first. */
 export function AdjustForm({ resellers, selected }: { resellers: { id: string; name: string }[]; selected?: string }) {

@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { decideTopupAction } from '@/app/_actions/wallet';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { TextField } from '@/components/ui/field';
-import { decideTopupAction } from '@/app/_actions/wallet';
 
 /** Approve (credits the wallet at once, after a confirmation) or reject with a reason. */
 export function DecideButtons({ requestId, reseller, amount }: { requestId: string; reseller: string; amount: string }) {

@@ -3,12 +3,12 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState, useTransition, type ReactNode } from 'react';
+import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/app/_actions/network';
 import { JobStatus, type WatchedJob } from '@/components/jobs/job-watch';
 import { CheckResultView, ProfilesResultView, SyncReportView } from '@/components/network/job-results';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/app/_actions/network';
 import type { Result } from '@/lib/server/operation';
 import { JobError } from '@/components/job-error';
 

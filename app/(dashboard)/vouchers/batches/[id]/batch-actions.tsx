@@ -2,10 +2,10 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { disableVouchersAction, retryVoucherDeliveryAction } from '@/app/_actions/vouchers';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { disableVouchersAction, retryVoucherDeliveryAction } from '@/app/_actions/vouchers';
 
 /** Retry a delivery that gave up; withdraw every unused voucher (lost or stolen stock). */
 export function BatchActions({ batchId, failed, unused }: { batchId: string; failed: boolean; unused: number }) {

@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { disableVouchersAction } from '@/app/_actions/vouchers';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { inputClass } from '@/components/ui/field';
@@ -9,7 +10,6 @@ import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
-import { disableVouchersAction } from '@/app/_actions/vouchers';
 import { VOUCHER_STATUSES, type VoucherStatus } from '@/lib/vouchers/constants';
 import { formatMinutes, formatQuotaBytes } from '@/lib/vouchers/format';
 

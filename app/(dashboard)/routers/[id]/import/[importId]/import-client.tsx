@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { confirmRouterImportAction } from '@/app/_actions/network';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -10,7 +11,6 @@ import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { billingStartFor, firstBillingSchedule } from '@/lib/billing/schedule';
 import { BILLING_TYPES, type BillingType } from '@/lib/customers/constants';
-import { confirmRouterImportAction } from '@/app/_actions/network';
 
 type Profile = { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean };
 type Plan = { id: string; name: string; routerProfile: string | null; serviceType: string };
