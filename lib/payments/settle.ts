@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { gatewayTransactionEvents, gatewayTransactions, type GatewayTransaction, type GatewayTxStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { reversePayment } from '@/lib/billing/payments';
+import { reversePayment } from '@/lib/billing/invoice-payments';
 import { emitPaymentEvent } from './events';
 import './subscribers';
 import { trustedPaidAt } from './paid-time';

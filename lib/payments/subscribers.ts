@@ -1,4 +1,4 @@
-import { recordGatewayPayment } from '@/lib/billing/payments';
+import { recordGatewayPayment } from '@/lib/billing/invoice-payments';
 import { onPaymentEvent } from './events';
 // The reseller wallet's handlers for `wallet_topup` payments register on import.
 import '@/lib/wallet/subscribers';
