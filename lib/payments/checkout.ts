@@ -272,3 +272,4 @@ export function publicView(t: GatewayTransaction) {
     sandbox: t.mode === 'sandbox',
   };
 }
+export type PublicPayment = ReturnType<typeof publicView>;
