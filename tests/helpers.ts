@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { customers, invoices, memberships, odps, organizations, plans, subscriptions, users, type Subscription } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
 import { saveRouter, type RouterInput } from '@/lib/network/routers';
-import { recordPayment } from '@/lib/billing/payments';
+import { recordPayment } from '@/lib/billing/invoice-payments';
 import { runBilling } from '@/lib/billing/run';
 import type { AssignableRole, Role } from '@/lib/auth/permissions';
 import { type Ctx, makeCtx } from '@/lib/server/operation';

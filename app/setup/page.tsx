@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import AuthLayout from '@/app/(auth)/layout';
+import { AuthShell } from '@/components/shell/auth-shell';
 import { Alert, Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { platformOwnerExists } from '@/lib/platform/owner';
@@ -12,7 +12,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('setup');
   const done = await platformOwnerExists(getDb());
   return (
-    <AuthLayout>
+    <AuthShell>
       <Card className="space-y-4 p-6" data-testid="setup">
         <div>
           <h1 className="text-xl font-semibold">{t('title')}</h1>
@@ -29,6 +29,6 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           <SetupForm token={typeof token === 'string' ? token : ''} />
         )}
       </Card>
-    </AuthLayout>
+    </AuthShell>
   );
 }

@@ -5,7 +5,7 @@ import { defineOperation } from '@/lib/server/operation';
 import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
 import { addCharge, chargeSchema } from './charges';
 import { periodOf } from './money';
-import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './payments';
+import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
 import { getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
 import { runIsolation } from './isolation';
 import { runBilling } from './run';

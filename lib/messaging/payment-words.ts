@@ -4,7 +4,7 @@ import { translate } from '@/lib/i18n/translate';
 /**
  * How a payment was made, in the words of the customer's message language: "tunai", "bank
  * transfer", or the gateway's channel (QRIS, BRIVA: names customers know from their app).
- * A gateway payment's note reads "<gateway> <channel> <order id>" (lib/payments/subscribers).
+ * A gateway payment's note reads "<gateway> <channel> <order id>" (lib/payments/handlers.ts).
  */
 export function paymentMethodWord(locale: Locale, method: string, note: string | null): string {
   if (method === 'gateway') {

@@ -7,7 +7,6 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/server/errors';
 import { configOf } from './config';
 import { gatewayFailure } from './errors';
-import { emitPaymentEvent } from './events';
 import { methodFee } from './fees';
 import { GATEWAY_MODULES } from './gateways';
 import { changeStatus } from './settle';
@@ -150,7 +149,6 @@ export async function createAtGateway(
         .where(eq(gatewayTransactions.id, t.id))
         .returning();
       await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: null, toStatus: done!.status, source: 'create', gatewayStatus: result.status, note: p.ip ? `IP ${p.ip.replace(/^::ffff:/, '')}` : null });
-      await emitPaymentEvent(tx, 'payment.created', { transaction: done!, actorUserId: null, ip: p.ip });
       return done!;
     });
   } catch (error) {
@@ -274,3 +272,4 @@ export function publicView(t: GatewayTransaction) {
     sandbox: t.mode === 'sandbox',
   };
 }
+export type PublicPayment = ReturnType<typeof publicView>;

@@ -9,7 +9,7 @@ import { loadGatewayConfig } from './config';
 import { gatewayFailure } from './errors';
 import { GATEWAY_MODULES } from './gateways';
 import { transactionOf } from './refund';
-import { emitPaymentEvent } from './events';
+import { runPaymentHandlers } from './handlers';
 import { applyGatewayStatus, changeStatus, settle } from './settle';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
@@ -53,7 +53,7 @@ export async function resolveReview(db: Db, p: Actor & { transactionId: string; 
     if (p.decision === 'reject') {
       const failed = await changeStatus(tx, { ...p, transaction: t, to: 'failed', set: {}, source: 'review', note: p.note });
       // What waited for the payment (a wallet top-up request) is closed with it.
-      await emitPaymentEvent(tx, 'payment.failed', { transaction: failed, actorUserId: p.actorUserId, ip: p.ip });
+      await runPaymentHandlers(tx, 'failed', { transaction: failed, actorUserId: p.actorUserId, ip: p.ip });
       return failed;
     }
     // Only a rupiah amount the gateway reported can be credited; anything else is rejected

@@ -2,9 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { gatewayTransactionEvents, gatewayTransactions, type GatewayTransaction, type GatewayTxStatus } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { reversePayment } from '@/lib/billing/payments';
-import { emitPaymentEvent } from './events';
-import './subscribers';
+import { reversePayment } from '@/lib/billing/invoice-payments';
+import { runPaymentHandlers } from './handlers';
 import { trustedPaidAt } from './paid-time';
 import type { GatewayStatus } from './types';
 
@@ -51,7 +50,7 @@ export async function applyGatewayStatus(
   if (u.status === 'expired' || u.status === 'failed') {
     if (t.status !== 'pending') return { outcome: 'ignored', transaction: t };
     const changed = await changeStatus(tx, { ...p, to: u.status, set: {} });
-    await emitPaymentEvent(tx, 'payment.failed', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
+    await runPaymentHandlers(tx, 'failed', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
     return { outcome: 'updated', transaction: changed };
   }
   if (u.status === 'partially_refunded' && t.status === 'paid') {
@@ -76,7 +75,7 @@ function mismatchReason(t: GatewayTransaction, u: StatusUpdate): string | null {
   return null;
 }
 
-/** Marks the transaction paid and lets the subscribers (billing) pay what it was for. */
+/** Marks the transaction paid and runs its purpose's handlers (billing, wallet) to pay what it was for. */
 export async function settle(tx: Db, p: Actor & { transaction: GatewayTransaction; update: StatusUpdate; source: UpdateSource | 'review'; receivedAmount: number; note?: string }) {
   const t = p.transaction;
   const paid = await changeStatus(tx, {
@@ -87,7 +86,7 @@ export async function settle(tx: Db, p: Actor & { transaction: GatewayTransactio
   });
   // A sandbox payment is play money: it proves the set-up, it never pays a real invoice.
   const event = { transaction: paid, actorUserId: p.actorUserId, ip: p.ip };
-  const result = t.mode === 'sandbox' ? { summary: { sandbox: true, ...(await emitPaymentEvent(tx, 'payment.sandbox', event)).summary } } : await emitPaymentEvent(tx, 'payment.completed', event);
+  const result = t.mode === 'sandbox' ? { summary: { sandbox: true, ...(await runPaymentHandlers(tx, 'sandbox', event)).summary } } : await runPaymentHandlers(tx, 'paid', event);
   const [done] = await tx.update(gatewayTransactions).set({ paymentId: result.paymentId ?? null }).where(eq(gatewayTransactions.id, t.id)).returning();
   await recordAudit(tx, {
     orgId: t.organizationId,
@@ -110,7 +109,7 @@ export async function reverseTransactionPayment(
   const changed = await changeStatus(tx, { ...p, to: 'refunded', set: { refundedAmount: p.amount }, note: p.note });
   const reversed = t.paymentId ? await reversePayment(tx, { orgId: t.organizationId, actorUserId: p.actorUserId, ip: p.ip, paymentId: t.paymentId, reason: p.note }) : { reopened: [] };
   // Purposes without a payments row (a wallet top-up) take their money back themselves.
-  const other = t.mode === 'sandbox' ? undefined : await emitPaymentEvent(tx, 'payment.refunded', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
+  const other = t.mode === 'sandbox' ? undefined : await runPaymentHandlers(tx, 'refunded', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
   await recordAudit(tx, {
     orgId: t.organizationId,
     actorUserId: p.actorUserId,

@@ -9,7 +9,7 @@ import { commissionFor } from './constants';
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
 /**
- * Called by billing in the transaction that marks an invoice paid (lib/billing/payments.ts).
+ * Called by billing in the transaction that marks an invoice paid (lib/billing/invoice-payments.ts).
  * The base is the invoice's subtotal before PPN: the tax is the state's, not the ISP's
  * revenue. A reseller earns only while an active reseller member with an active rate; the
  * rate is copied onto the commission, so a later change never rewrites history.

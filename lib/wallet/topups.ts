@@ -84,7 +84,7 @@ async function settleRequest(
 }
 
 /**
- * A gateway top-up was paid (called by the payment.completed subscriber, inside the
+ * A gateway top-up was paid (its `paid` handler in lib/payments/handlers.ts, inside the
  * settlement's transaction, under the gateway transaction's lock): its request is approved
  * and the wallet credited with the transaction's amount (what was asked, or what finance
  * accepted from a payment held for review, less the fee). An approved request is left alone.

@@ -10,7 +10,7 @@ import { customers, invoices, jobs, payments, pendingCharges, subscriptions } fr
 import { recordPaymentOp } from '@/lib/billing/operations';
 import { executeOperation, makeCtx } from '@/lib/server/operation';
 import { runIsolation } from '@/lib/billing/isolation';
-import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/payments';
+import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
 import { billingSummary } from '@/lib/billing/queries';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { buildReport } from '@/lib/billing/reports';

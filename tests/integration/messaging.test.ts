@@ -11,7 +11,7 @@ import { createHttpTransport } from '@/lib/messaging/transports';
 import { createHttpGatewayTransport } from '@/lib/messaging/transports/http-gateway';
 import { GATEWAY_NOT_PUBLIC, type MessageTransport } from '@/lib/messaging/types';
 import { translate } from '@/lib/i18n/translate';
-import { recordPayment } from '@/lib/billing/payments';
+import { recordPayment } from '@/lib/billing/invoice-payments';
 import { customerNotify } from '@/workers/jobs/customer-notify';
 import { startFakeCloudApi, startFakeHttpGateway } from '../support/whatsapp-http';
 import { receiveCloudApiWebhook } from '@/lib/messaging/receipts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, resellerCommissions, walletEntries } from '@/db/schema';
-import { recordPayment, reversePayment } from '@/lib/billing/payments';
+import { recordPayment, reversePayment } from '@/lib/billing/invoice-payments';
 import { listCustomersOp } from '@/lib/customers/operations';
 import * as ops from '@/lib/resellers/operations';
 import { commissionMonths } from '@/lib/resellers/queries';

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { listAuditOp } from '@/lib/audit/operations';
@@ -29,14 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <SearchForm q={sp.q} placeholder={t('audit.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <select name="action" defaultValue={sp.action ?? ''} aria-label={t('audit.action')} className={`${inputClass} sm:max-w-56`}>
-          <option value="">{`${t('audit.action')}: ${t('common.all')}`}</option>
-          {data.actions.map((a) => (
-            <option key={a} value={a}>
-              {auditActionLabel(locale, a)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="action" label={t('audit.action')} value={sp.action} allLabel={t('common.all')} className="sm:max-w-56" options={data.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))} />
         <label className="text-sm">
           <span className="block text-slate-600 dark:text-slate-400">{t('audit.from')}</span>
           <input type="date" name="from" defaultValue={sp.from} className={inputClass} />

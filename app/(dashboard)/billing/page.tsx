@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { INVOICE_STATUSES } from '@/db/schema';
@@ -54,14 +54,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {pending && <PendingTransfers transfers={JSON.parse(JSON.stringify(pending.items))} />}
       <section>
         <SearchForm q={sp.q} placeholder={t('billing.searchPlaceholder')} submitLabel={t('common.filter')}>
-          <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
-            <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
-            {INVOICE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`invoiceStatuses.${s}`)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} className="sm:max-w-48" options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))} />
           <input type="hidden" name="period" value={sp.period ?? ''} />
         </SearchForm>
         {page.items.length === 0 ? (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/status-badge';
 import { Alert, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
@@ -25,16 +25,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     customerFilterOptions(ctx.db, ctx.orgId),
   ]);
   const page = result.ok ? result.data : { items: [], nextCursor: null };
-  const select = (name: string, label: string, choices: { value: string; label: string }[]) => (
-    <select name={name} defaultValue={sp[name] ?? ''} aria-label={label} className={`${inputClass} sm:max-w-44`}>
-      <option value="">{`${label}: ${t('common.all')}`}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
-  );
+  const all = t('common.all');
   return (
     <div>
       <PageHeader
@@ -49,18 +40,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         }
       />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
-        {select('status', t('common.status'), SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) })))}
-        {select('planId', t('customers.plan'), plans.map((p) => ({ value: p.id, label: p.name })))}
-        {options.areas.length > 0 && select('area', t('customers.area'), options.areas.map((a) => ({ value: a, label: a })))}
-        {ctx.role !== 'reseller' && options.resellers.length > 0 &&
-          select('resellerUserId', t('customers.reseller'), options.resellers.map((r) => ({ value: r.id, label: r.name })))}
-        <select name="sort" defaultValue={sp.sort ?? 'newest'} aria-label={t('customers.sort')} className={`${inputClass} sm:max-w-36`}>
-          {CUSTOMER_SORTS.map((s) => (
-            <option key={s} value={s}>
-              {`${t('customers.sort')}: ${t(`customers.sorts.${s}`)}`}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={all} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <FilterSelect name="planId" label={t('customers.plan')} value={sp.planId} allLabel={all} options={plans.map((p) => ({ value: p.id, label: p.name }))} />
+        {options.areas.length > 0 && <FilterSelect name="area" label={t('customers.area')} value={sp.area} allLabel={all} options={options.areas.map((a) => ({ value: a, label: a }))} />}
+        {ctx.role !== 'reseller' && options.resellers.length > 0 && (
+          <FilterSelect name="resellerUserId" label={t('customers.reseller')} value={sp.resellerUserId} allLabel={all} options={options.resellers.map((r) => ({ value: r.id, label: r.name }))} />
+        )}
+        <FilterSelect
+          name="sort"
+          label={t('customers.sort')}
+          value={sp.sort ?? 'newest'}
+          className="sm:max-w-36"
+          options={CUSTOMER_SORTS.map((s) => ({ value: s, label: `${t('customers.sort')}: ${t(`customers.sorts.${s}`)}` }))}
+        />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { TransactionStatusBadge } from '@/components/payments/transaction-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -28,16 +28,6 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const filtered = Boolean(sp.q || sp.status || sp.gateway || sp.cursor);
   const methodLabel = (gateway: keyof typeof GATEWAY_MODULES, code: string) => GATEWAY_MODULES[gateway].methods.find((m) => m.code === code)?.label ?? code;
-  const select = (name: string, label: string, choices: { value: string; label: string }[]) => (
-    <select name={name} defaultValue={sp[name] ?? ''} aria-label={label} className={`${inputClass} sm:max-w-48`}>
-      <option value="">{`${label}: ${t('common.all')}`}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
-  );
   return (
     <div className="space-y-4">
       <PageHeader
@@ -53,8 +43,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       />
       <section>
         <SearchForm q={sp.q} placeholder={t('payments.searchPlaceholder')} submitLabel={t('common.filter')}>
-          {select('status', t('common.status'), GATEWAY_TX_STATUSES.map((s) => ({ value: s, label: t(`payments.statuses.${s}`) })))}
-          {select('gateway', t('payments.gateway'), GATEWAYS.map((g) => ({ value: g, label: GATEWAY_MODULES[g].label })))}
+          <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} className="sm:max-w-48" options={GATEWAY_TX_STATUSES.map((s) => ({ value: s, label: t(`payments.statuses.${s}`) }))} />
+          <FilterSelect name="gateway" label={t('payments.gateway')} value={sp.gateway} allLabel={t('common.all')} className="sm:max-w-48" options={GATEWAYS.map((g) => ({ value: g, label: GATEWAY_MODULES[g].label }))} />
         </SearchForm>
         {!result.ok && <Alert>{result.message}</Alert>}
         {page.items.length === 0 ? (

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { monthLabel } from '@/components/resellers/commission-bars';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -7,7 +8,6 @@ import { formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { portalSummaryOp } from '@/lib/resellers/operations';
 import { executeOperation } from '@/lib/server/operation';
-import { monthLabel } from './_components/commission-bars';
 import { PortalTabs } from './_components/portal-tabs';
 
 export default async function ResellerDashboardPage() {

@@ -6,7 +6,7 @@ import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { SessionWhoCells, TrafficCells } from '@/components/network/session-cells';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { PagePager } from '@/components/ui/table';
@@ -94,22 +94,16 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <PageHeader title={t('sessions.title')} subtitle={t('sessions.subtitle', { count: list.total })} />
       {tabs}
       <SearchForm q={sp.q} placeholder={t('sessions.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <select name="routerId" defaultValue={routerId} aria-label={t('sessions.router')} className={`${inputClass} sm:max-w-52`} data-testid="sessions-router">
-          <option value="">{`${t('sessions.router')}: ${t('common.all')}`}</option>
-          {routers.map((r) => (
-            <option key={r.id} value={r.id}>
-              {`${r.name}${r.status === 'offline' ? ` (${t('routers.statuses.offline')})` : ''}`}
-            </option>
-          ))}
-        </select>
-        <select name="kind" defaultValue={kind ?? ''} aria-label={t('sessions.kind')} className={`${inputClass} sm:max-w-40`} data-testid="sessions-kind">
-          <option value="">{`${t('sessions.kind')}: ${t('common.all')}`}</option>
-          {SESSION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`routers.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="routerId"
+          label={t('sessions.router')}
+          value={routerId}
+          allLabel={t('common.all')}
+          className="sm:max-w-52"
+          testId="sessions-router"
+          options={routers.map((r) => ({ value: r.id, label: `${r.name}${r.status === 'offline' ? ` (${t('routers.statuses.offline')})` : ''}` }))}
+        />
+        <FilterSelect name="kind" label={t('sessions.kind')} value={kind} allLabel={t('common.all')} className="sm:max-w-40" testId="sessions-kind" options={SESSION_KINDS.map((k) => ({ value: k, label: t(`routers.kinds.${k}`) }))} />
       </SearchForm>
       {list.items.length === 0 ? (
         <EmptyState title={q || kind || routerId ? t('sessions.noMatch') : t('sessions.emptyTitle')} hint={t('sessions.emptyHint')} />

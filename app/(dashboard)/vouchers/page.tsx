@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -31,14 +31,7 @@ export default async function VoucherBatchesPage({ searchParams }: { searchParam
       <VoucherNav current="batches" manage={can(ctx.role, 'vouchers.manage')} />
       {busy && <AutoRefresh seconds={3} />}
       <SearchForm q={sp.q} placeholder={t('vouchers.batches.searchPlaceholder')} submitLabel={t('common.search')}>
-        <select name="status" defaultValue={status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
-          <option value="">{t('vouchers.batches.allStatuses')}</option>
-          {BATCH_DISPLAY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`vouchers.batchStatuses.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label={t('common.status')} value={status} allText={t('vouchers.batches.allStatuses')} className="sm:max-w-48" options={BATCH_DISPLAY_STATUSES.map((s) => ({ value: s, label: t(`vouchers.batchStatuses.${s}`) }))} />
       </SearchForm>
       {page.items.length === 0 ? (
         <EmptyState title={t('vouchers.batches.emptyTitle')} hint={t('vouchers.batches.emptyHint')} />

@@ -4,14 +4,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { startInvoicePaymentAction } from '@/app/_actions/payments';
+import { PaymentInstructions } from '@/components/payments/payment-instructions';
 import { Alert, Card } from '@/components/ui/card';
 import { formatIDR } from '@/lib/format';
-import type { publicView } from '@/lib/payments/checkout';
+import type { PublicPayment } from '@/lib/payments/checkout';
 import type { GatewayName, MethodKind } from '@/lib/payments/types';
-import { PaymentInstructions } from './payment-instructions';
 
 export type PayableMethod = { gateway: GatewayName; code: string; kind: MethodKind; label: string; fee: number; total: number; sandbox: boolean };
-export type PublicPayment = ReturnType<typeof publicView>;
 type PaymentState = { invoiceStatus: string; outstanding: number; payment: PublicPayment | null };
 
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];

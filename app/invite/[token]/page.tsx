@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import AuthLayout from '@/app/(auth)/layout';
+import { AuthShell } from '@/components/shell/auth-shell';
 import { SignOutButton } from '@/components/shell/nav';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
@@ -19,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invitation = await findOpenInvitation(getDb(), token);
   const session = invitation ? await getSessionInfo() : null;
   return (
-    <AuthLayout>
+    <AuthShell>
       <Card className="space-y-4 p-6">
         {invitation ? (
           <>
@@ -54,6 +54,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <Alert>{t('auth.inviteInvalid')}</Alert>
         )}
       </Card>
-    </AuthLayout>
+    </AuthShell>
   );
 }

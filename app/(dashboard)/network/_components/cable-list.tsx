@@ -1,13 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/card';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { listCables } from '@/lib/infrastructure/cables';
 import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import type { Ctx } from '@/lib/server/operation';
 import { CableForm } from './cable-form';
-import { AddPanel, FilterSelect, ListPager } from './list-bits';
+import { AddPanel, ListPager } from './list-bits';
 
 type Params = Record<string, string | undefined>;
 

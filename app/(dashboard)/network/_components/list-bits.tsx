@@ -1,21 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { inputClass } from '@/components/ui/field';
 import { PagePager } from '@/components/ui/table';
-
-/** A filter select for the GET search form; '' = all. */
-export function FilterSelect({ name, label, value, allLabel, options }: { name: string; label: string; value?: string; allLabel: string; options: { value: string; label: string }[] }) {
-  return (
-    <select name={name} defaultValue={value ?? ''} aria-label={label} className={`${inputClass} sm:max-w-44`}>
-      <option value="">{`${label}: ${allLabel}`}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 /** "Add …" opens the form in place; it starts open on an empty list or after ?add=1. */
 export function AddPanel({ label, open, testId, children }: { label: string; open: boolean; testId: string; children: ReactNode }) {

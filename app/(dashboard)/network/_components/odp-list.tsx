@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge, EmptyState } from '@/components/ui/card';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import type { Ctx } from '@/lib/server/operation';
 import { listOdpPage } from '@/lib/infrastructure/odp-records';
 import { odcChoices } from '@/lib/infrastructure/sites';
-import { AddPanel, FilterSelect, ListPager } from './list-bits';
+import { AddPanel, ListPager } from './list-bits';
 import { OdpForm } from './odp-form';
 
 type Params = Record<string, string | undefined>;

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { CommissionMonthsCard } from '@/components/resellers/commission-months';
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -7,7 +8,6 @@ import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { portalCommissionsOp } from '@/lib/resellers/operations';
 import { executeOperation } from '@/lib/server/operation';
-import { CommissionMonthsCard } from '../_components/commission-months';
 import { PortalTabs } from '../_components/portal-tabs';
 
 const COLOR = { credited: 'green', reversed: 'slate', reversal_pending: 'amber' } as const;

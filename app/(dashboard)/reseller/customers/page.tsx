@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -32,14 +32,7 @@ export default async function ResellerCustomersPage({ searchParams }: { searchPa
       />
       <PortalTabs current="customers" />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-44`}>
-          <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
-          {SUBSCRIPTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`statuses.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -28,14 +28,7 @@ export default async function ResellerInvoicesPage({ searchParams }: { searchPar
       <PageHeader title={t('resellers.portal.invoicesTitle')} subtitle={t('resellers.portal.invoicesSubtitle')} />
       <PortalTabs current="invoices" />
       <SearchForm q={sp.q} placeholder={t('resellers.portal.invoiceSearch')} submitLabel={t('common.filter')}>
-        <select name="status" defaultValue={sp.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-44`}>
-          <option value="">{`${t('common.status')}: ${t('common.all')}`}</option>
-          {INVOICE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`invoiceStatuses.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))} />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommissionMonthsCard } from '@/components/resellers/commission-months';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -8,7 +9,6 @@ import { formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { getResellerOp } from '@/lib/resellers/operations';
 import { executeOperation } from '@/lib/server/operation';
-import { CommissionMonthsCard } from '../../reseller/_components/commission-months';
 import { ResellerSettingsForm } from './_components/settings-form';
 
 export default async function ResellerDetailPage({ params }: { params: Promise<{ id: string }> }) {

@@ -3,14 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/app/_actions/wallet';
-import { PaymentInstructions } from '@/app/i/[token]/payment-instructions';
-import type { PublicPayment } from '@/app/i/[token]/online-payment';
+import { PaymentInstructions } from '@/components/payments/payment-instructions';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatIDR } from '@/lib/format';
-import type { CheckoutMethod } from '@/lib/payments/checkout';
+import type { CheckoutMethod, PublicPayment } from '@/lib/payments/checkout';
 import type { MethodKind } from '@/lib/payments/types';
 
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];

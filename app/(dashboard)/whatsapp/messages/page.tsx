@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Alert, EmptyState } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -27,21 +27,11 @@ export default async function WhatsAppMessagesPage({ searchParams }: { searchPar
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const filtered = Boolean(sp.q || sp.status || sp.category || sp.customerId || sp.broadcastId || sp.cursor);
   const canResend = can(ctx.role, 'messaging.broadcast');
-  const select = (name: 'status' | 'category', label: string, choices: { value: string; label: string }[]) => (
-    <select name={name} defaultValue={sp[name] ?? ''} aria-label={label} className={`${inputClass} sm:max-w-48`}>
-      <option value="">{`${label}: ${tc('all')}`}</option>
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-    </select>
-  );
   return (
     <section>
       <SearchForm q={sp.q} placeholder={t('messages.searchPlaceholder')} submitLabel={tc('filter')}>
-        {select('status', tc('status'), MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`messageStatuses.${s}`) })))}
-        {select('category', t('messages.category'), TEMPLATE_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) })))}
+        <FilterSelect name="status" label={tc('status')} value={sp.status} allLabel={tc('all')} className="sm:max-w-48" options={MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`messageStatuses.${s}`) }))} />
+        <FilterSelect name="category" label={t('messages.category')} value={sp.category} allLabel={tc('all')} className="sm:max-w-48" options={TEMPLATE_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} />
         {sp.customerId && <input type="hidden" name="customerId" value={sp.customerId} />}
         {sp.broadcastId && <input type="hidden" name="broadcastId" value={sp.broadcastId} />}
       </SearchForm>

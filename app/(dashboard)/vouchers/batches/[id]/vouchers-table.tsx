@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { disableVouchersAction } from '@/app/_actions/vouchers';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { inputClass } from '@/components/ui/field';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
@@ -36,14 +36,7 @@ export function VouchersTable(props: { batchId: string; items: Item[]; nextCurso
     <Card>
       <h2 className="mb-3 font-semibold">{b('vouchers')}</h2>
       <SearchForm q={props.params.q} placeholder={b('searchCode')} submitLabel={t('common.search')}>
-        <select name="status" defaultValue={props.params.status ?? ''} aria-label={t('common.status')} className={`${inputClass} sm:max-w-48`}>
-          <option value="">{t('vouchers.batches.allStatuses')}</option>
-          {VOUCHER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`vouchers.statuses.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="status" label={t('common.status')} value={props.params.status} allText={t('vouchers.batches.allStatuses')} className="sm:max-w-48" options={VOUCHER_STATUSES.map((s) => ({ value: s, label: t(`vouchers.statuses.${s}`) }))} />
       </SearchForm>
       {error && <Alert>{error}</Alert>}
       {props.items.length === 0 ? (

@@ -10,6 +10,8 @@ import { AppError } from '@/lib/server/errors';
 import { sniffUpload, storeOrgFile } from '@/lib/server/files';
 import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
 
+// Money that pays invoices, whoever took it: cash and transfers recorded at the counter, gateway
+// payments settled by lib/payments (recordGatewayPayment), and their reversal on a refund.
 const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -7,7 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { QrImage as Qr, useQrDataUrl } from '@/components/ui/qr-image';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import type { PublicPayment } from './online-payment';
+import type { PublicPayment } from '@/lib/payments/checkout';
 
 /** What the customer needs to pay a started payment: the number, code or QR, how much, until when. */
 export function PaymentInstructions({ payment: p, methodLabel, locale, onChangeMethod }: { payment: PublicPayment; methodLabel: string; locale: string; onChangeMethod: () => void }) {
