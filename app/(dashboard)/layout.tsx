@@ -11,7 +11,7 @@ import { UserMenu } from '@/components/shell/user-menu';
 import { requirePage } from '@/lib/auth/context';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
-import { routerChoices } from '@/lib/network/routers';
+import { routerChoicesOp } from '@/lib/network/operations';
 
 const NAV: (NavItem & { permission: Permission; resellerOnly?: boolean })[] = [
   { href: '/', key: 'dashboard', permission: 'dashboard.view' },
@@ -42,10 +42,10 @@ const NAV: (NavItem & { permission: Permission; resellerOnly?: boolean })[] = [
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page checks its own permission (and sends a member who must set up 2FA to /account).
-  const { info, ctx } = await requirePage(undefined, { duringEnrolment: true });
+  const { info, ctx, read } = await requirePage(undefined, { duringEnrolment: true });
   const t = await getTranslations();
   // The header router switcher is for staff who watch the network, once there is a router.
-  const routers = can(ctx.role, 'routers.view') ? await routerChoices(ctx.db, { orgId: ctx.orgId }) : [];
+  const routers = can(ctx.role, 'routers.view') ? await read(routerChoicesOp, {}) : [];
   const currentRouter = routers.length > 0 ? ((await cookies()).get(ROUTER_COOKIE)?.value ?? null) : null;
   // A reseller's own pages (portal, wallet) mean nothing to staff, super admin included.
   const items = NAV.filter((n) => can(ctx.role, n.permission) && (!n.resellerOnly || ctx.role === 'reseller')).map(({ href, key }) => ({ href, key }));

@@ -1,31 +1,17 @@
-import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TaskProblems } from '@/components/jobs/task-problems';
 import { Card, PageHeader } from '@/components/ui/card';
-import { jobs, memberships } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
-import { can } from '@/lib/auth/permissions';
 import { auditActionLabel } from '@/lib/audit/labels';
-import { listAuditLogs } from '@/lib/audit/queries';
-import { billingSummary } from '@/lib/billing/queries';
+import { dashboardOp } from '@/lib/dashboard/operations';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { listTaskProblems } from '@/lib/jobs/task-status';
 
 export default async function DashboardPage() {
-  const { info, ctx } = await requirePage('dashboard.view');
+  const { info, ctx, read } = await requirePage('dashboard.view');
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const weekAgo = new Date(Date.now() - 7 * 86_400_000);
-  const [[members], [active], [failed]] = await Promise.all([
-    ctx.db.select({ n: count() }).from(memberships).where(and(eq(memberships.organizationId, ctx.orgId), eq(memberships.active, true))),
-    ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), inArray(jobs.state, ['queued', 'running', 'retrying']))),
-    ctx.db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
-  ]);
-  const money = can(ctx.role, 'billing.view') ? await billingSummary(ctx.db, ctx.orgId) : null;
-  const recent = can(ctx.role, 'audit.view') ? await listAuditLogs(ctx.db, { orgId: ctx.orgId, limit: 5 }) : null;
-  // The organization's admins are the ones who can fix what a failing pass needs.
-  const problems = can(ctx.role, 'organization.settings') ? await listTaskProblems(ctx.db, { orgId: ctx.orgId }) : [];
+  const { members, activeJobs, failedJobs, money, recent, problems } = await read(dashboardOp, {});
   const stats = [
     ...(money
       ? [
@@ -35,9 +21,9 @@ export default async function DashboardPage() {
           { label: t('dashboard.collected'), value: formatIDR(money.collected) },
         ]
       : []),
-    { label: t('dashboard.members'), value: members?.n ?? 0 },
-    { label: t('dashboard.jobsActive'), value: active?.n ?? 0 },
-    { label: t('dashboard.jobsFailed'), value: failed?.n ?? 0 },
+    { label: t('dashboard.members'), value: members },
+    { label: t('dashboard.jobsActive'), value: activeJobs },
+    { label: t('dashboard.jobsFailed'), value: failedJobs },
   ];
   return (
     <div className="space-y-4">

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 import { type Ctx, makeCtx } from '@/lib/server/operation';
+import { reader } from '@/lib/server/read';
 import { clientIp } from './ip';
 import { authOptions } from './options';
 import { can, type Permission } from './permissions';
@@ -46,7 +47,8 @@ async function buildCtx(info: SessionInfo): Promise<Ctx | null> {
 
 /**
  * For pages: sends visitors to sign-in, members who must first set up two-factor sign-in to
- * their account page, and refuses members without the permission.
+ * their account page, and refuses members without the permission. `read` runs operations as
+ * this member (lib/server/read.ts): pages never open the database themselves.
  */
 export async function requirePage(permission?: Permission, opts: { duringEnrolment?: boolean } = {}) {
   const info = await getSessionInfo();
@@ -55,7 +57,7 @@ export async function requirePage(permission?: Permission, opts: { duringEnrolme
   if (!ctx) redirect('/no-organization');
   if (info.mustEnrolTwoFactor && !opts.duringEnrolment) redirect('/account?enrol=1');
   if (permission && !can(ctx.role, permission)) forbidden();
-  return { info, ctx };
+  return { info, ctx, read: reader(ctx) };
 }
 
 /** For server actions and route handlers: null when signed out or without an organization. */

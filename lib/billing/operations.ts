@@ -6,7 +6,7 @@ import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
 import { addCharge, chargeSchema } from './charges';
 import { periodOf } from './money';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
-import { getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
+import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
 import { runIsolation } from './isolation';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
@@ -34,7 +34,19 @@ export const getInvoiceOp = defineOperation({
   name: 'billing.getInvoice',
   permission: 'billing.view',
   input: z.object({ invoiceId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => getInvoice(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }),
+  // The tax line is labelled with the organization's current rate.
+  run: async (ctx, input) => {
+    const [detail, settings] = await Promise.all([getInvoice(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }), getBillingSettings(ctx.db, ctx.orgId)]);
+    return { ...detail, taxPercent: settings.taxPercent };
+  },
+});
+
+/** A customer's latest invoices and payments, and what they owe now. */
+export const customerBillingOp = defineOperation({
+  name: 'billing.customer',
+  permission: 'billing.view',
+  input: z.object({ customerId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => customerBilling(ctx.db, ctx.orgId, input.customerId),
 });
 
 /** The preview: the billing run's exact report, rolled back. */
@@ -137,6 +149,7 @@ export const listPaymentsOp = defineOperation({
     customerId: z.string().uuid().optional(),
     status: z.enum(PAYMENT_STATUSES).optional(),
     cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
   }),
   run: (ctx, input) => listPayments(ctx.db, { orgId: ctx.orgId, ...input }),
 });

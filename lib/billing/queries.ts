@@ -130,8 +130,10 @@ export async function getPayment(db: Db, p: { orgId: string; paymentId: string }
   return { ...page[0], allocations };
 }
 
-/** What the customer page shows: recent invoices, payments and what is still owed. */
+/** What the customer page shows: recent invoices, payments and what is still owed (not_found for another organization's customer). */
 export async function customerBilling(db: Db, orgId: string, customerId: string) {
+  const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, customerId), eq(customers.organizationId, orgId)));
+  if (!customer) throw new AppError('not_found');
   const [invoicePage, paymentPage, [owed]] = await Promise.all([
     listInvoices(db, { orgId, customerId, limit: 12 }),
     listPayments(db, { orgId, customerId, limit: 12 }),

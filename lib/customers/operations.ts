@@ -6,10 +6,15 @@ import { LEAD_STATUSES } from './constants';
 import { previewImport, importCustomers } from './import';
 import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, suggestCredentials } from './leads';
 import { updateCustomer } from './mutations';
-import { getCustomerDetail, listCustomers, type Viewer } from './queries';
+import { assertSubscriptionVisible, customerFilterOptions, getCustomerDetail, listCustomers, type Viewer } from './queries';
+import { serviceChoices } from './service-choices';
 import { convertLeadSchema, customerListSchema, leadSchema, rejectLeadSchema, transitionSchema, updateCustomerSchema } from './schemas';
 import { subscriptionServiceSchema, transitionSubscription, updateSubscriptionService } from './subscriptions';
+import { coverageRadius } from '@/lib/infrastructure/coverage';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
+import { listFreePorts } from '@/lib/infrastructure/ports';
+import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radius/accounting';
+import { listPlans } from '@/lib/plans/queries';
 
 /** Resellers see and touch only what is attributed to them. */
 const viewer = (ctx: Ctx): Viewer => ({ orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null });
@@ -26,6 +31,17 @@ export const getCustomerOp = defineOperation({
   permission: 'customers.view',
   input: z.object({ customerId: z.string().uuid('validation.invalid') }),
   run: (ctx, input) => getCustomerDetail(ctx.db, viewer(ctx), input.customerId),
+});
+
+/** The customers list's filters: every plan, the areas in use and (for staff) the resellers. */
+export const customerFilterOptionsOp = defineOperation({
+  name: 'customers.filterOptions',
+  permission: 'customers.view',
+  input: z.object({}),
+  run: async (ctx) => {
+    const [plans, options] = await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true }), customerFilterOptions(ctx.db, ctx.orgId)]);
+    return { plans: plans.map((p) => ({ id: p.id, name: p.name })), areas: options.areas, resellers: viewer(ctx).resellerUserId ? [] : options.resellers };
+  },
 });
 
 export const updateCustomerOp = defineOperation({
@@ -72,6 +88,29 @@ export const getLeadOp = defineOperation({
   },
 });
 
+/** The ODP converting the lead would use today (ports may have filled since it was entered), with its free ports. */
+export const leadConversionOdpOp = defineOperation({
+  name: 'leads.conversionOdp',
+  permission: 'leads.verify',
+  input: z.object({ leadId: z.string().uuid('validation.invalid') }),
+  run: async (ctx, input) => {
+    const lead = await getLead(ctx.db, viewer(ctx), input.leadId);
+    const coverage = await coverageFor(ctx.db, ctx.orgId, lead);
+    return coverage.ok ? listFreePorts(ctx.db, { orgId: ctx.orgId, odpId: coverage.odpId }) : null;
+  },
+});
+
+/** What the new-lead form offers: the active plans and the organization's coverage radius. */
+export const leadFormOptionsOp = defineOperation({
+  name: 'leads.formOptions',
+  permission: 'leads.create',
+  input: z.object({}),
+  run: async (ctx) => {
+    const [plans, radiusM] = await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), coverageRadius(ctx.db, ctx.orgId)]);
+    return { plans: plans.map((p) => ({ id: p.id, name: p.name, billingType: p.billingType })), radiusM };
+  },
+});
+
 export const checkCoverageOp = defineOperation({
   name: 'leads.checkCoverage',
   permission: 'leads.create',
@@ -115,4 +154,28 @@ export const updateSubscriptionServiceOp = defineOperation({
   permission: 'customers.manage',
   input: subscriptionServiceSchema,
   run: (ctx, input) => updateSubscriptionService(ctx.db, { ...ctx.actor, input }),
+});
+
+export const serviceChoicesOp = defineOperation({
+  name: 'subscriptions.serviceChoices',
+  permission: 'customers.manage',
+  input: z.object({ customerId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => serviceChoices(ctx.db, viewer(ctx), input.customerId),
+});
+
+/** What FreeRADIUS accounting says about one subscription: online now, the last sessions, usage per month. */
+export const subscriptionRadiusOp = defineOperation({
+  name: 'subscriptions.radius',
+  permission: 'customers.view',
+  input: z.object({
+    subscriptionId: z.string().uuid('validation.invalid'),
+    sessions: z.coerce.number().int().min(1).max(100).default(10),
+    months: z.coerce.number().int().min(1).max(24).default(6),
+  }),
+  run: async (ctx, input) => {
+    await assertSubscriptionVisible(ctx.db, viewer(ctx), input.subscriptionId);
+    const p = { orgId: ctx.orgId, subscriptionId: input.subscriptionId };
+    const [sessions, usage] = await Promise.all([customerRadiusSessions(ctx.db, { ...p, limit: input.sessions }), customerRadiusUsage(ctx.db, { ...p, months: input.months })]);
+    return { ...sessions, usage };
+  },
 });

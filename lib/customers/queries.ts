@@ -92,6 +92,22 @@ export async function customerFilterOptions(db: Db, orgId: string) {
   return { areas: areas.map((a) => a.area), resellers };
 }
 
+/** A subscription of the organization's (for a reseller: of their own customers), else not_found. */
+export async function assertSubscriptionVisible(db: Db, viewer: Viewer, subscriptionId: string) {
+  const [row] = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .innerJoin(customers, and(eq(customers.id, subscriptions.customerId), eq(customers.organizationId, subscriptions.organizationId)))
+    .where(
+      and(
+        eq(subscriptions.id, subscriptionId),
+        eq(subscriptions.organizationId, viewer.orgId),
+        viewer.resellerUserId ? eq(customers.resellerUserId, viewer.resellerUserId) : undefined,
+      ),
+    );
+  if (!row) throw new AppError('not_found');
+}
+
 export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: string) {
   const [customer] = await db
     .select()
@@ -122,6 +138,7 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
       routerId: subscriptions.routerId,
       routerName: routers.name,
       routerStatus: routers.status,
+      routerMode: routers.mode,
       remoteAddress: subscriptions.remoteAddress,
       localAddress: subscriptions.localAddress,
       callerId: subscriptions.callerId,

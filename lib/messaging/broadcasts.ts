@@ -3,10 +3,13 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { broadcasts, customers, messages, organizations, type BroadcastFilter } from '@/db/schema';
 import { SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
+import { customerFilterOptions } from '@/lib/customers/queries';
+import { listOdps } from '@/lib/infrastructure/odps';
+import { listPlans } from '@/lib/plans/queries';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
-import { customerValues, draftFor, insertDrafts } from './queue';
+import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
 import { renderTemplate, templateProblems } from './templates';
 
 const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
@@ -120,3 +123,20 @@ export async function listBroadcasts(db: Db, p: { orgId: string; cursor?: string
   return toPage(rows, limit);
 }
 
+
+/** What the broadcast form's filters offer (plans, ODPs, areas in use) and the organization's broadcast wording to start from. */
+export async function broadcastChoices(db: Db, orgId: string) {
+  const settings = await getMessagingSettings(db, orgId);
+  const [plans, odps, options, body] = await Promise.all([
+    listPlans(db, { orgId, includeInactive: true }),
+    listOdps(db, { orgId }),
+    customerFilterOptions(db, orgId),
+    templateBody(db, { orgId, category: 'broadcast', locale: settings.locale }),
+  ]);
+  return {
+    plans: plans.map((p) => ({ value: p.id, label: p.name })),
+    odps: odps.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` })),
+    areas: options.areas,
+    initialBody: body,
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES, TEMPLATE_CATEGORIES } from '@/db/schema';
 import { defineOperation } from '@/lib/server/operation';
-import { broadcastFilterSchema, broadcastProgress, broadcastSchema, countRecipients, listBroadcasts, setBroadcastStatus, startBroadcast } from './broadcasts';
+import { broadcastChoices, broadcastFilterSchema, broadcastProgress, broadcastSchema, countRecipients, listBroadcasts, setBroadcastStatus, startBroadcast } from './broadcasts';
 import { listMessages, listTemplates, setWhatsappOptOut, messagingSettingsSchema, previewTemplate, resendMessage, resetTemplate, saveMessagingSettings, saveTemplate, templateSchema } from './manage';
 import { getMessagingSettings } from './queue';
 import { deleteSession, listSessions, relinkSession, requestLogout, saveSession, sessionSchema } from './sessions';
@@ -53,6 +53,7 @@ export const resendMessageOp = defineOperation({
   run: (ctx, input) => resendMessage(ctx.db, { ...ctx.actor, ...input }),
 });
 
+export const broadcastChoicesOp = defineOperation({ name: 'messaging.broadcastChoices', permission: 'messaging.broadcast', input: z.object({}), run: (ctx) => broadcastChoices(ctx.db, ctx.orgId) });
 export const countRecipientsOp = defineOperation({ name: 'messaging.countRecipients', permission: 'messaging.broadcast', input: broadcastFilterSchema, run: (ctx, input) => countRecipients(ctx.db, { orgId: ctx.orgId, filter: input }) });
 export const startBroadcastOp = defineOperation({ name: 'messaging.startBroadcast', permission: 'messaging.broadcast', input: broadcastSchema, run: (ctx, input) => startBroadcast(ctx.db, { ...ctx.actor, input }) });
 export const setBroadcastStatusOp = defineOperation({

@@ -3,7 +3,8 @@ import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
 import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
 import { requestProfilePush, requestRouterCheck, requestRouterImport, requestRouterSync, requestSessionKick, routerJobs } from './router-jobs';
-import { deleteRouter, getRouter, listRouters, routerSchema, saveRouter } from './routers';
+import { radiusOnline } from './radius/accounting';
+import { deleteRouter, getRouter, listRouters, routerChoices, routerSchema, saveRouter } from './routers';
 import { listSessions } from './sessions';
 
 const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
@@ -16,11 +17,22 @@ export const listRoutersOp = defineOperation({
   run: (ctx, input) => listRouters(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
+/** Every router by name, with its status and mode: the header's router switcher. */
+export const routerChoicesOp = defineOperation({
+  name: 'routers.choices',
+  permission: 'routers.view',
+  input: z.object({}),
+  run: (ctx) => routerChoices(ctx.db, { orgId: ctx.orgId }),
+});
+
 export const getRouterOp = defineOperation({
   name: 'routers.get',
   permission: 'routers.view',
   input: routerRef,
-  run: async (ctx, input) => ({ router: await getRouter(ctx.db, { orgId: ctx.orgId, ...input }), jobs: await routerJobs(ctx.db, { orgId: ctx.orgId, ...input }) }),
+  run: async (ctx, input) => {
+    const [router, jobs] = await Promise.all([getRouter(ctx.db, { orgId: ctx.orgId, ...input }), routerJobs(ctx.db, { orgId: ctx.orgId, ...input })]);
+    return { router, jobs };
+  },
 });
 
 export const saveRouterOp = defineOperation({
@@ -91,6 +103,22 @@ export const listSessionsOp = defineOperation({
     page: z.coerce.number().int().min(1).max(10_000).optional(),
   }),
   run: (ctx, input) => listSessions(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** The sessions page's router filter (and whether a RADIUS-mode router makes the RADIUS tab worth showing). */
+export const sessionRoutersOp = defineOperation({
+  name: 'sessions.routers',
+  permission: 'sessions.view',
+  input: z.object({}),
+  run: (ctx) => routerChoices(ctx.db, { orgId: ctx.orgId }),
+});
+
+/** Who is online through RADIUS now (open accounting sessions). */
+export const radiusOnlineOp = defineOperation({
+  name: 'sessions.radiusOnline',
+  permission: 'sessions.view',
+  input: z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() }),
+  run: (ctx, input) => radiusOnline(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
 export const kickSessionOp = defineOperation({

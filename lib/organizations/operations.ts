@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listTaskProblems } from '@/lib/jobs/task-status';
 import { AppError } from '@/lib/server/errors';
 import { defineOperation } from '@/lib/server/operation';
 import { createOrganizationWithAdmin, setOrganizationStatus, updateOrganizationSettings } from './mutations';
@@ -29,6 +30,14 @@ export const listAllOrganizationsOp = defineOperation({
   permission: 'platform.organizations',
   input: z.object({ q: z.string().trim().max(100).optional(), cursor: z.string().max(200).optional() }),
   run: (ctx, input) => listAllOrganizations(ctx.db, input),
+});
+
+/** Periodic passes failing now, in every organization. */
+export const platformTaskProblemsOp = defineOperation({
+  name: 'platform.taskProblems',
+  permission: 'platform.organizations',
+  input: z.object({}),
+  run: (ctx) => listTaskProblems(ctx.db),
 });
 
 export const createOrganizationOp = defineOperation({

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
 import { generateBatch } from './batches';
 import { listVoucherProfiles, saveVoucherProfile, setVoucherProfileActive } from './profiles';
-import { getVoucherBatch, listVoucherBatches, listVouchers, voucherSales } from './queries';
+import { getVoucherBatch, listVoucherBatches, listVouchers, resellerChoices, voucherSales } from './queries';
 import { BATCH_DISPLAY_STATUSES } from './constants';
 import { printSchema, voucherPrintData } from './print';
 import { voucherSalesReport } from './report';
 import { batchIdSchema, generateBatchSchema, listVouchersSchema, profileIdSchema, voucherProfileSchema } from './schemas';
 import { disableVouchers, retryBatchDelivery } from './withdraw';
 import { calendarDay } from '@/lib/server/form-input';
+import { getOrganization } from '@/lib/organizations/queries';
+import { routerChoices } from '@/lib/network/routers';
 
 
 export const listVoucherProfilesOp = defineOperation({
@@ -39,6 +41,21 @@ export const generateVoucherBatchOp = defineOperation({
   run: (ctx, input) => generateBatch(ctx.db, { ...ctx.actor, input }),
 });
 
+/** What the generate form offers: the active profiles, the routers to deliver to, the resellers to sell through. */
+export const generateChoicesOp = defineOperation({
+  name: 'vouchers.generateChoices',
+  permission: 'vouchers.manage',
+  input: z.object({}),
+  run: async (ctx) => {
+    const [profiles, routers, resellers] = await Promise.all([
+      listVoucherProfiles(ctx.db, { orgId: ctx.orgId }),
+      routerChoices(ctx.db, { orgId: ctx.orgId }),
+      resellerChoices(ctx.db, { orgId: ctx.orgId }),
+    ]);
+    return { profiles, routers, resellers };
+  },
+});
+
 export const listVoucherBatchesOp = defineOperation({
   name: 'vouchers.listBatches',
   permission: 'vouchers.view',
@@ -55,7 +72,11 @@ export const getVoucherBatchOp = defineOperation({
   name: 'vouchers.getBatch',
   permission: 'vouchers.view',
   input: batchIdSchema,
-  run: (ctx, input) => getVoucherBatch(ctx.db, { orgId: ctx.orgId, ...input }),
+  // The batch page's print form starts from the organization's hotspot login address.
+  run: async (ctx, input) => {
+    const [batch, org] = await Promise.all([getVoucherBatch(ctx.db, { orgId: ctx.orgId, ...input }), getOrganization(ctx.db, ctx.orgId)]);
+    return { ...batch, hotspotLoginUrl: org?.hotspotLoginUrl ?? null };
+  },
 });
 
 export const listVouchersOp = defineOperation({

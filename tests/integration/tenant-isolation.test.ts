@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { billingSettings, broadcasts, cables, customers, infraSites, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
 import * as accountOps from '@/lib/account/operations';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
+import * as dashboardOps from '@/lib/dashboard/operations';
 import { encryptSecret } from '@/lib/crypto';
 import * as jobOps from '@/lib/jobs/operations';
 import * as messagingOps from '@/lib/messaging/operations';
@@ -160,6 +161,14 @@ const CASES: Record<string, () => Promise<void>> = {
     expectNotFound(await run(userOps.setMemberActiveOp, { membershipId: b.member.membership.id, active: false }));
     const [m] = await db.select().from(memberships).where(eq(memberships.id, b.member.membership.id));
     assert.equal(m!.active, true);
+  },
+  'dashboard.get': async () => {
+    const r = await run(dashboardOps.dashboardOp, {});
+    assert.ok(r.ok);
+    const mine = await db.select().from(memberships).where(and(eq(memberships.organizationId, a.org.id), eq(memberships.active, true)));
+    assert.equal(r.data.members, mine.length);
+    assert.ok(r.data.recent && r.data.recent.items.length > 0, "A's own activity");
+    assert.ok(![b.org.id, b.invitationId, 'calon@b.test'].some((s) => json(r.data).includes(s)));
   },
   'jobs.list': async () => {
     const r = await run(jobOps.listJobsOp, {});
@@ -336,6 +345,11 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.ok);
     assert.ok(!json(r.data).includes(b.routerId) && !json(r.data).includes('RB-B'));
   },
+  'routers.choices': async () => {
+    const r = await run(networkOps.routerChoicesOp, {});
+    assert.ok(r.ok);
+    assert.ok(!json(r.data).includes(b.routerId) && !json(r.data).includes('RB-B'));
+  },
   'routers.get': async () => expectNotFound(await run(networkOps.getRouterOp, { routerId: b.routerId })),
   'routers.save': async () => {
     const input = { name: 'RB-B2', host: '10.0.0.1', port: 8728, tls: false, username: 'x', password: 'y', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '1k/1k', isolirAddressList: 'isolir', syncIntervalMinutes: 60 };
@@ -362,6 +376,18 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.ok);
     assert.equal(r.data.total, 0);
   },
+  'sessions.routers': async () => {
+    const r = await run(networkOps.sessionRoutersOp, {});
+    assert.ok(r.ok);
+    assert.ok(!json(r.data).includes(b.routerId) && !json(r.data).includes('RB-B'));
+  },
+  'sessions.radiusOnline': async () => {
+    for (const q of [undefined, b.world.subscription.serviceUsername]) {
+      const r = await run(networkOps.radiusOnlineOp, { q });
+      assert.ok(r.ok);
+      assert.equal(r.data.total, 0);
+    }
+  },
   'sessions.kick': async () => {
     expectNotFound(await run(networkOps.kickSessionOp, { sessionId: b.sessionId }));
     assert.equal((await db.select().from(routerSessions).where(eq(routerSessions.id, b.sessionId))).length, 1);
@@ -383,6 +409,13 @@ const CASES: Record<string, () => Promise<void>> = {
     const all = await run(customerOps.listCustomersOp, {});
     assert.ok(all.ok && !all.data.items.some((c) => c.id === b.world.customer.id));
   },
+  'customers.filterOptions': async () => {
+    const r = await run(customerOps.customerFilterOptionsOp, {});
+    assert.ok(r.ok);
+    assert.ok(![b.world.plan.id, b.world.spare.id, b.admin.user.id].some((id) => json(r.data).includes(id)));
+  },
+  'subscriptions.serviceChoices': async () => expectNotFound(await run(customerOps.serviceChoicesOp, { customerId: b.world.customer.id })),
+  'subscriptions.radius': async () => expectNotFound(await run(customerOps.subscriptionRadiusOp, { subscriptionId: b.world.subscription.id })),
   'customers.get': async () => expectNotFound(await run(customerOps.getCustomerOp, { customerId: b.world.customer.id })),
   'customers.update': async () => {
     expectNotFound(await run(customerOps.updateCustomerOp, { customerId: b.world.customer.id, name: 'Dibajak', phone: '0812 0000 0000', address: 'Jl. Dibajak No. 1' }));
@@ -412,6 +445,12 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!r.data.items.some((l) => l.id === b.world.lead1.id));
   },
   'leads.get': async () => expectNotFound(await run(customerOps.getLeadOp, { leadId: b.world.lead1.id })),
+  'leads.conversionOdp': async () => expectNotFound(await run(customerOps.leadConversionOdpOp, { leadId: b.world.lead1.id })),
+  'leads.formOptions': async () => {
+    const r = await run(customerOps.leadFormOptionsOp, {});
+    assert.ok(r.ok);
+    assert.ok(!r.data.plans.some((p) => p.id === b.world.plan.id || p.id === b.world.spare.id));
+  },
   'leads.checkCoverage': async () => {
     const r = await run(customerOps.checkCoverageOp, POLE);
     assert.ok(r.ok);
@@ -442,6 +481,7 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(r.data.items.length, 0);
   },
   'billing.getInvoice': async () => expectNotFound(await run(billingOps.getInvoiceOp, { invoiceId: b.world.invoice.id })),
+  'billing.customer': async () => expectNotFound(await run(billingOps.customerBillingOp, { customerId: b.world.customer.id })),
   'billing.preview': async () => {
     const r = await run(billingOps.previewBillingOp, { period: '2026-12-01' });
     assert.ok(r.ok);
@@ -617,6 +657,11 @@ const CASES: Record<string, () => Promise<void>> = {
     const [row] = await db.select().from(messages).where(eq(messages.id, b.wa.failed.id));
     assert.equal(row!.status, 'failed');
   },
+  'messaging.broadcastChoices': async () => {
+    const r = await run(messagingOps.broadcastChoicesOp, {});
+    assert.ok(r.ok);
+    assert.ok(![b.world.plan.id, b.world.odp.id, b.wa.templateBody].some((s) => json(r.data).includes(s)));
+  },
   'messaging.countRecipients': async () => {
     const r = await run(messagingOps.countRecipientsOp, { planId: b.world.plan.id });
     assert.deepEqual(r.ok && r.data, { total: 0, optedOut: 0, willSend: 0 });
@@ -657,6 +702,7 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
+  'platform.taskProblems': async () => assertForbidden(await run(orgOps.platformTaskProblemsOp, {})),
   'platform.createOrganization': async () =>
     assertForbidden(
       await run(orgOps.createOrganizationOp, { organizationName: 'X Net', slug: 'x-net-a', adminName: 'X', email: 'x@x.test', password: 'rahasia-123' }),
@@ -689,7 +735,7 @@ describe('organization A cannot read or change organization B', () => {
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [accountOps, auditOps, billingOps, customerOps, jobOps, messagingOps, networkOps, infraOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [accountOps, auditOps, billingOps, customerOps, dashboardOps, jobOps, messagingOps, networkOps, infraOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {

@@ -93,6 +93,7 @@ export async function voucherMatrixInputs(db: Database, orgId: string, actorUser
     'vouchers.saveProfile': { ...VOUCHER_PROFILE_FORM, name: `Voucher ${u}` },
     'vouchers.setProfileActive': { profileId: spare.profile.id, active: false },
     'vouchers.generate': { profileId: profile.id, count: '10', codeLength: '8', charset: 'numeric', delivery: 'router', routerId },
+    'vouchers.generateChoices': {},
     'vouchers.listBatches': {},
     'vouchers.getBatch': { batchId: batch.id },
     'vouchers.list': { batchId: batch.id },
@@ -146,6 +147,12 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
       notFound(await sides().run(op('generateVoucherBatchOp'), { ...base, profileId: (await aOwn()).id, delivery: 'router', routerId: sides().b.routerId }));
       const batches = await sides().db.select().from(voucherBatches).where(eq(voucherBatches.profileId, profile.id));
       assert.equal(batches.length, 1);
+    },
+    'vouchers.generateChoices': async () => {
+      const { profile } = await bWorld();
+      const r = await sides().run(op('generateChoicesOp'), {});
+      assert.ok(r.ok);
+      assert.ok(![profile.id, sides().b.routerId].some((id) => json(r.data).includes(id)), "B's profiles and routers are not A's choices");
     },
     'vouchers.listBatches': async () => {
       const { batch } = await bWorld();

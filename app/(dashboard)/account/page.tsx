@@ -1,14 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { Alert, PageHeader } from '@/components/ui/card';
-import { getAccount } from '@/lib/account/password';
+import { getAccountOp } from '@/lib/account/operations';
 import { requirePage } from '@/lib/auth/context';
 import { PasswordCard, PhoneCard, SessionsCard, TwoFactorCard } from './account-client';
 
 /** A member's own account; also where an organization that requires 2FA sends them first. */
 export default async function AccountPage() {
-  const { info, ctx } = await requirePage(undefined, { duringEnrolment: true });
+  const { info, read } = await requirePage(undefined, { duringEnrolment: true });
   const t = await getTranslations('account');
-  const account = await getAccount(ctx.db, { userId: ctx.userId });
+  const account = await read(getAccountOp, {});
   return (
     <div className="max-w-xl space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />

@@ -10,8 +10,7 @@ import { INVOICE_STATUSES } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { periodOf } from '@/lib/billing/money';
-import { listInvoicesOp } from '@/lib/billing/operations';
-import { listPayments } from '@/lib/billing/queries';
+import { listInvoicesOp, listPaymentsOp } from '@/lib/billing/operations';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -21,14 +20,14 @@ import { PendingTransfers } from './pending-transfers';
 import { RunPanel } from './run-panel';
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('billing.view');
+  const { info, ctx, read } = await requirePage('billing.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const result = await executeOperation(listInvoicesOp, ctx, { status: sp.status, period: sp.period, q: sp.q, cursor: sp.cursor });
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const current = periodOf(new Date(), info.org!.timezone);
-  const pending = can(ctx.role, 'payments.approve') ? await listPayments(ctx.db, { orgId: ctx.orgId, status: 'pending', limit: 50 }) : null;
+  const pending = can(ctx.role, 'payments.approve') ? await read(listPaymentsOp, { status: 'pending', limit: 50 }) : null;
   return (
     <div className="space-y-4">
       <PageHeader

@@ -9,21 +9,16 @@ import { Pager, Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber, SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
-import { listCustomersOp } from '@/lib/customers/operations';
-import { customerFilterOptions } from '@/lib/customers/queries';
+import { customerFilterOptionsOp, listCustomersOp } from '@/lib/customers/operations';
 import { CUSTOMER_SORTS } from '@/lib/customers/schemas';
-import { listPlans } from '@/lib/plans/queries';
 import { executeOperation } from '@/lib/server/operation';
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('customers.view');
+  const { ctx, read } = await requirePage('customers.view');
   const sp = await searchParams;
   const t = await getTranslations();
-  const [result, plans, options] = await Promise.all([
-    executeOperation(listCustomersOp, ctx, sp),
-    listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true }),
-    customerFilterOptions(ctx.db, ctx.orgId),
-  ]);
+  // A search too short to run is shown above an empty list, not as an error page.
+  const [result, options] = await Promise.all([executeOperation(listCustomersOp, ctx, sp), read(customerFilterOptionsOp, {})]);
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const all = t('common.all');
   return (
@@ -41,7 +36,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
         <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={all} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        <FilterSelect name="planId" label={t('customers.plan')} value={sp.planId} allLabel={all} options={plans.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect name="planId" label={t('customers.plan')} value={sp.planId} allLabel={all} options={options.plans.map((p) => ({ value: p.id, label: p.name }))} />
         {options.areas.length > 0 && <FilterSelect name="area" label={t('customers.area')} value={sp.area} allLabel={all} options={options.areas.map((a) => ({ value: a, label: a }))} />}
         {ctx.role !== 'reseller' && options.resellers.length > 0 && (
           <FilterSelect name="resellerUserId" label={t('customers.reseller')} value={sp.resellerUserId} allLabel={all} options={options.resellers.map((r) => ({ value: r.id, label: r.name }))} />

@@ -3,15 +3,15 @@ import { PageHeader } from '@/components/ui/card';
 import { JOB_STATES, type JobState } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { listJobs } from '@/lib/jobs/queries';
+import { listJobsOp } from '@/lib/jobs/operations';
 import { JobsList, WorkerCheckButton } from './jobs-list';
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('jobs.view');
+  const { info, ctx, read } = await requirePage('jobs.view');
   const sp = await searchParams;
   const state = JOB_STATES.includes(sp.state as JobState) ? (sp.state as JobState) : undefined;
   const t = await getTranslations('jobs');
-  const page = await listJobs(ctx.db, { orgId: ctx.orgId, state, cursor: sp.cursor });
+  const page = await read(listJobsOp, { state, cursor: sp.cursor });
   return (
     <div>
       <PageHeader title={t('title')} subtitle={t('subtitle')} actions={can(ctx.role, 'jobs.run') && <WorkerCheckButton />} />

@@ -7,19 +7,19 @@ import { Pager, Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/customers/constants';
-import { listLeads } from '@/lib/customers/leads';
+import { listLeadsOp } from '@/lib/customers/operations';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 
 const COLOR = { new: 'blue', converted: 'green', rejected: 'slate' } as const;
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('leads.view');
+  const { info, ctx, read } = await requirePage('leads.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const status = LEAD_STATUSES.includes(sp.status as LeadStatus) ? (sp.status as LeadStatus) : undefined;
-  const page = await listLeads(ctx.db, { orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null }, { q: sp.q, status, cursor: sp.cursor });
+  const page = await read(listLeadsOp, { q: sp.q, status, cursor: sp.cursor });
   return (
     <div>
       <PageHeader

@@ -2,14 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { listPlans } from '@/lib/plans/queries';
+import { listPlansOp } from '@/lib/plans/operations';
 import { PlanForm, PlansTable } from './plans-client';
 
 export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('plans.view');
+  const { ctx, read } = await requirePage('plans.view');
   const sp = await searchParams;
   const t = await getTranslations('plans');
-  const plans = await listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true, q: sp.q });
+  const plans = await read(listPlansOp, { includeInactive: true, q: sp.q });
   const manage = can(ctx.role, 'plans.manage');
   const editing = sp.edit ? plans.find((p) => p.id === sp.edit) : undefined;
   return (

@@ -3,16 +3,17 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
-import { buildReport, REPORT_KINDS, type ReportKind } from '@/lib/billing/reports';
+import { reportOp } from '@/lib/billing/operations';
+import { REPORT_KINDS, type ReportKind } from '@/lib/billing/reports';
 import { formatIDR } from '@/lib/format';
 
 const MONEY_COLUMNS = new Set(['invoiced', 'collected', 'outstanding', 'amount']);
 const TITLES: Record<ReportKind, string> = { revenue: 'revenue', aging: 'aging', payments: 'byMethod' };
 
 export default async function ReportsPage() {
-  const { ctx } = await requirePage('reports.view');
+  const { read } = await requirePage('reports.view');
   const t = await getTranslations();
-  const tables = await Promise.all(REPORT_KINDS.map(async (kind) => ({ kind, table: await buildReport(ctx.db, ctx.orgId, kind) })));
+  const tables = await Promise.all(REPORT_KINDS.map(async (kind) => ({ kind, table: await read(reportOp, { kind }) })));
   return (
     <div className="space-y-6">
       <PageHeader title={t('reports.title')} />

@@ -8,18 +8,18 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { listRouters } from '@/lib/network/routers';
+import { listRoutersOp } from '@/lib/network/operations';
 import { RouterForm } from './_components/router-form';
 
 export default async function RoutersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('routers.view');
+  const { info, ctx, read } = await requirePage('routers.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1));
-  const list = await listRouters(ctx.db, { orgId: ctx.orgId, q, page: pageNo });
+  const list = await read(listRoutersOp, { q, page: pageNo });
   const manage = can(ctx.role, 'routers.manage');
   const empty = list.total === 0 && !q;
   const addr = (r: (typeof list.items)[number]) => (

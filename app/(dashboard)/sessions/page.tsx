@@ -10,15 +10,13 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { PagePager } from '@/components/ui/table';
-import type { Db } from '@/db/client';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime, formatDateTimeOrDash } from '@/lib/format';
 import { toLocale, type Locale } from '@/lib/i18n/config';
 import { SESSION_KINDS, type SessionKind } from '@/lib/network/constants';
-import { routerChoices } from '@/lib/network/routers';
-import { listSessions } from '@/lib/network/sessions';
-import { radiusOnline } from '@/lib/network/radius/accounting';
+import { listSessionsOp, radiusOnlineOp, sessionRoutersOp } from '@/lib/network/operations';
+import type { Read } from '@/lib/server/read';
 import { KickButton } from './kick-button';
 
 
@@ -49,12 +47,12 @@ function SourceTabs({ source, labels }: { source: 'api' | 'radius'; labels: { na
 }
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('sessions.view');
+  const { info, ctx, read } = await requirePage('sessions.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
-  const routers = await routerChoices(ctx.db, { orgId: ctx.orgId });
+  const routers = await read(sessionRoutersOp, {});
   const hasRadius = routers.some((r) => r.mode === 'radius');
   const tabs = hasRadius ? (
     <SourceTabs
@@ -70,9 +68,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1));
   if (hasRadius && sp.source === 'radius') {
-    return <RadiusSessions db={ctx.db} orgId={ctx.orgId} q={q} rawQ={sp.q} page={pageNo} locale={locale} timeZone={tz} tabs={tabs} />;
+    return <RadiusSessions read={read} q={q} rawQ={sp.q} page={pageNo} locale={locale} timeZone={tz} tabs={tabs} />;
   }
-  const list = await listSessions(ctx.db, { orgId: ctx.orgId, routerId: routerId || undefined, kind, q, page: pageNo });
+  const list = await read(listSessionsOp, { routerId, kind, q, page: pageNo });
   const canKick = can(ctx.role, 'sessions.kick');
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const head = [
@@ -157,8 +155,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
 
 /** Open FreeRADIUS accounting sessions. No disconnect here: that goes through the subscription's status (CoA). */
 async function RadiusSessions(p: {
-  db: Db;
-  orgId: string;
+  read: Read;
   q: string | undefined;
   rawQ: string | undefined;
   page: number;
@@ -167,7 +164,7 @@ async function RadiusSessions(p: {
   tabs: ReactNode;
 }) {
   const t = await getTranslations();
-  const list = await radiusOnline(p.db, { orgId: p.orgId, q: p.q, page: p.page });
+  const list = await p.read(radiusOnlineOp, { q: p.q, page: p.page });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const head = [
     t('sessions.username'),

@@ -5,18 +5,15 @@ import { requirePage } from '@/lib/auth/context';
 import { ASSIGNABLE_ROLES, can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
-import { listMembers, listPendingInvitations } from '@/lib/users/queries';
+import { listMembersOp } from '@/lib/users/operations';
 import { InviteForm, InvitationsList, MembersTable } from './users-client';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('users.view');
+  const { info, ctx, read } = await requirePage('users.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const [members, invitations] = await Promise.all([
-    listMembers(ctx.db, { orgId: ctx.orgId, q: sp.q, cursor: sp.cursor }),
-    listPendingInvitations(ctx.db, { orgId: ctx.orgId }),
-  ]);
+  const { members, invitations } = await read(listMembersOp, { q: sp.q, cursor: sp.cursor });
   const manage = can(ctx.role, 'users.manage');
   const roleOptions = ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`roles.names.${r}`) }));
   return (

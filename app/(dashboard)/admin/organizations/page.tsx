@@ -5,15 +5,14 @@ import { SearchForm } from '@/components/ui/search-form';
 import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { toLocale } from '@/lib/i18n/config';
-import { listTaskProblems } from '@/lib/jobs/task-status';
-import { listAllOrganizations } from '@/lib/organizations/queries';
+import { listAllOrganizationsOp, platformTaskProblemsOp } from '@/lib/organizations/operations';
 import { CreateOrganizationForm, OrganizationsTable } from './organizations-client';
 
 export default async function PlatformOrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('platform.organizations');
+  const { info, ctx, read } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
-  const [page, problems] = await Promise.all([listAllOrganizations(ctx.db, { q: sp.q, cursor: sp.cursor }), listTaskProblems(ctx.db)]);
+  const [page, problems] = await Promise.all([read(listAllOrganizationsOp, { q: sp.q, cursor: sp.cursor }), read(platformTaskProblemsOp, {})]);
   const locale = toLocale(await getLocale());
   return (
     <div className="space-y-6">

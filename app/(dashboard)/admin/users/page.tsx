@@ -2,17 +2,17 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager } from '@/components/ui/table';
-import { listPlatformUsers } from '@/lib/account/platform';
+import { listPlatformUsersOp } from '@/lib/account/operations';
 import { requirePage } from '@/lib/auth/context';
 import { toLocale } from '@/lib/i18n/config';
 import { PlatformUsersTable } from './users-client';
 
 /** Super admins: every account on the server, to disable one platform-wide. */
 export default async function PlatformUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('platform.organizations');
+  const { info, read } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
-  const page = await listPlatformUsers(ctx.db, { q: sp.q, cursor: sp.cursor });
+  const page = await read(listPlatformUsersOp, { q: sp.q, cursor: sp.cursor });
   return (
     <div className="space-y-6">
       <PageHeader title={t('platform.usersTitle')} subtitle={t('platform.usersSubtitle')} />

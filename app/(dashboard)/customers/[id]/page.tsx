@@ -1,7 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Fragment } from 'react';
 import { LocationMap } from '@/components/map';
 import { StatusBadge } from '@/components/status-badge';
@@ -10,27 +8,22 @@ import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber, historyReasonKey, TRANSITIONS } from '@/lib/customers/constants';
-import { getCustomerOp } from '@/lib/customers/operations';
+import { getCustomerOp, serviceChoicesOp } from '@/lib/customers/operations';
 import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { executeOperation } from '@/lib/server/operation';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
 import { ServiceForm, SyncSubscriptionButton } from './service-form';
 import { RouterStatusBadge } from '@/components/network/router-status';
-import { listPlans } from '@/lib/plans/queries';
-import { routerChoices } from '@/lib/network/routers';
-import { listFreePorts, odpChoices } from '@/lib/infrastructure/ports';
 import { ChargeForm } from '@/components/billing/charge-form';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
-import { customerBilling } from '@/lib/billing/queries';
-import { routers as routersTable } from '@/db/schema';
+import { customerBillingOp } from '@/lib/billing/operations';
 import { RadiusUsage } from './radius-usage';
 import { WhatsAppCard } from './whatsapp-card';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  const { info, ctx } = await requirePage('customers.view');
+  const { info, ctx, read } = await requirePage('customers.view');
   const { id } = await params;
   const t = await getTranslations();
   // System reasons are stored as codes; staff's own reasons are shown as they typed them.
@@ -40,39 +33,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   };
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
-  const result = await executeOperation(getCustomerOp, ctx, { customerId: id });
-  if (!result.ok) notFound();
-  const { customer, subscriptions, history, audit } = result.data;
+  const { customer, subscriptions, history, audit } = await read(getCustomerOp, { customerId: id });
   const canTransition = can(ctx.role, 'subscriptions.transition');
-  const billing = can(ctx.role, 'billing.view') ? await customerBilling(ctx.db, ctx.orgId, customer.id) : null;
+  const billing = can(ctx.role, 'billing.view') ? await read(customerBillingOp, { customerId: customer.id }) : null;
   const manageService = can(ctx.role, 'customers.manage');
   const canSync = can(ctx.role, 'routers.sync');
   const canWatchJobs = can(ctx.role, 'jobs.view');
-  const [activePlans, routers] = manageService
-    ? await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), routerChoices(ctx.db, { orgId: ctx.orgId })])
-    : [[], []];
-  // The service form offers the ODPs nearest the customer and the free ports of the current one.
-  const odpIds = [...new Set(subscriptions.flatMap((s) => (s.odpId && s.status !== 'terminated' ? [s.odpId] : [])))];
-  const near = customer.latitude !== null && customer.longitude !== null ? { latitude: customer.latitude, longitude: customer.longitude } : null;
-  const [odpOptions, freePorts] = manageService
-    ? await Promise.all([
-        odpChoices(ctx.db, { orgId: ctx.orgId, near, includeIds: odpIds }),
-        Promise.all(odpIds.map((odpId) => listFreePorts(ctx.db, { orgId: ctx.orgId, odpId }))).then((list) => new Map(list.map((l) => [l.odpId, l.free]))),
-      ])
-    : [[], new Map<string, number[]>()];
+  // The service form offers the plans, the routers, the ODPs nearest the customer and the free ports of the current one.
+  const choices = manageService ? await read(serviceChoicesOp, { customerId: customer.id }) : null;
   const canViewOdps = can(ctx.role, 'odps.view');
-  // Only subscriptions on a RADIUS-mode router have accounting to show.
-  const routerIds = [...new Set(subscriptions.flatMap((s) => (s.routerId ? [s.routerId] : [])))];
-  const radiusRouterIds = new Set(
-    routerIds.length === 0
-      ? []
-      : (
-          await ctx.db
-            .select({ id: routersTable.id })
-            .from(routersTable)
-            .where(and(eq(routersTable.organizationId, ctx.orgId), eq(routersTable.mode, 'radius'), inArray(routersTable.id, routerIds)))
-        ).map((r) => r.id),
-  );
   return (
     <div className="space-y-4">
       <PageHeader
@@ -196,9 +165,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                         odpId: s.odpId,
                         odpPort: s.odpPort,
                       }}
-                      plans={activePlans.map((p) => ({ id: p.id, name: p.name }))}
-                      routers={routers.map((r) => ({ id: r.id, name: r.name }))}
-                      odps={{ choices: odpOptions, free: (s.odpId && freePorts.get(s.odpId)) || [] }}
+                      plans={choices?.plans ?? []}
+                      routers={choices?.routers ?? []}
+                      odps={{ choices: choices?.odps ?? [], free: (s.odpId && choices?.freePorts[s.odpId]) || [] }}
                       canWatchJobs={canWatchJobs}
                     />
                   </details>
@@ -207,9 +176,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
                 )}
               </Card>
-              {s.routerId && radiusRouterIds.has(s.routerId) && (
-                <RadiusUsage db={ctx.db} orgId={ctx.orgId} subscriptionId={s.id} locale={locale} timeZone={tz} />
-              )}
+              {/* Only subscriptions on a RADIUS-mode router have accounting to show. */}
+              {s.routerId && s.routerMode === 'radius' && <RadiusUsage read={read} subscriptionId={s.id} locale={locale} timeZone={tz} />}
             </Fragment>
           ))}
         </div>

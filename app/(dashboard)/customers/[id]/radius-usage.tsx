@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import type { Db } from '@/db/client';
 import { Badge, Card } from '@/components/ui/card';
 import { TrafficCells } from '@/components/network/session-cells';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { formatDateTimeOrDash } from '@/lib/format';
+import { subscriptionRadiusOp } from '@/lib/customers/operations';
 import type { Locale } from '@/lib/i18n/config';
-import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radius/accounting';
+import type { Read } from '@/lib/server/read';
 
 const USAGE_MONTHS = 6;
 
@@ -26,23 +26,18 @@ function monthLabel(month: string, locale: Locale) {
 
 /** What FreeRADIUS accounting says about one RADIUS-mode subscription: online now, last sessions, usage per month. */
 export async function RadiusUsage({
-  db,
-  orgId,
+  read,
   subscriptionId,
   locale,
   timeZone,
 }: {
-  db: Db;
-  orgId: string;
+  read: Read;
   subscriptionId: string;
   locale: Locale;
   timeZone: string;
 }) {
   const t = await getTranslations();
-  const [{ username, online, sessions }, usage] = await Promise.all([
-    customerRadiusSessions(db, { orgId, subscriptionId, limit: 10 }),
-    customerRadiusUsage(db, { orgId, subscriptionId, months: USAGE_MONTHS }),
-  ]);
+  const { username, online, sessions, usage } = await read(subscriptionRadiusOp, { subscriptionId, sessions: 10, months: USAGE_MONTHS });
   return (
     <Card>
       <section className="space-y-3" data-testid="radius-card">

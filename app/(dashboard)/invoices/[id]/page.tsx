@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
@@ -11,22 +10,17 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { getInvoiceOp } from '@/lib/billing/operations';
-import { getBillingSettings } from '@/lib/billing/settings';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { env } from '@/lib/env';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { executeOperation } from '@/lib/server/operation';
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  const { info, ctx } = await requirePage('billing.view');
+  const { info, ctx, read } = await requirePage('billing.view');
   const { id } = await params;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const result = await executeOperation(getInvoiceOp, ctx, { invoiceId: id });
-  if (!result.ok) notFound();
-  const { invoice, customer, items, payments } = result.data;
-  const settings = await getBillingSettings(ctx.db, ctx.orgId);
+  const { invoice, customer, items, payments, taxPercent } = await read(getInvoiceOp, { invoiceId: id });
   const outstanding = Math.max(0, invoice.total - invoice.paidAmount);
   const token = invoiceLinkToken(invoice.id);
   const publicUrl = `${env().APP_URL}/i/${token}`;
@@ -63,7 +57,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <Td className="text-right">{formatIDR(invoice.subtotal)}</Td>
         </tr>
         <tr>
-          <Td className="text-right text-slate-500">{t('billing.tax', { percent: settings.taxPercent })}</Td>
+          <Td className="text-right text-slate-500">{t('billing.tax', { percent: taxPercent })}</Td>
           <Td className="text-right">{formatIDR(invoice.tax)}</Td>
         </tr>
         <tr>

@@ -1,34 +1,27 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { CoverageNote } from '@/components/coverage-note';
 import { LocationMap } from '@/components/map';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { coverageFor } from '@/lib/customers/leads';
-import { getLeadOp } from '@/lib/customers/operations';
+import { getLeadOp, leadConversionOdpOp } from '@/lib/customers/operations';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import type { Coverage } from '@/lib/infrastructure/odps';
-import { listFreePorts } from '@/lib/infrastructure/ports';
-import { executeOperation } from '@/lib/server/operation';
 import { ConvertLeadForm, RejectLeadButton } from './verify-forms';
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
-  const { info, ctx } = await requirePage('leads.view');
+  const { info, ctx, read } = await requirePage('leads.view');
   const { id } = await params;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const result = await executeOperation(getLeadOp, ctx, { leadId: id });
-  if (!result.ok) notFound();
-  const { lead, suggestion } = result.data;
+  const { lead, suggestion } = await read(getLeadOp, { leadId: id });
   const canVerify = lead.status === 'new' && can(ctx.role, 'leads.verify');
   // The ODP conversion would use today (ports may have filled since the lead was entered),
   // so the admin can note the port the surveyor reserved.
-  const coverageNow = canVerify ? await coverageFor(ctx.db, ctx.orgId, lead) : null;
-  const odpPorts = coverageNow?.ok ? await listFreePorts(ctx.db, { orgId: ctx.orgId, odpId: coverageNow.odpId }) : null;
+  const odpPorts = canVerify ? await read(leadConversionOdpOp, { leadId: lead.id }) : null;
   const rows: [string, string][] = [
     [t('leads.phone'), lead.phone],
     [t('leads.address'), lead.address],

@@ -2,8 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getOrganization } from '@/lib/organizations/queries';
-import { listPlans } from '@/lib/plans/queries';
+import { leadFormOptionsOp } from '@/lib/customers/operations';
 import { LeadForm } from './lead-form';
 
 /** ?lat=&lng= from the coverage map: the form opens at that point (the action validates it). */
@@ -14,10 +13,10 @@ function pointFrom(sp: Record<string, string | undefined>) {
 }
 
 export default async function NewLeadPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('leads.create');
+  const { ctx, read } = await requirePage('leads.create');
   const sp = await searchParams;
   const t = await getTranslations();
-  const [plans, org] = await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), getOrganization(ctx.db, ctx.orgId)]);
+  const { plans, radiusM } = await read(leadFormOptionsOp, {});
   return (
     <div className="max-w-3xl">
       <PageHeader title={t('leads.new')} subtitle={t('leads.newSubtitle')} />
@@ -25,8 +24,8 @@ export default async function NewLeadPage({ searchParams }: { searchParams: Prom
         <EmptyState title={t('plans.emptyTitle')} hint={t('plans.emptyHint')} />
       ) : (
         <LeadForm
-          plans={plans.map((p) => ({ id: p.id, name: p.name, billingType: p.billingType }))}
-          radiusM={org!.coverageRadiusM}
+          plans={plans}
+          radiusM={radiusM}
           initialPoint={pointFrom(sp)}
           canSeeNetwork={can(ctx.role, 'odps.view')}
         />

@@ -1,6 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { buttonClass } from '@/components/ui/button';
@@ -8,34 +7,20 @@ import { PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { toLocale } from '@/lib/i18n/config';
-import { routerJobs } from '@/lib/network/router-jobs';
-import { getRouter } from '@/lib/network/routers';
-import { AppError } from '@/lib/server/errors';
+import { getRouterOp } from '@/lib/network/operations';
 import { RouterForm } from '../_components/router-form';
 import { DeleteRouter, ImportFromRouter, PushProfiles, SyncNow, TestConnection } from './_components/router-actions';
 import { RouterJobs } from './_components/router-jobs';
 import { InterfacesTable, RouterSettingsCard, RouterStatusCard } from './_components/router-status-card';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function loadRouter(...args: Parameters<typeof getRouter>) {
-  try {
-    return await getRouter(...args);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-}
-
 export default async function RouterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('routers.view');
+  const { info, ctx, read } = await requirePage('routers.view');
   const { id } = await params;
   const sp = await searchParams;
-  if (!UUID.test(id)) notFound();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
-  const [router, jobs] = await Promise.all([loadRouter(ctx.db, { orgId: ctx.orgId, routerId: id }), routerJobs(ctx.db, { orgId: ctx.orgId, routerId: id })]);
+  const { router, jobs } = await read(getRouterOp, { routerId: id });
   const manage = can(ctx.role, 'routers.manage');
   const sync = can(ctx.role, 'routers.sync');
   const canImport = can(ctx.role, 'routers.import');

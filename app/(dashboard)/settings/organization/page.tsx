@@ -1,23 +1,23 @@
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
-import { getOrganization } from '@/lib/organizations/queries';
+import { getOrganizationSettingsOp } from '@/lib/organizations/operations';
 import { TIMEZONES } from '@/lib/organizations/schemas';
 import { OrganizationSettingsForm } from './settings-form';
 
 export default async function OrganizationSettingsPage() {
-  const { ctx } = await requirePage('organization.settings');
+  const { read } = await requirePage('organization.settings');
   const t = await getTranslations('settings');
-  const org = await getOrganization(ctx.db, ctx.orgId);
+  const org = await read(getOrganizationSettingsOp, {});
   return (
     <div className="max-w-xl">
       <PageHeader title={t('title')} />
       <OrganizationSettingsForm
-        name={org!.name}
-        timezone={org!.timezone}
-        coverageRadiusM={org!.coverageRadiusM}
-        hotspotLoginUrl={org!.hotspotLoginUrl}
-        requireTwoFactor={org!.requireTwoFactor}
+        name={org.name}
+        timezone={org.timezone}
+        coverageRadiusM={org.coverageRadiusM}
+        hotspotLoginUrl={org.hotspotLoginUrl}
+        requireTwoFactor={org.requireTwoFactor}
         timezones={TIMEZONES.map((z) => ({ value: z, label: t(`timezones.${z}`) }))}
       />
     </div>

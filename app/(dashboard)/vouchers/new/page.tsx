@@ -1,21 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
-import { routerChoices } from '@/lib/network/routers';
-import { listVoucherProfiles } from '@/lib/vouchers/profiles';
-import { resellerChoices } from '@/lib/vouchers/queries';
+import { generateChoicesOp } from '@/lib/vouchers/operations';
 import { VoucherNav } from '../_components/voucher-nav';
 import { GenerateForm } from './generate-form';
 
 export default async function NewVoucherBatchPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('vouchers.manage');
+  const { read } = await requirePage('vouchers.manage');
   const sp = await searchParams;
   const t = await getTranslations();
-  const [profiles, routers, resellers] = await Promise.all([
-    listVoucherProfiles(ctx.db, { orgId: ctx.orgId }),
-    routerChoices(ctx.db, { orgId: ctx.orgId }),
-    resellerChoices(ctx.db, { orgId: ctx.orgId }),
-  ]);
+  const { profiles, routers, resellers } = await read(generateChoicesOp, {});
   return (
     <div className="space-y-4">
       <PageHeader title={t('vouchers.generate.title')} subtitle={t('vouchers.subtitle')} />

@@ -4,20 +4,16 @@ import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { customerFilterOptions } from '@/lib/customers/queries';
 import { toLocale } from '@/lib/i18n/config';
-import { broadcastProgressOp, listBroadcastsOp } from '@/lib/messaging/operations';
-import { getMessagingSettings, templateBody } from '@/lib/messaging/queue';
+import { broadcastChoicesOp, broadcastProgressOp, listBroadcastsOp } from '@/lib/messaging/operations';
 import { TEMPLATE_VARIABLES } from '@/lib/messaging/templates';
-import { listOdps } from '@/lib/infrastructure/odps';
-import { listPlans } from '@/lib/plans/queries';
 import { executeOperation } from '@/lib/server/operation';
 import { BroadcastForm } from '../_components/broadcast-form';
 import { BroadcastRow } from '../_components/broadcast-row';
 
 /** A notice to a filtered set of customers (outage, maintenance), and how far each has gone. */
 export default async function WhatsAppBroadcastsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('messaging.view');
+  const { info, ctx, read } = await requirePage('messaging.view');
   const sp = await searchParams;
   const t = await getTranslations('messaging');
   const tc = await getTranslations('common');
@@ -27,7 +23,7 @@ export default async function WhatsAppBroadcastsPage({ searchParams }: { searchP
   const page = list.ok ? list.data : { items: [], nextCursor: null };
   const progress = await Promise.all(page.items.map((b) => executeOperation(broadcastProgressOp, ctx, { broadcastId: b.id })));
   const rows = progress.flatMap((p) => (p.ok ? [p.data] : []));
-  const form = canSend ? await broadcastChoices(ctx) : null;
+  const form = canSend ? await read(broadcastChoicesOp, {}) : null;
   return (
     <div className="space-y-4">
       {rows.some((r) => r.broadcast.status === 'sending') && <AutoRefresh seconds={3} />}
@@ -56,21 +52,4 @@ export default async function WhatsAppBroadcastsPage({ searchParams }: { searchP
       </section>
     </div>
   );
-}
-
-/** What the filters offer (plans, ODPs, areas in use) and the organization's broadcast wording to start from. */
-async function broadcastChoices(ctx: Awaited<ReturnType<typeof requirePage>>['ctx']) {
-  const settings = await getMessagingSettings(ctx.db, ctx.orgId);
-  const [plans, odps, options, body] = await Promise.all([
-    listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true }),
-    listOdps(ctx.db, { orgId: ctx.orgId }),
-    customerFilterOptions(ctx.db, ctx.orgId),
-    templateBody(ctx.db, { orgId: ctx.orgId, category: 'broadcast', locale: settings.locale }),
-  ]);
-  return {
-    plans: plans.map((p) => ({ value: p.id, label: p.name })),
-    odps: odps.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` })),
-    areas: options.areas,
-    initialBody: body,
-  };
 }

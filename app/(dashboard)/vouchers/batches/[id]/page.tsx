@@ -1,12 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getOrganization } from '@/lib/organizations/queries';
 import { executeOperation } from '@/lib/server/operation';
 import { VOUCHER_STATUSES } from '@/lib/vouchers/constants';
 import { getVoucherBatchOp, listVouchersOp } from '@/lib/vouchers/operations';
@@ -17,18 +15,15 @@ import { PrintForm } from './print-form';
 import { VouchersTable } from './vouchers-table';
 
 export default async function VoucherBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const { info, ctx } = await requirePage('vouchers.view');
+  const { info, ctx, read } = await requirePage('vouchers.view');
   const { id } = await params;
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const r = await executeOperation(getVoucherBatchOp, ctx, { batchId: id });
-  if (!r.ok) notFound();
-  const b = r.data;
+  const b = await read(getVoucherBatchOp, { batchId: id });
   const status = (VOUCHER_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as (typeof VOUCHER_STATUSES)[number]) : undefined;
   const list = await executeOperation(listVouchersOp, ctx, { batchId: id, status, q: sp.q || undefined, cursor: sp.cursor });
   const page = list.ok ? list.data : { items: [], nextCursor: null };
-  const org = await getOrganization(ctx.db, ctx.orgId);
   const manage = can(ctx.role, 'vouchers.manage');
   const running = b.displayStatus === 'queued' || b.displayStatus === 'delivering';
   const printable = (b.byStatus.unused ?? 0) + (b.byStatus.active ?? 0);
@@ -80,7 +75,7 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
           </div>
         </Card>
       </div>
-      <PrintForm batchId={b.id} cards={printable} defaultLoginUrl={org?.hotspotLoginUrl ?? null} />
+      <PrintForm batchId={b.id} cards={printable} defaultLoginUrl={b.hotspotLoginUrl} />
       <VouchersTable
         batchId={b.id}
         items={JSON.parse(JSON.stringify(page.items))}

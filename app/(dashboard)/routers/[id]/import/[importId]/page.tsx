@@ -6,28 +6,15 @@ import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getImportPreview } from '@/lib/network/router-import';
-import { AppError } from '@/lib/server/errors';
+import { routerImportPreviewOp } from '@/lib/network/operations';
 import { ImportMappingForm } from './import-client';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function loadPreview(...args: Parameters<typeof getImportPreview>) {
-  try {
-    return await getImportPreview(...args);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-}
-
 export default async function RouterImportPage({ params }: { params: Promise<{ id: string; importId: string }> }) {
-  const { info, ctx } = await requirePage('routers.import');
+  const { info, read } = await requirePage('routers.import');
   const { id, importId } = await params;
-  if (!UUID.test(id) || !UUID.test(importId)) notFound();
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const preview = await loadPreview(ctx.db, { orgId: ctx.orgId, importId });
+  const preview = await read(routerImportPreviewOp, { importId });
   if (preview.routerId !== id) notFound();
   const newEntries = preview.profiles.reduce((n, p) => n + p.count, 0);
   return (
