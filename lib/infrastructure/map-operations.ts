@@ -5,11 +5,20 @@ import { coverageAt } from './coverage';
 import { exportNetwork, EXPORT_FORMATS } from './geo-io';
 import { geoImportSchema, importGeoFile, previewGeoImport } from './geo-io-import';
 import { mapFeatures, mapFeaturesSchema } from './map';
+import { infraCenter } from './map-extent';
 import { mapSearchSchema, searchMap } from './map-search';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 
 /** Infrastructure is odps.view; customers on the map also need customers.view (warehouse has not). */
 const seesCustomers = (ctx: Ctx) => can(ctx.role, 'customers.view');
+
+/** Where the map opens: the middle of the organization's infrastructure (null: none yet). */
+export const mapCenterOp = defineOperation({
+  name: 'map.center',
+  permission: 'odps.view',
+  input: z.object({}),
+  run: (ctx) => infraCenter(ctx.db, { orgId: ctx.orgId }),
+});
 
 export const mapFeaturesOp = defineOperation({
   name: 'map.features',

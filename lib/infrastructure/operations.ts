@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
-import { cableSchema, deleteCable, saveCable } from './cables';
+import { cableSchema, deleteCable, getCable, listCables, saveCable } from './cables';
+import { CABLE_TYPES, SITE_KINDS } from './constants';
 import { moveInfra, moveInfraSchema } from './infra';
-import { deleteOdp } from './odp-records';
+import { deleteOdp, getOdp, listOdpPage } from './odp-records';
 import { listOdps, odpSchema, saveOdp } from './odps';
 import { getInfraPhoto, photoRefSchema, photoUploadSchema, removeInfraPhoto, uploadInfraPhoto } from './photos';
-import { listFreePorts } from './ports';
-import { deleteSite, saveSite, siteSchema } from './sites';
+import { listFreePorts, odpPortMap } from './ports';
+import { deleteSite, getSite, listSites, odcChoices, saveSite, siteSchema } from './sites';
 
 export const listOdpsOp = defineOperation({
   name: 'odps.list',
@@ -25,6 +26,63 @@ export const saveOdpOp = defineOperation({
 const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
 
 // ---- Infrastructure records: ODPs, sites (POP/OLT/ODC/pole), cables, photos -----------------
+
+/** A list tab's search and page (the network page's ODP, site and cable lists). */
+const listPage = z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() });
+
+export const listOdpPageOp = defineOperation({
+  name: 'odps.listPage',
+  permission: 'odps.view',
+  input: listPage.extend({ odcId: optionalId }),
+  run: (ctx, input) => listOdpPage(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** An ODP with who is on each of its ports. */
+export const getOdpOp = defineOperation({
+  name: 'odps.get',
+  permission: 'odps.view',
+  input: z.object({ odpId: z.string().uuid('validation.invalid') }),
+  run: async (ctx, input) => {
+    const odp = await getOdp(ctx.db, { orgId: ctx.orgId, ...input });
+    return { odp, ports: await odpPortMap(ctx.db, { orgId: ctx.orgId, odpId: odp.id, totalPorts: odp.totalPorts }) };
+  },
+});
+
+/** The ODC cabinets an ODP can hang off (the ODP form and the list's ODC filter). */
+export const odcChoicesOp = defineOperation({
+  name: 'sites.odcChoices',
+  permission: 'odps.view',
+  input: z.object({}),
+  run: (ctx) => odcChoices(ctx.db, { orgId: ctx.orgId }),
+});
+
+export const listSitesOp = defineOperation({
+  name: 'sites.list',
+  permission: 'odps.view',
+  input: listPage.extend({ kind: z.enum(SITE_KINDS).optional() }),
+  run: (ctx, input) => listSites(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getSiteOp = defineOperation({
+  name: 'sites.get',
+  permission: 'odps.view',
+  input: z.object({ siteId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getSite(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const listCablesOp = defineOperation({
+  name: 'cables.list',
+  permission: 'odps.view',
+  input: listPage.extend({ cableType: z.enum(CABLE_TYPES).optional() }),
+  run: (ctx, input) => listCables(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+export const getCableOp = defineOperation({
+  name: 'cables.get',
+  permission: 'odps.view',
+  input: z.object({ cableId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getCable(ctx.db, { orgId: ctx.orgId, ...input }),
+});
 
 export const deleteOdpOp = defineOperation({
   name: 'odps.delete',

@@ -294,7 +294,42 @@ const CASES: Record<string, () => Promise<void>> = {
     expectNotFound(await run(infraOps.infraPhotoOp, { kind: 'site', id: odc.id }));
     expectNotFound(await run(infraOps.infraPhotoOp, { kind: 'cable', id: cable.id }));
   },
-  // The map, coverage and GeoJSON/KML operations (lib/network/map-operations.ts).
+  'odps.listPage': async () => {
+    const { odc } = await bInfra();
+    for (const input of [{}, { q: b.world.odp.code }, { odcId: odc.id }]) {
+      const r = await run(infraOps.listOdpPageOp, input);
+      assert.ok(r.ok);
+      assert.deepEqual([r.data.total, r.data.items], [0, []], JSON.stringify(input));
+    }
+  },
+  'odps.get': async () => expectNotFound(await run(infraOps.getOdpOp, { odpId: b.world.odp.id })),
+  'sites.odcChoices': async () => {
+    await bInfra();
+    assert.deepEqual(await run(infraOps.odcChoicesOp, {}), { ok: true, data: [] });
+  },
+  'sites.list': async () => {
+    await bInfra();
+    for (const input of [{}, { q: 'ODC-B' }, { kind: 'odc' }]) {
+      const r = await run(infraOps.listSitesOp, input);
+      assert.ok(r.ok);
+      assert.deepEqual([r.data.total, r.data.items], [0, []], JSON.stringify(input));
+    }
+  },
+  'sites.get': async () => expectNotFound(await run(infraOps.getSiteOp, { siteId: (await bInfra()).odc.id })),
+  'cables.list': async () => {
+    await bInfra();
+    for (const input of [{}, { q: 'KBL-B' }, { cableType: 'feeder' }]) {
+      const r = await run(infraOps.listCablesOp, input);
+      assert.ok(r.ok);
+      assert.deepEqual([r.data.total, r.data.items], [0, []], JSON.stringify(input));
+    }
+  },
+  'cables.get': async () => expectNotFound(await run(infraOps.getCableOp, { cableId: (await bInfra()).cable.id })),
+  // The map, coverage and GeoJSON/KML operations (lib/infrastructure/map-operations.ts).
+  'map.center': async () => {
+    await bInfra();
+    assert.deepEqual(await run(mapOps.mapCenterOp, {}), { ok: true, data: null }, "A has no infrastructure: B's does not centre A's map");
+  },
   'map.features': async () => {
     await bInfra();
     const bbox = `${POLE.longitude - 0.05},${POLE.latitude - 0.05},${POLE.longitude + 0.05},${POLE.latitude + 0.05}`;

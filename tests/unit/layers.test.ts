@@ -45,3 +45,32 @@ test('lib/infrastructure (outside plant) does not reach into router enforcement,
   const infraToNetwork = offenders('lib/infrastructure', /^lib\/network\//).filter((l) => !l.endsWith('lib/network/radius/accounting'));
   assert.deepEqual([...infraToNetwork, ...offenders('lib/network', /^lib\/infrastructure\//)], []);
 });
+
+/**
+ * Pages, layouts and their components read through operations (`read(op, input)`, see
+ * lib/server/read.ts), so a page checks the same permission, schema and tenant filter as the
+ * server actions and route handlers: nothing under app/ writes a query or hands `db` around.
+ */
+test('app/ never queries the database itself', () => {
+  const problems = sources('app').flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    const found: [boolean, string][] = [
+      [/from\s+['"]drizzle-orm/.test(source), 'imports drizzle-orm'],
+      [/\bctx\.db\b/.test(source), 'uses ctx.db'],
+      [/\bdb=\{/.test(source), 'passes a db prop'],
+      [/\bdb\s*:\s*Db\b/.test(source), 'takes a db prop'],
+    ];
+    return found.filter(([hit]) => hit).map(([, what]) => `${file} ${what}`);
+  });
+  assert.deepEqual(problems, []);
+});
+
+// Pages a visitor opens without a member (a token in the link, sign-in, first setup) have no
+// operation to run; they read through lib themselves.
+const PUBLIC_PAGES = ['app/(auth)/login/page.tsx', 'app/(auth)/reset/[token]/page.tsx', 'app/i/[token]/page.tsx', 'app/invite/[token]/page.tsx', 'app/setup/page.tsx'];
+
+test('only the public pages open a database handle (route handlers and actions run operations, tested in tenant-isolation)', () => {
+  const components = sources('app').filter((f) => !f.endsWith('route.ts') && !/^app\/_actions\//.test(f) && !/^['"]use server['"]/m.test(readFileSync(f, 'utf8')));
+  const opening = components.filter((f) => /['"]@\/db\/client['"]/.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(opening.sort(), [...PUBLIC_PAGES].sort());
+});

@@ -3,7 +3,7 @@ import { NetworkMap } from '@/components/map/network';
 import { parseFeatureRef, type StartView } from '@/components/map/network/view';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { infraCenter } from '@/lib/infrastructure/map-extent';
+import { mapCenterOp } from '@/lib/infrastructure/map-operations';
 
 // Bandung, where the demo network is, for an organization with no infrastructure yet.
 const DEFAULT_VIEW: StartView = { lat: -6.9147, lng: 107.6098, zoom: 13 };
@@ -18,9 +18,9 @@ function startFrom(sp: Record<string, string | undefined>): StartView | null {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('odps.view');
+  const { ctx, read } = await requirePage('odps.view');
   const sp = await searchParams;
-  const center = await infraCenter(ctx.db, { orgId: ctx.orgId });
+  const center = await read(mapCenterOp, {});
   const fallback = center ? { ...center, zoom: 15 } : DEFAULT_VIEW;
   const t = await getTranslations('map');
   return (

@@ -13,7 +13,7 @@ type Tab = (typeof TABS)[number];
 
 /** Jaringan: the infrastructure records as lists (ODP | Titik | Kabel); the map is /map. */
 export default async function NetworkPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx } = await requirePage('odps.view');
+  const { ctx, read } = await requirePage('odps.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const tab: Tab = (TABS as readonly string[]).includes(sp.tab ?? '') ? (sp.tab as Tab) : 'odp';
@@ -46,7 +46,7 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
-      <List ctx={ctx} sp={sp} page={page} manage={manage} />
+      <List read={read} sp={sp} page={page} manage={manage} />
     </div>
   );
 }

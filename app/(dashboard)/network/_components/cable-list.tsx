@@ -4,20 +4,20 @@ import { EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
-import { listCables } from '@/lib/infrastructure/cables';
 import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
-import type { Ctx } from '@/lib/server/operation';
+import { listCablesOp } from '@/lib/infrastructure/operations';
+import type { Read } from '@/lib/server/read';
 import { CableForm } from './cable-form';
 import { AddPanel, ListPager } from './list-bits';
 
 type Params = Record<string, string | undefined>;
 
 /** The cable tab: type, cores and length along the route. */
-export async function CableList({ ctx, sp, page, manage }: { ctx: Ctx; sp: Params; page: number; manage: boolean }) {
+export async function CableList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const cableType = (CABLE_TYPES as readonly string[]).includes(sp.type ?? '') ? (sp.type as CableType) : undefined;
-  const list = await listCables(ctx.db, { orgId: ctx.orgId, q, cableType, page });
+  const list = await read(listCablesOp, { q, cableType, page });
   const empty = list.total === 0 && !q && !cableType;
   return (
     <section className="space-y-3">

@@ -4,21 +4,20 @@ import { Badge, EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
-import type { Ctx } from '@/lib/server/operation';
-import { listOdpPage } from '@/lib/infrastructure/odp-records';
-import { odcChoices } from '@/lib/infrastructure/sites';
+import { listOdpPageOp, odcChoicesOp } from '@/lib/infrastructure/operations';
+import type { Read } from '@/lib/server/read';
 import { AddPanel, ListPager } from './list-bits';
 import { OdpForm } from './odp-form';
 
 type Params = Record<string, string | undefined>;
 
 /** The ODP tab: used/free ports at a glance, its ODC, search by code/name/area/ODC. */
-export async function OdpList({ ctx, sp, page, manage }: { ctx: Ctx; sp: Params; page: number; manage: boolean }) {
+export async function OdpList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
   const q = sp.q?.trim().slice(0, 100) || undefined;
-  const odcs = await odcChoices(ctx.db, { orgId: ctx.orgId });
+  const odcs = await read(odcChoicesOp, {});
   const odcId = odcs.some((o) => o.id === sp.odc) ? sp.odc : undefined;
-  const list = await listOdpPage(ctx.db, { orgId: ctx.orgId, q, odcId, page });
+  const list = await read(listOdpPageOp, { q, odcId, page });
   const empty = list.total === 0 && !q && !odcId;
   return (
     <section className="space-y-3">

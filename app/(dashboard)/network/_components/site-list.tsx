@@ -5,19 +5,19 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
-import { listSites } from '@/lib/infrastructure/sites';
-import type { Ctx } from '@/lib/server/operation';
+import { listSitesOp } from '@/lib/infrastructure/operations';
+import type { Read } from '@/lib/server/read';
 import { AddPanel, ListPager } from './list-bits';
 import { SiteForm } from './site-form';
 
 type Params = Record<string, string | undefined>;
 
 /** The "Titik" tab: POPs, OLTs, ODC cabinets and poles, filterable by kind. */
-export async function SiteList({ ctx, sp, page, manage }: { ctx: Ctx; sp: Params; page: number; manage: boolean }) {
+export async function SiteList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
   const q = sp.q?.trim().slice(0, 100) || undefined;
   const kind = (SITE_KINDS as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as SiteKind) : undefined;
-  const list = await listSites(ctx.db, { orgId: ctx.orgId, q, kind, page });
+  const list = await read(listSitesOp, { q, kind, page });
   const empty = list.total === 0 && !q && !kind;
   return (
     <section className="space-y-3">

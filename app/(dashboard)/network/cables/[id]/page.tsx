@@ -3,19 +3,18 @@ import { LocationMap } from '@/components/map';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getCable } from '@/lib/infrastructure/cables';
+import { getCableOp } from '@/lib/infrastructure/operations';
 import { CableForm } from '../../_components/cable-form';
 import { DeleteRecord } from '../../_components/delete-record';
-import { loadRecord } from '../../_components/load-record';
 import { PhotoCard } from '../../_components/photo-card';
 import { RecordFacts } from '../../_components/record-facts';
 import { RecordLinks } from '../../_components/record-links';
 
 export default async function CablePage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx } = await requirePage('odps.view');
+  const { ctx, read } = await requirePage('odps.view');
   const { id } = await params;
   const t = await getTranslations();
-  const cable = await loadRecord(id, (cableId) => getCable(ctx.db, { orgId: ctx.orgId, cableId }));
+  const cable = await read(getCableOp, { cableId: id });
   const manage = can(ctx.role, 'odps.manage');
   const [start, end] = [cable.path[0]!, cable.path.at(-1)!];
   return (

@@ -4,11 +4,8 @@ import { LocationMap } from '@/components/map';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getOdp } from '@/lib/infrastructure/odp-records';
-import { odpPortMap } from '@/lib/infrastructure/ports';
-import { odcChoices } from '@/lib/infrastructure/sites';
+import { getOdpOp, odcChoicesOp } from '@/lib/infrastructure/operations';
 import { DeleteRecord } from '../../_components/delete-record';
-import { loadRecord } from '../../_components/load-record';
 import { OdpForm } from '../../_components/odp-form';
 import { OdpPorts } from '../../_components/odp-ports';
 import { PhotoCard } from '../../_components/photo-card';
@@ -16,12 +13,11 @@ import { RecordFacts } from '../../_components/record-facts';
 import { RecordLinks } from '../../_components/record-links';
 
 export default async function OdpPage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx } = await requirePage('odps.view');
+  const { ctx, read } = await requirePage('odps.view');
   const { id } = await params;
   const t = await getTranslations();
-  const odp = await loadRecord(id, (odpId) => getOdp(ctx.db, { orgId: ctx.orgId, odpId }));
   const manage = can(ctx.role, 'odps.manage');
-  const [ports, odcs] = await Promise.all([odpPortMap(ctx.db, { orgId: ctx.orgId, odpId: odp.id, totalPorts: odp.totalPorts }), manage ? odcChoices(ctx.db, { orgId: ctx.orgId }) : []]);
+  const [{ odp, ports }, odcs] = await Promise.all([read(getOdpOp, { odpId: id }), manage ? read(odcChoicesOp, {}) : []]);
   // Customers without a port number still take a port: free = total minus everyone on it.
   const free = Math.max(0, odp.totalPorts - odp.usedPorts);
   return (

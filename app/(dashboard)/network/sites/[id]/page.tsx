@@ -5,19 +5,18 @@ import { LocationMap } from '@/components/map';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getSite } from '@/lib/infrastructure/sites';
+import { getSiteOp } from '@/lib/infrastructure/operations';
 import { DeleteRecord } from '../../_components/delete-record';
-import { loadRecord } from '../../_components/load-record';
 import { PhotoCard } from '../../_components/photo-card';
 import { RecordFacts } from '../../_components/record-facts';
 import { RecordLinks } from '../../_components/record-links';
 import { SiteForm } from '../../_components/site-form';
 
 export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
-  const { ctx } = await requirePage('odps.view');
+  const { ctx, read } = await requirePage('odps.view');
   const { id } = await params;
   const t = await getTranslations();
-  const site = await loadRecord(id, (siteId) => getSite(ctx.db, { orgId: ctx.orgId, siteId }));
+  const site = await read(getSiteOp, { siteId: id });
   const manage = can(ctx.role, 'odps.manage');
   return (
     <div className="space-y-4">
