@@ -135,6 +135,9 @@ async function main() {
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
+      // Unit tests open no database, but env() validates the whole environment; a run with
+      // integration or browser tests replaces this with the test database below.
+      DATABASE_URL: 'postgres://unit-tests@127.0.0.1:1/no-database',
     };
     if (suites.length === SUITES.length && picked.length === 0) {
       console.log('[test] type-checking (tsc --noEmit)…');
