@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { JOB_CONTRACTS, JOB_TYPES } from '@/lib/job-contracts';
 import { HANDLERS } from '@/workers/jobs';
@@ -24,4 +24,11 @@ test('every job type has a label on the jobs page in both languages', () => {
     const missing = JOB_TYPES.filter((type) => !messages.jobs.types[type]);
     assert.deepEqual(missing, [], `messages/${locale}.json jobs.types`);
   }
+});
+
+test('the worker\'s handlers are adapters: no queries of their own (the rules live in lib)', () => {
+  const querying = readdirSync('workers/jobs')
+    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => /from '(drizzle-orm|@\/db\/schema)'/.test(readFileSync(`workers/jobs/${f}`, 'utf8')));
+  assert.deepEqual(querying, []);
 });
