@@ -51,7 +51,8 @@ export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttem
 /**
  * Set-based enqueue of one contract's jobs: `source` selects rows of (organization_id,
  * payload jsonb) and, for a router-queued contract, router_id (null: no queue). Each row
- * becomes a jobs row (what the jobs page shows) with the contract's attempts, and
+ * becomes a jobs row (what the jobs page shows) with the contract's attempts (a row without
+ * a router too, unlike `enqueue`: the isolation pass has always queued them so), and
  * graphile-worker gets one job per batch of BATCH rows of the same organization and queue,
  * all in the same statement.
  */
