@@ -9,6 +9,9 @@ import { migrateDatabase } from '../scripts/migrate-lib';
 export async function benchDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
   process.env.NEXTAUTH_SECRET ??= 'bench-secret-bench-secret';
   process.env.APP_ENCRYPTION_KEY ??= 'YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI';
+  // The benches' RouterOS stand-in listens on loopback, which a router address may only be
+  // with this set (lib/network/router-address.ts); without it the router jobs never connect.
+  process.env.ROUTER_ALLOW_LOOPBACK ??= 'true';
   let url = process.env.BENCH_DATABASE_URL;
   let stop = async () => {};
   if (url) {

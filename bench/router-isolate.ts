@@ -12,6 +12,7 @@ import { jobs, organizations, plans, routers } from '@/db/schema';
 import { runIsolation } from '@/lib/billing/isolation';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
+import { subscriptionApply } from '@/lib/network/jobs';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { startRouterOsServer } from '../tests/support/routeros-server';
@@ -57,7 +58,7 @@ async function main() {
     await db.execute(sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`);
     const { isolated } = await runIsolation(db, { orgId: org!.id, now: new Date('2026-10-31T17:05:00Z') });
     const queuedAfter = (performance.now() - start) / 1000;
-    const pending = sql`select count(*)::int as n from jobs where organization_id = ${org!.id} and type = 'subscription-apply' and state <> 'done'`;
+    const pending = sql`select count(*)::int as n from jobs where organization_id = ${org!.id} and type = ${subscriptionApply.name} and state <> 'done'`;
     for (;;) {
       const [r] = await db.execute<{ n: number }>(pending);
       if (r!.n === 0) break;

@@ -13,6 +13,7 @@ import { createDb } from '@/db/client';
 import { memberships, organizations, plans, routers, users } from '@/db/schema';
 import { generateBatch } from '@/lib/vouchers/batches';
 import { saveVoucherProfile } from '@/lib/vouchers/profiles';
+import { voucherDeliver } from '@/lib/vouchers/jobs';
 import type { GenerateBatchInput } from '@/lib/vouchers/schemas';
 import { benchDatabase, round2 } from './db';
 
@@ -59,7 +60,7 @@ async function main() {
       select (select count(*)::int from vouchers where organization_id = ${org!.id}) as total,
              (select count(distinct code)::int from vouchers where organization_id = ${org!.id}) as distinct,
              (select count(*)::int from vouchers where batch_id = ${batch.id}) as "inBatch",
-             (select count(*)::int from jobs where organization_id = ${org!.id} and type = 'voucher-deliver') as jobs`);
+             (select count(*)::int from jobs where organization_id = ${org!.id} and type = ${voucherDeliver.name}) as jobs`);
     console.log(`batch (password mode ${PASSWORD_MODE}): ${check!.inBatch.toLocaleString('en')} vouchers stored in ${seconds.toFixed(2)} s (${Math.round(check!.inBatch / seconds).toLocaleString('en')} per second), delivery job queued`);
     console.log(`check: ${check!.total.toLocaleString('en')} vouchers in the organization, ${check!.distinct.toLocaleString('en')} distinct codes, ${check!.jobs} delivery jobs`);
     console.log(`goal: under ${GOAL_SECONDS} s -> ${seconds < GOAL_SECONDS ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`);

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
+import type { RouterAccess } from '@/lib/network/router-access';
 import { markRouterOffline, markRouterOnline } from '@/lib/network/router-status';
 import { routerConnectionSettings } from '@/lib/network/routers';
 import { RouterConnection } from '@/lib/network/routeros/client';
@@ -68,4 +69,12 @@ async function once<T>(connect: Parameters<typeof RouterConnection.open>[0], fn:
   } finally {
     await conn.close();
   }
+}
+
+/** The routers as lib reaches them (lib/network/router-access.ts), through this pool. */
+export function routerAccess(db: Db): RouterAccess {
+  return {
+    settings: async (p) => (await settingsFor(db, p)).router,
+    use: (p, fn) => withRouter(db, p, fn),
+  };
 }

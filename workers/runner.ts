@@ -1,9 +1,8 @@
 import { Logger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
-import type { z } from 'zod';
 import { createDb, type Database } from '@/db/client';
-import { toTask, type JobDefinition } from '@/lib/jobs/runtime';
+import { toTask, type JobHandler } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
-import { JOBS } from './jobs';
+import { HANDLERS } from './jobs';
 import { networkTick } from './network-tick';
 import { messagingTick } from './messaging';
 import { paymentsTick } from './payments-tick';
@@ -13,7 +12,7 @@ export type WorkerOptions = {
   db: Database;
   concurrency?: number;
   /** Tests add jobs of their own (e.g. one that always throws) next to the real ones. */
-  extraJobs?: JobDefinition<z.ZodType>[];
+  extraJobs?: JobHandler[];
   handleSignals?: boolean;
   /** false silences the per-job log lines (tests that fail jobs on purpose). */
   log?: boolean;
@@ -30,7 +29,7 @@ export type WorkerOptions = {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
   const bookkeeping = createDb(options.connectionString, { max: 4, asyncCommit: true });
-  for (const def of [...JOBS, ...(options.extraJobs ?? [])]) taskList[def.name] = toTask(def, { db: options.db, bookkeeping: bookkeeping.db });
+  for (const handler of [...HANDLERS, ...(options.extraJobs ?? [])]) taskList[handler.contract.name] = toTask(handler, { db: options.db, bookkeeping: bookkeeping.db });
   taskList['billing-tick'] = billingTick(options.db);
   taskList['network-tick'] = networkTick(options.db);
   taskList['payments-tick'] = paymentsTick(options.db);

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
+import { routerCheck, routerImport, routerProfiles, routerSync, sessionKick } from '@/lib/network/jobs';
 import type { SyncReport } from '@/lib/network/router-sync';
 import { formatBytes } from './format';
 import { RouterErrorExplanation } from './router-status';
@@ -164,13 +165,13 @@ export function ProfilesResultView({ result, testId = 'profiles-result' }: { res
 export function RouterJobResult({ type, result }: { type: string; result: unknown }) {
   const t = useTranslations('routers');
   const ts = useTranslations('sessions');
-  if (type === 'router-check') return <CheckResultView result={result} />;
-  if (type === 'router-sync') return <SyncReportView result={result} />;
-  if (type === 'router-profiles') return <ProfilesResultView result={result} />;
-  if (type === 'router-import' && isObject(result)) {
+  if (type === routerCheck.name) return <CheckResultView result={result} />;
+  if (type === routerSync.name) return <SyncReportView result={result} />;
+  if (type === routerProfiles.name) return <ProfilesResultView result={result} />;
+  if (type === routerImport.name && isObject(result)) {
     return <p className="text-sm">{t('import.read', { pppoe: Number(result.pppoe ?? 0), hotspot: Number(result.hotspot ?? 0) })}</p>;
   }
-  if (type === 'session-kick' && isObject(result)) {
+  if (type === sessionKick.name && isObject(result)) {
     return <p className="text-sm">{result.kicked ? ts('kickDone', { username: String(result.username ?? '') }) : ts('kickGone', { username: String(result.username ?? '') })}</p>;
   }
   return null;

@@ -4,7 +4,8 @@ import type { Db } from '@/db/client';
 import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
 import { rupiahText } from '@/lib/server/form-input';
 import { recordAudit } from '@/lib/audit/record';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { customerNotify } from '@/lib/messaging/jobs';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
 import { sniffUpload, storeOrgFile } from '@/lib/server/files';
@@ -186,7 +187,7 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
 
 /** The customer's "payment received" WhatsApp message (the job renders and queues it). */
 function notifyPaymentReceived(db: Db, p: { orgId: string; customerId: string; paymentId: string; actorUserId: string | null }) {
-  return enqueueJob(db, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: p.customerId, event: 'payment_received', paymentId: p.paymentId }, createdBy: p.actorUserId });
+  return enqueue(db, customerNotify, { orgId: p.orgId, payload: { customerId: p.customerId, event: 'payment_received', paymentId: p.paymentId }, createdBy: p.actorUserId });
 }
 
 /** Applies an approved payment to the customer's open invoices, oldest first; the rest is credit. */
@@ -237,7 +238,7 @@ async function reconnectPaidUp(db: Db, p: { orgId: string; customerId: string; a
     );
   for (const sub of isolated) {
     await transitionSubscription(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, subscriptionId: sub.id, to: 'active', reason: 'paid' });
-    await enqueueJob(db, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: p.customerId, subscriptionId: sub.id, event: 'reconnected' }, createdBy: p.actorUserId });
+    await enqueue(db, customerNotify, { orgId: p.orgId, payload: { customerId: p.customerId, subscriptionId: sub.id, event: 'reconnected' }, createdBy: p.actorUserId });
   }
   return isolated.length;
 }

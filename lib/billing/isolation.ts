@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { DEVICE_MAX_ATTEMPTS, enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { enqueueFrom } from '@/lib/jobs/enqueue';
+import { customerNotify } from '@/lib/messaging/jobs';
+import { subscriptionApply } from '@/lib/network/jobs';
 import { applyRadiusStatus } from '@/lib/network/radius/provision';
 import { recordAudit } from '@/lib/audit/record';
 import { getBillingSettings } from './settings';
@@ -68,16 +70,15 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
     // Customers on RADIUS-mode routers move to the isolir group in this same transaction.
     const [radius] = await tx.execute<{ any: boolean }>(sql`select exists (select 1 from routers where organization_id = ${p.orgId} and mode = 'radius') as any`);
     if (radius?.any) await applyRadiusStatus(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
-    const network = await enqueueJobsFrom(
+    const network = await enqueueFrom(
       tx,
-      sql`select organization_id, 'subscription-apply' as type, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload,
-        'router:' || router_id as queue_name
-      from isolation_batch`,
-      DEVICE_MAX_ATTEMPTS,
+      subscriptionApply,
+      sql`select organization_id, jsonb_build_object('subscriptionId', subscription_id, 'status', 'isolated') as payload, router_id from isolation_batch`,
     );
-    await enqueueJobsFrom(
+    await enqueueFrom(
       tx,
-      sql`select organization_id, 'customer-notify' as type, jsonb_build_object('customerId', customer_id, 'subscriptionId', subscription_id, 'event', 'isolated') as payload, null::text as queue_name from isolation_batch`,
+      customerNotify,
+      sql`select organization_id, jsonb_build_object('customerId', customer_id, 'subscriptionId', subscription_id, 'event', 'isolated') as payload from isolation_batch`,
     );
     // A pass started by hand is on the record with who started it (the tick's are not).
     if (p.actorUserId && network > 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
 import { defineOperation } from '@/lib/server/operation';
 import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
@@ -8,6 +8,7 @@ import { periodOf } from './money';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
 import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
 import { runIsolation } from './isolation';
+import { billingRun } from './jobs';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 import { recordAudit } from '@/lib/audit/record';
@@ -67,8 +68,8 @@ export const startBillingOp = defineOperation({
   input: z.object({ period: periodSchema }),
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {
-      const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'billing-run', payload: { period: input.period, requestedBy: ctx.userId }, createdBy: ctx.userId, maxAttempts: 3 });
-      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: 'billing-run', period: input.period } });
+      const job = await enqueue(tx, billingRun, { orgId: ctx.orgId, payload: { period: input.period, requestedBy: ctx.userId }, createdBy: ctx.userId });
+      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: billingRun.name, period: input.period } });
       return { jobId: job.id };
     }),
 });

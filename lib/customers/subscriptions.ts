@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, plans, routers, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { customerNotify } from '@/lib/messaging/jobs';
+import { subscriptionApply } from '@/lib/network/jobs';
 import { provisionSubscription } from '@/lib/network/radius/provision';
-import { routerQueue } from '@/lib/network/routers';
 import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
@@ -62,7 +63,7 @@ export async function transitionSubscription(
     }
     // First activation: the welcome message with the service credentials.
     if (sub.status === 'pending' && p.to === 'active' && !sub.activatedAt) {
-      await enqueueJob(tx, { orgId: p.orgId, type: 'customer-notify', payload: { customerId: sub.customerId, subscriptionId: sub.id, event: 'welcome' }, createdBy: p.actorUserId });
+      await enqueue(tx, customerNotify, { orgId: p.orgId, payload: { customerId: sub.customerId, subscriptionId: sub.id, event: 'welcome' }, createdBy: p.actorUserId });
     }
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -96,10 +97,9 @@ export async function enqueueSubscriptionApply(
     coa?: boolean;
   },
 ) {
-  const routerId = p.removeFrom?.routerId ?? p.routerId;
-  return enqueueJob(db, {
+  return enqueue(db, subscriptionApply, {
     orgId: p.orgId,
-    type: 'subscription-apply',
+    routerId: p.removeFrom?.routerId ?? p.routerId,
     payload: {
       subscriptionId: p.subscriptionId,
       status: p.status,
@@ -109,8 +109,6 @@ export async function enqueueSubscriptionApply(
       ...(p.coa ? { coa: true } : {}),
     },
     createdBy: p.actorUserId,
-    queueName: routerId ? routerQueue(routerId) : null,
-    maxAttempts: routerId ? DEVICE_MAX_ATTEMPTS : undefined,
   });
 }
 

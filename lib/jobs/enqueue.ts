@@ -1,44 +1,44 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs } from '@/db/schema';
+import { DEFAULT_MAX_ATTEMPTS, ROUTER_QUEUE_PREFIX, routerQueue, type JobContract, type JobPayloadInput } from './contract';
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
-/**
- * Jobs that talk to a device wait out an outage instead of failing: graphile-worker's backoff
- * (e^attempt seconds, capped at ~6 h) over 20 attempts spans about three days.
- */
-export const DEVICE_MAX_ATTEMPTS = 20;
+type EnqueueInput<C extends JobContract> = {
+  orgId: string;
+  payload: JobPayloadInput<C>;
+  createdBy?: string | null;
+  /** Instead of the contract's attempts, for this one job (e.g. a test that must not retry). */
+  maxAttempts?: number;
+} & (C['queue'] extends 'router'
+  ? {
+      /** The router whose queue the job waits in; null: the job has no router (no queue). */
+      routerId: string | null;
+    }
+  : { routerId?: never });
 
 /**
  * Records a job for the jobs page and hands it to graphile-worker in the same transaction
  * as the caller's change: a rolled-back change leaves no job behind. The worker's payload
  * is only the job id; the organization and the real payload are read from our row.
+ * The queue and the attempts come from the contract: a router-queued job without a router
+ * has no device outage to wait out and gets the default attempts.
  */
-export async function enqueueJob(
-  db: Db,
-  p: {
-    orgId: string;
-    type: string;
-    payload?: Record<string, unknown>;
-    createdBy?: string | null;
-    maxAttempts?: number;
-    /** Jobs sharing a queue run one at a time, in order (e.g. one router's changes). */
-    queueName?: string | null;
-  },
-) {
-  const maxAttempts = p.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+export async function enqueue<C extends JobContract>(db: Db, contract: C, p: EnqueueInput<C>) {
+  const routerId = contract.queue === 'router' ? (p.routerId ?? null) : null;
+  const queueName = routerId ? routerQueue(routerId) : null;
+  const maxAttempts = p.maxAttempts ?? (contract.queue === 'router' && !routerId ? DEFAULT_MAX_ATTEMPTS : contract.maxAttempts);
   const [job] = await db
     .insert(jobs)
     .values({
       organizationId: p.orgId,
-      type: p.type,
-      payload: p.payload ?? {},
+      type: contract.name,
+      payload: p.payload as Record<string, unknown>,
       maxAttempts,
       createdBy: p.createdBy ?? null,
-      queueName: p.queueName ?? null,
+      queueName,
     })
     .returning();
-  await addWorkerJob(db, job!.id, p.type, maxAttempts, p.queueName ?? null);
+  await addWorkerJob(db, job!.id, contract.name, maxAttempts, queueName);
   return job!;
 }
 
@@ -49,19 +49,22 @@ export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttem
 }
 
 /**
- * Set-based enqueue: `source` selects rows of (organization_id, type, payload jsonb,
- * queue_name text or null); each becomes a jobs row (what the jobs page shows), and
- * graphile-worker gets one job per batch of BATCH rows of the same organization, type and
- * queue, all in the same statement.
+ * Set-based enqueue of one contract's jobs: `source` selects rows of (organization_id,
+ * payload jsonb) and, for a router-queued contract, router_id (null: no queue). Each row
+ * becomes a jobs row (what the jobs page shows) with the contract's attempts (a row without
+ * a router too, unlike `enqueue`: the isolation pass has always queued them so), and
+ * graphile-worker gets one job per batch of BATCH rows of the same organization and queue,
+ * all in the same statement.
  */
 const BATCH = 200;
 
-export async function enqueueJobsFrom(db: Db, source: SQL, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<number> {
+export async function enqueueFrom(db: Db, contract: JobContract, source: SQL, opts: { maxAttempts?: number } = {}): Promise<number> {
+  const queueName = contract.queue === 'router' ? sql`${ROUTER_QUEUE_PREFIX}::text || src.router_id` : sql`null::text`;
   const [row] = await db.execute<{ n: number }>(sql`
     with src as (${source}),
     ins as (
       insert into jobs (organization_id, type, payload, max_attempts, queue_name)
-      select organization_id, type, payload, ${maxAttempts}::int, queue_name from src
+      select src.organization_id, ${contract.name}::text, src.payload, ${opts.maxAttempts ?? contract.maxAttempts}::int, ${queueName} from src
       returning id, organization_id, type, max_attempts, queue_name
     ),
     numbered as (

@@ -4,7 +4,7 @@ import { translate } from '@/lib/i18n/translate';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { ROUTER_ERROR_KINDS } from '@/lib/network/constants';
 import { describeJobError, storedJobError } from './error-text';
-import { PermanentJobError } from './runtime';
+import { PermanentJobError } from './errors';
 
 test('a device error is stored with its kind and shown as translated text, its own words as detail', () => {
   const stored = storedJobError(new RouterError('timeout', '/ppp/secret/set: no answer within 10 s'));

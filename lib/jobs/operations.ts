@@ -3,7 +3,8 @@ import { JOB_STATES } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { defineOperation } from '@/lib/server/operation';
 import { recordAudit } from '@/lib/audit/record';
-import { enqueueJob } from './enqueue';
+import { enqueue } from './enqueue';
+import { workerCheck } from './jobs';
 import { retryJob } from './mutations';
 import { getJob, listJobs } from './queries';
 
@@ -43,7 +44,7 @@ export const runWorkerCheckOp = defineOperation({
   input: z.object({}),
   run: (ctx) =>
     ctx.db.transaction(async (tx) => {
-      const job = await enqueueJob(tx, { orgId: ctx.orgId, type: 'worker-check', createdBy: ctx.userId, maxAttempts: 3 });
+      const job = await enqueue(tx, workerCheck, { orgId: ctx.orgId, payload: {}, createdBy: ctx.userId });
       await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: job.type } });
       return { jobId: job.id };
     }),

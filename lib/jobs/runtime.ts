@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { pipelined } from '@/lib/server/pipelined';
 import { jobs } from '@/db/schema';
+import type { JobContract, JobPayload } from './contract';
 import { storedJobError } from './error-text';
+import { PermanentJobError } from './errors';
 
 export type JobContext = {
   db: Database;
@@ -14,10 +16,12 @@ export type JobContext = {
   progress: (done: number, total: number) => Promise<void>;
 };
 
-export type JobDefinition<S extends z.ZodType> = {
-  name: string;
-  payload: S;
-  handler: (ctx: JobContext, payload: z.output<S>) => Promise<Record<string, unknown> | void>;
+type JobResult = Record<string, unknown> | void;
+
+/** What the worker runs for a contract: its handler, registered with `handle`. */
+export type JobHandler = {
+  contract: JobContract;
+  run: (payload: unknown, job: JobContext) => Promise<JobResult>;
   /**
    * How many jobs of one batch may run at once (default 1). Device jobs wait on the network
    * more than on anything else; on one pooled connection their commands pipeline.
@@ -25,16 +29,17 @@ export type JobDefinition<S extends z.ZodType> = {
   batchConcurrency?: number;
 };
 
-export function defineJob<S extends z.ZodType>(def: JobDefinition<S>) {
-  return def;
-}
-
-/** A failure that retrying cannot fix (e.g. the router refused the command itself). */
-export class PermanentJobError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PermanentJobError';
-  }
+/**
+ * The worker's handler for a contract: an adapter that loads, calls lib and returns the
+ * result (shown on the jobs page). It gets the payload parsed by the contract's schema; a
+ * payload that does not parse fails the job at once, without retries.
+ */
+export function handle<C extends JobContract>(
+  contract: C,
+  run: (payload: JobPayload<C>, job: JobContext) => Promise<JobResult>,
+  options: { batchConcurrency?: number } = {},
+): JobHandler {
+  return { contract, run: run as JobHandler['run'], batchConcurrency: options.batchConcurrency };
 }
 
 // One graphile-worker job carries one of our jobs, or a batch of them (set-based enqueues).
@@ -50,17 +55,18 @@ const workerPayload = z.union([z.object({ jobId: z.string().uuid() }), z.object(
 export type JobStores = { db: Database; bookkeeping: Database };
 
 /**
- * Wraps a job definition as a graphile-worker task that keeps our `jobs` rows current:
+ * Wraps a job's handler as a graphile-worker task that keeps our `jobs` rows current:
  * running -> done, or retrying -> failed once graphile-worker's attempts are used up.
  * A batch claims its jobs in one statement, runs them (up to `batchConcurrency` at once)
  * and writes their outcomes in groups; if any throws, the batch is retried and the jobs
  * already finished are skipped.
  */
-export function toTask(def: JobDefinition<z.ZodType>, stores: JobStores): Task {
+export function toTask(handler: JobHandler, stores: JobStores): Task {
+  const { name } = handler.contract;
   return async (raw, helpers: JobHelpers) => {
     const parsedRef = workerPayload.safeParse(raw);
     if (!parsedRef.success) {
-      helpers.logger.error(`Job ${def.name} has no valid job id; dropped: ${JSON.stringify(raw)}`);
+      helpers.logger.error(`Job ${name} has no valid job id; dropped: ${JSON.stringify(raw)}`);
       return;
     }
     const batch = 'jobIds' in parsedRef.data;
@@ -71,14 +77,14 @@ export function toTask(def: JobDefinition<z.ZodType>, stores: JobStores): Task {
       .set({ state: 'running', attempts: attempt, startedAt: sql`coalesce(${jobs.startedAt}, now())`, updatedAt: sql`now()` })
       .where(and(inArray(jobs.id, ids), batch ? notInArray(jobs.state, ['done', 'failed']) : undefined))
       .returning();
-    if (!batch && claimed.length === 0) helpers.logger.error(`Job ${ids[0]} (${def.name}) has no record; dropped`);
+    if (!batch && claimed.length === 0) helpers.logger.error(`Job ${ids[0]} (${name}) has no record; dropped`);
     const outcomes = new Outcomes(stores.bookkeeping);
     let firstError: unknown = null;
     try {
       // Every job runs even if one throws; the first error then retries the batch.
       await pipelined(
-        claimed.map((job) => () => runOne(def, stores, outcomes, job, attempt >= helpers.job.max_attempts).catch((error: unknown) => void (firstError ??= error))),
-        def.batchConcurrency ?? 1,
+        claimed.map((job) => () => runOne(handler, stores, outcomes, job, attempt >= helpers.job.max_attempts).catch((error: unknown) => void (firstError ??= error))),
+        handler.batchConcurrency ?? 1,
       );
     } finally {
       await outcomes.flush();
@@ -90,9 +96,9 @@ export function toTask(def: JobDefinition<z.ZodType>, stores: JobStores): Task {
 // Progress is written at most this often; the final figures are written with the result.
 const PROGRESS_EVERY_MS = 500;
 
-async function runOne(def: JobDefinition<z.ZodType>, stores: JobStores, outcomes: Outcomes, job: typeof jobs.$inferSelect, finalAttempt: boolean) {
-  const payload = def.payload.safeParse(job.payload);
-  if (!payload.success || job.type !== def.name) {
+async function runOne(handler: JobHandler, stores: JobStores, outcomes: Outcomes, job: typeof jobs.$inferSelect, finalAttempt: boolean) {
+  const payload = handler.contract.payload.safeParse(job.payload);
+  if (!payload.success || job.type !== handler.contract.name) {
     // A bad payload will not get better by retrying: fail it now and keep the reason.
     await outcomes.add({ id: job.id, state: 'failed', error: `Invalid payload: ${payload.error?.message ?? `type ${job.type}`}` });
     return;
@@ -111,7 +117,7 @@ async function runOne(def: JobDefinition<z.ZodType>, stores: JobStores, outcomes
     },
   };
   try {
-    const result = await def.handler(ctx, payload.data);
+    const result = await handler.run(payload.data, ctx);
     await outcomes.add({ id: job.id, state: 'done', result: result ?? {}, progress });
   } catch (error) {
     const message = storedJobError(error);

@@ -12,6 +12,7 @@ import { applyRadiusStatus, writeCredentials } from '@/lib/network/radius/provis
 import { MENUS, planProfileName, secretProplist } from './router-state';
 import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterApi } from '@/lib/network/routeros/client';
+import type { RouterAccess } from './router-access';
 import { getRouter } from './routers';
 
 /** Reads every PPP secret and hotspot user off a router (two commands). */
@@ -47,6 +48,16 @@ export async function saveImportPreview(db: Db, p: { orgId: string; routerId: st
     .onConflictDoUpdate({ target: routerImports.jobId, set: { entries: p.entries } })
     .returning({ id: routerImports.id });
   return row!;
+}
+
+/**
+ * The `router-import` job: a router's PPP secrets and hotspot users read and kept (keyed by
+ * the job) for the import preview.
+ */
+export async function readImportPreview(db: Db, access: RouterAccess, p: { orgId: string; routerId: string; jobId: string }) {
+  const entries = await access.use({ orgId: p.orgId, routerId: p.routerId }, (api) => readRouterEntries(api));
+  const saved = await saveImportPreview(db, { ...p, entries });
+  return { importId: saved.id, pppoe: entries.filter((e) => e.kind === 'pppoe').length, hotspot: entries.filter((e) => e.kind === 'hotspot').length };
 }
 
 async function loadImport(db: Db, p: { orgId: string; importId: string; lock?: boolean }) {

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs, routerSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
-import { getRouter, routerChangePolicy } from './routers';
+import { routerCheck, routerImport, routerProfiles, routerSync, sessionKick } from './jobs';
+import { getRouter } from './routers';
 
 /**
  * What the web app asks of a router. It never connects itself: each request is a job for
@@ -20,7 +21,7 @@ async function requested(db: Db, p: Actor & { routerId: string; action: string; 
 export async function requestRouterCheck(db: Db, p: Actor & { routerId: string }) {
   return db.transaction(async (tx) => {
     await getRouter(tx, p);
-    const job = await enqueueJob(tx, { orgId: p.orgId, type: 'router-check', payload: { routerId: p.routerId, fresh: true }, createdBy: p.actorUserId, maxAttempts: 1 });
+    const job = await enqueue(tx, routerCheck, { orgId: p.orgId, payload: { routerId: p.routerId, fresh: true }, createdBy: p.actorUserId });
     await requested(tx, { ...p, action: 'router.check_requested', jobId: job.id });
     return { jobId: job.id };
   });
@@ -30,12 +31,11 @@ export async function requestRouterCheck(db: Db, p: Actor & { routerId: string }
 export async function requestRouterSync(db: Db, p: Actor & { routerId: string; subscriptionId?: string; removeExtra: boolean }) {
   return db.transaction(async (tx) => {
     await getRouter(tx, p);
-    const job = await enqueueJob(tx, {
+    const job = await enqueue(tx, routerSync, {
       orgId: p.orgId,
-      type: 'router-sync',
+      routerId: p.routerId,
       payload: { routerId: p.routerId, removeExtra: p.removeExtra, ...(p.subscriptionId ? { subscriptionId: p.subscriptionId } : {}) },
       createdBy: p.actorUserId,
-      ...routerChangePolicy(p.routerId),
     });
     await requested(tx, { ...p, action: 'router.sync_requested', jobId: job.id, data: { removeExtra: p.removeExtra, subscriptionId: p.subscriptionId ?? null } });
     return { jobId: job.id };
@@ -46,7 +46,7 @@ export async function requestRouterSync(db: Db, p: Actor & { routerId: string; s
 export async function requestProfilePush(db: Db, p: Actor & { routerId: string }) {
   return db.transaction(async (tx) => {
     await getRouter(tx, p);
-    const job = await enqueueJob(tx, { orgId: p.orgId, type: 'router-profiles', payload: { routerId: p.routerId }, createdBy: p.actorUserId, ...routerChangePolicy(p.routerId) });
+    const job = await enqueue(tx, routerProfiles, { orgId: p.orgId, routerId: p.routerId, payload: { routerId: p.routerId }, createdBy: p.actorUserId });
     await requested(tx, { ...p, action: 'router.profiles_requested', jobId: job.id });
     return { jobId: job.id };
   });
@@ -56,7 +56,7 @@ export async function requestProfilePush(db: Db, p: Actor & { routerId: string }
 export async function requestRouterImport(db: Db, p: Actor & { routerId: string }) {
   return db.transaction(async (tx) => {
     await getRouter(tx, p);
-    const job = await enqueueJob(tx, { orgId: p.orgId, type: 'router-import', payload: { routerId: p.routerId }, createdBy: p.actorUserId, maxAttempts: 3 });
+    const job = await enqueue(tx, routerImport, { orgId: p.orgId, payload: { routerId: p.routerId }, createdBy: p.actorUserId });
     await requested(tx, { ...p, action: 'router.import_requested', jobId: job.id });
     return { jobId: job.id };
   });
@@ -67,12 +67,10 @@ export async function requestSessionKick(db: Db, p: Actor & { sessionId: string 
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(routerSessions).where(and(eq(routerSessions.id, p.sessionId), eq(routerSessions.organizationId, p.orgId)));
     if (!s) throw new AppError('not_found');
-    const job = await enqueueJob(tx, {
+    const job = await enqueue(tx, sessionKick, {
       orgId: p.orgId,
-      type: 'session-kick',
       payload: { routerId: s.routerId, sessionId: s.id, kind: s.kind, itemId: s.itemId, username: s.username },
       createdBy: p.actorUserId,
-      maxAttempts: 3,
     });
     await requested(tx, { ...p, routerId: s.routerId, action: 'session.kick_requested', jobId: job.id, data: { username: s.username, kind: s.kind } });
     return { jobId: job.id };

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { routerSessions, routers } from '@/db/schema';
 import type { RouterSnapshot } from './constants';
 import type { LiveSession } from './router-ops';
-import { routerQueue } from './routers';
+import { routerQueue } from '@/lib/jobs/contract';
 import type { RouterError } from '@/lib/network/routeros/errors';
 
 /**

@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { ROUTER_MODES } from './constants';
-import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { routerSync } from './jobs';
 import { writeIsolirGroup, writeNas } from '@/lib/network/radius/provision';
 import type { RouterConnectOptions } from '@/lib/network/routeros/client';
 import { contains } from '@/lib/server/search';
@@ -185,7 +186,7 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     const radiusChanged = rest.mode === 'radius' ? before?.mode !== 'radius' || Boolean(radiusSecret) : before?.mode === 'radius';
     if (rest.mode === 'radius') await writeIsolirGroup(tx, { orgId: p.orgId, rateLimit: rest.isolirRateLimit, addressList: rest.isolirAddressList });
     if (radiusChanged) {
-      await enqueueJob(tx, { orgId: p.orgId, type: 'router-sync', payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId, ...routerChangePolicy(row.id) });
+      await enqueue(tx, routerSync, { orgId: p.orgId, routerId: row.id, payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId });
     }
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -223,20 +224,6 @@ export async function routerConnectionSettings(db: Db, p: { orgId: string; route
   // Hosted platforms check the host again before each new connection (DNS may have changed).
   const connect: RouterConnectOptions = { host: row.host, port: row.port, tls: row.tls, username: row.username, password: decryptSecret(row.passwordEnc), resolveAddress: routerConnectAddress };
   return { router: row, connect };
-}
-
-/** The graphile-worker queue of a router's jobs: one at a time per router, routers in parallel. */
-export function routerQueue(routerId: string) {
-  return `router:${routerId}`;
-}
-
-/**
- * How a job that changes a router is queued: in the router's queue, and retried through an
- * outage of about three days like a customer's own job (DEVICE_MAX_ATTEMPTS), so a sync or
- * profile push asked for while the router is away runs once it answers again.
- */
-export function routerChangePolicy(routerId: string) {
-  return { queueName: routerQueue(routerId), maxAttempts: DEVICE_MAX_ATTEMPTS };
 }
 
 /**

@@ -3,10 +3,10 @@ import type { Db } from '@/db/client';
 import { memberships, routers, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
-import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
-import { routerQueue } from '@/lib/network/routers';
+import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import { assertEnoughSpace, generateCodes, generatePasswords } from './codes';
+import { voucherDeliver } from './jobs';
 import { getVoucherProfile } from './profiles';
 import type { GenerateBatchInput } from './schemas';
 import { pgTextArray } from './sql-arrays';
@@ -107,14 +107,13 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
       const passwords = input.passwordMode === 'separate' ? generatePasswords(codes.length, spec).map(encryptSecret) : null;
       stored += await insertCodes(tx, { orgId: p.orgId, batchId: batch!.id, profileId: profile.id, resellerUserId: input.resellerUserId ?? null, codes, passwords });
     }
-    const job = await enqueueJob(tx, {
+    const job = await enqueue(tx, voucherDeliver, {
       orgId: p.orgId,
-      type: 'voucher-deliver',
       payload: { batchId: batch!.id },
       createdBy: p.actorUserId,
       // Router deliveries wait out an outage and run in the router's queue, in order with its
       // other changes; RADIUS rows are only database writes.
-      ...(input.delivery === 'router' ? { maxAttempts: DEVICE_MAX_ATTEMPTS, queueName: routerQueue(input.routerId!) } : {}),
+      routerId: input.delivery === 'router' ? input.routerId! : null,
     });
     const [row] = await tx.update(voucherBatches).set({ jobId: job.id }).where(and(eq(voucherBatches.id, batch!.id), eq(voucherBatches.organizationId, p.orgId))).returning();
     await recordAudit(tx, {

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { enqueueJobsFrom } from '@/lib/jobs/enqueue';
+import { enqueueFrom } from '@/lib/jobs/enqueue';
 import { runOrganizationTask, SILENT, type PassLog } from '@/lib/jobs/task-status';
+import { voucherSync } from './jobs';
 import { markLoginsFromSessions, refreshRadiusVouchers } from './status';
 
 /** How often a router's voucher users are read for usage, unless an expiry is due sooner. */
@@ -19,18 +20,19 @@ export const IDLE_SYNC_MINUTES = 60;
  * one while one is waiting; offline routers wait.
  */
 export async function enqueueVoucherSyncs(db: Database, p: { orgId?: string } = {}) {
-  return enqueueJobsFrom(
+  return enqueueFrom(
     db,
-    sql`select r.organization_id, 'voucher-sync' as type, jsonb_build_object('routerId', r.id) as payload, 'router:' || r.id as queue_name
+    voucherSync,
+    sql`select r.organization_id, jsonb_build_object('routerId', r.id) as payload, r.id as router_id
         from routers r join organizations o on o.id = r.organization_id and o.status = 'active'
         where r.status <> 'offline'
           and (${p.orgId ?? null}::uuid is null or r.organization_id = ${p.orgId ?? null}::uuid)
           and exists (select 1 from voucher_batches b join vouchers v on v.batch_id = b.id and v.organization_id = b.organization_id
                       where b.organization_id = r.organization_id and b.router_id = r.id and b.delivery = 'router' and v.status in ('unused', 'active'))
-          and not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = 'voucher-sync'
+          and not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = ${voucherSync.name}
                           and j.state in ('queued', 'running', 'retrying') and j.payload->>'routerId' = r.id::text)
           and (
-            not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = 'voucher-sync'
+            not exists (select 1 from jobs j where j.organization_id = r.organization_id and j.type = ${voucherSync.name}
                         and j.payload->>'routerId' = r.id::text
                         and j.created_at > now() - make_interval(mins => case when exists (
                           select 1 from voucher_batches b join vouchers v on v.batch_id = b.id and v.organization_id = b.organization_id
@@ -39,7 +41,6 @@ export async function enqueueVoucherSyncs(db: Database, p: { orgId?: string } = 
             or exists (select 1 from voucher_batches b join vouchers v on v.batch_id = b.id and v.organization_id = b.organization_id
                        where b.organization_id = r.organization_id and b.router_id = r.id and b.delivery = 'router'
                          and v.status = 'active' and v.expires_at <= now()))`,
-    3,
   );
 }
 

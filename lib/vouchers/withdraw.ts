@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { voucherBatches, vouchers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { DEVICE_MAX_ATTEMPTS, enqueueJob } from '@/lib/jobs/enqueue';
+import { enqueue } from '@/lib/jobs/enqueue';
 import { retryJob } from '@/lib/jobs/mutations';
-import { routerQueue } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
+import { voucherDisable } from './jobs';
 import { applyVoucherRadiusState } from './radius';
 
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
@@ -42,13 +42,11 @@ export async function disableVouchers(db: Db, p: Actor & { batchId: string; vouc
     if (rows.length > 0 && batch.delivery === 'radius') {
       await applyVoucherRadiusState(tx, { orgId: p.orgId, where: sql`v.batch_id = ${batch.id} and v.status = 'disabled'` });
     } else if (rows.length > 0 && batch.routerId) {
-      const job = await enqueueJob(tx, {
+      const job = await enqueue(tx, voucherDisable, {
         orgId: p.orgId,
-        type: 'voucher-disable',
+        routerId: batch.routerId,
         payload: { batchId: batch.id, codes: p.voucherId ? rows.map((r) => r.code) : null },
         createdBy: p.actorUserId,
-        maxAttempts: DEVICE_MAX_ATTEMPTS,
-        queueName: routerQueue(batch.routerId),
       });
       jobId = job.id;
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jobs } from '@/db/schema';
+import { workerCheck } from '@/lib/jobs/jobs';
 import { APP_URL, newPage, signIn } from './browser';
 import { makeOrg, testDb } from '../helpers';
 
@@ -55,7 +56,7 @@ describe('an operator at the demo ISP, in Chromium', () => {
   test('route handlers refuse another organization\'s job, and pages refuse roles without permission', async () => {
     const db = testDb();
     const other = await makeOrg(db, 'e2e-other');
-    const [foreign] = await db.insert(jobs).values({ organizationId: other.org.id, type: 'worker-check' }).returning();
+    const [foreign] = await db.insert(jobs).values({ organizationId: other.org.id, type: workerCheck.name }).returning();
 
     const page = await newPage();
     await signIn(page, 'admin@demo.jaring.id');

@@ -17,6 +17,8 @@ import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
 import { makeOrg, makePlan, testDb } from '../helpers';
+import { subscriptionApply } from '@/lib/network/jobs';
+import { customerNotify } from '@/lib/messaging/jobs';
 
 const db = testDb();
 const NOV = '2026-11-01';
@@ -194,8 +196,8 @@ describe('isolation and reconnection', () => {
     assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T18:00:00Z') })).isolated, 0, 'only once');
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
     assert.equal(sub!.status, 'isolated');
-    const network = await jobsFor(w.org.id, 'subscription-apply');
-    const notify = await jobsFor(w.org.id, 'customer-notify');
+    const network = await jobsFor(w.org.id, subscriptionApply.name);
+    const notify = await jobsFor(w.org.id, customerNotify.name);
     assert.deepEqual(network.map((j) => j.payload), [{ subscriptionId: s.subscription.id, status: 'isolated' }]);
     assert.deepEqual(notify.map((j) => j.payload), [{ customerId: s.customer.id, subscriptionId: s.subscription.id, event: 'isolated' }]);
   });
@@ -231,8 +233,8 @@ describe('isolation and reconnection', () => {
     assert.equal(sub!.status, 'active');
     const [c] = await db.select().from(customers).where(eq(customers.id, s.customer.id));
     assert.equal(c!.creditBalance, 33_500);
-    const network = (await jobsFor(w.org.id, 'subscription-apply')).map((j) => (j.payload as { status: string }).status).sort();
-    const notify = (await jobsFor(w.org.id, 'customer-notify')).map((j) => (j.payload as { event: string }).event).sort();
+    const network = (await jobsFor(w.org.id, subscriptionApply.name)).map((j) => (j.payload as { status: string }).status).sort();
+    const notify = (await jobsFor(w.org.id, customerNotify.name)).map((j) => (j.payload as { event: string }).event).sort();
     assert.deepEqual(network, ['active', 'isolated']);
     // Each counter payment is acknowledged to the customer (WhatsApp), then the reconnection.
     assert.deepEqual(notify, ['isolated', 'payment_received', 'payment_received', 'reconnected']);

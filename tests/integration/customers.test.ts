@@ -9,6 +9,7 @@ import { listCustomers } from '@/lib/customers/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { ctxFor, makeMember, makeOdp, makeOrg, makePlan, testDb } from '../helpers';
+import { subscriptionApply } from '@/lib/network/jobs';
 
 const db = testDb();
 // ODP at a pole in Bandung; offsets of 0.001° latitude are about 111 m.
@@ -164,7 +165,7 @@ describe('subscription lifecycle', () => {
       const r = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: sub.id, to, reason: 'uji' });
       assert.ok(r.ok, `${to}: ${JSON.stringify(r)}`);
       const [job] = await db.select().from(jobs).where(eq(jobs.id, r.data.jobId));
-      assert.equal(job!.type, 'subscription-apply');
+      assert.equal(job!.type, subscriptionApply.name);
       assert.deepEqual(job!.payload, { subscriptionId: sub.id, status: to });
       const [customer] = await db.select().from(customers).where(eq(customers.id, customerId));
       assert.equal(customer!.status, to);
@@ -185,7 +186,7 @@ describe('subscription lifecycle', () => {
     await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: sub.id, to: 'terminated' });
     const revive = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: sub.id, to: 'active' });
     assert.equal(!revive.ok && revive.code, 'invalid_transition');
-    const queued = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, 'subscription-apply')));
+    const queued = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, subscriptionApply.name)));
     assert.equal(queued.length, 1, 'only the valid change queued a job');
   });
 });

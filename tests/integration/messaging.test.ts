@@ -12,10 +12,11 @@ import { createHttpGatewayTransport } from '@/lib/messaging/transports/http-gate
 import { GATEWAY_NOT_PUBLIC, type MessageTransport } from '@/lib/messaging/types';
 import { translate } from '@/lib/i18n/translate';
 import { recordPayment } from '@/lib/billing/invoice-payments';
-import { customerNotify } from '@/workers/jobs/customer-notify';
+import { notifyCustomer } from '@/lib/messaging/customer-events';
 import { startFakeCloudApi, startFakeHttpGateway } from '../support/whatsapp-http';
 import { receiveCloudApiWebhook } from '@/lib/messaging/receipts';
 import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
+import { customerNotify } from '@/lib/messaging/jobs';
 
 const db = testDb();
 let gateway: Awaited<ReturnType<typeof startFakeHttpGateway>>;
@@ -39,8 +40,8 @@ async function world(label = 'wa') {
 const messagesOf = (orgId: string) => db.select().from(messages).where(eq(messages.organizationId, orgId)).orderBy(messages.createdAt);
 
 /** Runs the notify job's handler as the worker would (same job id on a retry). */
-function runNotify(orgId: string, jobId: string, payload: Parameters<typeof customerNotify.handler>[1]) {
-  return customerNotify.handler({ db, orgId, jobId, progress: async () => {} }, payload);
+function runNotify(orgId: string, jobId: string, payload: Omit<Parameters<typeof notifyCustomer>[1], 'orgId' | 'jobId'>) {
+  return notifyCustomer(db, { ...payload, orgId, jobId });
 }
 
 describe('automatic messages', () => {
@@ -103,10 +104,10 @@ describe('automatic messages', () => {
   test('a cash payment queues the payment-received message with the amount', async () => {
     const w = await world();
     await db.update(messagingSettings).set({ disabled: [] }).where(eq(messagingSettings.organizationId, w.org.id));
-    const before = await db.execute<{ id: string; payload: Record<string, string> }>(sql`select id, payload from jobs where organization_id = ${w.org.id} and type = 'customer-notify'`);
+    const before = await db.execute<{ id: string; payload: Record<string, string> }>(sql`select id, payload from jobs where organization_id = ${w.org.id} and type = ${customerNotify.name}`);
     const { paymentId } = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: w.customer.id, amount: 25_000, method: 'cash', reference: null, note: null } });
     const jobs = await db.execute<{ id: string; payload: { customerId: string; event: 'payment_received'; paymentId: string } }>(
-      sql`select id, payload from jobs where organization_id = ${w.org.id} and type = 'customer-notify' and payload->>'event' = 'payment_received'`,
+      sql`select id, payload from jobs where organization_id = ${w.org.id} and type = ${customerNotify.name} and payload->>'event' = 'payment_received'`,
     );
     assert.equal(jobs.length - before.filter((j) => j.payload.event === 'payment_received').length, 1);
     // This payment's job (a worker of another test file may run it too: the message is keyed by the payment).

@@ -16,6 +16,7 @@ import { GATEWAYS, type GatewayName } from '@/lib/payments/types';
 import { API_URL_ENV, START_FAKE } from '../support/gateways';
 import type { FakeCallback, GatewayFake } from '../support/gateways/types';
 import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
+import { subscriptionApply } from '@/lib/network/jobs';
 
 const db = testDb();
 const fakes = {} as Record<GatewayName, GatewayFake>;
@@ -78,7 +79,7 @@ async function reconnectJobs(subscriptionId: string) {
   const rows = await db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.type, 'subscription-apply'), sql`${jobs.payload}->>'subscriptionId' = ${subscriptionId}`, sql`${jobs.payload}->>'status' = 'active'`));
+    .where(and(eq(jobs.type, subscriptionApply.name), sql`${jobs.payload}->>'subscriptionId' = ${subscriptionId}`, sql`${jobs.payload}->>'status' = 'active'`));
   return rows.length;
 }
 

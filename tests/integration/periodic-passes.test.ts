@@ -6,11 +6,13 @@ import { billingSettings, invoices, jobs, messages, organizationTaskStatus, subs
 import { runBilling } from '@/lib/billing/run';
 import { saveBillingSettings, DEFAULT_BILLING } from '@/lib/billing/settings';
 import { listTaskProblems } from '@/lib/jobs/task-status';
-import { billingPass } from '@/workers/billing-tick';
-import { messagingPass } from '@/workers/messaging';
-import { enqueueDueSyncsEach, monitorRouters } from '@/workers/network-tick';
+import { billingPass } from '@/lib/billing/tick';
+import { messagingPass } from '@/lib/messaging/tick';
+import { enqueueDueSyncsEach, monitorRouters } from '@/lib/network/tick';
+import { routerAccess } from '@/workers/router-pool';
 import { translate } from '@/lib/i18n/translate';
 import { makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
+import { routerSync } from '@/lib/network/jobs';
 
 const db = testDb();
 
@@ -122,7 +124,7 @@ describe('one organization failing never stops another’s periodic work', () =>
     const queued = await enqueueDueSyncsEach(db, { orgIds: [g.org.id, h.org.id] });
     await restore();
     assert.equal(queued, 1);
-    const syncs = await db.select().from(jobs).where(and(eq(jobs.type, 'router-sync'), sql`${jobs.payload}->>'scheduled' = 'true'`, sql`${jobs.payload}->>'routerId' in (${rg.id}, ${rh.id})`));
+    const syncs = await db.select().from(jobs).where(and(eq(jobs.type, routerSync.name), sql`${jobs.payload}->>'scheduled' = 'true'`, sql`${jobs.payload}->>'routerId' in (${rg.id}, ${rh.id})`));
     assert.deepEqual(syncs.map((j) => j.organizationId), [h.org.id]);
     assert.equal((await status(g.org.id, 'router_sync'))!.lastError, 'database');
     assert.equal(await status(g.org.id, 'network'), undefined, 'the syncs are not the router monitor');
@@ -137,7 +139,7 @@ describe('one organization failing never stops another’s periodic work', () =>
     assert.equal((await status(g.org.id, 'router_sync'))!.failures, 1);
     // Each minute the monitor runs: its router is unreachable (its own page's news), so the
     // monitor pass succeeds for this organization.
-    await monitorRouters(db);
+    await monitorRouters(db, routerAccess(db));
     assert.equal((await status(g.org.id, 'network'))!.failures, 0);
     assert.equal((await status(g.org.id, 'router_sync'))!.failures, 1, 'the monitor left the sync failure alone');
     const problems = await listTaskProblems(db, { orgId: g.org.id });

@@ -19,6 +19,7 @@ import { walletMatrixInputs } from '../support/wallet';
 import { resellerMatrixInputs } from '../support/resellers';
 import { accountMatrixInputs } from '../support/accounts';
 import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
+import { workerCheck } from '@/lib/jobs/jobs';
 
 const db = testDb();
 // Re-checks, refunds and key tests talk to a gateway: loopback stand-ins, set before the
@@ -79,7 +80,7 @@ async function scenario() {
   const { org, admin } = await makeOrg(db, 'perm');
   const other = await makeMember(db, org.id, 'operator');
   const inv = await inviteUser(db, { orgId: org.id, actorUserId: admin.user.id, ip: null, email: `inv-${randomUUID()}@t.test`, role: 'sales' });
-  const [failed] = await db.insert(jobs).values({ organizationId: org.id, type: 'worker-check', state: 'failed', error: 'x' }).returning();
+  const [failed] = await db.insert(jobs).values({ organizationId: org.id, type: workerCheck.name, state: 'failed', error: 'x' }).returning();
   const spare = await makeOrg(db, 'spare');
   const u = randomUUID().slice(0, 8);
   const w = await makeCustomerWorld(db, org.id, admin.user.id);

@@ -17,6 +17,7 @@ import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
+import { subscriptionApply } from '@/lib/network/jobs';
 
 /**
  * A hosted platform (PLATFORM_MODE=hosted) whose router VPN is 127.77.0.0/16: routers there
@@ -158,7 +159,7 @@ describe('router addresses on a hosted platform', () => {
       const moved = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'uji alamat' });
       assert.equal(moved.ok, true, JSON.stringify(moved));
       const job = await waitFor(async () => {
-        const [row] = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, 'subscription-apply'))).orderBy(desc(jobs.createdAt)).limit(1);
+        const [row] = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, subscriptionApply.name))).orderBy(desc(jobs.createdAt)).limit(1);
         return row?.error ? row : null;
       });
       assert.match(String(job.error), /not a public address/);

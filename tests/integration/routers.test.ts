@@ -18,8 +18,8 @@ import {
 } from '@/lib/network/operations';
 import type { SyncReport } from '@/lib/network/router-sync';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
-import { monitorRouters } from '@/workers/network-tick';
-import { closeRouterPool } from '@/workers/router-pool';
+import { monitorRouters } from '@/lib/network/tick';
+import { closeRouterPool, routerAccess } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { startRouterOsServer, type RouterOsOptions, type RouterOsServer } from '../support/routeros-server';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
@@ -382,7 +382,7 @@ describe('routers: enforcement of subscription changes', () => {
     w.server.setDelay(0);
     await w.server.start();
     // The minute check sees it back and wakes the waiting jobs instead of leaving them to backoff.
-    await monitorRouters(db);
+    await monitorRouters(db, routerAccess(db));
     // The check reads every organization's routers in the shared test database (other files'
     // dead ones take their connect timeout), so under a full parallel run this can take a while.
     const done = await waitFor(async () => {
@@ -421,7 +421,7 @@ describe('routers: enforcement of subscription changes', () => {
       return j!.attempts >= 7;
     }, 30_000, 200);
     await w.server.start();
-    await monitorRouters(db);
+    await monitorRouters(db, routerAccess(db));
     const job = await finished(w.ctx, jobId, 30_000);
     assert.equal(job.state, 'done');
     assert.equal((await finished(w.ctx, profiles.jobId, 30_000)).state, 'done');

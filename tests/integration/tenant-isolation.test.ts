@@ -33,6 +33,7 @@ import * as voucherOps from '@/lib/vouchers/operations';
 import { walletIsolationCases } from '../support/wallet';
 import { accountIsolationCases } from '../support/accounts';
 import * as walletOps from '@/lib/wallet/operations';
+import { workerCheck } from '@/lib/jobs/jobs';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 
 /**
@@ -62,7 +63,7 @@ before(async () => {
   const orgB = await makeOrg(db, 'tenant-b');
   const member = await makeMember(db, orgB.org.id, 'technician');
   const inv = await inviteUser(db, { orgId: orgB.org.id, actorUserId: orgB.admin.user.id, ip: null, email: 'calon@b.test', role: 'sales' });
-  const [job] = await db.insert(jobs).values({ organizationId: orgB.org.id, type: 'worker-check', state: 'failed', error: 'B only' }).returning();
+  const [job] = await db.insert(jobs).values({ organizationId: orgB.org.id, type: workerCheck.name, state: 'failed', error: 'B only' }).returning();
   const world = await makeCustomerWorld(db, orgB.org.id, orgB.admin.user.id);
   // B's router (never contacted here: operations only queue jobs), a live session, an import.
   const router = await makeRouter(db, orgB.org.id, { host: '10.255.0.1', port: 8728 }, { name: 'RB-B' });

@@ -5,7 +5,8 @@ import { radcheck, radgroupcheck, radgroupreply, radusergroup, voucherBatches, v
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { generateVoucherBatchOp, saveVoucherProfileOp, voucherSalesOp } from '@/lib/vouchers/operations';
 import { voucherTick } from '@/lib/vouchers/tick';
-import { voucherDeliver } from '@/workers/jobs/voucher-deliver';
+import { deliverBatch } from '@/lib/vouchers/enforcement';
+import { routerAccess } from '@/workers/router-pool';
 import { ctxFor, makeMember, makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
 
 const db = testDb();
@@ -17,13 +18,13 @@ async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: st
 }
 
 /**
- * The delivery job's handler, run here directly: RADIUS delivery is database work only, and
+ * The delivery job's rule, run here directly: RADIUS delivery is database work only, and
  * this file does not depend on a worker being free (tests/integration/vouchers.test.ts runs
  * the real worker against a router).
  */
 async function deliver(ctx: Ctx, jobId: string, batchId: string) {
   const progress: [number, number][] = [];
-  const result = await voucherDeliver.handler({ db, orgId: ctx.orgId, jobId, progress: async (d, t) => void progress.push([d, t]) }, { batchId });
+  const result = await deliverBatch(db, routerAccess(db), { orgId: ctx.orgId, batchId, progress: async (d, t) => void progress.push([d, t]) });
   return { result: result ?? {}, progress };
 }
 

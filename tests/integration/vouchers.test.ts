@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { auditLogs, routerSessions, routers, voucherBatches, vouchers } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
-import { enqueueJob } from '@/lib/jobs/enqueue';
-import { routerQueue } from '@/lib/network/routers';
+import type { JobContract } from '@/lib/jobs/contract';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { voucherDeliver, voucherSync } from '@/lib/vouchers/jobs';
 import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { generateVoucherBatchOp, getVoucherBatchOp } from '@/lib/vouchers/operations';
 import { voucherCards } from '@/lib/vouchers/queries';
@@ -21,8 +23,8 @@ const { finished, world } = voucherRouterSuite(db, PROFILE_FORM);
 
 const batchVouchers = (batchId: string) => db.select().from(vouchers).where(eq(vouchers.batchId, batchId)).orderBy(vouchers.code);
 
-async function runJob(ctx: Ctx, type: string, payload: Record<string, unknown>, routerId: string) {
-  const job = await enqueueJob(db, { orgId: ctx.orgId, type, payload, queueName: routerQueue(routerId), maxAttempts: 1 });
+async function runJob(ctx: Ctx, contract: JobContract<z.ZodType, 'router'>, payload: Record<string, unknown>, routerId: string) {
+  const job = await enqueue(db, contract, { orgId: ctx.orgId, routerId, payload, maxAttempts: 1 });
   return finished(ctx, job.id);
 }
 
@@ -71,7 +73,7 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
     assert.equal(cards.cards[0]!.password, byName.get(cards.cards[0]!.code)!.password);
 
     // Delivering again adds nothing: what is there (by the batch's comment) is skipped.
-    const again = await runJob(w.ctx, 'voucher-deliver', { batchId: batch.id }, w.router.id);
+    const again = await runJob(w.ctx, voucherDeliver, { batchId: batch.id }, w.router.id);
     assert.deepEqual([again.state, again.result?.added, again.result?.existing], ['done', 0, 300]);
     assert.equal(w.server.list('/ip/hotspot/user').length, 300);
   });
@@ -127,7 +129,7 @@ describe('vouchers: status from the router', () => {
     w.server.update('/ip/hotspot/user', a!, { uptime: '10m', 'bytes-in': 1000, 'bytes-out': 2000 });
     // Data quota (1 GiB) spent: the router refuses it by itself; the status says so.
     w.server.update('/ip/hotspot/user', b!, { uptime: '1h', 'bytes-in': 2 ** 30, 'bytes-out': 5 });
-    const sync = await runJob(w.ctx, 'voucher-sync', { routerId: w.router.id }, w.router.id);
+    const sync = await runJob(w.ctx, voucherSync, { routerId: w.router.id }, w.router.id);
     assert.equal(sync.state, 'done', sync.error ?? '');
     const by = new Map((await batchVouchers(batch.id)).map((v) => [v.code, v]));
     const va = by.get(a!)!;
@@ -142,7 +144,7 @@ describe('vouchers: status from the router', () => {
     // A day later (moved back in time here) the voucher is expired, disabled and kicked.
     w.server.connectHotspot(a!);
     await db.update(vouchers).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(vouchers.id, va.id));
-    const expire = await runJob(w.ctx, 'voucher-sync', { routerId: w.router.id }, w.router.id);
+    const expire = await runJob(w.ctx, voucherSync, { routerId: w.router.id }, w.router.id);
     assert.deepEqual([expire.result?.expired, expire.result?.kicked], [1, 1]);
     assert.equal((await db.select().from(vouchers).where(eq(vouchers.id, va.id)))[0]!.status, 'expired');
     assert.equal(w.server.find('/ip/hotspot/user', a!)?.disabled, 'true');
@@ -157,7 +159,7 @@ describe('vouchers: status from the router', () => {
     // The earlier run's database update went through; its router call did not.
     await db.update(vouchers).set({ status: 'expired', firstLoginAt: sql`now() - interval '25 hours'`, expiresAt: sql`now() - interval '1 hour'` }).where(eq(vouchers.id, v!.id));
     w.server.connectHotspot(v!.code);
-    const retry = await runJob(w.ctx, 'voucher-sync', { routerId: w.router.id }, w.router.id);
+    const retry = await runJob(w.ctx, voucherSync, { routerId: w.router.id }, w.router.id);
     assert.equal(retry.state, 'done', retry.error ?? '');
     assert.equal(w.server.find('/ip/hotspot/user', v!.code)?.disabled, 'true');
     assert.equal(w.server.list('/ip/hotspot/active').length, 0);
@@ -174,11 +176,11 @@ describe('vouchers: status from the router', () => {
     assert.equal(v!.status, 'active');
     const ago = (Date.now() - v!.firstLoginAt!.getTime()) / 1000;
     assert.ok(ago >= 199 && ago < 230, `first login ${ago} s ago`);
-    const queued = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = 'voucher-sync'`);
+    const queued = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`);
     assert.equal([...queued][0]!.n, 1);
     // A second tick right after queues nothing more.
     await voucherTick(db);
-    const again = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = 'voucher-sync'`);
+    const again = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`);
     assert.equal([...again][0]!.n, 1);
   });
 });

@@ -16,6 +16,7 @@ import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeVoucherBatch } from '../support/vouchers';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+import { voucherDeliver } from '@/lib/vouchers/jobs';
 
 const db = testDb();
 let tripay: GatewayFake;
@@ -109,7 +110,7 @@ describe('buying vouchers from the wallet', () => {
     assert.equal(batches.length, 10);
     const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(vouchers).where(eq(vouchers.resellerUserId, w.r1))) as [{ n: number }];
     assert.equal(n, 20);
-    const deliveries = await db.select().from(jobs).where(and(eq(jobs.organizationId, w.org.id), eq(jobs.type, 'voucher-deliver')));
+    const deliveries = await db.select().from(jobs).where(and(eq(jobs.organizationId, w.org.id), eq(jobs.type, voucherDeliver.name)));
     assert.equal(deliveries.length, 11); // the 10 purchases and the world's own batch
     // The running balance follows the order the purchases happened in.
     const rows = await db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, w.r1)).orderBy(walletEntries.createdAt, walletEntries.id);

@@ -1,30 +1,32 @@
-import type { JobDefinition } from '@/lib/jobs/runtime';
-import type { z } from 'zod';
-import { billingRun } from './billing-run';
-import { customerNotify } from './customer-notify';
-import { routerCheck } from './router-check';
-import { routerImport } from './router-import';
-import { routerProfiles } from './router-profiles';
-import { routerSync } from './router-sync';
-import { sessionKick } from './session-kick';
-import { subscriptionApply } from './subscription-apply';
-import { voucherDeliver } from './voucher-deliver';
-import { voucherDisable } from './voucher-disable';
-import { voucherSync } from './voucher-sync';
-import { workerCheck } from './worker-check';
+import type { JobHandler } from '@/lib/jobs/runtime';
+import { billingRunHandler } from './billing-run';
+import { customerNotifyHandler } from './customer-notify';
+import { routerCheckHandler } from './router-check';
+import { routerImportHandler } from './router-import';
+import { routerProfilesHandler } from './router-profiles';
+import { routerSyncHandler } from './router-sync';
+import { sessionKickHandler } from './session-kick';
+import { subscriptionApplyHandler } from './subscription-apply';
+import { voucherDeliverHandler } from './voucher-deliver';
+import { voucherDisableHandler } from './voucher-disable';
+import { voucherSyncHandler } from './voucher-sync';
+import { workerCheckHandler } from './worker-check';
 
-/** Every job the worker runs; a name here must also be in lib/jobs/types.ts. */
-export const JOBS: JobDefinition<z.ZodType>[] = [
-  workerCheck,
-  subscriptionApply,
-  customerNotify,
-  billingRun,
-  routerCheck,
-  routerSync,
-  routerProfiles,
-  routerImport,
-  sessionKick,
-  voucherDeliver,
-  voucherSync,
-  voucherDisable,
+/**
+ * The worker's handler for each contract in lib/job-contracts.ts, one each
+ * (tests/unit/job-contracts.test.ts holds that).
+ */
+export const HANDLERS: JobHandler[] = [
+  workerCheckHandler,
+  subscriptionApplyHandler,
+  customerNotifyHandler,
+  billingRunHandler,
+  routerCheckHandler,
+  routerSyncHandler,
+  routerProfilesHandler,
+  routerImportHandler,
+  sessionKickHandler,
+  voucherDeliverHandler,
+  voucherSyncHandler,
+  voucherDisableHandler,
 ];

@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { JobState } from '@/lib/jobs/types';
+import { routerImport } from '@/lib/network/jobs';
 import { JobError } from '@/components/job-error';
 
 
@@ -33,7 +34,7 @@ export function RouterJobs({ routerId, jobs, locale, timeZone, canImport }: { ro
       ) : (
         <ul className="space-y-2" data-testid="router-jobs">
           {jobs.map((j) => {
-            const importId = j.type === 'router-import' && j.result && typeof (j.result as { importId?: unknown }).importId === 'string' ? (j.result as { importId: string }).importId : null;
+            const importId = j.type === routerImport.name && j.result && typeof (j.result as { importId?: unknown }).importId === 'string' ? (j.result as { importId: string }).importId : null;
             return (
               <li key={j.id} data-testid="router-job" data-type={j.type} data-state={j.state}>
                 <Card className="space-y-2">
