@@ -82,7 +82,7 @@ async function main() {
     if (job!.state !== 'done') throw new Error(`sync failed: ${job!.error}`);
     const report = job!.result as unknown as SyncReport;
     const changed = report.counts.changed + report.counts.added;
-    const wrong = router.list('/ppp/secret').filter((s, i) => s.profile !== 'Paket 20 Mbps' || s.disabled !== 'false').length;
+    const wrong = router.list('/ppp/secret').filter((s) => s.profile !== 'Paket 20 Mbps' || s.disabled !== 'false').length;
     console.log(`report: ${JSON.stringify(report.counts)}; router afterwards: ${router.list('/ppp/secret').length} secrets, ${wrong} still wrong`);
     console.log(`router saw ${stats.logins} login(s), ${stats.commands} commands: ${JSON.stringify(stats.byCommand)}`);
     console.log(`goal: under 5 s -> ${seconds < 5 ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`);

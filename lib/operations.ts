@@ -18,7 +18,7 @@ import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of operations
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
   [account, audit, billing, customers, dashboard, infrastructure, infrastructureMap, jobs, messaging, network, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
 );

@@ -62,7 +62,11 @@ async function prompter() {
     let text = '';
     for await (const chunk of process.stdin) text += chunk;
     const lines = text.split(/\r?\n/);
-    return { ask: async (question: string, _o?: { hidden: boolean }) => (process.stdout.write(`${question}\n`), lines.shift()?.trim() ?? ''), close: () => {} };
+    const ask = async (question: string, _o?: { hidden: boolean }) => {
+      process.stdout.write(`${question}\n`);
+      return lines.shift()?.trim() ?? '';
+    };
+    return { ask, close: () => {} };
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   return {

@@ -14,6 +14,10 @@ import { migrateDatabase } from './migrate-lib';
  * names a server, builds and starts the app (web + worker) for the browser tests, and
  * installs Debian's chromium (browser tests) and FreeRADIUS (RADIUS integration tests) when
  * they are missing and we are root.
+ *
+ * A run over every suite (`npm test`, no files named) first lints (`npm run lint`: Biome, the
+ * same check `npm run format` fixes) and type-checks, and stops on an error. `npm test -- <files>`
+ * and `--only <suite>` skip both: a focused run is about those tests.
  */
 const SUITES = ['unit', 'integration', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
@@ -140,6 +144,9 @@ async function main() {
       DATABASE_URL: 'postgres://unit-tests@127.0.0.1:1/no-database',
     };
     if (suites.length === SUITES.length && picked.length === 0) {
+      console.log('[test] linting (biome check; `npm run format` fixes formatting and import order)…');
+      const lint = spawnSync(process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'check', '--error-on-warnings', '.'], { stdio: 'inherit' });
+      if (lint.status !== 0) throw new Error('lint errors (see above; `npm run format` fixes most of them)');
       console.log('[test] type-checking (tsc --noEmit)…');
       const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit'], { stdio: 'inherit' });
       if (tsc.status !== 0) throw new Error('type errors (see above)');

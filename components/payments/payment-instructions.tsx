@@ -36,7 +36,7 @@ export function PaymentInstructions({ payment: p, methodLabel, locale, onChangeM
         {ins.qrString && <QrImage text={ins.qrString} alt={t('public.qrAlt')} saveLabel={t('public.saveQr')} hint={t('public.scanQr')} />}
         {!ins.qrString && ins.qrImageUrl && (
           <div className="space-y-2 text-center">
-            {/* eslint-disable-next-line @next/next/no-img-element -- the gateway's own QR picture (GoPay has no QR string) */}
+            {/* biome-ignore lint/performance/noImgElement: the gateway's own QR picture (GoPay has no QR string) */}
             <img src={ins.qrImageUrl} alt={t('public.qrAlt')} width={256} height={256} className="mx-auto h-64 w-64 rounded bg-white" data-testid="payment-qr" />
             <p className="text-xs text-slate-500">{t('public.scanQr')}</p>
           </div>

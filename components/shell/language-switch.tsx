@@ -13,6 +13,7 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields (no <fieldset>)
     <div className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700" role="group" aria-label={t('language')}>
       {LOCALES.map((l) => (
         <button

@@ -19,6 +19,7 @@ export function RouterSwitcher({ routers, current }: { routers: Choice[]; curren
   const [value, setValue] = useState(routers.some((r) => r.id === current) ? current! : '');
   const selected = routers.find((r) => r.id === value);
   const showAll = () => {
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie the server reads; cookieStore is missing from older Safari and Firefox
     document.cookie = `${ROUTER_COOKIE}=; path=/; max-age=0; samesite=lax`;
     // Stay on the page. On the sessions page drop a router filter from the URL (keeping search
     // and type) so it lists every router; elsewhere re-render so the server sees no cookie.
@@ -46,6 +47,7 @@ export function RouterSwitcher({ routers, current }: { routers: Choice[]; curren
           const id = e.target.value;
           setValue(id);
           if (!id) return showAll();
+          // biome-ignore lint/suspicious/noDocumentCookie: a plain cookie the server reads; cookieStore is missing from older Safari and Firefox
           document.cookie = `${ROUTER_COOKIE}=${id}; path=/; max-age=${ROUTER_COOKIE_MAX_AGE}; samesite=lax`;
           nav.push(`/routers/${id}`);
         }}

@@ -20,7 +20,7 @@ export function useQrDataUrl(text: string, errorCorrectionLevel: 'L' | 'M' = 'M'
 /** The QR itself, 256 px, with a placeholder of the same size while it is drawn. */
 export function QrImage({ src, alt, testId }: { src: string | null; alt: string; testId: string }) {
   return src ? (
-    // eslint-disable-next-line @next/next/no-img-element -- a data URL drawn here, nothing to optimise
+    // biome-ignore lint/performance/noImgElement: a data URL drawn here, nothing to optimise
     <img src={src} alt={alt} width={256} height={256} className="mx-auto h-64 w-64 rounded bg-white" data-testid={testId} />
   ) : (
     <div className="mx-auto h-64 w-64 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLogs, customers, memberships, odps, plans, routers, subscriptionHistory, subscriptions, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';

@@ -19,6 +19,7 @@ const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-z
 const ROUTER_NAME = z.string().trim().min(1, 'validation.required').max(60, 'validation.invalid');
 // The router's login words go to RouterOS as API words: a control character would end or
 // split one (and nobody types one on purpose).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const NO_CONTROL = /^[^\x00-\x1f\x7f]*$/;
 const RATE_LIMIT = /^\d+[kKmMgG]?\/\d+[kKmMgG]?( \d+[kKmMgG]?\/\d+[kKmMgG]?){0,2}( \d+\/\d+)?$/;
 

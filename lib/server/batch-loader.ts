@@ -12,8 +12,12 @@ export function batchLoader<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key
         const batch = queue;
         queue = [];
         load([...new Set(batch.map((b) => b.key))]).then(
-          (found) => batch.forEach((b) => b.resolve(found.get(b.key))),
-          (error) => batch.forEach((b) => b.reject(error)),
+          (found) => {
+            for (const b of batch) b.resolve(found.get(b.key));
+          },
+          (error) => {
+            for (const b of batch) b.reject(error);
+          },
         );
       });
     });

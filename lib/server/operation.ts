@@ -90,6 +90,7 @@ function pathWithNul(value: unknown, at: string[] = [], depth = 0): string | nul
   if (typeof value === 'string') return value.includes('\u0000') ? at.join('.') : null;
   if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Blob) return null;
   for (const [key, inner] of Object.entries(value)) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what it strips
     if (key.includes('\u0000')) return [...at, key.replace(/\u0000/g, '')].join('.');
     const found = pathWithNul(inner, [...at, key], depth + 1);
     if (found !== null) return found;

@@ -7,7 +7,7 @@ import { saveVoucherProfile } from '@/lib/vouchers/profiles';
 import { voucherProfileSchema } from '@/lib/vouchers/schemas';
 import { getWalletBalance } from '@/lib/wallet/ledger';
 import { testDb } from '../helpers';
-import { newPage, settled, signIn } from './browser';
+import { newPage, signIn } from './browser';
 
 /**
  * The demo reseller asks for a manual top-up, finance approves it, the reseller buys five

@@ -16,6 +16,7 @@ const TO_CP1252 = new Map([...CP1252_HIGH].map((ch, i) => [ch, String.fromCharCo
 
 /** The string as one char per byte (cp1252), so Buffer's 'latin1' writes it byte for byte. */
 function toBytes(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
   if (/^[\x00-\x7f]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) {
@@ -515,7 +516,7 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
   const prefix = cmd.path.slice(0, cut);
   const verb = cmd.path.slice(cut + 1);
   if (prefix === '/system/resource' || prefix === '/system/identity') {
-    if (verb === 'print' || verb === 'getall') return print(state.rows(prefix), cmd, reply, emptyReply);
+    if (verb === 'print' || verb === 'getall') return void print(state.rows(prefix), cmd, reply, emptyReply);
     if (prefix !== '/system/identity' || verb !== 'set') throw new RosError('no such command');
     for (const name of cmd.attrs.keys()) if (name !== 'name') throw new RosError(`unknown parameter ${name}`);
     state.identity = cmd.attrs.get('name') ?? state.identity;
@@ -528,7 +529,7 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
     state.refresh(path);
     // Without the `sensitive` policy RouterOS leaves passwords out of every print.
     const rows = state.hidePasswords ? withoutPasswords(menu.candidates(cmd.queries)) : menu.candidates(cmd.queries);
-    return print(rows, cmd, reply, emptyReply);
+    return void print(rows, cmd, reply, emptyReply);
   }
   if (!menu.spec.verbs.includes(verb)) throw new RosError('no such command');
   if (verb === 'add') {
@@ -536,8 +537,8 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
     return void reply.add('!done', `=ret=${menu.add(set)['.id']}`);
   }
   const rows = targets(menu, cmd.attrs);
-  if (verb === 'remove') rows.forEach((row) => state.remove(path, row));
-  else if (verb === 'enable' || verb === 'disable') rows.forEach((row) => menu.set(row, { disabled: verb === 'disable' }));
+  if (verb === 'remove') for (const row of rows) state.remove(path, row);
+  else if (verb === 'enable' || verb === 'disable') for (const row of rows) menu.set(row, { disabled: verb === 'disable' });
   else if (verb === 'unset') {
     // `unset =numbers=… =value-name=prop`: the API form of the CLI's `unset`.
     const prop = cmd.attrs.get('value-name');
@@ -770,7 +771,7 @@ export class RouterOsServer {
     if (path !== '/login') this.stats.commands++;
     if (this.hung) return;
     if (path !== '/login' && this.dropIn > 0 && --this.dropIn === 0) return void conn.socket.destroy();
-    if (path === '/quit') return this.fatal(conn, 'session terminated on request');
+    if (path === '/quit') return void this.fatal(conn, 'session terminated on request');
 
     let reply = new Reply(tag);
     try {

@@ -27,7 +27,13 @@ describe('npm start supervisor', () => {
         { name: 'web', spawn: () => (++webStarts <= 2 ? node('process.exit(3)')() : node(STAY)()) },
         { name: 'worker', spawn: node(STAY) },
       ],
-      { backoffMs: (n) => (waits.push(n), 50 * n), log: (l) => lines.push(l) },
+      {
+        backoffMs: (n) => {
+          waits.push(n);
+          return 50 * n;
+        },
+        log: (l) => lines.push(l),
+      },
     );
     const worker = s.child('worker')!;
     await waitFor(async () => webStarts === 3 && s.child('web')?.pid !== undefined, 10_000, 20);
@@ -43,7 +49,10 @@ describe('npm start supervisor', () => {
 
   test('a child killed by a signal is restarted too; stop during the pause starts nothing', async () => {
     let starts = 0;
-    const s = supervise([{ name: 'web', spawn: () => (starts++, node(STAY)()) }], { backoffMs: () => 300, log: () => {} });
+    const s = supervise([{ name: 'web', spawn: () => {
+      starts++;
+      return node(STAY)();
+    } }], { backoffMs: () => 300, log: () => {} });
     s.child('web')!.kill('SIGKILL');
     await waitFor(async () => s.restarts('web') === 1, 5000, 20);
     await s.stop();

@@ -162,6 +162,7 @@ class LinkedDevice {
     // A restart right after pairing (515) must read the credentials the pairing just saved:
     // wait for the queued writes before loading the auth state.
     await this.writes;
+    // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook: named after Baileys' useMultiFileAuthState
     this.auth = await usePostgresAuthState(this.db, this.row.id);
     if (this.closed) return;
     const { state, saveCreds } = this.auth;

@@ -79,6 +79,7 @@ export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: 
 
   return (
     <div className="space-y-3">
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of filter links, not form fields (no <fieldset>) */}
       <div className="flex flex-wrap gap-2" role="group" aria-label={t('common.status')}>
         {[undefined, ...JOB_STATES].map((s) => (
           <Link

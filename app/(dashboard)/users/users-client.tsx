@@ -122,6 +122,7 @@ export function MembersTable(props: {
   const [pending, startTransition] = useTransition();
   // An answer to a tap far down the list would appear above it, out of sight.
   const notice = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new message
   useEffect(() => notice.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), [message]);
   if (props.page.items.length === 0) return <EmptyState title={t('users.emptyTitle')} hint={t('users.emptyHint')} />;
   return (
@@ -235,6 +236,7 @@ function ResetLink({ url, email }: { url: string; email: string }) {
   const t = useTranslations();
   // Tapped on a row far down the list: the link is shown once, so bring it into view.
   const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new link
   useEffect(() => box.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), [url]);
   return (
     <div ref={box} className="space-y-2" data-testid="reset-link-shown">

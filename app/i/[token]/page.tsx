@@ -36,7 +36,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
   return (
     <main className="mx-auto max-w-lg space-y-4 p-4">
       <header>
-        {/* eslint-disable-next-line @next/next/no-img-element -- a data URL from the organization's own upload */}
+        {/* biome-ignore lint/performance/noImgElement: a data URL from the organization's own upload */}
         {d.settings.logoDataUrl && <img src={d.settings.logoDataUrl} alt="" className="mb-2 h-12 w-auto" />}
         <p className="text-lg font-bold text-brand-700 dark:text-brand-500">{d.organization.name}</p>
         {d.settings.companyAddress && <p className="text-sm text-slate-500">{d.settings.companyAddress}</p>}

@@ -85,6 +85,7 @@ export default function NetworkMap({ initial, fallback, select, canManage, canCu
   const pendingMove = selection?.kind === 'move' ? selection : null;
   const pendingRef = useRef(pendingMove);
   pendingRef.current = pendingMove;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when fresh data arrives
   useEffect(() => {
     const p = pendingRef.current;
     setPositions(p ? { [p.target.id]: p.to } : {});

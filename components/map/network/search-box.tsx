@@ -36,6 +36,7 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
   };
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is too new (2023) for the phones in the field
     <div className="relative" role="search">
       <label htmlFor={`${listId}-input`} className="sr-only">
         {t('search.label')}
@@ -75,6 +76,7 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
       {show && (
         <ul
           id={listId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern (a listbox of options)
           role="listbox"
           aria-label={t('search.label')}
           onMouseDown={(e) => e.preventDefault()}
@@ -88,9 +90,11 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
             <li className="px-3 py-2 text-sm text-slate-500">{t('search.none')}</li>
           ) : (
             items.map((hit, i) => (
+              // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the ARIA combobox pattern: focus stays in the input (aria-activedescendant), whose keys move and pick
               <li
                 key={`${hit.kind}:${hit.id}`}
                 id={optionId(i)}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA combobox pattern (an option of the listbox)
                 role="option"
                 aria-selected={hit === current}
                 onClick={() => pick(hit)}

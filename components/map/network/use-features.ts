@@ -21,10 +21,10 @@ export function ViewWatcher({ onView }: { onView: (view: MapView, map: L.Map) =>
     }, 250);
   };
   useMapEvents({ moveend: report, zoomend: report });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only once, for the first view; later ones come from the events
   useEffect(() => {
     report();
     return () => clearTimeout(timer.current);
-    // Only once, for the first view; later ones come from the events.
   }, []);
   return null;
 }

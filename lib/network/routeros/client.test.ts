@@ -30,7 +30,10 @@ test('the socket goes to the checked address; TLS still names the host (SNI)', a
       username: 'admin',
       password: 'x',
       connectTimeoutMs: 1000,
-      resolveAddress: async (host) => (asked.push(host), '127.0.0.1'),
+      resolveAddress: async (host) => {
+        asked.push(host);
+        return '127.0.0.1';
+      },
     });
     await assert.rejects(open, RouterError);
     assert.deepEqual(asked, ['router.never-resolved.invalid']);

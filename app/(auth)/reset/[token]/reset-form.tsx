@@ -1,12 +1,10 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { resetWithTokenAction } from '@/app/_actions/account';
 import { Alert } from '@/components/ui/card';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const t = useTranslations();
   const form = useActionForm(resetWithTokenAction);
   if (form.result?.ok) {
     return <PasswordResetDone />;

@@ -53,6 +53,7 @@ export function LeadForm({
     });
   };
   // Opened from the map at a point: check it straight away.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
   useEffect(() => {
     if (initialPoint) check(initialPoint);
   }, []);
@@ -60,7 +61,7 @@ export function LeadForm({
     pos.pick(p);
     check(p);
   };
-  const useMyLocation = () => {
+  const fillMyLocation = () => {
     setGeoError(null);
     navigator.geolocation?.getCurrentPosition(
       (g) => pick({ latitude: Number(g.coords.latitude.toFixed(6)), longitude: Number(g.coords.longitude.toFixed(6)) }),
@@ -102,7 +103,7 @@ export function LeadForm({
             <TextField label={t('odps.longitude')} name="longitude" inputMode="decimal" value={pos.lng} onChange={(e) => pos.setLng(e.target.value)} onBlur={() => check()} error={f('longitude')} />
           </div>
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={useMyLocation}>
+            <Button variant="secondary" onClick={fillMyLocation}>
               {t('leads.useMyLocation')}
             </Button>
             <Button variant="secondary" onClick={() => check()} disabled={!pos.point || checking} data-testid="check-coverage">

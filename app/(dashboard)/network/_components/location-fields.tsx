@@ -22,7 +22,7 @@ export function LocationFields({
   const t = useTranslations();
   const pos = useLatLng(initial);
   const [geoError, setGeoError] = useState<string | null>(null);
-  const useMyLocation = () => {
+  const fillMyLocation = () => {
     setGeoError(null);
     navigator.geolocation?.getCurrentPosition(
       (g) => pos.pick({ latitude: Number(g.coords.latitude.toFixed(6)), longitude: Number(g.coords.longitude.toFixed(6)) }),
@@ -37,7 +37,7 @@ export function LocationFields({
       <div className="space-y-1 sm:col-span-2">
         <LocationMap center={pos.center} points={pos.point ? [{ ...pos.point, kind }] : []} onPick={pos.pick} height={220} />
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" onClick={useMyLocation}>
+          <Button variant="secondary" onClick={fillMyLocation}>
             {t('network.useMyLocation')}
           </Button>
           <p className="text-xs text-slate-500">{t('leads.mapHint')}</p>

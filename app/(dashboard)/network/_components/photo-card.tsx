@@ -24,7 +24,7 @@ export function PhotoCard({ kind, id, version, manage }: { kind: 'odp' | 'site' 
       <h2 className="font-semibold">{t('network.photo')}</h2>
       {src ? (
         <a href={src} target="_blank" rel="noreferrer" className="block">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a private, authenticated file, not a static asset */}
+          {/* biome-ignore lint/performance/noImgElement: a private, authenticated file, not a static asset */}
           <img src={src} alt={t('network.photoAlt')} className="max-h-80 w-full rounded-lg object-contain" data-testid="infra-photo" />
         </a>
       ) : (

@@ -27,8 +27,8 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const when = (d: Date | null) => formatDateTime(d, locale, tz);
   const ins = x.instructions;
   const rows: [string, ReactNode][] = [
-    [t('payments.customer'), x.customerId ? <Link href={`/customers/${x.customerId}`} className="underline">{customerName ?? '—'}</Link> : '—'],
-    [t('payments.invoice'), x.invoiceId ? <Link href={`/invoices/${x.invoiceId}`} className="font-mono underline">{invoiceNumber ?? '—'}</Link> : '—'],
+    [t('payments.customer'), x.customerId ? <Link key="u" href={`/customers/${x.customerId}`} className="underline">{customerName ?? '—'}</Link> : '—'],
+    [t('payments.invoice'), x.invoiceId ? <Link key="i" href={`/invoices/${x.invoiceId}`} className="font-mono underline">{invoiceNumber ?? '—'}</Link> : '—'],
     [t('payments.method'), `${methodLabel} · ${gatewayLabel} (${t(`payments.modes.${x.mode}`)})`],
     [t('payments.amount'), formatIDR(x.amount)],
     [t('payments.fee'), `${formatIDR(x.fee)} · ${t('payments.feeBearer')}: ${t(`payments.feeBearers.${x.feeBearer === 'isp' ? 'isp' : 'customer'}`)}`],

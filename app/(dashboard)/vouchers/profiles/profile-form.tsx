@@ -55,6 +55,7 @@ export function ProfileForm({ profile }: { profile?: VoucherProfile }) {
             </select>
           </div>
           <input type="hidden" name="validityMinutes" value={minutes || ''} />
+          {/* biome-ignore lint/a11y/useSemanticElements: preset buttons that fill the fields above, not fields (no <fieldset>) */}
           <div className="flex flex-wrap gap-2" role="group" aria-label={p('presets')}>
             {PRESETS.map((x) => (
               <button

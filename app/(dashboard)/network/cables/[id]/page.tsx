@@ -32,7 +32,7 @@ export default async function CablePage({ params }: { params: Promise<{ id: stri
               [t('network.routeStart'), <span key="s" className="font-mono text-xs">{start.join(', ')}</span>],
               [t('network.routeEnd'), <span key="e" className="font-mono text-xs">{end.join(', ')}</span>],
               [t('odps.area'), cable.area ?? '—'],
-              [t('network.notes'), cable.notes ? <span className="whitespace-pre-line">{cable.notes}</span> : '—'],
+              [t('network.notes'), cable.notes ? <span key="n" className="whitespace-pre-line">{cable.notes}</span> : '—'],
             ]}
           />
           <LocationMap

@@ -36,11 +36,11 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
         <Card className="space-y-3">
           <RecordFacts
             rows={[
-              [t('network.odc'), odp.odcId && odp.odcCode ? <Link href={`/network/sites/${odp.odcId}`} className="underline">{`${odp.odcCode} · ${odp.odcName}`}</Link> : '—'],
+              [t('network.odc'), odp.odcId && odp.odcCode ? <Link key="o" href={`/network/sites/${odp.odcId}`} className="underline">{`${odp.odcCode} · ${odp.odcName}`}</Link> : '—'],
               [t('network.splitterRatio'), odp.splitterRatio ?? '—'],
               [t('odps.area'), odp.area ?? '—'],
               [t('network.coordinates'), <span key="c" className="font-mono text-xs">{`${odp.latitude.toFixed(6)}, ${odp.longitude.toFixed(6)}`}</span>],
-              [t('network.notes'), odp.notes ? <span className="whitespace-pre-line">{odp.notes}</span> : '—'],
+              [t('network.notes'), odp.notes ? <span key="n" className="whitespace-pre-line">{odp.notes}</span> : '—'],
             ]}
           />
           <LocationMap center={odp} points={[{ latitude: odp.latitude, longitude: odp.longitude, kind: 'odp', label: odp.code }]} height={200} />

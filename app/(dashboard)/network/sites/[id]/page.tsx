@@ -35,7 +35,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
               : []),
             [t('odps.area'), site.area ?? '—'],
             [t('network.coordinates'), <span key="c" className="font-mono text-xs">{`${site.latitude.toFixed(6)}, ${site.longitude.toFixed(6)}`}</span>],
-            [t('network.notes'), site.notes ? <span className="whitespace-pre-line">{site.notes}</span> : '—'],
+            [t('network.notes'), site.notes ? <span key="n" className="whitespace-pre-line">{site.notes}</span> : '—'],
           ]}
         />
         <LocationMap center={site} points={[{ latitude: site.latitude, longitude: site.longitude, kind: 'pick', label: site.code }]} height={200} />
