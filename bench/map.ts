@@ -14,7 +14,7 @@ import { createDb, type Database } from '@/db/client';
 import { organizations, plans, routers } from '@/db/schema';
 import { coverageAt } from '@/lib/infrastructure/coverage';
 import type { Bbox } from '@/lib/infrastructure/geo-sql';
-import { mapFeatures, MAP_LAYERS } from '@/lib/infrastructure/map';
+import { MAP_LAYERS, mapFeatures } from '@/lib/infrastructure/map';
 import { benchDatabase, percentile, round2 } from './db';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -26,10 +26,27 @@ const GOAL_MS = 200;
 const CITY: Bbox = { west: 107.55, south: -6.97, east: 107.7, north: -6.87 };
 
 async function seed(db: Database, orgId: string) {
-  const [plan] = await db.insert(plans).values({ organizationId: orgId, name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 20480, priceRupiah: 150_000 }).returning();
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      organizationId: orgId,
+      name: 'Paket 20 Mbps',
+      downloadKbps: 20480,
+      uploadKbps: 20480,
+      priceRupiah: 150_000,
+    })
+    .returning();
   const [router] = await db
     .insert(routers)
-    .values({ organizationId: orgId, name: 'RB-Bandung', host: '10.0.0.1', username: 'api', passwordEnc: 'x', status: 'online', lastSeenAt: new Date() })
+    .values({
+      organizationId: orgId,
+      name: 'RB-Bandung',
+      host: '10.0.0.1',
+      username: 'api',
+      passwordEnc: 'x',
+      status: 'online',
+      lastSeenAt: new Date(),
+    })
     .returning();
   const { west, south, east, north } = CITY;
   await db.execute(sql`select setseed(0.42)`);
@@ -97,26 +114,40 @@ async function time<T>(fn: () => Promise<T>): Promise<{ median: number; p95: num
   return { median: round2(percentile(ms, 50)), p95: round2(percentile(ms, 95)), last };
 }
 
-const around = (lat: number, lng: number, halfDeg: number): Bbox => ({ west: lng - halfDeg, south: lat - halfDeg, east: lng + halfDeg, north: lat + halfDeg });
+const around = (lat: number, lng: number, halfDeg: number): Bbox => ({
+  west: lng - halfDeg,
+  south: lat - halfDeg,
+  east: lng + halfDeg,
+  north: lat + halfDeg,
+});
 
 async function main() {
   const { url, stop } = await benchDatabase('jaring_bench_map');
   const { db, client } = createDb(url, { max: 4 });
   try {
-    const [org] = await db.insert(organizations).values({ name: 'Bench Map Net', slug: `bench-map-${Date.now()}` }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: 'Bench Map Net', slug: `bench-map-${Date.now()}` })
+      .returning();
     const orgId = org!.id;
     const t0 = performance.now();
     await seed(db, orgId);
-    console.log(`seeded ${CUSTOMERS.toLocaleString('en')} customers, ${ODPS} ODPs, ${CABLES} cables in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${CUSTOMERS.toLocaleString('en')} customers, ${ODPS} ODPs, ${CABLES} cables in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
-    const view = (bbox: Bbox, zoom: number) => () => mapFeatures(db, { orgId, bbox, zoom, layers: MAP_LAYERS, includeCustomers: true });
+    const view = (bbox: Bbox, zoom: number) => () =>
+      mapFeatures(db, { orgId, bbox, zoom, layers: MAP_LAYERS, includeCustomers: true });
     const street = await time(view(around(-6.92, 107.62, 0.0035), 17));
     const district = await time(view(around(-6.92, 107.62, 0.011), 15));
     const city = await time(view(CITY, 12));
     let i = 0;
     const coverage = await time(() => {
       i++;
-      return coverageAt(db, { orgId, point: { latitude: -6.95 + (i % 7) * 0.01, longitude: 107.58 + (i % 11) * 0.01 } });
+      return coverageAt(db, {
+        orgId,
+        point: { latitude: -6.95 + (i % 7) * 0.01, longitude: 107.58 + (i % 11) * 0.01 },
+      });
     });
 
     const explained = await db.execute<{ 'QUERY PLAN': string }>(sql`explain (format text)
@@ -124,16 +155,23 @@ async function main() {
         and point(c.longitude, c.latitude) <@ box(point(107.61::float8, -6.93::float8), point(107.63::float8, -6.91::float8))`);
     const usesIndex = explained.some((r) => r['QUERY PLAN'].includes('customers_org_point_gist'));
 
-    const points = (r: typeof street.last) => (r.customers?.mode === 'points' ? `${r.customers.items.length} points` : `${r.customers?.items.length} clusters of ${r.customers && 'total' in r.customers ? r.customers.total : 0}`);
+    const points = (r: typeof street.last) =>
+      r.customers?.mode === 'points'
+        ? `${r.customers.items.length} points`
+        : `${r.customers?.items.length} clusters of ${r.customers && 'total' in r.customers ? r.customers.total : 0}`;
     const line = (label: string, r: typeof street) =>
       `${label.padEnd(26)} median ${String(r.median).padStart(7)} ms, p95 ${String(r.p95).padStart(7)} ms  (${points(r.last)}, ${r.last.odps?.length ?? 0} ODPs, ${r.last.cables?.length ?? 0} cables)`;
     console.log(line('street (~780 m view, z17)', street));
     console.log(line('district (~2.4 km, z15)', district));
     console.log(line('whole city (z12)', city));
-    console.log(`${'coverage (verdict + 5)'.padEnd(26)} median ${String(coverage.median).padStart(7)} ms, p95 ${String(coverage.p95).padStart(7)} ms  (${coverage.last.nearest.length} nearest free ODPs)`);
+    console.log(
+      `${'coverage (verdict + 5)'.padEnd(26)} median ${String(coverage.median).padStart(7)} ms, p95 ${String(coverage.p95).padStart(7)} ms  (${coverage.last.nearest.length} nearest free ODPs)`,
+    );
     console.log(`bounds query uses the GiST index customers_org_point_gist: ${usesIndex ? 'yes' : 'NO'}`);
     const worst = Math.max(street.median, district.median, city.median, coverage.median);
-    console.log(`goal: every median under ${GOAL_MS} ms -> ${worst < GOAL_MS ? 'met' : 'NOT met'} (slowest ${worst} ms)`);
+    console.log(
+      `goal: every median under ${GOAL_MS} ms -> ${worst < GOAL_MS ? 'met' : 'NOT met'} (slowest ${worst} ms)`,
+    );
     console.log(
       JSON.stringify({
         bench: 'map',

@@ -25,11 +25,30 @@ async function main() {
   const { db, client } = createDb(url, { max: 8 });
   const router = await startRouterOsServer({ version: '7.19.1' });
   try {
-    const [org] = await db.insert(organizations).values({ name: 'Bench Router Net', slug: `bench-router-${Date.now()}` }).returning();
-    const [plan] = await db.insert(plans).values({ organizationId: org!.id, name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240, priceRupiah: 150_000 }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: 'Bench Router Net', slug: `bench-router-${Date.now()}` })
+      .returning();
+    const [plan] = await db
+      .insert(plans)
+      .values({
+        organizationId: org!.id,
+        name: 'Paket 20 Mbps',
+        downloadKbps: 20480,
+        uploadKbps: 10240,
+        priceRupiah: 150_000,
+      })
+      .returning();
     const [row] = await db
       .insert(routers)
-      .values({ organizationId: org!.id, name: 'RB-Bench', host: router.host, port: router.port, username: 'admin', passwordEnc: encryptSecret('secret') })
+      .values({
+        organizationId: org!.id,
+        name: 'RB-Bench',
+        host: router.host,
+        port: router.port,
+        username: 'admin',
+        passwordEnc: encryptSecret('secret'),
+      })
       .returning();
     const password = encryptSecret('rahasia1');
     await db.execute(sql`
@@ -50,12 +69,21 @@ async function main() {
     await db.execute(sql`vacuum analyze`);
     console.log(`seeded ${N} online PPPoE customers with unpaid prepaid invoices`);
 
-    const runner = await startWorker({ connectionString: url, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
+    const runner = await startWorker({
+      connectionString: url,
+      db,
+      concurrency: 4,
+      log: false,
+      schedule: false,
+      networkSchedule: false,
+    });
     router.resetStats();
     const start = performance.now();
     // 1 Nov 00:05 WIB: the prepaid invoices' isolation moment has come.
     // Measured at H+0: no minimum notice (the invoices were issued a moment ago, for real).
-    await db.execute(sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`);
+    await db.execute(
+      sql`insert into billing_settings (organization_id, isolation_notice_hours) values (${org!.id}, 0) on conflict (organization_id) do update set isolation_notice_hours = 0`,
+    );
     const { isolated } = await runIsolation(db, { orgId: org!.id, now: new Date('2026-10-31T17:05:00Z') });
     const queuedAfter = (performance.now() - start) / 1000;
     const pending = sql`select count(*)::int as n from jobs where organization_id = ${org!.id} and type = ${subscriptionApply.name} and state <> 'done'`;
@@ -72,13 +100,32 @@ async function main() {
     const secrets = router.list('/ppp/secret');
     const onIsolir = secrets.filter((s) => s.profile === 'isolir').length;
     const online = router.list('/ppp/active').length;
-    const [failed] = await db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(and(eq(jobs.organizationId, org!.id), eq(jobs.state, 'failed')));
+    const [failed] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, org!.id), eq(jobs.state, 'failed')));
     const perCustomer = stats.commands / N;
-    console.log(`isolation pass (decide, history, queue ${isolated} router + ${isolated} notification jobs): ${queuedAfter.toFixed(2)} s; jobs applied by ${seconds.toFixed(2)} s`);
-    console.log(`isolated ${isolated} subscriptions; router: ${onIsolir}/${secrets.length} secrets on isolir, ${online} still online, ${failed!.n} failed jobs`);
-    console.log(`router saw ${stats.logins} login(s), ${stats.commands} commands (${perCustomer.toFixed(2)} per customer): ${JSON.stringify(stats.byCommand)}`);
-    console.log(`goal: 1 login, <= 3 commands per customer, under 5 s -> ${stats.logins === 1 && perCustomer <= 3 && seconds < 5 ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`);
-    console.log(JSON.stringify({ bench: 'router-isolate', customers: N, seconds: round2(seconds), logins: stats.logins, commands: stats.commands }));
+    console.log(
+      `isolation pass (decide, history, queue ${isolated} router + ${isolated} notification jobs): ${queuedAfter.toFixed(2)} s; jobs applied by ${seconds.toFixed(2)} s`,
+    );
+    console.log(
+      `isolated ${isolated} subscriptions; router: ${onIsolir}/${secrets.length} secrets on isolir, ${online} still online, ${failed!.n} failed jobs`,
+    );
+    console.log(
+      `router saw ${stats.logins} login(s), ${stats.commands} commands (${perCustomer.toFixed(2)} per customer): ${JSON.stringify(stats.byCommand)}`,
+    );
+    console.log(
+      `goal: 1 login, <= 3 commands per customer, under 5 s -> ${stats.logins === 1 && perCustomer <= 3 && seconds < 5 ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'router-isolate',
+        customers: N,
+        seconds: round2(seconds),
+        logins: stats.logins,
+        commands: stats.commands,
+      }),
+    );
   } finally {
     await router.close();
     await client.end();

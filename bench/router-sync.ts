@@ -25,13 +25,35 @@ async function main() {
   const { db, client } = createDb(url, { max: 8 });
   const router = await startRouterOsServer({ version: '7.19.1' });
   try {
-    const [org] = await db.insert(organizations).values({ name: 'Bench Sync Net', slug: `bench-sync-${Date.now()}` }).returning();
-    const [user] = await db.insert(users).values({ email: `bench-${Date.now()}@jaring.test`, name: 'Bench NOC', passwordHash: 'x' }).returning();
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: 'Bench Sync Net', slug: `bench-sync-${Date.now()}` })
+      .returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: `bench-${Date.now()}@jaring.test`, name: 'Bench NOC', passwordHash: 'x' })
+      .returning();
     await db.insert(memberships).values({ organizationId: org!.id, userId: user!.id, role: 'noc' });
-    const [plan] = await db.insert(plans).values({ organizationId: org!.id, name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240, priceRupiah: 150_000 }).returning();
+    const [plan] = await db
+      .insert(plans)
+      .values({
+        organizationId: org!.id,
+        name: 'Paket 20 Mbps',
+        downloadKbps: 20480,
+        uploadKbps: 10240,
+        priceRupiah: 150_000,
+      })
+      .returning();
     const [row] = await db
       .insert(routers)
-      .values({ organizationId: org!.id, name: 'RB-Sync', host: router.host, port: router.port, username: 'admin', passwordEnc: encryptSecret('secret') })
+      .values({
+        organizationId: org!.id,
+        name: 'RB-Sync',
+        host: router.host,
+        port: router.port,
+        username: 'admin',
+        passwordEnc: encryptSecret('secret'),
+      })
       .returning();
     await db.execute(sql`
       insert into customers (organization_id, number, name, phone, address, status, plan_id)
@@ -63,12 +85,27 @@ async function main() {
       });
     }
     await db.execute(sql`vacuum analyze`);
-    console.log(`seeded ${N.toLocaleString('en')} subscriptions; the router holds ${(N - missing).toLocaleString('en')} secrets, ${DIFFERING} differ or are missing`);
+    console.log(
+      `seeded ${N.toLocaleString('en')} subscriptions; the router holds ${(N - missing).toLocaleString('en')} secrets, ${DIFFERING} differ or are missing`,
+    );
 
-    const runner = await startWorker({ connectionString: url, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
+    const runner = await startWorker({
+      connectionString: url,
+      db,
+      concurrency: 4,
+      log: false,
+      schedule: false,
+      networkSchedule: false,
+    });
     router.resetStats();
     const start = performance.now();
-    const { jobId } = await requestRouterSync(db, { orgId: org!.id, actorUserId: user!.id, ip: null, routerId: row!.id, removeExtra: false });
+    const { jobId } = await requestRouterSync(db, {
+      orgId: org!.id,
+      actorUserId: user!.id,
+      ip: null,
+      routerId: row!.id,
+      removeExtra: false,
+    });
     let job;
     for (;;) {
       [job] = await db.select().from(jobs).where(eq(jobs.id, jobId));
@@ -82,8 +119,12 @@ async function main() {
     if (job!.state !== 'done') throw new Error(`sync failed: ${job!.error}`);
     const report = job!.result as unknown as SyncReport;
     const changed = report.counts.changed + report.counts.added;
-    const wrong = router.list('/ppp/secret').filter((s) => s.profile !== 'Paket 20 Mbps' || s.disabled !== 'false').length;
-    console.log(`report: ${JSON.stringify(report.counts)}; router afterwards: ${router.list('/ppp/secret').length} secrets, ${wrong} still wrong`);
+    const wrong = router
+      .list('/ppp/secret')
+      .filter((s) => s.profile !== 'Paket 20 Mbps' || s.disabled !== 'false').length;
+    console.log(
+      `report: ${JSON.stringify(report.counts)}; router afterwards: ${router.list('/ppp/secret').length} secrets, ${wrong} still wrong`,
+    );
     console.log(`router saw ${stats.logins} login(s), ${stats.commands} commands: ${JSON.stringify(stats.byCommand)}`);
     console.log(`goal: under 5 s -> ${seconds < 5 ? 'met' : 'NOT met'} (${seconds.toFixed(2)} s)`);
     console.log(JSON.stringify({ bench: 'router-sync', secrets: N, changed, seconds: round2(seconds) }));

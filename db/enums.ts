@@ -42,7 +42,15 @@ export type RouterSnapshot = {
   totalMemory: number;
   pppActive: number;
   hotspotActive: number;
-  interfaces: { name: string; type: string; running: boolean; rxByte: number; txByte: number; rxBps?: number; txBps?: number }[];
+  interfaces: {
+    name: string;
+    type: string;
+    running: boolean;
+    rxByte: number;
+    txByte: number;
+    rxBps?: number;
+    txBps?: number;
+  }[];
   checkedAt: string;
 };
 
@@ -123,7 +131,16 @@ export type JobState = (typeof JOB_STATES)[number];
  * The worker's periodic passes, each run per organization; their last outcome per
  * organization is kept in `organization_task_status` (labels: `taskStatus.tasks.<task>`).
  */
-export const PERIODIC_TASKS = ['billing', 'isolation', 'invoice_messages', 'reminders', 'network', 'router_sync', 'vouchers', 'payments'] as const;
+export const PERIODIC_TASKS = [
+  'billing',
+  'isolation',
+  'invoice_messages',
+  'reminders',
+  'network',
+  'router_sync',
+  'vouchers',
+  'payments',
+] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 
 /** Why a pass failed, as a code the screens translate (`taskStatus.errors.<code>`); never a stack. */

@@ -1,5 +1,5 @@
-import { getRequestConfig } from 'next-intl/server';
 import { cookies } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
 
 // No locale in the URL: the language is a per-browser choice kept in a cookie.

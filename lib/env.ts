@@ -22,93 +22,107 @@ const flag = (fallback: boolean) =>
       return z.NEVER;
     });
 
-const schema = z.object({
-  // Demo organization "Jaring Demo Net" with public passwords. `npm start` decides once
-  // (demoWanted below) and passes true/false on to the app, which then shows the demo
-  // banner and allows the demo sign-ins; unset in the app (plain `next start`) means off.
-  SEED_DEMO: flag(false),
-  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script sets it for the embedded database)'),
-  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
-  APP_ENCRYPTION_KEY: z.string().min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
-  APP_URL: z.string().url().default('http://localhost:3000'),
-  // Public "register your ISP" page. Unset: on, except with NODE_ENV=production on a
-  // self-hosted install (see signupWanted: `npm start` decides and passes true/false on).
-  ALLOW_SIGNUP: flag(true),
-  NODE_ENV: z.string().optional(),
-  // Generated files (invoice PDFs), one folder per organization.
-  FILES_DIR: z.string().default('.data/files'),
-  // Map background tiles; empty shows markers on a blank map (offline installs, tests).
-  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  // Reverse proxies in front of the app whose X-Forwarded-For is believed: empty (none; the
-  // socket address is the client), a hop count ("1": one proxy), or addresses / CIDRs
-  // ("127.0.0.1,10.0.0.0/8"). See lib/auth/ip.ts.
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .superRefine((v, ctx) => {
-      try {
-        parseTrustedProxies(v);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
-  // Set by scripts/socket-address.cjs in the web server process, never by hand.
-  SOCKET_ADDRESS_STAMPED: bool(false),
-  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
-  // The worker's 15-minute billing run + isolation pass (off in tests, which run them by hand).
-  BILLING_SCHEDULE: bool(true),
-  // The worker's router monitor (every minute) and scheduled syncs (off in tests).
-  NETWORK_SCHEDULE: bool(true),
-  // Connect + login to a router; and how long one API command may take before the
-  // connection is given up as hung.
-  ROUTER_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  ROUTER_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-  // Payment gateway API roots, overriding the sandbox/production default of every
-  // organization's account (tests point them at loopback stand-ins; a proxy could too).
-  MIDTRANS_API_URL: z.string().url().optional(),
-  XENDIT_API_URL: z.string().url().optional(),
-  TRIPAY_API_URL: z.string().url().optional(),
-  DUITKU_API_URL: z.string().url().optional(),
-  // The worker re-checks gateway payments whose callback has not come (every 10 minutes).
-  PAYMENTS_SCHEDULE: bool(true),
-  // Invoice WhatsApp messages and H-3 / H-1 reminders, every 10 minutes (off in tests).
-  MESSAGING_SCHEDULE: bool(true),
-  // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
-  WHATSAPP_WS_URL: z.string().url().optional(),
-  // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
-  // Self-hosted only (refused on a hosted platform: it would open the check for every tenant).
-  WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
-  // Self-hosted only: allow router hosts / CoA targets on loopback (127.0.0.0/8, ::1), for
-  // a router reached through an SSH tunnel or the tests' loopback stand-ins. Unspecified and
-  // link-local / metadata addresses stay refused (unless in ROUTER_PRIVATE_RANGES).
-  ROUTER_ALLOW_LOOPBACK: flag(false),
-  // hosted: one platform serving many ISPs (router addresses must be public or in
-  // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
-  PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
-  // Hosted only: the platform's router VPN ranges (CIDR list, comma- or space-separated),
-  // allowed although private, e.g. "10.200.0.0/16, fd00:200::/48".
-  ROUTER_PRIVATE_RANGES: z
-    .string()
-    .default('')
-    .refine((v) => {
-      try {
-        cidrList(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
-}).superRefine((v, ctx) => {
-  if (v.PLATFORM_MODE !== 'hosted') return;
-  // Both open a check that protects the platform from its tenants.
-  if (v.WHATSAPP_ALLOW_HTTP_GATEWAY)
-    ctx.addIssue({ code: 'custom', path: ['WHATSAPP_ALLOW_HTTP_GATEWAY'], message: 'must not be true with PLATFORM_MODE=hosted: every tenant could aim its HTTP gateway at the platform network. Put a LAN gateway on a public https:// address instead' });
-  if (v.ROUTER_ALLOW_LOOPBACK)
-    ctx.addIssue({ code: 'custom', path: ['ROUTER_ALLOW_LOOPBACK'], message: 'must not be true with PLATFORM_MODE=hosted: every tenant could aim the worker at the platform host. Add the router VPN to ROUTER_PRIVATE_RANGES instead' });
-});
+const schema = z
+  .object({
+    // Demo organization "Jaring Demo Net" with public passwords. `npm start` decides once
+    // (demoWanted below) and passes true/false on to the app, which then shows the demo
+    // banner and allows the demo sign-ins; unset in the app (plain `next start`) means off.
+    SEED_DEMO: flag(false),
+    DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script sets it for the embedded database)'),
+    NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
+    APP_ENCRYPTION_KEY: z
+      .string()
+      .min(43, 'APP_ENCRYPTION_KEY must be 32 random bytes, base64url (the start script generates one)'),
+    APP_URL: z.string().url().default('http://localhost:3000'),
+    // Public "register your ISP" page. Unset: on, except with NODE_ENV=production on a
+    // self-hosted install (see signupWanted: `npm start` decides and passes true/false on).
+    ALLOW_SIGNUP: flag(true),
+    NODE_ENV: z.string().optional(),
+    // Generated files (invoice PDFs), one folder per organization.
+    FILES_DIR: z.string().default('.data/files'),
+    // Map background tiles; empty shows markers on a blank map (offline installs, tests).
+    MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    // Reverse proxies in front of the app whose X-Forwarded-For is believed: empty (none; the
+    // socket address is the client), a hop count ("1": one proxy), or addresses / CIDRs
+    // ("127.0.0.1,10.0.0.0/8"). See lib/auth/ip.ts.
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        try {
+          parseTrustedProxies(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    // Set by scripts/socket-address.cjs in the web server process, never by hand.
+    SOCKET_ADDRESS_STAMPED: bool(false),
+    WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    // The worker's 15-minute billing run + isolation pass (off in tests, which run them by hand).
+    BILLING_SCHEDULE: bool(true),
+    // The worker's router monitor (every minute) and scheduled syncs (off in tests).
+    NETWORK_SCHEDULE: bool(true),
+    // Connect + login to a router; and how long one API command may take before the
+    // connection is given up as hung.
+    ROUTER_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    ROUTER_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    // Payment gateway API roots, overriding the sandbox/production default of every
+    // organization's account (tests point them at loopback stand-ins; a proxy could too).
+    MIDTRANS_API_URL: z.string().url().optional(),
+    XENDIT_API_URL: z.string().url().optional(),
+    TRIPAY_API_URL: z.string().url().optional(),
+    DUITKU_API_URL: z.string().url().optional(),
+    // The worker re-checks gateway payments whose callback has not come (every 10 minutes).
+    PAYMENTS_SCHEDULE: bool(true),
+    // Invoice WhatsApp messages and H-3 / H-1 reminders, every 10 minutes (off in tests).
+    MESSAGING_SCHEDULE: bool(true),
+    // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
+    WHATSAPP_WS_URL: z.string().url().optional(),
+    // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.
+    // Self-hosted only (refused on a hosted platform: it would open the check for every tenant).
+    WHATSAPP_ALLOW_HTTP_GATEWAY: bool(false),
+    // Self-hosted only: allow router hosts / CoA targets on loopback (127.0.0.0/8, ::1), for
+    // a router reached through an SSH tunnel or the tests' loopback stand-ins. Unspecified and
+    // link-local / metadata addresses stay refused (unless in ROUTER_PRIVATE_RANGES).
+    ROUTER_ALLOW_LOOPBACK: flag(false),
+    // hosted: one platform serving many ISPs (router addresses must be public or in
+    // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
+    PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
+    // Hosted only: the platform's router VPN ranges (CIDR list, comma- or space-separated),
+    // allowed although private, e.g. "10.200.0.0/16, fd00:200::/48".
+    ROUTER_PRIVATE_RANGES: z
+      .string()
+      .default('')
+      .refine((v) => {
+        try {
+          cidrList(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.PLATFORM_MODE !== 'hosted') return;
+    // Both open a check that protects the platform from its tenants.
+    if (v.WHATSAPP_ALLOW_HTTP_GATEWAY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHATSAPP_ALLOW_HTTP_GATEWAY'],
+        message:
+          'must not be true with PLATFORM_MODE=hosted: every tenant could aim its HTTP gateway at the platform network. Put a LAN gateway on a public https:// address instead',
+      });
+    if (v.ROUTER_ALLOW_LOOPBACK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ROUTER_ALLOW_LOOPBACK'],
+        message:
+          'must not be true with PLATFORM_MODE=hosted: every tenant could aim the worker at the platform host. Add the router VPN to ROUTER_PRIVATE_RANGES instead',
+      });
+  });
 
 export type Env = z.infer<typeof schema>;
 
@@ -133,7 +147,12 @@ export function demoWanted(raw: { NODE_ENV?: string; SEED_DEMO?: string }): bool
  * and PLATFORM_MODE=self-hosted is refused unless ALLOW_SIGNUP_SELF_HOSTED=true says the
  * operator means it.
  */
-export function signupWanted(raw: { NODE_ENV?: string; ALLOW_SIGNUP?: string; PLATFORM_MODE?: string; ALLOW_SIGNUP_SELF_HOSTED?: string }): boolean {
+export function signupWanted(raw: {
+  NODE_ENV?: string;
+  ALLOW_SIGNUP?: string;
+  PLATFORM_MODE?: string;
+  ALLOW_SIGNUP_SELF_HOSTED?: string;
+}): boolean {
   const production = raw.NODE_ENV === 'production';
   const hosted = raw.PLATFORM_MODE === 'hosted';
   const read = (name: 'ALLOW_SIGNUP' | 'ALLOW_SIGNUP_SELF_HOSTED', fallback: boolean) => {
@@ -159,7 +178,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   // Unset in the app (plain `next start`, which always runs with NODE_ENV=production): off
   // on a self-hosted install, as signupWanted decides for `npm start`.
-  const allowSignup = raw.ALLOW_SIGNUP?.trim() ? parsed.data.ALLOW_SIGNUP : parsed.data.NODE_ENV !== 'production' || parsed.data.PLATFORM_MODE === 'hosted';
+  const allowSignup = raw.ALLOW_SIGNUP?.trim()
+    ? parsed.data.ALLOW_SIGNUP
+    : parsed.data.NODE_ENV !== 'production' || parsed.data.PLATFORM_MODE === 'hosted';
   return { ...parsed.data, ALLOW_SIGNUP: allowSignup };
 }
 

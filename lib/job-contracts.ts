@@ -1,7 +1,14 @@
 import { billingRun } from '@/lib/billing/jobs';
 import { workerCheck } from '@/lib/jobs/jobs';
 import { customerNotify } from '@/lib/messaging/jobs';
-import { routerCheck, routerImport, routerProfiles, routerSync, sessionKick, subscriptionApply } from '@/lib/network/jobs';
+import {
+  routerCheck,
+  routerImport,
+  routerProfiles,
+  routerSync,
+  sessionKick,
+  subscriptionApply,
+} from '@/lib/network/jobs';
 import { voucherDeliver, voucherDisable, voucherSync } from '@/lib/vouchers/jobs';
 
 /**

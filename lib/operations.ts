@@ -2,9 +2,9 @@ import * as account from './account/operations';
 import * as audit from './audit/operations';
 import * as billing from './billing/operations';
 import * as customers from './customers/operations';
-import * as infrastructure from './infrastructure/operations';
-import * as infrastructureMap from './infrastructure/map-operations';
 import * as dashboard from './dashboard/operations';
+import * as infrastructureMap from './infrastructure/map-operations';
+import * as infrastructure from './infrastructure/operations';
 import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as network from './network/operations';
@@ -20,5 +20,25 @@ import * as wallet from './wallet/operations';
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations
 export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEntries(
-  [account, audit, billing, customers, dashboard, infrastructure, infrastructureMap, jobs, messaging, network, organizations, payments, plans, resellers, users, vouchers, wallet].flatMap((mod) => Object.values(mod)).map((op) => [op.name, op]),
+  [
+    account,
+    audit,
+    billing,
+    customers,
+    dashboard,
+    infrastructure,
+    infrastructureMap,
+    jobs,
+    messaging,
+    network,
+    organizations,
+    payments,
+    plans,
+    resellers,
+    users,
+    vouchers,
+    wallet,
+  ]
+    .flatMap((mod) => Object.values(mod))
+    .map((op) => [op.name, op]),
 );

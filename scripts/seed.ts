@@ -1,13 +1,15 @@
 import { createDb } from '@/db/client';
-import { seedDemo } from './demo-seed';
 import { demoWanted } from '@/lib/env';
+import { seedDemo } from './demo-seed';
 import { migrateDatabase } from './migrate-lib';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
 
 async function main() {
   loadDotEnv();
   if (!demoWanted(process.env)) {
-    console.log('[seed] not seeding: the demo never goes into a production install (NODE_ENV=production or SEED_DEMO=false)');
+    console.log(
+      '[seed] not seeding: the demo never goes into a production install (NODE_ENV=production or SEED_DEMO=false)',
+    );
     return;
   }
   const { embedded } = await prepareRuntimeEnv();

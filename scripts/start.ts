@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createDb } from '@/db/client';
-import { DEMO_PASSWORD, demoEmail, seedDemo } from './demo-seed';
 import { ROLES } from '@/lib/auth/permissions';
 import { demoWanted, env, signupWanted } from '@/lib/env';
 import { platformOwnerExists } from '@/lib/platform/owner';
 import { ensureSetupToken, removeSetupToken } from '@/lib/platform/setup-token';
 import { buildIfNeeded } from './build-if-needed';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from './demo-seed';
 import { migrateDatabase } from './migrate-lib';
-import { supervise } from './supervisor';
 import { loadDotEnv, prepareRuntimeEnv } from './runtime-env';
+import { supervise } from './supervisor';
 
 /**
  * `npm start`: database (embedded when DATABASE_URL is unset), migrations, demo data (not in
@@ -49,10 +49,21 @@ async function main() {
         spawn(process.execPath, [require.resolve('next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
           stdio: 'inherit',
           // Stamps each request with its socket address (sign-in limits, audit): see the file.
-          env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(__dirname, 'socket-address.cjs'))}`.trim() },
+          env: {
+            ...process.env,
+            NODE_OPTIONS:
+              `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(path.join(__dirname, 'socket-address.cjs'))}`.trim(),
+          },
         }),
     },
-    { name: 'worker', spawn: () => spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], { stdio: 'inherit', env: process.env }) },
+    {
+      name: 'worker',
+      spawn: () =>
+        spawn(process.execPath, [require.resolve('tsx/cli'), 'workers/index.ts'], {
+          stdio: 'inherit',
+          env: process.env,
+        }),
+    },
   ]);
   printBanner(port, demo, setupUrl);
 

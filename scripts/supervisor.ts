@@ -37,7 +37,9 @@ export function supervise(specs: ChildSpec[], options: SupervisorOptions = {}) {
       const n = Date.now() - startedAt >= healthyAfter ? 1 : (restarts.get(spec.name) ?? 0) + 1;
       restarts.set(spec.name, n);
       const wait = backoff(n);
-      log(`[start] ${spec.name} stopped (${signal ?? `exit code ${code}`}); starting it again in ${Math.round(wait / 1000)} s`);
+      log(
+        `[start] ${spec.name} stopped (${signal ?? `exit code ${code}`}); starting it again in ${Math.round(wait / 1000)} s`,
+      );
       const timer = setTimeout(() => {
         timers.delete(timer);
         if (!stopping) start(spec);

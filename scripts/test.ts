@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -72,23 +72,31 @@ const FREERADIUS_FILES = ['/usr/sbin/freeradius', '/usr/bin/radclient', '/usr/li
 function ensureFreeRadius() {
   if (FREERADIUS_FILES.every((f) => existsSync(f))) return;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    console.log(`[test] FreeRADIUS is missing and we are not root: the RADIUS tests will skip (apt-get install ${FREERADIUS_PACKAGES.join(' ')})`);
+    console.log(
+      `[test] FreeRADIUS is missing and we are not root: the RADIUS tests will skip (apt-get install ${FREERADIUS_PACKAGES.join(' ')})`,
+    );
     return;
   }
   console.log(`[test] FreeRADIUS is missing: installing Debian's ${FREERADIUS_PACKAGES.join(' ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   const r = spawnSync('apt-get', ['install', '-y', '-q', ...FREERADIUS_PACKAGES], { stdio: 'inherit', env });
-  if (r.status !== 0 || !FREERADIUS_FILES.every((f) => existsSync(f))) throw new Error(`apt-get install ${FREERADIUS_PACKAGES.join(' ')} failed`);
+  if (r.status !== 0 || !FREERADIUS_FILES.every((f) => existsSync(f)))
+    throw new Error(`apt-get install ${FREERADIUS_PACKAGES.join(' ')} failed`);
   stopFreeRadiusService();
 }
 
 /** Debian's package may start its own service on 1812/1813; the tests do not want it. */
 function stopFreeRadiusService() {
-  const onRadiusPort = ['/proc/net/udp', '/proc/net/udp6'].some((f) => existsSync(f) && /^\s*\d+: [0-9A-F]+:0714 /m.test(readFileSync(f, 'utf8')));
+  const onRadiusPort = ['/proc/net/udp', '/proc/net/udp6'].some(
+    (f) => existsSync(f) && /^\s*\d+: [0-9A-F]+:0714 /m.test(readFileSync(f, 'utf8')),
+  );
   if (!onRadiusPort) return;
   console.log('[test] stopping the freeradius service the package started');
-  for (const [cmd, ...args] of [['systemctl', 'stop', 'freeradius'], ['service', 'freeradius', 'stop']] as const) {
+  for (const [cmd, ...args] of [
+    ['systemctl', 'stop', 'freeradius'],
+    ['service', 'freeradius', 'stop'],
+  ] as const) {
     if (spawnSync(cmd, args, { stdio: 'inherit' }).status === 0) return;
   }
   console.warn('[test] could not stop the freeradius service; the tests use their own ports anyway');
@@ -111,10 +119,18 @@ async function waitForHttp(url: string, timeoutMs: number) {
 async function main() {
   const onlyIdx = process.argv.indexOf('--only');
   // `npm test -- path/a.test.ts …` runs just those files (their suites decide what is started).
-  const picked = process.argv.slice(2).filter((a) => a.endsWith('.test.ts')).map((f) => path.normalize(f));
-  const suiteOf = (f: string): Suite => (f.startsWith(`tests${path.sep}integration`) ? 'integration' : f.startsWith(`tests${path.sep}e2e`) ? 'e2e' : 'unit');
+  const picked = process.argv
+    .slice(2)
+    .filter((a) => a.endsWith('.test.ts'))
+    .map((f) => path.normalize(f));
+  const suiteOf = (f: string): Suite =>
+    f.startsWith(`tests${path.sep}integration`) ? 'integration' : f.startsWith(`tests${path.sep}e2e`) ? 'e2e' : 'unit';
   const suites: Suite[] =
-    picked.length > 0 ? SUITES.filter((s) => picked.some((f) => suiteOf(f) === s)) : onlyIdx > 0 ? [process.argv[onlyIdx + 1] as Suite] : [...SUITES];
+    picked.length > 0
+      ? SUITES.filter((s) => picked.some((f) => suiteOf(f) === s))
+      : onlyIdx > 0
+        ? [process.argv[onlyIdx + 1] as Suite]
+        : [...SUITES];
   const files = picked.length > 0 ? picked : suites.flatMap(filesFor);
   const cleanups: (() => Promise<void> | void)[] = [];
   const children: ChildProcess[] = [];
@@ -145,10 +161,16 @@ async function main() {
     };
     if (suites.length === SUITES.length && picked.length === 0) {
       console.log('[test] linting (biome check; `npm run format` fixes formatting and import order)…');
-      const lint = spawnSync(process.execPath, [require.resolve('@biomejs/biome/bin/biome'), 'check', '--error-on-warnings', '.'], { stdio: 'inherit' });
+      const lint = spawnSync(
+        process.execPath,
+        [require.resolve('@biomejs/biome/bin/biome'), 'check', '--error-on-warnings', '.'],
+        { stdio: 'inherit' },
+      );
       if (lint.status !== 0) throw new Error('lint errors (see above; `npm run format` fixes most of them)');
       console.log('[test] type-checking (tsc --noEmit)…');
-      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit'], { stdio: 'inherit' });
+      const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit'], {
+        stdio: 'inherit',
+      });
       if (tsc.status !== 0) throw new Error('type errors (see above)');
     }
     if (suites.some((s) => s !== 'unit')) {
@@ -166,7 +188,11 @@ async function main() {
       } else {
         const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-pg-'));
         chmodSync(dir, 0o755); // the `postgres` system user must be able to enter it
-        const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), port: await freePort(), database: dbName });
+        const pg = await startEmbeddedPostgres({
+          dir: path.join(dir, 'data'),
+          port: await freePort(),
+          database: dbName,
+        });
         url = pg.url;
         cleanups.push(async () => {
           await pg.stop();
@@ -175,7 +201,9 @@ async function main() {
       }
       await migrateDatabase(url);
       env.DATABASE_URL = url;
-      console.log(`[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`);
+      console.log(
+        `[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`,
+      );
     }
     if (suites.includes('integration')) ensureFreeRadius();
     // Unit and integration first; the browser suite after, with the app (web + worker) started
@@ -183,7 +211,11 @@ async function main() {
     const run = (list: string[]) =>
       list.length === 0
         ? 0
-        : (spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list], { stdio: 'inherit', env }).status ?? 1);
+        : (spawnSync(
+            process.execPath,
+            ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list],
+            { stdio: 'inherit', env },
+          ).status ?? 1);
     const browserFiles = files.filter((f) => f.split(path.sep).join('/').startsWith('tests/e2e/'));
     // `*.alone.test.ts` files change the process environment their in-test worker runs with
     // (e.g. PLATFORM_MODE=hosted): that worker would take other files' jobs, so they run after

@@ -2,16 +2,26 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
-import { createDb, type Database } from '@/db/client';
 import { eq } from 'drizzle-orm';
-import { customers, invoices, memberships, odps, organizations, plans, subscriptions, users, type Subscription } from '@/db/schema';
-import { encryptSecret } from '@/lib/crypto';
-import { saveRouter, type RouterInput } from '@/lib/network/routers';
+import { createDb, type Database } from '@/db/client';
+import {
+  customers,
+  invoices,
+  memberships,
+  odps,
+  organizations,
+  plans,
+  type Subscription,
+  subscriptions,
+  users,
+} from '@/db/schema';
+import type { AssignableRole, Role } from '@/lib/auth/permissions';
 import { recordPayment } from '@/lib/billing/invoice-payments';
 import { runBilling } from '@/lib/billing/run';
-import type { AssignableRole, Role } from '@/lib/auth/permissions';
-import { type Ctx, makeCtx } from '@/lib/server/operation';
+import { encryptSecret } from '@/lib/crypto';
 import { convertLead, createLead } from '@/lib/customers/leads';
+import { type RouterInput, saveRouter } from '@/lib/network/routers';
+import { type Ctx, makeCtx } from '@/lib/server/operation';
 import { hashPassword } from '@/lib/users/password';
 
 let shared: ReturnType<typeof createDb> | undefined;
@@ -39,7 +49,12 @@ export async function makeOrg(db: Database, label = 'org') {
   return { org: org!, admin };
 }
 
-export async function makeMember(db: Database, orgId: string, role: AssignableRole, opts: { superAdmin?: boolean } = {}) {
+export async function makeMember(
+  db: Database,
+  orgId: string,
+  role: AssignableRole,
+  opts: { superAdmin?: boolean } = {},
+) {
   passwordHash ??= hashPassword(PASSWORD);
   const [user] = await db
     .insert(users)
@@ -50,7 +65,10 @@ export async function makeMember(db: Database, orgId: string, role: AssignableRo
       isSuperAdmin: opts.superAdmin ?? false,
     })
     .returning();
-  const [membership] = await db.insert(memberships).values({ organizationId: orgId, userId: user!.id, role }).returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ organizationId: orgId, userId: user!.id, role })
+    .returning();
   return { user: user!, membership: membership! };
 }
 
@@ -58,7 +76,11 @@ export function ctxFor(db: Database, orgId: string, userId: string, role: Role, 
   return makeCtx({ db, orgId, userId, role, ip: '203.0.113.7', locale });
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, stepMs = 100): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+  stepMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -71,7 +93,14 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
 export async function makePlan(db: Database, orgId: string, over: Partial<typeof plans.$inferInsert> = {}) {
   const [plan] = await db
     .insert(plans)
-    .values({ organizationId: orgId, name: `Paket ${randomUUID().slice(0, 6)}`, downloadKbps: 20480, uploadKbps: 20480, priceRupiah: 150_000, ...over })
+    .values({
+      organizationId: orgId,
+      name: `Paket ${randomUUID().slice(0, 6)}`,
+      downloadKbps: 20480,
+      uploadKbps: 20480,
+      priceRupiah: 150_000,
+      ...over,
+    })
     .returning();
   return plan!;
 }
@@ -79,7 +108,15 @@ export async function makePlan(db: Database, orgId: string, over: Partial<typeof
 export async function makeOdp(db: Database, orgId: string, over: Partial<typeof odps.$inferInsert> = {}) {
   const [odp] = await db
     .insert(odps)
-    .values({ organizationId: orgId, code: `ODP-${randomUUID().slice(0, 6)}`, name: 'Tiang depan masjid', latitude: -6.9147, longitude: 107.6098, totalPorts: 8, ...over })
+    .values({
+      organizationId: orgId,
+      code: `ODP-${randomUUID().slice(0, 6)}`,
+      name: 'Tiang depan masjid',
+      latitude: -6.9147,
+      longitude: 107.6098,
+      totalPorts: 8,
+      ...over,
+    })
     .returning();
   return odp!;
 }
@@ -105,21 +142,53 @@ export async function makeCustomerWorld(db: Database, orgId: string, actorUserId
   };
   const actor = { orgId, actorUserId, ip: null };
   const lead1 = (await createLead(db, { ...actor, input, resellerUserId: actorUserId })).lead;
-  const lead2 = (await createLead(db, { ...actor, input: { ...input, name: 'Siti Aminah' }, resellerUserId: actorUserId })).lead;
-  const lead3 = (await createLead(db, { ...actor, input: { ...input, name: 'Joko Widodo' }, resellerUserId: actorUserId })).lead;
-  const { customer, subscription } = await convertLead(db, { ...actor, leadId: lead3.id, serviceUsername: `joko${randomUUID().slice(0, 6)}`, servicePassword: 'rahasia1' });
+  const lead2 = (
+    await createLead(db, { ...actor, input: { ...input, name: 'Siti Aminah' }, resellerUserId: actorUserId })
+  ).lead;
+  const lead3 = (
+    await createLead(db, { ...actor, input: { ...input, name: 'Joko Widodo' }, resellerUserId: actorUserId })
+  ).lead;
+  const { customer, subscription } = await convertLead(db, {
+    ...actor,
+    leadId: lead3.id,
+    serviceUsername: `joko${randomUUID().slice(0, 6)}`,
+    servicePassword: 'rahasia1',
+  });
   // Installed in June and billed for November, with one payment at the counter.
-  await db.update(subscriptions).set({ status: 'active', activatedAt: new Date('2026-06-01T03:00:00Z') }).where(eq(subscriptions.id, subscription.id));
+  await db
+    .update(subscriptions)
+    .set({ status: 'active', activatedAt: new Date('2026-06-01T03:00:00Z') })
+    .where(eq(subscriptions.id, subscription.id));
   await runBilling(db, { orgId, period: '2026-11-01', actorUserId });
   const [invoice] = await db.select().from(invoices).where(eq(invoices.subscriptionId, subscription.id));
-  const { paymentId } = await recordPayment(db, { ...actor, input: { customerId: customer.id, amount: 10_000, method: 'cash', reference: null, note: null } });
+  const { paymentId } = await recordPayment(db, {
+    ...actor,
+    input: { customerId: customer.id, amount: 10_000, method: 'cash', reference: null, note: null },
+  });
   // Two transfers with slips, waiting for finance.
   const slip = () => new File([Buffer.from('%PDF-1.4 slip')], 'slip.pdf', { type: 'application/pdf' });
   const transfer = () =>
-    recordPayment(db, { ...actor, filesDir: TEST_FILES, input: { customerId: customer.id, amount: 5_000, method: 'transfer', reference: 'BCA', note: null, proof: slip() } });
+    recordPayment(db, {
+      ...actor,
+      filesDir: TEST_FILES,
+      input: {
+        customerId: customer.id,
+        amount: 5_000,
+        method: 'transfer',
+        reference: 'BCA',
+        note: null,
+        proof: slip(),
+      },
+    });
   const [t1, t2] = [await transfer(), await transfer()];
   return {
-    plan, spare, odp, lead1, lead2, customer, paymentId,
+    plan,
+    spare,
+    odp,
+    lead1,
+    lead2,
+    customer,
+    paymentId,
     subscription: { ...subscription, status: 'active' as const },
     invoice: invoice!,
     transfers: [t1.paymentId, t2.paymentId] as const,
@@ -127,8 +196,17 @@ export async function makeCustomerWorld(db: Database, orgId: string, actorUserId
 }
 
 /** A router row pointing at a RouterOS stand-in (or any host:port). */
-export async function makeRouter(db: Database, orgId: string, target: { host: string; port: number }, over: Partial<RouterInput> = {}) {
-  const [admin] = await db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.organizationId, orgId)).limit(1);
+export async function makeRouter(
+  db: Database,
+  orgId: string,
+  target: { host: string; port: number },
+  over: Partial<RouterInput> = {},
+) {
+  const [admin] = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.organizationId, orgId))
+    .limit(1);
   const row = await saveRouter(db, {
     orgId,
     actorUserId: admin!.id,
@@ -160,13 +238,29 @@ let subscriberSeq = 0;
 export async function makeSubscriber(
   db: Database,
   orgId: string,
-  p: { planId: string; routerId: string | null; username?: string; password?: string; status?: Subscription['status']; remoteAddress?: string | null; callerId?: string | null },
+  p: {
+    planId: string;
+    routerId: string | null;
+    username?: string;
+    password?: string;
+    status?: Subscription['status'];
+    remoteAddress?: string | null;
+    callerId?: string | null;
+  },
 ) {
   const number = 900_000 + ++subscriberSeq + Math.floor(Math.random() * 90_000);
   const username = p.username ?? `cust${randomUUID().slice(0, 8)}`;
   const [customer] = await db
     .insert(customers)
-    .values({ organizationId: orgId, number, name: `Pelanggan ${username}`, phone: '6281200000000', address: 'Jl. Test', status: p.status ?? 'active', planId: p.planId })
+    .values({
+      organizationId: orgId,
+      number,
+      name: `Pelanggan ${username}`,
+      phone: '6281200000000',
+      address: 'Jl. Test',
+      status: p.status ?? 'active',
+      planId: p.planId,
+    })
     .returning();
   const [subscription] = await db
     .insert(subscriptions)

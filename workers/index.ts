@@ -1,7 +1,7 @@
 import { createDb } from '@/db/client';
 import { env, signupWanted } from '@/lib/env';
-import { closeRouterPool } from './router-pool';
 import { startDispatcher } from './messaging';
+import { closeRouterPool } from './router-pool';
 import { startWorker } from './runner';
 import { startWhatsAppSessions } from './whatsapp/session-manager';
 

@@ -1,7 +1,7 @@
 import type { Task } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { dispatchOnce, requeueInterrupted, SessionPacer } from '@/lib/messaging/dispatch';
-import { sessionTransports, type BaileysTransports } from '@/lib/messaging/session-transports';
+import { type BaileysTransports, sessionTransports } from '@/lib/messaging/session-transports';
 import { messagingPass } from '@/lib/messaging/tick';
 
 /**
@@ -9,7 +9,10 @@ import { messagingPass } from '@/lib/messaging/tick';
  * through its transport (lib/messaging/session-transports.ts; Baileys sessions through the
  * worker's session manager).
  */
-export function startDispatcher(db: Database, opts: { baileys: BaileysTransports | null; intervalMs?: number; log?: (line: string) => void }) {
+export function startDispatcher(
+  db: Database,
+  opts: { baileys: BaileysTransports | null; intervalMs?: number; log?: (line: string) => void },
+) {
   const pacer = new SessionPacer();
   const transportFor = sessionTransports({ baileys: opts.baileys, log: opts.log });
   let stopped = false;

@@ -18,7 +18,8 @@ export function networkTick(db: Database): Task {
     // Vouchers read the sessions just stored; a failure here must not fail the router pass.
     try {
       const v = await voucherTick(db, helpers.logger);
-      if (v.changed || v.queued) helpers.logger.info(`vouchers: ${v.changed} changed status, ${v.queued} router syncs queued`);
+      if (v.changed || v.queued)
+        helpers.logger.info(`vouchers: ${v.changed} changed status, ${v.queued} router syncs queued`);
     } catch (error) {
       helpers.logger.error(`voucher pass failed: ${String(error)}`);
     }

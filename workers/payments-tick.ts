@@ -10,7 +10,8 @@ import { pruneUnverifiedCallbacks, sweepPendingTransactions } from '@/lib/paymen
 export function paymentsTick(db: Database): Task {
   return async (_payload, helpers) => {
     const r = await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 200 });
-    if (r.checked || r.failed) helpers.logger.info(`pending gateway payments: ${r.checked} checked, ${r.changed} changed, ${r.failed} failed`);
+    if (r.checked || r.failed)
+      helpers.logger.info(`pending gateway payments: ${r.checked} checked, ${r.changed} changed, ${r.failed} failed`);
     const pruned = await pruneUnverifiedCallbacks(db);
     if (pruned) helpers.logger.info(`unverified payment callbacks older than 30 days removed: ${pruned}`);
   };

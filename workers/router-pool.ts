@@ -2,16 +2,19 @@ import type { Db } from '@/db/client';
 import { env } from '@/lib/env';
 import type { RouterAccess } from '@/lib/network/router-access';
 import { markRouterOffline, markRouterOnline } from '@/lib/network/router-status';
-import { routerConnectionSettings } from '@/lib/network/routers';
 import { RouterConnection } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { RouterPool } from '@/lib/network/routeros/pool';
+import { routerConnectionSettings } from '@/lib/network/routers';
 
 let pool: RouterPool | null = null;
 
 /** The worker's one pool of router connections (created on first use). */
 export function routerPool(): RouterPool {
-  pool ??= new RouterPool({ connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS, commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS });
+  pool ??= new RouterPool({
+    connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS,
+  });
   return pool;
 }
 
@@ -42,11 +45,17 @@ const MARK_EVERY_MS = 30_000;
  * offline (with the reason) and is rethrown, so the job retries with backoff; success
  * marks it online, which also wakes jobs that were waiting for it.
  */
-export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }, fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>): Promise<T> {
+export async function withRouter<T>(
+  db: Db,
+  p: { orgId: string; routerId: string; fresh?: boolean },
+  fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>,
+): Promise<T> {
   const { router, connect } = await settingsFor(db, p);
   try {
     // "Test connection" logs in on a connection of its own: the pooled one keeps serving jobs.
-    const result = p.fresh ? await once(connect, (api) => fn(api, router)) : await routerPool().use(router.id, connect, (api) => fn(api, router));
+    const result = p.fresh
+      ? await once(connect, (api) => fn(api, router))
+      : await routerPool().use(router.id, connect, (api) => fn(api, router));
     const last = markedOnline.get(router.id);
     if (last === undefined || Date.now() - last > MARK_EVERY_MS) {
       markedOnline.set(router.id, Date.now());
@@ -62,8 +71,15 @@ export async function withRouter<T>(db: Db, p: { orgId: string; routerId: string
   }
 }
 
-async function once<T>(connect: Parameters<typeof RouterConnection.open>[0], fn: (api: RouterConnection) => Promise<T>): Promise<T> {
-  const conn = await RouterConnection.open({ ...connect, connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS, commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS });
+async function once<T>(
+  connect: Parameters<typeof RouterConnection.open>[0],
+  fn: (api: RouterConnection) => Promise<T>,
+): Promise<T> {
+  const conn = await RouterConnection.open({
+    ...connect,
+    connectTimeoutMs: env().ROUTER_CONNECT_TIMEOUT_MS,
+    commandTimeoutMs: env().ROUTER_COMMAND_TIMEOUT_MS,
+  });
   try {
     return await fn(conn);
   } finally {

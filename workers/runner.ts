@@ -1,10 +1,10 @@
-import { Logger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
+import { Logger, parseCronItems, type Runner, run, type TaskList } from 'graphile-worker';
 import { createDb, type Database } from '@/db/client';
-import { toTask, type JobHandler } from '@/lib/jobs/runtime';
+import { type JobHandler, toTask } from '@/lib/jobs/runtime';
 import { billingTick } from './billing-tick';
 import { HANDLERS } from './jobs';
-import { networkTick } from './network-tick';
 import { messagingTick } from './messaging';
+import { networkTick } from './network-tick';
 import { paymentsTick } from './payments-tick';
 
 export type WorkerOptions = {
@@ -29,7 +29,8 @@ export type WorkerOptions = {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const taskList: TaskList = {};
   const bookkeeping = createDb(options.connectionString, { max: 4, asyncCommit: true });
-  for (const handler of [...HANDLERS, ...(options.extraJobs ?? [])]) taskList[handler.contract.name] = toTask(handler, { db: options.db, bookkeeping: bookkeeping.db });
+  for (const handler of [...HANDLERS, ...(options.extraJobs ?? [])])
+    taskList[handler.contract.name] = toTask(handler, { db: options.db, bookkeeping: bookkeeping.db });
   taskList['billing-tick'] = billingTick(options.db);
   taskList['network-tick'] = networkTick(options.db);
   taskList['payments-tick'] = paymentsTick(options.db);
@@ -37,9 +38,15 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const schedule = options.schedule ?? true;
   const cron = [
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
-    ...((options.networkSchedule ?? schedule) ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }] : []),
-    ...((options.paymentsSchedule ?? schedule) ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }] : []),
-    ...((options.messagingSchedule ?? schedule) ? [{ task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }] : []),
+    ...((options.networkSchedule ?? schedule)
+      ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }]
+      : []),
+    ...((options.paymentsSchedule ?? schedule)
+      ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]
+      : []),
+    ...((options.messagingSchedule ?? schedule)
+      ? [{ task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]
+      : []),
   ];
   const runner = await run({
     connectionString: options.connectionString,

@@ -1,11 +1,11 @@
-import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MapConfig } from '@/components/map/map-config';
+import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { AccountPanel } from '@/components/shell/account-panel';
 import { DemoBanner } from '@/components/shell/demo-banner';
-import { ROUTER_COOKIE } from '@/components/network/router-cookie';
-import { Navigation, type NavItem } from '@/components/shell/nav';
+import { type NavItem, Navigation } from '@/components/shell/nav';
 import { RouterSwitcher } from '@/components/shell/router-switcher';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requirePage } from '@/lib/auth/context';
@@ -48,7 +48,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const routers = can(ctx.role, 'routers.view') ? await read(routerChoicesOp, {}) : [];
   const currentRouter = routers.length > 0 ? ((await cookies()).get(ROUTER_COOKIE)?.value ?? null) : null;
   // A reseller's own pages (portal, wallet) mean nothing to staff, super admin included.
-  const items = NAV.filter((n) => can(ctx.role, n.permission) && (!n.resellerOnly || ctx.role === 'reseller')).map(({ href, key }) => ({ href, key }));
+  const items = NAV.filter((n) => can(ctx.role, n.permission) && (!n.resellerOnly || ctx.role === 'reseller')).map(
+    ({ href, key }) => ({ href, key }),
+  );
   const panel = (
     <AccountPanel
       name={info.user.name}
@@ -63,13 +65,23 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <DemoBanner />
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <div className="flex min-w-0 items-center gap-2">
-          <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white">J</span>
+          <span
+            aria-hidden
+            className="grid h-8 w-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white"
+          >
+            J
+          </span>
           <span className="truncate font-semibold" data-testid="org-name">
             {info.org!.name}
           </span>
         </div>
         <div className="flex min-w-0 items-center gap-2">
-          {routers.length > 0 && <RouterSwitcher routers={routers.map(({ id, name, status }) => ({ id, name, status }))} current={currentRouter} />}
+          {routers.length > 0 && (
+            <RouterSwitcher
+              routers={routers.map(({ id, name, status }) => ({ id, name, status }))}
+              current={currentRouter}
+            />
+          )}
           <UserMenu label={info.user.name}>{panel}</UserMenu>
         </div>
       </header>

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TaskProblems } from '@/components/jobs/task-problems';
 import { Card, PageHeader } from '@/components/ui/card';
-import { requirePage } from '@/lib/auth/context';
 import { auditActionLabel } from '@/lib/audit/labels';
+import { requirePage } from '@/lib/auth/context';
 import { dashboardOp } from '@/lib/dashboard/operations';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -50,7 +50,8 @@ export default async function DashboardPage() {
               {recent.items.map((e) => (
                 <li key={e.id} className="flex flex-col py-2 sm:flex-row sm:justify-between">
                   <span>
-                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> · <span data-testid="activity-action">{auditActionLabel(locale, e.action)}</span>
+                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> ·{' '}
+                    <span data-testid="activity-action">{auditActionLabel(locale, e.action)}</span>
                   </span>
                   <span className="text-slate-500">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</span>
                 </li>

@@ -31,7 +31,12 @@ export async function acceptInvitationAction(input: z.input<typeof acceptInvitat
   const ip = await visitorIp();
   return runParsed(await getLocale(), acceptInvitationSchema, input, async (data) => {
     const joined = await acceptInvitation(getDb(), { ...data, ip });
-    (await cookies()).set(ORG_COOKIE, joined.organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+    (await cookies()).set(ORG_COOKIE, joined.organizationId, {
+      path: '/',
+      maxAge: YEAR,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
     return { email: joined.email };
   });
 }
@@ -43,7 +48,12 @@ export async function acceptInvitationAsUserAction(input: z.input<typeof invitat
     const info = await getSessionInfo();
     if (!info) throw new AppError('unauthenticated');
     const joined = await acceptInvitationAsUser(getDb(), { token, userId: info.user.id, ip });
-    (await cookies()).set(ORG_COOKIE, joined.organizationId, { path: '/', maxAge: YEAR, sameSite: 'lax', httpOnly: true });
+    (await cookies()).set(ORG_COOKIE, joined.organizationId, {
+      path: '/',
+      maxAge: YEAR,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
     return { organizationId: joined.organizationId };
   });
 }

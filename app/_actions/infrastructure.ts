@@ -64,9 +64,9 @@ export async function listFreePortsAction(input: z.input<typeof listFreePortsOp.
  * operation's schema then answers with a field error.
  */
 const fields = (form: unknown) =>
-  (form instanceof FormData ? { file: form.get('file'), defaultKind: form.get('defaultKind') || undefined } : {}) as z.input<
-    typeof importNetworkOp.input
-  >;
+  (form instanceof FormData
+    ? { file: form.get('file'), defaultKind: form.get('defaultKind') || undefined }
+    : {}) as z.input<typeof importNetworkOp.input>;
 
 export async function previewNetworkImportAction(form: FormData) {
   return act(previewNetworkImportOp, fields(form));

@@ -1,6 +1,10 @@
 'use server';
 import type { z } from 'zod';
-import { createOrganizationOp, setOrganizationStatusOp, updateOrganizationSettingsOp } from '@/lib/organizations/operations';
+import {
+  createOrganizationOp,
+  setOrganizationStatusOp,
+  updateOrganizationSettingsOp,
+} from '@/lib/organizations/operations';
 import { act } from './act';
 
 /** The organization's name and settings show on every page. */

@@ -19,7 +19,12 @@ export async function setupOwnerAction(input: z.input<typeof setupSchema>) {
     if (!setupTokenMatches(token)) throw new AppError('setup_token');
     const { organization } = await createPlatformOwner(getDb(), { ...data, ip, source: 'setup' });
     removeSetupToken();
-    (await cookies()).set(ORG_COOKIE, organization.id, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+    (await cookies()).set(ORG_COOKIE, organization.id, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
     return { email: data.email };
   });
 }

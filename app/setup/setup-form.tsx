@@ -15,13 +15,51 @@ export function SetupForm({ token }: { token: string }) {
       {token ? (
         <input type="hidden" name="token" value={token} />
       ) : (
-        <TextField label={t('setup.token')} name="token" hint={t('setup.tokenHint')} required autoComplete="off" error={form.fieldError('token')} />
+        <TextField
+          label={t('setup.token')}
+          name="token"
+          hint={t('setup.tokenHint')}
+          required
+          autoComplete="off"
+          error={form.fieldError('token')}
+        />
       )}
-      <TextField label={t('auth.organizationName')} name="organizationName" required error={form.fieldError('organizationName')} />
-      <TextField label={t('auth.slug')} name="slug" hint={t('auth.slugHint')} required error={form.fieldError('slug')} />
-      <TextField label={t('auth.adminName')} name="adminName" autoComplete="name" required error={form.fieldError('adminName')} />
-      <TextField label={t('common.email')} name="email" type="email" autoComplete="email" required error={form.fieldError('email')} />
-      <TextField label={t('common.password')} name="password" type="password" autoComplete="new-password" required error={form.fieldError('password')} />
+      <TextField
+        label={t('auth.organizationName')}
+        name="organizationName"
+        required
+        error={form.fieldError('organizationName')}
+      />
+      <TextField
+        label={t('auth.slug')}
+        name="slug"
+        hint={t('auth.slugHint')}
+        required
+        error={form.fieldError('slug')}
+      />
+      <TextField
+        label={t('auth.adminName')}
+        name="adminName"
+        autoComplete="name"
+        required
+        error={form.fieldError('adminName')}
+      />
+      <TextField
+        label={t('common.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={form.fieldError('email')}
+      />
+      <TextField
+        label={t('common.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={form.fieldError('password')}
+      />
       <Button type="submit" className="w-full" disabled={form.pending}>
         {form.pending ? t('common.saving') : t('setup.submit')}
       </Button>

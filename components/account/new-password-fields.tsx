@@ -32,7 +32,10 @@ export function PasswordResetDone() {
   return (
     <div className="space-y-3">
       <Alert kind="success">{t('account.resetDone')}</Alert>
-      <Link href="/login" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+      <Link
+        href="/login"
+        className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500"
+      >
         {t('account.backToSignIn')}
       </Link>
     </div>

@@ -17,7 +17,12 @@ export function ChargeForm({ subscriptionId }: { subscriptionId: string }) {
       </div>
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <TextField label={t('billing.chargeDescription')} name="description" error={form.fieldError('description')} />
-      <TextField label={t('billing.chargeAmount')} name="amount" inputMode="numeric" error={form.fieldError('amount')} />
+      <TextField
+        label={t('billing.chargeAmount')}
+        name="amount"
+        inputMode="numeric"
+        error={form.fieldError('amount')}
+      />
       <label className="flex min-h-11 items-center gap-2 text-sm sm:mt-6">
         <input type="checkbox" name="taxable" className="h-5 w-5" />
         {t('billing.chargeTaxable')}

@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { recordPaymentAction } from '@/app/_actions/billing';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -19,15 +19,27 @@ export function PaymentForm({ customerId, outstanding }: { customerId: string; o
   const done = form.result?.ok ? form.result.data : null;
   const [method, setMethod] = useState<'cash' | 'transfer'>('cash');
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate data-testid="payment-form">
+    <form
+      onSubmit={form.onSubmit}
+      className="grid gap-3 sm:grid-cols-4 sm:items-start"
+      noValidate
+      data-testid="payment-form"
+    >
       <div className="sm:col-span-4">
         {form.error && <Alert>{form.error}</Alert>}
         {done && (
           <Alert kind="success">
-            {done.status === 'pending' ? t('billing.transferPending', { amount: formatIDR(done.amount) }) : t('billing.paymentSaved', { amount: formatIDR(done.amount) })} {done.reconnected > 0 && t('billing.reconnected')}{' '}
+            {done.status === 'pending'
+              ? t('billing.transferPending', { amount: formatIDR(done.amount) })
+              : t('billing.paymentSaved', { amount: formatIDR(done.amount) })}{' '}
+            {done.reconnected > 0 && t('billing.reconnected')}{' '}
             {done.credit > 0 && t('billing.credit', { amount: formatIDR(done.credit) })}
             {done.status === 'approved' && (
-              <Link href={`/receipt/${done.paymentId}`} className={buttonClass('secondary', 'ml-2 min-h-9')} data-testid="receipt-link">
+              <Link
+                href={`/receipt/${done.paymentId}`}
+                className={buttonClass('secondary', 'ml-2 min-h-9')}
+                data-testid="receipt-link"
+              >
                 {t('billing.receipt')}
               </Link>
             )}
@@ -35,7 +47,13 @@ export function PaymentForm({ customerId, outstanding }: { customerId: string; o
         )}
       </div>
       <input type="hidden" name="customerId" value={customerId} />
-      <TextField label={t('billing.amount')} name="amount" inputMode="numeric" defaultValue={outstanding > 0 ? String(outstanding) : ''} error={f('amount')} />
+      <TextField
+        label={t('billing.amount')}
+        name="amount"
+        inputMode="numeric"
+        defaultValue={outstanding > 0 ? String(outstanding) : ''}
+        error={f('amount')}
+      />
       <SelectField
         label={t('billing.method')}
         name="method"
@@ -47,7 +65,14 @@ export function PaymentForm({ customerId, outstanding }: { customerId: string; o
       <TextField label={t('billing.reference')} name="reference" error={f('reference')} />
       {method === 'transfer' && (
         <div className="sm:col-span-3">
-          <TextField label={t('billing.proof')} name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" error={f('proof')} />
+          <TextField
+            label={t('billing.proof')}
+            name="proof"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+            capture="environment"
+            error={f('proof')}
+          />
         </div>
       )}
       <Button type="submit" className="sm:mt-6" disabled={form.pending} data-testid="record-payment">

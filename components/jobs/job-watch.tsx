@@ -1,10 +1,10 @@
 'use client';
-import { JOB_STATE_COLOR } from './job-state';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Badge } from '@/components/ui/card';
 import type { JobState } from '@/lib/jobs/types';
+import { JOB_STATE_COLOR } from './job-state';
 
 /** The shape GET /api/jobs/<id> answers with (lib/jobs/queries.ts getJob), dates as strings. */
 export type WatchedJob = {
@@ -56,7 +56,13 @@ export function JobProgress({ done, total }: { done: number; total: number }) {
   const pct = Math.min(100, Math.round((done / total) * 100));
   return (
     <div className="w-full max-w-xs" title={`${done}/${total}`}>
-      <div className="h-2 rounded-full bg-slate-200 dark:bg-slate-700" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="h-2 rounded-full bg-slate-200 dark:bg-slate-700"
+        role="progressbar"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className="h-2 rounded-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs text-slate-500">
@@ -110,7 +116,9 @@ export function JobStatus({
     <div className="space-y-2" data-testid={testId} data-state={job.state} aria-live="polite">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge color={JOB_STATE_COLOR[job.state]}>{t(`states.${job.state}`)}</Badge>
-        <span className="text-slate-600 dark:text-slate-400">{t.has(`types.${job.type}`) ? t(`types.${job.type}`) : job.type}</span>
+        <span className="text-slate-600 dark:text-slate-400">
+          {t.has(`types.${job.type}`) ? t(`types.${job.type}`) : job.type}
+        </span>
         {job.state === 'retrying' && (
           <span className="text-xs text-slate-500">
             {t('attempts')}: {job.attempts}/{job.maxAttempts}

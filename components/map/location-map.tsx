@@ -1,7 +1,7 @@
 'use client';
 import 'leaflet/dist/leaflet.css';
-import { Circle, CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { useEffect } from 'react';
+import { Circle, CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { useTileUrl } from './map-config';
 
 export type MapPoint = { latitude: number; longitude: number; label?: string; kind?: 'odp' | 'customer' | 'pick' };
@@ -46,12 +46,23 @@ export default function LocationMap({
   // Without a tile server (or without network) the map still picks points and shows markers.
   const tileUrl = useTileUrl();
   return (
-    <div style={{ height }} className="overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700" data-testid="location-map">
+    <div
+      style={{ height }}
+      className="overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700"
+      data-testid="location-map"
+    >
       <MapContainer center={c} zoom={17} style={{ height: '100%', width: '100%' }} scrollWheelZoom={false}>
         {tileUrl && <TileLayer url={tileUrl} attribution="&copy; OpenStreetMap" />}
         <Recenter lat={c[0]} lng={c[1]} />
         <ClickToPick onPick={onPick} />
-        {radiusM !== undefined && <Circle center={c} radius={radiusM} pathOptions={{ color: '#059669', weight: 1, fillOpacity: 0.06 }} interactive={false} />}
+        {radiusM !== undefined && (
+          <Circle
+            center={c}
+            radius={radiusM}
+            pathOptions={{ color: '#059669', weight: 1, fillOpacity: 0.06 }}
+            interactive={false}
+          />
+        )}
         {lines.map((l, i) => (
           <Polyline
             key={`line-${i}`}

@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 
 /** The tile server, chosen by the operator at run time (MAP_TILE_URL); empty = markers only. */
 const TileUrl = createContext<string>('');

@@ -12,7 +12,19 @@ import { RouterErrorExplanation } from './router-status';
  */
 
 type CheckResult =
-  | { ok: true; identity: string; version: string; board: string; uptime: string; cpuLoad: number; freeMemory: number; totalMemory: number; pppActive: number; hotspotActive: number; ms: number }
+  | {
+      ok: true;
+      identity: string;
+      version: string;
+      board: string;
+      uptime: string;
+      cpuLoad: number;
+      freeMemory: number;
+      totalMemory: number;
+      pppActive: number;
+      hotspotActive: number;
+      ms: number;
+    }
   | { ok: false; errorKind: string; message: string; ms: number };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -37,14 +49,20 @@ export function CheckResultView({ result }: { result: unknown }) {
   const r = result as CheckResult;
   if (!r.ok) {
     return (
-      <div className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950" data-ok="false">
+      <div
+        className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950"
+        data-ok="false"
+      >
         <RouterErrorExplanation kind={r.errorKind} message={r.message} />
         <p className="mt-1 text-xs text-slate-500">{t('check.took', { ms: r.ms })}</p>
       </div>
     );
   }
   return (
-    <div className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950" data-ok="true">
+    <div
+      className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950"
+      data-ok="true"
+    >
       <p className="mb-2 text-sm font-medium text-emerald-800 dark:text-emerald-200">{t('check.ok', { ms: r.ms })}</p>
       <Facts
         rows={[
@@ -74,11 +92,19 @@ function EntryList({ title, items }: { title: string; items: ReactNode[] }) {
   );
 }
 
-const COUNT_COLOR = { added: 'green', changed: 'blue', removed: 'amber', extra: 'amber', unchanged: 'slate', failed: 'red' } as const;
+const COUNT_COLOR = {
+  added: 'green',
+  changed: 'blue',
+  removed: 'amber',
+  extra: 'amber',
+  unchanged: 'slate',
+  failed: 'red',
+} as const;
 
 export function SyncReportView({ result, testId = 'sync-report' }: { result: unknown; testId?: string }) {
   const t = useTranslations('routers');
-  if (isObject(result) && result.applied === false) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('sync.radiusMode')}</p>;
+  if (isObject(result) && result.applied === false)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">{t('sync.radiusMode')}</p>;
   if (!isObject(result) || !isObject(result.counts)) return null;
   const r = result as SyncReport;
   const name = (e: { kind: string; name: string }) => (
@@ -89,7 +115,9 @@ export function SyncReportView({ result, testId = 'sync-report' }: { result: unk
   const shown = (v: string | null) => (v === null || v === '' ? '∅' : v);
   return (
     <div className="space-y-2" data-testid={testId}>
-      <p className="text-sm">{r.scope === 'subscription' ? t('sync.scopeSubscription') : t('sync.scopeRouter', { checked: r.checked })}</p>
+      <p className="text-sm">
+        {r.scope === 'subscription' ? t('sync.scopeSubscription') : t('sync.scopeRouter', { checked: r.checked })}
+      </p>
       <div className="flex flex-wrap gap-1">
         {(Object.keys(COUNT_COLOR) as (keyof typeof COUNT_COLOR)[]).map((k) => (
           <span key={k} data-testid={`sync-count-${k}`} data-count={r.counts[k]}>
@@ -99,7 +127,10 @@ export function SyncReportView({ result, testId = 'sync-report' }: { result: unk
           </span>
         ))}
       </div>
-      <EntryList title={t('sync.counts.added')} items={r.added.map((e) => <li key={`${e.kind}:${e.name}`}>{name(e)}</li>)} />
+      <EntryList
+        title={t('sync.counts.added')}
+        items={r.added.map((e) => <li key={`${e.kind}:${e.name}`}>{name(e)}</li>)}
+      />
       <EntryList
         title={t('sync.counts.changed')}
         items={r.changed.map((e) => (
@@ -108,7 +139,8 @@ export function SyncReportView({ result, testId = 'sync-report' }: { result: unk
             <ul className="ml-4 list-disc">
               {e.changes.map((c) => (
                 <li key={c.field}>
-                  {t.has(`sync.fields.${c.field}`) ? t(`sync.fields.${c.field}`) : c.field}: <code>{shown(c.from)}</code> → <code>{shown(c.to)}</code>
+                  {t.has(`sync.fields.${c.field}`) ? t(`sync.fields.${c.field}`) : c.field}:{' '}
+                  <code>{shown(c.from)}</code> → <code>{shown(c.to)}</code>
                 </li>
               ))}
             </ul>
@@ -127,7 +159,8 @@ export function SyncReportView({ result, testId = 'sync-report' }: { result: unk
         title={t('sync.counts.extra')}
         items={r.extra.map((e) => (
           <li key={`${e.kind}:${e.name}`}>
-            {name(e)} {e.profile && <span className="text-slate-500">· {e.profile}</span>} {e.comment && <span className="text-slate-500">· {e.comment}</span>}
+            {name(e)} {e.profile && <span className="text-slate-500">· {e.profile}</span>}{' '}
+            {e.comment && <span className="text-slate-500">· {e.comment}</span>}
           </li>
         ))}
       />
@@ -139,7 +172,9 @@ export function SyncReportView({ result, testId = 'sync-report' }: { result: unk
           </li>
         ))}
       />
-      {r.counts.extra > 0 && r.removed.every((e) => e.reason !== 'extra') && <p className="text-xs text-slate-500">{t('sync.extraHint')}</p>}
+      {r.counts.extra > 0 && r.removed.every((e) => e.reason !== 'extra') && (
+        <p className="text-xs text-slate-500">{t('sync.extraHint')}</p>
+      )}
       {r.profiles && r.profiles.created.length > 0 && (
         <p className="text-xs text-slate-500">{t('sync.profilesCreated', { list: r.profiles.created.join(', ') })}</p>
       )}
@@ -154,9 +189,19 @@ export function ProfilesResultView({ result, testId = 'profiles-result' }: { res
   const updated = result.updated as string[];
   return (
     <div className="space-y-1 text-sm" data-testid={testId}>
-      <p>{t('profiles.summary', { total: Number(result.profiles ?? 0), created: created.length, updated: updated.length })}</p>
-      {created.length > 0 && <p className="text-xs text-slate-500">{t('profiles.created', { list: created.join(', ') })}</p>}
-      {updated.length > 0 && <p className="text-xs text-slate-500">{t('profiles.updated', { list: updated.join(', ') })}</p>}
+      <p>
+        {t('profiles.summary', {
+          total: Number(result.profiles ?? 0),
+          created: created.length,
+          updated: updated.length,
+        })}
+      </p>
+      {created.length > 0 && (
+        <p className="text-xs text-slate-500">{t('profiles.created', { list: created.join(', ') })}</p>
+      )}
+      {updated.length > 0 && (
+        <p className="text-xs text-slate-500">{t('profiles.updated', { list: updated.join(', ') })}</p>
+      )}
     </div>
   );
 }
@@ -169,10 +214,20 @@ export function RouterJobResult({ type, result }: { type: string; result: unknow
   if (type === routerSync.name) return <SyncReportView result={result} />;
   if (type === routerProfiles.name) return <ProfilesResultView result={result} />;
   if (type === routerImport.name && isObject(result)) {
-    return <p className="text-sm">{t('import.read', { pppoe: Number(result.pppoe ?? 0), hotspot: Number(result.hotspot ?? 0) })}</p>;
+    return (
+      <p className="text-sm">
+        {t('import.read', { pppoe: Number(result.pppoe ?? 0), hotspot: Number(result.hotspot ?? 0) })}
+      </p>
+    );
   }
   if (type === sessionKick.name && isObject(result)) {
-    return <p className="text-sm">{result.kicked ? ts('kickDone', { username: String(result.username ?? '') }) : ts('kickGone', { username: String(result.username ?? '') })}</p>;
+    return (
+      <p className="text-sm">
+        {result.kicked
+          ? ts('kickDone', { username: String(result.username ?? '') })
+          : ts('kickGone', { username: String(result.username ?? '') })}
+      </p>
+    );
   }
   return null;
 }

@@ -10,7 +10,13 @@ export function toErrorKind(value: unknown): RouterErrorKind {
 const COLOR = { online: 'green', offline: 'red', unknown: 'slate' } as const;
 
 /** Online green, offline red with why (short), never checked grey. Works on server and client. */
-export function RouterStatusBadge({ status, errorKind }: { status: RouterStatus | string | null; errorKind?: string | null }) {
+export function RouterStatusBadge({
+  status,
+  errorKind,
+}: {
+  status: RouterStatus | string | null;
+  errorKind?: string | null;
+}) {
   const t = useTranslations('routers');
   const s: RouterStatus = status === 'online' || status === 'offline' ? status : 'unknown';
   return (
@@ -24,7 +30,13 @@ export function RouterStatusBadge({ status, errorKind }: { status: RouterStatus 
 }
 
 /** What went wrong, in words an operator can act on, plus the router's own message. */
-export function RouterErrorExplanation({ kind, message }: { kind: string | null | undefined; message?: string | null }) {
+export function RouterErrorExplanation({
+  kind,
+  message,
+}: {
+  kind: string | null | undefined;
+  message?: string | null;
+}) {
   const t = useTranslations('routers');
   const k = toErrorKind(kind);
   return (

@@ -10,7 +10,17 @@ import { toLocale } from '@/lib/i18n/config';
 import type { PublicPayment } from '@/lib/payments/checkout';
 
 /** What the customer needs to pay a started payment: the number, code or QR, how much, until when. */
-export function PaymentInstructions({ payment: p, methodLabel, locale, onChangeMethod }: { payment: PublicPayment; methodLabel: string; locale: string; onChangeMethod: () => void }) {
+export function PaymentInstructions({
+  payment: p,
+  methodLabel,
+  locale,
+  onChangeMethod,
+}: {
+  payment: PublicPayment;
+  methodLabel: string;
+  locale: string;
+  onChangeMethod: () => void;
+}) {
   const t = useTranslations('payments');
   const ins = p.instructions;
   return (
@@ -26,18 +36,41 @@ export function PaymentInstructions({ payment: p, methodLabel, locale, onChangeM
           <p className="text-2xl font-bold" data-testid="payment-total">
             {formatIDR(p.charged)}
           </p>
-          {p.fee > 0 && <p className="text-xs text-slate-500">{`${formatIDR(p.amount)} + ${t('public.fee').toLowerCase()} ${formatIDR(p.fee)}`}</p>}
+          {p.fee > 0 && (
+            <p className="text-xs text-slate-500">{`${formatIDR(p.amount)} + ${t('public.fee').toLowerCase()} ${formatIDR(p.fee)}`}</p>
+          )}
         </div>
         {ins.vaNumber && (
-          <Code label={ins.bank ? `${t('vaNumber')} · ${ins.bank.toUpperCase()}` : t('vaNumber')} value={ins.vaNumber} testId="payment-va" hint={t('public.vaHint')} />
+          <Code
+            label={ins.bank ? `${t('vaNumber')} · ${ins.bank.toUpperCase()}` : t('vaNumber')}
+            value={ins.vaNumber}
+            testId="payment-va"
+            hint={t('public.vaHint')}
+          />
         )}
         {ins.billerCode && <Code label={t('billerCode')} value={ins.billerCode} testId="payment-biller" />}
-        {ins.payCode && <Code label={t('payCode')} value={ins.payCode} testId="payment-code" hint={t('public.retailHint')} />}
-        {ins.qrString && <QrImage text={ins.qrString} alt={t('public.qrAlt')} saveLabel={t('public.saveQr')} hint={t('public.scanQr')} />}
+        {ins.payCode && (
+          <Code label={t('payCode')} value={ins.payCode} testId="payment-code" hint={t('public.retailHint')} />
+        )}
+        {ins.qrString && (
+          <QrImage
+            text={ins.qrString}
+            alt={t('public.qrAlt')}
+            saveLabel={t('public.saveQr')}
+            hint={t('public.scanQr')}
+          />
+        )}
         {!ins.qrString && ins.qrImageUrl && (
           <div className="space-y-2 text-center">
             {/* biome-ignore lint/performance/noImgElement: the gateway's own QR picture (GoPay has no QR string) */}
-            <img src={ins.qrImageUrl} alt={t('public.qrAlt')} width={256} height={256} className="mx-auto h-64 w-64 rounded bg-white" data-testid="payment-qr" />
+            <img
+              src={ins.qrImageUrl}
+              alt={t('public.qrAlt')}
+              width={256}
+              height={256}
+              className="mx-auto h-64 w-64 rounded bg-white"
+              data-testid="payment-qr"
+            />
             <p className="text-xs text-slate-500">{t('public.scanQr')}</p>
           </div>
         )}
@@ -48,14 +81,23 @@ export function PaymentInstructions({ payment: p, methodLabel, locale, onChangeM
             </a>
           )}
           {ins.redirectUrl && (
-            <a href={ins.redirectUrl} className={buttonClass(ins.deeplinkUrl || ins.vaNumber || ins.qrString || ins.payCode ? 'secondary' : 'primary', 'w-full')} data-testid="payment-redirect">
+            <a
+              href={ins.redirectUrl}
+              className={buttonClass(
+                ins.deeplinkUrl || ins.vaNumber || ins.qrString || ins.payCode ? 'secondary' : 'primary',
+                'w-full',
+              )}
+              data-testid="payment-redirect"
+            >
               {t('public.openPayment')}
             </a>
           )}
         </div>
         {p.expiresAt && (
           <p className="text-sm">
-            <span suppressHydrationWarning>{t('public.payBefore', { time: formatDateTime(p.expiresAt, toLocale(locale), 'Asia/Jakarta') })}</span>
+            <span suppressHydrationWarning>
+              {t('public.payBefore', { time: formatDateTime(p.expiresAt, toLocale(locale), 'Asia/Jakarta') })}
+            </span>
           </p>
         )}
         <p className="flex items-center gap-2 text-sm text-slate-500" role="status">

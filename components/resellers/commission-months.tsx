@@ -9,7 +9,15 @@ import { CommissionBars, monthLabel } from './commission-bars';
 /** Twelve months of commission: bars, then the table with a total row (portal and staff page). */
 export async function CommissionMonthsCard({ months, locale }: { months: CommissionMonth[]; locale: Locale }) {
   const t = await getTranslations('resellers.months');
-  const total = months.reduce((s, m) => ({ credited: s.credited + m.credited, count: s.count + m.count, reversed: s.reversed + m.reversed, net: s.net + m.net }), { credited: 0, count: 0, reversed: 0, net: 0 });
+  const total = months.reduce(
+    (s, m) => ({
+      credited: s.credited + m.credited,
+      count: s.count + m.count,
+      reversed: s.reversed + m.reversed,
+      net: s.net + m.net,
+    }),
+    { credited: 0, count: 0, reversed: 0, net: 0 },
+  );
   return (
     <div className="space-y-3">
       <Card>
@@ -17,7 +25,11 @@ export async function CommissionMonthsCard({ months, locale }: { months: Commiss
         <CommissionBars months={months} locale={locale} label={t('chart')} />
       </Card>
       {/* Net first after the month: on a phone it is visible without scrolling. */}
-      <Table stickyFirstColumn testId="commission-months" head={[t('month'), t('net'), t('invoices'), t('credited'), t('reversed')]}>
+      <Table
+        stickyFirstColumn
+        testId="commission-months"
+        head={[t('month'), t('net'), t('invoices'), t('credited'), t('reversed')]}
+      >
         {months.map((m) => (
           <tr key={m.month} data-testid="commission-month-row">
             <Td className="whitespace-nowrap">{monthLabel(m.month, locale)}</Td>

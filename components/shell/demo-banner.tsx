@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { DEMO_PASSWORD } from '@/lib/platform/demo-constants';
 import { demoIsLive } from '@/lib/platform/demo';
+import { DEMO_PASSWORD } from '@/lib/platform/demo-constants';
 
 /** On every dashboard page and the sign-in page while the demo ISP is live (never in production). */
 export async function DemoBanner() {

@@ -1,6 +1,6 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { setLocaleAction } from '@/app/_actions/auth';
 import { LOCALES } from '@/lib/i18n/config';
@@ -14,7 +14,11 @@ export function LanguageSwitch() {
   const [pending, startTransition] = useTransition();
   return (
     // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields (no <fieldset>)
-    <div className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700" role="group" aria-label={t('language')}>
+    <div
+      className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700"
+      role="group"
+      aria-label={t('language')}
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

@@ -1,10 +1,37 @@
 'use client';
-import { Activity, HandCoins, Wallet, BadgePercent, Handshake, BarChart3, Building2, ClipboardList, Contact, CreditCard, Receipt, LayoutDashboard, ListChecks, Map as MapIcon, Menu, MapPin, MessageCircle, Package, Router, Settings, ShieldCheck, Ticket, UserCog, UserPlus, Users, X } from 'lucide-react';
-import { signOut } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
+import {
+  Activity,
+  BadgePercent,
+  BarChart3,
+  Building2,
+  ClipboardList,
+  Contact,
+  CreditCard,
+  HandCoins,
+  Handshake,
+  LayoutDashboard,
+  ListChecks,
+  Map as MapIcon,
+  MapPin,
+  Menu,
+  MessageCircle,
+  Package,
+  Receipt,
+  Router,
+  Settings,
+  ShieldCheck,
+  Ticket,
+  UserCog,
+  UserPlus,
+  Users,
+  Wallet,
+  X,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
+import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { type ReactNode, useState } from 'react';
 
 const ICONS = {
   dashboard: LayoutDashboard,
@@ -119,7 +146,12 @@ export function Navigation({ items, accountPanel }: { items: NavItem[]; accountP
       </nav>
       {open && (
         <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true">
-          <button type="button" aria-label="close" className="absolute inset-0 bg-black/40" onClick={() => setOpen(false)} />
+          <button
+            type="button"
+            aria-label="close"
+            className="absolute inset-0 bg-black/40"
+            onClick={() => setOpen(false)}
+          />
           <div className="absolute inset-x-0 bottom-0 max-h-[85dvh] space-y-4 overflow-y-auto rounded-t-2xl bg-white p-4 dark:bg-slate-900">
             <div className="flex justify-end">
               <button type="button" onClick={() => setOpen(false)} className="min-h-11 px-2" aria-label="close">

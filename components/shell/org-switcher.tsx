@@ -1,11 +1,17 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { switchOrganizationAction } from '@/app/_actions/auth';
 import { inputClass } from '@/components/ui/field';
 
-export function OrgSwitcher({ current, organizations }: { current: string; organizations: { id: string; name: string }[] }) {
+export function OrgSwitcher({
+  current,
+  organizations,
+}: {
+  current: string;
+  organizations: { id: string; name: string }[];
+}) {
   const t = useTranslations('shell');
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -1,9 +1,9 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { inputClass } from '@/components/ui/field';
 import { ROUTER_COOKIE, ROUTER_COOKIE_MAX_AGE } from '@/components/network/router-cookie';
+import { inputClass } from '@/components/ui/field';
 
 type Choice = { id: string; name: string; status: string };
 const DOT = { online: 'bg-emerald-500', offline: 'bg-red-500', unknown: 'bg-slate-400' } as Record<string, string>;
@@ -34,7 +34,10 @@ export function RouterSwitcher({ routers, current }: { routers: Choice[]; curren
   };
   return (
     <div className="flex min-w-0 items-center gap-1.5">
-      <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[selected?.status ?? 'unknown'] ?? DOT.unknown}`} />
+      <span
+        aria-hidden
+        className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[selected?.status ?? 'unknown'] ?? DOT.unknown}`}
+      />
       <label htmlFor="router-switcher" className="sr-only">
         {t('switcher')}
       </label>

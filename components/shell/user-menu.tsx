@@ -1,6 +1,6 @@
 'use client';
 import { ChevronDown } from 'lucide-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /** Header drop-down holding the account panel (desktop). */
 export function UserMenu({ label, children }: { label: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 'use client';
-import { useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import { type ReactNode, useRef, useState } from 'react';
 import { Button, type ButtonVariant } from './button';
 
 /** Destructive actions ask first, in a modal that works with a thumb on a small phone. */
@@ -26,10 +26,18 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <Button variant={variant} onClick={() => dialog.current?.showModal()} disabled={busy || disabled} data-testid={testId}>
+      <Button
+        variant={variant}
+        onClick={() => dialog.current?.showModal()}
+        disabled={busy || disabled}
+        data-testid={testId}
+      >
         {children ?? label}
       </Button>
-      <dialog ref={dialog} className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+      <dialog
+        ref={dialog}
+        className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+      >
         <div className="space-y-4 p-5">
           <p>{message}</p>
           <div className="flex justify-end gap-2">

@@ -7,7 +7,15 @@ import { Button, type ButtonVariant } from './button';
  * Copies a text (a VA number, a callback URL). `navigator.clipboard` only exists on HTTPS
  * and localhost; a self-hosted install on plain HTTP falls back to the older copy command.
  */
-export function CopyButton({ text, variant = 'secondary', testId }: { text: string; variant?: ButtonVariant; testId?: string }) {
+export function CopyButton({
+  text,
+  variant = 'secondary',
+  testId,
+}: {
+  text: string;
+  variant?: ButtonVariant;
+  testId?: string;
+}) {
   const t = useTranslations('common');
   const [copied, setCopied] = useState(false);
   const copy = async () => {

@@ -23,7 +23,14 @@ function FieldShell({ label, name, id = name, error, hint, children }: FieldProp
   );
 }
 
-export function TextField({ label, name, id = name, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  id = name,
+  error,
+  hint,
+  ...props
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} name={name} id={id} error={error} hint={hint}>
       <input

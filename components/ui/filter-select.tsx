@@ -33,7 +33,14 @@ export function FilterSelect({
 }) {
   const all = allText ?? (allLabel === undefined ? undefined : `${label}: ${allLabel}`);
   return (
-    <select id={id} name={name} defaultValue={value ?? ''} aria-label={label} className={`${inputClass} ${className}`.trim()} data-testid={testId}>
+    <select
+      id={id}
+      name={name}
+      defaultValue={value ?? ''}
+      aria-label={label}
+      className={`${inputClass} ${className}`.trim()}
+      data-testid={testId}
+    >
       {all !== undefined && <option value="">{all}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>

@@ -21,7 +21,14 @@ export function useQrDataUrl(text: string, errorCorrectionLevel: 'L' | 'M' = 'M'
 export function QrImage({ src, alt, testId }: { src: string | null; alt: string; testId: string }) {
   return src ? (
     // biome-ignore lint/performance/noImgElement: a data URL drawn here, nothing to optimise
-    <img src={src} alt={alt} width={256} height={256} className="mx-auto h-64 w-64 rounded bg-white" data-testid={testId} />
+    <img
+      src={src}
+      alt={alt}
+      width={256}
+      height={256}
+      className="mx-auto h-64 w-64 rounded bg-white"
+      data-testid={testId}
+    />
   ) : (
     <div className="mx-auto h-64 w-64 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
   );

@@ -16,7 +16,14 @@ export function SearchForm({
 }) {
   return (
     <form method="get" className="mb-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
-      <input type="search" name="q" defaultValue={q} placeholder={placeholder} aria-label={placeholder} className={`${inputClass} sm:max-w-xs`} />
+      <input
+        type="search"
+        name="q"
+        defaultValue={q}
+        placeholder={placeholder}
+        aria-label={placeholder}
+        className={`${inputClass} sm:max-w-xs`}
+      />
       {children}
       <button type="submit" className={buttonClass('secondary')}>
         {submitLabel}

@@ -1,5 +1,5 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
+import { type FormEvent, useState, useTransition } from 'react';
 import type { Result } from '@/lib/server/operation';
 
 /** A form's fields by name, as the browser sends them. */

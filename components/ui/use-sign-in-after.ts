@@ -1,7 +1,7 @@
 'use client';
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useRef, type FormEvent } from 'react';
+import { signIn } from 'next-auth/react';
+import { type FormEvent, useRef } from 'react';
 import type { Result } from '@/lib/server/operation';
 import { useActionForm } from './use-action-form';
 

@@ -1,4 +1,18 @@
-import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customers, subscriptions } from './customers';
 import { organizations, users } from './organizations';
 
@@ -9,7 +23,9 @@ export const PAYMENT_STATUSES = ['pending', 'approved', 'rejected', 'refunded'] 
 
 /** Per-organization billing rules; a missing row means the defaults below. */
 export const billingSettings = pgTable('billing_settings', {
-  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
   invoiceDay: integer('invoice_day').notNull().default(1),
   dueDay: integer('due_day').notNull().default(20),
   graceDays: integer('grace_days').notNull().default(0),
@@ -35,7 +51,9 @@ export const billingSettings = pgTable('billing_settings', {
 export const invoiceCounters = pgTable(
   'invoice_counters',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     period: date('period').notNull(),
     lastNumber: integer('last_number').notNull().default(0),
   },
@@ -71,8 +89,16 @@ export const invoices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'invoices_customer_tenant_fk', columns: [t.customerId, t.organizationId], foreignColumns: [customers.id, customers.organizationId] }).onDelete('cascade'),
-    foreignKey({ name: 'invoices_subscription_tenant_fk', columns: [t.subscriptionId, t.organizationId], foreignColumns: [subscriptions.id, subscriptions.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'invoices_customer_tenant_fk',
+      columns: [t.customerId, t.organizationId],
+      foreignColumns: [customers.id, customers.organizationId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'invoices_subscription_tenant_fk',
+      columns: [t.subscriptionId, t.organizationId],
+      foreignColumns: [subscriptions.id, subscriptions.organizationId],
+    }).onDelete('cascade'),
     // One invoice per subscription and period: re-running the billing run cannot duplicate.
     uniqueIndex('invoices_subscription_period_uq').on(t.subscriptionId, t.period),
     uniqueIndex('invoices_org_number_uq').on(t.organizationId, t.number),
@@ -86,8 +112,12 @@ export const pendingCharges = pgTable(
   'pending_charges',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    subscriptionId: uuid('subscription_id').notNull().references(() => subscriptions.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
     description: text('description').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     taxable: boolean('taxable').notNull().default(false),
@@ -102,8 +132,12 @@ export const payments = pgTable(
   'payments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     method: text('method', { enum: PAYMENT_METHODS }).notNull(),
     reference: text('reference'),
@@ -128,13 +162,22 @@ export const payments = pgTable(
 export const paymentAllocations = pgTable(
   'payment_allocations',
   {
-    paymentId: uuid('payment_id').notNull().references(() => payments.id, { onDelete: 'cascade' }),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
     amount: bigint('amount', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.paymentId, t.invoiceId] })],
 );
 
-export type InvoiceLine = { kind: 'plan' | 'prorata' | 'charge' | 'carried'; description: string; amount: number; taxable: boolean };
+export type InvoiceLine = {
+  kind: 'plan' | 'prorata' | 'charge' | 'carried';
+  description: string;
+  amount: number;
+  taxable: boolean;
+};
 export type Invoice = typeof invoices.$inferSelect;
 export type BillingSettings = typeof billingSettings.$inferSelect;

@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { BILLING_TYPES, LEAD_STATUSES, SUBSCRIPTION_STATUSES } from '../enums';
 import { odps, routers } from './network';
 import { organizations, users } from './organizations';
@@ -9,14 +24,18 @@ export const leads = pgTable(
   'leads',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
     address: text('address').notNull(),
     area: text('area'),
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
-    planId: uuid('plan_id').notNull().references(() => plans.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
     billingType: text('billing_type', { enum: BILLING_TYPES }).notNull(),
     notes: text('notes'),
     status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
@@ -33,7 +52,9 @@ export const leads = pgTable(
 
 /** Gap-free customer numbers per organization (C-000001, C-000002, …). */
 export const customerCounters = pgTable('customer_counters', {
-  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
   lastNumber: integer('last_number').notNull().default(0),
 });
 
@@ -41,7 +62,9 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
@@ -79,7 +102,9 @@ export const customers = pgTable(
     index('customers_org_name_idx').on(t.organizationId, t.name, t.id),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // The network map's bounds query (customers inside the view) by index.
-    index('customers_org_point_gist').using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`).where(sql`${t.latitude} is not null`),
+    index('customers_org_point_gist')
+      .using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`)
+      .where(sql`${t.latitude} is not null`),
   ],
 );
 
@@ -87,9 +112,15 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
-    planId: uuid('plan_id').notNull().references(() => plans.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
     billingType: text('billing_type', { enum: BILLING_TYPES }).notNull(),
     // Unique per organization; a shared RADIUS sees it as `username@<organization slug>`.
     serviceUsername: text('service_username').notNull(),
@@ -122,7 +153,11 @@ export const subscriptions = pgTable(
     index('subscriptions_odp_idx').on(t.odpId),
     uniqueIndex('subscriptions_odp_port_uq').on(t.odpId, t.odpPort).where(sql`${t.odpPort} is not null`),
     index('subscriptions_router_idx').on(t.routerId),
-    foreignKey({ name: 'subscriptions_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }),
+    foreignKey({
+      name: 'subscriptions_router_fk',
+      columns: [t.routerId, t.organizationId],
+      foreignColumns: [routers.id, routers.organizationId],
+    }),
   ],
 );
 
@@ -140,7 +175,11 @@ export const subscriptionHistory = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'subscription_history_tenant_fk', columns: [t.subscriptionId, t.organizationId], foreignColumns: [subscriptions.id, subscriptions.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'subscription_history_tenant_fk',
+      columns: [t.subscriptionId, t.organizationId],
+      foreignColumns: [subscriptions.id, subscriptions.organizationId],
+    }).onDelete('cascade'),
     index('subscription_history_sub_idx').on(t.subscriptionId, t.createdAt),
   ],
 );

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CABLE_TYPES, SITE_KINDS, type CablePath } from '../enums';
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { CABLE_TYPES, type CablePath, SITE_KINDS } from '../enums';
 import { organizations } from './organizations';
 
 /**
@@ -11,7 +22,9 @@ export const infraSites = pgTable(
   'infra_sites',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: SITE_KINDS }).notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -41,7 +54,9 @@ export const cables = pgTable(
   'cables',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     cableType: text('cable_type', { enum: CABLE_TYPES }).notNull(),
@@ -60,7 +75,11 @@ export const cables = pgTable(
   },
   (t) => [
     uniqueIndex('cables_org_code_uq').on(t.organizationId, t.code),
-    index('cables_org_box_gist').using('gist', t.organizationId, sql`box(point(${t.minLng}, ${t.minLat}), point(${t.maxLng}, ${t.maxLat}))`),
+    index('cables_org_box_gist').using(
+      'gist',
+      t.organizationId,
+      sql`box(point(${t.minLng}, ${t.minLat}), point(${t.maxLng}, ${t.maxLat}))`,
+    ),
   ],
 );
 

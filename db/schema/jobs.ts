@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 import { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS } from '../enums';
 import { organizations, users } from './organizations';
 
-export { JOB_STATES, PERIODIC_TASKS, TASK_ERRORS, type JobState, type PeriodicTask, type TaskError } from '../enums';
+export { JOB_STATES, type JobState, PERIODIC_TASKS, type PeriodicTask, TASK_ERRORS, type TaskError } from '../enums';
 
 // The app's record of every job it asked the worker to do. graphile-worker executes and
 // retries; this table is what the jobs page shows (graphile-worker deletes finished jobs).
@@ -10,7 +10,9 @@ export const jobs = pgTable(
   'jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
@@ -44,7 +46,9 @@ export type Job = typeof jobs.$inferSelect;
 export const organizationTaskStatus = pgTable(
   'organization_task_status',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     task: text('task', { enum: PERIODIC_TASKS }).notNull(),
     lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
     lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),

@@ -1,10 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { TransportKind } from '../enums';
 import { customers } from './customers';
 import { organizations, users } from './organizations';
 
-export const SESSION_STATUSES = ['new', 'qr', 'connecting', 'connected', 'disconnected', 'logged_out', 'failed'] as const;
+export const SESSION_STATUSES = [
+  'new',
+  'qr',
+  'connecting',
+  'connected',
+  'disconnected',
+  'logged_out',
+  'failed',
+] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /**
@@ -17,7 +38,9 @@ export const whatsappSessions = pgTable(
   'whatsapp_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     transport: text('transport').$type<TransportKind>().notNull().default('baileys'),
     priority: integer('priority').notNull().default(1),
@@ -56,7 +79,9 @@ export const whatsappSessions = pgTable(
 export const whatsappAuthState = pgTable(
   'whatsapp_auth_state',
   {
-    sessionId: uuid('session_id').notNull().references(() => whatsappSessions.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => whatsappSessions.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     valueEnc: text('value_enc').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -64,7 +89,17 @@ export const whatsappAuthState = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.key] })],
 );
 
-export const TEMPLATE_CATEGORIES = ['welcome', 'invoice', 'payment_received', 'due_reminder', 'isolation', 'reconnection', 'voucher', 'support', 'broadcast'] as const;
+export const TEMPLATE_CATEGORIES = [
+  'welcome',
+  'invoice',
+  'payment_received',
+  'due_reminder',
+  'isolation',
+  'reconnection',
+  'voucher',
+  'support',
+  'broadcast',
+] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 /** An organization's wording for a category and language; a missing row means the built-in text. */
@@ -72,7 +107,9 @@ export const messageTemplates = pgTable(
   'message_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     category: text('category', { enum: TEMPLATE_CATEGORIES }).notNull(),
     locale: text('locale').notNull(),
     body: text('body').notNull(),
@@ -82,12 +119,22 @@ export const messageTemplates = pgTable(
   (t) => [uniqueIndex('message_templates_org_category_locale_uq').on(t.organizationId, t.category, t.locale)],
 );
 
-export const AUTO_MESSAGES = ['invoice', 'reminder_h3', 'reminder_h1', 'isolation', 'payment_received', 'reconnection', 'welcome'] as const;
+export const AUTO_MESSAGES = [
+  'invoice',
+  'reminder_h3',
+  'reminder_h1',
+  'isolation',
+  'payment_received',
+  'reconnection',
+  'welcome',
+] as const;
 export type AutoMessage = (typeof AUTO_MESSAGES)[number];
 
 /** Which automatic messages an organization sends, and in which language; a missing row: all on, Indonesian. */
 export const messagingSettings = pgTable('messaging_settings', {
-  organizationId: uuid('organization_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
   locale: text('locale').notNull().default('id'),
   disabled: jsonb('disabled').$type<AutoMessage[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -101,7 +148,9 @@ export const broadcasts = pgTable(
   'broadcasts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
     filter: jsonb('filter').$type<BroadcastFilter>().notNull().default({}),
@@ -148,8 +197,14 @@ export const messages = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'messages_org_fk', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('cascade'),
-    foreignKey({ name: 'messages_customer_tenant_fk', columns: [t.customerId, t.organizationId], foreignColumns: [customers.id, customers.organizationId] }).onDelete('cascade'),
+    foreignKey({ name: 'messages_org_fk', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      name: 'messages_customer_tenant_fk',
+      columns: [t.customerId, t.organizationId],
+      foreignColumns: [customers.id, customers.organizationId],
+    }).onDelete('cascade'),
     uniqueIndex('messages_org_event_uq').on(t.organizationId, t.eventKey),
     index('messages_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     // The dispatcher's queue: only queued rows are in this index.

@@ -1,6 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ROUTER_MODES, ROUTER_STATUSES, SESSION_KINDS, SPLITTER_RATIOS, type RouterSnapshot } from '../enums';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { ROUTER_MODES, ROUTER_STATUSES, type RouterSnapshot, SESSION_KINDS, SPLITTER_RATIOS } from '../enums';
 import { infraSites } from './infrastructure';
 import { organizations } from './organizations';
 
@@ -9,7 +23,9 @@ export const odps = pgTable(
   'odps',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     name: text('name').notNull(),
     latitude: doublePrecision('latitude').notNull(),
@@ -27,7 +43,11 @@ export const odps = pgTable(
   (t) => [
     uniqueIndex('odps_org_code_uq').on(t.organizationId, t.code),
     index('odps_org_idx').on(t.organizationId),
-    foreignKey({ name: 'odps_odc_fk', columns: [t.odcId, t.organizationId], foreignColumns: [infraSites.id, infraSites.organizationId] }),
+    foreignKey({
+      name: 'odps_odc_fk',
+      columns: [t.odcId, t.organizationId],
+      foreignColumns: [infraSites.id, infraSites.organizationId],
+    }),
     // Map bounds and nearest-ODP queries (coverage) by index; btree_gist adds the tenant column.
     index('odps_org_point_gist').using('gist', t.organizationId, sql`point(${t.longitude}, ${t.latitude})`),
   ],
@@ -41,7 +61,9 @@ export const routers = pgTable(
   'routers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     host: text('host').notNull(),
     port: integer('port').notNull().default(8728),
@@ -101,7 +123,11 @@ export const routerSessions = pgTable(
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'router_sessions_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'router_sessions_router_fk',
+      columns: [t.routerId, t.organizationId],
+      foreignColumns: [routers.id, routers.organizationId],
+    }).onDelete('cascade'),
     index('router_sessions_org_username_idx').on(t.organizationId, t.username),
     index('router_sessions_router_idx').on(t.routerId, t.kind),
   ],
@@ -124,7 +150,11 @@ export const routerImports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'router_imports_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'router_imports_router_fk',
+      columns: [t.routerId, t.organizationId],
+      foreignColumns: [routers.id, routers.organizationId],
+    }).onDelete('cascade'),
     uniqueIndex('router_imports_job_uq').on(t.jobId),
   ],
 );

@@ -1,5 +1,18 @@
-import { bigint, bigserial, boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { GatewayName, GatewayMode, GatewayStatus, PaymentInstructions } from '../enums';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { GatewayMode, GatewayName, GatewayStatus, PaymentInstructions } from '../enums';
 import { invoices, payments } from './billing';
 import { customers } from './customers';
 import { organizations, users } from './organizations';
@@ -22,7 +35,9 @@ export const paymentGateways = pgTable(
   'payment_gateways',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     gateway: text('gateway').$type<GatewayName>().notNull(),
     enabled: boolean('enabled').notNull().default(false),
     mode: text('mode').$type<GatewayMode>().notNull().default('sandbox'),
@@ -83,8 +98,16 @@ export const gatewayTransactions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'gateway_transactions_org_fk', columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete('cascade'),
-    foreignKey({ name: 'gateway_transactions_customer_tenant_fk', columns: [t.customerId, t.organizationId], foreignColumns: [customers.id, customers.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'gateway_transactions_org_fk',
+      columns: [t.organizationId],
+      foreignColumns: [organizations.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'gateway_transactions_customer_tenant_fk',
+      columns: [t.customerId, t.organizationId],
+      foreignColumns: [customers.id, customers.organizationId],
+    }).onDelete('cascade'),
     uniqueIndex('gateway_transactions_order_uq').on(t.gateway, t.orderId),
     index('gateway_transactions_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('gateway_transactions_invoice_idx').on(t.invoiceId),
@@ -97,8 +120,12 @@ export const gatewayTransactionEvents = pgTable(
   'gateway_transaction_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    transactionId: uuid('transaction_id').notNull().references(() => gatewayTransactions.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => gatewayTransactions.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status'),
     toStatus: text('to_status').$type<GatewayTxStatus>().notNull(),
     // create | callback | check | refund | expire | review
@@ -111,7 +138,18 @@ export const gatewayTransactionEvents = pgTable(
   (t) => [index('gateway_transaction_events_tx_idx').on(t.transactionId, t.id)],
 );
 
-export const CALLBACK_OUTCOMES = ['settled', 'duplicate', 'updated', 'ignored', 'mismatch', 'unconfirmed', 'forged', 'unknown_order', 'malformed', 'error'] as const;
+export const CALLBACK_OUTCOMES = [
+  'settled',
+  'duplicate',
+  'updated',
+  'ignored',
+  'mismatch',
+  'unconfirmed',
+  'forged',
+  'unknown_order',
+  'malformed',
+  'error',
+] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
 /**
@@ -135,7 +173,10 @@ export const paymentCallbacks = pgTable(
     remoteIp: text('remote_ip'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index('payment_callbacks_tx_idx').on(t.transactionId, t.id), index('payment_callbacks_org_created_idx').on(t.organizationId, t.createdAt)],
+  (t) => [
+    index('payment_callbacks_tx_idx').on(t.transactionId, t.id),
+    index('payment_callbacks_org_created_idx').on(t.organizationId, t.createdAt),
+  ],
 );
 
 export type PaymentGatewayRow = typeof paymentGateways.$inferSelect;

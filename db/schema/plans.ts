@@ -7,7 +7,9 @@ export const plans = pgTable(
   'plans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     downloadKbps: integer('download_kbps').notNull(),
     uploadKbps: integer('upload_kbps').notNull(),
@@ -27,7 +29,10 @@ export const plans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('plans_org_name_uq').on(t.organizationId, t.name), index('plans_org_idx').on(t.organizationId, t.active)],
+  (t) => [
+    uniqueIndex('plans_org_name_uq').on(t.organizationId, t.name),
+    index('plans_org_idx').on(t.organizationId, t.active),
+  ],
 );
 
 export type Plan = typeof plans.$inferSelect;

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, inet, integer, pgTable, serial, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  inet,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 /**
  * FreeRADIUS 3's own SQL tables (mods-config/sql/main/postgresql/schema.sql), with its column
@@ -23,7 +36,10 @@ export const radcheck = pgTable(
     organizationId: uuid('organization_id'),
     subscriptionId: uuid('subscription_id'),
   },
-  (t) => [index('radcheck_username').on(t.username, t.attribute), index('radcheck_subscription_idx').on(t.subscriptionId)],
+  (t) => [
+    index('radcheck_username').on(t.username, t.attribute),
+    index('radcheck_subscription_idx').on(t.subscriptionId),
+  ],
 );
 
 export const radreply = pgTable(
@@ -35,7 +51,10 @@ export const radreply = pgTable(
     organizationId: uuid('organization_id'),
     subscriptionId: uuid('subscription_id'),
   },
-  (t) => [index('radreply_username').on(t.username, t.attribute), index('radreply_subscription_idx').on(t.subscriptionId)],
+  (t) => [
+    index('radreply_username').on(t.username, t.attribute),
+    index('radreply_subscription_idx').on(t.subscriptionId),
+  ],
 );
 
 export const radgroupcheck = pgTable(

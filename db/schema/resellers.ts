@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { COMMISSION_STATUSES } from '../enums';
 import { invoices, payments } from './billing';
 import { customers } from './customers';
@@ -12,7 +26,9 @@ import { memberships, organizations, users } from './organizations';
 export const resellerSettings = pgTable(
   'reseller_settings',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     resellerUserId: uuid('reseller_user_id').notNull(),
     commissionRateBps: integer('commission_rate_bps').notNull().default(0),
     active: boolean('active').notNull().default(true),
@@ -23,7 +39,11 @@ export const resellerSettings = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.resellerUserId] }),
     // The reseller is a member of this organization (tenant pinning).
-    foreignKey({ name: 'reseller_settings_membership_fk', columns: [t.organizationId, t.resellerUserId], foreignColumns: [memberships.organizationId, memberships.userId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'reseller_settings_membership_fk',
+      columns: [t.organizationId, t.resellerUserId],
+      foreignColumns: [memberships.organizationId, memberships.userId],
+    }).onDelete('cascade'),
     check('reseller_settings_rate_range', sql`${t.commissionRateBps} between 0 and 10000`),
   ],
 );
@@ -37,12 +57,20 @@ export const resellerCommissions = pgTable(
   'reseller_commissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
-    resellerUserId: uuid('reseller_user_id').notNull().references(() => users.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    resellerUserId: uuid('reseller_user_id')
+      .notNull()
+      .references(() => users.id),
     customerId: uuid('customer_id').notNull(),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
     // The payment that completed the invoice.
-    paymentId: uuid('payment_id').notNull().references(() => payments.id, { onDelete: 'cascade' }),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
     // Invoice subtotal before PPN (integer rupiah), the rate then, and floor(base * rate / 10000).
     baseAmount: bigint('base_amount', { mode: 'number' }).notNull(),
     rateBps: integer('rate_bps').notNull(),
@@ -54,7 +82,11 @@ export const resellerCommissions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'reseller_commissions_customer_tenant_fk', columns: [t.customerId, t.organizationId], foreignColumns: [customers.id, customers.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'reseller_commissions_customer_tenant_fk',
+      columns: [t.customerId, t.organizationId],
+      foreignColumns: [customers.id, customers.organizationId],
+    }).onDelete('cascade'),
     unique('reseller_commissions_invoice_payment_uq').on(t.invoiceId, t.paymentId),
     // At most one live commission per invoice, whatever retries or re-payments happen.
     uniqueIndex('reseller_commissions_live_invoice_uq').on(t.invoiceId).where(sql`${t.status} <> 'reversed'`),

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { BATCH_STATUSES, PASSWORD_MODES, VOUCHER_CHARSETS, VOUCHER_DELIVERIES, VOUCHER_STATUSES } from '../enums';
 import { routers } from './network';
 import { organizations, users } from './organizations';
@@ -9,7 +21,9 @@ export const voucherProfiles = pgTable(
   'voucher_profiles',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     // Integer rupiah: what a customer pays, and what a reseller pays the ISP.
     priceRupiah: bigint('price_rupiah', { mode: 'number' }).notNull(),
@@ -40,7 +54,9 @@ export const voucherBatches = pgTable(
   'voucher_batches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     profileId: uuid('profile_id').notNull(),
     count: integer('count').notNull(),
     codeLength: integer('code_length').notNull(),
@@ -63,9 +79,17 @@ export const voucherBatches = pgTable(
   },
   (t) => [
     unique('voucher_batches_id_org_uq').on(t.id, t.organizationId),
-    foreignKey({ name: 'voucher_batches_profile_fk', columns: [t.profileId, t.organizationId], foreignColumns: [voucherProfiles.id, voucherProfiles.organizationId] }),
+    foreignKey({
+      name: 'voucher_batches_profile_fk',
+      columns: [t.profileId, t.organizationId],
+      foreignColumns: [voucherProfiles.id, voucherProfiles.organizationId],
+    }),
     // No cascade: a router with batches is not deleted behind their back.
-    foreignKey({ name: 'voucher_batches_router_fk', columns: [t.routerId, t.organizationId], foreignColumns: [routers.id, routers.organizationId] }),
+    foreignKey({
+      name: 'voucher_batches_router_fk',
+      columns: [t.routerId, t.organizationId],
+      foreignColumns: [routers.id, routers.organizationId],
+    }),
     index('voucher_batches_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('voucher_batches_router_idx').on(t.routerId),
   ],
@@ -97,12 +121,20 @@ export const vouchers = pgTable(
   },
   (t) => [
     uniqueIndex('vouchers_org_code_uq').on(t.organizationId, t.code),
-    foreignKey({ name: 'vouchers_batch_fk', columns: [t.batchId, t.organizationId], foreignColumns: [voucherBatches.id, voucherBatches.organizationId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'vouchers_batch_fk',
+      columns: [t.batchId, t.organizationId],
+      foreignColumns: [voucherBatches.id, voucherBatches.organizationId],
+    }).onDelete('cascade'),
     index('vouchers_batch_status_idx').on(t.batchId, t.status),
     index('vouchers_org_status_idx').on(t.organizationId, t.status),
     // The sales report (per day, profile, reseller) and the usage report, index-only.
-    index('vouchers_org_sold_idx').on(t.organizationId, t.soldAt, t.profileId, t.resellerUserId).where(sql`${t.soldAt} is not null`),
-    index('vouchers_org_login_idx').on(t.organizationId, t.firstLoginAt, t.profileId).where(sql`${t.firstLoginAt} is not null`),
+    index('vouchers_org_sold_idx')
+      .on(t.organizationId, t.soldAt, t.profileId, t.resellerUserId)
+      .where(sql`${t.soldAt} is not null`),
+    index('vouchers_org_login_idx')
+      .on(t.organizationId, t.firstLoginAt, t.profileId)
+      .where(sql`${t.firstLoginAt} is not null`),
   ],
 );
 

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { TOPUP_CHANNELS, TOPUP_STATUSES, WALLET_ENTRY_KINDS } from '../enums';
 import { memberships, organizations, users } from './organizations';
 
@@ -12,7 +23,9 @@ export const wallets = pgTable(
   'wallets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     resellerUserId: uuid('reseller_user_id').notNull(),
     balance: bigint('balance', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -21,7 +34,11 @@ export const wallets = pgTable(
   (t) => [
     unique('wallets_org_reseller_uq').on(t.organizationId, t.resellerUserId),
     // Pins the reseller to a membership of the same organization (tenant pinning).
-    foreignKey({ name: 'wallets_membership_fk', columns: [t.organizationId, t.resellerUserId], foreignColumns: [memberships.organizationId, memberships.userId] }),
+    foreignKey({
+      name: 'wallets_membership_fk',
+      columns: [t.organizationId, t.resellerUserId],
+      foreignColumns: [memberships.organizationId, memberships.userId],
+    }),
     check('wallets_balance_nonnegative', sql`${t.balance} >= 0`),
   ],
 );
@@ -45,7 +62,11 @@ export const walletEntries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'wallet_entries_wallet_fk', columns: [t.organizationId, t.resellerUserId], foreignColumns: [wallets.organizationId, wallets.resellerUserId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'wallet_entries_wallet_fk',
+      columns: [t.organizationId, t.resellerUserId],
+      foreignColumns: [wallets.organizationId, wallets.resellerUserId],
+    }).onDelete('cascade'),
     index('wallet_entries_org_reseller_created_idx').on(t.organizationId, t.resellerUserId, t.createdAt, t.id),
     // A top-up or a purchase is booked once per thing it pays for, whatever retries happen.
     uniqueIndex('wallet_entries_once_uq')
@@ -65,7 +86,9 @@ export const walletTopupRequests = pgTable(
   'wallet_topup_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     resellerUserId: uuid('reseller_user_id').notNull(),
     channel: text('channel', { enum: TOPUP_CHANNELS }).notNull().default('manual'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
@@ -80,10 +103,16 @@ export const walletTopupRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ name: 'wallet_topup_requests_membership_fk', columns: [t.organizationId, t.resellerUserId], foreignColumns: [memberships.organizationId, memberships.userId] }),
+    foreignKey({
+      name: 'wallet_topup_requests_membership_fk',
+      columns: [t.organizationId, t.resellerUserId],
+      foreignColumns: [memberships.organizationId, memberships.userId],
+    }),
     index('wallet_topup_requests_org_status_idx').on(t.organizationId, t.status, t.createdAt, t.id),
     index('wallet_topup_requests_org_reseller_idx').on(t.organizationId, t.resellerUserId, t.createdAt, t.id),
-    uniqueIndex('wallet_topup_requests_gateway_tx_uq').on(t.gatewayTransactionId).where(sql`${t.gatewayTransactionId} is not null`),
+    uniqueIndex('wallet_topup_requests_gateway_tx_uq')
+      .on(t.gatewayTransactionId)
+      .where(sql`${t.gatewayTransactionId} is not null`),
     check('wallet_topup_requests_amount_positive', sql`${t.amount} > 0`),
   ],
 );

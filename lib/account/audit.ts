@@ -10,12 +10,30 @@ import { recordAudit } from '@/lib/audit/record';
  */
 export async function recordUserAudit(
   db: Db,
-  p: { userId: string; actorUserId: string | null; action: string; ip: string | null; data?: Record<string, unknown>; orgId?: string },
+  p: {
+    userId: string;
+    actorUserId: string | null;
+    action: string;
+    ip: string | null;
+    data?: Record<string, unknown>;
+    orgId?: string;
+  },
 ) {
-  const rows = await db.select({ orgId: memberships.organizationId }).from(memberships).where(eq(memberships.userId, p.userId));
+  const rows = await db
+    .select({ orgId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, p.userId));
   const orgIds = new Set(rows.map((r) => r.orgId));
   if (p.orgId) orgIds.add(p.orgId);
   for (const orgId of orgIds) {
-    await recordAudit(db, { orgId, actorUserId: p.actorUserId, action: p.action, entityType: 'user', entityId: p.userId, ip: p.ip, data: p.data });
+    await recordAudit(db, {
+      orgId,
+      actorUserId: p.actorUserId,
+      action: p.action,
+      entityType: 'user',
+      entityId: p.userId,
+      ip: p.ip,
+      data: p.data,
+    });
   }
 }

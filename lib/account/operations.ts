@@ -1,4 +1,4 @@
-import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { changePassword, getAccount, signOutEverywhere, updateProfile } from './password';
 import { listPlatformUsers, setUserActive } from './platform';
 import { issueResetLink } from './resets';

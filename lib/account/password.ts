@@ -35,7 +35,10 @@ export async function changePassword(db: Db, p: Self & { currentPassword: string
     if (!(await verifyPassword(p.currentPassword, user.passwordHash))) {
       throw new AppError('wrong_password', {}, { currentPassword: 'validation.wrongPassword' });
     }
-    await tx.update(users).set({ passwordHash: await hashPassword(p.newPassword), ...bumpSessionVersion() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash: await hashPassword(p.newPassword), ...bumpSessionVersion() })
+      .where(eq(users.id, user.id));
     await recordUserAudit(tx, { userId: user.id, actorUserId: user.id, action: 'user.password_changed', ip: p.ip });
   });
 }
@@ -43,7 +46,12 @@ export async function changePassword(db: Db, p: Self & { currentPassword: string
 export async function signOutEverywhere(db: Db, p: Self) {
   return db.transaction(async (tx) => {
     await tx.update(users).set(bumpSessionVersion()).where(eq(users.id, p.userId));
-    await recordUserAudit(tx, { userId: p.userId, actorUserId: p.userId, action: 'user.signed_out_everywhere', ip: p.ip });
+    await recordUserAudit(tx, {
+      userId: p.userId,
+      actorUserId: p.userId,
+      action: 'user.signed_out_everywhere',
+      ip: p.ip,
+    });
   });
 }
 
@@ -54,7 +62,13 @@ export async function updateProfile(db: Db, p: Self & { phone: string | null }) 
     if (!before) throw new AppError('not_found');
     await tx.update(users).set({ phone: p.phone }).where(eq(users.id, p.userId));
     if (before.phone !== p.phone) {
-      await recordUserAudit(tx, { userId: p.userId, actorUserId: p.userId, action: 'user.phone_changed', ip: p.ip, data: { phone: p.phone } });
+      await recordUserAudit(tx, {
+        userId: p.userId,
+        actorUserId: p.userId,
+        action: 'user.phone_changed',
+        ip: p.ip,
+        data: { phone: p.phone },
+      });
     }
   });
 }

@@ -39,7 +39,10 @@ export async function listPlatformUsers(db: Db, p: { q?: string; cursor?: string
  * session check refuses an inactive user, and the version bump keeps old tokens dead after a
  * re-enable too.
  */
-export async function setUserActive(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; userId: string; active: boolean }) {
+export async function setUserActive(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; userId: string; active: boolean },
+) {
   if (p.userId === p.actorUserId) throw new AppError('self_change');
   return db.transaction(async (tx) => {
     const [row] = await tx

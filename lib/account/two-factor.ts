@@ -22,7 +22,10 @@ export async function startTwoFactor(db: Db, p: Self) {
   if (!user) throw new AppError('not_found');
   if (user.totpEnabledAt) throw new AppError('two_factor_on');
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecretEnc: encryptSecret(secret), totpLastStep: null }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ totpSecretEnc: encryptSecret(secret), totpLastStep: null })
+    .where(eq(users.id, user.id));
   return { secret, uri: totpUri({ secret, email: user.email, issuer: ISSUER }) };
 }
 
@@ -52,12 +55,19 @@ export async function disableTwoFactor(db: Db, p: Self & { password: string }) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, p.userId)).for('update');
     if (!user) throw new AppError('not_found');
-    if (!(await verifyPassword(p.password, user.passwordHash))) throw new AppError('wrong_password', {}, { password: 'validation.wrongPassword' });
+    if (!(await verifyPassword(p.password, user.passwordHash)))
+      throw new AppError('wrong_password', {}, { password: 'validation.wrongPassword' });
     await tx
       .update(users)
       .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] })
       .where(eq(users.id, user.id));
-    if (user.totpEnabledAt) await recordUserAudit(tx, { userId: user.id, actorUserId: user.id, action: 'user.two_factor_disabled', ip: p.ip });
+    if (user.totpEnabledAt)
+      await recordUserAudit(tx, {
+        userId: user.id,
+        actorUserId: user.id,
+        action: 'user.two_factor_disabled',
+        ip: p.ip,
+      });
   });
 }
 
@@ -66,13 +76,29 @@ export async function disableTwoFactor(db: Db, p: Self & { password: string }) {
  * codes; the member's sessions end, and they set it up again at their next sign-in (at once,
  * where the organization requires it).
  */
-export async function resetMemberTwoFactor(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; membershipId: string }) {
+export async function resetMemberTwoFactor(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; membershipId: string },
+) {
   return db.transaction(async (tx) => {
     const member = await loadManagedMember(tx, p);
     await tx
       .update(users)
-      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [], ...bumpSessionVersion() })
+      .set({
+        totpSecretEnc: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        recoveryCodeHashes: [],
+        ...bumpSessionVersion(),
+      })
       .where(eq(users.id, member.userId));
-    await recordUserAudit(tx, { userId: member.userId, actorUserId: p.actorUserId, action: 'user.two_factor_reset', ip: p.ip, data: { email: member.email }, orgId: p.orgId });
+    await recordUserAudit(tx, {
+      userId: member.userId,
+      actorUserId: p.actorUserId,
+      action: 'user.two_factor_reset',
+      ip: p.ip,
+      data: { email: member.email },
+      orgId: p.orgId,
+    });
   });
 }

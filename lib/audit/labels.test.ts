@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { auditActionLabel } from './labels';
@@ -11,7 +11,9 @@ function actionsInCode(dir: string): string[] {
     if (statSync(file).isDirectory()) return actionsInCode(file);
     if (!/\.tsx?$/.test(name) || name.endsWith('.test.ts')) return [];
     const text = readFileSync(file, 'utf8');
-    return [...text.matchAll(/action: (?:[^,]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]);
+    return [...text.matchAll(/action: (?:[^,]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)].flatMap(
+      (m) => [m[1]!, m[2]].filter(Boolean) as string[],
+    );
   });
 }
 
@@ -23,7 +25,11 @@ test('audit actions read as words in both languages, never as codes', () => {
   assert.ok(actions.length > 40, `found ${actions.length}`);
   for (const a of actions) {
     for (const locale of ['id', 'en'] as const) {
-      assert.notEqual(auditActionLabel(locale, a), auditActionLabel(locale, 'something.new'), `${a} has no ${locale} text`);
+      assert.notEqual(
+        auditActionLabel(locale, a),
+        auditActionLabel(locale, 'something.new'),
+        `${a} has no ${locale} text`,
+      );
     }
   }
 });

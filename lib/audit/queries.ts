@@ -41,8 +41,18 @@ export async function listAuditLogs(db: Db, f: AuditFilter) {
         f.entityType ? eq(auditLogs.entityType, f.entityType) : undefined,
         f.from ? gte(auditLogs.createdAt, f.from) : undefined,
         f.to ? lte(auditLogs.createdAt, f.to) : undefined,
-        f.q ? or(ilike(auditLogs.entityId, contains(f.q)), ilike(users.email, contains(f.q)), ilike(users.name, contains(f.q))) : undefined,
-        afterCursor(auditLogs.createdAt, auditLogs.id, cursor && { createdAt: cursor.createdAt, id: Number(cursor.id) }),
+        f.q
+          ? or(
+              ilike(auditLogs.entityId, contains(f.q)),
+              ilike(users.email, contains(f.q)),
+              ilike(users.name, contains(f.q)),
+            )
+          : undefined,
+        afterCursor(
+          auditLogs.createdAt,
+          auditLogs.id,
+          cursor && { createdAt: cursor.createdAt, id: Number(cursor.id) },
+        ),
       ),
     )
     .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))

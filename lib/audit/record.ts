@@ -1,5 +1,5 @@
-import { auditLogs } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { auditLogs } from '@/db/schema';
 
 export type AuditEntry = {
   orgId: string;

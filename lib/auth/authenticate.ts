@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
-import { hashPassword, verifyPassword } from '@/lib/users/password';
 import { DEMO_DOMAIN } from '@/lib/platform/demo-constants';
+import { hashPassword, verifyPassword } from '@/lib/users/password';
 import { limitKey } from './ip';
 import { checkSignInGate, consumeAttempt, pruneAttempts, recordFailure, recordSuccess } from './rate-limit';
 import { checkSecondFactor, type SecondFactorError } from './second-factor';
@@ -24,7 +24,10 @@ export type SignInResult =
  * does not reveal who has an account. Demo accounts only sign in where the demo is on (never
  * in production). Without a client address (null) the account lock always applies.
  */
-export async function authenticate(db: Db, p: { email: string; password: string; otp?: string; ip: string | null }): Promise<SignInResult> {
+export async function authenticate(
+  db: Db,
+  p: { email: string; password: string; otp?: string; ip: string | null },
+): Promise<SignInResult> {
   const email = p.email.trim().toLowerCase();
   const { LOGIN_MAX_PER_IP, LOGIN_WINDOW_MINUTES } = env();
   const address = p.ip ? limitKey(p.ip) : null;
@@ -39,7 +42,11 @@ export async function authenticate(db: Db, p: { email: string; password: string;
       return attempt(tx, { email, password: p.password, otp: p.otp, ip: p.ip, address });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '55P03' || (error as { cause?: { code?: string } }).cause?.code === '55P03') return { ok: false, error: 'rate_limited' };
+    if (
+      (error as { code?: string }).code === '55P03' ||
+      (error as { cause?: { code?: string } }).cause?.code === '55P03'
+    )
+      return { ok: false, error: 'rate_limited' };
     throw error;
   }
 }
@@ -50,10 +57,18 @@ function nobodysHash() {
   return (dummyHash ??= hashPassword(randomBytes(18).toString('base64')));
 }
 
-async function attempt(db: Db, p: { email: string; password: string; otp?: string; ip: string | null; address: string | null }): Promise<SignInResult> {
+async function attempt(
+  db: Db,
+  p: { email: string; password: string; otp?: string; ip: string | null; address: string | null },
+): Promise<SignInResult> {
   const { LOGIN_MAX_PER_ACCOUNT, LOGIN_WINDOW_MINUTES, SEED_DEMO } = env();
   const { email, address } = p;
-  const gate = await checkSignInGate(db, { email, ip: address, maxPerAccount: LOGIN_MAX_PER_ACCOUNT, windowMinutes: LOGIN_WINDOW_MINUTES });
+  const gate = await checkSignInGate(db, {
+    email,
+    ip: address,
+    maxPerAccount: LOGIN_MAX_PER_ACCOUNT,
+    windowMinutes: LOGIN_WINDOW_MINUTES,
+  });
   if (!gate.allowed) return { ok: false, error: 'rate_limited' };
 
   const [user] = await db.select().from(users).where(eq(users.email, email));

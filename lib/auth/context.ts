@@ -1,7 +1,7 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/config';
@@ -25,7 +25,11 @@ export const getSessionInfo = cache(async (): Promise<SessionInfo | null> => {
   const session = await getServerSession(authOptions);
   const user = session?.user as { id?: string; sv?: number } | undefined;
   if (!user?.id) return null;
-  return loadSessionInfo(getDb(), { userId: user.id, sessionVersion: user.sv, wantedOrgId: (await cookies()).get(ORG_COOKIE)?.value });
+  return loadSessionInfo(getDb(), {
+    userId: user.id,
+    sessionVersion: user.sv,
+    wantedOrgId: (await cookies()).get(ORG_COOKIE)?.value,
+  });
 });
 
 export async function getLocale() {

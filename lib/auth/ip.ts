@@ -28,7 +28,13 @@ function normalize(address: string): string | null {
  * reached the app directly, so the X-Forwarded-For it sent is its own invention.
  */
 const PROXY_NETWORKS = new BlockList();
-for (const [net, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [net, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   PROXY_NETWORKS.addSubnet(net, prefix, 'ipv4');
 }
 PROXY_NETWORKS.addAddress('::1', 'ipv6');
@@ -45,8 +51,12 @@ export function limitKey(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   if ([...left, ...right].some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return address; // embedded IPv4: rare, kept whole
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 function trusts(list: BlockList, address: string) {
@@ -61,11 +71,18 @@ function trusts(list: BlockList, address: string) {
  * client that reached the app's port directly. Without the
  * socket address (the app not started by scripts/start.ts) there is no trustworthy answer.
  */
-export function resolveClientIp(p: { socketAddress: string | null | undefined; forwardedFor: string | null | undefined; trusted: TrustedProxies }): string | null {
+export function resolveClientIp(p: {
+  socketAddress: string | null | undefined;
+  forwardedFor: string | null | undefined;
+  trusted: TrustedProxies;
+}): string | null {
   const peer = p.socketAddress ? normalize(p.socketAddress) : null;
   if (!peer) return null;
   if (!p.trusted) return peer;
-  const forwarded = (p.forwardedFor ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const forwarded = (p.forwardedFor ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const chain = [...forwarded, peer];
   if ('hops' in p.trusted) {
     // Only a proxy (on this host or a private network) may speak for the client; garbage
@@ -88,6 +105,11 @@ let trustedCache: { value: string | undefined; parsed: TrustedProxies } | undefi
 export function clientIp(header: (name: string) => string | null | undefined): string | null {
   const { TRUSTED_PROXIES, SOCKET_ADDRESS_STAMPED } = env();
   if (!SOCKET_ADDRESS_STAMPED) return null;
-  if (!trustedCache || trustedCache.value !== TRUSTED_PROXIES) trustedCache = { value: TRUSTED_PROXIES, parsed: parseTrustedProxies(TRUSTED_PROXIES) };
-  return resolveClientIp({ socketAddress: header(SOCKET_ADDRESS_HEADER), forwardedFor: header('x-forwarded-for'), trusted: trustedCache.parsed });
+  if (!trustedCache || trustedCache.value !== TRUSTED_PROXIES)
+    trustedCache = { value: TRUSTED_PROXIES, parsed: parseTrustedProxies(TRUSTED_PROXIES) };
+  return resolveClientIp({
+    socketAddress: header(SOCKET_ADDRESS_HEADER),
+    forwardedFor: header('x-forwarded-for'),
+    trusted: trustedCache.parsed,
+  });
 }

@@ -38,7 +38,8 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      if (session.user) Object.assign(session.user, { id: token.uid as string, sv: (token.sv as number | undefined) ?? 0 });
+      if (session.user)
+        Object.assign(session.user, { id: token.uid as string, sv: (token.sv as number | undefined) ?? 0 });
       return session;
     },
   },

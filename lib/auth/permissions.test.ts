@@ -9,7 +9,8 @@ test('super admin holds every permission; only super admin manages the platform'
 
 test('every role can open the dashboard; a reseller sees no staff pages', () => {
   for (const r of ROLES) assert.ok(can(r, 'dashboard.view'), r);
-  for (const p of ['users.view', 'audit.view', 'jobs.view', 'roles.view'] as const) assert.equal(can('reseller', p), false, p);
+  for (const p of ['users.view', 'audit.view', 'jobs.view', 'roles.view'] as const)
+    assert.equal(can('reseller', p), false, p);
 });
 
 test('an organization admin cannot hand out super admin', () => {

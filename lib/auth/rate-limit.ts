@@ -51,9 +51,18 @@ export async function consumeAttempt(db: Db, key: string, max: number, windowMin
 export type SignInGate = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Whether this account may try from this address now (nothing is counted here). */
-export async function checkSignInGate(db: Db, p: { email: string; ip: string | null; maxPerAccount: number; windowMinutes: number }): Promise<SignInGate> {
+export async function checkSignInGate(
+  db: Db,
+  p: { email: string; ip: string | null; maxPerAccount: number; windowMinutes: number },
+): Promise<SignInGate> {
   const capSeconds = delayCapSeconds(p.windowMinutes);
-  const [row] = await db.execute<{ pair_failures: number | null; pair_wait: number | null; account_failures: number | null; account_wait: number | null; known: boolean }>(sql`
+  const [row] = await db.execute<{
+    pair_failures: number | null;
+    pair_wait: number | null;
+    account_failures: number | null;
+    account_wait: number | null;
+    known: boolean;
+  }>(sql`
     select
       pair.count as pair_failures,
       extract(epoch from pair.window_start - now())::float8 as pair_wait,
@@ -65,7 +74,9 @@ export async function checkSignInGate(db: Db, p: { email: string; ip: string | n
     left join login_attempts pair on pair.key = ${pairKey(p.email, p.ip)}
     left join login_attempts account on account.key = ${`account:${p.email}`}`);
   // The pair row's window_start is its last failure; it waits the delay that failure earned.
-  const pairWait = row?.pair_failures ? Number(row.pair_wait) + progressiveDelaySeconds(row.pair_failures, capSeconds) : 0;
+  const pairWait = row?.pair_failures
+    ? Number(row.pair_wait) + progressiveDelaySeconds(row.pair_failures, capSeconds)
+    : 0;
   if (pairWait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(pairWait) };
   const accountWait = Number(row?.account_wait ?? 0);
   const locked = Number(row?.account_failures ?? 0) >= p.maxPerAccount && accountWait > 0;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users, type User } from '@/db/schema';
+import { type User, users } from '@/db/schema';
 import { recordUserAudit } from '@/lib/account/audit';
 import { decryptSecret } from '@/lib/crypto';
 import { verifyTotp } from './totp';
@@ -13,7 +13,9 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** Codes are read from paper: case, spaces and dashes do not matter. */
 export function hashRecoveryCode(code: string) {
-  return createHash('sha256').update(code.toLowerCase().replace(/[^a-z0-9]/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .digest('hex');
 }
 
 /** Ten one-time codes shown once (xxxxx-xxxxx, ~50 bits each); only their hashes are kept. */
@@ -29,7 +31,11 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
  * Checks the authenticator code; the step is recorded in the same statement, so a code is
  * accepted once even when two requests race.
  */
-export async function acceptTotp(db: Db, user: Pick<User, 'id' | 'totpSecretEnc' | 'totpLastStep'>, code: string): Promise<boolean> {
+export async function acceptTotp(
+  db: Db,
+  user: Pick<User, 'id' | 'totpSecretEnc' | 'totpLastStep'>,
+  code: string,
+): Promise<boolean> {
   if (!user.totpSecretEnc) return false;
   const step = await verifyTotp({ secret: decryptSecret(user.totpSecretEnc), code, afterStep: user.totpLastStep });
   if (step === null) return false;
@@ -57,7 +63,10 @@ async function acceptRecoveryCode(db: Db, userId: string, code: string): Promise
  * code or one of their recovery codes. Wrong codes count against the account's sign-in limit
  * (the caller consumed an attempt), so codes cannot be guessed.
  */
-export async function checkSecondFactor(db: Db, p: { user: User; otp: string; ip: string | null }): Promise<SecondFactorError | null> {
+export async function checkSecondFactor(
+  db: Db,
+  p: { user: User; otp: string; ip: string | null },
+): Promise<SecondFactorError | null> {
   if (!p.user.totpEnabledAt) return null;
   const otp = p.otp.trim();
   if (!otp) return 'otp_required';

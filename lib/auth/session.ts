@@ -32,11 +32,17 @@ export async function loadSessionInfo(
   p: { userId: string; sessionVersion: number | undefined; wantedOrgId: string | undefined },
 ): Promise<SessionInfo | null> {
   const [user] = await db.select().from(users).where(eq(users.id, p.userId));
-  if (!user || !user.active || (p.sessionVersion ?? 0) !== user.sessionVersion) return null;
+  if (!user?.active || (p.sessionVersion ?? 0) !== user.sessionVersion) return null;
   const orgs = await listUserOrganizations(db, user.id);
   const current = orgs.find((o) => o.id === p.wantedOrgId) ?? orgs[0] ?? null;
   const [org] = current ? await db.select().from(organizations).where(eq(organizations.id, current.id)) : [];
-  const displayRole: Role | null = !current ? null : user.isSuperAdmin ? 'super_admin' : isRole(current.role) ? current.role : null;
+  const displayRole: Role | null = !current
+    ? null
+    : user.isSuperAdmin
+      ? 'super_admin'
+      : isRole(current.role)
+        ? current.role
+        : null;
   // Only the platform flag makes a super admin (every organization, the platform pages). A
   // membership role "super_admin" (the demo's) is its organization's admin and no more.
   const role: Role | null = displayRole === 'super_admin' && !user.isSuperAdmin ? 'admin' : displayRole;

@@ -23,7 +23,11 @@ export function totpCode(secret: string, epochSeconds = Math.floor(Date.now() / 
  * Checks a code; `afterStep` is the step of the last code accepted, so a code seen once (over
  * a shoulder, in a proxy log) cannot be used again. Returns the step to remember, or null.
  */
-export async function verifyTotp(p: { secret: string; code: string; afterStep: number | null }): Promise<number | null> {
+export async function verifyTotp(p: {
+  secret: string;
+  code: string;
+  afterStep: number | null;
+}): Promise<number | null> {
   const code = p.code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({

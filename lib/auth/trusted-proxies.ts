@@ -8,7 +8,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   if (text === '' || text === '0') return null;
   if (/^\d+$/.test(text)) return { hops: Number(text) };
   const list = new BlockList();
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split('/');
     const family = isIP(address ?? '');
     if (!family) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address, CIDR or hop count`);
@@ -18,4 +21,3 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   }
   return { list };
 }
-

@@ -10,12 +10,23 @@ export const chargeSchema = z.object({
   subscriptionId: z.string().uuid('validation.invalid'),
   description: z.string().trim().min(3, 'validation.description').max(120, 'validation.description'),
   // Negative for a discount: "-25000" or "-Rp 25.000".
-  amount: z.preprocess(rupiahText, z.number('validation.amount').int('validation.amount').min(-100_000_000, 'validation.amount').max(100_000_000, 'validation.amount').refine((n) => n !== 0, 'validation.amount')),
+  amount: z.preprocess(
+    rupiahText,
+    z
+      .number('validation.amount')
+      .int('validation.amount')
+      .min(-100_000_000, 'validation.amount')
+      .max(100_000_000, 'validation.amount')
+      .refine((n) => n !== 0, 'validation.amount'),
+  ),
   taxable: checkbox,
 });
 
 /** A one-off line (installation fee, discount) that the next invoice of the subscription takes. */
-export async function addCharge(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof chargeSchema> }) {
+export async function addCharge(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof chargeSchema> },
+) {
   return db.transaction(async (tx) => {
     const [sub] = await tx
       .select({ id: subscriptions.id, customerId: subscriptions.customerId })
@@ -24,9 +35,24 @@ export async function addCharge(db: Db, p: { orgId: string; actorUserId: string;
     if (!sub) throw new AppError('not_found');
     const [charge] = await tx
       .insert(pendingCharges)
-      .values({ organizationId: p.orgId, subscriptionId: sub.id, description: p.input.description, amount: p.input.amount, taxable: p.input.taxable, createdBy: p.actorUserId })
+      .values({
+        organizationId: p.orgId,
+        subscriptionId: sub.id,
+        description: p.input.description,
+        amount: p.input.amount,
+        taxable: p.input.taxable,
+        createdBy: p.actorUserId,
+      })
       .returning();
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'billing.charge_added', entityType: 'customer', entityId: sub.customerId, data: { description: p.input.description, amount: p.input.amount } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'billing.charge_added',
+      entityType: 'customer',
+      entityId: sub.customerId,
+      data: { description: p.input.description, amount: p.input.amount },
+    });
     return charge!;
   });
 }

@@ -19,13 +19,24 @@ export const paidUntilSchema = z
  * billing type, when that invoice is issued and the earliest moment it can isolate.
  */
 export async function importSchedule(db: Db, p: { orgId: string; paidUntil?: string | null; now?: Date }) {
-  const [org] = await db.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, p.orgId));
+  const [org] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, p.orgId));
   const { invoiceDay, dueDay, graceDays, isolationTime, isolationNoticeHours } = await getBillingSettings(db, p.orgId);
   const settings = { invoiceDay, dueDay, graceDays, isolationTime, isolationNoticeHours };
   const now = p.now ?? new Date();
   const zone = org?.timezone ?? 'Asia/Jakarta';
   const today = localDate(now, zone);
-  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now).split(':').map(Number) as [number, number];
+  const [h, m] = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(now)
+    .split(':')
+    .map(Number) as [number, number];
   const nowMinutes = h * 60 + m;
   const period = billingStartFor({ paidUntil: p.paidUntil, today });
   return {

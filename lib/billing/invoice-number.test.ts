@@ -5,7 +5,12 @@ import { billingSettingsSchema } from './settings';
 
 describe('invoice number format', () => {
   test('formats with year, month and sequence once each are accepted', () => {
-    for (const f of ['{prefix}/{yyyy}{mm}/{seq}', '{yyyy}{mm}{seq}', 'INV-{seq}-{mm}.{yyyy}', '{prefix}{prefix}_{yyyy}_{mm}_{seq}']) {
+    for (const f of [
+      '{prefix}/{yyyy}{mm}/{seq}',
+      '{yyyy}{mm}{seq}',
+      'INV-{seq}-{mm}.{yyyy}',
+      '{prefix}{prefix}_{yyyy}_{mm}_{seq}',
+    ]) {
       assert.equal(isValidInvoiceNumberFormat(f), true, f);
     }
   });
@@ -29,10 +34,23 @@ describe('invoice number format', () => {
   });
 
   test('the settings form refuses such a format with the translated field error', () => {
-    const base = { invoiceDay: 1, dueDay: 20, graceDays: 0, isolationTime: '00:01', taxPercent: 11, invoicePrefix: 'INV' };
+    const base = {
+      invoiceDay: 1,
+      dueDay: 20,
+      graceDays: 0,
+      isolationTime: '00:01',
+      taxPercent: 11,
+      invoicePrefix: 'INV',
+    };
     const bad = billingSettingsSchema.safeParse({ ...base, invoiceNumberFormat: '{prefix}/{yyyy}{mm}/{seq}-{seq}' });
     assert.equal(bad.success, false);
-    assert.deepEqual(bad.error!.issues.map((i) => [i.path.join('.'), i.message]), [['invoiceNumberFormat', 'validation.numberFormat']]);
-    assert.equal(billingSettingsSchema.safeParse({ ...base, invoiceNumberFormat: '{prefix}-{yyyy}{mm}-{seq}' }).success, true);
+    assert.deepEqual(
+      bad.error!.issues.map((i) => [i.path.join('.'), i.message]),
+      [['invoiceNumberFormat', 'validation.numberFormat']],
+    );
+    assert.equal(
+      billingSettingsSchema.safeParse({ ...base, invoiceNumberFormat: '{prefix}-{yyyy}{mm}-{seq}' }).success,
+      true,
+    );
   });
 });

@@ -2,18 +2,23 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
-import { rupiahText } from '@/lib/server/form-input';
 import { recordAudit } from '@/lib/audit/record';
+import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
-import { transitionSubscription } from '@/lib/customers/subscriptions';
+import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
 import { sniffUpload, storeOrgFile } from '@/lib/server/files';
-import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
+import { rupiahText } from '@/lib/server/form-input';
 
 // Money that pays invoices, whoever took it: cash and transfers recorded at the counter, gateway
 // payments settled by lib/payments (recordGatewayPayment), and their reversal on a refund.
-const PROOF_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+const PROOF_TYPES: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
 export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
 
 export const paymentSchema = z
@@ -21,11 +26,25 @@ export const paymentSchema = z
     customerId: z.string().uuid('validation.invalid'),
     amount: z.preprocess(
       rupiahText,
-      z.number('validation.price').int('validation.price').min(1, 'validation.price').max(1_000_000_000, 'validation.price'),
+      z
+        .number('validation.price')
+        .int('validation.price')
+        .min(1, 'validation.price')
+        .max(1_000_000_000, 'validation.price'),
     ),
     method: z.enum(['cash', 'transfer'], 'validation.invalid'),
-    reference: z.string().trim().max(120).optional().transform((v) => v || null),
-    note: z.string().trim().max(300).optional().transform((v) => v || null),
+    reference: z
+      .string()
+      .trim()
+      .max(120)
+      .optional()
+      .transform((v) => v || null),
+    note: z
+      .string()
+      .trim()
+      .max(300)
+      .optional()
+      .transform((v) => v || null),
     // A photo or PDF of the transfer slip; an empty file input arrives as a 0-byte file.
     proof: z
       .instanceof(File)
@@ -46,7 +65,8 @@ type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; filesDir?: string }) {
   // The slip is typed by its bytes: a page renamed to .png is refused, not stored.
   const proofType = p.input.proof ? await sniffUpload(p.input.proof) : null;
-  if (p.input.proof && !(proofType && proofType in PROOF_TYPES)) throw new AppError('validation', {}, { proof: 'validation.proofType' });
+  if (p.input.proof && !(proofType && proofType in PROOF_TYPES))
+    throw new AppError('validation', {}, { proof: 'validation.proofType' });
   return db.transaction(async (tx) => {
     const [customer] = await tx
       .select()
@@ -78,8 +98,16 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
       });
       await tx.update(payments).set({ proofPath: relative, proofType }).where(eq(payments.id, payment!.id));
     }
-    const applied = pending ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 } : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
-    if (!pending) await notifyPaymentReceived(tx, { orgId: p.orgId, customerId: customer.id, paymentId: payment!.id, actorUserId: p.actorUserId });
+    const applied = pending
+      ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 }
+      : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
+    if (!pending)
+      await notifyPaymentReceived(tx, {
+        orgId: p.orgId,
+        customerId: customer.id,
+        paymentId: payment!.id,
+        actorUserId: p.actorUserId,
+      });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -97,10 +125,31 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
 export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
   return db.transaction(async (tx) => {
     const payment = await pendingPayment(tx, p);
-    await tx.update(payments).set({ status: 'approved', reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
-    const applied = await applyPayment(tx, { ...p, paymentId: payment.id, customerId: payment.customerId, amount: payment.amount });
-    await notifyPaymentReceived(tx, { orgId: p.orgId, customerId: payment.customerId, paymentId: payment.id, actorUserId: p.actorUserId });
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.approved', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, ...applied } });
+    await tx
+      .update(payments)
+      .set({ status: 'approved', reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
+      .where(eq(payments.id, payment.id));
+    const applied = await applyPayment(tx, {
+      ...p,
+      paymentId: payment.id,
+      customerId: payment.customerId,
+      amount: payment.amount,
+    });
+    await notifyPaymentReceived(tx, {
+      orgId: p.orgId,
+      customerId: payment.customerId,
+      paymentId: payment.id,
+      actorUserId: p.actorUserId,
+    });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'payment.approved',
+      entityType: 'customer',
+      entityId: payment.customerId,
+      data: { paymentId: payment.id, amount: payment.amount, ...applied },
+    });
     return { paymentId: payment.id, amount: payment.amount, ...applied };
   });
 }
@@ -108,8 +157,19 @@ export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
 export async function rejectPayment(db: Db, p: Actor & { paymentId: string; reason: string }) {
   return db.transaction(async (tx) => {
     const payment = await pendingPayment(tx, p);
-    await tx.update(payments).set({ status: 'rejected', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.rejected', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, reason: p.reason } });
+    await tx
+      .update(payments)
+      .set({ status: 'rejected', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
+      .where(eq(payments.id, payment.id));
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'payment.rejected',
+      entityType: 'customer',
+      entityId: payment.customerId,
+      data: { paymentId: payment.id, reason: p.reason },
+    });
   });
 }
 
@@ -134,11 +194,32 @@ export async function recordGatewayPayment(
 ) {
   const [payment] = await db
     .insert(payments)
-    .values({ organizationId: p.orgId, customerId: p.customerId, amount: p.amount, method: 'gateway', reference: p.reference, note: p.note, status: 'approved' })
+    .values({
+      organizationId: p.orgId,
+      customerId: p.customerId,
+      amount: p.amount,
+      method: 'gateway',
+      reference: p.reference,
+      note: p.note,
+      status: 'approved',
+    })
     .returning();
   const applied = await applyPayment(db, { ...p, paymentId: payment!.id, firstInvoiceId: p.invoiceId });
-  await notifyPaymentReceived(db, { orgId: p.orgId, customerId: p.customerId, paymentId: payment!.id, actorUserId: p.actorUserId });
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.recorded', entityType: 'customer', entityId: p.customerId, data: { paymentId: payment!.id, amount: p.amount, method: 'gateway', reference: p.reference, ...applied } });
+  await notifyPaymentReceived(db, {
+    orgId: p.orgId,
+    customerId: p.customerId,
+    paymentId: payment!.id,
+    actorUserId: p.actorUserId,
+  });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'payment.recorded',
+    entityType: 'customer',
+    entityId: p.customerId,
+    data: { paymentId: payment!.id, amount: p.amount, method: 'gateway', reference: p.reference, ...applied },
+  });
   return { paymentId: payment!.id, ...applied };
 }
 
@@ -172,7 +253,14 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
       .returning({ number: invoices.number, status: invoices.status });
     if (inv) reopened.push(inv.number);
     // A reseller's commission was earned by the invoice being paid; reopened, it goes back.
-    if (inv && inv.status !== 'paid') await reverseCommission(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, invoiceId: a.invoiceId, reason: p.reason });
+    if (inv && inv.status !== 'paid')
+      await reverseCommission(db, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        invoiceId: a.invoiceId,
+        reason: p.reason,
+      });
   }
   if (payment.amount > allocated) {
     await db
@@ -180,24 +268,56 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
       .set({ creditBalance: sql`${customers.creditBalance} - ${payment.amount - allocated}` })
       .where(and(eq(customers.id, payment.customerId), eq(customers.organizationId, p.orgId)));
   }
-  await db.update(payments).set({ status: 'refunded', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` }).where(eq(payments.id, payment.id));
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.refunded', entityType: 'customer', entityId: payment.customerId, data: { paymentId: payment.id, amount: payment.amount, reopened, reason: p.reason } });
+  await db
+    .update(payments)
+    .set({ status: 'refunded', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
+    .where(eq(payments.id, payment.id));
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'payment.refunded',
+    entityType: 'customer',
+    entityId: payment.customerId,
+    data: { paymentId: payment.id, amount: payment.amount, reopened, reason: p.reason },
+  });
   return { reopened };
 }
 
 /** The customer's "payment received" WhatsApp message (the job renders and queues it). */
-function notifyPaymentReceived(db: Db, p: { orgId: string; customerId: string; paymentId: string; actorUserId: string | null }) {
-  return enqueue(db, customerNotify, { orgId: p.orgId, payload: { customerId: p.customerId, event: 'payment_received', paymentId: p.paymentId }, createdBy: p.actorUserId });
+function notifyPaymentReceived(
+  db: Db,
+  p: { orgId: string; customerId: string; paymentId: string; actorUserId: string | null },
+) {
+  return enqueue(db, customerNotify, {
+    orgId: p.orgId,
+    payload: { customerId: p.customerId, event: 'payment_received', paymentId: p.paymentId },
+    createdBy: p.actorUserId,
+  });
 }
 
 /** Applies an approved payment to the customer's open invoices, oldest first; the rest is credit. */
-async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: string; amount: number; firstInvoiceId?: string | null }) {
+async function applyPayment(
+  db: Db,
+  p: Actor & { paymentId: string; customerId: string; amount: number; firstInvoiceId?: string | null },
+) {
   await db.select({ id: customers.id }).from(customers).where(eq(customers.id, p.customerId)).for('update');
   const open = await db
     .select()
     .from(invoices)
-    .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
-    .orderBy(sql`${invoices.id} = ${p.firstInvoiceId ?? null} desc nulls last`, asc(invoices.period), asc(invoices.createdAt), asc(invoices.id))
+    .where(
+      and(
+        eq(invoices.customerId, p.customerId),
+        eq(invoices.organizationId, p.orgId),
+        inArray(invoices.status, ['unpaid', 'partial']),
+      ),
+    )
+    .orderBy(
+      sql`${invoices.id} = ${p.firstInvoiceId ?? null} desc nulls last`,
+      asc(invoices.period),
+      asc(invoices.createdAt),
+      asc(invoices.id),
+    )
     .for('update');
   let left = p.amount;
   const paidInvoices: string[] = [];
@@ -214,17 +334,35 @@ async function applyPayment(db: Db, p: Actor & { paymentId: string; customerId: 
     await db.insert(paymentAllocations).values({ paymentId: p.paymentId, invoiceId: invoice.id, amount: take });
     if (done) paidInvoices.push(invoice.number);
     // The reseller's commission is booked with the payment, or neither is.
-    if (done) await accrueCommission(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, invoice, paymentId: p.paymentId });
+    if (done)
+      await accrueCommission(db, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        invoice,
+        paymentId: p.paymentId,
+      });
   }
   if (left > 0) {
-    await db.update(customers).set({ creditBalance: sql`${customers.creditBalance} + ${left}` }).where(eq(customers.id, p.customerId));
+    await db
+      .update(customers)
+      .set({ creditBalance: sql`${customers.creditBalance} + ${left}` })
+      .where(eq(customers.id, p.customerId));
   }
-  const reconnected = await reconnectPaidUp(db, { orgId: p.orgId, customerId: p.customerId, actorUserId: p.actorUserId, ip: p.ip });
+  const reconnected = await reconnectPaidUp(db, {
+    orgId: p.orgId,
+    customerId: p.customerId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+  });
   return { paidInvoices, credit: Math.max(0, left), reconnected };
 }
 
 /** Isolated subscriptions of the customer with nothing left to pay go back to active. */
-async function reconnectPaidUp(db: Db, p: { orgId: string; customerId: string; actorUserId: string | null; ip: string | null }) {
+async function reconnectPaidUp(
+  db: Db,
+  p: { orgId: string; customerId: string; actorUserId: string | null; ip: string | null },
+) {
   const isolated = await db
     .select({ id: subscriptions.id })
     .from(subscriptions)
@@ -237,8 +375,19 @@ async function reconnectPaidUp(db: Db, p: { orgId: string; customerId: string; a
       ),
     );
   for (const sub of isolated) {
-    await transitionSubscription(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, subscriptionId: sub.id, to: 'active', reason: 'paid' });
-    await enqueue(db, customerNotify, { orgId: p.orgId, payload: { customerId: p.customerId, subscriptionId: sub.id, event: 'reconnected' }, createdBy: p.actorUserId });
+    await transitionSubscription(db, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      subscriptionId: sub.id,
+      to: 'active',
+      reason: 'paid',
+    });
+    await enqueue(db, customerNotify, {
+      orgId: p.orgId,
+      payload: { customerId: p.customerId, subscriptionId: sub.id, event: 'reconnected' },
+      createdBy: p.actorUserId,
+    });
   }
   return isolated.length;
 }

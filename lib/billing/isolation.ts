@@ -1,10 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit/record';
 import { enqueueFrom } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { applyRadiusStatus } from '@/lib/network/radius/provision';
-import { recordAudit } from '@/lib/audit/record';
 import { getBillingSettings } from './settings';
 
 export type IsolationReport = {
@@ -27,7 +27,10 @@ export type IsolationReport = {
  * Each isolated subscription gets a history row, one network job and one notification job.
  * dryRun reports what would happen and writes nothing (finance's preview).
  */
-export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRun?: boolean; actorUserId?: string | null; ip?: string | null }): Promise<IsolationReport> {
+export async function runIsolation(
+  db: Db,
+  p: { orgId: string; now?: Date; dryRun?: boolean; actorUserId?: string | null; ip?: string | null },
+): Promise<IsolationReport> {
   const now = (p.now ?? new Date()).toISOString();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`isolation:${p.orgId}`}))`);
@@ -51,7 +54,8 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
       ${due} and ${noticeGiven}`);
     await tx.execute(sql`analyze isolation_batch`);
     // The figures finance sees (preview, or a pass run by hand); the tick does without them.
-    const report = p.dryRun || p.actorUserId ? await describeBatch(tx, { due, noticeGiven }) : { heldByNotice: 0, sample: [] };
+    const report =
+      p.dryRun || p.actorUserId ? await describeBatch(tx, { due, noticeGiven }) : { heldByNotice: 0, sample: [] };
     const base = { ...report, dryRun: Boolean(p.dryRun) };
     if (p.dryRun) {
       const [count] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from isolation_batch`);
@@ -68,8 +72,14 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
       from isolation_batch b
       where c.id = b.customer_id and b.latest`);
     // Customers on RADIUS-mode routers move to the isolir group in this same transaction.
-    const [radius] = await tx.execute<{ any: boolean }>(sql`select exists (select 1 from routers where organization_id = ${p.orgId} and mode = 'radius') as any`);
-    if (radius?.any) await applyRadiusStatus(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
+    const [radius] = await tx.execute<{ any: boolean }>(
+      sql`select exists (select 1 from routers where organization_id = ${p.orgId} and mode = 'radius') as any`,
+    );
+    if (radius?.any)
+      await applyRadiusStatus(tx, {
+        orgId: p.orgId,
+        where: sql`s.id in (select subscription_id from isolation_batch)`,
+      });
     const network = await enqueueFrom(
       tx,
       subscriptionApply,
@@ -82,14 +92,25 @@ export async function runIsolation(db: Db, p: { orgId: string; now?: Date; dryRu
     );
     // A pass started by hand is on the record with who started it (the tick's are not).
     if (p.actorUserId && network > 0) {
-      await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip ?? null, action: 'billing.isolation_run', entityType: 'organization', entityId: p.orgId, data: { isolated: network } });
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip ?? null,
+        action: 'billing.isolation_run',
+        entityType: 'organization',
+        entityId: p.orgId,
+        data: { isolated: network },
+      });
     }
     return { ...base, isolated: network };
   });
 }
 
 /** Who is held back by the minimum notice, and the first subscriptions of the batch by name. */
-async function describeBatch(tx: Db, p: { due: SQL; noticeGiven: SQL }): Promise<Pick<IsolationReport, 'heldByNotice' | 'sample'>> {
+async function describeBatch(
+  tx: Db,
+  p: { due: SQL; noticeGiven: SQL },
+): Promise<Pick<IsolationReport, 'heldByNotice' | 'sample'>> {
   const [held] = await tx.execute<{ n: number }>(sql`
     select count(distinct s.id)::int as n ${p.due} and not ${p.noticeGiven}
       and s.id not in (select subscription_id from isolation_batch)`);

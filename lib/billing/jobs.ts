@@ -5,5 +5,8 @@ import { defineJob } from '@/lib/jobs/contract';
 export const billingRun = defineJob({
   name: 'billing-run',
   maxAttempts: 3,
-  payload: z.object({ period: z.string().regex(/^\d{4}-\d{2}-01$/), requestedBy: z.string().uuid().nullable().optional() }),
+  payload: z.object({
+    period: z.string().regex(/^\d{4}-\d{2}-01$/),
+    requestedBy: z.string().uuid().nullable().optional(),
+  }),
 });

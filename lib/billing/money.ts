@@ -37,5 +37,5 @@ export function localDate(now: Date, timeZone: string, plusDays = 0): string {
 }
 
 /** The hour of the day (0–23) in the organization's zone. */
-export const orgLocalHour = (now: Date, timeZone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
-
+export const orgLocalHour = (now: Date, timeZone: string) =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));

@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
+import { calendarDay } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
-import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
 import { addCharge, chargeSchema } from './charges';
-import { periodOf } from './money';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
-import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
 import { runIsolation } from './isolation';
 import { billingRun } from './jobs';
+import { periodOf } from './money';
+import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
+import { buildReport, REPORT_KINDS } from './reports';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
-import { recordAudit } from '@/lib/audit/record';
-import { buildReport, REPORT_KINDS } from './reports';
-import { calendarDay } from '@/lib/server/form-input';
 
 const periodSchema = calendarDay('validation.period').refine((v) => v.endsWith('-01'), 'validation.period');
 const optionalPeriod = periodSchema.optional().or(z.literal('').transform(() => undefined));
@@ -22,9 +22,17 @@ export const listInvoicesOp = defineOperation({
   name: 'billing.listInvoices',
   permission: 'billing.view',
   input: z.object({
-    status: z.enum(INVOICE_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+    status: z
+      .enum(INVOICE_STATUSES)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     period: optionalPeriod,
-    q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     customerId: z.string().uuid().optional(),
     cursor: z.string().max(200).optional(),
   }),
@@ -37,7 +45,10 @@ export const getInvoiceOp = defineOperation({
   input: z.object({ invoiceId: z.string().uuid('validation.invalid') }),
   // The tax line is labelled with the organization's current rate.
   run: async (ctx, input) => {
-    const [detail, settings] = await Promise.all([getInvoice(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }), getBillingSettings(ctx.db, ctx.orgId)]);
+    const [detail, settings] = await Promise.all([
+      getInvoice(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }),
+      getBillingSettings(ctx.db, ctx.orgId),
+    ]);
     return { ...detail, taxPercent: settings.taxPercent };
   },
 });
@@ -68,8 +79,18 @@ export const startBillingOp = defineOperation({
   input: z.object({ period: periodSchema }),
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {
-      const job = await enqueue(tx, billingRun, { orgId: ctx.orgId, payload: { period: input.period, requestedBy: ctx.userId }, createdBy: ctx.userId });
-      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: billingRun.name, period: input.period } });
+      const job = await enqueue(tx, billingRun, {
+        orgId: ctx.orgId,
+        payload: { period: input.period, requestedBy: ctx.userId },
+        createdBy: ctx.userId,
+      });
+      await recordAudit(tx, {
+        ...ctx.actor,
+        action: 'job.created',
+        entityType: 'job',
+        entityId: job.id,
+        data: { type: billingRun.name, period: input.period },
+      });
       return { jobId: job.id };
     }),
 });
@@ -131,7 +152,10 @@ export const approvePaymentOp = defineOperation({
 export const rejectPaymentOp = defineOperation({
   name: 'payments.reject',
   permission: 'payments.approve',
-  input: z.object({ paymentId: z.string().uuid('validation.invalid'), reason: z.string().trim().min(3, 'validation.reason').max(300, 'validation.reason') }),
+  input: z.object({
+    paymentId: z.string().uuid('validation.invalid'),
+    reason: z.string().trim().min(3, 'validation.reason').max(300, 'validation.reason'),
+  }),
   run: (ctx, input) => rejectPayment(ctx.db, { ...ctx.actor, ...input }),
 });
 

@@ -5,8 +5,25 @@ import { formatIDR } from '@/lib/format';
 
 export type InvoicePdfData = {
   organization: { id: string; name: string };
-  settings: { companyAddress: string | null; bankAccounts: string | null; footerNote: string | null; taxPercent: number; logoDataUrl: string | null; version: number };
-  invoice: { id: string; number: string; status: string; issueDate: string; dueDate: string; subtotal: number; tax: number; total: number; paidAmount: number };
+  settings: {
+    companyAddress: string | null;
+    bankAccounts: string | null;
+    footerNote: string | null;
+    taxPercent: number;
+    logoDataUrl: string | null;
+    version: number;
+  };
+  invoice: {
+    id: string;
+    number: string;
+    status: string;
+    issueDate: string;
+    dueDate: string;
+    subtotal: number;
+    tax: number;
+    total: number;
+    paidAmount: number;
+  };
   customer: { name: string; number: string; address: string; phone: string };
   items: { description: string; amount: number }[];
   publicUrl: string;
@@ -16,19 +33,39 @@ export type InvoicePdfData = {
 // under tsx) can render too.
 type ReactPdf = typeof import('@react-pdf/renderer');
 
-const STATUS_TEXT: Record<string, string> = { paid: 'LUNAS', partial: 'BAYAR SEBAGIAN', unpaid: 'BELUM BAYAR', carried: 'DIPINDAHKAN', void: 'BATAL' };
+const STATUS_TEXT: Record<string, string> = {
+  paid: 'LUNAS',
+  partial: 'BAYAR SEBAGIAN',
+  unpaid: 'BELUM BAYAR',
+  carried: 'DIPINDAHKAN',
+  void: 'BATAL',
+};
 const styles = {
   page: { padding: 36, fontSize: 10, fontFamily: 'Helvetica', color: '#0f172a' },
   row: { flexDirection: 'row', justifyContent: 'space-between' },
   h1: { fontSize: 18, fontFamily: 'Helvetica-Bold', color: '#047857' },
   muted: { color: '#64748b' },
   table: { marginTop: 16, borderTopWidth: 1, borderColor: '#cbd5e1' },
-  line: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 5, borderBottomWidth: 0.5, borderColor: '#e2e8f0' },
+  line: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    paddingVertical: 5,
+    borderBottomWidth: 0.5,
+    borderColor: '#e2e8f0',
+  },
   bold: { fontFamily: 'Helvetica-Bold' },
-  stamp: { marginTop: 14, fontSize: 16, fontFamily: 'Helvetica-Bold', padding: 6, borderWidth: 2, alignSelf: 'flex-start' },
+  stamp: {
+    marginTop: 14,
+    fontSize: 16,
+    fontFamily: 'Helvetica-Bold',
+    padding: 6,
+    borderWidth: 2,
+    alignSelf: 'flex-start',
+  },
 } as const;
 
-const idDate = (iso: string) => new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const idDate = (iso: string) =>
+  new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 function invoiceDocument({ Document, Image, Page, Text, View }: ReactPdf, d: InvoicePdfData, qr: string) {
   const s = styles;
@@ -38,7 +75,12 @@ function invoiceDocument({ Document, Image, Page, Text, View }: ReactPdf, d: Inv
       <Page size="A4" style={s.page}>
         <View style={s.row}>
           <View>
-            {d.settings.logoDataUrl ? <Image src={d.settings.logoDataUrl} style={{ height: 40, marginBottom: 6, objectFit: 'contain', objectPosition: 'left' }} /> : null}
+            {d.settings.logoDataUrl ? (
+              <Image
+                src={d.settings.logoDataUrl}
+                style={{ height: 40, marginBottom: 6, objectFit: 'contain', objectPosition: 'left' }}
+              />
+            ) : null}
             <Text style={s.h1}>{d.organization.name}</Text>
             {d.settings.companyAddress ? <Text style={s.muted}>{d.settings.companyAddress}</Text> : null}
           </View>
@@ -111,7 +153,12 @@ export async function renderInvoicePdf(d: InvoicePdfData): Promise<Buffer> {
  */
 export async function cachedInvoicePdf(filesDir: string, d: InvoicePdfData): Promise<Buffer> {
   // Any change that shows on the PDF (status, payment, branding) gives a new file name.
-  const file = path.join(filesDir, d.organization.id, 'invoices', `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}-${d.settings.version}.pdf`);
+  const file = path.join(
+    filesDir,
+    d.organization.id,
+    'invoices',
+    `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}-${d.settings.version}.pdf`,
+  );
   try {
     return await readFile(file);
   } catch {

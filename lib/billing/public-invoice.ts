@@ -14,7 +14,10 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
   const found = await getInvoiceByToken(db, token);
   if (!found) return null;
   const { invoice, customer, items } = found;
-  const [org] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, invoice.organizationId));
+  const [org] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, invoice.organizationId));
   const settings = await getBillingSettings(db, invoice.organizationId);
   return {
     organization: org!,
@@ -37,7 +40,12 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
       total: invoice.total,
       paidAmount: invoice.paidAmount,
     },
-    customer: { name: customer.name, number: formatCustomerNumber(customer.number), address: customer.address, phone: customer.phone },
+    customer: {
+      name: customer.name,
+      number: formatCustomerNumber(customer.number),
+      address: customer.address,
+      phone: customer.phone,
+    },
     items: items.map((i) => ({ description: i.description, amount: i.amount })),
     publicUrl: `${env().APP_URL}/i/${token}`,
   };

@@ -1,13 +1,22 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, invoices, paymentAllocations, payments, users, type PAYMENT_STATUSES } from '@/db/schema';
+import { customers, invoices, type PAYMENT_STATUSES, paymentAllocations, payments, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
-import { verifyInvoiceLinkToken } from './links';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
+import { verifyInvoiceLinkToken } from './links';
 
 // resellerUserId: only invoices of that reseller's customers (the reseller portal).
-export type InvoiceFilter = { orgId: string; status?: string; period?: string; q?: string; customerId?: string; resellerUserId?: string; cursor?: string; limit?: number };
+export type InvoiceFilter = {
+  orgId: string;
+  status?: string;
+  period?: string;
+  q?: string;
+  customerId?: string;
+  resellerUserId?: string;
+  cursor?: string;
+  limit?: number;
+};
 
 export async function listInvoices(db: Db, f: InvoiceFilter) {
   const limit = f.limit ?? 25;
@@ -68,7 +77,12 @@ export async function getInvoiceByToken(db: Db, token: string) {
 
 async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, customer: typeof customers.$inferSelect) {
   const paid = await db
-    .select({ id: payments.id, amount: paymentAllocations.amount, method: payments.method, createdAt: payments.createdAt })
+    .select({
+      id: payments.id,
+      amount: paymentAllocations.amount,
+      method: payments.method,
+      createdAt: payments.createdAt,
+    })
     .from(paymentAllocations)
     .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
     // A refunded payment's allocations were taken back: it no longer pays the invoice.
@@ -77,7 +91,16 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
   return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
-export async function listPayments(db: Db, p: { orgId: string; customerId?: string; status?: (typeof PAYMENT_STATUSES)[number]; cursor?: string; limit?: number }) {
+export async function listPayments(
+  db: Db,
+  p: {
+    orgId: string;
+    customerId?: string;
+    status?: (typeof PAYMENT_STATUSES)[number];
+    cursor?: string;
+    limit?: number;
+  },
+) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({
@@ -91,12 +114,21 @@ export async function listPayments(db: Db, p: { orgId: string; customerId?: stri
       customerName: customers.name,
       receivedByName: users.name,
       createdAt: payments.createdAt,
-      invoices: sql<string[]>`coalesce((select array_agg(i.number order by i.period, i.number) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
+      invoices: sql<
+        string[]
+      >`coalesce((select array_agg(i.number order by i.period, i.number) from payment_allocations a join invoices i on i.id = a.invoice_id where a.payment_id = "payments"."id"), '{}')`,
     })
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))
     .leftJoin(users, eq(users.id, payments.receivedBy))
-    .where(and(eq(payments.organizationId, p.orgId), p.customerId ? eq(payments.customerId, p.customerId) : undefined, p.status ? eq(payments.status, p.status) : undefined, afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor))))
+    .where(
+      and(
+        eq(payments.organizationId, p.orgId),
+        p.customerId ? eq(payments.customerId, p.customerId) : undefined,
+        p.status ? eq(payments.status, p.status) : undefined,
+        afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor)),
+      ),
+    )
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit + 1);
   return toPage(rows, limit);
@@ -123,7 +155,12 @@ export async function getPayment(db: Db, p: { orgId: string; paymentId: string }
     .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)));
   if (!page[0]) throw new AppError('not_found');
   const allocations = await db
-    .select({ number: invoices.number, amount: paymentAllocations.amount, status: invoices.status, period: invoices.period })
+    .select({
+      number: invoices.number,
+      amount: paymentAllocations.amount,
+      status: invoices.status,
+      period: invoices.period,
+    })
     .from(paymentAllocations)
     .innerJoin(invoices, eq(invoices.id, paymentAllocations.invoiceId))
     .where(eq(paymentAllocations.paymentId, p.paymentId));
@@ -132,7 +169,10 @@ export async function getPayment(db: Db, p: { orgId: string; paymentId: string }
 
 /** What the customer page shows: recent invoices, payments and what is still owed (not_found for another organization's customer). */
 export async function customerBilling(db: Db, orgId: string, customerId: string) {
-  const [customer] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.id, customerId), eq(customers.organizationId, orgId)));
+  const [customer] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, customerId), eq(customers.organizationId, orgId)));
   if (!customer) throw new AppError('not_found');
   const [invoicePage, paymentPage, [owed]] = await Promise.all([
     listInvoices(db, { orgId, customerId, limit: 12 }),
@@ -140,7 +180,13 @@ export async function customerBilling(db: Db, orgId: string, customerId: string)
     db
       .select({ outstanding: sql<number>`coalesce(sum(${invoices.total} - ${invoices.paidAmount}), 0)::bigint` })
       .from(invoices)
-      .where(and(eq(invoices.organizationId, orgId), eq(invoices.customerId, customerId), or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')))),
+      .where(
+        and(
+          eq(invoices.organizationId, orgId),
+          eq(invoices.customerId, customerId),
+          or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')),
+        ),
+      ),
   ]);
   return { invoices: invoicePage, payments: paymentPage, outstanding: Number(owed?.outstanding ?? 0) };
 }
@@ -156,7 +202,13 @@ export async function getPaymentProof(db: Db, p: { orgId: string; paymentId: str
 
 /** The dashboard's money line: customers by status, what is owed, what came in this month. */
 export async function billingSummary(db: Db, orgId: string) {
-  const [row] = await db.execute<{ active: number; isolated: number; unpaid: number; outstanding: number; collected: number }>(sql`
+  const [row] = await db.execute<{
+    active: number;
+    isolated: number;
+    unpaid: number;
+    outstanding: number;
+    collected: number;
+  }>(sql`
     select
       (select count(*)::int from customers where organization_id = ${orgId} and status = 'active') as active,
       (select count(*)::int from customers where organization_id = ${orgId} and status = 'isolated') as isolated,
@@ -165,5 +217,11 @@ export async function billingSummary(db: Db, orgId: string) {
       (select coalesce(sum(p.amount), 0)::bigint from payments p join organizations o on o.id = p.organization_id
         where p.organization_id = ${orgId} and p.status = 'approved'
           and p.created_at >= (date_trunc('month', now() at time zone o.timezone) at time zone o.timezone)) as collected`);
-  return { active: row!.active, isolated: row!.isolated, unpaid: row!.unpaid, outstanding: Number(row!.outstanding), collected: Number(row!.collected) };
+  return {
+    active: row!.active,
+    isolated: row!.isolated,
+    unpaid: row!.unpaid,
+    outstanding: Number(row!.outstanding),
+    collected: Number(row!.collected),
+  };
 }

@@ -43,13 +43,23 @@ class DryRun extends Error {
  *   two concurrent runs queue instead of racing.
  * - dryRun computes the same report and rolls everything back (the preview).
  */
-export async function runBilling(db: Db, p: { orgId: string; period: string; actorUserId: string | null; dryRun?: boolean }): Promise<BillingReport> {
+export async function runBilling(
+  db: Db,
+  p: { orgId: string; period: string; actorUserId: string | null; dryRun?: boolean },
+): Promise<BillingReport> {
   try {
     return await db.transaction(async (tx) => {
       const report = await issueInvoices(tx, p);
       if (p.dryRun) throw new DryRun(report);
       if (report.issued > 0) {
-        await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, action: 'billing.run', entityType: 'organization', entityId: p.orgId, data: report });
+        await recordAudit(tx, {
+          orgId: p.orgId,
+          actorUserId: p.actorUserId,
+          action: 'billing.run',
+          entityType: 'organization',
+          entityId: p.orgId,
+          data: report,
+        });
       }
       return report;
     });
@@ -63,7 +73,10 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
   const { orgId, period } = p;
   const prev = shiftMonth(period, -1);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`billing:${orgId}:${period}`}))`);
-  const [org] = await tx.select({ timezone: organizations.timezone }).from(organizations).where(eq(organizations.id, orgId));
+  const [org] = await tx
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   const tz = org!.timezone;
   const s = await getBillingSettings(tx, orgId);
   // A format saved before the rule, or written around the form, would repeat numbers.

@@ -12,7 +12,13 @@ export function billingStartFor(p: { paidUntil: string | null | undefined; today
   return shiftMonth(`${paid.slice(0, 7)}-01`, 1);
 }
 
-type ScheduleSettings = { invoiceDay: number; dueDay: number; graceDays: number; isolationTime: string; isolationNoticeHours: number };
+type ScheduleSettings = {
+  invoiceDay: number;
+  dueDay: number;
+  graceDays: number;
+  isolationTime: string;
+  isolationNoticeHours: number;
+};
 
 /** "2026-12-01" + days, as a calendar date. */
 function addDays(date: string, days: number): string {
@@ -27,7 +33,13 @@ function addDays(date: string, days: number): string {
  * isolation time, postpaid the day after due day + grace; never before the invoice has
  * existed the minimum notice (the billing pass issues it at the start of the invoice day).
  */
-export function firstBillingSchedule(p: { period: string; billingType: BillingType; settings: ScheduleSettings; today?: string; nowMinutes?: number }) {
+export function firstBillingSchedule(p: {
+  period: string;
+  billingType: BillingType;
+  settings: ScheduleSettings;
+  today?: string;
+  nowMinutes?: number;
+}) {
   const s = p.settings;
   const invoiceOn = addDays(p.period, s.invoiceDay - 1);
   // A period whose invoice day has passed (paid until a month already running) is invoiced by
@@ -36,9 +48,11 @@ export function firstBillingSchedule(p: { period: string; billingType: BillingTy
   const issuedOn = late ? p.today! : invoiceOn;
   const issuedMinutes = late ? (p.nowMinutes ?? 0) : 0;
   const [hh, mm] = s.isolationTime.split(':').map(Number) as [number, number];
-  const ruleDay = p.billingType === 'prepaid' ? invoiceOn : addDays(p.period, Math.min(s.dueDay, 28) - 1 + s.graceDays + 1);
+  const ruleDay =
+    p.billingType === 'prepaid' ? invoiceOn : addDays(p.period, Math.min(s.dueDay, 28) - 1 + s.graceDays + 1);
   // Minutes from the issue day's midnight to the rule's moment, then at least the notice.
-  const ruleMinutes = (Date.parse(`${ruleDay}T00:00:00Z`) - Date.parse(`${issuedOn}T00:00:00Z`)) / 60_000 + hh * 60 + mm;
+  const ruleMinutes =
+    (Date.parse(`${ruleDay}T00:00:00Z`) - Date.parse(`${issuedOn}T00:00:00Z`)) / 60_000 + hh * 60 + mm;
   const minutes = Math.max(ruleMinutes, issuedMinutes + s.isolationNoticeHours * 60);
   const day = addDays(issuedOn, Math.floor(minutes / 1440));
   const rest = minutes % 1440;

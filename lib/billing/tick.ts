@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
-import { runOrganizationTask, SILENT, type PassLog } from '@/lib/jobs/task-status';
+import { type PassLog, runOrganizationTask, SILENT } from '@/lib/jobs/task-status';
 import { runIsolation } from './isolation';
 import { localDay, periodOf } from './money';
 import { runBilling } from './run';
@@ -15,8 +15,13 @@ import { getBillingSettings } from './settings';
  * organization's billing and isolation run in their own transactions: one that fails is
  * recorded on that organization and the others go on.
  */
-export async function billingPass(db: Database, p: { now?: Date; log?: PassLog; /** Only these organizations (default: every active one). */ orgIds?: string[] } = {}) {
-  const orgs = await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations)
+export async function billingPass(
+  db: Database,
+  p: { now?: Date; log?: PassLog /** Only these organizations (default: every active one). */; orgIds?: string[] } = {},
+) {
+  const orgs = await db
+    .select({ id: organizations.id, timezone: organizations.timezone })
+    .from(organizations)
     .where(and(eq(organizations.status, 'active'), p.orgIds ? inArray(organizations.id, p.orgIds) : undefined));
   const now = p.now ?? new Date();
   const log = p.log ?? SILENT;

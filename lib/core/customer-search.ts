@@ -1,11 +1,11 @@
 /** How customers are numbered and found: the number counter and the one search index. */
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, subscriptions } from '@/db/schema';
+import { AppError } from '@/lib/server/errors';
+import { contains } from '@/lib/server/search';
 import { formatCustomerNumber } from './customer-number';
 import { normalizePhone } from './phone';
-import { contains } from '@/lib/server/search';
-import { AppError } from '@/lib/server/errors';
 
 /**
  * Takes the next customer numbers for an organization. The counter row stays locked until

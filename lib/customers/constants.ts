@@ -1,6 +1,16 @@
 /** Shared by schema, logic and client components (no database imports here). */
-import { type SubscriptionStatus } from '@/db/enums';
-export { SUBSCRIPTION_STATUSES, LEAD_STATUSES, SERVICE_TYPES, BILLING_TYPES, type SubscriptionStatus, type LeadStatus, type ServiceType, type BillingType } from '@/db/enums';
+import type { SubscriptionStatus } from '@/db/enums';
+
+export {
+  BILLING_TYPES,
+  type BillingType,
+  LEAD_STATUSES,
+  type LeadStatus,
+  SERVICE_TYPES,
+  type ServiceType,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionStatus,
+} from '@/db/enums';
 
 /**
  * The subscription lifecycle. pending = waiting for installation; isolated = unpaid, on the

@@ -4,16 +4,22 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, plans, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { importSchedule } from '@/lib/billing/import-schedule';
+import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
 import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { issueMessageKey } from '@/lib/server/operation';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
-import { importSchedule } from '@/lib/billing/import-schedule';
 import { BILLING_TYPES, type BillingType } from './constants';
-import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
-import { addressSchema, customerNameSchema, phoneSchema, servicePasswordSchema, serviceUsernameSchema } from './schemas';
+import {
+  addressSchema,
+  customerNameSchema,
+  phoneSchema,
+  servicePasswordSchema,
+  serviceUsernameSchema,
+} from './schemas';
 
 /** The columns of the import file, in the template's order (docs/features/customers.md documents them). */
 export const IMPORT_COLUMNS = [
@@ -44,7 +50,12 @@ const rowSchema = z.object({
   name: customerNameSchema,
   phone: phoneSchema,
   address: addressSchema,
-  area: z.string().trim().max(80).optional().transform((v) => v || null),
+  area: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || null),
   latitude: z.preprocess(blankToUndefined, latitudeSchema.optional()),
   longitude: z.preprocess(blankToUndefined, longitudeSchema.optional()),
   plan: z.string().trim().min(1, 'validation.required'),
@@ -66,11 +77,24 @@ export type ImportPreview = {
   errors: ImportError[];
   /** The first period the imported subscriptions are invoiced for (after "paid until"). */
   billingStartsOn: string;
-  sample: { line: number; name: string; phone: string; plan: string; serviceUsername: string; status: string; billingType: BillingType; firstInvoiceOn: string; isolateFrom: string }[];
+  sample: {
+    line: number;
+    name: string;
+    phone: string;
+    plan: string;
+    serviceUsername: string;
+    status: string;
+    billingType: BillingType;
+    firstInvoiceOn: string;
+    isolateFrom: string;
+  }[];
 };
 
 /** Parses and checks every row without writing anything (the dry run). */
-export async function previewImport(db: Db, p: { orgId: string; csv: string; locale: Locale; paidUntil?: string | null }): Promise<ImportPreview & { rows: (Row & { line: number; planId: string; billingType: 'prepaid' | 'postpaid' })[] }> {
+export async function previewImport(
+  db: Db,
+  p: { orgId: string; csv: string; locale: Locale; paidUntil?: string | null },
+): Promise<ImportPreview & { rows: (Row & { line: number; planId: string; billingType: 'prepaid' | 'postpaid' })[] }> {
   const t = (key: string, params?: Record<string, string | number>) => translate(p.locale, key, params);
   const schedule = await importSchedule(db, { orgId: p.orgId, paidUntil: p.paidUntil });
   const billingStartsOn = schedule.postpaid.period;
@@ -83,10 +107,26 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
   const headers = parsed.meta.fields ?? [];
   const missing = REQUIRED.filter((c) => !headers.includes(c));
   if (missing.length) {
-    return { total: 0, valid: 0, rows: [], sample: [], billingStartsOn, errors: [{ line: 1, column: missing.join(', '), message: t('import.missingColumns', { columns: missing.join(', ') }) }] };
+    return {
+      total: 0,
+      valid: 0,
+      rows: [],
+      sample: [],
+      billingStartsOn,
+      errors: [
+        { line: 1, column: missing.join(', '), message: t('import.missingColumns', { columns: missing.join(', ') }) },
+      ],
+    };
   }
   if (parsed.data.length > IMPORT_MAX_ROWS) {
-    return { total: parsed.data.length, valid: 0, rows: [], sample: [], billingStartsOn, errors: [{ line: 1, column: '', message: t('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }] };
+    return {
+      total: parsed.data.length,
+      valid: 0,
+      rows: [],
+      sample: [],
+      billingStartsOn,
+      errors: [{ line: 1, column: '', message: t('import.tooManyRows', { max: IMPORT_MAX_ROWS }) }],
+    };
   }
   const orgPlans = await db.select().from(plans).where(eq(plans.organizationId, p.orgId));
   const planByName = new Map(orgPlans.map((pl) => [pl.name.toLowerCase(), pl]));
@@ -106,7 +146,8 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
           column: String(issue.path[0] ?? ''),
           message: t(issueMessageKey(issue)),
         }));
-    if (planName && !plan) rowErrors.push({ line, column: 'plan', message: t('import.unknownPlan', { plan: planName }) });
+    if (planName && !plan)
+      rowErrors.push({ line, column: 'plan', message: t('import.unknownPlan', { plan: planName }) });
     if (!result.success || !plan) {
       errors.push(...rowErrors);
       return;
@@ -126,12 +167,31 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
     const taken = await db
       .select({ username: subscriptions.serviceUsername })
       .from(subscriptions)
-      .where(and(eq(subscriptions.organizationId, p.orgId), inArray(subscriptions.serviceUsername, chunk.map((r) => r.service_username))));
+      .where(
+        and(
+          eq(subscriptions.organizationId, p.orgId),
+          inArray(
+            subscriptions.serviceUsername,
+            chunk.map((r) => r.service_username),
+          ),
+        ),
+      );
     for (const { username } of taken) {
-      errors.push({ line: usernameLines.get(username)!, column: 'service_username', message: t('import.usernameExists', { username }) });
+      errors.push({
+        line: usernameLines.get(username)!,
+        column: 'service_username',
+        message: t('import.usernameExists', { username }),
+      });
     }
-    for (const username of await voucherCodesAmong(db, { orgId: p.orgId, names: chunk.map((r) => r.service_username) })) {
-      errors.push({ line: usernameLines.get(username)!, column: 'service_username', message: t('import.usernameIsVoucher', { username }) });
+    for (const username of await voucherCodesAmong(db, {
+      orgId: p.orgId,
+      names: chunk.map((r) => r.service_username),
+    })) {
+      errors.push({
+        line: usernameLines.get(username)!,
+        column: 'service_username',
+        message: t('import.usernameIsVoucher', { username }),
+      });
     }
   }
   errors.sort((a, b) => a.line - b.line);
@@ -162,10 +222,14 @@ export async function previewImport(db: Db, p: { orgId: string; csv: string; loc
  * Imports existing customers all-or-nothing: any bad row and nothing is written. Imported
  * subscriptions already run on the network, so no router jobs are queued for them.
  */
-export async function importCustomers(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; csv: string; locale: Locale; paidUntil?: string | null }) {
+export async function importCustomers(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; csv: string; locale: Locale; paidUntil?: string | null },
+) {
   return db.transaction(async (tx) => {
     const preview = await previewImport(tx, p);
-    if (preview.errors.length > 0 || preview.total === 0) return { imported: 0, preview: { ...preview, rows: undefined } };
+    if (preview.errors.length > 0 || preview.total === 0)
+      return { imported: 0, preview: { ...preview, rows: undefined } };
     const numbers = await allocateCustomerNumbers(tx, p.orgId, preview.rows.length);
     for (let i = 0; i < preview.rows.length; i += 500) {
       const chunk = preview.rows.slice(i, i + 500);
@@ -207,7 +271,14 @@ export async function importCustomers(db: Db, p: { orgId: string; actorUserId: s
         )
         .returning({ id: subscriptions.id, status: subscriptions.status });
       await tx.insert(subscriptionHistory).values(
-        subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: 'imported', actorUserId: p.actorUserId })),
+        subs.map((s) => ({
+          organizationId: p.orgId,
+          subscriptionId: s.id,
+          fromStatus: null,
+          toStatus: s.status,
+          reason: 'imported',
+          actorUserId: p.actorUserId,
+        })),
       );
     }
     await recordAudit(tx, {
@@ -216,7 +287,12 @@ export async function importCustomers(db: Db, p: { orgId: string; actorUserId: s
       ip: p.ip,
       action: 'customer.imported',
       entityType: 'customer',
-      data: { count: preview.rows.length, first: numbers[0], last: numbers.at(-1), billingStartsOn: preview.billingStartsOn },
+      data: {
+        count: preview.rows.length,
+        first: numbers[0],
+        last: numbers.at(-1),
+        billingStartsOn: preview.billingStartsOn,
+      },
     });
     return { imported: preview.rows.length, preview: { ...preview, rows: undefined } };
   });

@@ -1,30 +1,37 @@
-import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
+import { and, desc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, leads, plans, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
-import { checkCoverage, coverageRadius, type Coverage } from '@/lib/infrastructure/coverage';
+import { type Coverage, checkCoverage, coverageRadius } from '@/lib/infrastructure/coverage';
 import { assertOdpHasRoom, assertPortFree, withPortGuard } from '@/lib/infrastructure/ports';
 import { defaultRouterFor } from '@/lib/network/routers';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
-import { LEAD_STATUSES, type LeadStatus } from './constants';
-import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
-import type { Viewer } from './queries';
-import type { LeadInput } from './schemas';
 import { contains } from '@/lib/server/search';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
+import { LEAD_STATUSES, type LeadStatus } from './constants';
+import type { Viewer } from './queries';
+import type { LeadInput } from './schemas';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
 async function activePlan(db: Db, orgId: string, planId: string) {
-  const [plan] = await db.select().from(plans).where(and(eq(plans.id, planId), eq(plans.organizationId, orgId), eq(plans.active, true)));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.organizationId, orgId), eq(plans.active, true)));
   if (!plan) throw new AppError('plan_unavailable');
   return plan;
 }
 
-export async function coverageFor(db: Db, orgId: string, point: { latitude: number; longitude: number }): Promise<Coverage> {
+export async function coverageFor(
+  db: Db,
+  orgId: string,
+  point: { latitude: number; longitude: number },
+): Promise<Coverage> {
   return checkCoverage(db, { orgId, point, radiusM: await coverageRadius(db, orgId) });
 }
 
@@ -35,9 +42,23 @@ export async function createLead(db: Db, p: Actor & { input: LeadInput; reseller
     const coverage = await coverageFor(tx, p.orgId, p.input);
     const [lead] = await tx
       .insert(leads)
-      .values({ organizationId: p.orgId, ...p.input, coverage, resellerUserId: p.resellerUserId, createdBy: p.actorUserId })
+      .values({
+        organizationId: p.orgId,
+        ...p.input,
+        coverage,
+        resellerUserId: p.resellerUserId,
+        createdBy: p.actorUserId,
+      })
       .returning();
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'lead.created', entityType: 'lead', entityId: lead!.id, data: { name: lead!.name, coverage } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'lead.created',
+      entityType: 'lead',
+      entityId: lead!.id,
+      data: { name: lead!.name, coverage },
+    });
     return { lead: lead!, coverage };
   });
 }
@@ -63,7 +84,9 @@ export async function listLeads(db: Db, viewer: Viewer, f: { q?: string; status?
         eq(leads.organizationId, viewer.orgId),
         viewer.resellerUserId ? eq(leads.resellerUserId, viewer.resellerUserId) : undefined,
         f.status && LEAD_STATUSES.includes(f.status) ? eq(leads.status, f.status) : undefined,
-        f.q ? or(ilike(leads.name, contains(f.q)), ilike(leads.phone, contains(f.q)), ilike(leads.address, contains(f.q))) : undefined,
+        f.q
+          ? or(ilike(leads.name, contains(f.q)), ilike(leads.phone, contains(f.q)), ilike(leads.address, contains(f.q)))
+          : undefined,
         afterCursor(leads.createdAt, leads.id, decodeCursor(f.cursor)),
       ),
     )
@@ -90,14 +113,21 @@ export async function getLead(db: Db, viewer: Viewer, leadId: string) {
 
 /** A username from the first name plus digits, free in this organization; an 8-character password. */
 export async function suggestCredentials(db: Db, orgId: string, name: string) {
-  const base = (name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '').slice(0, 12) || 'pelanggan').padEnd(3, '0');
+  const base = (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 12) || 'pelanggan'
+  ).padEnd(3, '0');
   for (let i = 0; i < 20; i++) {
     const candidate = `${base}${randomInt(100, 10_000)}`;
     const [taken] = await db
       .select({ id: subscriptions.id })
       .from(subscriptions)
       .where(and(eq(subscriptions.organizationId, orgId), eq(subscriptions.serviceUsername, candidate)));
-    if (!taken && (await voucherCodesAmong(db, { orgId, names: [candidate] })).length === 0) return { serviceUsername: candidate, servicePassword: randomPassword() };
+    if (!taken && (await voucherCodesAmong(db, { orgId, names: [candidate] })).length === 0)
+      return { serviceUsername: candidate, servicePassword: randomPassword() };
   }
   return { serviceUsername: `${base}${Date.now() % 1_000_000}`, servicePassword: randomPassword() };
 }
@@ -116,13 +146,28 @@ function randomPassword() {
  */
 export async function convertLead(
   db: Db,
-  p: Actor & { leadId: string; serviceUsername: string; servicePassword: string; odpId?: string | null; odpPort?: number | null },
+  p: Actor & {
+    leadId: string;
+    serviceUsername: string;
+    servicePassword: string;
+    odpId?: string | null;
+    odpPort?: number | null;
+  },
 ) {
   const odpPort = p.odpPort ?? null;
   return withPortGuard(convertLeadTx(db, { ...p, odpPort }), () => odpPort);
 }
 
-async function convertLeadTx(db: Db, p: Actor & { leadId: string; serviceUsername: string; servicePassword: string; odpId?: string | null; odpPort: number | null }) {
+async function convertLeadTx(
+  db: Db,
+  p: Actor & {
+    leadId: string;
+    serviceUsername: string;
+    servicePassword: string;
+    odpId?: string | null;
+    odpPort: number | null;
+  },
+) {
   return db.transaction(async (tx) => {
     const [lead] = await tx
       .select()
@@ -135,7 +180,9 @@ async function convertLeadTx(db: Db, p: Actor & { leadId: string; serviceUsernam
     const coverage = await coverageFor(tx, p.orgId, lead);
     if (!coverage.ok) throw new AppError('no_coverage');
     // The surveyor's ODP when the admin gives one (it must still have room), else the nearest with a free port.
-    const odp = p.odpId ? await assertOdpHasRoom(tx, { orgId: p.orgId, odpId: p.odpId }) : { id: coverage.odpId, code: coverage.code };
+    const odp = p.odpId
+      ? await assertOdpHasRoom(tx, { orgId: p.orgId, odpId: p.odpId })
+      : { id: coverage.odpId, code: coverage.code };
     if (p.odpPort !== null) await assertPortFree(tx, { orgId: p.orgId, odpId: odp.id, port: p.odpPort });
     const [taken] = await tx
       .select({ id: subscriptions.id })
@@ -208,7 +255,14 @@ export async function rejectLead(db: Db, p: Actor & { leadId: string; reason: st
       .where(and(eq(leads.id, p.leadId), eq(leads.organizationId, p.orgId), eq(leads.status, 'new')))
       .returning();
     if (!lead) throw new AppError('not_found');
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'lead.rejected', entityType: 'lead', entityId: lead.id, data: { reason: p.reason } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'lead.rejected',
+      entityType: 'lead',
+      entityId: lead.id,
+      data: { reason: p.reason },
+    });
   });
 }
-

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { AppError } from '@/lib/server/errors';
 import { refreshSearchText } from '@/lib/core/customer-search';
+import { AppError } from '@/lib/server/errors';
 
 export async function updateCustomer(
   db: Db,
@@ -30,11 +30,24 @@ export async function updateCustomer(
       .for('update');
     if (!before) throw new AppError('not_found');
     const values = { ...p.input, email: p.input.email ?? null };
-    await tx.update(customers).set({ ...values, updatedAt: sql`now()` }).where(eq(customers.id, before.id));
+    await tx
+      .update(customers)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(customers.id, before.id));
     await refreshSearchText(tx, before.id);
     const changed = Object.fromEntries(
-      Object.entries(values).filter(([k, v]) => before[k as keyof typeof before] !== v).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
+      Object.entries(values)
+        .filter(([k, v]) => before[k as keyof typeof before] !== v)
+        .map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
     );
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'customer.updated', entityType: 'customer', entityId: before.id, data: changed });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'customer.updated',
+      entityType: 'customer',
+      entityId: before.id,
+      data: changed,
+    });
   });
 }

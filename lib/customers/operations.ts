@@ -1,23 +1,39 @@
 import { z } from 'zod';
 import { paidUntilSchema } from '@/lib/billing/import-schedule';
-import type { Ctx } from '@/lib/server/operation';
-import { defineOperation } from '@/lib/server/operation';
-import { LEAD_STATUSES } from './constants';
-import { previewImport, importCustomers } from './import';
-import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, suggestCredentials } from './leads';
-import { updateCustomer } from './mutations';
-import { assertSubscriptionVisible, customerFilterOptions, getCustomerDetail, listCustomers, type Viewer } from './queries';
-import { serviceChoices } from './service-choices';
-import { convertLeadSchema, customerListSchema, leadSchema, rejectLeadSchema, transitionSchema, updateCustomerSchema } from './schemas';
-import { subscriptionServiceSchema, transitionSubscription, updateSubscriptionService } from './subscriptions';
 import { coverageRadius } from '@/lib/infrastructure/coverage';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { listFreePorts } from '@/lib/infrastructure/ports';
 import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radius/accounting';
 import { listPlans } from '@/lib/plans/queries';
+import type { Ctx } from '@/lib/server/operation';
+import { defineOperation } from '@/lib/server/operation';
+import { LEAD_STATUSES } from './constants';
+import { importCustomers, previewImport } from './import';
+import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, suggestCredentials } from './leads';
+import { updateCustomer } from './mutations';
+import {
+  assertSubscriptionVisible,
+  customerFilterOptions,
+  getCustomerDetail,
+  listCustomers,
+  type Viewer,
+} from './queries';
+import {
+  convertLeadSchema,
+  customerListSchema,
+  leadSchema,
+  rejectLeadSchema,
+  transitionSchema,
+  updateCustomerSchema,
+} from './schemas';
+import { serviceChoices } from './service-choices';
+import { subscriptionServiceSchema, transitionSubscription, updateSubscriptionService } from './subscriptions';
 
 /** Resellers see and touch only what is attributed to them. */
-const viewer = (ctx: Ctx): Viewer => ({ orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null });
+const viewer = (ctx: Ctx): Viewer => ({
+  orgId: ctx.orgId,
+  resellerUserId: ctx.role === 'reseller' ? ctx.userId : null,
+});
 
 export const listCustomersOp = defineOperation({
   name: 'customers.list',
@@ -39,8 +55,15 @@ export const customerFilterOptionsOp = defineOperation({
   permission: 'customers.view',
   input: z.object({}),
   run: async (ctx) => {
-    const [plans, options] = await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true }), customerFilterOptions(ctx.db, ctx.orgId)]);
-    return { plans: plans.map((p) => ({ id: p.id, name: p.name })), areas: options.areas, resellers: viewer(ctx).resellerUserId ? [] : options.resellers };
+    const [plans, options] = await Promise.all([
+      listPlans(ctx.db, { orgId: ctx.orgId, includeInactive: true }),
+      customerFilterOptions(ctx.db, ctx.orgId),
+    ]);
+    return {
+      plans: plans.map((p) => ({ id: p.id, name: p.name })),
+      areas: options.areas,
+      resellers: viewer(ctx).resellerUserId ? [] : options.resellers,
+    };
   },
 });
 
@@ -52,14 +75,22 @@ export const updateCustomerOp = defineOperation({
     updateCustomer(ctx.db, { ...ctx.actor, resellerUserId: viewer(ctx).resellerUserId ?? null, customerId, input }),
 });
 
-const csvSchema = z.object({ csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid'), paidUntil: paidUntilSchema });
+const csvSchema = z.object({
+  csv: z.string().min(1, 'validation.required').max(10_000_000, 'validation.invalid'),
+  paidUntil: paidUntilSchema,
+});
 
 export const previewImportOp = defineOperation({
   name: 'customers.importPreview',
   permission: 'customers.import',
   input: csvSchema,
   run: async (ctx, input) => {
-    const { rows: _rows, ...preview } = await previewImport(ctx.db, { orgId: ctx.orgId, csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil });
+    const { rows: _rows, ...preview } = await previewImport(ctx.db, {
+      orgId: ctx.orgId,
+      csv: input.csv,
+      locale: ctx.locale,
+      paidUntil: input.paidUntil,
+    });
     return preview;
   },
 });
@@ -68,13 +99,18 @@ export const importCustomersOp = defineOperation({
   name: 'customers.import',
   permission: 'customers.import',
   input: csvSchema,
-  run: (ctx, input) => importCustomers(ctx.db, { ...ctx.actor, csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil }),
+  run: (ctx, input) =>
+    importCustomers(ctx.db, { ...ctx.actor, csv: input.csv, locale: ctx.locale, paidUntil: input.paidUntil }),
 });
 
 export const listLeadsOp = defineOperation({
   name: 'leads.list',
   permission: 'leads.view',
-  input: z.object({ q: z.string().trim().max(100).optional(), status: z.enum(LEAD_STATUSES).optional(), cursor: z.string().max(200).optional() }),
+  input: z.object({
+    q: z.string().trim().max(100).optional(),
+    status: z.enum(LEAD_STATUSES).optional(),
+    cursor: z.string().max(200).optional(),
+  }),
   run: (ctx, input) => listLeads(ctx.db, viewer(ctx), input),
 });
 
@@ -106,7 +142,10 @@ export const leadFormOptionsOp = defineOperation({
   permission: 'leads.create',
   input: z.object({}),
   run: async (ctx) => {
-    const [plans, radiusM] = await Promise.all([listPlans(ctx.db, { orgId: ctx.orgId }), coverageRadius(ctx.db, ctx.orgId)]);
+    const [plans, radiusM] = await Promise.all([
+      listPlans(ctx.db, { orgId: ctx.orgId }),
+      coverageRadius(ctx.db, ctx.orgId),
+    ]);
     return { plans: plans.map((p) => ({ id: p.id, name: p.name, billingType: p.billingType })), radiusM };
   },
 });
@@ -175,7 +214,10 @@ export const subscriptionRadiusOp = defineOperation({
   run: async (ctx, input) => {
     await assertSubscriptionVisible(ctx.db, viewer(ctx), input.subscriptionId);
     const p = { orgId: ctx.orgId, subscriptionId: input.subscriptionId };
-    const [sessions, usage] = await Promise.all([customerRadiusSessions(ctx.db, { ...p, limit: input.sessions }), customerRadiusUsage(ctx.db, { ...p, months: input.months })]);
+    const [sessions, usage] = await Promise.all([
+      customerRadiusSessions(ctx.db, { ...p, limit: input.sessions }),
+      customerRadiusUsage(ctx.db, { ...p, months: input.months }),
+    ]);
     return { ...sessions, usage };
   },
 });

@@ -1,8 +1,18 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLogs, customers, memberships, odps, plans, routers, subscriptionHistory, subscriptions, users } from '@/db/schema';
-import { AppError } from '@/lib/server/errors';
+import {
+  auditLogs,
+  customers,
+  memberships,
+  odps,
+  plans,
+  routers,
+  subscriptionHistory,
+  subscriptions,
+  users,
+} from '@/db/schema';
 import { searchCondition } from '@/lib/core/customer-search';
+import { AppError } from '@/lib/server/errors';
 import type { CustomerListInput, CustomerSort } from './schemas';
 
 /** Resellers only ever see the customers attributed to them. */
@@ -24,16 +34,25 @@ function decode(cursor: string | undefined): [SortKey, string] | null {
   }
 }
 
-const SORTS: Record<CustomerSort, { order: SQL[]; key: (c: { createdAt: Date; number: number; name: string }) => SortKey; after: (v: SortKey, id: string) => SQL | undefined }> = {
+const SORTS: Record<
+  CustomerSort,
+  {
+    order: SQL[];
+    key: (c: { createdAt: Date; number: number; name: string }) => SortKey;
+    after: (v: SortKey, id: string) => SQL | undefined;
+  }
+> = {
   newest: {
     order: [desc(customers.createdAt), desc(customers.id)],
     key: (c) => c.createdAt.toISOString(),
-    after: (v, id) => sql`(${customers.createdAt}, ${customers.id}) < (${new Date(v).toISOString()}::timestamptz, ${id})`,
+    after: (v, id) =>
+      sql`(${customers.createdAt}, ${customers.id}) < (${new Date(v).toISOString()}::timestamptz, ${id})`,
   },
   oldest: {
     order: [asc(customers.createdAt), asc(customers.id)],
     key: (c) => c.createdAt.toISOString(),
-    after: (v, id) => sql`(${customers.createdAt}, ${customers.id}) > (${new Date(v).toISOString()}::timestamptz, ${id})`,
+    after: (v, id) =>
+      sql`(${customers.createdAt}, ${customers.id}) > (${new Date(v).toISOString()}::timestamptz, ${id})`,
   },
   number: { order: [asc(customers.number)], key: (c) => c.number, after: (v) => gt(customers.number, Number(v)) },
   name: {
@@ -82,7 +101,9 @@ export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput
 /** Filter choices for the customers list: areas in use and the organization's resellers. */
 export async function customerFilterOptions(db: Db, orgId: string) {
   const [areas, resellers] = await Promise.all([
-    db.execute<{ area: string }>(sql`select distinct area from ${customers} where organization_id = ${orgId} and area is not null order by area limit 200`),
+    db.execute<{ area: string }>(
+      sql`select distinct area from ${customers} where organization_id = ${orgId} and area is not null order by area limit 200`,
+    ),
     db
       .select({ id: users.id, name: users.name })
       .from(memberships)
@@ -97,7 +118,10 @@ export async function assertSubscriptionVisible(db: Db, viewer: Viewer, subscrip
   const [row] = await db
     .select({ id: subscriptions.id })
     .from(subscriptions)
-    .innerJoin(customers, and(eq(customers.id, subscriptions.customerId), eq(customers.organizationId, subscriptions.organizationId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.id, subscriptions.customerId), eq(customers.organizationId, subscriptions.organizationId)),
+    )
     .where(
       and(
         eq(subscriptions.id, subscriptionId),
@@ -165,11 +189,23 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
           })
           .from(subscriptionHistory)
           .leftJoin(users, eq(users.id, subscriptionHistory.actorUserId))
-          .where(and(inArray(subscriptionHistory.subscriptionId, subIds), eq(subscriptionHistory.organizationId, viewer.orgId)))
+          .where(
+            and(
+              inArray(subscriptionHistory.subscriptionId, subIds),
+              eq(subscriptionHistory.organizationId, viewer.orgId),
+            ),
+          )
           .orderBy(desc(subscriptionHistory.createdAt))
       : [],
     db
-      .select({ id: auditLogs.id, action: auditLogs.action, actorName: users.name, ip: auditLogs.ip, data: auditLogs.data, createdAt: auditLogs.createdAt })
+      .select({
+        id: auditLogs.id,
+        action: auditLogs.action,
+        actorName: users.name,
+        ip: auditLogs.ip,
+        data: auditLogs.data,
+        createdAt: auditLogs.createdAt,
+      })
       .from(auditLogs)
       .leftJoin(users, eq(users.id, auditLogs.actorUserId))
       .where(

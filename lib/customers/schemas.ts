@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { normalizePhone } from '@/lib/core/phone';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
-import { normalizePhone } from '@/lib/core/phone';
 
 const optionalText = (max: number) =>
   z
@@ -38,7 +38,10 @@ export const serviceUsernameSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, 'validation.serviceUsername');
-export const servicePasswordSchema = z.string().min(6, 'validation.servicePassword').max(64, 'validation.servicePassword');
+export const servicePasswordSchema = z
+  .string()
+  .min(6, 'validation.servicePassword')
+  .max(64, 'validation.servicePassword');
 
 export const convertLeadSchema = z.object({
   leadId: z.string().uuid('validation.invalid'),
@@ -64,11 +67,32 @@ export const CUSTOMER_SORTS = ['newest', 'oldest', 'number', 'name'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export const customerListSchema = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  status: z.enum(SUBSCRIPTION_STATUSES).optional().or(z.literal('').transform(() => undefined)),
-  planId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
-  area: z.string().trim().max(80).optional().transform((v) => v || undefined),
-  resellerUserId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  status: z
+    .enum(SUBSCRIPTION_STATUSES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  planId: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  area: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || undefined),
+  resellerUserId: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   sort: z.enum(CUSTOMER_SORTS).optional().default('newest'),
   cursor: z.string().max(300).optional(),
 });
@@ -78,7 +102,13 @@ export const updateCustomerSchema = z.object({
   customerId: z.string().uuid('validation.invalid'),
   name: customerNameSchema,
   phone: phoneSchema,
-  email: z.string().trim().toLowerCase().email('validation.email').optional().or(z.literal('').transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email('validation.email')
+    .optional()
+    .or(z.literal('').transform(() => null)),
   address: addressSchema,
   area: optionalText(80),
 });

@@ -36,7 +36,10 @@ export async function serviceChoices(db: Db, viewer: Viewer, customerId: string)
       ),
     );
   const odpIds = inUse.flatMap((s) => (s.odpId ? [s.odpId] : []));
-  const near = customer.latitude !== null && customer.longitude !== null ? { latitude: customer.latitude, longitude: customer.longitude } : null;
+  const near =
+    customer.latitude !== null && customer.longitude !== null
+      ? { latitude: customer.latitude, longitude: customer.longitude }
+      : null;
   const [plans, routers, odps, free] = await Promise.all([
     listPlans(db, { orgId: viewer.orgId }),
     routerChoices(db, { orgId: viewer.orgId }),

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, plans, routers, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { provisionSubscription } from '@/lib/network/radius/provision';
-import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
 import { canTransition, type SubscriptionStatus } from './constants';
 
@@ -18,7 +18,14 @@ import { canTransition, type SubscriptionStatus } from './constants';
  */
 export async function transitionSubscription(
   db: Db,
-  p: { orgId: string; actorUserId: string | null; ip: string | null; subscriptionId: string; to: SubscriptionStatus; reason: string | null },
+  p: {
+    orgId: string;
+    actorUserId: string | null;
+    ip: string | null;
+    subscriptionId: string;
+    to: SubscriptionStatus;
+    reason: string | null;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [sub] = await tx
@@ -27,7 +34,8 @@ export async function transitionSubscription(
       .where(and(eq(subscriptions.id, p.subscriptionId), eq(subscriptions.organizationId, p.orgId)))
       .for('update');
     if (!sub) throw new AppError('not_found');
-    if (!canTransition(sub.status, p.to)) throw new AppError('invalid_transition', { from: `@statuses.${sub.status}`, to: `@statuses.${p.to}` });
+    if (!canTransition(sub.status, p.to))
+      throw new AppError('invalid_transition', { from: `@statuses.${sub.status}`, to: `@statuses.${p.to}` });
 
     await tx
       .update(subscriptions)
@@ -42,7 +50,13 @@ export async function transitionSubscription(
     // RADIUS-mode router: its rows change in this transaction; the job then disconnects the
     // session so the new group applies at once.
     await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
-    const job = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId: sub.routerId, status: p.to, actorUserId: p.actorUserId });
+    const job = await enqueueSubscriptionApply(tx, {
+      orgId: p.orgId,
+      subscriptionId: sub.id,
+      routerId: sub.routerId,
+      status: p.to,
+      actorUserId: p.actorUserId,
+    });
     await tx.insert(subscriptionHistory).values({
       organizationId: p.orgId,
       subscriptionId: sub.id,
@@ -63,7 +77,11 @@ export async function transitionSubscription(
     }
     // First activation: the welcome message with the service credentials.
     if (sub.status === 'pending' && p.to === 'active' && !sub.activatedAt) {
-      await enqueue(tx, customerNotify, { orgId: p.orgId, payload: { customerId: sub.customerId, subscriptionId: sub.id, event: 'welcome' }, createdBy: p.actorUserId });
+      await enqueue(tx, customerNotify, {
+        orgId: p.orgId,
+        payload: { customerId: sub.customerId, subscriptionId: sub.id, event: 'welcome' },
+        createdBy: p.actorUserId,
+      });
     }
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -72,7 +90,13 @@ export async function transitionSubscription(
       action: 'subscription.status_changed',
       entityType: 'subscription',
       entityId: sub.id,
-      data: { from: sub.status, to: p.to, reason: p.reason, jobId: job.id, ...(p.to === 'terminated' && sub.odpPort ? { freedOdpPort: sub.odpPort } : {}) },
+      data: {
+        from: sub.status,
+        to: p.to,
+        reason: p.reason,
+        jobId: job.id,
+        ...(p.to === 'terminated' && sub.odpPort ? { freedOdpPort: sub.odpPort } : {}),
+      },
     });
     return { from: sub.status, to: p.to, jobId: job.id };
   });
@@ -114,13 +138,23 @@ export async function enqueueSubscriptionApply(
 
 const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
 const MAC = /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/;
-const optional = (schema: z.ZodString) => z.string().trim().optional().transform((v) => v || null).pipe(schema.nullable());
+const optional = (schema: z.ZodString) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(schema.nullable());
 
 /** Plan, router and per-subscription network settings (static address, MAC lock). */
 export const subscriptionServiceSchema = z.object({
   subscriptionId: z.string().uuid('validation.invalid'),
   planId: z.string().uuid('validation.plan'),
-  routerId: z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined)),
+  routerId: z
+    .string()
+    .uuid('validation.invalid')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   remoteAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   localAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   callerId: optional(z.string().regex(MAC, 'validation.macAddress')).transform((v) => v?.toUpperCase() ?? null),
@@ -149,22 +183,49 @@ export async function updateSubscriptionService(
       .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.organizationId, p.orgId)))
       .for('update');
     if (!sub) throw new AppError('not_found');
-    if (sub.status === 'terminated') throw new AppError('invalid_transition', { from: '@statuses.terminated', to: '@statuses.active' });
-    const [plan] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.id, input.planId), eq(plans.organizationId, p.orgId)));
+    if (sub.status === 'terminated')
+      throw new AppError('invalid_transition', { from: '@statuses.terminated', to: '@statuses.active' });
+    const [plan] = await tx
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.id, input.planId), eq(plans.organizationId, p.orgId)));
     if (!plan) throw new AppError('plan_unavailable');
-    const [oldPlan] = await tx.select({ serviceType: plans.serviceType }).from(plans).where(and(eq(plans.id, sub.planId), eq(plans.organizationId, p.orgId)));
+    const [oldPlan] = await tx
+      .select({ serviceType: plans.serviceType })
+      .from(plans)
+      .where(and(eq(plans.id, sub.planId), eq(plans.organizationId, p.orgId)));
     const routerId = input.routerId ?? null;
     if (routerId) {
-      const [router] = await tx.select({ id: routers.id }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, p.orgId)));
+      const [router] = await tx
+        .select({ id: routers.id })
+        .from(routers)
+        .where(and(eq(routers.id, routerId), eq(routers.organizationId, p.orgId)));
       if (!router) throw new AppError('not_found');
     }
-    const placement = await resolvePlacement(tx, { orgId: p.orgId, subscriptionId: sub.id, current: sub, odpId: requestedOdp, odpPort: requestedPort });
+    const placement = await resolvePlacement(tx, {
+      orgId: p.orgId,
+      subscriptionId: sub.id,
+      current: sub,
+      odpId: requestedOdp,
+      odpPort: requestedPort,
+    });
     port = placement.odpPort;
-    const next = { planId: input.planId, routerId, remoteAddress: input.remoteAddress, localAddress: input.localAddress, callerId: input.callerId };
+    const next = {
+      planId: input.planId,
+      routerId,
+      remoteAddress: input.remoteAddress,
+      localAddress: input.localAddress,
+      callerId: input.callerId,
+    };
     const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => sub[k as keyof typeof next] !== v));
-    const moved = Object.fromEntries(Object.entries(placement).filter(([k, v]) => sub[k as keyof typeof placement] !== v));
+    const moved = Object.fromEntries(
+      Object.entries(placement).filter(([k, v]) => sub[k as keyof typeof placement] !== v),
+    );
     if (Object.keys(changed).length === 0 && Object.keys(moved).length === 0) return { changed: [], jobIds: [] };
-    await tx.update(subscriptions).set({ ...next, ...placement, updatedAt: sql`now()` }).where(eq(subscriptions.id, sub.id));
+    await tx
+      .update(subscriptions)
+      .set({ ...next, ...placement, updatedAt: sql`now()` })
+      .where(eq(subscriptions.id, sub.id));
     if (Object.keys(changed).length === 0) {
       await recordAudit(tx, {
         orgId: p.orgId,
@@ -179,7 +240,11 @@ export async function updateSubscriptionService(
     }
     // RADIUS rows follow the new plan / router / addresses (and go when it leaves RADIUS).
     await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });
-    if (changed.planId) await tx.update(customers).set({ planId: input.planId, updatedAt: sql`now()` }).where(and(eq(customers.id, sub.customerId), eq(customers.organizationId, p.orgId)));
+    if (changed.planId)
+      await tx
+        .update(customers)
+        .set({ planId: input.planId, updatedAt: sql`now()` })
+        .where(and(eq(customers.id, sub.customerId), eq(customers.organizationId, p.orgId)));
     const jobIds: string[] = [];
     if (sub.routerId && sub.routerId !== routerId) {
       const removal = await enqueueSubscriptionApply(tx, {
@@ -188,13 +253,28 @@ export async function updateSubscriptionService(
         routerId: sub.routerId,
         status: sub.status,
         actorUserId: p.actorUserId,
-        removeFrom: { routerId: sub.routerId, username: sub.serviceUsername, kind: oldPlan?.serviceType === 'hotspot' ? 'hotspot' : 'pppoe' },
+        removeFrom: {
+          routerId: sub.routerId,
+          username: sub.serviceUsername,
+          kind: oldPlan?.serviceType === 'hotspot' ? 'hotspot' : 'pppoe',
+        },
       });
       jobIds.push(removal.id);
     }
     if (routerId && sub.status !== 'pending') {
-      const clear = (['remoteAddress', 'localAddress', 'callerId'] as const).filter((k) => k in changed && next[k] === null);
-      const apply = await enqueueSubscriptionApply(tx, { orgId: p.orgId, subscriptionId: sub.id, routerId, status: sub.status, actorUserId: p.actorUserId, kick: true, clear, coa: Object.keys(changed).length === 1 && 'planId' in changed });
+      const clear = (['remoteAddress', 'localAddress', 'callerId'] as const).filter(
+        (k) => k in changed && next[k] === null,
+      );
+      const apply = await enqueueSubscriptionApply(tx, {
+        orgId: p.orgId,
+        subscriptionId: sub.id,
+        routerId,
+        status: sub.status,
+        actorUserId: p.actorUserId,
+        kick: true,
+        clear,
+        coa: Object.keys(changed).length === 1 && 'planId' in changed,
+      });
       jobIds.push(apply.id);
     }
     await recordAudit(tx, {
@@ -204,7 +284,13 @@ export async function updateSubscriptionService(
       action: 'subscription.service_changed',
       entityType: 'subscription',
       entityId: sub.id,
-      data: { before: Object.fromEntries([...Object.keys(changed), ...Object.keys(moved)].map((k) => [k, sub[k as keyof typeof sub]])), after: { ...changed, ...moved }, jobIds },
+      data: {
+        before: Object.fromEntries(
+          [...Object.keys(changed), ...Object.keys(moved)].map((k) => [k, sub[k as keyof typeof sub]]),
+        ),
+        after: { ...changed, ...moved },
+        jobIds,
+      },
     });
     return { changed: [...Object.keys(changed), ...Object.keys(moved)], jobIds };
   });

@@ -15,12 +15,28 @@ export async function dashboardSummary(db: Db, viewer: { orgId: string; role: Ro
   const { orgId, role } = viewer;
   const weekAgo = new Date(Date.now() - 7 * 86_400_000);
   const [[members], [activeJobs], [failedJobs], money, recent, problems] = await Promise.all([
-    db.select({ n: count() }).from(memberships).where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true))),
-    db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, orgId), inArray(jobs.state, ['queued', 'running', 'retrying']))),
-    db.select({ n: count() }).from(jobs).where(and(eq(jobs.organizationId, orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
+    db
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, orgId), eq(memberships.active, true))),
+    db
+      .select({ n: count() })
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, orgId), inArray(jobs.state, ['queued', 'running', 'retrying']))),
+    db
+      .select({ n: count() })
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
     can(role, 'billing.view') ? billingSummary(db, orgId) : null,
     can(role, 'audit.view') ? listAuditLogs(db, { orgId, limit: 5 }) : null,
     can(role, 'organization.settings') ? listTaskProblems(db, { orgId }) : [],
   ]);
-  return { members: members?.n ?? 0, activeJobs: activeJobs?.n ?? 0, failedJobs: failedJobs?.n ?? 0, money, recent, problems };
+  return {
+    members: members?.n ?? 0,
+    activeJobs: activeJobs?.n ?? 0,
+    failedJobs: failedJobs?.n ?? 0,
+    money,
+    recent,
+    problems,
+  };
 }

@@ -39,11 +39,16 @@ export function keysUsed(file: string, text: string): Use[] {
   // A file may declare `t` once per component with different namespaces: each call belongs
   // to the nearest declaration of its name above it.
   const declarations: { name: string; ns: string; at: number }[] = [];
-  for (const m of text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([\w.]+)'|\{[^}]*namespace:\s*'([\w.]+)'[^}]*\})?\s*\)/g)) {
+  for (const m of text.matchAll(
+    /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([\w.]+)'|\{[^}]*namespace:\s*'([\w.]+)'[^}]*\})?\s*\)/g,
+  )) {
     declarations.push({ name: m[1]!, ns: m[2] ?? m[3] ?? '', at: m.index! });
   }
   for (const name of new Set(declarations.map((d) => d.name))) {
-    const call = new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.markup)?\\(\\s*(?:'([^'\\n]+)'|\`([^\`$\\n]*)(\\$\\{)?)`, 'g');
+    const call = new RegExp(
+      `(?<![\\w.])${name}(?:\\.rich|\\.markup)?\\(\\s*(?:'([^'\\n]+)'|\`([^\`$\\n]*)(\\$\\{)?)`,
+      'g',
+    );
     for (const m of text.matchAll(call)) {
       const literal = m[1] ?? m[2];
       if (literal === undefined) continue;
@@ -56,9 +61,11 @@ export function keysUsed(file: string, text: string): Use[] {
       uses.push({ file: rel, key: decl.ns ? `${decl.ns}.${key}` : key, prefix: dynamic });
     }
   }
-  for (const m of text.matchAll(/translate\(\s*[\w.!]+\s*,\s*'([^']+)'/g)) uses.push({ file: rel, key: m[1]!, prefix: false });
+  for (const m of text.matchAll(/translate\(\s*[\w.!]+\s*,\s*'([^']+)'/g))
+    uses.push({ file: rel, key: m[1]!, prefix: false });
   for (const m of text.matchAll(/'(validation\.[A-Za-z_]+)'/g)) uses.push({ file: rel, key: m[1]!, prefix: false });
-  for (const m of text.matchAll(/new AppError\(\s*'([a-z_]+)'/g)) uses.push({ file: rel, key: `errors.${m[1]}`, prefix: false });
+  for (const m of text.matchAll(/new AppError\(\s*'([a-z_]+)'/g))
+    uses.push({ file: rel, key: `errors.${m[1]}`, prefix: false });
   return uses;
 }
 
@@ -67,7 +74,10 @@ test('every message key used in the code exists in Indonesian and in English', (
   assert.ok(uses.length > 1500, `only ${uses.length} uses found: the scan is broken`);
   const missing: string[] = [];
   for (const u of uses) {
-    for (const [lang, tree] of [['id', id], ['en', en]] as const) {
+    for (const [lang, tree] of [
+      ['id', id],
+      ['en', en],
+    ] as const) {
       const node = lookup(tree, u.key);
       const ok = u.prefix ? node !== undefined && typeof node === 'object' : typeof node === 'string';
       if (!ok) missing.push(`${lang}: ${u.key}${u.prefix ? '.*' : ''} (${u.file})`);
@@ -96,6 +106,8 @@ test('keys built from code lists exist for every member: permissions, roles, sta
     ...HISTORY_REASONS.map((r) => `historyReasons.${r}`),
     ...ROUTER_ERROR_KINDS.map((k) => `routers.errors.${k}`),
   ];
-  const missing = keys.flatMap((k) => (['id', 'en'] as const).filter((l) => typeof lookup(l === 'id' ? id : en, k) !== 'string').map((l) => `${l}: ${k}`));
+  const missing = keys.flatMap((k) =>
+    (['id', 'en'] as const).filter((l) => typeof lookup(l === 'id' ? id : en, k) !== 'string').map((l) => `${l}: ${k}`),
+  );
   assert.deepEqual(missing, []);
 });

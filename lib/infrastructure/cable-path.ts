@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CablePath } from '@/lib/infrastructure/constants';
-import { distanceMeters } from './geo';
 import { isIndonesianPoint } from './coordinates';
+import { distanceMeters } from './geo';
 
 export const CABLE_MAX_POINTS = 500;
 
@@ -32,7 +32,8 @@ export function parseCablePath(raw: unknown): [number, number][] | null {
   for (const pair of value) {
     if (!Array.isArray(pair) || pair.length !== 2) return null;
     const [lat, lng] = pair.map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v));
-    if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+    if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng))
+      return null;
     points.push([lat, lng]);
   }
   return points;
@@ -57,7 +58,10 @@ export const cablePathSchema = z.unknown().transform((raw, ctx): CablePath => {
 export function cableGeometry(path: CablePath) {
   let length = 0;
   for (let i = 1; i < path.length; i++) {
-    length += distanceMeters({ latitude: path[i - 1]![0], longitude: path[i - 1]![1] }, { latitude: path[i]![0], longitude: path[i]![1] });
+    length += distanceMeters(
+      { latitude: path[i - 1]![0], longitude: path[i - 1]![1] },
+      { latitude: path[i]![0], longitude: path[i]![1] },
+    );
   }
   const lats = path.map((p) => p[0]);
   const lngs = path.map((p) => p[1]);

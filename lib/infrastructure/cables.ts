@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { cables } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { cableGeometry, cablePathSchema } from './cable-path';
-import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
-import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
+import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
 
 export const cableSchema = z.object({
@@ -16,20 +16,29 @@ export const cableSchema = z.object({
   name: infraNameSchema,
   cableType: z.enum(CABLE_TYPES, 'validation.cableType'),
   // 1 (drop) up to 288 cores (the largest common feeder).
-  coreCount: z.coerce.number('validation.coreCount').int('validation.coreCount').min(1, 'validation.coreCount').max(288, 'validation.coreCount'),
+  coreCount: z.coerce
+    .number('validation.coreCount')
+    .int('validation.coreCount')
+    .min(1, 'validation.coreCount')
+    .max(288, 'validation.coreCount'),
   path: cablePathSchema,
   area: optionalText(80),
   notes: optionalText(1000),
 });
 export type CableInput = z.output<typeof cableSchema>;
 
-export async function listCables(db: Db, p: { orgId: string; q?: string; cableType?: CableType; page?: number; pageSize?: number }) {
+export async function listCables(
+  db: Db,
+  p: { orgId: string; q?: string; cableType?: CableType; page?: number; pageSize?: number },
+) {
   const pageSize = p.pageSize ?? 25;
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(cables.organizationId, p.orgId),
     p.cableType ? eq(cables.cableType, p.cableType) : undefined,
-    p.q ? or(ilike(cables.code, contains(p.q)), ilike(cables.name, contains(p.q)), ilike(cables.area, contains(p.q))) : undefined,
+    p.q
+      ? or(ilike(cables.code, contains(p.q)), ilike(cables.name, contains(p.q)), ilike(cables.area, contains(p.q)))
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     db
@@ -54,13 +63,18 @@ export async function listCables(db: Db, p: { orgId: string; q?: string; cableTy
 }
 
 export async function getCable(db: Db, p: { orgId: string; cableId: string }) {
-  const [row] = await db.select().from(cables).where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId)));
+  const [row] = await db
+    .select()
+    .from(cables)
+    .where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   return row;
 }
 
 /** The audit keeps the route's size and length, not every point of it. */
-const summary = (c: Pick<CableInput, 'code' | 'name' | 'cableType' | 'coreCount' | 'area' | 'notes' | 'path'> & { lengthM: number }) => ({
+const summary = (
+  c: Pick<CableInput, 'code' | 'name' | 'cableType' | 'coreCount' | 'area' | 'notes' | 'path'> & { lengthM: number },
+) => ({
   code: c.code,
   name: c.name,
   cableType: c.cableType,
@@ -79,13 +93,23 @@ export async function saveCable(db: Db, p: Actor & { cableId?: string; input: Ca
   const geometry = cableGeometry(p.input.path);
   const save = db.transaction(async (tx) => {
     const [before] = p.cableId
-      ? await tx.select().from(cables).where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId))).for('update')
+      ? await tx
+          .select()
+          .from(cables)
+          .where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId)))
+          .for('update')
       : [];
     if (p.cableId && !before) throw new AppError('not_found');
     const [clash] = await tx
       .select({ id: cables.id })
       .from(cables)
-      .where(and(eq(cables.organizationId, p.orgId), eq(cables.code, p.input.code), p.cableId ? ne(cables.id, p.cableId) : undefined));
+      .where(
+        and(
+          eq(cables.organizationId, p.orgId),
+          eq(cables.code, p.input.code),
+          p.cableId ? ne(cables.id, p.cableId) : undefined,
+        ),
+      );
     if (clash) throw codeTaken(p.input.code);
     const values = { ...p.input, ...geometry };
     const [row] = before
@@ -94,7 +118,10 @@ export async function saveCable(db: Db, p: Actor & { cableId?: string; input: Ca
           .set({ ...values, updatedAt: sql`now()` })
           .where(and(eq(cables.id, before.id), eq(cables.organizationId, p.orgId)))
           .returning()
-      : await tx.insert(cables).values({ organizationId: p.orgId, ...values }).returning();
+      : await tx
+          .insert(cables)
+          .values({ organizationId: p.orgId, ...values })
+          .returning();
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -114,9 +141,20 @@ export async function saveCable(db: Db, p: Actor & { cableId?: string; input: Ca
 
 export async function deleteCable(db: Db, p: Actor & { cableId: string; filesDir?: string }) {
   const removed = await db.transaction(async (tx) => {
-    const [cable] = await tx.delete(cables).where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId))).returning();
+    const [cable] = await tx
+      .delete(cables)
+      .where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId)))
+      .returning();
     if (!cable) throw new AppError('not_found');
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'cable.deleted', entityType: 'cable', entityId: cable.id, data: summary(cable) });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'cable.deleted',
+      entityType: 'cable',
+      entityId: cable.id,
+      data: summary(cable),
+    });
     return cable;
   });
   await removeStoredPhoto(removed.photoPath, p.filesDir);

@@ -8,9 +8,22 @@ export const INDONESIA_BOUNDS = { minLat: -11.5, maxLat: 6.5, minLng: 94, maxLng
 
 export function isIndonesianPoint(lat: unknown, lng: unknown): boolean {
   const b = INDONESIA_BOUNDS;
-  return typeof lat === 'number' && typeof lng === 'number' && lat >= b.minLat && lat <= b.maxLat && lng >= b.minLng && lng <= b.maxLng;
+  return (
+    typeof lat === 'number' &&
+    typeof lng === 'number' &&
+    lat >= b.minLat &&
+    lat <= b.maxLat &&
+    lng >= b.minLng &&
+    lng <= b.maxLng
+  );
 }
 
 /** Form and API fields: a number (or numeric text) inside INDONESIA_BOUNDS. */
-export const latitudeSchema = z.coerce.number('validation.latitude').min(INDONESIA_BOUNDS.minLat, 'validation.latitude').max(INDONESIA_BOUNDS.maxLat, 'validation.latitude');
-export const longitudeSchema = z.coerce.number('validation.longitude').min(INDONESIA_BOUNDS.minLng, 'validation.longitude').max(INDONESIA_BOUNDS.maxLng, 'validation.longitude');
+export const latitudeSchema = z.coerce
+  .number('validation.latitude')
+  .min(INDONESIA_BOUNDS.minLat, 'validation.latitude')
+  .max(INDONESIA_BOUNDS.maxLat, 'validation.latitude');
+export const longitudeSchema = z.coerce
+  .number('validation.longitude')
+  .min(INDONESIA_BOUNDS.minLng, 'validation.longitude')
+  .max(INDONESIA_BOUNDS.maxLng, 'validation.longitude');

@@ -30,7 +30,10 @@ type Query = { orgId: string; point: LatLng; radiusM: number };
  * the circle's bounding box on the (organization_id, point) GiST index; only those few rows
  * get a distance and a port count. `freeFirst` puts ODPs with a free port ahead of full ones.
  */
-async function odpsInRange(db: Db, p: Query & { freeOnly: boolean; freeFirst: boolean; limit: number }): Promise<NearbyOdp[]> {
+async function odpsInRange(
+  db: Db,
+  p: Query & { freeOnly: boolean; freeFirst: boolean; limit: number },
+): Promise<NearbyOdp[]> {
   const box = boundingBox(p.point, p.radiusM);
   const distance = haversineSql(sql`o.latitude`, sql`o.longitude`, p.point);
   const rows = await db.execute<Omit<NearbyOdp, 'freePorts'>>(sql`
@@ -45,7 +48,11 @@ async function odpsInRange(db: Db, p: Query & { freeOnly: boolean; freeFirst: bo
       ${p.freeOnly ? sql`and u.used < o.total_ports` : sql``}
     order by ${p.freeFirst ? sql`(u.used >= o.total_ports),` : sql``} d.m, o.code
     limit ${p.limit}`);
-  return rows.map((r) => ({ ...r, distanceM: Math.round(r.distanceM), freePorts: Math.max(0, r.totalPorts - r.usedPorts) }));
+  return rows.map((r) => ({
+    ...r,
+    distanceM: Math.round(r.distanceM),
+    freePorts: Math.max(0, r.totalPorts - r.usedPorts),
+  }));
 }
 
 /** Up to `limit` ODPs with a free port within the radius, nearest first (the coverage map). */
@@ -60,9 +67,24 @@ export async function nearestFreeOdps(db: Db, p: Query & { limit?: number }): Pr
 export async function checkCoverage(db: Db, p: Query): Promise<Coverage> {
   const [best] = await odpsInRange(db, { ...p, freeOnly: false, freeFirst: true, limit: 1 });
   if (best && best.freePorts > 0) {
-    return { ok: true, odpId: best.id, code: best.code, distanceM: best.distanceM, freePorts: best.freePorts, radiusM: p.radiusM };
+    return {
+      ok: true,
+      odpId: best.id,
+      code: best.code,
+      distanceM: best.distanceM,
+      freePorts: best.freePorts,
+      radiusM: p.radiusM,
+    };
   }
-  if (best) return { ok: false, reason: 'odp_full', code: best.code, distanceM: best.distanceM, totalPorts: best.totalPorts, radiusM: p.radiusM };
+  if (best)
+    return {
+      ok: false,
+      reason: 'odp_full',
+      code: best.code,
+      distanceM: best.distanceM,
+      totalPorts: best.totalPorts,
+      radiusM: p.radiusM,
+    };
 
   // Nothing in range: name the nearest ODP so sales can tell the prospect how far off it is.
   // The GiST index orders by planar degrees (KNN `<->`); a longitude degree is a little
@@ -79,12 +101,21 @@ export async function checkCoverage(db: Db, p: Query): Promise<Coverage> {
     order by 2, k.code
     limit 1`);
   if (!nearest) return { ok: false, reason: 'no_odp', radiusM: p.radiusM };
-  return { ok: false, reason: 'out_of_range', code: nearest.code, distanceM: Math.round(nearest.distanceM), radiusM: p.radiusM };
+  return {
+    ok: false,
+    reason: 'out_of_range',
+    code: nearest.code,
+    distanceM: Math.round(nearest.distanceM),
+    radiusM: p.radiusM,
+  };
 }
 
 /** The organization's coverage radius (settings), 250 m when unset. */
 export async function coverageRadius(db: Db, orgId: string): Promise<number> {
-  const [org] = await db.select({ r: organizations.coverageRadiusM }).from(organizations).where(eq(organizations.id, orgId));
+  const [org] = await db
+    .select({ r: organizations.coverageRadiusM })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   return org?.r ?? 250;
 }
 

@@ -1,4 +1,10 @@
-import { CABLE_TYPES, SITE_KINDS, SPLITTER_RATIOS, type CableType, type SplitterRatio } from '@/lib/infrastructure/constants';
+import {
+  CABLE_TYPES,
+  type CableType,
+  SITE_KINDS,
+  SPLITTER_RATIOS,
+  type SplitterRatio,
+} from '@/lib/infrastructure/constants';
 
 /** What an imported feature becomes: an ODP, a site of some kind, or a cable. */
 export const IMPORT_KINDS = ['odp', ...SITE_KINDS, 'cable'] as const;
@@ -11,22 +17,37 @@ export type PointKind = (typeof POINT_KINDS)[number];
 // "jenis" column). Matched as whole words, so "Tiang ODP" is an ODP folder only if no earlier
 // word matches.
 const KIND_WORDS: Record<string, ImportKind> = {
-  odp: 'odp', fat: 'odp',
-  odc: 'odc', fdt: 'odc',
+  odp: 'odp',
+  fat: 'odp',
+  odc: 'odc',
+  fdt: 'odc',
   pop: 'pop',
   olt: 'olt',
-  tiang: 'pole', pole: 'pole', poles: 'pole',
-  kabel: 'cable', cable: 'cable', cables: 'cable', fo: 'cable', fiber: 'cable', fibre: 'cable',
+  tiang: 'pole',
+  pole: 'pole',
+  poles: 'pole',
+  kabel: 'cable',
+  cable: 'cable',
+  cables: 'cable',
+  fo: 'cable',
+  fiber: 'cable',
+  fibre: 'cable',
 };
 
 const CABLE_TYPE_WORDS: Record<string, CableType> = {
   feeder: 'feeder',
-  distribution: 'distribution', distribusi: 'distribution',
-  drop: 'drop', dropcore: 'drop',
+  distribution: 'distribution',
+  distribusi: 'distribution',
+  drop: 'drop',
+  dropcore: 'drop',
   backbone: 'backbone',
 };
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** The first word of `text` that names a kind ("Kabel Feeder 24 core" → cable). */
 export function kindFromWords(text: string | null | undefined): ImportKind | null {
@@ -49,7 +70,9 @@ export function cableTypeFromWords(text: string | null | undefined): CableType |
 
 /** "1:8", "1/8", "8" → "1:8"; null when it is none of the known ratios. */
 export function splitterRatioOf(value: unknown): SplitterRatio | null {
-  const m = String(value ?? '').trim().match(/^(?:1\s*[:/]\s*)?(\d+)$/);
+  const m = String(value ?? '')
+    .trim()
+    .match(/^(?:1\s*[:/]\s*)?(\d+)$/);
   const ratio = m ? `1:${Number(m[1])}` : '';
   return (SPLITTER_RATIOS as readonly string[]).includes(ratio) ? (ratio as SplitterRatio) : null;
 }

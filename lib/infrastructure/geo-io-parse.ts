@@ -1,25 +1,38 @@
 import type { Geometry, Position } from 'geojson';
-import { CABLE_MAX_POINTS } from './cable-path';
 import type { CablePath, CableType, SplitterRatio } from '@/lib/infrastructure/constants';
+import { CABLE_MAX_POINTS } from './cable-path';
 import { isIndonesianPoint } from './coordinates';
-import type { SourceFeature } from './geo-io-read';
 import {
   cableTypeFromWords,
   coreCountFromText,
   htmlToText,
+  type ImportKind,
   kindFromPrefix,
   kindFromWords,
+  type PointKind,
   portsFromText,
   splitterRatioOf,
-  type ImportKind,
-  type PointKind,
 } from './geo-io-kind';
+import type { SourceFeature } from './geo-io-read';
 
 export const ROW_ERRORS = [
-  'geometry', 'coordinates', 'outsideIndonesia', 'missingName', 'tooLong', 'pointCable', 'shortPath', 'longPath',
-  'ports', 'capacity', 'coreCount', 'splitterRatio', 'duplicateCode', 'portsInUse',
+  'geometry',
+  'coordinates',
+  'outsideIndonesia',
+  'missingName',
+  'tooLong',
+  'pointCable',
+  'shortPath',
+  'longPath',
+  'ports',
+  'capacity',
+  'coreCount',
+  'splitterRatio',
+  'duplicateCode',
+  'portsInUse',
   // Warnings: the row is saved, but not quite as the file says.
-  'cableDefaults', 'odcUnknown',
+  'cableDefaults',
+  'odcUnknown',
 ] as const;
 export type RowIssue = { code: (typeof ROW_ERRORS)[number]; params?: Record<string, string | number> };
 
@@ -55,13 +68,21 @@ type Part = { point: Position } | { line: Position[] } | { unsupported: true };
 /** Multi-part geometries become one row per part (codes suffixed -1, -2, …). */
 function partsOf(g: Geometry | null): Part[] {
   switch (g?.type) {
-    case 'Point': return [{ point: g.coordinates }];
-    case 'MultiPoint': return g.coordinates.map((point) => ({ point }));
-    case 'LineString': return [{ line: g.coordinates }];
-    case 'MultiLineString': return g.coordinates.map((line) => ({ line }));
+    case 'Point':
+      return [{ point: g.coordinates }];
+    case 'MultiPoint':
+      return g.coordinates.map((point) => ({ point }));
+    case 'LineString':
+      return [{ line: g.coordinates }];
+    case 'MultiLineString':
+      return g.coordinates.map((line) => ({ line }));
     // RFC 7946 advises against nesting collections; refusing it keeps a hostile file from recursing deep.
-    case 'GeometryCollection': return g.geometries.flatMap((m) => (m?.type === 'GeometryCollection' ? [{ unsupported: true as const }] : partsOf(m)));
-    default: return [{ unsupported: true }];
+    case 'GeometryCollection':
+      return g.geometries.flatMap((m) =>
+        m?.type === 'GeometryCollection' ? [{ unsupported: true as const }] : partsOf(m),
+      );
+    default:
+      return [{ unsupported: true }];
   }
 }
 
@@ -85,7 +106,12 @@ function propertyReader(props: Record<string, unknown>) {
   // togeojson gives a CDATA description as { '@type': 'html', value }, plain text as a string.
   const description = index.get('description');
   const html = description && typeof description === 'object' ? (description as { value?: unknown }).value : undefined;
-  const notes = typeof html === 'string' ? htmlToText(html, true) : typeof description === 'string' ? htmlToText(description) : null;
+  const notes =
+    typeof html === 'string'
+      ? htmlToText(html, true)
+      : typeof description === 'string'
+        ? htmlToText(description)
+        : null;
   return { text, int, description: notes || null };
 }
 
@@ -95,7 +121,13 @@ const validPosition = (p: Position | undefined) => Array.isArray(p) && Number.is
  * Kind, in order: the feature's own kind/type/jenis property; the nearest KML folder whose
  * name says it; the name's prefix; the kind chosen on the form. Lines are always cables.
  */
-function kindOf(r: ReturnType<typeof propertyReader>, folders: string[], name: string | null, isLine: boolean, fallback: PointKind) {
+function kindOf(
+  r: ReturnType<typeof propertyReader>,
+  folders: string[],
+  name: string | null,
+  isLine: boolean,
+  fallback: PointKind,
+) {
   if (isLine) return 'cable' as const;
   const explicit = kindFromWords(r.text('kind', 'type', 'jenis'));
   if (explicit) return explicit;
@@ -132,7 +164,10 @@ function buildRow(line: number, f: SourceFeature, part: Part, suffix: string, fa
     notes: notes ? (notes.length > LIMITS.notes ? `${notes.slice(0, LIMITS.notes - 1)}…` : notes) : null,
     latitude: 'point' in part && validPosition(part.point) ? part.point[1]! : null,
     longitude: 'point' in part && validPosition(part.point) ? part.point[0]! : null,
-    path: isLine && part.line.every(validPosition) ? part.line.map((p) => [Number(p[1]!.toFixed(6)), Number(p[0]!.toFixed(6))]) : null,
+    path:
+      isLine && part.line.every(validPosition)
+        ? part.line.map((p) => [Number(p[1]!.toFixed(6)), Number(p[0]!.toFixed(6))])
+        : null,
     capacity: capacity ?? null,
     totalPorts: ports ?? (splitterRatio ? Number(splitterRatio.slice(2)) : portsFromText(rawName)),
     splitterRatio,
@@ -145,7 +180,12 @@ function buildRow(line: number, f: SourceFeature, part: Part, suffix: string, fa
   return row;
 }
 
-function problemOf(row: ImportRow, part: Part, explicitKind: string | null, splitterText: string | null): RowIssue | null {
+function problemOf(
+  row: ImportRow,
+  part: Part,
+  explicitKind: string | null,
+  splitterText: string | null,
+): RowIssue | null {
   if ('unsupported' in part) return { code: 'geometry' };
   if (!('line' in part) && kindFromWords(explicitKind) === 'cable') return { code: 'pointCable' };
   if (row.latitude === null && row.path === null) return { code: 'coordinates' };
@@ -157,7 +197,8 @@ function problemOf(row: ImportRow, part: Part, explicitKind: string | null, spli
   if (row.path && row.path.length < 2) return { code: 'shortPath' };
   if (row.path && row.path.length > CABLE_MAX_POINTS) return { code: 'longPath', params: { max: CABLE_MAX_POINTS } };
   if (!points.every(([lat, lng]) => isIndonesianPoint(lat, lng))) return { code: 'outsideIndonesia' };
-  const outside = (v: number | null, min: number, max: number) => v !== null && !(Number.isInteger(v) && v >= min && v <= max);
+  const outside = (v: number | null, min: number, max: number) =>
+    v !== null && !(Number.isInteger(v) && v >= min && v <= max);
   if (row.kind === 'odp' && outside(row.totalPorts, 1, 256)) return { code: 'ports' };
   if (row.kind === 'odp' && splitterText && !row.splitterRatio) return { code: 'splitterRatio' };
   if (row.kind !== 'odp' && row.kind !== 'cable' && outside(row.capacity, 1, 10_000)) return { code: 'capacity' };

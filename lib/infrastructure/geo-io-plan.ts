@@ -5,8 +5,8 @@ import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { AppError } from '@/lib/server/errors';
 import { IMPORT_KINDS, type ImportKind, type PointKind } from './geo-io-kind';
-import { toImportRows, uniqueKey, type ImportRow, type RowIssue } from './geo-io-parse';
-import { GEO_FILE_MAX_FEATURES, GeoFileError, readGeoFile, type GeoFormat } from './geo-io-read';
+import { type ImportRow, type RowIssue, toImportRows, uniqueKey } from './geo-io-parse';
+import { GEO_FILE_MAX_FEATURES, GeoFileError, type GeoFormat, readGeoFile } from './geo-io-read';
 import { portsNeededSql } from './odp-usage';
 
 /** Defaults for what a new row's file does not say (shown as a warning on cables). */
@@ -51,21 +51,30 @@ export async function planImport(db: Db, p: { orgId: string; upload: ReadUpload 
     existingOdps(db, p.orgId, codes(['odp'])),
     lookup(db, infraSites, p.orgId, codes(siteKinds)),
     lookup(db, cables, p.orgId, codes(['cable'])),
-    db.select({ code: infraSites.code }).from(infraSites).where(and(eq(infraSites.organizationId, p.orgId), eq(infraSites.kind, 'odc'))),
+    db
+      .select({ code: infraSites.code })
+      .from(infraSites)
+      .where(and(eq(infraSites.organizationId, p.orgId), eq(infraSites.kind, 'odc'))),
   ]);
   const stored = new Map<string, Record<string, unknown>>([
     ...odpRows.map((o) => [uniqueKey({ kind: 'odp', code: o.code }), o] as const),
     ...siteRows.map((s) => [uniqueKey({ kind: s.kind as ImportKind, code: s.code as string }), s] as const),
     ...cableRows.map((c) => [uniqueKey({ kind: 'cable', code: c.code as string }), c] as const),
   ]);
-  const odcCodes = new Set([...odcRows.map((o) => o.code), ...valid.filter((r) => r.kind === 'odc').map((r) => r.code)]);
+  const odcCodes = new Set([
+    ...odcRows.map((o) => o.code),
+    ...valid.filter((r) => r.kind === 'odc').map((r) => r.code),
+  ]);
   for (const row of valid) {
     const before = stored.get(uniqueKey(row));
     row.action = before ? 'update' : 'new';
     mergeStored(row, before);
     if (row.kind === 'odp') checkOdp(row, before as ExistingOdp | undefined, odcCodes);
     if (row.kind === 'cable' && row.action === 'new' && (row.cableType === null || row.coreCount === null)) {
-      row.warning = { code: 'cableDefaults', params: { type: row.cableType ?? IMPORT_DEFAULTS.cableType, cores: row.coreCount ?? IMPORT_DEFAULTS.coreCount } };
+      row.warning = {
+        code: 'cableDefaults',
+        params: { type: row.cableType ?? IMPORT_DEFAULTS.cableType, cores: row.coreCount ?? IMPORT_DEFAULTS.coreCount },
+      };
     }
     row.totalPorts ??= row.kind === 'odp' ? IMPORT_DEFAULTS.totalPorts : null;
     row.cableType ??= row.kind === 'cable' ? IMPORT_DEFAULTS.cableType : null;
@@ -86,7 +95,9 @@ async function existingOdps(db: Db, orgId: string, codes: string[]) {
       splitterRatio: odps.splitterRatio,
       area: odps.area,
       notes: odps.notes,
-      odcCode: sql<string | null>`(select s.code from ${infraSites} s where s.id = "odps"."odc_id" and s.organization_id = ${orgId})`,
+      odcCode: sql<
+        string | null
+      >`(select s.code from ${infraSites} s where s.id = "odps"."odc_id" and s.organization_id = ${orgId})`,
       // A smaller ODP must still hold every subscription on it and the highest port in use.
       needsPorts: portsNeededSql(),
     })
@@ -94,18 +105,36 @@ async function existingOdps(db: Db, orgId: string, codes: string[]) {
     .where(and(eq(odps.organizationId, orgId), inArray(odps.code, codes)));
 }
 
-async function lookup(db: Db, table: typeof infraSites | typeof cables, orgId: string, codes: string[]): Promise<Record<string, unknown>[]> {
+async function lookup(
+  db: Db,
+  table: typeof infraSites | typeof cables,
+  orgId: string,
+  codes: string[],
+): Promise<Record<string, unknown>[]> {
   if (codes.length === 0) return [];
-  return db.select().from(table).where(and(eq(table.organizationId, orgId), inArray(table.code, codes)));
+  return db
+    .select()
+    .from(table)
+    .where(and(eq(table.organizationId, orgId), inArray(table.code, codes)));
 }
 
-const MERGED = ['area', 'notes', 'capacity', 'totalPorts', 'splitterRatio', 'odcCode', 'cableType', 'coreCount'] as const;
+const MERGED = [
+  'area',
+  'notes',
+  'capacity',
+  'totalPorts',
+  'splitterRatio',
+  'odcCode',
+  'cableType',
+  'coreCount',
+] as const;
 
 function mergeStored(row: PlannedRow, before: Record<string, unknown> | undefined) {
   if (!before) return;
   if (!row.hasName && typeof before.name === 'string') row.name = before.name;
   for (const field of MERGED) {
-    if (row[field] === null && before[field] !== undefined && before[field] !== null) (row as Record<string, unknown>)[field] = before[field];
+    if (row[field] === null && before[field] !== undefined && before[field] !== null)
+      (row as Record<string, unknown>)[field] = before[field];
   }
 }
 
@@ -122,7 +151,10 @@ function checkOdp(row: PlannedRow, before: ExistingOdp | undefined, odcCodes: Se
 
 /** What the import page shows before the operator confirms. */
 export function summarize(plan: ImportPlan, locale: Locale) {
-  const counts = Object.fromEntries(IMPORT_KINDS.map((k) => [k, { new: 0, update: 0 }])) as Record<ImportKind, { new: number; update: number }>;
+  const counts = Object.fromEntries(IMPORT_KINDS.map((k) => [k, { new: 0, update: 0 }])) as Record<
+    ImportKind,
+    { new: number; update: number }
+  >;
   for (const r of plan.rows) if (r.action) counts[r.kind][r.action]++;
   const say = (issue: RowIssue | null) => {
     if (!issue) return null;
@@ -132,7 +164,9 @@ export function summarize(plan: ImportPlan, locale: Locale) {
     return translate(locale, `networkIo.rowErrors.${issue.code}`, params);
   };
   // Problems first: they are what the operator has to read.
-  const ordered = [...plan.rows].sort((a, b) => Number(!a.error) - Number(!b.error) || Number(!a.warning) - Number(!b.warning) || a.line - b.line);
+  const ordered = [...plan.rows].sort(
+    (a, b) => Number(!a.error) - Number(!b.error) || Number(!a.warning) - Number(!b.warning) || a.line - b.line,
+  );
   const errors = plan.rows.filter((r) => r.error).length;
   return {
     format: plan.format,
@@ -140,7 +174,15 @@ export function summarize(plan: ImportPlan, locale: Locale) {
     valid: plan.rows.length - errors,
     errors,
     counts,
-    rows: ordered.slice(0, 500).map((r) => ({ line: r.line, kind: r.kind, code: r.code, name: r.name, action: r.action, error: say(r.error), warning: say(r.warning) })),
+    rows: ordered.slice(0, 500).map((r) => ({
+      line: r.line,
+      kind: r.kind,
+      code: r.code,
+      name: r.name,
+      action: r.action,
+      error: say(r.error),
+      warning: say(r.warning),
+    })),
   };
 }
 export type GeoImportPreview = ReturnType<typeof summarize>;

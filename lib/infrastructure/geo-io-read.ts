@@ -1,4 +1,4 @@
-import { kmlWithFolders, type Folder, type Root } from '@tmcw/togeojson';
+import { type Folder, kmlWithFolders, type Root } from '@tmcw/togeojson';
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Feature, Geometry } from 'geojson';
@@ -26,7 +26,17 @@ export type GeoFormat = 'geojson' | 'kml' | 'kmz';
 /** One feature as read from the file: geometry, raw properties, enclosing KML folder names (outermost first). */
 export type SourceFeature = { geometry: Geometry | null; properties: Record<string, unknown>; folders: string[] };
 
-export const GEO_FILE_ERRORS = ['empty', 'tooLarge', 'unreadable', 'badJson', 'badXml', 'notGeo', 'kmzWithoutKml', 'noFeatures', 'tooMany'] as const;
+export const GEO_FILE_ERRORS = [
+  'empty',
+  'tooLarge',
+  'unreadable',
+  'badJson',
+  'badXml',
+  'notGeo',
+  'kmzWithoutKml',
+  'noFeatures',
+  'tooMany',
+] as const;
 export type GeoFileErrorCode = (typeof GEO_FILE_ERRORS)[number];
 
 /** The file as a whole cannot be used (messages `networkIo.fileErrors.<code>`). */
@@ -48,7 +58,12 @@ export function readGeoFile(bytes: Uint8Array): { format: GeoFormat; features: S
   try {
     result = isZip
       ? { format: 'kmz' as const, features: readKml(kmlInsideKmz(bytes)) }
-      : readText(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').trim());
+      : readText(
+          new TextDecoder('utf-8')
+            .decode(bytes)
+            .replace(/^\uFEFF/, '')
+            .trim(),
+        );
   } catch (error) {
     // Absurd nesting (folders inside folders 100,000 deep) overflows the recursive readers.
     if (error instanceof RangeError) throw new GeoFileError('unreadable');

@@ -57,7 +57,11 @@ export async function moveInfra(db: Db, p: Actor & z.output<typeof moveInfraSche
       action: `${p.kind}.moved`,
       entityType: p.kind,
       entityId: p.id,
-      data: { code: before.code, from: { latitude: before.latitude, longitude: before.longitude }, to: { latitude: p.latitude, longitude: p.longitude } },
+      data: {
+        code: before.code,
+        from: { latitude: before.latitude, longitude: before.longitude },
+        to: { latitude: p.latitude, longitude: p.longitude },
+      },
     });
     return row!;
   });

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { customers, odps, organizations, plans, radacct, routerSessions, routers, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { fromOrganizationNas } from '@/lib/network/radius/accounting';
-import { pointInBox, type Bbox } from './geo-sql';
+import { type Bbox, pointInBox } from './geo-sql';
 
 /** Above this many customers in view the map gets server-side clusters instead of points. */
 export const CUSTOMER_POINT_LIMIT = 3000;
@@ -115,18 +115,27 @@ async function customerPoints(db: Db, p: Query): Promise<CustomerPoint[]> {
  * The map's status for a page of customers (the reseller portal's list shows who is
  * online by the same rules as the map). Only the organization's customers are answered.
  */
-export async function customerMapStatuses(db: Db, p: { orgId: string; customerIds: string[] }): Promise<Map<string, CustomerMapStatus | 'terminated'>> {
+export async function customerMapStatuses(
+  db: Db,
+  p: { orgId: string; customerIds: string[] },
+): Promise<Map<string, CustomerMapStatus | 'terminated'>> {
   if (p.customerIds.length === 0) return new Map();
   const rows = await db.execute<{ id: string; status: CustomerMapStatus | 'terminated' }>(sql`
     select c.id, ${mapStatusSql(p.orgId)} as status
     from ${customers} c
     ${mainSubscriptionJoin(p.orgId)}
-    where c.organization_id = ${p.orgId} and c.id in (${sql.join(p.customerIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    where c.organization_id = ${p.orgId} and c.id in (${sql.join(
+      p.customerIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
   return new Map(rows.map((r) => [r.id, r.status]));
 }
 
 /** How many of a reseller's customers are in each map status (online = active). */
-export async function resellerMapStatusCounts(db: Db, p: { orgId: string; resellerUserId: string }): Promise<Record<string, number>> {
+export async function resellerMapStatusCounts(
+  db: Db,
+  p: { orgId: string; resellerUserId: string },
+): Promise<Record<string, number>> {
   const rows = await db.execute<{ status: string; n: number }>(sql`
     select ${mapStatusSql(p.orgId)} as status, count(*)::int as n
     from ${customers} c

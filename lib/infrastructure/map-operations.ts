@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/permissions';
-import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { latitudeSchema, longitudeSchema } from './coordinates';
 import { coverageAt } from './coverage';
-import { exportNetwork, EXPORT_FORMATS } from './geo-io';
+import { EXPORT_FORMATS, exportNetwork } from './geo-io';
 import { geoImportSchema, importGeoFile, previewGeoImport } from './geo-io-import';
 import { mapFeatures, mapFeaturesSchema } from './map';
 import { infraCenter } from './map-extent';
 import { mapSearchSchema, searchMap } from './map-search';
-import { latitudeSchema, longitudeSchema } from './coordinates';
 
 /** Infrastructure is odps.view; customers on the map also need customers.view (warehouse has not). */
 const seesCustomers = (ctx: Ctx) => can(ctx.role, 'customers.view');
@@ -31,7 +31,9 @@ export const mapSearchOp = defineOperation({
   name: 'map.search',
   permission: 'odps.view',
   input: mapSearchSchema,
-  run: async (ctx, input) => ({ items: await searchMap(ctx.db, { orgId: ctx.orgId, q: input.q, includeCustomers: seesCustomers(ctx) }) }),
+  run: async (ctx, input) => ({
+    items: await searchMap(ctx.db, { orgId: ctx.orgId, q: input.q, includeCustomers: seesCustomers(ctx) }),
+  }),
 });
 
 export const mapCoverageOp = defineOperation({

@@ -9,7 +9,9 @@ import { contains } from '@/lib/server/search';
 
 export const MAP_SEARCH_LIMIT = 10;
 
-export const mapSearchSchema = z.object({ q: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong') });
+export const mapSearchSchema = z.object({
+  q: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
+});
 
 export type MapSearchItem = {
   kind: 'customer' | 'odp' | 'site' | 'cable';
@@ -25,7 +27,10 @@ export type MapSearchItem = {
  * customers list's trigram index), ODPs, sites and cables by code or name. Only things with a
  * position; at most ten, taken in turn from each kind so one kind cannot crowd out the rest.
  */
-export async function searchMap(db: Db, p: { orgId: string; q: string; includeCustomers: boolean }): Promise<MapSearchItem[]> {
+export async function searchMap(
+  db: Db,
+  p: { orgId: string; q: string; includeCustomers: boolean },
+): Promise<MapSearchItem[]> {
   const like = contains(p.q);
   const [people, odpRows, siteRows, cableRows] = await Promise.all([
     p.includeCustomers ? searchCustomers(db, p.orgId, p.q) : [],
@@ -36,9 +41,18 @@ export async function searchMap(db: Db, p: { orgId: string; q: string; includeCu
       .orderBy(asc(odps.code))
       .limit(MAP_SEARCH_LIMIT),
     db
-      .select({ id: infraSites.id, kind: infraSites.kind, code: infraSites.code, name: infraSites.name, lat: infraSites.latitude, lng: infraSites.longitude })
+      .select({
+        id: infraSites.id,
+        kind: infraSites.kind,
+        code: infraSites.code,
+        name: infraSites.name,
+        lat: infraSites.latitude,
+        lng: infraSites.longitude,
+      })
       .from(infraSites)
-      .where(and(eq(infraSites.organizationId, p.orgId), or(ilike(infraSites.code, like), ilike(infraSites.name, like))))
+      .where(
+        and(eq(infraSites.organizationId, p.orgId), or(ilike(infraSites.code, like), ilike(infraSites.name, like))),
+      )
       .orderBy(asc(infraSites.code))
       .limit(MAP_SEARCH_LIMIT),
     db
@@ -58,8 +72,22 @@ export async function searchMap(db: Db, p: { orgId: string; q: string; includeCu
   const lists: MapSearchItem[][] = [
     people,
     odpRows.map((o) => ({ kind: 'odp' as const, id: o.id, label: o.code, sublabel: o.name, lat: o.lat, lng: o.lng })),
-    siteRows.map((s) => ({ kind: 'site' as const, id: s.id, label: s.code, sublabel: `${s.kind.toUpperCase()} · ${s.name}`, lat: s.lat, lng: s.lng })),
-    cableRows.map((c) => ({ kind: 'cable' as const, id: c.id, label: c.code, sublabel: c.name, lat: c.lat, lng: c.lng })),
+    siteRows.map((s) => ({
+      kind: 'site' as const,
+      id: s.id,
+      label: s.code,
+      sublabel: `${s.kind.toUpperCase()} · ${s.name}`,
+      lat: s.lat,
+      lng: s.lng,
+    })),
+    cableRows.map((c) => ({
+      kind: 'cable' as const,
+      id: c.id,
+      label: c.code,
+      sublabel: c.name,
+      lat: c.lat,
+      lng: c.lng,
+    })),
   ];
   const out: MapSearchItem[] = [];
   for (let i = 0; out.length < MAP_SEARCH_LIMIT && lists.some((l) => l.length > i); i++) {
@@ -78,9 +106,23 @@ async function searchCustomers(db: Db, orgId: string, q: string): Promise<MapSea
     throw error;
   }
   const rows = await db
-    .select({ id: customers.id, name: customers.name, number: customers.number, address: customers.address, lat: customers.latitude, lng: customers.longitude })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      number: customers.number,
+      address: customers.address,
+      lat: customers.latitude,
+      lng: customers.longitude,
+    })
     .from(customers)
-    .where(and(eq(customers.organizationId, orgId), isNotNull(customers.latitude), ne(customers.status, 'terminated'), condition))
+    .where(
+      and(
+        eq(customers.organizationId, orgId),
+        isNotNull(customers.latitude),
+        ne(customers.status, 'terminated'),
+        condition,
+      ),
+    )
     .orderBy(asc(customers.number))
     .limit(MAP_SEARCH_LIMIT);
   return rows.map((c) => ({

@@ -4,8 +4,8 @@ import type { Db } from '@/db/client';
 import { cables, infraSites, odps } from '@/db/schema';
 import type { CablePath, CableType, SiteKind, SplitterRatio } from '@/lib/infrastructure/constants';
 import { INDONESIA_BOUNDS } from './coordinates';
-import { boxSql, pointInBox, type Bbox } from './geo-sql';
-import { customerLayer, type CustomerLayer } from './map-customers';
+import { type Bbox, boxSql, pointInBox } from './geo-sql';
+import { type CustomerLayer, customerLayer } from './map-customers';
 import { usedPortsSql } from './odp-usage';
 
 export const MAP_LAYERS = ['customers', 'odps', 'sites', 'cables'] as const;
@@ -33,7 +33,12 @@ export const bboxSchema = z.string('validation.bbox').transform((raw, ctx): Bbox
  * and no query ever walks a box larger than the country. Null: the view misses Indonesia.
  */
 export function clampToIndonesia(b: Bbox): Bbox | null {
-  const c = { west: Math.max(b.west, INDONESIA_BOUNDS.minLng), south: Math.max(b.south, INDONESIA_BOUNDS.minLat), east: Math.min(b.east, INDONESIA_BOUNDS.maxLng), north: Math.min(b.north, INDONESIA_BOUNDS.maxLat) };
+  const c = {
+    west: Math.max(b.west, INDONESIA_BOUNDS.minLng),
+    south: Math.max(b.south, INDONESIA_BOUNDS.minLat),
+    east: Math.min(b.east, INDONESIA_BOUNDS.maxLng),
+    north: Math.min(b.north, INDONESIA_BOUNDS.maxLat),
+  };
   return c.west <= c.east && c.south <= c.north ? c : null;
 }
 
@@ -42,7 +47,10 @@ const layersSchema = z
   .string('validation.layers')
   .optional()
   .transform((raw, ctx): MapLayer[] => {
-    const list = (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    const list = (raw ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (!list.every((l) => (MAP_LAYERS as readonly string[]).includes(l))) {
       ctx.addIssue({ code: 'custom', message: 'validation.layers' });
       return z.NEVER;
@@ -68,8 +76,25 @@ export type OdpPoint = {
   odcCode: string | null;
   area: string | null;
 };
-export type SitePoint = { id: string; kind: SiteKind; code: string; name: string; lat: number; lng: number; capacity: number | null; area: string | null };
-export type CableLine = { id: string; code: string; name: string; cableType: CableType; coreCount: number; lengthM: number; path: CablePath };
+export type SitePoint = {
+  id: string;
+  kind: SiteKind;
+  code: string;
+  name: string;
+  lat: number;
+  lng: number;
+  capacity: number | null;
+  area: string | null;
+};
+export type CableLine = {
+  id: string;
+  code: string;
+  name: string;
+  cableType: CableType;
+  coreCount: number;
+  lengthM: number;
+  path: CablePath;
+};
 
 export type MapFeatures = {
   customers?: CustomerLayer;

@@ -5,22 +5,38 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { contains } from '@/lib/server/search';
 import type { Actor } from './infra';
-import { removeStoredPhoto } from './photo-files';
 import { odpSummaryColumns, usedPortsSql } from './odp-usage';
+import { removeStoredPhoto } from './photo-files';
 
 /** The ODP tab of /network: searchable by code, name, area or its ODC's code; counted for pages. */
-export async function listOdpPage(db: Db, p: { orgId: string; q?: string; odcId?: string; page?: number; pageSize?: number }) {
+export async function listOdpPage(
+  db: Db,
+  p: { orgId: string; q?: string; odcId?: string; page?: number; pageSize?: number },
+) {
   const pageSize = p.pageSize ?? 25;
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(odps.organizationId, p.orgId),
     p.odcId ? eq(odps.odcId, p.odcId) : undefined,
-    p.q ? or(ilike(odps.code, contains(p.q)), ilike(odps.name, contains(p.q)), ilike(odps.area, contains(p.q)), ilike(infraSites.code, contains(p.q))) : undefined,
+    p.q
+      ? or(
+          ilike(odps.code, contains(p.q)),
+          ilike(odps.name, contains(p.q)),
+          ilike(odps.area, contains(p.q)),
+          ilike(infraSites.code, contains(p.q)),
+        )
+      : undefined,
   );
   const odcJoin = and(eq(infraSites.id, odps.odcId), eq(infraSites.organizationId, odps.organizationId));
   const [items, [total]] = await Promise.all([
     db
-      .select({ ...odpSummaryColumns(), splitterRatio: odps.splitterRatio, area: odps.area, odcId: odps.odcId, odcCode: infraSites.code })
+      .select({
+        ...odpSummaryColumns(),
+        splitterRatio: odps.splitterRatio,
+        area: odps.area,
+        odcId: odps.odcId,
+        odcCode: infraSites.code,
+      })
       .from(odps)
       .leftJoin(infraSites, odcJoin)
       .where(where)
@@ -57,7 +73,13 @@ export async function deleteOdp(db: Db, p: Actor & { odpId: string; filesDir?: s
     const [live] = await tx
       .select({ n: count() })
       .from(subscriptions)
-      .where(and(eq(subscriptions.organizationId, p.orgId), eq(subscriptions.odpId, odp.id), ne(subscriptions.status, 'terminated')));
+      .where(
+        and(
+          eq(subscriptions.organizationId, p.orgId),
+          eq(subscriptions.odpId, odp.id),
+          ne(subscriptions.status, 'terminated'),
+        ),
+      );
     if (live && live.n > 0) throw new AppError('odp_in_use', { count: live.n });
     await tx.delete(odps).where(and(eq(odps.id, odp.id), eq(odps.organizationId, p.orgId)));
     await recordAudit(tx, {
@@ -67,7 +89,13 @@ export async function deleteOdp(db: Db, p: Actor & { odpId: string; filesDir?: s
       action: 'odp.deleted',
       entityType: 'odp',
       entityId: odp.id,
-      data: { code: odp.code, name: odp.name, latitude: odp.latitude, longitude: odp.longitude, totalPorts: odp.totalPorts },
+      data: {
+        code: odp.code,
+        name: odp.name,
+        latitude: odp.latitude,
+        longitude: odp.longitude,
+        totalPorts: odp.totalPorts,
+      },
     });
     return odp;
   });

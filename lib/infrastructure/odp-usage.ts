@@ -19,7 +19,8 @@ const liveOn = (odp: string) => sql`s.odp_id = ${sql.raw(`"${odp}"`)}."id" and s
  * Ports in use: the ODP's subscriptions that are not terminated, numbered or not (a customer
  * whose port is not written down yet still takes one).
  */
-export const usedPortsSql = (odp = 'odps') => sql<number>`(select count(*)::int from ${subscriptions} s where ${liveOn(odp)})`;
+export const usedPortsSql = (odp = 'odps') =>
+  sql<number>`(select count(*)::int from ${subscriptions} s where ${liveOn(odp)})`;
 
 /** The fewest ports an ODP may be given: one per live subscription, and at least its highest port in use. */
 export const portsNeededSql = (odp = 'odps') =>

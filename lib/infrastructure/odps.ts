@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { AppError } from '@/lib/server/errors';
-import { contains } from '@/lib/server/search';
-import { uniqueViolation } from '@/lib/server/pg-errors';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
+import { AppError } from '@/lib/server/errors';
+import { uniqueViolation } from '@/lib/server/pg-errors';
+import { contains } from '@/lib/server/search';
 import { latitudeSchema, longitudeSchema } from './coordinates';
-import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
+import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { odpSummaryColumns, portsNeededSql } from './odp-usage';
 
 // Existing callers (customers, leads) import the coordinate fields from here.
@@ -21,9 +21,15 @@ export const odpSchema = z.object({
   name: infraNameSchema,
   latitude: latitudeSchema,
   longitude: longitudeSchema,
-  totalPorts: z.coerce.number('validation.ports').int('validation.ports').min(1, 'validation.ports').max(256, 'validation.ports'),
+  totalPorts: z.coerce
+    .number('validation.ports')
+    .int('validation.ports')
+    .min(1, 'validation.ports')
+    .max(256, 'validation.ports'),
   // Optional fields: '' (an empty select or input) and absence both mean "none".
-  splitterRatio: z.preprocess(blankToNull, z.enum(SPLITTER_RATIOS, 'validation.splitterRatio').nullish()).transform((v) => v ?? null),
+  splitterRatio: z
+    .preprocess(blankToNull, z.enum(SPLITTER_RATIOS, 'validation.splitterRatio').nullish())
+    .transform((v) => v ?? null),
   odcId: z.preprocess(blankToNull, z.string().uuid('validation.odc').nullish()).transform((v) => v ?? null),
   area: optionalText(80),
   notes: optionalText(1000),
@@ -34,7 +40,14 @@ export async function listOdps(db: Db, p: { orgId: string; q?: string }) {
   return db
     .select({ ...odpSummaryColumns(), area: odps.area, createdAt: odps.createdAt })
     .from(odps)
-    .where(and(eq(odps.organizationId, p.orgId), p.q ? or(ilike(odps.code, contains(p.q)), ilike(odps.name, contains(p.q)), ilike(odps.area, contains(p.q))) : undefined))
+    .where(
+      and(
+        eq(odps.organizationId, p.orgId),
+        p.q
+          ? or(ilike(odps.code, contains(p.q)), ilike(odps.name, contains(p.q)), ilike(odps.area, contains(p.q)))
+          : undefined,
+      ),
+    )
     .orderBy(asc(odps.code))
     .limit(1000);
 }
@@ -46,28 +59,49 @@ export async function listOdps(db: Db, p: { orgId: string; q?: string }) {
 export async function saveOdp(db: Db, p: Actor & { odpId?: string; input: OdpInput }) {
   const save = db.transaction(async (tx) => {
     // Locked so a port assignment (which reads the ODP "for share") cannot slip past the port check.
-    const [before] = p.odpId ? await tx.select().from(odps).where(and(eq(odps.id, p.odpId), eq(odps.organizationId, p.orgId))).for('update') : [];
+    const [before] = p.odpId
+      ? await tx
+          .select()
+          .from(odps)
+          .where(and(eq(odps.id, p.odpId), eq(odps.organizationId, p.orgId)))
+          .for('update')
+      : [];
     if (p.odpId && !before) throw new AppError('not_found');
     const [clash] = await tx
       .select({ id: odps.id })
       .from(odps)
-      .where(and(eq(odps.organizationId, p.orgId), eq(odps.code, p.input.code), p.odpId ? ne(odps.id, p.odpId) : undefined));
+      .where(
+        and(eq(odps.organizationId, p.orgId), eq(odps.code, p.input.code), p.odpId ? ne(odps.id, p.odpId) : undefined),
+      );
     if (clash) throw codeTaken(p.input.code, 'odp_code_taken');
     if (p.input.odcId) {
       const [odc] = await tx
         .select({ id: infraSites.id })
         .from(infraSites)
-        .where(and(eq(infraSites.id, p.input.odcId), eq(infraSites.organizationId, p.orgId), eq(infraSites.kind, 'odc')));
+        .where(
+          and(eq(infraSites.id, p.input.odcId), eq(infraSites.organizationId, p.orgId), eq(infraSites.kind, 'odc')),
+        );
       if (!odc) throw new AppError('not_found', {}, { odcId: 'validation.odc' });
     }
     if (before) {
       // Every live customer on it needs a port, numbered or not, and the highest numbered port must exist.
-      const [need] = await tx.select({ ports: portsNeededSql() }).from(odps).where(and(eq(odps.id, before.id), eq(odps.organizationId, p.orgId)));
-      if (need && need.ports > p.input.totalPorts) throw new AppError('odp_ports_in_use', { port: need.ports }, { totalPorts: 'validation.portsInUse' });
+      const [need] = await tx
+        .select({ ports: portsNeededSql() })
+        .from(odps)
+        .where(and(eq(odps.id, before.id), eq(odps.organizationId, p.orgId)));
+      if (need && need.ports > p.input.totalPorts)
+        throw new AppError('odp_ports_in_use', { port: need.ports }, { totalPorts: 'validation.portsInUse' });
     }
     const [row] = before
-      ? await tx.update(odps).set({ ...p.input, updatedAt: sql`now()` }).where(and(eq(odps.id, before.id), eq(odps.organizationId, p.orgId))).returning()
-      : await tx.insert(odps).values({ organizationId: p.orgId, ...p.input }).returning();
+      ? await tx
+          .update(odps)
+          .set({ ...p.input, updatedAt: sql`now()` })
+          .where(and(eq(odps.id, before.id), eq(odps.organizationId, p.orgId)))
+          .returning()
+      : await tx
+          .insert(odps)
+          .values({ organizationId: p.orgId, ...p.input })
+          .returning();
     if (!row) throw new AppError('not_found');
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -76,7 +110,18 @@ export async function saveOdp(db: Db, p: Actor & { odpId?: string; input: OdpInp
       action: before ? 'odp.updated' : 'odp.created',
       entityType: 'odp',
       entityId: row.id,
-      data: before ? { ...p.input, before: { code: before.code, latitude: before.latitude, longitude: before.longitude, totalPorts: before.totalPorts, odcId: before.odcId } } : p.input,
+      data: before
+        ? {
+            ...p.input,
+            before: {
+              code: before.code,
+              latitude: before.latitude,
+              longitude: before.longitude,
+              totalPorts: before.totalPorts,
+              odcId: before.odcId,
+            },
+          }
+        : p.input,
     });
     return row;
   });
@@ -87,4 +132,4 @@ export async function saveOdp(db: Db, p: Actor & { odpId?: string; input: OdpInp
 }
 
 // Coverage moved to ./coverage (distances in SQL); re-exported for existing callers.
-export { checkCoverage, type Coverage } from './coverage';
+export { type Coverage, checkCoverage } from './coverage';

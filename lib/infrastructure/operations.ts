@@ -19,16 +19,29 @@ export const listOdpsOp = defineOperation({
 export const saveOdpOp = defineOperation({
   name: 'odps.save',
   permission: 'odps.manage',
-  input: odpSchema.extend({ odpId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)) }),
+  input: odpSchema.extend({
+    odpId: z
+      .string()
+      .uuid()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  }),
   run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { ...ctx.actor, odpId, input }),
 });
 
-const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
+const optionalId = z
+  .string()
+  .uuid('validation.invalid')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 // ---- Infrastructure records: ODPs, sites (POP/OLT/ODC/pole), cables, photos -----------------
 
 /** A list tab's search and page (the network page's ODP, site and cable lists). */
-const listPage = z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() });
+const listPage = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
 
 export const listOdpPageOp = defineOperation({
   name: 'odps.listPage',

@@ -7,7 +7,15 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { storeOrgFile } from '@/lib/server/files';
 import type { Actor } from './infra';
-import { isOrgPhotoPath, PHOTO_FOLDER, PHOTO_MAX_BYTES, PHOTO_TYPES, photoTypeOf, removeStoredPhoto, sniffImage } from './photo-files';
+import {
+  isOrgPhotoPath,
+  PHOTO_FOLDER,
+  PHOTO_MAX_BYTES,
+  PHOTO_TYPES,
+  photoTypeOf,
+  removeStoredPhoto,
+  sniffImage,
+} from './photo-files';
 
 export const PHOTO_KINDS = ['odp', 'site', 'cable'] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
@@ -52,7 +60,10 @@ async function setPhotoPath(db: Db, p: { orgId: string; kind: PhotoKind; id: str
  * Stores one photo of an ODP, site or cable (replacing the previous one). The type is
  * decided by the file's bytes; each upload gets a new name so browsers never show a stale copy.
  */
-export async function uploadInfraPhoto(db: Db, p: Actor & z.output<typeof photoRefSchema> & { photo: File; filesDir?: string }) {
+export async function uploadInfraPhoto(
+  db: Db,
+  p: Actor & z.output<typeof photoRefSchema> & { photo: File; filesDir?: string },
+) {
   await currentPhoto(db, p);
   const type = sniffImage(new Uint8Array(await p.photo.slice(0, 16).arrayBuffer()));
   if (!type) throw new AppError('validation', {}, { photo: 'validation.photoType' });
@@ -68,7 +79,15 @@ export async function uploadInfraPhoto(db: Db, p: Actor & z.output<typeof photoR
     previous = await db.transaction(async (tx) => {
       const row = await currentPhoto(tx, p, true);
       await setPhotoPath(tx, { ...p, photoPath: stored });
-      await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: `${p.kind}.photo_updated`, entityType: p.kind, entityId: p.id, data: { code: row.code, photo: stored, replaced: row.photoPath } });
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        action: `${p.kind}.photo_updated`,
+        entityType: p.kind,
+        entityId: p.id,
+        data: { code: row.code, photo: stored, replaced: row.photoPath },
+      });
       return row.photoPath;
     });
   } catch (error) {
@@ -84,7 +103,15 @@ export async function removeInfraPhoto(db: Db, p: Actor & z.output<typeof photoR
     const row = await currentPhoto(tx, p, true);
     if (!row.photoPath) return null;
     await setPhotoPath(tx, { ...p, photoPath: null });
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: `${p.kind}.photo_removed`, entityType: p.kind, entityId: p.id, data: { code: row.code, photo: row.photoPath } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: `${p.kind}.photo_removed`,
+      entityType: p.kind,
+      entityId: p.id,
+      data: { code: row.code, photo: row.photoPath },
+    });
     return row.photoPath;
   });
   await removeStoredPhoto(previous, p.filesDir);

@@ -12,7 +12,12 @@ import { odpSummaryColumns, usedPortsSql } from './odp-usage';
 export const odpPortSchema = z
   .preprocess(
     (v) => (v === '' ? null : v),
-    z.coerce.number('validation.odpPort').int('validation.odpPort').min(1, 'validation.odpPort').max(256, 'validation.odpPort').nullish(),
+    z.coerce
+      .number('validation.odpPort')
+      .int('validation.odpPort')
+      .min(1, 'validation.odpPort')
+      .max(256, 'validation.odpPort')
+      .nullish(),
   )
   .transform((v) => v ?? null);
 
@@ -29,9 +34,16 @@ export async function listFreePorts(db: Db, p: { orgId: string; odpId: string })
   const taken = await db
     .select({ port: subscriptions.odpPort })
     .from(subscriptions)
-    .where(and(eq(subscriptions.organizationId, p.orgId), eq(subscriptions.odpId, odp.id), isNotNull(subscriptions.odpPort)));
+    .where(
+      and(eq(subscriptions.organizationId, p.orgId), eq(subscriptions.odpId, odp.id), isNotNull(subscriptions.odpPort)),
+    );
   const used = new Set(taken.map((t) => t.port));
-  return { odpId: odp.id, code: odp.code, totalPorts: odp.totalPorts, free: range(odp.totalPorts).filter((n) => !used.has(n)) };
+  return {
+    odpId: odp.id,
+    code: odp.code,
+    totalPorts: odp.totalPorts,
+    free: range(odp.totalPorts).filter((n) => !used.has(n)),
+  };
 }
 
 /** Every port of an ODP with who is on it, and live subscriptions on it with no port number yet. */
@@ -47,7 +59,10 @@ export async function odpPortMap(db: Db, p: { orgId: string; odpId: string; tota
       customerNumber: customers.number,
     })
     .from(subscriptions)
-    .innerJoin(customers, and(eq(customers.id, subscriptions.customerId), eq(customers.organizationId, subscriptions.organizationId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.id, subscriptions.customerId), eq(customers.organizationId, subscriptions.organizationId)),
+    )
     .where(
       and(
         eq(subscriptions.organizationId, p.orgId),
@@ -82,8 +97,12 @@ async function odpOfOrg(db: Db, p: { orgId: string; odpId: string }, lock?: 'upd
  */
 export async function assertOdpHasRoom(tx: Db, p: { orgId: string; odpId: string }) {
   const odp = await odpOfOrg(tx, p, 'update');
-  const [{ used } = { used: 0 }] = await tx.select({ used: usedPortsSql() }).from(odps).where(and(eq(odps.id, odp.id), eq(odps.organizationId, p.orgId)));
-  if (used >= odp.totalPorts) throw new AppError('odp_full', { code: odp.code, total: odp.totalPorts }, { odpId: 'validation.odpFull' });
+  const [{ used } = { used: 0 }] = await tx
+    .select({ used: usedPortsSql() })
+    .from(odps)
+    .where(and(eq(odps.id, odp.id), eq(odps.organizationId, p.orgId)));
+  if (used >= odp.totalPorts)
+    throw new AppError('odp_full', { code: odp.code, total: odp.totalPorts }, { odpId: 'validation.odpFull' });
   return odp;
 }
 
@@ -95,9 +114,17 @@ const portTaken = (port: number) => new AppError('odp_port_taken', { port }, { o
  * Two assignments racing for one port both pass here; the unique index then refuses one
  * (see withPortGuard).
  */
-export async function assertPortFree(tx: Db, p: { orgId: string; odpId: string; port: number; subscriptionId?: string }) {
+export async function assertPortFree(
+  tx: Db,
+  p: { orgId: string; odpId: string; port: number; subscriptionId?: string },
+) {
   const odp = await odpOfOrg(tx, p, 'share');
-  if (p.port > odp.totalPorts) throw new AppError('odp_port_range', { port: p.port, total: odp.totalPorts, code: odp.code }, { odpPort: 'validation.odpPort' });
+  if (p.port > odp.totalPorts)
+    throw new AppError(
+      'odp_port_range',
+      { port: p.port, total: odp.totalPorts, code: odp.code },
+      { odpPort: 'validation.odpPort' },
+    );
   const [other] = await tx
     .select({ id: subscriptions.id })
     .from(subscriptions)
@@ -128,7 +155,13 @@ export function withPortGuard<T>(work: Promise<T>, port: () => number | null | u
  */
 export async function resolvePlacement(
   tx: Db,
-  p: { orgId: string; subscriptionId: string; current: { odpId: string | null; odpPort: number | null; status: string }; odpId?: string | null; odpPort?: number | null },
+  p: {
+    orgId: string;
+    subscriptionId: string;
+    current: { odpId: string | null; odpPort: number | null; status: string };
+    odpId?: string | null;
+    odpPort?: number | null;
+  },
 ) {
   const odpId = p.odpId === undefined ? p.current.odpId : p.odpId;
   const sameOdp = odpId === p.current.odpId;
@@ -149,13 +182,27 @@ export async function resolvePlacement(
  * ODPs to offer for a customer: the nearest first when the customer has coordinates (with
  * the distance), else by code; the ODPs it is on now are always among them.
  */
-export async function odpChoices(db: Db, p: { orgId: string; near?: LatLng | null; includeIds?: string[]; limit?: number }) {
+export async function odpChoices(
+  db: Db,
+  p: { orgId: string; near?: LatLng | null; includeIds?: string[]; limit?: number },
+) {
   // KNN on the (organization_id, point) GiST index.
   const order = p.near ? nearestFirstSql(odps.latitude, odps.longitude, p.near) : asc(odps.code);
   const columns = odpSummaryColumns();
-  const rows = await db.select(columns).from(odps).where(eq(odps.organizationId, p.orgId)).orderBy(order).limit(p.limit ?? 30);
+  const rows = await db
+    .select(columns)
+    .from(odps)
+    .where(eq(odps.organizationId, p.orgId))
+    .orderBy(order)
+    .limit(p.limit ?? 30);
   const missing = (p.includeIds ?? []).filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length > 0) rows.unshift(...(await db.select(columns).from(odps).where(and(inArray(odps.id, missing), eq(odps.organizationId, p.orgId)))));
+  if (missing.length > 0)
+    rows.unshift(
+      ...(await db
+        .select(columns)
+        .from(odps)
+        .where(and(inArray(odps.id, missing), eq(odps.organizationId, p.orgId)))),
+    );
   return rows.map(({ latitude, longitude, ...r }) => ({
     ...r,
     distanceM: p.near ? Math.round(distanceMeters(p.near, { latitude, longitude })) : null,

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
-import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
-import { codeTaken, infraCodeSchema, infraNameSchema, optionalText, type Actor } from './infra';
 import { latitudeSchema, longitudeSchema } from './coordinates';
+import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
 
 export const siteSchema = z.object({
@@ -18,10 +18,17 @@ export const siteSchema = z.object({
   latitude: latitudeSchema,
   longitude: longitudeSchema,
   // OLT PON ports or ODC outputs; blank for poles and POPs.
-  capacity: z.preprocess(
-    (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number('validation.capacity').int('validation.capacity').min(1, 'validation.capacity').max(10_000, 'validation.capacity').optional(),
-  ).transform((v) => v ?? null),
+  capacity: z
+    .preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z.coerce
+        .number('validation.capacity')
+        .int('validation.capacity')
+        .min(1, 'validation.capacity')
+        .max(10_000, 'validation.capacity')
+        .optional(),
+    )
+    .transform((v) => v ?? null),
   area: optionalText(80),
   notes: optionalText(1000),
 });
@@ -30,13 +37,22 @@ export type SiteInput = z.output<typeof siteSchema>;
 /** ODPs fed by each ODC (0 for other kinds). */
 const feedsOdps = sql<number>`(select count(*)::int from ${odps} o where o.odc_id = "infra_sites"."id" and o.organization_id = "infra_sites"."organization_id")`;
 
-export async function listSites(db: Db, p: { orgId: string; q?: string; kind?: SiteKind; page?: number; pageSize?: number }) {
+export async function listSites(
+  db: Db,
+  p: { orgId: string; q?: string; kind?: SiteKind; page?: number; pageSize?: number },
+) {
   const pageSize = p.pageSize ?? 25;
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(infraSites.organizationId, p.orgId),
     p.kind ? eq(infraSites.kind, p.kind) : undefined,
-    p.q ? or(ilike(infraSites.code, contains(p.q)), ilike(infraSites.name, contains(p.q)), ilike(infraSites.area, contains(p.q))) : undefined,
+    p.q
+      ? or(
+          ilike(infraSites.code, contains(p.q)),
+          ilike(infraSites.name, contains(p.q)),
+          ilike(infraSites.area, contains(p.q)),
+        )
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     db
@@ -81,7 +97,10 @@ export async function odcChoices(db: Db, p: { orgId: string }) {
 }
 
 async function countFedOdps(db: Db, orgId: string, siteId: string) {
-  const [row] = await db.select({ n: count() }).from(odps).where(and(eq(odps.organizationId, orgId), eq(odps.odcId, siteId)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(odps)
+    .where(and(eq(odps.organizationId, orgId), eq(odps.odcId, siteId)));
   return row?.n ?? 0;
 }
 
@@ -89,7 +108,11 @@ async function countFedOdps(db: Db, orgId: string, siteId: string) {
 export async function saveSite(db: Db, p: Actor & { siteId?: string; input: SiteInput }) {
   const save = db.transaction(async (tx) => {
     const [before] = p.siteId
-      ? await tx.select().from(infraSites).where(and(eq(infraSites.id, p.siteId), eq(infraSites.organizationId, p.orgId))).for('update')
+      ? await tx
+          .select()
+          .from(infraSites)
+          .where(and(eq(infraSites.id, p.siteId), eq(infraSites.organizationId, p.orgId)))
+          .for('update')
       : [];
     if (p.siteId && !before) throw new AppError('not_found');
     const [clash] = await tx
@@ -115,7 +138,10 @@ export async function saveSite(db: Db, p: Actor & { siteId?: string; input: Site
           .set({ ...p.input, updatedAt: sql`now()` })
           .where(and(eq(infraSites.id, before.id), eq(infraSites.organizationId, p.orgId)))
           .returning()
-      : await tx.insert(infraSites).values({ organizationId: p.orgId, ...p.input }).returning();
+      : await tx
+          .insert(infraSites)
+          .values({ organizationId: p.orgId, ...p.input })
+          .returning();
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -157,7 +183,15 @@ export async function deleteSite(db: Db, p: Actor & { siteId: string; filesDir?:
     const fed = await countFedOdps(tx, p.orgId, site.id);
     if (fed > 0) throw new AppError('odc_in_use', { count: fed });
     await tx.delete(infraSites).where(and(eq(infraSites.id, site.id), eq(infraSites.organizationId, p.orgId)));
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'site.deleted', entityType: 'site', entityId: site.id, data: pick(site) });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'site.deleted',
+      entityType: 'site',
+      entityId: site.id,
+      data: pick(site),
+    });
     return site;
   });
   await removeStoredPhoto(removed.photoPath, p.filesDir);

@@ -1,7 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs } from '@/db/schema';
-import { DEFAULT_MAX_ATTEMPTS, ROUTER_QUEUE_PREFIX, routerQueue, type JobContract, type JobPayloadInput } from './contract';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  type JobContract,
+  type JobPayloadInput,
+  ROUTER_QUEUE_PREFIX,
+  routerQueue,
+} from './contract';
 
 type EnqueueInput<C extends JobContract> = {
   orgId: string;
@@ -26,7 +32,8 @@ type EnqueueInput<C extends JobContract> = {
 export async function enqueue<C extends JobContract>(db: Db, contract: C, p: EnqueueInput<C>) {
   const routerId = contract.queue === 'router' ? (p.routerId ?? null) : null;
   const queueName = routerId ? routerQueue(routerId) : null;
-  const maxAttempts = p.maxAttempts ?? (contract.queue === 'router' && !routerId ? DEFAULT_MAX_ATTEMPTS : contract.maxAttempts);
+  const maxAttempts =
+    p.maxAttempts ?? (contract.queue === 'router' && !routerId ? DEFAULT_MAX_ATTEMPTS : contract.maxAttempts);
   const [job] = await db
     .insert(jobs)
     .values({
@@ -42,7 +49,13 @@ export async function enqueue<C extends JobContract>(db: Db, contract: C, p: Enq
   return job!;
 }
 
-export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttempts: number, queueName: string | null = null) {
+export async function addWorkerJob(
+  db: Db,
+  jobId: string,
+  type: string,
+  maxAttempts: number,
+  queueName: string | null = null,
+) {
   await db.execute(
     sql`select graphile_worker.add_job(${type}, ${JSON.stringify({ jobId })}::json, queue_name => ${queueName}::text, max_attempts => ${maxAttempts}::int, job_key => ${jobId}::text)`,
   );
@@ -58,7 +71,12 @@ export async function addWorkerJob(db: Db, jobId: string, type: string, maxAttem
  */
 const BATCH = 200;
 
-export async function enqueueFrom(db: Db, contract: JobContract, source: SQL, opts: { maxAttempts?: number } = {}): Promise<number> {
+export async function enqueueFrom(
+  db: Db,
+  contract: JobContract,
+  source: SQL,
+  opts: { maxAttempts?: number } = {},
+): Promise<number> {
   const queueName = contract.queue === 'router' ? sql`${ROUTER_QUEUE_PREFIX}::text || src.router_id` : sql`null::text`;
   const [row] = await db.execute<{ n: number }>(sql`
     with src as (${source}),

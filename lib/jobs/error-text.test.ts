@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { translate } from '@/lib/i18n/translate';
-import { RouterError } from '@/lib/network/routeros/errors';
 import { ROUTER_ERROR_KINDS } from '@/lib/network/constants';
+import { RouterError } from '@/lib/network/routeros/errors';
 import { describeJobError, storedJobError } from './error-text';
 import { PermanentJobError } from './errors';
 
@@ -14,15 +14,21 @@ test('a device error is stored with its kind and shown as translated text, its o
   assert.equal(shown.detail, '/ppp/secret/set: no answer within 10 s');
   assert.match(translate('id', shown.key!), /Router tidak menjawab/);
   // Wrapped as permanent (a trap), the kind survives.
-  const trap = storedJobError(new PermanentJobError('no such item', { cause: new RouterError('trap', 'no such item') }));
+  const trap = storedJobError(
+    new PermanentJobError('no such item', { cause: new RouterError('trap', 'no such item') }),
+  );
   assert.equal(describeJobError(trap).key, 'routers.errors.trap');
   for (const kind of ROUTER_ERROR_KINDS) {
-    for (const locale of ['id', 'en'] as const) assert.notEqual(translate(locale, `routers.errors.${kind}`), `routers.errors.${kind}`);
+    for (const locale of ['id', 'en'] as const)
+      assert.notEqual(translate(locale, `routers.errors.${kind}`), `routers.errors.${kind}`);
   }
 });
 
 test('other errors are shown as they are; a bad payload gets its explanation', () => {
-  assert.deepEqual(describeJobError('Router 10.0.0.1 tidak menjawab (timeout)'), { key: null, detail: 'Router 10.0.0.1 tidak menjawab (timeout)' });
+  assert.deepEqual(describeJobError('Router 10.0.0.1 tidak menjawab (timeout)'), {
+    key: null,
+    detail: 'Router 10.0.0.1 tidak menjawab (timeout)',
+  });
   assert.equal(describeJobError('Invalid payload: count').key, 'jobs.errors.invalidPayload');
   assert.equal(storedJobError(new Error('boom')), 'boom');
 });

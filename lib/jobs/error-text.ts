@@ -20,7 +20,8 @@ function routerKindOf(error: unknown): RouterErrorKind | null {
 /** The message key explaining a stored job error (when there is one) and the raw detail. */
 export function describeJobError(stored: string): { key: string | null; detail: string } {
   const device = /^\[router\.([a-z_]+)\] ?([\s\S]*)$/.exec(stored);
-  if (device && (ROUTER_ERROR_KINDS as readonly string[]).includes(device[1]!)) return { key: `routers.errors.${device[1]}`, detail: device[2]! };
+  if (device && (ROUTER_ERROR_KINDS as readonly string[]).includes(device[1]!))
+    return { key: `routers.errors.${device[1]}`, detail: device[2]! };
   if (stored.startsWith('Invalid payload')) return { key: 'jobs.errors.invalidPayload', detail: stored };
   return { key: null, detail: stored };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { JOB_STATES } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { defineOperation } from '@/lib/server/operation';
-import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from './enqueue';
 import { workerCheck } from './jobs';
 import { retryJob } from './mutations';
@@ -45,7 +45,13 @@ export const runWorkerCheckOp = defineOperation({
   run: (ctx) =>
     ctx.db.transaction(async (tx) => {
       const job = await enqueue(tx, workerCheck, { orgId: ctx.orgId, payload: {}, createdBy: ctx.userId });
-      await recordAudit(tx, { ...ctx.actor, action: 'job.created', entityType: 'job', entityId: job.id, data: { type: job.type } });
+      await recordAudit(tx, {
+        ...ctx.actor,
+        action: 'job.created',
+        entityType: 'job',
+        entityId: job.id,
+        data: { type: job.type },
+      });
       return { jobId: job.id };
     }),
 });

@@ -2,8 +2,8 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { pipelined } from '@/lib/server/pipelined';
 import { jobs } from '@/db/schema';
+import { pipelined } from '@/lib/server/pipelined';
 import type { JobContract, JobPayload } from './contract';
 import { storedJobError } from './error-text';
 import { PermanentJobError } from './errors';
@@ -43,7 +43,10 @@ export function handle<C extends JobContract>(
 }
 
 // One graphile-worker job carries one of our jobs, or a batch of them (set-based enqueues).
-const workerPayload = z.union([z.object({ jobId: z.string().uuid() }), z.object({ jobIds: z.array(z.string().uuid()).min(1) })]);
+const workerPayload = z.union([
+  z.object({ jobId: z.string().uuid() }),
+  z.object({ jobIds: z.array(z.string().uuid()).min(1) }),
+]);
 
 /**
  * Where jobs read and write. `bookkeeping` keeps the jobs page's rows (state, progress,
@@ -74,7 +77,12 @@ export function toTask(handler: JobHandler, stores: JobStores): Task {
     const attempt = helpers.job.attempts;
     const claimed = await stores.bookkeeping
       .update(jobs)
-      .set({ state: 'running', attempts: attempt, startedAt: sql`coalesce(${jobs.startedAt}, now())`, updatedAt: sql`now()` })
+      .set({
+        state: 'running',
+        attempts: attempt,
+        startedAt: sql`coalesce(${jobs.startedAt}, now())`,
+        updatedAt: sql`now()`,
+      })
       .where(and(inArray(jobs.id, ids), batch ? notInArray(jobs.state, ['done', 'failed']) : undefined))
       .returning();
     if (!batch && claimed.length === 0) helpers.logger.error(`Job ${ids[0]} (${name}) has no record; dropped`);
@@ -83,7 +91,12 @@ export function toTask(handler: JobHandler, stores: JobStores): Task {
     try {
       // Every job runs even if one throws; the first error then retries the batch.
       await pipelined(
-        claimed.map((job) => () => runOne(handler, stores, outcomes, job, attempt >= helpers.job.max_attempts).catch((error: unknown) => void (firstError ??= error))),
+        claimed.map(
+          (job) => () =>
+            runOne(handler, stores, outcomes, job, attempt >= helpers.job.max_attempts).catch(
+              (error: unknown) => void (firstError ??= error),
+            ),
+        ),
         handler.batchConcurrency ?? 1,
       );
     } finally {
@@ -96,11 +109,21 @@ export function toTask(handler: JobHandler, stores: JobStores): Task {
 // Progress is written at most this often; the final figures are written with the result.
 const PROGRESS_EVERY_MS = 500;
 
-async function runOne(handler: JobHandler, stores: JobStores, outcomes: Outcomes, job: typeof jobs.$inferSelect, finalAttempt: boolean) {
+async function runOne(
+  handler: JobHandler,
+  stores: JobStores,
+  outcomes: Outcomes,
+  job: typeof jobs.$inferSelect,
+  finalAttempt: boolean,
+) {
   const payload = handler.contract.payload.safeParse(job.payload);
   if (!payload.success || job.type !== handler.contract.name) {
     // A bad payload will not get better by retrying: fail it now and keep the reason.
-    await outcomes.add({ id: job.id, state: 'failed', error: `Invalid payload: ${payload.error?.message ?? `type ${job.type}`}` });
+    await outcomes.add({
+      id: job.id,
+      state: 'failed',
+      error: `Invalid payload: ${payload.error?.message ?? `type ${job.type}`}`,
+    });
     return;
   }
   let progress: { done: number; total: number } | undefined;
@@ -113,7 +136,10 @@ async function runOne(handler: JobHandler, stores: JobStores, outcomes: Outcomes
       progress = { done, total };
       if (Date.now() - written < PROGRESS_EVERY_MS) return;
       written = Date.now();
-      await stores.bookkeeping.update(jobs).set({ progressDone: done, progressTotal: total, updatedAt: sql`now()` }).where(eq(jobs.id, job.id));
+      await stores.bookkeeping
+        .update(jobs)
+        .set({ progressDone: done, progressTotal: total, updatedAt: sql`now()` })
+        .where(eq(jobs.id, job.id));
     },
   };
   try {
@@ -159,7 +185,14 @@ class Outcomes {
     this.timer = null;
     const rows = this.pending.splice(0);
     if (rows.length > 0) {
-      const values = rows.map((o) => ({ id: o.id, state: o.state, result: o.result ?? null, error: o.error ?? null, done: o.progress?.done ?? null, total: o.progress?.total ?? null }));
+      const values = rows.map((o) => ({
+        id: o.id,
+        state: o.state,
+        result: o.result ?? null,
+        error: o.error ?? null,
+        done: o.progress?.done ?? null,
+        total: o.progress?.total ?? null,
+      }));
       // Each group is written even if an earlier one failed; the failure still surfaces.
       this.writing = this.writing.then(
         () => writeOutcomes(this.db, values),

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { organizations, organizationTaskStatus, TASK_ERRORS, type PeriodicTask, type TaskError } from '@/db/schema';
+import { organizations, organizationTaskStatus, type PeriodicTask, TASK_ERRORS, type TaskError } from '@/db/schema';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { GatewayError } from '@/lib/payments/types';
 import { AppError } from '@/lib/server/errors';
@@ -11,7 +11,8 @@ export const SILENT: PassLog = { info() {}, error() {} };
 
 /** What admins may read about a failure: a code from TASK_ERRORS, never the exception's text. */
 export function taskErrorCode(error: unknown): TaskError {
-  if (error instanceof AppError && (TASK_ERRORS as readonly string[]).includes(error.code)) return error.code as TaskError;
+  if (error instanceof AppError && (TASK_ERRORS as readonly string[]).includes(error.code))
+    return error.code as TaskError;
   if (error instanceof AppError && error.code.startsWith('gateway_')) return 'gateway';
   if (error instanceof GatewayError) return 'gateway';
   if (error instanceof RouterError) return 'router';
@@ -39,11 +40,17 @@ export async function runOrganizationTask<T>(
     value = await part();
   } catch (error) {
     const code = taskErrorCode(error);
-    p.log?.error(`${p.task} of organization ${p.orgId} failed (${code}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await recordTaskFailure(db, { orgId: p.orgId, task: p.task, error: code }).catch((e: unknown) => p.log?.error(`recording the failure failed: ${String(e)}`));
+    p.log?.error(
+      `${p.task} of organization ${p.orgId} failed (${code}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    await recordTaskFailure(db, { orgId: p.orgId, task: p.task, error: code }).catch((e: unknown) =>
+      p.log?.error(`recording the failure failed: ${String(e)}`),
+    );
     return { ok: false, error: code };
   }
-  await recordTaskOk(db, { orgId: p.orgId, task: p.task }).catch((e: unknown) => p.log?.error(`recording ${p.task} of ${p.orgId} failed: ${String(e)}`));
+  await recordTaskOk(db, { orgId: p.orgId, task: p.task }).catch((e: unknown) =>
+    p.log?.error(`recording ${p.task} of ${p.orgId} failed: ${String(e)}`),
+  );
   return { ok: true, value };
 }
 
@@ -72,7 +79,12 @@ export async function recordTaskFailure(db: Db, p: { orgId: string; task: Period
     .values({ organizationId: p.orgId, task: p.task, lastFailedAt: sql`now()`, lastError: p.error, failures: 1 })
     .onConflictDoUpdate({
       target: [organizationTaskStatus.organizationId, organizationTaskStatus.task],
-      set: { lastFailedAt: sql`now()`, lastError: p.error, failures: sql`${organizationTaskStatus.failures} + 1`, updatedAt: sql`now()` },
+      set: {
+        lastFailedAt: sql`now()`,
+        lastError: p.error,
+        failures: sql`${organizationTaskStatus.failures} + 1`,
+        updatedAt: sql`now()`,
+      },
     });
 }
 
@@ -100,7 +112,12 @@ export async function listTaskProblems(db: Db, p: { orgId?: string; limit?: numb
     })
     .from(organizationTaskStatus)
     .innerJoin(organizations, eq(organizations.id, organizationTaskStatus.organizationId))
-    .where(and(gt(organizationTaskStatus.failures, 0), p.orgId ? eq(organizationTaskStatus.organizationId, p.orgId) : undefined))
+    .where(
+      and(
+        gt(organizationTaskStatus.failures, 0),
+        p.orgId ? eq(organizationTaskStatus.organizationId, p.orgId) : undefined,
+      ),
+    )
     .orderBy(desc(organizationTaskStatus.lastFailedAt))
     .limit(p.limit ?? 100);
 }

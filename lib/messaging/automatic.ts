@@ -1,16 +1,23 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, invoices, messages, organizations, type AutoMessage, type Invoice } from '@/db/schema';
+import { type AutoMessage, customers, type Invoice, invoices, messages, organizations } from '@/db/schema';
 import { invoiceLinkToken } from '@/lib/billing/links';
+import { localDate, orgLocalHour } from '@/lib/billing/money';
 import { env } from '@/lib/env';
 import { formatDate, formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { localDate, orgLocalHour } from '@/lib/billing/money';
 import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
 import { renderTemplate, type TemplateValues } from './templates';
 
-export function invoiceValues(i: Pick<Invoice, 'id' | 'number' | 'period' | 'total' | 'paidAmount' | 'dueDate'>, locale: Locale): TemplateValues {
-  const period = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${i.period}T00:00:00Z`));
+export function invoiceValues(
+  i: Pick<Invoice, 'id' | 'number' | 'period' | 'total' | 'paidAmount' | 'dueDate'>,
+  locale: Locale,
+): TemplateValues {
+  const period = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${i.period}T00:00:00Z`));
   return {
     'invoice.number': i.number,
     'invoice.period': period,
@@ -55,7 +62,10 @@ export async function queueDueReminders(db: Db, p: { orgId: string; timezone: st
       category: 'due_reminder',
       eventPrefix: auto,
       extra: { 'reminder.days': days },
-      where: and(inArray(invoices.status, ['unpaid', 'partial']), eq(invoices.dueDate, localDate(now, p.timezone, days))),
+      where: and(
+        inArray(invoices.status, ['unpaid', 'partial']),
+        eq(invoices.dueDate, localDate(now, p.timezone, days)),
+      ),
     });
   }
   return queued;
@@ -63,7 +73,14 @@ export async function queueDueReminders(db: Db, p: { orgId: string; timezone: st
 
 async function queueForInvoices(
   db: Db,
-  p: { orgId: string; auto: AutoMessage; category: 'invoice' | 'due_reminder'; eventPrefix: string; where: ReturnType<typeof and>; extra?: TemplateValues },
+  p: {
+    orgId: string;
+    auto: AutoMessage;
+    category: 'invoice' | 'due_reminder';
+    eventPrefix: string;
+    where: ReturnType<typeof and>;
+    extra?: TemplateValues;
+  },
 ) {
   const settings = await getMessagingSettings(db, p.orgId);
   if (settings.disabled.includes(p.auto)) return 0;
@@ -80,7 +97,7 @@ async function queueForInvoices(
         and(
           eq(invoices.organizationId, p.orgId),
           p.where,
-          sql`not exists (select 1 from ${messages} m where m.organization_id = ${p.orgId} and m.event_key = ${p.eventPrefix + ':'} || ${invoices.id}::text)`,
+          sql`not exists (select 1 from ${messages} m where m.organization_id = ${p.orgId} and m.event_key = ${`${p.eventPrefix}:`} || ${invoices.id}::text)`,
           // Keyset by id: each batch starts after the last one instead of re-reading it.
           lastId ? gt(invoices.id, lastId) : undefined,
         ),
@@ -94,7 +111,11 @@ async function queueForInvoices(
         customer,
         category: p.category,
         eventKey: `${p.eventPrefix}:${invoice.id}`,
-        body: renderTemplate(template, { ...customerValues(customer, org!.name), ...invoiceValues(invoice, settings.locale), ...p.extra }),
+        body: renderTemplate(template, {
+          ...customerValues(customer, org!.name),
+          ...invoiceValues(invoice, settings.locale),
+          ...p.extra,
+        }),
       }),
     );
     total += await insertDrafts(db, drafts);

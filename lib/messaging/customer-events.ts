@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { invoices, paymentAllocations, payments, plans, subscriptions, type AutoMessage, type TemplateCategory } from '@/db/schema';
+import {
+  type AutoMessage,
+  invoices,
+  paymentAllocations,
+  payments,
+  plans,
+  subscriptions,
+  type TemplateCategory,
+} from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import type { JobPayload } from '@/lib/jobs/contract';
@@ -28,7 +36,14 @@ type Notice = JobPayload<typeof customerNotify>;
 export async function notifyCustomer(db: Db, p: Notice & { orgId: string; jobId: string }) {
   const { category, auto } = EVENTS[p.event];
   const values = await eventValues(db, p);
-  const result = await queueCustomerMessage(db, { orgId: p.orgId, customerId: p.customerId, category, auto, eventKey: eventKeyOf(p, p.jobId), values });
+  const result = await queueCustomerMessage(db, {
+    orgId: p.orgId,
+    customerId: p.customerId,
+    category,
+    auto,
+    eventKey: eventKeyOf(p, p.jobId),
+    values,
+  });
   return { event: p.event, ...result };
 }
 
@@ -48,7 +63,11 @@ async function eventValues(db: Db, p: Notice & { orgId: string }): Promise<Templ
   const values: TemplateValues = {};
   if (p.subscriptionId) {
     const [sub] = await db
-      .select({ username: subscriptions.serviceUsername, passwordEnc: subscriptions.servicePasswordEnc, plan: plans.name })
+      .select({
+        username: subscriptions.serviceUsername,
+        passwordEnc: subscriptions.servicePasswordEnc,
+        plan: plans.name,
+      })
       .from(subscriptions)
       .innerJoin(plans, eq(plans.id, subscriptions.planId))
       .where(and(eq(subscriptions.id, p.subscriptionId), eq(subscriptions.organizationId, p.orgId)));
@@ -62,13 +81,22 @@ async function eventValues(db: Db, p: Notice & { orgId: string }): Promise<Templ
     const [open] = await db
       .select()
       .from(invoices)
-      .where(and(eq(invoices.customerId, p.customerId), eq(invoices.organizationId, p.orgId), inArray(invoices.status, ['unpaid', 'partial'])))
+      .where(
+        and(
+          eq(invoices.customerId, p.customerId),
+          eq(invoices.organizationId, p.orgId),
+          inArray(invoices.status, ['unpaid', 'partial']),
+        ),
+      )
       .orderBy(desc(invoices.period), desc(invoices.createdAt), desc(invoices.id))
       .limit(1);
     if (open) Object.assign(values, invoiceValues(open, locale));
   }
   if (p.event === 'payment_received' && p.paymentId) {
-    const [pay] = await db.select().from(payments).where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)));
+    const [pay] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.id, p.paymentId), eq(payments.organizationId, p.orgId)));
     if (pay) {
       const [first] = await db
         .select({ number: invoices.number })

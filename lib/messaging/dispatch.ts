@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { type Message, messages, organizations, type WhatsappSession, whatsappSessions } from '@/db/schema';
 import { localDate } from '@/lib/billing/money';
 import { decryptSecret } from '@/lib/crypto';
-import { messages, organizations, whatsappSessions, type Message, type WhatsappSession } from '@/db/schema';
-import { GATEWAY_NOT_PUBLIC, TransportError, type MessageTransport } from './types';
+import { GATEWAY_NOT_PUBLIC, type MessageTransport, TransportError } from './types';
 
 /** Retry a failed send after these waits; after the last one the message is failed. */
 export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
@@ -51,7 +51,6 @@ export type DispatchDeps = {
   awaitSends?: boolean;
 };
 
-
 /**
  * One pass of the sender: for every organization with messages due, its first connected
  * session by priority (under its daily cap) takes the next due message when its pacing
@@ -73,7 +72,12 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
     .where(and(inArray(whatsappSessions.organizationId, orgIds), eq(whatsappSessions.enabled, true)))
     .orderBy(asc(whatsappSessions.priority), asc(whatsappSessions.createdAt));
   const zones = new Map(
-    (await db.select({ id: organizations.id, timezone: organizations.timezone }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => [o.id, o.timezone]),
+    (
+      await db
+        .select({ id: organizations.id, timezone: organizations.timezone })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    ).map((o) => [o.id, o.timezone]),
   );
   const work: Promise<Outcome>[] = [];
   let waiting = 0;
@@ -84,7 +88,10 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
     const pick = sessions
       .filter((s) => s.organizationId === orgId)
       .map((s) => ({ session: s, transport: deps.transportFor(s) }))
-      .find((x): x is { session: WhatsappSession; transport: MessageTransport } => x.transport !== null && underDailyCap(x.session, today));
+      .find(
+        (x): x is { session: WhatsappSession; transport: MessageTransport } =>
+          x.transport !== null && underDailyCap(x.session, today),
+      );
     if (!pick || !deps.pacer.ready(pick.session, now.getTime())) {
       waiting++;
       continue;
@@ -93,7 +100,11 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
     if (!message) continue;
     deps.pacer.record(pick.session, now.getTime());
     deps.pacer.busy.add(pick.session.id);
-    work.push(sendOne(db, { message, session: pick.session, transport: pick.transport, now, today }).finally(() => deps.pacer.busy.delete(pick.session.id)));
+    work.push(
+      sendOne(db, { message, session: pick.session, transport: pick.transport, now, today }).finally(() =>
+        deps.pacer.busy.delete(pick.session.id),
+      ),
+    );
   }
   if (deps.awaitSends === false) return { sent: 0, retried: 0, failed: 0, waiting, started: work.length };
   const outcomes = await Promise.all(work);
@@ -119,7 +130,12 @@ function underDailyCap(s: WhatsappSession, today: string) {
 /** Takes the oldest due message of the organization (not of a paused broadcast), or cancels it if the customer opted out meanwhile. */
 async function claimNext(db: Db, p: { orgId: string; sessionId: string; now: Date }): Promise<Message | null> {
   for (;;) {
-    const [row] = await db.execute<{ id: string; opted_out: boolean | null; event_key: string | null; created_at: string }>(sql`
+    const [row] = await db.execute<{
+      id: string;
+      opted_out: boolean | null;
+      event_key: string | null;
+      created_at: string;
+    }>(sql`
       select m.id, c.whatsapp_opt_out as opted_out, m.event_key, m.created_at from messages m
       left join customers c on c.id = m.customer_id
       where m.organization_id = ${p.orgId} and m.status = 'queued' and m.next_attempt_at <= ${dueBy(p.now)}::timestamptz
@@ -128,14 +144,23 @@ async function claimNext(db: Db, p: { orgId: string; sessionId: string; now: Dat
       limit 1
       for update of m skip locked`);
     if (!row) return null;
-    const stale = row.event_key !== null && new Date(row.created_at).getTime() < p.now.getTime() - STALE_AFTER_HOURS * 3600_000;
+    const stale =
+      row.event_key !== null && new Date(row.created_at).getTime() < p.now.getTime() - STALE_AFTER_HOURS * 3600_000;
     if (row.opted_out || stale) {
-      await db.update(messages).set({ status: 'cancelled', error: stale ? 'expired' : 'opted_out', updatedAt: sql`now()` }).where(eq(messages.id, row.id));
+      await db
+        .update(messages)
+        .set({ status: 'cancelled', error: stale ? 'expired' : 'opted_out', updatedAt: sql`now()` })
+        .where(eq(messages.id, row.id));
       continue;
     }
     const [claimed] = await db
       .update(messages)
-      .set({ status: 'sending', sessionId: p.sessionId, attempts: sql`${messages.attempts} + 1`, updatedAt: sql`now()` })
+      .set({
+        status: 'sending',
+        sessionId: p.sessionId,
+        attempts: sql`${messages.attempts} + 1`,
+        updatedAt: sql`now()`,
+      })
       .where(and(eq(messages.id, row.id), eq(messages.status, 'queued')))
       .returning();
     if (claimed) return claimed;
@@ -144,10 +169,16 @@ async function claimNext(db: Db, p: { orgId: string; sessionId: string; now: Dat
 
 type Outcome = 'sent' | 'retry' | 'failed';
 
-async function sendOne(db: Db, p: { message: Message; session: WhatsappSession; transport: MessageTransport; now: Date; today: string }): Promise<Outcome> {
+async function sendOne(
+  db: Db,
+  p: { message: Message; session: WhatsappSession; transport: MessageTransport; now: Date; today: string },
+): Promise<Outcome> {
   let messageId: string | null;
   try {
-    ({ messageId } = await p.transport.sendText(p.message.toPhone, p.message.bodyEnc ? decryptSecret(p.message.bodyEnc) : p.message.body));
+    ({ messageId } = await p.transport.sendText(
+      p.message.toPhone,
+      p.message.bodyEnc ? decryptSecret(p.message.bodyEnc) : p.message.body,
+    ));
   } catch (error) {
     return sendFailed(db, { ...p, error });
   }
@@ -193,8 +224,14 @@ function markSent(db: Db, p: { message: Message; session: WhatsappSession; today
  * the queue at once for the next session. Other failures are retried with back-off, then
  * the message is failed with the error.
  */
-async function sendFailed(db: Db, p: { message: Message; session: WhatsappSession; now: Date; error: unknown }): Promise<Outcome> {
-  const e = p.error instanceof TransportError ? p.error : new TransportError('rejected', String((p.error as Error)?.message ?? p.error), true);
+async function sendFailed(
+  db: Db,
+  p: { message: Message; session: WhatsappSession; now: Date; error: unknown },
+): Promise<Outcome> {
+  const e =
+    p.error instanceof TransportError
+      ? p.error
+      : new TransportError('rejected', String((p.error as Error)?.message ?? p.error), true);
   // A refused gateway address is stored as its bare code (the screens translate it).
   const text = e.message === GATEWAY_NOT_PUBLIC ? GATEWAY_NOT_PUBLIC : `${e.code}: ${e.message}`.slice(0, 500);
   const sessionDown = e.code === 'not_connected' || e.code === 'unauthorized';
@@ -212,7 +249,13 @@ async function sendFailed(db: Db, p: { message: Message; session: WhatsappSessio
   const delay = sessionDown ? 0 : (RETRY_DELAYS_MS[attempts - 1] ?? 0);
   await db
     .update(messages)
-    .set({ status: final ? 'failed' : 'queued', attempts, error: text, nextAttemptAt: new Date(p.now.getTime() + delay), updatedAt: sql`now()` })
+    .set({
+      status: final ? 'failed' : 'queued',
+      attempts,
+      error: text,
+      nextAttemptAt: new Date(p.now.getTime() + delay),
+      updatedAt: sql`now()`,
+    })
     .where(eq(messages.id, p.message.id));
   return final ? 'failed' : 'retry';
 }
@@ -230,7 +273,12 @@ export async function requeueInterrupted(db: Db, olderThanMinutes = 5) {
       transportMessageId: null,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(messages.status, 'sending'), sql`${messages.updatedAt} < now() - make_interval(mins => ${olderThanMinutes})`))
+    .where(
+      and(
+        eq(messages.status, 'sending'),
+        sql`${messages.updatedAt} < now() - make_interval(mins => ${olderThanMinutes})`,
+      ),
+    )
     .returning({ id: messages.id });
   return rows.length;
 }

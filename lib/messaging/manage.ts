@@ -1,15 +1,24 @@
 import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { AUTO_MESSAGES, customers, messageTemplates, messages, messagingSettings, TEMPLATE_CATEGORIES, whatsappSessions, type MessageStatus } from '@/db/schema';
+import {
+  AUTO_MESSAGES,
+  customers,
+  type MessageStatus,
+  messages,
+  messageTemplates,
+  messagingSettings,
+  TEMPLATE_CATEGORIES,
+  whatsappSessions,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { normalizePhone } from '@/lib/core/phone';
 import { AppError } from '@/lib/server/errors';
 import { checkbox } from '@/lib/server/form-input';
-import { normalizePhone } from '@/lib/core/phone';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
-import { getMessagingSettings } from './queue';
-import { DEFAULT_TEMPLATES, TEMPLATE_VARIABLES, renderTemplate, sampleValues, templateProblems } from './templates';
 import { contains } from '@/lib/server/search';
+import { getMessagingSettings } from './queue';
+import { DEFAULT_TEMPLATES, renderTemplate, sampleValues, TEMPLATE_VARIABLES, templateProblems } from './templates';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -37,8 +46,14 @@ export async function listTemplates(db: Db, orgId: string) {
 /** Refuses a template with a variable its category cannot fill, naming it. */
 export function checkTemplate(category: (typeof TEMPLATE_CATEGORIES)[number], body: string) {
   const { unknown, malformed } = templateProblems(body, category);
-  if (unknown.length) throw new AppError('template_invalid', { variables: unknown.map((v) => `{{${v}}}`).join(', ') }, { body: 'validation.templateVariables' });
-  if (malformed) throw new AppError('template_invalid', { variables: '{{ }}' }, { body: 'validation.templateVariables' });
+  if (unknown.length)
+    throw new AppError(
+      'template_invalid',
+      { variables: unknown.map((v) => `{{${v}}}`).join(', ') },
+      { body: 'validation.templateVariables' },
+    );
+  if (malformed)
+    throw new AppError('template_invalid', { variables: '{{ }}' }, { body: 'validation.templateVariables' });
 }
 
 export async function saveTemplate(db: Db, p: Actor & { input: z.output<typeof templateSchema> }) {
@@ -46,15 +61,43 @@ export async function saveTemplate(db: Db, p: Actor & { input: z.output<typeof t
   await db
     .insert(messageTemplates)
     .values({ organizationId: p.orgId, ...p.input, updatedBy: p.actorUserId })
-    .onConflictDoUpdate({ target: [messageTemplates.organizationId, messageTemplates.category, messageTemplates.locale], set: { body: p.input.body, updatedBy: p.actorUserId, updatedAt: sql`now()` } });
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'message_template.saved', entityType: 'message_template', data: { category: p.input.category, locale: p.input.locale } });
+    .onConflictDoUpdate({
+      target: [messageTemplates.organizationId, messageTemplates.category, messageTemplates.locale],
+      set: { body: p.input.body, updatedBy: p.actorUserId, updatedAt: sql`now()` },
+    });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'message_template.saved',
+    entityType: 'message_template',
+    data: { category: p.input.category, locale: p.input.locale },
+  });
   return { ok: true };
 }
 
 /** Back to the built-in wording. */
-export async function resetTemplate(db: Db, p: Actor & { category: (typeof TEMPLATE_CATEGORIES)[number]; locale: 'id' | 'en' }) {
-  await db.delete(messageTemplates).where(and(eq(messageTemplates.organizationId, p.orgId), eq(messageTemplates.category, p.category), eq(messageTemplates.locale, p.locale)));
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'message_template.reset', entityType: 'message_template', data: { category: p.category, locale: p.locale } });
+export async function resetTemplate(
+  db: Db,
+  p: Actor & { category: (typeof TEMPLATE_CATEGORIES)[number]; locale: 'id' | 'en' },
+) {
+  await db
+    .delete(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.organizationId, p.orgId),
+        eq(messageTemplates.category, p.category),
+        eq(messageTemplates.locale, p.locale),
+      ),
+    );
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'message_template.reset',
+    entityType: 'message_template',
+    data: { category: p.category, locale: p.locale },
+  });
   return { body: DEFAULT_TEMPLATES[p.category][p.locale] };
 }
 
@@ -66,18 +109,38 @@ export function previewTemplate(category: (typeof TEMPLATE_CATEGORIES)[number], 
 export const messagingSettingsSchema = z
   .object({ locale: z.enum(['id', 'en'], 'validation.invalid') })
   .catchall(z.unknown())
-  .transform((raw) => ({ locale: raw.locale, disabled: AUTO_MESSAGES.filter((a) => !checkbox.parse(raw[`auto_${a}`])) }));
+  .transform((raw) => ({
+    locale: raw.locale,
+    disabled: AUTO_MESSAGES.filter((a) => !checkbox.parse(raw[`auto_${a}`])),
+  }));
 
 export async function saveMessagingSettings(db: Db, p: Actor & { input: z.output<typeof messagingSettingsSchema> }) {
   await db
     .insert(messagingSettings)
     .values({ organizationId: p.orgId, ...p.input })
     .onConflictDoUpdate({ target: messagingSettings.organizationId, set: { ...p.input, updatedAt: sql`now()` } });
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'messaging.settings_saved', entityType: 'organization', entityId: p.orgId, data: p.input });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'messaging.settings_saved',
+    entityType: 'organization',
+    entityId: p.orgId,
+    data: p.input,
+  });
   return getMessagingSettings(db, p.orgId);
 }
 
-export type MessageFilter = { orgId: string; status?: MessageStatus; category?: string; q?: string; broadcastId?: string; customerId?: string; cursor?: string; limit?: number };
+export type MessageFilter = {
+  orgId: string;
+  status?: MessageStatus;
+  category?: string;
+  q?: string;
+  broadcastId?: string;
+  customerId?: string;
+  cursor?: string;
+  limit?: number;
+};
 
 /** The message log, newest first: recipient, template, status, error. */
 export async function listMessages(db: Db, f: MessageFilter) {
@@ -128,17 +191,43 @@ export async function resendMessage(db: Db, p: Actor & { messageId: string }) {
     .select({ id: messages.id, toPhone: messages.toPhone, customerPhone: customers.phone })
     .from(messages)
     .leftJoin(customers, eq(customers.id, messages.customerId))
-    .where(and(eq(messages.id, p.messageId), eq(messages.organizationId, p.orgId), sql`${messages.status} in ('failed', 'cancelled')`));
+    .where(
+      and(
+        eq(messages.id, p.messageId),
+        eq(messages.organizationId, p.orgId),
+        sql`${messages.status} in ('failed', 'cancelled')`,
+      ),
+    );
   if (!m) throw new AppError('not_found');
   const phone = normalizePhone(m.customerPhone ?? m.toPhone);
   if (!phone) throw new AppError('validation', {}, { phone: 'validation.phone' });
   const [row] = await db
     .update(messages)
-    .set({ status: 'queued', toPhone: phone, attempts: 0, error: null, broadcastId: null, transportMessageId: null, sentAt: null, deliveredAt: null, readAt: null, nextAttemptAt: sql`now()`, createdAt: sql`now()`, updatedAt: sql`now()` })
+    .set({
+      status: 'queued',
+      toPhone: phone,
+      attempts: 0,
+      error: null,
+      broadcastId: null,
+      transportMessageId: null,
+      sentAt: null,
+      deliveredAt: null,
+      readAt: null,
+      nextAttemptAt: sql`now()`,
+      createdAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(messages.id, m.id), eq(messages.organizationId, p.orgId)))
     .returning({ id: messages.id });
   if (!row) throw new AppError('not_found');
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'message.resent', entityType: 'message', entityId: row.id });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'message.resent',
+    entityType: 'message',
+    entityId: row.id,
+  });
   return { id: row.id };
 }
 
@@ -150,6 +239,13 @@ export async function setWhatsappOptOut(db: Db, p: Actor & { customerId: string;
     .where(and(eq(customers.id, p.customerId), eq(customers.organizationId, p.orgId)))
     .returning({ id: customers.id });
   if (!row) throw new AppError('not_found');
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: p.optOut ? 'customer.whatsapp_opt_out' : 'customer.whatsapp_opt_in', entityType: 'customer', entityId: row.id });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: p.optOut ? 'customer.whatsapp_opt_out' : 'customer.whatsapp_opt_in',
+    entityType: 'customer',
+    entityId: row.id,
+  });
   return { optOut: p.optOut };
 }

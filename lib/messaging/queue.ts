@@ -1,9 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, messageTemplates, messages, messagingSettings, organizations, type AutoMessage, type TemplateCategory } from '@/db/schema';
-import { formatCustomerNumber } from '@/lib/customers/constants';
+import {
+  type AutoMessage,
+  customers,
+  messages,
+  messageTemplates,
+  messagingSettings,
+  organizations,
+  type TemplateCategory,
+} from '@/db/schema';
 import { normalizePhone } from '@/lib/core/phone';
 import { encryptSecret } from '@/lib/crypto';
+import { formatCustomerNumber } from '@/lib/customers/constants';
 import type { Locale } from '@/lib/i18n/config';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './templates';
 
@@ -19,21 +27,56 @@ export async function templateBody(db: Db, p: { orgId: string; category: Templat
   const [row] = await db
     .select({ body: messageTemplates.body })
     .from(messageTemplates)
-    .where(and(eq(messageTemplates.organizationId, p.orgId), eq(messageTemplates.category, p.category), eq(messageTemplates.locale, p.locale)));
+    .where(
+      and(
+        eq(messageTemplates.organizationId, p.orgId),
+        eq(messageTemplates.category, p.category),
+        eq(messageTemplates.locale, p.locale),
+      ),
+    );
   return row?.body ?? DEFAULT_TEMPLATES[p.category][p.locale];
 }
 
-export function customerValues(c: { name: string; number: number; phone: string; address: string }, orgName: string): TemplateValues {
-  return { 'customer.name': c.name, 'customer.number': formatCustomerNumber(c.number), 'customer.phone': c.phone, 'customer.address': c.address, 'organization.name': orgName };
+export function customerValues(
+  c: { name: string; number: number; phone: string; address: string },
+  orgName: string,
+): TemplateValues {
+  return {
+    'customer.name': c.name,
+    'customer.number': formatCustomerNumber(c.number),
+    'customer.phone': c.phone,
+    'customer.address': c.address,
+    'organization.name': orgName,
+  };
 }
 
 /** A message row ready to insert, or why there is none (opted out, no valid number). */
-export type Draft = { organizationId: string; customerId: string | null; toPhone: string; category: TemplateCategory; eventKey: string | null; body: string; bodyEnc?: string | null; status: 'queued' | 'cancelled'; error: string | null; broadcastId?: string | null; createdBy?: string | null };
+export type Draft = {
+  organizationId: string;
+  customerId: string | null;
+  toPhone: string;
+  category: TemplateCategory;
+  eventKey: string | null;
+  body: string;
+  bodyEnc?: string | null;
+  status: 'queued' | 'cancelled';
+  error: string | null;
+  broadcastId?: string | null;
+  createdBy?: string | null;
+};
 
 /** Template values that must not be readable in the message log. */
 const SECRET_VALUES = ['service.password'];
 
-export function draftFor(p: { orgId: string; customer: { id: string; phone: string; whatsappOptOut: boolean }; category: TemplateCategory; eventKey: string | null; body: string; createdBy?: string | null; broadcastId?: string | null }): Draft {
+export function draftFor(p: {
+  orgId: string;
+  customer: { id: string; phone: string; whatsappOptOut: boolean };
+  category: TemplateCategory;
+  eventKey: string | null;
+  body: string;
+  createdBy?: string | null;
+  broadcastId?: string | null;
+}): Draft {
   const phone = normalizePhone(p.customer.phone);
   // Kept in the log as cancelled, so "why did Budi get nothing?" has an answer.
   const error = p.customer.whatsappOptOut ? 'opted_out' : phone ? null : 'invalid_phone';
@@ -71,7 +114,15 @@ export async function insertDrafts(db: Db, drafts: Draft[]) {
  */
 export async function queueCustomerMessage(
   db: Db,
-  p: { orgId: string; customerId: string; category: TemplateCategory; auto: AutoMessage | null; eventKey: string; values: TemplateValues; createdBy?: string | null },
+  p: {
+    orgId: string;
+    customerId: string;
+    category: TemplateCategory;
+    auto: AutoMessage | null;
+    eventKey: string;
+    values: TemplateValues;
+    createdBy?: string | null;
+  },
 ) {
   const settings = await getMessagingSettings(db, p.orgId);
   if (p.auto && settings.disabled.includes(p.auto)) return { queued: false, reason: 'disabled' as const };
@@ -85,8 +136,22 @@ export async function queueCustomerMessage(
   const values = { ...customerValues(row.customer, row.orgName), ...p.values };
   const body = renderTemplate(template, values);
   const secret = SECRET_VALUES.some((k) => values[k]);
-  const shown = secret ? renderTemplate(template, { ...values, ...Object.fromEntries(SECRET_VALUES.map((k) => [k, '••••••'])) }) : body;
-  const draft = { ...draftFor({ orgId: p.orgId, customer: row.customer, category: p.category, eventKey: p.eventKey, body: shown, createdBy: p.createdBy }), bodyEnc: secret ? encryptSecret(body) : null };
+  const shown = secret
+    ? renderTemplate(template, { ...values, ...Object.fromEntries(SECRET_VALUES.map((k) => [k, '••••••'])) })
+    : body;
+  const draft = {
+    ...draftFor({
+      orgId: p.orgId,
+      customer: row.customer,
+      category: p.category,
+      eventKey: p.eventKey,
+      body: shown,
+      createdBy: p.createdBy,
+    }),
+    bodyEnc: secret ? encryptSecret(body) : null,
+  };
   const inserted = await insertDrafts(db, [draft]);
-  return inserted ? { queued: draft.status === 'queued', reason: draft.error ?? undefined } : { queued: false, reason: 'already_sent' as const };
+  return inserted
+    ? { queued: draft.status === 'queued', reason: draft.error ?? undefined }
+    : { queued: false, reason: 'already_sent' as const };
 }

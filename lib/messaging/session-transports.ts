@@ -24,7 +24,11 @@ export function sessionTransports(opts: { baileys: BaileysTransports | null; log
     const cached = http.get(s.id);
     if (cached?.version === version) return cached.transport;
     try {
-      const transport = createHttpTransport(s.transport, JSON.parse(decryptSecret(s.configEnc)) as Record<string, string>, { allowPrivate: env().WHATSAPP_ALLOW_HTTP_GATEWAY });
+      const transport = createHttpTransport(
+        s.transport,
+        JSON.parse(decryptSecret(s.configEnc)) as Record<string, string>,
+        { allowPrivate: env().WHATSAPP_ALLOW_HTTP_GATEWAY },
+      );
       http.set(s.id, { version, transport });
       return transport;
     } catch (error) {

@@ -1,24 +1,33 @@
+import { isIP } from 'node:net';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { whatsappAuthState, whatsappSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/server/errors';
 import { checkbox } from '@/lib/server/form-input';
-import { mergeKeyFields } from '@/lib/server/secret-fields';
-import { env } from '@/lib/env';
-import { isIP } from 'node:net';
 import { isPrivateAddress } from '@/lib/server/public-address';
+import { mergeKeyFields } from '@/lib/server/secret-fields';
 import { TRANSPORT_CONFIG_FIELDS } from './transports';
 import { TRANSPORTS } from './types';
 
-const intText = (min: number, max: number) => z.coerce.number('validation.invalid').int('validation.invalid').min(min, 'validation.invalid').max(max, 'validation.invalid');
+const intText = (min: number, max: number) =>
+  z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .min(min, 'validation.invalid')
+    .max(max, 'validation.invalid');
 
 /** Form fields: name, transport, priority, limits, and `cfg_<key>` for Cloud API / HTTP gateway keys. */
 export const sessionSchema = z
   .object({
-    sessionId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
+    sessionId: z
+      .string()
+      .uuid()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     name: z.string().trim().min(2, 'validation.required').max(60, 'validation.tooLong'),
     transport: z.enum(TRANSPORTS, 'validation.invalid'),
     priority: intText(1, 99),
@@ -39,7 +48,11 @@ export async function saveSession(db: Db, p: Actor & { input: SessionInput }) {
   const { sessionId, name, transport, priority, perMinute, dailyCap, enabled } = p.input;
   return db.transaction(async (tx) => {
     const [existing] = sessionId
-      ? await tx.select().from(whatsappSessions).where(and(eq(whatsappSessions.id, sessionId), eq(whatsappSessions.organizationId, p.orgId))).for('update')
+      ? await tx
+          .select()
+          .from(whatsappSessions)
+          .where(and(eq(whatsappSessions.id, sessionId), eq(whatsappSessions.organizationId, p.orgId)))
+          .for('update')
       : [];
     if (sessionId && !existing) throw new AppError('not_found');
     if (existing && existing.transport !== transport) throw new AppError('session_transport');
@@ -57,13 +70,38 @@ export async function saveSession(db: Db, p: Actor & { input: SessionInput }) {
       if (Object.keys(missing).length) throw new AppError('validation', {}, missing);
       configEnc = encryptSecret(JSON.stringify(config));
     } else configHints = {};
-    const values = { name, transport, priority, perMinute, dailyCap, enabled, configEnc, configHints, updatedAt: sql`now()` };
+    const values = {
+      name,
+      transport,
+      priority,
+      perMinute,
+      dailyCap,
+      enabled,
+      configEnc,
+      configHints,
+      updatedAt: sql`now()`,
+    };
     const [row] = existing
       ? await tx.update(whatsappSessions).set(values).where(eq(whatsappSessions.id, existing.id)).returning()
-      : await tx.insert(whatsappSessions).values({ ...values, organizationId: p.orgId, status: transport === 'baileys' ? 'new' : 'connected' }).returning();
+      : await tx
+          .insert(whatsappSessions)
+          .values({ ...values, organizationId: p.orgId, status: transport === 'baileys' ? 'new' : 'connected' })
+          .returning();
     // New keys for an HTTP session that was set aside: it is tried again at once.
-    if (existing && transport !== 'baileys' && existing.status !== 'connected') await tx.update(whatsappSessions).set({ status: 'connected', lastError: null }).where(eq(whatsappSessions.id, existing.id));
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: existing ? 'whatsapp_session.updated' : 'whatsapp_session.created', entityType: 'whatsapp_session', entityId: row!.id, data: { name, transport, priority, perMinute, dailyCap, enabled, config: configHints } });
+    if (existing && transport !== 'baileys' && existing.status !== 'connected')
+      await tx
+        .update(whatsappSessions)
+        .set({ status: 'connected', lastError: null })
+        .where(eq(whatsappSessions.id, existing.id));
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: existing ? 'whatsapp_session.updated' : 'whatsapp_session.created',
+      entityType: 'whatsapp_session',
+      entityId: row!.id,
+      data: { name, transport, priority, perMinute, dailyCap, enabled, config: configHints },
+    });
     return { id: row!.id };
   });
 }
@@ -95,10 +133,23 @@ export async function relinkSession(db: Db, p: Actor & { sessionId: string }) {
   const [row] = await db
     .update(whatsappSessions)
     .set({ status: 'new', qr: null, qrAt: null, logoutRequestedAt: null, lastError: null, updatedAt: sql`now()` })
-    .where(and(eq(whatsappSessions.id, p.sessionId), eq(whatsappSessions.organizationId, p.orgId), eq(whatsappSessions.transport, 'baileys')))
+    .where(
+      and(
+        eq(whatsappSessions.id, p.sessionId),
+        eq(whatsappSessions.organizationId, p.orgId),
+        eq(whatsappSessions.transport, 'baileys'),
+      ),
+    )
     .returning({ id: whatsappSessions.id });
   if (!row) throw new AppError('not_found');
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'whatsapp_session.relink', entityType: 'whatsapp_session', entityId: row.id });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'whatsapp_session.relink',
+    entityType: 'whatsapp_session',
+    entityId: row.id,
+  });
   return { id: row.id };
 }
 
@@ -110,7 +161,14 @@ export async function requestLogout(db: Db, p: Actor & { sessionId: string }) {
     .where(and(eq(whatsappSessions.id, p.sessionId), eq(whatsappSessions.organizationId, p.orgId)))
     .returning({ id: whatsappSessions.id });
   if (!row) throw new AppError('not_found');
-  await recordAudit(db, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'whatsapp_session.logout', entityType: 'whatsapp_session', entityId: row.id });
+  await recordAudit(db, {
+    orgId: p.orgId,
+    actorUserId: p.actorUserId,
+    ip: p.ip,
+    action: 'whatsapp_session.logout',
+    entityType: 'whatsapp_session',
+    entityId: row.id,
+  });
   return { id: row.id };
 }
 
@@ -122,14 +180,26 @@ export async function deleteSession(db: Db, p: Actor & { sessionId: string }) {
       .returning({ id: whatsappSessions.id, name: whatsappSessions.name });
     if (!row) throw new AppError('not_found');
     await tx.delete(whatsappAuthState).where(eq(whatsappAuthState.sessionId, row.id));
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'whatsapp_session.deleted', entityType: 'whatsapp_session', entityId: row.id, data: { name: row.name } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'whatsapp_session.deleted',
+      entityType: 'whatsapp_session',
+      entityId: row.id,
+      data: { name: row.name },
+    });
     return { id: row.id };
   });
 }
 
 /** The sessions page: state, phone, activity; keys only as hints, the QR while it is fresh. */
 export async function listSessions(db: Db, orgId: string) {
-  const rows = await db.select().from(whatsappSessions).where(eq(whatsappSessions.organizationId, orgId)).orderBy(asc(whatsappSessions.priority), asc(whatsappSessions.createdAt));
+  const rows = await db
+    .select()
+    .from(whatsappSessions)
+    .where(eq(whatsappSessions.organizationId, orgId))
+    .orderBy(asc(whatsappSessions.priority), asc(whatsappSessions.createdAt));
   return rows.map(({ configEnc: _secret, leaseOwner: _owner, leaseUntil: _until, qr, qrAt, ...s }) => ({
     ...s,
     // Baileys refreshes the QR about every 20 s; an older one no longer links.

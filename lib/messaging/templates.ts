@@ -8,7 +8,14 @@ import type { Locale } from '@/lib/i18n/config';
  */
 const CUSTOMER = ['customer.name', 'customer.number', 'customer.phone', 'customer.address'] as const;
 const ORG = ['organization.name'] as const;
-const INVOICE = ['invoice.number', 'invoice.period', 'invoice.total', 'invoice.outstanding', 'invoice.due', 'invoice.link'] as const;
+const INVOICE = [
+  'invoice.number',
+  'invoice.period',
+  'invoice.total',
+  'invoice.outstanding',
+  'invoice.due',
+  'invoice.link',
+] as const;
 const SERVICE = ['service.username', 'service.password', 'service.plan', 'service.expiry'] as const;
 
 export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {

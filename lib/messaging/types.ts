@@ -3,7 +3,8 @@
  * linked device held by the worker), the WhatsApp Cloud API, and an HTTP gateway in the
  * style of Fonnte. Nothing is "sent" unless the transport acknowledged it.
  */
-import { type TransportKind } from '@/db/enums';
+import type { TransportKind } from '@/db/enums';
+
 export { TRANSPORTS, type TransportKind } from '@/db/enums';
 
 export type SendResult = {
@@ -13,7 +14,14 @@ export type SendResult = {
 
 export class TransportError extends Error {
   constructor(
-    public readonly code: 'not_connected' | 'unauthorized' | 'rejected' | 'invalid_number' | 'timeout' | 'unreachable' | 'bad_response',
+    public readonly code:
+      | 'not_connected'
+      | 'unauthorized'
+      | 'rejected'
+      | 'invalid_number'
+      | 'timeout'
+      | 'unreachable'
+      | 'bad_response',
     message: string,
     /** Worth trying again later (or through another session). */
     public readonly retryable: boolean,

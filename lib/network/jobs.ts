@@ -17,7 +17,9 @@ export const subscriptionApply = defineJob({
     status: z.enum(SUBSCRIPTION_STATUSES),
     kick: z.boolean().optional(),
     // The subscription moved to another router: take it off the old one (as it was there).
-    removeFrom: z.object({ routerId: z.string().uuid(), username: z.string(), kind: z.enum(['pppoe', 'hotspot']).optional() }).optional(),
+    removeFrom: z
+      .object({ routerId: z.string().uuid(), username: z.string(), kind: z.enum(['pppoe', 'hotspot']).optional() })
+      .optional(),
     // Settings the database no longer has (static address, MAC lock): removed on the router.
     clear: z.array(z.enum(SECRET_FIELDS)).optional(),
     // RADIUS: a plan change on an active customer is a CoA (new rate-limit, no drop).
@@ -41,7 +43,11 @@ export const routerSync = defineJob({
   name: 'router-sync',
   queue: 'router',
   maxAttempts: DEVICE_MAX_ATTEMPTS,
-  payload: z.object({ routerId: z.string().uuid(), subscriptionId: z.string().uuid().optional(), removeExtra: z.boolean().default(false) }),
+  payload: z.object({
+    routerId: z.string().uuid(),
+    subscriptionId: z.string().uuid().optional(),
+    removeExtra: z.boolean().default(false),
+  }),
 });
 
 /** Every active plan's profile and the isolir profile, created or corrected on a router. */
@@ -63,5 +69,11 @@ export const routerImport = defineJob({
 export const sessionKick = defineJob({
   name: 'session-kick',
   maxAttempts: 3,
-  payload: z.object({ routerId: z.string().uuid(), sessionId: z.string().uuid(), kind: z.enum(SESSION_KINDS), itemId: z.string(), username: z.string() }),
+  payload: z.object({
+    routerId: z.string().uuid(),
+    sessionId: z.string().uuid(),
+    kind: z.enum(SESSION_KINDS),
+    itemId: z.string(),
+    username: z.string(),
+  }),
 });

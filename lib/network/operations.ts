@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
-import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
-import { requestProfilePush, requestRouterCheck, requestRouterImport, requestRouterSync, requestSessionKick, routerJobs } from './router-jobs';
 import { radiusOnline } from './radius/accounting';
+import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
+import {
+  requestProfilePush,
+  requestRouterCheck,
+  requestRouterImport,
+  requestRouterSync,
+  requestSessionKick,
+  routerJobs,
+} from './router-jobs';
 import { deleteRouter, getRouter, listRouters, routerChoices, routerSchema, saveRouter } from './routers';
 import { listSessions } from './sessions';
 
-const optionalId = z.string().uuid('validation.invalid').optional().or(z.literal('').transform(() => undefined));
+const optionalId = z
+  .string()
+  .uuid('validation.invalid')
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 const routerRef = z.object({ routerId: z.string().uuid('validation.invalid') });
 
 export const listRoutersOp = defineOperation({
   name: 'routers.list',
   permission: 'routers.view',
-  input: z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() }),
+  input: z.object({
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).optional(),
+  }),
   run: (ctx, input) => listRouters(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
@@ -30,7 +44,10 @@ export const getRouterOp = defineOperation({
   permission: 'routers.view',
   input: routerRef,
   run: async (ctx, input) => {
-    const [router, jobs] = await Promise.all([getRouter(ctx.db, { orgId: ctx.orgId, ...input }), routerJobs(ctx.db, { orgId: ctx.orgId, ...input })]);
+    const [router, jobs] = await Promise.all([
+      getRouter(ctx.db, { orgId: ctx.orgId, ...input }),
+      routerJobs(ctx.db, { orgId: ctx.orgId, ...input }),
+    ]);
     return { router, jobs };
   },
 });
@@ -39,7 +56,8 @@ export const saveRouterOp = defineOperation({
   name: 'routers.save',
   permission: 'routers.manage',
   input: routerSchema.extend({ routerId: optionalId }).superRefine((v, issue) => {
-    if (!v.routerId && !v.password) issue.addIssue({ code: 'custom', path: ['password'], message: 'validation.required' });
+    if (!v.routerId && !v.password)
+      issue.addIssue({ code: 'custom', path: ['password'], message: 'validation.required' });
   }),
   run: (ctx, { routerId, ...input }) => saveRouter(ctx.db, { ...ctx.actor, routerId, input }),
 });
@@ -98,7 +116,10 @@ export const listSessionsOp = defineOperation({
   permission: 'sessions.view',
   input: z.object({
     routerId: optionalId,
-    kind: z.enum(SESSION_KINDS).optional().or(z.literal('').transform(() => undefined)),
+    kind: z
+      .enum(SESSION_KINDS)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     q: z.string().trim().max(100).optional(),
     page: z.coerce.number().int().min(1).max(10_000).optional(),
   }),
@@ -117,7 +138,10 @@ export const sessionRoutersOp = defineOperation({
 export const radiusOnlineOp = defineOperation({
   name: 'sessions.radiusOnline',
   permission: 'sessions.view',
-  input: z.object({ q: z.string().trim().max(100).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() }),
+  input: z.object({
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).optional(),
+  }),
   run: (ctx, input) => radiusOnline(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 

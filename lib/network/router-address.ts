@@ -1,7 +1,15 @@
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/server/errors';
-import { cidrList, InvalidAddressError, isLocalAddress, NotPublicAddressError, resolvePublicAddress, type ResolveOptions, type Resolver } from '@/lib/server/public-address';
 import { RouterError } from '@/lib/network/routeros/errors';
+import { AppError } from '@/lib/server/errors';
+import {
+  cidrList,
+  InvalidAddressError,
+  isLocalAddress,
+  NotPublicAddressError,
+  type ResolveOptions,
+  type Resolver,
+  resolvePublicAddress,
+} from '@/lib/server/public-address';
 
 /**
  * Where the app may connect to a tenant's router (API connections and RADIUS CoA /
@@ -42,7 +50,12 @@ export async function routerConnectAddress(host: string, opts: { resolve?: Resol
       // The router's last error is the tenant's to read: what its name resolved to (an
       // internal address) would map the platform's DNS. The operator's log has it.
       console.warn(`[network] router address refused: ${error.message}`);
-      throw new RouterError('not_allowed', hostedPlatform() ? "the router's address is not a public address or in the platform's router VPN" : "the router's address is a loopback, unspecified or link-local address");
+      throw new RouterError(
+        'not_allowed',
+        hostedPlatform()
+          ? "the router's address is not a public address or in the platform's router VPN"
+          : "the router's address is a loopback, unspecified or link-local address",
+      );
     }
     throw error;
   }
@@ -58,7 +71,11 @@ export async function assertRouterHostAllowed(host: string, opts: { resolve?: Re
     await resolvePublicAddress(host, rules(opts));
   } catch (error) {
     if (error instanceof NotPublicAddressError || error instanceof InvalidAddressError)
-      throw new AppError('validation', {}, { host: hostedPlatform() ? 'validation.hostNotAllowed' : 'validation.hostLocal' });
+      throw new AppError(
+        'validation',
+        {},
+        { host: hostedPlatform() ? 'validation.hostNotAllowed' : 'validation.hostLocal' },
+      );
     if (hostedPlatform()) throw new AppError('validation', {}, { host: 'validation.hostUnresolved' });
   }
 }
@@ -72,6 +89,11 @@ export async function assertRouterHostAllowed(host: string, opts: { resolve?: Re
  */
 export async function assertNasAddressAllowed(address: string | null) {
   if (!hostedPlatform() || address === null) return;
-  const refused = isLocalAddress(address) || (await resolvePublicAddress(address, { allow: allowedRanges() }).then(() => false, () => true));
+  const refused =
+    isLocalAddress(address) ||
+    (await resolvePublicAddress(address, { allow: allowedRanges() }).then(
+      () => false,
+      () => true,
+    ));
   if (refused) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressNotAllowed' });
 }

@@ -1,18 +1,25 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { customers, plans, routerImports, subscriptionHistory, subscriptions, type RouterImportEntry } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
 import { BILLING_TYPES } from '@/db/enums';
+import {
+  customers,
+  plans,
+  type RouterImportEntry,
+  routerImports,
+  subscriptionHistory,
+  subscriptions,
+} from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { importSchedule, paidUntilSchema } from '@/lib/billing/import-schedule';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
-import { paidUntilSchema, importSchedule } from '@/lib/billing/import-schedule';
 import { encryptSecret } from '@/lib/crypto';
-import { AppError } from '@/lib/server/errors';
 import { applyRadiusStatus, writeCredentials } from '@/lib/network/radius/provision';
-import { MENUS, planProfileName, secretProplist } from './router-state';
-import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterApi } from '@/lib/network/routeros/client';
+import { AppError } from '@/lib/server/errors';
+import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterAccess } from './router-access';
+import { MENUS, planProfileName, secretProplist } from './router-state';
 import { getRouter } from './routers';
 
 /** Reads every PPP secret and hotspot user off a router (two commands). */
@@ -41,7 +48,10 @@ export async function readRouterEntries(api: RouterApi): Promise<RouterImportEnt
   return entries;
 }
 
-export async function saveImportPreview(db: Db, p: { orgId: string; routerId: string; jobId: string; entries: RouterImportEntry[] }) {
+export async function saveImportPreview(
+  db: Db,
+  p: { orgId: string; routerId: string; jobId: string; entries: RouterImportEntry[] },
+) {
   const [row] = await db
     .insert(routerImports)
     .values({ organizationId: p.orgId, routerId: p.routerId, jobId: p.jobId, entries: p.entries })
@@ -54,14 +64,25 @@ export async function saveImportPreview(db: Db, p: { orgId: string; routerId: st
  * The `router-import` job: a router's PPP secrets and hotspot users read and kept (keyed by
  * the job) for the import preview.
  */
-export async function readImportPreview(db: Db, access: RouterAccess, p: { orgId: string; routerId: string; jobId: string }) {
+export async function readImportPreview(
+  db: Db,
+  access: RouterAccess,
+  p: { orgId: string; routerId: string; jobId: string },
+) {
   const entries = await access.use({ orgId: p.orgId, routerId: p.routerId }, (api) => readRouterEntries(api));
   const saved = await saveImportPreview(db, { ...p, entries });
-  return { importId: saved.id, pppoe: entries.filter((e) => e.kind === 'pppoe').length, hotspot: entries.filter((e) => e.kind === 'hotspot').length };
+  return {
+    importId: saved.id,
+    pppoe: entries.filter((e) => e.kind === 'pppoe').length,
+    hotspot: entries.filter((e) => e.kind === 'hotspot').length,
+  };
 }
 
 async function loadImport(db: Db, p: { orgId: string; importId: string; lock?: boolean }) {
-  const q = db.select().from(routerImports).where(and(eq(routerImports.id, p.importId), eq(routerImports.organizationId, p.orgId)));
+  const q = db
+    .select()
+    .from(routerImports)
+    .where(and(eq(routerImports.id, p.importId), eq(routerImports.organizationId, p.orgId)));
   const [row] = p.lock ? await q.for('update') : await q;
   if (!row) throw new AppError('not_found');
   return row;
@@ -83,14 +104,22 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     const rows = await db
       .select({ u: subscriptions.serviceUsername })
       .from(subscriptions)
-      .where(and(eq(subscriptions.organizationId, p.orgId), inArray(subscriptions.serviceUsername, names.slice(i, i + 5000))));
+      .where(
+        and(
+          eq(subscriptions.organizationId, p.orgId),
+          inArray(subscriptions.serviceUsername, names.slice(i, i + 5000)),
+        ),
+      );
     for (const r of rows) existing.add(r.u);
   }
   const orgPlans = await db
     .select({ id: plans.id, name: plans.name, routerProfile: plans.routerProfile, serviceType: plans.serviceType })
     .from(plans)
     .where(and(eq(plans.organizationId, p.orgId), eq(plans.active, true)));
-  const profiles = new Map<string, { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean }>();
+  const profiles = new Map<
+    string,
+    { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean }
+  >();
   const seen = new Set<string>();
   let duplicates = 0;
   let withoutPassword = 0;
@@ -112,7 +141,13 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     if (found) found.count++;
     else {
       const plan = orgPlans.find((pl) => pl.serviceType === e.kind && planProfileName(pl) === e.profile);
-      profiles.set(key, { kind: e.kind, profile: e.profile, count: 1, suggestedPlanId: plan?.id ?? null, isolir: e.profile === router.isolirProfile });
+      profiles.set(key, {
+        kind: e.kind,
+        profile: e.profile,
+        count: 1,
+        suggestedPlanId: plan?.id ?? null,
+        isolir: e.profile === router.isolirProfile,
+      });
     }
   }
   return {
@@ -128,10 +163,18 @@ export async function getImportPreview(db: Db, p: { orgId: string; importId: str
     withoutPassword: imp.importedAt ? 0 : withoutPassword,
     profiles: [...profiles.values()].sort((a, b) => b.count - a.count),
     // Why nothing can be imported, when nothing can: an empty router is not "all taken".
-    nothingNewReason: profiles.size > 0 ? null : imp.entries.length === 0 ? ('router_empty' as const) : ('all_taken' as const),
+    nothingNewReason:
+      profiles.size > 0 ? null : imp.entries.length === 0 ? ('router_empty' as const) : ('all_taken' as const),
     plans: orgPlans,
     schedule,
-    sample: imp.entries.slice(0, 50).map((e) => ({ kind: e.kind, name: e.name, profile: e.profile, disabled: e.disabled, comment: e.comment, exists: existing.has(e.name) })),
+    sample: imp.entries.slice(0, 50).map((e) => ({
+      kind: e.kind,
+      name: e.name,
+      profile: e.profile,
+      disabled: e.disabled,
+      comment: e.comment,
+      exists: existing.has(e.name),
+    })),
   };
 }
 
@@ -149,16 +192,23 @@ export const confirmImportSchema = z.object({
  * in isolated, the rest active. All in one transaction; an import is confirmed once.
  * Phone and address are left for staff to fill in (the router does not know them).
  */
-export async function confirmImport(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> }) {
+export async function confirmImport(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> },
+) {
   return confirmImportTx(db, p).catch((error: unknown) => {
     // Another import (or a new customer) took one of these usernames in the meantime.
-    const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+    const code =
+      (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
     if (code === '23505') throw new AppError('username_taken');
     throw error;
   });
 }
 
-async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> }) {
+async function confirmImportTx(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: z.output<typeof confirmImportSchema> },
+) {
   return db.transaction(async (tx) => {
     const imp = await loadImport(tx, { orgId: p.orgId, importId: p.input.importId, lock: true });
     if (imp.importedAt) throw new AppError('import_done');
@@ -173,15 +223,28 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
         await tx
           .select({ u: subscriptions.serviceUsername })
           .from(subscriptions)
-          .where(and(eq(subscriptions.organizationId, p.orgId), inArray(subscriptions.serviceUsername, imp.entries.map((e) => e.name))))
+          .where(
+            and(
+              eq(subscriptions.organizationId, p.orgId),
+              inArray(
+                subscriptions.serviceUsername,
+                imp.entries.map((e) => e.name),
+              ),
+            ),
+          )
       ).map((r) => r.u),
     );
     const seen = new Set<string>();
     const rows = imp.entries.flatMap((e) => {
       const planId = p.input.mapping[`${e.kind}:${e.profile}`];
-      if (!planId || !planIds.has(planId) || existing.has(e.name) || seen.has(e.name) || e.passwordEnc === null) return [];
+      if (!planId || !planIds.has(planId) || existing.has(e.name) || seen.has(e.name) || e.passwordEnc === null)
+        return [];
       seen.add(e.name);
-      const status = e.disabled ? ('suspended' as const) : e.profile === router.isolirProfile ? ('isolated' as const) : ('active' as const);
+      const status = e.disabled
+        ? ('suspended' as const)
+        : e.profile === router.isolirProfile
+          ? ('isolated' as const)
+          : ('active' as const);
       return [{ ...e, planId, status }];
     });
     if (rows.length === 0) return { imported: 0, skipped: imp.entries.length };
@@ -228,7 +291,14 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
         )
         .returning({ id: subscriptions.id, status: subscriptions.status });
       await tx.insert(subscriptionHistory).values(
-        subs.map((s) => ({ organizationId: p.orgId, subscriptionId: s.id, fromStatus: null, toStatus: s.status, reason: 'imported_from_router', actorUserId: p.actorUserId })),
+        subs.map((s) => ({
+          organizationId: p.orgId,
+          subscriptionId: s.id,
+          fromStatus: null,
+          toStatus: s.status,
+          reason: 'imported_from_router',
+          actorUserId: p.actorUserId,
+        })),
       );
     }
     // On a RADIUS-mode router the new customers get their RADIUS rows now.
@@ -240,7 +310,11 @@ async function confirmImportTx(db: Db, p: { orgId: string; actorUserId: string; 
     // What was read off the router is kept for the record, without the passwords.
     await tx
       .update(routerImports)
-      .set({ importedAt: sql`now()`, importedCount: rows.length, entries: imp.entries.map((e) => ({ ...e, passwordEnc: null })) })
+      .set({
+        importedAt: sql`now()`,
+        importedCount: rows.length,
+        entries: imp.entries.map((e) => ({ ...e, passwordEnc: null })),
+      })
       .where(and(eq(routerImports.id, imp.id), isNull(routerImports.importedAt)));
     await recordAudit(tx, {
       orgId: p.orgId,

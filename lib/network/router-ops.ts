@@ -1,8 +1,15 @@
-import { pipelined } from '@/lib/server/pipelined';
-import type { RouterSnapshot, SessionKind } from './constants';
-import { MENUS, clearedProps, secretWords, type DesiredSecret, type SecretField, type SecretKind } from './router-state';
 import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
+import { pipelined } from '@/lib/server/pipelined';
+import type { RouterSnapshot, SessionKind } from './constants';
+import {
+  clearedProps,
+  type DesiredSecret,
+  MENUS,
+  type SecretField,
+  type SecretKind,
+  secretWords,
+} from './router-state';
 
 /**
  * Router-side steps, each a few API commands over an open connection (RouterApi). No
@@ -109,11 +116,17 @@ export async function ensureProfiles(api: RouterApi, specs: ProfileSpec[], opts:
     await pipelined(
       wanted.map((spec) => async () => {
         const row = byName.get(spec.name);
-        const words = [`=rate-limit=${spec.rateLimit}`, ...(spec.addressList ? [`=address-list=${spec.addressList}`] : [])];
+        const words = [
+          `=rate-limit=${spec.rateLimit}`,
+          ...(spec.addressList ? [`=address-list=${spec.addressList}`] : []),
+        ];
         if (!row) {
           await api.exec(`${menu}/add`, [`=name=${spec.name}`, ...words]);
           created.push(`${kind}:${spec.name}`);
-        } else if (opts.update && (row['rate-limit'] !== spec.rateLimit || (spec.addressList && row['address-list'] !== spec.addressList))) {
+        } else if (
+          opts.update &&
+          (row['rate-limit'] !== spec.rateLimit || (spec.addressList && row['address-list'] !== spec.addressList))
+        ) {
           await api.exec(`${menu}/set`, [`=.id=${row['.id']}`, ...words]);
           updated.push(`${kind}:${spec.name}`);
         }
@@ -142,7 +155,9 @@ export async function readRouterState(api: RouterApi): Promise<{ snapshot: Route
     api.exec('/system/resource/print'),
     api.exec('/system/identity/print'),
     api.exec('/ppp/active/print', ['=.proplist=.id,name,caller-id,address,uptime']),
-    api.exec('/ip/hotspot/active/print', ['=.proplist=.id,user,address,mac-address,uptime,bytes-in,bytes-out']).catch(() => [] as RouterRow[]),
+    api
+      .exec('/ip/hotspot/active/print', ['=.proplist=.id,user,address,mac-address,uptime,bytes-in,bytes-out'])
+      .catch(() => [] as RouterRow[]),
     api.exec('/interface/print', ['=.proplist=name,type,running,rx-byte,tx-byte']),
   ]);
   const r = resource[0] ?? {};
@@ -188,7 +203,13 @@ export async function readRouterState(api: RouterApi): Promise<{ snapshot: Route
     interfaces: interfaces
       .filter((i) => i.type !== 'pppoe-in' && i.type !== 'l2tp-in' && i.type !== 'pptp-in')
       .slice(0, 50)
-      .map((i) => ({ name: i.name ?? '', type: i.type ?? '', running: i.running === 'true', rxByte: num(i['rx-byte']), txByte: num(i['tx-byte']) })),
+      .map((i) => ({
+        name: i.name ?? '',
+        type: i.type ?? '',
+        running: i.running === 'true',
+        rxByte: num(i['rx-byte']),
+        txByte: num(i['tx-byte']),
+      })),
     checkedAt: new Date().toISOString(),
   };
   return { snapshot, sessions };

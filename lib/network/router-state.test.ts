@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { desiredSecret, diffSecret, fixCommands, planRateLimit, secretWords, type SubscriptionOnRouter } from './router-state';
+import {
+  desiredSecret,
+  diffSecret,
+  fixCommands,
+  planRateLimit,
+  type SubscriptionOnRouter,
+  secretWords,
+} from './router-state';
 
 const sub: SubscriptionOnRouter = {
   serviceUsername: 'budi01',
@@ -33,20 +40,38 @@ describe('what a router should hold for a subscription', () => {
 
   test('rate-limit is upload/download from the router side, with burst after it', () => {
     assert.equal(planRateLimit({ downloadKbps: 20480, uploadKbps: 10240, burst: null }), '10M/20M');
-    assert.equal(planRateLimit({ downloadKbps: 10000, uploadKbps: 10000, burst: '20M/20M 8M/8M 16/16' }), '10000k/10000k 20M/20M 8M/8M 16/16');
+    assert.equal(
+      planRateLimit({ downloadKbps: 10000, uploadKbps: 10000, burst: '20M/20M 8M/8M 16/16' }),
+      '10000k/10000k 20M/20M 8M/8M 16/16',
+    );
   });
 });
 
 describe('difference with the router', () => {
   const d = desiredSecret({ ...sub, remoteAddress: '10.10.0.5', callerId: 'AA:BB:CC:DD:EE:01' }, router)!;
-  const row = { '.id': '*1A', name: 'budi01', password: 'rahasia1', profile: 'Paket 20 Mbps', disabled: 'false', 'remote-address': '10.10.0.5', 'caller-id': 'AA:BB:CC:DD:EE:01' };
+  const row = {
+    '.id': '*1A',
+    name: 'budi01',
+    password: 'rahasia1',
+    profile: 'Paket 20 Mbps',
+    disabled: 'false',
+    'remote-address': '10.10.0.5',
+    'caller-id': 'AA:BB:CC:DD:EE:01',
+  };
 
   test('an identical entry has no changes', () => {
     assert.deepEqual(diffSecret(d, row), []);
   });
 
   test('each differing field is reported; passwords never appear', () => {
-    const changes = diffSecret(d, { ...row, password: 'lama', profile: 'default', disabled: 'true', 'remote-address': '10.10.0.9', 'caller-id': '' });
+    const changes = diffSecret(d, {
+      ...row,
+      password: 'lama',
+      profile: 'default',
+      disabled: 'true',
+      'remote-address': '10.10.0.9',
+      'caller-id': '',
+    });
     assert.deepEqual(
       changes.map((c) => c.field),
       ['password', 'profile', 'disabled', 'remoteAddress', 'callerId'],
@@ -64,18 +89,36 @@ describe('difference with the router', () => {
   test('a value set on the router but not in the database is cleared with unset', () => {
     const plain = desiredSecret(sub, router)!;
     const changes = diffSecret(plain, { ...row, 'caller-id': '', 'local-address': '10.0.0.1', 'remote-address': '' });
-    assert.deepEqual(fixCommands(plain, changes, '*1A'), [['/ppp/secret/unset', ['=numbers=*1A', '=value-name=local-address']]]);
+    assert.deepEqual(fixCommands(plain, changes, '*1A'), [
+      ['/ppp/secret/unset', ['=numbers=*1A', '=value-name=local-address']],
+    ]);
     // An empty caller-id (no MAC lock) is a plain value on a PPP secret.
     const unlocked = diffSecret(plain, { ...row, 'remote-address': '' });
     assert.deepEqual(fixCommands(plain, unlocked, '*1A'), [['/ppp/secret/set', ['=.id=*1A', '=caller-id=']]]);
-    const both = diffSecret(plain, { ...row, profile: 'x', 'local-address': '10.0.0.1', 'remote-address': '', 'caller-id': '' });
+    const both = diffSecret(plain, {
+      ...row,
+      profile: 'x',
+      'local-address': '10.0.0.1',
+      'remote-address': '',
+      'caller-id': '',
+    });
     assert.deepEqual(fixCommands(plain, both, '*1A')[0], ['/ppp/secret/set', ['=.id=*1A', '=profile=Paket 20 Mbps']]);
   });
 
   test('hotspot users compare address and mac-address; they have no local address', () => {
-    const h = desiredSecret({ ...sub, serviceType: 'hotspot', callerId: 'AA:BB:CC:DD:EE:02', localAddress: '10.0.0.1' }, router)!;
+    const h = desiredSecret(
+      { ...sub, serviceType: 'hotspot', callerId: 'AA:BB:CC:DD:EE:02', localAddress: '10.0.0.1' },
+      router,
+    )!;
     assert.equal(h.localAddress, null);
-    const changes = diffSecret(h, { '.id': '*2', name: 'budi01', password: 'rahasia1', profile: 'Paket 20 Mbps', disabled: 'false', 'mac-address': 'AA:BB:CC:DD:EE:03' });
+    const changes = diffSecret(h, {
+      '.id': '*2',
+      name: 'budi01',
+      password: 'rahasia1',
+      profile: 'Paket 20 Mbps',
+      disabled: 'false',
+      'mac-address': 'AA:BB:CC:DD:EE:03',
+    });
     assert.deepEqual(changes, [{ field: 'callerId', from: 'AA:BB:CC:DD:EE:03', to: 'AA:BB:CC:DD:EE:02' }]);
     assert.deepEqual(secretWords(h, { withName: true }).slice(0, 2), ['=name=budi01', '=password=rahasia1']);
     assert.ok(!secretWords(h, { withName: true }).some((w) => w.startsWith('=service=')));

@@ -29,7 +29,14 @@ export const MENUS = {
     profile: '/ppp/profile',
     active: '/ppp/active',
     activeUser: 'name',
-    props: { password: 'password', profile: 'profile', disabled: 'disabled', remoteAddress: 'remote-address', localAddress: 'local-address', callerId: 'caller-id' },
+    props: {
+      password: 'password',
+      profile: 'profile',
+      disabled: 'disabled',
+      remoteAddress: 'remote-address',
+      localAddress: 'local-address',
+      callerId: 'caller-id',
+    },
   },
   hotspot: {
     secret: '/ip/hotspot/user',
@@ -37,7 +44,14 @@ export const MENUS = {
     active: '/ip/hotspot/active',
     activeUser: 'user',
     // Hotspot users have no local address; the MAC lock is `mac-address`.
-    props: { password: 'password', profile: 'profile', disabled: 'disabled', remoteAddress: 'address', localAddress: null, callerId: 'mac-address' },
+    props: {
+      password: 'password',
+      profile: 'profile',
+      disabled: 'disabled',
+      remoteAddress: 'address',
+      localAddress: null,
+      callerId: 'mac-address',
+    },
   },
 } as const satisfies Record<SecretKind, { props: Record<SecretField, string | null> } & Record<string, unknown>>;
 

@@ -1,16 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { routerSessions, routers } from '@/db/schema';
-import type { RouterSnapshot } from './constants';
-import type { LiveSession } from './router-ops';
 import { routerQueue } from '@/lib/jobs/contract';
 import type { RouterError } from '@/lib/network/routeros/errors';
+import type { RouterSnapshot } from './constants';
+import type { LiveSession } from './router-ops';
 
 /**
  * Keeps what the app knows about a router current: status, the last reading (with traffic
  * rates from the previous one) and the list of who is online.
  */
-export async function saveRouterState(db: Db, p: { orgId: string; routerId: string; snapshot: RouterSnapshot; sessions: LiveSession[] }) {
+export async function saveRouterState(
+  db: Db,
+  p: { orgId: string; routerId: string; snapshot: RouterSnapshot; sessions: LiveSession[] },
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ status: routers.status, last: routers.lastSnapshot })
@@ -21,11 +24,22 @@ export async function saveRouterState(db: Db, p: { orgId: string; routerId: stri
     const snapshot = withRates(p.snapshot, before.last);
     await tx
       .update(routers)
-      .set({ status: 'online', lastSeenAt: sql`now()`, lastCheckedAt: sql`now()`, lastError: null, lastErrorKind: null, lastSnapshot: snapshot })
+      .set({
+        status: 'online',
+        lastSeenAt: sql`now()`,
+        lastCheckedAt: sql`now()`,
+        lastError: null,
+        lastErrorKind: null,
+        lastSnapshot: snapshot,
+      })
       .where(eq(routers.id, p.routerId));
-    await tx.delete(routerSessions).where(and(eq(routerSessions.routerId, p.routerId), eq(routerSessions.organizationId, p.orgId)));
+    await tx
+      .delete(routerSessions)
+      .where(and(eq(routerSessions.routerId, p.routerId), eq(routerSessions.organizationId, p.orgId)));
     for (let i = 0; i < p.sessions.length; i += 1000) {
-      await tx.insert(routerSessions).values(p.sessions.slice(i, i + 1000).map((s) => ({ organizationId: p.orgId, routerId: p.routerId, ...s })));
+      await tx
+        .insert(routerSessions)
+        .values(p.sessions.slice(i, i + 1000).map((s) => ({ organizationId: p.orgId, routerId: p.routerId, ...s })));
     }
     // Link sessions to subscriptions by username, in one statement.
     await tx.execute(sql`
@@ -48,7 +62,11 @@ function withRates(now: RouterSnapshot, prev: RouterSnapshot | null): RouterSnap
     interfaces: now.interfaces.map((i) => {
       const b = before.get(i.name);
       if (!b || i.rxByte < b.rxByte || i.txByte < b.txByte) return i;
-      return { ...i, rxBps: Math.round(((i.rxByte - b.rxByte) * 8) / seconds), txBps: Math.round(((i.txByte - b.txByte) * 8) / seconds) };
+      return {
+        ...i,
+        rxBps: Math.round(((i.rxByte - b.rxByte) * 8) / seconds),
+        txBps: Math.round(((i.txByte - b.txByte) * 8) / seconds),
+      };
     }),
   };
 }
@@ -57,7 +75,12 @@ function withRates(now: RouterSnapshot, prev: RouterSnapshot | null): RouterSnap
 export async function markRouterOffline(db: Db, p: { orgId: string; routerId: string; error: RouterError }) {
   await db
     .update(routers)
-    .set({ status: 'offline', lastCheckedAt: sql`now()`, lastError: p.error.message.slice(0, 500), lastErrorKind: p.error.kind })
+    .set({
+      status: 'offline',
+      lastCheckedAt: sql`now()`,
+      lastError: p.error.message.slice(0, 500),
+      lastErrorKind: p.error.kind,
+    })
     .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
 }
 

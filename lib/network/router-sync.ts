@@ -3,24 +3,24 @@ import type { Db } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { decryptSecret } from '@/lib/crypto';
+import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
+import { RouterError } from '@/lib/network/routeros/errors';
 import { pipelined } from '@/lib/server/pipelined';
+import { isVoucherEntry } from '@/lib/vouchers/constants';
 import { ensureProfiles, kickSession, type ProfileSpec } from './router-ops';
 import {
-  MENUS,
+  type DesiredSecret,
   desiredSecret,
   diffSecret,
   fixCommands,
+  MENUS,
   planProfileName,
   planRateLimit,
-  secretProplist,
-  secretWords,
-  type DesiredSecret,
   type SecretChange,
   type SecretKind,
+  secretProplist,
+  secretWords,
 } from './router-state';
-import { isVoucherEntry } from '@/lib/vouchers/constants';
-import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
-import { RouterError } from '@/lib/network/routeros/errors';
 
 type RouterSettings = { id: string; isolirProfile: string; isolirRateLimit: string; isolirAddressList: string };
 
@@ -70,14 +70,24 @@ export async function loadDesiredState(db: Db, p: { orgId: string; router: Route
     }
     const planProfile = planProfileName({ name: r.planName, routerProfile: r.routerProfile });
     const d = desiredSecret(
-      { ...r, password: decryptSecret(r.passwordEnc), planProfile, customerNumber: formatCustomerNumber(r.customerNumber) },
+      {
+        ...r,
+        password: decryptSecret(r.passwordEnc),
+        planProfile,
+        customerNumber: formatCustomerNumber(r.customerNumber),
+      },
       p.router,
     );
     if (!d) continue;
     desired.set(key, d);
     profiles.set(`${d.kind}:${planProfile}`, { kind: d.kind, name: planProfile, rateLimit: planRateLimit(r) });
     if (r.status === 'isolated')
-      profiles.set(`${d.kind}:${p.router.isolirProfile}`, { kind: d.kind, name: p.router.isolirProfile, rateLimit: p.router.isolirRateLimit, addressList: p.router.isolirAddressList });
+      profiles.set(`${d.kind}:${p.router.isolirProfile}`, {
+        kind: d.kind,
+        name: p.router.isolirProfile,
+        rateLimit: p.router.isolirRateLimit,
+        addressList: p.router.isolirAddressList,
+      });
   }
   return { desired, terminated, known, profiles: [...profiles.values()] };
 }
@@ -126,7 +136,9 @@ export async function syncRouter(
   const push = <T>(list: T[], item: T) => list.length < LIST_LIMIT && list.push(item);
   const query = opts.onlyName ? [`?name=${opts.onlyName}`] : [];
   const [ppp, hotspot] = await Promise.all(
-    (['pppoe', 'hotspot'] as const).map((kind) => api.exec(`${MENUS[kind].secret}/print`, [secretProplist(kind), ...query])),
+    (['pppoe', 'hotspot'] as const).map((kind) =>
+      api.exec(`${MENUS[kind].secret}/print`, [secretProplist(kind), ...query]),
+    ),
   );
   report.profiles = await ensureProfiles(api, state.profiles, { update: false });
 
@@ -142,7 +154,10 @@ export async function syncRouter(
       push(report.failed, { ...entry, error: error instanceof Error ? error.message : String(error) });
     }
   };
-  for (const [kind, rows] of [['pppoe', ppp!], ['hotspot', hotspot!]] as [SecretKind, RouterRow[]][]) {
+  for (const [kind, rows] of [
+    ['pppoe', ppp!],
+    ['hotspot', hotspot!],
+  ] as [SecretKind, RouterRow[]][]) {
     const menu = MENUS[kind];
     for (const row of rows) {
       const name = row.name ?? '';

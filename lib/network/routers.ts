@@ -4,17 +4,18 @@ import type { Db } from '@/db/client';
 import { nas, routers, subscriptions, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
-import { AppError } from '@/lib/server/errors';
-import { ROUTER_MODES } from './constants';
 import { enqueue } from '@/lib/jobs/enqueue';
-import { routerSync } from './jobs';
+import { nasAddressOf } from '@/lib/network/radius/nas-address';
 import { writeIsolirGroup, writeNas } from '@/lib/network/radius/provision';
 import type { RouterConnectOptions } from '@/lib/network/routeros/client';
+import { AppError } from '@/lib/server/errors';
 import { contains } from '@/lib/server/search';
-import { nasAddressOf } from '@/lib/network/radius/nas-address';
+import { ROUTER_MODES } from './constants';
+import { routerSync } from './jobs';
 import { assertNasAddressAllowed, assertRouterHostAllowed, routerConnectAddress } from './router-address';
 
-const HOST = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
+const HOST =
+  /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$|^\[?[0-9a-fA-F:]+\]?$/;
 // RouterOS names: printable, no leading/trailing space; rate-limit like "512k/1M 2M/2M 1M/1M 8/8".
 const ROUTER_NAME = z.string().trim().min(1, 'validation.required').max(60, 'validation.invalid');
 // The router's login words go to RouterOS as API words: a control character would end or
@@ -26,20 +27,48 @@ const RATE_LIMIT = /^\d+[kKmMgG]?\/\d+[kKmMgG]?( \d+[kKmMgG]?\/\d+[kKmMgG]?){0,2
 export const routerSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(80, 'validation.invalid'),
   host: z.string().trim().min(1, 'validation.required').regex(HOST, 'validation.host'),
-  port: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port'),
+  port: z.coerce
+    .number('validation.port')
+    .int('validation.port')
+    .min(1, 'validation.port')
+    .max(65535, 'validation.port'),
   tls: z.boolean().default(false),
-  username: z.string().trim().min(1, 'validation.required').max(100, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters'),
+  username: z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(100, 'validation.invalid')
+    .regex(NO_CONTROL, 'validation.noControlCharacters'),
   // Blank on edit keeps the stored password.
-  password: z.string().max(200, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters').optional().transform((v) => v || undefined),
-  area: z.string().trim().max(80).optional().transform((v) => v || null),
+  password: z
+    .string()
+    .max(200, 'validation.invalid')
+    .regex(NO_CONTROL, 'validation.noControlCharacters')
+    .optional()
+    .transform((v) => v || undefined),
+  area: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || null),
   mode: z.enum(ROUTER_MODES, 'validation.invalid'),
   isolirProfile: ROUTER_NAME,
   isolirRateLimit: z.string().trim().regex(RATE_LIMIT, 'validation.rateLimit'),
   isolirAddressList: ROUTER_NAME,
-  syncIntervalMinutes: z.coerce.number('validation.invalid').int('validation.invalid').min(0, 'validation.invalid').max(10080, 'validation.invalid'),
+  syncIntervalMinutes: z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .min(0, 'validation.invalid')
+    .max(10080, 'validation.invalid'),
   // RADIUS mode: shared secret (blank on edit keeps it), the router's address as FreeRADIUS
   // sees it (blank: the host), and its CoA / Disconnect port.
-  radiusSecret: z.string().max(128, 'validation.invalid').regex(NO_CONTROL, 'validation.noControlCharacters').optional().transform((v) => v || undefined),
+  radiusSecret: z
+    .string()
+    .max(128, 'validation.invalid')
+    .regex(NO_CONTROL, 'validation.noControlCharacters')
+    .optional()
+    .transform((v) => v || undefined),
   // Stored canonical (`::ffff:10.0.0.1` -> 10.0.0.1, IPv6 compressed): one router per address.
   nasAddress: z
     .string()
@@ -52,7 +81,12 @@ export const routerSchema = z.object({
       if (!ip) ctx.addIssue({ code: 'custom', message: 'validation.nasAddressIp' });
       return ip ?? z.NEVER;
     }),
-  coaPort: z.coerce.number('validation.port').int('validation.port').min(1, 'validation.port').max(65535, 'validation.port').default(3799),
+  coaPort: z.coerce
+    .number('validation.port')
+    .int('validation.port')
+    .min(1, 'validation.port')
+    .max(65535, 'validation.port')
+    .default(3799),
 });
 export type RouterInput = z.output<typeof routerSchema>;
 
@@ -92,7 +126,9 @@ export async function listRouters(db: Db, p: { orgId: string; q?: string; page?:
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(routers.organizationId, p.orgId),
-    p.q ? or(ilike(routers.name, contains(p.q)), ilike(routers.host, contains(p.q)), ilike(routers.area, contains(p.q))) : undefined,
+    p.q
+      ? or(ilike(routers.name, contains(p.q)), ilike(routers.host, contains(p.q)), ilike(routers.area, contains(p.q)))
+      : undefined,
   );
   const customersOn = db
     .select({ routerId: subscriptions.routerId, n: count().as('n') })
@@ -111,7 +147,12 @@ export async function listRouters(db: Db, p: { orgId: string; q?: string; page?:
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(routers).where(where),
   ]);
-  return { items: rows.map((r) => ({ ...r, subscriptions: Number(r.subscriptions ?? 0) })), total: total?.n ?? 0, page, pageSize };
+  return {
+    items: rows.map((r) => ({ ...r, subscriptions: Number(r.subscriptions ?? 0) })),
+    total: total?.n ?? 0,
+    page,
+    pageSize,
+  };
 }
 
 /** Names and status only: the header switcher and selects. */
@@ -125,7 +166,10 @@ export async function routerChoices(db: Db, p: { orgId: string }) {
 }
 
 export async function getRouter(db: Db, p: { orgId: string; routerId: string }) {
-  const [row] = await db.select(publicColumns).from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const [row] = await db
+    .select(publicColumns)
+    .from(routers)
+    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -154,20 +198,39 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
   // Checked before the uniqueness below, so a refused address never says whether it is taken.
   if (rest.mode === 'radius') await assertNasAddressAllowed(rest.nasAddress ?? nasAddressOf(rest.host));
   return db.transaction(async (tx) => {
-    const [before] = p.routerId ? await tx.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId))) : [];
+    const [before] = p.routerId
+      ? await tx
+          .select()
+          .from(routers)
+          .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)))
+      : [];
     const [clash] = await tx
       .select({ id: routers.id })
       .from(routers)
-      .where(and(eq(routers.organizationId, p.orgId), eq(routers.name, rest.name), p.routerId ? ne(routers.id, p.routerId) : undefined));
+      .where(
+        and(
+          eq(routers.organizationId, p.orgId),
+          eq(routers.name, rest.name),
+          p.routerId ? ne(routers.id, p.routerId) : undefined,
+        ),
+      );
     if (clash) throw new AppError('router_name_taken');
-    const values = { ...rest, ...(password ? { passwordEnc: encryptSecret(password) } : {}), ...(radiusSecret ? { radiusSecretEnc: encryptSecret(radiusSecret) } : {}) };
-    if (rest.mode === 'radius' && !radiusSecret && !before?.radiusSecretEnc) throw new AppError('radius_secret_required');
+    const values = {
+      ...rest,
+      ...(password ? { passwordEnc: encryptSecret(password) } : {}),
+      ...(radiusSecret ? { radiusSecretEnc: encryptSecret(radiusSecret) } : {}),
+    };
+    if (rest.mode === 'radius' && !radiusSecret && !before?.radiusSecretEnc)
+      throw new AppError('radius_secret_required');
     if (rest.mode === 'radius') {
       // FreeRADIUS tells its clients apart by source address: one router per address, across
       // every organization on this server (the message does not say whose it is).
       const address = rest.nasAddress ?? nasAddressOf(rest.host);
       if (!address) throw new AppError('validation', {}, { nasAddress: 'validation.nasAddressIp' });
-      const [taken] = await tx.select({ id: nas.id }).from(nas).where(and(eq(nas.nasname, address), p.routerId ? ne(nas.routerId, p.routerId) : undefined));
+      const [taken] = await tx
+        .select({ id: nas.id })
+        .from(nas)
+        .where(and(eq(nas.nasname, address), p.routerId ? ne(nas.routerId, p.routerId) : undefined));
       if (taken) throw new AppError('nas_address_taken', { address });
     }
     const [row] = p.routerId
@@ -184,10 +247,21 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
     // FreeRADIUS's client list follows at once; the subscriptions' rows are (re)written by
     // the router's sync job when the mode or the secret changed (can be many thousands).
     await writeNas(tx, { orgId: p.orgId, routerId: row.id });
-    const radiusChanged = rest.mode === 'radius' ? before?.mode !== 'radius' || Boolean(radiusSecret) : before?.mode === 'radius';
-    if (rest.mode === 'radius') await writeIsolirGroup(tx, { orgId: p.orgId, rateLimit: rest.isolirRateLimit, addressList: rest.isolirAddressList });
+    const radiusChanged =
+      rest.mode === 'radius' ? before?.mode !== 'radius' || Boolean(radiusSecret) : before?.mode === 'radius';
+    if (rest.mode === 'radius')
+      await writeIsolirGroup(tx, {
+        orgId: p.orgId,
+        rateLimit: rest.isolirRateLimit,
+        addressList: rest.isolirAddressList,
+      });
     if (radiusChanged) {
-      await enqueue(tx, routerSync, { orgId: p.orgId, routerId: row.id, payload: { routerId: row.id, removeExtra: false }, createdBy: p.actorUserId });
+      await enqueue(tx, routerSync, {
+        orgId: p.orgId,
+        routerId: row.id,
+        payload: { routerId: row.id, removeExtra: false },
+        createdBy: p.actorUserId,
+      });
     }
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -197,7 +271,11 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
       entityType: 'router',
       entityId: row.id,
       // The audit log says the password changed, never what it is.
-      data: { ...rest, password: password ? 'changed' : 'unchanged', radiusSecret: radiusSecret ? 'changed' : 'unchanged' },
+      data: {
+        ...rest,
+        password: password ? 'changed' : 'unchanged',
+        radiusSecret: radiusSecret ? 'changed' : 'unchanged',
+      },
     });
     return row;
   });
@@ -206,24 +284,48 @@ async function saveRouterTx(db: Db, p: Actor & { routerId?: string; input: Route
 export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
   return db.transaction(async (tx) => {
     const router = await getRouter(tx, p);
-    const [inUse] = await tx.select({ n: count() }).from(subscriptions).where(and(eq(subscriptions.routerId, p.routerId), eq(subscriptions.organizationId, p.orgId)));
+    const [inUse] = await tx
+      .select({ n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.routerId, p.routerId), eq(subscriptions.organizationId, p.orgId)));
     if ((inUse?.n ?? 0) > 0) throw new AppError('router_in_use', { count: inUse!.n });
     // Voucher batches keep their router (no cascade): sold codes must not lose where they live.
-    const [batches] = await tx.select({ n: count() }).from(voucherBatches).where(and(eq(voucherBatches.routerId, p.routerId), eq(voucherBatches.organizationId, p.orgId)));
+    const [batches] = await tx
+      .select({ n: count() })
+      .from(voucherBatches)
+      .where(and(eq(voucherBatches.routerId, p.routerId), eq(voucherBatches.organizationId, p.orgId)));
     if ((batches?.n ?? 0) > 0) throw new AppError('router_has_vouchers', { count: batches!.n });
     await tx.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
     await tx.delete(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'router.deleted', entityType: 'router', entityId: p.routerId, data: { name: router.name, host: router.host } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'router.deleted',
+      entityType: 'router',
+      entityId: p.routerId,
+      data: { name: router.name, host: router.host },
+    });
     return { deleted: true };
   });
 }
 
 /** Worker only: the router's settings with its password decrypted, for the pool. */
 export async function routerConnectionSettings(db: Db, p: { orgId: string; routerId: string }) {
-  const [row] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const [row] = await db
+    .select()
+    .from(routers)
+    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   // Hosted platforms check the host again before each new connection (DNS may have changed).
-  const connect: RouterConnectOptions = { host: row.host, port: row.port, tls: row.tls, username: row.username, password: decryptSecret(row.passwordEnc), resolveAddress: routerConnectAddress };
+  const connect: RouterConnectOptions = {
+    host: row.host,
+    port: row.port,
+    tls: row.tls,
+    username: row.username,
+    password: decryptSecret(row.passwordEnc),
+    resolveAddress: routerConnectAddress,
+  };
   return { router: row, connect };
 }
 
@@ -234,7 +336,10 @@ export async function routerConnectionSettings(db: Db, p: { orgId: string; route
 export async function defaultRouterFor(db: Db, p: { orgId: string; area: string | null }) {
   // An only router that is reserved for another area is not this customer's: the router
   // form promises that only its area's customers go there.
-  const list = await db.select({ id: routers.id, area: routers.area }).from(routers).where(eq(routers.organizationId, p.orgId));
+  const list = await db
+    .select({ id: routers.id, area: routers.area })
+    .from(routers)
+    .where(eq(routers.organizationId, p.orgId));
   const norm = (v: string | null | undefined) => v?.trim().toLowerCase() || null;
   const area = norm(p.area);
   const byArea = area ? list.filter((r) => norm(r.area) === area) : [];

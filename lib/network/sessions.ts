@@ -1,18 +1,27 @@
 import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, routerSessions, routers, subscriptions } from '@/db/schema';
-import type { SessionKind } from './constants';
 import { contains } from '@/lib/server/search';
+import type { SessionKind } from './constants';
 
 /** Who is online, as last read from the routers: search, filter by router/kind, pages. */
-export async function listSessions(db: Db, p: { orgId: string; routerId?: string; kind?: SessionKind; q?: string; page?: number; pageSize?: number }) {
+export async function listSessions(
+  db: Db,
+  p: { orgId: string; routerId?: string; kind?: SessionKind; q?: string; page?: number; pageSize?: number },
+) {
   const pageSize = p.pageSize ?? 50;
   const page = Math.max(1, p.page ?? 1);
   const where = and(
     eq(routerSessions.organizationId, p.orgId),
     p.routerId ? eq(routerSessions.routerId, p.routerId) : undefined,
     p.kind ? eq(routerSessions.kind, p.kind) : undefined,
-    p.q ? or(ilike(routerSessions.username, contains(p.q)), ilike(routerSessions.address, contains(p.q)), ilike(routerSessions.callerId, contains(p.q))) : undefined,
+    p.q
+      ? or(
+          ilike(routerSessions.username, contains(p.q)),
+          ilike(routerSessions.address, contains(p.q)),
+          ilike(routerSessions.callerId, contains(p.q)),
+        )
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     db

@@ -1,10 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { organizations, routers } from '@/db/schema';
 import type { TaskError } from '@/db/schema';
+import { organizations, routers } from '@/db/schema';
 import { DEFAULT_MAX_ATTEMPTS } from '@/lib/jobs/contract';
 import { enqueueFrom } from '@/lib/jobs/enqueue';
-import { recordTaskFailure, recordTasksOk, runOrganizationTask, SILENT, taskErrorCode, type PassLog } from '@/lib/jobs/task-status';
+import {
+  type PassLog,
+  recordTaskFailure,
+  recordTasksOk,
+  runOrganizationTask,
+  SILENT,
+  taskErrorCode,
+} from '@/lib/jobs/task-status';
 import { pipelined } from '@/lib/server/pipelined';
 import { routerSync } from './jobs';
 import type { RouterAccess } from './router-access';
@@ -44,7 +51,10 @@ export async function monitorRouters(db: Database, access: RouterAccess, log: (l
   );
   try {
     for (const [orgId, error] of failed) await recordTaskFailure(db, { orgId, task: 'network', error });
-    await recordTasksOk(db, { orgIds: [...new Set(list.map((r) => r.orgId))].filter((id) => !failed.has(id)), task: 'network' });
+    await recordTasksOk(db, {
+      orgIds: [...new Set(list.map((r) => r.orgId))].filter((id) => !failed.has(id)),
+      task: 'network',
+    });
   } catch (error) {
     log(`recording the router checks failed: ${String(error)}`);
   }
@@ -88,14 +98,18 @@ export async function enqueueDueSyncsEach(db: Database, p: { log?: PassLog; orgI
     .where(and(eq(organizations.status, 'active'), p.orgIds ? inArray(routers.organizationId, p.orgIds) : undefined));
   try {
     const queued = await enqueueDueSyncs(db, { orgIds: p.orgIds });
-    await recordTasksOk(db, { orgIds: orgs.map((o) => o.id), task: 'router_sync' }).catch((e: unknown) => log.error(`recording the scheduled syncs failed: ${String(e)}`));
+    await recordTasksOk(db, { orgIds: orgs.map((o) => o.id), task: 'router_sync' }).catch((e: unknown) =>
+      log.error(`recording the scheduled syncs failed: ${String(e)}`),
+    );
     return queued;
   } catch (error) {
     log.error(`scheduled router syncs failed in one pass, queuing them per organization: ${String(error)}`);
   }
   let queued = 0;
   for (const org of orgs) {
-    const r = await runOrganizationTask(db, { orgId: org.id, task: 'router_sync', log }, () => enqueueDueSyncs(db, { orgIds: [org.id] }));
+    const r = await runOrganizationTask(db, { orgId: org.id, task: 'router_sync', log }, () =>
+      enqueueDueSyncs(db, { orgIds: [org.id] }),
+    );
     if (r.ok) queued += r.value;
   }
   return queued;

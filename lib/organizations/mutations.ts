@@ -16,7 +16,10 @@ export async function createOrganizationWithAdmin(
   input: SignupInput & { actorUserId?: string | null; ip?: string | null },
 ) {
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+    const [taken] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.slug, input.slug));
     if (taken) throw new AppError('slug_taken');
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
     if (existing) throw new AppError('email_taken');
@@ -41,7 +44,16 @@ export async function createOrganizationWithAdmin(
 
 export async function updateOrganizationSettings(
   db: Db,
-  p: { orgId: string; actorUserId: string; ip: string | null; name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl?: string | null; requireTwoFactor?: boolean },
+  p: {
+    orgId: string;
+    actorUserId: string;
+    ip: string | null;
+    name: string;
+    timezone: string;
+    coverageRadiusM: number;
+    hotspotLoginUrl?: string | null;
+    requireTwoFactor?: boolean;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, p.orgId));
@@ -67,8 +79,20 @@ export async function updateOrganizationSettings(
       entityId: p.orgId,
       ip: p.ip,
       data: {
-        before: { name: before.name, timezone: before.timezone, coverageRadiusM: before.coverageRadiusM, hotspotLoginUrl: before.hotspotLoginUrl, requireTwoFactor: before.requireTwoFactor },
-        after: { name: after!.name, timezone: after!.timezone, coverageRadiusM: after!.coverageRadiusM, hotspotLoginUrl: after!.hotspotLoginUrl, requireTwoFactor: after!.requireTwoFactor },
+        before: {
+          name: before.name,
+          timezone: before.timezone,
+          coverageRadiusM: before.coverageRadiusM,
+          hotspotLoginUrl: before.hotspotLoginUrl,
+          requireTwoFactor: before.requireTwoFactor,
+        },
+        after: {
+          name: after!.name,
+          timezone: after!.timezone,
+          coverageRadiusM: after!.coverageRadiusM,
+          hotspotLoginUrl: after!.hotspotLoginUrl,
+          requireTwoFactor: after!.requireTwoFactor,
+        },
       },
     });
     return after!;

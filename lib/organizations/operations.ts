@@ -45,7 +45,11 @@ export const createOrganizationOp = defineOperation({
   permission: 'platform.organizations',
   input: signupSchema,
   run: async (ctx, input) => {
-    const { organization } = await createOrganizationWithAdmin(ctx.db, { ...input, actorUserId: ctx.userId, ip: ctx.ip });
+    const { organization } = await createOrganizationWithAdmin(ctx.db, {
+      ...input,
+      actorUserId: ctx.userId,
+      ip: ctx.ip,
+    });
     return { organizationId: organization.id };
   },
 });
@@ -55,5 +59,10 @@ export const setOrganizationStatusOp = defineOperation({
   permission: 'platform.organizations',
   input: z.object({ organizationId: z.string().uuid('validation.invalid'), status: z.enum(['active', 'suspended']) }),
   run: (ctx, input) =>
-    setOrganizationStatus(ctx.db, { orgId: input.organizationId, status: input.status, actorUserId: ctx.userId, ip: ctx.ip }),
+    setOrganizationStatus(ctx.db, {
+      orgId: input.organizationId,
+      status: input.status,
+      actorUserId: ctx.userId,
+      ip: ctx.ip,
+    }),
 });

@@ -26,7 +26,9 @@ function isWebUrl(v: string) {
   if (/[\s"<>]/.test(v)) return false;
   try {
     const url = new URL(v);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+    );
   } catch {
     return false;
   }
@@ -48,7 +50,11 @@ const TIMEZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const organizationSettingsSchema = z.object({
   name: nameSchema,
   timezone: z.enum(TIMEZONES, 'validation.invalid'),
-  coverageRadiusM: z.coerce.number('validation.invalid').int('validation.invalid').min(10, 'validation.invalid').max(5000, 'validation.invalid'),
+  coverageRadiusM: z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .min(10, 'validation.invalid')
+    .max(5000, 'validation.invalid'),
   hotspotLoginUrl: hotspotLoginUrlSchema,
   // A checkbox after a hidden "off": "on" when ticked; absent (older callers) keeps the setting.
   requireTwoFactor: z

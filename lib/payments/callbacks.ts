@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactions, paymentCallbacks, paymentGateways, type CallbackOutcome } from '@/db/schema';
+import { type CallbackOutcome, gatewayTransactions, paymentCallbacks, paymentGateways } from '@/db/schema';
 import { maskSecret } from '@/lib/crypto';
 import { configOf } from './config';
 import { gatewayModule } from './gateways';
@@ -10,7 +10,15 @@ import { CallbackError, type CallbackRequest, type GatewayConfig, type PaymentGa
 export type CallbackResponse = { status: number; body: unknown };
 export const CALLBACK_MAX_BYTES = 64 * 1024;
 
-const VERIFIED = new Set<CallbackOutcome>(['settled', 'duplicate', 'updated', 'ignored', 'mismatch', 'unconfirmed', 'error']);
+const VERIFIED = new Set<CallbackOutcome>([
+  'settled',
+  'duplicate',
+  'updated',
+  'ignored',
+  'mismatch',
+  'unconfirmed',
+  'error',
+]);
 const UNVERIFIED_BODY_CHARS = 2_000;
 
 /** Headers that authenticate a callback are secrets of the account: stored masked. */
@@ -24,11 +32,19 @@ const SECRET_HEADERS = new Set(['x-callback-token', 'authorization', 'cookie']);
  * mismatch (held for review) or a paid status the gateway's status API does not confirm
  * (DuitKu; the gateway retries); otherwise the gateway's own acknowledgement.
  */
-export async function receiveCallback(db: Db, p: { gateway: string; rawBody: string; headers: Headers; remoteIp: string | null }): Promise<CallbackResponse> {
+export async function receiveCallback(
+  db: Db,
+  p: { gateway: string; rawBody: string; headers: Headers; remoteIp: string | null },
+): Promise<CallbackResponse> {
   const module = gatewayModule(p.gateway);
   if (!module) return { status: 404, body: { error: 'unknown_gateway' } };
   const req: CallbackRequest = { rawBody: p.rawBody, headers: p.headers };
-  const log = (outcome: CallbackOutcome, status: number, extra: { orgId?: string; transactionId?: string; orderId?: string | null; detail?: string }, handle: Db = db) =>
+  const log = (
+    outcome: CallbackOutcome,
+    status: number,
+    extra: { orgId?: string; transactionId?: string; orderId?: string | null; detail?: string },
+    handle: Db = db,
+  ) =>
     handle.insert(paymentCallbacks).values({
       organizationId: extra.orgId ?? null,
       transactionId: extra.transactionId ?? null,
@@ -44,7 +60,9 @@ export async function receiveCallback(db: Db, p: { gateway: string; rawBody: str
     });
   const reject = async (outcome: CallbackOutcome, status: number, extra: Parameters<typeof log>[2]) => {
     await log(outcome, status, extra);
-    console.warn(`[payments] ${module.name} callback rejected: ${outcome} (${extra.detail ?? ''}) order=${extra.orderId ?? '-'} ip=${p.remoteIp ?? '-'}`);
+    console.warn(
+      `[payments] ${module.name} callback rejected: ${outcome} (${extra.detail ?? ''}) order=${extra.orderId ?? '-'} ip=${p.remoteIp ?? '-'}`,
+    );
     return { status, body: { error: outcome } };
   };
 
@@ -57,7 +75,13 @@ export async function receiveCallback(db: Db, p: { gateway: string; rawBody: str
   const [found] = await db
     .select({ transaction: gatewayTransactions, account: paymentGateways })
     .from(gatewayTransactions)
-    .innerJoin(paymentGateways, and(eq(paymentGateways.organizationId, gatewayTransactions.organizationId), eq(paymentGateways.gateway, gatewayTransactions.gateway)))
+    .innerJoin(
+      paymentGateways,
+      and(
+        eq(paymentGateways.organizationId, gatewayTransactions.organizationId),
+        eq(paymentGateways.gateway, gatewayTransactions.gateway),
+      ),
+    )
     .where(and(eq(gatewayTransactions.gateway, module.name), eq(gatewayTransactions.orderId, orderId)));
   if (!found) return reject('unknown_order', 404, { orderId });
   const ids = { orgId: found.transaction.organizationId, transactionId: found.transaction.id, orderId };
@@ -74,22 +98,46 @@ export async function receiveCallback(db: Db, p: { gateway: string; rawBody: str
   try {
     verdict = module.handleCallback(config, req);
   } catch (error) {
-    if (error instanceof CallbackError && error.reason === 'signature') return reject('forged', 401, { ...ids, detail: error.message });
+    if (error instanceof CallbackError && error.reason === 'signature')
+      return reject('forged', 401, { ...ids, detail: error.message });
     return reject('malformed', 400, { ...ids, detail: errorText(error) });
   }
-  if (verdict.orderId !== orderId) return reject('malformed', 400, { ...ids, detail: 'order id changed between parse and verify' });
+  if (verdict.orderId !== orderId)
+    return reject('malformed', 400, { ...ids, detail: 'order id changed between parse and verify' });
   if (module.confirmCallbacks === 'all' || (module.confirmCallbacks === 'paid' && verdict.status === 'paid')) {
     const confirmed = await statusAtGateway(module, config, found.transaction);
-    if (confirmed !== verdict.status) return reject('unconfirmed', 409, { ...ids, detail: `callback says ${verdict.status}, status check says ${confirmed}` });
+    if (confirmed !== verdict.status)
+      return reject('unconfirmed', 409, {
+        ...ids,
+        detail: `callback says ${verdict.status}, status check says ${confirmed}`,
+      });
   }
 
   try {
     return await db.transaction(async (tx) => {
-      const [locked] = await tx.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, found.transaction.id)).for('update');
-      const { outcome, transaction } = await applyGatewayStatus(tx, { transaction: locked!, update: verdict, source: 'callback', actorUserId: null, ip: p.remoteIp });
+      const [locked] = await tx
+        .select()
+        .from(gatewayTransactions)
+        .where(eq(gatewayTransactions.id, found.transaction.id))
+        .for('update');
+      const { outcome, transaction } = await applyGatewayStatus(tx, {
+        transaction: locked!,
+        update: verdict,
+        source: 'callback',
+        actorUserId: null,
+        ip: p.remoteIp,
+      });
       const status = outcome === 'mismatch' ? 409 : module.callbackAck().status;
-      await log(outcome, status, { ...ids, detail: outcome === 'mismatch' ? (transaction.reviewReason ?? undefined) : verdict.gatewayStatus }, tx);
-      if (outcome === 'mismatch') console.warn(`[payments] ${module.name} callback held for review: order=${orderId} ${transaction.reviewReason ?? ''}`);
+      await log(
+        outcome,
+        status,
+        { ...ids, detail: outcome === 'mismatch' ? (transaction.reviewReason ?? undefined) : verdict.gatewayStatus },
+        tx,
+      );
+      if (outcome === 'mismatch')
+        console.warn(
+          `[payments] ${module.name} callback held for review: order=${orderId} ${transaction.reviewReason ?? ''}`,
+        );
       return outcome === 'mismatch' ? { status, body: { error: 'held_for_review' } } : module.callbackAck();
     });
   } catch (error) {
@@ -101,9 +149,14 @@ export async function receiveCallback(db: Db, p: { gateway: string; rawBody: str
 }
 
 /** The gateway's own status API, for callbacks whose signature does not cover the status. */
-async function statusAtGateway(module: PaymentGateway, config: GatewayConfig, t: { orderId: string; reference: string | null }) {
+async function statusAtGateway(
+  module: PaymentGateway,
+  config: GatewayConfig,
+  t: { orderId: string; reference: string | null },
+) {
   try {
-    return (await module.checkStatus({ ...config, timeoutMs: 10_000 }, { orderId: t.orderId, reference: t.reference })).status;
+    return (await module.checkStatus({ ...config, timeoutMs: 10_000 }, { orderId: t.orderId, reference: t.reference }))
+      .status;
   } catch (error) {
     return `unavailable (${errorText(error)})`;
   }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, gatewayTransactionEvents, gatewayTransactions, invoices, paymentGateways, type GatewayTransaction } from '@/db/schema';
+import {
+  customers,
+  type GatewayTransaction,
+  gatewayTransactionEvents,
+  gatewayTransactions,
+  invoices,
+  paymentGateways,
+} from '@/db/schema';
 import { verifyInvoiceLinkToken } from '@/lib/billing/links';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/server/errors';
@@ -19,7 +26,14 @@ const REUSE_MARGIN_MINUTES = 30;
 const MAX_STARTS_PER_HOUR = 10;
 
 /** `sandbox`: the account is in test mode; such a payment never pays the invoice (settle.ts). */
-export type CheckoutMethod = GatewayMethod & { gateway: GatewayName; gatewayLabel: string; fee: number; charged: number; feeBearer: string; sandbox: boolean };
+export type CheckoutMethod = GatewayMethod & {
+  gateway: GatewayName;
+  gatewayLabel: string;
+  fee: number;
+  charged: number;
+  feeBearer: string;
+  sandbox: boolean;
+};
 
 /** The methods the customer can choose on the public invoice page, with what each costs. */
 export async function checkoutMethods(db: Db, p: { orgId: string; amount: number }): Promise<CheckoutMethod[]> {
@@ -35,7 +49,17 @@ export async function checkoutMethods(db: Db, p: { orgId: string; amount: number
         const info = module.methods.find((x) => x.code === m.code);
         if (!info) return [];
         const { fee, charged, feeBearer } = methodFee(p.amount, m);
-        return [{ ...info, gateway: account.gateway, gatewayLabel: module.label, fee, charged, feeBearer, sandbox: account.mode === 'sandbox' }];
+        return [
+          {
+            ...info,
+            gateway: account.gateway,
+            gatewayLabel: module.label,
+            fee,
+            charged,
+            feeBearer,
+            sandbox: account.mode === 'sandbox',
+          },
+        ];
       });
   });
 }
@@ -51,7 +75,10 @@ export function newOrderId(): string {
  * it is still good, else create one. The row is committed before the gateway is called, so
  * a callback that beats the gateway's answer still finds its order.
  */
-export async function startInvoicePayment(db: Db, p: { token: string; gateway: GatewayName; method: string; ip: string | null }) {
+export async function startInvoicePayment(
+  db: Db,
+  p: { token: string; gateway: GatewayName; method: string; ip: string | null },
+) {
   const invoiceId = verifyInvoiceLinkToken(p.token);
   if (!invoiceId) throw new AppError('not_found');
   const [row] = await db
@@ -64,15 +91,26 @@ export async function startInvoicePayment(db: Db, p: { token: string; gateway: G
   const outstanding = invoice.total - invoice.paidAmount;
   if (!['unpaid', 'partial'].includes(invoice.status) || outstanding <= 0) throw new AppError('invoice_not_payable');
 
-  const method = (await checkoutMethods(db, { orgId: invoice.organizationId, amount: outstanding })).find((m) => m.gateway === p.gateway && m.code === p.method);
+  const method = (await checkoutMethods(db, { orgId: invoice.organizationId, amount: outstanding })).find(
+    (m) => m.gateway === p.gateway && m.code === p.method,
+  );
   if (!method) throw new AppError('method_unavailable');
-  const [account] = await db.select().from(paymentGateways).where(and(eq(paymentGateways.organizationId, invoice.organizationId), eq(paymentGateways.gateway, p.gateway)));
+  const [account] = await db
+    .select()
+    .from(paymentGateways)
+    .where(and(eq(paymentGateways.organizationId, invoice.organizationId), eq(paymentGateways.gateway, p.gateway)));
   const expiresAt = new Date(Date.now() + PAYMENT_VALIDITY_HOURS * 3600_000);
   // Reuse, rate check and insert under the invoice's row lock: a double tap or twenty tabs
   // make one gateway bill, and the limit per hour holds.
   const claimed = await db.transaction(async (tx) => {
     await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, invoiceId)).for('update');
-    const existing = await pendingPaymentFor(tx, { invoiceId, gateway: p.gateway, method: p.method, amount: outstanding, mode: account!.mode });
+    const existing = await pendingPaymentFor(tx, {
+      invoiceId,
+      gateway: p.gateway,
+      method: p.method,
+      amount: outstanding,
+      mode: account!.mode,
+    });
     if (existing) return { existing };
     await checkStartRate(tx, invoiceId);
     const [created] = await tx
@@ -145,22 +183,50 @@ export async function createAtGateway(
     return await db.transaction(async (tx) => {
       const [done] = await tx
         .update(gatewayTransactions)
-        .set({ reference: result.reference, instructions: safeInstructions(result.instructions), expiresAt: result.expiresAt ?? expiresAt, createResponse: result.raw, updatedAt: sql`now()` })
+        .set({
+          reference: result.reference,
+          instructions: safeInstructions(result.instructions),
+          expiresAt: result.expiresAt ?? expiresAt,
+          createResponse: result.raw,
+          updatedAt: sql`now()`,
+        })
         .where(eq(gatewayTransactions.id, t.id))
         .returning();
-      await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: null, toStatus: done!.status, source: 'create', gatewayStatus: result.status, note: p.ip ? `IP ${p.ip.replace(/^::ffff:/, '')}` : null });
+      await tx.insert(gatewayTransactionEvents).values({
+        transactionId: t.id,
+        organizationId: t.organizationId,
+        fromStatus: null,
+        toStatus: done!.status,
+        source: 'create',
+        gatewayStatus: result.status,
+        note: p.ip ? `IP ${p.ip.replace(/^::ffff:/, '')}` : null,
+      });
       return done!;
     });
   } catch (error) {
     const failure = gatewayFailure(error);
     await db.transaction(async (tx) => {
-      const [locked] = await tx.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, t.id)).for('update');
+      const [locked] = await tx
+        .select()
+        .from(gatewayTransactions)
+        .where(eq(gatewayTransactions.id, t.id))
+        .for('update');
       // Only a payment still waiting fails here; one a callback already settled stays settled.
       if (locked?.status === 'pending') {
-        await changeStatus(tx, { transaction: locked, to: 'failed', set: {}, source: 'create', actorUserId: null, ip: p.ip, note: failure.code + (failure.params.detail ? `: ${failure.params.detail}` : '') });
+        await changeStatus(tx, {
+          transaction: locked,
+          to: 'failed',
+          set: {},
+          source: 'create',
+          actorUserId: null,
+          ip: p.ip,
+          note: failure.code + (failure.params.detail ? `: ${failure.params.detail}` : ''),
+        });
       }
     });
-    console.warn(`[payments] ${t.gateway} create failed for ${t.orderId}: ${failure.code} ${failure.params.detail ?? ''}`);
+    console.warn(
+      `[payments] ${t.gateway} create failed for ${t.orderId}: ${failure.code} ${failure.params.detail ?? ''}`,
+    );
     throw failure;
   }
 }
@@ -186,14 +252,22 @@ function safeInstructions(i: PaymentInstructions): PaymentInstructions {
     if (!u) return undefined;
     try {
       const url = new URL(u);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname)) ? u : undefined;
+      return url.protocol === 'https:' ||
+        (url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))
+        ? u
+        : undefined;
     } catch {
       return undefined;
     }
   };
   const app = (u?: string) => (u && APP_SCHEMES.some((s) => u.toLowerCase().startsWith(s)) ? u : web(u));
   return Object.fromEntries(
-    Object.entries({ ...i, redirectUrl: web(i.redirectUrl), qrImageUrl: web(i.qrImageUrl), deeplinkUrl: app(i.deeplinkUrl) }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      ...i,
+      redirectUrl: web(i.redirectUrl),
+      qrImageUrl: web(i.qrImageUrl),
+      deeplinkUrl: app(i.deeplinkUrl),
+    }).filter(([, v]) => v !== undefined),
   ) as PaymentInstructions;
 }
 
@@ -211,7 +285,10 @@ export async function waitForCreation(db: Db, transactionId: string) {
 }
 
 /** A good pending payment for the same method, or one being created right now (no reference yet). */
-async function pendingPaymentFor(db: Db, p: { invoiceId: string; gateway: GatewayName; method: string; amount: number; mode: 'sandbox' | 'production' }) {
+async function pendingPaymentFor(
+  db: Db,
+  p: { invoiceId: string; gateway: GatewayName; method: string; amount: number; mode: 'sandbox' | 'production' },
+) {
   const [found] = await db
     .select()
     .from(gatewayTransactions)
@@ -237,7 +314,12 @@ async function checkStartRate(db: Db, invoiceId: string) {
   const [{ n }] = (await db
     .select({ n: sql<number>`count(*)::int` })
     .from(gatewayTransactions)
-    .where(and(eq(gatewayTransactions.invoiceId, invoiceId), gt(gatewayTransactions.createdAt, sql`now() - interval '1 hour'`)))) as [{ n: number }];
+    .where(
+      and(
+        eq(gatewayTransactions.invoiceId, invoiceId),
+        gt(gatewayTransactions.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    )) as [{ n: number }];
   if (n >= MAX_STARTS_PER_HOUR) throw new AppError('too_many_attempts');
 }
 
@@ -245,14 +327,26 @@ async function checkStartRate(db: Db, invoiceId: string) {
 export async function invoicePaymentState(db: Db, token: string) {
   const invoiceId = verifyInvoiceLinkToken(token);
   if (!invoiceId) return null;
-  const [invoice] = await db.select({ status: invoices.status, total: invoices.total, paidAmount: invoices.paidAmount }).from(invoices).where(eq(invoices.id, invoiceId));
+  const [invoice] = await db
+    .select({ status: invoices.status, total: invoices.total, paidAmount: invoices.paidAmount })
+    .from(invoices)
+    .where(eq(invoices.id, invoiceId));
   if (!invoice) return null;
   const latest = await latestPaymentFor(db, invoiceId);
-  return { invoiceStatus: invoice.status, outstanding: Math.max(0, invoice.total - invoice.paidAmount), payment: latest ? publicView(latest) : null };
+  return {
+    invoiceStatus: invoice.status,
+    outstanding: Math.max(0, invoice.total - invoice.paidAmount),
+    payment: latest ? publicView(latest) : null,
+  };
 }
 
 export async function latestPaymentFor(db: Db, invoiceId: string) {
-  const [t] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.invoiceId, invoiceId)).orderBy(desc(gatewayTransactions.createdAt)).limit(1);
+  const [t] = await db
+    .select()
+    .from(gatewayTransactions)
+    .where(eq(gatewayTransactions.invoiceId, invoiceId))
+    .orderBy(desc(gatewayTransactions.createdAt))
+    .limit(1);
   return t ?? null;
 }
 

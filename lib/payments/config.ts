@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { paymentGateways, type PaymentGatewayRow } from '@/db/schema';
+import { type PaymentGatewayRow, paymentGateways } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { GATEWAY_MODULES } from './gateways';

@@ -9,7 +9,8 @@ export function gatewayFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof GatewayError) {
     if (error.code === 'unauthorized') return new AppError('gateway_unauthorized');
-    if (error.code === 'timeout' || error.code === 'unreachable') return new AppError('gateway_unreachable', { detail: error.message });
+    if (error.code === 'timeout' || error.code === 'unreachable')
+      return new AppError('gateway_unreachable', { detail: error.message });
     return new AppError('gateway_rejected', { detail: error.message.slice(0, 200) });
   }
   throw error;

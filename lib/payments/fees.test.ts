@@ -3,11 +3,19 @@ import { test } from 'node:test';
 import { basisPointsToPercent, methodFee, percentToBasisPoints } from './fees';
 
 test('a flat fee borne by the customer is added to what the gateway charges', () => {
-  assert.deepEqual(methodFee(150_000, { feeType: 'flat', feeValue: 4_000, feeBearer: 'customer' }), { fee: 4_000, feeBearer: 'customer', charged: 154_000 });
+  assert.deepEqual(methodFee(150_000, { feeType: 'flat', feeValue: 4_000, feeBearer: 'customer' }), {
+    fee: 4_000,
+    feeBearer: 'customer',
+    charged: 154_000,
+  });
 });
 
 test('a fee borne by the ISP is recorded but not charged', () => {
-  assert.deepEqual(methodFee(150_000, { feeType: 'flat', feeValue: 4_000, feeBearer: 'isp' }), { fee: 4_000, feeBearer: 'isp', charged: 150_000 });
+  assert.deepEqual(methodFee(150_000, { feeType: 'flat', feeValue: 4_000, feeBearer: 'isp' }), {
+    fee: 4_000,
+    feeBearer: 'isp',
+    charged: 150_000,
+  });
 });
 
 test('a percent fee is rounded up to the whole rupiah', () => {

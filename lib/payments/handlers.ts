@@ -66,26 +66,50 @@ async function payInvoices(tx: Db, e: PaymentEvent<'invoice'>) {
     reference: `${t.gateway}:${t.reference ?? t.orderId}`,
     note: `${t.gateway} ${t.method} ${t.orderId}`,
   });
-  return { paymentId: applied.paymentId, summary: { paidInvoices: applied.paidInvoices, reconnected: applied.reconnected, credit: applied.credit } };
+  return {
+    paymentId: applied.paymentId,
+    summary: { paidInvoices: applied.paidInvoices, reconnected: applied.reconnected, credit: applied.credit },
+  };
 }
 
 async function creditWallet(tx: Db, e: PaymentEvent<'wallet_topup'>) {
   const t = e.transaction;
-  const done = await creditGatewayTopup(tx, { orgId: t.organizationId, gatewayTransactionId: t.id, amount: t.amount, actorUserId: e.actorUserId, ip: e.ip });
-  return { summary: { walletTopup: done.request.id, resellerUserId: done.request.resellerUserId, balance: done.balance } };
+  const done = await creditGatewayTopup(tx, {
+    orgId: t.organizationId,
+    gatewayTransactionId: t.id,
+    amount: t.amount,
+    actorUserId: e.actorUserId,
+    ip: e.ip,
+  });
+  return {
+    summary: { walletTopup: done.request.id, resellerUserId: done.request.resellerUserId, balance: done.balance },
+  };
 }
 
 async function closeTopup(tx: Db, e: PaymentEvent<'wallet_topup'>) {
-  await closeGatewayTopup(tx, { orgId: e.transaction.organizationId, gatewayTransactionId: e.transaction.id, reason: e.transaction.status });
+  await closeGatewayTopup(tx, {
+    orgId: e.transaction.organizationId,
+    gatewayTransactionId: e.transaction.id,
+    reason: e.transaction.status,
+  });
 }
 
 async function closeSandboxTopup(tx: Db, e: PaymentEvent<'wallet_topup'>) {
-  await closeGatewayTopup(tx, { orgId: e.transaction.organizationId, gatewayTransactionId: e.transaction.id, reason: 'sandbox' });
+  await closeGatewayTopup(tx, {
+    orgId: e.transaction.organizationId,
+    gatewayTransactionId: e.transaction.id,
+    reason: 'sandbox',
+  });
   return { summary: { walletTopup: 'not credited (sandbox)' } };
 }
 
 async function reverseWalletCredit(tx: Db, e: PaymentEvent<'wallet_topup'>) {
   const t = e.transaction;
-  const done = await reverseGatewayTopup(tx, { orgId: t.organizationId, gatewayTransactionId: t.id, actorUserId: e.actorUserId, ip: e.ip });
+  const done = await reverseGatewayTopup(tx, {
+    orgId: t.organizationId,
+    gatewayTransactionId: t.id,
+    actorUserId: e.actorUserId,
+    ip: e.ip,
+  });
   return { summary: { walletTopupReversed: done } };
 }

@@ -16,7 +16,10 @@ async function flooding(opts: { announce: boolean }, run: (url: string, stats: {
   const chunk = Buffer.alloc(64 * 1024, 'a');
   const server = http.createServer((_req, res) => {
     stats.requests++;
-    res.writeHead(200, { 'content-type': 'application/json', ...(opts.announce ? { 'content-length': String(5 * 1024 * 1024) } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(opts.announce ? { 'content-length': String(5 * 1024 * 1024) } : {}),
+    });
     let sent = 0;
     const more = () => {
       while (sent < 5 * 1024 * 1024) {
@@ -37,7 +40,8 @@ async function flooding(opts: { announce: boolean }, run: (url: string, stats: {
   }
 }
 
-const isTooLarge = (e: unknown) => e instanceof GatewayError && e.code === 'bad_response' && /larger than 1 MB/.test(e.message);
+const isTooLarge = (e: unknown) =>
+  e instanceof GatewayError && e.code === 'bad_response' && /larger than 1 MB/.test(e.message);
 
 test('answers are capped at 1 MB', () => assert.equal(MAX_RESPONSE_BYTES, 1024 * 1024));
 
@@ -51,7 +55,17 @@ for (const announce of [false, true]) {
 
   test(`a 5 MB answer (${announce ? 'with content-length' : 'chunked'}) is refused at 1 MB on the checked-address path`, async () => {
     await flooding({ announce }, async (url, stats) => {
-      await assert.rejects(gatewayRequest({ method: 'POST', url, form: { a: 'b' }, idempotent: true, timeoutMs: 10_000, connectTo: { address: '127.0.0.1', family: 4 } }), isTooLarge);
+      await assert.rejects(
+        gatewayRequest({
+          method: 'POST',
+          url,
+          form: { a: 'b' },
+          idempotent: true,
+          timeoutMs: 10_000,
+          connectTo: { address: '127.0.0.1', family: 4 },
+        }),
+        isTooLarge,
+      );
       assert.equal(stats.requests, 1);
     });
   });

@@ -37,7 +37,10 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 function tooLarge() {
-  return new GatewayError('bad_response', `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: not read (check the gateway URL)`);
+  return new GatewayError(
+    'bad_response',
+    `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: not read (check the gateway URL)`,
+  );
 }
 
 /** The body as text, read until MAX_RESPONSE_BYTES and no further. */
@@ -93,7 +96,10 @@ async function send(req: GatewayRequest): Promise<GatewayResponse> {
   const signal = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const { status, text } = req.connectTo
     ? await sendTo(req.connectTo, req, headers, body, signal)
-    : await fetch(req.url, { method: req.method, headers, body, signal, redirect: 'error' }).then(async (res) => ({ status: res.status, text: await cappedText(res) }));
+    : await fetch(req.url, { method: req.method, headers, body, signal, redirect: 'error' }).then(async (res) => ({
+        status: res.status,
+        text: await cappedText(res),
+      }));
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;
@@ -104,37 +110,57 @@ async function send(req: GatewayRequest): Promise<GatewayResponse> {
 }
 
 /** One request over node:http(s) whose socket goes to `to`; redirects are refused, as with fetch above. */
-function sendTo(to: { address: string; family: 4 | 6 }, req: GatewayRequest, headers: Record<string, string>, body: string | undefined, signal: AbortSignal) {
+function sendTo(
+  to: { address: string; family: 4 | 6 },
+  req: GatewayRequest,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal: AbortSignal,
+) {
   const url = new URL(req.url);
   const lookup: LookupFunction = (_host, options, callback) =>
-    options.all ? (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [to]) : callback(null, to.address, to.family);
+    options.all
+      ? (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [to])
+      : callback(null, to.address, to.family);
   const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
   if (!client) return Promise.reject(new GatewayError('unreachable', `unsupported protocol ${url.protocol}`));
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const request = client.request(url, { method: req.method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, lookup, signal, agent: false }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
-        reject(new GatewayError('unreachable', `redirected to ${res.headers.location}`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const refuse = () => {
-        reject(tooLarge());
-        res.destroy();
-        request.destroy();
-      };
-      if (Number(res.headers['content-length'] ?? 0) > MAX_RESPONSE_BYTES) return refuse();
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_RESPONSE_BYTES) refuse();
-        else chunks.push(c);
-      });
-      res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    request.on('error', (error) => reject(signal.aborted ? signal.reason : Object.assign(new Error(error.message), { cause: error })));
+    const request = client.request(
+      url,
+      {
+        method: req.method,
+        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        lookup,
+        signal,
+        agent: false,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          reject(new GatewayError('unreachable', `redirected to ${res.headers.location}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const refuse = () => {
+          reject(tooLarge());
+          res.destroy();
+          request.destroy();
+        };
+        if (Number(res.headers['content-length'] ?? 0) > MAX_RESPONSE_BYTES) return refuse();
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_RESPONSE_BYTES) refuse();
+          else chunks.push(c);
+        });
+        res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    request.on('error', (error) =>
+      reject(signal.aborted ? signal.reason : Object.assign(new Error(error.message), { cause: error })),
+    );
     request.end(body);
   });
 }
@@ -142,7 +168,8 @@ function sendTo(to: { address: string; family: 4 | 6 }, req: GatewayRequest, hea
 function toGatewayError(error: unknown, timeoutMs: number): GatewayError {
   if (error instanceof GatewayError) return error;
   const e = error as { name?: string; cause?: { code?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return new GatewayError('timeout', `no answer within ${timeoutMs} ms`);
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return new GatewayError('timeout', `no answer within ${timeoutMs} ms`);
   const code = e?.cause?.code ?? (error as Error)?.message ?? 'unknown';
   return new GatewayError('unreachable', String(code));
 }
@@ -156,6 +183,7 @@ export function expectOk(res: GatewayResponse, what: string, describe: (body: un
   const head = `${what}: HTTP ${res.status}${detail ? `: ${detail}` : ''}`;
   if (res.status === 401 || res.status === 403) throw new GatewayError('unauthorized', head, res.status, res.body);
   if (res.status < 200 || res.status >= 300) throw new GatewayError('rejected', head, res.status, res.body);
-  if (res.body === null || typeof res.body !== 'object') throw new GatewayError('bad_response', `${what}: not JSON`, res.status, res.text.slice(0, 200));
+  if (res.body === null || typeof res.body !== 'object')
+    throw new GatewayError('bad_response', `${what}: not JSON`, res.status, res.text.slice(0, 200));
   return res.body;
 }

@@ -1,15 +1,15 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { TaskError } from '@/db/schema';
 import { gatewayTransactionEvents, gatewayTransactions, paymentCallbacks } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import type { TaskError } from '@/db/schema';
 import { recordTaskFailure, recordTasksOk, taskErrorCode } from '@/lib/jobs/task-status';
 import { AppError } from '@/lib/server/errors';
 import { loadGatewayConfig } from './config';
 import { gatewayFailure } from './errors';
 import { GATEWAY_MODULES } from './gateways';
-import { transactionOf } from './refund';
 import { runPaymentHandlers } from './handlers';
+import { transactionOf } from './refund';
 import { applyGatewayStatus, changeStatus, settle } from './settle';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
@@ -24,17 +24,34 @@ export async function recheckTransaction(db: Db, p: Actor & { transactionId: str
   if (!loaded) throw new AppError('gateway_not_configured', { gateway: GATEWAY_MODULES[t.gateway].label });
   let status;
   try {
-    status = await GATEWAY_MODULES[t.gateway].checkStatus({ ...loaded.config, timeoutMs: p.timeoutMs ?? loaded.config.timeoutMs }, { orderId: t.orderId, reference: t.reference });
+    status = await GATEWAY_MODULES[t.gateway].checkStatus(
+      { ...loaded.config, timeoutMs: p.timeoutMs ?? loaded.config.timeoutMs },
+      { orderId: t.orderId, reference: t.reference },
+    );
   } catch (error) {
     throw gatewayFailure(error);
   }
   return db.transaction(async (tx) => {
     const locked = await transactionOf(tx, { orgId: p.orgId, transactionId: t.id }, true);
     const update = { ...status, gatewayStatus: `${status.status}` };
-    const { outcome, transaction } = await applyGatewayStatus(tx, { transaction: locked, update, source: 'check', actorUserId: p.actorUserId, ip: p.ip });
+    const { outcome, transaction } = await applyGatewayStatus(tx, {
+      transaction: locked,
+      update,
+      source: 'check',
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+    });
     if (transaction.status === locked.status) {
       // Nothing changed, but the check itself belongs in the history finance reads.
-      await tx.insert(gatewayTransactionEvents).values({ transactionId: t.id, organizationId: t.organizationId, fromStatus: locked.status, toStatus: locked.status, source: 'check', gatewayStatus: status.status, actorUserId: p.actorUserId });
+      await tx.insert(gatewayTransactionEvents).values({
+        transactionId: t.id,
+        organizationId: t.organizationId,
+        fromStatus: locked.status,
+        toStatus: locked.status,
+        source: 'check',
+        gatewayStatus: status.status,
+        actorUserId: p.actorUserId,
+      });
     }
     return { outcome, status: transaction.status, gatewayStatus: status.status };
   });
@@ -45,25 +62,67 @@ export async function recheckTransaction(db: Db, p: Actor & { transactionId: str
  * currency). Accepting pays invoices with what was actually received, less the fee the
  * customer was to pay; rejecting closes it (the money is returned in the gateway dashboard).
  */
-export async function resolveReview(db: Db, p: Actor & { transactionId: string; decision: 'accept' | 'reject'; note: string }) {
+export async function resolveReview(
+  db: Db,
+  p: Actor & { transactionId: string; decision: 'accept' | 'reject'; note: string },
+) {
   return db.transaction(async (tx) => {
     const t = await transactionOf(tx, { orgId: p.orgId, transactionId: p.transactionId }, true);
     if (t.status !== 'review') throw new AppError('payment_not_in_review');
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: `payment.review_${p.decision}ed`, entityType: 'gateway_transaction', entityId: t.id, data: { orderId: t.orderId, note: p.note, receivedAmount: t.receivedAmount } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: `payment.review_${p.decision}ed`,
+      entityType: 'gateway_transaction',
+      entityId: t.id,
+      data: { orderId: t.orderId, note: p.note, receivedAmount: t.receivedAmount },
+    });
     if (p.decision === 'reject') {
-      const failed = await changeStatus(tx, { ...p, transaction: t, to: 'failed', set: {}, source: 'review', note: p.note });
+      const failed = await changeStatus(tx, {
+        ...p,
+        transaction: t,
+        to: 'failed',
+        set: {},
+        source: 'review',
+        note: p.note,
+      });
       // What waited for the payment (a wallet top-up request) is closed with it.
       await runPaymentHandlers(tx, 'failed', { transaction: failed, actorUserId: p.actorUserId, ip: p.ip });
       return failed;
     }
     // Only a rupiah amount the gateway reported can be credited; anything else is rejected
     // here and settled by hand (a counter payment) if finance finds the money.
-    if (t.receivedAmount === null || t.receivedAmount <= 0 || t.currency !== 'IDR' || (t.reviewReason ?? '').startsWith('currency')) throw new AppError('review_amount_unknown');
+    if (
+      t.receivedAmount === null ||
+      t.receivedAmount <= 0 ||
+      t.currency !== 'IDR' ||
+      (t.reviewReason ?? '').startsWith('currency')
+    )
+      throw new AppError('review_amount_unknown');
     const received = t.receivedAmount;
     const amount = Math.max(0, received - (t.feeBearer === 'customer' ? t.fee : 0));
-    const [withAmount] = await tx.update(gatewayTransactions).set({ amount }).where(eq(gatewayTransactions.id, t.id)).returning();
-    const update = { status: 'paid' as const, amount: received, currency: t.currency, reference: t.reference, paidAt: null, gatewayStatus: 'review' };
-    return settle(tx, { ...p, transaction: withAmount!, update, source: 'review', receivedAmount: received, note: p.note });
+    const [withAmount] = await tx
+      .update(gatewayTransactions)
+      .set({ amount })
+      .where(eq(gatewayTransactions.id, t.id))
+      .returning();
+    const update = {
+      status: 'paid' as const,
+      amount: received,
+      currency: t.currency,
+      reference: t.reference,
+      paidAt: null,
+      gatewayStatus: 'review',
+    };
+    return settle(tx, {
+      ...p,
+      transaction: withAmount!,
+      update,
+      source: 'review',
+      receivedAmount: received,
+      note: p.note,
+    });
   });
 }
 
@@ -78,16 +137,25 @@ export async function resolveReview(db: Db, p: Actor & { transactionId: string; 
 export async function pruneUnverifiedCallbacks(db: Db) {
   const rows = await db
     .delete(paymentCallbacks)
-    .where(and(isNull(paymentCallbacks.organizationId), lt(paymentCallbacks.createdAt, sql`now() - interval '30 days'`)))
+    .where(
+      and(isNull(paymentCallbacks.organizationId), lt(paymentCallbacks.createdAt, sql`now() - interval '30 days'`)),
+    )
     .returning({ id: paymentCallbacks.id });
   return rows.length;
 }
 
-export async function sweepPendingTransactions(db: Db, p: { olderThanMinutes: number; limit: number; budgetMs?: number }) {
+export async function sweepPendingTransactions(
+  db: Db,
+  p: { olderThanMinutes: number; limit: number; budgetMs?: number },
+) {
   const until = Date.now() + (p.budgetMs ?? 4 * 60_000);
   const failures = new Map<string, number>();
   const due = await db
-    .select({ id: gatewayTransactions.id, orgId: gatewayTransactions.organizationId, gateway: gatewayTransactions.gateway })
+    .select({
+      id: gatewayTransactions.id,
+      orgId: gatewayTransactions.organizationId,
+      gateway: gatewayTransactions.gateway,
+    })
     .from(gatewayTransactions)
     .where(
       and(
@@ -107,7 +175,13 @@ export async function sweepPendingTransactions(db: Db, p: { olderThanMinutes: nu
     const account = `${t.orgId}:${t.gateway}`;
     if (Date.now() > until || (failures.get(account) ?? 0) >= 3) continue;
     try {
-      const r = await recheckTransaction(db, { orgId: t.orgId, transactionId: t.id, actorUserId: null, ip: null, timeoutMs: 8_000 });
+      const r = await recheckTransaction(db, {
+        orgId: t.orgId,
+        transactionId: t.id,
+        actorUserId: null,
+        ip: null,
+        timeoutMs: 8_000,
+      });
       results.checked++;
       if (!outcome.has(t.orgId)) outcome.set(t.orgId, null);
       if (r.outcome === 'settled' || r.outcome === 'updated' || r.outcome === 'mismatch') results.changed++;
@@ -122,7 +196,10 @@ export async function sweepPendingTransactions(db: Db, p: { olderThanMinutes: nu
   }
   try {
     for (const [orgId, error] of outcome) if (error) await recordTaskFailure(db, { orgId, task: 'payments', error });
-    await recordTasksOk(db, { orgIds: [...outcome].filter(([, error]) => !error).map(([orgId]) => orgId), task: 'payments' });
+    await recordTasksOk(db, {
+      orgIds: [...outcome].filter(([, error]) => !error).map(([orgId]) => orgId),
+      task: 'payments',
+    });
   } catch (error) {
     console.warn(`[payments] recording the re-checks failed: ${String(error)}`);
   }

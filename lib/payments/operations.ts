@@ -7,7 +7,8 @@ import { refundTransaction } from './refund';
 import { gatewaySettingsSchema, listGatewaySettings, saveGatewaySettings, testGatewayCredentials } from './settings';
 import { GATEWAYS } from './types';
 
-const emptyToUndefined = <T extends z.ZodType>(schema: T) => schema.optional().or(z.literal('').transform(() => undefined));
+const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
+  schema.optional().or(z.literal('').transform(() => undefined));
 
 export const listGatewaySettingsOp = defineOperation({
   name: 'payments.listGateways',
@@ -36,7 +37,12 @@ export const listTransactionsOp = defineOperation({
   input: z.object({
     status: emptyToUndefined(z.enum(GATEWAY_TX_STATUSES)),
     gateway: emptyToUndefined(z.enum(GATEWAYS)),
-    q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     cursor: z.string().max(200).optional(),
   }),
   run: (ctx, input) => listTransactions(ctx.db, { orgId: ctx.orgId, ...input }),
@@ -62,13 +68,17 @@ export const refundTransactionOp = defineOperation({
   name: 'payments.refund',
   permission: 'payments.refund',
   input: transactionId.extend({ reason: z.string().trim().min(3, 'validation.reason').max(200, 'validation.reason') }),
-  run: (ctx, input) => refundTransaction(ctx.db, { ...ctx.actor, transactionId: input.transactionId, reason: input.reason }),
+  run: (ctx, input) =>
+    refundTransaction(ctx.db, { ...ctx.actor, transactionId: input.transactionId, reason: input.reason }),
 });
 
 export const resolveReviewOp = defineOperation({
   name: 'payments.resolveReview',
   permission: 'payments.approve',
-  input: transactionId.extend({ decision: z.enum(['accept', 'reject'], 'validation.invalid'), note: z.string().trim().min(3, 'validation.reason').max(200, 'validation.reason') }),
+  input: transactionId.extend({
+    decision: z.enum(['accept', 'reject'], 'validation.invalid'),
+    note: z.string().trim().min(3, 'validation.reason').max(200, 'validation.reason'),
+  }),
   run: async (ctx, input) => {
     const t = await resolveReview(ctx.db, { ...ctx.actor, ...input });
     return { status: t.status };

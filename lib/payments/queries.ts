@@ -1,13 +1,28 @@
 import { and, asc, desc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, gatewayTransactionEvents, gatewayTransactions, invoices, paymentCallbacks, users, type GatewayTxStatus } from '@/db/schema';
+import {
+  customers,
+  type GatewayTxStatus,
+  gatewayTransactionEvents,
+  gatewayTransactions,
+  invoices,
+  paymentCallbacks,
+  users,
+} from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { contains } from '@/lib/server/search';
 import { GATEWAY_MODULES } from './gateways';
 import type { GatewayName } from './types';
-import { contains } from '@/lib/server/search';
 
-export type TransactionFilter = { orgId: string; status?: GatewayTxStatus; gateway?: GatewayName; q?: string; cursor?: string; limit?: number };
+export type TransactionFilter = {
+  orgId: string;
+  status?: GatewayTxStatus;
+  gateway?: GatewayName;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+};
 
 /** Finance's list of gateway transactions, newest first; search by order id, reference, customer, invoice. */
 export async function listTransactions(db: Db, f: TransactionFilter) {
@@ -67,7 +82,12 @@ export async function getTransaction(db: Db, p: { orgId: string; transactionId: 
     .select({ event: gatewayTransactionEvents, actorName: users.name })
     .from(gatewayTransactionEvents)
     .leftJoin(users, eq(users.id, gatewayTransactionEvents.actorUserId))
-    .where(and(eq(gatewayTransactionEvents.transactionId, p.transactionId), eq(gatewayTransactionEvents.organizationId, p.orgId)))
+    .where(
+      and(
+        eq(gatewayTransactionEvents.transactionId, p.transactionId),
+        eq(gatewayTransactionEvents.organizationId, p.orgId),
+      ),
+    )
     .orderBy(asc(gatewayTransactionEvents.id));
   const callbacks = await db
     .select()
@@ -80,7 +100,8 @@ export async function getTransaction(db: Db, p: { orgId: string; transactionId: 
     ...row,
     gatewayLabel: module.label,
     methodLabel: module.methods.find((m) => m.code === row.transaction.method)?.label ?? row.transaction.method,
-    refundable: Boolean(module.refund) && row.transaction.status === 'paid' && row.transaction.purpose !== 'wallet_topup',
+    refundable:
+      Boolean(module.refund) && row.transaction.status === 'paid' && row.transaction.purpose !== 'wallet_topup',
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     callbacks,
   };

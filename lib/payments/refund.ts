@@ -3,8 +3,8 @@ import type { Db } from '@/db/client';
 import { gatewayTransactions, invoices, paymentAllocations } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { loadGatewayConfig } from './config';
-import { GATEWAY_MODULES } from './gateways';
 import { gatewayFailure } from './errors';
+import { GATEWAY_MODULES } from './gateways';
 import { reverseTransactionPayment } from './settle';
 
 type Actor = { actorUserId: string | null; ip: string | null };
@@ -37,7 +37,12 @@ export async function refundTransaction(db: Db, p: Actor & { orgId: string; tran
   }
   let refund: { reference: string | null };
   try {
-    refund = await module.refund(loaded.config, { orderId: t.orderId, reference: t.reference, amount: t.receivedAmount ?? t.chargedAmount, reason: p.reason });
+    refund = await module.refund(loaded.config, {
+      orderId: t.orderId,
+      reference: t.reference,
+      amount: t.receivedAmount ?? t.chargedAmount,
+      reason: p.reason,
+    });
   } catch (error) {
     throw gatewayFailure(error);
   }
@@ -45,7 +50,13 @@ export async function refundTransaction(db: Db, p: Actor & { orgId: string; tran
     const locked = await transactionOf(tx, p, true);
     // The gateway's refund notification may have reversed it while we waited.
     if (locked.status !== 'paid') return locked;
-    return reverseTransactionPayment(tx, { ...p, transaction: locked, amount: locked.receivedAmount ?? locked.chargedAmount, source: 'refund', note: `${p.reason} (${refund.reference ?? '-'})` });
+    return reverseTransactionPayment(tx, {
+      ...p,
+      transaction: locked,
+      amount: locked.receivedAmount ?? locked.chargedAmount,
+      source: 'refund',
+      note: `${p.reason} (${refund.reference ?? '-'})`,
+    });
   });
 }
 

@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactionEvents, gatewayTransactions, type GatewayTransaction, type GatewayTxStatus } from '@/db/schema';
+import {
+  type GatewayTransaction,
+  type GatewayTxStatus,
+  gatewayTransactionEvents,
+  gatewayTransactions,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { reversePayment } from '@/lib/billing/invoice-payments';
 import { runPaymentHandlers } from './handlers';
@@ -38,11 +43,25 @@ export async function applyGatewayStatus(
     if (t.status === 'paid' || t.status === 'refunded') return { outcome: 'duplicate', transaction: t };
     // Held, or already decided by finance (a rejected mismatch): the gateway's retries of the
     // same callback change nothing.
-    if (t.status === 'review' || (t.status === 'failed' && t.reviewReason)) return { outcome: 'mismatch', transaction: t };
+    if (t.status === 'review' || (t.status === 'failed' && t.reviewReason))
+      return { outcome: 'mismatch', transaction: t };
     const mismatch = mismatchReason(t, u);
     if (mismatch) {
-      const held = await changeStatus(tx, { ...p, to: 'review', set: { reviewReason: mismatch, receivedAmount: u.amount }, note: mismatch });
-      await recordAudit(tx, { orgId: t.organizationId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.gateway_review', entityType: 'gateway_transaction', entityId: t.id, data: { orderId: t.orderId, reason: mismatch } });
+      const held = await changeStatus(tx, {
+        ...p,
+        to: 'review',
+        set: { reviewReason: mismatch, receivedAmount: u.amount },
+        note: mismatch,
+      });
+      await recordAudit(tx, {
+        orgId: t.organizationId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        action: 'payment.gateway_review',
+        entityType: 'gateway_transaction',
+        entityId: t.id,
+        data: { orderId: t.orderId, reason: mismatch },
+      });
       return { outcome: 'mismatch', transaction: held };
     }
     return { outcome: 'settled', transaction: await settle(tx, { ...p, receivedAmount: u.amount ?? t.chargedAmount }) };
@@ -58,12 +77,29 @@ export async function applyGatewayStatus(
     // call. The payment stays paid, marked, with the event in its history.
     const reason = `partial refund at the gateway (${u.gatewayStatus})`;
     const held = await changeStatus(tx, { ...p, to: 'paid', set: { reviewReason: reason }, note: reason });
-    await recordAudit(tx, { orgId: t.organizationId, actorUserId: p.actorUserId, ip: p.ip, action: 'payment.gateway_review', entityType: 'gateway_transaction', entityId: t.id, data: { orderId: t.orderId, reason } });
+    await recordAudit(tx, {
+      orgId: t.organizationId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'payment.gateway_review',
+      entityType: 'gateway_transaction',
+      entityId: t.id,
+      data: { orderId: t.orderId, reason },
+    });
     return { outcome: 'updated', transaction: held };
   }
   if (u.status === 'refunded' && t.status === 'paid') {
     // A refund made in the gateway's own dashboard: take the payment back as ours would.
-    return { outcome: 'updated', transaction: await reverseTransactionPayment(tx, { ...p, transaction: t, amount: t.receivedAmount ?? t.chargedAmount, source: p.source, note: u.gatewayStatus }) };
+    return {
+      outcome: 'updated',
+      transaction: await reverseTransactionPayment(tx, {
+        ...p,
+        transaction: t,
+        amount: t.receivedAmount ?? t.chargedAmount,
+        source: p.source,
+        note: u.gatewayStatus,
+      }),
+    };
   }
   return { outcome: 'ignored', transaction: t };
 }
@@ -76,18 +112,38 @@ function mismatchReason(t: GatewayTransaction, u: StatusUpdate): string | null {
 }
 
 /** Marks the transaction paid and runs its purpose's handlers (billing, wallet) to pay what it was for. */
-export async function settle(tx: Db, p: Actor & { transaction: GatewayTransaction; update: StatusUpdate; source: UpdateSource | 'review'; receivedAmount: number; note?: string }) {
+export async function settle(
+  tx: Db,
+  p: Actor & {
+    transaction: GatewayTransaction;
+    update: StatusUpdate;
+    source: UpdateSource | 'review';
+    receivedAmount: number;
+    note?: string;
+  },
+) {
   const t = p.transaction;
   const paid = await changeStatus(tx, {
     ...p,
     to: 'paid',
-    set: { paidAt: trustedPaidAt(p.update.paidAt, t.createdAt), reference: p.update.reference ?? t.reference, receivedAmount: p.receivedAmount },
+    set: {
+      paidAt: trustedPaidAt(p.update.paidAt, t.createdAt),
+      reference: p.update.reference ?? t.reference,
+      receivedAmount: p.receivedAmount,
+    },
     note: p.note,
   });
   // A sandbox payment is play money: it proves the set-up, it never pays a real invoice.
   const event = { transaction: paid, actorUserId: p.actorUserId, ip: p.ip };
-  const result = t.mode === 'sandbox' ? { summary: { sandbox: true, ...(await runPaymentHandlers(tx, 'sandbox', event)).summary } } : await runPaymentHandlers(tx, 'paid', event);
-  const [done] = await tx.update(gatewayTransactions).set({ paymentId: result.paymentId ?? null }).where(eq(gatewayTransactions.id, t.id)).returning();
+  const result =
+    t.mode === 'sandbox'
+      ? { summary: { sandbox: true, ...(await runPaymentHandlers(tx, 'sandbox', event)).summary } }
+      : await runPaymentHandlers(tx, 'paid', event);
+  const [done] = await tx
+    .update(gatewayTransactions)
+    .set({ paymentId: result.paymentId ?? null })
+    .where(eq(gatewayTransactions.id, t.id))
+    .returning();
   await recordAudit(tx, {
     orgId: t.organizationId,
     actorUserId: p.actorUserId,
@@ -107,9 +163,20 @@ export async function reverseTransactionPayment(
 ) {
   const t = p.transaction;
   const changed = await changeStatus(tx, { ...p, to: 'refunded', set: { refundedAmount: p.amount }, note: p.note });
-  const reversed = t.paymentId ? await reversePayment(tx, { orgId: t.organizationId, actorUserId: p.actorUserId, ip: p.ip, paymentId: t.paymentId, reason: p.note }) : { reopened: [] };
+  const reversed = t.paymentId
+    ? await reversePayment(tx, {
+        orgId: t.organizationId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        paymentId: t.paymentId,
+        reason: p.note,
+      })
+    : { reopened: [] };
   // Purposes without a payments row (a wallet top-up) take their money back themselves.
-  const other = t.mode === 'sandbox' ? undefined : await runPaymentHandlers(tx, 'refunded', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
+  const other =
+    t.mode === 'sandbox'
+      ? undefined
+      : await runPaymentHandlers(tx, 'refunded', { transaction: changed, actorUserId: p.actorUserId, ip: p.ip });
   await recordAudit(tx, {
     orgId: t.organizationId,
     actorUserId: p.actorUserId,
@@ -125,7 +192,14 @@ export async function reverseTransactionPayment(
 /** Writes the new status and its history row. */
 export async function changeStatus(
   tx: Db,
-  p: Actor & { transaction: GatewayTransaction; to: GatewayTxStatus; set: Partial<GatewayTransaction>; source: string; update?: StatusUpdate; note?: string },
+  p: Actor & {
+    transaction: GatewayTransaction;
+    to: GatewayTxStatus;
+    set: Partial<GatewayTransaction>;
+    source: string;
+    update?: StatusUpdate;
+    note?: string;
+  },
 ) {
   const [row] = await tx
     .update(gatewayTransactions)

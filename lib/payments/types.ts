@@ -4,8 +4,9 @@
  * finds the organization and transaction, decrypts the credentials, stores what happened
  * and settles invoices.
  */
-import { type GatewayName, type GatewayMode, type GatewayStatus, type PaymentInstructions } from '@/db/enums';
-export { GATEWAYS, type GatewayName, type GatewayMode, type GatewayStatus, type PaymentInstructions } from '@/db/enums';
+import type { GatewayMode, GatewayName, GatewayStatus, PaymentInstructions } from '@/db/enums';
+
+export { GATEWAYS, type GatewayMode, type GatewayName, type GatewayStatus, type PaymentInstructions } from '@/db/enums';
 
 /** What the public invoice page groups methods by. */
 export type MethodKind = 'qris' | 'va' | 'ewallet' | 'retail';

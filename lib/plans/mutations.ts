@@ -27,7 +27,8 @@ function toColumns(input: PlanInput) {
 
 /** `isolir@<slug>` is the isolation group: a plan's RADIUS group may not take that name. */
 function assertGroupAllowed(input: PlanInput) {
-  if ((input.radiusGroup?.trim() || input.name.trim()).toLowerCase() === 'isolir') throw new AppError('plan_group_reserved');
+  if ((input.radiusGroup?.trim() || input.name.trim()).toLowerCase() === 'isolir')
+    throw new AppError('plan_group_reserved');
 }
 
 async function assertNameFree(db: Db, orgId: string, name: string, exceptId?: string) {
@@ -42,10 +43,21 @@ export async function createPlan(db: Db, p: Actor & { input: PlanInput }) {
   return db.transaction(async (tx) => {
     assertGroupAllowed(p.input);
     await assertNameFree(tx, p.orgId, p.input.name);
-    const [plan] = await tx.insert(plans).values({ organizationId: p.orgId, ...toColumns(p.input) }).returning();
+    const [plan] = await tx
+      .insert(plans)
+      .values({ organizationId: p.orgId, ...toColumns(p.input) })
+      .returning();
     // The plan's RADIUS group is ready before any customer is put on it.
     await writePlanGroups(tx, { orgId: p.orgId, planIds: [plan!.id] });
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.created', entityType: 'plan', entityId: plan!.id, data: { name: plan!.name, price: plan!.priceRupiah } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'plan.created',
+      entityType: 'plan',
+      entityId: plan!.id,
+      data: { name: plan!.name, price: plan!.priceRupiah },
+    });
     return plan!;
   });
 }
@@ -54,7 +66,10 @@ export async function updatePlan(db: Db, p: Actor & { planId: string; input: Pla
   return db.transaction(async (tx) => {
     assertGroupAllowed(p.input);
     await assertNameFree(tx, p.orgId, p.input.name, p.planId);
-    const [before] = await tx.select().from(plans).where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
+    const [before] = await tx
+      .select()
+      .from(plans)
+      .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
     const [plan] = await tx
       .update(plans)
       .set({ ...toColumns(p.input), updatedAt: sql`now()` })
@@ -64,7 +79,15 @@ export async function updatePlan(db: Db, p: Actor & { planId: string; input: Pla
     // RADIUS: new speeds apply at the next login (or a CoA); a renamed group keeps its members.
     await renamePlanGroup(tx, { orgId: p.orgId, before: before!, after: plan });
     await writePlanGroups(tx, { orgId: p.orgId, planIds: [plan.id] });
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'plan.updated', entityType: 'plan', entityId: plan.id, data: toColumns(p.input) });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'plan.updated',
+      entityType: 'plan',
+      entityId: plan.id,
+      data: toColumns(p.input),
+    });
     return plan;
   });
 }
@@ -78,7 +101,14 @@ export async function setPlanActive(db: Db, p: Actor & { planId: string; active:
       .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)))
       .returning();
     if (!plan) throw new AppError('not_found');
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: p.active ? 'plan.reactivated' : 'plan.retired', entityType: 'plan', entityId: plan.id });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: p.active ? 'plan.reactivated' : 'plan.retired',
+      entityType: 'plan',
+      entityId: plan.id,
+    });
     return plan;
   });
 }

@@ -19,6 +19,9 @@ export async function listPlans(db: Db, p: { orgId: string; q?: string; includeI
 }
 
 export async function getPlan(db: Db, p: { orgId: string; planId: string }) {
-  const [plan] = await db.select().from(plans).where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
   return plan ?? null;
 }

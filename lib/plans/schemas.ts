@@ -22,7 +22,11 @@ export const planSchema = z.object({
     .transform((v) => v || null),
   priceRupiah: z.preprocess(
     rupiahText,
-    z.number('validation.price').int('validation.price').min(0, 'validation.price').max(1_000_000_000, 'validation.price'),
+    z
+      .number('validation.price')
+      .int('validation.price')
+      .min(0, 'validation.price')
+      .max(1_000_000_000, 'validation.price'),
   ),
   taxable: checkbox,
   serviceType: z.enum(SERVICE_TYPES, 'validation.invalid'),
@@ -34,7 +38,12 @@ export const planSchema = z.object({
   framedPool: optionalText,
   sessionTimeoutMinutes: z.preprocess(
     (v) => (v === '' || v === null || v === undefined ? null : v),
-    z.coerce.number('validation.invalid').int('validation.invalid').min(1, 'validation.invalid').max(525600, 'validation.invalid').nullable(),
+    z.coerce
+      .number('validation.invalid')
+      .int('validation.invalid')
+      .min(1, 'validation.invalid')
+      .max(525600, 'validation.invalid')
+      .nullable(),
   ),
 });
 export type PlanInput = z.output<typeof planSchema>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, memberships, resellerCommissions, resellerSettings, type Invoice } from '@/db/schema';
+import { customers, type Invoice, memberships, resellerCommissions, resellerSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { getWalletBalance, postWalletEntry } from '@/lib/wallet/ledger';
@@ -17,14 +17,28 @@ type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
  */
 export async function accrueCommission(tx: Db, p: Actor & { invoice: Invoice; paymentId: string }) {
   const [live] = await tx
-    .select({ id: resellerCommissions.id, status: resellerCommissions.status, resellerUserId: resellerCommissions.resellerUserId, amount: resellerCommissions.amount })
+    .select({
+      id: resellerCommissions.id,
+      status: resellerCommissions.status,
+      resellerUserId: resellerCommissions.resellerUserId,
+      amount: resellerCommissions.amount,
+    })
     .from(resellerCommissions)
-    .where(and(eq(resellerCommissions.invoiceId, p.invoice.id), eq(resellerCommissions.organizationId, p.orgId), sql`${resellerCommissions.status} <> 'reversed'`))
+    .where(
+      and(
+        eq(resellerCommissions.invoiceId, p.invoice.id),
+        eq(resellerCommissions.organizationId, p.orgId),
+        sql`${resellerCommissions.status} <> 'reversed'`,
+      ),
+    )
     .for('update');
   // Refunded while the wallet could not give the commission back, then paid again: the
   // reseller earned it after all, so the owed reversal is cancelled (the money never left).
   if (live?.status === 'reversal_pending') {
-    await tx.update(resellerCommissions).set({ status: 'credited', reversedAt: null }).where(eq(resellerCommissions.id, live.id));
+    await tx
+      .update(resellerCommissions)
+      .set({ status: 'credited', reversedAt: null })
+      .where(eq(resellerCommissions.id, live.id));
     await recordAudit(tx, {
       ...p,
       action: 'commission.reversal_cancelled',
@@ -38,8 +52,17 @@ export async function accrueCommission(tx: Db, p: Actor & { invoice: Invoice; pa
   const [terms] = await tx
     .select({ resellerUserId: customers.resellerUserId, rateBps: resellerSettings.commissionRateBps })
     .from(customers)
-    .innerJoin(resellerSettings, and(eq(resellerSettings.organizationId, customers.organizationId), eq(resellerSettings.resellerUserId, customers.resellerUserId)))
-    .innerJoin(memberships, and(eq(memberships.organizationId, customers.organizationId), eq(memberships.userId, customers.resellerUserId)))
+    .innerJoin(
+      resellerSettings,
+      and(
+        eq(resellerSettings.organizationId, customers.organizationId),
+        eq(resellerSettings.resellerUserId, customers.resellerUserId),
+      ),
+    )
+    .innerJoin(
+      memberships,
+      and(eq(memberships.organizationId, customers.organizationId), eq(memberships.userId, customers.resellerUserId)),
+    )
     .where(
       and(
         eq(customers.id, p.invoice.customerId),
@@ -82,7 +105,13 @@ export async function accrueCommission(tx: Db, p: Actor & { invoice: Invoice; pa
     action: 'commission.credited',
     entityType: 'invoice',
     entityId: p.invoice.id,
-    data: { resellerUserId: terms.resellerUserId, commissionId: row!.id, baseAmount: base, rateBps: terms.rateBps, amount },
+    data: {
+      resellerUserId: terms.resellerUserId,
+      commissionId: row!.id,
+      baseAmount: base,
+      rateBps: terms.rateBps,
+      amount,
+    },
   });
   await settleOwedReversals(tx, { ...p, resellerUserId: terms.resellerUserId });
   return row!;
@@ -97,7 +126,13 @@ export async function reverseCommission(tx: Db, p: Actor & { invoiceId: string; 
   const [commission] = await tx
     .select()
     .from(resellerCommissions)
-    .where(and(eq(resellerCommissions.invoiceId, p.invoiceId), eq(resellerCommissions.organizationId, p.orgId), eq(resellerCommissions.status, 'credited')))
+    .where(
+      and(
+        eq(resellerCommissions.invoiceId, p.invoiceId),
+        eq(resellerCommissions.organizationId, p.orgId),
+        eq(resellerCommissions.status, 'credited'),
+      ),
+    )
     .for('update');
   if (!commission) return null;
   const entryId = await tryDebit(tx, { ...p, commission });
@@ -110,7 +145,12 @@ export async function reverseCommission(tx: Db, p: Actor & { invoiceId: string; 
     action: entryId ? 'commission.reversed' : 'commission.reversal_owed',
     entityType: 'invoice',
     entityId: p.invoiceId,
-    data: { resellerUserId: commission.resellerUserId, commissionId: commission.id, amount: commission.amount, reason: p.reason },
+    data: {
+      resellerUserId: commission.resellerUserId,
+      commissionId: commission.id,
+      amount: commission.amount,
+      reason: p.reason,
+    },
   });
   return { ...commission, status: entryId ? 'reversed' : 'reversal_pending' };
 }
@@ -123,7 +163,13 @@ export async function settleOwedReversals(tx: Db, p: Actor & { resellerUserId: s
   const owed = await tx
     .select()
     .from(resellerCommissions)
-    .where(and(eq(resellerCommissions.organizationId, p.orgId), eq(resellerCommissions.resellerUserId, p.resellerUserId), eq(resellerCommissions.status, 'reversal_pending')))
+    .where(
+      and(
+        eq(resellerCommissions.organizationId, p.orgId),
+        eq(resellerCommissions.resellerUserId, p.resellerUserId),
+        eq(resellerCommissions.status, 'reversal_pending'),
+      ),
+    )
     .orderBy(asc(resellerCommissions.reversedAt))
     .for('update');
   let settled = 0;
@@ -131,7 +177,10 @@ export async function settleOwedReversals(tx: Db, p: Actor & { resellerUserId: s
     if ((await getWalletBalance(tx, p)) < commission.amount) break;
     const entryId = await tryDebit(tx, { ...p, commission, reason: 'owed' });
     if (!entryId) break;
-    await tx.update(resellerCommissions).set({ status: 'reversed', reversalEntryId: entryId }).where(eq(resellerCommissions.id, commission.id));
+    await tx
+      .update(resellerCommissions)
+      .set({ status: 'reversed', reversalEntryId: entryId })
+      .where(eq(resellerCommissions.id, commission.id));
     settled += 1;
   }
   return settled;

@@ -4,7 +4,7 @@ import { listInvoices } from '@/lib/billing/queries';
 import { listCustomers } from '@/lib/customers/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { customerMapStatuses } from '@/lib/infrastructure/map-customers';
-import { defineOperation, type Ctx } from '@/lib/server/operation';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { commissionMonths, getReseller, listCommissions, listResellers, resellerSummary } from './queries';
 import { resellerSettingsSchema, saveResellerSettings } from './settings';
 
@@ -38,8 +38,16 @@ export const portalInvoicesOp = defineOperation({
   name: 'resellers.portalInvoices',
   permission: 'resellers.portal',
   input: z.object({
-    status: z.enum(INVOICE_STATUSES).optional().or(z.literal('').transform(() => undefined)),
-    q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    status: z
+      .enum(INVOICE_STATUSES)
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     cursor,
   }),
   run: (ctx, input) => listInvoices(ctx.db, { ...input, ...me(ctx) }),
@@ -50,7 +58,10 @@ export const portalCommissionsOp = defineOperation({
   permission: 'resellers.portal',
   input: z.object({ cursor }),
   run: async (ctx, input) => {
-    const [months, page] = await Promise.all([commissionMonths(ctx.db, me(ctx)), listCommissions(ctx.db, { ...me(ctx), cursor: input.cursor })]);
+    const [months, page] = await Promise.all([
+      commissionMonths(ctx.db, me(ctx)),
+      listCommissions(ctx.db, { ...me(ctx), cursor: input.cursor }),
+    ]);
     return { months, ...page };
   },
 });

@@ -36,7 +36,13 @@ export async function commissionMonths(db: Db, p: Reseller & { months?: number }
     select s.month, coalesce(c.total, 0) as credited, coalesce(c.n, 0) as count, coalesce(r.total, 0) as reversed
     from series s left join credited c using (month) left join reversed r using (month)
     order by s.month desc`);
-  return rows.map((r) => ({ month: r.month, credited: Number(r.credited), count: r.count, reversed: Number(r.reversed), net: Number(r.credited) - Number(r.reversed) }));
+  return rows.map((r) => ({
+    month: r.month,
+    credited: Number(r.credited),
+    count: r.count,
+    reversed: Number(r.reversed),
+    net: Number(r.credited) - Number(r.reversed),
+  }));
 }
 
 /** The reseller's commissions, newest first, with the invoice and customer they came from. */
@@ -74,7 +80,14 @@ export async function listCommissions(db: Db, p: Reseller & { cursor?: string; l
 /** The numbers on the reseller's dashboard (online = the map's rule, lib/network). */
 export async function resellerSummary(db: Db, p: Reseller) {
   const [[row], months, statuses] = await Promise.all([
-    db.execute<{ customers: number; active: number; unpaid: number; outstanding: string; owed: string; rate: number | null }>(sql`
+    db.execute<{
+      customers: number;
+      active: number;
+      unpaid: number;
+      outstanding: string;
+      owed: string;
+      rate: number | null;
+    }>(sql`
       select
         (select count(*)::int from ${customers} c where c.organization_id = ${p.orgId} and c.reseller_user_id = ${p.resellerUserId} and c.status <> 'terminated') as customers,
         (select count(*)::int from ${customers} c where c.organization_id = ${p.orgId} and c.reseller_user_id = ${p.resellerUserId} and c.status = 'active') as active,
@@ -122,17 +135,42 @@ export async function listResellers(db: Db, p: { orgId: string; resellerUserId?:
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(resellerSettings, and(eq(resellerSettings.organizationId, memberships.organizationId), eq(resellerSettings.resellerUserId, memberships.userId)))
-    .leftJoin(wallets, and(eq(wallets.organizationId, memberships.organizationId), eq(wallets.resellerUserId, memberships.userId)))
-    .where(and(eq(memberships.organizationId, p.orgId), eq(memberships.role, 'reseller'), p.resellerUserId ? eq(memberships.userId, p.resellerUserId) : undefined))
+    .leftJoin(
+      resellerSettings,
+      and(
+        eq(resellerSettings.organizationId, memberships.organizationId),
+        eq(resellerSettings.resellerUserId, memberships.userId),
+      ),
+    )
+    .leftJoin(
+      wallets,
+      and(eq(wallets.organizationId, memberships.organizationId), eq(wallets.resellerUserId, memberships.userId)),
+    )
+    .where(
+      and(
+        eq(memberships.organizationId, p.orgId),
+        eq(memberships.role, 'reseller'),
+        p.resellerUserId ? eq(memberships.userId, p.resellerUserId) : undefined,
+      ),
+    )
     .orderBy(users.name);
-  return rows.map((r) => ({ ...r, rateBps: r.rateBps ?? 0, settingsActive: r.settingsActive ?? false, balance: r.balance ?? 0, thisMonth: Number(r.thisMonth) }));
+  return rows.map((r) => ({
+    ...r,
+    rateBps: r.rateBps ?? 0,
+    settingsActive: r.settingsActive ?? false,
+    balance: r.balance ?? 0,
+    thisMonth: Number(r.thisMonth),
+  }));
 }
 
 /** One reseller of the organization; anyone else (another organization, a staff member) is not found. */
 export async function getReseller(db: Db, p: Reseller) {
   const [reseller] = await listResellers(db, { orgId: p.orgId, resellerUserId: p.resellerUserId });
   if (!reseller) throw new AppError('not_found');
-  const [summary, months, recent] = await Promise.all([resellerSummary(db, p), commissionMonths(db, p), listCommissions(db, { ...p, limit: 10 })]);
+  const [summary, months, recent] = await Promise.all([
+    resellerSummary(db, p),
+    commissionMonths(db, p),
+    listCommissions(db, { ...p, limit: 10 }),
+  ]);
   return { reseller, summary, months, recent: recent.items };
 }

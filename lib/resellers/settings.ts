@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { memberships, resellerSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { checkbox } from '@/lib/server/form-input';
 import { AppError } from '@/lib/server/errors';
+import { checkbox } from '@/lib/server/form-input';
 
 /**
  * The rate is typed as a percentage ("5", "2,5" or "2.75", at most two decimals) and stored
@@ -25,15 +25,27 @@ export const resellerSettingsSchema = z.object({
   // Typed as a percentage, parsed to basis points.
   commissionRate: z.preprocess(
     percentToBps,
-    z.number('validation.commissionRate').int('validation.commissionRate').min(0, 'validation.commissionRate').max(10_000, 'validation.commissionRate'),
+    z
+      .number('validation.commissionRate')
+      .int('validation.commissionRate')
+      .min(0, 'validation.commissionRate')
+      .max(10_000, 'validation.commissionRate'),
   ),
   active: checkbox,
-  notes: z.string().trim().max(500, 'validation.invalid').optional().transform((v) => v || null),
+  notes: z
+    .string()
+    .trim()
+    .max(500, 'validation.invalid')
+    .optional()
+    .transform((v) => v || null),
 });
 export type ResellerSettingsInput = z.output<typeof resellerSettingsSchema>;
 
 /** An admin sets the reseller's commission terms; applies to invoices paid from now on. */
-export async function saveResellerSettings(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; input: ResellerSettingsInput }) {
+export async function saveResellerSettings(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; input: ResellerSettingsInput },
+) {
   return db.transaction(async (tx) => {
     const [member] = await tx
       .select({ role: memberships.role })
@@ -43,9 +55,17 @@ export async function saveResellerSettings(db: Db, p: { orgId: string; actorUser
     const [before] = await tx
       .select()
       .from(resellerSettings)
-      .where(and(eq(resellerSettings.organizationId, p.orgId), eq(resellerSettings.resellerUserId, p.input.resellerUserId)))
+      .where(
+        and(eq(resellerSettings.organizationId, p.orgId), eq(resellerSettings.resellerUserId, p.input.resellerUserId)),
+      )
       .for('update');
-    const values = { commissionRateBps: p.input.commissionRate, active: p.input.active, notes: p.input.notes, updatedBy: p.actorUserId, updatedAt: sql`now()` };
+    const values = {
+      commissionRateBps: p.input.commissionRate,
+      active: p.input.active,
+      notes: p.input.notes,
+      updatedBy: p.actorUserId,
+      updatedAt: sql`now()`,
+    };
     const [row] = await tx
       .insert(resellerSettings)
       .values({ organizationId: p.orgId, resellerUserId: p.input.resellerUserId, ...values })
@@ -59,7 +79,9 @@ export async function saveResellerSettings(db: Db, p: { orgId: string; actorUser
       entityType: 'user',
       entityId: p.input.resellerUserId,
       data: {
-        before: before ? { commissionRateBps: before.commissionRateBps, active: before.active, notes: before.notes } : null,
+        before: before
+          ? { commissionRateBps: before.commissionRateBps, active: before.active, notes: before.notes }
+          : null,
         after: { commissionRateBps: row!.commissionRateBps, active: row!.active, notes: row!.notes },
       },
     });

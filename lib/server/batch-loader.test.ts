@@ -14,5 +14,8 @@ test('lookups made together are answered by one load; misses are undefined; erro
   assert.equal(await load(3), 30);
   assert.equal(calls.length, 2);
   const failed = await Promise.allSettled([load(13), load(4)]);
-  assert.deepEqual(failed.map((f) => f.status), ['rejected', 'rejected']);
+  assert.deepEqual(
+    failed.map((f) => f.status),
+    ['rejected', 'rejected'],
+  );
 });

@@ -29,9 +29,17 @@ describe('readBodyCapped', () => {
   });
 
   test('a declared Content-Length over the limit is refused before anything is read', async () => {
-    const request = new Request('http://localhost/cb', { method: 'POST', body: 'x', headers: { 'content-length': String(10 * 1024 * 1024) } });
+    const request = new Request('http://localhost/cb', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-length': String(10 * 1024 * 1024) },
+    });
     assert.equal(await readBodyCapped(request, 1024), null);
-    const nonsense = new Request('http://localhost/cb', { method: 'POST', body: 'x', headers: { 'content-length': 'abc' } });
+    const nonsense = new Request('http://localhost/cb', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-length': 'abc' },
+    });
     assert.equal(await readBodyCapped(nonsense, 1024), null);
   });
 
@@ -56,12 +64,30 @@ describe('declaredBodyWithin', () => {
 });
 
 describe('withCappedBody', () => {
-  const echo = withCappedBody(async (request, context: { params: string }) => Response.json({ url: request.nextUrl.pathname, method: request.method, type: request.headers.get('content-type'), body: await request.text(), context }), 1024);
+  const echo = withCappedBody(
+    async (request, context: { params: string }) =>
+      Response.json({
+        url: request.nextUrl.pathname,
+        method: request.method,
+        type: request.headers.get('content-type'),
+        body: await request.text(),
+        context,
+      }),
+    1024,
+  );
 
   test('a body within the limit reaches the handler whole, with URL, method and headers', async () => {
-    const request = new Request('http://localhost/api/auth/callback/credentials?x=1', { method: 'POST', body: 'email=a%40b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const request = new Request('http://localhost/api/auth/callback/credentials?x=1', {
+      method: 'POST',
+      body: 'email=a%40b.test',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.deepEqual(await (await echo(request, { params: 'p' })).json(), {
-      url: '/api/auth/callback/credentials', method: 'POST', type: 'application/x-www-form-urlencoded', body: 'email=a%40b.test', context: { params: 'p' },
+      url: '/api/auth/callback/credentials',
+      method: 'POST',
+      type: 'application/x-www-form-urlencoded',
+      body: 'email=a%40b.test',
+      context: { params: 'p' },
     });
   });
 

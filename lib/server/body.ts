@@ -19,7 +19,10 @@ export async function readBodyCapped(request: Request, limit = PUBLIC_BODY_MAX_B
 }
 
 /** A stream's bytes read until `limit` and no further (then null, the stream cancelled). */
-export async function readStreamCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+export async function readStreamCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array | null> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -75,6 +78,13 @@ export function withCappedBody<C>(handler: (request: NextRequest, context: C) =>
     const headers = new Headers(request.headers);
     headers.delete('transfer-encoding');
     headers.set('content-length', String(body.byteLength));
-    return handler(new NextRequest(request.url, { method: request.method, headers, body: body.byteLength ? (body as Uint8Array<ArrayBuffer>) : undefined }), context);
+    return handler(
+      new NextRequest(request.url, {
+        method: request.method,
+        headers,
+        body: body.byteLength ? (body as Uint8Array<ArrayBuffer>) : undefined,
+      }),
+      context,
+    );
   };
 }

@@ -3,7 +3,15 @@ import { test } from 'node:test';
 import { csvCell, toCsv } from './csv';
 
 test('CSV quotes commas, quotes and line breaks, and keeps numbers bare', () => {
-  assert.equal(toCsv([['plan', 'amount'], ['Paket "Hemat", 10M', 150000], ['Baris\nbaru', -5], [null, undefined]]), 'plan,amount\r\n"Paket ""Hemat"", 10M",150000\r\n"Baris\nbaru",-5\r\n,\r\n');
+  assert.equal(
+    toCsv([
+      ['plan', 'amount'],
+      ['Paket "Hemat", 10M', 150000],
+      ['Baris\nbaru', -5],
+      [null, undefined],
+    ]),
+    'plan,amount\r\n"Paket ""Hemat"", 10M",150000\r\n"Baris\nbaru",-5\r\n,\r\n',
+  );
 });
 
 test('a text cell that a spreadsheet would run as a formula is escaped with a leading quote', () => {
@@ -20,8 +28,21 @@ test('a text cell that a spreadsheet would run as a formula is escaped with a le
 test('the report and voucher sales downloads escape a formula in a name', async () => {
   const { reportCsv } = await import('@/lib/billing/reports');
   const { salesReportCsv } = await import('@/lib/vouchers/report');
-  assert.match(reportCsv({ columns: ['cashier', 'amount'], rows: [['=cmd|"/c calc"!A1', -1]] }), /\r\n"'=cmd\|""\/c calc""!A1",-1\r\n$/);
-  const sales = salesReportCsv({ from: '2026-03-01', to: '2026-03-02', days: [], profiles: [{ profileName: '@Harian', sold: 1, used: 0, revenue: 5000 }], resellers: [{ resellerUserId: 'x', resellerName: '+Agen', sold: 1, used: 0, revenue: 5000 }], totals: { sold: 1, used: 0, revenue: 5000 } }, 'Sendiri');
+  assert.match(
+    reportCsv({ columns: ['cashier', 'amount'], rows: [['=cmd|"/c calc"!A1', -1]] }),
+    /\r\n"'=cmd\|""\/c calc""!A1",-1\r\n$/,
+  );
+  const sales = salesReportCsv(
+    {
+      from: '2026-03-01',
+      to: '2026-03-02',
+      days: [],
+      profiles: [{ profileName: '@Harian', sold: 1, used: 0, revenue: 5000 }],
+      resellers: [{ resellerUserId: 'x', resellerName: '+Agen', sold: 1, used: 0, revenue: 5000 }],
+      totals: { sold: 1, used: 0, revenue: 5000 },
+    },
+    'Sendiri',
+  );
   assert.match(sales, /\r\n'@Harian,1,0,5000\r\n/);
   assert.match(sales, /\r\n'\+Agen,1,5000\r\n/);
 });

@@ -18,5 +18,5 @@ export function csvCell(value: CsvValue): string {
 }
 
 export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -16,11 +16,19 @@ test('an uploaded file is typed by its bytes, not its name or declared type', ()
 
 test('an image is shown inline; a PDF or anything else downloads as an attachment, never sniffed', () => {
   const image = uploadedFileHeaders(PNG, 'bukti-1234');
-  assert.deepEqual(image, { 'content-type': 'image/png', 'content-disposition': 'inline; filename="bukti-1234.png"', 'x-content-type-options': 'nosniff' });
+  assert.deepEqual(image, {
+    'content-type': 'image/png',
+    'content-disposition': 'inline; filename="bukti-1234.png"',
+    'x-content-type-options': 'nosniff',
+  });
   const pdf = uploadedFileHeaders(text('%PDF-1.4 slip'), 'bukti-1234');
   assert.equal(pdf['content-type'], 'application/pdf');
   assert.equal(pdf['content-disposition'], 'attachment; filename="bukti-1234.pdf"');
   // A page stored before uploads were checked (its row says image/png) still never renders.
   const html = uploadedFileHeaders(text('<html><script>alert(1)</script>'), 'x"; y');
-  assert.deepEqual(html, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="x-y.bin"', 'x-content-type-options': 'nosniff' });
+  assert.deepEqual(html, {
+    'content-type': 'application/octet-stream',
+    'content-disposition': 'attachment; filename="x-y.bin"',
+    'x-content-type-options': 'nosniff',
+  });
 });

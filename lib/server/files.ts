@@ -6,7 +6,13 @@ import { env } from '@/lib/env';
  * Stores an uploaded file under FILES_DIR/<organization>/<folder>/<name>, so no file is ever
  * filed where another tenant's files live. Returns the path relative to FILES_DIR (what rows keep).
  */
-export async function storeOrgFile(p: { orgId: string; folder: string; name: string; file: File; filesDir?: string }): Promise<string> {
+export async function storeOrgFile(p: {
+  orgId: string;
+  folder: string;
+  name: string;
+  file: File;
+  filesDir?: string;
+}): Promise<string> {
   const relative = path.join(p.orgId, p.folder, p.name);
   const absolute = path.join(p.filesDir ?? env().FILES_DIR, relative);
   await mkdir(path.dirname(absolute), { recursive: true });
@@ -49,7 +55,9 @@ export async function readOrgFile(relative: string): Promise<Buffer | null> {
 export function uploadedFileHeaders(bytes: Uint8Array, baseName: string): Record<string, string> {
   const type = sniffFileType(bytes);
   const image = type !== null && (IMAGE_TYPES as readonly string[]).includes(type);
-  const ext = type ? { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[type] : 'bin';
+  const ext = type
+    ? { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[type]
+    : 'bin';
   const name = `${baseName.replace(/[^\w-]+/g, '-')}.${ext}`;
   return {
     'content-type': type ?? 'application/octet-stream',

@@ -18,4 +18,5 @@ export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 't
  * A calendar day as YYYY-MM-DD that Postgres can store: a real date (no 30 February, no
  * month 13) between 1900 and 9999, so a hand-edited link is a field error, not a failed query.
  */
-export const calendarDay = (message: string) => z.iso.date(message).refine((v) => v >= '1900-01-01' && v <= '9999-12-31', message);
+export const calendarDay = (message: string) =>
+  z.iso.date(message).refine((v) => v >= '1900-01-01' && v <= '9999-12-31', message);

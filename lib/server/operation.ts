@@ -61,7 +61,11 @@ export async function runParsed<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
 ): Promise<Result<T>> {
   const nul = pathWithNul(raw);
-  if (nul !== null) return { ...failure(locale, 'validation'), fieldErrors: { [nul || '_']: translate(locale, 'validation.noControlCharacters') } };
+  if (nul !== null)
+    return {
+      ...failure(locale, 'validation'),
+      fieldErrors: { [nul || '_']: translate(locale, 'validation.noControlCharacters') },
+    };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -76,7 +80,10 @@ export async function runParsed<S extends z.ZodType, T>(
     if (error instanceof AppError) {
       const result = failure(locale, error.code, error.params);
       if (!error.fieldErrors) return result;
-      return { ...result, fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translate(locale, v)])) };
+      return {
+        ...result,
+        fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, translate(locale, v)])),
+      };
     }
     throw error;
   }
@@ -101,7 +108,10 @@ function pathWithNul(value: unknown, at: string[] = [], depth = 0): string | nul
 /** Parameters written as `@key` are themselves translated (e.g. `@statuses.active`). */
 export function failure(locale: Locale, code: ErrorCode, params: Record<string, string | number> = {}) {
   const shown = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('@') ? translate(locale, v.slice(1)) : v]),
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.startsWith('@') ? translate(locale, v.slice(1)) : v,
+    ]),
   );
   return { ok: false as const, code, message: translate(locale, `errors.${code}`, shown) };
 }

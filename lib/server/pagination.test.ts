@@ -23,8 +23,11 @@ test('a tampered or empty cursor starts from the first page instead of failing',
 test('a cursor whose id does not fit the id column adds no condition (the first page)', () => {
   const createdAt = new Date('2026-01-01T00:00:00Z');
   assert.equal(afterCursor(organizations.createdAt, organizations.id, { createdAt, id: 'not-a-uuid' }), undefined);
-  assert.ok(afterCursor(organizations.createdAt, organizations.id, { createdAt, id: '0b7e1c1e-4c3b-4b9e-8d2a-6d3f1e2a9b10' }));
-  for (const id of [Number.NaN, 1e23, '1e+23', '12abc', -1]) assert.equal(afterCursor(auditLogs.createdAt, auditLogs.id, { createdAt, id }), undefined, String(id));
+  assert.ok(
+    afterCursor(organizations.createdAt, organizations.id, { createdAt, id: '0b7e1c1e-4c3b-4b9e-8d2a-6d3f1e2a9b10' }),
+  );
+  for (const id of [Number.NaN, 1e23, '1e+23', '12abc', -1])
+    assert.equal(afterCursor(auditLogs.createdAt, auditLogs.id, { createdAt, id }), undefined, String(id));
   assert.ok(afterCursor(auditLogs.createdAt, auditLogs.id, { createdAt, id: 42 }));
 });
 

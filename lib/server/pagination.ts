@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
 /** Keyset pagination over (created_at desc, id desc): stable and fast at any depth. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -27,7 +27,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether a cursor's id can be compared with the id column at all (uuid or integer keys). */
 function idFits(idCol: AnyColumn, id: string | number): boolean {
   if (idCol.columnType === 'PgUUID') return typeof id === 'string' && UUID.test(id);
-  if (idCol.dataType === 'number') return Number.isSafeInteger(typeof id === 'number' ? id : Number(id)) && /^\d+$/.test(String(id));
+  if (idCol.dataType === 'number')
+    return Number.isSafeInteger(typeof id === 'number' ? id : Number(id)) && /^\d+$/.test(String(id));
   return true;
 }
 

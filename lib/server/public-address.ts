@@ -27,7 +27,8 @@ for (const [net, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
   ['::ffff:0:0:0', 96], // SIIT (IPv4-translated, RFC 2765): ::ffff:0:7f00:1 is 127.0.0.1
@@ -41,7 +42,8 @@ for (const [net, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
+] as const)
+  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
 
 /**
  * Never a router or a gateway, on any install: the unspecified address (0.0.0.0 and :: reach
@@ -52,7 +54,12 @@ for (const [net, prefix] of [
 const LOCAL = new BlockList();
 LOCAL.addSubnet('0.0.0.0', 8, 'ipv4');
 LOCAL.addSubnet('169.254.0.0', 16, 'ipv4');
-for (const [net, prefix] of [['::', 96], ['::ffff:0:0:0', 96], ['fe80::', 10]] as const) LOCAL.addSubnet(net, prefix, 'ipv6');
+for (const [net, prefix] of [
+  ['::', 96],
+  ['::ffff:0:0:0', 96],
+  ['fe80::', 10],
+] as const)
+  LOCAL.addSubnet(net, prefix, 'ipv6');
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
@@ -66,7 +73,11 @@ LOOPBACK.addAddress('::1', 'ipv6');
  * zone id).
  */
 export function canonicalIp(text: string): string | null {
-  const host = text.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const host = text
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   let parsed: string;
   try {
     if (!host || /[/?#@\\%\s]/.test(host)) throw new Error('not a host');
@@ -129,7 +140,15 @@ export function cidrList(text: string): BlockList {
     const ip = net ? canonicalIp(net) : null;
     const prefix = Number(bits);
     const family = ip ? isIP(ip) : 0;
-    if (!ip || !family || extra !== undefined || bits === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128))
+    if (
+      !ip ||
+      !family ||
+      extra !== undefined ||
+      bits === undefined ||
+      !Number.isInteger(prefix) ||
+      prefix < 0 ||
+      prefix > (family === 4 ? 32 : 128)
+    )
       throw new Error(`${JSON.stringify(entry)} is not a CIDR range such as 10.8.0.0/16`);
     list.addSubnet(ip, prefix, family === 4 ? 'ipv4' : 'ipv6');
   }
@@ -157,14 +176,22 @@ export type ResolveOptions = {
  * every other address the name resolves to is public (or in `allow`). Connect to the
  * returned address, not to the name.
  */
-export async function resolvePublicAddress(host: string, opts: ResolveOptions = {}): Promise<{ address: string; family: 4 | 6 }> {
+export async function resolvePublicAddress(
+  host: string,
+  opts: ResolveOptions = {},
+): Promise<{ address: string; family: 4 | 6 }> {
   const literal = canonicalIp(host);
   const name = host.trim().toLowerCase().replace(/\.$/, '');
   const local = opts.only === 'local';
   const what = local ? LOCAL_WHAT : undefined;
-  const refused = (address: string) => (local ? isLocalAddress(address, { allowLoopback: opts.allowLoopback }) : isPrivateAddress(address));
-  if (literal === null && !(local && opts.allowLoopback) && (name === 'localhost' || name.endsWith('.localhost'))) throw new NotPublicAddressError(host, name, what);
-  const addresses = literal !== null ? [literal] : (await (opts.resolve ?? systemResolver)(name)).map((a) => canonicalIp(a.address) ?? a.address);
+  const refused = (address: string) =>
+    local ? isLocalAddress(address, { allowLoopback: opts.allowLoopback }) : isPrivateAddress(address);
+  if (literal === null && !(local && opts.allowLoopback) && (name === 'localhost' || name.endsWith('.localhost')))
+    throw new NotPublicAddressError(host, name, what);
+  const addresses =
+    literal !== null
+      ? [literal]
+      : (await (opts.resolve ?? systemResolver)(name)).map((a) => canonicalIp(a.address) ?? a.address);
   if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' });
   for (const address of addresses) {
     const family = isIP(address);

@@ -7,7 +7,12 @@ export type KeyField = { key: string; secret: boolean; optional?: boolean };
  * form never gets it back), hints show secrets masked and the rest in clear, and `missing`
  * names the form fields (`prefix` + key) of required keys that are still empty.
  */
-export function mergeKeyFields(fields: readonly KeyField[], typed: Record<string, string>, stored: Record<string, string>, prefix: string) {
+export function mergeKeyFields(
+  fields: readonly KeyField[],
+  typed: Record<string, string>,
+  stored: Record<string, string>,
+  prefix: string,
+) {
   const values: Record<string, string> = {};
   const hints: Record<string, string> = {};
   const missing: Record<string, string> = {};

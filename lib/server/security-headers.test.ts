@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { commonSecurityHeaders, pageCsp, tileOrigin } from './security-headers';
 
 test('the page policy has a nonce, no inline scripts, frame-ancestors self and the tile server for images', () => {
-  const csp = pageCsp('abc123', { appUrl: 'http://localhost:3000', tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' });
+  const csp = pageCsp('abc123', {
+    appUrl: 'http://localhost:3000',
+    tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  });
   assert.match(csp, /script-src 'self' 'nonce-abc123' 'strict-dynamic'(;|$)/);
   assert.doesNotMatch(csp, /script-src[^;]*unsafe-(inline|eval)/);
   assert.match(csp, /frame-ancestors 'self'/);
@@ -13,7 +16,10 @@ test('the page policy has a nonce, no inline scripts, frame-ancestors self and t
 });
 
 test('the tile origin is the tile URL host, with {s} subdomains as a wildcard', () => {
-  assert.equal(tileOrigin('https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png'), 'https://*.tile.openstreetmap.fr');
+  assert.equal(
+    tileOrigin('https://{s}.tile.openstreetmap.fr/osmfr/{z}/{x}/{y}.png'),
+    'https://*.tile.openstreetmap.fr',
+  );
   assert.equal(tileOrigin('http://10.0.0.5:8080/tiles/{z}/{x}/{y}.png'), 'http://10.0.0.5:8080');
   assert.equal(tileOrigin('https://{tenant}.tiles.example/{z}.png'), 'https:');
   assert.equal(tileOrigin(''), null);

@@ -1,9 +1,9 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
-import type { AssignableRole } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
+import type { AssignableRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
 import { hashPassword } from './password';
 
@@ -50,12 +50,21 @@ export async function inviteUser(
   });
 }
 
-export async function revokeInvitation(db: Db, p: { orgId: string; actorUserId: string; ip: string | null; invitationId: string }) {
+export async function revokeInvitation(
+  db: Db,
+  p: { orgId: string; actorUserId: string; ip: string | null; invitationId: string },
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(invitations.id, p.invitationId), eq(invitations.organizationId, p.orgId), isNull(invitations.acceptedAt)))
+      .where(
+        and(
+          eq(invitations.id, p.invitationId),
+          eq(invitations.organizationId, p.orgId),
+          isNull(invitations.acceptedAt),
+        ),
+      )
       .returning();
     if (!row) throw new AppError('not_found');
     await recordAudit(tx, {
@@ -97,7 +106,10 @@ export async function findOpenInvitation(db: Db, token: string) {
  * account never gets a second one and never proves itself here with its password: that
  * person signs in first and accepts with acceptInvitationAsUser.
  */
-export async function acceptInvitation(db: Db, p: { token: string; name: string; password: string; ip: string | null }) {
+export async function acceptInvitation(
+  db: Db,
+  p: { token: string; name: string; password: string; ip: string | null },
+) {
   return db.transaction(async (tx) => {
     const invitation = await findOpenInvitation(tx, p.token);
     if (!invitation) throw new AppError('invitation_invalid');
@@ -118,7 +130,8 @@ export async function acceptInvitationAsUser(db: Db, p: { token: string; userId:
     if (!invitation) throw new AppError('invitation_invalid');
     const [user] = await tx.select().from(users).where(eq(users.id, p.userId));
     if (!user?.active) throw new AppError('unauthenticated');
-    if (user.email !== invitation.email.toLowerCase()) throw new AppError('invitation_other_account', { email: invitation.email });
+    if (user.email !== invitation.email.toLowerCase())
+      throw new AppError('invitation_other_account', { email: invitation.email });
     return joinOrganization(tx, invitation, user, p.ip);
   });
 }
@@ -131,14 +144,29 @@ type OpenInvitation = NonNullable<Awaited<ReturnType<typeof findOpenInvitation>>
  * when the page read it. The person's other open invitations to this organization are
  * revoked: a second link must not let a member who is deactivated later walk back in.
  */
-async function joinOrganization(tx: Db, invitation: OpenInvitation, user: { id: string; email: string }, ip: string | null) {
+async function joinOrganization(
+  tx: Db,
+  invitation: OpenInvitation,
+  user: { id: string; email: string },
+  ip: string | null,
+) {
   const [claimed] = await tx
     .update(invitations)
     .set({ acceptedAt: sql`now()` })
-    .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(invitations.id, invitation.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+      ),
+    )
     .returning({ id: invitations.id });
   if (!claimed) throw new AppError('invitation_invalid');
-  const otherLinksRevoked = await revokeOpenInvitations(tx, { orgId: invitation.organizationId, email: invitation.email });
+  const otherLinksRevoked = await revokeOpenInvitations(tx, {
+    orgId: invitation.organizationId,
+    email: invitation.email,
+  });
   await tx
     .insert(memberships)
     .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })

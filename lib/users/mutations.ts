@@ -1,8 +1,8 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
-import type { AssignableRole } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
+import type { AssignableRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
 import { revokeOpenInvitations } from './invitations';
 

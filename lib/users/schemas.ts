@@ -15,4 +15,7 @@ export const setMemberActiveSchema = z.object({
   active: z.boolean('validation.invalid'),
 });
 export const invitationIdSchema = z.object({ invitationId: z.string().uuid('validation.invalid') });
-export const listSchema = z.object({ q: z.string().trim().max(100).optional(), cursor: z.string().max(200).optional() });
+export const listSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+});

@@ -22,14 +22,24 @@ async function checkTargets(db: Db, p: Actor & { input: GenerateBatchInput }) {
   const profile = await getVoucherProfile(db, { orgId: p.orgId, profileId: p.input.profileId });
   if (!profile.active) throw new AppError('voucher_profile_inactive', {}, { profileId: 'validation.invalid' });
   if (p.input.routerId) {
-    const [router] = await db.select({ id: routers.id }).from(routers).where(and(eq(routers.id, p.input.routerId), eq(routers.organizationId, p.orgId)));
+    const [router] = await db
+      .select({ id: routers.id })
+      .from(routers)
+      .where(and(eq(routers.id, p.input.routerId), eq(routers.organizationId, p.orgId)));
     if (!router) throw new AppError('not_found', {}, { routerId: 'validation.invalid' });
   }
   if (p.input.resellerUserId) {
     const [member] = await db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.organizationId, p.orgId), eq(memberships.userId, p.input.resellerUserId), eq(memberships.role, 'reseller'), eq(memberships.active, true)));
+      .where(
+        and(
+          eq(memberships.organizationId, p.orgId),
+          eq(memberships.userId, p.input.resellerUserId),
+          eq(memberships.role, 'reseller'),
+          eq(memberships.active, true),
+        ),
+      );
     if (!member) throw new AppError('not_found', {}, { resellerUserId: 'validation.invalid' });
   }
   return profile;
@@ -56,7 +66,17 @@ async function codesInSpace(db: Db, p: { orgId: string; input: GenerateBatchInpu
  * organization already has, or that is a customer's service username (the same name would
  * mean two things on a router or in RADIUS), is skipped and re-drawn by the caller.
  */
-async function insertCodes(db: Db, p: { orgId: string; batchId: string; profileId: string; resellerUserId: string | null; codes: string[]; passwords: string[] | null }) {
+async function insertCodes(
+  db: Db,
+  p: {
+    orgId: string;
+    batchId: string;
+    profileId: string;
+    resellerUserId: string | null;
+    codes: string[];
+    passwords: string[] | null;
+  },
+) {
   const soldAt = p.resellerUserId ? sql`now()` : sql`null`;
   const [row] = await db.execute<{ n: number }>(sql`
     with ins as (
@@ -79,7 +99,12 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
   const input = p.input;
   return db.transaction(async (tx) => {
     const profile = await checkTargets(tx, p);
-    assertEnoughSpace({ charset: input.charset, length: input.codeLength, count: input.count, existing: await codesInSpace(tx, p) });
+    assertEnoughSpace({
+      charset: input.charset,
+      length: input.codeLength,
+      count: input.count,
+      existing: await codesInSpace(tx, p),
+    });
     const [batch] = await tx
       .insert(voucherBatches)
       .values({
@@ -102,10 +127,19 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
     const taken = new Set<string>();
     let stored = 0;
     for (let round = 0; stored < input.count; round++) {
-      if (round === MAX_ROUNDS) throw new AppError('voucher_space_small', { max: stored }, { codeLength: 'validation.voucherSpace' });
+      if (round === MAX_ROUNDS)
+        throw new AppError('voucher_space_small', { max: stored }, { codeLength: 'validation.voucherSpace' });
       const codes = generateCodes(input.count - stored, spec, taken);
-      const passwords = input.passwordMode === 'separate' ? generatePasswords(codes.length, spec).map(encryptSecret) : null;
-      stored += await insertCodes(tx, { orgId: p.orgId, batchId: batch!.id, profileId: profile.id, resellerUserId: input.resellerUserId ?? null, codes, passwords });
+      const passwords =
+        input.passwordMode === 'separate' ? generatePasswords(codes.length, spec).map(encryptSecret) : null;
+      stored += await insertCodes(tx, {
+        orgId: p.orgId,
+        batchId: batch!.id,
+        profileId: profile.id,
+        resellerUserId: input.resellerUserId ?? null,
+        codes,
+        passwords,
+      });
     }
     const job = await enqueue(tx, voucherDeliver, {
       orgId: p.orgId,
@@ -115,7 +149,11 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
       // other changes; RADIUS rows are only database writes.
       routerId: input.delivery === 'router' ? input.routerId! : null,
     });
-    const [row] = await tx.update(voucherBatches).set({ jobId: job.id }).where(and(eq(voucherBatches.id, batch!.id), eq(voucherBatches.organizationId, p.orgId))).returning();
+    const [row] = await tx
+      .update(voucherBatches)
+      .set({ jobId: job.id })
+      .where(and(eq(voucherBatches.id, batch!.id), eq(voucherBatches.organizationId, p.orgId)))
+      .returning();
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -123,7 +161,15 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
       action: 'voucher_batch.generated',
       entityType: 'voucher_batch',
       entityId: batch!.id,
-      data: { profile: profile.name, count: input.count, delivery: input.delivery, routerId: input.routerId ?? null, resellerUserId: input.resellerUserId ?? null, price: profile.priceRupiah, jobId: job.id },
+      data: {
+        profile: profile.name,
+        count: input.count,
+        delivery: input.delivery,
+        routerId: input.routerId ?? null,
+        resellerUserId: input.resellerUserId ?? null,
+        price: profile.priceRupiah,
+        jobId: job.id,
+      },
     });
     return row!;
   });

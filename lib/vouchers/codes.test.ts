@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '@/lib/server/errors';
-import { VOUCHER_CHARSETS } from './constants';
 import { ALPHABETS, assertEnoughSpace, codeSpace, generateCodes, generatePasswords, maxBatchSize } from './codes';
+import { VOUCHER_CHARSETS } from './constants';
 
 const LOOK_ALIKES = ['0', 'O', 'o', '1', 'l', 'I'];
 
@@ -118,8 +118,14 @@ describe('voucher codes', () => {
     assert.equal(codeSpace('numeric', 4), 10_000);
     assert.equal(maxBatchSize('numeric', 4), 100);
     assertEnoughSpace({ charset: 'numeric', length: 4, count: 100 });
-    assert.throws(() => assertEnoughSpace({ charset: 'numeric', length: 4, count: 101 }), (e) => e instanceof AppError && e.code === 'voucher_space_small' && e.params.max === 100);
-    assert.throws(() => assertEnoughSpace({ charset: 'numeric', length: 4, count: 60, existing: 50 }), (e) => e instanceof AppError && e.params.max === 50);
+    assert.throws(
+      () => assertEnoughSpace({ charset: 'numeric', length: 4, count: 101 }),
+      (e) => e instanceof AppError && e.code === 'voucher_space_small' && e.params.max === 100,
+    );
+    assert.throws(
+      () => assertEnoughSpace({ charset: 'numeric', length: 4, count: 60, existing: 50 }),
+      (e) => e instanceof AppError && e.params.max === 50,
+    );
     // 6 upper-case letters and digits: 32^6 ≈ 1.07e9 codes, room for 10.7 million.
     assertEnoughSpace({ charset: 'upper_numeric', length: 6, count: 100_000 });
   });

@@ -87,7 +87,8 @@ export function generateCodes(count: number, spec: CodeSpec, taken: Set<string> 
   while (out.length < count) {
     const code = prefix + randomString(rng, alphabet, spec.length, chars);
     if (taken.has(code)) {
-      if (++misses > count + 1000) throw new AppError('voucher_space_small', { max: maxBatchSize(spec.charset, spec.length) });
+      if (++misses > count + 1000)
+        throw new AppError('voucher_space_small', { max: maxBatchSize(spec.charset, spec.length) });
       continue;
     }
     taken.add(code);

@@ -10,7 +10,13 @@ export async function loadBatchForDelivery(db: Db, p: { orgId: string; batchId: 
   const [row] = await db
     .select({ batch: voucherBatches, profile: voucherProfiles })
     .from(voucherBatches)
-    .innerJoin(voucherProfiles, and(eq(voucherProfiles.id, voucherBatches.profileId), eq(voucherProfiles.organizationId, voucherBatches.organizationId)))
+    .innerJoin(
+      voucherProfiles,
+      and(
+        eq(voucherProfiles.id, voucherBatches.profileId),
+        eq(voucherProfiles.organizationId, voucherBatches.organizationId),
+      ),
+    )
     .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
   return row ?? null;
 }
@@ -34,11 +40,20 @@ export async function batchUsersToDeliver(db: Db, p: { orgId: string; batchId: s
   const rows = await db
     .select({ code: vouchers.code, passwordEnc: vouchers.passwordEnc })
     .from(vouchers)
-    .where(and(eq(vouchers.organizationId, p.orgId), eq(vouchers.batchId, p.batchId), inArray(vouchers.status, ['unused', 'active'])));
+    .where(
+      and(
+        eq(vouchers.organizationId, p.orgId),
+        eq(vouchers.batchId, p.batchId),
+        inArray(vouchers.status, ['unused', 'active']),
+      ),
+    );
   return rows.map((r) => ({ code: r.code, password: r.passwordEnc ? decryptSecret(r.passwordEnc) : r.code }));
 }
 
-export async function setBatchDelivery(db: Db, p: { orgId: string; batchId: string; status: BatchStatus; delivered?: number; failed?: number }) {
+export async function setBatchDelivery(
+  db: Db,
+  p: { orgId: string; batchId: string; status: BatchStatus; delivered?: number; failed?: number },
+) {
   await db
     .update(voucherBatches)
     .set({

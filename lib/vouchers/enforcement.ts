@@ -5,7 +5,14 @@ import { PermanentJobError } from '@/lib/jobs/errors';
 import type { RouterAccess } from '@/lib/network/router-access';
 import { MENUS } from '@/lib/network/router-state';
 import { RouterError } from '@/lib/network/routeros/errors';
-import { batchUsersToDeliver, liveBatchesOnRouter, loadBatchForDelivery, profileOnRouter, setBatchDelivery, withdrawnCodes } from './delivery';
+import {
+  batchUsersToDeliver,
+  liveBatchesOnRouter,
+  loadBatchForDelivery,
+  profileOnRouter,
+  setBatchDelivery,
+  withdrawnCodes,
+} from './delivery';
 import { writeBatchRadius } from './radius';
 import { deliverVoucherUsers, disableVoucherUsers, parseUptime, readBatchUsage } from './router';
 import { applyRouterUsage, type SettledVoucher } from './status';
@@ -26,7 +33,11 @@ const FAILED_SHOWN = 100;
  * what an earlier attempt added), or its RADIUS rows (one transaction). An unreachable router
  * throws, so the job retries with back-off and the jobs page shows why.
  */
-export async function deliverBatch(db: Database, access: RouterAccess, p: { orgId: string; batchId: string; progress?: Progress }) {
+export async function deliverBatch(
+  db: Database,
+  access: RouterAccess,
+  p: { orgId: string; batchId: string; progress?: Progress },
+) {
   const progress = p.progress ?? noProgress;
   const found = await loadBatchForDelivery(db, { orgId: p.orgId, batchId: p.batchId });
   if (!found) throw new PermanentJobError('Voucher batch not found in this organization');
@@ -44,15 +55,30 @@ export async function deliverBatch(db: Database, access: RouterAccess, p: { orgI
   if (!batch.routerId) throw new PermanentJobError('Voucher batch has no router');
   const users = await batchUsersToDeliver(db, ref);
   const report = await access
-    .use({ orgId: p.orgId, routerId: batch.routerId }, (api) => deliverVoucherUsers(api, { batchId: batch.id, profile: profileOnRouter(profile), users, progress }))
+    .use({ orgId: p.orgId, routerId: batch.routerId }, (api) =>
+      deliverVoucherUsers(api, { batchId: batch.id, profile: profileOnRouter(profile), users, progress }),
+    )
     .catch((error: unknown) => {
       // The router refused the profile itself (e.g. its rate-limit): retrying will not help.
-      if (error instanceof RouterError && error.kind === 'trap') throw new PermanentJobError(`Router refused: ${error.message}`);
+      if (error instanceof RouterError && error.kind === 'trap')
+        throw new PermanentJobError(`Router refused: ${error.message}`);
       throw error;
     });
   const failed = report.failed.length;
-  await setBatchDelivery(db, { ...ref, status: failed > 0 ? 'partial' : 'delivered', delivered: report.added + report.existing, failed });
-  return { delivery: 'router', total: report.total, added: report.added, existing: report.existing, failedCount: failed, failed: report.failed.slice(0, FAILED_SHOWN) };
+  await setBatchDelivery(db, {
+    ...ref,
+    status: failed > 0 ? 'partial' : 'delivered',
+    delivered: report.added + report.existing,
+    failed,
+  });
+  return {
+    delivery: 'router',
+    total: report.total,
+    added: report.added,
+    existing: report.existing,
+    failedCount: failed,
+    failed: report.failed.slice(0, FAILED_SHOWN),
+  };
 }
 
 /**
@@ -60,7 +86,11 @@ export async function deliverBatch(db: Database, access: RouterAccess, p: { orgI
  * status on (unused -> active -> used / expired), and disables on the router the ones whose
  * validity is over: the router knows quotas but not "valid for 1 day from first login".
  */
-export async function syncRouterVouchers(db: Database, access: RouterAccess, p: { orgId: string; routerId: string; progress?: Progress }) {
+export async function syncRouterVouchers(
+  db: Database,
+  access: RouterAccess,
+  p: { orgId: string; routerId: string; progress?: Progress },
+) {
   const progress = p.progress ?? noProgress;
   const ref = { orgId: p.orgId, routerId: p.routerId };
   const batchIds = await liveBatchesOnRouter(db, ref);
@@ -76,12 +106,26 @@ export async function syncRouterVouchers(db: Database, access: RouterAccess, p: 
       users += usage.length;
       changed.push(...(await applyRouterUsage(db, { orgId: p.orgId, batchId, usage, online })));
       // By state, not by what changed now: an earlier run that failed half-way is caught up.
-      withdrawn.push(...(await withdrawnCodes(db, { orgId: p.orgId, batchId, codes: usage.filter((u) => !u.disabled).map((u) => u.code) })));
+      withdrawn.push(
+        ...(await withdrawnCodes(db, {
+          orgId: p.orgId,
+          batchId,
+          codes: usage.filter((u) => !u.disabled).map((u) => u.code),
+        })),
+      );
       await progress(i + 1, batchIds.length);
     }
     const kicked = await disableVoucherUsers(api, withdrawn);
     const count = (to: string) => changed.filter((c) => c.to === to).length;
-    return { batches: batchIds.length, users, activated: changed.filter((c) => c.activated).length, used: count('used'), expired: count('expired'), disabled: withdrawn.length, kicked };
+    return {
+      batches: batchIds.length,
+      users,
+      activated: changed.filter((c) => c.activated).length,
+      used: count('used'),
+      expired: count('expired'),
+      disabled: withdrawn.length,
+      kicked,
+    };
   });
 }
 
@@ -100,7 +144,8 @@ export async function disableWithdrawnVouchers(
     .select({ id: voucherBatches.id, routerId: voucherBatches.routerId })
     .from(voucherBatches)
     .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
-  if (!batch?.routerId) throw new PermanentJobError('Voucher batch not found in this organization, or it has no router');
+  if (!batch?.routerId)
+    throw new PermanentJobError('Voucher batch not found in this organization, or it has no router');
   const rows = await db
     .select({ code: vouchers.code })
     .from(vouchers)
@@ -113,7 +158,9 @@ export async function disableWithdrawnVouchers(
       ),
     );
   const codes = rows.map((r) => r.code);
-  const kicked = await access.use({ orgId: p.orgId, routerId: batch.routerId }, (api) => disableVoucherUsers(api, codes));
+  const kicked = await access.use({ orgId: p.orgId, routerId: batch.routerId }, (api) =>
+    disableVoucherUsers(api, codes),
+  );
   await progress(codes.length, codes.length);
   return { disabled: codes.length, kicked };
 }

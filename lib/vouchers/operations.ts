@@ -1,17 +1,22 @@
 import { z } from 'zod';
+import { routerChoices } from '@/lib/network/routers';
+import { getOrganization } from '@/lib/organizations/queries';
+import { calendarDay } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { generateBatch } from './batches';
-import { listVoucherProfiles, saveVoucherProfile, setVoucherProfileActive } from './profiles';
-import { getVoucherBatch, listVoucherBatches, listVouchers, resellerChoices, voucherSales } from './queries';
 import { BATCH_DISPLAY_STATUSES } from './constants';
 import { printSchema, voucherPrintData } from './print';
+import { listVoucherProfiles, saveVoucherProfile, setVoucherProfileActive } from './profiles';
+import { getVoucherBatch, listVoucherBatches, listVouchers, resellerChoices, voucherSales } from './queries';
 import { voucherSalesReport } from './report';
-import { batchIdSchema, generateBatchSchema, listVouchersSchema, profileIdSchema, voucherProfileSchema } from './schemas';
+import {
+  batchIdSchema,
+  generateBatchSchema,
+  listVouchersSchema,
+  profileIdSchema,
+  voucherProfileSchema,
+} from './schemas';
 import { disableVouchers, retryBatchDelivery } from './withdraw';
-import { calendarDay } from '@/lib/server/form-input';
-import { getOrganization } from '@/lib/organizations/queries';
-import { routerChoices } from '@/lib/network/routers';
-
 
 export const listVoucherProfilesOp = defineOperation({
   name: 'vouchers.listProfiles',
@@ -74,7 +79,10 @@ export const getVoucherBatchOp = defineOperation({
   input: batchIdSchema,
   // The batch page's print form starts from the organization's hotspot login address.
   run: async (ctx, input) => {
-    const [batch, org] = await Promise.all([getVoucherBatch(ctx.db, { orgId: ctx.orgId, ...input }), getOrganization(ctx.db, ctx.orgId)]);
+    const [batch, org] = await Promise.all([
+      getVoucherBatch(ctx.db, { orgId: ctx.orgId, ...input }),
+      getOrganization(ctx.db, ctx.orgId),
+    ]);
     return { ...batch, hotspotLoginUrl: org?.hotspotLoginUrl ?? null };
   },
 });

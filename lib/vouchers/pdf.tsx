@@ -15,16 +15,40 @@ const THERMAL: [number, number] = [164.4, 250];
 
 type Labels = { validity: string; quota: string; user: string; password: string; code: string; scan: string };
 const LABELS: Record<'id' | 'en', Labels> = {
-  id: { validity: 'Berlaku', quota: 'Kuota', user: 'User', password: 'Sandi', code: 'Kode', scan: 'Pindai untuk masuk' },
+  id: {
+    validity: 'Berlaku',
+    quota: 'Kuota',
+    user: 'User',
+    password: 'Sandi',
+    code: 'Kode',
+    scan: 'Pindai untuk masuk',
+  },
   en: { validity: 'Valid', quota: 'Quota', user: 'User', password: 'Password', code: 'Code', scan: 'Scan to log in' },
 };
 
 function quotaText(d: PrintData, locale: 'id' | 'en') {
-  const parts = [d.profile.timeQuotaMinutes ? formatMinutes(d.profile.timeQuotaMinutes, locale) : null, d.profile.dataQuotaBytes ? formatQuotaBytes(d.profile.dataQuotaBytes) : null].filter(Boolean);
+  const parts = [
+    d.profile.timeQuotaMinutes ? formatMinutes(d.profile.timeQuotaMinutes, locale) : null,
+    d.profile.dataQuotaBytes ? formatQuotaBytes(d.profile.dataQuotaBytes) : null,
+  ].filter(Boolean);
   return parts.length ? parts.join(' / ') : null;
 }
 
-function Card({ pdf, d, card, qr, size, locale }: { pdf: ReactPdf; d: PrintData; card: PrintCard; qr: string | null; size: [number, number]; locale: 'id' | 'en' }) {
+function Card({
+  pdf,
+  d,
+  card,
+  qr,
+  size,
+  locale,
+}: {
+  pdf: ReactPdf;
+  d: PrintData;
+  card: PrintCard;
+  qr: string | null;
+  size: [number, number];
+  locale: 'id' | 'en';
+}) {
   const { Image, Text, View } = pdf;
   const l = LABELS[locale];
   const [w, h] = size;
@@ -33,10 +57,23 @@ function Card({ pdf, d, card, qr, size, locale }: { pdf: ReactPdf; d: PrintData;
   const font = small ? 6.5 : 8;
   const quota = quotaText(d, locale);
   return (
-    <View style={{ width: w, height: h, padding: 5, borderWidth: 0.6, borderStyle: 'dashed', borderColor: '#94a3b8', flexDirection: 'row', fontSize: font }}>
+    <View
+      style={{
+        width: w,
+        height: h,
+        padding: 5,
+        borderWidth: 0.6,
+        borderStyle: 'dashed',
+        borderColor: '#94a3b8',
+        flexDirection: 'row',
+        fontSize: font,
+      }}
+    >
       <View style={{ flexGrow: 1, flexShrink: 1, justifyContent: 'space-between' }}>
         <View style={{ flexDirection: 'row', alignItems: 'center' }}>
-          {d.logoDataUrl && !small ? <Image src={d.logoDataUrl} style={{ height: 16, marginRight: 4, objectFit: 'contain' }} /> : null}
+          {d.logoDataUrl && !small ? (
+            <Image src={d.logoDataUrl} style={{ height: 16, marginRight: 4, objectFit: 'contain' }} />
+          ) : null}
           <Text style={{ fontFamily: 'Helvetica-Bold', color: '#047857' }}>{d.organization}</Text>
         </View>
         <Text style={{ fontFamily: 'Helvetica-Bold', fontSize: font + 3 }}>{formatIDR(d.profile.priceRupiah)}</Text>
@@ -48,7 +85,11 @@ function Card({ pdf, d, card, qr, size, locale }: { pdf: ReactPdf; d: PrintData;
           {card.password ? `${l.user}: ` : ''}
           {card.code}
         </Text>
-        {card.password ? <Text style={{ fontFamily: 'Courier-Bold', fontSize: small ? 9 : 11 }}>{`${l.password}: ${card.password}`}</Text> : null}
+        {card.password ? (
+          <Text
+            style={{ fontFamily: 'Courier-Bold', fontSize: small ? 9 : 11 }}
+          >{`${l.password}: ${card.password}`}</Text>
+        ) : null}
         {d.loginUrl && !small ? <Text style={{ color: '#475569', fontSize: font - 1 }}>{d.loginUrl}</Text> : null}
       </View>
       {qr ? <Image src={qr} style={{ width: qrSize, height: qrSize, alignSelf: 'center' }} /> : null}
@@ -56,7 +97,19 @@ function Card({ pdf, d, card, qr, size, locale }: { pdf: ReactPdf; d: PrintData;
   );
 }
 
-function ThermalTicket({ pdf, d, card, qr, locale }: { pdf: ReactPdf; d: PrintData; card: PrintCard; qr: string | null; locale: 'id' | 'en' }) {
+function ThermalTicket({
+  pdf,
+  d,
+  card,
+  qr,
+  locale,
+}: {
+  pdf: ReactPdf;
+  d: PrintData;
+  card: PrintCard;
+  qr: string | null;
+  locale: 'id' | 'en';
+}) {
   const { Image, Page, Text } = pdf;
   const l = LABELS[locale];
   const quota = quotaText(d, locale);
@@ -65,13 +118,17 @@ function ThermalTicket({ pdf, d, card, qr, locale }: { pdf: ReactPdf; d: PrintDa
     <Page size={THERMAL} style={{ padding: 8, fontSize: 8, fontFamily: 'Helvetica', alignItems: 'center' }}>
       <Text style={[center, { fontFamily: 'Helvetica-Bold', fontSize: 10 }]}>{d.organization}</Text>
       <Text style={center}>{d.profile.name}</Text>
-      <Text style={[center, { fontFamily: 'Helvetica-Bold', fontSize: 12, marginTop: 2 }]}>{formatIDR(d.profile.priceRupiah)}</Text>
+      <Text style={[center, { fontFamily: 'Helvetica-Bold', fontSize: 12, marginTop: 2 }]}>
+        {formatIDR(d.profile.priceRupiah)}
+      </Text>
       <Text style={center}>
         {l.validity} {formatMinutes(d.profile.validityMinutes, locale)}
         {quota ? ` · ${l.quota} ${quota}` : ''}
       </Text>
       <Text style={[center, { fontFamily: 'Courier-Bold', fontSize: 15, marginTop: 6 }]}>{card.code}</Text>
-      {card.password ? <Text style={[center, { fontFamily: 'Courier-Bold', fontSize: 12 }]}>{`${l.password}: ${card.password}`}</Text> : null}
+      {card.password ? (
+        <Text style={[center, { fontFamily: 'Courier-Bold', fontSize: 12 }]}>{`${l.password}: ${card.password}`}</Text>
+      ) : null}
       {qr ? <Image src={qr} style={{ width: 90, height: 90, marginTop: 6 }} /> : null}
       {d.loginUrl ? <Text style={[center, { fontSize: 7 }]}>{d.loginUrl}</Text> : null}
     </Page>
@@ -81,7 +138,13 @@ function ThermalTicket({ pdf, d, card, qr, locale }: { pdf: ReactPdf; d: PrintDa
 /** The batch's cards as a PDF: a grid of cards on A4, or one 58 mm ticket per card. */
 export async function renderVoucherPdf(d: PrintData, locale: 'id' | 'en' = 'id'): Promise<Buffer> {
   const pdf: ReactPdf = await import('@react-pdf/renderer');
-  const qrs = await Promise.all(d.cards.map((c) => (c.qrText ? QRCode.toDataURL(c.qrText, { margin: 0, width: 160, errorCorrectionLevel: 'L' }) : Promise.resolve(null))));
+  const qrs = await Promise.all(
+    d.cards.map((c) =>
+      c.qrText
+        ? QRCode.toDataURL(c.qrText, { margin: 0, width: 160, errorCorrectionLevel: 'L' })
+        : Promise.resolve(null),
+    ),
+  );
   const { Document, Page, View } = pdf;
   const title = `Voucher ${d.profile.name}`;
   if (d.format === 'thermal') {
@@ -100,7 +163,18 @@ export async function renderVoucherPdf(d: PrintData, locale: 'id' | 'en' = 'id')
   return pdf.renderToBuffer(
     <Document title={title} author={d.organization}>
       {pages.map((indexes, p) => (
-        <Page key={p} size="A4" style={{ padding: MARGIN, fontFamily: 'Helvetica', color: '#0f172a', flexDirection: 'row', flexWrap: 'wrap', alignContent: 'flex-start' }}>
+        <Page
+          key={p}
+          size="A4"
+          style={{
+            padding: MARGIN,
+            fontFamily: 'Helvetica',
+            color: '#0f172a',
+            flexDirection: 'row',
+            flexWrap: 'wrap',
+            alignContent: 'flex-start',
+          }}
+        >
           {indexes.map((i) => (
             <Card key={d.cards[i]!.code} pdf={pdf} d={d} card={d.cards[i]!} qr={qrs[i]!} size={size} locale={locale} />
           ))}

@@ -16,7 +16,20 @@ export const PRINT_PART_SIZE = 1000;
 export const printSchema = z.object({
   batchId: z.string().uuid('validation.invalid'),
   format: z.enum(['a4', 'thermal'], 'validation.invalid').default('a4'),
-  perPage: z.coerce.number().pipe(z.union(CARDS_PER_PAGE.map((n) => z.literal(n)) as [z.ZodLiteral<8>, z.ZodLiteral<10>, z.ZodLiteral<20>, z.ZodLiteral<40>], 'validation.invalid')).default(10),
+  perPage: z.coerce
+    .number()
+    .pipe(
+      z.union(
+        CARDS_PER_PAGE.map((n) => z.literal(n)) as [
+          z.ZodLiteral<8>,
+          z.ZodLiteral<10>,
+          z.ZodLiteral<20>,
+          z.ZodLiteral<40>,
+        ],
+        'validation.invalid',
+      ),
+    )
+    .default(10),
   // The login QR always points at the organization's saved hotspot login page (Settings →
   // Organization), never at an address from the link: a shared print link must not be able
   // to send customers' codes and passwords elsewhere. `qr=0` prints the cards without it.
@@ -35,7 +48,13 @@ export type PrintData = {
   organization: string;
   logoDataUrl: string | null;
   loginUrl: string | null;
-  profile: { name: string; priceRupiah: number; validityMinutes: number; timeQuotaMinutes: number | null; dataQuotaBytes: number | null };
+  profile: {
+    name: string;
+    priceRupiah: number;
+    validityMinutes: number;
+    timeQuotaMinutes: number | null;
+    dataQuotaBytes: number | null;
+  };
   cards: PrintCard[];
   part: number;
   parts: number;
@@ -87,7 +106,14 @@ export async function voucherPrintData(
     action: 'voucher_batch.printed',
     entityType: 'voucher_batch',
     entityId: input.batchId,
-    data: { format: input.format, perPage: input.perPage, part: input.part, parts, cards: slice.length, reseller: p.resellerUserId !== undefined },
+    data: {
+      format: input.format,
+      perPage: input.perPage,
+      part: input.part,
+      parts,
+      cards: slice.length,
+      reseller: p.resellerUserId !== undefined,
+    },
   });
   const separate = data.passwordMode === 'separate';
   return {
@@ -103,7 +129,9 @@ export async function voucherPrintData(
       code: c.code,
       password: separate ? c.password : null,
       // RADIUS logins carry the realm; the card shows the code alone (docs/features/vouchers.md).
-      qrText: loginUrl ? qrText(loginUrl, batch.delivery === 'radius' ? voucherUsername(c.code, org!.slug) : c.code, c.password) : null,
+      qrText: loginUrl
+        ? qrText(loginUrl, batch.delivery === 'radius' ? voucherUsername(c.code, org!.slug) : c.code, c.password)
+        : null,
     })),
   };
 }

@@ -40,7 +40,10 @@ export async function listVoucherProfiles(db: Db, p: { orgId: string; q?: string
 }
 
 export async function getVoucherProfile(db: Db, p: { orgId: string; profileId: string }) {
-  const [row] = await db.select().from(voucherProfiles).where(and(eq(voucherProfiles.id, p.profileId), eq(voucherProfiles.organizationId, p.orgId)));
+  const [row] = await db
+    .select()
+    .from(voucherProfiles)
+    .where(and(eq(voucherProfiles.id, p.profileId), eq(voucherProfiles.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -64,7 +67,10 @@ export async function saveVoucherProfile(db: Db, p: Actor & { profileId?: string
           .where(and(eq(voucherProfiles.id, p.profileId), eq(voucherProfiles.organizationId, p.orgId)))
           .returning()) as [typeof row];
       } else {
-        [row] = (await tx.insert(voucherProfiles).values({ organizationId: p.orgId, ...columns }).returning()) as [typeof row];
+        [row] = (await tx
+          .insert(voucherProfiles)
+          .values({ organizationId: p.orgId, ...columns })
+          .returning()) as [typeof row];
       }
       await writeVoucherGroup(tx, { orgId: p.orgId, profile: row, before });
       await recordAudit(tx, {
@@ -79,7 +85,8 @@ export async function saveVoucherProfile(db: Db, p: Actor & { profileId?: string
       return row;
     });
   } catch (error) {
-    if (uniqueViolation(error) === 'voucher_profiles_org_name_uq') throw new AppError('voucher_profile_name_taken', {}, { name: 'validation.voucherProfileName' });
+    if (uniqueViolation(error) === 'voucher_profiles_org_name_uq')
+      throw new AppError('voucher_profile_name_taken', {}, { name: 'validation.voucherProfileName' });
     throw error;
   }
 }
@@ -93,7 +100,14 @@ export async function setVoucherProfileActive(db: Db, p: Actor & { profileId: st
       .where(and(eq(voucherProfiles.id, p.profileId), eq(voucherProfiles.organizationId, p.orgId)))
       .returning();
     if (!row) throw new AppError('not_found');
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: p.active ? 'voucher_profile.reactivated' : 'voucher_profile.retired', entityType: 'voucher_profile', entityId: row.id });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: p.active ? 'voucher_profile.reactivated' : 'voucher_profile.retired',
+      entityType: 'voucher_profile',
+      entityId: row.id,
+    });
     return row;
   });
 }

@@ -58,7 +58,10 @@ export function batchDisplayStatus(b: { status: BatchStatus; jobState: string | 
   return b.jobState === 'failed' && (b.status === 'queued' || b.status === 'delivering') ? 'failed' : b.status;
 }
 
-const withDisplay = <T extends { status: BatchStatus; jobState: string | null }>(b: T) => ({ ...b, displayStatus: batchDisplayStatus(b) });
+const withDisplay = <T extends { status: BatchStatus; jobState: string | null }>(b: T) => ({
+  ...b,
+  displayStatus: batchDisplayStatus(b),
+});
 
 const failedJob = sql`${jobs.state} = 'failed' and ${voucherBatches.status} in ('queued', 'delivering')`;
 
@@ -79,10 +82,17 @@ async function countsByBatch(db: Db, p: { orgId: string; batchIds: string[] }) {
  * Batches, newest first. `q` matches the profile's name or finds the batch holding a code;
  * `status` is the displayed status (so `failed` finds deliveries that gave up).
  */
-export async function listVoucherBatches(db: Db, p: { orgId: string; profileId?: string; q?: string; status?: BatchDisplayStatus; cursor?: string; limit?: number }) {
+export async function listVoucherBatches(
+  db: Db,
+  p: { orgId: string; profileId?: string; q?: string; status?: BatchDisplayStatus; cursor?: string; limit?: number },
+) {
   const limit = p.limit ?? 25;
   const byStatus =
-    p.status === 'failed' ? failedJob : p.status ? and(eq(voucherBatches.status, p.status), sql`not (${failedJob})`) : undefined;
+    p.status === 'failed'
+      ? failedJob
+      : p.status
+        ? and(eq(voucherBatches.status, p.status), sql`not (${failedJob})`)
+        : undefined;
   const rows = await batchQuery(db)
     .where(
       and(
@@ -107,14 +117,19 @@ export async function listVoucherBatches(db: Db, p: { orgId: string; profileId?:
 
 /** One batch with how many of its vouchers are in each status. */
 export async function getVoucherBatch(db: Db, p: { orgId: string; batchId: string }) {
-  const [batch] = await batchQuery(db).where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
+  const [batch] = await batchQuery(db).where(
+    and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)),
+  );
   if (!batch) throw new AppError('not_found');
   const counts = await countsByBatch(db, { orgId: p.orgId, batchIds: [batch.id] });
   return { ...withDisplay(batch), byStatus: counts.get(batch.id) ?? {} };
 }
 
 /** Vouchers (codes, status, usage), filtered by batch / status / code, in pages. */
-export async function listVouchers(db: Db, p: { orgId: string; batchId?: string; status?: VoucherStatus; q?: string; cursor?: string; limit?: number }) {
+export async function listVouchers(
+  db: Db,
+  p: { orgId: string; batchId?: string; status?: VoucherStatus; q?: string; cursor?: string; limit?: number },
+) {
   const limit = p.limit ?? 50;
   const rows = await db
     .select({
@@ -153,7 +168,12 @@ export async function listVouchers(db: Db, p: { orgId: string; batchId?: string;
  */
 export async function voucherCards(db: Db, p: { orgId: string; batchId: string }) {
   const [batch] = await db
-    .select({ id: voucherBatches.id, passwordMode: voucherBatches.passwordMode, priceRupiah: voucherBatches.priceRupiah, profile: voucherProfiles })
+    .select({
+      id: voucherBatches.id,
+      passwordMode: voucherBatches.passwordMode,
+      priceRupiah: voucherBatches.priceRupiah,
+      profile: voucherProfiles,
+    })
     .from(voucherBatches)
     .innerJoin(voucherProfiles, eq(voucherProfiles.id, voucherBatches.profileId))
     .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
@@ -161,14 +181,31 @@ export async function voucherCards(db: Db, p: { orgId: string; batchId: string }
   const rows = await db
     .select({ code: vouchers.code, passwordEnc: vouchers.passwordEnc, status: vouchers.status })
     .from(vouchers)
-    .where(and(eq(vouchers.organizationId, p.orgId), eq(vouchers.batchId, p.batchId), sql`${vouchers.status} in ('unused', 'active')`))
+    .where(
+      and(
+        eq(vouchers.organizationId, p.orgId),
+        eq(vouchers.batchId, p.batchId),
+        sql`${vouchers.status} in ('unused', 'active')`,
+      ),
+    )
     .orderBy(vouchers.createdAt, vouchers.id);
   const { profile } = batch;
   return {
     batchId: batch.id,
     passwordMode: batch.passwordMode,
-    profile: { name: profile.name, priceRupiah: batch.priceRupiah, validityMinutes: profile.validityMinutes, timeQuotaMinutes: profile.timeQuotaMinutes, dataQuotaBytes: profile.dataQuotaBytes, rateLimit: profile.rateLimit },
-    cards: rows.map((r) => ({ code: r.code, password: r.passwordEnc ? decryptSecret(r.passwordEnc) : r.code, status: r.status })),
+    profile: {
+      name: profile.name,
+      priceRupiah: batch.priceRupiah,
+      validityMinutes: profile.validityMinutes,
+      timeQuotaMinutes: profile.timeQuotaMinutes,
+      dataQuotaBytes: profile.dataQuotaBytes,
+      rateLimit: profile.rateLimit,
+    },
+    cards: rows.map((r) => ({
+      code: r.code,
+      password: r.passwordEnc ? decryptSecret(r.passwordEnc) : r.code,
+      status: r.status,
+    })),
   };
 }
 
@@ -178,7 +215,15 @@ export async function voucherCards(db: Db, p: { orgId: string; batchId: string }
  * (card price, or the reseller price for a reseller's vouchers).
  */
 export async function voucherSales(db: Db, p: { orgId: string; from: string; to: string }) {
-  const rows = await db.execute<{ day: string; profileId: string; profileName: string; resellerUserId: string | null; resellerName: string | null; sold: number; revenue: number }>(sql`
+  const rows = await db.execute<{
+    day: string;
+    profileId: string;
+    profileName: string;
+    resellerUserId: string | null;
+    resellerName: string | null;
+    sold: number;
+    revenue: number;
+  }>(sql`
     select to_char(v.sold_at at time zone o.timezone, 'YYYY-MM-DD') as day, v.profile_id as "profileId", pr.name as "profileName",
       v.reseller_user_id as "resellerUserId", u.name as "resellerName", count(*)::int as sold,
       -- The ISP's takings: the card price on its own sales, the reseller price on a reseller's.

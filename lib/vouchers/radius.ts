@@ -1,6 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { organizations, radcheck, radgroupcheck, radgroupreply, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
+import {
+  organizations,
+  radcheck,
+  radgroupcheck,
+  radgroupreply,
+  voucherBatches,
+  voucherProfiles,
+  vouchers,
+} from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { pgTextArray } from './sql-arrays';
 
@@ -30,7 +38,17 @@ export async function orgSlug(db: Db, orgId: string) {
   return org.slug;
 }
 
-type ProfileRadius = Pick<typeof voucherProfiles.$inferSelect, 'name' | 'radiusGroup' | 'routerProfile' | 'rateLimit' | 'sharedUsers' | 'validityMinutes' | 'timeQuotaMinutes' | 'dataQuotaBytes'>;
+type ProfileRadius = Pick<
+  typeof voucherProfiles.$inferSelect,
+  | 'name'
+  | 'radiusGroup'
+  | 'routerProfile'
+  | 'rateLimit'
+  | 'sharedUsers'
+  | 'validityMinutes'
+  | 'timeQuotaMinutes'
+  | 'dataQuotaBytes'
+>;
 
 /** Rewrites one profile's group; a renamed group keeps its members. */
 export async function writeVoucherGroup(db: Db, p: { orgId: string; profile: ProfileRadius; before?: ProfileRadius }) {
@@ -40,23 +58,43 @@ export async function writeVoucherGroup(db: Db, p: { orgId: string; profile: Pro
   // Two deliveries of one profile's batches at once would each delete, then each insert: one
   // writer per group at a time (the lock ends with the caller's transaction).
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`radgroup:${p.orgId}:${groupname}`}))`);
-  if (old !== groupname) await db.execute(sql`update radusergroup set groupname = ${groupname} where organization_id = ${p.orgId} and subscription_id is null and groupname = ${old}`);
+  if (old !== groupname)
+    await db.execute(
+      sql`update radusergroup set groupname = ${groupname} where organization_id = ${p.orgId} and subscription_id is null and groupname = ${old}`,
+    );
   for (const name of new Set([old, groupname])) {
-    await db.delete(radgroupcheck).where(and(eq(radgroupcheck.organizationId, p.orgId), eq(radgroupcheck.groupname, name)));
-    await db.delete(radgroupreply).where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, name)));
+    await db
+      .delete(radgroupcheck)
+      .where(and(eq(radgroupcheck.organizationId, p.orgId), eq(radgroupcheck.groupname, name)));
+    await db
+      .delete(radgroupreply)
+      .where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, name)));
   }
   const pr = p.profile;
-  await db.insert(radgroupcheck).values({ groupname, attribute: 'Simultaneous-Use', op: ':=', value: String(pr.sharedUsers), organizationId: p.orgId });
+  await db.insert(radgroupcheck).values({
+    groupname,
+    attribute: 'Simultaneous-Use',
+    op: ':=',
+    value: String(pr.sharedUsers),
+    organizationId: p.orgId,
+  });
   const cap = Math.min(pr.validityMinutes, pr.timeQuotaMinutes ?? Number.MAX_SAFE_INTEGER) * 60;
   // '=' adds a value only if the user has none: a per-voucher value (remaining time) wins.
-  const reply = (attribute: string, value: string, op = '=') => ({ groupname, attribute, op, value, organizationId: p.orgId });
+  const reply = (attribute: string, value: string, op = '=') => ({
+    groupname,
+    attribute,
+    op,
+    value,
+    organizationId: p.orgId,
+  });
   const rows = [reply('Session-Timeout', String(cap)), reply('Acct-Interim-Interval', '300')];
   if (pr.rateLimit) rows.push(reply('Mikrotik-Rate-Limit', pr.rateLimit, ':='));
   // The router's hotspot user profile, when the operator named one that exists there.
   if (pr.routerProfile) rows.push(reply('Mikrotik-Group', pr.routerProfile, ':='));
   if (pr.dataQuotaBytes) {
     rows.push(reply('Mikrotik-Total-Limit', String(pr.dataQuotaBytes % 2 ** 32)));
-    if (pr.dataQuotaBytes >= 2 ** 32) rows.push(reply('Mikrotik-Total-Limit-Gigawords', String(Math.floor(pr.dataQuotaBytes / 2 ** 32))));
+    if (pr.dataQuotaBytes >= 2 ** 32)
+      rows.push(reply('Mikrotik-Total-Limit-Gigawords', String(Math.floor(pr.dataQuotaBytes / 2 ** 32))));
   }
   await db.insert(radgroupreply).values(rows);
 }
@@ -79,15 +117,22 @@ export async function writeBatchRadius(db: Db, p: { orgId: string; batchId: stri
   const slug = await orgSlug(db, p.orgId);
   await writeVoucherGroup(db, { orgId: p.orgId, profile: batch.profile });
   const names = batchUsernames(p.orgId, p.batchId, slug);
-  await db.execute(sql`delete from radcheck where organization_id = ${p.orgId} and subscription_id is null and username in (${names})`);
-  await db.execute(sql`delete from radusergroup where organization_id = ${p.orgId} and subscription_id is null and username in (${names})`);
+  await db.execute(
+    sql`delete from radcheck where organization_id = ${p.orgId} and subscription_id is null and username in (${names})`,
+  );
+  await db.execute(
+    sql`delete from radusergroup where organization_id = ${p.orgId} and subscription_id is null and username in (${names})`,
+  );
   if (batch.passwordMode === 'same') {
     await db.execute(sql`
       insert into radcheck (username, attribute, op, value, organization_id)
       select v.code || '@' || ${slug}, 'Cleartext-Password', ':=', v.code, v.organization_id
       from vouchers v where v.organization_id = ${p.orgId} and v.batch_id = ${p.batchId}`);
   } else {
-    const rows = await db.select({ code: vouchers.code, passwordEnc: vouchers.passwordEnc }).from(vouchers).where(and(eq(vouchers.organizationId, p.orgId), eq(vouchers.batchId, p.batchId)));
+    const rows = await db
+      .select({ code: vouchers.code, passwordEnc: vouchers.passwordEnc })
+      .from(vouchers)
+      .where(and(eq(vouchers.organizationId, p.orgId), eq(vouchers.batchId, p.batchId)));
     for (let i = 0; i < rows.length; i += 5000) {
       const chunk = rows.slice(i, i + 5000);
       await db.execute(sql`
@@ -101,7 +146,12 @@ export async function writeBatchRadius(db: Db, p: { orgId: string; batchId: stri
     select v.code || '@' || ${slug}, ${voucherGroupName(batch.profile, slug)}, 1, v.organization_id
     from vouchers v where v.organization_id = ${p.orgId} and v.batch_id = ${p.batchId}`);
   await applyVoucherRadiusState(db, { orgId: p.orgId, where: sql`v.batch_id = ${p.batchId}` });
-  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(radcheck).where(sql`${radcheck.organizationId} = ${p.orgId} and ${radcheck.subscriptionId} is null and ${radcheck.attribute} = 'Cleartext-Password' and ${radcheck.username} in (${names})`);
+  const [n] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(radcheck)
+    .where(
+      sql`${radcheck.organizationId} = ${p.orgId} and ${radcheck.subscriptionId} is null and ${radcheck.attribute} = 'Cleartext-Password' and ${radcheck.username} in (${names})`,
+    );
   return { written: n?.n ?? 0 };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { voucherSales } from './queries';
 import { toCsv } from '@/lib/server/csv';
+import { voucherSales } from './queries';
 
 type Period = { orgId: string; from: string; to: string };
 
@@ -22,7 +22,11 @@ async function voucherFirstLogins(db: Db, p: Period) {
 type Sums = { sold: number; used: number; revenue: number };
 const add = <K extends string>(map: Map<K, Sums>, key: K, d: Partial<Sums>) => {
   const cur = map.get(key) ?? { sold: 0, used: 0, revenue: 0 };
-  map.set(key, { sold: cur.sold + (d.sold ?? 0), used: cur.used + (d.used ?? 0), revenue: cur.revenue + (d.revenue ?? 0) });
+  map.set(key, {
+    sold: cur.sold + (d.sold ?? 0),
+    used: cur.used + (d.used ?? 0),
+    revenue: cur.revenue + (d.revenue ?? 0),
+  });
 };
 
 /**
@@ -39,19 +43,30 @@ export async function voucherSalesReport(db: Db, p: Period) {
     add(days, s.day, s);
     add(profiles, s.profileName, s);
     const key = s.resellerUserId ?? '';
-    const cur = resellers.get(key) ?? { resellerUserId: s.resellerUserId, resellerName: s.resellerName, sold: 0, used: 0, revenue: 0 };
+    const cur = resellers.get(key) ?? {
+      resellerUserId: s.resellerUserId,
+      resellerName: s.resellerName,
+      sold: 0,
+      used: 0,
+      revenue: 0,
+    };
     resellers.set(key, { ...cur, sold: cur.sold + s.sold, revenue: cur.revenue + s.revenue });
   }
   for (const l of logins) {
     add(days, l.day, { used: l.used });
     add(profiles, l.profileName, { used: l.used });
   }
-  const totals = [...days.values()].reduce((t, d) => ({ sold: t.sold + d.sold, used: t.used + d.used, revenue: t.revenue + d.revenue }), { sold: 0, used: 0, revenue: 0 });
+  const totals = [...days.values()].reduce(
+    (t, d) => ({ sold: t.sold + d.sold, used: t.used + d.used, revenue: t.revenue + d.revenue }),
+    { sold: 0, used: 0, revenue: 0 },
+  );
   return {
     from: p.from,
     to: p.to,
     days: [...days].map(([day, v]) => ({ day, ...v })).sort((a, b) => b.day.localeCompare(a.day)),
-    profiles: [...profiles].map(([profileName, v]) => ({ profileName, ...v })).sort((a, b) => b.revenue - a.revenue || a.profileName.localeCompare(b.profileName)),
+    profiles: [...profiles]
+      .map(([profileName, v]) => ({ profileName, ...v }))
+      .sort((a, b) => b.revenue - a.revenue || a.profileName.localeCompare(b.profileName)),
     resellers: [...resellers.values()].sort((a, b) => b.revenue - a.revenue),
     totals,
   };

@@ -24,13 +24,23 @@ export type VoucherUser = { code: string; password: string };
 
 /** The hotspot user profile (rate-limit, shared users), added or corrected. */
 export async function ensureVoucherProfile(api: RouterApi, profile: VoucherProfileOnRouter) {
-  const [row] = await api.exec(`${PROFILES}/print`, [`?name=${profile.name}`, '=.proplist=.id,name,rate-limit,shared-users']);
-  const words = [`=shared-users=${profile.sharedUsers}`, ...(profile.rateLimit ? [`=rate-limit=${profile.rateLimit}`] : [])];
+  const [row] = await api.exec(`${PROFILES}/print`, [
+    `?name=${profile.name}`,
+    '=.proplist=.id,name,rate-limit,shared-users',
+  ]);
+  const words = [
+    `=shared-users=${profile.sharedUsers}`,
+    ...(profile.rateLimit ? [`=rate-limit=${profile.rateLimit}`] : []),
+  ];
   if (!row) {
     await api.exec(`${PROFILES}/add`, [`=name=${profile.name}`, ...words]);
     return 'created' as const;
   }
-  if (row['shared-users'] === String(profile.sharedUsers) && (!profile.rateLimit || row['rate-limit'] === profile.rateLimit)) return 'unchanged' as const;
+  if (
+    row['shared-users'] === String(profile.sharedUsers) &&
+    (!profile.rateLimit || row['rate-limit'] === profile.rateLimit)
+  )
+    return 'unchanged' as const;
   await api.exec(`${PROFILES}/set`, [`=.id=${row['.id']}`, ...words]);
   return 'updated' as const;
 }
@@ -52,9 +62,15 @@ export async function batchUsersOnRouter(api: RouterApi, batchId: string, props 
   return api.exec(`${USERS}/print`, [`?comment=${voucherComment(batchId)}`, `=.proplist=${props}`]);
 }
 
-const isDuplicate = (e: unknown) => e instanceof RouterError && e.kind === 'trap' && /already (exists|have)/i.test(e.message);
+const isDuplicate = (e: unknown) =>
+  e instanceof RouterError && e.kind === 'trap' && /already (exists|have)/i.test(e.message);
 
-export type DeliveryReport = { total: number; added: number; existing: number; failed: { code: string; error: string }[] };
+export type DeliveryReport = {
+  total: number;
+  added: number;
+  existing: number;
+  failed: { code: string; error: string }[];
+};
 
 /**
  * Adds the batch's users that are not on the router yet, pipelined over the connection.
@@ -64,7 +80,12 @@ export type DeliveryReport = { total: number; added: number; existing: number; f
  */
 export async function deliverVoucherUsers(
   api: RouterApi,
-  p: { batchId: string; profile: VoucherProfileOnRouter; users: VoucherUser[]; progress?: (done: number, total: number) => Promise<void> },
+  p: {
+    batchId: string;
+    profile: VoucherProfileOnRouter;
+    users: VoucherUser[];
+    progress?: (done: number, total: number) => Promise<void>;
+  },
 ): Promise<DeliveryReport> {
   await ensureVoucherProfile(api, p.profile);
   const present = new Set((await batchUsersOnRouter(api, p.batchId)).map((r) => r.name));
@@ -122,11 +143,16 @@ export async function readBatchUsage(api: RouterApi, batchId: string): Promise<V
 /** Disables users by name and drops their live sessions (validity over, or withdrawn). */
 export async function disableVoucherUsers(api: RouterApi, codes: string[]) {
   if (codes.length === 0) return 0;
-  await pipelined(codes.map((code) => () => api.exec(`${USERS}/set`, [`=numbers=${code}`, '=disabled=yes']).catch(ignoreMissing)));
+  await pipelined(
+    codes.map((code) => () => api.exec(`${USERS}/set`, [`=numbers=${code}`, '=disabled=yes']).catch(ignoreMissing)),
+  );
   const wanted = new Set(codes);
   const active = await api.exec(`${MENUS.hotspot.active}/print`, ['=.proplist=.id,user']);
   const ids = active.filter((a) => wanted.has(a.user ?? '')).map((a) => a['.id']!);
-  for (let i = 0; i < ids.length; i += 100) await api.exec(`${MENUS.hotspot.active}/remove`, [`=numbers=${ids.slice(i, i + 100).join(',')}`]).catch(ignoreMissing);
+  for (let i = 0; i < ids.length; i += 100)
+    await api
+      .exec(`${MENUS.hotspot.active}/remove`, [`=numbers=${ids.slice(i, i + 100).join(',')}`])
+      .catch(ignoreMissing);
   return ids.length;
 }
 

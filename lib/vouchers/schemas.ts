@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { rupiahText } from '@/lib/server/form-input';
-import { BATCH_MAX, CODE_LENGTH_MAX, CODE_LENGTH_MIN, PASSWORD_MODES, VOUCHER_CHARSETS, VOUCHER_DELIVERIES, VOUCHER_STATUSES } from './constants';
+import {
+  BATCH_MAX,
+  CODE_LENGTH_MAX,
+  CODE_LENGTH_MIN,
+  PASSWORD_MODES,
+  VOUCHER_CHARSETS,
+  VOUCHER_DELIVERIES,
+  VOUCHER_STATUSES,
+} from './constants';
 
 /** Form fields arrive as text; blanks of optional numbers mean "none". */
 const blankToNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : v);
-const int = (min: number, max: number, key = 'validation.invalid') => z.coerce.number(key).int(key).min(min, key).max(max, key);
-const rupiah = z.preprocess(rupiahText, z.number('validation.price').int('validation.price').min(0, 'validation.price').max(100_000_000, 'validation.price'));
+const int = (min: number, max: number, key = 'validation.invalid') =>
+  z.coerce.number(key).int(key).min(min, key).max(max, key);
+const rupiah = z.preprocess(
+  rupiahText,
+  z.number('validation.price').int('validation.price').min(0, 'validation.price').max(100_000_000, 'validation.price'),
+);
 // RouterOS names (hotspot user profile, RADIUS group): printable, no '@' (the realm's mark).
 const networkName = z
   .string()
@@ -26,7 +38,14 @@ export const voucherProfileSchema = z
     validityMinutes: int(1, MAX_MINUTES, 'validation.voucherValidity'),
     timeQuotaMinutes: z.preprocess(blankToNull, int(1, MAX_MINUTES, 'validation.voucherQuota').nullable()),
     // Megabytes on the form (decimals allowed), bytes in the database.
-    dataQuotaMb: z.preprocess(blankToNull, z.coerce.number('validation.voucherQuota').positive('validation.voucherQuota').max(10_000_000, 'validation.voucherQuota').nullable()),
+    dataQuotaMb: z.preprocess(
+      blankToNull,
+      z.coerce
+        .number('validation.voucherQuota')
+        .positive('validation.voucherQuota')
+        .max(10_000_000, 'validation.voucherQuota')
+        .nullable(),
+    ),
     rateLimit: z
       .string()
       .trim()

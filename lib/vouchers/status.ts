@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { fromOrganizationNas } from '@/lib/network/radius/accounting';
 import type { VoucherStatus } from './constants';
@@ -44,8 +44,17 @@ export async function settleVouchers(db: Db, p: { orgId: string; where?: SQL }):
  * online now (with the session's uptime). A first login is dated back by the longer of the
  * two, so the validity starts when the customer logged in, not when the sync noticed.
  */
-export async function applyRouterUsage(db: Db, p: { orgId: string; batchId: string; usage: VoucherUsage[]; online: Map<string, number> }) {
-  const rows = p.usage.map((u) => ({ code: u.code, seconds: u.seconds, bytes: u.bytes, online: p.online.has(u.code), since: Math.max(u.seconds, p.online.get(u.code) ?? 0) }));
+export async function applyRouterUsage(
+  db: Db,
+  p: { orgId: string; batchId: string; usage: VoucherUsage[]; online: Map<string, number> },
+) {
+  const rows = p.usage.map((u) => ({
+    code: u.code,
+    seconds: u.seconds,
+    bytes: u.bytes,
+    online: p.online.has(u.code),
+    since: Math.max(u.seconds, p.online.get(u.code) ?? 0),
+  }));
   if (rows.length > 0) {
     await db.execute(sql`
       update vouchers v set
@@ -104,7 +113,10 @@ export async function refreshRadiusVouchers(db: Db, p: { orgId: string }) {
       group by v2.id
     ) a
     where v.id = a.id and v.organization_id = ${p.orgId}`);
-  const changed = await settleVouchers(db, { orgId: p.orgId, where: sql`v.batch_id in (select id from voucher_batches where organization_id = ${p.orgId} and delivery = 'radius')` });
+  const changed = await settleVouchers(db, {
+    orgId: p.orgId,
+    where: sql`v.batch_id in (select id from voucher_batches where organization_id = ${p.orgId} and delivery = 'radius')`,
+  });
   if (changed.length > 0) {
     await applyVoucherRadiusState(db, { orgId: p.orgId, where: idIn(changed.map((c) => c.id)) });
   }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { enqueueFrom } from '@/lib/jobs/enqueue';
-import { runOrganizationTask, SILENT, type PassLog } from '@/lib/jobs/task-status';
+import { type PassLog, runOrganizationTask, SILENT } from '@/lib/jobs/task-status';
 import { voucherSync } from './jobs';
 import { markLoginsFromSessions, refreshRadiusVouchers } from './status';
 
@@ -73,7 +73,9 @@ export async function voucherTick(db: Database, log: PassLog = SILENT) {
     // One organization's rows broke the set-based statement: queue them one by one.
     log.error(`voucher syncs failed in one pass, queuing them per organization: ${String(error)}`);
     for (const orgId of ok) {
-      const r = await runOrganizationTask(db, { orgId, task: 'vouchers', log }, () => enqueueVoucherSyncs(db, { orgId }));
+      const r = await runOrganizationTask(db, { orgId, task: 'vouchers', log }, () =>
+        enqueueVoucherSyncs(db, { orgId }),
+      );
       if (r.ok) queued += r.value;
     }
   }

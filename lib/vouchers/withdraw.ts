@@ -11,7 +11,10 @@ import { applyVoucherRadiusState } from './radius';
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 async function loadBatch(db: Db, p: { orgId: string; batchId: string }) {
-  const [batch] = await db.select().from(voucherBatches).where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
+  const [batch] = await db
+    .select()
+    .from(voucherBatches)
+    .where(and(eq(voucherBatches.id, p.batchId), eq(voucherBatches.organizationId, p.orgId)));
   if (!batch) throw new AppError('not_found');
   return batch;
 }
@@ -40,7 +43,10 @@ export async function disableVouchers(db: Db, p: Actor & { batchId: string; vouc
     if (p.voucherId && rows.length === 0) throw new AppError('not_found');
     let jobId: string | null = null;
     if (rows.length > 0 && batch.delivery === 'radius') {
-      await applyVoucherRadiusState(tx, { orgId: p.orgId, where: sql`v.batch_id = ${batch.id} and v.status = 'disabled'` });
+      await applyVoucherRadiusState(tx, {
+        orgId: p.orgId,
+        where: sql`v.batch_id = ${batch.id} and v.status = 'disabled'`,
+      });
     } else if (rows.length > 0 && batch.routerId) {
       const job = await enqueue(tx, voucherDisable, {
         orgId: p.orgId,
@@ -72,7 +78,8 @@ export async function retryBatchDelivery(db: Db, p: Actor & { batchId: string })
       // retryJob locks the job and refuses one that has not failed; it records `job.retried`.
       await retryJob(tx, { orgId: p.orgId, jobId: batch.jobId, actorUserId: p.actorUserId, ip: p.ip });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'job_not_retryable') throw new AppError('voucher_batch_not_failed');
+      if (error instanceof AppError && error.code === 'job_not_retryable')
+        throw new AppError('voucher_batch_not_failed');
       throw error;
     }
     await tx

@@ -1,4 +1,11 @@
-export { WALLET_ENTRY_KINDS, TOPUP_CHANNELS, TOPUP_STATUSES, type WalletEntryKind, type TopupChannel, type TopupStatus } from '@/db/enums';
+export {
+  TOPUP_CHANNELS,
+  TOPUP_STATUSES,
+  type TopupChannel,
+  type TopupStatus,
+  WALLET_ENTRY_KINDS,
+  type WalletEntryKind,
+} from '@/db/enums';
 
 /** Limits on one top-up, integer rupiah (a gateway refuses less than ~10,000 anyway). */
 export const TOPUP_MIN = 10_000;

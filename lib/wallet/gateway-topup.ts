@@ -19,11 +19,19 @@ const MAX_STARTS_PER_HOUR = 10;
  * are committed together before the gateway is called, so a fast callback finds both.
  * The same amount and method while a payment is still open shows that payment again.
  */
-export async function startWalletTopup(db: Db, p: { orgId: string; resellerUserId: string; amount: number; gateway: string; method: string; ip: string | null }) {
-  const method = (await checkoutMethods(db, { orgId: p.orgId, amount: p.amount })).find((m) => m.gateway === p.gateway && m.code === p.method);
+export async function startWalletTopup(
+  db: Db,
+  p: { orgId: string; resellerUserId: string; amount: number; gateway: string; method: string; ip: string | null },
+) {
+  const method = (await checkoutMethods(db, { orgId: p.orgId, amount: p.amount })).find(
+    (m) => m.gateway === p.gateway && m.code === p.method,
+  );
   if (!method) throw new AppError('method_unavailable');
   const gateway = p.gateway as GatewayName;
-  const [account] = await db.select().from(paymentGateways).where(and(eq(paymentGateways.organizationId, p.orgId), eq(paymentGateways.gateway, gateway)));
+  const [account] = await db
+    .select()
+    .from(paymentGateways)
+    .where(and(eq(paymentGateways.organizationId, p.orgId), eq(paymentGateways.gateway, gateway)));
   if (!account) throw new AppError('method_unavailable');
   const expiresAt = new Date(Date.now() + PAYMENT_VALIDITY_HOURS * 3600_000);
   // Under the wallet's lock: a double tap makes one gateway bill, and the limit per hour holds.
@@ -80,13 +88,31 @@ export async function startWalletTopup(db: Db, p: { orgId: string; resellerUserI
       .returning();
     const [request] = await tx
       .insert(walletTopupRequests)
-      .values({ organizationId: p.orgId, resellerUserId: p.resellerUserId, channel: 'gateway', amount: p.amount, gatewayTransactionId: created!.id })
+      .values({
+        organizationId: p.orgId,
+        resellerUserId: p.resellerUserId,
+        channel: 'gateway',
+        amount: p.amount,
+        gatewayTransactionId: created!.id,
+      })
       .returning();
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.resellerUserId, ip: p.ip, action: 'wallet.topup_requested', entityType: 'wallet_topup_request', entityId: request!.id, data: { amount: p.amount, gateway, method: p.method, orderId: created!.orderId } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.resellerUserId,
+      ip: p.ip,
+      action: 'wallet.topup_requested',
+      entityType: 'wallet_topup_request',
+      entityId: request!.id,
+      data: { amount: p.amount, gateway, method: p.method, orderId: created!.orderId },
+    });
     return { created: created! };
   });
-  if (claimed.existing) return publicView(claimed.existing.reference ? claimed.existing : await waitForCreation(db, claimed.existing.id));
-  const [reseller] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, p.resellerUserId));
+  if (claimed.existing)
+    return publicView(claimed.existing.reference ? claimed.existing : await waitForCreation(db, claimed.existing.id));
+  const [reseller] = await db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, p.resellerUserId));
   try {
     const done = await createAtGateway(db, {
       transaction: claimed.created,
@@ -100,7 +126,11 @@ export async function startWalletTopup(db: Db, p: { orgId: string; resellerUserI
     });
     return publicView(done);
   } catch (error) {
-    await closeGatewayTopup(db, { orgId: p.orgId, gatewayTransactionId: claimed.created.id, reason: 'gateway refused' });
+    await closeGatewayTopup(db, {
+      orgId: p.orgId,
+      gatewayTransactionId: claimed.created.id,
+      reason: 'gateway refused',
+    });
     throw error;
   }
 }
@@ -111,7 +141,9 @@ export async function latestGatewayTopup(db: Db, p: { orgId: string; resellerUse
     .select({ t: gatewayTransactions })
     .from(walletTopupRequests)
     .innerJoin(gatewayTransactions, eq(gatewayTransactions.id, walletTopupRequests.gatewayTransactionId))
-    .where(and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.resellerUserId, p.resellerUserId)))
+    .where(
+      and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.resellerUserId, p.resellerUserId)),
+    )
     .orderBy(desc(walletTopupRequests.createdAt))
     .limit(1);
   return row ? publicView(row.t) : null;

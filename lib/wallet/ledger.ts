@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { memberships, walletEntries, wallets, type WalletEntry } from '@/db/schema';
+import { memberships, type WalletEntry, walletEntries, wallets } from '@/db/schema';
 import { formatIDR } from '@/lib/format';
 import { AppError } from '@/lib/server/errors';
 import type { WalletEntryKind } from './constants';

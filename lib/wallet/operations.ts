@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { checkoutMethods } from '@/lib/payments/checkout';
 import { defineOperation } from '@/lib/server/operation';
+import { printSchema, voucherPrintData } from '@/lib/vouchers/print';
 import { TOPUP_MAX, TOPUP_MIN } from './constants';
 import { latestGatewayTopup, startWalletTopup } from './gateway-topup';
-import { getWallet, listWalletEntries } from './queries';
-import { printSchema, voucherPrintData } from '@/lib/vouchers/print';
 import { buyVouchers, listResellerBatches, purchaseOptions } from './purchase';
+import { getWallet, listWalletEntries } from './queries';
 import {
   adjustWalletSchema,
   buyVouchersSchema,

@@ -38,8 +38,10 @@ export async function buyVouchers(db: Db, p: Reseller & { input: BuyVouchersInpu
     const profile = await getVoucherProfile(tx, { orgId: p.orgId, profileId: input.profileId });
     if (!profile.active) throw new AppError('voucher_profile_inactive', {}, { profileId: 'validation.invalid' });
     const total = profile.costRupiah * input.count;
-    if (input.expectedTotal !== undefined && input.expectedTotal !== total) throw new AppError('wallet_price_changed', { total: formatIDR(total) });
-    if (wallet.balance < total) throw new AppError('wallet_insufficient', { balance: formatIDR(wallet.balance), needed: formatIDR(total) });
+    if (input.expectedTotal !== undefined && input.expectedTotal !== total)
+      throw new AppError('wallet_price_changed', { total: formatIDR(total) });
+    if (wallet.balance < total)
+      throw new AppError('wallet_insufficient', { balance: formatIDR(wallet.balance), needed: formatIDR(total) });
     if (input.routerId) await assertApiRouter(tx, p.orgId, input.routerId);
 
     const batch = await generateBatch(tx, {
@@ -76,7 +78,13 @@ export async function buyVouchers(db: Db, p: Reseller & { input: BuyVouchersInpu
       action: 'wallet.purchase',
       entityType: 'voucher_batch',
       entityId: batch.id,
-      data: { profile: profile.name, count: input.count, unitCost: profile.costRupiah, total, balanceAfter: entry?.balanceAfter ?? wallet.balance },
+      data: {
+        profile: profile.name,
+        count: input.count,
+        unitCost: profile.costRupiah,
+        total,
+        balanceAfter: entry?.balanceAfter ?? wallet.balance,
+      },
     });
     return { batch, total, balance: entry?.balanceAfter ?? wallet.balance };
   });
@@ -84,8 +92,11 @@ export async function buyVouchers(db: Db, p: Reseller & { input: BuyVouchersInpu
 
 /** A router delivery needs the router's API: a RADIUS-mode router is served by RADIUS rows. */
 async function assertApiRouter(tx: Db, orgId: string, routerId: string) {
-  const [router] = await tx.select({ mode: routers.mode }).from(routers).where(and(eq(routers.id, routerId), eq(routers.organizationId, orgId)));
-  if (!router || router.mode !== 'api') throw new AppError('not_found', {}, { routerId: 'validation.invalid' });
+  const [router] = await tx
+    .select({ mode: routers.mode })
+    .from(routers)
+    .where(and(eq(routers.id, routerId), eq(routers.organizationId, orgId)));
+  if (router?.mode !== 'api') throw new AppError('not_found', {}, { routerId: 'validation.invalid' });
 }
 
 /** What the buy form offers: active profiles at reseller price, and where vouchers can go. */
@@ -116,7 +127,10 @@ export async function purchaseOptions(db: Db, p: { orgId: string }) {
 }
 
 /** The reseller's own batches, newest first. */
-export async function listResellerBatches(db: Db, p: { orgId: string; resellerUserId: string; cursor?: string; limit?: number }) {
+export async function listResellerBatches(
+  db: Db,
+  p: { orgId: string; resellerUserId: string; cursor?: string; limit?: number },
+) {
   const limit = p.limit ?? 10;
   const rows = await db
     .select({

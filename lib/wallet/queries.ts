@@ -9,7 +9,10 @@ import { getWalletBalance } from './ledger';
  * A reseller's ledger, newest first, with the balance after each movement (the running
  * balance is stored on the row, so a page needs no sum over the pages before it).
  */
-export async function listWalletEntries(db: Db, p: { orgId: string; resellerUserId: string; kind?: WalletEntryKind; cursor?: string; limit?: number }) {
+export async function listWalletEntries(
+  db: Db,
+  p: { orgId: string; resellerUserId: string; kind?: WalletEntryKind; cursor?: string; limit?: number },
+) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({
@@ -39,7 +42,10 @@ export async function listWalletEntries(db: Db, p: { orgId: string; resellerUser
 }
 
 /** The wallet page's head: balance and the first page of the ledger. */
-export async function getWallet(db: Db, p: { orgId: string; resellerUserId: string; kind?: WalletEntryKind; cursor?: string }) {
+export async function getWallet(
+  db: Db,
+  p: { orgId: string; resellerUserId: string; kind?: WalletEntryKind; cursor?: string },
+) {
   const [balance, entries] = await Promise.all([getWalletBalance(db, p), listWalletEntries(db, p)]);
   return { balance, entries };
 }

@@ -5,15 +5,25 @@ import { PURCHASE_MAX, TOPUP_MAX, TOPUP_MIN, WALLET_ENTRY_KINDS } from './consta
 const uuid = z.string().uuid('validation.invalid');
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, 'validation.tooLong').optional()).transform((v) => v || undefined);
+  z
+    .preprocess(blankToUndefined, z.string().trim().max(max, 'validation.tooLong').optional())
+    .transform((v) => v || undefined);
 const topupAmount = z.preprocess(
   rupiahText,
-  z.number('validation.walletAmount').int('validation.walletAmount').min(TOPUP_MIN, 'validation.walletAmount').max(TOPUP_MAX, 'validation.walletAmount'),
+  z
+    .number('validation.walletAmount')
+    .int('validation.walletAmount')
+    .min(TOPUP_MIN, 'validation.walletAmount')
+    .max(TOPUP_MAX, 'validation.walletAmount'),
 );
 
 export const buyVouchersSchema = z.object({
   profileId: uuid,
-  count: z.coerce.number('validation.walletCount').int('validation.walletCount').min(1, 'validation.walletCount').max(PURCHASE_MAX, 'validation.walletCount'),
+  count: z.coerce
+    .number('validation.walletCount')
+    .int('validation.walletCount')
+    .min(1, 'validation.walletCount')
+    .max(PURCHASE_MAX, 'validation.walletCount'),
   // Blank = RADIUS (every hotspot of the organization that asks its RADIUS); else one router.
   routerId: z.preprocess(blankToUndefined, uuid.optional()),
   // The total the reseller confirmed: a price changed in between refuses, never surprises.
@@ -42,7 +52,12 @@ export const adjustWalletSchema = z.object({
   // Signed: "-50.000" takes money out (a correction), "50.000" puts it in.
   amount: z.preprocess(
     rupiahText,
-    z.number('validation.walletAdjust').int('validation.walletAdjust').min(-TOPUP_MAX, 'validation.walletAdjust').max(TOPUP_MAX, 'validation.walletAdjust').refine((n) => n !== 0, 'validation.walletAdjust'),
+    z
+      .number('validation.walletAdjust')
+      .int('validation.walletAdjust')
+      .min(-TOPUP_MAX, 'validation.walletAdjust')
+      .max(TOPUP_MAX, 'validation.walletAdjust')
+      .refine((n) => n !== 0, 'validation.walletAdjust'),
   ),
   note: z.string('validation.required').trim().min(3, 'validation.required').max(500, 'validation.tooLong'),
 });
@@ -57,5 +72,9 @@ export const listTopupsSchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const resellerWalletSchema = z.object({ resellerUserId: uuid, kind: listEntriesSchema.shape.kind, cursor: z.string().max(200).optional() });
+export const resellerWalletSchema = z.object({
+  resellerUserId: uuid,
+  kind: listEntriesSchema.shape.kind,
+  cursor: z.string().max(200).optional(),
+});
 export const batchIdSchema = z.object({ batchId: uuid });

@@ -1,6 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { gatewayTransactions, memberships, users, walletEntries, walletTopupRequests, wallets, type WalletEntry } from '@/db/schema';
+import {
+  gatewayTransactions,
+  memberships,
+  users,
+  type WalletEntry,
+  walletEntries,
+  wallets,
+  walletTopupRequests,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { settleOwedReversals } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
@@ -17,9 +25,23 @@ export async function requestTopup(db: Db, p: Actor & { input: { amount: number;
     await lockWallet(tx, p.orgId, p.actorUserId);
     const [row] = await tx
       .insert(walletTopupRequests)
-      .values({ organizationId: p.orgId, resellerUserId: p.actorUserId, channel: 'manual', amount: p.input.amount, note: p.input.note ?? null })
+      .values({
+        organizationId: p.orgId,
+        resellerUserId: p.actorUserId,
+        channel: 'manual',
+        amount: p.input.amount,
+        note: p.input.note ?? null,
+      })
       .returning();
-    await recordAudit(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, action: 'wallet.topup_requested', entityType: 'wallet_topup_request', entityId: row!.id, data: { amount: row!.amount } });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'wallet.topup_requested',
+      entityType: 'wallet_topup_request',
+      entityId: row!.id,
+      data: { amount: row!.amount },
+    });
     return row!;
   });
 }
@@ -30,7 +52,10 @@ export async function requestTopup(db: Db, p: Actor & { input: { amount: number;
  * pressing "approve" at once credit once; the other is told it was already decided.
  * Gateway requests are decided by their payment's settlement only (creditGatewayTopup).
  */
-export async function decideTopup(db: Db, p: Actor & { requestId: string; decision: 'approve' | 'reject'; reason?: string }) {
+export async function decideTopup(
+  db: Db,
+  p: Actor & { requestId: string; decision: 'approve' | 'reject'; reason?: string },
+) {
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select()
@@ -45,13 +70,27 @@ export async function decideTopup(db: Db, p: Actor & { requestId: string; decisi
 
 async function settleRequest(
   tx: Db,
-  p: { orgId: string; actorUserId: string | null; ip: string | null; request: typeof walletTopupRequests.$inferSelect; approve: boolean; reason: string | null; amount?: number },
+  p: {
+    orgId: string;
+    actorUserId: string | null;
+    ip: string | null;
+    request: typeof walletTopupRequests.$inferSelect;
+    approve: boolean;
+    reason: string | null;
+    amount?: number;
+  },
 ) {
   const status: TopupStatus = p.approve ? 'approved' : 'rejected';
   const [row] = await tx
     .update(walletTopupRequests)
     .set({ status, decidedBy: p.actorUserId, decidedAt: sql`now()`, reason: p.reason })
-    .where(and(eq(walletTopupRequests.id, p.request.id), eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.status, p.request.status)))
+    .where(
+      and(
+        eq(walletTopupRequests.id, p.request.id),
+        eq(walletTopupRequests.organizationId, p.orgId),
+        eq(walletTopupRequests.status, p.request.status),
+      ),
+    )
     .returning();
   if (!row) throw new AppError('topup_not_pending');
   const credit = p.amount ?? row.amount;
@@ -70,7 +109,13 @@ async function settleRequest(
       : null;
   // Commission reversals the wallet could not cover are owed to the organization: a top-up
   // pays them first (the reseller's dashboard shows what is owed).
-  if (entry) await settleOwedReversals(tx, { orgId: p.orgId, actorUserId: p.actorUserId, ip: p.ip, resellerUserId: row.resellerUserId });
+  if (entry)
+    await settleOwedReversals(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      resellerUserId: row.resellerUserId,
+    });
   await recordAudit(tx, {
     orgId: p.orgId,
     actorUserId: p.actorUserId,
@@ -78,9 +123,19 @@ async function settleRequest(
     action: p.approve ? 'wallet.topup_approved' : 'wallet.topup_rejected',
     entityType: 'wallet_topup_request',
     entityId: row.id,
-    data: { amount: row.amount, credited: p.approve ? credit : 0, channel: row.channel, resellerUserId: row.resellerUserId, reason: p.reason, balanceAfter: entry?.balanceAfter ?? null },
+    data: {
+      amount: row.amount,
+      credited: p.approve ? credit : 0,
+      channel: row.channel,
+      resellerUserId: row.resellerUserId,
+      reason: p.reason,
+      balanceAfter: entry?.balanceAfter ?? null,
+    },
   });
-  return { request: row, balance: entry ? await getWalletBalance(tx, { orgId: p.orgId, resellerUserId: row.resellerUserId }) : null };
+  return {
+    request: row,
+    balance: entry ? await getWalletBalance(tx, { orgId: p.orgId, resellerUserId: row.resellerUserId }) : null,
+  };
 }
 
 /**
@@ -89,11 +144,19 @@ async function settleRequest(
  * and the wallet credited with the transaction's amount (what was asked, or what finance
  * accepted from a payment held for review, less the fee). An approved request is left alone.
  */
-export async function creditGatewayTopup(tx: Db, p: { orgId: string; gatewayTransactionId: string; amount: number; actorUserId: string | null; ip: string | null }) {
+export async function creditGatewayTopup(
+  tx: Db,
+  p: { orgId: string; gatewayTransactionId: string; amount: number; actorUserId: string | null; ip: string | null },
+) {
   const [request] = await tx
     .select()
     .from(walletTopupRequests)
-    .where(and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId)))
+    .where(
+      and(
+        eq(walletTopupRequests.organizationId, p.orgId),
+        eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId),
+      ),
+    )
     .for('update');
   if (!request) throw new Error(`wallet top-up for gateway transaction ${p.gatewayTransactionId} not found`);
   if (request.status === 'approved') return { request, balance: null };
@@ -109,29 +172,57 @@ export async function creditGatewayTopup(tx: Db, p: { orgId: string; gatewayTran
  * below zero: nothing is taken, and the shortfall is written on the request and in the audit
  * trail for finance to settle with the reseller (an adjustment).
  */
-export async function reverseGatewayTopup(tx: Db, p: { orgId: string; gatewayTransactionId: string; actorUserId: string | null; ip: string | null }) {
+export async function reverseGatewayTopup(
+  tx: Db,
+  p: { orgId: string; gatewayTransactionId: string; actorUserId: string | null; ip: string | null },
+) {
   const [request] = await tx
     .select()
     .from(walletTopupRequests)
-    .where(and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId)))
+    .where(
+      and(
+        eq(walletTopupRequests.organizationId, p.orgId),
+        eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId),
+      ),
+    )
     .for('update');
-  if (!request || request.status !== 'approved') return 'not_credited' as const;
+  if (request?.status !== 'approved') return 'not_credited' as const;
   const [credit] = await tx
     .select({ amount: walletEntries.amount })
     .from(walletEntries)
-    .where(and(eq(walletEntries.organizationId, p.orgId), eq(walletEntries.kind, 'topup'), eq(walletEntries.refType, 'topup_request'), eq(walletEntries.refId, request.id)));
+    .where(
+      and(
+        eq(walletEntries.organizationId, p.orgId),
+        eq(walletEntries.kind, 'topup'),
+        eq(walletEntries.refType, 'topup_request'),
+        eq(walletEntries.refId, request.id),
+      ),
+    );
   if (!credit) return 'not_credited' as const;
   let entry: WalletEntry | null = null;
   try {
     entry = await tx.transaction((sp) =>
-      postWalletEntry(sp, { orgId: p.orgId, resellerUserId: request.resellerUserId, kind: 'topup', amount: -credit.amount, refType: 'topup_refund', refId: request.id, note: 'refund', actorUserId: p.actorUserId }),
+      postWalletEntry(sp, {
+        orgId: p.orgId,
+        resellerUserId: request.resellerUserId,
+        kind: 'topup',
+        amount: -credit.amount,
+        refType: 'topup_refund',
+        refId: request.id,
+        note: 'refund',
+        actorUserId: p.actorUserId,
+      }),
     );
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'wallet_insufficient')) throw error;
   }
   await tx
     .update(walletTopupRequests)
-    .set({ reason: entry ? 'refunded at the gateway' : `refunded at the gateway; ${credit.amount} not recovered from the wallet` })
+    .set({
+      reason: entry
+        ? 'refunded at the gateway'
+        : `refunded at the gateway; ${credit.amount} not recovered from the wallet`,
+    })
     .where(eq(walletTopupRequests.id, request.id));
   await recordAudit(tx, {
     orgId: p.orgId,
@@ -146,7 +237,10 @@ export async function reverseGatewayTopup(tx: Db, p: { orgId: string; gatewayTra
 }
 
 /** Finance corrects a wallet by hand: a signed amount with a mandatory note, audited. */
-export async function adjustWallet(db: Db, p: Actor & { input: { resellerUserId: string; amount: number; note: string } }) {
+export async function adjustWallet(
+  db: Db,
+  p: Actor & { input: { resellerUserId: string; amount: number; note: string } },
+) {
   return db.transaction(async (tx) => {
     const entry = await postWalletEntry(tx, {
       orgId: p.orgId,
@@ -163,7 +257,12 @@ export async function adjustWallet(db: Db, p: Actor & { input: { resellerUserId:
       action: 'wallet.adjusted',
       entityType: 'wallet_entry',
       entityId: entry.id,
-      data: { resellerUserId: p.input.resellerUserId, amount: p.input.amount, note: p.input.note, balanceAfter: entry.balanceAfter },
+      data: {
+        resellerUserId: p.input.resellerUserId,
+        amount: p.input.amount,
+        note: p.input.note,
+        balanceAfter: entry.balanceAfter,
+      },
     });
     return entry;
   });
@@ -173,7 +272,10 @@ export async function adjustWallet(db: Db, p: Actor & { input: { resellerUserId:
  * Top-up requests, newest first: a reseller's own (resellerUserId set) or all of the
  * organization's (finance), optionally by status.
  */
-export async function listTopupRequests(db: Db, p: { orgId: string; resellerUserId?: string; status?: TopupStatus; cursor?: string; limit?: number }) {
+export async function listTopupRequests(
+  db: Db,
+  p: { orgId: string; resellerUserId?: string; status?: TopupStatus; cursor?: string; limit?: number },
+) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({
@@ -209,10 +311,19 @@ export async function listTopupRequests(db: Db, p: { orgId: string; resellerUser
 /** Every reseller of the organization with their balance (0 before the first movement). */
 export async function listResellerWallets(db: Db, p: { orgId: string }) {
   return db
-    .select({ resellerUserId: memberships.userId, name: users.name, email: users.email, active: memberships.active, balance: sql<number>`coalesce(${wallets.balance}, 0)::bigint`.mapWith(Number) })
+    .select({
+      resellerUserId: memberships.userId,
+      name: users.name,
+      email: users.email,
+      active: memberships.active,
+      balance: sql<number>`coalesce(${wallets.balance}, 0)::bigint`.mapWith(Number),
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(wallets, and(eq(wallets.organizationId, memberships.organizationId), eq(wallets.resellerUserId, memberships.userId)))
+    .leftJoin(
+      wallets,
+      and(eq(wallets.organizationId, memberships.organizationId), eq(wallets.resellerUserId, memberships.userId)),
+    )
     .where(and(eq(memberships.organizationId, p.orgId), eq(memberships.role, 'reseller')))
     .orderBy(users.name);
 }
@@ -222,5 +333,11 @@ export async function closeGatewayTopup(db: Db, p: { orgId: string; gatewayTrans
   await db
     .update(walletTopupRequests)
     .set({ status: 'rejected', decidedAt: sql`now()`, reason: p.reason })
-    .where(and(eq(walletTopupRequests.organizationId, p.orgId), eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId), eq(walletTopupRequests.status, 'pending')));
+    .where(
+      and(
+        eq(walletTopupRequests.organizationId, p.orgId),
+        eq(walletTopupRequests.gatewayTransactionId, p.gatewayTransactionId),
+        eq(walletTopupRequests.status, 'pending'),
+      ),
+    );
 }

@@ -30,7 +30,9 @@ describe('account security, in Chromium at 390x844', () => {
     await page.getByTestId('two-factor-start').click();
     await page.getByTestId('two-factor-qr').waitFor();
     const secret = (await page.getByTestId('two-factor-secret').textContent())!.trim();
-    await page.getByLabel('Kode 6 digit dari aplikasi').fill('000000' === (await totpCode(secret)) ? '111111' : '000000');
+    await page
+      .getByLabel('Kode 6 digit dari aplikasi')
+      .fill('000000' === (await totpCode(secret)) ? '111111' : '000000');
     await page.getByTestId('two-factor-confirm').click();
     await page.getByText('Kode salah. Masukkan kode yang tampil sekarang di aplikasi.').waitFor();
     await page.getByLabel('Kode 6 digit dari aplikasi').fill(await totpCode(secret));

@@ -51,7 +51,11 @@ describe('billing, in Chromium', () => {
 
     await page.goto('/customers?q=joko');
     await page.getByRole('link', { name: 'Joko Susilo' }).click();
-    await page.getByTestId('customer-billing').locator('a', { hasText: /^INV\// }).first().click();
+    await page
+      .getByTestId('customer-billing')
+      .locator('a', { hasText: /^INV\// })
+      .first()
+      .click();
     const link = await page.getByTestId('public-link').innerText();
     // The public page needs no login: open it in a fresh browser context.
     const visitor = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
@@ -81,7 +85,9 @@ describe('billing, in Chromium', () => {
     await cashier.getByLabel('Referensi / no. transfer').fill('BCA 20261124-77');
     // A phone photo of a slip is a few megabytes: larger than the server actions' default limit.
     const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(3 * 1024 * 1024, 7)]);
-    await cashier.getByLabel('Bukti transfer (foto/PDF)').setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: photo });
+    await cashier
+      .getByLabel('Bukti transfer (foto/PDF)')
+      .setInputFiles({ name: 'bukti.png', mimeType: 'image/png', buffer: photo });
     await cashier.getByTestId('record-payment').click();
     await cashier.getByText(/menunggu persetujuan keuangan/).waitFor();
 
@@ -90,13 +96,18 @@ describe('billing, in Chromium', () => {
     await finance.getByTestId('org-name').waitFor();
     await finance.goto('/billing');
     const row = finance.getByTestId('pending-transfers').locator('tr', { hasText: 'BCA 20261124-77' });
-    const slip = await finance.request.get(await row.getByRole('link', { name: 'Lihat bukti' }).getAttribute('href') as string);
+    const slip = await finance.request.get(
+      (await row.getByRole('link', { name: 'Lihat bukti' }).getAttribute('href')) as string,
+    );
     assert.equal(slip.headers()['content-type'], 'image/png');
     await row.getByRole('button', { name: 'Setujui' }).click();
     await finance.getByRole('dialog').getByRole('button', { name: 'Ya, lanjutkan' }).click();
     await finance.getByText('Transfer disetujui.').waitFor();
     await finance.goto('/customers?q=siti');
     await finance.getByRole('link', { name: 'Siti Aminah' }).click();
-    await finance.getByTestId('customer-outstanding').getByText(/^Rp\s0$/).waitFor();
+    await finance
+      .getByTestId('customer-outstanding')
+      .getByText(/^Rp\s0$/)
+      .waitFor();
   });
 });

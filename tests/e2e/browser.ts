@@ -1,5 +1,5 @@
 import { after } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const APP_URL = process.env.APP_URL!;
 let browser: Browser | undefined;

@@ -77,7 +77,10 @@ describe('from lead to active customer, in Chromium', () => {
     await page.getByLabel('Lintang (latitude)').fill('-6.9400');
     await page.getByLabel('Bujur (longitude)').fill('107.6100');
     await page.getByTestId('check-coverage').click();
-    await page.getByTestId('coverage').getByText(/Di luar jangkauan: ODP terdekat ODP-ASR-01 berjarak \d+ m \(batas 250 m\)/).waitFor();
+    await page
+      .getByTestId('coverage')
+      .getByText(/Di luar jangkauan: ODP terdekat ODP-ASR-01 berjarak \d+ m \(batas 250 m\)/)
+      .waitFor();
     // Saving with empty fields keeps what was typed and marks each field.
     await page.getByTestId('save-lead').click();
     await page.getByText('Masukkan nomor HP Indonesia, mis. 0812-3456-7890.').waitFor();
@@ -86,8 +89,13 @@ describe('from lead to active customer, in Chromium', () => {
 });
 
 describe('CSV import, in Chromium', () => {
-  const header = 'name,phone,address,area,latitude,longitude,plan,billing_type,service_username,service_password,status,email';
-  const file = (lines: string[]) => ({ name: 'pelanggan.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
+  const header =
+    'name,phone,address,area,latitude,longitude,plan,billing_type,service_username,service_password,status,email';
+  const file = (lines: string[]) => ({
+    name: 'pelanggan.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...lines].join('\n')),
+  });
 
   test('a file with bad rows imports nothing and lists each error; the corrected file imports every row', async () => {
     const page = await newPage();
@@ -95,12 +103,14 @@ describe('CSV import, in Chromium', () => {
     await page.getByTestId('org-name').waitFor();
     await page.goto('/customers/import');
     const stamp = Date.now().toString().slice(-6);
-    await page.getByLabel('File CSV').setInputFiles(
-      file([
-        `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
-        `Impor Dua ${stamp},021-5550002,Jl. Impor No. 2,RW 09,,,Paket 99 Mbps,,imp2${stamp},rahasia02,,`,
-      ]),
-    );
+    await page
+      .getByLabel('File CSV')
+      .setInputFiles(
+        file([
+          `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
+          `Impor Dua ${stamp},021-5550002,Jl. Impor No. 2,RW 09,,,Paket 99 Mbps,,imp2${stamp},rahasia02,,`,
+        ]),
+      );
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     const text = await errors.innerText();
@@ -109,12 +119,14 @@ describe('CSV import, in Chromium', () => {
     await page.getByText('Tidak ada yang diimpor.', { exact: false }).waitFor();
     assert.equal(await page.getByTestId('run-import').count(), 0);
 
-    await page.getByLabel('File CSV').setInputFiles(
-      file([
-        `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
-        `Impor Dua ${stamp},0812-5550-0002,Jl. Impor No. 2,RW 09,,,Paket 10 Mbps,prepaid,imp2${stamp},rahasia02,isolated,`,
-      ]),
-    );
+    await page
+      .getByLabel('File CSV')
+      .setInputFiles(
+        file([
+          `Impor Satu ${stamp},0812-5550-0001,Jl. Impor No. 1,RW 09,,,Paket 20 Mbps,,imp1${stamp},rahasia01,,`,
+          `Impor Dua ${stamp},0812-5550-0002,Jl. Impor No. 2,RW 09,,,Paket 10 Mbps,prepaid,imp2${stamp},rahasia02,isolated,`,
+        ]),
+      );
     await page.getByTestId('import-preview').getByText('2 baris: 2 benar, 0 salah.').waitFor();
     await page.getByTestId('run-import').click();
     await page.getByText('2 pelanggan diimpor.').waitFor();

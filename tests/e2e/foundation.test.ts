@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jobs } from '@/db/schema';
 import { workerCheck } from '@/lib/jobs/jobs';
-import { APP_URL, newPage, signIn } from './browser';
 import { makeOrg, testDb } from '../helpers';
+import { APP_URL, newPage, signIn } from './browser';
 
 describe('an operator at the demo ISP, in Chromium', () => {
   test('a wrong password shows a clear error and keeps the email', async () => {
@@ -53,10 +53,13 @@ describe('an operator at the demo ISP, in Chromium', () => {
     assert.match(row, /postgres/);
   });
 
-  test('route handlers refuse another organization\'s job, and pages refuse roles without permission', async () => {
+  test("route handlers refuse another organization's job, and pages refuse roles without permission", async () => {
     const db = testDb();
     const other = await makeOrg(db, 'e2e-other');
-    const [foreign] = await db.insert(jobs).values({ organizationId: other.org.id, type: workerCheck.name }).returning();
+    const [foreign] = await db
+      .insert(jobs)
+      .values({ organizationId: other.org.id, type: workerCheck.name })
+      .returning();
 
     const page = await newPage();
     await signIn(page, 'admin@demo.jaring.id');

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import type { APIRequestContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { invoices, organizations } from '@/db/schema';
 import { invoiceLinkToken } from '@/lib/billing/links';
-import { BAD_STRINGS } from '../support/malformed';
 import { testDb } from '../helpers';
+import { BAD_STRINGS } from '../support/malformed';
 import { APP_URL, newPage, settled, signIn } from './browser';
 
 /**
@@ -29,7 +29,8 @@ async function signedIn(email: string): Promise<Page> {
 function cspViolations(page: Page): string[] {
   const seen: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) seen.push(`${page.url()}: ${m.text().slice(0, 200)}`);
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text()))
+      seen.push(`${page.url()}: ${m.text().slice(0, 200)}`);
   });
   return seen;
 }
@@ -76,7 +77,12 @@ describe('security headers', () => {
     await page.goto('/map');
     await page.locator('.leaflet-container').waitFor();
     // The public invoice page (no login) and its client script (the payment choices).
-    const [invoice] = await testDb().select({ id: invoices.id }).from(invoices).innerJoin(organizations, eq(organizations.id, invoices.organizationId)).where(eq(organizations.slug, 'demo')).limit(1);
+    const [invoice] = await testDb()
+      .select({ id: invoices.id })
+      .from(invoices)
+      .innerJoin(organizations, eq(organizations.id, invoices.organizationId))
+      .where(eq(organizations.slug, 'demo'))
+      .limit(1);
     const visitor = await newPage({ viewport: { width: 390, height: 844 } });
     const visitorViolations = cspViolations(visitor);
     const res = await visitor.goto(`/i/${invoiceLinkToken(invoice!.id)}`);
@@ -100,28 +106,61 @@ function routeFiles(dir = 'app', out: string[] = []): string[] {
 
 /** `app/(group)/api/jobs/[id]/route.ts` → `/api/jobs/{value}` with every segment set. */
 function urlFor(file: string, value: string): string {
-  const segments = path.dirname(file).split(path.sep).slice(1).filter((s) => !/^\(.*\)$/.test(s));
-  return '/' + segments.map((s) => (/^\[.*\]$/.test(s) ? encodeURIComponent(value) : s)).join('/');
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((s) => !/^\(.*\)$/.test(s));
+  return `/${segments.map((s) => (/^\[.*\]$/.test(s) ? encodeURIComponent(value) : s)).join('/')}`;
 }
 
 const methodsOf = (file: string) => {
   const source = readFileSync(file, 'utf8');
-  const found = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => new RegExp(`export (async function|const) ${m}\\b|as ${m}\\b`).test(source));
+  const found = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) =>
+    new RegExp(`export (async function|const) ${m}\\b|as ${m}\\b`).test(source),
+  );
   return found.length ? found : ['GET'];
 };
 
 const queryKeys = (file: string) => [
-  ...new Set([...readFileSync(file, 'utf8').matchAll(/\.get\('([^']+)'\)/g)].map((m) => m[1]!).concat(['cursor', 'q', 'bbox', 'zoom', 'layers', 'from', 'to', 'format', 'lat', 'lng', 'status', 'kind', 'limit', 'part', 'perPage', 'qr'])),
+  ...new Set(
+    [...readFileSync(file, 'utf8').matchAll(/\.get\('([^']+)'\)/g)]
+      .map((m) => m[1]!)
+      .concat([
+        'cursor',
+        'q',
+        'bbox',
+        'zoom',
+        'layers',
+        'from',
+        'to',
+        'format',
+        'lat',
+        'lng',
+        'status',
+        'kind',
+        'limit',
+        'part',
+        'perPage',
+        'qr',
+      ]),
+  ),
 ];
 
 // URLs cannot carry 100 KB (the server answers 431 before any handler runs): 4 KB instead.
-const URL_VALUES = BAD_STRINGS.map((v) => (v.length > 4000 ? v.slice(0, 4000) : v)).concat(['..%2F..%2Fetc%2Fpasswd', randomUUID()]);
+const URL_VALUES = BAD_STRINGS.map((v) => (v.length > 4000 ? v.slice(0, 4000) : v)).concat([
+  '..%2F..%2Fetc%2Fpasswd',
+  randomUUID(),
+]);
 const BODIES: { type: string; body: string | Buffer }[] = [
   { type: 'application/json', body: '' },
   { type: 'application/json', body: '{' },
   { type: 'application/json', body: 'null' },
   { type: 'application/json', body: '[1,2,3]' },
-  { type: 'application/json', body: JSON.stringify({ a: '\u0000', order_id: 'x'.repeat(1000), event: ['x'], data: null }) },
+  {
+    type: 'application/json',
+    body: JSON.stringify({ a: '\u0000', order_id: 'x'.repeat(1000), event: ['x'], data: null }),
+  },
   { type: 'application/x-www-form-urlencoded', body: 'a=%00&b=%E0%A4%A' },
   { type: 'application/octet-stream', body: Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]) },
   { type: 'text/plain', body: 'x'.repeat(100_000) },
@@ -130,15 +169,27 @@ const BODIES: { type: string; body: string | Buffer }[] = [
 async function walkRoutes(request: APIRequestContext): Promise<string[]> {
   const problems: string[] = [];
   const check = async (method: string, url: string, body?: { type: string; body: string | Buffer }) => {
-    const res = await request.fetch(url, { method, headers: body ? { 'content-type': body.type } : {}, data: body?.body, maxRedirects: 0, failOnStatusCode: false, timeout: 30_000 });
-    if (res.status() >= 500) problems.push(`${method} ${url.slice(0, 120)}${body ? ` [${body.type} ${String(body.body).slice(0, 30)}]` : ''} -> ${res.status()}`);
+    const res = await request.fetch(url, {
+      method,
+      headers: body ? { 'content-type': body.type } : {},
+      data: body?.body,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+      timeout: 30_000,
+    });
+    if (res.status() >= 500)
+      problems.push(
+        `${method} ${url.slice(0, 120)}${body ? ` [${body.type} ${String(body.body).slice(0, 30)}]` : ''} -> ${res.status()}`,
+      );
   };
   for (const file of routeFiles()) {
     for (const method of methodsOf(file)) {
       for (const value of URL_VALUES) await check(method, urlFor(file, value));
       const base = urlFor(file, randomUUID());
       for (const value of URL_VALUES) {
-        const qs = queryKeys(file).map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(value)}`).join('&');
+        const qs = queryKeys(file)
+          .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(value)}`)
+          .join('&');
         await check(method, `${base}?${qs}`);
       }
       await check(method, `${base}?cursor=%ZZ&from=%E0%A4%A`);
@@ -166,7 +217,9 @@ describe('malformed requests are a 4xx, never a 500', () => {
   test('every server action, signed in as admin', async () => {
     const manifestFile = path.join('.next', 'server', 'server-reference-manifest.json');
     assert.ok(existsSync(manifestFile), 'the app was built');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { node: Record<string, { workers: Record<string, unknown> }> };
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      node: Record<string, { workers: Record<string, unknown> }>;
+    };
     const actions = Object.entries(manifest.node);
     assert.ok(actions.length >= 30, String(actions.length));
     const page = await signedIn('admin@demo.jaring.id');
@@ -175,8 +228,24 @@ describe('malformed requests are a 4xx, never a 500', () => {
     for (const [id, entry] of actions) {
       // Post to a page that has the action: its worker is `app/<path>/page`.
       const worker = Object.keys(entry.workers).find((w) => w.endsWith('/page')) ?? 'app/page';
-      const pagePath = '/' + worker.split('/').slice(1, -1).filter((s) => !/^\(.*\)$/.test(s)).map((s) => (/^\[.*\]$/.test(s) ? randomUUID() : s)).join('/');
-      for (const args of [[], [null], ['x'.repeat(100_000)], [42], [['a']], [{ id: 'not-a-uuid', cursor: '!!!', q: '\u0000' }], ['$undefined'], [{}, {}, {}]]) {
+      const pagePath =
+        '/' +
+        worker
+          .split('/')
+          .slice(1, -1)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .map((s) => (/^\[.*\]$/.test(s) ? randomUUID() : s))
+          .join('/');
+      for (const args of [
+        [],
+        [null],
+        ['x'.repeat(100_000)],
+        [42],
+        [['a']],
+        [{ id: 'not-a-uuid', cursor: '!!!', q: '\u0000' }],
+        ['$undefined'],
+        [{}, {}, {}],
+      ]) {
         const res = await page.request.fetch(pagePath, {
           method: 'POST',
           headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
@@ -184,7 +253,8 @@ describe('malformed requests are a 4xx, never a 500', () => {
           maxRedirects: 0,
           failOnStatusCode: false,
         });
-        if (res.status() >= 500) problems.push(`${worker} ${id.slice(0, 10)} ${JSON.stringify(args).slice(0, 60)} -> ${res.status()}`);
+        if (res.status() >= 500)
+          problems.push(`${worker} ${id.slice(0, 10)} ${JSON.stringify(args).slice(0, 60)} -> ${res.status()}`);
         // A found action answers 200 with its result (an unknown id would be a 404).
         if (res.status() === 200 && (res.headers()['content-type'] ?? '').includes('text/x-component')) reached.add(id);
       }

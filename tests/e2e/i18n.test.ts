@@ -36,7 +36,8 @@ async function rawKeysOn(page: Awaited<ReturnType<typeof newPage>>): Promise<str
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     // <code> shows identifiers on purpose (a permission's name beside its words on the roles
     // page, an audit code beside its words); a raw key is plain text.
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('code')) out.push((n.textContent ?? '').trim());
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if (!n.parentElement?.closest('code')) out.push((n.textContent ?? '').trim());
     for (const el of document.querySelectorAll('[placeholder],[aria-label],[title]')) {
       for (const a of ['placeholder', 'aria-label', 'title']) out.push(el.getAttribute(a)?.trim() ?? '');
     }
@@ -59,7 +60,10 @@ describe('no raw message keys, in Chromium', () => {
       }
       // A customer's page (status history) and a router's page (jobs, errors).
       await page.goto('/customers');
-      const customer = page.locator('a[href^="/customers/"]').filter({ hasNotText: /import/i }).first();
+      const customer = page
+        .locator('a[href^="/customers/"]')
+        .filter({ hasNotText: /import/i })
+        .first();
       if (await customer.count()) {
         await page.goto((await customer.getAttribute('href'))!);
         found.push(...(await rawKeysOn(page)).map((k) => `customer: ${k}`));

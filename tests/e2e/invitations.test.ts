@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inviteUser } from '@/lib/users/invitations';
-import { newPage, settled } from './browser';
 import { makeOrg, PASSWORD, testDb } from '../helpers';
+import { newPage, settled } from './browser';
 
 describe('an invitation for an email that already has an account, in Chromium', () => {
   test('the page looks the same as for a new person; the person signs in, comes back and joins', async () => {
@@ -10,8 +10,20 @@ describe('an invitation for an email that already has an account, in Chromium', 
     const home = await makeOrg(db, 'e2e-home');
     const other = await makeOrg(db, 'e2e-join');
     const email = home.admin.user.email;
-    const { token } = await inviteUser(db, { orgId: other.org.id, actorUserId: other.admin.user.id, ip: null, email, role: 'finance' });
-    const fresh = await inviteUser(db, { orgId: other.org.id, actorUserId: other.admin.user.id, ip: null, email: `baru-${Date.now()}@t.test`, role: 'finance' });
+    const { token } = await inviteUser(db, {
+      orgId: other.org.id,
+      actorUserId: other.admin.user.id,
+      ip: null,
+      email,
+      role: 'finance',
+    });
+    const fresh = await inviteUser(db, {
+      orgId: other.org.id,
+      actorUserId: other.admin.user.id,
+      ip: null,
+      email: `baru-${Date.now()}@t.test`,
+      role: 'finance',
+    });
 
     const page = await newPage();
     // The page for a new person, and the page for an existing account: the same form.

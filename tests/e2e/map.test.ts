@@ -16,7 +16,10 @@ import { newPage, signIn } from './browser';
 const stamp = String(Date.now()).slice(-6);
 const spot = Number(stamp) % 150;
 const C = { latitude: -6.95 - spot * 0.004, longitude: 107.66 + spot * 0.004 };
-const at = (dLat: number, dLng: number) => ({ latitude: Number((C.latitude + dLat).toFixed(6)), longitude: Number((C.longitude + dLng).toFixed(6)) });
+const at = (dLat: number, dLng: number) => ({
+  latitude: Number((C.latitude + dLat).toFixed(6)),
+  longitude: Number((C.longitude + dLng).toFixed(6)),
+});
 const ODP_CODE = `ODP-PETA-${stamp}`;
 const CABLE_CODE = `KBL-PETA-${stamp}`;
 const PEOPLE = [
@@ -33,23 +36,51 @@ let cableId = '';
 before(async () => {
   const [org] = await db.select().from(organizations).where(eq(organizations.slug, 'demo'));
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@demo.jaring.id'));
-  const [plan] = await db.select().from(plans).where(and(eq(plans.organizationId, org!.id), eq(plans.name, 'Paket 20 Mbps')));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.organizationId, org!.id), eq(plans.name, 'Paket 20 Mbps')));
   const orgId = org!.id;
   const actor = { orgId, actorUserId: admin!.id, ip: null };
-  await db.insert(odps).values({ organizationId: orgId, code: ODP_CODE, name: 'Tiang Jl. Peta', ...C, totalPorts: 8, splitterRatio: '1:8', area: 'RW 11' });
+  await db.insert(odps).values({
+    organizationId: orgId,
+    code: ODP_CODE,
+    name: 'Tiang Jl. Peta',
+    ...C,
+    totalPorts: 8,
+    splitterRatio: '1:8',
+    area: 'RW 11',
+  });
   customerIds = [];
   for (const [i, p] of PEOPLE.entries()) {
     const { lead } = await createLead(db, {
       ...actor,
       resellerUserId: null,
-      input: { name: p.name, phone: `62812900${stamp}`.slice(0, 13), address: `Jl. Peta No. ${i + 1}`, area: 'RW 11', notes: null, ...p.where, planId: plan!.id, billingType: 'postpaid' },
+      input: {
+        name: p.name,
+        phone: `62812900${stamp}`.slice(0, 13),
+        address: `Jl. Peta No. ${i + 1}`,
+        area: 'RW 11',
+        notes: null,
+        ...p.where,
+        planId: plan!.id,
+        billingType: 'postpaid',
+      },
     });
     // The lead's coverage names the new ODP, so each subscription takes one of its ports.
-    const { customer, subscription } = await convertLead(db, { ...actor, leadId: lead.id, serviceUsername: `peta${stamp}${i}`, servicePassword: 'rahasia1' });
+    const { customer, subscription } = await convertLead(db, {
+      ...actor,
+      leadId: lead.id,
+      serviceUsername: `peta${stamp}${i}`,
+      servicePassword: 'rahasia1',
+    });
     // Off any router: the routers test may add one to the demo ISP meanwhile, and an active
     // customer on a router without their session is drawn as offline.
     await db.update(subscriptions).set({ routerId: null }).where(eq(subscriptions.id, subscription.id));
-    for (const to of { active: ['active'], pending: [], isolated: ['active', 'isolated'] }[p.status] as ('active' | 'isolated')[]) {
+    for (const to of { active: ['active'], pending: [], isolated: ['active', 'isolated'] }[p.status] as (
+      | 'active'
+      | 'isolated'
+    )[]) {
       await transitionSubscription(db, { ...actor, subscriptionId: subscription.id, to, reason: 'e2e' });
     }
     customerIds.push(customer.id);
@@ -108,13 +139,19 @@ describe('network map, in Chromium on a phone', () => {
     const card = page.getByTestId('map-card');
     await card.getByRole('heading', { name: PEOPLE[0].name }).waitFor();
     assert.match(await card.innerText(), /Aktif[\s\S]*Paket 20 Mbps[\s\S]*ODP-PETA-\d+[\s\S]*Jl\. Peta No\. 1/);
-    assert.equal(await card.getByRole('link', { name: 'Buka pelanggan' }).getAttribute('href'), `/customers/${customerIds[0]}`);
+    assert.equal(
+      await card.getByRole('link', { name: 'Buka pelanggan' }).getAttribute('href'),
+      `/customers/${customerIds[0]}`,
+    );
     await closeCard(page);
 
     await marker(page, ODP_CODE).click();
     await card.getByTestId('odp-ports').getByText('3/8 port terpakai, 5 kosong').waitFor();
     assert.match(await card.innerText(), /1:8[\s\S]*RW 11/);
-    assert.match((await card.getByRole('link', { name: 'Buka ODP' }).getAttribute('href'))!, /^\/network\/odps\/[0-9a-f-]{36}$/);
+    assert.match(
+      (await card.getByRole('link', { name: 'Buka ODP' }).getAttribute('href'))!,
+      /^\/network\/odps\/[0-9a-f-]{36}$/,
+    );
     await closeCard(page);
 
     // A straight east-west line has no height for Playwright's visibility check: tap its middle
@@ -131,7 +168,10 @@ describe('network map, in Chromium on a phone', () => {
     await page.mouse.click(line.x + line.width / 2, line.y + line.height / 2 + 4);
     await card.getByRole('heading', { name: CABLE_CODE }).waitFor();
     assert.match(await card.innerText(), /Distribusi[\s\S]*24[\s\S]*1\d\d m/);
-    assert.equal(await card.getByRole('link', { name: 'Buka kabel' }).getAttribute('href'), `/network/cables/${cableId}`);
+    assert.equal(
+      await card.getByRole('link', { name: 'Buka kabel' }).getAttribute('href'),
+      `/network/cables/${cableId}`,
+    );
     await closeCard(page);
 
     // "Installations only" leaves just the customer waiting for a technician.
@@ -166,11 +206,18 @@ describe('network map, in Chromium on a phone', () => {
     await page.getByTestId('tool-coverage').click();
     await tapMap(page, -80, 60);
     const card = page.getByTestId('map-card');
-    await card.getByTestId('coverage').getByText(new RegExp(`Terjangkau: ODP ${ODP_CODE} berjarak \\d+ m`)).waitFor();
+    await card
+      .getByTestId('coverage')
+      .getByText(new RegExp(`Terjangkau: ODP ${ODP_CODE} berjarak \\d+ m`))
+      .waitFor();
     const nearest = await card.getByTestId('coverage-nearest').innerText();
     assert.match(nearest, new RegExp(`${ODP_CODE}[\\s\\S]*\\d+ m · 5 port kosong`));
     // The distance is also written on the line drawn to the ODP.
-    await page.locator('.leaflet-tooltip').filter({ hasText: /^\d+ m$/ }).first().waitFor();
+    await page
+      .locator('.leaflet-tooltip')
+      .filter({ hasText: /^\d+ m$/ })
+      .first()
+      .waitFor();
     assert.equal(await card.getByRole('link', { name: 'Daftarkan calon pelanggan di sini' }).count(), 1);
   });
 
@@ -205,7 +252,10 @@ describe('network map, in Chromium on a phone', () => {
     await page.getByTestId('move-confirm-yes').click();
     await card.getByText(`${code} dipindahkan.`).waitFor();
     const [moved] = await db.select().from(odps).where(eq(odps.code, code));
-    assert.ok(moved!.latitude < saved!.latitude && moved!.longitude > saved!.longitude, 'dragged down and right: moved south-east');
+    assert.ok(
+      moved!.latitude < saved!.latitude && moved!.longitude > saved!.longitude,
+      'dragged down and right: moved south-east',
+    );
   });
 
   test('NOC draws a cable from the ODP: a tap on the ODP starts the cable exactly there', async () => {
@@ -216,7 +266,10 @@ describe('network map, in Chromium on a phone', () => {
     await marker(page, ODP_CODE).click();
     assert.equal(await page.getByTestId('map-card').getByTestId('draw-panel').count(), 1);
     await tapMap(page, -100, 40);
-    await page.getByTestId('draw-length').getByText(/^2 titik · \d+ m$/).waitFor();
+    await page
+      .getByTestId('draw-length')
+      .getByText(/^2 titik · \d+ m$/)
+      .waitFor();
     await page.getByTestId('draw-finish').click();
     const card = page.getByTestId('map-card');
     const code = `KBL-GAMBAR-${stamp}`;
@@ -227,7 +280,10 @@ describe('network map, in Chromium on a phone', () => {
     await card.getByText(`Kabel ${code} disimpan.`).waitFor();
     const [saved] = await db.select().from(cables).where(eq(cables.code, code));
     const [lat, lng] = saved!.path[0]!;
-    assert.ok(Math.abs(lat - C.latitude) < 1e-6 && Math.abs(lng - C.longitude) < 1e-6, `starts at the ODP, not at ${lat}, ${lng}`);
+    assert.ok(
+      Math.abs(lat - C.latitude) < 1e-6 && Math.abs(lng - C.longitude) < 1e-6,
+      `starts at the ODP, not at ${lat}, ${lng}`,
+    );
     assert.equal(saved!.path.length, 2);
   });
 });

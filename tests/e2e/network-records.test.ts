@@ -3,7 +3,10 @@ import { describe, test } from 'node:test';
 import { newPage, settled, signIn } from './browser';
 
 // A 1×1 PNG, for the photo upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // Its records sit ~5 km from the demo ODPs, so the coverage checks of other browser tests
 // (nearest ODP to the demo streets) never find them.
@@ -49,7 +52,9 @@ describe('network records (Jaringan), in Chromium on a phone', () => {
     assert.equal(await page.locator('[data-testid=odp-port][data-free=true]').count(), 8);
 
     // A renamed PDF is refused by its bytes; a real PNG is shown.
-    await page.locator('input[name=photo]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 bukan foto') });
+    await page
+      .locator('input[name=photo]')
+      .setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 bukan foto') });
     await page.getByTestId('photo-upload').click();
     await page.getByText('Foto harus JPG, PNG, atau WEBP.').waitFor();
     await page.locator('input[name=photo]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: PNG });

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import { formatIDR } from '@/lib/format';
+import { makeCustomerWorld, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
-import { makeCustomerWorld, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 import { APP_URL, newPage, settled, signIn } from './browser';
 
 const FEE = 2_500;
@@ -44,12 +44,17 @@ describe('online payments, in Chromium', () => {
     await card.getByLabel('Aktifkan BRI Virtual Account', { exact: true }).check();
     await card.getByLabel('Biaya BRI Virtual Account', { exact: true }).fill('2.500');
     assert.equal(await card.getByLabel('Ditanggung BRI Virtual Account', { exact: true }).inputValue(), 'customer');
-    assert.match(await card.getByTestId('callback-url-tripay').innerText(), new RegExp(`^${APP_URL}/api/payments/tripay/callback$`));
+    assert.match(
+      await card.getByTestId('callback-url-tripay').innerText(),
+      new RegExp(`^${APP_URL}/api/payments/tripay/callback$`),
+    );
     await card.getByTestId('save-tripay').click();
     await card.getByText('Pengaturan Tripay disimpan.').waitFor();
     // The stored key comes back masked, never in clear.
     const apiKey = card.getByLabel('API key', { exact: true });
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#tripay-cred_apiKey')?.placeholder.startsWith('tersimpan: '));
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('#tripay-cred_apiKey')?.placeholder.startsWith('tersimpan: '),
+    );
     assert.equal(await apiKey.inputValue(), '');
     assert.ok(!(await page.content()).includes(tripay.credentials.apiKey!), 'the API key is not in the page');
     await card.getByTestId('test-tripay').click();
@@ -63,7 +68,10 @@ describe('online payments, in Chromium', () => {
     const visitor = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
     await visitor.goto(new URL(link).pathname);
     const va = visitor.getByTestId('pay-tripay-BRIVA');
-    assert.match(text(await va.innerText()), new RegExp(`Biaya layanan ${text(formatIDR(FEE))}.*${text(formatIDR(outstanding + FEE))}`));
+    assert.match(
+      text(await va.innerText()),
+      new RegExp(`Biaya layanan ${text(formatIDR(FEE))}.*${text(formatIDR(outstanding + FEE))}`),
+    );
     await visitor.getByTestId('pay-tripay-QRIS').waitFor();
     await va.click();
     await visitor.getByTestId('payment-va').waitFor();
@@ -74,7 +82,11 @@ describe('online payments, in Chromium', () => {
 
     // Tripay calls back: the customer's page turns paid without a reload.
     const callback = tripay.callback(orderId, 'paid');
-    const res = await fetch(`${APP_URL}/api/payments/tripay/callback`, { method: 'POST', headers: callback.headers, body: callback.body });
+    const res = await fetch(`${APP_URL}/api/payments/tripay/callback`, {
+      method: 'POST',
+      headers: callback.headers,
+      body: callback.body,
+    });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { success: true });
     await visitor.getByTestId('payment-paid').getByText('Pembayaran diterima. Terima kasih!').waitFor();

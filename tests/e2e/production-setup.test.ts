@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import postgres from 'postgres';
 import { ensureDatabase } from '@/scripts/embedded-postgres';
 import { newPage, signIn } from './browser';
@@ -33,7 +33,15 @@ before(async () => {
   appUrl = `http://127.0.0.1:${port}`;
   app = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/start.ts'], {
     // SEED_DEMO=true on purpose: production wins.
-    env: { ...process.env, NODE_ENV: 'production', SEED_DEMO: 'true', DATABASE_URL: dbUrl, PORT: String(port), APP_URL: appUrl, NEXTAUTH_URL: appUrl },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SEED_DEMO: 'true',
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      APP_URL: appUrl,
+      NEXTAUTH_URL: appUrl,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -41,7 +49,10 @@ before(async () => {
   app.stderr!.on('data', (d) => (log += d));
   const until = Date.now() + 120_000;
   for (;;) {
-    const up = await fetch(`${appUrl}/setup`).then((r) => r.status < 500, () => false);
+    const up = await fetch(`${appUrl}/setup`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > until || app.exitCode !== null) throw new Error(`the production app did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
@@ -69,9 +80,16 @@ describe('a production install, in Chromium', () => {
       assert.equal((await sql`select count(*)::int as n from organizations`)[0]!.n, 0, 'no demo organization');
       assert.equal((await sql`select count(*)::int as n from users`)[0]!.n, 0, 'no demo users');
 
-      browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
       // A visitor who claims to be someone else: neither header may reach the audit log.
-      const context = await browser.newContext({ baseURL: appUrl, locale: 'id-ID', extraHTTPHeaders: { 'x-forwarded-for': '6.6.6.6', 'x-jaring-socket-address': '6.6.6.6' } });
+      const context = await browser.newContext({
+        baseURL: appUrl,
+        locale: 'id-ID',
+        extraHTTPHeaders: { 'x-forwarded-for': '6.6.6.6', 'x-jaring-socket-address': '6.6.6.6' },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       await page.goto('/', { waitUntil: 'networkidle' });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { invoices, memberships, organizations, plans, subscriptions, users } from '@/db/schema';
-import { hashPassword } from '@/lib/users/password';
 import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
+import { hashPassword } from '@/lib/users/password';
 import { testDb } from '../helpers';
 import { newPage, settled, signIn } from './browser';
 
@@ -25,24 +25,53 @@ let resellerId = '';
 before(async () => {
   const [org] = await db.select().from(organizations).where(eq(organizations.slug, 'demo'));
   const [admin] = await db.select().from(users).where(eq(users.email, 'admin@demo.jaring.id'));
-  const [reseller] = await db.insert(users).values({ email: RESELLER_EMAIL, name: RESELLER_NAME, passwordHash: await hashPassword('jaring123') }).returning();
+  const [reseller] = await db
+    .insert(users)
+    .values({ email: RESELLER_EMAIL, name: RESELLER_NAME, passwordHash: await hashPassword('jaring123') })
+    .returning();
   await db.insert(memberships).values({ organizationId: org!.id, userId: reseller!.id, role: 'reseller' });
-  const [plan] = await db.select().from(plans).where(and(eq(plans.organizationId, org!.id), eq(plans.name, 'Paket 20 Mbps')));
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.organizationId, org!.id), eq(plans.name, 'Paket 20 Mbps')));
   resellerId = reseller!.id;
   const actor = { orgId: org!.id, actorUserId: admin!.id, ip: null };
   const { lead } = await createLead(db, {
     ...actor,
     resellerUserId: reseller!.id,
-    input: { name: NAME, phone: `62813${stamp}00`, address: 'Jl. Reseller No. 1', area: 'RW 05', notes: null, latitude: -6.9149, longitude: 107.6099, planId: plan!.id, billingType: 'postpaid' },
+    input: {
+      name: NAME,
+      phone: `62813${stamp}00`,
+      address: 'Jl. Reseller No. 1',
+      area: 'RW 05',
+      notes: null,
+      latitude: -6.9149,
+      longitude: 107.6099,
+      planId: plan!.id,
+      billingType: 'postpaid',
+    },
   });
-  const { customer, subscription } = await convertLead(db, { ...actor, leadId: lead.id, serviceUsername: `rudi${stamp}`, servicePassword: 'rahasia1' });
+  const { customer, subscription } = await convertLead(db, {
+    ...actor,
+    leadId: lead.id,
+    serviceUsername: `rudi${stamp}`,
+    servicePassword: 'rahasia1',
+  });
   await db.update(subscriptions).set({ routerId: null }).where(eq(subscriptions.id, subscription.id));
   await transitionSubscription(db, { ...actor, subscriptionId: subscription.id, to: 'active', reason: 'e2e' });
   invoiceNumber = `E2E/RSL/${stamp}`;
   await db.insert(invoices).values({
-    organizationId: org!.id, number: invoiceNumber, customerId: customer.id, subscriptionId: subscription.id,
-    period: '2026-01-01', issueDate: '2026-01-01', dueDate: '2026-01-20', billingType: 'postpaid',
-    subtotal: 150_000, tax: 16_500, total: 166_500,
+    organizationId: org!.id,
+    number: invoiceNumber,
+    customerId: customer.id,
+    subscriptionId: subscription.id,
+    period: '2026-01-01',
+    issueDate: '2026-01-01',
+    dueDate: '2026-01-20',
+    billingType: 'postpaid',
+    subtotal: 150_000,
+    tax: 16_500,
+    total: 166_500,
     lines: [{ kind: 'plan', description: plan!.name, amount: 150_000, taxable: true }],
   });
 });

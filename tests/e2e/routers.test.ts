@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
+import { type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
 import { newPage, settled, signIn } from './browser';
 
 let router: RouterOsServer | undefined;
@@ -11,7 +11,12 @@ after(async () => {
 describe('routers, in Chromium on a phone', () => {
   test('NOC adds a MikroTik, tests the connection, sees who is online and disconnects a session', async () => {
     // The worker of the app under test reaches this stand-in over loopback, as it would a router.
-    router = await startRouterOsServer({ identity: 'RB-Cibaduyut', version: '7.19.1', username: 'jaring-api', password: 'api-rahasia' });
+    router = await startRouterOsServer({
+      identity: 'RB-Cibaduyut',
+      version: '7.19.1',
+      username: 'jaring-api',
+      password: 'api-rahasia',
+    });
     router.addSecret({ name: 'e2e-budi', password: 'x', profile: 'default', service: 'pppoe' });
     router.connectSession('e2e-budi', { address: '10.10.9.9', callerId: 'AA:BB:CC:00:09:09' });
 
@@ -52,7 +57,10 @@ describe('routers, in Chromium on a phone', () => {
     assert.match(await row.innerText(), /10\.10\.9\.9/);
     await row.getByTestId('session-kick').click();
     await page.getByTestId('session-kick-confirm').click();
-    await page.getByTestId('session-row').filter({ hasText: 'e2e-budi' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await page
+      .getByTestId('session-row')
+      .filter({ hasText: 'e2e-budi' })
+      .waitFor({ state: 'detached', timeout: 30_000 });
     assert.equal(router.list('/ppp/active').length, 0, 'the session was removed on the router');
 
     // A router that refuses the login says so in words.
@@ -60,7 +68,10 @@ describe('routers, in Chromium on a phone', () => {
     await page.goto(routerUrl);
     await settled(page);
     await page.getByTestId('router-test').click();
-    await page.getByTestId('router-test-result').getByText(/Router menolak koneksi/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('router-test-result')
+      .getByText(/Router menolak koneksi/)
+      .waitFor({ timeout: 30_000 });
     await router.start();
   });
 });

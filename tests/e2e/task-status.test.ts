@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recordTaskFailure, recordTaskOk } from '@/lib/jobs/task-status';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
-import { APP_URL, newPage, signIn } from './browser';
+import { recordTaskFailure, recordTaskOk } from '@/lib/jobs/task-status';
 import { makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
+import { APP_URL, newPage, signIn } from './browser';
 
 const db = testDb();
 
@@ -25,7 +25,10 @@ describe('a failing periodic pass, in Chromium', () => {
     assert.match(text, /Format nomor faktur di Tagihan → Pengaturan tagihan tidak sah/);
     assert.match(text, /Gagal 2 kali berturut-turut/);
     assert.doesNotMatch(text, /taskStatus\.|invoice_number_format|\{/, 'no raw key or placeholder');
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'nothing scrolls sideways');
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'nothing scrolls sideways',
+    );
 
     const other = await newPage();
     await signIn(other, finance.user.email, PASSWORD);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
+import { type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
 import { newPage, settled, signIn } from './browser';
 
 let router: RouterOsServer | undefined;

@@ -31,7 +31,18 @@ before(async () => {
   const actor = { orgId, actorUserId: admin!.id, ip: null };
   await saveVoucherProfile(db, {
     ...actor,
-    input: voucherProfileSchema.parse({ name: PROFILE, priceRupiah: '5000', costRupiah: '4000', validityMinutes: '1440', timeQuotaMinutes: '', dataQuotaMb: '', rateLimit: '2M/2M', sharedUsers: '1', routerProfile: '', radiusGroup: '' }),
+    input: voucherProfileSchema.parse({
+      name: PROFILE,
+      priceRupiah: '5000',
+      costRupiah: '4000',
+      validityMinutes: '1440',
+      timeQuotaMinutes: '',
+      dataQuotaMb: '',
+      rateLimit: '2M/2M',
+      sharedUsers: '1',
+      routerProfile: '',
+      radiusGroup: '',
+    }),
   });
   // A hotspot that asks RADIUS: reseller vouchers go there as RADIUS rows (no router login needed).
   await db.insert(routers).values({
@@ -42,7 +53,7 @@ before(async () => {
     passwordEnc: encryptSecret('unused'),
     mode: 'radius',
     radiusSecretEnc: encryptSecret(`secret-${stamp}`),
-    nasAddress: `192.0.2.${Number(stamp) % 200 + 20}`,
+    nasAddress: `192.0.2.${(Number(stamp) % 200) + 20}`,
   });
   startBalance = await getWalletBalance(db, { orgId, resellerUserId: resellerId });
 });
@@ -87,13 +98,19 @@ describe('reseller wallet, in Chromium', () => {
 
     // 3. The reseller sees the credit and buys five vouchers at the reseller price.
     await reseller.goto('/wallet');
-    await reseller.getByTestId('wallet-balance').getByText(new RegExp(rupiah(startBalance + 100_000))).waitFor();
+    await reseller
+      .getByTestId('wallet-balance')
+      .getByText(new RegExp(rupiah(startBalance + 100_000)))
+      .waitFor();
     await reseller.getByTestId('ledger-row').filter({ hasText: 'Isi saldo' }).first().waitFor();
     const buy = reseller.getByTestId('buy-vouchers');
     await buy.getByLabel('Profil voucher').selectOption({ label: `${PROFILE} — Rp 4.000` });
     await buy.getByLabel('Jumlah voucher').fill('5');
     await buy.getByLabel('Dipakai di').selectOption({ label: 'Semua hotspot (RADIUS)' });
-    await buy.getByTestId('buy-total').getByText(new RegExp(rupiah(20_000))).waitFor();
+    await buy
+      .getByTestId('buy-total')
+      .getByText(new RegExp(rupiah(20_000)))
+      .waitFor();
     await buy.getByTestId('buy-submit').click();
     await buy.getByTestId('buy-submit-confirm').click();
     await buy.getByText('5 voucher berhasil dibeli.').waitFor();

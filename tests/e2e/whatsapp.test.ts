@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { customers } from '@/db/schema';
-import { startFakeHttpGateway, type HttpGatewayFake } from '../support/whatsapp-http';
 import { makeCustomerWorld, makeOrg, PASSWORD, testDb } from '../helpers';
+import { type HttpGatewayFake, startFakeHttpGateway } from '../support/whatsapp-http';
 import { newPage, settled, signIn } from './browser';
 
 let gateway: HttpGatewayFake;
@@ -67,7 +67,10 @@ describe('WhatsApp, in Chromium', () => {
     await settled(page);
     const bc = page.getByTestId('broadcast-form');
     await bc.getByLabel('Status', { exact: true }).selectOption('active');
-    await bc.getByTestId('recipient-count').getByText('1 pelanggan akan menerima (dari 1; 0 menolak WhatsApp).').waitFor();
+    await bc
+      .getByTestId('recipient-count')
+      .getByText('1 pelanggan akan menerima (dari 1; 0 menolak WhatsApp).')
+      .waitFor();
     await bc.getByLabel('Judul').fill('Pemeliharaan jaringan');
     const body = bc.getByLabel('Isi pesan');
     await body.fill(`${await body.inputValue()}pemeliharaan jaringan malam ini pukul 23.00.`);
@@ -83,7 +86,10 @@ describe('WhatsApp, in Chromium', () => {
     const broadcastSent = () => gateway.sent.find((m) => m.text.includes('pemeliharaan jaringan malam ini'));
     await waitUntil(() => Boolean(broadcastSent()), 30_000, 'the gateway to receive the broadcast');
     assert.equal(broadcastSent()!.to, '6281234567890');
-    assert.match(broadcastSent()!.text, /^Halo Joko Widodo, informasi dari .+: pemeliharaan jaringan malam ini pukul 23\.00\.$/);
+    assert.match(
+      broadcastSent()!.text,
+      /^Halo Joko Widodo, informasi dari .+: pemeliharaan jaringan malam ini pukul 23\.00\.$/,
+    );
     await first.getByTestId('broadcast-status').getByText('selesai').waitFor({ timeout: 30_000 });
     assert.match(await first.getByTestId('broadcast-progress').innerText(), /Terkirim 1 · gagal 0 · tersisa 0/);
 
@@ -104,7 +110,10 @@ describe('WhatsApp, in Chromium', () => {
     await page.getByTestId('wa-tab-broadcasts').click();
     await settled(page);
     await bc.getByLabel('Status', { exact: true }).selectOption('active');
-    await bc.getByTestId('recipient-count').getByText('1 pelanggan akan menerima (dari 1; 0 menolak WhatsApp).').waitFor();
+    await bc
+      .getByTestId('recipient-count')
+      .getByText('1 pelanggan akan menerima (dari 1; 0 menolak WhatsApp).')
+      .waitFor();
     await bc.getByLabel('Judul').fill('Gangguan fiber RW 05');
     await bc.getByLabel('Isi pesan').fill('Halo {{customer.name}}, gangguan fiber di RW 05: teknisi menuju lokasi.');
     await bc.getByTestId('send-broadcast').click();
@@ -123,7 +132,10 @@ describe('WhatsApp, in Chromium', () => {
     await settled(page);
     await page.goto('/whatsapp/broadcasts');
     await bc.getByLabel('Status', { exact: true }).selectOption('active');
-    await bc.getByTestId('recipient-count').getByText('0 pelanggan akan menerima (dari 1; 1 menolak WhatsApp).').waitFor();
+    await bc
+      .getByTestId('recipient-count')
+      .getByText('0 pelanggan akan menerima (dari 1; 1 menolak WhatsApp).')
+      .waitFor();
     assert.ok(await bc.getByTestId('send-broadcast').isDisabled());
   });
 });

@@ -14,8 +14,8 @@ import { createHttpTransport } from '@/lib/messaging/transports';
 import * as orgOps from '@/lib/organizations/operations';
 import { executeOperation, type Result } from '@/lib/server/operation';
 import { verifyPassword } from '@/lib/users/password';
-import { startFakeHttpGateway } from '../support/whatsapp-http';
 import { ctxFor, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
+import { startFakeHttpGateway } from '../support/whatsapp-http';
 
 const db = testDb();
 process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret';
@@ -30,12 +30,20 @@ const failedWith = (r: Result<unknown>, code: string) => {
   assert.equal(!r.ok && r.code, code);
 };
 const actions = async (orgId: string, userId: string) =>
-  (await db.select({ action: auditLogs.action }).from(auditLogs).where(and(eq(auditLogs.organizationId, orgId), eq(auditLogs.entityId, userId)))).map((a) => a.action);
+  (
+    await db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, orgId), eq(auditLogs.entityId, userId)))
+  ).map((a) => a.action);
 
 /** The token next-auth would issue at sign-in, and what getSessionInfo reads back from it. */
 async function signedInSession(user: { id: string; email: string; name: string; sessionVersion: number }) {
   const token = await authOptions.callbacks!.jwt!({ token: {}, user, account: null } as never);
-  const session = (await authOptions.callbacks!.session!({ session: { user: {}, expires: '' }, token } as never)) as unknown as { user: { id: string; sv: number } };
+  const session = (await authOptions.callbacks!.session!({
+    session: { user: {}, expires: '' },
+    token,
+  } as never)) as unknown as { user: { id: string; sv: number } };
   return { userId: session.user.id, sessionVersion: session.user.sv, wantedOrgId: undefined };
 }
 
@@ -46,13 +54,24 @@ describe('password change and sessions', () => {
     const session = await signedInSession(admin.user);
     assert.ok(await loadSessionInfo(db, session));
 
-    const wrong = await executeOperation(accountOps.changePasswordOp, ctx, { currentPassword: 'bukan-ini', newPassword: NEW_PASSWORD });
+    const wrong = await executeOperation(accountOps.changePasswordOp, ctx, {
+      currentPassword: 'bukan-ini',
+      newPassword: NEW_PASSWORD,
+    });
     failedWith(wrong, 'wrong_password');
     assert.ok(!wrong.ok && wrong.fieldErrors?.currentPassword);
-    const short = await executeOperation(accountOps.changePasswordOp, ctx, { currentPassword: PASSWORD, newPassword: 'pendek' });
+    const short = await executeOperation(accountOps.changePasswordOp, ctx, {
+      currentPassword: PASSWORD,
+      newPassword: 'pendek',
+    });
     failedWith(short, 'validation');
 
-    ok(await executeOperation(accountOps.changePasswordOp, ctx, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }));
+    ok(
+      await executeOperation(accountOps.changePasswordOp, ctx, {
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+      }),
+    );
     const [user] = await db.select().from(users).where(eq(users.id, admin.user.id));
     assert.ok(await verifyPassword(NEW_PASSWORD, user!.passwordHash));
     assert.equal(await loadSessionInfo(db, session), null, 'the session from before the change is gone');
@@ -94,17 +113,32 @@ describe('super admin disables an account platform-wide', () => {
     const session = await signedInSession(member.user);
     assert.ok(await loadSessionInfo(db, session));
 
-    failedWith(await executeOperation(accountOps.setUserActiveOp, ctxFor(db, org.id, admin.user.id, 'admin'), { userId: member.user.id, active: false }), 'forbidden');
+    failedWith(
+      await executeOperation(accountOps.setUserActiveOp, ctxFor(db, org.id, admin.user.id, 'admin'), {
+        userId: member.user.id,
+        active: false,
+      }),
+      'forbidden',
+    );
     const superCtx = ctxFor(db, org.id, admin.user.id, 'super_admin');
-    failedWith(await executeOperation(accountOps.setUserActiveOp, superCtx, { userId: admin.user.id, active: false }), 'self_change');
+    failedWith(
+      await executeOperation(accountOps.setUserActiveOp, superCtx, { userId: admin.user.id, active: false }),
+      'self_change',
+    );
     ok(await executeOperation(accountOps.setUserActiveOp, superCtx, { userId: member.user.id, active: false }));
 
     assert.equal(await loadSessionInfo(db, session), null);
-    assert.deepEqual(await authenticate(db, { email: member.user.email, password: PASSWORD, ip: null }), { ok: false, error: 'account_disabled' });
+    assert.deepEqual(await authenticate(db, { email: member.user.email, password: PASSWORD, ip: null }), {
+      ok: false,
+      error: 'account_disabled',
+    });
     assert.ok((await actions(org.id, member.user.id)).includes('user.disabled'));
     assert.ok((await actions(other.org.id, member.user.id)).includes('user.disabled'));
     const listed = ok(await executeOperation(accountOps.listPlatformUsersOp, superCtx, { q: member.user.email }));
-    assert.deepEqual(listed.items.map((u) => [u.id, u.active, u.organizations]), [[member.user.id, false, 2]]);
+    assert.deepEqual(
+      listed.items.map((u) => [u.id, u.active, u.organizations]),
+      [[member.user.id, false, 2]],
+    );
 
     // Enabled again: new sign-ins work, the old session stays dead.
     ok(await executeOperation(accountOps.setUserActiveOp, superCtx, { userId: member.user.id, active: true }));
@@ -118,7 +152,11 @@ describe('reset link issued by an admin', () => {
     const { org, admin } = await makeOrg(db, 'reset');
     const member = await makeMember(db, org.id, 'technician');
     const session = await signedInSession(member.user);
-    const link = ok(await executeOperation(accountOps.issueResetLinkOp, ctxFor(db, org.id, admin.user.id, 'admin'), { membershipId: member.membership.id }));
+    const link = ok(
+      await executeOperation(accountOps.issueResetLinkOp, ctxFor(db, org.id, admin.user.id, 'admin'), {
+        membershipId: member.membership.id,
+      }),
+    );
     const [stored] = await db.select().from(passwordResets).where(eq(passwordResets.userId, member.user.id));
     assert.notEqual(stored!.tokenHash, link.token, 'only a hash is stored');
     assert.equal(stored!.expiresAt.getTime() - stored!.createdAt.getTime() < 30 * 60_000 + 1000, true);
@@ -128,7 +166,9 @@ describe('reset link issued by an admin', () => {
     const [user] = await db.select().from(users).where(eq(users.id, member.user.id));
     assert.ok(await verifyPassword(NEW_PASSWORD, user!.passwordHash));
     assert.equal(await loadSessionInfo(db, session), null);
-    await assert.rejects(resetWithToken(db, { token: link.token, password: 'lagi-lagi-123', ip: null }), { code: 'reset_invalid' });
+    await assert.rejects(resetWithToken(db, { token: link.token, password: 'lagi-lagi-123', ip: null }), {
+      code: 'reset_invalid',
+    });
     assert.equal(await findOpenResetLink(db, { token: link.token }), null);
     const trail = await actions(org.id, member.user.id);
     assert.ok(trail.includes('user.password_reset_issued') && trail.includes('user.password_reset'));
@@ -141,21 +181,42 @@ describe('reset link issued by an admin', () => {
     const late = ok(await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: member.membership.id }));
     const in31 = new Date(Date.now() + 31 * 60_000);
     assert.equal(await findOpenResetLink(db, { token: late.token, now: in31 }), null);
-    await assert.rejects(resetWithToken(db, { token: late.token, password: NEW_PASSWORD, ip: null, now: in31 }), { code: 'reset_invalid' });
-    await resetWithToken(db, { token: late.token, password: NEW_PASSWORD, ip: null, now: new Date(Date.now() + 29 * 60_000) });
+    await assert.rejects(resetWithToken(db, { token: late.token, password: NEW_PASSWORD, ip: null, now: in31 }), {
+      code: 'reset_invalid',
+    });
+    await resetWithToken(db, {
+      token: late.token,
+      password: NEW_PASSWORD,
+      ip: null,
+      now: new Date(Date.now() + 29 * 60_000),
+    });
   });
 
   test('not for oneself, a super admin, or a person who is also a member elsewhere', async () => {
     const { org, admin } = await makeOrg(db, 'reset');
     const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
-    failedWith(await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: admin.membership.id }), 'self_change');
+    failedWith(
+      await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: admin.membership.id }),
+      'self_change',
+    );
     const boss = await makeMember(db, org.id, 'admin', { superAdmin: true });
-    failedWith(await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: boss.membership.id }), 'reset_not_allowed');
+    failedWith(
+      await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: boss.membership.id }),
+      'reset_not_allowed',
+    );
     const shared = await makeMember(db, org.id, 'noc');
     const elsewhere = await makeOrg(db, 'reset-other');
     await db.insert(memberships).values({ organizationId: elsewhere.org.id, userId: shared.user.id, role: 'admin' });
-    failedWith(await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: shared.membership.id }), 'reset_not_allowed');
-    failedWith(await executeOperation(accountOps.issueResetLinkOp, ctxFor(db, org.id, admin.user.id, 'finance'), { membershipId: shared.membership.id }), 'forbidden');
+    failedWith(
+      await executeOperation(accountOps.issueResetLinkOp, ctx, { membershipId: shared.membership.id }),
+      'reset_not_allowed',
+    );
+    failedWith(
+      await executeOperation(accountOps.issueResetLinkOp, ctxFor(db, org.id, admin.user.id, 'finance'), {
+        membershipId: shared.membership.id,
+      }),
+      'forbidden',
+    );
   });
 });
 
@@ -169,22 +230,32 @@ describe('reset code by WhatsApp', () => {
   /** The organization's sender pass, delivering through the HTTP gateway stand-in. */
   async function deliver(orgId: string) {
     const transportFor = (s: typeof whatsappSessions.$inferSelect) =>
-      s.transport === 'http_gateway' ? createHttpTransport('http_gateway', { url: gateway.url, token: gateway.credentials.token }, { allowPrivate: true }) : null;
+      s.transport === 'http_gateway'
+        ? createHttpTransport(
+            'http_gateway',
+            { url: gateway.url, token: gateway.credentials.token },
+            { allowPrivate: true },
+          )
+        : null;
     return dispatchOnce(db, { transportFor, pacer: new SessionPacer(() => 0.5), orgIds: [orgId] });
   }
 
   async function orgWithWhatsapp() {
     const world = await makeOrg(db, 'wa-reset');
     await db.insert(whatsappSessions).values({
-      organizationId: world.org.id, name: 'Fonnte', transport: 'http_gateway', status: 'connected',
-      configEnc: encryptSecret(JSON.stringify({ url: gateway.url, token: gateway.credentials.token })), perMinute: 60,
+      organizationId: world.org.id,
+      name: 'Fonnte',
+      transport: 'http_gateway',
+      status: 'connected',
+      configEnc: encryptSecret(JSON.stringify({ url: gateway.url, token: gateway.credentials.token })),
+      perMinute: 60,
     });
     const member = await makeMember(db, world.org.id, 'finance');
     await db.update(users).set({ phone: '6281377776666' }).where(eq(users.id, member.user.id));
     return { ...world, member };
   }
 
-  test('the code reaches the member\'s phone, works once, and the message log never shows it', async () => {
+  test("the code reaches the member's phone, works once, and the message log never shows it", async () => {
     const { org, member } = await orgWithWhatsapp();
     const session = await signedInSession(member.user);
     await requestResetCode(db, { email: member.user.email.toUpperCase(), ip: '198.51.100.40', locale: 'id' });
@@ -196,11 +267,21 @@ describe('reset code by WhatsApp', () => {
     const code = text.match(/\b(\d{6})\b/)![1]!;
     assert.equal(decryptSecret(queued!.bodyEnc!), text);
 
-    await assert.rejects(resetWithCode(db, { email: member.user.email, code: code === '000000' ? '111111' : '000000', password: NEW_PASSWORD, ip: null }), { code: 'reset_code_invalid' });
+    await assert.rejects(
+      resetWithCode(db, {
+        email: member.user.email,
+        code: code === '000000' ? '111111' : '000000',
+        password: NEW_PASSWORD,
+        ip: null,
+      }),
+      { code: 'reset_code_invalid' },
+    );
     await resetWithCode(db, { email: member.user.email, code, password: NEW_PASSWORD, ip: null });
     assert.ok((await authenticate(db, { email: member.user.email, password: NEW_PASSWORD, ip: null })).ok);
     assert.equal(await loadSessionInfo(db, session), null);
-    await assert.rejects(resetWithCode(db, { email: member.user.email, code, password: 'lagi-lagi-123', ip: null }), { code: 'reset_code_invalid' });
+    await assert.rejects(resetWithCode(db, { email: member.user.email, code, password: 'lagi-lagi-123', ip: null }), {
+      code: 'reset_code_invalid',
+    });
     const trail = await actions(org.id, member.user.id);
     assert.ok(trail.includes('user.password_reset_code_sent') && trail.includes('user.password_reset'));
   });
@@ -209,11 +290,32 @@ describe('reset code by WhatsApp', () => {
     const { org, member } = await orgWithWhatsapp();
     await requestResetCode(db, { email: member.user.email, ip: null, locale: 'en' });
     await deliver(org.id);
-    const code = gateway.sent.find((m) => m.to === '6281377776666' && m.text.includes('password'))!.text.match(/\b(\d{6})\b/)![1]!;
-    await assert.rejects(resetWithCode(db, { email: member.user.email, code, password: NEW_PASSWORD, ip: null, now: new Date(Date.now() + 31 * 60_000) }), { code: 'reset_code_invalid' });
+    const code = gateway.sent
+      .find((m) => m.to === '6281377776666' && m.text.includes('password'))!
+      .text.match(/\b(\d{6})\b/)![1]!;
+    await assert.rejects(
+      resetWithCode(db, {
+        email: member.user.email,
+        code,
+        password: NEW_PASSWORD,
+        ip: null,
+        now: new Date(Date.now() + 31 * 60_000),
+      }),
+      { code: 'reset_code_invalid' },
+    );
     // That was the first of five tries in the window; after four wrong ones the right code is refused too.
-    for (let i = 0; i < 4; i++) await assert.rejects(resetWithCode(db, { email: member.user.email, code: code === `99999${i}` ? '888888' : `99999${i}`, password: NEW_PASSWORD, ip: null }));
-    await assert.rejects(resetWithCode(db, { email: member.user.email, code, password: NEW_PASSWORD, ip: null }), { code: 'too_many_attempts' });
+    for (let i = 0; i < 4; i++)
+      await assert.rejects(
+        resetWithCode(db, {
+          email: member.user.email,
+          code: code === `99999${i}` ? '888888' : `99999${i}`,
+          password: NEW_PASSWORD,
+          ip: null,
+        }),
+      );
+    await assert.rejects(resetWithCode(db, { email: member.user.email, code, password: NEW_PASSWORD, ip: null }), {
+      code: 'too_many_attempts',
+    });
   });
 
   test('an unknown address, or a member without a number, gets the same answer and nothing is sent', async () => {
@@ -225,7 +327,9 @@ describe('reset code by WhatsApp', () => {
     // Three requests per address in 30 minutes, whether or not it has an account.
     await requestResetCode(db, { email: admin.user.email, ip: null, locale: 'id' });
     await requestResetCode(db, { email: admin.user.email, ip: null, locale: 'id' });
-    await assert.rejects(requestResetCode(db, { email: admin.user.email, ip: null, locale: 'id' }), { code: 'too_many_attempts' });
+    await assert.rejects(requestResetCode(db, { email: admin.user.email, ip: null, locale: 'id' }), {
+      code: 'too_many_attempts',
+    });
   });
 });
 
@@ -236,50 +340,97 @@ describe('two-factor sign-in (TOTP)', () => {
     const { secret, uri } = ok(await executeOperation(accountOps.startTwoFactorOp, ctx, {}));
     assert.match(uri, /^otpauth:\/\/totp\/Jaring:/);
     const [stored] = await db.select().from(users).where(eq(users.id, admin.user.id));
-    assert.ok(!stored!.totpSecretEnc!.includes(secret) && decryptSecret(stored!.totpSecretEnc!) === secret, 'secret encrypted at rest');
-    assert.ok((await authenticate(db, { email: admin.user.email, password: PASSWORD, ip: null })).ok, 'not in force before confirming');
+    assert.ok(
+      !stored!.totpSecretEnc!.includes(secret) && decryptSecret(stored!.totpSecretEnc!) === secret,
+      'secret encrypted at rest',
+    );
+    assert.ok(
+      (await authenticate(db, { email: admin.user.email, password: PASSWORD, ip: null })).ok,
+      'not in force before confirming',
+    );
 
-    failedWith(await executeOperation(accountOps.confirmTwoFactorOp, ctx, { code: '000000' === (await totpCode(secret)) ? '111111' : '000000' }), 'otp_invalid');
-    const { recoveryCodes } = ok(await executeOperation(accountOps.confirmTwoFactorOp, ctx, { code: await totpCode(secret) }));
+    failedWith(
+      await executeOperation(accountOps.confirmTwoFactorOp, ctx, {
+        code: '000000' === (await totpCode(secret)) ? '111111' : '000000',
+      }),
+      'otp_invalid',
+    );
+    const { recoveryCodes } = ok(
+      await executeOperation(accountOps.confirmTwoFactorOp, ctx, { code: await totpCode(secret) }),
+    );
     assert.equal(recoveryCodes.length, 10);
     const [on] = await db.select().from(users).where(eq(users.id, admin.user.id));
-    assert.ok(on!.recoveryCodeHashes.every((h) => !recoveryCodes.includes(h)), 'only hashes stored');
+    assert.ok(
+      on!.recoveryCodeHashes.every((h) => !recoveryCodes.includes(h)),
+      'only hashes stored',
+    );
 
     const email = admin.user.email;
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: null }), { ok: false, error: 'otp_required' });
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, otp: '123456', ip: null }), { ok: false, error: 'otp_invalid' });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: null }), {
+      ok: false,
+      error: 'otp_required',
+    });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, otp: '123456', ip: null }), {
+      ok: false,
+      error: 'otp_invalid',
+    });
     // The code used to confirm cannot be used again; the next one (phone 30 s ahead) can.
     const next = await totpCode(secret, Math.floor(Date.now() / 1000) + 30);
     assert.ok((await authenticate(db, { email, password: PASSWORD, otp: next, ip: null })).ok);
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, otp: next, ip: null }), { ok: false, error: 'otp_invalid' }, 'replay');
-    assert.deepEqual(await authenticate(db, { email, password: 'salah-sekali', otp: next, ip: null }), { ok: false, error: 'invalid_credentials' });
+    assert.deepEqual(
+      await authenticate(db, { email, password: PASSWORD, otp: next, ip: null }),
+      { ok: false, error: 'otp_invalid' },
+      'replay',
+    );
+    assert.deepEqual(await authenticate(db, { email, password: 'salah-sekali', otp: next, ip: null }), {
+      ok: false,
+      error: 'invalid_credentials',
+    });
 
     const recovery = recoveryCodes[3]!;
     assert.ok((await authenticate(db, { email, password: PASSWORD, otp: recovery.toUpperCase(), ip: null })).ok);
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, otp: recovery, ip: null }), { ok: false, error: 'otp_invalid' });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, otp: recovery, ip: null }), {
+      ok: false,
+      error: 'otp_invalid',
+    });
     assert.equal(ok(await executeOperation(accountOps.getAccountOp, ctx, {})).recoveryCodesLeft, 9);
     const trail = await actions(org.id, admin.user.id);
     assert.ok(trail.includes('user.two_factor_enabled') && trail.includes('user.recovery_code_used'));
 
-    failedWith(await executeOperation(accountOps.disableTwoFactorOp, ctx, { password: 'salah-sekali' }), 'wrong_password');
+    failedWith(
+      await executeOperation(accountOps.disableTwoFactorOp, ctx, { password: 'salah-sekali' }),
+      'wrong_password',
+    );
     ok(await executeOperation(accountOps.disableTwoFactorOp, ctx, { password: PASSWORD }));
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: null })).ok);
     assert.ok((await actions(org.id, admin.user.id)).includes('user.two_factor_disabled'));
   });
 
-  test('an admin switches it off for a member who lost phone and codes; the member\'s sessions end', async () => {
+  test("an admin switches it off for a member who lost phone and codes; the member's sessions end", async () => {
     const { org, admin } = await makeOrg(db, 'totp-reset');
     const member = await makeMember(db, org.id, 'noc');
     const memberCtx = ctxFor(db, org.id, member.user.id, 'noc');
     const { secret } = ok(await executeOperation(accountOps.startTwoFactorOp, memberCtx, {}));
     ok(await executeOperation(accountOps.confirmTwoFactorOp, memberCtx, { code: await totpCode(secret) }));
     const session = await signedInSession({ ...member.user, sessionVersion: 0 });
-    failedWith(await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'hr'), { membershipId: member.membership.id }), 'forbidden');
-    ok(await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'admin'), { membershipId: member.membership.id }));
+    failedWith(
+      await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'hr'), {
+        membershipId: member.membership.id,
+      }),
+      'forbidden',
+    );
+    ok(
+      await executeOperation(accountOps.resetMemberTwoFactorOp, ctxFor(db, org.id, admin.user.id, 'admin'), {
+        membershipId: member.membership.id,
+      }),
+    );
     assert.equal(await loadSessionInfo(db, session), null);
     const [after] = await db.select().from(users).where(eq(users.id, member.user.id));
     assert.deepEqual([after!.totpEnabledAt, after!.totpSecretEnc, after!.recoveryCodeHashes], [null, null, []]);
-    assert.ok((await authenticate(db, { email: member.user.email, password: PASSWORD, ip: null })).ok, 'password alone again');
+    assert.ok(
+      (await authenticate(db, { email: member.user.email, password: PASSWORD, ip: null })).ok,
+      'password alone again',
+    );
     assert.ok((await actions(org.id, member.user.id)).includes('user.two_factor_reset'));
   });
 
@@ -288,17 +439,31 @@ describe('two-factor sign-in (TOTP)', () => {
     const finance = await makeMember(db, org.id, 'finance');
     const tech = await makeMember(db, org.id, 'technician');
     const adminCtx = ctxFor(db, org.id, admin.user.id, 'admin');
-    const info = async (userId: string) => (await loadSessionInfo(db, { userId, sessionVersion: 0, wantedOrgId: org.id }))!;
+    const info = async (userId: string) =>
+      (await loadSessionInfo(db, { userId, sessionVersion: 0, wantedOrgId: org.id }))!;
     assert.equal((await info(finance.user.id)).mustEnrolTwoFactor, false);
 
-    ok(await executeOperation(orgOps.updateOrganizationSettingsOp, adminCtx, { name: org.name, timezone: 'Asia/Jakarta', coverageRadiusM: 250, requireTwoFactor: 'on' }));
+    ok(
+      await executeOperation(orgOps.updateOrganizationSettingsOp, adminCtx, {
+        name: org.name,
+        timezone: 'Asia/Jakarta',
+        coverageRadiusM: 250,
+        requireTwoFactor: 'on',
+      }),
+    );
     assert.equal((await info(admin.user.id)).mustEnrolTwoFactor, true);
     assert.equal((await info(finance.user.id)).mustEnrolTwoFactor, true);
     assert.equal((await info(tech.user.id)).mustEnrolTwoFactor, false);
     const platformAdmin = await makeMember(db, org.id, 'technician', { superAdmin: true });
     assert.equal((await info(platformAdmin.user.id)).mustEnrolTwoFactor, true, 'a super admin working in it too');
     // A form or API caller that does not send the field leaves the rule as it is.
-    ok(await executeOperation(orgOps.updateOrganizationSettingsOp, adminCtx, { name: org.name, timezone: 'Asia/Jakarta', coverageRadiusM: 250 }));
+    ok(
+      await executeOperation(orgOps.updateOrganizationSettingsOp, adminCtx, {
+        name: org.name,
+        timezone: 'Asia/Jakarta',
+        coverageRadiusM: 250,
+      }),
+    );
     assert.equal((await info(finance.user.id)).mustEnrolTwoFactor, true);
 
     const financeCtx = ctxFor(db, org.id, finance.user.id, 'finance');

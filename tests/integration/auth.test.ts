@@ -15,7 +15,11 @@ process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret';
 describe('sign-in', () => {
   test('the right password signs in, whatever the case of the email', async () => {
     const { admin } = await makeOrg(db, 'auth');
-    const r = await authenticate(db, { email: `  ${admin.user.email.toUpperCase()} `, password: PASSWORD, ip: '198.51.100.1' });
+    const r = await authenticate(db, {
+      email: `  ${admin.user.email.toUpperCase()} `,
+      password: PASSWORD,
+      ip: '198.51.100.1',
+    });
     assert.ok(r.ok);
     assert.equal(r.user.id, admin.user.id);
     const [user] = await db.select().from(users).where(eq(users.id, admin.user.id));
@@ -24,14 +28,20 @@ describe('sign-in', () => {
 
   test('a wrong password and an unknown email get the same answer', async () => {
     const { admin } = await makeOrg(db, 'auth');
-    assert.deepEqual(await authenticate(db, { email: admin.user.email, password: 'salah-sekali', ip: '198.51.100.2' }), {
-      ok: false,
-      error: 'invalid_credentials',
-    });
-    assert.deepEqual(await authenticate(db, { email: 'tidak-ada@t.test', password: 'salah-sekali', ip: '198.51.100.2' }), {
-      ok: false,
-      error: 'invalid_credentials',
-    });
+    assert.deepEqual(
+      await authenticate(db, { email: admin.user.email, password: 'salah-sekali', ip: '198.51.100.2' }),
+      {
+        ok: false,
+        error: 'invalid_credentials',
+      },
+    );
+    assert.deepEqual(
+      await authenticate(db, { email: 'tidak-ada@t.test', password: 'salah-sekali', ip: '198.51.100.2' }),
+      {
+        ok: false,
+        error: 'invalid_credentials',
+      },
+    );
   });
 
   test('after 5 wrong passwords the account is locked for the window, even with the right one', async () => {
@@ -66,7 +76,10 @@ describe('sign-in', () => {
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.10' })).ok);
     for (let i = 0; i < 8; i++) await authenticate(db, { email, password: 'tebak', ip: `198.18.0.${i + 1}` });
     // Another unknown address is locked out for the window…
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.1.1' }), { ok: false, error: 'rate_limited' });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.1.1' }), {
+      ok: false,
+      error: 'rate_limited',
+    });
     // …but the owner, from where they signed in before, is not.
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.10' })).ok);
   });
@@ -75,12 +88,18 @@ describe('sign-in', () => {
     const { admin } = await makeOrg(db, 'auth');
     const email = admin.user.email;
     const ip = '203.0.113.20';
-    for (let i = 0; i < 4; i++) assert.deepEqual(await authenticate(db, { email, password: 'salah', ip }), { ok: false, error: 'invalid_credentials' });
+    for (let i = 0; i < 4; i++)
+      assert.deepEqual(await authenticate(db, { email, password: 'salah', ip }), {
+        ok: false,
+        error: 'invalid_credentials',
+      });
     // The 4th failure earned a 2 s wait: even the right password is not checked until then.
     assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip }), { ok: false, error: 'rate_limited' });
     // Another address is not slowed down by this pair.
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.21' })).ok);
-    await db.execute(sql`update login_attempts set window_start = window_start - interval '3 seconds' where key = ${`pair:${email}|${ip}`}`);
+    await db.execute(
+      sql`update login_attempts set window_start = window_start - interval '3 seconds' where key = ${`pair:${email}|${ip}`}`,
+    );
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip })).ok, 'after the wait the pair may try again');
   });
 
@@ -88,8 +107,13 @@ describe('sign-in', () => {
     const { admin } = await makeOrg(db, 'auth');
     const email = admin.user.email;
     for (let i = 0; i < 12; i++) await authenticate(db, { email, password: 'tebak', ip: `198.18.2.${i + 1}` });
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.3.1' }), { ok: false, error: 'rate_limited' });
-    await db.execute(sql`update login_attempts set window_start = window_start - interval '15 minutes' where key = ${`account:${email}`}`);
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.3.1' }), {
+      ok: false,
+      error: 'rate_limited',
+    });
+    await db.execute(
+      sql`update login_attempts set window_start = window_start - interval '15 minutes' where key = ${`account:${email}`}`,
+    );
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '198.18.3.1' })).ok);
   });
 
@@ -112,22 +136,34 @@ describe('sign-in', () => {
     const member = await makeMember(db, org.id, 'admin');
     const email = `admin-${Date.now()}@demo.jaring.id`;
     await db.update(users).set({ email }).where(eq(users.id, member.user.id));
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.30' }), { ok: false, error: 'invalid_credentials' });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '203.0.113.30' }), {
+      ok: false,
+      error: 'invalid_credentials',
+    });
   });
 
   test('a burst of simultaneous wrong passwords gets no more guesses than the same attempts in a row', async () => {
     const { admin } = await makeOrg(db, 'auth');
     const email = admin.user.email;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: `tebak-${i}`, ip: `198.18.4.${i + 1}` })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        authenticate(db, { email, password: `tebak-${i}`, ip: `198.18.4.${i + 1}` }),
+      ),
+    );
     const checked = results.filter((r) => !r.ok && r.error === 'invalid_credentials').length;
     assert.ok(checked <= 5, `${checked} passwords checked; the account allows 5`);
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.5.1' }), { ok: false, error: 'rate_limited' });
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '198.18.5.1' }), {
+      ok: false,
+      error: 'rate_limited',
+    });
   });
 
   test('a burst from one address gets its free failures and no more', async () => {
     const { admin } = await makeOrg(db, 'auth');
     const email = admin.user.email;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: `tebak-${i}`, ip: '198.18.6.1' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: `tebak-${i}`, ip: '198.18.6.1' })),
+    );
     const checked = results.filter((r) => !r.ok && r.error === 'invalid_credentials').length;
     assert.ok(checked <= 4, `${checked} passwords checked; the pair allows 3 free failures and a 4th`);
   });
@@ -135,9 +171,19 @@ describe('sign-in', () => {
   test('a burst of simultaneous wrong two-factor codes is limited like wrong passwords', async () => {
     const { admin } = await makeOrg(db, 'auth');
     const email = admin.user.email;
-    await db.update(users).set({ totpSecretEnc: encryptSecret(newTotpSecret()), totpEnabledAt: new Date() }).where(eq(users.id, admin.user.id));
+    await db
+      .update(users)
+      .set({ totpSecretEnc: encryptSecret(newTotpSecret()), totpEnabledAt: new Date() })
+      .where(eq(users.id, admin.user.id));
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => authenticate(db, { email, password: PASSWORD, otp: `abcde-fgh${String.fromCharCode(97 + i)}k`, ip: `198.18.7.${i + 1}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        authenticate(db, {
+          email,
+          password: PASSWORD,
+          otp: `abcde-fgh${String.fromCharCode(97 + i)}k`,
+          ip: `198.18.7.${i + 1}`,
+        }),
+      ),
     );
     const checked = results.filter((r) => !r.ok && r.error === 'otp_invalid').length;
     assert.ok(checked <= 5, `${checked} codes checked; the account allows 5`);
@@ -148,8 +194,14 @@ describe('sign-in', () => {
     const email = admin.user.email;
     assert.ok((await authenticate(db, { email, password: PASSWORD, ip: null })).ok);
     for (let i = 0; i < 5; i++) await authenticate(db, { email, password: 'tebak', ip: `198.18.8.${i + 1}` });
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: null }), { ok: false, error: 'rate_limited' });
-    const [known] = await db.select().from(loginAttempts).where(eq(loginAttempts.key, `known:${email}|unknown`));
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: null }), {
+      ok: false,
+      error: 'rate_limited',
+    });
+    const [known] = await db
+      .select()
+      .from(loginAttempts)
+      .where(eq(loginAttempts.key, `known:${email}|unknown`));
     assert.equal(known, undefined, 'an unknown address is never remembered as known');
   });
 
@@ -158,8 +210,14 @@ describe('sign-in', () => {
     const email = admin.user.email;
     for (let i = 0; i < 4; i++) await authenticate(db, { email, password: 'tebak', ip: `2001:db8:77:1::${i + 1}` });
     // The 4th failure in this /64 earned a wait; a new address in it waits too.
-    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:1:ffff::9' }), { ok: false, error: 'rate_limited' });
-    assert.ok((await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:2::1' })).ok, 'another /64 is not slowed down');
+    assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:1:ffff::9' }), {
+      ok: false,
+      error: 'rate_limited',
+    });
+    assert.ok(
+      (await authenticate(db, { email, password: PASSWORD, ip: '2001:db8:77:2::1' })).ok,
+      'another /64 is not slowed down',
+    );
   });
 
   test('an unknown email costs the same password check as a known one', async () => {
@@ -171,7 +229,10 @@ describe('sign-in', () => {
     };
     await time(`pemanasan-${Date.now()}@t.test`);
     const known = Math.min(await time(admin.user.email), await time(admin.user.email));
-    const unknown = Math.min(await time(`tidak-ada-${Date.now()}@t.test`), await time(`tidak-ada-2-${Date.now()}@t.test`));
+    const unknown = Math.min(
+      await time(`tidak-ada-${Date.now()}@t.test`),
+      await time(`tidak-ada-2-${Date.now()}@t.test`),
+    );
     assert.ok(unknown > known * 0.5, `unknown email ${unknown.toFixed(1)} ms, known ${known.toFixed(1)} ms`);
   });
 
@@ -184,8 +245,13 @@ describe('sign-in', () => {
     // The pair waits the capped delay since its last failure, then fails once more…
     const cap = delayCapSeconds(15);
     assert.ok(cap < 15 * 60, 'the delay is shorter than the window');
-    await db.execute(sql`update login_attempts set window_start = now() - make_interval(secs => ${cap + 1}) where key = ${key}`);
-    assert.deepEqual(await authenticate(db, { email, password: 'salah', ip }), { ok: false, error: 'invalid_credentials' });
+    await db.execute(
+      sql`update login_attempts set window_start = now() - make_interval(secs => ${cap + 1}) where key = ${key}`,
+    );
+    assert.deepEqual(await authenticate(db, { email, password: 'salah', ip }), {
+      ok: false,
+      error: 'invalid_credentials',
+    });
     // …and still waits: its failures were not forgotten.
     assert.deepEqual(await authenticate(db, { email, password: PASSWORD, ip }), { ok: false, error: 'rate_limited' });
   });
@@ -201,11 +267,13 @@ describe('sign-in', () => {
       },
     });
     const request = new Request('http://localhost/api/auth/callback/credentials', {
-      method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     } as RequestInit);
     const response = await POST(request, { params: Promise.resolve({ nextauth: ['callback', 'credentials'] }) });
     assert.equal(response.status, 413);
     assert.ok(pulled < 64, `read ${pulled} of 64 chunks`);
   });
 });
-

@@ -1,24 +1,24 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { describe, test } from 'node:test';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { describe, test } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
 import { customers, invoices, jobs, payments, pendingCharges, subscriptions } from '@/db/schema';
-import { recordPaymentOp } from '@/lib/billing/operations';
-import { executeOperation, makeCtx } from '@/lib/server/operation';
-import { runIsolation } from '@/lib/billing/isolation';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
-import { billingSummary } from '@/lib/billing/queries';
+import { runIsolation } from '@/lib/billing/isolation';
 import { invoiceLinkToken } from '@/lib/billing/links';
+import { recordPaymentOp } from '@/lib/billing/operations';
+import { billingSummary } from '@/lib/billing/queries';
 import { buildReport } from '@/lib/billing/reports';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
-import { makeOrg, makePlan, testDb } from '../helpers';
-import { subscriptionApply } from '@/lib/network/jobs';
 import { customerNotify } from '@/lib/messaging/jobs';
+import { subscriptionApply } from '@/lib/network/jobs';
+import { executeOperation, makeCtx } from '@/lib/server/operation';
+import { makeOrg, makePlan, testDb } from '../helpers';
 
 const db = testDb();
 const NOV = '2026-11-01';
@@ -27,11 +27,23 @@ async function world(over: { taxable?: boolean } = {}) {
   const { org, admin } = await makeOrg(db, 'bill');
   const plan = await makePlan(db, org.id, { priceRupiah: 150_000, taxable: over.taxable ?? true });
   let n = 0;
-  const subscribe = async (o: { billingType?: 'prepaid' | 'postpaid'; activatedAt?: string | null; status?: 'active' | 'isolated' | 'pending' }) => {
+  const subscribe = async (o: {
+    billingType?: 'prepaid' | 'postpaid';
+    activatedAt?: string | null;
+    status?: 'active' | 'isolated' | 'pending';
+  }) => {
     n++;
     const [c] = await db
       .insert(customers)
-      .values({ organizationId: org.id, number: n, name: `Pelanggan ${n}`, phone: `62812000${n}`, address: 'Jl. Uji', status: o.status ?? 'active', planId: plan.id })
+      .values({
+        organizationId: org.id,
+        number: n,
+        name: `Pelanggan ${n}`,
+        phone: `62812000${n}`,
+        address: 'Jl. Uji',
+        status: o.status ?? 'active',
+        planId: plan.id,
+      })
       .returning();
     const [s] = await db
       .insert(subscriptions)
@@ -43,7 +55,12 @@ async function world(over: { taxable?: boolean } = {}) {
         serviceUsername: `u${n}-${randomUUID().slice(0, 4)}`,
         servicePasswordEnc: encryptSecret('x'),
         status: o.status ?? 'active',
-        activatedAt: o.activatedAt === undefined ? new Date('2026-06-10T03:00:00Z') : o.activatedAt === null ? null : new Date(o.activatedAt),
+        activatedAt:
+          o.activatedAt === undefined
+            ? new Date('2026-06-10T03:00:00Z')
+            : o.activatedAt === null
+              ? null
+              : new Date(o.activatedAt),
       })
       .returning();
     return { customer: c!, subscription: s! };
@@ -57,12 +74,21 @@ async function world(over: { taxable?: boolean } = {}) {
  */
 async function billNovemberAhead(orgId: string) {
   await runBilling(db, { orgId, period: NOV, actorUserId: null });
-  await db.update(invoices).set({ createdAt: new Date('2026-10-25T00:00:00Z') }).where(eq(invoices.organizationId, orgId));
+  await db
+    .update(invoices)
+    .set({ createdAt: new Date('2026-10-25T00:00:00Z') })
+    .where(eq(invoices.organizationId, orgId));
 }
 
-const invoicesOf = (subscriptionId: string) => db.select().from(invoices).where(eq(invoices.subscriptionId, subscriptionId)).orderBy(invoices.period);
-const itemsOf = async (invoiceId: string) => (await db.select().from(invoices).where(eq(invoices.id, invoiceId)))[0]!.lines;
-const jobsFor = (orgId: string, type: string) => db.select().from(jobs).where(and(eq(jobs.organizationId, orgId), eq(jobs.type, type)));
+const invoicesOf = (subscriptionId: string) =>
+  db.select().from(invoices).where(eq(invoices.subscriptionId, subscriptionId)).orderBy(invoices.period);
+const itemsOf = async (invoiceId: string) =>
+  (await db.select().from(invoices).where(eq(invoices.id, invoiceId)))[0]!.lines;
+const jobsFor = (orgId: string, type: string) =>
+  db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.organizationId, orgId), eq(jobs.type, type)));
 
 describe('billing run', () => {
   test('a full month: plan line, PPN 11 % half up, number, due day', async () => {
@@ -70,9 +96,20 @@ describe('billing run', () => {
     const post = await w.subscribe({ billingType: 'postpaid' });
     const pre = await w.subscribe({ billingType: 'prepaid' });
     const report = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual(report, { period: NOV, eligible: 2, issued: 2, skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0, paidUntilLater: 0 }, skippedSample: [], total: 333_000, dryRun: false });
+    assert.deepEqual(report, {
+      period: NOV,
+      eligible: 2,
+      issued: 2,
+      skipped: { alreadyInvoiced: 0, activatedThisPeriod: 0, paidUntilLater: 0 },
+      skippedSample: [],
+      total: 333_000,
+      dryRun: false,
+    });
     const [inv] = await invoicesOf(post.subscription.id);
-    assert.deepEqual([inv!.number, inv!.subtotal, inv!.tax, inv!.total, inv!.issueDate, inv!.dueDate, inv!.status], ['INV/202611/00001', 150_000, 16_500, 166_500, NOV, '2026-11-20', 'unpaid']);
+    assert.deepEqual(
+      [inv!.number, inv!.subtotal, inv!.tax, inv!.total, inv!.issueDate, inv!.dueDate, inv!.status],
+      ['INV/202611/00001', 150_000, 16_500, 166_500, NOV, '2026-11-20', 'unpaid'],
+    );
     const [preInv] = await invoicesOf(pre.subscription.id);
     assert.equal(preInv!.number, 'INV/202611/00002');
     assert.equal(preInv!.dueDate, NOV, 'prepaid is due on the invoice day');
@@ -86,7 +123,13 @@ describe('billing run', () => {
     await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
     const [inv] = await invoicesOf(s.subscription.id);
     const items = await itemsOf(inv!.id);
-    assert.deepEqual(items.map((i) => [i.kind, i.amount]), [['plan', 150_000], ['prorata', 72_581]]);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.amount]),
+      [
+        ['plan', 150_000],
+        ['prorata', 72_581],
+      ],
+    );
     assert.equal(inv!.subtotal, 222_581);
     assert.equal(inv!.tax, 24_484); // 24483.91
     assert.equal(inv!.total, 247_065);
@@ -99,27 +142,48 @@ describe('billing run', () => {
     const late = await w.subscribe({ activatedAt: '2026-11-05T03:00:00Z' });
     await w.subscribe({ status: 'pending', activatedAt: null });
     const first = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual([first.eligible, first.issued, first.skipped], [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1, paidUntilLater: 0 }]);
+    assert.deepEqual(
+      [first.eligible, first.issued, first.skipped],
+      [2, 2, { alreadyInvoiced: 0, activatedThisPeriod: 1, paidUntilLater: 0 }],
+    );
     const again = await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    assert.deepEqual([again.eligible, again.issued, again.skipped], [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1, paidUntilLater: 0 }]);
+    assert.deepEqual(
+      [again.eligible, again.issued, again.skipped],
+      [0, 0, { alreadyInvoiced: 2, activatedThisPeriod: 1, paidUntilLater: 0 }],
+    );
     assert.deepEqual(
       again.skippedSample.map((x) => x.reason).sort(),
       ['activated_this_period', 'already_invoiced', 'already_invoiced'],
       'each skipped subscription is named with its reason',
     );
-    assert.ok(again.skippedSample.some((x) => x.serviceUsername === late.subscription.serviceUsername && x.reason === 'activated_this_period'));
+    assert.ok(
+      again.skippedSample.some(
+        (x) => x.serviceUsername === late.subscription.serviceUsername && x.reason === 'activated_this_period',
+      ),
+    );
     assert.equal((await invoicesOf(late.subscription.id)).length, 0);
     // December picks up the late one with its prorata (5–30 November: 26 of 30 days).
     await runBilling(db, { orgId: w.org.id, period: '2026-12-01', actorUserId: null });
     const [dec] = await invoicesOf(late.subscription.id);
-    assert.deepEqual((await itemsOf(dec!.id)).map((i) => [i.kind, i.amount]), [['plan', 150_000], ['prorata', 130_000]]);
+    assert.deepEqual(
+      (await itemsOf(dec!.id)).map((i) => [i.kind, i.amount]),
+      [
+        ['plan', 150_000],
+        ['prorata', 130_000],
+      ],
+    );
   });
 
   test('unpaid rest is carried as a line and the old invoice is closed; one-off charges are added once', async () => {
     const w = await world({ taxable: false });
     const s = await w.subscribe({});
     await runBilling(db, { orgId: w.org.id, period: '2026-10-01', actorUserId: null });
-    await recordPayment(db, { orgId: w.org.id, actorUserId: null, ip: null, input: { customerId: s.customer.id, amount: 50_000, method: 'cash', reference: null, note: null } });
+    await recordPayment(db, {
+      orgId: w.org.id,
+      actorUserId: null,
+      ip: null,
+      input: { customerId: s.customer.id, amount: 50_000, method: 'cash', reference: null, note: null },
+    });
     await db.insert(pendingCharges).values([
       { organizationId: w.org.id, subscriptionId: s.subscription.id, description: 'Biaya instalasi', amount: 200_000 },
       { organizationId: w.org.id, subscriptionId: s.subscription.id, description: 'Diskon promo', amount: -25_000 },
@@ -131,12 +195,21 @@ describe('billing run', () => {
     const items = await itemsOf(nov!.id);
     assert.deepEqual(
       items.map((i) => [i.kind, i.amount]).sort(),
-      [['carried', 100_000], ['charge', -25_000], ['charge', 200_000], ['plan', 150_000]].sort(),
+      [
+        ['carried', 100_000],
+        ['charge', -25_000],
+        ['charge', 200_000],
+        ['plan', 150_000],
+      ].sort(),
     );
     assert.equal(nov!.total, 425_000);
     await runBilling(db, { orgId: w.org.id, period: '2026-12-01', actorUserId: null });
     const dec = (await invoicesOf(s.subscription.id))[2]!;
-    assert.deepEqual((await itemsOf(dec.id)).map((i) => i.kind).sort(), ['carried', 'plan'], 'charges are not billed twice');
+    assert.deepEqual(
+      (await itemsOf(dec.id)).map((i) => i.kind).sort(),
+      ['carried', 'plan'],
+      'charges are not billed twice',
+    );
   });
 
   test('two runs at the same moment issue each invoice once', async () => {
@@ -156,9 +229,14 @@ describe('billing run', () => {
   test('invoice numbers grow past 99999 instead of being cut to five digits', async () => {
     const w = await world();
     for (let i = 0; i < 3; i++) await w.subscribe({});
-    await db.execute(sql`insert into invoice_counters (organization_id, period, last_number) values (${w.org.id}, ${NOV}, 99998)`);
+    await db.execute(
+      sql`insert into invoice_counters (organization_id, period, last_number) values (${w.org.id}, ${NOV}, 99998)`,
+    );
     await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
-    const rows = await db.select({ number: invoices.number }).from(invoices).where(eq(invoices.organizationId, w.org.id));
+    const rows = await db
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(eq(invoices.organizationId, w.org.id));
     assert.deepEqual(rows.map((r) => r.number).sort(), ['INV/202611/100000', 'INV/202611/100001', 'INV/202611/99999']);
   });
 
@@ -191,20 +269,40 @@ describe('isolation and reconnection', () => {
     const w = await world();
     const s = await w.subscribe({ billingType: 'prepaid' });
     await billNovemberAhead(w.org.id);
-    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:00:00Z') })).isolated, 0, '1 Nov 00:00 WIB: not yet');
-    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:01:00Z') })).isolated, 1, '00:01 WIB');
-    assert.equal((await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T18:00:00Z') })).isolated, 0, 'only once');
+    assert.equal(
+      (await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:00:00Z') })).isolated,
+      0,
+      '1 Nov 00:00 WIB: not yet',
+    );
+    assert.equal(
+      (await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T17:01:00Z') })).isolated,
+      1,
+      '00:01 WIB',
+    );
+    assert.equal(
+      (await runIsolation(db, { orgId: w.org.id, now: new Date('2026-10-31T18:00:00Z') })).isolated,
+      0,
+      'only once',
+    );
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
     assert.equal(sub!.status, 'isolated');
     const network = await jobsFor(w.org.id, subscriptionApply.name);
     const notify = await jobsFor(w.org.id, customerNotify.name);
-    assert.deepEqual(network.map((j) => j.payload), [{ subscriptionId: s.subscription.id, status: 'isolated' }]);
-    assert.deepEqual(notify.map((j) => j.payload), [{ customerId: s.customer.id, subscriptionId: s.subscription.id, event: 'isolated' }]);
+    assert.deepEqual(
+      network.map((j) => j.payload),
+      [{ subscriptionId: s.subscription.id, status: 'isolated' }],
+    );
+    assert.deepEqual(
+      notify.map((j) => j.payload),
+      [{ customerId: s.customer.id, subscriptionId: s.subscription.id, event: 'isolated' }],
+    );
   });
 
   test('postpaid unpaid is isolated the day after due day + grace', async () => {
     const w = await world();
-    await db.execute(sql`insert into billing_settings (organization_id, due_day, grace_days) values (${w.org.id}, 20, 2)`);
+    await db.execute(
+      sql`insert into billing_settings (organization_id, due_day, grace_days) values (${w.org.id}, 20, 2)`,
+    );
     const s = await w.subscribe({ billingType: 'postpaid' });
     await billNovemberAhead(w.org.id);
     // Due 20 Nov, grace 2 days: isolated on 23 Nov at 00:01 WIB.
@@ -220,7 +318,12 @@ describe('isolation and reconnection', () => {
     await billNovemberAhead(w.org.id);
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     const pay = (amount: number) =>
-      recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount, method: 'cash', reference: null, note: null } });
+      recordPayment(db, {
+        orgId: w.org.id,
+        actorUserId: w.admin.user.id,
+        ip: null,
+        input: { customerId: s.customer.id, amount, method: 'cash', reference: null, note: null },
+      });
 
     const partial = await pay(100_000);
     assert.deepEqual([partial.paidInvoices, partial.reconnected], [[], 0]);
@@ -228,13 +331,20 @@ describe('isolation and reconnection', () => {
     assert.deepEqual([inv!.status, inv!.paidAmount], ['partial', 100_000]);
 
     const rest = await pay(100_000);
-    assert.deepEqual([rest.amount, rest.paidInvoices, rest.reconnected, rest.credit], [100_000, ['INV/202611/00001'], 1, 33_500]);
+    assert.deepEqual(
+      [rest.amount, rest.paidInvoices, rest.reconnected, rest.credit],
+      [100_000, ['INV/202611/00001'], 1, 33_500],
+    );
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
     assert.equal(sub!.status, 'active');
     const [c] = await db.select().from(customers).where(eq(customers.id, s.customer.id));
     assert.equal(c!.creditBalance, 33_500);
-    const network = (await jobsFor(w.org.id, subscriptionApply.name)).map((j) => (j.payload as { status: string }).status).sort();
-    const notify = (await jobsFor(w.org.id, customerNotify.name)).map((j) => (j.payload as { event: string }).event).sort();
+    const network = (await jobsFor(w.org.id, subscriptionApply.name))
+      .map((j) => (j.payload as { status: string }).status)
+      .sort();
+    const notify = (await jobsFor(w.org.id, customerNotify.name))
+      .map((j) => (j.payload as { event: string }).event)
+      .sort();
     assert.deepEqual(network, ['active', 'isolated']);
     // Each counter payment is acknowledged to the customer (WhatsApp), then the reconnection.
     assert.deepEqual(notify, ['isolated', 'payment_received', 'payment_received', 'reconnected']);
@@ -249,20 +359,46 @@ describe('bank transfers', () => {
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     const slip = new File([Buffer.from('%PDF-1.4 bukti transfer')], 'bukti.pdf', { type: 'application/pdf' });
     const filesDir = await mkdtemp(path.join(os.tmpdir(), 'jaring-files-'));
-    const input = { customerId: s.customer.id, amount: 166_500, method: 'transfer' as const, reference: 'BRI 998877', note: null, proof: slip };
+    const input = {
+      customerId: s.customer.id,
+      amount: 166_500,
+      method: 'transfer' as const,
+      reference: 'BRI 998877',
+      note: null,
+      proof: slip,
+    };
 
-    const rejected = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input, filesDir });
+    const rejected = await recordPayment(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      input,
+      filesDir,
+    });
     assert.deepEqual([rejected.status, rejected.paidInvoices, rejected.reconnected], ['pending', [], 0]);
-    await rejectPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: rejected.paymentId, reason: 'nominal tidak cocok' });
+    await rejectPayment(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      paymentId: rejected.paymentId,
+      reason: 'nominal tidak cocok',
+    });
     assert.equal((await invoicesOf(s.subscription.id))[0]!.status, 'unpaid');
-    await assert.rejects(approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: rejected.paymentId }));
+    await assert.rejects(
+      approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: rejected.paymentId }),
+    );
 
     const good = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input, filesDir });
     const [row] = await db.select().from(payments).where(eq(payments.id, good.paymentId));
     assert.equal(row!.proofType, 'application/pdf');
     assert.equal(await readFile(path.join(filesDir, row!.proofPath!), 'utf8'), '%PDF-1.4 bukti transfer');
     assert.ok(row!.proofPath!.startsWith(w.org.id), 'slips are filed per organization');
-    const approved = await approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: good.paymentId });
+    const approved = await approvePayment(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      paymentId: good.paymentId,
+    });
     assert.deepEqual([approved.paidInvoices, approved.reconnected], [['INV/202611/00001'], 1]);
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
     assert.equal(sub!.status, 'active');
@@ -272,16 +408,34 @@ describe('bank transfers', () => {
     const w = await world();
     const s = await w.subscribe({});
     const ctx = makeCtx({ db, orgId: w.org.id, userId: w.admin.user.id, role: 'finance', ip: null, locale: 'id' });
-    const none = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer' });
+    const none = await executeOperation(recordPaymentOp, ctx, {
+      customerId: s.customer.id,
+      amount: '150.000',
+      method: 'transfer',
+    });
     assert.equal(!none.ok && none.fieldErrors?.proof, 'Lampirkan foto atau PDF bukti transfer.');
     const exe = new File([Buffer.from('MZ')], 'virus.exe', { type: 'application/x-msdownload' });
-    const bad = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: exe });
+    const bad = await executeOperation(recordPaymentOp, ctx, {
+      customerId: s.customer.id,
+      amount: '150.000',
+      method: 'transfer',
+      proof: exe,
+    });
     assert.equal(!bad.ok && bad.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
     // The declared type is only a claim: a web page named and typed as a PNG is refused by its bytes.
     const page = new File([Buffer.from('<html><script>alert(1)</script></html>')], 'bukti.png', { type: 'image/png' });
-    const disguised = await executeOperation(recordPaymentOp, ctx, { customerId: s.customer.id, amount: '150.000', method: 'transfer', proof: page });
+    const disguised = await executeOperation(recordPaymentOp, ctx, {
+      customerId: s.customer.id,
+      amount: '150.000',
+      method: 'transfer',
+      proof: page,
+    });
     assert.equal(!disguised.ok && disguised.fieldErrors?.proof, 'Bukti harus JPG, PNG, WEBP, atau PDF.');
-    assert.equal((await db.select().from(payments).where(eq(payments.customerId, s.customer.id))).length, 0, 'nothing recorded');
+    assert.equal(
+      (await db.select().from(payments).where(eq(payments.customerId, s.customer.id))).length,
+      0,
+      'nothing recorded',
+    );
   });
 });
 
@@ -293,7 +447,12 @@ describe('dashboard', () => {
     await billNovemberAhead(w.org.id);
     await runIsolation(db, { orgId: w.org.id, now: new Date('2026-11-02T00:00:00Z') });
     await db.update(customers).set({ status: 'isolated' }).where(eq(customers.id, a.customer.id));
-    await recordPayment(db, { orgId: w.org.id, actorUserId: null, ip: null, input: { customerId: a.customer.id, amount: 40_000, method: 'cash', reference: null, note: null } });
+    await recordPayment(db, {
+      orgId: w.org.id,
+      actorUserId: null,
+      ip: null,
+      input: { customerId: a.customer.id, amount: 40_000, method: 'cash', reference: null, note: null },
+    });
     const summary = await billingSummary(db, w.org.id);
     assert.deepEqual(summary, { active: 1, isolated: 1, unpaid: 2, outstanding: 260_000, collected: 40_000 });
   });
@@ -307,16 +466,40 @@ describe('reports', () => {
     await runBilling(db, { orgId: w.org.id, period: NOV, actorUserId: null });
     const [, nov] = await invoicesOf(s.subscription.id);
     assert.equal(nov!.total, 300_000, 'November carries October');
-    const transfer = await recordPayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, input: { customerId: s.customer.id, amount: 120_000, method: 'transfer', reference: 'BCA 123', note: null } });
-    await approvePayment(db, { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, paymentId: transfer.paymentId });
+    const transfer = await recordPayment(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      input: { customerId: s.customer.id, amount: 120_000, method: 'transfer', reference: 'BCA 123', note: null },
+    });
+    await approvePayment(db, {
+      orgId: w.org.id,
+      actorUserId: w.admin.user.id,
+      ip: null,
+      paymentId: transfer.paymentId,
+    });
     await db.execute(sql`update invoices set due_date = current_date - 45 where id = ${nov!.id}`);
 
     const revenue = await buildReport(db, w.org.id, 'revenue');
-    assert.deepEqual(revenue.rows.map((r) => [r[0], r[3], r[4]]), [['2026-11', 150_000, 120_000], ['2026-10', 150_000, 0]]);
+    assert.deepEqual(
+      revenue.rows.map((r) => [r[0], r[3], r[4]]),
+      [
+        ['2026-11', 150_000, 120_000],
+        ['2026-10', 150_000, 0],
+      ],
+    );
     const aging = await buildReport(db, w.org.id, 'aging');
-    assert.deepEqual(aging.rows, [['0-30', 0, 0], ['31-60', 1, 180_000], ['61-90', 0, 0], ['90+', 0, 0]]);
+    assert.deepEqual(aging.rows, [
+      ['0-30', 0, 0],
+      ['31-60', 1, 180_000],
+      ['61-90', 0, 0],
+      ['90+', 0, 0],
+    ]);
     const byMethod = await buildReport(db, w.org.id, 'payments');
-    assert.deepEqual(byMethod.rows.map((r) => [r[1], r[2], r[3], r[4]]), [['transfer', 'Test admin', 1, 120_000]]);
+    assert.deepEqual(
+      byMethod.rows.map((r) => [r[1], r[2], r[3], r[4]]),
+      [['transfer', 'Test admin', 1, 120_000]],
+    );
   });
 });
 
@@ -333,7 +516,7 @@ async function seedMany(db: Database, orgId: string, planId: string, n: number) 
 }
 
 describe('tenancy in the database itself', () => {
-  test('an invoice or history row cannot point at another organization\'s customer or subscription', async () => {
+  test("an invoice or history row cannot point at another organization's customer or subscription", async () => {
     const a = await world();
     const b = await world();
     const theirs = await b.subscribe({});
@@ -351,10 +534,13 @@ describe('tenancy in the database itself', () => {
         tax: 0,
         total: 1,
       }),
-      (e: { cause?: { constraint_name?: string } }) => /^invoices_(customer|subscription)_tenant_fk$/.test(e.cause?.constraint_name ?? ''),
+      (e: { cause?: { constraint_name?: string } }) =>
+        /^invoices_(customer|subscription)_tenant_fk$/.test(e.cause?.constraint_name ?? ''),
     );
     await assert.rejects(
-      db.execute(sql`insert into subscription_history (organization_id, subscription_id, to_status) values (${a.org.id}, ${theirs.subscription.id}, 'active')`),
+      db.execute(
+        sql`insert into subscription_history (organization_id, subscription_id, to_status) values (${a.org.id}, ${theirs.subscription.id}, 'active')`,
+      ),
       (e: { cause?: { constraint_name?: string } }) => e.cause?.constraint_name === 'subscription_history_tenant_fk',
     );
   });

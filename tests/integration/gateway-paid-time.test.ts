@@ -6,9 +6,9 @@ import { invoiceLinkToken } from '@/lib/billing/links';
 import { receiveCallback } from '@/lib/payments/callbacks';
 import { startInvoicePayment } from '@/lib/payments/checkout';
 import { saveGatewaySettings } from '@/lib/payments/settings';
+import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import type { GatewayFake } from '../support/gateways/types';
-import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
 
 const db = testDb();
 let midtrans: GatewayFake;
@@ -22,10 +22,23 @@ async function pendingPayment() {
   const { org, admin } = await makeOrg(db, 'paidtime');
   const w = await makeCustomerWorld(db, org.id, admin.user.id);
   await saveGatewaySettings(db, {
-    orgId: org.id, actorUserId: admin.user.id, ip: null,
-    input: { gateway: 'midtrans', enabled: true, mode: 'sandbox', credentials: midtrans.credentials, methods: [{ code: 'qris', enabled: true, feeType: 'flat', feeValue: 0, feeBearer: 'customer' }] },
+    orgId: org.id,
+    actorUserId: admin.user.id,
+    ip: null,
+    input: {
+      gateway: 'midtrans',
+      enabled: true,
+      mode: 'sandbox',
+      credentials: midtrans.credentials,
+      methods: [{ code: 'qris', enabled: true, feeType: 'flat', feeValue: 0, feeBearer: 'customer' }],
+    },
   });
-  const started = await startInvoicePayment(db, { token: invoiceLinkToken(w.invoice.id), gateway: 'midtrans', method: 'qris', ip: null });
+  const started = await startInvoicePayment(db, {
+    token: invoiceLinkToken(w.invoice.id),
+    gateway: 'midtrans',
+    method: 'qris',
+    ip: null,
+  });
   const [t] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.orderId, started.orderId));
   return { orderId: started.orderId, createdAt: t!.createdAt };
 }

@@ -27,7 +27,14 @@ const alwaysFailsHandler = handle(alwaysFails, async (_payload, job) => {
 const strictPayloadHandler = handle(strictPayload, async () => ({ fine: true }));
 
 before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, extraJobs: [alwaysFailsHandler, strictPayloadHandler], log: false, schedule: false });
+  runner = await startWorker({
+    connectionString: process.env.DATABASE_URL!,
+    db,
+    concurrency: 2,
+    extraJobs: [alwaysFailsHandler, strictPayloadHandler],
+    log: false,
+    schedule: false,
+  });
 });
 after(async () => {
   await runner.stop();
@@ -84,13 +91,20 @@ describe('jobs: web app -> queue -> worker -> jobs page', () => {
     assert.equal(again.attempts, 1);
 
     const notFailed = await executeOperation(retryJobOp, ctx, { jobId: job.id });
-    assert.deepEqual(notFailed, { ok: false, code: 'job_not_retryable', message: 'Hanya pekerjaan yang gagal yang bisa diulang.' });
+    assert.deepEqual(notFailed, {
+      ok: false,
+      code: 'job_not_retryable',
+      message: 'Hanya pekerjaan yang gagal yang bisa diulang.',
+    });
   });
 
   test('a job with a bad payload fails at once instead of retrying', async () => {
     const { org } = await makeOrg(db, 'jobs-bad');
     // A payload its schema refuses (only a row written by hand, or by an older version, can be so).
-    const job = await enqueue(db, strictPayload, { orgId: org.id, payload: { count: 'tiga' } as unknown as { count: number } });
+    const job = await enqueue(db, strictPayload, {
+      orgId: org.id,
+      payload: { count: 'tiga' } as unknown as { count: number },
+    });
     const failed = await waitFor(async () => {
       const j = await getJob(db, { orgId: org.id, jobId: job.id });
       return j?.state === 'failed' ? j : null;
@@ -101,16 +115,28 @@ describe('jobs: web app -> queue -> worker -> jobs page', () => {
 
   test('set-based enqueues run in batches; each job still ends with its own state', async () => {
     const { org } = await makeOrg(db, 'jobs-batch');
-    const n = await enqueueFrom(db, workerCheck, sql`select ${org.id}::uuid as organization_id, jsonb_build_object('i', g) as payload from generate_series(1, 250) g`);
+    const n = await enqueueFrom(
+      db,
+      workerCheck,
+      sql`select ${org.id}::uuid as organization_id, jsonb_build_object('i', g) as payload from generate_series(1, 250) g`,
+    );
     assert.equal(n, 250);
     await waitFor(async () => {
-      const [row] = await db.execute<{ done: number }>(sql`select count(*)::int as done from jobs where organization_id = ${org.id} and state = 'done'`);
+      const [row] = await db.execute<{ done: number }>(
+        sql`select count(*)::int as done from jobs where organization_id = ${org.id} and state = 'done'`,
+      );
       return row!.done === 250;
     }, 60_000);
-    const failing = await enqueueFrom(db, alwaysFails, sql`select ${org.id}::uuid as organization_id, '{}'::jsonb as payload from generate_series(1, 3)`);
+    const failing = await enqueueFrom(
+      db,
+      alwaysFails,
+      sql`select ${org.id}::uuid as organization_id, '{}'::jsonb as payload from generate_series(1, 3)`,
+    );
     assert.equal(failing, 3);
     await waitFor(async () => {
-      const [row] = await db.execute<{ failed: number }>(sql`select count(*)::int as failed from jobs where organization_id = ${org.id} and type = ${alwaysFails.name} and state = 'failed' and attempts = 2`);
+      const [row] = await db.execute<{ failed: number }>(
+        sql`select count(*)::int as failed from jobs where organization_id = ${org.id} and type = ${alwaysFails.name} and state = 'failed' and attempts = 2`,
+      );
       return row!.failed === 3;
     }, 30_000);
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { OPERATIONS } from '@/lib/operations';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
-import { malformedInputs } from '../support/malformed';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+import { malformedInputs } from '../support/malformed';
 
 /**
  * Every operation (so every server action and route handler, which all run one) is sent
@@ -16,7 +16,8 @@ let ctxs: Ctx[] = [];
 
 before(async () => {
   // Anything that would talk to a gateway or WhatsApp goes to a closed loopback port.
-  for (const name of ['MIDTRANS_API_URL', 'XENDIT_API_URL', 'TRIPAY_API_URL', 'DUITKU_API_URL']) process.env[name] = 'http://127.0.0.1:9';
+  for (const name of ['MIDTRANS_API_URL', 'XENDIT_API_URL', 'TRIPAY_API_URL', 'DUITKU_API_URL'])
+    process.env[name] = 'http://127.0.0.1:9';
   process.env.WHATSAPP_WS_URL = 'ws://127.0.0.1:9';
   const { org, admin } = await makeOrg(db, 'malformed');
   const superAdmin = await makeMember(db, org.id, 'admin', { superAdmin: true });
@@ -24,7 +25,10 @@ before(async () => {
 });
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ]);
 
 describe('malformed input is a field error or a 4xx, never an exception', () => {
   for (const [name, op] of Object.entries(OPERATIONS)) {
@@ -34,9 +38,15 @@ describe('malformed input is a field error or a 4xx, never an exception', () => 
         for (const { label, input } of malformedInputs(op.input)) {
           try {
             const result = await withTimeout(executeOperation(op, ctx, input), 10_000);
-            if (!result.ok) assert.ok(result.message && !result.message.startsWith('errors.'), `${label}: untranslated ${result.code}`);
+            if (!result.ok)
+              assert.ok(
+                result.message && !result.message.startsWith('errors.'),
+                `${label}: untranslated ${result.code}`,
+              );
           } catch (error) {
-            problems.push(`${ctx.role} ${label}: ${String((error as { cause?: Error }).cause?.message ?? (error as Error).message).slice(0, 160)}`);
+            problems.push(
+              `${ctx.role} ${label}: ${String((error as { cause?: Error }).cause?.message ?? (error as Error).message).slice(0, 160)}`,
+            );
           }
         }
       }

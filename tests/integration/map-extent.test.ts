@@ -10,7 +10,7 @@ test('the map opens over the middle of its own organization’s ODPs, ignoring a
   assert.equal(await infraCenter(db, { orgId: org.id }), null, 'nothing yet: the page uses its default view');
 
   await makeOdp(db, org.id, { latitude: -6.914, longitude: 107.609 });
-  await makeOdp(db, org.id, { latitude: -6.915, longitude: 107.610 });
+  await makeOdp(db, org.id, { latitude: -6.915, longitude: 107.61 });
   await makeOdp(db, org.id, { latitude: -6.916, longitude: 107.611 });
   // A mistyped coordinate on the other side of Java must not drag the view into the sea.
   await makeOdp(db, org.id, { latitude: -8.5, longitude: 114.0 });

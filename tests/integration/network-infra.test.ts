@@ -7,7 +7,7 @@ import { auditLogs, infraSites, odps, subscriptions } from '@/db/schema';
 import { transitionSubscriptionOp } from '@/lib/customers/operations';
 import { env } from '@/lib/env';
 import * as ops from '@/lib/infrastructure/operations';
-import { executeOperation, type Ctx, type Result } from '@/lib/server/operation';
+import { type Ctx, executeOperation, type Result } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
 
 const db = testDb();
@@ -31,14 +31,24 @@ function failed(r: Result<unknown>, code: string) {
 }
 
 const site = (ctx: Ctx, over: Record<string, unknown> = {}) =>
-  executeOperation(ops.saveSiteOp, ctx, { kind: 'odc', code: 'ODC-01', name: 'Kabinet Jl. Melati', ...POLE, capacity: '16', area: 'RW 05', ...over });
+  executeOperation(ops.saveSiteOp, ctx, {
+    kind: 'odc',
+    code: 'ODC-01',
+    name: 'Kabinet Jl. Melati',
+    ...POLE,
+    capacity: '16',
+    area: 'RW 05',
+    ...over,
+  });
 
 describe('sites: POP, OLT, ODC, pole', () => {
   test('a site is created and edited; codes are unique per kind; bad input is explained per field', async () => {
     const { org, ctx } = await setup();
     const odc = ok(await site(ctx));
     assert.deepEqual([odc.kind, odc.code, odc.capacity, odc.latitude], ['odc', 'ODC-01', 16, -6.9147]);
-    const edited = ok(await site(ctx, { siteId: odc.id, name: 'Kabinet Melati', capacity: '', notes: 'Kunci di pos RW' }));
+    const edited = ok(
+      await site(ctx, { siteId: odc.id, name: 'Kabinet Melati', capacity: '', notes: 'Kunci di pos RW' }),
+    );
     assert.deepEqual([edited.name, edited.capacity, edited.notes], ['Kabinet Melati', null, 'Kunci di pos RW']);
 
     const dup = failed(await site(ctx, { name: 'Lain' }), 'infra_code_taken');
@@ -46,7 +56,10 @@ describe('sites: POP, OLT, ODC, pole', () => {
     assert.equal(dup.fieldErrors?.code, 'Kode ini sudah dipakai.');
     ok(await site(ctx, { kind: 'pole', name: 'Tiang dengan kode sama' }));
 
-    const bad = failed(await site(ctx, { code: 'ODC-02', latitude: '107.6', longitude: '-6.9', kind: 'tower', capacity: '-1' }), 'validation');
+    const bad = failed(
+      await site(ctx, { code: 'ODC-02', latitude: '107.6', longitude: '-6.9', kind: 'tower', capacity: '-1' }),
+      'validation',
+    );
     assert.equal(bad.fieldErrors?.latitude, 'Lintang tidak valid untuk Indonesia (−11,5 s.d. 6,5).');
     assert.ok(bad.fieldErrors?.longitude && bad.fieldErrors.kind && bad.fieldErrors.capacity);
     const count = await db.select().from(infraSites).where(eq(infraSites.organizationId, org.id));
@@ -56,7 +69,8 @@ describe('sites: POP, OLT, ODC, pole', () => {
   test('an ODC feeding ODPs is neither deleted nor turned into a pole; a pole is deleted', async () => {
     const { org, ctx } = await setup('en');
     const odc = ok(await site(ctx));
-    for (const code of ['ODP-01', 'ODP-02']) ok(await executeOperation(ops.saveOdpOp, ctx, { code, name: code, ...POLE, totalPorts: '8', odcId: odc.id }));
+    for (const code of ['ODP-01', 'ODP-02'])
+      ok(await executeOperation(ops.saveOdpOp, ctx, { code, name: code, ...POLE, totalPorts: '8', odcId: odc.id }));
     const refused = failed(await executeOperation(ops.deleteSiteOp, ctx, { siteId: odc.id }), 'odc_in_use');
     assert.equal(refused.message, 'This ODC still feeds 2 ODP(s). Move those ODPs to another ODC first.');
     failed(await site(ctx, { siteId: odc.id, kind: 'pole' }), 'odc_in_use');
@@ -65,7 +79,10 @@ describe('sites: POP, OLT, ODC, pole', () => {
     const pole = ok(await site(ctx, { kind: 'pole', code: 'TG-01' }));
     ok(await executeOperation(ops.deleteSiteOp, ctx, { siteId: pole.id }));
     assert.equal((await db.select().from(infraSites).where(eq(infraSites.id, pole.id))).length, 0);
-    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'site.deleted')));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'site.deleted')));
     assert.equal((audit!.data as { code: string }).code, 'TG-01');
   });
 
@@ -73,18 +90,41 @@ describe('sites: POP, OLT, ODC, pole', () => {
     const { org, ctx } = await setup();
     const odc = ok(await site(ctx));
     const odp = await makeOdp(db, org.id, { latitude: -6.9, longitude: 107.6 });
-    const moved = ok(await executeOperation(ops.moveInfraOp, ctx, { kind: 'site', id: odc.id, latitude: '-6.9150', longitude: '107.6101' }));
+    const moved = ok(
+      await executeOperation(ops.moveInfraOp, ctx, {
+        kind: 'site',
+        id: odc.id,
+        latitude: '-6.9150',
+        longitude: '107.6101',
+      }),
+    );
     assert.deepEqual([moved.latitude, moved.longitude], [-6.915, 107.6101]);
     ok(await executeOperation(ops.moveInfraOp, ctx, { kind: 'odp', id: odp.id, latitude: -6.901, longitude: 107.601 }));
-    failed(await executeOperation(ops.moveInfraOp, ctx, { kind: 'odp', id: odp.id, latitude: 52.37, longitude: 4.89 }), 'validation');
-    const trail = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'odp.moved')));
-    assert.deepEqual(trail.map((a) => a.data), [{ code: odp.code, from: { latitude: -6.9, longitude: 107.6 }, to: { latitude: -6.901, longitude: 107.601 } }]);
+    failed(
+      await executeOperation(ops.moveInfraOp, ctx, { kind: 'odp', id: odp.id, latitude: 52.37, longitude: 4.89 }),
+      'validation',
+    );
+    const trail = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'odp.moved')));
+    assert.deepEqual(
+      trail.map((a) => a.data),
+      [{ code: odp.code, from: { latitude: -6.9, longitude: 107.6 }, to: { latitude: -6.901, longitude: 107.601 } }],
+    );
   });
 });
 
 describe('cables', () => {
   const cable = (ctx: Ctx, over: Record<string, unknown> = {}) =>
-    executeOperation(ops.saveCableOp, ctx, { code: 'FDR-01', name: 'Feeder Jl. Melati', cableType: 'feeder', coreCount: '24', path: '-6.9000, 107.6000\n-6.9010, 107.6000\n-6.9010, 107.6010', ...over });
+    executeOperation(ops.saveCableOp, ctx, {
+      code: 'FDR-01',
+      name: 'Feeder Jl. Melati',
+      cableType: 'feeder',
+      coreCount: '24',
+      path: '-6.9000, 107.6000\n-6.9010, 107.6000\n-6.9010, 107.6010',
+      ...over,
+    });
 
   test('length and bounding box come from the route on every save', async () => {
     const { ctx } = await setup();
@@ -92,10 +132,32 @@ describe('cables', () => {
     // 0.001° of latitude ≈ 111.2 m, 0.001° of longitude at 6.9° S ≈ 110.4 m.
     assert.equal(c.lengthM, 222);
     assert.deepEqual([c.minLat, c.maxLat, c.minLng, c.maxLng], [-6.901, -6.9, 107.6, 107.601]);
-    assert.deepEqual(c.path, [[-6.9, 107.6], [-6.901, 107.6], [-6.901, 107.601]]);
-    const longer = ok(await cable(ctx, { cableId: c.id, path: [[-6.9, 107.6], [-6.91, 107.6]] }));
+    assert.deepEqual(c.path, [
+      [-6.9, 107.6],
+      [-6.901, 107.6],
+      [-6.901, 107.601],
+    ]);
+    const longer = ok(
+      await cable(ctx, {
+        cableId: c.id,
+        path: [
+          [-6.9, 107.6],
+          [-6.91, 107.6],
+        ],
+      }),
+    );
     assert.deepEqual([longer.lengthM, longer.minLat, longer.maxLng], [1112, -6.91, 107.6]);
-    const fromJson = ok(await cable(ctx, { code: 'DRP-01', cableType: 'drop', coreCount: 1, path: JSON.stringify([[-6.9, 107.6], [-6.9, 107.6005]]) }));
+    const fromJson = ok(
+      await cable(ctx, {
+        code: 'DRP-01',
+        cableType: 'drop',
+        coreCount: 1,
+        path: JSON.stringify([
+          [-6.9, 107.6],
+          [-6.9, 107.6005],
+        ]),
+      }),
+    );
     assert.equal(fromJson.lengthM, 55);
   });
 
@@ -121,12 +183,51 @@ describe('ODPs', () => {
     const { ctx } = await setup();
     const odc = ok(await site(ctx));
     const pole = ok(await site(ctx, { kind: 'pole', code: 'TG-01' }));
-    const odp = ok(await executeOperation(ops.saveOdpOp, ctx, { code: 'ODP-01', name: 'Tiang 1', ...POLE, totalPorts: '16', splitterRatio: '1:16', odcId: odc.id, notes: 'Box hitam' }));
+    const odp = ok(
+      await executeOperation(ops.saveOdpOp, ctx, {
+        code: 'ODP-01',
+        name: 'Tiang 1',
+        ...POLE,
+        totalPorts: '16',
+        splitterRatio: '1:16',
+        odcId: odc.id,
+        notes: 'Box hitam',
+      }),
+    );
     assert.deepEqual([odp.splitterRatio, odp.odcId, odp.notes], ['1:16', odc.id, 'Box hitam']);
-    const notOdc = failed(await executeOperation(ops.saveOdpOp, ctx, { odpId: odp.id, code: 'ODP-01', name: 'Tiang 1', ...POLE, totalPorts: '16', odcId: pole.id }), 'not_found');
+    const notOdc = failed(
+      await executeOperation(ops.saveOdpOp, ctx, {
+        odpId: odp.id,
+        code: 'ODP-01',
+        name: 'Tiang 1',
+        ...POLE,
+        totalPorts: '16',
+        odcId: pole.id,
+      }),
+      'not_found',
+    );
     assert.equal(notOdc.fieldErrors?.odcId, 'Pilih ODC yang ada di daftar.');
-    failed(await executeOperation(ops.saveOdpOp, ctx, { code: 'ODP-02', name: 'x', ...POLE, totalPorts: '8', splitterRatio: '1:3' }), 'validation');
-    const cleared = ok(await executeOperation(ops.saveOdpOp, ctx, { odpId: odp.id, code: 'ODP-01', name: 'Tiang 1', ...POLE, totalPorts: '16', splitterRatio: '', odcId: '' }));
+    failed(
+      await executeOperation(ops.saveOdpOp, ctx, {
+        code: 'ODP-02',
+        name: 'x',
+        ...POLE,
+        totalPorts: '8',
+        splitterRatio: '1:3',
+      }),
+      'validation',
+    );
+    const cleared = ok(
+      await executeOperation(ops.saveOdpOp, ctx, {
+        odpId: odp.id,
+        code: 'ODP-01',
+        name: 'Tiang 1',
+        ...POLE,
+        totalPorts: '16',
+        splitterRatio: '',
+        odcId: '',
+      }),
+    );
     assert.deepEqual([cleared.splitterRatio, cleared.odcId, cleared.notes], [null, null, null]);
   });
 
@@ -143,7 +244,8 @@ describe('ODPs', () => {
     const refused = failed(await executeOperation(ops.deleteOdpOp, ctx, { odpId: odp.id }), 'odp_in_use');
     assert.equal(refused.message, 'ODP ini masih dipakai 2 pelanggan. Pindahkan mereka ke ODP lain dulu.');
     const noc = ctxFor(db, org.id, admin.user.id, 'noc');
-    for (const s of subs) ok(await executeOperation(transitionSubscriptionOp, noc, { subscriptionId: s.id, to: 'terminated' }));
+    for (const s of subs)
+      ok(await executeOperation(transitionSubscriptionOp, noc, { subscriptionId: s.id, to: 'terminated' }));
     ok(await executeOperation(ops.deleteOdpOp, ctx, { odpId: odp.id }));
     assert.equal((await db.select().from(odps).where(eq(odps.id, odp.id))).length, 0);
     const [after] = await db.select().from(subscriptions).where(eq(subscriptions.id, subs[0]!.id));
@@ -158,7 +260,12 @@ describe('photos', () => {
   test('a photo is stored, replaced and removed; only real images are accepted', async () => {
     const { org, ctx } = await setup();
     const odp = await makeOdp(db, org.id);
-    const upload = (bytes: BlobPart, name: string, type: string) => executeOperation(ops.uploadInfraPhotoOp, ctx, { kind: 'odp', id: odp.id, photo: new File([bytes], name, { type }) });
+    const upload = (bytes: BlobPart, name: string, type: string) =>
+      executeOperation(ops.uploadInfraPhotoOp, ctx, {
+        kind: 'odp',
+        id: odp.id,
+        photo: new File([bytes], name, { type }),
+      });
     const fake = failed(await upload('<?php system($_GET[1]); ?>', 'odp.png', 'image/png'), 'validation');
     assert.equal(fake.fieldErrors?.photo, 'Foto harus JPG, PNG, atau WEBP.');
     const pdf = failed(await upload('%PDF-1.4', 'odp.pdf', 'application/pdf'), 'validation');
@@ -174,9 +281,14 @@ describe('photos', () => {
     const second = ok(await upload(JPEG, 'foto.png', 'image/png'));
     assert.match(second.photoPath, /\.jpg$/);
     assert.ok(!existsSync(file(first.photoPath)), 'the replaced photo is deleted');
-    assert.deepEqual(ok(await executeOperation(ops.infraPhotoOp, ctx, { kind: 'odp', id: odp.id })), { path: second.photoPath, type: 'image/jpeg' });
+    assert.deepEqual(ok(await executeOperation(ops.infraPhotoOp, ctx, { kind: 'odp', id: odp.id })), {
+      path: second.photoPath,
+      type: 'image/jpeg',
+    });
 
-    assert.deepEqual(ok(await executeOperation(ops.removeInfraPhotoOp, ctx, { kind: 'odp', id: odp.id })), { removed: true });
+    assert.deepEqual(ok(await executeOperation(ops.removeInfraPhotoOp, ctx, { kind: 'odp', id: odp.id })), {
+      removed: true,
+    });
     assert.ok(!existsSync(file(second.photoPath)));
     failed(await executeOperation(ops.infraPhotoOp, ctx, { kind: 'odp', id: odp.id }), 'not_found');
     failed(await executeOperation(ops.infraPhotoOp, ctx, { kind: 'router', id: odp.id }), 'validation');
@@ -186,7 +298,14 @@ describe('photos', () => {
     const { org, admin } = await setup();
     const odp = await makeOdp(db, org.id);
     const technician = ctxFor(db, org.id, admin.user.id, 'technician');
-    failed(await executeOperation(ops.uploadInfraPhotoOp, technician, { kind: 'odp', id: odp.id, photo: new File([PNG], 'x.png', { type: 'image/png' }) }), 'forbidden');
+    failed(
+      await executeOperation(ops.uploadInfraPhotoOp, technician, {
+        kind: 'odp',
+        id: odp.id,
+        photo: new File([PNG], 'x.png', { type: 'image/png' }),
+      }),
+      'forbidden',
+    );
     failed(await executeOperation(ops.infraPhotoOp, technician, { kind: 'odp', id: odp.id }), 'not_found');
   });
 });

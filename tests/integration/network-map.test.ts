@@ -9,7 +9,7 @@ import { nearestFreeOdps } from '@/lib/infrastructure/coverage';
 import { distanceMeters } from '@/lib/infrastructure/geo';
 import type { MapFeatures } from '@/lib/infrastructure/map';
 import { mapCoverageOp, mapFeaturesOp, mapSearchOp } from '@/lib/infrastructure/map-operations';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, testDb } from '../helpers';
 
 const db = testDb();
@@ -25,16 +25,41 @@ async function world() {
 
 let seq = 0;
 /** A customer with one subscription (optionally on a router), placed at lat/lng. */
-async function customerAt(orgId: string, planId: string, at: { lat: number; lng: number } | null, over: { status?: 'active' | 'isolated' | 'terminated' | 'pending'; routerId?: string; name?: string } = {}) {
+async function customerAt(
+  orgId: string,
+  planId: string,
+  at: { lat: number; lng: number } | null,
+  over: { status?: 'active' | 'isolated' | 'terminated' | 'pending'; routerId?: string; name?: string } = {},
+) {
   const number = ++seq;
   const username = `map${randomUUID().slice(0, 8)}`;
   const [c] = await db
     .insert(customers)
-    .values({ organizationId: orgId, number, name: over.name ?? `Pelanggan ${number}`, phone: '6281200000000', address: `Jl. Peta No. ${number}`, status: over.status ?? 'active', planId, latitude: at?.lat ?? null, longitude: at?.lng ?? null, searchText: (over.name ?? `pelanggan ${number}`).toLowerCase() })
+    .values({
+      organizationId: orgId,
+      number,
+      name: over.name ?? `Pelanggan ${number}`,
+      phone: '6281200000000',
+      address: `Jl. Peta No. ${number}`,
+      status: over.status ?? 'active',
+      planId,
+      latitude: at?.lat ?? null,
+      longitude: at?.lng ?? null,
+      searchText: (over.name ?? `pelanggan ${number}`).toLowerCase(),
+    })
     .returning();
   const [s] = await db
     .insert(subscriptions)
-    .values({ organizationId: orgId, customerId: c!.id, planId, billingType: 'postpaid', serviceUsername: username, servicePasswordEnc: 'x', status: over.status ?? 'active', routerId: over.routerId ?? null })
+    .values({
+      organizationId: orgId,
+      customerId: c!.id,
+      planId,
+      billingType: 'postpaid',
+      serviceUsername: username,
+      servicePasswordEnc: 'x',
+      status: over.status ?? 'active',
+      routerId: over.routerId ?? null,
+    })
     .returning();
   return { customer: c!, subscription: s! };
 }
@@ -53,10 +78,21 @@ describe('map bounds query', () => {
   test('returns exactly the customers inside the view, of this organization only', async () => {
     const { org, plan, ctx } = await world();
     const e = 0.0001;
-    const inside = { nearSouth: { lat: VIEW.south + e, lng: 107.61 }, nearNorth: { lat: VIEW.north - e, lng: 107.61 }, nearWest: { lat: -6.91, lng: VIEW.west + e }, nearEast: { lat: -6.91, lng: VIEW.east - e } };
-    const outside = [{ lat: VIEW.south - e, lng: 107.61 }, { lat: VIEW.north + e, lng: 107.61 }, { lat: -6.91, lng: VIEW.west - e }, { lat: -6.91, lng: VIEW.east + e }];
+    const inside = {
+      nearSouth: { lat: VIEW.south + e, lng: 107.61 },
+      nearNorth: { lat: VIEW.north - e, lng: 107.61 },
+      nearWest: { lat: -6.91, lng: VIEW.west + e },
+      nearEast: { lat: -6.91, lng: VIEW.east - e },
+    };
+    const outside = [
+      { lat: VIEW.south - e, lng: 107.61 },
+      { lat: VIEW.north + e, lng: 107.61 },
+      { lat: -6.91, lng: VIEW.west - e },
+      { lat: -6.91, lng: VIEW.east + e },
+    ];
     const ids = new Map<string, string>();
-    for (const [name, at] of Object.entries(inside)) ids.set((await customerAt(org.id, plan.id, at, { name })).customer.id, name);
+    for (const [name, at] of Object.entries(inside))
+      ids.set((await customerAt(org.id, plan.id, at, { name })).customer.id, name);
     for (const at of outside) await customerAt(org.id, plan.id, at);
     await customerAt(org.id, plan.id, { lat: -6.91, lng: 107.61 }, { status: 'terminated' });
     await customerAt(org.id, plan.id, null);
@@ -66,7 +102,10 @@ describe('map bounds query', () => {
     const items = points(await features(ctx, { layers: 'customers' }));
     assert.deepEqual(items.map((c) => ids.get(c.id)).sort(), Object.keys(inside).sort());
     const north = items.find((c) => ids.get(c.id) === 'nearNorth')!;
-    assert.deepEqual([north.lat, north.lng, north.name, north.status, north.address], [inside.nearNorth.lat, 107.61, 'nearNorth', 'active', north.address]);
+    assert.deepEqual(
+      [north.lat, north.lng, north.name, north.status, north.address],
+      [inside.nearNorth.lat, 107.61, 'nearNorth', 'active', north.address],
+    );
     assert.match(north.number, /^C-\d{6}$/);
     assert.equal(north.planName, plan.name);
   });
@@ -82,17 +121,39 @@ describe('map bounds query', () => {
     assert.equal(f.customers?.mode, 'clusters');
     assert.ok(f.customers.mode === 'clusters');
     assert.equal(f.customers.total, 3200);
-    assert.equal(f.customers.items.reduce((s, c) => s + c.count, 0), 3200);
-    assert.ok(f.customers.items.length > 1 && f.customers.items.every((c) => c.lat >= VIEW.south && c.lat <= VIEW.north && c.count > 0));
+    assert.equal(
+      f.customers.items.reduce((s, c) => s + c.count, 0),
+      3200,
+    );
+    assert.ok(
+      f.customers.items.length > 1 &&
+        f.customers.items.every((c) => c.lat >= VIEW.south && c.lat <= VIEW.north && c.count > 0),
+    );
     // Zoomed in on a corner: individual points again.
-    const corner = await features(ctx, { layers: 'customers', bbox: `${VIEW.west},${VIEW.south},${VIEW.west + 0.002},${VIEW.south + 0.002}`, zoom: '18' });
+    const corner = await features(ctx, {
+      layers: 'customers',
+      bbox: `${VIEW.west},${VIEW.south},${VIEW.west + 0.002},${VIEW.south + 0.002}`,
+      zoom: '18',
+    });
     assert.equal(corner.customers?.mode, 'points');
   });
 
   test('active customers show offline when their router says so', async () => {
     const { org, plan, ctx } = await world();
     const router = async (over: Partial<typeof routers.$inferInsert>) =>
-      (await db.insert(routers).values({ organizationId: org.id, name: `RB-${randomUUID().slice(0, 6)}`, host: '10.0.0.1', username: 'api', passwordEnc: 'x', ...over }).returning())[0]!;
+      (
+        await db
+          .insert(routers)
+          .values({
+            organizationId: org.id,
+            name: `RB-${randomUUID().slice(0, 6)}`,
+            host: '10.0.0.1',
+            username: 'api',
+            passwordEnc: 'x',
+            ...over,
+          })
+          .returning()
+      )[0]!;
     const api = await router({ status: 'online', lastSeenAt: new Date() });
     const down = await router({ status: 'offline', lastSeenAt: new Date() });
     const neverRead = await router({ status: 'unknown' });
@@ -109,9 +170,26 @@ describe('map bounds query', () => {
       radiusForeignNas: await customerAt(org.id, plan.id, at, { routerId: radius.id }),
       noRouter: await customerAt(org.id, plan.id, at),
     };
-    await db.insert(routerSessions).values({ organizationId: org.id, routerId: api.id, kind: 'pppoe', itemId: '*1', username: cases.withSession.subscription.serviceUsername, subscriptionId: cases.withSession.subscription.id });
-    const [{ slug }] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, org.id)) as [{ slug: string }];
-    const acct = (username: string, stopped: boolean, nas = '10.0.0.1') => ({ acctsessionid: randomUUID(), acctuniqueid: randomUUID(), username, nasipaddress: nas, acctstarttime: new Date(), acctstoptime: stopped ? new Date() : null });
+    await db.insert(routerSessions).values({
+      organizationId: org.id,
+      routerId: api.id,
+      kind: 'pppoe',
+      itemId: '*1',
+      username: cases.withSession.subscription.serviceUsername,
+      subscriptionId: cases.withSession.subscription.id,
+    });
+    const [{ slug }] = (await db
+      .select({ slug: organizations.slug })
+      .from(organizations)
+      .where(eq(organizations.id, org.id))) as [{ slug: string }];
+    const acct = (username: string, stopped: boolean, nas = '10.0.0.1') => ({
+      acctsessionid: randomUUID(),
+      acctuniqueid: randomUUID(),
+      username,
+      nasipaddress: nas,
+      acctstarttime: new Date(),
+      acctstoptime: stopped ? new Date() : null,
+    });
     await db.insert(radacct).values([
       acct(`${cases.radiusOnline.subscription.serviceUsername}@${slug}`, false),
       acct(`${cases.radiusGone.subscription.serviceUsername}@${slug}`, true),
@@ -122,24 +200,57 @@ describe('map bounds query', () => {
     const status = new Map(points(await features(ctx, { layers: 'customers' })).map((c) => [c.id, c.status]));
     const got = Object.fromEntries(Object.entries(cases).map(([k, v]) => [k, status.get(v.customer.id)]));
     assert.deepEqual(got, {
-      withSession: 'active', noSession: 'offline', isolatedNoSession: 'isolated', routerDown: 'offline',
-      noSnapshotYet: 'active', radiusOnline: 'active', radiusGone: 'offline', radiusForeignNas: 'offline', noRouter: 'active',
+      withSession: 'active',
+      noSession: 'offline',
+      isolatedNoSession: 'isolated',
+      routerDown: 'offline',
+      noSnapshotYet: 'active',
+      radiusOnline: 'active',
+      radiusGone: 'offline',
+      radiusForeignNas: 'offline',
+      noRouter: 'active',
     });
   });
 
   test('ODPs with used ports and ODC, sites, and cables crossing the view', async () => {
     const { org, plan, ctx } = await world();
-    const odp = await makeOdp(db, org.id, { code: 'ODP-IN', latitude: -6.91, longitude: 107.61, totalPorts: 8, splitterRatio: '1:8' });
+    const odp = await makeOdp(db, org.id, {
+      code: 'ODP-IN',
+      latitude: -6.91,
+      longitude: 107.61,
+      totalPorts: 8,
+      splitterRatio: '1:8',
+    });
     await makeOdp(db, org.id, { code: 'ODP-OUT', latitude: -6.95, longitude: 107.61 });
     const { subscription } = await customerAt(org.id, plan.id, { lat: -6.911, lng: 107.611 });
     await db.update(subscriptions).set({ odpId: odp.id, odpPort: 3 }).where(eq(subscriptions.id, subscription.id));
     const cable = async (code: string, path: CablePath) =>
-      db.insert(cables).values({ organizationId: org.id, code, name: code, cableType: 'feeder', coreCount: 24, path, ...cableGeometry(path) });
-    await cable('KBL-CROSS', [[-6.91, 107.59], [-6.91, 107.63]]); // both ends outside, crosses the view
-    await cable('KBL-AWAY', [[-6.95, 107.59], [-6.96, 107.63]]);
+      db.insert(cables).values({
+        organizationId: org.id,
+        code,
+        name: code,
+        cableType: 'feeder',
+        coreCount: 24,
+        path,
+        ...cableGeometry(path),
+      });
+    await cable('KBL-CROSS', [
+      [-6.91, 107.59],
+      [-6.91, 107.63],
+    ]); // both ends outside, crosses the view
+    await cable('KBL-AWAY', [
+      [-6.95, 107.59],
+      [-6.96, 107.63],
+    ]);
     const f = await features(ctx, {});
-    assert.deepEqual(f.odps?.map((o) => [o.code, o.usedPorts, o.totalPorts, o.splitterRatio]), [['ODP-IN', 1, 8, '1:8']]);
-    assert.deepEqual(f.cables?.map((c) => [c.code, c.path.length]), [['KBL-CROSS', 2]]);
+    assert.deepEqual(
+      f.odps?.map((o) => [o.code, o.usedPorts, o.totalPorts, o.splitterRatio]),
+      [['ODP-IN', 1, 8, '1:8']],
+    );
+    assert.deepEqual(
+      f.cables?.map((c) => [c.code, c.path.length]),
+      [['KBL-CROSS', 2]],
+    );
     assert.deepEqual(f.sites, []);
     assert.equal(f.truncated, undefined);
     const onlyOdps = await features(ctx, { layers: 'odps' });
@@ -176,8 +287,16 @@ describe('map bounds query', () => {
     await makeOdp(db, org.id, { code: 'ODP-JAUH', latitude: 3.59, longitude: 98.67 });
     for (const bbox of ['80,-15,165,10', '-180,-85,180,85']) {
       const f = await features(ctx, { bbox, zoom: '3' });
-      assert.deepEqual(points(f).map((c) => c.id), [customer.id], bbox);
-      assert.deepEqual(f.odps?.map((o) => o.code), ['ODP-JAUH'], bbox);
+      assert.deepEqual(
+        points(f).map((c) => c.id),
+        [customer.id],
+        bbox,
+      );
+      assert.deepEqual(
+        f.odps?.map((o) => o.code),
+        ['ODP-JAUH'],
+        bbox,
+      );
     }
     // A view that misses Indonesia altogether is simply empty.
     const away = await features(ctx, { bbox: '-10,40,20,60', zoom: '5' });
@@ -204,11 +323,30 @@ describe('map search and coverage', () => {
     await customerAt(org.id, plan.id, { lat: -6.91, lng: 107.61 }, { name: 'Melati Sari' });
     await customerAt(org.id, plan.id, null, { name: 'Melati Tanpa Titik' });
     await makeOdp(db, org.id, { code: 'ODP-MELATI-01', name: 'Gang Melati' });
-    const path: CablePath = [[-6.91, 107.6], [-6.912, 107.605], [-6.914, 107.61]];
-    await db.insert(cables).values({ organizationId: org.id, code: 'KBL-7', name: 'Kabel Melati', cableType: 'drop', coreCount: 2, path, ...cableGeometry(path) });
+    const path: CablePath = [
+      [-6.91, 107.6],
+      [-6.912, 107.605],
+      [-6.914, 107.61],
+    ];
+    await db.insert(cables).values({
+      organizationId: org.id,
+      code: 'KBL-7',
+      name: 'Kabel Melati',
+      cableType: 'drop',
+      coreCount: 2,
+      path,
+      ...cableGeometry(path),
+    });
     const r = await executeOperation(mapSearchOp, ctx, { q: 'melati' });
     assert.ok(r.ok);
-    assert.deepEqual(r.data.items.map((i) => [i.kind, i.label]), [['customer', 'Melati Sari'], ['odp', 'ODP-MELATI-01'], ['cable', 'KBL-7']]);
+    assert.deepEqual(
+      r.data.items.map((i) => [i.kind, i.label]),
+      [
+        ['customer', 'Melati Sari'],
+        ['odp', 'ODP-MELATI-01'],
+        ['cable', 'KBL-7'],
+      ],
+    );
     assert.deepEqual([r.data.items[2]!.lat, r.data.items[2]!.lng], [-6.912, 107.605]);
     for (let i = 0; i < 12; i++) await makeOdp(db, org.id, { code: `ODP-MLT-${i}` });
     const many = await executeOperation(mapSearchOp, ctx, { q: 'ODP-' });
@@ -220,8 +358,16 @@ describe('map search and coverage', () => {
   test('nearest free ODPs: within the radius, nearest first, distances as distanceMeters', async () => {
     const { org, plan, ctx } = await world();
     const here = { latitude: -6.9147, longitude: 107.6098 };
-    const at = (north: number, east: number) => ({ latitude: here.latitude + north / 111_320, longitude: here.longitude + east / 110_500 });
-    const specs = [['ODP-C', at(180, 40)], ['ODP-A', at(30, 0)], ['ODP-B', at(-60, 90)], ['ODP-FAR', at(400, 0)]] as const;
+    const at = (north: number, east: number) => ({
+      latitude: here.latitude + north / 111_320,
+      longitude: here.longitude + east / 110_500,
+    });
+    const specs = [
+      ['ODP-C', at(180, 40)],
+      ['ODP-A', at(30, 0)],
+      ['ODP-B', at(-60, 90)],
+      ['ODP-FAR', at(400, 0)],
+    ] as const;
     const made = new Map<string, { latitude: number; longitude: number }>();
     for (const [code, p] of specs) made.set((await makeOdp(db, org.id, { code, ...p, totalPorts: 8 })).code, p);
     const full = await makeOdp(db, org.id, { code: 'ODP-FULL', ...at(10, 10), totalPorts: 1 });
@@ -231,15 +377,28 @@ describe('map search and coverage', () => {
     await makeOdp(db, other.org.id, { code: 'ODP-LAIN', ...at(5, 5) });
 
     const list = await nearestFreeOdps(db, { orgId: org.id, point: here, radiusM: 250 });
-    assert.deepEqual(list.map((o) => o.code), ['ODP-A', 'ODP-B', 'ODP-C']);
+    assert.deepEqual(
+      list.map((o) => o.code),
+      ['ODP-A', 'ODP-B', 'ODP-C'],
+    );
     for (const o of list) assert.ok(Math.abs(o.distanceM - distanceMeters(here, made.get(o.code)!)) <= 1, o.code);
-    assert.deepEqual(list.map((o) => [o.freePorts, o.usedPorts]), [[8, 0], [8, 0], [8, 0]]);
+    assert.deepEqual(
+      list.map((o) => [o.freePorts, o.usedPorts]),
+      [
+        [8, 0],
+        [8, 0],
+        [8, 0],
+      ],
+    );
 
     await db.update(organizations).set({ coverageRadiusM: 500 }).where(eq(organizations.id, org.id));
     const r = await executeOperation(mapCoverageOp, ctx, { lat: String(here.latitude), lng: String(here.longitude) });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.data.radiusM, 500);
-    assert.deepEqual(r.data.nearest.map((o) => o.code), ['ODP-A', 'ODP-B', 'ODP-C', 'ODP-FAR']);
+    assert.deepEqual(
+      r.data.nearest.map((o) => o.code),
+      ['ODP-A', 'ODP-B', 'ODP-C', 'ODP-FAR'],
+    );
     assert.equal(r.data.verdict.ok && r.data.verdict.code, 'ODP-A');
     const bad = await executeOperation(mapCoverageOp, ctx, { lat: '51.5', lng: '-0.1' });
     assert.ok(!bad.ok && bad.code === 'validation');

@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, jobs, subscriptions } from '@/db/schema';
-import { convertLeadOp, createLeadOp, transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
+import {
+  convertLeadOp,
+  createLeadOp,
+  transitionSubscriptionOp,
+  updateSubscriptionServiceOp,
+} from '@/lib/customers/operations';
 import * as ops from '@/lib/infrastructure/operations';
 import { odpPortMap } from '@/lib/infrastructure/ports';
-import { executeOperation, type Ctx, type Result } from '@/lib/server/operation';
+import { type Ctx, executeOperation, type Result } from '@/lib/server/operation';
 import { ctxFor, makeOdp, makeOrg, makePlan, makeSubscriber, POLE, testDb } from '../helpers';
 
 const db = testDb();
@@ -29,13 +34,23 @@ async function world() {
   const odp = await makeOdp(db, org.id, { code: 'ODP-08', totalPorts: 8, ...POLE });
   const small = await makeOdp(db, org.id, { code: 'ODP-04', totalPorts: 4, ...POLE });
   const subs = [];
-  for (let i = 0; i < 3; i++) subs.push((await makeSubscriber(db, org.id, { planId: plan.id, routerId: null })).subscription);
+  for (let i = 0; i < 3; i++)
+    subs.push((await makeSubscriber(db, org.id, { planId: plan.id, routerId: null })).subscription);
   return { org, admin, ctx, plan, odp, small, subs };
 }
 
 /** The customer's service form: same plan, no router, the given ODP and port. */
 const place = (ctx: Ctx, sub: { id: string; planId: string }, odpId: string, odpPort: string | number) =>
-  executeOperation(updateSubscriptionServiceOp, ctx, { subscriptionId: sub.id, planId: sub.planId, routerId: '', remoteAddress: '', localAddress: '', callerId: '', odpId, odpPort });
+  executeOperation(updateSubscriptionServiceOp, ctx, {
+    subscriptionId: sub.id,
+    planId: sub.planId,
+    routerId: '',
+    remoteAddress: '',
+    localAddress: '',
+    callerId: '',
+    odpId,
+    odpPort,
+  });
 
 const free = async (ctx: Ctx, odpId: string) => ok(await executeOperation(ops.listFreePortsOp, ctx, { odpId })).free;
 
@@ -55,7 +70,10 @@ describe('ODP ports', () => {
     assert.deepEqual(ok(await place(w.ctx, a!, w.odp.id, '3')), { changed: [], jobIds: [] });
     const queued = await db.select().from(jobs).where(eq(jobs.organizationId, w.org.id));
     assert.equal(queued.length, 0);
-    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'subscription.odp_changed')));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'subscription.odp_changed')));
     assert.deepEqual(audit!.data, { before: { odpId: null, odpPort: null }, after: { odpId: w.odp.id, odpPort: 3 } });
   });
 
@@ -67,10 +85,24 @@ describe('ODP ports', () => {
     failed(await place(w.ctx, b!, w.small.id, 4), 'odp_port_taken');
     failed(await place(w.ctx, b!, w.small.id, 8), 'odp_port_range');
     // Plan-only callers (no odpId / odpPort in the input) keep the place as it is.
-    ok(await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: b!.id, planId: b!.planId, routerId: '', remoteAddress: '10.10.0.9' }));
+    ok(
+      await executeOperation(updateSubscriptionServiceOp, w.ctx, {
+        subscriptionId: b!.id,
+        planId: b!.planId,
+        routerId: '',
+        remoteAddress: '10.10.0.9',
+      }),
+    );
     let [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, b!.id));
     assert.deepEqual([row!.odpId, row!.odpPort], [w.odp.id, 8]);
-    ok(await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: b!.id, planId: b!.planId, routerId: '', odpId: w.small.id }));
+    ok(
+      await executeOperation(updateSubscriptionServiceOp, w.ctx, {
+        subscriptionId: b!.id,
+        planId: b!.planId,
+        routerId: '',
+        odpId: w.small.id,
+      }),
+    );
     [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, b!.id));
     assert.deepEqual([row!.odpId, row!.odpPort], [w.small.id, null]);
   });
@@ -80,7 +112,10 @@ describe('ODP ports', () => {
     const results = await Promise.all(w.subs.map((s) => place(w.ctx, s, w.odp.id, '5')));
     assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
     for (const r of results.filter((x) => !x.ok)) failed(r, 'odp_port_taken');
-    const onPort = await db.select().from(subscriptions).where(and(eq(subscriptions.odpId, w.odp.id), eq(subscriptions.odpPort, 5)));
+    const onPort = await db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.odpId, w.odp.id), eq(subscriptions.odpPort, 5)));
     assert.equal(onPort.length, 1);
   });
 
@@ -91,8 +126,14 @@ describe('ODP ports', () => {
     ok(await place(w.ctx, b!, w.odp.id, 2));
     await db.update(subscriptions).set({ odpId: w.odp.id }).where(eq(subscriptions.id, c!.id));
     const map = await odpPortMap(db, { orgId: w.org.id, odpId: w.odp.id, totalPorts: 8 });
-    assert.deepEqual(map.ports.map((p) => p.on?.subscriptionId ?? null), [a!.id, b!.id, null, null, null, null, null, null]);
-    assert.deepEqual(map.unnumbered.map((u) => u.subscriptionId), [c!.id]);
+    assert.deepEqual(
+      map.ports.map((p) => p.on?.subscriptionId ?? null),
+      [a!.id, b!.id, null, null, null, null, null, null],
+    );
+    assert.deepEqual(
+      map.unnumbered.map((u) => u.subscriptionId),
+      [c!.id],
+    );
 
     const noc = ctxFor(db, w.org.id, w.admin.user.id, 'noc');
     ok(await executeOperation(transitionSubscriptionOp, noc, { subscriptionId: a!.id, to: 'terminated' }));
@@ -105,9 +146,20 @@ describe('ODP ports', () => {
   test('the port count cannot go below the highest port in use', async () => {
     const w = await world();
     ok(await place(w.ctx, w.subs[0]!, w.odp.id, 6));
-    const save = (totalPorts: string) => executeOperation(ops.saveOdpOp, w.ctx, { odpId: w.odp.id, code: 'ODP-08', name: 'x', latitude: POLE.latitude, longitude: POLE.longitude, totalPorts });
+    const save = (totalPorts: string) =>
+      executeOperation(ops.saveOdpOp, w.ctx, {
+        odpId: w.odp.id,
+        code: 'ODP-08',
+        name: 'x',
+        latitude: POLE.latitude,
+        longitude: POLE.longitude,
+        totalPorts,
+      });
     const refused = failed(await save('4'), 'odp_ports_in_use');
-    assert.equal(refused.message, 'Jumlah port tidak boleh kurang dari 6: pelanggan di ODP ini sudah memakai sampai 6 port.');
+    assert.equal(
+      refused.message,
+      'Jumlah port tidak boleh kurang dari 6: pelanggan di ODP ini sudah memakai sampai 6 port.',
+    );
     assert.ok(refused.fieldErrors?.totalPorts);
     assert.equal(ok(await save('6')).totalPorts, 6);
   });
@@ -115,7 +167,15 @@ describe('ODP ports', () => {
   test('every live customer takes a port, numbered or not: the count cannot shrink below them, a full ODP takes nobody new', async () => {
     const w = await world();
     for (const sub of w.subs) ok(await place(w.ctx, sub, w.small.id, ''));
-    const save = (totalPorts: number) => executeOperation(ops.saveOdpOp, w.ctx, { odpId: w.small.id, code: 'ODP-04', name: 'x', latitude: POLE.latitude, longitude: POLE.longitude, totalPorts });
+    const save = (totalPorts: number) =>
+      executeOperation(ops.saveOdpOp, w.ctx, {
+        odpId: w.small.id,
+        code: 'ODP-04',
+        name: 'x',
+        latitude: POLE.latitude,
+        longitude: POLE.longitude,
+        totalPorts,
+      });
     const refused = failed(await save(2), 'odp_ports_in_use');
     assert.match(refused.message, /kurang dari 3/);
     assert.equal(ok(await save(3)).totalPorts, 3);
@@ -124,8 +184,25 @@ describe('ODP ports', () => {
     const full = failed(await place(w.ctx, newcomer, w.small.id, ''), 'odp_full');
     assert.equal(full.message, 'ODP ODP-04 sudah penuh (3 port terpakai). Pilih ODP lain.');
     assert.equal(full.fieldErrors?.odpId, 'ODP ini sudah penuh; pilih ODP lain.');
-    const lead = ok(await executeOperation(createLeadOp, w.ctx, { name: 'Rina', phone: '0812-3456-7891', address: 'Jl. Mawar 1', ...POLE, planId: w.plan.id, billingType: 'postpaid' })).lead;
-    failed(await executeOperation(convertLeadOp, w.ctx, { leadId: lead.id, serviceUsername: 'rina01', servicePassword: 'rahasia1', odpId: w.small.id }), 'odp_full');
+    const lead = ok(
+      await executeOperation(createLeadOp, w.ctx, {
+        name: 'Rina',
+        phone: '0812-3456-7891',
+        address: 'Jl. Mawar 1',
+        ...POLE,
+        planId: w.plan.id,
+        billingType: 'postpaid',
+      }),
+    ).lead;
+    failed(
+      await executeOperation(convertLeadOp, w.ctx, {
+        leadId: lead.id,
+        serviceUsername: 'rina01',
+        servicePassword: 'rahasia1',
+        odpId: w.small.id,
+      }),
+      'odp_full',
+    );
 
     // Terminating one frees a place; numbering a customer already on the ODP is no new customer.
     ok(await executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: w.subs[0]!.id, to: 'terminated' }));
@@ -136,10 +213,24 @@ describe('ODP ports', () => {
   test('lead conversion can record the port the surveyor reserved', async () => {
     const w = await world();
     const lead = async (name: string) =>
-      ok(await executeOperation(createLeadOp, w.ctx, { name, phone: '0812-3456-7890', address: 'Jl. Melati No. 5', ...POLE, planId: w.plan.id, billingType: 'postpaid' })).lead;
+      ok(
+        await executeOperation(createLeadOp, w.ctx, {
+          name,
+          phone: '0812-3456-7890',
+          address: 'Jl. Melati No. 5',
+          ...POLE,
+          planId: w.plan.id,
+          billingType: 'postpaid',
+        }),
+      ).lead;
     ok(await place(w.ctx, w.subs[0]!, w.small.id, 2));
     const convert = async (leadId: string, over: Record<string, unknown>) =>
-      executeOperation(convertLeadOp, w.ctx, { leadId, serviceUsername: `u${leadId.slice(0, 8)}`, servicePassword: 'rahasia1', ...over });
+      executeOperation(convertLeadOp, w.ctx, {
+        leadId,
+        serviceUsername: `u${leadId.slice(0, 8)}`,
+        servicePassword: 'rahasia1',
+        ...over,
+      });
     const l1 = await lead('Siti');
     failed(await convert(l1.id, { odpId: w.small.id, odpPort: '2' }), 'odp_port_taken');
     const { customerId } = ok(await convert(l1.id, { odpId: w.small.id, odpPort: '3' }));
@@ -161,9 +252,27 @@ describe('ODP ports', () => {
     failed(await place(w.ctx, w.subs[0]!, theirs.id, ''), 'not_found');
     const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, w.subs[0]!.id));
     assert.equal(row!.odpId, null);
-    const lead = ok(await executeOperation(createLeadOp, w.ctx, { name: 'Tono', phone: '0812-3456-7892', address: 'Jl. Kenanga 2', ...POLE, planId: w.plan.id, billingType: 'postpaid' })).lead;
+    const lead = ok(
+      await executeOperation(createLeadOp, w.ctx, {
+        name: 'Tono',
+        phone: '0812-3456-7892',
+        address: 'Jl. Kenanga 2',
+        ...POLE,
+        planId: w.plan.id,
+        billingType: 'postpaid',
+      }),
+    ).lead;
     for (const odpPort of ['', '1']) {
-      failed(await executeOperation(convertLeadOp, w.ctx, { leadId: lead.id, serviceUsername: 'tono01', servicePassword: 'rahasia1', odpId: theirs.id, odpPort }), 'not_found');
+      failed(
+        await executeOperation(convertLeadOp, w.ctx, {
+          leadId: lead.id,
+          serviceUsername: 'tono01',
+          servicePassword: 'rahasia1',
+          odpId: theirs.id,
+          odpPort,
+        }),
+        'not_found',
+      );
     }
   });
 });

@@ -3,8 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
-import { gatewayTransactions, invoices, jobs, organizationTaskStatus, paymentCallbacks, payments, subscriptions } from '@/db/schema';
+import {
+  gatewayTransactions,
+  invoices,
+  jobs,
+  organizationTaskStatus,
+  paymentCallbacks,
+  payments,
+  subscriptions,
+} from '@/db/schema';
 import { invoiceLinkToken } from '@/lib/billing/links';
+import { subscriptionApply } from '@/lib/network/jobs';
 import { receiveCallback } from '@/lib/payments/callbacks';
 import { startInvoicePayment } from '@/lib/payments/checkout';
 import { gatewayBaseUrl } from '@/lib/payments/config';
@@ -13,16 +22,20 @@ import { recheckTransaction, resolveReview, sweepPendingTransactions } from '@/l
 import { refundTransaction } from '@/lib/payments/refund';
 import { saveGatewaySettings } from '@/lib/payments/settings';
 import { GATEWAYS, type GatewayName } from '@/lib/payments/types';
+import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
 import { API_URL_ENV, START_FAKE } from '../support/gateways';
 import type { FakeCallback, GatewayFake } from '../support/gateways/types';
-import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
-import { subscriptionApply } from '@/lib/network/jobs';
 
 const db = testDb();
 const fakes = {} as Record<GatewayName, GatewayFake>;
 const FEE = 2_500;
 /** The unsuccessful endings each gateway has: Xendit invoices only expire, DuitKu only fails. */
-const ENDINGS: Record<GatewayName, ('expired' | 'failed')[]> = { midtrans: ['expired', 'failed'], xendit: ['expired'], tripay: ['expired', 'failed'], duitku: ['failed'] };
+const ENDINGS: Record<GatewayName, ('expired' | 'failed')[]> = {
+  midtrans: ['expired', 'failed'],
+  xendit: ['expired'],
+  tripay: ['expired', 'failed'],
+  duitku: ['failed'],
+};
 
 before(async () => {
   // Before anything reads the environment (it is parsed once): every gateway module talks
@@ -50,7 +63,13 @@ async function setup(gateway: GatewayName) {
       enabled: true,
       mode: 'production',
       credentials: creds,
-      methods: module.methods.map((m) => ({ code: m.code, enabled: true, feeType: 'flat', feeValue: FEE, feeBearer: 'customer' })),
+      methods: module.methods.map((m) => ({
+        code: m.code,
+        enabled: true,
+        feeType: 'flat',
+        feeValue: FEE,
+        feeBearer: 'customer',
+      })),
     },
   });
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, world.invoice.id));
@@ -67,7 +86,12 @@ function paidAtGateway(gateway: GatewayName, orderId: string) {
 }
 
 function deliver(gateway: GatewayName, cb: FakeCallback, handle = db) {
-  return receiveCallback(handle, { gateway, rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: '203.0.113.50' });
+  return receiveCallback(handle, {
+    gateway,
+    rawBody: cb.body,
+    headers: new Headers(cb.headers),
+    remoteIp: '203.0.113.50',
+  });
 }
 
 async function invoiceRow(id: string) {
@@ -79,13 +103,23 @@ async function reconnectJobs(subscriptionId: string) {
   const rows = await db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.type, subscriptionApply.name), sql`${jobs.payload}->>'subscriptionId' = ${subscriptionId}`, sql`${jobs.payload}->>'status' = 'active'`));
+    .where(
+      and(
+        eq(jobs.type, subscriptionApply.name),
+        sql`${jobs.payload}->>'subscriptionId' = ${subscriptionId}`,
+        sql`${jobs.payload}->>'status' = 'active'`,
+      ),
+    );
   return rows.length;
 }
 
 async function callbackLog(transactionId: string | null, orderId: string) {
   return db
-    .select({ outcome: paymentCallbacks.outcome, httpStatus: paymentCallbacks.httpStatus, organizationId: paymentCallbacks.organizationId })
+    .select({
+      outcome: paymentCallbacks.outcome,
+      httpStatus: paymentCallbacks.httpStatus,
+      organizationId: paymentCallbacks.organizationId,
+    })
     .from(paymentCallbacks)
     .where(transactionId ? eq(paymentCallbacks.transactionId, transactionId) : eq(paymentCallbacks.orderId, orderId))
     .orderBy(paymentCallbacks.id);
@@ -133,7 +167,15 @@ for (const gateway of GATEWAYS) {
       const inv = await invoiceRow(s.invoice.id);
       assert.equal(inv.status, s.invoice.status);
       assert.equal(inv.paidAmount, s.invoice.paidAmount);
-      assert.equal((await db.select().from(payments).where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))).length, 0);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(payments)
+            .where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))
+        ).length,
+        0,
+      );
       assert.equal(await reconnectJobs(s.world.subscription.id), 0);
 
       assert.deepEqual(
@@ -143,12 +185,26 @@ for (const gateway of GATEWAYS) {
           ['mismatch', 409],
         ],
       );
-      assert.deepEqual((await callbackLog(null, unknownId)).map((c) => [c.outcome, c.httpStatus, c.organizationId]), [['unknown_order', 404, null]]);
-      const [bad] = await db.select().from(paymentCallbacks).where(and(eq(paymentCallbacks.gateway, gateway), eq(paymentCallbacks.outcome, 'malformed'))).limit(1);
+      assert.deepEqual(
+        (await callbackLog(null, unknownId)).map((c) => [c.outcome, c.httpStatus, c.organizationId]),
+        [['unknown_order', 404, null]],
+      );
+      const [bad] = await db
+        .select()
+        .from(paymentCallbacks)
+        .where(and(eq(paymentCallbacks.gateway, gateway), eq(paymentCallbacks.outcome, 'malformed')))
+        .limit(1);
       assert.equal(bad!.httpStatus, 400);
 
       // Finance accepts what was received: it pays that, less the customer's fee.
-      await resolveReview(db, { orgId: s.org.id, actorUserId: s.admin.user.id, ip: null, transactionId: t.id, decision: 'accept', note: 'kurang bayar, diterima' });
+      await resolveReview(db, {
+        orgId: s.org.id,
+        actorUserId: s.admin.user.id,
+        ip: null,
+        transactionId: t.id,
+        decision: 'accept',
+        note: 'kurang bayar, diterima',
+      });
       const after = await invoiceRow(s.invoice.id);
       assert.equal(after.paidAmount, s.invoice.paidAmount + t.chargedAmount - 1_000 - FEE);
     });
@@ -183,15 +239,29 @@ for (const gateway of GATEWAYS) {
       const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.world.subscription.id));
       assert.equal(sub!.status, 'active');
       assert.equal(await reconnectJobs(s.world.subscription.id), 1);
-      const paid = await db.select().from(payments).where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')));
+      const paid = await db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')));
       assert.equal(paid.length, 1);
       assert.equal(paid[0]!.amount, s.outstanding, 'the fee is not credited to the customer');
 
       const again = await deliver(gateway, cb);
       assert.equal(again.status, first.status);
       assert.equal(await reconnectJobs(s.world.subscription.id), 1);
-      assert.equal((await db.select().from(payments).where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))).length, 1);
-      assert.deepEqual((await callbackLog(t.id, t.orderId)).map((c) => c.outcome), ['settled', 'duplicate']);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(payments)
+            .where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))
+        ).length,
+        1,
+      );
+      assert.deepEqual(
+        (await callbackLog(t.id, t.orderId)).map((c) => c.outcome),
+        ['settled', 'duplicate'],
+      );
       assert.equal((await invoiceRow(s.invoice.id)).paidAmount, inv.total);
     });
 
@@ -210,7 +280,15 @@ for (const gateway of GATEWAYS) {
       const outcomes = (await callbackLog(t.id, t.orderId)).map((c) => c.outcome);
       assert.equal(outcomes.filter((o) => o === 'settled').length, 1);
       assert.equal(outcomes.filter((o) => o === 'duplicate').length, 19);
-      assert.equal((await db.select().from(payments).where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))).length, 1);
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(payments)
+            .where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')))
+        ).length,
+        1,
+      );
       const inv = await invoiceRow(s.invoice.id);
       assert.equal(inv.paidAmount, inv.total);
       assert.equal(await reconnectJobs(s.world.subscription.id), 1);
@@ -220,11 +298,19 @@ for (const gateway of GATEWAYS) {
       const s = await setup(gateway);
       const t = await s.start();
       fakes[gateway].setStatus(t.orderId, 'paid');
-      const r = await recheckTransaction(db, { orgId: s.org.id, actorUserId: s.admin.user.id, ip: null, transactionId: t.id });
+      const r = await recheckTransaction(db, {
+        orgId: s.org.id,
+        actorUserId: s.admin.user.id,
+        ip: null,
+        transactionId: t.id,
+      });
       assert.equal(r.outcome, 'settled');
       assert.equal((await invoiceRow(s.invoice.id)).status, 'paid');
       // The worker's sweep finds nothing left to do for it.
-      await db.update(gatewayTransactions).set({ createdAt: sql`now() - interval '1 hour'` }).where(eq(gatewayTransactions.id, t.id));
+      await db
+        .update(gatewayTransactions)
+        .set({ createdAt: sql`now() - interval '1 hour'` })
+        .where(eq(gatewayTransactions.id, t.id));
       const again = await recheckTransaction(db, { orgId: s.org.id, actorUserId: null, ip: null, transactionId: t.id });
       assert.equal(again.outcome, 'duplicate');
     });
@@ -236,12 +322,21 @@ for (const gateway of GATEWAYS) {
         paidAtGateway(gateway, t.orderId);
         await deliver(gateway, fakes[gateway].callback(t.orderId, 'paid'));
         assert.equal((await invoiceRow(s.invoice.id)).status, 'paid');
-        const refunded = await refundTransaction(db, { orgId: s.org.id, actorUserId: s.admin.user.id, ip: null, transactionId: t.id, reason: 'pelanggan batal' });
+        const refunded = await refundTransaction(db, {
+          orgId: s.org.id,
+          actorUserId: s.admin.user.id,
+          ip: null,
+          transactionId: t.id,
+          reason: 'pelanggan batal',
+        });
         assert.equal(refunded.status, 'refunded');
         const inv = await invoiceRow(s.invoice.id);
         assert.equal(inv.paidAmount, s.invoice.paidAmount);
         assert.notEqual(inv.status, 'paid');
-        const [p] = await db.select().from(payments).where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')));
+        const [p] = await db
+          .select()
+          .from(payments)
+          .where(and(eq(payments.customerId, s.world.customer.id), eq(payments.method, 'gateway')));
         assert.equal(p!.status, 'refunded');
         assert.ok(fakes[gateway].requests.some((r) => r.method === 'POST' && /refund/.test(r.path)));
       });
@@ -259,7 +354,10 @@ describe('DuitKu status confirmation', () => {
     assert.notEqual(replayed.body, failed.body);
     const r = await deliver('duitku', replayed);
     assert.equal(r.status, 409);
-    assert.deepEqual((await callbackLog(t.id, t.orderId)).map((c) => c.outcome), ['unconfirmed']);
+    assert.deepEqual(
+      (await callbackLog(t.id, t.orderId)).map((c) => c.outcome),
+      ['unconfirmed'],
+    );
     assert.notEqual((await invoiceRow(s.invoice.id)).status, 'paid');
   });
 });
@@ -277,7 +375,10 @@ describe('what the review found', () => {
     const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, t.id));
     assert.equal(row!.status, 'paid');
     assert.equal((await invoiceRow(s.invoice.id)).status, 'paid');
-    assert.deepEqual((await callbackLog(t.id, t.orderId)).map((c) => c.outcome), ['settled', 'unconfirmed']);
+    assert.deepEqual(
+      (await callbackLog(t.id, t.orderId)).map((c) => c.outcome),
+      ['settled', 'unconfirmed'],
+    );
   });
 
   test('a mismatch finance rejected stays rejected when the gateway retries the callback', async () => {
@@ -285,7 +386,14 @@ describe('what the review found', () => {
     const t = await s.start();
     const wrong = fakes.tripay.callback(t.orderId, 'paid', { amount: t.chargedAmount + 5_000 });
     assert.equal((await deliver('tripay', wrong)).status, 409);
-    await resolveReview(db, { orgId: s.org.id, actorUserId: s.admin.user.id, ip: null, transactionId: t.id, decision: 'reject', note: 'jumlah salah, dikembalikan lewat dasbor' });
+    await resolveReview(db, {
+      orgId: s.org.id,
+      actorUserId: s.admin.user.id,
+      ip: null,
+      transactionId: t.id,
+      decision: 'reject',
+      note: 'jumlah salah, dikembalikan lewat dasbor',
+    });
     assert.equal((await deliver('tripay', wrong)).status, 409);
     const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, t.id));
     assert.equal(row!.status, 'failed');
@@ -296,9 +404,19 @@ describe('what the review found', () => {
     const s = await setup('midtrans');
     const t = await s.start();
     paidAtGateway('midtrans', t.orderId);
-    assert.equal((await deliver('midtrans', fakes.midtrans.callback(t.orderId, 'paid', { currency: 'USD' }))).status, 409);
+    assert.equal(
+      (await deliver('midtrans', fakes.midtrans.callback(t.orderId, 'paid', { currency: 'USD' }))).status,
+      409,
+    );
     await assert.rejects(
-      resolveReview(db, { orgId: s.org.id, actorUserId: s.admin.user.id, ip: null, transactionId: t.id, decision: 'accept', note: 'terima saja' }),
+      resolveReview(db, {
+        orgId: s.org.id,
+        actorUserId: s.admin.user.id,
+        ip: null,
+        transactionId: t.id,
+        decision: 'accept',
+        note: 'terima saja',
+      }),
       (e: Error) => e.message === 'review_amount_unknown',
     );
   });
@@ -321,7 +439,11 @@ describe('what the review found', () => {
     const before = fakes.duitku.orders.size;
     const wide = createDb(process.env.DATABASE_URL!, { max: 20 });
     try {
-      const started = await Promise.all(Array.from({ length: 20 }, () => startInvoicePayment(wide.db, { token: s.token, gateway: 'duitku', method: s.vaMethod, ip: null })));
+      const started = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          startInvoicePayment(wide.db, { token: s.token, gateway: 'duitku', method: s.vaMethod, ip: null }),
+        ),
+      );
       assert.equal(new Set(started.map((t) => t.id)).size, 1);
       assert.ok(started.every((t) => t.reference));
     } finally {
@@ -336,7 +458,10 @@ describe('sweep of pending payments', () => {
     const s = await setup('tripay');
     const t = await s.start();
     fakes.tripay.setStatus(t.orderId, 'paid');
-    await db.update(gatewayTransactions).set({ createdAt: sql`now() - interval '20 minutes'` }).where(eq(gatewayTransactions.id, t.id));
+    await db
+      .update(gatewayTransactions)
+      .set({ createdAt: sql`now() - interval '20 minutes'` })
+      .where(eq(gatewayTransactions.id, t.id));
     const r = await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 1000 });
     assert.ok(r.changed >= 1);
     assert.equal((await invoiceRow(s.invoice.id)).status, 'paid');
@@ -348,16 +473,34 @@ describe('sweep of pending payments', () => {
     const [tb, tg] = [await bad.start(), await good.start()];
     for (const t of [tb, tg]) {
       fakes.tripay.setStatus(t.orderId, 'paid');
-      await db.update(gatewayTransactions).set({ createdAt: sql`now() - interval '20 minutes'` }).where(eq(gatewayTransactions.id, t.id));
+      await db
+        .update(gatewayTransactions)
+        .set({ createdAt: sql`now() - interval '20 minutes'` })
+        .where(eq(gatewayTransactions.id, t.id));
     }
     // The admin pasted a wrong API key after the payment was started.
     const creds = { ...fakes.tripay.credentials, apiKey: 'DEV-wrong-key' };
-    const methods = GATEWAY_MODULES.tripay.methods.map((m) => ({ code: m.code, enabled: true, feeType: 'flat' as const, feeValue: FEE, feeBearer: 'customer' as const }));
-    await saveGatewaySettings(db, { orgId: bad.org.id, actorUserId: bad.admin.user.id, ip: null, input: { gateway: 'tripay', enabled: true, mode: 'production', credentials: creds, methods } });
+    const methods = GATEWAY_MODULES.tripay.methods.map((m) => ({
+      code: m.code,
+      enabled: true,
+      feeType: 'flat' as const,
+      feeValue: FEE,
+      feeBearer: 'customer' as const,
+    }));
+    await saveGatewaySettings(db, {
+      orgId: bad.org.id,
+      actorUserId: bad.admin.user.id,
+      ip: null,
+      input: { gateway: 'tripay', enabled: true, mode: 'production', credentials: creds, methods },
+    });
     await sweepPendingTransactions(db, { olderThanMinutes: 10, limit: 1000 });
     assert.equal((await invoiceRow(good.invoice.id)).status, 'paid');
     assert.notEqual((await invoiceRow(bad.invoice.id)).status, 'paid');
-    const status = (orgId: string) => db.select().from(organizationTaskStatus).where(and(eq(organizationTaskStatus.organizationId, orgId), eq(organizationTaskStatus.task, 'payments')));
+    const status = (orgId: string) =>
+      db
+        .select()
+        .from(organizationTaskStatus)
+        .where(and(eq(organizationTaskStatus.organizationId, orgId), eq(organizationTaskStatus.task, 'payments')));
     const [failed] = await status(bad.org.id);
     assert.equal(failed!.lastError, 'gateway');
     assert.equal(failed!.failures, 1);

@@ -4,15 +4,15 @@ import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { billingSettings, invoices, jobs, messages, organizationTaskStatus, subscriptions } from '@/db/schema';
 import { runBilling } from '@/lib/billing/run';
-import { saveBillingSettings, DEFAULT_BILLING } from '@/lib/billing/settings';
-import { listTaskProblems } from '@/lib/jobs/task-status';
+import { DEFAULT_BILLING, saveBillingSettings } from '@/lib/billing/settings';
 import { billingPass } from '@/lib/billing/tick';
+import { translate } from '@/lib/i18n/translate';
+import { listTaskProblems } from '@/lib/jobs/task-status';
 import { messagingPass } from '@/lib/messaging/tick';
+import { routerSync } from '@/lib/network/jobs';
 import { enqueueDueSyncsEach, monitorRouters } from '@/lib/network/tick';
 import { routerAccess } from '@/workers/router-pool';
-import { translate } from '@/lib/i18n/translate';
 import { makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
-import { routerSync } from '@/lib/network/jobs';
 
 const db = testDb();
 
@@ -38,13 +38,25 @@ async function customerOrg(label: string) {
 }
 
 const status = async (orgId: string, task: string) =>
-  (await db.select().from(organizationTaskStatus).where(and(eq(organizationTaskStatus.organizationId, orgId), sql`${organizationTaskStatus.task} = ${task}`)))[0];
+  (
+    await db
+      .select()
+      .from(organizationTaskStatus)
+      .where(and(eq(organizationTaskStatus.organizationId, orgId), sql`${organizationTaskStatus.task} = ${task}`))
+  )[0];
 /** Bills October and dates the invoices 1 October: the minimum notice before isolation has long passed. */
 async function billOctober(orgId: string) {
   await runBilling(db, { orgId, period: '2026-10-01', actorUserId: null });
-  await db.update(invoices).set({ createdAt: new Date('2026-10-01T00:00:00Z') }).where(eq(invoices.organizationId, orgId));
+  await db
+    .update(invoices)
+    .set({ createdAt: new Date('2026-10-01T00:00:00Z') })
+    .where(eq(invoices.organizationId, orgId));
 }
-const invoicesOf = (orgId: string, period: string) => db.select().from(invoices).where(and(eq(invoices.organizationId, orgId), eq(invoices.period, period)));
+const invoicesOf = (orgId: string, period: string) =>
+  db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.organizationId, orgId), eq(invoices.period, period)));
 
 describe('one organization failing never stops another’s periodic work', () => {
   test('billing: a bad invoice number format stops only that organization; its isolation still runs; fixing it clears the notice', async () => {
@@ -76,13 +88,20 @@ describe('one organization failing never stops another’s periodic work', () =>
       [['billing', 'invoice_number_format', 2]],
     );
     assert.equal((await listTaskProblems(db, { orgId: b.org.id })).length, 0);
-    assert.ok((await listTaskProblems(db)).some((p) => p.organizationId === a.org.id && p.organizationName === a.org.name), 'the super admin sees it');
+    assert.ok(
+      (await listTaskProblems(db)).some((p) => p.organizationId === a.org.id && p.organizationName === a.org.name),
+      'the super admin sees it',
+    );
 
     const { logo: _logo, logoPath: _path, ...defaults } = { ...DEFAULT_BILLING, logo: undefined };
     await saveBillingSettings(db, { orgId: a.org.id, actorUserId: a.admin.user.id, ip: null, input: { ...defaults } });
     await billingPass(db, { now, orgIds: [a.org.id, b.org.id] });
     assert.equal((await invoicesOf(a.org.id, '2026-12-01')).length, 1);
-    assert.equal((await listTaskProblems(db, { orgId: a.org.id })).length, 0, 'the notice is gone once billing works again');
+    assert.equal(
+      (await listTaskProblems(db, { orgId: a.org.id })).length,
+      0,
+      'the notice is gone once billing works again',
+    );
   });
 
   test('isolation: a failure in one organization rolls back only its own isolation', async () => {
@@ -94,7 +113,8 @@ describe('one organization failing never stops another’s periodic work', () =>
     const r = await billingPass(db, { now: new Date('2026-10-25T05:00:00Z'), orgIds: [c.org.id, d.org.id] });
     await restore();
     assert.equal(r.failed, 1);
-    const state = async (id: string) => (await db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!.status;
+    const state = async (id: string) =>
+      (await db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!.status;
     assert.equal(await state(d.subscription.id), 'isolated');
     assert.equal(await state(c.subscription.id), 'active', 'nothing half-done in the failing organization');
     assert.equal((await status(c.org.id, 'isolation'))!.lastError, 'database');
@@ -124,8 +144,20 @@ describe('one organization failing never stops another’s periodic work', () =>
     const queued = await enqueueDueSyncsEach(db, { orgIds: [g.org.id, h.org.id] });
     await restore();
     assert.equal(queued, 1);
-    const syncs = await db.select().from(jobs).where(and(eq(jobs.type, routerSync.name), sql`${jobs.payload}->>'scheduled' = 'true'`, sql`${jobs.payload}->>'routerId' in (${rg.id}, ${rh.id})`));
-    assert.deepEqual(syncs.map((j) => j.organizationId), [h.org.id]);
+    const syncs = await db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.type, routerSync.name),
+          sql`${jobs.payload}->>'scheduled' = 'true'`,
+          sql`${jobs.payload}->>'routerId' in (${rg.id}, ${rh.id})`,
+        ),
+      );
+    assert.deepEqual(
+      syncs.map((j) => j.organizationId),
+      [h.org.id],
+    );
     assert.equal((await status(g.org.id, 'router_sync'))!.lastError, 'database');
     assert.equal(await status(g.org.id, 'network'), undefined, 'the syncs are not the router monitor');
   });
@@ -143,7 +175,10 @@ describe('one organization failing never stops another’s periodic work', () =>
     assert.equal((await status(g.org.id, 'network'))!.failures, 0);
     assert.equal((await status(g.org.id, 'router_sync'))!.failures, 1, 'the monitor left the sync failure alone');
     const problems = await listTaskProblems(db, { orgId: g.org.id });
-    assert.ok(problems.some((p) => p.task === 'router_sync'), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.task === 'router_sync'),
+      JSON.stringify(problems),
+    );
     assert.equal(translate('id', 'taskStatus.tasks.router_sync'), 'Sinkronisasi router terjadwal');
     assert.equal(translate('en', 'taskStatus.tasks.router_sync'), 'Scheduled router syncs');
     await enqueueDueSyncsEach(db, { orgIds: [g.org.id] });

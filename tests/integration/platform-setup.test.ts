@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { memberships, organizations, users } from '@/db/schema';
-import { demoEmail, seedDemo } from '@/scripts/demo-seed';
 import { createPlatformOwner, platformOwnerExists } from '@/lib/platform/owner';
 import { ensureSetupToken, removeSetupToken, setupTokenMatches } from '@/lib/platform/setup-token';
 import { AppError } from '@/lib/server/errors';
+import { demoEmail, seedDemo } from '@/scripts/demo-seed';
 import { testDb } from '../helpers';
 
 const db = testDb();
@@ -26,7 +26,11 @@ async function demoSuperAdmin() {
 
 /** What the old seed made: a platform super admin who sat in the demo org as admin. */
 async function flagAsBefore() {
-  const [user] = await db.update(users).set({ isSuperAdmin: true }).where(eq(users.email, demoEmail('super_admin'))).returning();
+  const [user] = await db
+    .update(users)
+    .set({ isSuperAdmin: true })
+    .where(eq(users.email, demoEmail('super_admin')))
+    .returning();
   await db.update(memberships).set({ role: 'admin' }).where(eq(memberships.userId, user!.id));
 }
 
@@ -55,12 +59,23 @@ describe('demo data and the platform owner', () => {
         await tx.update(users).set({ isSuperAdmin: false }).where(eq(users.isSuperAdmin, true));
         assert.equal(await platformOwnerExists(tx), false);
         const u = Date.now().toString(36);
-        const input = { organizationName: 'Pemilik Net', slug: `pemilik-${u}`, adminName: 'Pemilik', email: `owner-${u}@t.test`, password: 'rahasia-123', ip: null, source: 'setup' as const };
+        const input = {
+          organizationName: 'Pemilik Net',
+          slug: `pemilik-${u}`,
+          adminName: 'Pemilik',
+          email: `owner-${u}@t.test`,
+          password: 'rahasia-123',
+          ip: null,
+          source: 'setup' as const,
+        };
         const { user } = await createPlatformOwner(tx, input);
         const [row] = await tx.select().from(users).where(eq(users.id, user.id));
         assert.equal(row!.isSuperAdmin, true);
         assert.equal(await platformOwnerExists(tx), true);
-        await assert.rejects(createPlatformOwner(tx, { ...input, slug: `lain-${u}`, email: `lain-${u}@t.test` }), (e) => code(e) === 'setup_done');
+        await assert.rejects(
+          createPlatformOwner(tx, { ...input, slug: `lain-${u}`, email: `lain-${u}@t.test` }),
+          (e) => code(e) === 'setup_done',
+        );
         throw rollback;
       }),
       (e) => e === rollback,

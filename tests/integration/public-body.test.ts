@@ -13,7 +13,9 @@ import { testDb } from '../helpers';
 const db = testDb();
 after(async () => {
   // The route handlers use the process-wide pool.
-  await (globalThis as unknown as { jaringDb?: { client: { end(o: { timeout: number }): Promise<void> } } }).jaringDb?.client.end({ timeout: 1 });
+  await (
+    globalThis as unknown as { jaringDb?: { client: { end(o: { timeout: number }): Promise<void> } } }
+  ).jaringDb?.client.end({ timeout: 1 });
 });
 
 /** A JSON body of about `bytes` bytes sent in 16 KB chunks with no Content-Length; counts what was pulled. */
@@ -42,7 +44,14 @@ describe('public endpoints cap the body they read', () => {
     getDb();
     const before = await callbacks();
     const { body, stats, chunks } = chunkedJson(20 * 1024 * 1024);
-    const res = await paymentCallback(new Request('http://localhost/api/payments/midtrans/callback', { method: 'POST', body, duplex: 'half' } as RequestInit), params('midtrans'));
+    const res = await paymentCallback(
+      new Request('http://localhost/api/payments/midtrans/callback', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+      } as RequestInit),
+      params('midtrans'),
+    );
     assert.equal(res.status, 413);
     assert.ok(stats.pulled < 10, `read ${stats.pulled} of ${chunks} chunks`);
     assert.equal(await callbacks(), before, 'nothing stored');
@@ -52,7 +61,12 @@ describe('public endpoints cap the body they read', () => {
     const before = await callbacks();
     const { body, stats } = chunkedJson(1024 * 1024);
     const res = await paymentCallback(
-      new Request('http://localhost/api/payments/midtrans/callback', { method: 'POST', body, duplex: 'half', headers: { 'content-length': String(1024 * 1024) } } as RequestInit),
+      new Request('http://localhost/api/payments/midtrans/callback', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { 'content-length': String(1024 * 1024) },
+      } as RequestInit),
       params('midtrans'),
     );
     assert.equal(res.status, 413);
@@ -62,30 +76,53 @@ describe('public endpoints cap the body they read', () => {
 
   test('payment callback: a small body still reaches the gateway module (stored, refused as unknown order)', async () => {
     const before = await callbacks();
-    const res = await paymentCallback(new Request('http://localhost/api/payments/midtrans/callback', { method: 'POST', body: '{"order_id":"nope"}' }), params('midtrans'));
+    const res = await paymentCallback(
+      new Request('http://localhost/api/payments/midtrans/callback', { method: 'POST', body: '{"order_id":"nope"}' }),
+      params('midtrans'),
+    );
     assert.notEqual(res.status, 413);
     assert.equal(await callbacks(), before + 1);
   });
 
   test('WhatsApp webhook: a chunked body past 256 KB is answered 413 without reading the rest', async () => {
     const { body, stats, chunks } = chunkedJson(50 * 1024 * 1024);
-    const res = await whatsappWebhook(new Request('http://localhost/api/whatsapp/cloud/x/webhook', { method: 'POST', body, duplex: 'half' } as RequestInit), params(randomUUID()));
+    const res = await whatsappWebhook(
+      new Request('http://localhost/api/whatsapp/cloud/x/webhook', {
+        method: 'POST',
+        body,
+        duplex: 'half',
+      } as RequestInit),
+      params(randomUUID()),
+    );
     assert.equal(res.status, 413);
     assert.ok(stats.pulled < 20, `read ${stats.pulled} of ${chunks} chunks`);
-    const small = await whatsappWebhook(new Request('http://localhost/api/whatsapp/cloud/x/webhook', { method: 'POST', body: '{}' }), params(randomUUID()));
+    const small = await whatsappWebhook(
+      new Request('http://localhost/api/whatsapp/cloud/x/webhook', { method: 'POST', body: '{}' }),
+      params(randomUUID()),
+    );
     assert.notEqual(small.status, 413);
   });
 });
 
 describe('public pages cap the forms posted to them before Next reads them', () => {
   const post = (path: string, init: RequestInit & { duplex?: 'half' }) =>
-    proxy(new NextRequest(`http://127.0.0.1${path}`, { method: 'POST', ...init } as ConstructorParameters<typeof NextRequest>[1]));
+    proxy(
+      new NextRequest(`http://127.0.0.1${path}`, { method: 'POST', ...init } as ConstructorParameters<
+        typeof NextRequest
+      >[1]),
+    );
 
   test('a pay-button post to a public invoice page over 256 KB, or chunked without a length, is answered 413', async () => {
-    const big = await post('/i/0b7c2d3e.signature', { headers: { 'content-length': String(300 * 1024), 'next-action': 'x' } });
+    const big = await post('/i/0b7c2d3e.signature', {
+      headers: { 'content-length': String(300 * 1024), 'next-action': 'x' },
+    });
     assert.equal(big.status, 413);
     const { body } = chunkedJson(20 * 1024 * 1024);
-    const chunked = await post('/i/0b7c2d3e.signature', { body, duplex: 'half', headers: { 'transfer-encoding': 'chunked' } });
+    const chunked = await post('/i/0b7c2d3e.signature', {
+      body,
+      duplex: 'half',
+      headers: { 'transfer-encoding': 'chunked' },
+    });
     assert.equal(chunked.status, 413);
     for (const path of ['/login', '/signup', '/setup', '/invite/abc', '/forgot-password', '/reset/abc']) {
       assert.equal((await post(path, { headers: { 'content-length': String(1024 * 1024) } })).status, 413, path);

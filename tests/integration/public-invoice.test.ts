@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
+import { invoiceLinkToken } from '@/lib/billing/links';
 import { saveBillingSettingsOp } from '@/lib/billing/operations';
 import { renderInvoicePdf } from '@/lib/billing/pdf';
-import { executeOperation, makeCtx } from '@/lib/server/operation';
-import { invoiceLinkToken } from '@/lib/billing/links';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
+import { executeOperation, makeCtx } from '@/lib/server/operation';
 import { makeCustomerWorld, makeOrg, testDb } from '../helpers';
 
 const db = testDb();
@@ -21,7 +21,12 @@ function pdfText(pdf: Buffer): string {
       const body = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
       // Text operators: (literal) Tj and [(a) -20 (b)] TJ, and <hex> strings.
       for (const t of body.matchAll(/\[(.*?)\]\s*TJ|\((.*?)\)\s*Tj|<([0-9a-fA-F]+)>\s*Tj/g)) {
-        if (t[1]) out.push([...t[1].matchAll(/\((.*?)\)|<([0-9a-fA-F]+)>/g)].map((x) => x[1] ?? Buffer.from(x[2]!, 'hex').toString('latin1')).join(''));
+        if (t[1])
+          out.push(
+            [...t[1].matchAll(/\((.*?)\)|<([0-9a-fA-F]+)>/g)]
+              .map((x) => x[1] ?? Buffer.from(x[2]!, 'hex').toString('latin1'))
+              .join(''),
+          );
         else if (t[2]) out.push(t[2]);
         else if (t[3]) out.push(Buffer.from(t[3], 'hex').toString('latin1'));
       }
@@ -41,7 +46,11 @@ test('the public link finds its invoice and nothing else', async () => {
   assert.equal(found?.organization.id, org.id);
   assert.equal(await publicInvoice(db, 'f'.repeat(64)), null);
   assert.equal(await publicInvoice(db, w.invoice.id), null, 'the invoice id is not a key');
-  assert.equal(await publicInvoice(db, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`), null, 'a changed signature');
+  assert.equal(
+    await publicInvoice(db, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`),
+    null,
+    'a changed signature',
+  );
   const other = await makeOrg(db, 'pub-other');
   const ow = await makeCustomerWorld(db, other.org.id, other.admin.user.id);
   const forged = `${ow.invoice.id}.${token.split('.')[1]}`;
@@ -62,18 +71,42 @@ test('the invoice PDF renders with its number, total and status stamp', async ()
   assert.ok(text.includes('BAYAR SEBAGIAN'), 'a partly paid invoice is stamped so');
 });
 
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 test('an uploaded logo appears on the PDF; a custom number format is used by the next run', async () => {
   const { org, admin } = await makeOrg(db, 'brand');
   const ctx = makeCtx({ db, orgId: org.id, userId: admin.user.id, role: 'admin', ip: null, locale: 'id' });
-  const settings = { invoiceDay: '1', dueDay: '20', graceDays: '0', isolationTime: '00:01', taxPercent: '11', invoicePrefix: 'RT', prorata: 'on' };
-  const bad = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, invoiceNumberFormat: '{prefix}-{yyyy}' });
+  const settings = {
+    invoiceDay: '1',
+    dueDay: '20',
+    graceDays: '0',
+    isolationTime: '00:01',
+    taxPercent: '11',
+    invoicePrefix: 'RT',
+    prorata: 'on',
+  };
+  const bad = await executeOperation(saveBillingSettingsOp, ctx, {
+    ...settings,
+    invoiceNumberFormat: '{prefix}-{yyyy}',
+  });
   assert.equal(!bad.ok && bad.fieldErrors?.invoiceNumberFormat?.startsWith('Gunakan {yyyy}, {mm}, dan {seq}'), true);
-  const notImage = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, logo: new File([Buffer.from('x')], 'a.gif', { type: 'image/gif' }) });
+  const notImage = await executeOperation(saveBillingSettingsOp, ctx, {
+    ...settings,
+    logo: new File([Buffer.from('x')], 'a.gif', { type: 'image/gif' }),
+  });
   assert.equal(!notImage.ok && notImage.fieldErrors?.logo, 'Logo harus PNG atau JPG, maksimal 1 MB.');
-  const disguised = await executeOperation(saveBillingSettingsOp, ctx, { ...settings, logo: new File([Buffer.from('<svg onload=alert(1)>')], 'logo.png', { type: 'image/png' }) });
-  assert.equal(!disguised.ok && disguised.fieldErrors?.logo, 'Logo harus PNG atau JPG, maksimal 1 MB.', 'typed by its bytes, not its name');
+  const disguised = await executeOperation(saveBillingSettingsOp, ctx, {
+    ...settings,
+    logo: new File([Buffer.from('<svg onload=alert(1)>')], 'logo.png', { type: 'image/png' }),
+  });
+  assert.equal(
+    !disguised.ok && disguised.fieldErrors?.logo,
+    'Logo harus PNG atau JPG, maksimal 1 MB.',
+    'typed by its bytes, not its name',
+  );
   const ok = await executeOperation(saveBillingSettingsOp, ctx, {
     ...settings,
     invoiceNumberFormat: '{prefix}-{yyyy}-{mm}-{seq}',

@@ -7,10 +7,10 @@ import type { Runner } from 'graphile-worker';
 import { nas, radcheck, radgroupreply, radreply, radusergroup, routers, subscriptions } from '@/db/schema';
 import { transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
 import { getJob } from '@/lib/jobs/queries';
-import { decodePacket, verifyRequestAuthenticator } from '@/lib/network/radius/coa';
 import { saveRouterOp } from '@/lib/network/operations';
+import { decodePacket, verifyRequestAuthenticator } from '@/lib/network/radius/coa';
 import { updatePlanOp } from '@/lib/plans/operations';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
@@ -18,7 +18,14 @@ import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor 
 const db = testDb();
 let runner: Runner;
 before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, log: false, schedule: false, networkSchedule: false });
+  runner = await startWorker({
+    connectionString: process.env.DATABASE_URL!,
+    db,
+    concurrency: 2,
+    log: false,
+    schedule: false,
+    networkSchedule: false,
+  });
 });
 after(async () => {
   await runner.stop();
@@ -38,7 +45,9 @@ async function nasListener(secret: string, answer: 'ack' | 'nak-offline' = 'ack'
     const attrs = ack ? Buffer.alloc(0) : Buffer.from([101, 6, 0, 0, 0x01, 0xf7]);
     const head = Buffer.from([code, req.identifier, 0, 0]);
     head.writeUInt16BE(20 + attrs.length, 2);
-    const auth = createHash('md5').update(Buffer.concat([head, req.authenticator, attrs, Buffer.from(secret)])).digest();
+    const auth = createHash('md5')
+      .update(Buffer.concat([head, req.authenticator, attrs, Buffer.from(secret)]))
+      .digest();
     socket.send(Buffer.concat([head, auth, attrs]), from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
@@ -60,14 +69,21 @@ async function world(label: string, coaPort: number) {
   const plan = await makePlan(db, org.id, { name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240 });
   // Each RADIUS router needs its own address as FreeRADIUS sees it (all of 127/8 is local).
   const nasAddress = `127.${Math.floor(Math.random() * 100) + 100}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const router = await makeRouter(db, org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'rahasia-nas', coaPort, nasAddress });
+  const router = await makeRouter(
+    db,
+    org.id,
+    { host: '127.0.0.1', port: 1 },
+    { mode: 'radius', radiusSecret: 'rahasia-nas', coaPort, nasAddress },
+  );
   return { org, ctx, plan, router };
 }
 
 const rows = async (subscriptionId: string) => ({
   check: await db.select().from(radcheck).where(eq(radcheck.subscriptionId, subscriptionId)),
   reply: await db.select().from(radreply).where(eq(radreply.subscriptionId, subscriptionId)),
-  groups: (await db.select().from(radusergroup).where(eq(radusergroup.subscriptionId, subscriptionId))).map((g) => g.groupname),
+  groups: (await db.select().from(radusergroup).where(eq(radusergroup.subscriptionId, subscriptionId))).map(
+    (g) => g.groupname,
+  ),
 });
 
 describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', () => {
@@ -89,7 +105,12 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     // Another router (here: of another ISP) cannot take the same RADIUS address.
     const other = await makeOrg(db, 'rad-nas-2');
     await assert.rejects(
-      makeRouter(db, other.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: client!.nasname }),
+      makeRouter(
+        db,
+        other.org.id,
+        { host: '127.0.0.1', port: 1 },
+        { mode: 'radius', radiusSecret: 'x', nasAddress: client!.nasname },
+      ),
       (e: Error & { code?: string }) => e.code === 'nas_address_taken',
     );
   });
@@ -99,20 +120,55 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     const b = await makeOrg(db, 'rad-nas-canon-b');
     const v4 = `127.${60 + Math.floor(Math.random() * 30)}.${Math.floor(Math.random() * 250)}.7`;
     const v6 = `fd00:${Math.floor(Math.random() * 0xffff).toString(16)}::7`;
-    const first = await makeRouter(db, a.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: ` ::FFFF:${v4} ` });
-    const second = await makeRouter(db, a.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: v6.replace('::', ':0:0:0:0:0:').toUpperCase() });
-    const stored = await db.select({ routerId: nas.routerId, nasname: nas.nasname }).from(nas).where(eq(nas.organizationId, a.org.id));
-    assert.deepEqual(Object.fromEntries(stored.map((r) => [r.routerId, r.nasname])), { [first.id]: v4, [second.id]: v6 });
+    const first = await makeRouter(
+      db,
+      a.org.id,
+      { host: '127.0.0.1', port: 1 },
+      { mode: 'radius', radiusSecret: 'x', nasAddress: ` ::FFFF:${v4} ` },
+    );
+    const second = await makeRouter(
+      db,
+      a.org.id,
+      { host: '127.0.0.1', port: 1 },
+      { mode: 'radius', radiusSecret: 'x', nasAddress: v6.replace('::', ':0:0:0:0:0:').toUpperCase() },
+    );
+    const stored = await db
+      .select({ routerId: nas.routerId, nasname: nas.nasname })
+      .from(nas)
+      .where(eq(nas.organizationId, a.org.id));
+    assert.deepEqual(Object.fromEntries(stored.map((r) => [r.routerId, r.nasname])), {
+      [first.id]: v4,
+      [second.id]: v6,
+    });
     for (const spelling of [v4, ` ${v4}`, `::ffff:${v4}`, v6, v6.toUpperCase(), v6.replace('::', ':0:0:0:0:0:')]) {
       await assert.rejects(
-        makeRouter(db, b.org.id, { host: '127.0.0.1', port: 1 }, { mode: 'radius', radiusSecret: 'x', nasAddress: spelling }),
+        makeRouter(
+          db,
+          b.org.id,
+          { host: '127.0.0.1', port: 1 },
+          { mode: 'radius', radiusSecret: 'x', nasAddress: spelling },
+        ),
         (e: Error & { code?: string }) => e.code === 'nas_address_taken',
         spelling,
       );
     }
     // FreeRADIUS knows a router by the address its packets come from: a name will not do.
     const ctx = ctxFor(db, b.org.id, b.admin.user.id, 'admin');
-    const form = { name: 'RB-Nama', host: 'router.example.net', port: 8728, tls: false, username: 'admin', password: 'secret', area: '', mode: 'radius', radiusSecret: 'x', isolirProfile: 'isolir', isolirRateLimit: '256k/256k', isolirAddressList: 'isolir', syncIntervalMinutes: 60 };
+    const form = {
+      name: 'RB-Nama',
+      host: 'router.example.net',
+      port: 8728,
+      tls: false,
+      username: 'admin',
+      password: 'secret',
+      area: '',
+      mode: 'radius',
+      radiusSecret: 'x',
+      isolirProfile: 'isolir',
+      isolirRateLimit: '256k/256k',
+      isolirAddressList: 'isolir',
+      syncIntervalMinutes: 60,
+    };
     for (const over of [{ nasAddress: 'nas.example.net' }, { nasAddress: '' }]) {
       const r = await executeOperation(saveRouterOp, ctx, { ...form, ...over });
       assert.ok(!r.ok && r.fieldErrors?.nasAddress, JSON.stringify(r));
@@ -122,20 +178,35 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
   test('status changes move the customer between groups in the same transaction; suspended is rejected; terminated has nothing', async () => {
     const coa = await nasListener('rahasia-nas');
     const w = await world('rad-status', coa.port);
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'budi', password: 'rahasia1', status: 'pending', remoteAddress: '10.9.0.5', callerId: 'AA:BB:CC:DD:EE:01' });
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'budi',
+      password: 'rahasia1',
+      status: 'pending',
+      remoteAddress: '10.9.0.5',
+      callerId: 'AA:BB:CC:DD:EE:01',
+    });
     const move = async (to: 'active' | 'isolated' | 'suspended' | 'terminated') => {
-      const r = await executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to, reason: 'test' });
+      const r = await executeOperation(transitionSubscriptionOp, w.ctx, {
+        subscriptionId: subscription.id,
+        to,
+        reason: 'test',
+      });
       assert.ok(r.ok, JSON.stringify(r));
       return r.data.jobId;
     };
     await move('active');
     let now = await rows(subscription.id);
     assert.deepEqual(now.groups, [`Paket 20 Mbps@${w.org.slug}`]);
+    assert.deepEqual(now.check.map((c) => `${c.username} ${c.attribute} ${c.op} ${c.value}`).sort(), [
+      `budi@${w.org.slug} Calling-Station-Id == AA:BB:CC:DD:EE:01`,
+      `budi@${w.org.slug} Cleartext-Password := rahasia1`,
+    ]);
     assert.deepEqual(
-      now.check.map((c) => `${c.username} ${c.attribute} ${c.op} ${c.value}`).sort(),
-      [`budi@${w.org.slug} Calling-Station-Id == AA:BB:CC:DD:EE:01`, `budi@${w.org.slug} Cleartext-Password := rahasia1`],
+      now.reply.map((r) => `${r.attribute}=${r.value}`),
+      ['Framed-IP-Address=10.9.0.5'],
     );
-    assert.deepEqual(now.reply.map((r) => `${r.attribute}=${r.value}`), ['Framed-IP-Address=10.9.0.5']);
 
     // Isolation: the isolir group at once, and a Disconnect-Request to the router.
     const jobId = await move('isolated');
@@ -165,9 +236,25 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     const coa = await nasListener('rahasia-nas', 'nak-offline');
     const w = await world('rad-plan', coa.port);
     const faster = await makePlan(db, w.org.id, { name: 'Paket 50 Mbps', downloadKbps: 51200, uploadKbps: 25600 });
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'sari', status: 'pending' });
-    await executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to: 'active', reason: 'x' });
-    const r = await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: faster.id, routerId: w.router.id, remoteAddress: '', localAddress: '', callerId: '' });
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'sari',
+      status: 'pending',
+    });
+    await executeOperation(transitionSubscriptionOp, w.ctx, {
+      subscriptionId: subscription.id,
+      to: 'active',
+      reason: 'x',
+    });
+    const r = await executeOperation(updateSubscriptionServiceOp, w.ctx, {
+      subscriptionId: subscription.id,
+      planId: faster.id,
+      routerId: w.router.id,
+      remoteAddress: '',
+      localAddress: '',
+      callerId: '',
+    });
     assert.ok(r.ok);
     assert.deepEqual((await rows(subscription.id)).groups, [`Paket 50 Mbps@${w.org.slug}`]);
     const job = await finished(w.ctx, r.data.jobIds.at(-1)!);
@@ -180,11 +267,21 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     assert.equal(vsa?.value.toString(), '25M/50M');
 
     const renamed = await executeOperation(updatePlanOp, w.ctx, {
-      planId: faster.id, name: 'Paket 50 Mbps', downloadMbps: '50', uploadMbps: '25', priceRupiah: 'Rp 250.000', serviceType: 'pppoe', billingType: 'postpaid', radiusGroup: 'gold',
+      planId: faster.id,
+      name: 'Paket 50 Mbps',
+      downloadMbps: '50',
+      uploadMbps: '25',
+      priceRupiah: 'Rp 250.000',
+      serviceType: 'pppoe',
+      billingType: 'postpaid',
+      radiusGroup: 'gold',
     });
     assert.ok(renamed.ok, JSON.stringify(renamed));
     assert.deepEqual((await rows(subscription.id)).groups, [`gold@${w.org.slug}`]);
-    const gold = await db.select().from(radgroupreply).where(and(eq(radgroupreply.organizationId, w.org.id), eq(radgroupreply.groupname, `gold@${w.org.slug}`)));
+    const gold = await db
+      .select()
+      .from(radgroupreply)
+      .where(and(eq(radgroupreply.organizationId, w.org.id), eq(radgroupreply.groupname, `gold@${w.org.slug}`)));
     assert.equal(gold.length, 1);
     await coa.close();
   });
@@ -192,11 +289,27 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
   test('moving a customer to an API-mode router removes their RADIUS rows', async () => {
     const w = await world('rad-move', 3799);
     const apiRouter = await makeRouter(db, w.org.id, { host: '127.0.0.1', port: 1 });
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'pindah', status: 'pending' });
-    await executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to: 'active', reason: 'x' });
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'pindah',
+      status: 'pending',
+    });
+    await executeOperation(transitionSubscriptionOp, w.ctx, {
+      subscriptionId: subscription.id,
+      to: 'active',
+      reason: 'x',
+    });
     assert.equal((await rows(subscription.id)).check.length, 1);
     await db.update(subscriptions).set({ status: 'pending' }).where(eq(subscriptions.id, subscription.id));
-    const r = await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: apiRouter.id, remoteAddress: '', localAddress: '', callerId: '' });
+    const r = await executeOperation(updateSubscriptionServiceOp, w.ctx, {
+      subscriptionId: subscription.id,
+      planId: w.plan.id,
+      routerId: apiRouter.id,
+      remoteAddress: '',
+      localAddress: '',
+      callerId: '',
+    });
     assert.ok(r.ok);
     const now = await rows(subscription.id);
     assert.deepEqual([now.check.length, now.groups.length], [0, 0]);

@@ -8,8 +8,15 @@ import { transitionSubscriptionOp } from '@/lib/customers/operations';
 import { customerRadiusSessions, customerRadiusUsage, radiusOnline } from '@/lib/network/radius/accounting';
 import { provisionRouterRadius } from '@/lib/network/radius/provision';
 import { executeOperation } from '@/lib/server/operation';
-import { accessRequestFrom, radclient, skipReason, startFreeRadius, type FreeRadius, type RadiusAttributes } from '../support/freeradius';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
+import {
+  accessRequestFrom,
+  type FreeRadius,
+  type RadiusAttributes,
+  radclient,
+  skipReason,
+  startFreeRadius,
+} from '../support/freeradius';
 
 /**
  * A real FreeRADIUS (Debian's package, stock config + the sql module on the test database)
@@ -29,8 +36,22 @@ const loopback = () => `127.${randomInt(100, 200)}.${randomInt(0, 256)}.${random
 async function quietCoaPort(address: string, secret: string) {
   const socket = dgram.createSocket('udp4');
   socket.on('message', (msg, from) => {
-    const reply = Buffer.from([msg[0]! === 43 ? 45 : 42, msg[1]!, 0, 26, ...Buffer.alloc(16), 101, 6, 0, 0, 0x01, 0xf7]);
-    const auth = createHash('md5').update(Buffer.concat([reply.subarray(0, 4), msg.subarray(4, 20), reply.subarray(20), Buffer.from(secret)])).digest();
+    const reply = Buffer.from([
+      msg[0]! === 43 ? 45 : 42,
+      msg[1]!,
+      0,
+      26,
+      ...Buffer.alloc(16),
+      101,
+      6,
+      0,
+      0,
+      0x01,
+      0xf7,
+    ]);
+    const auth = createHash('md5')
+      .update(Buffer.concat([reply.subarray(0, 4), msg.subarray(4, 20), reply.subarray(20), Buffer.from(secret)]))
+      .digest();
     auth.copy(reply, 4);
     socket.send(reply, from.port, from.address);
   });
@@ -41,24 +62,46 @@ async function quietCoaPort(address: string, secret: string) {
 }
 
 /** An organization on a RADIUS-mode router with one customer per status. */
-async function radiusWorld(label: string, plan: { name: string; downloadKbps: number; uploadKbps: number }, passwords: Record<string, string>) {
+async function radiusWorld(
+  label: string,
+  plan: { name: string; downloadKbps: number; uploadKbps: number },
+  passwords: Record<string, string>,
+) {
   const { org, admin } = await makeOrg(db, label);
   const secret = `rahasia-${randomInt(1e9)}`;
   const address = loopback();
   const coa = await quietCoaPort(address, secret);
   const row = await makePlan(db, org.id, plan);
-  const router = await makeRouter(db, org.id, { host: address, port: 8728 }, {
-    mode: 'radius',
-    radiusSecret: secret,
-    nasAddress: address,
-    coaPort: coa.port,
-    isolirRateLimit: '512k/512k',
-    isolirAddressList: 'isolir-web',
-  });
-  const statuses = { budi: 'active', siti: 'isolated', joko: 'suspended', agus: 'terminated', dewi: 'pending', rina: 'active' } as const;
+  const router = await makeRouter(
+    db,
+    org.id,
+    { host: address, port: 8728 },
+    {
+      mode: 'radius',
+      radiusSecret: secret,
+      nasAddress: address,
+      coaPort: coa.port,
+      isolirRateLimit: '512k/512k',
+      isolirAddressList: 'isolir-web',
+    },
+  );
+  const statuses = {
+    budi: 'active',
+    siti: 'isolated',
+    joko: 'suspended',
+    agus: 'terminated',
+    dewi: 'pending',
+    rina: 'active',
+  } as const;
   const subs: Record<string, string> = {};
   for (const [username, status] of Object.entries(statuses)) {
-    const { subscription } = await makeSubscriber(db, org.id, { planId: row.id, routerId: router.id, username, password: passwords[username] ?? `pw-${username}`, status });
+    const { subscription } = await makeSubscriber(db, org.id, {
+      planId: row.id,
+      routerId: router.id,
+      username,
+      password: passwords[username] ?? `pw-${username}`,
+      status,
+    });
     subs[username] = subscription.id;
   }
   await provisionRouterRadius(db, { orgId: org.id, routerId: router.id });
@@ -66,17 +109,27 @@ async function radiusWorld(label: string, plan: { name: string; downloadKbps: nu
   return { org, ctx, router, secret, address, coa, subs, user: (name: string) => `${name}@${org.slug}` };
 }
 
-describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s tables', { skip }, () => {
+describe("RADIUS: a real FreeRADIUS authenticates and accounts from the app's tables", { skip }, () => {
   let fr: FreeRadius;
   let a: Awaited<ReturnType<typeof radiusWorld>>;
   let b: Awaited<ReturnType<typeof radiusWorld>>;
-  const auth = (attributes: RadiusAttributes[]) => radclient({ port: fr.authPort, secret: fr.secret, kind: 'auth', attributes });
-  const acct = (attributes: RadiusAttributes) => radclient({ port: fr.acctPort, secret: fr.secret, kind: 'acct', attributes: [attributes] });
+  const auth = (attributes: RadiusAttributes[]) =>
+    radclient({ port: fr.authPort, secret: fr.secret, kind: 'auth', attributes });
+  const acct = (attributes: RadiusAttributes) =>
+    radclient({ port: fr.acctPort, secret: fr.secret, kind: 'acct', attributes: [attributes] });
 
   before(async () => {
     // Two ISPs, each with a customer "budi": the realm keeps them apart.
-    a = await radiusWorld('rad-a', { name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240 }, { budi: 'rahasia1' });
-    b = await radiusWorld('rad-b', { name: 'Paket 5 Mbps', downloadKbps: 5120, uploadKbps: 2048 }, { budi: 'lain-sekali' });
+    a = await radiusWorld(
+      'rad-a',
+      { name: 'Paket 20 Mbps', downloadKbps: 20480, uploadKbps: 10240 },
+      { budi: 'rahasia1' },
+    );
+    b = await radiusWorld(
+      'rad-b',
+      { name: 'Paket 5 Mbps', downloadKbps: 5120, uploadKbps: 2048 },
+      { budi: 'lain-sekali' },
+    );
     fr = await startFreeRadius({ databaseUrl: process.env.DATABASE_URL! });
   });
   after(async () => {
@@ -84,18 +137,21 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
     await Promise.all([a?.coa.close(), b?.coa.close()]);
   });
 
-  test('an active customer is accepted with the plan\'s Mikrotik-Rate-Limit, and the login is logged', async () => {
+  test("an active customer is accepted with the plan's Mikrotik-Rate-Limit, and the login is logged", async () => {
     const r = await auth([{ 'User-Name': a.user('budi'), 'User-Password': 'rahasia1', 'NAS-IP-Address': a.address }]);
     assert.equal(r.code, 'Access-Accept', r.raw);
     assert.equal(r.attributes[0]!['Mikrotik-Rate-Limit'], '10M/20M');
     assert.equal(r.attributes[0]!['Mikrotik-Address-List'], undefined);
-    const [logged] = await db.select().from(radpostauth).where(eq(radpostauth.username, a.user('budi')));
+    const [logged] = await db
+      .select()
+      .from(radpostauth)
+      .where(eq(radpostauth.username, a.user('budi')));
     assert.equal(logged?.reply, 'Access-Accept');
     // FreeRADIUS's stock post-auth query would keep the password in clear; the table does not.
     assert.equal(logged?.pass, null);
   });
 
-  test('same username in another organization: its own password and plan, not the other\'s', async () => {
+  test("same username in another organization: its own password and plan, not the other's", async () => {
     const r = await auth([
       { 'User-Name': b.user('budi'), 'User-Password': 'lain-sekali' },
       { 'User-Name': b.user('budi'), 'User-Password': 'rahasia1' },
@@ -131,7 +187,11 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
   test('status transitions change the answer at once, without restarting FreeRADIUS', async () => {
     const rina = { 'User-Name': a.user('rina'), 'User-Password': 'pw-rina' };
     const move = async (to: 'isolated' | 'active' | 'suspended' | 'terminated') => {
-      const r = await executeOperation(transitionSubscriptionOp, a.ctx, { subscriptionId: a.subs.rina, to, reason: 'uji radius' });
+      const r = await executeOperation(transitionSubscriptionOp, a.ctx, {
+        subscriptionId: a.subs.rina,
+        to,
+        reason: 'uji radius',
+      });
       assert.equal(r.ok, true, JSON.stringify(r));
       return auth([rina]);
     };
@@ -153,7 +213,13 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
     const ok = await accessRequestFrom({ ...asRouter, source: a.address, secret: a.secret });
     assert.deepEqual(ok, { code: 'Access-Accept', verified: true }, fr.log());
     // Organization B's router with its own secret works too; A's secret from B's address does not.
-    const otherRouter = await accessRequestFrom({ ...asRouter, userName: b.user('budi'), password: 'lain-sekali', source: b.address, secret: b.secret });
+    const otherRouter = await accessRequestFrom({
+      ...asRouter,
+      userName: b.user('budi'),
+      password: 'lain-sekali',
+      source: b.address,
+      secret: b.secret,
+    });
     assert.deepEqual(otherRouter, { code: 'Access-Accept', verified: true });
     const wrongSecret = await accessRequestFrom({ ...asRouter, source: b.address, secret: a.secret, timeoutMs: 1000 });
     assert.notDeepEqual(wrongSecret, { code: 'Access-Accept', verified: true });
@@ -164,9 +230,21 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
 
   test('accounting Start, Interim-Update and Stop land in radacct and show in the app', async () => {
     const t0 = Math.floor(Date.now() / 1000) - 3600;
-    const session = { 'Acct-Session-Id': `81${randomInt(1e8)}`, 'User-Name': a.user('budi'), 'NAS-IP-Address': a.address, 'NAS-Port-Id': 'pppoe-vlan100', 'Framed-IP-Address': '10.10.0.5', 'Calling-Station-Id': 'AA:BB:CC:00:00:01' };
+    const session = {
+      'Acct-Session-Id': `81${randomInt(1e8)}`,
+      'User-Name': a.user('budi'),
+      'NAS-IP-Address': a.address,
+      'NAS-Port-Id': 'pppoe-vlan100',
+      'Framed-IP-Address': '10.10.0.5',
+      'Calling-Station-Id': 'AA:BB:CC:00:00:01',
+    };
     const row = async () => {
-      const rows = await db.select().from(radacct).where(sql`${radacct.acctsessionid} = ${session['Acct-Session-Id']} and ${radacct.username} = ${session['User-Name']}`);
+      const rows = await db
+        .select()
+        .from(radacct)
+        .where(
+          sql`${radacct.acctsessionid} = ${session['Acct-Session-Id']} and ${radacct.username} = ${session['User-Name']}`,
+        );
       assert.equal(rows.length, 1, 'one radacct row per session');
       return rows[0]!;
     };
@@ -182,20 +260,39 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
     assert.equal(r.callingstationid, 'AA:BB:CC:00:00:01');
     // The app shows it: online now in A (not in B), and on the customer's page.
     const online = await radiusOnline(db, { orgId: a.org.id });
-    assert.deepEqual(online.items.map((o) => [o.username, o.address, o.customerName]), [[a.user('budi'), '10.10.0.5', 'Pelanggan budi']]);
+    assert.deepEqual(
+      online.items.map((o) => [o.username, o.address, o.customerName]),
+      [[a.user('budi'), '10.10.0.5', 'Pelanggan budi']],
+    );
     assert.equal((await radiusOnline(db, { orgId: b.org.id })).total, 0);
     const live = await customerRadiusSessions(db, { orgId: a.org.id, subscriptionId: a.subs.budi! });
     assert.equal(live.online, true);
     assert.equal(live.sessions[0]?.sessionId, session['Acct-Session-Id']);
 
-    await acct({ 'Acct-Status-Type': 'Interim-Update', ...session, 'Event-Timestamp': t0 + 300, 'Acct-Session-Time': 300, 'Acct-Input-Octets': 1_500_000, 'Acct-Output-Octets': 25_000_000 });
+    await acct({
+      'Acct-Status-Type': 'Interim-Update',
+      ...session,
+      'Event-Timestamp': t0 + 300,
+      'Acct-Session-Time': 300,
+      'Acct-Input-Octets': 1_500_000,
+      'Acct-Output-Octets': 25_000_000,
+    });
     r = await row();
     assert.equal(r.acctupdatetime?.getTime(), (t0 + 300) * 1000);
     assert.equal(r.acctstoptime, null);
     assert.deepEqual([r.acctsessiontime, r.acctinputoctets, r.acctoutputoctets], [300, 1_500_000, 25_000_000]);
 
     // Past 4 GiB the NAS counts in Acct-Output-Gigawords: FreeRADIUS stores the whole number.
-    await acct({ 'Acct-Status-Type': 'Stop', ...session, 'Event-Timestamp': t0 + 600, 'Acct-Session-Time': 600, 'Acct-Input-Octets': 3_000_000, 'Acct-Output-Octets': 5, 'Acct-Output-Gigawords': 1, 'Acct-Terminate-Cause': 'User-Request' });
+    await acct({
+      'Acct-Status-Type': 'Stop',
+      ...session,
+      'Event-Timestamp': t0 + 600,
+      'Acct-Session-Time': 600,
+      'Acct-Input-Octets': 3_000_000,
+      'Acct-Output-Octets': 5,
+      'Acct-Output-Gigawords': 1,
+      'Acct-Terminate-Cause': 'User-Request',
+    });
     r = await row();
     assert.equal(r.acctstoptime?.getTime(), (t0 + 600) * 1000);
     assert.equal(r.acctstarttime?.getTime(), t0 * 1000);
@@ -209,11 +306,21 @@ describe('RADIUS: a real FreeRADIUS authenticates and accounts from the app\'s t
     assert.equal(shown.sessions.length, 1);
     const s0 = shown.sessions[0]!;
     assert.deepEqual([new Date(s0.start!).getTime(), new Date(s0.stop!).getTime()], [t0 * 1000, (t0 + 600) * 1000]);
-    assert.deepEqual([s0.seconds, s0.upload, s0.download, s0.address, s0.nas, s0.terminateCause], [600, 3_000_000, 2 ** 32 + 5, '10.10.0.5', a.address, 'User-Request']);
+    assert.deepEqual(
+      [s0.seconds, s0.upload, s0.download, s0.address, s0.nas, s0.terminateCause],
+      [600, 3_000_000, 2 ** 32 + 5, '10.10.0.5', a.address, 'User-Request'],
+    );
     assert.equal((await radiusOnline(db, { orgId: a.org.id })).total, 0);
     const usage = await customerRadiusUsage(db, { orgId: a.org.id, subscriptionId: a.subs.budi! });
     assert.deepEqual(
-      usage.reduce((t, m) => ({ sessions: t.sessions + m.sessions, download: t.download + m.download, upload: t.upload + m.upload }), { sessions: 0, download: 0, upload: 0 }),
+      usage.reduce(
+        (t, m) => ({
+          sessions: t.sessions + m.sessions,
+          download: t.download + m.download,
+          upload: t.upload + m.upload,
+        }),
+        { sessions: 0, download: 0, upload: 0 },
+      ),
       { sessions: 1, download: 2 ** 32 + 5, upload: 3_000_000 },
     );
     // Another organization cannot read this customer's sessions.

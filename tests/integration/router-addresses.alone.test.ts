@@ -1,23 +1,22 @@
 import assert from 'node:assert/strict';
+import { createSocket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
-import { createSocket } from 'node:dgram';
-import { and, desc } from 'drizzle-orm';
 import { jobs, routers } from '@/db/schema';
 import { transitionSubscriptionOp } from '@/lib/customers/operations';
 import { translate } from '@/lib/i18n/translate';
 import { getJob } from '@/lib/jobs/queries';
+import { subscriptionApply } from '@/lib/network/jobs';
 import { checkRouterOp, saveRouterOp } from '@/lib/network/operations';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { isPrivateAddress } from '@/lib/server/public-address';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
-import { startRouterOsServer, type RouterOsServer } from '../support/routeros-server';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
-import { subscriptionApply } from '@/lib/network/jobs';
+import { type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
 
 /**
  * A hosted platform (PLATFORM_MODE=hosted) whose router VPN is 127.77.0.0/16: routers there
@@ -37,7 +36,14 @@ let runner: Runner;
 const servers: RouterOsServer[] = [];
 
 before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 2, log: false, schedule: false, networkSchedule: false });
+  runner = await startWorker({
+    connectionString: process.env.DATABASE_URL!,
+    db,
+    concurrency: 2,
+    log: false,
+    schedule: false,
+    networkSchedule: false,
+  });
 });
 after(async () => {
   await runner.stop();
@@ -76,7 +82,23 @@ describe('router addresses on a hosted platform', () => {
   });
 
   test('a host that is, or resolves to, a non-public address outside the router VPN is refused on save', async () => {
-    const refused = ['127.0.0.1', '2130706433', '0x7f.0.0.1', '0177.0.0.1', '0.0.0.0', '10.0.0.1', '172.16.5.5', '192.168.88.1', '100.64.0.1', '169.254.169.254', '::1', '::ffff:7f00:1', 'fd00::1', 'fe80::1', 'localhost'];
+    const refused = [
+      '127.0.0.1',
+      '2130706433',
+      '0x7f.0.0.1',
+      '0177.0.0.1',
+      '0.0.0.0',
+      '10.0.0.1',
+      '172.16.5.5',
+      '192.168.88.1',
+      '100.64.0.1',
+      '169.254.169.254',
+      '::1',
+      '::ffff:7f00:1',
+      'fd00::1',
+      'fe80::1',
+      'localhost',
+    ];
     // The machine's own name resolves to one of its addresses: refused through DNS, too.
     const own = os.hostname();
     if ((await lookup(own, { all: true })).some((a) => isPrivateAddress(a.address))) refused.push(own);
@@ -97,7 +119,19 @@ describe('router addresses on a hosted platform', () => {
   test('a RADIUS NAS address must be public or in the router VPN, and never loopback, unspecified or link-local', async () => {
     const radius = (nasAddress: string) => form({ mode: 'radius', radiusSecret: 'rahasia', nasAddress });
     // 127.77.0.5 is inside ROUTER_PRIVATE_RANGES, but loopback: FreeRADIUS would trust the platform host.
-    for (const nasAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '0.0.0.0', '::', '169.254.169.254', 'fe80::1', '10.0.0.5', '192.168.1.1', '::ffff:0:7f00:1', '127.77.0.5']) {
+    for (const nasAddress of [
+      '127.0.0.1',
+      '::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+      '::',
+      '169.254.169.254',
+      'fe80::1',
+      '10.0.0.5',
+      '192.168.1.1',
+      '::ffff:0:7f00:1',
+      '127.77.0.5',
+    ]) {
       const r = await executeOperation(saveRouterOp, ctx, radius(nasAddress));
       assert.equal(r.ok, false, nasAddress);
       assert.equal(!r.ok && r.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'), nasAddress);
@@ -107,13 +141,31 @@ describe('router addresses on a hosted platform', () => {
       assert.equal(r.ok, true, `${nasAddress}: ${JSON.stringify(r)}`);
     }
     // No NAS address typed: the router's host is its NAS address, under the same rule.
-    const fromHost = await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '127.77.0.6' }));
+    const fromHost = await executeOperation(
+      saveRouterOp,
+      ctx,
+      form({ mode: 'radius', radiusSecret: 'rahasia', host: '127.77.0.6' }),
+    );
     assert.equal(!fromHost.ok && fromHost.fieldErrors?.nasAddress, translate('id', 'validation.nasAddressNotAllowed'));
-    assert.equal((await executeOperation(saveRouterOp, ctx, form({ mode: 'radius', radiusSecret: 'rahasia', host: '203.0.114.21' }))).ok, true);
+    assert.equal(
+      (
+        await executeOperation(
+          saveRouterOp,
+          ctx,
+          form({ mode: 'radius', radiusSecret: 'rahasia', host: '203.0.114.21' }),
+        )
+      ).ok,
+      true,
+    );
   });
 
   test('control characters in the router user name or password are refused with a field error', async () => {
-    for (const [field, value] of [['username', 'admin\n/user/add name=x'], ['username', 'ad\x7fmin'], ['password', 'rahasia\x00'], ['password', 'a\tb']] as const) {
+    for (const [field, value] of [
+      ['username', 'admin\n/user/add name=x'],
+      ['username', 'ad\x7fmin'],
+      ['password', 'rahasia\x00'],
+      ['password', 'a\tb'],
+    ] as const) {
       const r = await executeOperation(saveRouterOp, ctx, form({ [field]: value }));
       assert.equal(r.ok, false, JSON.stringify(value));
       assert.equal(!r.ok && r.fieldErrors?.[field], translate('id', 'validation.noControlCharacters'));
@@ -127,7 +179,11 @@ describe('router addresses on a hosted platform', () => {
     const saved = await executeOperation(saveRouterOp, ctx, form({ host: allowed.host, port: allowed.port }));
     assert.equal(saved.ok, true, JSON.stringify(saved));
     const routerId = (saved as { data: { id: string } }).data.id;
-    const check = async () => finished(ctx, ((await executeOperation(checkRouterOp, ctx, { routerId })) as { data: { jobId: string } }).data.jobId);
+    const check = async () =>
+      finished(
+        ctx,
+        ((await executeOperation(checkRouterOp, ctx, { routerId })) as { data: { jobId: string } }).data.jobId,
+      );
     const good = await check();
     assert.equal(good.result?.ok, true, JSON.stringify(good.result));
     assert.equal(good.result?.identity, 'RB-VPN');
@@ -153,13 +209,33 @@ describe('router addresses on a hosted platform', () => {
     socket.unref();
     try {
       const plan = await makePlan(db, ctx.orgId, { name: 'Paket 10 Mbps', downloadKbps: 10240, uploadKbps: 5120 });
-      const router = await makeRouter(db, ctx.orgId, { host: 'fd00:77::21', port: 8728 }, { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port });
+      const router = await makeRouter(
+        db,
+        ctx.orgId,
+        { host: 'fd00:77::21', port: 8728 },
+        { mode: 'radius', radiusSecret: 'rahasia', coaPort: socket.address().port },
+      );
       await db.update(routers).set({ host: '127.0.0.1' }).where(eq(routers.id, router.id));
-      const { subscription } = await makeSubscriber(db, ctx.orgId, { planId: plan.id, routerId: router.id, username: 'budi', password: 'rahasia1', status: 'active' });
-      const moved = await executeOperation(transitionSubscriptionOp, ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'uji alamat' });
+      const { subscription } = await makeSubscriber(db, ctx.orgId, {
+        planId: plan.id,
+        routerId: router.id,
+        username: 'budi',
+        password: 'rahasia1',
+        status: 'active',
+      });
+      const moved = await executeOperation(transitionSubscriptionOp, ctx, {
+        subscriptionId: subscription.id,
+        to: 'isolated',
+        reason: 'uji alamat',
+      });
       assert.equal(moved.ok, true, JSON.stringify(moved));
       const job = await waitFor(async () => {
-        const [row] = await db.select().from(jobs).where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, subscriptionApply.name))).orderBy(desc(jobs.createdAt)).limit(1);
+        const [row] = await db
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.organizationId, ctx.orgId), eq(jobs.type, subscriptionApply.name)))
+          .orderBy(desc(jobs.createdAt))
+          .limit(1);
         return row?.error ? row : null;
       });
       assert.match(String(job.error), /not a public address/);

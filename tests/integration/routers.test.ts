@@ -17,19 +17,26 @@ import {
   syncRouterOp,
 } from '@/lib/network/operations';
 import type { SyncReport } from '@/lib/network/router-sync';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { monitorRouters } from '@/lib/network/tick';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { closeRouterPool, routerAccess } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
-import { startRouterOsServer, type RouterOsOptions, type RouterOsServer } from '../support/routeros-server';
 import { ctxFor, makeOrg, makePlan, makeRouter, makeSubscriber, testDb, waitFor } from '../helpers';
+import { type RouterOsOptions, type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
 
 const db = testDb();
 let runner: Runner;
 const servers: RouterOsServer[] = [];
 
 before(async () => {
-  runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
+  runner = await startWorker({
+    connectionString: process.env.DATABASE_URL!,
+    db,
+    concurrency: 4,
+    log: false,
+    schedule: false,
+    networkSchedule: false,
+  });
 });
 after(async () => {
   await runner.stop();
@@ -96,7 +103,10 @@ describe('routers: test connection through the worker', () => {
     // The router password is encrypted at rest and the wrong one is named as such.
     assert.ok(!row!.passwordEnc.includes('secret'));
     await ok(executeOperation(saveRouterOp, w.ctx, { ...routerForm(row!), routerId: w.router.id, password: 'salah' }));
-    const bad = await finished(w.ctx, (await ok(executeOperation(checkRouterOp, w.ctx, { routerId: w.router.id }))).jobId);
+    const bad = await finished(
+      w.ctx,
+      (await ok(executeOperation(checkRouterOp, w.ctx, { routerId: w.router.id }))).jobId,
+    );
     assert.equal(bad.result?.ok, false);
     assert.equal(bad.result?.errorKind, 'bad_login');
     const [after] = await db.select().from(routers).where(eq(routers.id, w.router.id));
@@ -107,7 +117,10 @@ describe('routers: test connection through the worker', () => {
   test('RouterOS 7.18+: printing an empty list (!empty) does not crash the worker', async () => {
     const w = await world('rt-empty', { version: '7.19.1', emptyReply: true });
     for (let i = 0; i < 2; i++) {
-      const job = await finished(w.ctx, (await ok(executeOperation(checkRouterOp, w.ctx, { routerId: w.router.id }))).jobId);
+      const job = await finished(
+        w.ctx,
+        (await ok(executeOperation(checkRouterOp, w.ctx, { routerId: w.router.id }))).jobId,
+      );
       assert.equal(job.result?.ok, true);
       assert.equal(job.result?.pppActive, 0);
       assert.equal(job.result?.hotspotActive, 0);
@@ -136,7 +149,15 @@ describe('routers: import existing PPP secrets and hotspot users', () => {
     const w = await world('rt-import');
     const hotspotPlan = await makePlan(db, w.org.id, { name: 'Voucher Harian', serviceType: 'hotspot' });
     w.server.addHotspotProfile({ name: 'Voucher Harian' });
-    w.server.addSecret({ name: 'andi', password: 'rahasia-andi', profile: 'Paket 20 Mbps', service: 'pppoe', comment: 'Andi Wijaya', 'remote-address': '10.10.0.20', 'caller-id': 'AA:BB:CC:00:00:20' });
+    w.server.addSecret({
+      name: 'andi',
+      password: 'rahasia-andi',
+      profile: 'Paket 20 Mbps',
+      service: 'pppoe',
+      comment: 'Andi Wijaya',
+      'remote-address': '10.10.0.20',
+      'caller-id': 'AA:BB:CC:00:00:20',
+    });
     w.server.addSecret({ name: 'badu', password: 'b1', profile: 'Paket 20 Mbps', service: 'pppoe', disabled: true });
     w.server.addSecret({ name: 'cici', password: 'c1', profile: 'isolir', service: 'pppoe' });
     w.server.addSecret({ name: 'dedi', password: 'd1', profile: 'Lama 5M', service: 'pppoe' });
@@ -147,7 +168,9 @@ describe('routers: import existing PPP secrets and hotspot users', () => {
     const job = await finished(w.ctx, start.jobId);
     assert.equal(job.state, 'done');
     assert.deepEqual([job.result?.pppoe, job.result?.hotspot], [4, 1]);
-    const preview = await ok(executeOperation(routerImportPreviewOp, w.ctx, { importId: String(job.result?.importId) }));
+    const preview = await ok(
+      executeOperation(routerImportPreviewOp, w.ctx, { importId: String(job.result?.importId) }),
+    );
     assert.equal(preview.total, 5);
     assert.equal(preview.existing, 1);
     const byProfile = Object.fromEntries(preview.profiles.map((p) => [`${p.kind}:${p.profile}`, p]));
@@ -158,14 +181,33 @@ describe('routers: import existing PPP secrets and hotspot users', () => {
     assert.equal(byProfile['hotspot:Voucher Harian']!.suggestedPlanId, hotspotPlan.id);
     assert.ok(!JSON.stringify(preview).includes('rahasia-andi'), 'no password in the preview');
 
-    const mapping = { 'pppoe:Paket 20 Mbps': w.plan.id, 'pppoe:isolir': w.plan.id, 'pppoe:Lama 5M': '', 'hotspot:Voucher Harian': hotspotPlan.id };
-    const done = await ok(executeOperation(confirmRouterImportOp, w.ctx, { importId: preview.id, billingType: 'postpaid', mapping }));
+    const mapping = {
+      'pppoe:Paket 20 Mbps': w.plan.id,
+      'pppoe:isolir': w.plan.id,
+      'pppoe:Lama 5M': '',
+      'hotspot:Voucher Harian': hotspotPlan.id,
+    };
+    const done = await ok(
+      executeOperation(confirmRouterImportOp, w.ctx, { importId: preview.id, billingType: 'postpaid', mapping }),
+    );
     assert.deepEqual(done, { imported: 3, skipped: 2 });
     const subs = await db
-      .select({ username: subscriptions.serviceUsername, status: subscriptions.status, routerId: subscriptions.routerId, remote: subscriptions.remoteAddress, callerId: subscriptions.callerId, name: customers.name })
+      .select({
+        username: subscriptions.serviceUsername,
+        status: subscriptions.status,
+        routerId: subscriptions.routerId,
+        remote: subscriptions.remoteAddress,
+        callerId: subscriptions.callerId,
+        name: customers.name,
+      })
       .from(subscriptions)
       .innerJoin(customers, eq(customers.id, subscriptions.customerId))
-      .where(and(eq(subscriptions.organizationId, w.org.id), inArray(subscriptions.serviceUsername, ['andi', 'cici', 'dedi', 'hs-eka'])));
+      .where(
+        and(
+          eq(subscriptions.organizationId, w.org.id),
+          inArray(subscriptions.serviceUsername, ['andi', 'cici', 'dedi', 'hs-eka']),
+        ),
+      );
     const by = Object.fromEntries(subs.map((s) => [s.username, s]));
     assert.equal(by.andi?.status, 'active');
     assert.equal(by.andi?.name, 'Andi Wijaya');
@@ -175,15 +217,28 @@ describe('routers: import existing PPP secrets and hotspot users', () => {
     assert.equal(by.cici?.status, 'isolated');
     assert.equal(by['hs-eka']?.status, 'active');
     assert.equal(by.dedi, undefined, 'an unmapped profile is skipped');
-    const again = await executeOperation(confirmRouterImportOp, w.ctx, { importId: preview.id, billingType: 'postpaid', mapping });
+    const again = await executeOperation(confirmRouterImportOp, w.ctx, {
+      importId: preview.id,
+      billingType: 'postpaid',
+      mapping,
+    });
     assert.equal(again.ok, false);
     assert.equal(!again.ok && again.code, 'import_done');
     // Imported entries were kept as they are (passwords included): a sync changes only the
     // customer who already existed, whose database record wins.
-    const sync = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId);
+    const sync = await finished(
+      w.ctx,
+      (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId,
+    );
     const report = sync.result as unknown as SyncReport;
-    assert.deepEqual(report.changed.map((c) => c.name), ['badu']);
-    assert.deepEqual(report.extra.map((c) => c.name), ['dedi']);
+    assert.deepEqual(
+      report.changed.map((c) => c.name),
+      ['badu'],
+    );
+    assert.deepEqual(
+      report.extra.map((c) => c.name),
+      ['dedi'],
+    );
   });
 });
 
@@ -191,14 +246,33 @@ describe('routers: an API user that may not read passwords', () => {
   test('import refuses entries without a password; sync never blanks a password it cannot see', async () => {
     const w = await world('rt-nosensitive', { sensitive: false });
     w.server.addSecret({ name: 'tanpa', password: 'rahasia-router', profile: 'Paket 20 Mbps', service: 'pppoe' });
-    const job = await finished(w.ctx, (await ok(executeOperation(startRouterImportOp, w.ctx, { routerId: w.router.id }))).jobId);
-    const preview = await ok(executeOperation(routerImportPreviewOp, w.ctx, { importId: String(job.result?.importId) }));
+    const job = await finished(
+      w.ctx,
+      (await ok(executeOperation(startRouterImportOp, w.ctx, { routerId: w.router.id }))).jobId,
+    );
+    const preview = await ok(
+      executeOperation(routerImportPreviewOp, w.ctx, { importId: String(job.result?.importId) }),
+    );
     assert.equal(preview.withoutPassword, 1);
-    const done = await ok(executeOperation(confirmRouterImportOp, w.ctx, { importId: preview.id, billingType: 'postpaid', mapping: { 'pppoe:Paket 20 Mbps': w.plan.id } }));
+    const done = await ok(
+      executeOperation(confirmRouterImportOp, w.ctx, {
+        importId: preview.id,
+        billingType: 'postpaid',
+        mapping: { 'pppoe:Paket 20 Mbps': w.plan.id },
+      }),
+    );
     assert.equal(done.imported, 0);
 
-    await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'tanpa', password: 'rahasia-db' });
-    const sync = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId);
+    await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'tanpa',
+      password: 'rahasia-db',
+    });
+    const sync = await finished(
+      w.ctx,
+      (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId,
+    );
     assert.equal((sync.result as unknown as SyncReport).counts.changed, 0);
     assert.equal(w.server.find('/ppp/secret', 'tanpa')!.password, 'rahasia-router');
   });
@@ -207,8 +281,17 @@ describe('routers: an API user that may not read passwords', () => {
 describe('routers: reconcile (the database is the source of truth)', () => {
   test('each kind of difference is found, fixed and reported; extra entries only reported unless asked', async () => {
     const w = await world('rt-sync');
-    const mk = (username: string, over: Parameters<typeof makeSubscriber>[2] extends infer P ? Partial<P> : never = {}) =>
-      makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username, password: `pw-${username}`, ...over });
+    const mk = (
+      username: string,
+      over: Parameters<typeof makeSubscriber>[2] extends infer P ? Partial<P> : never = {},
+    ) =>
+      makeSubscriber(db, w.org.id, {
+        planId: w.plan.id,
+        routerId: w.router.id,
+        username,
+        password: `pw-${username}`,
+        ...over,
+      });
     const secret = (name: string, over: Record<string, string> = {}) =>
       w.server.addSecret({ name, password: `pw-${name}`, profile: 'Paket 20 Mbps', service: 'pppoe', ...over });
     await mk('same');
@@ -234,18 +317,26 @@ describe('routers: reconcile (the database is the source of truth)', () => {
     for (const online of ['same', 'iso', 'gone', 'dis']) w.server.connectSession(online);
     w.server.resetStats();
 
-    const first = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId);
+    const first = await finished(
+      w.ctx,
+      (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }))).jobId,
+    );
     assert.equal(first.state, 'done', String(first.error));
     const report = first.result as unknown as SyncReport;
     assert.deepEqual(report.counts, { added: 1, changed: 6, removed: 1, extra: 1, unchanged: 1, failed: 0 });
-    const changes = Object.fromEntries(report.changed.map((c) => [c.name, c.changes.map((x) => `${x.field}:${x.from}->${x.to}`)]));
+    const changes = Object.fromEntries(
+      report.changed.map((c) => [c.name, c.changes.map((x) => `${x.field}:${x.from}->${x.to}`)]),
+    );
     assert.deepEqual(changes.pass, ['password:••••->••••']);
     assert.deepEqual(changes.prof, ['profile:default->Paket 20 Mbps']);
     assert.deepEqual(changes.dis, ['disabled:true->false']);
     assert.deepEqual(changes.addr, ['remoteAddress:10.10.0.99->10.10.0.7']);
     assert.deepEqual(changes.mac, ['callerId:null->AA:BB:CC:DD:EE:01']);
     assert.deepEqual(changes.iso, ['profile:Paket 20 Mbps->isolir']);
-    assert.deepEqual(report.added.map((a) => a.name), ['new']);
+    assert.deepEqual(
+      report.added.map((a) => a.name),
+      ['new'],
+    );
     assert.deepEqual(report.removed, [{ kind: 'pppoe', name: 'gone', reason: 'terminated' }]);
     assert.equal(report.extra[0]!.name, 'stranger');
     assert.ok(!JSON.stringify(report).includes('pw-'), 'no password in the report');
@@ -263,9 +354,15 @@ describe('routers: reconcile (the database is the source of truth)', () => {
     assert.ok(w.server.find('/ppp/secret', 'stranger'), 'extra entries are not deleted by default');
     // Sessions whose profile or state changed (or whose entry went) are dropped at once.
     assert.equal(report.kicked, 3);
-    assert.deepEqual(w.server.list('/ppp/active').map((a) => a.name), ['same']);
+    assert.deepEqual(
+      w.server.list('/ppp/active').map((a) => a.name),
+      ['same'],
+    );
 
-    const second = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: true }))).jobId);
+    const second = await finished(
+      w.ctx,
+      (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: true }))).jobId,
+    );
     const again = second.result as unknown as SyncReport;
     assert.deepEqual(again.counts, { added: 0, changed: 0, removed: 1, extra: 0, unchanged: 8, failed: 0 });
     assert.deepEqual(again.removed, [{ kind: 'pppoe', name: 'stranger', reason: 'extra' }]);
@@ -276,11 +373,27 @@ describe('routers: reconcile (the database is the source of truth)', () => {
 
   test('a sync of one customer touches only that customer', async () => {
     const w = await world('rt-sync-one');
-    const a = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'satu', password: 'p1' });
+    const a = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'satu',
+      password: 'p1',
+    });
     await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'dua', password: 'p2' });
     w.server.addSecret({ name: 'satu', password: 'old', profile: 'Paket 20 Mbps', service: 'pppoe' });
     w.server.addSecret({ name: 'dua', password: 'old', profile: 'Paket 20 Mbps', service: 'pppoe' });
-    const job = await finished(w.ctx, (await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, subscriptionId: a.subscription.id, removeExtra: true }))).jobId);
+    const job = await finished(
+      w.ctx,
+      (
+        await ok(
+          executeOperation(syncRouterOp, w.ctx, {
+            routerId: w.router.id,
+            subscriptionId: a.subscription.id,
+            removeExtra: true,
+          }),
+        )
+      ).jobId,
+    );
     const report = job.result as unknown as SyncReport;
     assert.equal(report.scope, 'subscription');
     assert.deepEqual(report.counts, { added: 0, changed: 1, removed: 0, extra: 0, unchanged: 0, failed: 0 });
@@ -290,8 +403,16 @@ describe('routers: reconcile (the database is the source of truth)', () => {
 
   test('push profiles creates the plan profiles and the isolir profile with its address-list', async () => {
     const w = await world('rt-profiles');
-    await makePlan(db, w.org.id, { name: 'Paket 50 Mbps', downloadKbps: 51200, uploadKbps: 25600, burst: '60M/60M 40M/40M 16/16' });
-    const job = await finished(w.ctx, (await ok(executeOperation(pushProfilesOp, w.ctx, { routerId: w.router.id }))).jobId);
+    await makePlan(db, w.org.id, {
+      name: 'Paket 50 Mbps',
+      downloadKbps: 51200,
+      uploadKbps: 25600,
+      burst: '60M/60M 40M/40M 16/16',
+    });
+    const job = await finished(
+      w.ctx,
+      (await ok(executeOperation(pushProfilesOp, w.ctx, { routerId: w.router.id }))).jobId,
+    );
     assert.equal(job.state, 'done', String(job.error));
     assert.equal(w.server.find('/ppp/profile', 'Paket 50 Mbps')!['rate-limit'], '25M/50M 60M/60M 40M/40M 16/16');
     assert.equal(w.server.find('/ppp/profile', 'isolir')!['address-list'], 'isolir');
@@ -302,15 +423,26 @@ describe('routers: reconcile (the database is the source of truth)', () => {
 describe('routers: enforcement of subscription changes', () => {
   test('isolate, reopen, suspend and terminate act on the router and drop the live session', async () => {
     const w = await world('rt-enforce');
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'budi', password: 'rahasia1' });
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'budi',
+      password: 'rahasia1',
+    });
     w.server.addSecret({ name: 'budi', password: 'rahasia1', profile: 'Paket 20 Mbps', service: 'pppoe' });
     const move = async (to: 'isolated' | 'active' | 'suspended' | 'terminated') => {
       w.server.connectSession('budi', { address: '10.10.0.5' });
-      const r = await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to, reason: 'test' }));
+      const r = await ok(
+        executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to, reason: 'test' }),
+      );
       const job = await finished(w.ctx, r.jobId);
       assert.equal(job.state, 'done', String(job.error));
       assert.equal(job.result?.applied, true);
-      assert.equal(w.server.list('/ppp/active').filter((a) => a.name === 'budi').length, 0, `session dropped after ${to}`);
+      assert.equal(
+        w.server.list('/ppp/active').filter((a) => a.name === 'budi').length,
+        0,
+        `session dropped after ${to}`,
+      );
       return job;
     };
     w.server.resetStats();
@@ -331,12 +463,30 @@ describe('routers: enforcement of subscription changes', () => {
     const w = await world('rt-move');
     const other = await standIn();
     const router2 = await makeRouter(db, w.org.id, other);
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'pindah', status: 'pending' });
-    const act = await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to: 'active', reason: 'test' }));
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'pindah',
+      status: 'pending',
+    });
+    const act = await ok(
+      executeOperation(transitionSubscriptionOp, w.ctx, {
+        subscriptionId: subscription.id,
+        to: 'active',
+        reason: 'test',
+      }),
+    );
     assert.equal((await finished(w.ctx, act.jobId)).result?.created, true);
     assert.equal(w.server.find('/ppp/secret', 'pindah')!.service, 'pppoe');
     const moved = await ok(
-      executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: router2.id, remoteAddress: '10.20.0.9', localAddress: '', callerId: 'aa:bb:cc:dd:ee:09' }),
+      executeOperation(updateSubscriptionServiceOp, w.ctx, {
+        subscriptionId: subscription.id,
+        planId: w.plan.id,
+        routerId: router2.id,
+        remoteAddress: '10.20.0.9',
+        localAddress: '',
+        callerId: 'aa:bb:cc:dd:ee:09',
+      }),
     );
     assert.equal(moved.jobIds.length, 2);
     for (const id of moved.jobIds) assert.equal((await finished(w.ctx, id)).state, 'done');
@@ -347,12 +497,26 @@ describe('routers: enforcement of subscription changes', () => {
     assert.equal(there.profile, 'Paket 20 Mbps', 'the missing profile was created on the new router');
     // Clearing the static address and the MAC lock takes them off the router too.
     const cleared = await ok(
-      executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: router2.id, remoteAddress: '', localAddress: '', callerId: '' }),
+      executeOperation(updateSubscriptionServiceOp, w.ctx, {
+        subscriptionId: subscription.id,
+        planId: w.plan.id,
+        routerId: router2.id,
+        remoteAddress: '',
+        localAddress: '',
+        callerId: '',
+      }),
     );
     for (const id of cleared.jobIds) assert.equal((await finished(w.ctx, id)).state, 'done');
     assert.equal(other.find('/ppp/secret', 'pindah')!['remote-address'], undefined);
     assert.equal(other.find('/ppp/secret', 'pindah')!['caller-id'] ?? '', '');
-    const bad = await executeOperation(updateSubscriptionServiceOp, w.ctx, { subscriptionId: subscription.id, planId: w.plan.id, routerId: router2.id, remoteAddress: '10.20.0.999', localAddress: '', callerId: 'xx' });
+    const bad = await executeOperation(updateSubscriptionServiceOp, w.ctx, {
+      subscriptionId: subscription.id,
+      planId: w.plan.id,
+      routerId: router2.id,
+      remoteAddress: '10.20.0.999',
+      localAddress: '',
+      callerId: 'xx',
+    });
     assert.equal(bad.ok, false);
     assert.ok(!bad.ok && bad.fieldErrors?.remoteAddress && bad.fieldErrors.callerId);
   });
@@ -370,12 +534,34 @@ describe('routers: enforcement of subscription changes', () => {
     w.server.setDelay(60);
     w.server.dropAfter(4);
     const jobIds: string[] = [];
-    for (const s of subs) jobIds.push((await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: s.id, to: 'isolated', reason: 'unpaid' }))).jobId);
-    await waitFor(async () => (await db.select().from(jobs).where(and(inArray(jobs.id, jobIds), eq(jobs.state, 'done')))).length >= 2);
+    for (const s of subs)
+      jobIds.push(
+        (
+          await ok(
+            executeOperation(transitionSubscriptionOp, w.ctx, {
+              subscriptionId: s.id,
+              to: 'isolated',
+              reason: 'unpaid',
+            }),
+          )
+        ).jobId,
+      );
+    await waitFor(
+      async () =>
+        (
+          await db
+            .select()
+            .from(jobs)
+            .where(and(inArray(jobs.id, jobIds), eq(jobs.state, 'done')))
+        ).length >= 2,
+    );
     await w.server.stop();
     await waitFor(async () => {
       const [r] = await db.select({ status: routers.status }).from(routers).where(eq(routers.id, w.router.id));
-      const waiting = await db.select().from(jobs).where(and(inArray(jobs.id, jobIds), eq(jobs.state, 'retrying')));
+      const waiting = await db
+        .select()
+        .from(jobs)
+        .where(and(inArray(jobs.id, jobIds), eq(jobs.state, 'retrying')));
       return r?.status === 'offline' && waiting.length > 0;
     });
     await new Promise((r) => setTimeout(r, 1000));
@@ -389,7 +575,10 @@ describe('routers: enforcement of subscription changes', () => {
       const rows = await db.select().from(jobs).where(inArray(jobs.id, jobIds));
       return rows.every((j) => j.state === 'done') ? rows : null;
     }, 60_000);
-    assert.ok(done.some((j) => j.attempts > 1), 'some jobs needed more than one attempt');
+    assert.ok(
+      done.some((j) => j.attempts > 1),
+      'some jobs needed more than one attempt',
+    );
     const secrets = w.server.list('/ppp/secret').filter((s) => s.name!.startsWith('out'));
     assert.equal(secrets.length, 12, 'no duplicates');
     assert.ok(secrets.every((s) => s.profile === 'isolir'));
@@ -400,32 +589,59 @@ describe('routers: enforcement of subscription changes', () => {
 
   test('a manual sync queued while the router is down outlives the old five-attempt window and runs when it is back', async () => {
     const w = await world('rt-sync-outage');
-    const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: 'late1' });
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'late1',
+    });
     await w.server.stop();
     const { jobId } = await ok(executeOperation(syncRouterOp, w.ctx, { routerId: w.router.id, removeExtra: false }));
     const profiles = await ok(executeOperation(pushProfilesOp, w.ctx, { routerId: w.router.id }));
     // The same retry policy as a customer's own router job (about three days of backoff).
-    const apply = await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: subscription.id, to: 'isolated', reason: 'test' }));
-    const rows = await db.select({ id: jobs.id, maxAttempts: jobs.maxAttempts, queueName: jobs.queueName }).from(jobs).where(inArray(jobs.id, [jobId, profiles.jobId, apply.jobId]));
+    const apply = await ok(
+      executeOperation(transitionSubscriptionOp, w.ctx, {
+        subscriptionId: subscription.id,
+        to: 'isolated',
+        reason: 'test',
+      }),
+    );
+    const rows = await db
+      .select({ id: jobs.id, maxAttempts: jobs.maxAttempts, queueName: jobs.queueName })
+      .from(jobs)
+      .where(inArray(jobs.id, [jobId, profiles.jobId, apply.jobId]));
     const policy = (id: string) => rows.find((r) => r.id === id)!;
     assert.deepEqual(policy(jobId), { ...policy(apply.jobId), id: jobId });
     assert.deepEqual(policy(profiles.jobId), { ...policy(apply.jobId), id: profiles.jobId });
-    const [queued] = await db.execute<{ max_attempts: number }>(sql`select max_attempts from graphile_worker.jobs where key = ${jobId}`);
+    const [queued] = await db.execute<{ max_attempts: number }>(
+      sql`select max_attempts from graphile_worker.jobs where key = ${jobId}`,
+    );
     assert.ok(queued!.max_attempts >= 20, `graphile-worker keeps retrying (max ${queued!.max_attempts})`);
     // Time passes: each backoff is cut short until the sync has failed more often than the
     // old limit of 5 attempts allowed (which ended it as failed ~85 s into an outage).
-    await waitFor(async () => {
-      await db.execute(sql`update graphile_worker._private_jobs set run_at = now() where key = ${jobId} and locked_at is null`);
-      const [j] = await db.select({ state: jobs.state, attempts: jobs.attempts }).from(jobs).where(eq(jobs.id, jobId));
-      assert.notEqual(j!.state, 'failed', 'the sync must not give up during the outage');
-      return j!.attempts >= 7;
-    }, 30_000, 200);
+    await waitFor(
+      async () => {
+        await db.execute(
+          sql`update graphile_worker._private_jobs set run_at = now() where key = ${jobId} and locked_at is null`,
+        );
+        const [j] = await db
+          .select({ state: jobs.state, attempts: jobs.attempts })
+          .from(jobs)
+          .where(eq(jobs.id, jobId));
+        assert.notEqual(j!.state, 'failed', 'the sync must not give up during the outage');
+        return j!.attempts >= 7;
+      },
+      30_000,
+      200,
+    );
     await w.server.start();
     await monitorRouters(db, routerAccess(db));
     const job = await finished(w.ctx, jobId, 30_000);
     assert.equal(job.state, 'done');
     assert.equal((await finished(w.ctx, profiles.jobId, 30_000)).state, 'done');
-    assert.ok(w.server.list('/ppp/secret').some((s) => s.name === 'late1'), 'the sync created the missing secret');
+    assert.ok(
+      w.server.list('/ppp/secret').some((s) => s.name === 'late1'),
+      'the sync created the missing secret',
+    );
   });
 
   test('one router offline does not hold up another router’s jobs', async () => {
@@ -439,11 +655,43 @@ describe('routers: enforcement of subscription changes', () => {
     for (let i = 0; i < 6; i++) {
       const a = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: w.router.id, username: `hang${i}` });
       const b = await makeSubscriber(db, w.org.id, { planId: w.plan.id, routerId: router2.id, username: `fine${i}` });
-      stuck.push((await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: a.subscription.id, to: 'isolated', reason: 'test' }))).jobId);
-      fine.push((await ok(executeOperation(transitionSubscriptionOp, w.ctx, { subscriptionId: b.subscription.id, to: 'isolated', reason: 'test' }))).jobId);
+      stuck.push(
+        (
+          await ok(
+            executeOperation(transitionSubscriptionOp, w.ctx, {
+              subscriptionId: a.subscription.id,
+              to: 'isolated',
+              reason: 'test',
+            }),
+          )
+        ).jobId,
+      );
+      fine.push(
+        (
+          await ok(
+            executeOperation(transitionSubscriptionOp, w.ctx, {
+              subscriptionId: b.subscription.id,
+              to: 'isolated',
+              reason: 'test',
+            }),
+          )
+        ).jobId,
+      );
     }
-    await waitFor(async () => (await db.select().from(jobs).where(and(inArray(jobs.id, fine), eq(jobs.state, 'done')))).length === fine.length, 15_000);
-    const stuckDone = await db.select().from(jobs).where(and(inArray(jobs.id, stuck), eq(jobs.state, 'done')));
+    await waitFor(
+      async () =>
+        (
+          await db
+            .select()
+            .from(jobs)
+            .where(and(inArray(jobs.id, fine), eq(jobs.state, 'done')))
+        ).length === fine.length,
+      15_000,
+    );
+    const stuckDone = await db
+      .select()
+      .from(jobs)
+      .where(and(inArray(jobs.id, stuck), eq(jobs.state, 'done')));
     assert.equal(stuckDone.length, 0);
     assert.equal(healthy.list('/ppp/secret').filter((s) => s.profile === 'isolir').length, 6);
     w.server.hang(false);

@@ -5,36 +5,61 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { billingSettings, broadcasts, cables, customers, infraSites, gatewayTransactions, invitations, invoices, jobs, messageTemplates, messages, messagingSettings, payments, paymentGateways, leads, memberships, odps, organizations, plans, routerImports, routerSessions, routers, subscriptions, whatsappSessions } from '@/db/schema';
+import {
+  billingSettings,
+  broadcasts,
+  cables,
+  customers,
+  gatewayTransactions,
+  infraSites,
+  invitations,
+  invoices,
+  jobs,
+  leads,
+  memberships,
+  messages,
+  messageTemplates,
+  messagingSettings,
+  odps,
+  organizations,
+  paymentGateways,
+  payments,
+  plans,
+  routerImports,
+  routerSessions,
+  routers,
+  subscriptions,
+  whatsappSessions,
+} from '@/db/schema';
 import * as accountOps from '@/lib/account/operations';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
-import * as dashboardOps from '@/lib/dashboard/operations';
 import { encryptSecret } from '@/lib/crypto';
+import * as customerOps from '@/lib/customers/operations';
+import * as dashboardOps from '@/lib/dashboard/operations';
+import * as mapOps from '@/lib/infrastructure/map-operations';
+import * as infraOps from '@/lib/infrastructure/operations';
+import { workerCheck } from '@/lib/jobs/jobs';
 import * as jobOps from '@/lib/jobs/operations';
 import * as messagingOps from '@/lib/messaging/operations';
-import { OPERATIONS } from '@/lib/operations';
-import * as customerOps from '@/lib/customers/operations';
 import * as networkOps from '@/lib/network/operations';
-import * as infraOps from '@/lib/infrastructure/operations';
-import * as mapOps from '@/lib/infrastructure/map-operations';
+import { OPERATIONS } from '@/lib/operations';
 import * as orgOps from '@/lib/organizations/operations';
+import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
-import { listUserOrganizations } from '@/lib/organizations/queries';
-import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
+import * as resellerOps from '@/lib/resellers/operations';
+import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
-import { makeMessagingWorld } from '../support/messaging-world';
-import { voucherIsolationCases } from '../support/vouchers';
-import { resellerIsolationCases } from '../support/resellers';
-import * as resellerOps from '@/lib/resellers/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
-import { walletIsolationCases } from '../support/wallet';
-import { accountIsolationCases } from '../support/accounts';
 import * as walletOps from '@/lib/wallet/operations';
-import { workerCheck } from '@/lib/jobs/jobs';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
+import { accountIsolationCases } from '../support/accounts';
+import { makeMessagingWorld } from '../support/messaging-world';
+import { resellerIsolationCases } from '../support/resellers';
+import { voucherIsolationCases } from '../support/vouchers';
+import { walletIsolationCases } from '../support/wallet';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -62,19 +87,52 @@ before(async () => {
   a = await makeOrg(db, 'tenant-a');
   const orgB = await makeOrg(db, 'tenant-b');
   const member = await makeMember(db, orgB.org.id, 'technician');
-  const inv = await inviteUser(db, { orgId: orgB.org.id, actorUserId: orgB.admin.user.id, ip: null, email: 'calon@b.test', role: 'sales' });
-  const [job] = await db.insert(jobs).values({ organizationId: orgB.org.id, type: workerCheck.name, state: 'failed', error: 'B only' }).returning();
+  const inv = await inviteUser(db, {
+    orgId: orgB.org.id,
+    actorUserId: orgB.admin.user.id,
+    ip: null,
+    email: 'calon@b.test',
+    role: 'sales',
+  });
+  const [job] = await db
+    .insert(jobs)
+    .values({ organizationId: orgB.org.id, type: workerCheck.name, state: 'failed', error: 'B only' })
+    .returning();
   const world = await makeCustomerWorld(db, orgB.org.id, orgB.admin.user.id);
   // B's router (never contacted here: operations only queue jobs), a live session, an import.
   const router = await makeRouter(db, orgB.org.id, { host: '10.255.0.1', port: 8728 }, { name: 'RB-B' });
   await db.update(subscriptions).set({ routerId: router.id }).where(eq(subscriptions.id, world.subscription.id));
   const [session] = await db
     .insert(routerSessions)
-    .values({ organizationId: orgB.org.id, routerId: router.id, kind: 'pppoe', itemId: '*1', username: world.subscription.serviceUsername, address: '10.10.0.2' })
+    .values({
+      organizationId: orgB.org.id,
+      routerId: router.id,
+      kind: 'pppoe',
+      itemId: '*1',
+      username: world.subscription.serviceUsername,
+      address: '10.10.0.2',
+    })
     .returning();
   const [imp] = await db
     .insert(routerImports)
-    .values({ organizationId: orgB.org.id, routerId: router.id, jobId: job!.id, entries: [{ kind: 'pppoe', name: 'rahasia-b', passwordEnc: 'x', profile: 'p', disabled: false, remoteAddress: null, localAddress: null, callerId: null, comment: null }] })
+    .values({
+      organizationId: orgB.org.id,
+      routerId: router.id,
+      jobId: job!.id,
+      entries: [
+        {
+          kind: 'pppoe',
+          name: 'rahasia-b',
+          passwordEnc: 'x',
+          profile: 'p',
+          disabled: false,
+          remoteAddress: null,
+          localAddress: null,
+          callerId: null,
+          comment: null,
+        },
+      ],
+    })
     .returning();
   // B's Tripay account (keys that work only for B) and two of its gateway payments: one paid, one held for review.
   const [gateway] = await db
@@ -83,7 +141,9 @@ before(async () => {
       organizationId: orgB.org.id,
       gateway: 'tripay',
       enabled: true,
-      credentialsEnc: encryptSecret(JSON.stringify({ merchantCode: 'T-B-ONLY', apiKey: 'b-api-key-only', privateKey: 'b-private-only' })),
+      credentialsEnc: encryptSecret(
+        JSON.stringify({ merchantCode: 'T-B-ONLY', apiKey: 'b-api-key-only', privateKey: 'b-private-only' }),
+      ),
       credentialHints: { merchantCode: 'T-B-ONLY', apiKey: 'b••••y', privateKey: 'b••••y' },
       methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2500, feeBearer: 'customer' }],
     })
@@ -104,12 +164,25 @@ before(async () => {
     status,
     receivedAmount: status === 'review' ? 3_000 : 3_500,
   });
-  const [paidTx, reviewTx] = await db.insert(gatewayTransactions).values([tx('paid'), tx('review')]).returning();
+  const [paidTx, reviewTx] = await db
+    .insert(gatewayTransactions)
+    .values([tx('paid'), tx('review')])
+    .returning();
   // B's WhatsApp: a gateway session with its own token, a template, a broadcast, messages.
   const wa = await makeMessagingWorld(db, orgB.org.id, world.customer.id, 'B');
   b = {
-    ...orgB, member, invitationId: inv.invitationId, jobId: job!.id, world, routerId: router.id, sessionId: session!.id, importId: imp!.id,
-    gatewayId: gateway!.id, paidTx: paidTx!, reviewTx: reviewTx!, wa,
+    ...orgB,
+    member,
+    invitationId: inv.invitationId,
+    jobId: job!.id,
+    world,
+    routerId: router.id,
+    sessionId: session!.id,
+    importId: imp!.id,
+    gatewayId: gateway!.id,
+    paidTx: paidTx!,
+    reviewTx: reviewTx!,
+    wa,
   };
   ctxA = ctxFor(db, a.org.id, a.admin.user.id, 'admin');
 });
@@ -121,12 +194,36 @@ const bInfra = () =>
   (bInfraRows ??= (async () => {
     const [odc] = await db
       .insert(infraSites)
-      .values({ organizationId: b.org.id, kind: 'odc', code: 'ODC-B', name: 'Kabinet B', latitude: -6.91, longitude: 107.61, photoPath: `${b.org.id}/network/odc.jpg` })
+      .values({
+        organizationId: b.org.id,
+        kind: 'odc',
+        code: 'ODC-B',
+        name: 'Kabinet B',
+        latitude: -6.91,
+        longitude: 107.61,
+        photoPath: `${b.org.id}/network/odc.jpg`,
+      })
       .returning();
     await db.update(odps).set({ odcId: odc!.id }).where(eq(odps.id, b.world.odp.id));
     const [cable] = await db
       .insert(cables)
-      .values({ organizationId: b.org.id, code: 'KBL-B', name: 'Kabel B', cableType: 'feeder', coreCount: 24, path: [[-6.91, 107.61], [-6.92, 107.62]], lengthM: 1564, minLat: -6.92, minLng: 107.61, maxLat: -6.91, maxLng: 107.62, photoPath: `${b.org.id}/network/kbl.jpg` })
+      .values({
+        organizationId: b.org.id,
+        code: 'KBL-B',
+        name: 'Kabel B',
+        cableType: 'feeder',
+        coreCount: 24,
+        path: [
+          [-6.91, 107.61],
+          [-6.92, 107.62],
+        ],
+        lengthM: 1564,
+        minLat: -6.92,
+        minLng: 107.61,
+        maxLat: -6.91,
+        maxLng: 107.62,
+        photoPath: `${b.org.id}/network/kbl.jpg`,
+      })
       .returning();
     return { odc: odc!, cable: cable! };
   })());
@@ -146,7 +243,10 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await run(userOps.inviteUserOp, { email: 'baru@a.test', role: 'noc' });
     assert.ok(r.ok);
     const rows = await db.select().from(invitations).where(eq(invitations.email, 'baru@a.test'));
-    assert.deepEqual(rows.map((i) => i.organizationId), [a.org.id]);
+    assert.deepEqual(
+      rows.map((i) => i.organizationId),
+      [a.org.id],
+    );
   },
   'users.revokeInvitation': async () => {
     expectNotFound(await run(userOps.revokeInvitationOp, { invitationId: b.invitationId }));
@@ -166,7 +266,10 @@ const CASES: Record<string, () => Promise<void>> = {
   'dashboard.get': async () => {
     const r = await run(dashboardOps.dashboardOp, {});
     assert.ok(r.ok);
-    const mine = await db.select().from(memberships).where(and(eq(memberships.organizationId, a.org.id), eq(memberships.active, true)));
+    const mine = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, a.org.id), eq(memberships.active, true)));
     assert.equal(r.data.members, mine.length);
     assert.ok(r.data.recent && r.data.recent.items.length > 0, "A's own activity");
     assert.ok(![b.org.id, b.invitationId, 'calon@b.test'].some((s) => json(r.data).includes(s)));
@@ -200,7 +303,11 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(r.data.id, a.org.id);
   },
   'organization.update': async () => {
-    const r = await run(orgOps.updateOrganizationSettingsOp, { name: 'A Berganti Nama', timezone: 'Asia/Makassar', coverageRadiusM: 300 });
+    const r = await run(orgOps.updateOrganizationSettingsOp, {
+      name: 'A Berganti Nama',
+      timezone: 'Asia/Makassar',
+      coverageRadiusM: 300,
+    });
     assert.ok(r.ok);
     const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
     assert.equal(orgB!.name, b.org.name);
@@ -213,12 +320,29 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'plans.create': async () => {
     // The same plan name as B's is fine: names are unique per organization.
-    const r = await run(planOps.createPlanOp, { name: b.world.plan.name, downloadMbps: '10', uploadMbps: '10', priceRupiah: '100000', serviceType: 'pppoe', billingType: 'postpaid' });
+    const r = await run(planOps.createPlanOp, {
+      name: b.world.plan.name,
+      downloadMbps: '10',
+      uploadMbps: '10',
+      priceRupiah: '100000',
+      serviceType: 'pppoe',
+      billingType: 'postpaid',
+    });
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.data.organizationId, a.org.id);
   },
   'plans.update': async () => {
-    expectNotFound(await run(planOps.updatePlanOp, { planId: b.world.plan.id, name: 'Dibajak', downloadMbps: '1', uploadMbps: '1', priceRupiah: '1', serviceType: 'pppoe', billingType: 'postpaid' }));
+    expectNotFound(
+      await run(planOps.updatePlanOp, {
+        planId: b.world.plan.id,
+        name: 'Dibajak',
+        downloadMbps: '1',
+        uploadMbps: '1',
+        priceRupiah: '1',
+        serviceType: 'pppoe',
+        billingType: 'postpaid',
+      }),
+    );
     const [p] = await db.select().from(plans).where(eq(plans.id, b.world.plan.id));
     assert.equal(p!.name, b.world.plan.name);
   },
@@ -233,12 +357,28 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!r.data.some((o) => o.id === b.world.odp.id));
   },
   'odps.save': async () => {
-    expectNotFound(await run(infraOps.saveOdpOp, { odpId: b.world.odp.id, code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '1' }));
+    expectNotFound(
+      await run(infraOps.saveOdpOp, {
+        odpId: b.world.odp.id,
+        code: 'X',
+        name: 'X',
+        latitude: '-6.9',
+        longitude: '107.6',
+        totalPorts: '1',
+      }),
+    );
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.totalPorts, 8);
     // B's ODC cannot feed A's new ODP.
     const { odc } = await bInfra();
-    const r = await run(infraOps.saveOdpOp, { code: 'ODP-A-X', name: 'X', latitude: '-6.9', longitude: '107.6', totalPorts: '8', odcId: odc.id });
+    const r = await run(infraOps.saveOdpOp, {
+      code: 'ODP-A-X',
+      name: 'X',
+      latitude: '-6.9',
+      longitude: '107.6',
+      totalPorts: '8',
+      odcId: odc.id,
+    });
     expectNotFound(r);
     assert.ok(!r.ok && r.fieldErrors?.odcId);
     assert.equal((await db.select().from(odps).where(eq(odps.organizationId, a.org.id))).length, 0);
@@ -250,7 +390,16 @@ const CASES: Record<string, () => Promise<void>> = {
   'odps.freePorts': async () => expectNotFound(await run(infraOps.listFreePortsOp, { odpId: b.world.odp.id })),
   'sites.save': async () => {
     const { odc } = await bInfra();
-    expectNotFound(await run(infraOps.saveSiteOp, { siteId: odc.id, kind: 'pole', code: 'X', name: 'X', latitude: '-6.9', longitude: '107.6' }));
+    expectNotFound(
+      await run(infraOps.saveSiteOp, {
+        siteId: odc.id,
+        kind: 'pole',
+        code: 'X',
+        name: 'X',
+        latitude: '-6.9',
+        longitude: '107.6',
+      }),
+    );
     const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
     assert.deepEqual([s!.kind, s!.code], ['odc', odc.code]);
   },
@@ -261,7 +410,16 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'cables.save': async () => {
     const { cable } = await bInfra();
-    expectNotFound(await run(infraOps.saveCableOp, { cableId: cable.id, code: 'X', name: 'X', cableType: 'drop', coreCount: '1', path: '-6.9, 107.6\n-6.91, 107.61' }));
+    expectNotFound(
+      await run(infraOps.saveCableOp, {
+        cableId: cable.id,
+        code: 'X',
+        name: 'X',
+        cableType: 'drop',
+        coreCount: '1',
+        path: '-6.9, 107.6\n-6.91, 107.61',
+      }),
+    );
     const [c] = await db.select().from(cables).where(eq(cables.id, cable.id));
     assert.equal(c!.code, cable.code);
   },
@@ -272,14 +430,18 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'infra.move': async () => {
     const { odc } = await bInfra();
-    expectNotFound(await run(infraOps.moveInfraOp, { kind: 'odp', id: b.world.odp.id, latitude: '-7.5', longitude: '110.4' }));
+    expectNotFound(
+      await run(infraOps.moveInfraOp, { kind: 'odp', id: b.world.odp.id, latitude: '-7.5', longitude: '110.4' }),
+    );
     expectNotFound(await run(infraOps.moveInfraOp, { kind: 'site', id: odc.id, latitude: '-7.5', longitude: '110.4' }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     const [s] = await db.select().from(infraSites).where(eq(infraSites.id, odc.id));
     assert.deepEqual([o!.latitude, s!.latitude], [POLE.latitude, odc.latitude]);
   },
   'infra.uploadPhoto': async () => {
-    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'odp.png', { type: 'image/png' });
+    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'odp.png', {
+      type: 'image/png',
+    });
     expectNotFound(await run(infraOps.uploadInfraPhotoOp, { kind: 'odp', id: b.world.odp.id, photo: png }));
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.equal(o!.photoPath, null);
@@ -329,7 +491,11 @@ const CASES: Record<string, () => Promise<void>> = {
   // The map, coverage and GeoJSON/KML operations (lib/infrastructure/map-operations.ts).
   'map.center': async () => {
     await bInfra();
-    assert.deepEqual(await run(mapOps.mapCenterOp, {}), { ok: true, data: null }, "A has no infrastructure: B's does not centre A's map");
+    assert.deepEqual(
+      await run(mapOps.mapCenterOp, {}),
+      { ok: true, data: null },
+      "A has no infrastructure: B's does not centre A's map",
+    );
   },
   'map.features': async () => {
     await bInfra();
@@ -349,7 +515,11 @@ const CASES: Record<string, () => Promise<void>> = {
   'map.coverage': async () => {
     const r = await run(mapOps.mapCoverageOp, { lat: String(POLE.latitude), lng: String(POLE.longitude) });
     assert.ok(r.ok);
-    assert.deepEqual([r.data.verdict.ok, !r.data.verdict.ok && r.data.verdict.reason, r.data.nearest], [false, 'no_odp', []], "B's ODPs are not A's coverage");
+    assert.deepEqual(
+      [r.data.verdict.ok, !r.data.verdict.ok && r.data.verdict.reason, r.data.nearest],
+      [false, 'no_odp', []],
+      "B's ODPs are not A's coverage",
+    );
   },
   'network.export': async () => {
     await bInfra();
@@ -360,19 +530,31 @@ const CASES: Record<string, () => Promise<void>> = {
     }
   },
   'network.importPreview': async () => {
-    const geo = JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [107.7, -6.95] }, properties: { kind: 'odp', code: b.world.odp.code } });
+    const geo = JSON.stringify({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [107.7, -6.95] },
+      properties: { kind: 'odp', code: b.world.odp.code },
+    });
     const r = await run(mapOps.previewNetworkImportOp, { file: new File([geo], 'b.geojson') });
     assert.ok(r.ok);
     assert.deepEqual(r.data.counts.odp, { new: 1, update: 0 }, "B's code is not A's: a new ODP, not an update");
   },
   'network.import': async () => {
     await bInfra();
-    const geo = JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [107.7, -6.95] }, properties: { kind: 'odp', code: b.world.odp.code, name: 'Dibajak', odcCode: 'ODC-B' } });
+    const geo = JSON.stringify({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [107.7, -6.95] },
+      properties: { kind: 'odp', code: b.world.odp.code, name: 'Dibajak', odcCode: 'ODC-B' },
+    });
     assert.ok((await run(mapOps.importNetworkOp, { file: new File([geo], 'b.geojson') })).ok);
     const [o] = await db.select().from(odps).where(eq(odps.id, b.world.odp.id));
     assert.deepEqual([o!.name, o!.latitude], [b.world.odp.name, POLE.latitude]);
     const mine = await db.select().from(odps).where(eq(odps.organizationId, a.org.id));
-    assert.deepEqual(mine.map((m) => [m.code, m.odcId]), [[b.world.odp.code, null]], "A got its own ODP, without B's ODC");
+    assert.deepEqual(
+      mine.map((m) => [m.code, m.odcId]),
+      [[b.world.odp.code, null]],
+      "A got its own ODP, without B's ODC",
+    );
     // Leave A without ODPs, as the other cases expect.
     await db.delete(odps).where(eq(odps.id, mine[0]!.id));
   },
@@ -388,7 +570,19 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'routers.get': async () => expectNotFound(await run(networkOps.getRouterOp, { routerId: b.routerId })),
   'routers.save': async () => {
-    const input = { name: 'RB-B2', host: '10.0.0.1', port: 8728, tls: false, username: 'x', password: 'y', mode: 'api', isolirProfile: 'isolir', isolirRateLimit: '1k/1k', isolirAddressList: 'isolir', syncIntervalMinutes: 60 };
+    const input = {
+      name: 'RB-B2',
+      host: '10.0.0.1',
+      port: 8728,
+      tls: false,
+      username: 'x',
+      password: 'y',
+      mode: 'api',
+      isolirProfile: 'isolir',
+      isolirRateLimit: '1k/1k',
+      isolirAddressList: 'isolir',
+      syncIntervalMinutes: 60,
+    };
     expectNotFound(await run(networkOps.saveRouterOp, { ...input, routerId: b.routerId }));
     const [row] = await db.select().from(routers).where(eq(routers.id, b.routerId));
     assert.equal(row!.name, 'RB-B');
@@ -398,12 +592,17 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal((await db.select().from(routers).where(eq(routers.id, b.routerId))).length, 1);
   },
   'routers.check': async () => expectNotFound(await run(networkOps.checkRouterOp, { routerId: b.routerId })),
-  'routers.sync': async () => expectNotFound(await run(networkOps.syncRouterOp, { routerId: b.routerId, removeExtra: true })),
+  'routers.sync': async () =>
+    expectNotFound(await run(networkOps.syncRouterOp, { routerId: b.routerId, removeExtra: true })),
   'routers.pushProfiles': async () => expectNotFound(await run(networkOps.pushProfilesOp, { routerId: b.routerId })),
-  'routers.importStart': async () => expectNotFound(await run(networkOps.startRouterImportOp, { routerId: b.routerId })),
-  'routers.importPreview': async () => expectNotFound(await run(networkOps.routerImportPreviewOp, { importId: b.importId })),
+  'routers.importStart': async () =>
+    expectNotFound(await run(networkOps.startRouterImportOp, { routerId: b.routerId })),
+  'routers.importPreview': async () =>
+    expectNotFound(await run(networkOps.routerImportPreviewOp, { importId: b.importId })),
   'routers.importConfirm': async () => {
-    expectNotFound(await run(networkOps.confirmRouterImportOp, { importId: b.importId, billingType: 'postpaid', mapping: {} }));
+    expectNotFound(
+      await run(networkOps.confirmRouterImportOp, { importId: b.importId, billingType: 'postpaid', mapping: {} }),
+    );
     const [imp] = await db.select().from(routerImports).where(eq(routerImports.id, b.importId));
     assert.equal(imp!.importedAt, null);
   },
@@ -429,14 +628,45 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal((await db.select().from(routerSessions).where(eq(routerSessions.id, b.sessionId))).length, 1);
   },
   'subscriptions.updateService': async () => {
-    expectNotFound(await run(customerOps.updateSubscriptionServiceOp, { subscriptionId: b.world.subscription.id, planId: b.world.plan.id, routerId: '', remoteAddress: '', localAddress: '', callerId: '' }));
+    expectNotFound(
+      await run(customerOps.updateSubscriptionServiceOp, {
+        subscriptionId: b.world.subscription.id,
+        planId: b.world.plan.id,
+        routerId: '',
+        remoteAddress: '',
+        localAddress: '',
+        callerId: '',
+      }),
+    );
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
     assert.equal(sub!.routerId, b.routerId);
     // Nor can A point its own subscription at B's router.
     const plan = await makePlan(db, a.org.id);
-    const own = await db.insert(customers).values({ organizationId: a.org.id, number: 999_999, name: 'A', phone: '62811', address: 'x', planId: plan.id }).returning();
-    const [sa] = await db.insert(subscriptions).values({ organizationId: a.org.id, customerId: own[0]!.id, planId: plan.id, billingType: 'postpaid', serviceUsername: `a-${Date.now()}`, servicePasswordEnc: 'x' }).returning();
-    expectNotFound(await run(customerOps.updateSubscriptionServiceOp, { subscriptionId: sa!.id, planId: plan.id, routerId: b.routerId, remoteAddress: '', localAddress: '', callerId: '' }));
+    const own = await db
+      .insert(customers)
+      .values({ organizationId: a.org.id, number: 999_999, name: 'A', phone: '62811', address: 'x', planId: plan.id })
+      .returning();
+    const [sa] = await db
+      .insert(subscriptions)
+      .values({
+        organizationId: a.org.id,
+        customerId: own[0]!.id,
+        planId: plan.id,
+        billingType: 'postpaid',
+        serviceUsername: `a-${Date.now()}`,
+        servicePasswordEnc: 'x',
+      })
+      .returning();
+    expectNotFound(
+      await run(customerOps.updateSubscriptionServiceOp, {
+        subscriptionId: sa!.id,
+        planId: plan.id,
+        routerId: b.routerId,
+        remoteAddress: '',
+        localAddress: '',
+        callerId: '',
+      }),
+    );
   },
   'customers.list': async () => {
     const r = await run(customerOps.listCustomersOp, { q: b.world.subscription.serviceUsername });
@@ -450,11 +680,21 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.ok);
     assert.ok(![b.world.plan.id, b.world.spare.id, b.admin.user.id].some((id) => json(r.data).includes(id)));
   },
-  'subscriptions.serviceChoices': async () => expectNotFound(await run(customerOps.serviceChoicesOp, { customerId: b.world.customer.id })),
-  'subscriptions.radius': async () => expectNotFound(await run(customerOps.subscriptionRadiusOp, { subscriptionId: b.world.subscription.id })),
-  'customers.get': async () => expectNotFound(await run(customerOps.getCustomerOp, { customerId: b.world.customer.id })),
+  'subscriptions.serviceChoices': async () =>
+    expectNotFound(await run(customerOps.serviceChoicesOp, { customerId: b.world.customer.id })),
+  'subscriptions.radius': async () =>
+    expectNotFound(await run(customerOps.subscriptionRadiusOp, { subscriptionId: b.world.subscription.id })),
+  'customers.get': async () =>
+    expectNotFound(await run(customerOps.getCustomerOp, { customerId: b.world.customer.id })),
   'customers.update': async () => {
-    expectNotFound(await run(customerOps.updateCustomerOp, { customerId: b.world.customer.id, name: 'Dibajak', phone: '0812 0000 0000', address: 'Jl. Dibajak No. 1' }));
+    expectNotFound(
+      await run(customerOps.updateCustomerOp, {
+        customerId: b.world.customer.id,
+        name: 'Dibajak',
+        phone: '0812 0000 0000',
+        address: 'Jl. Dibajak No. 1',
+      }),
+    );
     const [c] = await db.select().from(customers).where(eq(customers.id, b.world.customer.id));
     assert.equal(c!.name, 'Joko Widodo');
   },
@@ -463,7 +703,10 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await run(customerOps.previewImportOp, { csv });
     assert.ok(r.ok);
     // B's usernames do not count as taken in A; B's plans are not A's plans.
-    assert.deepEqual(r.data.errors.map((e) => e.column), ['plan']);
+    assert.deepEqual(
+      r.data.errors.map((e) => e.column),
+      ['plan'],
+    );
   },
   'customers.import': async () => {
     const plan = await makePlan(db, a.org.id);
@@ -481,7 +724,8 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!r.data.items.some((l) => l.id === b.world.lead1.id));
   },
   'leads.get': async () => expectNotFound(await run(customerOps.getLeadOp, { leadId: b.world.lead1.id })),
-  'leads.conversionOdp': async () => expectNotFound(await run(customerOps.leadConversionOdpOp, { leadId: b.world.lead1.id })),
+  'leads.conversionOdp': async () =>
+    expectNotFound(await run(customerOps.leadConversionOdpOp, { leadId: b.world.lead1.id })),
   'leads.formOptions': async () => {
     const r = await run(customerOps.leadFormOptionsOp, {});
     assert.ok(r.ok);
@@ -493,11 +737,24 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(r.data.ok, false, "B's ODP does not cover A's prospects");
   },
   'leads.create': async () => {
-    const r = await run(customerOps.createLeadOp, { name: 'Calon A', phone: '0812 1234 0000', address: 'Jl. A No. 2', ...POLE, planId: b.world.plan.id, billingType: 'postpaid' });
+    const r = await run(customerOps.createLeadOp, {
+      name: 'Calon A',
+      phone: '0812 1234 0000',
+      address: 'Jl. A No. 2',
+      ...POLE,
+      planId: b.world.plan.id,
+      billingType: 'postpaid',
+    });
     assert.equal(!r.ok && r.code, 'plan_unavailable');
   },
   'leads.convert': async () => {
-    expectNotFound(await run(customerOps.convertLeadOp, { leadId: b.world.lead1.id, serviceUsername: 'bajak01', servicePassword: 'rahasia1' }));
+    expectNotFound(
+      await run(customerOps.convertLeadOp, {
+        leadId: b.world.lead1.id,
+        serviceUsername: 'bajak01',
+        servicePassword: 'rahasia1',
+      }),
+    );
     const [l] = await db.select().from(leads).where(eq(leads.id, b.world.lead1.id));
     assert.equal(l!.status, 'new');
   },
@@ -507,7 +764,9 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(l!.status, 'new');
   },
   'subscriptions.transition': async () => {
-    expectNotFound(await run(customerOps.transitionSubscriptionOp, { subscriptionId: b.world.subscription.id, to: 'isolated' }));
+    expectNotFound(
+      await run(customerOps.transitionSubscriptionOp, { subscriptionId: b.world.subscription.id, to: 'isolated' }),
+    );
     const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
     assert.equal(sub!.status, 'active');
   },
@@ -516,15 +775,20 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.ok);
     assert.equal(r.data.items.length, 0);
   },
-  'billing.getInvoice': async () => expectNotFound(await run(billingOps.getInvoiceOp, { invoiceId: b.world.invoice.id })),
-  'billing.customer': async () => expectNotFound(await run(billingOps.customerBillingOp, { customerId: b.world.customer.id })),
+  'billing.getInvoice': async () =>
+    expectNotFound(await run(billingOps.getInvoiceOp, { invoiceId: b.world.invoice.id })),
+  'billing.customer': async () =>
+    expectNotFound(await run(billingOps.customerBillingOp, { customerId: b.world.customer.id })),
   'billing.preview': async () => {
     const r = await run(billingOps.previewBillingOp, { period: '2026-12-01' });
     assert.ok(r.ok);
     const mine = await db.select().from(subscriptions).where(eq(subscriptions.organizationId, a.org.id));
     // Active or isolated (the isolation pass may have run on A first), and not imported as
     // paid up to a later month (the import check may have run on A first).
-    const billable = mine.filter((s) => (s.status === 'active' || s.status === 'isolated') && !(s.billingStartsOn && s.billingStartsOn > '2026-12-01'));
+    const billable = mine.filter(
+      (s) =>
+        (s.status === 'active' || s.status === 'isolated') && !(s.billingStartsOn && s.billingStartsOn > '2026-12-01'),
+    );
     assert.equal(r.data.eligible, billable.length, "only A's own subscriptions are counted");
   },
   'billing.run': async () => {
@@ -551,16 +815,31 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(r.data.organizationId, a.org.id);
   },
   'billing.saveSettings': async () => {
-    const r = await run(billingOps.saveBillingSettingsOp, { invoiceDay: '5', dueDay: '25', graceDays: '0', isolationTime: '06:00', taxPercent: '0', invoicePrefix: 'A' });
+    const r = await run(billingOps.saveBillingSettingsOp, {
+      invoiceDay: '5',
+      dueDay: '25',
+      graceDays: '0',
+      isolationTime: '06:00',
+      taxPercent: '0',
+      invoicePrefix: 'A',
+    });
     assert.ok(r.ok);
     const [row] = await db.select().from(billingSettings).where(eq(billingSettings.organizationId, b.org.id));
     assert.equal(row, undefined, "B's settings untouched");
   },
   'billing.addCharge': async () => {
-    expectNotFound(await run(billingOps.addChargeOp, { subscriptionId: b.world.subscription.id, description: 'Dibajak', amount: '1000' }));
+    expectNotFound(
+      await run(billingOps.addChargeOp, {
+        subscriptionId: b.world.subscription.id,
+        description: 'Dibajak',
+        amount: '1000',
+      }),
+    );
   },
   'payments.record': async () => {
-    expectNotFound(await run(billingOps.recordPaymentOp, { customerId: b.world.customer.id, amount: '166500', method: 'cash' }));
+    expectNotFound(
+      await run(billingOps.recordPaymentOp, { customerId: b.world.customer.id, amount: '166500', method: 'cash' }),
+    );
     const [inv] = await db.select().from(invoices).where(eq(invoices.id, b.world.invoice.id));
     assert.equal(inv!.paidAmount, 10_000);
   },
@@ -580,18 +859,30 @@ const CASES: Record<string, () => Promise<void>> = {
     const [p] = await db.select().from(payments).where(eq(payments.id, b.world.transfers[1]));
     assert.equal(p!.status, 'pending');
   },
-  'payments.proof': async () => expectNotFound(await run(billingOps.paymentProofOp, { paymentId: b.world.transfers[0] })),
+  'payments.proof': async () =>
+    expectNotFound(await run(billingOps.paymentProofOp, { paymentId: b.world.transfers[0] })),
   'payments.listGateways': async () => {
     const r = await run(paymentOps.listGatewaySettingsOp, {});
     assert.ok(r.ok);
-    assert.ok(r.data.every((g) => g.account === null), "A has no gateway account; B's is not listed");
+    assert.ok(
+      r.data.every((g) => g.account === null),
+      "A has no gateway account; B's is not listed",
+    );
     assert.ok(!json(r.data).includes('T-B-ONLY'));
   },
   'payments.saveGateway': async () => {
-    const r = await run(paymentOps.saveGatewaySettingsOp, { gateway: 'duitku', mode: 'sandbox', cred_merchantCode: 'D-A', cred_apiKey: 'a-key' });
+    const r = await run(paymentOps.saveGatewaySettingsOp, {
+      gateway: 'duitku',
+      mode: 'sandbox',
+      cred_merchantCode: 'D-A',
+      cred_apiKey: 'a-key',
+    });
     assert.ok(r.ok, JSON.stringify(r));
     const rows = await db.select().from(paymentGateways).where(eq(paymentGateways.organizationId, b.org.id));
-    assert.deepEqual(rows.map((g) => [g.id, g.gateway, g.credentialHints.merchantCode]), [[b.gatewayId, 'tripay', 'T-B-ONLY']]);
+    assert.deepEqual(
+      rows.map((g) => [g.id, g.gateway, g.credentialHints.merchantCode]),
+      [[b.gatewayId, 'tripay', 'T-B-ONLY']],
+    );
   },
   'payments.testGateway': async () => {
     // B's Tripay keys are never used for A: A has no Tripay account.
@@ -607,7 +898,8 @@ const CASES: Record<string, () => Promise<void>> = {
     const found = await run(paymentOps.listTransactionsOp, { q: b.paidTx.orderId });
     assert.ok(found.ok && found.data.items.length === 0);
   },
-  'payments.getTransaction': async () => expectNotFound(await run(paymentOps.getTransactionOp, { transactionId: b.paidTx.id })),
+  'payments.getTransaction': async () =>
+    expectNotFound(await run(paymentOps.getTransactionOp, { transactionId: b.paidTx.id })),
   'payments.recheck': async () => {
     expectNotFound(await run(paymentOps.recheckTransactionOp, { transactionId: b.reviewTx.id }));
     const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, b.reviewTx.id));
@@ -619,7 +911,9 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(row!.status, 'paid');
   },
   'payments.resolveReview': async () => {
-    expectNotFound(await run(paymentOps.resolveReviewOp, { transactionId: b.reviewTx.id, decision: 'accept', note: 'dibajak A' }));
+    expectNotFound(
+      await run(paymentOps.resolveReviewOp, { transactionId: b.reviewTx.id, decision: 'accept', note: 'dibajak A' }),
+    );
     const [row] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.id, b.reviewTx.id));
     assert.equal(row!.status, 'review');
     const [inv] = await db.select().from(invoices).where(eq(invoices.id, b.world.invoice.id));
@@ -631,7 +925,17 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(!json(r.data).includes(b.wa.session.id) && !json(r.data).includes('Gateway B'));
   },
   'messaging.saveSession': async () => {
-    const input = { sessionId: b.wa.session.id, name: 'Dibajak', transport: 'http_gateway', priority: '1', perMinute: '60', dailyCap: '100000', enabled: 'on', cfg_url: 'https://evil.test/send', cfg_token: '' };
+    const input = {
+      sessionId: b.wa.session.id,
+      name: 'Dibajak',
+      transport: 'http_gateway',
+      priority: '1',
+      perMinute: '60',
+      dailyCap: '100000',
+      enabled: 'on',
+      cfg_url: 'https://evil.test/send',
+      cfg_token: '',
+    };
     expectNotFound(await run(messagingOps.saveSessionOp, input));
     const [row] = await db.select().from(whatsappSessions).where(eq(whatsappSessions.id, b.wa.session.id));
     assert.equal(row!.name, 'Gateway B');
@@ -658,13 +962,27 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.data.every((c) => !c.bodies.id.custom && !c.bodies.en.custom));
   },
   'messaging.saveTemplate': async () => {
-    assert.ok((await run(messagingOps.saveTemplateOp, { category: 'invoice', locale: 'id', body: 'Tagihan A: {{invoice.total}}' })).ok);
+    assert.ok(
+      (
+        await run(messagingOps.saveTemplateOp, {
+          category: 'invoice',
+          locale: 'id',
+          body: 'Tagihan A: {{invoice.total}}',
+        })
+      ).ok,
+    );
     const rows = await db.select().from(messageTemplates).where(eq(messageTemplates.organizationId, b.org.id));
-    assert.deepEqual(rows.map((t) => t.body), [b.wa.templateBody]);
+    assert.deepEqual(
+      rows.map((t) => t.body),
+      [b.wa.templateBody],
+    );
   },
   'messaging.resetTemplate': async () => {
     assert.ok((await run(messagingOps.resetTemplateOp, { category: 'invoice', locale: 'id' })).ok);
-    assert.equal((await db.select().from(messageTemplates).where(eq(messageTemplates.organizationId, b.org.id))).length, 1);
+    assert.equal(
+      (await db.select().from(messageTemplates).where(eq(messageTemplates.organizationId, b.org.id))).length,
+      1,
+    );
   },
   'messaging.previewTemplate': async () => {
     // Sample data only: nothing of any organization.
@@ -682,7 +1000,12 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.deepEqual([row!.locale, row!.disabled], ['en', ['reminder_h1']]);
   },
   'messaging.listMessages': async () => {
-    for (const filter of [{}, { customerId: b.world.customer.id }, { broadcastId: b.wa.broadcast.id }, { q: b.world.customer.phone }]) {
+    for (const filter of [
+      {},
+      { customerId: b.world.customer.id },
+      { broadcastId: b.wa.broadcast.id },
+      { q: b.world.customer.phone },
+    ]) {
       const r = await run(messagingOps.listMessagesOp, filter);
       assert.ok(r.ok);
       assert.ok(!json(r.data).includes('Siaran B') && !json(r.data).includes('Pesan gagal B'), JSON.stringify(filter));
@@ -704,7 +1027,12 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'messaging.startBroadcast': async () => {
     // A's broadcast filtered on B's plan and ODP reaches nobody: B's customers get nothing.
-    const r = await run(messagingOps.startBroadcastOp, { title: 'Gangguan A', body: 'Halo {{customer.name}}', planId: b.world.plan.id, odpId: b.world.odp.id });
+    const r = await run(messagingOps.startBroadcastOp, {
+      title: 'Gangguan A',
+      body: 'Halo {{customer.name}}',
+      planId: b.world.plan.id,
+      odpId: b.world.odp.id,
+    });
     assert.ok(r.ok);
     assert.equal(r.data.total, 0);
     // (B's own automatic messages may appear meanwhile: other test files run workers.)
@@ -718,7 +1046,8 @@ const CASES: Record<string, () => Promise<void>> = {
     const [m] = await db.select().from(messages).where(eq(messages.id, b.wa.queued.id));
     assert.equal(m!.status, 'queued');
   },
-  'messaging.broadcastProgress': async () => expectNotFound(await run(messagingOps.broadcastProgressOp, { broadcastId: b.wa.broadcast.id })),
+  'messaging.broadcastProgress': async () =>
+    expectNotFound(await run(messagingOps.broadcastProgressOp, { broadcastId: b.wa.broadcast.id })),
   'messaging.listBroadcasts': async () => {
     const r = await run(messagingOps.listBroadcastsOp, {});
     assert.ok(r.ok);
@@ -741,17 +1070,43 @@ const CASES: Record<string, () => Promise<void>> = {
   'platform.taskProblems': async () => assertForbidden(await run(orgOps.platformTaskProblemsOp, {})),
   'platform.createOrganization': async () =>
     assertForbidden(
-      await run(orgOps.createOrganizationOp, { organizationName: 'X Net', slug: 'x-net-a', adminName: 'X', email: 'x@x.test', password: 'rahasia-123' }),
+      await run(orgOps.createOrganizationOp, {
+        organizationName: 'X Net',
+        slug: 'x-net-a',
+        adminName: 'X',
+        email: 'x@x.test',
+        password: 'rahasia-123',
+      }),
     ),
   'platform.setOrganizationStatus': async () => {
     assertForbidden(await run(orgOps.setOrganizationStatusOp, { organizationId: b.org.id, status: 'suspended' }));
     const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
     assert.equal(orgB!.status, 'active');
   },
-  ...resellerIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id } })),
-  ...voucherIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
-  ...accountIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id } })),
-  ...walletIsolationCases(() => ({ db, run, a: { orgId: a.org.id, userId: a.admin.user.id }, b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId } })),
+  ...resellerIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...voucherIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
+  })),
+  ...accountIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...walletIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -764,14 +1119,35 @@ describe('organization A cannot read or change organization B', () => {
 
   test('the organization switcher only offers organizations the user belongs to', async () => {
     const orgs = await listUserOrganizations(db, a.admin.user.id);
-    assert.deepEqual(orgs.map((o) => o.id), [a.org.id]);
+    assert.deepEqual(
+      orgs.map((o) => o.id),
+      [a.org.id],
+    );
   });
 });
 
 // ---- Every entry point is covered -------------------------------------------------------
 
 const OP_VARIABLES = new Map<string, string>(
-  [accountOps, auditOps, billingOps, customerOps, dashboardOps, jobOps, messagingOps, networkOps, infraOps, mapOps, orgOps, paymentOps, planOps, resellerOps, userOps, voucherOps, walletOps].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
+  [
+    accountOps,
+    auditOps,
+    billingOps,
+    customerOps,
+    dashboardOps,
+    jobOps,
+    messagingOps,
+    networkOps,
+    infraOps,
+    mapOps,
+    orgOps,
+    paymentOps,
+    planOps,
+    resellerOps,
+    userOps,
+    voucherOps,
+    walletOps,
+  ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {
@@ -813,12 +1189,28 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
 // (tests/integration/account-security.test.ts).
 // The invoice payment is started with the signed invoice link's token
 // (tests/integration/public-invoice.test.ts).
-const PUBLIC_ACTIONS = ['signupAction', 'acceptInvitationAction', 'acceptInvitationAsUserAction', 'setupOwnerAction', 'switchOrganizationAction', 'setLocaleAction', 'resetWithTokenAction', 'requestResetCodeAction', 'resetWithCodeAction', 'startInvoicePaymentAction'];
+const PUBLIC_ACTIONS = [
+  'signupAction',
+  'acceptInvitationAction',
+  'acceptInvitationAsUserAction',
+  'setupOwnerAction',
+  'switchOrganizationAction',
+  'setLocaleAction',
+  'resetWithTokenAction',
+  'requestResetCodeAction',
+  'resetWithCodeAction',
+  'startInvoicePaymentAction',
+];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
 // (tests/integration/payments.test.ts), or Meta's Cloud API webhook, verified by the
 // session's own app secret (tests/integration/messaging.test.ts).
-const PUBLIC_ROUTES = ['app/i/[token]/pdf/route.ts', 'app/i/[token]/status/route.ts', 'app/api/payments/[id]/callback/route.ts', 'app/api/whatsapp/cloud/[id]/webhook/route.ts'];
+const PUBLIC_ROUTES = [
+  'app/i/[token]/pdf/route.ts',
+  'app/i/[token]/status/route.ts',
+  'app/api/payments/[id]/callback/route.ts',
+  'app/api/whatsapp/cloud/[id]/webhook/route.ts',
+];
 
 describe('the list above covers every entry point', () => {
   test('every operation has a cross-tenant case', () => {
@@ -826,10 +1218,21 @@ describe('the list above covers every entry point', () => {
   });
 
   test('server actions live in app/_actions, one file per domain; lib neither declares nor revalidates', () => {
-    const declaring = ['app', 'components', 'lib'].flatMap((dir) => sourceFiles(dir)).filter((f) => mentions(f, /['"]use server['"]/));
-    assert.deepEqual(declaring.filter((f) => !f.startsWith('app/_actions/')), []);
-    assert.ok(declaring.every((f) => readFileSync(f, 'utf8').startsWith("'use server';")), 'the directive opens the file');
-    assert.deepEqual(sourceFiles('lib').filter((f) => mentions(f, /revalidatePath|revalidateTag|next\/cache/)), []);
+    const declaring = ['app', 'components', 'lib']
+      .flatMap((dir) => sourceFiles(dir))
+      .filter((f) => mentions(f, /['"]use server['"]/));
+    assert.deepEqual(
+      declaring.filter((f) => !f.startsWith('app/_actions/')),
+      [],
+    );
+    assert.ok(
+      declaring.every((f) => readFileSync(f, 'utf8').startsWith("'use server';")),
+      'the directive opens the file',
+    );
+    assert.deepEqual(
+      sourceFiles('lib').filter((f) => mentions(f, /revalidatePath|revalidateTag|next\/cache/)),
+      [],
+    );
   });
 
   test('every server action runs a listed operation (or is a known public action)', () => {
@@ -843,7 +1246,9 @@ describe('the list above covers every entry point', () => {
   });
 
   test('every route handler runs a listed operation (next-auth and token-only public links excepted)', () => {
-    const handlers = filesNamed('app', 'route.ts').filter((f) => !f.includes('[...nextauth]') && !PUBLIC_ROUTES.includes(f));
+    const handlers = filesNamed('app', 'route.ts').filter(
+      (f) => !f.includes('[...nextauth]') && !PUBLIC_ROUTES.includes(f),
+    );
     assert.ok(handlers.length >= 2);
     for (const file of handlers) {
       for (const handler of entryPoints(file)) {

@@ -7,23 +7,45 @@ import { executeOperation } from '@/lib/server/operation';
 import { generateVoucherBatchOp, printVouchersOp, saveVoucherProfileOp } from '@/lib/vouchers/operations';
 import { renderVoucherPdf } from '@/lib/vouchers/pdf';
 import { printMyBatchOp } from '@/lib/wallet/operations';
-import { ok, VOUCHER_PROFILE_FORM } from '../support/vouchers';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
+import { ok, VOUCHER_PROFILE_FORM } from '../support/vouchers';
 
 const db = testDb();
 
 async function world(label: string) {
   const { org, admin } = await makeOrg(db, label);
   const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
-  const profile = await ok(executeOperation(saveVoucherProfileOp, ctx, { ...VOUCHER_PROFILE_FORM, name: 'Harian', priceRupiah: '5000', costRupiah: '4000', validityMinutes: '1440' }));
+  const profile = await ok(
+    executeOperation(saveVoucherProfileOp, ctx, {
+      ...VOUCHER_PROFILE_FORM,
+      name: 'Harian',
+      priceRupiah: '5000',
+      costRupiah: '4000',
+      validityMinutes: '1440',
+    }),
+  );
   const r1 = await makeMember(db, org.id, 'reseller');
   const r2 = await makeMember(db, org.id, 'reseller');
   const batchOf = (resellerUserId: string | null, count = '6') =>
-    ok(executeOperation(generateVoucherBatchOp, ctx, { profileId: profile.id, count, codeLength: '6', charset: 'upper_numeric', delivery: 'radius', resellerUserId: resellerUserId ?? '' }));
+    ok(
+      executeOperation(generateVoucherBatchOp, ctx, {
+        profileId: profile.id,
+        count,
+        codeLength: '6',
+        charset: 'upper_numeric',
+        delivery: 'radius',
+        resellerUserId: resellerUserId ?? '',
+      }),
+    );
   return { org, admin, ctx, r1, r2, batchOf, as: (userId: string) => ctxFor(db, org.id, userId, 'reseller') };
 }
 
-const settings = (loginUrl?: string) => ({ name: 'Net Ku', timezone: 'Asia/Jakarta', coverageRadiusM: '250', ...(loginUrl === undefined ? {} : { hotspotLoginUrl: loginUrl }) });
+const settings = (loginUrl?: string) => ({
+  name: 'Net Ku',
+  timezone: 'Asia/Jakarta',
+  coverageRadiusM: '250',
+  ...(loginUrl === undefined ? {} : { hotspotLoginUrl: loginUrl }),
+});
 
 describe('a reseller prints the batches they bought', () => {
   test('the same A4 and thermal PDF as staff, only for their own batches, audited', async () => {
@@ -36,7 +58,9 @@ describe('a reseller prints the batches they bought', () => {
     assert.equal(a4.cards.length, 6);
     assert.equal(a4.profile.priceRupiah, 5000, 'the card shows the selling price, not the reseller price');
     assert.equal(pages(await renderVoucherPdf(a4)), 1);
-    const thermal = await ok(executeOperation(printMyBatchOp, w.as(w.r1.user.id), { batchId: mine.id, format: 'thermal' }));
+    const thermal = await ok(
+      executeOperation(printMyBatchOp, w.as(w.r1.user.id), { batchId: mine.id, format: 'thermal' }),
+    );
     assert.equal(pages(await renderVoucherPdf(thermal)), 6);
 
     // Another reseller's batch and the organization's own stock do not exist for them.
@@ -48,7 +72,10 @@ describe('a reseller prints the batches they bought', () => {
     const staff = await executeOperation(printVouchersOp, w.as(w.r1.user.id), { batchId: mine.id });
     assert.equal(!staff.ok && staff.code, 'forbidden');
 
-    const audit = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'voucher_batch.printed')));
+    const audit = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'voucher_batch.printed')));
     assert.deepEqual(
       audit.map((a) => [a.actorUserId, a.entityId]),
       [
@@ -64,7 +91,13 @@ describe("the organization's hotspot login URL", () => {
     const w = await world('vpo-login');
     const mine = await w.batchOf(w.r1.user.id);
     // Not a web address: refused by field, in the user's words.
-    for (const bad of ['ftp://hotspot.netku.id', 'javascript:alert(1)', 'hotspot.netku.id/login', 'http://', 'http://a b.id']) {
+    for (const bad of [
+      'ftp://hotspot.netku.id',
+      'javascript:alert(1)',
+      'hotspot.netku.id/login',
+      'http://',
+      'http://a b.id',
+    ]) {
       const r = await executeOperation(updateOrganizationSettingsOp, w.ctx, settings(bad));
       assert.equal(!r.ok && r.code, 'validation', bad);
       assert.match((!r.ok && r.fieldErrors?.hotspotLoginUrl) || '', /http:\/\/ atau https:\/\//, bad);

@@ -6,24 +6,41 @@ import { auditLogs, routerSessions, routers, voucherBatches, vouchers } from '@/
 import { decryptSecret } from '@/lib/crypto';
 import type { JobContract } from '@/lib/jobs/contract';
 import { enqueue } from '@/lib/jobs/enqueue';
+import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { voucherDeliver, voucherSync } from '@/lib/vouchers/jobs';
-import { executeOperation, type Ctx } from '@/lib/server/operation';
 import { generateVoucherBatchOp, getVoucherBatchOp } from '@/lib/vouchers/operations';
 import { voucherCards } from '@/lib/vouchers/queries';
 import { voucherTick } from '@/lib/vouchers/tick';
-import { ok, voucherRouterSuite } from '../support/vouchers';
 import { testDb, waitFor } from '../helpers';
+import { ok, voucherRouterSuite } from '../support/vouchers';
 
 const db = testDb();
 
-const PROFILE_FORM = { name: 'Voucher 1 Hari', priceRupiah: 'Rp 5.000', costRupiah: '4.000', validityMinutes: '1440', timeQuotaMinutes: '180', dataQuotaMb: '1024', rateLimit: '2M/2M', sharedUsers: '2', routerProfile: '', radiusGroup: '' };
+const PROFILE_FORM = {
+  name: 'Voucher 1 Hari',
+  priceRupiah: 'Rp 5.000',
+  costRupiah: '4.000',
+  validityMinutes: '1440',
+  timeQuotaMinutes: '180',
+  dataQuotaMb: '1024',
+  rateLimit: '2M/2M',
+  sharedUsers: '2',
+  routerProfile: '',
+  radiusGroup: '',
+};
 
 /** An organization with a hotspot router (stand-in) and a one-day voucher profile. */
 const { finished, world } = voucherRouterSuite(db, PROFILE_FORM);
 
-const batchVouchers = (batchId: string) => db.select().from(vouchers).where(eq(vouchers.batchId, batchId)).orderBy(vouchers.code);
+const batchVouchers = (batchId: string) =>
+  db.select().from(vouchers).where(eq(vouchers.batchId, batchId)).orderBy(vouchers.code);
 
-async function runJob(ctx: Ctx, contract: JobContract<z.ZodType, 'router'>, payload: Record<string, unknown>, routerId: string) {
+async function runJob(
+  ctx: Ctx,
+  contract: JobContract<z.ZodType, 'router'>,
+  payload: Record<string, unknown>,
+  routerId: string,
+) {
   const job = await enqueue(db, contract, { orgId: ctx.orgId, routerId, payload, maxAttempts: 1 });
   return finished(ctx, job.id);
 }
@@ -32,7 +49,16 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
   test('N unique codes with the profile settings end up as hotspot users, with progress', async () => {
     const w = await world('v-deliver');
     const batch = await ok(
-      executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '300', codeLength: '6', charset: 'upper_numeric', prefix: 'HS-', passwordMode: 'separate', delivery: 'router', routerId: w.router.id }),
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '300',
+        codeLength: '6',
+        charset: 'upper_numeric',
+        prefix: 'HS-',
+        passwordMode: 'separate',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
     );
     assert.deepEqual([batch.count, batch.priceRupiah, batch.costRupiah, batch.status], [300, 5000, 4000, 'queued']);
     const rows = await batchVouchers(batch.id);
@@ -45,7 +71,10 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
       assert.match(decryptSecret(v.passwordEnc), /^[2-9A-HJ-NP-Z]{6}$/);
       assert.equal(v.status, 'unused');
     }
-    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'voucher_batch.generated')));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'voucher_batch.generated')));
     assert.equal(audit!.entityId, batch.id);
 
     const job = await finished(w.ctx, batch.jobId!);
@@ -58,14 +87,20 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
     for (const v of rows) {
       const u = byName.get(v.code)!;
       assert.equal(u.password, decryptSecret(v.passwordEnc!));
-      assert.deepEqual([u.profile, u['limit-uptime'], u['limit-bytes-total'], u.comment], ['Voucher 1 Hari', '180m', String(1024 * 1024 * 1024), `jaring:${batch.id}`]);
+      assert.deepEqual(
+        [u.profile, u['limit-uptime'], u['limit-bytes-total'], u.comment],
+        ['Voucher 1 Hari', '180m', String(1024 * 1024 * 1024), `jaring:${batch.id}`],
+      );
     }
     // The hotspot user profile was made with the profile's speed and shared users.
     const profile = w.server.find('/ip/hotspot/user/profile', 'Voucher 1 Hari');
     assert.deepEqual([profile?.['rate-limit'], profile?.['shared-users']], ['2M/2M', '2']);
     assert.ok(w.server.stats.maxInFlight > 1, 'adds are pipelined');
     const detail = await ok(executeOperation(getVoucherBatchOp, w.ctx, { batchId: batch.id }));
-    assert.deepEqual([detail.status, detail.deliveredCount, detail.jobState, detail.byStatus.unused], ['delivered', 300, 'done', 300]);
+    assert.deepEqual(
+      [detail.status, detail.deliveredCount, detail.jobState, detail.byStatus.unused],
+      ['delivered', 300, 'done', 300],
+    );
 
     // Printing reads the codes and passwords back in clear.
     const cards = await voucherCards(w.ctx.db, { orgId: w.ctx.orgId, batchId: batch.id });
@@ -81,7 +116,16 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
   test('an unreachable router retries and shows why; a name taken by another user is reported, not counted', async () => {
     const w = await world('v-retry');
     await w.server.stop();
-    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '20', codeLength: '8', charset: 'lower_numeric', delivery: 'router', routerId: w.router.id }));
+    const batch = await ok(
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '20',
+        codeLength: '8',
+        charset: 'lower_numeric',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
+    );
     const waiting = await waitFor(async () => {
       const b = await ok(executeOperation(getVoucherBatchOp, w.ctx, { batchId: batch.id }));
       return b.jobState === 'retrying' ? b : null;
@@ -107,10 +151,19 @@ describe('vouchers: generate a batch and deliver it to the router', () => {
 });
 
 describe('vouchers: a router that refuses the profile', () => {
-  test('fails at once with the router\'s reason (retrying cannot help), and the batch shows it', async () => {
+  test("fails at once with the router's reason (retrying cannot help), and the batch shows it", async () => {
     const w = await world('v-refused');
     w.server.trapNext('/ip/hotspot/user/profile/add', 'invalid value for argument rate-limit');
-    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '5', codeLength: '8', charset: 'numeric', delivery: 'router', routerId: w.router.id }));
+    const batch = await ok(
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '5',
+        codeLength: '8',
+        charset: 'numeric',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
+    );
     const job = await finished(w.ctx, batch.jobId!);
     assert.deepEqual([job.state, job.attempts], ['failed', 1]);
     assert.match(job.error ?? '', /rate-limit/);
@@ -123,7 +176,16 @@ describe('vouchers: a router that refuses the profile', () => {
 describe('vouchers: status from the router', () => {
   test('uptime on the router makes a voucher active; its validity over, it is disabled there and kicked', async () => {
     const w = await world('v-status');
-    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '5', codeLength: '8', charset: 'numeric', delivery: 'router', routerId: w.router.id }));
+    const batch = await ok(
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '5',
+        codeLength: '8',
+        charset: 'numeric',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
+    );
     assert.equal((await finished(w.ctx, batch.jobId!)).state, 'done');
     const [a, b, c] = (await batchVouchers(batch.id)).map((v) => v.code);
     w.server.update('/ip/hotspot/user', a!, { uptime: '10m', 'bytes-in': 1000, 'bytes-out': 2000 });
@@ -153,11 +215,27 @@ describe('vouchers: status from the router', () => {
 
   test('a voucher marked expired by a run that then lost the router is still disabled there by the retry', async () => {
     const w = await world('v-expired-retry');
-    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '1', codeLength: '8', charset: 'numeric', delivery: 'router', routerId: w.router.id }));
+    const batch = await ok(
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '1',
+        codeLength: '8',
+        charset: 'numeric',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
+    );
     assert.equal((await finished(w.ctx, batch.jobId!)).state, 'done');
     const [v] = await batchVouchers(batch.id);
     // The earlier run's database update went through; its router call did not.
-    await db.update(vouchers).set({ status: 'expired', firstLoginAt: sql`now() - interval '25 hours'`, expiresAt: sql`now() - interval '1 hour'` }).where(eq(vouchers.id, v!.id));
+    await db
+      .update(vouchers)
+      .set({
+        status: 'expired',
+        firstLoginAt: sql`now() - interval '25 hours'`,
+        expiresAt: sql`now() - interval '1 hour'`,
+      })
+      .where(eq(vouchers.id, v!.id));
     w.server.connectHotspot(v!.code);
     const retry = await runJob(w.ctx, voucherSync, { routerId: w.router.id }, w.router.id);
     assert.equal(retry.state, 'done', retry.error ?? '');
@@ -167,20 +245,43 @@ describe('vouchers: status from the router', () => {
 
   test('the network tick sees a first login in the monitored sessions and queues the router sync', async () => {
     const w = await world('v-tick');
-    const batch = await ok(executeOperation(generateVoucherBatchOp, w.ctx, { profileId: w.profile.id, count: '3', codeLength: '8', charset: 'numeric', delivery: 'router', routerId: w.router.id }));
+    const batch = await ok(
+      executeOperation(generateVoucherBatchOp, w.ctx, {
+        profileId: w.profile.id,
+        count: '3',
+        codeLength: '8',
+        charset: 'numeric',
+        delivery: 'router',
+        routerId: w.router.id,
+      }),
+    );
     assert.equal((await finished(w.ctx, batch.jobId!)).state, 'done');
     const code = (await batchVouchers(batch.id))[0]!.code;
-    await db.insert(routerSessions).values({ organizationId: w.org.id, routerId: w.router.id, kind: 'hotspot', itemId: '*9', username: code, uptime: '3m20s' });
+    await db.insert(routerSessions).values({
+      organizationId: w.org.id,
+      routerId: w.router.id,
+      kind: 'hotspot',
+      itemId: '*9',
+      username: code,
+      uptime: '3m20s',
+    });
     await voucherTick(db);
-    const [v] = await db.select().from(vouchers).where(and(eq(vouchers.organizationId, w.org.id), eq(vouchers.code, code)));
+    const [v] = await db
+      .select()
+      .from(vouchers)
+      .where(and(eq(vouchers.organizationId, w.org.id), eq(vouchers.code, code)));
     assert.equal(v!.status, 'active');
     const ago = (Date.now() - v!.firstLoginAt!.getTime()) / 1000;
     assert.ok(ago >= 199 && ago < 230, `first login ${ago} s ago`);
-    const queued = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`);
+    const queued = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`,
+    );
     assert.equal([...queued][0]!.n, 1);
     // A second tick right after queues nothing more.
     await voucherTick(db);
-    const again = await db.execute<{ n: number }>(sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`);
+    const again = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from jobs where organization_id = ${w.org.id} and type = ${voucherSync.name}`,
+    );
     assert.equal([...again][0]!.n, 1);
   });
 });

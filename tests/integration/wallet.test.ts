@@ -2,21 +2,30 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
-import { auditLogs, gatewayTransactions, jobs, voucherBatches, vouchers, walletEntries, walletTopupRequests, wallets } from '@/db/schema';
+import {
+  auditLogs,
+  gatewayTransactions,
+  jobs,
+  voucherBatches,
+  vouchers,
+  walletEntries,
+  wallets,
+  walletTopupRequests,
+} from '@/db/schema';
 import { receiveCallback } from '@/lib/payments/callbacks';
 import { resolveReview } from '@/lib/payments/manage';
 import { saveGatewaySettings } from '@/lib/payments/settings';
 import { AppError } from '@/lib/server/errors';
 import { executeOperation, type Operation } from '@/lib/server/operation';
+import { voucherDeliver } from '@/lib/vouchers/jobs';
 import { getWalletBalance, postWalletEntry, sumWalletEntries } from '@/lib/wallet/ledger';
 import * as walletOps from '@/lib/wallet/operations';
 import { buyVouchers } from '@/lib/wallet/purchase';
 import { adjustWallet, decideTopup, requestTopup } from '@/lib/wallet/topups';
+import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeVoucherBatch } from '../support/vouchers';
-import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
-import { voucherDeliver } from '@/lib/vouchers/jobs';
 
 const db = testDb();
 let tripay: GatewayFake;
@@ -32,7 +41,13 @@ async function world() {
   const finance = await makeMember(db, org.id, 'finance');
   const [r1, r2] = [await makeMember(db, org.id, 'reseller'), await makeMember(db, org.id, 'reseller')];
   const { profile } = await makeVoucherBatch(db, org.id, admin.user.id);
-  const credit = (resellerUserId: string, amount: number) => adjustWallet(db, { orgId: org.id, actorUserId: finance.user.id, ip: null, input: { resellerUserId, amount, note: 'saldo awal' } });
+  const credit = (resellerUserId: string, amount: number) =>
+    adjustWallet(db, {
+      orgId: org.id,
+      actorUserId: finance.user.id,
+      ip: null,
+      input: { resellerUserId, amount, note: 'saldo awal' },
+    });
   return { org, admin, finance, r1: r1.user.id, r2: r2.user.id, profile, credit };
 }
 
@@ -50,8 +65,19 @@ describe('the wallet ledger', () => {
     await w.credit(w.r1, -30_000);
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
     assert.equal(await sumWalletEntries(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
-    const rows = await db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, w.r1)).orderBy(walletEntries.createdAt);
-    assert.deepEqual(rows.map((r) => [r.amount, r.balanceAfter]), [[50_000, 50_000], [-20_000, 30_000], [-30_000, 0]]);
+    const rows = await db
+      .select()
+      .from(walletEntries)
+      .where(eq(walletEntries.resellerUserId, w.r1))
+      .orderBy(walletEntries.createdAt);
+    assert.deepEqual(
+      rows.map((r) => [r.amount, r.balanceAfter]),
+      [
+        [50_000, 50_000],
+        [-20_000, 30_000],
+        [-30_000, 0],
+      ],
+    );
     // Even a write that bypasses the ledger cannot make a balance negative.
     await assert.rejects(db.update(wallets).set({ balance: -1 }).where(eq(wallets.resellerUserId, w.r1)));
     // Staff have no wallet: an adjustment for them is refused as not found.
@@ -61,7 +87,10 @@ describe('the wallet ledger', () => {
   test('a message tells the reseller how much is missing', async () => {
     const w = await world();
     await w.credit(w.r1, 5_000);
-    const r = await executeOperation(op(walletOps.buyVouchersOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { profileId: w.profile.id, count: '2' });
+    const r = await executeOperation(op(walletOps.buyVouchersOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      profileId: w.profile.id,
+      count: '2',
+    });
     assert.ok(!r.ok);
     assert.equal(r.code, 'wallet_insufficient');
     assert.match(r.message, /5\.000.*8\.000/);
@@ -69,10 +98,15 @@ describe('the wallet ledger', () => {
 });
 
 describe('buying vouchers from the wallet', () => {
-  test('the batch is the reseller\'s, paid at reseller price, in one step', async () => {
+  test("the batch is the reseller's, paid at reseller price, in one step", async () => {
     const w = await world();
     await w.credit(w.r1, 20_000);
-    const { batch, total, balance } = await buyVouchers(db, { orgId: w.org.id, resellerUserId: w.r1, ip: null, input: { profileId: w.profile.id, count: 3 } });
+    const { batch, total, balance } = await buyVouchers(db, {
+      orgId: w.org.id,
+      resellerUserId: w.r1,
+      ip: null,
+      input: { profileId: w.profile.id, count: 3 },
+    });
     assert.equal(total, 12_000);
     assert.equal(balance, 8_000);
     assert.equal(batch.resellerUserId, w.r1);
@@ -80,11 +114,22 @@ describe('buying vouchers from the wallet', () => {
     const codes = await db.select().from(vouchers).where(eq(vouchers.batchId, batch.id));
     assert.equal(codes.length, 3);
     assert.ok(codes.every((v) => v.resellerUserId === w.r1 && v.soldAt));
-    const [entry] = await db.select().from(walletEntries).where(and(eq(walletEntries.resellerUserId, w.r1), eq(walletEntries.kind, 'purchase')));
+    const [entry] = await db
+      .select()
+      .from(walletEntries)
+      .where(and(eq(walletEntries.resellerUserId, w.r1), eq(walletEntries.kind, 'purchase')));
     assert.equal(entry!.refId, batch.id);
     assert.equal(entry!.amount, -12_000);
     // A price the reseller did not see is refused, not charged.
-    await expectCode(buyVouchers(db, { orgId: w.org.id, resellerUserId: w.r1, ip: null, input: { profileId: w.profile.id, count: 1, expectedTotal: 3_000 } }), 'wallet_price_changed');
+    await expectCode(
+      buyVouchers(db, {
+        orgId: w.org.id,
+        resellerUserId: w.r1,
+        ip: null,
+        input: { profileId: w.profile.id, count: 1, expectedTotal: 3_000 },
+      }),
+      'wallet_price_changed',
+    );
   });
 
   test('50 purchases at once against a balance for 10: exactly 10 succeed, balance 0', async () => {
@@ -94,7 +139,14 @@ describe('buying vouchers from the wallet', () => {
     let results: PromiseSettledResult<unknown>[];
     try {
       results = await Promise.allSettled(
-        Array.from({ length: 50 }, () => buyVouchers(wide.db, { orgId: w.org.id, resellerUserId: w.r1, ip: null, input: { profileId: w.profile.id, count: 2 } })),
+        Array.from({ length: 50 }, () =>
+          buyVouchers(wide.db, {
+            orgId: w.org.id,
+            resellerUserId: w.r1,
+            ip: null,
+            input: { profileId: w.profile.id, count: 2 },
+          }),
+        ),
       );
     } finally {
       await wide.client.end({ timeout: 5 });
@@ -102,18 +154,31 @@ describe('buying vouchers from the wallet', () => {
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     assert.equal(ok.length, 10);
-    assert.ok(refused.every((r) => r.reason instanceof AppError && r.reason.code === 'wallet_insufficient'), String(refused[0]?.reason));
+    assert.ok(
+      refused.every((r) => r.reason instanceof AppError && r.reason.code === 'wallet_insufficient'),
+      String(refused[0]?.reason),
+    );
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
     assert.equal(await sumWalletEntries(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
     // No batch, voucher or delivery job exists for a refused purchase.
     const batches = await db.select().from(voucherBatches).where(eq(voucherBatches.resellerUserId, w.r1));
     assert.equal(batches.length, 10);
-    const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(vouchers).where(eq(vouchers.resellerUserId, w.r1))) as [{ n: number }];
+    const [{ n }] = (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(vouchers)
+      .where(eq(vouchers.resellerUserId, w.r1))) as [{ n: number }];
     assert.equal(n, 20);
-    const deliveries = await db.select().from(jobs).where(and(eq(jobs.organizationId, w.org.id), eq(jobs.type, voucherDeliver.name)));
+    const deliveries = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, w.org.id), eq(jobs.type, voucherDeliver.name)));
     assert.equal(deliveries.length, 11); // the 10 purchases and the world's own batch
     // The running balance follows the order the purchases happened in.
-    const rows = await db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, w.r1)).orderBy(walletEntries.createdAt, walletEntries.id);
+    const rows = await db
+      .select()
+      .from(walletEntries)
+      .where(eq(walletEntries.resellerUserId, w.r1))
+      .orderBy(walletEntries.createdAt, walletEntries.id);
     let running = 0;
     for (const r of rows) assert.equal(r.balanceAfter, (running += r.amount));
   });
@@ -122,29 +187,68 @@ describe('buying vouchers from the wallet', () => {
 describe('top-ups', () => {
   test('a manual request is credited once, however many times finance presses approve', async () => {
     const w = await world();
-    const req = await requestTopup(db, { orgId: w.org.id, actorUserId: w.r1, ip: null, input: { amount: 100_000, note: 'transfer BCA' } });
+    const req = await requestTopup(db, {
+      orgId: w.org.id,
+      actorUserId: w.r1,
+      ip: null,
+      input: { amount: 100_000, note: 'transfer BCA' },
+    });
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
     const wide = createDb(process.env.DATABASE_URL!, { max: 20 });
     let results: PromiseSettledResult<unknown>[];
     try {
-      results = await Promise.allSettled(Array.from({ length: 20 }, () => decideTopup(wide.db, { orgId: w.org.id, actorUserId: w.finance.user.id, ip: null, requestId: req.id, decision: 'approve' })));
+      results = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          decideTopup(wide.db, {
+            orgId: w.org.id,
+            actorUserId: w.finance.user.id,
+            ip: null,
+            requestId: req.id,
+            decision: 'approve',
+          }),
+        ),
+      );
     } finally {
       await wide.client.end({ timeout: 5 });
     }
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 100_000);
-    await expectCode(decideTopup(db, { orgId: w.org.id, actorUserId: w.finance.user.id, ip: null, requestId: req.id, decision: 'reject', reason: 'salah' }), 'topup_not_pending');
+    await expectCode(
+      decideTopup(db, {
+        orgId: w.org.id,
+        actorUserId: w.finance.user.id,
+        ip: null,
+        requestId: req.id,
+        decision: 'reject',
+        reason: 'salah',
+      }),
+      'topup_not_pending',
+    );
   });
 
   test('a rejection needs a reason and credits nothing; a reseller cannot decide', async () => {
     const w = await world();
     const req = await requestTopup(db, { orgId: w.org.id, actorUserId: w.r1, ip: null, input: { amount: 50_000 } });
     const finance = ctxFor(db, w.org.id, w.finance.user.id, 'finance');
-    const noReason = await executeOperation(op(walletOps.decideTopupOp), finance, { requestId: req.id, decision: 'reject' });
+    const noReason = await executeOperation(op(walletOps.decideTopupOp), finance, {
+      requestId: req.id,
+      decision: 'reject',
+    });
     assert.ok(!noReason.ok && noReason.fieldErrors?.reason);
-    const asReseller = await executeOperation(op(walletOps.decideTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { requestId: req.id, decision: 'approve' });
+    const asReseller = await executeOperation(op(walletOps.decideTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      requestId: req.id,
+      decision: 'approve',
+    });
     assert.ok(!asReseller.ok && asReseller.code === 'forbidden');
-    assert.ok((await executeOperation(op(walletOps.decideTopupOp), finance, { requestId: req.id, decision: 'reject', reason: 'Bukti transfer tidak ada' })).ok);
+    assert.ok(
+      (
+        await executeOperation(op(walletOps.decideTopupOp), finance, {
+          requestId: req.id,
+          decision: 'reject',
+          reason: 'Bukti transfer tidak ada',
+        })
+      ).ok,
+    );
     const [row] = await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.id, req.id));
     assert.equal(row!.status, 'rejected');
     assert.equal(row!.reason, 'Bukti transfer tidak ada');
@@ -157,30 +261,56 @@ describe('top-ups', () => {
       orgId: w.org.id,
       actorUserId: w.admin.user.id,
       ip: null,
-      input: { gateway: 'tripay', enabled: true, mode: 'production', credentials: tripay.credentials, methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2_500, feeBearer: 'customer' }] },
+      input: {
+        gateway: 'tripay',
+        enabled: true,
+        mode: 'production',
+        credentials: tripay.credentials,
+        methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2_500, feeBearer: 'customer' }],
+      },
     });
     const reseller = ctxFor(db, w.org.id, w.r1, 'reseller');
     const methods = await executeOperation(op(walletOps.topupMethodsOp), reseller, { amount: 100_000 });
     assert.ok(methods.ok && JSON.stringify(methods.data).includes('BRIVA'));
-    const started = await executeOperation(op(walletOps.startGatewayTopupOp), reseller, { amount: 'Rp 100.000', gateway: 'tripay', method: 'BRIVA' });
+    const started = await executeOperation(op(walletOps.startGatewayTopupOp), reseller, {
+      amount: 'Rp 100.000',
+      gateway: 'tripay',
+      method: 'BRIVA',
+    });
     assert.ok(started.ok, JSON.stringify(started));
     const t = started.data as { orderId: string; charged: number; instructions: { vaNumber?: string } };
     assert.equal(t.charged, 102_500);
     assert.ok(t.instructions.vaNumber);
     // The same amount and method again shows the same payment.
-    const again = await executeOperation(op(walletOps.startGatewayTopupOp), reseller, { amount: '100000', gateway: 'tripay', method: 'BRIVA' });
+    const again = await executeOperation(op(walletOps.startGatewayTopupOp), reseller, {
+      amount: '100000',
+      gateway: 'tripay',
+      method: 'BRIVA',
+    });
     assert.ok(again.ok && (again.data as { orderId: string }).orderId === t.orderId);
 
     tripay.setStatus(t.orderId, 'paid');
     const cb = tripay.callback(t.orderId, 'paid');
     const wide = createDb(process.env.DATABASE_URL!, { max: 20 });
     try {
-      await Promise.all(Array.from({ length: 20 }, () => receiveCallback(wide.db, { gateway: 'tripay', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null })));
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          receiveCallback(wide.db, {
+            gateway: 'tripay',
+            rawBody: cb.body,
+            headers: new Headers(cb.headers),
+            remoteIp: null,
+          }),
+        ),
+      );
     } finally {
       await wide.client.end({ timeout: 5 });
     }
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 100_000);
-    const credits = await db.select().from(walletEntries).where(and(eq(walletEntries.resellerUserId, w.r1), eq(walletEntries.kind, 'topup')));
+    const credits = await db
+      .select()
+      .from(walletEntries)
+      .where(and(eq(walletEntries.resellerUserId, w.r1), eq(walletEntries.kind, 'topup')));
     assert.equal(credits.length, 1);
     const [request] = await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.resellerUserId, w.r1));
     assert.equal(request!.status, 'approved');
@@ -193,14 +323,29 @@ describe('top-ups', () => {
       orgId: w.org.id,
       actorUserId: w.admin.user.id,
       ip: null,
-      input: { gateway: 'tripay', enabled: true, mode: 'production', credentials: tripay.credentials, methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 0, feeBearer: 'customer' }] },
+      input: {
+        gateway: 'tripay',
+        enabled: true,
+        mode: 'production',
+        credentials: tripay.credentials,
+        methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 0, feeBearer: 'customer' }],
+      },
     });
-    const started = await executeOperation(op(walletOps.startGatewayTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { amount: '50000', gateway: 'tripay', method: 'BRIVA' });
+    const started = await executeOperation(op(walletOps.startGatewayTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      amount: '50000',
+      gateway: 'tripay',
+      method: 'BRIVA',
+    });
     assert.ok(started.ok);
     const orderId = (started.data as { orderId: string }).orderId;
     tripay.setStatus(orderId, 'expired');
     const cb = tripay.callback(orderId, 'expired');
-    await receiveCallback(db, { gateway: 'tripay', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null });
+    await receiveCallback(db, {
+      gateway: 'tripay',
+      rawBody: cb.body,
+      headers: new Headers(cb.headers),
+      remoteIp: null,
+    });
     const [request] = await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.resellerUserId, w.r1));
     assert.equal(request!.status, 'rejected');
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 0);
@@ -209,7 +354,8 @@ describe('top-ups', () => {
 
 describe('gateway top-ups after the payment', () => {
   // The Tripay fake also builds REFUND callbacks (the shared fake type lists only the usual three).
-  const refundCallback = (orderId: string) => (tripay.callback as (id: string, outcome: string) => ReturnType<GatewayFake['callback']>)(orderId, 'refunded');
+  const refundCallback = (orderId: string) =>
+    (tripay.callback as (id: string, outcome: string) => ReturnType<GatewayFake['callback']>)(orderId, 'refunded');
   /** Tripay (production unless told) with a 2,500 fee the payer bears; a started 100,000 top-up. */
   async function startTopup(mode: 'production' | 'sandbox' = 'production') {
     const w = await world();
@@ -217,14 +363,26 @@ describe('gateway top-ups after the payment', () => {
       orgId: w.org.id,
       actorUserId: w.admin.user.id,
       ip: null,
-      input: { gateway: 'tripay', enabled: true, mode, credentials: tripay.credentials, methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2_500, feeBearer: 'customer' }] },
+      input: {
+        gateway: 'tripay',
+        enabled: true,
+        mode,
+        credentials: tripay.credentials,
+        methods: [{ code: 'BRIVA', enabled: true, feeType: 'flat', feeValue: 2_500, feeBearer: 'customer' }],
+      },
     });
-    const started = await executeOperation(op(walletOps.startGatewayTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { amount: '100000', gateway: 'tripay', method: 'BRIVA' });
+    const started = await executeOperation(op(walletOps.startGatewayTopupOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      amount: '100000',
+      gateway: 'tripay',
+      method: 'BRIVA',
+    });
     assert.ok(started.ok, JSON.stringify(started));
     const orderId = (started.data as { orderId: string }).orderId;
     const [t] = await db.select().from(gatewayTransactions).where(eq(gatewayTransactions.orderId, orderId));
-    const deliver = async (cb: { body: string; headers: Record<string, string> }) => receiveCallback(db, { gateway: 'tripay', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null });
-    const request = async () => (await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.gatewayTransactionId, t!.id)))[0]!;
+    const deliver = async (cb: { body: string; headers: Record<string, string> }) =>
+      receiveCallback(db, { gateway: 'tripay', rawBody: cb.body, headers: new Headers(cb.headers), remoteIp: null });
+    const request = async () =>
+      (await db.select().from(walletTopupRequests).where(eq(walletTopupRequests.gatewayTransactionId, t!.id)))[0]!;
     const balance = () => getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 });
     return { w, orderId, t: t!, deliver, request, balance };
   }
@@ -239,20 +397,36 @@ describe('gateway top-ups after the payment', () => {
     assert.equal(await s.balance(), 0);
     assert.equal(await sumWalletEntries(db, { orgId: s.w.org.id, resellerUserId: s.w.r1 }), 0);
     const entries = await db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, s.w.r1));
-    assert.deepEqual(entries.map((e) => e.amount).sort((a, b) => a - b), [-100_000, 100_000]);
+    assert.deepEqual(
+      entries.map((e) => e.amount).sort((a, b) => a - b),
+      [-100_000, 100_000],
+    );
     assert.equal((await s.request()).reason, 'refunded at the gateway');
-    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refunded')));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refunded')));
     assert.ok(audit);
   });
 
   test('a refund of a top-up already spent never makes the balance negative; finance is told', async () => {
     const s = await startTopup();
     await s.deliver(tripay.callback(s.orderId, 'paid'));
-    await buyVouchers(db, { orgId: s.w.org.id, resellerUserId: s.w.r1, ip: null, input: { profileId: s.w.profile.id, count: 5 } });
+    await buyVouchers(db, {
+      orgId: s.w.org.id,
+      resellerUserId: s.w.r1,
+      ip: null,
+      input: { profileId: s.w.profile.id, count: 5 },
+    });
     await s.deliver(refundCallback(s.orderId));
     assert.equal(await s.balance(), 80_000);
     assert.match((await s.request()).reason ?? '', /100000 not recovered/);
-    const [audit] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refund_uncovered')));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(
+        and(eq(auditLogs.entityId, (await s.request()).id), eq(auditLogs.action, 'wallet.topup_refund_uncovered')),
+      );
     assert.ok(audit);
   });
 
@@ -260,13 +434,27 @@ describe('gateway top-ups after the payment', () => {
     const rejected = await startTopup();
     await rejected.deliver(tripay.callback(rejected.orderId, 'paid', { amount: rejected.t.chargedAmount - 1_000 }));
     assert.equal((await rejected.request()).status, 'pending');
-    await resolveReview(db, { orgId: rejected.w.org.id, actorUserId: rejected.w.finance.user.id, ip: null, transactionId: rejected.t.id, decision: 'reject', note: 'kurang bayar' });
+    await resolveReview(db, {
+      orgId: rejected.w.org.id,
+      actorUserId: rejected.w.finance.user.id,
+      ip: null,
+      transactionId: rejected.t.id,
+      decision: 'reject',
+      note: 'kurang bayar',
+    });
     assert.equal((await rejected.request()).status, 'rejected');
     assert.equal(await rejected.balance(), 0);
 
     const accepted = await startTopup();
     await accepted.deliver(tripay.callback(accepted.orderId, 'paid', { amount: accepted.t.chargedAmount - 1_000 }));
-    await resolveReview(db, { orgId: accepted.w.org.id, actorUserId: accepted.w.finance.user.id, ip: null, transactionId: accepted.t.id, decision: 'accept', note: 'diterima' });
+    await resolveReview(db, {
+      orgId: accepted.w.org.id,
+      actorUserId: accepted.w.finance.user.id,
+      ip: null,
+      transactionId: accepted.t.id,
+      decision: 'accept',
+      note: 'diterima',
+    });
     // Received 101,500 less the 2,500 fee the reseller was to pay.
     assert.equal(await accepted.balance(), 99_000);
     assert.equal((await accepted.request()).status, 'approved');
@@ -287,8 +475,18 @@ describe('reseller isolation', () => {
     const w = await world();
     await w.credit(w.r1, 40_000);
     await w.credit(w.r2, 40_000);
-    const bought = await buyVouchers(db, { orgId: w.org.id, resellerUserId: w.r2, ip: null, input: { profileId: w.profile.id, count: 1 } });
-    const r2Request = await requestTopup(db, { orgId: w.org.id, actorUserId: w.r2, ip: null, input: { amount: 25_000, note: 'punya r2' } });
+    const bought = await buyVouchers(db, {
+      orgId: w.org.id,
+      resellerUserId: w.r2,
+      ip: null,
+      input: { profileId: w.profile.id, count: 1 },
+    });
+    const r2Request = await requestTopup(db, {
+      orgId: w.org.id,
+      actorUserId: w.r2,
+      ip: null,
+      input: { amount: 25_000, note: 'punya r2' },
+    });
     const ctx1 = ctxFor(db, w.org.id, w.r1, 'reseller');
     const run = (o: unknown, input: unknown) => executeOperation(op(o), ctx1, input);
     const show = (r: unknown) => JSON.stringify(r);
@@ -300,7 +498,12 @@ describe('reseller isolation', () => {
     ] as const) {
       const r = await run(o, input);
       assert.ok(r.ok);
-      assert.ok(!show(r.data).includes(bought.batch.id) && !show(r.data).includes(r2Request.id) && !show(r.data).includes('punya r2'), o.name);
+      assert.ok(
+        !show(r.data).includes(bought.batch.id) &&
+          !show(r.data).includes(r2Request.id) &&
+          !show(r.data).includes('punya r2'),
+        o.name,
+      );
     }
     const cards = await run(walletOps.printMyBatchOp, { batchId: bought.batch.id });
     assert.ok(!cards.ok && cards.code === 'not_found');
@@ -309,21 +512,43 @@ describe('reseller isolation', () => {
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r2 }), 36_000);
     assert.equal(await getWalletBalance(db, { orgId: w.org.id, resellerUserId: w.r1 }), 36_000);
     // Staff operations and the staff voucher pages are not the reseller's.
-    for (const o of [walletOps.listTopupsOp, walletOps.resellerLedgerOp, walletOps.adjustWalletOp, walletOps.listResellerWalletsOp]) {
+    for (const o of [
+      walletOps.listTopupsOp,
+      walletOps.resellerLedgerOp,
+      walletOps.adjustWalletOp,
+      walletOps.listResellerWalletsOp,
+    ]) {
       const r = await run(o, { resellerUserId: w.r2, amount: '1000', note: 'x' });
       assert.ok(!r.ok && r.code === 'forbidden', o.name);
     }
-    const staffCards = await executeOperation(op((await import('@/lib/vouchers/operations')).printVouchersOp), ctx1, { batchId: bought.batch.id });
+    const staffCards = await executeOperation(op((await import('@/lib/vouchers/operations')).printVouchersOp), ctx1, {
+      batchId: bought.batch.id,
+    });
     assert.ok(!staffCards.ok && staffCards.code === 'forbidden');
   });
 
   test('a commission posted by another module lands in the ledger with its running balance', async () => {
     const w = await world();
-    await db.transaction((tx) => postWalletEntry(tx, { orgId: w.org.id, resellerUserId: w.r1, kind: 'commission', amount: 7_500, refType: 'invoice', refId: 'inv-1', actorUserId: null }));
-    const r = await executeOperation(op(walletOps.getWalletOp), ctxFor(db, w.org.id, w.r1, 'reseller'), { kind: 'commission' });
+    await db.transaction((tx) =>
+      postWalletEntry(tx, {
+        orgId: w.org.id,
+        resellerUserId: w.r1,
+        kind: 'commission',
+        amount: 7_500,
+        refType: 'invoice',
+        refId: 'inv-1',
+        actorUserId: null,
+      }),
+    );
+    const r = await executeOperation(op(walletOps.getWalletOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      kind: 'commission',
+    });
     assert.ok(r.ok);
     const data = r.data as { balance: number; entries: { items: { balanceAfter: number }[] } };
     assert.equal(data.balance, 7_500);
-    assert.deepEqual(data.entries.items.map((e) => e.balanceAfter), [7_500]);
+    assert.deepEqual(
+      data.entries.items.map((e) => e.balanceAfter),
+      [7_500],
+    );
   });
 });

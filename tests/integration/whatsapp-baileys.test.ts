@@ -5,8 +5,8 @@ import { messages, whatsappAuthState, whatsappSessions } from '@/db/schema';
 import { usePostgresAuthState } from '@/lib/messaging/transports/baileys-auth';
 import { TransportError } from '@/lib/messaging/types';
 import { startWhatsAppSessions, type WhatsAppSessions } from '@/workers/whatsapp/session-manager';
-import { WhatsAppServer } from '../support/whatsapp-server';
 import { makeOrg, testDb, waitFor } from '../helpers';
+import { WhatsAppServer } from '../support/whatsapp-server';
 
 const db = testDb();
 const PHONE = '6281234567890';
@@ -36,13 +36,23 @@ async function authRows(id: string) {
 
 test('the PostgreSQL auth state round-trips Buffers, deletes with null and clears', async () => {
   const { org } = await makeOrg(db, 'wa-auth');
-  const [row] = await db.insert(whatsappSessions).values({ organizationId: org.id, name: 'Auth', transport: 'baileys', enabled: false }).returning();
+  const [row] = await db
+    .insert(whatsappSessions)
+    .values({ organizationId: org.id, name: 'Auth', transport: 'baileys', enabled: false })
+    .returning();
   const auth = await usePostgresAuthState(db, row!.id);
   await auth.saveCreds();
   const preKey = { public: Buffer.from('a'.repeat(32)), private: Buffer.from('b'.repeat(32)) };
-  await auth.state.keys.set({ 'pre-key': { '1': preKey, '2': preKey }, 'app-state-sync-key': { AAAA: { keyData: Buffer.from([1, 2, 3]), timestamp: 5 } } });
+  await auth.state.keys.set({
+    'pre-key': { '1': preKey, '2': preKey },
+    'app-state-sync-key': { AAAA: { keyData: Buffer.from([1, 2, 3]), timestamp: 5 } },
+  });
   const again = await usePostgresAuthState(db, row!.id);
-  assert.deepEqual(again.state.creds.signedIdentityKey, auth.state.creds.signedIdentityKey, 'creds come back from the row, not new ones');
+  assert.deepEqual(
+    again.state.creds.signedIdentityKey,
+    auth.state.creds.signedIdentityKey,
+    'creds come back from the row, not new ones',
+  );
   const got = await again.state.keys.get('pre-key', ['1', '2', '3']);
   assert.deepEqual(Object.keys(got).sort(), ['1', '2']);
   assert.ok(Buffer.isBuffer(got['1']!.public) && got['1']!.public.equals(preKey.public));
@@ -73,7 +83,10 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
   });
 
   test('a new session gets a QR in its row; sending before pairing is refused', async () => {
-    const [row] = await db.insert(whatsappSessions).values({ organizationId: orgId, name: 'Kantor', transport: 'baileys' }).returning();
+    const [row] = await db
+      .insert(whatsappSessions)
+      .values({ organizationId: orgId, name: 'Kantor', transport: 'baileys' })
+      .returning();
     sessionId = row!.id;
     const withQr = await waitFor(async () => {
       const s = await session(sessionId);
@@ -81,7 +94,10 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
     });
     assert.ok(withQr.qrAt);
     assert.equal(withQr.qr!.split(',').length, 4, 'ref, noise key, identity key, ADV secret');
-    await assert.rejects(manager.transportFor(sessionId)!.sendText(CUSTOMER, 'halo'), (e: unknown) => e instanceof TransportError && e.code === 'not_connected' && e.retryable);
+    await assert.rejects(
+      manager.transportFor(sessionId)!.sendText(CUSTOMER, 'halo'),
+      (e: unknown) => e instanceof TransportError && e.code === 'not_connected' && e.retryable,
+    );
   });
 
   test('after the phone scans, the session is connected with its number and the auth state is in PostgreSQL, encrypted', async () => {
@@ -118,7 +134,10 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
     server.ackMessages = false;
     try {
       const before = server.received.length;
-      await assert.rejects(manager.transportFor(sessionId)!.sendText(CUSTOMER, 'tanpa ack'), (e: unknown) => e instanceof TransportError && e.code === 'timeout' && e.retryable);
+      await assert.rejects(
+        manager.transportFor(sessionId)!.sendText(CUSTOMER, 'tanpa ack'),
+        (e: unknown) => e instanceof TransportError && e.code === 'timeout' && e.retryable,
+      );
       assert.equal(server.received.length, before + 1, 'the node reached the server, which stayed silent');
     } finally {
       server.ackMessages = true;
@@ -129,7 +148,16 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
     const { messageId } = await manager.transportFor(sessionId)!.sendText(CUSTOMER, 'Terima kasih');
     const [msg] = await db
       .insert(messages)
-      .values({ organizationId: orgId, sessionId, toPhone: CUSTOMER, category: 'invoice', body: 'Terima kasih', status: 'sent', transportMessageId: messageId, sentAt: new Date() })
+      .values({
+        organizationId: orgId,
+        sessionId,
+        toPhone: CUSTOMER,
+        category: 'invoice',
+        body: 'Terima kasih',
+        status: 'sent',
+        transportMessageId: messageId,
+        sentAt: new Date(),
+      })
       .returning();
     const row = async () => (await db.select().from(messages).where(eq(messages.id, msg!.id)))[0]!;
     server.sendReceipt(messageId!, `${CUSTOMER}@s.whatsapp.net`, 'delivered');
@@ -165,14 +193,19 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
     assert.ok(first.transportFor(sessionId));
     assert.equal(server.linkedDevices(PHONE).length, 1);
     await first.stop();
-    await waitFor(async () => manager.transportFor(sessionId) !== null && (await session(sessionId)).status === 'connected');
+    await waitFor(
+      async () => manager.transportFor(sessionId) !== null && (await session(sessionId)).status === 'connected',
+    );
     const { messageId } = await manager.transportFor(sessionId)!.sendText(CUSTOMER, 'Dari pekerja kedua');
     assert.equal(server.received.find((m) => m.id === messageId)?.text, 'Dari pekerja kedua');
     assert.equal(server.linkedDevices(PHONE).length, 1, 'still one linked device');
   });
 
   test('a disabled session is closed', async () => {
-    const [row] = await db.insert(whatsappSessions).values({ organizationId: orgId, name: 'Cadangan', transport: 'baileys' }).returning();
+    const [row] = await db
+      .insert(whatsappSessions)
+      .values({ organizationId: orgId, name: 'Cadangan', transport: 'baileys' })
+      .returning();
     await waitFor(async () => (await session(row!.id)).status === 'qr');
     assert.ok(manager.transportFor(row!.id));
     await db.update(whatsappSessions).set({ enabled: false }).where(eq(whatsappSessions.id, row!.id));
@@ -194,7 +227,10 @@ describe('WhatsApp linked device (Baileys against a socket-level stand-in)', () 
   });
 
   test('a device unlinked from the phone ends logged out, its auth state cleared', async () => {
-    const [row] = await db.insert(whatsappSessions).values({ organizationId: orgId, name: 'HP lama', transport: 'baileys' }).returning();
+    const [row] = await db
+      .insert(whatsappSessions)
+      .values({ organizationId: orgId, name: 'HP lama', transport: 'baileys' })
+      .returning();
     const { qr } = await waitFor(async () => {
       const s = await session(row!.id);
       return s.status === 'qr' ? s : null;

@@ -59,7 +59,8 @@ export function accountIsolationCases(sides: () => Sides): Record<string, () => 
   };
   const forbidden = (r: Result<unknown>) => assert.equal(!r.ok && r.code, 'forbidden');
   return {
-    'account.changePassword': async () => okThenB(await run(accountOps.changePasswordOp, { currentPassword: PASSWORD, newPassword: PASSWORD })),
+    'account.changePassword': async () =>
+      okThenB(await run(accountOps.changePasswordOp, { currentPassword: PASSWORD, newPassword: PASSWORD })),
     'account.startTwoFactor': async () => okThenB(await run(accountOps.startTwoFactorOp, {})),
     'account.confirmTwoFactor': async () => {
       await (bBefore ??= bUser());
@@ -78,11 +79,17 @@ export function accountIsolationCases(sides: () => Sides): Record<string, () => 
       const bMember = await makeMember(sides().db, sides().b.orgId, 'noc');
       const r = await run(accountOps.issueResetLinkOp, { membershipId: bMember.membership.id });
       assert.equal(!r.ok && r.code, 'not_found');
-      assert.equal((await sides().db.select().from(passwordResets).where(eq(passwordResets.userId, bMember.user.id))).length, 0);
+      assert.equal(
+        (await sides().db.select().from(passwordResets).where(eq(passwordResets.userId, bMember.user.id))).length,
+        0,
+      );
     },
     'users.resetTwoFactor': async () => {
       const bMember = await makeMember(sides().db, sides().b.orgId, 'finance');
-      await sides().db.update(users).set({ totpEnabledAt: new Date(), totpSecretEnc: 'v1.x.y.z' }).where(eq(users.id, bMember.user.id));
+      await sides()
+        .db.update(users)
+        .set({ totpEnabledAt: new Date(), totpSecretEnc: 'v1.x.y.z' })
+        .where(eq(users.id, bMember.user.id));
       const r = await run(accountOps.resetMemberTwoFactorOp, { membershipId: bMember.membership.id });
       assert.equal(!r.ok && r.code, 'not_found');
       const [after] = await sides().db.select().from(users).where(eq(users.id, bMember.user.id));

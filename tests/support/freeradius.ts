@@ -7,10 +7,22 @@
  * Routers (NAS clients) come from the `nas` table (read_clients = yes), which FreeRADIUS reads
  * only at start: write the nas rows first, then start the server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RADCLIENT_BIN } from './radclient';
@@ -18,11 +30,13 @@ import { RADCLIENT_BIN } from './radclient';
 export const FREERADIUS_BIN = process.env.FREERADIUS_PATH ?? '/usr/sbin/freeradius';
 const STOCK_RADDB = '/etc/freeradius/3.0';
 const PG_DRIVER = '/usr/lib/freeradius/rlm_sql_postgresql.so';
-export const FREERADIUS_MISSING = 'FreeRADIUS is not installed (apt-get install freeradius freeradius-postgresql freeradius-utils)';
+export const FREERADIUS_MISSING =
+  'FreeRADIUS is not installed (apt-get install freeradius freeradius-postgresql freeradius-utils)';
 
 /** Why FreeRADIUS cannot run here, or undefined when it can. */
 export function freeRadiusMissing(): string | undefined {
-  for (const file of [FREERADIUS_BIN, RADCLIENT_BIN, PG_DRIVER]) if (!existsSync(file)) return `${FREERADIUS_MISSING}: ${file} not found`;
+  for (const file of [FREERADIUS_BIN, RADCLIENT_BIN, PG_DRIVER])
+    if (!existsSync(file)) return `${FREERADIUS_MISSING}: ${file} not found`;
   try {
     accessSync(path.join(STOCK_RADDB, 'radiusd.conf'), constants.R_OK);
   } catch {
@@ -89,7 +103,9 @@ async function startOnce(options: StartOptions, secret: string): Promise<FreeRad
     throw error;
   }
   const debug = options.debug ?? process.env.FREERADIUS_DEBUG === '1';
-  const child = spawn(FREERADIUS_BIN, [debug ? '-X' : '-f', '-l', 'stdout', '-d', raddb], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(FREERADIUS_BIN, [debug ? '-X' : '-f', '-l', 'stdout', '-d', raddb], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -118,7 +134,8 @@ async function startOnce(options: StartOptions, secret: string): Promise<FreeRad
 async function waitUntilReady(child: ChildProcess, output: () => string, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (!output().includes('Ready to process requests')) {
-    if (child.exitCode !== null || child.signalCode) throw new Error(`freeradius exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode)
+      throw new Error(`freeradius exited (${child.exitCode ?? child.signalCode})`);
     if (Date.now() > until) throw new Error(`no "Ready to process requests" within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -135,11 +152,15 @@ async function kill(child: ChildProcess, exited: Promise<void>) {
 /** Free UDP ports on 127.0.0.1 (held together while choosing, so they differ). */
 async function freeUdpPorts(n: number): Promise<number[]> {
   const sockets = await Promise.all(
-    Array.from({ length: n }, () => new Promise<dgram.Socket>((resolve, reject) => {
-      const s = dgram.createSocket('udp4');
-      s.once('error', reject);
-      s.bind(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<dgram.Socket>((resolve, reject) => {
+          const s = dgram.createSocket('udp4');
+          s.once('error', reject);
+          s.bind(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = sockets.map((s) => s.address().port);
   await Promise.all(sockets.map((s) => new Promise<void>((r) => s.close(() => r()))));
@@ -171,14 +192,24 @@ function writeConfig(raddb: string, dir: string, c: ConfigInput) {
   symlinkSync('../mods-available/sql', enabled);
   // radclient on 127.0.0.1 is the operator testing from the server itself: it may ask for
   // every organization (deploy/freeradius/jaring); the routers' own rows come from `nas`.
-  writeFileSync(path.join(raddb, 'clients.conf'), c.secret ? `client localhost {\n\tipaddr = 127.0.0.1\n\tsecret = "${c.secret}"\n\tshortname = radclient\n\tjaring_any_realm = yes\n}\n` : '');
+  writeFileSync(
+    path.join(raddb, 'clients.conf'),
+    c.secret
+      ? `client localhost {\n\tipaddr = 127.0.0.1\n\tsecret = "${c.secret}"\n\tshortname = radclient\n\tjaring_any_realm = yes\n}\n`
+      : '',
+  );
   installRealmPolicy(raddb);
   // The app's usernames carry a dot-less realm (`budi@<org-slug>`), which the stock
   // filter_username policy rejects ("Realm does not have at least one dot separator").
-  const noFilterUsername = (text: string) => text.replace(/^(\s*)filter_username\s*$/m, '$1# filter_username: the app uses dot-less realms');
+  const noFilterUsername = (text: string) =>
+    text.replace(/^(\s*)filter_username\s*$/m, '$1# filter_username: the app uses dot-less realms');
   edit(path.join(raddb, 'sites-enabled', 'default'), (text) => {
-    const listen = (type: string, port: number) => `\tlisten {\n\t\ttype = ${type}\n\t\tipaddr = 127.0.0.1\n\t\tport = ${port}\n\t}\n`;
-    return noFilterUsername(removeBlocks(text, 'listen')).replace(/^server default \{\n/m, (m) => m + listen('auth', c.authPort) + listen('acct', c.acctPort));
+    const listen = (type: string, port: number) =>
+      `\tlisten {\n\t\ttype = ${type}\n\t\tipaddr = 127.0.0.1\n\t\tport = ${port}\n\t}\n`;
+    return noFilterUsername(removeBlocks(text, 'listen')).replace(
+      /^server default \{\n/m,
+      (m) => m + listen('auth', c.authPort) + listen('acct', c.acctPort),
+    );
   });
   // The inner tunnel (EAP) keeps its sql lines but not its fixed test port 18120, which two
   // servers on one machine would fight over.
@@ -199,7 +230,9 @@ function installRealmPolicy(raddb: string) {
     if (!opener.test(text)) throw new Error(`no "${section} {" section to install ${call} in`);
     return text.replace(opener, (m) => `${m}\t${call}\n`);
   };
-  edit(path.join(raddb, 'sites-enabled', 'default'), (text) => firstIn('preacct', 'jaring_realm_accounting')(firstIn('authorize', 'jaring_realm')(text)));
+  edit(path.join(raddb, 'sites-enabled', 'default'), (text) =>
+    firstIn('preacct', 'jaring_realm_accounting')(firstIn('authorize', 'jaring_realm')(text)),
+  );
   edit(path.join(raddb, 'sites-enabled', 'inner-tunnel'), firstIn('authorize', 'jaring_realm'));
 }
 
@@ -271,4 +304,12 @@ sql {
 `;
 }
 
-export { accessRequestFrom, accountingRequestFrom, formatPacket, radclient, type RadclientArgs, type RadclientResult, type RadiusAttributes } from './radclient';
+export {
+  accessRequestFrom,
+  accountingRequestFrom,
+  formatPacket,
+  type RadclientArgs,
+  type RadclientResult,
+  type RadiusAttributes,
+  radclient,
+} from './radclient';

@@ -33,11 +33,36 @@ export const BAD_STRINGS: string[] = [
   b64('-271821-04-20T00:00:00.000Z|1'),
 ];
 
-export const BAD_VALUES: unknown[] = [...BAD_STRINGS, -1, -1e9, 1e308, 2 ** 63, Infinity, NaN, 0.5, ['a'], [null], [HUGE], null, {}, { a: 1 }, true];
+export const BAD_VALUES: unknown[] = [
+  ...BAD_STRINGS,
+  -1,
+  -1e9,
+  1e308,
+  2 ** 63,
+  Infinity,
+  NaN,
+  0.5,
+  ['a'],
+  [null],
+  [HUGE],
+  null,
+  {},
+  { a: 1 },
+  true,
+];
 
 export const BAD_RAW: unknown[] = [null, undefined, HUGE, [], 42, true, [{}]];
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType; schema?: z.ZodType; entries?: Record<string, unknown>; values?: unknown[]; options?: z.ZodType[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  in?: z.ZodType;
+  innerType?: z.ZodType;
+  schema?: z.ZodType;
+  entries?: Record<string, unknown>;
+  values?: unknown[];
+  options?: z.ZodType[];
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The object schema behind an operation's input (through pipes, defaults and optionals). */
@@ -61,7 +86,23 @@ function literals(schema: z.ZodType, depth = 0): unknown[] {
 }
 
 // Loopback only: a field that is an address or URL must never send a test anywhere else.
-const CANDIDATES = (): unknown[] => [randomUUID(), '127.0.0.1', 'http://127.0.0.1:9/login', 'Budi Santoso', '081234567890', 'budi@test.jaring.id', '2026-01-01', '2026-01', 'abc', '1', 1, true, [], {}, ''];
+const CANDIDATES = (): unknown[] => [
+  randomUUID(),
+  '127.0.0.1',
+  'http://127.0.0.1:9/login',
+  'Budi Santoso',
+  '081234567890',
+  'budi@test.jaring.id',
+  '2026-01-01',
+  '2026-01',
+  'abc',
+  '1',
+  1,
+  true,
+  [],
+  {},
+  '',
+];
 
 /** A plausible value for each field, so one bad field at a time gets past the others. */
 export function sampleInput(schema: z.ZodType): Record<string, unknown> {

@@ -48,7 +48,10 @@ export type RadclientResult = {
 /** A packet as radclient's input: one `Attribute = value` per line; strings quoted. */
 export function formatPacket(attrs: RadiusAttributes): string {
   return Object.entries(attrs)
-    .map(([name, value]) => `${name} = ${typeof value === 'number' ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`}`)
+    .map(
+      ([name, value]) =>
+        `${name} = ${typeof value === 'number' ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`}`,
+    )
     .join('\n');
 }
 
@@ -56,12 +59,15 @@ export async function radclient(args: RadclientArgs): Promise<RadclientResult> {
   if (args.attributes.length === 0) throw new Error('radclient: no packets');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jaring-radclient-'));
   const file = path.join(dir, 'packets');
-  writeFileSync(file, args.attributes.map(formatPacket).join('\n\n') + '\n');
+  writeFileSync(file, `${args.attributes.map(formatPacket).join('\n\n')}\n`);
   const argv = [
     ...(args.summaryOnly ? ['-q', '-s'] : ['-x', '-F', '-s']),
-    '-f', file,
-    '-t', String(args.timeout ?? 3),
-    '-r', String(args.retries ?? 1),
+    '-f',
+    file,
+    '-t',
+    String(args.timeout ?? 3),
+    '-r',
+    String(args.retries ?? 1),
     ...(args.parallel ? ['-p', String(args.parallel)] : []),
     ...(args.count ? ['-c', String(args.count)] : []),
     `${args.host ?? '127.0.0.1'}:${args.port}`,
@@ -130,7 +136,9 @@ export function parseOutput(raw: string, packets: number) {
     inReply = false;
   }
   const count = (label: string) => Number(new RegExp(`^\\s*${label}\\s*:\\s*(\\d+)`, 'm').exec(raw)?.[1] ?? NaN);
-  const summary = /Packet summary/.test(raw) ? { accepted: count('Accepted'), rejected: count('Rejected'), lost: count('Lost') } : null;
+  const summary = /Packet summary/.test(raw)
+    ? { accepted: count('Accepted'), rejected: count('Rejected'), lost: count('Lost') }
+    : null;
   return { codes, attributes, summary };
 }
 
@@ -151,7 +159,11 @@ export async function accessRequestFrom(p: {
   const auth = randomBytes(16);
   const id = auth[0]!;
   const attr = (type: number, value: Buffer) => Buffer.concat([Buffer.from([type, value.length + 2]), value]);
-  const attrs = Buffer.concat([attr(1, Buffer.from(p.userName)), attr(2, hidePassword(p.password, p.secret, auth)), attr(4, Buffer.from(p.source.split('.').map(Number)))]);
+  const attrs = Buffer.concat([
+    attr(1, Buffer.from(p.userName)),
+    attr(2, hidePassword(p.password, p.secret, auth)),
+    attr(4, Buffer.from(p.source.split('.').map(Number))),
+  ]);
   const packet = Buffer.concat([Buffer.from([1, id]), u16(20 + attrs.length), auth, attrs]);
   const socket = dgram.createSocket('udp4');
   await new Promise<void>((resolve, reject) => {
@@ -169,7 +181,9 @@ export async function accessRequestFrom(p: {
       socket.send(packet, p.port, p.host ?? '127.0.0.1');
     });
     if (!reply) return { code: 'timeout', verified: false };
-    const expected = createHash('md5').update(Buffer.concat([reply.subarray(0, 4), auth, reply.subarray(20), Buffer.from(p.secret)])).digest();
+    const expected = createHash('md5')
+      .update(Buffer.concat([reply.subarray(0, 4), auth, reply.subarray(20), Buffer.from(p.secret)]))
+      .digest();
     const code = ({ 2: 'Access-Accept', 3: 'Access-Reject', 11: 'Access-Challenge' } as const)[reply[0]!] ?? 'timeout';
     return { code, verified: expected.equals(reply.subarray(4, 20)) };
   } finally {
@@ -186,7 +200,9 @@ function hidePassword(password: string, secret: string, authenticator: Buffer): 
   const out = Buffer.alloc(plain.length);
   let prev = authenticator;
   for (let i = 0; i < plain.length; i += 16) {
-    const key = createHash('md5').update(Buffer.concat([Buffer.from(secret), prev])).digest();
+    const key = createHash('md5')
+      .update(Buffer.concat([Buffer.from(secret), prev]))
+      .digest();
     for (let j = 0; j < 16; j++) out[i + j] = plain[i + j]! ^ key[j]!;
     prev = out.subarray(i, i + 16);
   }
@@ -206,29 +222,53 @@ const ACCT_ATTRS: Record<string, { type: number; kind: 'string' | 'int' | 'ipv4'
   'Acct-Session-Time': { type: 46, kind: 'int' },
   'NAS-Port-Id': { type: 87, kind: 'string' },
 };
-const ACCT_STATUS: Record<string, number> = { Start: 1, Stop: 2, 'Interim-Update': 3, 'Accounting-On': 7, 'Accounting-Off': 8 };
+const ACCT_STATUS: Record<string, number> = {
+  Start: 1,
+  Stop: 2,
+  'Interim-Update': 3,
+  'Accounting-On': 7,
+  'Accounting-Off': 8,
+};
 
 /**
  * One Accounting-Request sent from a chosen source address (as accessRequestFrom): the
  * router whose `nas` row FreeRADIUS loaded. Answers 'Accounting-Response' (signature
  * checked in `verified`) or 'timeout' when the server dropped it.
  */
-export async function accountingRequestFrom(p: { source: string; port: number; secret: string; attributes: RadiusAttributes; host?: string; timeoutMs?: number }) {
+export async function accountingRequestFrom(p: {
+  source: string;
+  port: number;
+  secret: string;
+  attributes: RadiusAttributes;
+  host?: string;
+  timeoutMs?: number;
+}) {
   const attrs = Buffer.concat(
     Object.entries(p.attributes).map(([name, raw]) => {
       const def = ACCT_ATTRS[name];
       if (!def) throw new Error(`accountingRequestFrom: unknown attribute ${name}`);
       const value =
-        def.kind === 'string' ? Buffer.from(String(raw))
-        : def.kind === 'ipv4' ? Buffer.from(String(raw).split('.').map(Number))
-        : Buffer.from([0, 0, 0, 0].map((_, i) => (Number(typeof raw === 'string' && name === 'Acct-Status-Type' ? ACCT_STATUS[raw] : raw) >>> (24 - 8 * i)) & 255));
+        def.kind === 'string'
+          ? Buffer.from(String(raw))
+          : def.kind === 'ipv4'
+            ? Buffer.from(String(raw).split('.').map(Number))
+            : Buffer.from(
+                [0, 0, 0, 0].map(
+                  (_, i) =>
+                    (Number(typeof raw === 'string' && name === 'Acct-Status-Type' ? ACCT_STATUS[raw] : raw) >>>
+                      (24 - 8 * i)) &
+                    255,
+                ),
+              );
       return Buffer.concat([Buffer.from([def.type, value.length + 2]), value]);
     }),
   );
   const id = randomBytes(1)[0]!;
   const header = Buffer.concat([Buffer.from([4, id]), u16(20 + attrs.length)]);
   // RFC 2866 §3: the request authenticator is MD5(code+id+length+16 zero octets+attributes+secret).
-  const auth = createHash('md5').update(Buffer.concat([header, Buffer.alloc(16), attrs, Buffer.from(p.secret)])).digest();
+  const auth = createHash('md5')
+    .update(Buffer.concat([header, Buffer.alloc(16), attrs, Buffer.from(p.secret)]))
+    .digest();
   const packet = Buffer.concat([header, auth, attrs]);
   const socket = dgram.createSocket('udp4');
   await new Promise<void>((resolve, reject) => {
@@ -246,8 +286,13 @@ export async function accountingRequestFrom(p: { source: string; port: number; s
       socket.send(packet, p.port, p.host ?? '127.0.0.1');
     });
     if (!reply) return { code: 'timeout' as const, verified: false };
-    const expected = createHash('md5').update(Buffer.concat([reply.subarray(0, 4), auth, reply.subarray(20), Buffer.from(p.secret)])).digest();
-    return { code: reply[0] === 5 ? ('Accounting-Response' as const) : ('timeout' as const), verified: expected.equals(reply.subarray(4, 20)) };
+    const expected = createHash('md5')
+      .update(Buffer.concat([reply.subarray(0, 4), auth, reply.subarray(20), Buffer.from(p.secret)]))
+      .digest();
+    return {
+      code: reply[0] === 5 ? ('Accounting-Response' as const) : ('timeout' as const),
+      verified: expected.equals(reply.subarray(4, 20)),
+    };
   } finally {
     socket.close();
   }

@@ -11,7 +11,12 @@ import { ctxFor, makeMember, makePlan } from '../helpers';
 /** A reseller member of the organization with a commission rate (basis points). */
 export async function makeReseller(db: Database, orgId: string, adminUserId: string, rateBps = 500) {
   const member = await makeMember(db, orgId, 'reseller');
-  await saveResellerSettings(db, { orgId, actorUserId: adminUserId, ip: null, input: { resellerUserId: member.user.id, commissionRate: rateBps, active: true, notes: null } });
+  await saveResellerSettings(db, {
+    orgId,
+    actorUserId: adminUserId,
+    ip: null,
+    input: { resellerUserId: member.user.id, commissionRate: rateBps, active: true, notes: null },
+  });
   return member.user;
 }
 
@@ -29,11 +34,28 @@ export async function makeResellerCustomer(
   const u = randomUUID().slice(0, 8);
   const [customer] = await db
     .insert(customers)
-    .values({ organizationId: orgId, number: 700_000 + ++seq + Math.floor(Math.random() * 99_000), name: p.name ?? `Pelanggan ${u}`, phone: '6281200000000', address: 'Jl. Test', status: 'active', planId: plan.id, resellerUserId: p.resellerUserId })
+    .values({
+      organizationId: orgId,
+      number: 700_000 + ++seq + Math.floor(Math.random() * 99_000),
+      name: p.name ?? `Pelanggan ${u}`,
+      phone: '6281200000000',
+      address: 'Jl. Test',
+      status: 'active',
+      planId: plan.id,
+      resellerUserId: p.resellerUserId,
+    })
     .returning();
   const [subscription] = await db
     .insert(subscriptions)
-    .values({ organizationId: orgId, customerId: customer!.id, planId: plan.id, billingType: 'postpaid', serviceUsername: `r${u}`, servicePasswordEnc: 'x', status: 'active' })
+    .values({
+      organizationId: orgId,
+      customerId: customer!.id,
+      planId: plan.id,
+      billingType: 'postpaid',
+      serviceUsername: `r${u}`,
+      servicePasswordEnc: 'x',
+      status: 'active',
+    })
     .returning();
   const subtotal = p.subtotal ?? 150_000;
   const tax = p.tax ?? Math.round(subtotal * 0.11);
@@ -58,7 +80,11 @@ export async function makeResellerCustomer(
 }
 
 /** Inputs every role's run of the permission matrix uses (each must succeed for an allowed role). */
-export async function resellerMatrixInputs(db: Database, orgId: string, adminUserId: string): Promise<Record<string, unknown>> {
+export async function resellerMatrixInputs(
+  db: Database,
+  orgId: string,
+  adminUserId: string,
+): Promise<Record<string, unknown>> {
   const reseller = await makeReseller(db, orgId, adminUserId);
   return {
     'resellers.portalSummary': {},
@@ -87,7 +113,10 @@ export function resellerIsolationCases(sides: () => Sides): Record<string, () =>
     (bData ??= (async () => {
       const { db, b } = sides();
       const resellerId = (await makeReseller(db, b.orgId, b.userId, 1000)).id;
-      const { customer, invoice } = await makeResellerCustomer(db, b.orgId, { resellerUserId: resellerId, name: 'Pelanggan Rahasia B' });
+      const { customer, invoice } = await makeResellerCustomer(db, b.orgId, {
+        resellerUserId: resellerId,
+        name: 'Pelanggan Rahasia B',
+      });
       return { resellerId, customerName: customer.name, invoiceNumber: invoice.number };
     })());
   // B's reseller, seen as if signed in to A: their id must not unlock B's rows.
@@ -95,13 +124,14 @@ export function resellerIsolationCases(sides: () => Sides): Record<string, () =>
     const { db, a } = sides();
     return executeOperation(o, ctxFor(db, a.orgId, (await bWorld()).resellerId, 'reseller'), input);
   };
-  const portal = (k: 'portalSummaryOp' | 'portalCustomersOp' | 'portalInvoicesOp' | 'portalCommissionsOp') => async () => {
-    const w = await bWorld();
-    const r = await asBResellerInA(op(k), {});
-    assert.ok(r.ok, json(r));
-    assert.ok(!json(r.data).includes(w.customerName) && !json(r.data).includes(w.invoiceNumber));
-    if (k === 'portalSummaryOp') assert.equal((r.data as { customers: number }).customers, 0);
-  };
+  const portal =
+    (k: 'portalSummaryOp' | 'portalCustomersOp' | 'portalInvoicesOp' | 'portalCommissionsOp') => async () => {
+      const w = await bWorld();
+      const r = await asBResellerInA(op(k), {});
+      assert.ok(r.ok, json(r));
+      assert.ok(!json(r.data).includes(w.customerName) && !json(r.data).includes(w.invoiceNumber));
+      if (k === 'portalSummaryOp') assert.equal((r.data as { customers: number }).customers, 0);
+    };
   return {
     'resellers.portalSummary': portal('portalSummaryOp'),
     'resellers.portalCustomers': portal('portalCustomersOp'),
@@ -119,9 +149,16 @@ export function resellerIsolationCases(sides: () => Sides): Record<string, () =>
     'resellers.saveSettings': async () => {
       const { db, b } = sides();
       const { resellerId } = await bWorld();
-      const r = await sides().run(op('saveResellerSettingsOp'), { resellerUserId: resellerId, commissionRate: '100', active: 'on' });
+      const r = await sides().run(op('saveResellerSettingsOp'), {
+        resellerUserId: resellerId,
+        commissionRate: '100',
+        active: 'on',
+      });
       assert.equal(!r.ok && r.code, 'not_found');
-      const [row] = await db.select().from(resellerSettings).where(and(eq(resellerSettings.organizationId, b.orgId), eq(resellerSettings.resellerUserId, resellerId)));
+      const [row] = await db
+        .select()
+        .from(resellerSettings)
+        .where(and(eq(resellerSettings.organizationId, b.orgId), eq(resellerSettings.resellerUserId, resellerId)));
       assert.equal(row!.commissionRateBps, 1000);
     },
   };

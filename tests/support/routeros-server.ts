@@ -36,12 +36,16 @@ const SHORT = Array.from({ length: 0x80 }, (_, n) => String.fromCharCode(n));
 /** The length prefix as byte-chars: 1 to 5 bytes, the top bits saying how many follow. */
 function lengthPrefix(n: number): string {
   if (n < 0x80) return SHORT[n]!;
-  const bytes = (v: number, count: number) => Array.from({ length: count }, (_, i) => (v >>> (8 * (count - 1 - i))) & 0xff);
+  const bytes = (v: number, count: number) =>
+    Array.from({ length: count }, (_, i) => (v >>> (8 * (count - 1 - i))) & 0xff);
   const head =
-    n < 0x4000 ? bytes(n | 0x8000, 2)
-    : n < 0x200000 ? bytes(n | 0xc00000, 3)
-    : n < 0x10000000 ? bytes((n | 0xe0000000) >>> 0, 4)
-    : [0xf0, ...bytes(n, 4)];
+    n < 0x4000
+      ? bytes(n | 0x8000, 2)
+      : n < 0x200000
+        ? bytes(n | 0xc00000, 3)
+        : n < 0x10000000
+          ? bytes((n | 0xe0000000) >>> 0, 4)
+          : [0xf0, ...bytes(n, 4)];
   return String.fromCharCode(...head);
 }
 
@@ -120,28 +124,40 @@ const EDIT = ['add', 'set', 'unset', 'remove', 'enable', 'disable'];
 const names = (text: string) => text.trim().split(/\s+/);
 const SPECS: Record<ListPath, MenuSpec> = {
   '/ppp/secret': {
-    noun: 'secret', key: 'name', unique: true, verbs: EDIT,
+    noun: 'secret',
+    key: 'name',
+    unique: true,
+    verbs: EDIT,
     props: names(`name password profile service disabled comment caller-id local-address remote-address routes
       limit-bytes-in limit-bytes-out remote-ipv6-prefix ipv6-routes`),
     defaults: { service: 'any', password: '', profile: 'default', disabled: 'false' },
     refs: { profile: '/ppp/profile' },
   },
   '/ppp/profile': {
-    noun: 'profile', key: 'name', unique: true, verbs: ['add', 'set', 'remove'],
+    noun: 'profile',
+    key: 'name',
+    unique: true,
+    verbs: ['add', 'set', 'remove'],
     props: names(`name comment local-address remote-address rate-limit only-one dns-server wins-server address-list
       bridge parent-queue queue-type insert-queue-before change-tcp-mss use-compression use-encryption use-mpls
       use-upnp use-ipv6 session-timeout idle-timeout incoming-filter outgoing-filter interface-list on-up on-down`),
     defaults: { 'only-one': 'default', default: 'false' },
   },
   '/ip/hotspot/user': {
-    noun: 'user', key: 'name', unique: true, verbs: EDIT,
+    noun: 'user',
+    key: 'name',
+    unique: true,
+    verbs: EDIT,
     props: names(`name password profile server disabled comment address mac-address email routes limit-uptime
       limit-bytes-in limit-bytes-out limit-bytes-total`),
     defaults: { password: '', profile: 'default', disabled: 'false' },
     refs: { profile: '/ip/hotspot/user/profile' },
   },
   '/ip/hotspot/user/profile': {
-    noun: 'profile', key: 'name', unique: true, verbs: ['add', 'set', 'remove'],
+    noun: 'profile',
+    key: 'name',
+    unique: true,
+    verbs: ['add', 'set', 'remove'],
     props: names(`name rate-limit shared-users session-timeout idle-timeout keepalive-timeout status-autorefresh
       address-pool address-list mac-cookie-timeout add-mac-cookie parent-queue queue-type insert-queue-before
       transparent-proxy open-status-page incoming-filter outgoing-filter on-login on-logout`),
@@ -150,7 +166,10 @@ const SPECS: Record<ListPath, MenuSpec> = {
   '/ppp/active': { noun: 'session', key: 'name', unique: false, verbs: ['remove'] },
   '/ip/hotspot/active': { noun: 'session', key: 'user', unique: false, verbs: ['remove'] },
   '/interface': {
-    noun: 'interface', key: 'name', unique: true, verbs: ['set', 'enable', 'disable'],
+    noun: 'interface',
+    key: 'name',
+    unique: true,
+    verbs: ['set', 'enable', 'disable'],
     props: names('name comment disabled mtu l2mtu'),
   },
 };
@@ -175,7 +194,10 @@ export class Menu {
   private readonly byKey = new Map<string, Row>();
   private nextId = 1;
 
-  constructor(readonly path: ListPath, readonly spec: MenuSpec) {}
+  constructor(
+    readonly path: ListPath,
+    readonly spec: MenuSpec,
+  ) {}
 
   /** Adds an item (`.id` may be given, for built-ins like `*0`); returns the live row. */
   add(props: Props): Row {
@@ -248,9 +270,17 @@ export class RouterState {
   bootedAt = Date.now();
   /** Static part of /system/resource; tests may change e.g. `cpu-load`. */
   readonly resource: Row = {
-    'free-memory': '912261120', 'total-memory': '1073741824', cpu: 'ARMv7', 'cpu-count': '4',
-    'cpu-frequency': '1400', 'cpu-load': '3', 'free-hdd-space': '98123776', 'total-hdd-space': '134217728',
-    'architecture-name': 'arm', 'board-name': 'RB4011iGS+', platform: 'MikroTik',
+    'free-memory': '912261120',
+    'total-memory': '1073741824',
+    cpu: 'ARMv7',
+    'cpu-count': '4',
+    'cpu-frequency': '1400',
+    'cpu-load': '3',
+    'free-hdd-space': '98123776',
+    'total-hdd-space': '134217728',
+    'architecture-name': 'arm',
+    'board-name': 'RB4011iGS+',
+    platform: 'MikroTik',
   };
   private readonly since = new WeakMap<Row, number>();
   private readonly iface = new WeakMap<Row, Row>();
@@ -262,12 +292,26 @@ export class RouterState {
     for (const path of Object.keys(SPECS) as ListPath[]) this.menus[path] = new Menu(path, SPECS[path]);
     // Built-in items keep RouterOS's own ids.
     this.menus['/ppp/profile'].add({ '.id': '*0', name: 'default', default: true });
-    this.menus['/ppp/profile'].add({ '.id': '*FFFFFFFE', name: 'default-encryption', 'use-encryption': 'yes', default: true });
+    this.menus['/ppp/profile'].add({
+      '.id': '*FFFFFFFE',
+      name: 'default-encryption',
+      'use-encryption': 'yes',
+      default: true,
+    });
     this.menus['/ip/hotspot/user/profile'].add({ '.id': '*0', name: 'default', default: true });
     for (const [i, name] of ['ether1', 'ether2'].entries()) {
       this.menus['/interface'].add({
-        name, type: 'ether', mtu: 1500, 'actual-mtu': 1500, 'mac-address': `48:8F:5A:00:00:0${i + 1}`,
-        running: true, disabled: false, 'rx-byte': 0, 'tx-byte': 0, 'rx-packet': 0, 'tx-packet': 0,
+        name,
+        type: 'ether',
+        mtu: 1500,
+        'actual-mtu': 1500,
+        'mac-address': `48:8F:5A:00:00:0${i + 1}`,
+        running: true,
+        disabled: false,
+        'rx-byte': 0,
+        'tx-byte': 0,
+        'rx-packet': 0,
+        'tx-packet': 0,
       });
     }
   }
@@ -297,12 +341,27 @@ export class RouterState {
   connectSession(name: string, opts: SessionOptions = {}): Row {
     const n = ++this.sessions;
     const row = this.menus['/ppp/active'].add({
-      name, service: 'pppoe', 'caller-id': opts.callerId ?? fakeMac(n), address: opts.address ?? fakeIp(n),
-      uptime: '0s', encoding: '', 'session-id': `0x${(0x81000000 + n).toString(16).toUpperCase()}`, radius: false,
+      name,
+      service: 'pppoe',
+      'caller-id': opts.callerId ?? fakeMac(n),
+      address: opts.address ?? fakeIp(n),
+      uptime: '0s',
+      encoding: '',
+      'session-id': `0x${(0x81000000 + n).toString(16).toUpperCase()}`,
+      radius: false,
     });
     const iface = this.menus['/interface'].add({
-      name: `<pppoe-${name}>`, type: 'pppoe-in', mtu: 1480, 'actual-mtu': 1480, dynamic: true, running: true,
-      disabled: false, 'rx-byte': 0, 'tx-byte': 0, 'rx-packet': 0, 'tx-packet': 0,
+      name: `<pppoe-${name}>`,
+      type: 'pppoe-in',
+      mtu: 1480,
+      'actual-mtu': 1480,
+      dynamic: true,
+      running: true,
+      disabled: false,
+      'rx-byte': 0,
+      'tx-byte': 0,
+      'rx-packet': 0,
+      'tx-packet': 0,
     });
     this.since.set(row, Date.now());
     this.iface.set(row, iface);
@@ -312,8 +371,14 @@ export class RouterState {
   connectHotspot(user: string, opts: { address?: string; mac?: string } = {}): Row {
     const n = ++this.sessions;
     const row = this.menus['/ip/hotspot/active'].add({
-      server: 'hotspot1', user, address: opts.address ?? fakeIp(n), 'mac-address': opts.mac ?? fakeMac(n),
-      'login-by': 'http-chap', uptime: '0s', 'bytes-in': 0, 'bytes-out': 0,
+      server: 'hotspot1',
+      user,
+      address: opts.address ?? fakeIp(n),
+      'mac-address': opts.mac ?? fakeMac(n),
+      'login-by': 'http-chap',
+      uptime: '0s',
+      'bytes-in': 0,
+      'bytes-out': 0,
     });
     this.since.set(row, Date.now());
     return row;
@@ -340,7 +405,12 @@ function fakeMac(n: number): string {
 export function formatUptime(ms: number): string {
   let s = Math.floor(ms / 1000);
   const parts: string[] = [];
-  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['w', 604800],
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (s < size) continue;
     parts.push(`${Math.floor(s / size)}${unit}`);
     s %= size;
@@ -368,7 +438,8 @@ function parseCommand(words: string[]): Command {
       else cmd.attrs.set(w.slice(1, eq), w.slice(eq + 1));
     } else if (w.startsWith('?')) cmd.queries.push(w.slice(1));
     else if (w.startsWith('.tag=')) cmd.tag = w.slice(5);
-    else if (w.startsWith('.') && w.includes('=')) cmd.attrs.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
+    else if (w.startsWith('.') && w.includes('='))
+      cmd.attrs.set(w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1));
   }
   return cmd;
 }
@@ -538,7 +609,8 @@ function runCommand(state: RouterState, words: string[], reply: Reply, emptyRepl
   }
   const rows = targets(menu, cmd.attrs);
   if (verb === 'remove') for (const row of rows) state.remove(path, row);
-  else if (verb === 'enable' || verb === 'disable') for (const row of rows) menu.set(row, { disabled: verb === 'disable' });
+  else if (verb === 'enable' || verb === 'disable')
+    for (const row of rows) menu.set(row, { disabled: verb === 'disable' });
   else if (verb === 'unset') {
     // `unset =numbers=… =value-name=prop`: the API form of the CLI's `unset`.
     const prop = cmd.attrs.get('value-name');
@@ -603,8 +675,11 @@ export type NamedInput = Props & { name: string };
 
 /** Pre-6.43 login: "00" + MD5(0x00, password, the 16 challenge bytes), in hex. */
 function legacyResponse(password: string, challenge: Buffer): string {
-  const md5 = createHash('md5').update(Buffer.from([0])).update(Buffer.from(password, 'latin1')).update(challenge);
-  return '00' + md5.digest('hex');
+  const md5 = createHash('md5')
+    .update(Buffer.from([0]))
+    .update(Buffer.from(password, 'latin1'))
+    .update(challenge);
+  return `00${md5.digest('hex')}`;
 }
 
 function atLeast(version: string, major: number, minor: number): boolean {
@@ -778,7 +853,8 @@ export class RouterOsServer {
       if (path === '/login') this.login(conn, parseCommand(words), reply);
       else if (!conn.loggedIn) throw new RosError('not logged in');
       else if (this.traps.get(path)?.length) throw new RosError(this.traps.get(path)!.shift()!);
-      else if (path === '/cancel') reply.add('!done'); // nothing here runs long enough to cancel
+      else if (path === '/cancel')
+        reply.add('!done'); // nothing here runs long enough to cancel
       else runCommand(this.state, words, reply, this.emptyReply);
     } catch (e) {
       if (!(e instanceof RosError)) console.error('routeros stand-in: command failed', words, e);
@@ -825,14 +901,17 @@ export class RouterOsServer {
 
   private flushLater(conn: Conn): void {
     if (conn.timer || conn.outbox.length === 0) return;
-    conn.timer = setTimeout(() => {
-      conn.timer = undefined;
-      while (conn.outbox.length && conn.outbox[0]!.due <= Date.now()) {
-        const { data } = conn.outbox.shift()!;
-        if (conn.socket.writable) conn.socket.write(data);
-      }
-      this.flushLater(conn);
-    }, Math.max(0, conn.outbox[0]!.due - Date.now()));
+    conn.timer = setTimeout(
+      () => {
+        conn.timer = undefined;
+        while (conn.outbox.length && conn.outbox[0]!.due <= Date.now()) {
+          const { data } = conn.outbox.shift()!;
+          if (conn.socket.writable) conn.socket.write(data);
+        }
+        this.flushLater(conn);
+      },
+      Math.max(0, conn.outbox[0]!.due - Date.now()),
+    );
   }
 }
 

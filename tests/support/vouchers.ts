@@ -6,7 +6,7 @@ import type { Runner } from 'graphile-worker';
 import type { Database } from '@/db/client';
 import { jobs, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
 import { getJob } from '@/lib/jobs/queries';
-import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
+import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
 import { generateBatch } from '@/lib/vouchers/batches';
 import * as voucherOps from '@/lib/vouchers/operations';
 import { saveVoucherProfile } from '@/lib/vouchers/profiles';
@@ -14,10 +14,21 @@ import { voucherProfileSchema } from '@/lib/vouchers/schemas';
 import { closeRouterPool } from '@/workers/router-pool';
 import { startWorker } from '@/workers/runner';
 import { ctxFor, makeOrg, makeRouter, waitFor } from '../helpers';
-import { startRouterOsServer, type RouterOsServer } from './routeros-server';
+import { type RouterOsServer, startRouterOsServer } from './routeros-server';
 
 /** The voucher part of the tenant-isolation and permission-matrix tests (kept here, small). */
-export const VOUCHER_PROFILE_FORM = { name: 'Voucher 1 Hari', priceRupiah: '5000', costRupiah: '4000', validityMinutes: '1440', timeQuotaMinutes: '', dataQuotaMb: '', rateLimit: '2M/2M', sharedUsers: '1', routerProfile: '', radiusGroup: '' };
+export const VOUCHER_PROFILE_FORM = {
+  name: 'Voucher 1 Hari',
+  priceRupiah: '5000',
+  costRupiah: '4000',
+  validityMinutes: '1440',
+  timeQuotaMinutes: '',
+  dataQuotaMb: '',
+  rateLimit: '2M/2M',
+  sharedUsers: '1',
+  routerProfile: '',
+  radiusGroup: '',
+};
 
 /** The data of a successful operation; a failed one fails the test with its whole result. */
 export async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {
@@ -36,7 +47,14 @@ export function voucherRouterSuite(db: Database, profileForm: Record<string, str
   const servers: RouterOsServer[] = [];
 
   before(async () => {
-    runner = await startWorker({ connectionString: process.env.DATABASE_URL!, db, concurrency: 4, log: false, schedule: false, networkSchedule: false });
+    runner = await startWorker({
+      connectionString: process.env.DATABASE_URL!,
+      db,
+      concurrency: 4,
+      log: false,
+      schedule: false,
+      networkSchedule: false,
+    });
   });
   after(async () => {
     await runner.stop();
@@ -65,10 +83,31 @@ export function voucherRouterSuite(db: Database, profileForm: Record<string, str
 }
 
 /** A profile and a delivered-later batch (RADIUS: no router needed) in an organization. */
-export async function makeVoucherBatch(db: Database, orgId: string, actorUserId: string, name = `Voucher ${randomUUID().slice(0, 6)}`) {
+export async function makeVoucherBatch(
+  db: Database,
+  orgId: string,
+  actorUserId: string,
+  name = `Voucher ${randomUUID().slice(0, 6)}`,
+) {
   const actor = { orgId, actorUserId, ip: null };
-  const profile = await saveVoucherProfile(db, { ...actor, input: voucherProfileSchema.parse({ ...VOUCHER_PROFILE_FORM, name }) });
-  const batch = await generateBatch(db, { ...actor, input: { profileId: profile.id, count: 5, codeLength: 8, charset: 'numeric', prefix: '', passwordMode: 'separate', delivery: 'radius', routerId: null, resellerUserId: null } });
+  const profile = await saveVoucherProfile(db, {
+    ...actor,
+    input: voucherProfileSchema.parse({ ...VOUCHER_PROFILE_FORM, name }),
+  });
+  const batch = await generateBatch(db, {
+    ...actor,
+    input: {
+      profileId: profile.id,
+      count: 5,
+      codeLength: 8,
+      charset: 'numeric',
+      prefix: '',
+      passwordMode: 'separate',
+      delivery: 'radius',
+      routerId: null,
+      resellerUserId: null,
+    },
+  });
   const rows = await db.select().from(vouchers).where(eq(vouchers.batchId, batch.id));
   return { profile, batch, codes: rows.map((v) => v.code) };
 }
@@ -79,12 +118,20 @@ export async function failedBatch(db: Database, orgId: string, actorUserId: stri
   // Its queued delivery goes too: a worker of another test file would otherwise take it and
   // mark the job running again.
   await db.execute(sql`select graphile_worker.remove_job(${batch.jobId!}::text)`);
-  await db.update(jobs).set({ state: 'failed', error: 'Router refused: invalid value' }).where(eq(jobs.id, batch.jobId!));
+  await db
+    .update(jobs)
+    .set({ state: 'failed', error: 'Router refused: invalid value' })
+    .where(eq(jobs.id, batch.jobId!));
   return batch;
 }
 
 /** Inputs every role's run of the permission matrix uses (each must succeed for an allowed role). */
-export async function voucherMatrixInputs(db: Database, orgId: string, actorUserId: string, routerId: string): Promise<Record<string, unknown>> {
+export async function voucherMatrixInputs(
+  db: Database,
+  orgId: string,
+  actorUserId: string,
+  routerId: string,
+): Promise<Record<string, unknown>> {
   const { profile, batch } = await makeVoucherBatch(db, orgId, actorUserId);
   const spare = await makeVoucherBatch(db, orgId, actorUserId);
   const u = randomUUID().slice(0, 8);
@@ -92,7 +139,14 @@ export async function voucherMatrixInputs(db: Database, orgId: string, actorUser
     'vouchers.listProfiles': {},
     'vouchers.saveProfile': { ...VOUCHER_PROFILE_FORM, name: `Voucher ${u}` },
     'vouchers.setProfileActive': { profileId: spare.profile.id, active: false },
-    'vouchers.generate': { profileId: profile.id, count: '10', codeLength: '8', charset: 'numeric', delivery: 'router', routerId },
+    'vouchers.generate': {
+      profileId: profile.id,
+      count: '10',
+      codeLength: '8',
+      charset: 'numeric',
+      delivery: 'router',
+      routerId,
+    },
     'vouchers.generateChoices': {},
     'vouchers.listBatches': {},
     'vouchers.getBatch': { batchId: batch.id },
@@ -106,7 +160,12 @@ export async function voucherMatrixInputs(db: Database, orgId: string, actorUser
 }
 
 type Run = <T>(op: Operation<never, T>, input: unknown) => Promise<Result<T>>;
-type Sides = { db: Database; run: Run; a: { orgId: string; userId: string }; b: { orgId: string; userId: string; routerId: string } };
+type Sides = {
+  db: Database;
+  run: Run;
+  a: { orgId: string; userId: string };
+  b: { orgId: string; userId: string; routerId: string };
+};
 
 const notFound = (r: Result<unknown>) => {
   assert.equal(r.ok, false);
@@ -118,7 +177,8 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
   let bData: ReturnType<typeof makeVoucherBatch> | undefined;
   let aProfile: Promise<typeof voucherProfiles.$inferSelect> | undefined;
   const bWorld = () => (bData ??= makeVoucherBatch(sides().db, sides().b.orgId, sides().b.userId, 'Voucher B'));
-  const aOwn = () => (aProfile ??= makeVoucherBatch(sides().db, sides().a.orgId, sides().a.userId, 'Voucher A').then((w) => w.profile));
+  const aOwn = () =>
+    (aProfile ??= makeVoucherBatch(sides().db, sides().a.orgId, sides().a.userId, 'Voucher A').then((w) => w.profile));
   const json = (v: unknown) => JSON.stringify(v);
   const op = <K extends keyof typeof voucherOps>(k: K) => voucherOps[k] as unknown as Operation<never, unknown>;
   return {
@@ -129,7 +189,13 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
     },
     'vouchers.saveProfile': async () => {
       const { profile } = await bWorld();
-      notFound(await sides().run(op('saveVoucherProfileOp'), { ...VOUCHER_PROFILE_FORM, name: 'Dibajak', profileId: profile.id }));
+      notFound(
+        await sides().run(op('saveVoucherProfileOp'), {
+          ...VOUCHER_PROFILE_FORM,
+          name: 'Dibajak',
+          profileId: profile.id,
+        }),
+      );
       const [p] = await sides().db.select().from(voucherProfiles).where(eq(voucherProfiles.id, profile.id));
       assert.equal(p!.name, 'Voucher B');
     },
@@ -144,7 +210,14 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
       const base = { count: '5', codeLength: '8', charset: 'numeric', delivery: 'radius' };
       notFound(await sides().run(op('generateVoucherBatchOp'), { ...base, profileId: profile.id }));
       // A's own profile, B's router.
-      notFound(await sides().run(op('generateVoucherBatchOp'), { ...base, profileId: (await aOwn()).id, delivery: 'router', routerId: sides().b.routerId }));
+      notFound(
+        await sides().run(op('generateVoucherBatchOp'), {
+          ...base,
+          profileId: (await aOwn()).id,
+          delivery: 'router',
+          routerId: sides().b.routerId,
+        }),
+      );
       const batches = await sides().db.select().from(voucherBatches).where(eq(voucherBatches.profileId, profile.id));
       assert.equal(batches.length, 1);
     },
@@ -152,14 +225,18 @@ export function voucherIsolationCases(sides: () => Sides): Record<string, () => 
       const { profile } = await bWorld();
       const r = await sides().run(op('generateChoicesOp'), {});
       assert.ok(r.ok);
-      assert.ok(![profile.id, sides().b.routerId].some((id) => json(r.data).includes(id)), "B's profiles and routers are not A's choices");
+      assert.ok(
+        ![profile.id, sides().b.routerId].some((id) => json(r.data).includes(id)),
+        "B's profiles and routers are not A's choices",
+      );
     },
     'vouchers.listBatches': async () => {
       const { batch } = await bWorld();
       const r = await sides().run(op('listVoucherBatchesOp'), {});
       assert.ok(r.ok && !json(r.data).includes(batch.id));
     },
-    'vouchers.getBatch': async () => notFound(await sides().run(op('getVoucherBatchOp'), { batchId: (await bWorld()).batch.id })),
+    'vouchers.getBatch': async () =>
+      notFound(await sides().run(op('getVoucherBatchOp'), { batchId: (await bWorld()).batch.id })),
     'vouchers.list': async () => {
       const { batch, codes } = await bWorld();
       for (const input of [{}, { batchId: batch.id }, { q: codes[0] }]) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { walletEntries, walletTopupRequests, wallets } from '@/db/schema';
-import { executeOperation, type Ctx, type Operation, type Result } from '@/lib/server/operation';
+import { walletEntries, wallets, walletTopupRequests } from '@/db/schema';
+import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
 import * as walletOps from '@/lib/wallet/operations';
 import { buyVouchers } from '@/lib/wallet/purchase';
 import { adjustWallet, requestTopup } from '@/lib/wallet/topups';
@@ -16,9 +16,24 @@ export async function makeWalletWorld(db: Database, orgId: string, adminUserId: 
   const reseller = await makeMember(db, orgId, 'reseller');
   const resellerUserId = reseller.user.id;
   const { profile } = await makeVoucherBatch(db, orgId, adminUserId, `Voucher ${label} ${resellerUserId.slice(0, 4)}`);
-  await adjustWallet(db, { orgId, actorUserId: adminUserId, ip: null, input: { resellerUserId, amount: 100_000, note: `saldo ${label}` } });
-  const { batch } = await buyVouchers(db, { orgId, resellerUserId, ip: null, input: { profileId: profile.id, count: 2 } });
-  const request = await requestTopup(db, { orgId, actorUserId: resellerUserId, ip: null, input: { amount: 50_000, note: `permintaan ${label}` } });
+  await adjustWallet(db, {
+    orgId,
+    actorUserId: adminUserId,
+    ip: null,
+    input: { resellerUserId, amount: 100_000, note: `saldo ${label}` },
+  });
+  const { batch } = await buyVouchers(db, {
+    orgId,
+    resellerUserId,
+    ip: null,
+    input: { profileId: profile.id, count: 2 },
+  });
+  const request = await requestTopup(db, {
+    orgId,
+    actorUserId: resellerUserId,
+    ip: null,
+    input: { amount: 50_000, note: `permintaan ${label}` },
+  });
   return { resellerUserId, profile, batch, request };
 }
 
@@ -51,7 +66,12 @@ export async function walletMatrixInputs(db: Database, orgId: string, adminUserI
 }
 
 type Run = <T>(op: Operation<never, T>, input: unknown) => Promise<Result<T>>;
-type Sides = { db: Database; run: Run; a: { orgId: string; userId: string }; b: { orgId: string; userId: string; routerId: string } };
+type Sides = {
+  db: Database;
+  run: Run;
+  a: { orgId: string; userId: string };
+  b: { orgId: string; userId: string; routerId: string };
+};
 
 const notFound = (r: Result<unknown>) => {
   assert.equal(r.ok, false);
@@ -70,17 +90,23 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
   let aReseller: Promise<Ctx> | undefined;
   const bWorld = () => (bData ??= makeWalletWorld(sides().db, sides().b.orgId, sides().b.userId, 'B'));
   const asReseller = async (o: Operation<never, unknown>, input: unknown) => {
-    aReseller ??= makeMember(sides().db, sides().a.orgId, 'reseller').then((m) => ctxFor(sides().db, sides().a.orgId, m.user.id, 'reseller'));
+    aReseller ??= makeMember(sides().db, sides().a.orgId, 'reseller').then((m) =>
+      ctxFor(sides().db, sides().a.orgId, m.user.id, 'reseller'),
+    );
     return executeOperation(o, await aReseller, input);
   };
   const bBalance = async () => {
-    const [row] = await sides().db.select().from(wallets).where(eq(wallets.resellerUserId, (await bWorld()).resellerUserId));
+    const [row] = await sides()
+      .db.select()
+      .from(wallets)
+      .where(eq(wallets.resellerUserId, (await bWorld()).resellerUserId));
     return row!.balance;
   };
   const readsNothingOfB = async (r: Result<unknown>) => {
     const b = await bWorld();
     assert.ok(r.ok);
-    for (const secret of [b.resellerUserId, b.batch.id, b.request.id, b.profile.id, 'permintaan B', 'saldo B']) assert.ok(!json(r.data).includes(secret), secret);
+    for (const secret of [b.resellerUserId, b.batch.id, b.request.id, b.profile.id, 'permintaan B', 'saldo B'])
+      assert.ok(!json(r.data).includes(secret), secret);
   };
   return {
     'wallet.get': async () => readsNothingOfB(await asReseller(op('getWalletOp'), {})),
@@ -91,12 +117,16 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
       assert.equal(await bBalance(), 92_000);
     },
     'wallet.batches': async () => readsNothingOfB(await asReseller(op('listMyBatchesOp'), {})),
-    'wallet.printBatch': async () => notFound(await asReseller(op('printMyBatchOp'), { batchId: (await bWorld()).batch.id })),
+    'wallet.printBatch': async () =>
+      notFound(await asReseller(op('printMyBatchOp'), { batchId: (await bWorld()).batch.id })),
     'wallet.requestTopup': async () => {
       await bWorld();
       const r = await asReseller(op('requestTopupOp'), { amount: '20000' });
       assert.ok(r.ok);
-      const [row] = await sides().db.select().from(walletTopupRequests).where(eq(walletTopupRequests.id, (r.data as { id: string }).id));
+      const [row] = await sides()
+        .db.select()
+        .from(walletTopupRequests)
+        .where(eq(walletTopupRequests.id, (r.data as { id: string }).id));
       assert.equal(row!.organizationId, sides().a.orgId);
     },
     'wallet.myTopups': async () => readsNothingOfB(await asReseller(op('myTopupsOp'), {})),
@@ -119,7 +149,13 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
     },
     'wallet.adjust': async () => {
       const b = await bWorld();
-      notFound(await sides().run(op('adjustWalletOp'), { resellerUserId: b.resellerUserId, amount: '1000000', note: 'dari A' }));
+      notFound(
+        await sides().run(op('adjustWalletOp'), {
+          resellerUserId: b.resellerUserId,
+          amount: '1000000',
+          note: 'dari A',
+        }),
+      );
       assert.equal(await bBalance(), 92_000);
     },
     'wallet.resellers': async () => readsNothingOfB(await sides().run(op('listResellerWalletsOp'), {})),
@@ -127,7 +163,10 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
       const b = await bWorld();
       const r = await sides().run(op('resellerLedgerOp'), { resellerUserId: b.resellerUserId });
       assert.ok(r.ok && (r.data as { items: unknown[] }).items.length === 0);
-      const entries = await sides().db.select().from(walletEntries).where(eq(walletEntries.resellerUserId, b.resellerUserId));
+      const entries = await sides()
+        .db.select()
+        .from(walletEntries)
+        .where(eq(walletEntries.resellerUserId, b.resellerUserId));
       assert.equal(entries.length, 2);
     },
   };

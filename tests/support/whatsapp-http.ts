@@ -31,7 +31,10 @@ interface Fake<K extends string> {
 export interface CloudApiFake extends Fake<FailKind> {
   credentials: { phoneNumberId: string; accessToken: string; appSecret: string };
   /** A `messages` webhook carrying these statuses, signed as Meta signs it (or forged). */
-  statusWebhook(statuses: { messageId: string; status: 'sent' | 'delivered' | 'read' | 'failed' }[], opts?: { forge?: boolean }): { headers: Record<string, string>; body: string };
+  statusWebhook(
+    statuses: { messageId: string; status: 'sent' | 'delivered' | 'read' | 'failed' }[],
+    opts?: { forge?: boolean },
+  ): { headers: Record<string, string>; body: string };
 }
 
 export interface HttpGatewayFake extends Fake<GatewayFailKind> {
@@ -41,17 +44,37 @@ export interface HttpGatewayFake extends Fake<GatewayFailKind> {
 const GRAPH_VERSION = 'v21.0';
 
 export async function startFakeCloudApi(): Promise<CloudApiFake> {
-  const credentials = { phoneNumberId: '106540352242922', accessToken: `EAAG${randomBytes(24).toString('hex')}`, appSecret: randomBytes(16).toString('hex') };
+  const credentials = {
+    phoneNumberId: '106540352242922',
+    accessToken: `EAAG${randomBytes(24).toString('hex')}`,
+    appSecret: randomBytes(16).toString('hex'),
+  };
   const sent: SentMessage[] = [];
   const failures = failureQueue<FailKind>();
 
   const graphError = (status: number, code: number, title: string, details: string): Reply => ({
     status,
-    json: { error: { message: `(#${code}) ${title}`, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details }, fbtrace_id: randomBytes(8).toString('base64url') } },
+    json: {
+      error: {
+        message: `(#${code}) ${title}`,
+        type: 'OAuthException',
+        code,
+        error_data: { messaging_product: 'whatsapp', details },
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
   });
   const badToken = (): Reply => ({
     status: 401,
-    json: { error: { message: 'Error validating access token: Session has expired.', type: 'OAuthException', code: 190, error_subcode: 463, fbtrace_id: randomBytes(8).toString('base64url') } },
+    json: {
+      error: {
+        message: 'Error validating access token: Session has expired.',
+        type: 'OAuthException',
+        code: 190,
+        error_subcode: 463,
+        fbtrace_id: randomBytes(8).toString('base64url'),
+      },
+    },
   });
   const FAILURES: Record<FailKind, () => Reply> = {
     server_error: () => graphError(500, 131000, 'Something went wrong', 'Something went wrong.'),
@@ -63,22 +86,34 @@ export async function startFakeCloudApi(): Promise<CloudApiFake> {
 
   function route(req: RecordedRequest): Reply {
     const match = /^\/v\d+\.\d+\/([^/?]+)\/messages$/.exec(req.path);
-    if (req.method !== 'POST' || !match) return graphError(400, 100, 'Unsupported request', `Unknown path components: ${req.path}`);
+    if (req.method !== 'POST' || !match)
+      return graphError(400, 100, 'Unsupported request', `Unknown path components: ${req.path}`);
     const failure = failures.take();
     if (failure) return FAILURES[failure]();
     if (req.headers.authorization !== `Bearer ${credentials.accessToken}`) return badToken();
     if (decodeURIComponent(match[1]) !== credentials.phoneNumberId) {
-      return graphError(400, 100, 'Invalid parameter', `Unsupported post request. Object with ID '${match[1]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+      return graphError(
+        400,
+        100,
+        'Invalid parameter',
+        `Unsupported post request. Object with ID '${match[1]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      );
     }
     const body = parseJson(req.body);
     if (!body) return graphError(400, 100, 'Invalid parameter', 'Request body is not valid JSON.');
-    if (body.messaging_product !== 'whatsapp') return graphError(400, 100, 'Invalid parameter', 'The parameter messaging_product is required.');
+    if (body.messaging_product !== 'whatsapp')
+      return graphError(400, 100, 'Invalid parameter', 'The parameter messaging_product is required.');
     const text = (body.text as { body?: unknown } | undefined)?.body;
-    if (body.type !== 'text' || typeof text !== 'string' || !text) return graphError(400, 100, 'Invalid parameter', "Param text['body'] is required.");
-    if (typeof body.to !== 'string' || !/^\d{8,15}$/.test(body.to)) return graphError(400, 100, 'Invalid parameter', 'Recipient phone number is not valid.');
+    if (body.type !== 'text' || typeof text !== 'string' || !text)
+      return graphError(400, 100, 'Invalid parameter', "Param text['body'] is required.");
+    if (typeof body.to !== 'string' || !/^\d{8,15}$/.test(body.to))
+      return graphError(400, 100, 'Invalid parameter', 'Recipient phone number is not valid.');
     const id = `wamid.${randomBytes(30).toString('base64')}`;
     sent.push({ to: body.to, text, id });
-    return { status: 200, json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] } };
+    return {
+      status: 200,
+      json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] },
+    };
   }
 
   const server = await startServer(route);
@@ -99,12 +134,32 @@ export async function startFakeCloudApi(): Promise<CloudApiFake> {
           status: s.status,
           timestamp: now,
           recipient_id: sent.find((m) => m.id === s.messageId)?.to ?? '6281234567890',
-          ...(s.status === 'failed' ? { errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'Message Undeliverable.' } }] } : {}),
+          ...(s.status === 'failed'
+            ? {
+                errors: [
+                  {
+                    code: 131026,
+                    title: 'Message undeliverable',
+                    message: 'Message undeliverable',
+                    error_data: { details: 'Message Undeliverable.' },
+                  },
+                ],
+              }
+            : {}),
         })),
       };
-      const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [{ value, field: 'messages' }] }] });
+      const body = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ id: '102290129340398', changes: [{ value, field: 'messages' }] }],
+      });
       const key = opts.forge ? `not-${credentials.appSecret}` : credentials.appSecret;
-      return { headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', key).update(body).digest('hex')}` }, body };
+      return {
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': `sha256=${createHmac('sha256', key).update(body).digest('hex')}`,
+        },
+        body,
+      };
     },
   };
 }
@@ -118,7 +173,10 @@ export async function startFakeHttpGateway(): Promise<HttpGatewayFake> {
 
   const refused = (reason: string, status = 200): Reply => ({ status, json: { reason, status: false } });
   const FAILURES: Record<GatewayFailKind, () => Reply> = {
-    server_error: () => ({ status: 500, html: '<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center></body></html>' }),
+    server_error: () => ({
+      status: 500,
+      html: '<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 Internal Server Error</h1></center></body></html>',
+    }),
     invalid_number: () => refused('target invalid'),
     unauthorized: () => refused('token invalid'),
     timeout: () => 'no_answer',
@@ -133,7 +191,8 @@ export async function startFakeHttpGateway(): Promise<HttpGatewayFake> {
     const failure = failures.take();
     if (failure) return FAILURES[failure]();
     if (req.headers.authorization !== credentials.token) return refused('token invalid');
-    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return refused('input invalid');
+    if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded'))
+      return refused('input invalid');
     const form = new URLSearchParams(req.body);
     const countryCode = form.get('countryCode') ?? '62';
     const raw = (form.get('target') ?? '').trim();
@@ -144,11 +203,28 @@ export async function startFakeHttpGateway(): Promise<HttpGatewayFake> {
     if (!message) return refused('input invalid');
     const id = String(nextId++);
     sent.push({ to: target, text: message, id });
-    return { status: 200, json: { detail: 'success! message in queue', id: [id], process: 'pending', requestid: requestId++, status: true, target: [target] } };
+    return {
+      status: 200,
+      json: {
+        detail: 'success! message in queue',
+        id: [id],
+        process: 'pending',
+        requestid: requestId++,
+        status: true,
+        target: [target],
+      },
+    };
   }
 
   const server = await startServer(route);
-  return { url: `${server.origin}/send`, credentials, sent, requests: server.requests, failNext: failures.failNext, close: server.close };
+  return {
+    url: `${server.origin}/send`,
+    credentials,
+    sent,
+    requests: server.requests,
+    failNext: failures.failNext,
+    close: server.close,
+  };
 }
 
 function failureQueue<K extends string>() {
@@ -167,7 +243,12 @@ async function startServer(route: (req: RecordedRequest) => Reply) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       const reply = route(recorded);
       // Holds the connection open until the client gives up or the fake closes.

@@ -10,12 +10,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
-  Curve,
-  DEFAULT_CONNECTION_CONFIG,
-  NOISE_MODE,
-  S_WHATSAPP_NET,
   aesDecryptGCM,
   aesEncryptGCM,
+  type BinaryNode,
+  Curve,
+  DEFAULT_CONNECTION_CONFIG,
   decodeBinaryNode,
   encodeBinaryNode,
   getBinaryNodeChild,
@@ -24,16 +23,17 @@ import {
   hmacSign,
   initAuthCreds,
   jidDecode,
+  NOISE_MODE,
   proto,
+  S_WHATSAPP_NET,
+  type SignalDataTypeMap,
+  type SignalKeyStore,
   sha256,
   unpadRandomMax16,
   xmppPreKey,
   xmppSignedPreKey,
-  type BinaryNode,
-  type SignalDataTypeMap,
-  type SignalKeyStore,
 } from '@whiskeysockets/baileys';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 type KeyPair = ReturnType<typeof Curve.generateKeyPair>;
 
@@ -194,11 +194,22 @@ class Connection {
     await this.noise.mixIntoKey(Curve.sharedKey(this.ephemeral.private, Buffer.from(clientHello.ephemeral)));
     const staticEnc = this.noise.encrypt(this.server.staticKey.public);
     await this.noise.mixIntoKey(Curve.sharedKey(this.server.staticKey.private, Buffer.from(clientHello.ephemeral)));
-    const details = proto.CertChain.NoiseCertificate.Details.encode({ serial: 1, issuerSerial: 0, key: this.server.staticKey.public }).finish();
-    const certificate = proto.CertChain.encode({ leaf: { details, signature: Buffer.alloc(64) }, intermediate: { details, signature: Buffer.alloc(64) } }).finish();
+    const details = proto.CertChain.NoiseCertificate.Details.encode({
+      serial: 1,
+      issuerSerial: 0,
+      key: this.server.staticKey.public,
+    }).finish();
+    const certificate = proto.CertChain.encode({
+      leaf: { details, signature: Buffer.alloc(64) },
+      intermediate: { details, signature: Buffer.alloc(64) },
+    }).finish();
     const payloadEnc = this.noise.encrypt(certificate);
     this.step = 'finish';
-    this.sendFrame(proto.HandshakeMessage.encode({ serverHello: { ephemeral: this.ephemeral.public, static: staticEnc, payload: payloadEnc } }).finish());
+    this.sendFrame(
+      proto.HandshakeMessage.encode({
+        serverHello: { ephemeral: this.ephemeral.public, static: staticEnc, payload: payloadEnc },
+      }).finish(),
+    );
   }
 
   private async onClientFinish(frame: Buffer) {
@@ -209,7 +220,8 @@ class Connection {
     const payload = proto.ClientPayload.decode(this.noise.decrypt(clientFinish.payload));
     await this.noise.finish();
     this.step = 'open';
-    if (payload.devicePairingData) this.server.startPairing(this, this.clientNoise, Buffer.from(payload.devicePairingData.eIdent!));
+    if (payload.devicePairingData)
+      this.server.startPairing(this, this.clientNoise, Buffer.from(payload.devicePairingData.eIdent!));
     else this.server.login(this, this.clientNoise, `${payload.username}:${payload.device ?? 0}`);
   }
 }
@@ -271,7 +283,13 @@ export class WhatsAppServer {
     conn.send({
       tag: 'iq',
       attrs: { from: S_WHATSAPP_NET, type: 'set', id: randomBytes(4).toString('hex'), xmlns: 'md' },
-      content: [{ tag: 'pair-device', attrs: {}, content: refs.map((ref) => ({ tag: 'ref', attrs: {}, content: Buffer.from(ref) })) }],
+      content: [
+        {
+          tag: 'pair-device',
+          attrs: {},
+          content: refs.map((ref) => ({ tag: 'ref', attrs: {}, content: Buffer.from(ref) })),
+        },
+      ],
     });
   }
 
@@ -283,16 +301,30 @@ export class WhatsAppServer {
     const [ref, noiseB64, identityB64, advB64] = qr.split(',');
     const pending = this.pending.get(ref);
     if (!pending || pending.conn.closed) throw new Error('QR is not (or no longer) shown by a connected client');
-    if (!Buffer.from(noiseB64, 'base64').equals(pending.noisePublic) || !Buffer.from(identityB64, 'base64').equals(pending.identityPublic)) {
+    if (
+      !Buffer.from(noiseB64, 'base64').equals(pending.noisePublic) ||
+      !Buffer.from(identityB64, 'base64').equals(pending.identityPublic)
+    ) {
       throw new Error('QR keys do not match the connection');
     }
     const account = this.accounts.get(phone) ?? Curve.generateKeyPair();
     this.accounts.set(phone, account);
     const deviceNo = this.linkedDevices(phone).length + 1;
     const jid = `${phone}:${deviceNo}@s.whatsapp.net`;
-    const details = proto.ADVDeviceIdentity.encode({ rawId: randomInt(2 ** 31), timestamp: Math.floor(Date.now() / 1000), keyIndex: deviceNo }).finish();
-    const accountSignature = Curve.sign(account.private, Buffer.concat([Buffer.from([6, 0]), details, pending.identityPublic]));
-    const signed = proto.ADVSignedDeviceIdentity.encode({ details, accountSignatureKey: account.public, accountSignature }).finish();
+    const details = proto.ADVDeviceIdentity.encode({
+      rawId: randomInt(2 ** 31),
+      timestamp: Math.floor(Date.now() / 1000),
+      keyIndex: deviceNo,
+    }).finish();
+    const accountSignature = Curve.sign(
+      account.private,
+      Buffer.concat([Buffer.from([6, 0]), details, pending.identityPublic]),
+    );
+    const signed = proto.ADVSignedDeviceIdentity.encode({
+      details,
+      accountSignatureKey: account.public,
+      accountSignature,
+    }).finish();
     const hmac = hmacSign(Buffer.from(signed), Buffer.from(advB64, 'base64'));
     const reply = await pending.conn.query({
       tag: 'iq',
@@ -302,7 +334,11 @@ export class WhatsAppServer {
           tag: 'pair-success',
           attrs: {},
           content: [
-            { tag: 'device-identity', attrs: {}, content: proto.ADVSignedDeviceIdentityHMAC.encode({ details: signed, hmac }).finish() },
+            {
+              tag: 'device-identity',
+              attrs: {},
+              content: proto.ADVSignedDeviceIdentityHMAC.encode({ details: signed, hmac }).finish(),
+            },
             { tag: 'platform', attrs: { name: 'android' } },
             { tag: 'device', attrs: { jid } },
           ],
@@ -313,9 +349,15 @@ export class WhatsAppServer {
     if (!sign?.content) throw new Error('client did not sign the device identity');
     const back = proto.ADVSignedDeviceIdentity.decode(sign.content as Uint8Array);
     const deviceMsg = Buffer.concat([Buffer.from([6, 1]), details, pending.identityPublic, account.public]);
-    if (!Curve.verify(pending.identityPublic, deviceMsg, Buffer.from(back.deviceSignature!))) throw new Error('bad device signature');
+    if (!Curve.verify(pending.identityPublic, deviceMsg, Buffer.from(back.deviceSignature!)))
+      throw new Error('bad device signature');
     for (const r of pending.refs) this.pending.delete(r);
-    this.devices.set(`${phone}:${deviceNo}`, { jid, noisePublic: pending.noisePublic, identityPublic: pending.identityPublic, preKeys: 0 });
+    this.devices.set(`${phone}:${deviceNo}`, {
+      jid,
+      noisePublic: pending.noisePublic,
+      identityPublic: pending.identityPublic,
+      preKeys: 0,
+    });
     // As WhatsApp does: "restart required", the client logs in on a new connection.
     pending.conn.send({ tag: 'stream:error', attrs: { code: '515' } });
     pending.conn.close();
@@ -324,14 +366,17 @@ export class WhatsAppServer {
 
   login(conn: Connection, noisePublic: Buffer, userDevice: string) {
     const device = this.devices.get(userDevice);
-    if (!device || !device.noisePublic.equals(noisePublic)) {
+    if (!device?.noisePublic.equals(noisePublic)) {
       // 401: the device was unlinked (logged out) — Baileys reports DisconnectReason.loggedOut.
       conn.send({ tag: 'failure', attrs: { reason: '401' } });
       conn.close();
       return;
     }
     conn.device = device;
-    conn.send({ tag: 'success', attrs: { t: String(Math.floor(Date.now() / 1000)), props: '1', abprops: '1', location: 'test' } });
+    conn.send({
+      tag: 'success',
+      attrs: { t: String(Math.floor(Date.now() / 1000)), props: '1', abprops: '1', location: 'test' },
+    });
   }
 
   async handleNode(conn: Connection, node: BinaryNode) {
@@ -360,12 +405,22 @@ export class WhatsAppServer {
     }
     if (xmlns === 'usync') {
       // Every number has one device (its phone, device 0); the linked device asking is left out by Baileys.
-      const users = getBinaryNodeChildren(getBinaryNodeChild(getBinaryNodeChild(node, 'usync'), 'list'), 'user').map((u) => ({
-        tag: 'user',
-        attrs: { jid: u.attrs.jid },
-        content: [{ tag: 'devices', attrs: {}, content: [{ tag: 'device-list', attrs: {}, content: [{ tag: 'device', attrs: { id: '0' } }] }] }],
-      }));
-      return conn.send(this.result(node, [{ tag: 'usync', attrs: {}, content: [{ tag: 'list', attrs: {}, content: users }] }]));
+      const users = getBinaryNodeChildren(getBinaryNodeChild(getBinaryNodeChild(node, 'usync'), 'list'), 'user').map(
+        (u) => ({
+          tag: 'user',
+          attrs: { jid: u.attrs.jid },
+          content: [
+            {
+              tag: 'devices',
+              attrs: {},
+              content: [{ tag: 'device-list', attrs: {}, content: [{ tag: 'device', attrs: { id: '0' } }] }],
+            },
+          ],
+        }),
+      );
+      return conn.send(
+        this.result(node, [{ tag: 'usync', attrs: {}, content: [{ tag: 'list', attrs: {}, content: users }] }]),
+      );
     }
     if (xmlns === 'md' && child?.tag === 'remove-companion-device') {
       const { user, device } = jidDecode(child.attrs.jid) ?? {};
@@ -394,14 +449,21 @@ export class WhatsAppServer {
       const enc = getBinaryNodeChild(participant, 'enc');
       // The recipient's phone (device 0 of `to`) decrypts what it got, as a real phone would.
       if (enc && participant.attrs.jid === to && text === null) {
-        const message = await this.recipient(to).decrypt(conn.device?.jid ?? '', enc.attrs.type, Buffer.from(enc.content as Uint8Array));
+        const message = await this.recipient(to).decrypt(
+          conn.device?.jid ?? '',
+          enc.attrs.type,
+          Buffer.from(enc.content as Uint8Array),
+        );
         text = message?.conversation || message?.extendedTextMessage?.text || null;
       }
     }
     this.received.push({ id: node.attrs.id, to, type: node.attrs.type, devices, text });
     for (const wake of this.messageWaiters.splice(0)) wake();
     if (this.ackMessages) {
-      conn.send({ tag: 'ack', attrs: { class: 'message', id: node.attrs.id, from: to, t: String(Math.floor(Date.now() / 1000)) } });
+      conn.send({
+        tag: 'ack',
+        attrs: { class: 'message', id: node.attrs.id, from: to, t: String(Math.floor(Date.now() / 1000)) },
+      });
     }
   }
 
@@ -421,7 +483,12 @@ export class WhatsAppServer {
   sendReceipt(messageId: string, from: string, type: 'delivered' | 'read') {
     const receipt: BinaryNode = {
       tag: 'receipt',
-      attrs: { id: messageId, from, t: String(Math.floor(Date.now() / 1000)), ...(type === 'read' ? { type: 'read' } : {}) },
+      attrs: {
+        id: messageId,
+        from,
+        t: String(Math.floor(Date.now() / 1000)),
+        ...(type === 'read' ? { type: 'read' } : {}),
+      },
     };
     for (const conn of this.connections) if (conn.device) conn.send(receipt);
   }
@@ -432,7 +499,10 @@ export class WhatsAppServer {
  * (what the key query hands out), and Baileys' own libsignal repository to decrypt what the
  * linked device encrypted for it.
  */
-type Recipient = { bundle: (jid: string) => BinaryNode; decrypt: (fromJid: string, type: string, ciphertext: Buffer) => Promise<proto.IMessage | null> };
+type Recipient = {
+  bundle: (jid: string) => BinaryNode;
+  decrypt: (fromJid: string, type: string, ciphertext: Buffer) => Promise<proto.IMessage | null>;
+};
 
 function makeRecipient(): Recipient {
   const creds = initAuthCreds();

@@ -12,21 +12,27 @@ import { HANDLERS } from '@/workers/jobs';
 test('every contract has one handler and every handler a contract', () => {
   const names = JOB_CONTRACTS.map((c) => c.name);
   assert.equal(new Set(names).size, names.length, 'job names are unique');
-  const unhandled = JOB_CONTRACTS.filter((c) => HANDLERS.filter((h) => h.contract === c).length !== 1).map((c) => c.name);
+  const unhandled = JOB_CONTRACTS.filter((c) => HANDLERS.filter((h) => h.contract === c).length !== 1).map(
+    (c) => c.name,
+  );
   assert.deepEqual(unhandled, [], 'contracts without exactly one handler');
-  const stray = HANDLERS.filter((h) => !(JOB_CONTRACTS as readonly unknown[]).includes(h.contract)).map((h) => h.contract.name);
+  const stray = HANDLERS.filter((h) => !(JOB_CONTRACTS as readonly unknown[]).includes(h.contract)).map(
+    (h) => h.contract.name,
+  );
   assert.deepEqual(stray, [], 'handlers whose contract is not listed in lib/job-contracts.ts');
 });
 
 test('every job type has a label on the jobs page in both languages', () => {
   for (const locale of ['id', 'en']) {
-    const messages = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as { jobs: { types: Record<string, string> } };
+    const messages = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as {
+      jobs: { types: Record<string, string> };
+    };
     const missing = JOB_TYPES.filter((type) => !messages.jobs.types[type]);
     assert.deepEqual(missing, [], `messages/${locale}.json jobs.types`);
   }
 });
 
-test('the worker\'s handlers are adapters: no queries of their own (the rules live in lib)', () => {
+test("the worker's handlers are adapters: no queries of their own (the rules live in lib)", () => {
   const querying = readdirSync('workers/jobs')
     .filter((f) => f.endsWith('.ts'))
     .filter((f) => /from '(drizzle-orm|@\/db\/schema)'/.test(readFileSync(`workers/jobs/${f}`, 'utf8')));

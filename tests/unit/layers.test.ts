@@ -21,11 +21,17 @@ function sources(dir: string, out: string[] = []): string[] {
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
   const specs = [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs.flatMap((s) => (s.startsWith('@/') ? [s.slice(2)] : s.startsWith('.') ? [path.normalize(path.join(path.dirname(file), s))] : []));
+  return specs.flatMap((s) =>
+    s.startsWith('@/') ? [s.slice(2)] : s.startsWith('.') ? [path.normalize(path.join(path.dirname(file), s))] : [],
+  );
 }
 
 function offenders(dir: string, forbidden: RegExp): string[] {
-  return sources(dir).flatMap((file) => importsOf(file).filter((m) => forbidden.test(m)).map((m) => `${file} imports ${m}`));
+  return sources(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((m) => forbidden.test(m))
+      .map((m) => `${file} imports ${m}`),
+  );
 }
 
 test('db/ imports nothing from lib/', () => {
@@ -37,12 +43,17 @@ test('lib/core imports no domain module', () => {
 });
 
 test('lib/network and lib/infrastructure import nothing from lib/customers', () => {
-  assert.deepEqual([...offenders('lib/network', /^lib\/customers\//), ...offenders('lib/infrastructure', /^lib\/customers\//)], []);
+  assert.deepEqual(
+    [...offenders('lib/network', /^lib\/customers\//), ...offenders('lib/infrastructure', /^lib\/customers\//)],
+    [],
+  );
 });
 
 test('lib/infrastructure (outside plant) does not reach into router enforcement, nor routers into it', () => {
   // The map reads RADIUS accounting to tell who is offline; that read is the one allowed edge.
-  const infraToNetwork = offenders('lib/infrastructure', /^lib\/network\//).filter((l) => !l.endsWith('lib/network/radius/accounting'));
+  const infraToNetwork = offenders('lib/infrastructure', /^lib\/network\//).filter(
+    (l) => !l.endsWith('lib/network/radius/accounting'),
+  );
   assert.deepEqual([...infraToNetwork, ...offenders('lib/network', /^lib\/infrastructure\//)], []);
 });
 
@@ -67,10 +78,19 @@ test('app/ never queries the database itself', () => {
 
 // Pages a visitor opens without a member (a token in the link, sign-in, first setup) have no
 // operation to run; they read through lib themselves.
-const PUBLIC_PAGES = ['app/(auth)/login/page.tsx', 'app/(auth)/reset/[token]/page.tsx', 'app/i/[token]/page.tsx', 'app/invite/[token]/page.tsx', 'app/setup/page.tsx'];
+const PUBLIC_PAGES = [
+  'app/(auth)/login/page.tsx',
+  'app/(auth)/reset/[token]/page.tsx',
+  'app/i/[token]/page.tsx',
+  'app/invite/[token]/page.tsx',
+  'app/setup/page.tsx',
+];
 
 test('only the public pages open a database handle (route handlers and actions run operations, tested in tenant-isolation)', () => {
-  const components = sources('app').filter((f) => !f.endsWith('route.ts') && !/^app\/_actions\//.test(f) && !/^['"]use server['"]/m.test(readFileSync(f, 'utf8')));
+  const components = sources('app').filter(
+    (f) =>
+      !f.endsWith('route.ts') && !/^app\/_actions\//.test(f) && !/^['"]use server['"]/m.test(readFileSync(f, 'utf8')),
+  );
   const opening = components.filter((f) => /['"]@\/db\/client['"]/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(opening.sort(), [...PUBLIC_PAGES].sort());
 });

@@ -15,7 +15,10 @@ test('a small pan keeps the same bounds key, so the map reuses what it already l
   const b = snapBounds(bounds(107.60915, -6.91605, 107.61125, -6.91385), 18);
   assert.equal(a, b);
   const [west, south, east, north] = a.split(',').map(Number);
-  assert.ok(west! <= 107.6091 && south! <= -6.9161 && east! >= 107.6112 && north! >= -6.9139, 'the snapped box contains the view');
+  assert.ok(
+    west! <= 107.6091 && south! <= -6.9161 && east! >= 107.6112 && north! >= -6.9139,
+    'the snapped box contains the view',
+  );
 });
 
 test('the bounds key never leaves the globe', () => {
@@ -31,9 +34,28 @@ test('a link names the feature to open as kind:id; anything else is ignored', ()
 });
 
 test('a searched customer is found among the points, not inside server clusters', () => {
-  const c = { id: 'c1', lat: -6.9, lng: 107.6, name: 'Budi', number: 'C-000001', status: 'active' as const, planName: null, odpCode: null, address: 'Jl. Melati' };
-  assert.deepEqual(findFeature({ customers: { mode: 'points', items: [c] } }, { kind: 'customer', id: 'c1' }), { kind: 'customer', item: c });
-  assert.equal(findFeature({ customers: { mode: 'clusters', items: [{ lat: -6.9, lng: 107.6, count: 5000 }], total: 5000 } }, { kind: 'customer', id: 'c1' }), null);
+  const c = {
+    id: 'c1',
+    lat: -6.9,
+    lng: 107.6,
+    name: 'Budi',
+    number: 'C-000001',
+    status: 'active' as const,
+    planName: null,
+    odpCode: null,
+    address: 'Jl. Melati',
+  };
+  assert.deepEqual(findFeature({ customers: { mode: 'points', items: [c] } }, { kind: 'customer', id: 'c1' }), {
+    kind: 'customer',
+    item: c,
+  });
+  assert.equal(
+    findFeature(
+      { customers: { mode: 'clusters', items: [{ lat: -6.9, lng: 107.6, count: 5000 }], total: 5000 } },
+      { kind: 'customer', id: 'c1' },
+    ),
+    null,
+  );
 });
 
 test('a drawn cable is measured along every point, and read out in m or km', () => {

@@ -5,7 +5,7 @@ import { readRouterState } from '@/lib/network/router-ops';
 import { RouterConnection, type RouterConnectOptions } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { RouterPool } from '@/lib/network/routeros/pool';
-import { startRouterOsServer, type RouterOsOptions, type RouterOsServer } from '../support/routeros-server';
+import { type RouterOsOptions, type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
 
 const servers: RouterOsServer[] = [];
 async function router(opts: RouterOsOptions = {}) {
@@ -17,7 +17,10 @@ after(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-const settings = (r: { host: string; port: number }, over: Partial<RouterConnectOptions> = {}): RouterConnectOptions => ({
+const settings = (
+  r: { host: string; port: number },
+  over: Partial<RouterConnectOptions> = {},
+): RouterConnectOptions => ({
   host: r.host,
   port: r.port,
   tls: false,
@@ -85,7 +88,11 @@ describe('test connection: the exact reason when it fails', () => {
     assert.equal(plain.kind, 'tls');
     const dropper = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
-    const e = await failure(RouterConnection.open(settings({ host: '127.0.0.1', port: (dropper.address() as net.AddressInfo).port }, { tls: true })));
+    const e = await failure(
+      RouterConnection.open(
+        settings({ host: '127.0.0.1', port: (dropper.address() as net.AddressInfo).port }, { tls: true }),
+      ),
+    );
     dropper.close();
     assert.equal(e.kind, 'tls');
   });
@@ -149,9 +156,15 @@ describe('connection pool', () => {
     const r = await router();
     const pool = new RouterPool({ connectTimeoutMs: 1500, commandTimeoutMs: 1500 });
     const cfg = settings(r);
-    await Promise.all(Array.from({ length: 20 }, () => pool.use('r1', cfg, (api) => api.exec('/system/identity/print'))));
+    await Promise.all(
+      Array.from({ length: 20 }, () => pool.use('r1', cfg, (api) => api.exec('/system/identity/print'))),
+    );
     for (let i = 0; i < 100; i++) r.addSecret({ name: `u${i}`, password: 'p' });
-    await pool.use('r1', cfg, (api) => Promise.all(Array.from({ length: 100 }, (_, i) => api.exec('/ppp/secret/set', [`=numbers=u${i}`, '=disabled=true']))));
+    await pool.use('r1', cfg, (api) =>
+      Promise.all(
+        Array.from({ length: 100 }, (_, i) => api.exec('/ppp/secret/set', [`=numbers=u${i}`, '=disabled=true'])),
+      ),
+    );
     assert.equal(r.stats.logins, 1);
     assert.equal(pool.logins, 1);
     assert.ok(r.list('/ppp/secret').every((s) => s.disabled === 'true'));
@@ -167,7 +180,9 @@ describe('connection pool', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await pool.use('r1', cfg, (api) => api.exec('/system/identity/print'));
     assert.equal(r.stats.logins, 2);
-    const wrong = await failure(pool.use('r1', { ...cfg, password: 'salah' }, (api) => api.exec('/system/identity/print')));
+    const wrong = await failure(
+      pool.use('r1', { ...cfg, password: 'salah' }, (api) => api.exec('/system/identity/print')),
+    );
     assert.equal(wrong.kind, 'bad_login');
     await pool.use('r1', cfg, (api) => api.exec('/system/identity/print'));
     assert.equal(r.stats.logins, 3);
@@ -179,7 +194,9 @@ describe('connection pool', () => {
     const down = await router();
     down.hang(true);
     const pool = new RouterPool({ connectTimeoutMs: 1000, commandTimeoutMs: 1000 });
-    const slow = failure(pool.use('down', settings(down, { connectTimeoutMs: 1000 }), (api) => api.exec('/system/identity/print')));
+    const slow = failure(
+      pool.use('down', settings(down, { connectTimeoutMs: 1000 }), (api) => api.exec('/system/identity/print')),
+    );
     const started = Date.now();
     await pool.use('up', settings(up), (api) => api.exec('/system/identity/print'));
     assert.ok(Date.now() - started < 500, 'the healthy router answered while the other one hung');

@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { RouterOSAPI, Transmitter } from 'node-routeros';
-import { encodeWords, SentenceReader, startRouterOsServer, type RouterOsOptions, type RouterOsServer } from '../support/routeros-server';
+import {
+  encodeWords,
+  type RouterOsOptions,
+  type RouterOsServer,
+  SentenceReader,
+  startRouterOsServer,
+} from '../support/routeros-server';
 
 type Api = RouterOSAPI;
 type Rows = Array<Record<string, string>>;
@@ -19,7 +25,13 @@ async function router(opts: RouterOsOptions = {}): Promise<RouterOsServer> {
 
 /** The product's client, as the app will use it; Nagle off so pipelined words are not held back. */
 async function connect(r: RouterOsServer, opts: { password?: string; timeout?: number } = {}): Promise<Api> {
-  const api = new RouterOSAPI({ host: r.host, port: r.port, user: 'admin', password: opts.password ?? 'secret', timeout: opts.timeout ?? 5 });
+  const api = new RouterOSAPI({
+    host: r.host,
+    port: r.port,
+    user: 'admin',
+    password: opts.password ?? 'secret',
+    timeout: opts.timeout ?? 5,
+  });
   await api.connect();
   (api as unknown as { connector: { socket: net.Socket } }).connector.socket.setNoDelay(true);
   return api;
@@ -92,7 +104,10 @@ describe('wire format', () => {
   });
 
   test('sentences split anywhere, or packed many to a chunk, read back whole', () => {
-    const sentences = [['/ppp/secret/print', '=.proplist=name', '.tag=1'], ['/x', 'y'.repeat(0x4000), '€']];
+    const sentences = [
+      ['/ppp/secret/print', '=.proplist=name', '.tag=1'],
+      ['/x', 'y'.repeat(0x4000), '€'],
+    ];
     const bytes = Buffer.concat(sentences.map((s) => encodeWords([...s, ''])));
     const oneByOne = new SentenceReader();
     const got = [...bytes].flatMap((b) => oneByOne.push(Buffer.from([b])));
@@ -152,12 +167,19 @@ describe('menus through node-routeros', () => {
       { name: 'budi', profile: '10M' },
     ]);
     assert.deepEqual(await write(api, '/ppp/secret/print', ['=.proplist=name', '?name=siti']), [{ name: 'siti' }]);
-    assert.deepEqual(await write(api, '/ppp/secret/print', ['=.proplist=name', '?disabled=true', '?disabled=false', '?#|']), [
-      { name: 'budi' },
-      { name: 'siti' },
-    ]);
+    assert.deepEqual(
+      await write(api, '/ppp/secret/print', ['=.proplist=name', '?disabled=true', '?disabled=false', '?#|']),
+      [{ name: 'budi' }, { name: 'siti' }],
+    );
     const [full] = await write(api, '/ppp/secret/print', ['?name=budi']);
-    assert.deepEqual(full, { '.id': added!.ret, name: 'budi', service: 'any', password: 'p1', profile: '10M', disabled: 'false' });
+    assert.deepEqual(full, {
+      '.id': added!.ret,
+      name: 'budi',
+      service: 'any',
+      password: 'p1',
+      profile: '10M',
+      disabled: 'false',
+    });
 
     await write(api, '/ppp/secret/set', ['=numbers=siti', '=disabled=no', '=comment=lunas']);
     await write(api, '/ppp/secret/set', [`=.id=${added!.ret}`, '=profile=default']);
@@ -240,7 +262,9 @@ describe('speed and stats', () => {
     const api = await connect(r);
     r.resetStats();
     const started = performance.now();
-    await Promise.all(Array.from({ length: 1000 }, (_, i) => write(api, '/ppp/secret/set', [`=numbers=pel-${i}`, '=disabled=yes'])));
+    await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => write(api, '/ppp/secret/set', [`=numbers=pel-${i}`, '=disabled=yes'])),
+    );
     const ms = performance.now() - started;
     assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
     assert.equal(r.list('/ppp/secret').filter((s) => s.disabled === 'true').length, 1000);
@@ -258,7 +282,13 @@ describe('speed and stats', () => {
     const rows = await write(api, '/ppp/secret/print', ['=.proplist=.id,name,password,profile,disabled']);
     const ms = performance.now() - started;
     assert.equal(rows.length, 10_000);
-    assert.deepEqual(rows[9999], { '.id': '*2710', name: 'pel-9999', password: 'pw-9999', profile: 'default', disabled: 'false' });
+    assert.deepEqual(rows[9999], {
+      '.id': '*2710',
+      name: 'pel-9999',
+      password: 'pw-9999',
+      profile: 'default',
+      disabled: 'false',
+    });
     assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
     await api.close();
   });

@@ -49,10 +49,18 @@ describe('npm start supervisor', () => {
 
   test('a child killed by a signal is restarted too; stop during the pause starts nothing', async () => {
     let starts = 0;
-    const s = supervise([{ name: 'web', spawn: () => {
-      starts++;
-      return node(STAY)();
-    } }], { backoffMs: () => 300, log: () => {} });
+    const s = supervise(
+      [
+        {
+          name: 'web',
+          spawn: () => {
+            starts++;
+            return node(STAY)();
+          },
+        },
+      ],
+      { backoffMs: () => 300, log: () => {} },
+    );
     s.child('web')!.kill('SIGKILL');
     await waitFor(async () => s.restarts('web') === 1, 5000, 20);
     await s.stop();

@@ -1,22 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import makeWASocket, {
+  type BinaryNode,
+  type ConnectionState,
   DisconnectReason,
   generateMessageIDV2,
   getStatusFromReceiptType,
   jidDecode,
   makeCacheableSignalKeyStore,
   proto,
-  type BinaryNode,
-  type ConnectionState,
   type WASocket,
 } from '@whiskeysockets/baileys';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
 import type { Database } from '@/db/client';
-import { messages, whatsappSessions, type WhatsappSession } from '@/db/schema';
-import { clearAuthState, usePostgresAuthState, type PostgresAuthState } from '@/lib/messaging/transports/baileys-auth';
-import { TransportError, type MessageTransport } from '@/lib/messaging/types';
+import { messages, type WhatsappSession, whatsappSessions } from '@/db/schema';
+import { clearAuthState, type PostgresAuthState, usePostgresAuthState } from '@/lib/messaging/transports/baileys-auth';
+import { type MessageTransport, TransportError } from '@/lib/messaging/types';
 
 export type WhatsAppSessionsOptions = {
   /** Tests point Baileys at a local stand-in; production uses WhatsApp's own URL. */
@@ -57,7 +57,12 @@ export function startWhatsAppSessions(db: Database, options: WhatsAppSessionsOpt
     const rows = await db
       .update(whatsappSessions)
       .set({ leaseOwner: me, leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
-      .where(and(eq(whatsappSessions.id, sessionId), sql`(${whatsappSessions.leaseOwner} is null or ${whatsappSessions.leaseOwner} = ${me} or ${whatsappSessions.leaseUntil} < now())`))
+      .where(
+        and(
+          eq(whatsappSessions.id, sessionId),
+          sql`(${whatsappSessions.leaseOwner} is null or ${whatsappSessions.leaseOwner} = ${me} or ${whatsappSessions.leaseUntil} < now())`,
+        ),
+      )
       .returning({ id: whatsappSessions.id });
     return rows.length > 0;
   };
@@ -66,11 +71,16 @@ export function startWhatsAppSessions(db: Database, options: WhatsAppSessionsOpt
     const rows = await db
       .select()
       .from(whatsappSessions)
-      .where(and(eq(whatsappSessions.transport, 'baileys'), options.organizationIds ? inArray(whatsappSessions.organizationId, options.organizationIds) : undefined));
+      .where(
+        and(
+          eq(whatsappSessions.transport, 'baileys'),
+          options.organizationIds ? inArray(whatsappSessions.organizationId, options.organizationIds) : undefined,
+        ),
+      );
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const [id, device] of devices) {
       const row = byId.get(id);
-      if (!row || !row.enabled || row.status === 'logged_out') {
+      if (!row?.enabled || row.status === 'logged_out') {
         devices.delete(id);
         await device.close();
       }
@@ -150,12 +160,19 @@ class LinkedDevice {
   }
 
   private write(task: () => Promise<unknown>) {
-    this.writes = this.writes.then(task).catch((error) => this.logger.error({ err: error, sessionId: this.row.id }, 'whatsapp session write failed'));
+    this.writes = this.writes
+      .then(task)
+      .catch((error) => this.logger.error({ err: error, sessionId: this.row.id }, 'whatsapp session write failed'));
     return this.writes;
   }
 
   private setRow(values: Partial<typeof whatsappSessions.$inferInsert>) {
-    return this.write(() => this.db.update(whatsappSessions).set({ ...values, updatedAt: new Date() }).where(eq(whatsappSessions.id, this.row.id)));
+    return this.write(() =>
+      this.db
+        .update(whatsappSessions)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(whatsappSessions.id, this.row.id)),
+    );
   }
 
   async start() {
@@ -188,7 +205,8 @@ class LinkedDevice {
       this.applyReceipt(ids, getStatusFromReceiptType(node.attrs.type));
     });
     sock.ev.on('messages.update', (updates) => {
-      for (const { key, update } of updates) if (key.fromMe && key.id && update.status) this.applyReceipt([key.id], update.status);
+      for (const { key, update } of updates)
+        if (key.fromMe && key.id && update.status) this.applyReceipt([key.id], update.status);
     });
     await this.setRow({ status: 'connecting' });
   }
@@ -200,12 +218,20 @@ class LinkedDevice {
       this.connected = true;
       this.failures = 0;
       const phone = jidDecode(sock.user?.id)?.user ?? null;
-      void this.setRow({ status: 'connected', phone, qr: null, qrAt: null, lastError: null, lastActivityAt: new Date() });
+      void this.setRow({
+        status: 'connected',
+        phone,
+        qr: null,
+        qrAt: null,
+        lastError: null,
+        lastActivityAt: new Date(),
+      });
     }
     if (update.connection === 'close') {
       this.connected = false;
       this.sock = null;
-      for (const abort of this.pendingAcks) abort(new TransportError('not_connected', 'Connection closed before WhatsApp acknowledged the message', true));
+      for (const abort of this.pendingAcks)
+        abort(new TransportError('not_connected', 'Connection closed before WhatsApp acknowledged the message', true));
       if (this.closed) return;
       const error = update.lastDisconnect?.error as (Error & { output?: { statusCode?: number } }) | undefined;
       const code = error?.output?.statusCode;
@@ -238,12 +264,20 @@ class LinkedDevice {
     if (!status || status < proto.WebMessageInfo.Status.DELIVERY_ACK) return;
     const read = status >= proto.WebMessageInfo.Status.READ;
     const now = new Date();
-    const orgAndIds = and(eq(messages.organizationId, this.row.organizationId), inArray(messages.transportMessageId, ids));
+    const orgAndIds = and(
+      eq(messages.organizationId, this.row.organizationId),
+      inArray(messages.transportMessageId, ids),
+    );
     void this.write(() =>
       read
         ? this.db
             .update(messages)
-            .set({ status: 'read', readAt: now, deliveredAt: sql`coalesce(${messages.deliveredAt}, now())`, updatedAt: now })
+            .set({
+              status: 'read',
+              readAt: now,
+              deliveredAt: sql`coalesce(${messages.deliveredAt}, now())`,
+              updatedAt: now,
+            })
             .where(and(orgAndIds, inArray(messages.status, ['sending', 'sent', 'delivered'])))
         : this.db
             .update(messages)
@@ -255,7 +289,8 @@ class LinkedDevice {
   private async sendText(to: string, text: string) {
     const sock = this.sock;
     if (!sock || !this.connected) throw new TransportError('not_connected', 'WhatsApp session is not connected', true);
-    if (!/^62\d{6,14}$/.test(to)) throw new TransportError('invalid_number', `Not a normalised 62… number: ${to}`, false);
+    if (!/^62\d{6,14}$/.test(to))
+      throw new TransportError('invalid_number', `Not a normalised 62… number: ${to}`, false);
     const messageId = generateMessageIDV2(sock.user?.id);
     // Listen before sending: the ack can arrive before sendMessage returns.
     const acked = waitForAck(sock, messageId, this.options.ackTimeoutMs ?? 15_000);
@@ -294,7 +329,10 @@ class LinkedDevice {
       // WhatsApp is told when it answers; if it does not within 10 s, the device is forgotten
       // here anyway (the operator asked for it) and the socket closed.
       const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
-      await Promise.race([sock.logout().catch((error) => this.logger.warn({ err: error }, 'whatsapp logout failed')), gaveUp]);
+      await Promise.race([
+        sock.logout().catch((error) => this.logger.warn({ err: error }, 'whatsapp logout failed')),
+        gaveUp,
+      ]);
       sock.end(undefined);
     } else sock?.end(undefined);
     this.sock = null;
@@ -319,9 +357,16 @@ function waitForAck(sock: WASocket, messageId: string, timeoutMs: number) {
   const promise = new Promise<void>((resolve, reject) => {
     const onAck = (node: BinaryNode) => {
       if (node.attrs.id !== messageId) return;
-      settle(node.attrs.error ? new TransportError('rejected', `WhatsApp refused the message (error ${node.attrs.error})`, false) : undefined);
+      settle(
+        node.attrs.error
+          ? new TransportError('rejected', `WhatsApp refused the message (error ${node.attrs.error})`, false)
+          : undefined,
+      );
     };
-    const timer = setTimeout(() => settle(new TransportError('timeout', `No acknowledgement from WhatsApp within ${timeoutMs} ms`, true)), timeoutMs);
+    const timer = setTimeout(
+      () => settle(new TransportError('timeout', `No acknowledgement from WhatsApp within ${timeoutMs} ms`, true)),
+      timeoutMs,
+    );
     settle = (error) => {
       clearTimeout(timer);
       sock.ws.off('CB:ack,class:message', onAck);

@@ -2,11 +2,11 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { requestResetCodeAction, resetWithCodeAction } from '@/app/_actions/account';
+import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 
 /** Step 1: the email (same answer for every address). Step 2: the WhatsApp code and a new password. */
 export function ForgotPasswordForm() {
@@ -28,7 +28,14 @@ export function ForgotPasswordForm() {
         noValidate
       >
         {request.error && <Alert>{request.error}</Alert>}
-        <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required error={request.fieldError('email')} />
+        <TextField
+          label={t('common.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          error={request.fieldError('email')}
+        />
         <Button type="submit" className="w-full" disabled={request.pending}>
           {t('account.sendCode')}
         </Button>
@@ -40,7 +47,14 @@ export function ForgotPasswordForm() {
       <Alert kind="success">{t('account.codeSent')}</Alert>
       {reset.error && <Alert>{reset.error}</Alert>}
       <input type="hidden" name="email" value={email} />
-      <TextField label={t('account.resetCode')} name="code" inputMode="numeric" autoComplete="one-time-code" required error={reset.fieldError('code')} />
+      <TextField
+        label={t('account.resetCode')}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        error={reset.fieldError('code')}
+      />
       <NewPasswordFields error={reset.fieldError('password')} pending={reset.pending} />
       <Button
         type="button"

@@ -13,7 +13,10 @@ export default async function ForgotPasswordPage() {
       </div>
       <ForgotPasswordForm />
       <p className="text-xs text-slate-500">{t('noWhatsapp')}</p>
-      <Link href="/login" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500">
+      <Link
+        href="/login"
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500"
+      >
         {t('backToSignIn')}
       </Link>
     </Card>

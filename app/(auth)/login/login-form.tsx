@@ -1,12 +1,12 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { safeNextPath } from '@/lib/auth/next-path';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
+import { safeNextPath } from '@/lib/auth/next-path';
 
 const KNOWN_ERRORS = ['invalid_credentials', 'rate_limited', 'account_disabled', 'otp_required', 'otp_invalid'];
 
@@ -50,8 +50,21 @@ export function LoginForm({ defaultEmail = '', next = '/' }: { defaultEmail?: st
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error && <Alert>{t(error)}</Alert>}
       <div className={askOtp ? 'hidden' : 'space-y-4'}>
-        <TextField label={t('common.email')} name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} />
-        <TextField label={t('common.password')} name="password" type="password" autoComplete="current-password" required />
+        <TextField
+          label={t('common.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={defaultEmail}
+        />
+        <TextField
+          label={t('common.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </div>
       {askOtp && (
         <TextField

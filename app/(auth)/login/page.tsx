@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { DemoBanner } from '@/components/shell/demo-banner';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
@@ -19,27 +19,33 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const tAccount = await getTranslations('account');
   return (
     <>
-    <DemoBanner />
-    <Card className="space-y-4 p-6">
-      <div>
-        <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
-      </div>
-      <LoginForm next={safeNextPath(next)} />
-      <p className="text-center text-sm">
-        <Link href="/forgot-password" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
-          {tAccount('forgotLink')}
-        </Link>
-      </p>
-      {env().ALLOW_SIGNUP && (
-        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          {t('noAccount')}{' '}
-          <Link href="/signup" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
-            {t('signUpLink')}
+      <DemoBanner />
+      <Card className="space-y-4 p-6">
+        <div>
+          <h1 className="text-xl font-semibold">{t('signInTitle')}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t('signInSubtitle')}</p>
+        </div>
+        <LoginForm next={safeNextPath(next)} />
+        <p className="text-center text-sm">
+          <Link
+            href="/forgot-password"
+            className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500"
+          >
+            {tAccount('forgotLink')}
           </Link>
         </p>
-      )}
-    </Card>
+        {env().ALLOW_SIGNUP && (
+          <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+            {t('noAccount')}{' '}
+            <Link
+              href="/signup"
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500"
+            >
+              {t('signUpLink')}
+            </Link>
+          </p>
+        )}
+      </Card>
     </>
   );
 }

@@ -12,10 +12,34 @@ export function SignupForm() {
   return (
     <form onSubmit={form.onSubmit} method="post" className="space-y-4" noValidate>
       {form.error && <Alert>{form.error}</Alert>}
-      <TextField label={t('auth.organizationName')} name="organizationName" required error={form.fieldError('organizationName')} />
-      <TextField label={t('auth.slug')} name="slug" hint={t('auth.slugHint')} required error={form.fieldError('slug')} />
-      <TextField label={t('auth.adminName')} name="adminName" autoComplete="name" required error={form.fieldError('adminName')} />
-      <TextField label={t('common.email')} name="email" type="email" autoComplete="email" required error={form.fieldError('email')} />
+      <TextField
+        label={t('auth.organizationName')}
+        name="organizationName"
+        required
+        error={form.fieldError('organizationName')}
+      />
+      <TextField
+        label={t('auth.slug')}
+        name="slug"
+        hint={t('auth.slugHint')}
+        required
+        error={form.fieldError('slug')}
+      />
+      <TextField
+        label={t('auth.adminName')}
+        name="adminName"
+        autoComplete="name"
+        required
+        error={form.fieldError('adminName')}
+      />
+      <TextField
+        label={t('common.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={form.fieldError('email')}
+      />
       <TextField
         label={t('common.password')}
         name="password"

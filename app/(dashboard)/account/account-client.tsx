@@ -1,15 +1,8 @@
 'use client';
+import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { Button } from '@/components/ui/button';
-import { Alert, Card } from '@/components/ui/card';
-import { ConfirmButton } from '@/components/ui/confirm-button';
-import { CopyButton } from '@/components/ui/copy-button';
-import { TextField } from '@/components/ui/field';
-import { QrImage, useQrDataUrl } from '@/components/ui/qr-image';
-import { type FormFields, useActionForm } from '@/components/ui/use-action-form';
 import {
   changePasswordAction,
   confirmTwoFactorAction,
@@ -18,6 +11,13 @@ import {
   startTwoFactorAction,
   updateProfileAction,
 } from '@/app/_actions/account';
+import { Button } from '@/components/ui/button';
+import { Alert, Card } from '@/components/ui/card';
+import { ConfirmButton } from '@/components/ui/confirm-button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { TextField } from '@/components/ui/field';
+import { QrImage, useQrDataUrl } from '@/components/ui/qr-image';
+import { type FormFields, useActionForm } from '@/components/ui/use-action-form';
 
 /** Off -> scan the QR (or type the key) -> a code from the app -> the recovery codes, once. */
 export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean; recoveryCodesLeft: number }) {
@@ -64,7 +64,11 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="two-factor-state">
         {enabled ? t('account.twoFactorOn') : t('account.twoFactorOff')}
       </p>
-      {enabled && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('account.recoveryLeft', { count: recoveryCodesLeft })}</p>}
+      {enabled && (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          {t('account.recoveryLeft', { count: recoveryCodesLeft })}
+        </p>
+      )}
       <div className="mt-3 space-y-3">
         {error && <Alert>{error}</Alert>}
         {!enabled && disable.result?.ok && <Alert kind="success">{t('account.turnedOff')}</Alert>}
@@ -87,7 +91,13 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
         {enabled && (
           <form onSubmit={disable.onSubmit} className="space-y-3" noValidate>
             {disable.error && <Alert>{disable.error}</Alert>}
-            <TextField label={t('account.turnOffPassword')} name="password" type="password" autoComplete="current-password" error={disable.fieldError('password')} />
+            <TextField
+              label={t('account.turnOffPassword')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              error={disable.fieldError('password')}
+            />
             <Button type="submit" variant="danger" disabled={disable.pending}>
               {t('account.turnOff')}
             </Button>
@@ -98,7 +108,13 @@ export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean
   );
 }
 
-function Enrol({ setup, form }: { setup: { secret: string; uri: string }; form: ReturnType<typeof useActionForm<FormFields, { recoveryCodes: string[] }>> }) {
+function Enrol({
+  setup,
+  form,
+}: {
+  setup: { secret: string; uri: string };
+  form: ReturnType<typeof useActionForm<FormFields, { recoveryCodes: string[] }>>;
+}) {
   const t = useTranslations();
   const qr = useQrDataUrl(setup.uri);
   return (
@@ -113,7 +129,14 @@ function Enrol({ setup, form }: { setup: { secret: string; uri: string }; form: 
       </p>
       <form onSubmit={form.onSubmit} className="space-y-3" noValidate>
         {form.error && <Alert>{form.error}</Alert>}
-        <TextField label={t('account.code')} name="code" inputMode="numeric" autoComplete="one-time-code" error={form.fieldError('code')} data-testid="two-factor-code" />
+        <TextField
+          label={t('account.code')}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          error={form.fieldError('code')}
+          data-testid="two-factor-code"
+        />
         <Button type="submit" disabled={form.pending} data-testid="two-factor-confirm">
           {t('account.turnOn')}
         </Button>
@@ -134,7 +157,13 @@ export function PasswordCard({ email }: { email: string }) {
         {form.result?.ok && <Alert kind="success">{t('account.passwordChanged')}</Alert>}
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <TextField label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" error={form.fieldError('currentPassword')} />
+        <TextField
+          label={t('account.currentPassword')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={form.fieldError('currentPassword')}
+        />
         <TextField
           label={t('account.newPassword')}
           name="newPassword"

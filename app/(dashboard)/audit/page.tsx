@@ -4,14 +4,18 @@ import { inputClass } from '@/components/ui/field';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
+import { auditActionLabel } from '@/lib/audit/labels';
 import { listAuditOp } from '@/lib/audit/operations';
 import { requirePage } from '@/lib/auth/context';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
-import { auditActionLabel } from '@/lib/audit/labels';
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx } = await requirePage('audit.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -30,7 +34,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <SearchForm q={sp.q} placeholder={t('audit.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <FilterSelect name="action" label={t('audit.action')} value={sp.action} allLabel={t('common.all')} className="sm:max-w-56" options={data.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))} />
+        <FilterSelect
+          name="action"
+          label={t('audit.action')}
+          value={sp.action}
+          allLabel={t('common.all')}
+          className="sm:max-w-56"
+          options={data.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))}
+        />
         <label className="text-sm">
           <span className="block text-slate-600 dark:text-slate-400">{t('audit.from')}</span>
           <input type="date" name="from" defaultValue={sp.from} className={inputClass} />
@@ -43,7 +54,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {data.page.items.length === 0 ? (
         <EmptyState title={t('audit.emptyTitle')} hint={t('audit.emptyHint')} />
       ) : (
-        <Table testId="audit-table" head={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.ip'), t('audit.details')]}>
+        <Table
+          testId="audit-table"
+          head={[
+            t('audit.when'),
+            t('audit.actor'),
+            t('audit.action'),
+            t('audit.entity'),
+            t('audit.ip'),
+            t('audit.details'),
+          ]}
+        >
           {data.page.items.map((e) => (
             <tr key={e.id} data-testid="audit-row">
               <Td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</Td>

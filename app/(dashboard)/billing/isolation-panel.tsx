@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { previewIsolationAction, runIsolationAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
@@ -43,7 +43,11 @@ export function IsolationPanel() {
             onClick={() =>
               startTransition(async () => {
                 const r = await runIsolationAction({});
-                setMessage(r.ok ? { kind: 'success', text: t('billing.isolation.done', { count: r.data.isolated }) } : { kind: 'error', text: r.message });
+                setMessage(
+                  r.ok
+                    ? { kind: 'success', text: t('billing.isolation.done', { count: r.data.isolated }) }
+                    : { kind: 'error', text: r.message },
+                );
                 setReport(null);
               })
             }

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
@@ -19,15 +19,26 @@ import { IsolationPanel } from './isolation-panel';
 import { PendingTransfers } from './pending-transfers';
 import { RunPanel } from './run-panel';
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('billing.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const result = await executeOperation(listInvoicesOp, ctx, { status: sp.status, period: sp.period, q: sp.q, cursor: sp.cursor });
+  const result = await executeOperation(listInvoicesOp, ctx, {
+    status: sp.status,
+    period: sp.period,
+    q: sp.q,
+    cursor: sp.cursor,
+  });
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const current = periodOf(new Date(), info.org!.timezone);
-  const pending = can(ctx.role, 'payments.approve') ? await read(listPaymentsOp, { status: 'pending', limit: 50 }) : null;
+  const pending = can(ctx.role, 'payments.approve')
+    ? await read(listPaymentsOp, { status: 'pending', limit: 50 })
+    : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -53,17 +64,37 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       {pending && <PendingTransfers transfers={JSON.parse(JSON.stringify(pending.items))} />}
       <section>
         <SearchForm q={sp.q} placeholder={t('billing.searchPlaceholder')} submitLabel={t('common.filter')}>
-          <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} className="sm:max-w-48" options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))} />
+          <FilterSelect
+            name="status"
+            label={t('common.status')}
+            value={sp.status}
+            allLabel={t('common.all')}
+            className="sm:max-w-48"
+            options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))}
+          />
           <input type="hidden" name="period" value={sp.period ?? ''} />
         </SearchForm>
         {page.items.length === 0 ? (
           <EmptyState title={t('billing.emptyTitle')} hint={t('billing.emptyHint')} />
         ) : (
-          <Table testId="invoices-table" head={[t('billing.number'), t('billing.customer'), t('billing.due'), t('billing.total'), t('billing.outstanding'), t('common.status')]}>
+          <Table
+            testId="invoices-table"
+            head={[
+              t('billing.number'),
+              t('billing.customer'),
+              t('billing.due'),
+              t('billing.total'),
+              t('billing.outstanding'),
+              t('common.status'),
+            ]}
+          >
             {page.items.map((i) => (
               <tr key={i.id} data-testid="invoice-row">
                 <Td className="whitespace-nowrap">
-                  <Link href={`/invoices/${i.id}`} className="font-mono text-xs text-brand-700 underline dark:text-brand-500">
+                  <Link
+                    href={`/invoices/${i.id}`}
+                    className="font-mono text-xs text-brand-700 underline dark:text-brand-500"
+                  >
                     {i.number}
                   </Link>
                 </Td>

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { previewBillingAction, startBillingAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
@@ -56,7 +56,11 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
             onClick={() =>
               startTransition(async () => {
                 const r = await startBillingAction({ period });
-                setMessage(r.ok ? { kind: 'success', text: t('billing.runQueued'), jobs: true } : { kind: 'error', text: r.message });
+                setMessage(
+                  r.ok
+                    ? { kind: 'success', text: t('billing.runQueued'), jobs: true }
+                    : { kind: 'error', text: r.message },
+                );
                 setReport(null);
               })
             }

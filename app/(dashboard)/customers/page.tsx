@@ -1,7 +1,7 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
+import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/status-badge';
+import { buttonClass } from '@/components/ui/button';
 import { Alert, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
@@ -13,12 +13,19 @@ import { customerFilterOptionsOp, listCustomersOp } from '@/lib/customers/operat
 import { CUSTOMER_SORTS } from '@/lib/customers/schemas';
 import { executeOperation } from '@/lib/server/operation';
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx, read } = await requirePage('customers.view');
   const sp = await searchParams;
   const t = await getTranslations();
   // A search too short to run is shown above an empty list, not as an error page.
-  const [result, options] = await Promise.all([executeOperation(listCustomersOp, ctx, sp), read(customerFilterOptionsOp, {})]);
+  const [result, options] = await Promise.all([
+    executeOperation(listCustomersOp, ctx, sp),
+    read(customerFilterOptionsOp, {}),
+  ]);
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const all = t('common.all');
   return (
@@ -35,18 +42,47 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         }
       />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={all} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        <FilterSelect name="planId" label={t('customers.plan')} value={sp.planId} allLabel={all} options={options.plans.map((p) => ({ value: p.id, label: p.name }))} />
-        {options.areas.length > 0 && <FilterSelect name="area" label={t('customers.area')} value={sp.area} allLabel={all} options={options.areas.map((a) => ({ value: a, label: a }))} />}
+        <FilterSelect
+          name="status"
+          label={t('common.status')}
+          value={sp.status}
+          allLabel={all}
+          options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="planId"
+          label={t('customers.plan')}
+          value={sp.planId}
+          allLabel={all}
+          options={options.plans.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        {options.areas.length > 0 && (
+          <FilterSelect
+            name="area"
+            label={t('customers.area')}
+            value={sp.area}
+            allLabel={all}
+            options={options.areas.map((a) => ({ value: a, label: a }))}
+          />
+        )}
         {ctx.role !== 'reseller' && options.resellers.length > 0 && (
-          <FilterSelect name="resellerUserId" label={t('customers.reseller')} value={sp.resellerUserId} allLabel={all} options={options.resellers.map((r) => ({ value: r.id, label: r.name }))} />
+          <FilterSelect
+            name="resellerUserId"
+            label={t('customers.reseller')}
+            value={sp.resellerUserId}
+            allLabel={all}
+            options={options.resellers.map((r) => ({ value: r.id, label: r.name }))}
+          />
         )}
         <FilterSelect
           name="sort"
           label={t('customers.sort')}
           value={sp.sort ?? 'newest'}
           className="sm:max-w-36"
-          options={CUSTOMER_SORTS.map((s) => ({ value: s, label: `${t('customers.sort')}: ${t(`customers.sorts.${s}`)}` }))}
+          options={CUSTOMER_SORTS.map((s) => ({
+            value: s,
+            label: `${t('customers.sort')}: ${t(`customers.sorts.${s}`)}`,
+          }))}
         />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
@@ -54,12 +90,24 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <EmptyState title={t('customers.emptyTitle')} hint={t('customers.emptyHint')} />
       ) : (
         page.items.length > 0 && (
-          <Table testId="customers-table" head={[t('customers.number'), t('common.name'), t('customers.plan'), t('customers.area'), t('common.status')]}>
+          <Table
+            testId="customers-table"
+            head={[
+              t('customers.number'),
+              t('common.name'),
+              t('customers.plan'),
+              t('customers.area'),
+              t('common.status'),
+            ]}
+          >
             {page.items.map((c) => (
               <tr key={c.id} data-testid="customer-row">
                 <Td className="whitespace-nowrap font-mono text-xs">{formatCustomerNumber(c.number)}</Td>
                 <Td>
-                  <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+                  <Link
+                    href={`/customers/${c.id}`}
+                    className="font-medium text-brand-700 underline dark:text-brand-500"
+                  >
                     {c.name}
                   </Link>
                   <div className="text-xs text-slate-500">{c.phone}</div>
@@ -76,7 +124,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       )}
       <Pager
         basePath="/customers"
-        params={{ q: sp.q, status: sp.status, planId: sp.planId, area: sp.area, resellerUserId: sp.resellerUserId, sort: sp.sort, cursor: sp.cursor }}
+        params={{
+          q: sp.q,
+          status: sp.status,
+          planId: sp.planId,
+          area: sp.area,
+          resellerUserId: sp.resellerUserId,
+          sort: sp.sort,
+          cursor: sp.cursor,
+        }}
         nextCursor={page.nextCursor}
         labels={{ next: t('common.next'), first: t('common.first') }}
       />

@@ -1,18 +1,18 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { retryJobAction, runWorkerCheckAction } from '@/app/_actions/jobs';
+import { JobError } from '@/components/job-error';
 import { JOB_STATE_COLOR } from '@/components/jobs/job-state';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Pager, Table, Td } from '@/components/ui/table';
-import { JOB_STATES, type JobState } from '@/lib/jobs/types';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { JobError } from '@/components/job-error';
+import { JOB_STATES, type JobState } from '@/lib/jobs/types';
 
 type JobItem = {
   id: string;
@@ -57,7 +57,13 @@ export function WorkerCheckButton() {
   );
 }
 
-export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: string; canRetry: boolean; timeZone: string }) {
+export function JobsList(props: {
+  initial: JobsPage;
+  state?: JobState;
+  cursor?: string;
+  canRetry: boolean;
+  timeZone: string;
+}) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
   const queryClient = useQueryClient();
@@ -97,12 +103,22 @@ export function JobsList(props: { initial: JobsPage; state?: JobState; cursor?: 
       ) : (
         <Table
           testId="jobs-table"
-          head={[t('jobs.type'), t('common.status'), t('jobs.progress'), t('jobs.attempts'), t('jobs.result'), t('common.createdAt'), '']}
+          head={[
+            t('jobs.type'),
+            t('common.status'),
+            t('jobs.progress'),
+            t('jobs.attempts'),
+            t('jobs.result'),
+            t('common.createdAt'),
+            '',
+          ]}
         >
           {data.items.map((job) => (
             <tr key={job.id} data-testid="job-row" data-state={job.state}>
               <Td>
-                <div className="font-medium">{t.has(`jobs.types.${job.type}`) ? t(`jobs.types.${job.type}`) : job.type}</div>
+                <div className="font-medium">
+                  {t.has(`jobs.types.${job.type}`) ? t(`jobs.types.${job.type}`) : job.type}
+                </div>
                 <div className="text-xs text-slate-500">{job.createdByName ?? ''}</div>
               </Td>
               <Td>

@@ -6,7 +6,11 @@ import { can } from '@/lib/auth/permissions';
 import { listJobsOp } from '@/lib/jobs/operations';
 import { JobsList, WorkerCheckButton } from './jobs-list';
 
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('jobs.view');
   const sp = await searchParams;
   const state = JOB_STATES.includes(sp.state as JobState) ? (sp.state as JobState) : undefined;
@@ -14,7 +18,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const page = await read(listJobsOp, { state, cursor: sp.cursor });
   return (
     <div>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={can(ctx.role, 'jobs.run') && <WorkerCheckButton />} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={can(ctx.role, 'jobs.run') && <WorkerCheckButton />}
+      />
       <JobsList
         initial={JSON.parse(JSON.stringify(page))}
         state={state}

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
@@ -13,7 +13,11 @@ import { toLocale } from '@/lib/i18n/config';
 
 const COLOR = { new: 'blue', converted: 'green', rejected: 'slate' } as const;
 
-export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function LeadsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('leads.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -35,7 +39,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       />
       <div className="mb-3 flex flex-wrap gap-2">
         {[undefined, ...LEAD_STATUSES].map((s) => (
-          <Link key={s ?? 'all'} href={s ? `/leads?status=${s}` : '/leads'} className={buttonClass(status === s ? 'primary' : 'secondary', 'min-h-9 px-3')}>
+          <Link
+            key={s ?? 'all'}
+            href={s ? `/leads?status=${s}` : '/leads'}
+            className={buttonClass(status === s ? 'primary' : 'secondary', 'min-h-9 px-3')}
+          >
             {s ? t(`leads.statuses.${s}`) : t('common.all')}
           </Link>
         ))}
@@ -46,7 +54,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       {page.items.length === 0 ? (
         <EmptyState title={t('leads.emptyTitle')} hint={t('leads.emptyHint')} />
       ) : (
-        <Table testId="leads-table" head={[t('common.name'), t('leads.plan'), t('leads.coverage'), t('common.status'), t('common.createdAt')]}>
+        <Table
+          testId="leads-table"
+          head={[t('common.name'), t('leads.plan'), t('leads.coverage'), t('common.status'), t('common.createdAt')]}
+        >
           {page.items.map((l) => (
             <tr key={l.id} data-testid="lead-row">
               <Td>
@@ -60,7 +71,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <div className="text-xs text-slate-500">{t(`billingTypes.${l.billingType}`)}</div>
               </Td>
               <Td>
-                <Badge color={l.coverage.ok ? 'green' : 'amber'}>{t(`coverage.short.${l.coverage.ok ? 'ok' : String(l.coverage.reason)}`)}</Badge>
+                <Badge color={l.coverage.ok ? 'green' : 'amber'}>
+                  {t(`coverage.short.${l.coverage.ok ? 'ok' : String(l.coverage.reason)}`)}
+                </Badge>
               </Td>
               <Td>
                 <Badge color={COLOR[l.status]}>{t(`leads.statuses.${l.status}`)}</Badge>
@@ -70,7 +83,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           ))}
         </Table>
       )}
-      <Pager basePath="/leads" params={{ q: sp.q, status, cursor: sp.cursor }} nextCursor={page.nextCursor} labels={{ next: t('common.next'), first: t('common.first') }} />
+      <Pager
+        basePath="/leads"
+        params={{ q: sp.q, status, cursor: sp.cursor }}
+        nextCursor={page.nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
     </div>
   );
 }

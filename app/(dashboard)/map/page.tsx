@@ -12,7 +12,8 @@ const DEFAULT_VIEW: StartView = { lat: -6.9147, lng: 107.6098, zoom: 13 };
 function startFrom(sp: Record<string, string | undefined>): StartView | null {
   const lat = Number(sp.lat);
   const lng = Number(sp.lng);
-  if (!sp.lat || !sp.lng || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
+  if (!sp.lat || !sp.lng || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    return null;
   const zoom = Number(sp.zoom);
   return { lat, lng, zoom: Number.isInteger(zoom) && zoom >= 5 && zoom <= 19 ? zoom : 17 };
 }

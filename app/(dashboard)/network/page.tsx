@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -12,7 +12,11 @@ const TABS = ['odp', 'sites', 'cables'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Jaringan: the infrastructure records as lists (ODP | Titik | Kabel); the map is /map. */
-export default async function NetworkPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NetworkPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx, read } = await requirePage('odps.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -31,7 +35,10 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
           </Link>
         }
       />
-      <nav className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800" aria-label={t('network.title')}>
+      <nav
+        className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+        aria-label={t('network.title')}
+      >
         {TABS.map((key) => (
           <Link
             key={key}
@@ -39,7 +46,9 @@ export default async function NetworkPage({ searchParams }: { searchParams: Prom
             aria-current={key === tab ? 'page' : undefined}
             data-testid={`network-tab-${key}`}
             className={`-mb-px inline-flex min-h-11 items-center whitespace-nowrap border-b-2 px-4 text-sm font-medium ${
-              key === tab ? 'border-brand-600 text-brand-700 dark:text-brand-500' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'
+              key === tab
+                ? 'border-brand-600 text-brand-700 dark:text-brand-500'
+                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'
             }`}
           >
             {t(`network.tabs.${key}`)}

@@ -5,7 +5,11 @@ import { can } from '@/lib/auth/permissions';
 import { listPlansOp } from '@/lib/plans/operations';
 import { PlanForm, PlansTable } from './plans-client';
 
-export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx, read } = await requirePage('plans.view');
   const sp = await searchParams;
   const t = await getTranslations('plans');
@@ -15,7 +19,9 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      {manage && <PlanForm key={editing?.id ?? 'new'} plan={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />}
+      {manage && (
+        <PlanForm key={editing?.id ?? 'new'} plan={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />
+      )}
       {plans.length === 0 ? (
         <EmptyState title={t('emptyTitle')} hint={t('emptyHint')} />
       ) : (

@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { createPlanAction, setPlanActiveAction, updatePlanAction } from '@/app/_actions/plans';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -50,9 +50,27 @@ export function PlanForm({ plan }: { plan?: Plan }) {
         </div>
         {plan && <input type="hidden" name="planId" value={plan.id} />}
         <TextField label={t('plans.name')} name="name" defaultValue={plan?.name} error={f('name')} />
-        <TextField label={t('plans.download')} name="downloadMbps" inputMode="decimal" defaultValue={plan ? mbps(plan.downloadKbps) : ''} error={f('downloadMbps')} />
-        <TextField label={t('plans.upload')} name="uploadMbps" inputMode="decimal" defaultValue={plan ? mbps(plan.uploadKbps) : ''} error={f('uploadMbps')} />
-        <TextField label={t('plans.price')} name="priceRupiah" inputMode="numeric" defaultValue={plan?.priceRupiah} error={f('priceRupiah')} />
+        <TextField
+          label={t('plans.download')}
+          name="downloadMbps"
+          inputMode="decimal"
+          defaultValue={plan ? mbps(plan.downloadKbps) : ''}
+          error={f('downloadMbps')}
+        />
+        <TextField
+          label={t('plans.upload')}
+          name="uploadMbps"
+          inputMode="decimal"
+          defaultValue={plan ? mbps(plan.uploadKbps) : ''}
+          error={f('uploadMbps')}
+        />
+        <TextField
+          label={t('plans.price')}
+          name="priceRupiah"
+          inputMode="numeric"
+          defaultValue={plan?.priceRupiah}
+          error={f('priceRupiah')}
+        />
         <SelectField
           label={t('plans.serviceType')}
           name="serviceType"
@@ -67,9 +85,25 @@ export function PlanForm({ plan }: { plan?: Plan }) {
           options={BILLING_TYPES.map((b) => ({ value: b, label: t(`billingTypes.${b}`) }))}
           error={f('billingType')}
         />
-        <TextField label={t('plans.routerProfile')} name="routerProfile" defaultValue={plan?.routerProfile ?? ''} error={f('routerProfile')} />
-        <TextField label={t('plans.radiusGroup')} name="radiusGroup" defaultValue={plan?.radiusGroup ?? ''} error={f('radiusGroup')} />
-        <TextField label={t('plans.framedPool')} name="framedPool" hint={t('plans.framedPoolHint')} defaultValue={plan?.framedPool ?? ''} error={f('framedPool')} />
+        <TextField
+          label={t('plans.routerProfile')}
+          name="routerProfile"
+          defaultValue={plan?.routerProfile ?? ''}
+          error={f('routerProfile')}
+        />
+        <TextField
+          label={t('plans.radiusGroup')}
+          name="radiusGroup"
+          defaultValue={plan?.radiusGroup ?? ''}
+          error={f('radiusGroup')}
+        />
+        <TextField
+          label={t('plans.framedPool')}
+          name="framedPool"
+          hint={t('plans.framedPoolHint')}
+          defaultValue={plan?.framedPool ?? ''}
+          error={f('framedPool')}
+        />
         <TextField
           label={t('plans.sessionTimeout')}
           name="sessionTimeoutMinutes"
@@ -79,7 +113,13 @@ export function PlanForm({ plan }: { plan?: Plan }) {
           error={f('sessionTimeoutMinutes')}
         />
         <div className="sm:col-span-2">
-          <TextField label={t('plans.burst')} name="burst" hint={t('plans.burstHint')} defaultValue={plan?.burst ?? ''} error={f('burst')} />
+          <TextField
+            label={t('plans.burst')}
+            name="burst"
+            hint={t('plans.burstHint')}
+            defaultValue={plan?.burst ?? ''}
+            error={f('burst')}
+          />
         </div>
         <label className="flex min-h-11 items-center gap-2 text-sm sm:mt-6">
           <input type="checkbox" name="taxable" defaultChecked={plan?.taxable ?? false} className="h-5 w-5" />
@@ -106,7 +146,18 @@ export function PlansTable({ plans, manage }: { plans: Plan[]; manage: boolean }
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <Table testId="plans-table" head={[t('plans.name'), t('plans.speed'), t('plans.price'), t('plans.serviceType'), t('plans.billingType'), t('plans.routerProfile'), '']}>
+      <Table
+        testId="plans-table"
+        head={[
+          t('plans.name'),
+          t('plans.speed'),
+          t('plans.price'),
+          t('plans.serviceType'),
+          t('plans.billingType'),
+          t('plans.routerProfile'),
+          '',
+        ]}
+      >
         {plans.map((p) => (
           <tr key={p.id} className={p.active ? '' : 'opacity-60'}>
             <Td>
@@ -139,7 +190,9 @@ export function PlansTable({ plans, manage }: { plans: Plan[]; manage: boolean }
                   <ConfirmButton
                     variant={p.active ? 'danger' : 'secondary'}
                     label={p.active ? t('plans.retire') : t('plans.reactivate')}
-                    message={p.active ? t('plans.retireConfirm', { name: p.name }) : `${t('plans.reactivate')}: ${p.name}?`}
+                    message={
+                      p.active ? t('plans.retireConfirm', { name: p.name }) : `${t('plans.reactivate')}: ${p.name}?`
+                    }
                     onConfirm={async () => {
                       const r = await setPlanActiveAction({ planId: p.id, active: !p.active });
                       setError(r.ok ? null : r.message);

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { monthLabel } from '@/components/resellers/commission-bars';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
@@ -18,7 +18,11 @@ export default async function ResellerDashboardPage() {
   if (!summary.ok) return <Alert>{summary.message}</Alert>;
   const s = summary.data;
   const stats = [
-    { label: t('thisMonth', { month: s.thisMonth.month ? monthLabel(s.thisMonth.month, locale) : '' }), value: formatIDR(s.thisMonth.net), testId: 'stat-commission' },
+    {
+      label: t('thisMonth', { month: s.thisMonth.month ? monthLabel(s.thisMonth.month, locale) : '' }),
+      value: formatIDR(s.thisMonth.net),
+      testId: 'stat-commission',
+    },
     { label: t('customers'), value: s.customers, testId: 'stat-customers' },
     { label: t('online'), value: `${s.online} / ${s.online + s.offline}`, testId: 'stat-online' },
     { label: t('unpaid', { count: s.unpaidInvoices }), value: formatIDR(s.outstanding), testId: 'stat-unpaid' },
@@ -27,7 +31,11 @@ export default async function ResellerDashboardPage() {
     <div>
       <PageHeader
         title={t('title')}
-        subtitle={s.rateBps === null ? t('noRate') : t('rate', { rate: (s.rateBps / 100).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID') })}
+        subtitle={
+          s.rateBps === null
+            ? t('noRate')
+            : t('rate', { rate: (s.rateBps / 100).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID') })
+        }
         actions={
           <Link href="/leads/new" className={buttonClass('primary')} data-testid="register-customer">
             {t('registerCustomer')}

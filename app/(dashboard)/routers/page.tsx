@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm } from '@/components/ui/search-form';
@@ -11,7 +11,11 @@ import { toLocale } from '@/lib/i18n/config';
 import { listRoutersOp } from '@/lib/network/operations';
 import { RouterForm } from './_components/router-form';
 
-export default async function RoutersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RoutersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('routers.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -32,7 +36,10 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t('routers.title')} subtitle={t('routers.subtitle')} />
       {manage && (
         <details className="group" open={empty || sp.add === '1'}>
-          <summary className="mb-3 inline-flex min-h-11 cursor-pointer list-none items-center [&::-webkit-details-marker]:hidden rounded-lg bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700" data-testid="router-add">
+          <summary
+            className="mb-3 inline-flex min-h-11 cursor-pointer list-none items-center [&::-webkit-details-marker]:hidden rounded-lg bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            data-testid="router-add"
+          >
             {t('routers.add')}
           </summary>
           <RouterForm />
@@ -42,7 +49,10 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
         <SearchForm q={sp.q} placeholder={t('routers.searchPlaceholder')} submitLabel={t('common.search')} />
         {list.items.length === 0 ? (
           empty ? (
-            <EmptyState title={t('routers.emptyTitle')} hint={manage ? t('routers.emptyHint') : t('routers.emptyHintViewer')} />
+            <EmptyState
+              title={t('routers.emptyTitle')}
+              hint={manage ? t('routers.emptyHint') : t('routers.emptyHintViewer')}
+            />
           ) : (
             <EmptyState title={t('routers.noMatch')} />
           )
@@ -60,7 +70,8 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
                       </div>
                       <div>{addr(r)}</div>
                       <div className="text-xs text-slate-500">
-                        {r.area ?? '—'} · {t(`routers.modes.${r.mode}`)} · {t('routers.subscriptionsCount', { count: r.subscriptions })}
+                        {r.area ?? '—'} · {t(`routers.modes.${r.mode}`)} ·{' '}
+                        {t('routers.subscriptionsCount', { count: r.subscriptions })}
                       </div>
                       <div className="text-xs text-slate-500">
                         {t('routers.lastSeen')}: {formatDateTime(r.lastSeenAt, locale, tz)}
@@ -73,12 +84,23 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
             <div className="hidden md:block">
               <Table
                 testId="routers-table"
-                head={[t('routers.name'), t('routers.address'), t('routers.area'), t('routers.mode'), t('common.status'), t('routers.lastSeen'), t('routers.subscriptions')]}
+                head={[
+                  t('routers.name'),
+                  t('routers.address'),
+                  t('routers.area'),
+                  t('routers.mode'),
+                  t('common.status'),
+                  t('routers.lastSeen'),
+                  t('routers.subscriptions'),
+                ]}
               >
                 {list.items.map((r) => (
                   <tr key={r.id} data-testid="router-row">
                     <Td>
-                      <Link href={`/routers/${r.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+                      <Link
+                        href={`/routers/${r.id}`}
+                        className="font-medium text-brand-700 underline dark:text-brand-500"
+                      >
                         {r.name}
                       </Link>
                     </Td>
@@ -102,7 +124,11 @@ export default async function RoutersPage({ searchParams }: { searchParams: Prom
           page={list.page}
           pageSize={list.pageSize}
           total={list.total}
-          labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: t('common.pageOf', { page: list.page, pages: Math.max(1, Math.ceil(list.total / list.pageSize)) }) }}
+          labels={{
+            previous: t('common.previous'),
+            next: t('common.next'),
+            pageOf: t('common.pageOf', { page: list.page, pages: Math.max(1, Math.ceil(list.total / list.pageSize)) }),
+          }}
         />
       </section>
     </div>

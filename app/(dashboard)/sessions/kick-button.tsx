@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { kickSessionAction } from '@/app/_actions/network';
 import { JobStatus } from '@/components/jobs/job-watch';

@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { SessionWhoCells, TrafficCells } from '@/components/network/session-cells';
@@ -8,22 +8,27 @@ import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
-import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { PagePager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime, formatDateTimeOrDash } from '@/lib/format';
-import { toLocale, type Locale } from '@/lib/i18n/config';
+import { type Locale, toLocale } from '@/lib/i18n/config';
 import { SESSION_KINDS, type SessionKind } from '@/lib/network/constants';
 import { listSessionsOp, radiusOnlineOp, sessionRoutersOp } from '@/lib/network/operations';
 import type { Read } from '@/lib/server/read';
 import { KickButton } from './kick-button';
 
-
 /** radacct timestamps come from a raw query as Date or Postgres text; a bad value shows "—", not an error page. */
 
 /** "Router (API)" | "RADIUS": only offered when the organization has a RADIUS-mode router. */
-function SourceTabs({ source, labels }: { source: 'api' | 'radius'; labels: { nav: string; api: string; radius: string } }) {
+function SourceTabs({
+  source,
+  labels,
+}: {
+  source: 'api' | 'radius';
+  labels: { nav: string; api: string; radius: string };
+}) {
   const tab = (value: 'api' | 'radius', href: string, label: string) => (
     <Link
       href={href}
@@ -39,14 +44,22 @@ function SourceTabs({ source, labels }: { source: 'api' | 'radius'; labels: { na
     </Link>
   );
   return (
-    <nav aria-label={labels.nav} className="mb-3 flex gap-1 rounded-lg bg-slate-100 p-1 sm:inline-flex dark:bg-slate-800" data-testid="sessions-source">
+    <nav
+      aria-label={labels.nav}
+      className="mb-3 flex gap-1 rounded-lg bg-slate-100 p-1 sm:inline-flex dark:bg-slate-800"
+      data-testid="sessions-source"
+    >
       {tab('api', '/sessions', labels.api)}
       {tab('radius', '/sessions?source=radius', labels.radius)}
     </nav>
   );
 }
 
-export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SessionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('sessions.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -99,46 +112,69 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           allLabel={t('common.all')}
           className="sm:max-w-52"
           testId="sessions-router"
-          options={routers.map((r) => ({ value: r.id, label: `${r.name}${r.status === 'offline' ? ` (${t('routers.statuses.offline')})` : ''}` }))}
+          options={routers.map((r) => ({
+            value: r.id,
+            label: `${r.name}${r.status === 'offline' ? ` (${t('routers.statuses.offline')})` : ''}`,
+          }))}
         />
-        <FilterSelect name="kind" label={t('sessions.kind')} value={kind} allLabel={t('common.all')} className="sm:max-w-40" testId="sessions-kind" options={SESSION_KINDS.map((k) => ({ value: k, label: t(`routers.kinds.${k}`) }))} />
+        <FilterSelect
+          name="kind"
+          label={t('sessions.kind')}
+          value={kind}
+          allLabel={t('common.all')}
+          className="sm:max-w-40"
+          testId="sessions-kind"
+          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`routers.kinds.${k}`) }))}
+        />
       </SearchForm>
       {list.items.length === 0 ? (
-        <EmptyState title={q || kind || routerId ? t('sessions.noMatch') : t('sessions.emptyTitle')} hint={t('sessions.emptyHint')} />
+        <EmptyState
+          title={q || kind || routerId ? t('sessions.noMatch') : t('sessions.emptyTitle')}
+          hint={t('sessions.emptyHint')}
+        />
       ) : (
         // One row per session in the DOM (the e2e test and the kick dialog need exactly one):
         // on phones each row is laid out as a card with its own labels, from md up as a table row.
         <StackedTable head={head} testId="sessions-table" bodyTestId="sessions-cards">
-              {list.items.map((s) => (
-                <tr key={s.id} data-testid="session-row" className={STACKED_ROW.page}>
-                  <SessionWhoCells username={s.username} customerId={s.customerId} customerName={s.customerName} unknownLabel={t('sessions.unknownCustomer')} />
-                  <StackedCell label={t('sessions.router')}>
-                    <Link href={`/routers/${s.routerId}`} className="underline">
-                      {s.routerName}
-                    </Link>
-                  </StackedCell>
-                  <StackedCell label={t('sessions.kind')}>{t(`routers.kinds.${s.kind}`)}</StackedCell>
-                  <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
-                    {s.address ?? '—'}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.callerId')} className="break-all font-mono text-xs">
-                    {s.callerId ?? '—'}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.uptime')} className="md:whitespace-nowrap">
-                    {s.uptime ?? '—'}
-                  </StackedCell>
-                  {/* Stored from the customer's side (lib/network/router-ops.ts): in = download. */}
-                  <TrafficCells download={s.bytesIn} upload={s.bytesOut} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
-                  <StackedCell label={t('sessions.seenAt')} className="text-xs md:whitespace-nowrap">
-                    {formatDateTime(s.seenAt, locale, tz)}
-                  </StackedCell>
-                  {canKick && (
-                    <StackedCell className="col-span-2">
-                      <KickButton sessionId={s.id} username={s.username} />
-                    </StackedCell>
-                  )}
-                </tr>
-              ))}
+          {list.items.map((s) => (
+            <tr key={s.id} data-testid="session-row" className={STACKED_ROW.page}>
+              <SessionWhoCells
+                username={s.username}
+                customerId={s.customerId}
+                customerName={s.customerName}
+                unknownLabel={t('sessions.unknownCustomer')}
+              />
+              <StackedCell label={t('sessions.router')}>
+                <Link href={`/routers/${s.routerId}`} className="underline">
+                  {s.routerName}
+                </Link>
+              </StackedCell>
+              <StackedCell label={t('sessions.kind')}>{t(`routers.kinds.${s.kind}`)}</StackedCell>
+              <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
+                {s.address ?? '—'}
+              </StackedCell>
+              <StackedCell label={t('sessions.callerId')} className="break-all font-mono text-xs">
+                {s.callerId ?? '—'}
+              </StackedCell>
+              <StackedCell label={t('sessions.uptime')} className="md:whitespace-nowrap">
+                {s.uptime ?? '—'}
+              </StackedCell>
+              {/* Stored from the customer's side (lib/network/router-ops.ts): in = download. */}
+              <TrafficCells
+                download={s.bytesIn}
+                upload={s.bytesOut}
+                labels={{ download: t('sessions.download'), upload: t('sessions.upload') }}
+              />
+              <StackedCell label={t('sessions.seenAt')} className="text-xs md:whitespace-nowrap">
+                {formatDateTime(s.seenAt, locale, tz)}
+              </StackedCell>
+              {canKick && (
+                <StackedCell className="col-span-2">
+                  <KickButton sessionId={s.id} username={s.username} />
+                </StackedCell>
+              )}
+            </tr>
+          ))}
         </StackedTable>
       )}
       <PagePager
@@ -147,7 +183,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: t('common.pageOf', { page: list.page, pages }) }}
+        labels={{
+          previous: t('common.previous'),
+          next: t('common.next'),
+          pageOf: t('common.pageOf', { page: list.page, pages }),
+        }}
       />
     </div>
   );
@@ -193,28 +233,37 @@ async function RadiusSessions(p: {
         )
       ) : (
         <StackedTable head={head} testId="radius-online-table">
-              {list.items.map((s) => (
-                <tr key={s.id} data-testid="radius-online-row" className={STACKED_ROW.page}>
-                  <SessionWhoCells username={s.username} customerId={s.customerId} customerName={s.customerName} unknownLabel={t('sessions.unknownCustomer')} />
-                  <StackedCell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
-                    {formatDateTimeOrDash(s.start, p.locale, p.timeZone)}
-                  </StackedCell>
-                  <StackedCell label={t('radius.lastUpdate')} className="text-xs md:whitespace-nowrap">
-                    {formatDateTimeOrDash(s.update, p.locale, p.timeZone)}
-                  </StackedCell>
-                  <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
-                    {s.address ?? '—'}
-                  </StackedCell>
-                  <StackedCell label={t('radius.mac')} className="break-all font-mono text-xs">
-                    {s.callingStationId ?? '—'}
-                  </StackedCell>
-                  <StackedCell label={t('radius.nas')} className="break-all font-mono text-xs">
-                    {s.nas}
-                  </StackedCell>
-                  {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <TrafficCells download={s.download} upload={s.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
-                </tr>
-              ))}
+          {list.items.map((s) => (
+            <tr key={s.id} data-testid="radius-online-row" className={STACKED_ROW.page}>
+              <SessionWhoCells
+                username={s.username}
+                customerId={s.customerId}
+                customerName={s.customerName}
+                unknownLabel={t('sessions.unknownCustomer')}
+              />
+              <StackedCell label={t('radius.since')} className="text-xs md:whitespace-nowrap">
+                {formatDateTimeOrDash(s.start, p.locale, p.timeZone)}
+              </StackedCell>
+              <StackedCell label={t('radius.lastUpdate')} className="text-xs md:whitespace-nowrap">
+                {formatDateTimeOrDash(s.update, p.locale, p.timeZone)}
+              </StackedCell>
+              <StackedCell label={t('sessions.address')} className="break-all font-mono text-xs">
+                {s.address ?? '—'}
+              </StackedCell>
+              <StackedCell label={t('radius.mac')} className="break-all font-mono text-xs">
+                {s.callingStationId ?? '—'}
+              </StackedCell>
+              <StackedCell label={t('radius.nas')} className="break-all font-mono text-xs">
+                {s.nas}
+              </StackedCell>
+              {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
+              <TrafficCells
+                download={s.download}
+                upload={s.upload}
+                labels={{ download: t('sessions.download'), upload: t('sessions.upload') }}
+              />
+            </tr>
+          ))}
         </StackedTable>
       )}
       <PagePager
@@ -223,7 +272,11 @@ async function RadiusSessions(p: {
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        labels={{ previous: t('common.previous'), next: t('common.next'), pageOf: t('common.pageOf', { page: list.page, pages }) }}
+        labels={{
+          previous: t('common.previous'),
+          next: t('common.next'),
+          pageOf: t('common.pageOf', { page: list.page, pages }),
+        }}
       />
     </div>
   );

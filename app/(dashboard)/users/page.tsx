@@ -6,9 +6,13 @@ import { ASSIGNABLE_ROLES, can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { toLocale } from '@/lib/i18n/config';
 import { listMembersOp } from '@/lib/users/operations';
-import { InviteForm, InvitationsList, MembersTable } from './users-client';
+import { InvitationsList, InviteForm, MembersTable } from './users-client';
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('users.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -21,7 +25,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
       {manage && <InviteForm roleOptions={roleOptions} appUrl={env().APP_URL} />}
       {manage && invitations.length > 0 && (
-        <InvitationsList invitations={JSON.parse(JSON.stringify(invitations))} locale={locale} timeZone={info.org!.timezone} />
+        <InvitationsList
+          invitations={JSON.parse(JSON.stringify(invitations))}
+          locale={locale}
+          timeZone={info.org!.timezone}
+        />
       )}
       <section>
         <SearchForm q={sp.q} placeholder={t('users.searchPlaceholder')} submitLabel={t('common.search')} />

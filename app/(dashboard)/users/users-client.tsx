@@ -2,7 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { issueResetLinkAction, resetMemberTwoFactorAction } from '@/app/_actions/account';
-import { changeRoleAction, inviteUserAction, revokeInvitationAction, setMemberActiveAction } from '@/app/_actions/users';
+import {
+  changeRoleAction,
+  inviteUserAction,
+  revokeInvitationAction,
+  setMemberActiveAction,
+} from '@/app/_actions/users';
 import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -11,8 +16,8 @@ import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { formatDateTime } from '@/lib/format';
 import type { AssignableRole } from '@/lib/auth/permissions';
+import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
 type Option = { value: string; label: string };
@@ -33,7 +38,13 @@ export function InviteForm({ roleOptions, appUrl }: { roleOptions: Option[]; app
         noValidate
       >
         <TextField label={t('common.email')} name="email" type="email" required error={form.fieldError('email')} />
-        <SelectField label={t('common.role')} name="role" options={roleOptions} defaultValue="operator" error={form.fieldError('role')} />
+        <SelectField
+          label={t('common.role')}
+          name="role"
+          options={roleOptions}
+          defaultValue="operator"
+          error={form.fieldError('role')}
+        />
         <Button type="submit" className="sm:mt-6" disabled={form.pending} data-testid="invite-submit">
           {t('users.invite')}
         </Button>
@@ -43,7 +54,9 @@ export function InviteForm({ roleOptions, appUrl }: { roleOptions: Option[]; app
           <Alert>{form.error}</Alert>
         </div>
       )}
-      {form.result?.ok && <InviteLink url={`${appUrl || window.location.origin}/invite/${form.result.data.token}`} email={email} />}
+      {form.result?.ok && (
+        <InviteLink url={`${appUrl || window.location.origin}/invite/${form.result.data.token}`} email={email} />
+      )}
     </Card>
   );
 }
@@ -73,7 +86,15 @@ function InviteLink({ url, email }: { url: string; email: string }) {
 
 type Invitation = { id: string; email: string; role: string; expiresAt: string };
 
-export function InvitationsList({ invitations, locale, timeZone }: { invitations: Invitation[]; locale: Locale; timeZone: string }) {
+export function InvitationsList({
+  invitations,
+  locale,
+  timeZone,
+}: {
+  invitations: Invitation[];
+  locale: Locale;
+  timeZone: string;
+}) {
   const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -103,7 +124,16 @@ export function InvitationsList({ invitations, locale, timeZone }: { invitations
   );
 }
 
-type Member = { id: string; userId: string; name: string; email: string; role: string; active: boolean; twoFactor: boolean; lastLoginAt: string | null };
+type Member = {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  twoFactor: boolean;
+  lastLoginAt: string | null;
+};
 
 export function MembersTable(props: {
   page: { items: Member[]; nextCursor: string | null };
@@ -133,7 +163,10 @@ export function MembersTable(props: {
         </div>
       )}
       {resetLink && <ResetLink {...resetLink} />}
-      <StackedTable testId="members-table" head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}>
+      <StackedTable
+        testId="members-table"
+        head={[t('common.name'), t('common.role'), t('common.status'), t('users.lastLogin'), '']}
+      >
         {props.page.items.map((m) => {
           const self = m.userId === props.selfId;
           return (
@@ -157,7 +190,9 @@ export function MembersTable(props: {
                       startTransition(async () => {
                         const r = await changeRoleAction({ membershipId: m.id, role });
                         if (!r.ok) select.value = m.role;
-                        setMessage(r.ok ? { kind: 'success', text: t('users.roleChanged') } : { kind: 'error', text: r.message });
+                        setMessage(
+                          r.ok ? { kind: 'success', text: t('users.roleChanged') } : { kind: 'error', text: r.message },
+                        );
                       });
                     }}
                   >
@@ -173,7 +208,9 @@ export function MembersTable(props: {
               </StackedCell>
               <StackedCell label={t('common.status')}>
                 <div className="flex flex-wrap gap-1">
-                  <Badge color={m.active ? 'green' : 'slate'}>{m.active ? t('users.active') : t('users.inactive')}</Badge>
+                  <Badge color={m.active ? 'green' : 'slate'}>
+                    {m.active ? t('users.active') : t('users.inactive')}
+                  </Badge>
                   {m.twoFactor && <Badge color="blue">{t('users.twoFactor')}</Badge>}
                 </div>
               </StackedCell>
@@ -191,7 +228,14 @@ export function MembersTable(props: {
                       onConfirm={async () => {
                         const r = await issueResetLinkAction({ membershipId: m.id });
                         setMessage(r.ok ? null : { kind: 'error', text: r.message });
-                        setResetLink(r.ok ? { url: `${props.appUrl || window.location.origin}/reset/${r.data.token}`, email: r.data.email } : null);
+                        setResetLink(
+                          r.ok
+                            ? {
+                                url: `${props.appUrl || window.location.origin}/reset/${r.data.token}`,
+                                email: r.data.email,
+                              }
+                            : null,
+                        );
                       }}
                     />
                     {m.twoFactor && (
@@ -201,14 +245,22 @@ export function MembersTable(props: {
                         message={t('users.resetTwoFactorConfirm', { name: m.name })}
                         onConfirm={async () => {
                           const r = await resetMemberTwoFactorAction({ membershipId: m.id });
-                          setMessage(r.ok ? { kind: 'success', text: t('users.twoFactorReset', { name: m.name }) } : { kind: 'error', text: r.message });
+                          setMessage(
+                            r.ok
+                              ? { kind: 'success', text: t('users.twoFactorReset', { name: m.name }) }
+                              : { kind: 'error', text: r.message },
+                          );
                         }}
                       />
                     )}
                     <ConfirmButton
                       variant={m.active ? 'danger' : 'secondary'}
                       label={m.active ? t('users.deactivate') : t('users.reactivate')}
-                      message={m.active ? t('users.deactivateConfirm', { name: m.name }) : `${t('users.reactivate')} ${m.name}?`}
+                      message={
+                        m.active
+                          ? t('users.deactivateConfirm', { name: m.name })
+                          : `${t('users.reactivate')} ${m.name}?`
+                      }
                       onConfirm={async () => {
                         const r = await setMemberActiveAction({ membershipId: m.id, active: !m.active });
                         setMessage(r.ok ? null : { kind: 'error', text: r.message });

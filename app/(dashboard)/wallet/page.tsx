@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
-import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { requirePage } from '@/lib/auth/context';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -16,16 +16,32 @@ import { TopupPanel } from './_components/topup-panel';
 // The same PDF route as staff prints (it checks the batch is this reseller's); no loginUrl
 // parameter: the organization's hotspot login URL is printed with its QR.
 const PART_SIZE = 1000; // lib/vouchers/print.ts PRINT_PART_SIZE (server-only module)
-const pdfHref = (batchId: string, format: 'a4' | 'thermal', part = 1) => `/api/vouchers/batches/${batchId}/pdf?format=${format}&part=${part}`;
+const pdfHref = (batchId: string, format: 'a4' | 'thermal', part = 1) =>
+  `/api/vouchers/batches/${batchId}/pdf?format=${format}&part=${part}`;
 
 /** A4 and thermal PDF links of one batch; a batch above 1,000 cards prints in parts. */
-function PrintLinks({ batchId, count, labels }: { batchId: string; count: number; labels: { a4: string; thermal: string; part: (n: number) => string } }) {
+function PrintLinks({
+  batchId,
+  count,
+  labels,
+}: {
+  batchId: string;
+  count: number;
+  labels: { a4: string; thermal: string; part: (n: number) => string };
+}) {
   const parts = Math.max(1, Math.ceil(count / PART_SIZE));
   return (
     <div className="flex flex-wrap gap-2" data-testid="print-batch">
       {Array.from({ length: parts }, (_, i) =>
         (['a4', 'thermal'] as const).map((format) => (
-          <a key={`${format}-${i}`} href={pdfHref(batchId, format, i + 1)} target="_blank" rel="noopener" className={buttonClass('secondary')} data-testid={`print-${format}`}>
+          <a
+            key={`${format}-${i}`}
+            href={pdfHref(batchId, format, i + 1)}
+            target="_blank"
+            rel="noopener"
+            className={buttonClass('secondary')}
+            data-testid={`print-${format}`}
+          >
             {labels[format]}
             {parts > 1 ? ` · ${labels.part(i + 1)}` : ''}
           </a>
@@ -37,13 +53,19 @@ function PrintLinks({ batchId, count, labels }: { batchId: string; count: number
 
 const TOPUP_COLORS = { pending: 'amber', approved: 'green', rejected: 'red' } as const;
 
-export default async function WalletPage({ searchParams }: { searchParams: Promise<{ kind?: string; cursor?: string }> }) {
+export default async function WalletPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ kind?: string; cursor?: string }>;
+}) {
   const { ctx } = await requirePage('wallet.view');
   const t = await getTranslations('wallet');
   const common = await getTranslations('common');
   const locale = toLocale(await getLocale());
   const sp = await searchParams;
-  const kind = (WALLET_ENTRY_KINDS as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as WalletEntryKind) : undefined;
+  const kind = (WALLET_ENTRY_KINDS as readonly string[]).includes(sp.kind ?? '')
+    ? (sp.kind as WalletEntryKind)
+    : undefined;
   const [wallet, options, topups, batches] = await Promise.all([
     executeOperation(getWalletOp, ctx, { kind, cursor: sp.cursor }),
     executeOperation(purchaseOptionsOp, ctx, {}),
@@ -76,9 +98,15 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
           <KindFilter current={kind ?? ''} />
         </div>
         {entries.items.length === 0 ? (
-          <EmptyState title={kind || sp.cursor ? t('noEntriesFiltered') : t('noEntries')} hint={kind ? undefined : t('noEntriesHint')} />
+          <EmptyState
+            title={kind || sp.cursor ? t('noEntriesFiltered') : t('noEntries')}
+            hint={kind ? undefined : t('noEntriesHint')}
+          />
         ) : (
-          <StackedTable head={[t('when'), t('kind'), t('description'), t('amount'), t('balanceAfter')]} testId="wallet-ledger">
+          <StackedTable
+            head={[t('when'), t('kind'), t('description'), t('amount'), t('balanceAfter')]}
+            testId="wallet-ledger"
+          >
             {entries.items.map((e) => (
               <tr key={e.id} className={STACKED_ROW.page} data-testid="ledger-row">
                 <StackedCell label={t('when')}>{when(e.createdAt)}</StackedCell>
@@ -86,12 +114,20 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                 <StackedCell label={t('description')} className="col-span-2 md:col-span-1">
                   {e.note ?? '—'}
                   {e.refType === 'voucher_batch' && e.refId && (
-                    <a href={pdfHref(e.refId, 'a4')} target="_blank" rel="noopener" className="ml-2 inline-flex min-h-10 items-center text-brand-700 underline md:min-h-0 dark:text-brand-500">
+                    <a
+                      href={pdfHref(e.refId, 'a4')}
+                      target="_blank"
+                      rel="noopener"
+                      className="ml-2 inline-flex min-h-10 items-center text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    >
                       {t('printCards')}
                     </a>
                   )}
                 </StackedCell>
-                <StackedCell label={t('amount')} className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
+                <StackedCell
+                  label={t('amount')}
+                  className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+                >
                   {e.amount > 0 ? '+' : ''}
                   {formatIDR(e.amount)}
                 </StackedCell>
@@ -102,7 +138,12 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
             ))}
           </StackedTable>
         )}
-        <Pager basePath="/wallet" params={{ kind, cursor: sp.cursor }} nextCursor={entries.nextCursor} labels={{ next: common('next'), first: common('first') }} />
+        <Pager
+          basePath="/wallet"
+          params={{ kind, cursor: sp.cursor }}
+          nextCursor={entries.nextCursor}
+          labels={{ next: common('next'), first: common('first') }}
+        />
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -121,7 +162,15 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                         {when(b.createdAt)} · {t(`batchStatus.${b.status}`)} · {formatIDR(b.costRupiah * b.count)}
                       </p>
                     </div>
-                    <PrintLinks batchId={b.id} count={b.count} labels={{ a4: t('printA4'), thermal: t('printThermal'), part: (n) => t('printPart', { part: n }) }} />
+                    <PrintLinks
+                      batchId={b.id}
+                      count={b.count}
+                      labels={{
+                        a4: t('printA4'),
+                        thermal: t('printThermal'),
+                        part: (n) => t('printPart', { part: n }),
+                      }}
+                    />
                   </Card>
                 </li>
               ))}
@@ -145,7 +194,11 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
                         {when(r.createdAt)} · {t(`channels.${r.channel}`)}
                         {r.note ? ` · ${r.note}` : ''}
                       </p>
-                      {r.status === 'rejected' && r.reason && <p className="text-xs text-red-700 dark:text-red-400">{t('rejectedBecause', { reason: r.reason })}</p>}
+                      {r.status === 'rejected' && r.reason && (
+                        <p className="text-xs text-red-700 dark:text-red-400">
+                          {t('rejectedBecause', { reason: r.reason })}
+                        </p>
+                      )}
                     </div>
                     <Badge color={TOPUP_COLORS[r.status]}>{t(`topupStatus.${r.status}`)}</Badge>
                   </Card>

@@ -11,7 +11,12 @@ export default async function WhatsAppLayout({ children }: { children: ReactNode
   const t = await getTranslations('messaging');
   const manage = can(ctx.role, 'messaging.manage');
   const tabs = [
-    ...(manage ? [{ href: '/whatsapp', label: t('tabs.sessions') }, { href: '/whatsapp/templates', label: t('tabs.templates') }] : []),
+    ...(manage
+      ? [
+          { href: '/whatsapp', label: t('tabs.sessions') },
+          { href: '/whatsapp/templates', label: t('tabs.templates') },
+        ]
+      : []),
     { href: '/whatsapp/broadcasts', label: t('tabs.broadcasts') },
     { href: '/whatsapp/messages', label: t('tabs.messages') },
   ];

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -9,8 +9,8 @@ import { listSessionsOp } from '@/lib/messaging/operations';
 import { TRANSPORT_CONFIG_FIELDS } from '@/lib/messaging/transports';
 import { executeOperation } from '@/lib/server/operation';
 import { SessionCard } from './_components/session-card';
-import { WAITING_STATUSES } from './_components/session-states';
 import { SessionForm } from './_components/session-form';
+import { WAITING_STATUSES } from './_components/session-states';
 
 /** The organization's ways out: linked phones (QR) and API accounts, in priority order. */
 export default async function WhatsAppSessionsPage() {
@@ -33,13 +33,22 @@ export default async function WhatsAppSessionsPage() {
       ) : (
         <div className="space-y-3" data-testid="sessions">
           {sessions.map((s) => (
-            <SessionCard key={s.id} session={s} locale={locale} timeZone={info.org!.timezone} configFields={TRANSPORT_CONFIG_FIELDS} />
+            <SessionCard
+              key={s.id}
+              session={s}
+              locale={locale}
+              timeZone={info.org!.timezone}
+              configFields={TRANSPORT_CONFIG_FIELDS}
+            />
           ))}
         </div>
       )}
       <Card>
         <details open={sessions.length === 0}>
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 dark:text-brand-500" data-testid="add-session">
+          <summary
+            className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 dark:text-brand-500"
+            data-testid="add-session"
+          >
             {t('sessions.add')}
           </summary>
           <div className="mt-3">

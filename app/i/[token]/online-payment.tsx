@@ -1,7 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { startInvoicePaymentAction } from '@/app/_actions/payments';
 import { PaymentInstructions } from '@/components/payments/payment-instructions';
@@ -10,14 +10,30 @@ import { formatIDR } from '@/lib/format';
 import type { PublicPayment } from '@/lib/payments/checkout';
 import type { GatewayName, MethodKind } from '@/lib/payments/types';
 
-export type PayableMethod = { gateway: GatewayName; code: string; kind: MethodKind; label: string; fee: number; total: number; sandbox: boolean };
+export type PayableMethod = {
+  gateway: GatewayName;
+  code: string;
+  kind: MethodKind;
+  label: string;
+  fee: number;
+  total: number;
+  sandbox: boolean;
+};
 type PaymentState = { invoiceStatus: string; outstanding: number; payment: PublicPayment | null };
 
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];
 const POLL_MS = 4000;
 
-const showable = (p: PublicPayment | null): p is PublicPayment => Boolean(p && p.status === 'pending' && (!p.expiresAt || new Date(p.expiresAt).getTime() > Date.now()));
-const redirectOnly = (p: PublicPayment) => Boolean(p.instructions.redirectUrl && !p.instructions.vaNumber && !p.instructions.qrString && !p.instructions.qrImageUrl && !p.instructions.payCode);
+const showable = (p: PublicPayment | null): p is PublicPayment =>
+  Boolean(p && p.status === 'pending' && (!p.expiresAt || new Date(p.expiresAt).getTime() > Date.now()));
+const redirectOnly = (p: PublicPayment) =>
+  Boolean(
+    p.instructions.redirectUrl &&
+      !p.instructions.vaNumber &&
+      !p.instructions.qrString &&
+      !p.instructions.qrImageUrl &&
+      !p.instructions.payCode,
+  );
 
 /**
  * "Bayar online" on the customer's invoice page: pick a method, see what to pay and how, and
@@ -83,7 +99,14 @@ export function OnlinePayment({
   if (!['unpaid', 'partial'].includes(invoiceStatus) || outstanding <= 0) return null;
   if (payment) {
     const method = methods.find((m) => m.gateway === payment.gateway && m.code === payment.method);
-    return <PaymentInstructions payment={payment} methodLabel={method?.label ?? payment.method} locale={locale} onChangeMethod={() => setPayment(null)} />;
+    return (
+      <PaymentInstructions
+        payment={payment}
+        methodLabel={method?.label ?? payment.method}
+        locale={locale}
+        onChangeMethod={() => setPayment(null)}
+      />
+    );
   }
   if (methods.length === 0) return null;
 
@@ -114,7 +137,11 @@ export function OnlinePayment({
         </div>
         {notice && <Alert>{notice}</Alert>}
         {methods.some((m) => m.sandbox) && <Alert kind="warning">{t('sandbox')}</Alert>}
-        {starting && <p className="text-sm text-slate-500" role="status">{t('starting')}</p>}
+        {starting && (
+          <p className="text-sm text-slate-500" role="status">
+            {t('starting')}
+          </p>
+        )}
         {KINDS.map((kind) => {
           const group = methods.filter((m) => m.kind === kind);
           if (group.length === 0) return null;

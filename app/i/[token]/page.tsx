@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
@@ -60,7 +60,9 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
             </li>
           ))}
           <li className="flex justify-between py-2 text-slate-500">
-            <span>{t('billing.taxLine')} {d.settings.taxPercent}%</span>
+            <span>
+              {t('billing.taxLine')} {d.settings.taxPercent}%
+            </span>
             <span>{formatIDR(d.invoice.tax)}</span>
           </li>
           <li className="flex justify-between py-2 text-base font-semibold">
@@ -69,7 +71,10 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
           </li>
         </ul>
         <p className="mt-2 text-sm">
-          {t('billing.due')}: {new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d.invoice.dueDate}T00:00:00Z`))}
+          {t('billing.due')}:{' '}
+          {new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(
+            new Date(`${d.invoice.dueDate}T00:00:00Z`),
+          )}
           {!paid && (
             <>
               {' · '}

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { acceptInvitationAction, acceptInvitationAsUserAction } from '@/app/_actions/auth';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -17,7 +17,14 @@ export function AcceptForm({ token }: { token: string }) {
       {form.error && <Alert>{form.error}</Alert>}
       <input type="hidden" name="token" value={token} />
       <TextField label={t('common.name')} name="name" autoComplete="name" required error={form.fieldError('name')} />
-      <TextField label={t('auth.newPassword')} name="password" type="password" autoComplete="new-password" required error={form.fieldError('password')} />
+      <TextField
+        label={t('auth.newPassword')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={form.fieldError('password')}
+      />
       <Button type="submit" className="w-full" disabled={form.pending}>
         {t('auth.inviteCreateAccount')}
       </Button>

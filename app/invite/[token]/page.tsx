@@ -34,7 +34,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 <JoinAsUserButton token={token} />
               ) : (
                 <>
-                  <Alert kind="warning">{t('auth.inviteOtherAccount', { current: session.user.email, email: invitation.email })}</Alert>
+                  <Alert kind="warning">
+                    {t('auth.inviteOtherAccount', { current: session.user.email, email: invitation.email })}
+                  </Alert>
                   <SignOutButton />
                 </>
               )
@@ -43,7 +45,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
                 <AcceptForm token={token} />
                 <div className="space-y-2 border-t border-slate-200 pt-4 text-center dark:border-slate-800">
                   <p className="text-sm text-slate-600 dark:text-slate-400">{t('auth.inviteHaveAccount')}</p>
-                  <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} className={buttonClass('secondary', 'w-full')} data-testid="invite-sign-in">
+                  <Link
+                    href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
+                    className={buttonClass('secondary', 'w-full')}
+                    data-testid="invite-sign-in"
+                  >
                     {t('auth.inviteSignIn')}
                   </Link>
                 </div>

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Button, buttonClass } from '@/components/ui/button';
 
 export function PrintBar({ width }: { width: number }) {

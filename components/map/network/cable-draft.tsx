@@ -15,7 +15,13 @@ import type { LatLngTuple } from './types';
 export function CableDraftLine({ path }: { path: LatLngTuple[] }) {
   return (
     <>
-      {path.length > 1 && <Polyline positions={path} pathOptions={{ color: '#dc2626', weight: 4, dashArray: '8 6' }} interactive={false} />}
+      {path.length > 1 && (
+        <Polyline
+          positions={path}
+          pathOptions={{ color: '#dc2626', weight: 4, dashArray: '8 6' }}
+          interactive={false}
+        />
+      )}
       {path.map((p, i) => (
         <CircleMarker
           key={i}
@@ -31,13 +37,25 @@ export function CableDraftLine({ path }: { path: LatLngTuple[] }) {
 }
 
 /** While drawing: how far the cable runs so far, undo, finish. */
-export function DrawPanel({ path, onUndo, onFinish, onCancel }: { path: LatLngTuple[]; onUndo: () => void; onFinish: () => void; onCancel: () => void }) {
+export function DrawPanel({
+  path,
+  onUndo,
+  onFinish,
+  onCancel,
+}: {
+  path: LatLngTuple[];
+  onUndo: () => void;
+  onFinish: () => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations();
   const locale = useLocale();
   return (
     <div className="space-y-3" data-testid="draw-panel">
       <p className="text-sm" data-testid="draw-length">
-        {path.length === 0 ? t('map.draw.hint') : t('map.draw.progress', { points: path.length, length: formatDistance(pathLengthM(path), locale) })}
+        {path.length === 0
+          ? t('map.draw.hint')
+          : t('map.draw.progress', { points: path.length, length: formatDistance(pathLengthM(path), locale) })}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={onUndo} disabled={path.length === 0}>
@@ -56,14 +74,27 @@ export function DrawPanel({ path, onUndo, onFinish, onCancel }: { path: LatLngTu
 }
 
 /** The drawn route saved as a cable; its length is computed again by the server. */
-export function NewCableForm({ path, onSaved, onCancel }: { path: LatLngTuple[]; onSaved: (code: string) => void; onCancel: () => void }) {
+export function NewCableForm({
+  path,
+  onSaved,
+  onCancel,
+}: {
+  path: LatLngTuple[];
+  onSaved: (code: string) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations();
   const locale = useLocale();
-  const form = useActionForm((fields: FormFields) => saveCableAction(asInput({ ...fields, path })), (row) => onSaved(row.code));
+  const form = useActionForm(
+    (fields: FormFields) => saveCableAction(asInput({ ...fields, path })),
+    (row) => onSaved(row.code),
+  );
   const f = form.fieldError;
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="new-cable-form">
-      <p className="text-sm sm:col-span-2">{t('map.draw.progress', { points: path.length, length: formatDistance(pathLengthM(path), locale) })}</p>
+      <p className="text-sm sm:col-span-2">
+        {t('map.draw.progress', { points: path.length, length: formatDistance(pathLengthM(path), locale) })}
+      </p>
       {(form.error || f('path')) && (
         <div className="sm:col-span-2">
           <Alert>{f('path') ?? form.error}</Alert>
@@ -78,7 +109,13 @@ export function NewCableForm({ path, onSaved, onCancel }: { path: LatLngTuple[];
         options={CABLE_TYPES.map((c) => ({ value: c, label: t(`map.cableTypes.${c}`) }))}
         error={f('cableType')}
       />
-      <TextField label={t('map.card.cores')} name="coreCount" inputMode="numeric" defaultValue={12} error={f('coreCount')} />
+      <TextField
+        label={t('map.card.cores')}
+        name="coreCount"
+        inputMode="numeric"
+        defaultValue={12}
+        error={f('coreCount')}
+      />
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={form.pending} data-testid="save-new-cable">
           {form.pending ? t('common.saving') : t('common.save')}

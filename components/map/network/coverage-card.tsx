@@ -1,6 +1,6 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { CoverageNote } from '@/components/coverage-note';
 import { buttonClass } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -55,7 +55,10 @@ export function CoverageCardBody({
         </>
       )}
       {canCreateLead && (
-        <Link href={`/leads/new?lat=${formatCoord(at[0])}&lng=${formatCoord(at[1])}`} className={buttonClass('secondary', 'w-full sm:w-auto')}>
+        <Link
+          href={`/leads/new?lat=${formatCoord(at[0])}&lng=${formatCoord(at[1])}`}
+          className={buttonClass('secondary', 'w-full sm:w-auto')}
+        >
           {t('map.coverage.newLead')}
         </Link>
       )}

@@ -5,18 +5,29 @@ import { useMemo, useRef } from 'react';
 import { Marker, useMap } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
 import { clusterIcon, customerIcon } from './icons';
-import { onActivate } from './styles';
 import type { FeatureTap } from './infra-layers';
+import { onActivate } from './styles';
 import type { CustomerPoint, LatLngTuple, MapFeatures } from './types';
 
 /**
  * Customers as the server sends them: single points (clustered in the browser, so a few
  * thousand stay smooth) or, when too many are in view, the server's own grid clusters.
  */
-export function CustomerLayer({ data, pendingOnly, onTap }: { data: NonNullable<MapFeatures['customers']>; pendingOnly: boolean; onTap: FeatureTap }) {
+export function CustomerLayer({
+  data,
+  pendingOnly,
+  onTap,
+}: {
+  data: NonNullable<MapFeatures['customers']>;
+  pendingOnly: boolean;
+  onTap: FeatureTap;
+}) {
   const points = data.mode === 'points' ? data.items : null;
   // Memoised: a new array would rebuild every marker on each render of the map.
-  const shown = useMemo(() => (points && pendingOnly ? points.filter((c) => c.status === 'pending') : points), [points, pendingOnly]);
+  const shown = useMemo(
+    () => (points && pendingOnly ? points.filter((c) => c.status === 'pending') : points),
+    [points, pendingOnly],
+  );
   if (data.mode === 'clusters') return pendingOnly ? null : <ServerClusters items={data.items} />;
   return <CustomerPoints items={shown ?? []} onTap={onTap} />;
 }
@@ -34,13 +45,27 @@ function CustomerPoints({ items, onTap }: { items: CustomerPoint[]; onTap: Featu
       if (!pos || pos[0] !== c.lat || pos[1] !== c.lng) pos = [c.lat, c.lng];
       next.set(c.id, pos);
       const at = pos;
-      return <Marker key={c.id} position={pos} icon={customerIcon(c.status)} title={c.name} eventHandlers={onActivate(() => onTap({ kind: 'customer', item: c }, at))} />;
+      return (
+        <Marker
+          key={c.id}
+          position={pos}
+          icon={customerIcon(c.status)}
+          title={c.name}
+          eventHandlers={onActivate(() => onTap({ kind: 'customer', item: c }, at))}
+        />
+      );
     });
     positions.current = next;
     return out;
   }, [items, onTap]);
   return (
-    <MarkerClusterGroup chunkedLoading showCoverageOnHover={false} maxClusterRadius={45} disableClusteringAtZoom={18} spiderfyOnMaxZoom>
+    <MarkerClusterGroup
+      chunkedLoading
+      showCoverageOnHover={false}
+      maxClusterRadius={45}
+      disableClusteringAtZoom={18}
+      spiderfyOnMaxZoom
+    >
       {markers}
     </MarkerClusterGroup>
   );

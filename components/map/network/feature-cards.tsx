@@ -1,10 +1,10 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import { Facts } from './map-card';
-import { STATUS_COLORS, formatDistance } from './styles';
+import { formatDistance, STATUS_COLORS } from './styles';
 import type { CableLine, CustomerPoint, OdpPoint, SearchHit, SitePoint } from './types';
 
 export const FEATURE_HREF = {
@@ -108,7 +108,12 @@ export function CableCardBody({ c }: { c: CableLine }) {
 /** A search result while the map flies there and loads the full record. */
 export function HitCardBody({ hit, loading }: { hit: SearchHit; loading: boolean }) {
   const t = useTranslations('map');
-  const label = { customer: t('card.openCustomer'), odp: t('card.openOdp'), site: t('card.openSite'), cable: t('card.openCable') }[hit.kind];
+  const label = {
+    customer: t('card.openCustomer'),
+    odp: t('card.openOdp'),
+    site: t('card.openSite'),
+    cable: t('card.openCable'),
+  }[hit.kind];
   return (
     <>
       {hit.sublabel && <p className="text-sm text-slate-600 dark:text-slate-400">{hit.sublabel}</p>}

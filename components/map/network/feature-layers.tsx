@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { Marker } from 'react-leaflet';
 import { CustomerLayer } from './customer-layer';
 import { pinIcon } from './icons';
-import { CableLines, OdpMarkers, SiteMarkers, type FeatureTap, type MoveHandler } from './infra-layers';
+import { CableLines, type FeatureTap, type MoveHandler, OdpMarkers, SiteMarkers } from './infra-layers';
 import type { LatLngTuple, MapFeatures } from './types';
 import type { Layers } from './use-layers';
 
@@ -23,14 +23,26 @@ type Props = {
  * on every pan and card change, and thousands of markers should only be touched when the
  * data, the layers or edit mode change.
  */
-export const FeatureLayers = memo(function FeatureLayers({ data, layers, canCustomers, draggable, positions, onTap, onMove }: Props) {
+export const FeatureLayers = memo(function FeatureLayers({
+  data,
+  layers,
+  canCustomers,
+  draggable,
+  positions,
+  onTap,
+  onMove,
+}: Props) {
   const sites = useMemo(() => (data?.sites ?? []).filter((s) => layers[s.kind]), [data?.sites, layers]);
   return (
     <>
       {layers.cables && data?.cables && <CableLines items={data.cables} onTap={onTap} />}
-      {canCustomers && (layers.customers || layers.pendingOnly) && data?.customers && <CustomerLayer data={data.customers} pendingOnly={layers.pendingOnly} onTap={onTap} />}
+      {canCustomers && (layers.customers || layers.pendingOnly) && data?.customers && (
+        <CustomerLayer data={data.customers} pendingOnly={layers.pendingOnly} onTap={onTap} />
+      )}
       <SiteMarkers items={sites} draggable={draggable} positions={positions} onTap={onTap} onMove={onMove} />
-      {layers.odps && data?.odps && <OdpMarkers items={data.odps} draggable={draggable} positions={positions} onTap={onTap} onMove={onMove} />}
+      {layers.odps && data?.odps && (
+        <OdpMarkers items={data.odps} draggable={draggable} positions={positions} onTap={onTap} onMove={onMove} />
+      )}
     </>
   );
 });

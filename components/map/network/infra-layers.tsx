@@ -17,7 +17,13 @@ const dropped = (e: L.DragEndEvent | L.LeafletEvent): LatLngTuple => {
   return [Number(p.lat.toFixed(6)), Number(p.lng.toFixed(6))];
 };
 
-type PointProps<T> = { item: T; at: LatLngTuple | undefined; draggable: boolean; onTap: FeatureTap; onMove: MoveHandler };
+type PointProps<T> = {
+  item: T;
+  at: LatLngTuple | undefined;
+  draggable: boolean;
+  onTap: FeatureTap;
+  onMove: MoveHandler;
+};
 
 /**
  * One marker, re-rendered only when its own data changes: react-leaflet moves a marker and
@@ -27,16 +33,31 @@ type PointProps<T> = { item: T; at: LatLngTuple | undefined; draggable: boolean;
 const OdpMarker = memo(function OdpMarker({ item: o, at, draggable, onTap, onMove }: PointProps<OdpPoint>) {
   const position = useMemo<LatLngTuple>(() => at ?? [o.lat, o.lng], [at, o.lat, o.lng]);
   const handlers = useMemo(
-    () => ({ ...onActivate(() => onTap({ kind: 'odp', item: o }, position)), dragend: (e: L.DragEndEvent) => onMove({ kind: 'odp', id: o.id, code: o.code }, dropped(e)) }),
+    () => ({
+      ...onActivate(() => onTap({ kind: 'odp', item: o }, position)),
+      dragend: (e: L.DragEndEvent) => onMove({ kind: 'odp', id: o.id, code: o.code }, dropped(e)),
+    }),
     [o, position, onTap, onMove],
   );
-  return <Marker position={position} icon={odpIcon(o.usedPorts, o.totalPorts)} title={o.code} draggable={draggable} zIndexOffset={500} eventHandlers={handlers} />;
+  return (
+    <Marker
+      position={position}
+      icon={odpIcon(o.usedPorts, o.totalPorts)}
+      title={o.code}
+      draggable={draggable}
+      zIndexOffset={500}
+      eventHandlers={handlers}
+    />
+  );
 });
 
 const SiteMarker = memo(function SiteMarker({ item: s, at, draggable, onTap, onMove }: PointProps<SitePoint>) {
   const position = useMemo<LatLngTuple>(() => at ?? [s.lat, s.lng], [at, s.lat, s.lng]);
   const handlers = useMemo(
-    () => ({ ...onActivate(() => onTap({ kind: 'site', item: s }, position)), dragend: (e: L.DragEndEvent) => onMove({ kind: 'site', id: s.id, code: s.code }, dropped(e)) }),
+    () => ({
+      ...onActivate(() => onTap({ kind: 'site', item: s }, position)),
+      dragend: (e: L.DragEndEvent) => onMove({ kind: 'site', id: s.id, code: s.code }, dropped(e)),
+    }),
     [s, position, onTap, onMove],
   );
   return (
@@ -51,7 +72,13 @@ const SiteMarker = memo(function SiteMarker({ item: s, at, draggable, onTap, onM
   );
 });
 
-type PointsProps<T> = { items: T[]; draggable: boolean; positions: Record<string, LatLngTuple>; onTap: FeatureTap; onMove: MoveHandler };
+type PointsProps<T> = {
+  items: T[];
+  draggable: boolean;
+  positions: Record<string, LatLngTuple>;
+  onTap: FeatureTap;
+  onMove: MoveHandler;
+};
 
 /**
  * ODPs with their port use on the marker. In edit mode they can be dragged; the drop only
@@ -67,16 +94,29 @@ export function SiteMarkers({ items, positions, ...rest }: PointsProps<SitePoint
 }
 
 // Style objects made once: a new pathOptions object makes react-leaflet restyle the line.
-const VISIBLE = Object.fromEntries(Object.entries(CABLE_STYLES).map(([k, s]) => [k, { color: s.color, weight: s.weight, opacity: 0.9 }]));
-const HIT = Object.fromEntries(Object.entries(CABLE_STYLES).map(([k, s]) => [k, { color: s.color, weight: 18, opacity: 0.01 }]));
+const VISIBLE = Object.fromEntries(
+  Object.entries(CABLE_STYLES).map(([k, s]) => [k, { color: s.color, weight: s.weight, opacity: 0.9 }]),
+);
+const HIT = Object.fromEntries(
+  Object.entries(CABLE_STYLES).map(([k, s]) => [k, { color: s.color, weight: 18, opacity: 0.01 }]),
+);
 
 /** A cable twice: the visible line, and a wide invisible one so a thumb can hit it. */
 const Cable = memo(function Cable({ c, onTap }: { c: CableLine; onTap: FeatureTap }) {
-  const handlers = useMemo(() => ({ click: (e: L.LeafletMouseEvent) => onTap({ kind: 'cable', item: c }, [e.latlng.lat, e.latlng.lng]) }), [c, onTap]);
+  const handlers = useMemo(
+    () => ({ click: (e: L.LeafletMouseEvent) => onTap({ kind: 'cable', item: c }, [e.latlng.lat, e.latlng.lng]) }),
+    [c, onTap],
+  );
   return (
     <Fragment>
       <Polyline positions={c.path} pathOptions={VISIBLE[c.cableType]} interactive={false} />
-      <Polyline positions={c.path} pathOptions={HIT[c.cableType]} className={`map-cable map-cable-${c.id}`} bubblingMouseEvents={false} eventHandlers={handlers} />
+      <Polyline
+        positions={c.path}
+        pathOptions={HIT[c.cableType]}
+        className={`map-cable map-cable-${c.id}`}
+        bubblingMouseEvents={false}
+        eventHandlers={handlers}
+      />
     </Fragment>
   );
 });

@@ -6,11 +6,29 @@ import { CABLE_STYLES, SITE_STYLES, STATUS_COLORS } from './styles';
 import { CUSTOMER_STATUSES } from './types';
 import type { LayerKey, Layers } from './use-layers';
 
-function Toggle({ layer, layers, onToggle, label, children }: { layer: LayerKey; layers: Layers; onToggle: (k: LayerKey) => void; label: string; children?: ReactNode }) {
+function Toggle({
+  layer,
+  layers,
+  onToggle,
+  label,
+  children,
+}: {
+  layer: LayerKey;
+  layers: Layers;
+  onToggle: (k: LayerKey) => void;
+  label: string;
+  children?: ReactNode;
+}) {
   return (
     <li className="py-1">
       <label className="flex min-h-11 cursor-pointer items-center gap-3 text-sm font-medium">
-        <input type="checkbox" className="h-5 w-5 accent-brand-600" checked={layers[layer]} onChange={() => onToggle(layer)} data-testid={`layer-${layer}`} />
+        <input
+          type="checkbox"
+          className="h-5 w-5 accent-brand-600"
+          checked={layers[layer]}
+          onChange={() => onToggle(layer)}
+          data-testid={`layer-${layer}`}
+        />
         {label}
       </label>
       {children && <div className="ml-8 pb-1">{children}</div>}
@@ -21,14 +39,26 @@ function Toggle({ layer, layers, onToggle, label, children }: { layer: LayerKey;
 function Swatch({ color, label, round = true }: { color: string; label: string; round?: boolean }) {
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-      <span aria-hidden className={`inline-block h-3 w-3 ${round ? 'rounded-full' : 'rounded-sm'}`} style={{ background: color }} />
+      <span
+        aria-hidden
+        className={`inline-block h-3 w-3 ${round ? 'rounded-full' : 'rounded-sm'}`}
+        style={{ background: color }}
+      />
       {label}
     </span>
   );
 }
 
 /** Layer switches with the legend beside each: what the colours on the map mean. */
-export function LayersPanel({ layers, onToggle, canCustomers }: { layers: Layers; onToggle: (k: LayerKey) => void; canCustomers: boolean }) {
+export function LayersPanel({
+  layers,
+  onToggle,
+  canCustomers,
+}: {
+  layers: Layers;
+  onToggle: (k: LayerKey) => void;
+  canCustomers: boolean;
+}) {
   const t = useTranslations('map');
   return (
     <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="layers-panel">

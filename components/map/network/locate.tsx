@@ -29,7 +29,9 @@ export function useLocate(onError: (message: string) => void) {
       },
       (err) => {
         setBusy(false);
-        onError(err.code === err.PERMISSION_DENIED ? t('denied') : err.code === err.TIMEOUT ? t('timeout') : t('unavailable'));
+        onError(
+          err.code === err.PERMISSION_DENIED ? t('denied') : err.code === err.TIMEOUT ? t('timeout') : t('unavailable'),
+        );
       },
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
     );
@@ -40,8 +42,18 @@ export function useLocate(onError: (message: string) => void) {
 export function LocatedMarker({ located }: { located: Located }) {
   return (
     <>
-      <Circle center={located.at} radius={located.accuracyM} pathOptions={{ color: '#2563eb', weight: 1, fillOpacity: 0.1 }} interactive={false} />
-      <CircleMarker center={located.at} radius={8} pathOptions={{ color: '#fff', weight: 3, fillColor: '#2563eb', fillOpacity: 1 }} interactive={false} />
+      <Circle
+        center={located.at}
+        radius={located.accuracyM}
+        pathOptions={{ color: '#2563eb', weight: 1, fillOpacity: 0.1 }}
+        interactive={false}
+      />
+      <CircleMarker
+        center={located.at}
+        radius={8}
+        pathOptions={{ color: '#fff', weight: 3, fillColor: '#2563eb', fillOpacity: 1 }}
+        interactive={false}
+      />
     </>
   );
 }

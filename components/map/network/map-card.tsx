@@ -1,7 +1,7 @@
 'use client';
 import { X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 /**
  * The card for whatever was tapped: a bottom sheet above the toolbar on phones (the map

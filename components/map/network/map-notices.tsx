@@ -3,7 +3,15 @@ import { X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
-function Pill({ tone, children, onDismiss }: { tone: 'info' | 'warn' | 'error'; children: ReactNode; onDismiss?: () => void }) {
+function Pill({
+  tone,
+  children,
+  onDismiss,
+}: {
+  tone: 'info' | 'warn' | 'error';
+  children: ReactNode;
+  onDismiss?: () => void;
+}) {
   const t = useTranslations('common');
   const style = {
     info: 'bg-white/95 text-slate-700 dark:bg-slate-900/95 dark:text-slate-200',
@@ -11,10 +19,18 @@ function Pill({ tone, children, onDismiss }: { tone: 'info' | 'warn' | 'error'; 
     error: 'bg-red-50/95 text-red-800 dark:bg-red-950/95 dark:text-red-200',
   }[tone];
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`flex items-start gap-2 rounded-lg px-3 py-2 text-sm shadow ${style}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`flex items-start gap-2 rounded-lg px-3 py-2 text-sm shadow ${style}`}
+    >
       <span className="min-w-0 flex-1">{children}</span>
       {onDismiss && (
-        <button type="button" onClick={onDismiss} aria-label={t('close')} className="-my-2 -mr-2 grid h-10 w-10 shrink-0 place-items-center rounded-lg">
+        <button
+          type="button"
+          onClick={onDismiss}
+          aria-label={t('close')}
+          className="-my-2 -mr-2 grid h-10 w-10 shrink-0 place-items-center rounded-lg"
+        >
           <X size={16} aria-hidden />
         </button>
       )}
@@ -47,7 +63,10 @@ export function MapNotices(p: {
       {p.clustered && <Pill tone="warn">{t('pendingNeedsZoom')}</Pill>}
       {p.empty && !p.hint && <Pill tone="info">{t('emptyView')}</Pill>}
       {p.loading && (
-        <span className="inline-block rounded-full bg-white/90 px-2 py-0.5 text-xs text-slate-600 shadow dark:bg-slate-900/90 dark:text-slate-300" data-testid="map-loading">
+        <span
+          className="inline-block rounded-full bg-white/90 px-2 py-0.5 text-xs text-slate-600 shadow dark:bg-slate-900/90 dark:text-slate-300"
+          data-testid="map-loading"
+        >
           {t('loading')}
         </span>
       )}

@@ -1,9 +1,33 @@
 'use client';
-import { Cable, Check, Layers, LocateFixed, MapPinPlus, Pencil, Radar, SquarePlus, type LucideIcon } from 'lucide-react';
+import {
+  Cable,
+  Check,
+  Layers,
+  LocateFixed,
+  type LucideIcon,
+  MapPinPlus,
+  Pencil,
+  Radar,
+  SquarePlus,
+} from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { Tool } from './types';
 
-function ToolButton({ icon: Icon, label, pressed, onClick, testId, disabled }: { icon: LucideIcon; label: string; pressed?: boolean; onClick: () => void; testId: string; disabled?: boolean }) {
+function ToolButton({
+  icon: Icon,
+  label,
+  pressed,
+  onClick,
+  testId,
+  disabled,
+}: {
+  icon: LucideIcon;
+  label: string;
+  pressed?: boolean;
+  onClick: () => void;
+  testId: string;
+  disabled?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -12,7 +36,9 @@ function ToolButton({ icon: Icon, label, pressed, onClick, testId, disabled }: {
       disabled={disabled}
       data-testid={testId}
       className={`flex min-w-0 flex-1 flex-col items-center justify-center gap-0.5 rounded-lg px-1 text-[11px] leading-tight font-medium disabled:opacity-50 ${
-        pressed ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
+        pressed
+          ? 'bg-brand-600 text-white'
+          : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'
       }`}
     >
       <Icon size={20} aria-hidden />
@@ -56,17 +82,55 @@ export function MapToolbar({
     >
       {editing ? (
         <>
-          <ToolButton icon={Check} label={t('doneEditing')} pressed onClick={() => onEditing(false)} testId="map-edit" />
-          <ToolButton icon={MapPinPlus} label={t('addOdp')} pressed={tool === 'add-odp'} onClick={() => toggle('add-odp')} testId="tool-add-odp" />
-          <ToolButton icon={SquarePlus} label={t('addSite')} pressed={tool === 'add-site'} onClick={() => toggle('add-site')} testId="tool-add-site" />
-          <ToolButton icon={Cable} label={t('drawCable')} pressed={tool === 'draw-cable'} onClick={() => toggle('draw-cable')} testId="tool-draw-cable" />
+          <ToolButton
+            icon={Check}
+            label={t('doneEditing')}
+            pressed
+            onClick={() => onEditing(false)}
+            testId="map-edit"
+          />
+          <ToolButton
+            icon={MapPinPlus}
+            label={t('addOdp')}
+            pressed={tool === 'add-odp'}
+            onClick={() => toggle('add-odp')}
+            testId="tool-add-odp"
+          />
+          <ToolButton
+            icon={SquarePlus}
+            label={t('addSite')}
+            pressed={tool === 'add-site'}
+            onClick={() => toggle('add-site')}
+            testId="tool-add-site"
+          />
+          <ToolButton
+            icon={Cable}
+            label={t('drawCable')}
+            pressed={tool === 'draw-cable'}
+            onClick={() => toggle('draw-cable')}
+            testId="tool-draw-cable"
+          />
         </>
       ) : (
         <>
           <ToolButton icon={Layers} label={t('layers')} pressed={layersOpen} onClick={onLayers} testId="tool-layers" />
-          <ToolButton icon={LocateFixed} label={t('locate')} onClick={onLocate} disabled={locating} testId="tool-locate" />
-          <ToolButton icon={Radar} label={t('coverage')} pressed={tool === 'coverage'} onClick={() => toggle('coverage')} testId="tool-coverage" />
-          {canManage && <ToolButton icon={Pencil} label={t('edit')} onClick={() => onEditing(true)} testId="map-edit" />}
+          <ToolButton
+            icon={LocateFixed}
+            label={t('locate')}
+            onClick={onLocate}
+            disabled={locating}
+            testId="tool-locate"
+          />
+          <ToolButton
+            icon={Radar}
+            label={t('coverage')}
+            pressed={tool === 'coverage'}
+            onClick={() => toggle('coverage')}
+            testId="tool-coverage"
+          />
+          {canManage && (
+            <ToolButton icon={Pencil} label={t('edit')} onClick={() => onEditing(true)} testId="map-edit" />
+          )}
         </>
       )}
     </div>

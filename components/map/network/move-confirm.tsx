@@ -30,7 +30,9 @@ export function MoveConfirm({
     });
   return (
     <div className="space-y-3" data-testid="move-confirm">
-      <p className="text-sm">{t('map.edit.moveQuestion', { code: target.code, lat: formatCoord(to[0]), lng: formatCoord(to[1]) })}</p>
+      <p className="text-sm">
+        {t('map.edit.moveQuestion', { code: target.code, lat: formatCoord(to[0]), lng: formatCoord(to[1]) })}
+      </p>
       {error && <Alert>{error}</Alert>}
       <div className="flex gap-2">
         <Button onClick={confirm} disabled={pending} data-testid="move-confirm-yes">

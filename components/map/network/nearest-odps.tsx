@@ -2,9 +2,9 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import type { MapLine, MapPoint } from '../location-map';
+import { getJson } from './fetch-json';
 import { formatDistance } from './styles';
 import type { CoverageAnswer, NearOdp } from './types';
-import { getJson } from './fetch-json';
 
 type Point = { latitude: number; longitude: number };
 export type Nearest = { at: Point; items: NearOdp[] } | null;
@@ -30,11 +30,16 @@ export function useNearestOdps(enabled: boolean) {
 }
 
 /** LocationMap props: the picked point, the ODPs and a labelled line to each. */
-export function useNearestOnMap(point: Point | null, nearest: Nearest, radiusM: number): { points: MapPoint[]; lines: MapLine[]; radiusM?: number } {
+export function useNearestOnMap(
+  point: Point | null,
+  nearest: Nearest,
+  radiusM: number,
+): { points: MapPoint[]; lines: MapLine[]; radiusM?: number } {
   const locale = useLocale();
   if (!point) return { points: [], lines: [] };
   const pick: MapPoint = { ...point, kind: 'pick' };
-  if (!nearest || nearest.at.latitude !== point.latitude || nearest.at.longitude !== point.longitude) return { points: [pick], lines: [] };
+  if (!nearest || nearest.at.latitude !== point.latitude || nearest.at.longitude !== point.longitude)
+    return { points: [pick], lines: [] };
   const odps = nearest.items.map((o): MapPoint => ({ latitude: o.lat, longitude: o.lng, kind: 'odp', label: o.code }));
   return {
     points: [...odps, pick],
@@ -52,7 +57,9 @@ export function NearestOdps({ nearest }: { nearest: Nearest }) {
       <p className="font-medium">{t('nearestTitle')}</p>
       <ul className="mt-1 space-y-0.5" data-testid="coverage-nearest">
         {nearest.items.map((o) => (
-          <li key={o.id}>{t('nearestItem', { code: o.code, distance: formatDistance(o.distanceM, locale), free: o.freePorts })}</li>
+          <li key={o.id}>
+            {t('nearestItem', { code: o.code, distance: formatDistance(o.distanceM, locale), free: o.freePorts })}
+          </li>
         ))}
       </ul>
     </div>

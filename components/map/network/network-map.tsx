@@ -4,11 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type L from 'leaflet';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MapContainer, TileLayer, ZoomControl, useMapEvents } from 'react-leaflet';
+import { MapContainer, TileLayer, useMapEvents, ZoomControl } from 'react-leaflet';
 import { useTileUrl } from '../map-config';
 import { CableDraftLine, DrawPanel } from './cable-draft';
 import { CoverageOverlay } from './coverage-overlay';
 import { FeatureLayers, PlacePin } from './feature-layers';
+import { getJson } from './fetch-json';
 import type { FeatureTap, MoveHandler } from './infra-layers';
 import { LayersPanel } from './layers-panel';
 import { LocatedMarker, useLocate } from './locate';
@@ -19,11 +20,10 @@ import { flyToVisible, revealPoint } from './reveal';
 import { SearchBox } from './search-box';
 import { SelectionCard } from './selection-card';
 import type { CoverageAnswer, LatLngTuple, SearchHit, Selection, Tool } from './types';
-import { getJson } from './fetch-json';
-import { ViewWatcher, useFeatures, type MapView } from './use-features';
-import { findFeature, loadSavedView, saveView, type FeatureRef, type StartView } from './view';
+import { type MapView, useFeatures, ViewWatcher } from './use-features';
 import { serverLayers, useLayers } from './use-layers';
 import { useStableCallback } from './use-stable-callback';
+import { type FeatureRef, findFeature, loadSavedView, type StartView, saveView } from './view';
 
 export type NetworkMapProps = {
   /** From ?lat=&lng=&zoom= (links and tests); else the last view on this device; else `fallback`. */
@@ -45,7 +45,14 @@ function MapTaps({ onTap }: { onTap: (at: LatLngTuple) => void }) {
   return null;
 }
 
-export default function NetworkMap({ initial, fallback, select, canManage, canCustomers, canCreateLead }: NetworkMapProps) {
+export default function NetworkMap({
+  initial,
+  fallback,
+  select,
+  canManage,
+  canCustomers,
+  canCreateLead,
+}: NetworkMapProps) {
   const t = useTranslations('map');
   const tileUrl = useTileUrl();
   const queryClient = useQueryClient();
@@ -95,7 +102,8 @@ export default function NetworkMap({ initial, fallback, select, canManage, canCu
   const coverage = useQuery({
     queryKey: ['map-coverage', coverageAt?.[0], coverageAt?.[1]],
     enabled: coverageAt !== null,
-    queryFn: ({ signal }) => getJson<CoverageAnswer>(`/api/map/coverage?lat=${coverageAt![0]}&lng=${coverageAt![1]}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<CoverageAnswer>(`/api/map/coverage?lat=${coverageAt![0]}&lng=${coverageAt![1]}`, signal),
   });
 
   const closeCard = () => {
@@ -177,7 +185,15 @@ export default function NetworkMap({ initial, fallback, select, canManage, canCu
         <ZoomControl position="topright" />
         <ViewWatcher onView={onView} />
         <MapTaps onTap={onTap} />
-        <FeatureLayers data={data} layers={layers} canCustomers={canCustomers} draggable={draggable} positions={positions} onTap={onFeatureTap} onMove={onMarkerMove} />
+        <FeatureLayers
+          data={data}
+          layers={layers}
+          canCustomers={canCustomers}
+          draggable={draggable}
+          positions={positions}
+          onTap={onFeatureTap}
+          onMove={onMarkerMove}
+        />
         {(selection?.kind === 'new-odp' || selection?.kind === 'new-site') && <PlacePin at={selection.at} />}
         {coverageAt && <CoverageOverlay at={coverageAt} answer={coverage.data} />}
         {tool === 'draw-cable' && <CableDraftLine path={draft} />}

@@ -39,7 +39,17 @@ function Actions({ pending, onCancel, testId }: { pending: boolean; onCancel: ()
 }
 
 /** A new ODP at the tapped point, through the same action (and permission) as the ODP form. */
-export function NewOdpForm({ at, odcs, onSaved, onCancel }: { at: LatLngTuple; odcs: SitePoint[]; onSaved: (code: string) => void; onCancel: () => void }) {
+export function NewOdpForm({
+  at,
+  odcs,
+  onSaved,
+  onCancel,
+}: {
+  at: LatLngTuple;
+  odcs: SitePoint[];
+  onSaved: (code: string) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations();
   const form = useActionForm(saveOdpAction, (row) => onSaved(row.code));
   const f = form.fieldError;
@@ -52,7 +62,13 @@ export function NewOdpForm({ at, odcs, onSaved, onCancel }: { at: LatLngTuple; o
       )}
       <TextField label={t('odps.code')} name="code" autoComplete="off" error={f('code')} />
       <TextField label={t('odps.name')} name="name" autoComplete="off" error={f('name')} />
-      <TextField label={t('odps.totalPorts')} name="totalPorts" inputMode="numeric" defaultValue={8} error={f('totalPorts')} />
+      <TextField
+        label={t('odps.totalPorts')}
+        name="totalPorts"
+        inputMode="numeric"
+        defaultValue={8}
+        error={f('totalPorts')}
+      />
       <SelectField
         label={t('map.edit.splitter')}
         name="splitterRatio"
@@ -75,7 +91,15 @@ export function NewOdpForm({ at, odcs, onSaved, onCancel }: { at: LatLngTuple; o
 }
 
 /** A new ODC, POP, OLT or pole at the tapped point. */
-export function NewSiteForm({ at, onSaved, onCancel }: { at: LatLngTuple; onSaved: (code: string) => void; onCancel: () => void }) {
+export function NewSiteForm({
+  at,
+  onSaved,
+  onCancel,
+}: {
+  at: LatLngTuple;
+  onSaved: (code: string) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations();
   const form = useActionForm(saveSiteAction, (row) => onSaved(row.code));
   const f = form.fieldError;
@@ -95,7 +119,13 @@ export function NewSiteForm({ at, onSaved, onCancel }: { at: LatLngTuple; onSave
       />
       <TextField label={t('odps.code')} name="code" autoComplete="off" error={f('code')} />
       <TextField label={t('odps.name')} name="name" autoComplete="off" error={f('name')} />
-      <TextField label={t('map.edit.capacity')} name="capacity" inputMode="numeric" hint={t('map.edit.capacityHint')} error={f('capacity')} />
+      <TextField
+        label={t('map.edit.capacity')}
+        name="capacity"
+        inputMode="numeric"
+        hint={t('map.edit.capacityHint')}
+        error={f('capacity')}
+      />
       <TextField label={t('odps.area')} name="area" error={f('area')} />
       <Position at={at} error={f('latitude') ?? f('longitude')} />
       <Actions pending={form.pending} onCancel={onCancel} testId="save-new-site" />

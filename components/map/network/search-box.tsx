@@ -66,7 +66,9 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             setOpen(true);
-            setActive((i) => (items.length === 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length));
+            setActive((i) =>
+              items.length === 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length,
+            );
           }
           if (e.key === 'Enter' && current) pick(current);
           if (e.key === 'Escape') setOpen(false);
@@ -83,7 +85,9 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
           className="absolute inset-x-0 top-full mt-1 max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {results.isError ? (
-            <li role="alert" className="px-3 py-2 text-sm text-red-700">{results.error.message || t('loadFailed')}</li>
+            <li role="alert" className="px-3 py-2 text-sm text-red-700">
+              {results.error.message || t('loadFailed')}
+            </li>
           ) : results.isPending ? (
             <li className="px-3 py-2 text-sm text-slate-500">{t('search.searching')}</li>
           ) : items.length === 0 ? (
@@ -102,7 +106,9 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
                 className={`flex min-h-11 w-full cursor-pointer flex-col items-start justify-center px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800 ${hit === current ? 'bg-slate-100 dark:bg-slate-800' : ''}`}
               >
                 <span className="text-sm font-medium">
-                  <span className="mr-1 rounded bg-slate-100 px-1 text-[11px] uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t(`search.kinds.${hit.kind}`)}</span>
+                  <span className="mr-1 rounded bg-slate-100 px-1 text-[11px] uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                    {t(`search.kinds.${hit.kind}`)}
+                  </span>
                   {hit.label}
                 </span>
                 {hit.sublabel && <span className="text-xs text-slate-500">{hit.sublabel}</span>}

@@ -24,19 +24,50 @@ type Props = {
 };
 
 /** The card's title and body for whatever is selected. */
-export function SelectionCard({ selection: s, editing, odcs, coverage, canCreateLead, loading, onClose, onSaved, onMoved, onBackToDrawing }: Props) {
+export function SelectionCard({
+  selection: s,
+  editing,
+  odcs,
+  coverage,
+  canCreateLead,
+  loading,
+  onClose,
+  onSaved,
+  onMoved,
+  onBackToDrawing,
+}: Props) {
   const t = useTranslations('map');
   switch (s.kind) {
     case 'customer':
-      return <MapCard title={s.item.name} onClose={onClose}><CustomerCardBody c={s.item} /></MapCard>;
+      return (
+        <MapCard title={s.item.name} onClose={onClose}>
+          <CustomerCardBody c={s.item} />
+        </MapCard>
+      );
     case 'odp':
-      return <MapCard title={`${s.item.code}`} onClose={onClose}><OdpCardBody o={s.item} editing={editing} /></MapCard>;
+      return (
+        <MapCard title={`${s.item.code}`} onClose={onClose}>
+          <OdpCardBody o={s.item} editing={editing} />
+        </MapCard>
+      );
     case 'site':
-      return <MapCard title={`${s.item.code}`} onClose={onClose}><SiteCardBody s={s.item} editing={editing} /></MapCard>;
+      return (
+        <MapCard title={`${s.item.code}`} onClose={onClose}>
+          <SiteCardBody s={s.item} editing={editing} />
+        </MapCard>
+      );
     case 'cable':
-      return <MapCard title={s.item.code} onClose={onClose}><CableCardBody c={s.item} /></MapCard>;
+      return (
+        <MapCard title={s.item.code} onClose={onClose}>
+          <CableCardBody c={s.item} />
+        </MapCard>
+      );
     case 'hit':
-      return <MapCard title={s.item.label} onClose={onClose}><HitCardBody hit={s.item} loading={loading} /></MapCard>;
+      return (
+        <MapCard title={s.item.label} onClose={onClose}>
+          <HitCardBody hit={s.item} loading={loading} />
+        </MapCard>
+      );
     case 'coverage':
       return (
         <MapCard title={t('coverage.title')} onClose={onClose}>
@@ -46,7 +77,12 @@ export function SelectionCard({ selection: s, editing, odcs, coverage, canCreate
     case 'new-odp':
       return (
         <MapCard title={t('edit.newOdp')} onClose={onClose}>
-          <NewOdpForm at={s.at} odcs={odcs} onSaved={(code) => onSaved(t('edit.savedOdp', { code }))} onCancel={onClose} />
+          <NewOdpForm
+            at={s.at}
+            odcs={odcs}
+            onSaved={(code) => onSaved(t('edit.savedOdp', { code }))}
+            onCancel={onClose}
+          />
         </MapCard>
       );
     case 'new-site':
@@ -58,13 +94,23 @@ export function SelectionCard({ selection: s, editing, odcs, coverage, canCreate
     case 'new-cable':
       return (
         <MapCard title={t('edit.newCable')} onClose={onBackToDrawing}>
-          <NewCableForm path={s.path} onSaved={(code) => onSaved(t('edit.savedCable', { code }))} onCancel={onBackToDrawing} />
+          <NewCableForm
+            path={s.path}
+            onSaved={(code) => onSaved(t('edit.savedCable', { code }))}
+            onCancel={onBackToDrawing}
+          />
         </MapCard>
       );
     case 'move':
       return (
         <MapCard title={t('edit.moveTitle')} onClose={onClose}>
-          <MoveConfirm key={`${s.target.id}:${s.to.join(',')}`} target={s.target} to={s.to} onMoved={onMoved} onCancel={onClose} />
+          <MoveConfirm
+            key={`${s.target.id}:${s.to.join(',')}`}
+            target={s.target}
+            to={s.to}
+            onMoved={onMoved}
+            onCancel={onClose}
+          />
         </MapCard>
       );
     case 'saved':

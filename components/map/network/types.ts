@@ -1,4 +1,4 @@
-import type { NearbyOdp, coverageAt } from '@/lib/infrastructure/coverage';
+import type { coverageAt, NearbyOdp } from '@/lib/infrastructure/coverage';
 import type { CableLine, MapFeatures, OdpPoint, SitePoint } from '@/lib/infrastructure/map';
 import type { CustomerCluster, CustomerMapStatus, CustomerPoint } from '@/lib/infrastructure/map-customers';
 import type { MapSearchItem } from '@/lib/infrastructure/map-search';

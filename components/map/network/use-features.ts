@@ -38,6 +38,9 @@ export function useFeatures(view: MapView | null, layers: string[]) {
     placeholderData: keepPreviousData,
     staleTime: 30_000,
     queryFn: ({ signal }) =>
-      getJson<MapFeatures>(`/api/map/features?${new URLSearchParams({ bbox: view!.bbox, zoom: String(view!.zoom), layers: layerParam })}`, signal),
+      getJson<MapFeatures>(
+        `/api/map/features?${new URLSearchParams({ bbox: view!.bbox, zoom: String(view!.zoom), layers: layerParam })}`,
+        signal,
+      ),
   });
 }

@@ -6,7 +6,16 @@ export const LAYER_KEYS = ['customers', 'pendingOnly', 'odps', 'cables', ...SITE
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type Layers = Record<LayerKey, boolean>;
 
-const DEFAULTS: Layers = { customers: true, pendingOnly: false, odps: true, cables: true, pop: true, olt: true, odc: true, pole: true };
+const DEFAULTS: Layers = {
+  customers: true,
+  pendingOnly: false,
+  odps: true,
+  cables: true,
+  pop: true,
+  olt: true,
+  odc: true,
+  pole: true,
+};
 const STORAGE_KEY = 'jaring.map.layers';
 
 function load(): Layers {

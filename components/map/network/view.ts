@@ -10,7 +10,10 @@ const VIEW_KEY = 'jaring.map.view';
  * The bounds snapped outwards to a grid of a quarter tile at this zoom: small pans reuse the
  * cached answer, and the key stays the same for the same place.
  */
-export function snapBounds(b: Pick<L.LatLngBounds, 'getWest' | 'getSouth' | 'getEast' | 'getNorth'>, zoom: number): string {
+export function snapBounds(
+  b: Pick<L.LatLngBounds, 'getWest' | 'getSouth' | 'getEast' | 'getNorth'>,
+  zoom: number,
+): string {
   const step = 90 / 2 ** zoom;
   const down = (v: number) => Math.floor(v / step) * step;
   const up = (v: number) => Math.ceil(v / step) * step;
@@ -34,7 +37,10 @@ export function loadSavedView(): StartView | null {
 export function saveView(map: L.Map) {
   const c = map.getCenter();
   try {
-    localStorage.setItem(VIEW_KEY, JSON.stringify({ lat: Number(c.lat.toFixed(6)), lng: Number(c.lng.toFixed(6)), zoom: map.getZoom() }));
+    localStorage.setItem(
+      VIEW_KEY,
+      JSON.stringify({ lat: Number(c.lat.toFixed(6)), lng: Number(c.lng.toFixed(6)), zoom: map.getZoom() }),
+    );
   } catch {
     // Storage unavailable: the map simply opens at the default place next time.
   }

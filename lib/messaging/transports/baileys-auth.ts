@@ -1,4 +1,11 @@
-import { BufferJSON, initAuthCreds, proto, type AuthenticationCreds, type AuthenticationState, type SignalDataTypeMap } from '@whiskeysockets/baileys';
+import {
+  type AuthenticationCreds,
+  type AuthenticationState,
+  BufferJSON,
+  initAuthCreds,
+  proto,
+  type SignalDataTypeMap,
+} from '@whiskeysockets/baileys';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { whatsappAuthState } from '@/db/schema';
@@ -43,7 +50,15 @@ export async function usePostgresAuthState(db: Db, sessionId: string): Promise<P
         const rows = await db
           .select({ key: whatsappAuthState.key, valueEnc: whatsappAuthState.valueEnc })
           .from(whatsappAuthState)
-          .where(and(eq(whatsappAuthState.sessionId, sessionId), inArray(whatsappAuthState.key, ids.map((id) => `${type}:${id}`))));
+          .where(
+            and(
+              eq(whatsappAuthState.sessionId, sessionId),
+              inArray(
+                whatsappAuthState.key,
+                ids.map((id) => `${type}:${id}`),
+              ),
+            ),
+          );
         const prefix = `${type}:`.length;
         for (const r of rows) {
           let value = decode<SignalDataTypeMap[T]>(r.valueEnc);
@@ -77,7 +92,9 @@ export async function usePostgresAuthState(db: Db, sessionId: string): Promise<P
             });
         }
         if (deletes.length > 0) {
-          await db.delete(whatsappAuthState).where(and(eq(whatsappAuthState.sessionId, sessionId), inArray(whatsappAuthState.key, deletes)));
+          await db
+            .delete(whatsappAuthState)
+            .where(and(eq(whatsappAuthState.sessionId, sessionId), inArray(whatsappAuthState.key, deletes)));
         }
       },
     },

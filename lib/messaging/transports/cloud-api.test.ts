@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { startFakeCloudApi, type CloudApiFake, type FailKind } from '@/tests/support/whatsapp-http';
-import { TransportError, type MessageTransport } from '../types';
+import { type CloudApiFake, type FailKind, startFakeCloudApi } from '@/tests/support/whatsapp-http';
+import { type MessageTransport, TransportError } from '../types';
 import { createCloudApiTransport, parseCloudApiStatuses, verifyCloudApiWebhook } from './cloud-api';
 import { createHttpTransport } from './index';
 
@@ -12,12 +12,20 @@ let fake: CloudApiFake;
 let transport: MessageTransport;
 before(async () => {
   fake = await startFakeCloudApi();
-  transport = createCloudApiTransport({ baseUrl: fake.url, phoneNumberId: fake.credentials.phoneNumberId, accessToken: fake.credentials.accessToken, timeoutMs: 300 });
+  transport = createCloudApiTransport({
+    baseUrl: fake.url,
+    phoneNumberId: fake.credentials.phoneNumberId,
+    accessToken: fake.credentials.accessToken,
+    timeoutMs: 300,
+  });
 });
 after(() => fake.close());
 
 async function rejects(promise: Promise<unknown>, code: TransportError['code'], retryable: boolean) {
-  const error = await promise.then(() => assert.fail('expected a TransportError'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a TransportError'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof TransportError, String(error));
   assert.equal(error.code, code, error.message);
   assert.equal(error.retryable, retryable, error.message);
@@ -38,7 +46,11 @@ test('a text goes out as the Cloud API documents it, and the wamid is the messag
     type: 'text',
     text: { preview_url: false, body: 'Tagihan Anda Rp150.000 jatuh tempo 10 Juni' },
   });
-  assert.deepEqual(fake.sent.at(-1), { to: '6281234567890', text: 'Tagihan Anda Rp150.000 jatuh tempo 10 Juni', id: result.messageId });
+  assert.deepEqual(fake.sent.at(-1), {
+    to: '6281234567890',
+    text: 'Tagihan Anda Rp150.000 jatuh tempo 10 Juni',
+    id: result.messageId,
+  });
   assert.match(result.messageId ?? '', /^wamid\./);
 });
 
@@ -62,9 +74,17 @@ test('each refusal becomes the right TransportError, and none is recorded as sen
 });
 
 test('a wrong token and a wrong phone number id are refused without retrying', async () => {
-  const wrongToken = createCloudApiTransport({ baseUrl: fake.url, phoneNumberId: fake.credentials.phoneNumberId, accessToken: 'EAAG-revoked' });
+  const wrongToken = createCloudApiTransport({
+    baseUrl: fake.url,
+    phoneNumberId: fake.credentials.phoneNumberId,
+    accessToken: 'EAAG-revoked',
+  });
   await rejects(wrongToken.sendText('6281234567890', 'x'), 'unauthorized', false);
-  const wrongNumber = createCloudApiTransport({ baseUrl: fake.url, phoneNumberId: '999', accessToken: fake.credentials.accessToken });
+  const wrongNumber = createCloudApiTransport({
+    baseUrl: fake.url,
+    phoneNumberId: '999',
+    accessToken: fake.credentials.accessToken,
+  });
   await rejects(wrongNumber.sendText('6281234567890', 'x'), 'rejected', false);
   const count = fake.requests.length;
   await rejects(wrongToken.sendText('6281234567890', 'x'), 'unauthorized', false);
@@ -76,12 +96,18 @@ test('a closed port is unreachable and worth retrying', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const closed = createCloudApiTransport({ baseUrl: `http://127.0.0.1:${port}/v21.0`, phoneNumberId: '1', accessToken: 't' });
+  const closed = createCloudApiTransport({
+    baseUrl: `http://127.0.0.1:${port}/v21.0`,
+    phoneNumberId: '1',
+    accessToken: 't',
+  });
   await rejects(closed.sendText('6281234567890', 'x'), 'unreachable', true);
 });
 
 test('a 200 without a message id is not taken as sent', async () => {
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"messaging_product":"whatsapp","messages":[]}'));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"messaging_product":"whatsapp","messages":[]}'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
@@ -93,11 +119,18 @@ test('a 200 without a message id is not taken as sent', async () => {
 });
 
 test('createHttpTransport builds the Cloud API transport from stored fields', async () => {
-  const built = createHttpTransport('cloud_api', { phoneNumberId: fake.credentials.phoneNumberId, accessToken: fake.credentials.accessToken }, { baseUrl: fake.url });
+  const built = createHttpTransport(
+    'cloud_api',
+    { phoneNumberId: fake.credentials.phoneNumberId, accessToken: fake.credentials.accessToken },
+    { baseUrl: fake.url },
+  );
   assert.equal(built.kind, 'cloud_api');
   const { messageId } = await built.sendText('6285712345678', 'Halo');
   assert.equal(fake.sent.at(-1)?.id, messageId);
-  assert.throws(() => createHttpTransport('cloud_api', { phoneNumberId: '1' }), (e: unknown) => e instanceof TransportError && e.code === 'unauthorized' && !e.retryable);
+  assert.throws(
+    () => createHttpTransport('cloud_api', { phoneNumberId: '1' }),
+    (e: unknown) => e instanceof TransportError && e.code === 'unauthorized' && !e.retryable,
+  );
 });
 
 test('webhook signatures: Meta-signed bodies pass, forged or altered ones do not', () => {
@@ -134,9 +167,24 @@ test('statuses are read from entry[].changes[].value.statuses[], with the error 
 });
 
 test('inbound messages, unknown statuses and junk give no statuses', () => {
-  const inbound = { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages', value: { messages: [{ from: '6281234567890', id: 'wamid.IN', type: 'text', text: { body: 'halo' } }] } }] }] };
+  const inbound = {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        changes: [
+          {
+            field: 'messages',
+            value: { messages: [{ from: '6281234567890', id: 'wamid.IN', type: 'text', text: { body: 'halo' } }] },
+          },
+        ],
+      },
+    ],
+  };
   assert.deepEqual(parseCloudApiStatuses(inbound), []);
-  const played = { entry: [{ changes: [{ value: { statuses: [{ id: 'wamid.V', status: 'played' }, { status: 'read' }] } }] }] };
+  const played = {
+    entry: [{ changes: [{ value: { statuses: [{ id: 'wamid.V', status: 'played' }, { status: 'read' }] } }] }],
+  };
   assert.deepEqual(parseCloudApiStatuses(played), []);
-  for (const junk of [null, 'text', 42, { entry: 'x' }, { entry: [{ changes: [null] }] }]) assert.deepEqual(parseCloudApiStatuses(junk), []);
+  for (const junk of [null, 'text', 42, { entry: 'x' }, { entry: [{ changes: [null] }] }])
+    assert.deepEqual(parseCloudApiStatuses(junk), []);
 });

@@ -9,9 +9,9 @@
  * #131047 and only an approved template would go through.
  */
 import { createHmac } from 'node:crypto';
-import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
+import { type GatewayResponse, gatewayRequest } from '@/lib/payments/http';
 import { safeEqual } from '@/lib/payments/signature';
-import { TransportError, type MessageTransport } from '../types';
+import { type MessageTransport, TransportError } from '../types';
 import { noAnswerError } from './errors';
 
 export const CLOUD_API_BASE_URL = 'https://graph.facebook.com/v21.0';
@@ -51,7 +51,12 @@ export function createCloudApiTransport(config: CloudApiConfig): MessageTranspor
       const body = res.body as { messages?: { id?: unknown }[] } | null;
       const id = typeof body === 'object' && body !== null ? body.messages?.[0]?.id : undefined;
       // A 2xx without an id is not an acknowledgement: it may have been a proxy's page.
-      if (typeof id !== 'string' || !id) throw new TransportError('bad_response', `WhatsApp Cloud API answered HTTP ${res.status} without a message id`, true);
+      if (typeof id !== 'string' || !id)
+        throw new TransportError(
+          'bad_response',
+          `WhatsApp Cloud API answered HTTP ${res.status} without a message id`,
+          true,
+        );
       return { messageId: id };
     },
   };
@@ -60,13 +65,26 @@ export function createCloudApiTransport(config: CloudApiConfig): MessageTranspor
 async function post(url: string, config: CloudApiConfig, json: unknown): Promise<GatewayResponse> {
   try {
     // Not idempotent: Meta has no idempotency key for messages, so one attempt only.
-    return await gatewayRequest({ method: 'POST', url, headers: { authorization: `Bearer ${config.accessToken}` }, json, idempotent: false, timeoutMs: config.timeoutMs });
+    return await gatewayRequest({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${config.accessToken}` },
+      json,
+      idempotent: false,
+      timeoutMs: config.timeoutMs,
+    });
   } catch (error) {
     throw noAnswerError(error, 'WhatsApp Cloud API');
   }
 }
 
-type GraphError = { message?: unknown; code?: unknown; error_subcode?: unknown; error_data?: { details?: unknown }; fbtrace_id?: unknown };
+type GraphError = {
+  message?: unknown;
+  code?: unknown;
+  error_subcode?: unknown;
+  error_data?: { details?: unknown };
+  fbtrace_id?: unknown;
+};
 
 function cloudApiError(res: GatewayResponse): TransportError {
   const error = ((res.body as { error?: GraphError } | null)?.error ?? {}) as GraphError;
@@ -76,7 +94,8 @@ function cloudApiError(res: GatewayResponse): TransportError {
   const message = `WhatsApp Cloud API HTTP ${res.status}${Number.isFinite(code) ? ` #${code}` : ''}: ${detail ?? res.text.slice(0, 200)}${trace}`;
 
   if (res.status === 401 || AUTH_CODES.has(code)) return new TransportError('unauthorized', message, false);
-  if (PERMISSION_CODES.has(code) || (code >= 200 && code <= 299)) return new TransportError('unauthorized', message, false);
+  if (PERMISSION_CODES.has(code) || (code >= 200 && code <= 299))
+    return new TransportError('unauthorized', message, false);
   if (INVALID_RECIPIENT_CODES.has(code)) return new TransportError('invalid_number', message, false);
   if (RATE_LIMIT_CODES.has(code) || TRANSIENT_CODES.has(code)) return new TransportError('rejected', message, true);
   if (res.status === 429 || res.status >= 500) return new TransportError('rejected', message, true);
@@ -89,7 +108,11 @@ function cloudApiError(res: GatewayResponse): TransportError {
  * sends it as `X-Hub-Signature-256: sha256=<hex>`. Verify against the bytes as received:
  * re-serialised JSON would not match.
  */
-export function verifyCloudApiWebhook(rawBody: string | Buffer, signatureHeader: string | null | undefined, appSecret: string): boolean {
+export function verifyCloudApiWebhook(
+  rawBody: string | Buffer,
+  signatureHeader: string | null | undefined,
+  appSecret: string,
+): boolean {
   if (!appSecret || !signatureHeader?.startsWith('sha256=')) return false;
   const expected = createHmac('sha256', appSecret).update(rawBody).digest('hex');
   return safeEqual(expected, signatureHeader.slice('sha256='.length).toLowerCase());
@@ -127,9 +150,15 @@ export function parseCloudApiStatuses(body: unknown): CloudApiStatus[] {
 }
 
 function describeErrors(errors: unknown): string {
-  const first = Array.isArray(errors) ? (errors[0] as { code?: unknown; title?: unknown; message?: unknown; error_data?: { details?: unknown } } | undefined) : undefined;
+  const first = Array.isArray(errors)
+    ? (errors[0] as
+        | { code?: unknown; title?: unknown; message?: unknown; error_data?: { details?: unknown } }
+        | undefined)
+    : undefined;
   if (!first) return 'failed without an error from WhatsApp';
-  const text = [first.title ?? first.message, first.error_data?.details].filter((s) => typeof s === 'string' && s !== '').join(': ');
+  const text = [first.title ?? first.message, first.error_data?.details]
+    .filter((s) => typeof s === 'string' && s !== '')
+    .join(': ');
   return `${first.code !== undefined ? `#${String(first.code)} ` : ''}${text}`.trim() || 'failed';
 }
 

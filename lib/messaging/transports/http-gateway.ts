@@ -6,10 +6,15 @@
  * it refuses. Its documentation shows refusals as bodies, not HTTP statuses, so apart
  * from 401/403, 429 and 5xx (a proxy or an outage in front of it) the body decides.
  */
-import { gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
-import { GATEWAY_NOT_PUBLIC, TransportError, type MessageTransport } from '../types';
+import { type GatewayResponse, gatewayRequest } from '@/lib/payments/http';
+import {
+  InvalidAddressError,
+  NotPublicAddressError,
+  type Resolver,
+  resolvePublicUrl,
+} from '@/lib/server/public-address';
+import { GATEWAY_NOT_PUBLIC, type MessageTransport, TransportError } from '../types';
 import { noAnswerError } from './errors';
-import { InvalidAddressError, NotPublicAddressError, resolvePublicUrl, type Resolver } from '@/lib/server/public-address';
 
 export const FONNTE_SEND_URL = 'https://api.fonnte.com/send';
 
@@ -46,7 +51,15 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
       try {
         // Not idempotent: the gateway has no idempotency key, so one attempt only. countryCode
         // 62 only rewrites a leading 0; our numbers already start with 62.
-        res = await gatewayRequest({ method: 'POST', url, headers: { authorization: config.token }, form: { target: to, message: text, countryCode: '62' }, idempotent: false, timeoutMs: config.timeoutMs, connectTo: connectTo && { address: connectTo.address, family: connectTo.family } });
+        res = await gatewayRequest({
+          method: 'POST',
+          url,
+          headers: { authorization: config.token },
+          form: { target: to, message: text, countryCode: '62' },
+          idempotent: false,
+          timeoutMs: config.timeoutMs,
+          connectTo: connectTo && { address: connectTo.address, family: connectTo.family },
+        });
       } catch (error) {
         throw noAnswerError(error, 'WhatsApp gateway');
       }
@@ -54,7 +67,11 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
       if (res.status >= 200 && res.status < 300 && body.status === true) {
         const id = Array.isArray(body.id) ? body.id[0] : body.id;
         if ((typeof id === 'string' && id) || typeof id === 'number') return { messageId: String(id) };
-        throw new TransportError('bad_response', `WhatsApp gateway accepted the message without an id (${res.text.slice(0, 200)})`, true);
+        throw new TransportError(
+          'bad_response',
+          `WhatsApp gateway accepted the message without an id (${res.text.slice(0, 200)})`,
+          true,
+        );
       }
       throw gatewayRefusal(res, body);
     },
@@ -67,13 +84,16 @@ export function createHttpGatewayTransport(config: HttpGatewayConfig): MessageTr
  * unless connectOnly=false). Quota and device problems are worth another session.
  */
 function gatewayRefusal(res: GatewayResponse, body: Answer): TransportError {
-  const reason = [body.reason, body.detail].find((s): s is string => typeof s === 'string' && s !== '') ?? res.text.slice(0, 200);
+  const reason =
+    [body.reason, body.detail].find((s): s is string => typeof s === 'string' && s !== '') ?? res.text.slice(0, 200);
   const message = `WhatsApp gateway HTTP ${res.status}: ${reason || 'no reason given'}`;
   if (res.status === 401 || res.status === 403) return new TransportError('unauthorized', message, false);
   if (res.status === 429 || res.status >= 500) return new TransportError('rejected', message, true);
   if (body.status !== false) {
     // Neither an acknowledgement nor a refusal: a proxy's page, a changed API.
-    return res.status >= 200 && res.status < 300 ? new TransportError('bad_response', message, true) : new TransportError('rejected', message, false);
+    return res.status >= 200 && res.status < 300
+      ? new TransportError('bad_response', message, true)
+      : new TransportError('rejected', message, false);
   }
   // "invalid device" is how Fonnte's device endpoints name a wrong token.
   if (/token|invalid device|unauthori[sz]ed/i.test(reason)) return new TransportError('unauthorized', message, false);

@@ -2,7 +2,7 @@
  * The HTTP transports (Cloud API, Fonnte-style gateway) built from a session's stored
  * configuration. Baileys lives in the worker, which holds its socket.
  */
-import { TransportError, type MessageTransport } from '../types';
+import { type MessageTransport, TransportError } from '../types';
 import { createCloudApiTransport } from './cloud-api';
 import { createHttpGatewayTransport } from './http-gateway';
 
@@ -35,12 +35,27 @@ export const TRANSPORT_CONFIG_FIELDS: Record<HttpTransportKind, TransportConfigF
  * send URL for http_gateway. A missing required field fails like a refused credential, so
  * the queue marks the message failed and tries the next session instead of retrying.
  */
-export function createHttpTransport(kind: HttpTransportKind, config: Record<string, string>, opts: { baseUrl?: string; timeoutMs?: number; allowPrivate?: boolean } = {}): MessageTransport {
+export function createHttpTransport(
+  kind: HttpTransportKind,
+  config: Record<string, string>,
+  opts: { baseUrl?: string; timeoutMs?: number; allowPrivate?: boolean } = {},
+): MessageTransport {
   for (const field of TRANSPORT_CONFIG_FIELDS[kind]) {
-    if (!field.optional && !config[field.key]) throw new TransportError('unauthorized', `${kind}: ${field.key} is not set`, false);
+    if (!field.optional && !config[field.key])
+      throw new TransportError('unauthorized', `${kind}: ${field.key} is not set`, false);
   }
   if (kind === 'cloud_api') {
-    return createCloudApiTransport({ baseUrl: opts.baseUrl, phoneNumberId: config.phoneNumberId, accessToken: config.accessToken, timeoutMs: opts.timeoutMs });
+    return createCloudApiTransport({
+      baseUrl: opts.baseUrl,
+      phoneNumberId: config.phoneNumberId,
+      accessToken: config.accessToken,
+      timeoutMs: opts.timeoutMs,
+    });
   }
-  return createHttpGatewayTransport({ url: opts.baseUrl ?? config.url, token: config.token, timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate });
+  return createHttpGatewayTransport({
+    url: opts.baseUrl ?? config.url,
+    token: config.token,
+    timeoutMs: opts.timeoutMs,
+    allowPrivate: opts.allowPrivate,
+  });
 }

@@ -5,12 +5,12 @@ import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { decryptSecret } from '@/lib/crypto';
 import type { JobPayload } from '@/lib/jobs/contract';
 import { PermanentJobError } from '@/lib/jobs/errors';
-import { batchLoader } from '@/lib/server/batch-loader';
 import type { subscriptionApply } from '@/lib/network/jobs';
 import type { RouterAccess } from '@/lib/network/router-access';
 import { applySecret, ensureProfiles, removeSecret } from '@/lib/network/router-ops';
 import { desiredSecret, planProfileName, planRateLimit } from '@/lib/network/router-state';
 import { RouterError } from '@/lib/network/routeros/errors';
+import { batchLoader } from '@/lib/server/batch-loader';
 import { tellRadiusRouter } from './radius-request';
 
 export type Progress = (done: number, total: number) => Promise<void>;
@@ -49,10 +49,18 @@ export async function applySubscription(
     // Off a RADIUS router: its rows went with the change; the live session is dropped there.
     const previous = await routers.settings({ orgId: p.orgId, routerId: removeFrom.routerId });
     if (previous.mode === 'radius') {
-      const told = await tellRadiusRouter(db, p.orgId, previous, { ...sub, sub: { ...sub.sub, serviceUsername: removeFrom.username, status: 'terminated' } }, false);
+      const told = await tellRadiusRouter(
+        db,
+        p.orgId,
+        previous,
+        { ...sub, sub: { ...sub.sub, serviceUsername: removeFrom.username, status: 'terminated' } },
+        false,
+      );
       return { ...base, action: 'disconnected_from_previous_router', routerId: removeFrom.routerId, ...told };
     }
-    const result = await routers.use({ orgId: p.orgId, routerId: removeFrom.routerId }, (api) => removeSecret(api, removeFrom.kind ?? kind, removeFrom.username));
+    const result = await routers.use({ orgId: p.orgId, routerId: removeFrom.routerId }, (api) =>
+      removeSecret(api, removeFrom.kind ?? kind, removeFrom.username),
+    );
     return { ...base, applied: true, action: 'removed_from_previous_router', routerId: removeFrom.routerId, ...result };
   }
   if (!sub.sub.routerId) return { ...base, applied: false, reason: 'no_router' };
@@ -60,7 +68,8 @@ export async function applySubscription(
   const routerId = sub.sub.routerId;
   const settings = await routers.settings({ orgId: p.orgId, routerId });
   // RADIUS mode: the rows changed with the subscription; tell the router (RFC 5176).
-  if (settings.mode === 'radius') return { ...base, ...(await tellRadiusRouter(db, p.orgId, settings, sub, p.coa === true)) };
+  if (settings.mode === 'radius')
+    return { ...base, ...(await tellRadiusRouter(db, p.orgId, settings, sub, p.coa === true)) };
 
   return routers
     .use({ orgId: p.orgId, routerId }, async (api, router) => {
@@ -94,18 +103,31 @@ export async function applySubscription(
           api,
           [
             { kind: d.kind, name: planProfile, rateLimit: planRateLimit(sub.plan) },
-            { kind: d.kind, name: router.isolirProfile, rateLimit: router.isolirRateLimit, addressList: router.isolirAddressList },
+            {
+              kind: d.kind,
+              name: router.isolirProfile,
+              rateLimit: router.isolirRateLimit,
+              addressList: router.isolirAddressList,
+            },
           ],
           { update: false },
         );
         result = await applySecret(api, d, { kick: true, clear: p.clear });
       }
       await progress(1, 1);
-      return { ...base, applied: true, action: d.profile === router.isolirProfile ? 'isolir_profile' : d.disabled ? 'disabled' : 'plan_profile', profile: d.profile, routerId, ...result };
+      return {
+        ...base,
+        applied: true,
+        action: d.profile === router.isolirProfile ? 'isolir_profile' : d.disabled ? 'disabled' : 'plan_profile',
+        profile: d.profile,
+        routerId,
+        ...result,
+      };
     })
     .catch((error: unknown) => {
       // The router refused the command itself (a trap): retrying will not change that.
-      if (error instanceof RouterError && error.kind === 'trap') throw new PermanentJobError(error.message, { cause: error });
+      if (error instanceof RouterError && error.kind === 'trap')
+        throw new PermanentJobError(error.message, { cause: error });
       throw error;
     });
 }
@@ -132,7 +154,8 @@ function subscriptionLoader(db: Database) {
       byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), id]);
     }
     const found = new Map<string, SubscriptionOnNetwork>();
-    for (const [orgId, ids] of byOrg) for (const row of await readSubscriptions(db, orgId, ids)) found.set(`${orgId}|${row.sub.id}`, row);
+    for (const [orgId, ids] of byOrg)
+      for (const row of await readSubscriptions(db, orgId, ids)) found.set(`${orgId}|${row.sub.id}`, row);
     return found;
   });
   loaders.set(db, load);

@@ -10,12 +10,21 @@ import { planProfileName, planRateLimit } from '@/lib/network/router-state';
  * PPPoE and hotspot alike (the `router-profiles` job).
  */
 export async function pushProfiles(db: Database, access: RouterAccess, p: RouterRef) {
-  const active = await db.select().from(plans).where(and(eq(plans.organizationId, p.orgId), eq(plans.active, true)));
+  const active = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.organizationId, p.orgId), eq(plans.active, true)));
   return access.use(p, async (api, router) => {
     const specs: ProfileSpec[] = [];
     for (const kind of ['pppoe', 'hotspot'] as const) {
-      for (const plan of active.filter((x) => x.serviceType === kind)) specs.push({ kind, name: planProfileName(plan), rateLimit: planRateLimit(plan) });
-      specs.push({ kind, name: router.isolirProfile, rateLimit: router.isolirRateLimit, addressList: router.isolirAddressList });
+      for (const plan of active.filter((x) => x.serviceType === kind))
+        specs.push({ kind, name: planProfileName(plan), rateLimit: planRateLimit(plan) });
+      specs.push({
+        kind,
+        name: router.isolirProfile,
+        rateLimit: router.isolirRateLimit,
+        addressList: router.isolirAddressList,
+      });
     }
     const result = await ensureProfiles(api, specs, { update: true });
     return { ...result, profiles: specs.length };

@@ -16,7 +16,13 @@ import type { SubscriptionOnNetwork } from './apply-subscription';
  * context not found" means the customer is not online: nothing to do. No answer at all is
  * retried (the job fails into back-off like any unreachable device).
  */
-export async function tellRadiusRouter(db: Database, orgId: string, router: Router, sub: SubscriptionOnNetwork, planChange: boolean) {
+export async function tellRadiusRouter(
+  db: Database,
+  orgId: string,
+  router: Router,
+  sub: SubscriptionOnNetwork,
+  planChange: boolean,
+) {
   if (sub.sub.status === 'pending') return { applied: false, reason: 'pending' };
   if (!router.radiusSecretEnc) throw new PermanentJobError(`Router ${router.name} has no RADIUS secret`);
   const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
@@ -31,7 +37,10 @@ export async function tellRadiusRouter(db: Database, orgId: string, router: Rout
     userName,
     ...(coa ? { mikrotikRateLimit: planRateLimit(sub.plan) } : {}),
   });
-  if (result.codeName === 'timeout') throw new Error(`${router.name} (${router.host}:${router.coaPort}) did not answer the ${coa ? 'CoA' : 'Disconnect'}-Request after ${result.attempts} tries`);
+  if (result.codeName === 'timeout')
+    throw new Error(
+      `${router.name} (${router.host}:${router.coaPort}) did not answer the ${coa ? 'CoA' : 'Disconnect'}-Request after ${result.attempts} tries`,
+    );
   const notOnline = !result.ok && result.errorCause === 503;
   return {
     applied: true,

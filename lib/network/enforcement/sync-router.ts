@@ -32,9 +32,16 @@ export async function reconcileRouter(
     if (!sub) throw new PermanentJobError('Subscription not found in this organization');
     onlyName = sub.username;
   }
-  const [mode] = await db.select({ mode: routers.mode }).from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const [mode] = await db
+    .select({ mode: routers.mode })
+    .from(routers)
+    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!mode) throw new PermanentJobError('Router not found in this organization');
-  const synced = () => db.update(routers).set({ lastSyncAt: sql`now()` }).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const synced = () =>
+    db
+      .update(routers)
+      .set({ lastSyncAt: sql`now()` })
+      .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (mode.mode === 'radius' || !onlyName) {
     const radius = await db.transaction((tx) => provisionRouterRadius(tx, { orgId: p.orgId, routerId: p.routerId }));
     if (mode.mode === 'radius') {

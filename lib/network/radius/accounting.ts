@@ -1,8 +1,8 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations, subscriptions } from '@/db/schema';
-import { AppError } from '@/lib/server/errors';
 import { radiusUsername } from '@/lib/network/radius/provision';
+import { AppError } from '@/lib/server/errors';
 
 /**
  * What FreeRADIUS's accounting (radacct) says about an organization's customers. Rows are
@@ -57,14 +57,25 @@ export async function customerRadiusSessions(db: Db, p: { orgId: string; subscri
       acctterminatecause as "terminateCause"
     from radacct where username = ${username} and ${fromOrganizationNas(p.orgId, sql`nasipaddress`)}
     order by acctstarttime desc nulls last limit ${p.limit ?? 20}::int`);
-  const sessions = [...rows].map((r) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds), download: Number(r.download), upload: Number(r.upload) }));
+  const sessions = [...rows].map((r) => ({
+    ...r,
+    seconds: r.seconds === null ? null : Number(r.seconds),
+    download: Number(r.download),
+    upload: Number(r.upload),
+  }));
   return { username, online: sessions.some((s) => s.stop === null), sessions };
 }
 
 /** Download / upload per month (in the organization's time zone), the last `months`. */
 export async function customerRadiusUsage(db: Db, p: { orgId: string; subscriptionId: string; months?: number }) {
   const { username, timezone } = await usernameOf(db, p);
-  const rows = await db.execute<{ month: string; sessions: number; seconds: number; download: number; upload: number }>(sql`
+  const rows = await db.execute<{
+    month: string;
+    sessions: number;
+    seconds: number;
+    download: number;
+    upload: number;
+  }>(sql`
     select to_char(date_trunc('month', acctstarttime at time zone ${timezone}), 'YYYY-MM') as month,
       count(*)::int as sessions, coalesce(sum(acctsessiontime), 0)::bigint as seconds,
       coalesce(sum(acctoutputoctets), 0)::bigint as download, coalesce(sum(acctinputoctets), 0)::bigint as upload
@@ -72,7 +83,13 @@ export async function customerRadiusUsage(db: Db, p: { orgId: string; subscripti
     where username = ${username} and ${fromOrganizationNas(p.orgId, sql`nasipaddress`)}
       and acctstarttime >= (date_trunc('month', now() at time zone ${timezone}) - make_interval(months => ${(p.months ?? 6) - 1}::int)) at time zone ${timezone}
     group by 1 order by 1 desc`);
-  return [...rows].map((r) => ({ month: r.month, sessions: r.sessions, seconds: Number(r.seconds), download: Number(r.download), upload: Number(r.upload) }));
+  return [...rows].map((r) => ({
+    month: r.month,
+    sessions: r.sessions,
+    seconds: Number(r.seconds),
+    download: Number(r.download),
+    upload: Number(r.upload),
+  }));
 }
 
 /** Who is online through RADIUS now (open accounting sessions), with search and pages. */
@@ -84,7 +101,9 @@ export async function radiusOnline(db: Db, p: { orgId: string; q?: string; page?
   const like = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
   const realm = `%@${like(org.slug)}`;
   const q = p.q ? `%${like(p.q)}%` : null;
-  const search = q ? sql`and (a.username ilike ${q} or host(a.framedipaddress) like ${q} or a.callingstationid ilike ${q})` : sql``;
+  const search = q
+    ? sql`and (a.username ilike ${q} or host(a.framedipaddress) like ${q} or a.callingstationid ilike ${q})`
+    : sql``;
   const rows = await db.execute<{
     id: number;
     username: string;
@@ -109,6 +128,10 @@ export async function radiusOnline(db: Db, p: { orgId: string; q?: string; page?
     where a.acctstoptime is null and a.username like ${realm} and ${fromOrganizationNas(p.orgId, sql`a.nasipaddress`)} ${search}
     order by a.username, a.radacctid
     limit ${pageSize}::int offset ${(page - 1) * pageSize}::int`);
-  const items = [...rows].map(({ total: _t, ...r }) => ({ ...r, download: Number(r.download), upload: Number(r.upload) }));
+  const items = [...rows].map(({ total: _t, ...r }) => ({
+    ...r,
+    download: Number(r.download),
+    upload: Number(r.upload),
+  }));
   return { items, total: [...rows][0]?.total ?? 0, page, pageSize };
 }

@@ -3,7 +3,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createSocket, type RemoteInfo } from 'node:dgram';
 import { after, describe, test } from 'node:test';
-import { decodePacket, encodeDynamicAuth, sendDynamicAuth, verifyRequestAuthenticator, type DynamicAuthRequest, type RadiusPacket } from '@/lib/network/radius/coa';
+import {
+  type DynamicAuthRequest,
+  decodePacket,
+  encodeDynamicAuth,
+  type RadiusPacket,
+  sendDynamicAuth,
+  verifyRequestAuthenticator,
+} from '@/lib/network/radius/coa';
 
 const SECRET = 'rahasia-coa';
 const MIKROTIK = 14988;
@@ -43,7 +50,12 @@ async function startNas(answer: Answer | ((attempt: number) => Answer)) {
     socket.send(reply, from.port, from.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { port: socket.address().port, received, failures, close: () => new Promise<void>((r) => socket.close(() => r())) };
+  return {
+    port: socket.address().port,
+    received,
+    failures,
+    close: () => new Promise<void>((r) => socket.close(() => r())),
+  };
 }
 
 /** The router-side checks: right code, User-Name, MikroTik VSA on CoA, authenticator under the shared secret only. */
@@ -57,16 +69,29 @@ function checkRequest(msg: Buffer): RadiusPacket {
   return req;
 }
 
-function buildReply(p: { code: number; identifier: number; requestAuthenticator: Buffer; attributes: Buffer; secret: string }): Buffer {
+function buildReply(p: {
+  code: number;
+  identifier: number;
+  requestAuthenticator: Buffer;
+  attributes: Buffer;
+  secret: string;
+}): Buffer {
   const header = Buffer.from([p.code, p.identifier, 0, 0]);
   header.writeUInt16BE(20 + p.attributes.length, 2);
-  const authenticator = createHash('md5').update(header).update(p.requestAuthenticator).update(p.attributes).update(p.secret).digest();
+  const authenticator = createHash('md5')
+    .update(header)
+    .update(p.requestAuthenticator)
+    .update(p.attributes)
+    .update(p.secret)
+    .digest();
   return Buffer.concat([header, authenticator, p.attributes]);
 }
 
 const text = (p: RadiusPacket, type: number) => p.attributes.find((a) => a.type === type)?.value.toString('utf8');
 const vsa = (p: RadiusPacket, vendorId: number, vendorType: number) =>
-  p.attributes.find((a) => a.type === 26 && a.vendorId === vendorId && a.vendorType === vendorType)?.value.toString('utf8');
+  p.attributes
+    .find((a) => a.type === 26 && a.vendorId === vendorId && a.vendorType === vendorType)
+    ?.value.toString('utf8');
 
 const disconnect = (port: number, extra: Partial<DynamicAuthRequest> = {}): DynamicAuthRequest => ({
   host: '127.0.0.1',
@@ -78,12 +103,21 @@ const disconnect = (port: number, extra: Partial<DynamicAuthRequest> = {}): Dyna
   retries: 1,
   ...extra,
 });
-const coa = (port: number, extra: Partial<DynamicAuthRequest> = {}) => disconnect(port, { kind: 'coa', mikrotikRateLimit: '10M/20M', ...extra });
+const coa = (port: number, extra: Partial<DynamicAuthRequest> = {}) =>
+  disconnect(port, { kind: 'coa', mikrotikRateLimit: '10M/20M', ...extra });
 
 describe('packet encoding', () => {
   test('Disconnect-Request carries the attributes and an RFC 2866-style authenticator', () => {
     const buf = encodeDynamicAuth(
-      { host: 'x', secret: SECRET, kind: 'disconnect', userName: 'budi01@jaring', acctSessionId: '81a00003', framedIpAddress: '10.20.0.7', nasIpAddress: '192.168.88.1' },
+      {
+        host: 'x',
+        secret: SECRET,
+        kind: 'disconnect',
+        userName: 'budi01@jaring',
+        acctSessionId: '81a00003',
+        framedIpAddress: '10.20.0.7',
+        nasIpAddress: '192.168.88.1',
+      },
       7,
     );
     const p = decodePacket(buf);
@@ -100,7 +134,17 @@ describe('packet encoding', () => {
   });
 
   test('CoA-Request puts MikroTik attributes in Vendor-Specific 14988', () => {
-    const buf = encodeDynamicAuth({ host: 'x', secret: SECRET, kind: 'coa', userName: 'u', mikrotikRateLimit: '10M/20M', mikrotikAddressList: 'isolir' }, 200);
+    const buf = encodeDynamicAuth(
+      {
+        host: 'x',
+        secret: SECRET,
+        kind: 'coa',
+        userName: 'u',
+        mikrotikRateLimit: '10M/20M',
+        mikrotikAddressList: 'isolir',
+      },
+      200,
+    );
     const p = decodePacket(buf);
     assert.equal(p.code, 43);
     assert.equal(vsa(p, MIKROTIK, 8), '10M/20M');
@@ -117,7 +161,10 @@ describe('packet encoding', () => {
     assert.throws(() => encodeDynamicAuth({ ...base, userName: '' }, 1), /User-Name/);
     assert.throws(() => encodeDynamicAuth({ ...base, secret: '' }, 1), /secret/);
     assert.throws(() => encodeDynamicAuth({ ...base, framedIpAddress: '10.0.0.256' }, 1), /IPv4/);
-    assert.throws(() => encodeDynamicAuth({ ...base, kind: 'disconnect', mikrotikRateLimit: '1M/1M' }, 1), /CoA-Request/);
+    assert.throws(
+      () => encodeDynamicAuth({ ...base, kind: 'disconnect', mikrotikRateLimit: '1M/1M' }, 1),
+      /CoA-Request/,
+    );
     assert.throws(() => encodeDynamicAuth(base, 256), /identifier/);
   });
 
@@ -217,7 +264,11 @@ describe('against FreeRADIUS radclient', { skip: !hasRadclient && 'radclient is 
   test('a real Disconnect-Request decodes, verifies and gets our ACK accepted', async () => {
     const nas = await startNas('ack');
     after(nas.close);
-    const { code, out } = await radclient(nas.port, 'disconnect', 'User-Name = "budi01@jaring"\nAcct-Session-Id = "81a00003"\n');
+    const { code, out } = await radclient(
+      nas.port,
+      'disconnect',
+      'User-Name = "budi01@jaring"\nAcct-Session-Id = "81a00003"\n',
+    );
     assert.deepEqual(nas.failures, []);
     assert.equal(text(decodePacket(nas.received[0]!), 44), '81a00003');
     assert.equal(code, 0, out);
@@ -227,7 +278,11 @@ describe('against FreeRADIUS radclient', { skip: !hasRadclient && 'radclient is 
   test('a real CoA-Request with Mikrotik-Rate-Limit decodes to vendor 14988 type 8', async () => {
     const nas = await startNas('ack');
     after(nas.close);
-    const { code, out } = await radclient(nas.port, 'coa', 'User-Name = "budi01@jaring"\nMikrotik-Rate-Limit = "10M/20M"\n');
+    const { code, out } = await radclient(
+      nas.port,
+      'coa',
+      'User-Name = "budi01@jaring"\nMikrotik-Rate-Limit = "10M/20M"\n',
+    );
     assert.deepEqual(nas.failures, []);
     assert.equal(code, 0, out);
     assert.match(out, /Received CoA-ACK/);

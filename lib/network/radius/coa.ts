@@ -47,11 +47,36 @@ export type DynamicAuthResult = {
 
 export type RadiusAttribute = { type: number; value: Buffer; vendorId?: number; vendorType?: number };
 
-export type RadiusPacket = { code: number; identifier: number; length: number; authenticator: Buffer; attributes: RadiusAttribute[] };
+export type RadiusPacket = {
+  code: number;
+  identifier: number;
+  length: number;
+  authenticator: Buffer;
+  attributes: RadiusAttribute[];
+};
 
-const CODE = { 'Disconnect-Request': 40, 'Disconnect-ACK': 41, 'Disconnect-NAK': 42, 'CoA-Request': 43, 'CoA-ACK': 44, 'CoA-NAK': 45 } as const;
-const REPLY_NAMES: Record<number, DynamicAuthCodeName> = { 41: 'Disconnect-ACK', 42: 'Disconnect-NAK', 44: 'CoA-ACK', 45: 'CoA-NAK' };
-const ATTR = { userName: 1, nasIpAddress: 4, framedIpAddress: 8, vendorSpecific: 26, acctSessionId: 44, errorCause: 101 } as const;
+const CODE = {
+  'Disconnect-Request': 40,
+  'Disconnect-ACK': 41,
+  'Disconnect-NAK': 42,
+  'CoA-Request': 43,
+  'CoA-ACK': 44,
+  'CoA-NAK': 45,
+} as const;
+const REPLY_NAMES: Record<number, DynamicAuthCodeName> = {
+  41: 'Disconnect-ACK',
+  42: 'Disconnect-NAK',
+  44: 'CoA-ACK',
+  45: 'CoA-NAK',
+};
+const ATTR = {
+  userName: 1,
+  nasIpAddress: 4,
+  framedIpAddress: 8,
+  vendorSpecific: 26,
+  acctSessionId: 44,
+  errorCause: 101,
+} as const;
 const MIKROTIK_VENDOR_ID = 14988;
 const MIKROTIK = { rateLimit: 8, addressList: 19 } as const;
 const HEADER_LENGTH = 20;
@@ -60,11 +85,13 @@ const MAX_PACKET_LENGTH = 4096; // RFC 2865 §3
 
 /** Builds the Disconnect-Request or CoA-Request, Request Authenticator included. Throws on invalid input. */
 export function encodeDynamicAuth(req: DynamicAuthRequest, identifier: number): Buffer {
-  if (!Number.isInteger(identifier) || identifier < 0 || identifier > 255) throw new Error(`RADIUS identifier must be 0-255, got ${identifier}`);
+  if (!Number.isInteger(identifier) || identifier < 0 || identifier > 255)
+    throw new Error(`RADIUS identifier must be 0-255, got ${identifier}`);
   if (!req.secret) throw new Error('RADIUS shared secret is empty');
   const attributes = Buffer.concat(encodeAttributes(req));
   const length = HEADER_LENGTH + attributes.length;
-  if (length > MAX_PACKET_LENGTH) throw new Error(`RADIUS packet would be ${length} bytes, over the ${MAX_PACKET_LENGTH}-byte limit`);
+  if (length > MAX_PACKET_LENGTH)
+    throw new Error(`RADIUS packet would be ${length} bytes, over the ${MAX_PACKET_LENGTH}-byte limit`);
   const packet = Buffer.alloc(length);
   packet[0] = req.kind === 'coa' ? CODE['CoA-Request'] : CODE['Disconnect-Request'];
   packet[1] = identifier;
@@ -77,12 +104,16 @@ export function encodeDynamicAuth(req: DynamicAuthRequest, identifier: number): 
 }
 
 function encodeAttributes(req: DynamicAuthRequest): Buffer[] {
-  if (req.kind !== 'disconnect' && req.kind !== 'coa') throw new Error(`Unknown dynamic authorization kind: ${String(req.kind)}`);
+  if (req.kind !== 'disconnect' && req.kind !== 'coa')
+    throw new Error(`Unknown dynamic authorization kind: ${String(req.kind)}`);
   if (!req.userName) throw new Error('User-Name is required');
   const out = [attribute(ATTR.userName, Buffer.from(req.userName, 'utf8'), 'User-Name')];
-  if (req.acctSessionId) out.push(attribute(ATTR.acctSessionId, Buffer.from(req.acctSessionId, 'utf8'), 'Acct-Session-Id'));
-  if (req.framedIpAddress) out.push(attribute(ATTR.framedIpAddress, ipv4(req.framedIpAddress, 'Framed-IP-Address'), 'Framed-IP-Address'));
-  if (req.nasIpAddress) out.push(attribute(ATTR.nasIpAddress, ipv4(req.nasIpAddress, 'NAS-IP-Address'), 'NAS-IP-Address'));
+  if (req.acctSessionId)
+    out.push(attribute(ATTR.acctSessionId, Buffer.from(req.acctSessionId, 'utf8'), 'Acct-Session-Id'));
+  if (req.framedIpAddress)
+    out.push(attribute(ATTR.framedIpAddress, ipv4(req.framedIpAddress, 'Framed-IP-Address'), 'Framed-IP-Address'));
+  if (req.nasIpAddress)
+    out.push(attribute(ATTR.nasIpAddress, ipv4(req.nasIpAddress, 'NAS-IP-Address'), 'NAS-IP-Address'));
   const vsas: [number, string | undefined, string][] = [
     [MIKROTIK.rateLimit, req.mikrotikRateLimit, 'Mikrotik-Rate-Limit'],
     [MIKROTIK.addressList, req.mikrotikAddressList, 'Mikrotik-Address-List'],
@@ -91,20 +122,28 @@ function encodeAttributes(req: DynamicAuthRequest): Buffer[] {
     if (value === undefined || value === '') continue;
     // A Disconnect-Request carrying authorization changes must be NAKed (RFC 5176 §3.2).
     if (req.kind !== 'coa') throw new Error(`${name} only belongs in a CoA-Request`);
-    out.push(attribute(ATTR.vendorSpecific, vendorSpecific(MIKROTIK_VENDOR_ID, vendorType, Buffer.from(value, 'utf8'), name), name));
+    out.push(
+      attribute(
+        ATTR.vendorSpecific,
+        vendorSpecific(MIKROTIK_VENDOR_ID, vendorType, Buffer.from(value, 'utf8'), name),
+        name,
+      ),
+    );
   }
   return out;
 }
 
 function attribute(type: number, value: Buffer, name: string): Buffer {
-  if (value.length > MAX_ATTRIBUTE_VALUE) throw new Error(`${name} is ${value.length} bytes; a RADIUS attribute holds at most ${MAX_ATTRIBUTE_VALUE}`);
+  if (value.length > MAX_ATTRIBUTE_VALUE)
+    throw new Error(`${name} is ${value.length} bytes; a RADIUS attribute holds at most ${MAX_ATTRIBUTE_VALUE}`);
   return Buffer.concat([Buffer.from([type, value.length + 2]), value]);
 }
 
 /** RFC 2865 §5.26 layout: Vendor-Id (4), then vendor type, vendor length, value. */
 function vendorSpecific(vendorId: number, vendorType: number, value: Buffer, name: string): Buffer {
   const max = MAX_ATTRIBUTE_VALUE - 6;
-  if (value.length > max) throw new Error(`${name} is ${value.length} bytes; inside Vendor-Specific it holds at most ${max}`);
+  if (value.length > max)
+    throw new Error(`${name} is ${value.length} bytes; inside Vendor-Specific it holds at most ${max}`);
   const head = Buffer.alloc(6);
   head.writeUInt32BE(vendorId, 0);
   head[4] = vendorType;
@@ -122,12 +161,14 @@ export function decodePacket(buf: Buffer): RadiusPacket {
   if (buf.length < HEADER_LENGTH) throw new Error(`RADIUS packet too short: ${buf.length} bytes`);
   const length = buf.readUInt16BE(2);
   // Octets past Length are padding (RFC 2865 §3); fewer than Length means a broken packet.
-  if (length < HEADER_LENGTH || length > buf.length || length > MAX_PACKET_LENGTH) throw new Error(`RADIUS Length ${length} does not fit a ${buf.length}-byte packet`);
+  if (length < HEADER_LENGTH || length > buf.length || length > MAX_PACKET_LENGTH)
+    throw new Error(`RADIUS Length ${length} does not fit a ${buf.length}-byte packet`);
   const attributes: RadiusAttribute[] = [];
   for (let at = HEADER_LENGTH; at < length; ) {
     const type = buf[at];
     const attrLength = buf[at + 1];
-    if (attrLength === undefined || attrLength < 2 || at + attrLength > length) throw new Error(`Malformed RADIUS attribute at offset ${at}`);
+    if (attrLength === undefined || attrLength < 2 || at + attrLength > length)
+      throw new Error(`Malformed RADIUS attribute at offset ${at}`);
     const value = Buffer.from(buf.subarray(at + 2, at + attrLength));
     attributes.push(...(type === ATTR.vendorSpecific ? decodeVendorSpecific(value) : [{ type, value }]));
     at += attrLength;
@@ -142,8 +183,14 @@ function decodeVendorSpecific(value: Buffer): RadiusAttribute[] {
   for (let at = 4; at < value.length; ) {
     const subLength = value[at + 1];
     // Not in the recommended layout: hand back the raw payload rather than guessing.
-    if (subLength === undefined || subLength < 2 || at + subLength > value.length) return [{ type: ATTR.vendorSpecific, vendorId, value: value.subarray(4) }];
-    subs.push({ type: ATTR.vendorSpecific, vendorId, vendorType: value[at], value: value.subarray(at + 2, at + subLength) });
+    if (subLength === undefined || subLength < 2 || at + subLength > value.length)
+      return [{ type: ATTR.vendorSpecific, vendorId, value: value.subarray(4) }];
+    subs.push({
+      type: ATTR.vendorSpecific,
+      vendorId,
+      vendorType: value[at],
+      value: value.subarray(at + 2, at + subLength),
+    });
     at += subLength;
   }
   return subs;
@@ -190,8 +237,13 @@ export async function sendDynamicAuth(req: DynamicAuthRequest): Promise<DynamicA
 
   const address = await resolve(req.host);
   if (!address) return { ok: false, code: 0, codeName: 'timeout', attempts: 0, ms: elapsed() };
-  const expected: number[] = req.kind === 'coa' ? [CODE['CoA-ACK'], CODE['CoA-NAK']] : [CODE['Disconnect-ACK'], CODE['Disconnect-NAK']];
-  const isOurReply = (msg: Buffer) => msg.length >= HEADER_LENGTH && msg[1] === packet[1] && expected.includes(msg[0]) && verifyResponseAuthenticator(msg, packet.subarray(4, 20), req.secret);
+  const expected: number[] =
+    req.kind === 'coa' ? [CODE['CoA-ACK'], CODE['CoA-NAK']] : [CODE['Disconnect-ACK'], CODE['Disconnect-NAK']];
+  const isOurReply = (msg: Buffer) =>
+    msg.length >= HEADER_LENGTH &&
+    msg[1] === packet[1] &&
+    expected.includes(msg[0]) &&
+    verifyResponseAuthenticator(msg, packet.subarray(4, 20), req.secret);
 
   const { reply, attempts } = await exchange(packet, { address, port }, 1 + retries, timeoutMs, isOurReply);
   if (!reply) return { ok: false, code: 0, codeName: 'timeout', attempts, ms: elapsed() };

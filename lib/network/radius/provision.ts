@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { nas, organizations, plans, radcheck, radgroupreply, radreply, routers, subscriptions } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
-import { planRateLimit } from '@/lib/network/router-state';
 import { nasAddressOf } from '@/lib/network/radius/nas-address';
+import { planRateLimit } from '@/lib/network/router-state';
 
 /**
  * What FreeRADIUS reads for an organization's RADIUS-mode routers, kept in its own tables:
@@ -46,11 +46,19 @@ export async function writePlanGroups(db: Db, p: { orgId: string; planIds?: stri
     .where(and(eq(plans.organizationId, p.orgId), p.planIds ? inArray(plans.id, p.planIds) : undefined));
   if (list.length === 0) return;
   const groups = list.map((plan) => planGroupName(plan, slug));
-  await db.delete(radgroupreply).where(and(eq(radgroupreply.organizationId, p.orgId), inArray(radgroupreply.groupname, groups)));
+  await db
+    .delete(radgroupreply)
+    .where(and(eq(radgroupreply.organizationId, p.orgId), inArray(radgroupreply.groupname, groups)));
   await db.insert(radgroupreply).values(
     list.flatMap((plan) => {
       const groupname = planGroupName(plan, slug);
-      const row = (attribute: string, value: string) => ({ groupname, attribute, op: ':=', value, organizationId: p.orgId });
+      const row = (attribute: string, value: string) => ({
+        groupname,
+        attribute,
+        op: ':=',
+        value,
+        organizationId: p.orgId,
+      });
       return [
         row('Mikrotik-Rate-Limit', planRateLimit(plan)),
         ...(plan.framedPool?.trim() ? [row('Framed-Pool', plan.framedPool.trim())] : []),
@@ -63,19 +71,29 @@ export async function writePlanGroups(db: Db, p: { orgId: string; planIds?: stri
 /** A plan's group name changed (its name or RADIUS group): its members follow. */
 export async function renamePlanGroup(
   db: Db,
-  p: { orgId: string; before: { name: string; radiusGroup: string | null }; after: { name: string; radiusGroup: string | null } },
+  p: {
+    orgId: string;
+    before: { name: string; radiusGroup: string | null };
+    after: { name: string; radiusGroup: string | null };
+  },
 ) {
   const slug = await slugOf(db, p.orgId);
   const from = planGroupName(p.before, slug);
   const to = planGroupName(p.after, slug);
   if (from === to) return;
-  await db.execute(sql`update radusergroup set groupname = ${to} where organization_id = ${p.orgId} and groupname = ${from}`);
-  await db.delete(radgroupreply).where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, from)));
+  await db.execute(
+    sql`update radusergroup set groupname = ${to} where organization_id = ${p.orgId} and groupname = ${from}`,
+  );
+  await db
+    .delete(radgroupreply)
+    .where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, from)));
 }
 
 export async function writeIsolirGroup(db: Db, p: { orgId: string; rateLimit: string; addressList: string }) {
   const groupname = isolirGroupName(await slugOf(db, p.orgId));
-  await db.delete(radgroupreply).where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, groupname)));
+  await db
+    .delete(radgroupreply)
+    .where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, groupname)));
   await db.insert(radgroupreply).values([
     { groupname, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: p.rateLimit, organizationId: p.orgId },
     { groupname, attribute: 'Mikrotik-Address-List', op: ':=', value: p.addressList, organizationId: p.orgId },
@@ -84,7 +102,10 @@ export async function writeIsolirGroup(db: Db, p: { orgId: string; rateLimit: st
 
 /** The router's client entry: written in RADIUS mode, removed otherwise. */
 export async function writeNas(db: Db, p: { orgId: string; routerId: string }) {
-  const [router] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const [router] = await db
+    .select()
+    .from(routers)
+    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!router) return;
   if (router.mode !== 'radius' || !router.radiusSecretEnc) {
     await db.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
@@ -125,22 +146,56 @@ export async function writeCredentials(db: Db, p: { orgId: string; where: SQL })
   await db.execute(sql`delete from radcheck where subscription_id in (${matched}) and attribute <> 'Auth-Type'`);
   await db.execute(sql`delete from radreply where subscription_id in (${matched})`);
   const rows = await db
-    .select({ id: subscriptions.id, username: subscriptions.serviceUsername, passwordEnc: subscriptions.servicePasswordEnc, status: subscriptions.status, callerId: subscriptions.callerId, remoteAddress: subscriptions.remoteAddress })
+    .select({
+      id: subscriptions.id,
+      username: subscriptions.serviceUsername,
+      passwordEnc: subscriptions.servicePasswordEnc,
+      status: subscriptions.status,
+      callerId: subscriptions.callerId,
+      remoteAddress: subscriptions.remoteAddress,
+    })
     .from(subscriptions)
-    .where(sql`${subscriptions.id} in (${onRadiusRouter(p.orgId, p.where)}) and ${subscriptions.status} in ('active', 'isolated', 'suspended')`);
+    .where(
+      sql`${subscriptions.id} in (${onRadiusRouter(p.orgId, p.where)}) and ${subscriptions.status} in ('active', 'isolated', 'suspended')`,
+    );
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     const check = chunk.flatMap((s) => {
       const username = radiusUsername(s.username, slug);
       return [
-        { username, attribute: 'Cleartext-Password', op: ':=', value: decryptSecret(s.passwordEnc), organizationId: p.orgId, subscriptionId: s.id },
-        ...(s.callerId ? [{ username, attribute: 'Calling-Station-Id', op: '==', value: s.callerId, organizationId: p.orgId, subscriptionId: s.id }] : []),
+        {
+          username,
+          attribute: 'Cleartext-Password',
+          op: ':=',
+          value: decryptSecret(s.passwordEnc),
+          organizationId: p.orgId,
+          subscriptionId: s.id,
+        },
+        ...(s.callerId
+          ? [
+              {
+                username,
+                attribute: 'Calling-Station-Id',
+                op: '==',
+                value: s.callerId,
+                organizationId: p.orgId,
+                subscriptionId: s.id,
+              },
+            ]
+          : []),
       ];
     });
     await db.insert(radcheck).values(check);
     const reply = chunk
       .filter((s) => s.remoteAddress)
-      .map((s) => ({ username: radiusUsername(s.username, slug), attribute: 'Framed-IP-Address', op: ':=', value: s.remoteAddress!, organizationId: p.orgId, subscriptionId: s.id }));
+      .map((s) => ({
+        username: radiusUsername(s.username, slug),
+        attribute: 'Framed-IP-Address',
+        op: ':=',
+        value: s.remoteAddress!,
+        organizationId: p.orgId,
+        subscriptionId: s.id,
+      }));
     if (reply.length) await db.insert(radreply).values(reply);
   }
   return rows.length;
@@ -198,13 +253,20 @@ export async function provisionSubscription(db: Db, p: { orgId: string; subscrip
  * every subscription on it. In API mode it removes the router's rows instead.
  */
 export async function provisionRouterRadius(db: Db, p: { orgId: string; routerId: string }) {
-  const [router] = await db.select().from(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  const [router] = await db
+    .select()
+    .from(routers)
+    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
   if (!router) throw new Error('router not found');
   await writeNas(db, p);
   const where = sql`s.router_id = ${p.routerId}`;
   if (router.mode === 'radius') {
     await writePlanGroups(db, { orgId: p.orgId });
-    await writeIsolirGroup(db, { orgId: p.orgId, rateLimit: router.isolirRateLimit, addressList: router.isolirAddressList });
+    await writeIsolirGroup(db, {
+      orgId: p.orgId,
+      rateLimit: router.isolirRateLimit,
+      addressList: router.isolirAddressList,
+    });
   }
   const subscriptionsWithRows = await writeCredentials(db, { orgId: p.orgId, where });
   await applyRadiusStatus(db, { orgId: p.orgId, where });

@@ -16,7 +16,12 @@ async function listener() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as net.AddressInfo).port, first, connections: () => connections, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    first,
+    connections: () => connections,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 test('the socket goes to the checked address; TLS still names the host (SNI)', async () => {
@@ -38,7 +43,10 @@ test('the socket goes to the checked address; TLS still names the host (SNI)', a
     await assert.rejects(open, RouterError);
     assert.deepEqual(asked, ['router.never-resolved.invalid']);
     assert.equal(l.connections(), 1);
-    assert.ok(l.first[0]?.includes(Buffer.from('router.never-resolved.invalid')), 'the ClientHello carries the host name');
+    assert.ok(
+      l.first[0]?.includes(Buffer.from('router.never-resolved.invalid')),
+      'the ClientHello carries the host name',
+    );
   } finally {
     await l.close();
   }

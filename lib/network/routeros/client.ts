@@ -1,6 +1,6 @@
 import { isIP, type Socket } from 'node:net';
 import { RouterOSAPI } from 'node-routeros';
-import { RouterError, classifyRouterError } from '@/lib/network/routeros/errors';
+import { classifyRouterError, RouterError } from '@/lib/network/routeros/errors';
 import { patchNodeRouterOs } from '@/lib/network/routeros/patch';
 
 /** One row of a RouterOS reply: property name -> value, all strings as on the wire. */
@@ -46,16 +46,28 @@ export class RouterConnection implements RouterApi {
   commands = 0;
   lastUsedAt = Date.now();
 
-  private constructor(api: RouterOSAPI, private readonly opts: Required<RouterConnectOptions>) {
+  private constructor(
+    api: RouterOSAPI,
+    private readonly opts: Required<RouterConnectOptions>,
+  ) {
     this.api = api;
   }
 
   static async open(options: RouterConnectOptions): Promise<RouterConnection> {
     patchNodeRouterOs();
-    const opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, resolveAddress: async (host: string) => host, ...options };
+    const opts = {
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 30_000,
+      resolveAddress: async (host: string) => host,
+      ...options,
+    };
     let address: string;
     try {
-      address = await withTimeout(opts.resolveAddress(opts.host), opts.connectTimeoutMs, () => new RouterError('unreachable', `${opts.host} did not resolve in time`));
+      address = await withTimeout(
+        opts.resolveAddress(opts.host),
+        opts.connectTimeoutMs,
+        () => new RouterError('unreachable', `${opts.host} did not resolve in time`),
+      );
     } catch (error) {
       throw classifyRouterError(error, { tls: opts.tls, during: 'connect' });
     }
@@ -84,13 +96,20 @@ export class RouterConnection implements RouterApi {
     });
     early?.once('secureConnect', () => (stage.tls = true));
     try {
-      await withTimeout(connecting, opts.connectTimeoutMs + 1000, () => new RouterError('timeout', `no answer from ${opts.host}:${opts.port}`));
+      await withTimeout(
+        connecting,
+        opts.connectTimeoutMs + 1000,
+        () => new RouterError('timeout', `no answer from ${opts.host}:${opts.port}`),
+      );
     } catch (error) {
       connector()?.socket?.destroy();
       const classified = classifyRouterError(error, { tls: opts.tls, during: 'connect' });
       // Connected, but the TLS handshake never finished: not API-SSL on that port, or no certificate.
       if (opts.tls && stage.tcp && !stage.tls && (classified.kind === 'timeout' || classified.kind === 'closed'))
-        throw new RouterError('tls', `TLS handshake with ${opts.host}:${opts.port} did not complete (${classified.message})`);
+        throw new RouterError(
+          'tls',
+          `TLS handshake with ${opts.host}:${opts.port} did not complete (${classified.message})`,
+        );
       throw classified;
     }
     const socket = connector()?.socket;
@@ -167,7 +186,10 @@ export class RouterConnection implements RouterApi {
 async function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(error()), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

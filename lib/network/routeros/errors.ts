@@ -28,13 +28,19 @@ export function classifyRouterError(error: unknown, p: { tls: boolean; during: '
   const e = (error ?? {}) as { code?: string; errno?: number | string; message?: string };
   const code = e.code ?? (typeof e.errno === 'number' ? safeErrorName(e.errno) : e.errno);
   const message = e.message || String(code ?? error);
-  if (code === 'CANTLOGIN' || /invalid user name or password|cannot log in/i.test(message)) return new RouterError('bad_login', message);
+  if (code === 'CANTLOGIN' || /invalid user name or password|cannot log in/i.test(message))
+    return new RouterError('bad_login', message);
   if (code === 'ECONNREFUSED') return new RouterError('refused', message || 'connection refused');
   if (code === 'SOCKTMOUT' || code === 'ETIMEDOUT') return new RouterError('timeout', message || 'timed out');
   if (code && TLS_CODE.test(code)) return new RouterError('tls', message);
-  if (p.tls && p.during === 'connect' && (code === 'ECONNRESET' || /socket disconnected before secure TLS|handshake|ssl/i.test(message)))
+  if (
+    p.tls &&
+    p.during === 'connect' &&
+    (code === 'ECONNRESET' || /socket disconnected before secure TLS|handshake|ssl/i.test(message))
+  )
     return new RouterError('tls', message);
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RouterError('unreachable', message);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new RouterError('unreachable', message);
   if (code === 'ECONNRESET' || code === 'EPIPE') return new RouterError('closed', message);
   return new RouterError('unknown', message);
 }

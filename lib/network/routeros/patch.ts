@@ -21,10 +21,23 @@ import { Channel, Connector, Receiver } from 'node-routeros';
  *    set, per-word writes cost a syscall and a TCP segment each, which dominated bulk work.
  */
 type Patched = { __jaringPatched?: boolean };
-type ChannelInternals = { processPacket(packet: string[]): void; emit(event: string, data: unknown): boolean; close(): void };
-type ReceiverInternals = { tags: Map<string, unknown>; cleanUp(): void; sendTagData(tag: string): void; currentPacket: string[] };
+type ChannelInternals = {
+  processPacket(packet: string[]): void;
+  emit(event: string, data: unknown): boolean;
+  close(): void;
+};
+type ReceiverInternals = {
+  tags: Map<string, unknown>;
+  cleanUp(): void;
+  sendTagData(tag: string): void;
+  currentPacket: string[];
+};
 type ConnectorInternals = { emit(event: string, ...args: unknown[]): boolean; destroy(): void };
-type TransmitterInternals = { socket: { writable: boolean; write(b: Buffer): boolean }; pool: Buffer[]; encodeString(word: string | null): Buffer | string };
+type TransmitterInternals = {
+  socket: { writable: boolean; write(b: Buffer): boolean };
+  pool: Buffer[];
+  encodeString(word: string | null): Buffer | string;
+};
 
 export function patchNodeRouterOs() {
   const channel = Channel.prototype as unknown as ChannelInternals & Patched;
@@ -52,7 +65,10 @@ export function patchNodeRouterOs() {
     sendTagData.call(this, tag);
   };
 
-  const connector = Connector.prototype as unknown as ConnectorInternals & { onError(err: NodeJS.ErrnoException): void; write(words: string[]): unknown };
+  const connector = Connector.prototype as unknown as ConnectorInternals & {
+    onError(err: NodeJS.ErrnoException): void;
+    write(words: string[]): unknown;
+  };
   connector.write = function (this: { transmitter: TransmitterInternals }, words: string[]) {
     const t = this.transmitter;
     const sentence = Buffer.concat([...words.map((w) => t.encodeString(w) as Buffer), Buffer.from([0])]);
@@ -63,7 +79,8 @@ export function patchNodeRouterOs() {
   };
   connector.onError = function (this: ConnectorInternals, err: NodeJS.ErrnoException) {
     const wrapped = Object.assign(new Error(err.message), { code: err.code, errno: err.errno, cause: err });
-    if ((this as unknown as { listenerCount(e: string): number }).listenerCount('error') > 0) this.emit('error', wrapped, this);
+    if ((this as unknown as { listenerCount(e: string): number }).listenerCount('error') > 0)
+      this.emit('error', wrapped, this);
     this.destroy();
   };
 }

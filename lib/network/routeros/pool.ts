@@ -37,7 +37,14 @@ export class RouterPool {
   logins = 0;
 
   constructor(options: RouterPoolOptions = {}) {
-    this.opts = { connectTimeoutMs: 10_000, commandTimeoutMs: 30_000, perRouterConcurrency: 8, pingIntervalMs: 60_000, failFastMs: 10_000, ...options };
+    this.opts = {
+      connectTimeoutMs: 10_000,
+      commandTimeoutMs: 30_000,
+      perRouterConcurrency: 8,
+      pingIntervalMs: 60_000,
+      failFastMs: 10_000,
+      ...options,
+    };
   }
 
   async use<T>(key: string, config: RouterConnectOptions, fn: (conn: RouterConnection) => Promise<T>): Promise<T> {
@@ -81,7 +88,9 @@ export class RouterPool {
   }
 
   private entry(key: string, config: RouterConnectOptions): Entry {
-    const fingerprint = createHash('sha256').update(JSON.stringify([config.host, config.port, config.tls, config.username, config.password])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([config.host, config.port, config.tls, config.username, config.password]))
+      .digest('hex');
     let entry = this.entries.get(key);
     if (entry && entry.fingerprint !== fingerprint) {
       // New settings: a connection made (or being made) with the old ones is not reused.
@@ -92,7 +101,16 @@ export class RouterPool {
       entry.failedUntil = 0;
     }
     if (!entry) {
-      entry = { fingerprint, conn: null, connecting: null, active: 0, waiters: [], failedUntil: 0, lastError: null, ping: null };
+      entry = {
+        fingerprint,
+        conn: null,
+        connecting: null,
+        active: 0,
+        waiters: [],
+        failedUntil: 0,
+        lastError: null,
+        ping: null,
+      };
       this.entries.set(key, entry);
     }
     return entry;
@@ -117,7 +135,11 @@ export class RouterPool {
     entry.conn = null;
     if (entry.failedUntil > Date.now() && entry.lastError) throw entry.lastError;
     const fingerprint = entry.fingerprint;
-    const connecting: Promise<RouterConnection> = (entry.connecting ??= RouterConnection.open({ ...config, connectTimeoutMs: this.opts.connectTimeoutMs, commandTimeoutMs: this.opts.commandTimeoutMs })
+    const connecting: Promise<RouterConnection> = (entry.connecting ??= RouterConnection.open({
+      ...config,
+      connectTimeoutMs: this.opts.connectTimeoutMs,
+      commandTimeoutMs: this.opts.commandTimeoutMs,
+    })
       .then(async (conn) => {
         this.logins++;
         // Forgotten or re-configured while connecting: do not keep a stray logged-in socket.

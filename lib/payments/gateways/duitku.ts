@@ -4,9 +4,18 @@
  * every request carries a signature of its key fields with the API key appended, and the
  * callback (a form post) is signed the same way.
  */
-import { expectOk, gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
+import { expectOk, type GatewayResponse, gatewayRequest } from '@/lib/payments/http';
 import { hashHex, safeEqual } from '@/lib/payments/signature';
-import { CallbackError, GatewayError, type CallbackRequest, type GatewayConfig, type GatewayMethod, type GatewayStatus, type PaymentGateway, type PaymentInstructions } from '@/lib/payments/types';
+import {
+  CallbackError,
+  type CallbackRequest,
+  type GatewayConfig,
+  GatewayError,
+  type GatewayMethod,
+  type GatewayStatus,
+  type PaymentGateway,
+  type PaymentInstructions,
+} from '@/lib/payments/types';
 import { callbackJson } from './json';
 
 const METHODS = [
@@ -46,7 +55,10 @@ export const duitku: PaymentGateway = {
     { key: 'merchantCode', secret: false, labelKey: 'merchantCode' },
     { key: 'apiKey', secret: true, labelKey: 'apiKey' },
   ],
-  baseUrls: { sandbox: 'https://sandbox.duitku.com/webapi/api/merchant', production: 'https://passport.duitku.com/webapi/api/merchant' },
+  baseUrls: {
+    sandbox: 'https://sandbox.duitku.com/webapi/api/merchant',
+    production: 'https://passport.duitku.com/webapi/api/merchant',
+  },
   methods: METHODS,
 
   parseCallbackOrderId(req) {
@@ -58,18 +70,28 @@ export const duitku: PaymentGateway = {
   handleCallback(config, req) {
     const f = callbackFields(req);
     // As DuitKu's sample handler: a post without these four is a bad request, not a forgery.
-    if (!f.merchantCode || !f.amount || !f.merchantOrderId || !f.signature) throw new CallbackError('malformed', 'merchantCode, amount, merchantOrderId or signature missing');
+    if (!f.merchantCode || !f.amount || !f.merchantOrderId || !f.signature)
+      throw new CallbackError('malformed', 'merchantCode, amount, merchantOrderId or signature missing');
     const { merchantCode, apiKey } = config.credentials;
     if (!merchantCode || !apiKey) throw new CallbackError('signature', 'no merchant code or API key configured');
     if (f.merchantCode !== merchantCode) throw new CallbackError('signature', 'callback is for another merchant code');
     // The amount is signed as DuitKu wrote it, so it is hashed as text, not re-formatted.
-    if (!safeEqual(hashHex('md5', f.merchantCode + f.amount + f.merchantOrderId + apiKey), f.signature)) throw new CallbackError('signature', 'signature does not match');
+    if (!safeEqual(hashHex('md5', f.merchantCode + f.amount + f.merchantOrderId + apiKey), f.signature))
+      throw new CallbackError('signature', 'signature does not match');
     const status = RESULT_CODES[f.resultCode ?? ''];
     if (!status) throw new CallbackError('malformed', `unknown resultCode ${f.resultCode ?? '(none)'}`);
     const amount = integer(f.amount);
     if (amount === null) throw new CallbackError('malformed', `amount ${f.amount} is not whole rupiah`);
     // The callback says nothing of when it was paid (settlementDate is the payout estimate).
-    return { orderId: f.merchantOrderId, status, amount, currency: 'IDR', reference: f.reference || null, paidAt: null, gatewayStatus: f.resultCode! };
+    return {
+      orderId: f.merchantOrderId,
+      status,
+      amount,
+      currency: 'IDR',
+      reference: f.reference || null,
+      paidAt: null,
+      gatewayStatus: f.resultCode!,
+    };
   },
 
   // resultCode is outside the signature: the core confirms "paid" with transactionStatus.
@@ -100,7 +122,11 @@ export const duitku: PaymentGateway = {
         customerVaName: input.customer.name.slice(0, 20),
         // DuitKu checks that the item prices add up to paymentAmount (its own example sends
         // line totals, 10000 + 30000 for 40000 with quantities 1 and 3), so price is the line total.
-        itemDetails: input.items.map((i) => ({ name: i.name.slice(0, 255), price: i.price * i.quantity, quantity: i.quantity })),
+        itemDetails: input.items.map((i) => ({
+          name: i.name.slice(0, 255),
+          price: i.price * i.quantity,
+          quantity: i.quantity,
+        })),
         callbackUrl: input.callbackUrl,
         returnUrl: input.returnUrl,
         expiryPeriod: minutes,
@@ -110,7 +136,13 @@ export const duitku: PaymentGateway = {
       idempotent: true,
     });
     const body = duitkuBody(res, 'DuitKu v2/inquiry');
-    if (body.statusCode !== '00') throw new GatewayError('rejected', `DuitKu v2/inquiry: ${text(body.statusMessage) ?? `statusCode ${String(body.statusCode)}`}`, res.status, body);
+    if (body.statusCode !== '00')
+      throw new GatewayError(
+        'rejected',
+        `DuitKu v2/inquiry: ${text(body.statusMessage) ?? `statusCode ${String(body.statusCode)}`}`,
+        res.status,
+        body,
+      );
     return {
       reference: text(body.reference),
       status: 'pending',
@@ -125,16 +157,36 @@ export const duitku: PaymentGateway = {
     const res = await gatewayRequest({
       method: 'POST',
       url: `${config.baseUrl}/transactionStatus`,
-      json: { merchantCode, merchantOrderId: tx.orderId, signature: hashHex('md5', merchantCode + tx.orderId + apiKey) },
+      json: {
+        merchantCode,
+        merchantOrderId: tx.orderId,
+        signature: hashHex('md5', merchantCode + tx.orderId + apiKey),
+      },
       idempotent: true,
     });
     const body = duitkuBody(res, 'DuitKu transactionStatus');
     if (body.merchantOrderId !== undefined && body.merchantOrderId !== tx.orderId) {
-      throw new GatewayError('bad_response', `DuitKu answered for order ${String(body.merchantOrderId)}, not ${tx.orderId}`);
+      throw new GatewayError(
+        'bad_response',
+        `DuitKu answered for order ${String(body.merchantOrderId)}, not ${tx.orderId}`,
+      );
     }
     const status = STATUS_CODES[String(body.statusCode)];
-    if (!status) throw new GatewayError('bad_response', `DuitKu statusCode ${String(body.statusCode)} is unknown`, res.status, body);
-    return { status, amount: integer(body.amount), currency: 'IDR', reference: text(body.reference), paidAt: null, raw: body };
+    if (!status)
+      throw new GatewayError(
+        'bad_response',
+        `DuitKu statusCode ${String(body.statusCode)} is unknown`,
+        res.status,
+        body,
+      );
+    return {
+      status,
+      amount: integer(body.amount),
+      currency: 'IDR',
+      reference: text(body.reference),
+      paidAt: null,
+      raw: body,
+    };
   },
 
   async validateSettings(config) {
@@ -144,11 +196,20 @@ export const duitku: PaymentGateway = {
       const res = await gatewayRequest({
         method: 'POST',
         url: `${config.baseUrl}/paymentmethod/getpaymentmethod`,
-        json: { merchantcode: merchantCode, amount: PROBE_AMOUNT, datetime, signature: hashHex('sha256', merchantCode + PROBE_AMOUNT + datetime + apiKey) },
+        json: {
+          merchantcode: merchantCode,
+          amount: PROBE_AMOUNT,
+          datetime,
+          signature: hashHex('sha256', merchantCode + PROBE_AMOUNT + datetime + apiKey),
+        },
         idempotent: true,
       });
       const body = duitkuBody(res, 'DuitKu getpaymentmethod');
-      if (body.responseCode !== '00') return { ok: false, reason: `DuitKu getpaymentmethod: ${text(body.responseMessage) ?? `responseCode ${String(body.responseCode)}`}` };
+      if (body.responseCode !== '00')
+        return {
+          ok: false,
+          reason: `DuitKu getpaymentmethod: ${text(body.responseMessage) ?? `responseCode ${String(body.responseCode)}`}`,
+        };
       const count = Array.isArray(body.paymentFee) ? body.paymentFee.length : 0;
       return { ok: true, detail: `Merchant code and API key accepted; ${count} payment methods active` };
     } catch (error) {
@@ -167,7 +228,8 @@ function callbackFields(req: CallbackRequest): Record<string, string | undefined
   if (!/json/i.test(type)) return Object.fromEntries(new URLSearchParams(req.rawBody));
   const body = callbackJson(req.rawBody, 'DuitKu callback');
   const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value);
+  for (const [key, value] of Object.entries(body))
+    if (typeof value === 'string' || typeof value === 'number') fields[key] = String(value);
   return fields;
 }
 
@@ -205,12 +267,18 @@ function expiryMinutes(method: string, expiresAt: Date): number {
 
 /** DuitKu's `yyyy-MM-dd HH:mm:ss` is its own (Jakarta) local time. */
 function jakartaTime(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jakarta', dateStyle: 'short', timeStyle: 'medium' }).format(at);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Jakarta', dateStyle: 'short', timeStyle: 'medium' }).format(
+    at,
+  );
 }
 
 function credentials(config: GatewayConfig): { merchantCode: string; apiKey: string } {
   const { merchantCode, apiKey } = config.credentials;
-  if (!merchantCode || !apiKey) throw new GatewayError('unauthorized', `DuitKu credentials incomplete: ${!merchantCode ? 'merchantCode' : 'apiKey'} missing`);
+  if (!merchantCode || !apiKey)
+    throw new GatewayError(
+      'unauthorized',
+      `DuitKu credentials incomplete: ${!merchantCode ? 'merchantCode' : 'apiKey'} missing`,
+    );
   return { merchantCode, apiKey };
 }
 

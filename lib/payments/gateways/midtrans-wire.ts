@@ -3,7 +3,7 @@
  * carries for the customer, and how Midtrans writes statuses, amounts and times.
  */
 import type { CreatePaymentInput, GatewayMethod, GatewayStatus, PaymentInstructions } from '@/lib/payments/types';
-import { text, type Json } from './json';
+import { type Json, text } from './json';
 
 type MethodSpec = GatewayMethod & { charge: (input: CreatePaymentInput) => Json; maxMinutes?: number };
 
@@ -46,14 +46,37 @@ const METHOD_SPECS: readonly MethodSpec[] = [
     kind: 'va',
     label: 'Mandiri Bill Payment',
     // Mandiri shows label 1 (10 chars) and value 1 (30 chars) in its app and truncates longer text.
-    charge: (input) => ({ payment_type: 'echannel', echannel: { bill_info1: 'Payment:', bill_info2: cut(input.description, 30) } }),
+    charge: (input) => ({
+      payment_type: 'echannel',
+      echannel: { bill_info1: 'Payment:', bill_info2: cut(input.description, 30) },
+    }),
   },
   // `message` is the label on Indomaret's POS (20 chars); Alfamart prints free text rows (40 chars).
-  { code: 'indomaret', kind: 'retail', label: 'Indomaret', charge: (input) => ({ payment_type: 'cstore', cstore: { store: 'indomaret', message: cut(input.description, 20) } }) },
-  { code: 'alfamart', kind: 'retail', label: 'Alfamart', charge: (input) => ({ payment_type: 'cstore', cstore: { store: 'alfamart', alfamart_free_text_1: cut(input.description, 40) } }) },
+  {
+    code: 'indomaret',
+    kind: 'retail',
+    label: 'Indomaret',
+    charge: (input) => ({
+      payment_type: 'cstore',
+      cstore: { store: 'indomaret', message: cut(input.description, 20) },
+    }),
+  },
+  {
+    code: 'alfamart',
+    kind: 'retail',
+    label: 'Alfamart',
+    charge: (input) => ({
+      payment_type: 'cstore',
+      cstore: { store: 'alfamart', alfamart_free_text_1: cut(input.description, 40) },
+    }),
+  },
 ];
 
-export const MIDTRANS_METHODS: readonly GatewayMethod[] = METHOD_SPECS.map(({ code, kind, label }) => ({ code, kind, label }));
+export const MIDTRANS_METHODS: readonly GatewayMethod[] = METHOD_SPECS.map(({ code, kind, label }) => ({
+  code,
+  kind,
+  label,
+}));
 
 /** The whole /v2/charge body for one of our methods; undefined for a method Midtrans lacks here. */
 export function chargeBody(input: CreatePaymentInput, now: Date): Json | undefined {
@@ -64,9 +87,18 @@ export function chargeBody(input: CreatePaymentInput, now: Date): Json | undefin
     ...spec.charge(input),
     transaction_details: { order_id: input.orderId, gross_amount: input.amount },
     // Midtrans refuses the charge unless price × quantity adds up to gross_amount; names are 50 chars.
-    item_details: input.items.map((item, i) => ({ id: `ITEM${i + 1}`, price: item.price, quantity: item.quantity, name: cut(item.name, 50) })),
+    item_details: input.items.map((item, i) => ({
+      id: `ITEM${i + 1}`,
+      price: item.price,
+      quantity: item.quantity,
+      name: cut(item.name, 50),
+    })),
     customer_details: { first_name: cut(name, 255), ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
-    custom_expiry: { order_time: formatWib(now), expiry_duration: expiryMinutes(input.expiresAt, now, spec.maxMinutes ?? MAX_MINUTES), unit: 'minute' },
+    custom_expiry: {
+      order_time: formatWib(now),
+      expiry_duration: expiryMinutes(input.expiresAt, now, spec.maxMinutes ?? MAX_MINUTES),
+      unit: 'minute',
+    },
   };
 }
 
@@ -78,10 +110,11 @@ function expiryMinutes(expiresAt: Date, now: Date, max: number): number {
   return Math.min(max, Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 60_000)));
 }
 
-
 function actionUrl(body: Json, name: string): string | undefined {
   if (!Array.isArray(body.actions)) return undefined;
-  const action = body.actions.find((a) => typeof a === 'object' && a !== null && (a as Json).name === name) as Json | undefined;
+  const action = body.actions.find((a) => typeof a === 'object' && a !== null && (a as Json).name === name) as
+    | Json
+    | undefined;
   return action ? text(action.url) : undefined;
 }
 
@@ -92,7 +125,8 @@ export function instructionsOf(body: Json): PaymentInstructions {
   if (va && text(va.va_number)) Object.assign(out, { vaNumber: text(va.va_number), bank: text(va.bank) });
   // Permata answers with its own field instead of va_numbers.
   if (text(body.permata_va_number)) Object.assign(out, { vaNumber: text(body.permata_va_number), bank: 'permata' });
-  if (text(body.bill_key)) Object.assign(out, { payCode: text(body.bill_key), billerCode: text(body.biller_code), bank: 'mandiri' });
+  if (text(body.bill_key))
+    Object.assign(out, { payCode: text(body.bill_key), billerCode: text(body.biller_code), bank: 'mandiri' });
   if (text(body.payment_code)) out.payCode = text(body.payment_code);
   if (text(body.qr_string)) out.qrString = text(body.qr_string);
   const qrImage = actionUrl(body, 'generate-qr-code');

@@ -5,13 +5,21 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startFakeMidtrans } from '@/tests/support/gateways/midtrans';
 import type { GatewayFake } from '@/tests/support/gateways/types';
-import { CallbackError, GatewayError, type CreatePaymentInput, type GatewayConfig } from '../types';
+import { CallbackError, type CreatePaymentInput, type GatewayConfig, GatewayError } from '../types';
 import { midtrans } from './midtrans';
 import { amountOf, formatWib, parseWib, statusOf } from './midtrans-wire';
 
 const KEY = 'SB-Mid-server-TEST-KEY';
-const config = (over: Partial<GatewayConfig> = {}): GatewayConfig => ({ mode: 'sandbox', credentials: { serverKey: KEY }, baseUrl: 'http://127.0.0.1:9', ...over });
-const request = (body: unknown) => ({ rawBody: typeof body === 'string' ? body : JSON.stringify(body), headers: new Headers({ 'content-type': 'application/json' }) });
+const config = (over: Partial<GatewayConfig> = {}): GatewayConfig => ({
+  mode: 'sandbox',
+  credentials: { serverKey: KEY },
+  baseUrl: 'http://127.0.0.1:9',
+  ...over,
+});
+const request = (body: unknown) => ({
+  rawBody: typeof body === 'string' ? body : JSON.stringify(body),
+  headers: new Headers({ 'content-type': 'application/json' }),
+});
 const sha512 = (s: string) => createHash('sha512').update(s).digest('hex');
 
 /** A notification as Midtrans documents it, signed over order_id + status_code + gross_amount + key. */
@@ -31,7 +39,10 @@ function notification(over: Record<string, unknown> = {}, key = KEY) {
     currency: 'IDR',
     ...over,
   };
-  if (!('signature_key' in over)) body.signature_key = sha512(`${String(body.order_id)}${String(body.status_code)}${String(body.gross_amount)}${key}`);
+  if (!('signature_key' in over))
+    body.signature_key = sha512(
+      `${String(body.order_id)}${String(body.status_code)}${String(body.gross_amount)}${key}`,
+    );
   return body;
 }
 
@@ -62,13 +73,25 @@ describe('midtrans notifications', () => {
   });
 
   test('a forged, missing or other-key signature is refused', () => {
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request(notification({}, 'SB-Mid-server-OTHER')))), 'signature');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request(notification({}, 'SB-Mid-server-OTHER')))),
+      'signature',
+    );
     const unsigned = notification();
     delete unsigned.signature_key;
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request(unsigned))), 'signature');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request(unsigned))),
+      'signature',
+    );
     // The amount is part of what is signed: changing it breaks the signature.
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request({ ...notification(), gross_amount: '1.00' }))), 'signature');
-    assert.equal(reasonOf(() => midtrans.handleCallback(config({ credentials: {} }), request(notification()))), 'signature');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request({ ...notification(), gross_amount: '1.00' }))),
+      'signature',
+    );
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config({ credentials: {} }), request(notification()))),
+      'signature',
+    );
   });
 
   test('status table', () => {
@@ -85,13 +108,19 @@ describe('midtrans notifications', () => {
       ['partial_refund', undefined, 'partially_refunded'],
     ];
     for (const [transactionStatus, fraud, expected] of cases) {
-      const verdict = midtrans.handleCallback(config(), request(notification({ transaction_status: transactionStatus, fraud_status: fraud, status_code: '202' })));
+      const verdict = midtrans.handleCallback(
+        config(),
+        request(notification({ transaction_status: transactionStatus, fraud_status: fraud, status_code: '202' })),
+      );
       assert.equal(verdict.status, expected, transactionStatus);
       assert.equal(verdict.gatewayStatus, transactionStatus);
       assert.equal(verdict.paidAt === null, expected !== 'paid');
     }
     assert.equal(statusOf('something_new'), null);
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request(notification({ transaction_status: 'something_new' })))), 'malformed');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request(notification({ transaction_status: 'something_new' })))),
+      'malformed',
+    );
   });
 
   test('amounts must be whole rupiah; currency defaults to IDR only when absent', () => {
@@ -100,8 +129,14 @@ describe('midtrans notifications', () => {
     assert.equal(amountOf('10000.50'), null);
     assert.equal(amountOf('1e4'), null);
     assert.equal(amountOf('abc'), null);
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request(notification({ gross_amount: '10000.50' })))), 'malformed');
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request(notification({ gross_amount: 'ten' })))), 'malformed');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request(notification({ gross_amount: '10000.50' })))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request(notification({ gross_amount: 'ten' })))),
+      'malformed',
+    );
     const noCurrency = notification();
     delete noCurrency.currency;
     assert.equal(midtrans.handleCallback(config(), request(noCurrency)).currency, 'IDR');
@@ -110,9 +145,18 @@ describe('midtrans notifications', () => {
 
   test('the order id is read without a key; bad JSON or no order id is malformed', () => {
     assert.equal(midtrans.parseCallbackOrderId(request(notification())), 'INV-2024-0001');
-    assert.equal(reasonOf(() => midtrans.parseCallbackOrderId(request('{"order_id":'))), 'malformed');
-    assert.equal(reasonOf(() => midtrans.parseCallbackOrderId(request({ status_code: '200' }))), 'malformed');
-    assert.equal(reasonOf(() => midtrans.handleCallback(config(), request('not json'))), 'malformed');
+    assert.equal(
+      reasonOf(() => midtrans.parseCallbackOrderId(request('{"order_id":'))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() => midtrans.parseCallbackOrderId(request({ status_code: '200' }))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(config(), request('not json'))),
+      'malformed',
+    );
   });
 
   test('WIB times', () => {
@@ -155,13 +199,20 @@ describe('midtrans API against the stand-in', () => {
     const req = lastRequest();
     assert.equal(req.method, 'POST');
     assert.equal(req.path, '/v2/charge');
-    assert.equal(req.headers.authorization, `Basic ${Buffer.from(`${fake.credentials.serverKey}:`).toString('base64')}`);
+    assert.equal(
+      req.headers.authorization,
+      `Basic ${Buffer.from(`${fake.credentials.serverKey}:`).toString('base64')}`,
+    );
     assert.equal(req.headers['x-override-notification'], i.callbackUrl);
     const body = JSON.parse(req.body);
     assert.equal(body.payment_type, 'bank_transfer');
     assert.deepEqual(body.bank_transfer, { bank: 'bca' });
     assert.deepEqual(body.transaction_details, { order_id: i.orderId, gross_amount: 150000 });
-    assert.deepEqual(body.customer_details, { first_name: 'Budi Utomo', email: 'budi@example.com', phone: '081234567890' });
+    assert.deepEqual(body.customer_details, {
+      first_name: 'Budi Utomo',
+      email: 'budi@example.com',
+      phone: '081234567890',
+    });
     assert.equal(body.item_details.length, 2);
     assert.equal(body.custom_expiry.unit, 'minute');
     assert.ok(body.custom_expiry.expiry_duration >= 1439 && body.custom_expiry.expiry_duration <= 1440);
@@ -190,10 +241,16 @@ describe('midtrans API against the stand-in', () => {
     assert.match(qris.instructions.qrString ?? '', /^000201/);
 
     const gopay = await midtrans.createPayment(live, input('gopay'));
-    assert.deepEqual(JSON.parse(lastRequest().body).gopay, { enable_callback: true, callback_url: 'https://isp.example/i/abc' });
+    assert.deepEqual(JSON.parse(lastRequest().body).gopay, {
+      enable_callback: true,
+      callback_url: 'https://isp.example/i/abc',
+    });
     assert.match(gopay.instructions.deeplinkUrl ?? '', /^gojek:\/\//);
 
-    const shopee = await midtrans.createPayment(live, input('shopeepay', { expiresAt: new Date(Date.now() + 3 * 86_400_000) }));
+    const shopee = await midtrans.createPayment(
+      live,
+      input('shopeepay', { expiresAt: new Date(Date.now() + 3 * 86_400_000) }),
+    );
     assert.match(shopee.instructions.deeplinkUrl ?? '', /^https:\/\//);
     assert.equal(JSON.parse(lastRequest().body).custom_expiry.expiry_duration, 1440); // ShopeePay takes at most a day
 
@@ -209,16 +266,31 @@ describe('midtrans API against the stand-in', () => {
   test('refusals: duplicate order id, unknown method, invalid amount', async () => {
     const i = input('bni_va');
     await midtrans.createPayment(live, i);
-    await assert.rejects(midtrans.createPayment(live, i), (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 406 && /order ID/.test(e.message));
-    await assert.rejects(midtrans.createPayment(live, input('ovo')), (e) => e instanceof GatewayError && e.code === 'rejected');
+    await assert.rejects(
+      midtrans.createPayment(live, i),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 406 && /order ID/.test(e.message),
+    );
+    await assert.rejects(
+      midtrans.createPayment(live, input('ovo')),
+      (e) => e instanceof GatewayError && e.code === 'rejected',
+    );
     const uneven = input('bri_va', { amount: 150001 });
-    await assert.rejects(midtrans.createPayment(live, uneven), (e) => e instanceof GatewayError && e.code === 'rejected' && /sum of item_details/.test(e.message));
+    await assert.rejects(
+      midtrans.createPayment(live, uneven),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && /sum of item_details/.test(e.message),
+    );
   });
 
   test('a bad key is unauthorized and never echoed', async () => {
     const bad = { ...live, credentials: { serverKey: 'SB-Mid-server-WRONG' } };
-    await assert.rejects(midtrans.createPayment(bad, input('bca_va')), (e) => e instanceof GatewayError && e.code === 'unauthorized' && !e.message.includes('WRONG'));
-    await assert.rejects(midtrans.checkStatus(bad, { orderId: 'X', reference: null }), (e) => e instanceof GatewayError && e.code === 'unauthorized');
+    await assert.rejects(
+      midtrans.createPayment(bad, input('bca_va')),
+      (e) => e instanceof GatewayError && e.code === 'unauthorized' && !e.message.includes('WRONG'),
+    );
+    await assert.rejects(
+      midtrans.checkStatus(bad, { orderId: 'X', reference: null }),
+      (e) => e instanceof GatewayError && e.code === 'unauthorized',
+    );
   });
 
   test('checkStatus follows the gateway, including the paid time', async () => {
@@ -235,25 +307,40 @@ describe('midtrans API against the stand-in', () => {
     assert.ok(paid.paidAt && Math.abs(paid.paidAt.getTime() - Date.now()) < 5_000);
     fake.setStatus(i.orderId, 'expired');
     assert.equal((await midtrans.checkStatus(live, { orderId: i.orderId, reference: null })).status, 'expired');
-    await assert.rejects(midtrans.checkStatus(live, { orderId: 'NO-SUCH-ORDER', reference: null }), (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 404);
+    await assert.rejects(
+      midtrans.checkStatus(live, { orderId: 'NO-SUCH-ORDER', reference: null }),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 404,
+    );
   });
 
   test('refund: e-money after payment works, a bank transfer is refused by the gateway', async () => {
     const wallet = input('gopay');
     await midtrans.createPayment(live, wallet);
     fake.setStatus(wallet.orderId, 'paid');
-    const done = await midtrans.refund!(live, { orderId: wallet.orderId, reference: null, amount: 50000, reason: 'Double payment' });
+    const done = await midtrans.refund!(live, {
+      orderId: wallet.orderId,
+      reference: null,
+      amount: 50000,
+      reason: 'Double payment',
+    });
     assert.ok(done.reference);
     const sent = JSON.parse(lastRequest().body);
     assert.equal(lastRequest().path, `/v2/${wallet.orderId}/refund`);
     assert.deepEqual({ amount: sent.amount, reason: sent.reason }, { amount: 50000, reason: 'Double payment' });
     assert.match(sent.refund_key, new RegExp(`^${wallet.orderId}-R1$`));
-    assert.equal((await midtrans.checkStatus(live, { orderId: wallet.orderId, reference: null })).status, 'partially_refunded', '50,000 of the order went back: a partial refund');
+    assert.equal(
+      (await midtrans.checkStatus(live, { orderId: wallet.orderId, reference: null })).status,
+      'partially_refunded',
+      '50,000 of the order went back: a partial refund',
+    );
 
     const va = input('bca_va');
     await midtrans.createPayment(live, va);
     fake.setStatus(va.orderId, 'paid');
-    await assert.rejects(midtrans.refund!(live, { orderId: va.orderId, reference: null, amount: 150000, reason: 'x' }), (e) => e instanceof GatewayError && e.code === 'rejected' && /not supported/.test(e.message));
+    await assert.rejects(
+      midtrans.refund!(live, { orderId: va.orderId, reference: null, amount: 150000, reason: 'x' }),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && /not supported/.test(e.message),
+    );
   });
 
   test('validateSettings: key accepted, key refused (with a hint about the mode)', async () => {
@@ -272,12 +359,31 @@ describe('midtrans API against the stand-in', () => {
     const req = { rawBody: paid.body, headers: new Headers(paid.headers) };
     assert.equal(midtrans.parseCallbackOrderId(req), i.orderId);
     const verdict = midtrans.handleCallback(live, req);
-    assert.deepEqual([verdict.status, verdict.amount, verdict.reference], ['paid', 150000, fake.orders.get(i.orderId)!.reference]);
-    assert.equal(midtrans.handleCallback(live, { rawBody: fake.callback(i.orderId, 'expired').body, headers: new Headers() }).status, 'expired');
-    assert.equal(midtrans.handleCallback(live, { rawBody: fake.callback(i.orderId, 'paid', { amount: 1000 }).body, headers: new Headers() }).amount, 1000);
+    assert.deepEqual(
+      [verdict.status, verdict.amount, verdict.reference],
+      ['paid', 150000, fake.orders.get(i.orderId)!.reference],
+    );
+    assert.equal(
+      midtrans.handleCallback(live, { rawBody: fake.callback(i.orderId, 'expired').body, headers: new Headers() })
+        .status,
+      'expired',
+    );
+    assert.equal(
+      midtrans.handleCallback(live, {
+        rawBody: fake.callback(i.orderId, 'paid', { amount: 1000 }).body,
+        headers: new Headers(),
+      }).amount,
+      1000,
+    );
     const forged = fake.callback(i.orderId, 'paid', { forge: true });
-    assert.equal(reasonOf(() => midtrans.handleCallback(live, { rawBody: forged.body, headers: new Headers(forged.headers) })), 'signature');
-    assert.equal(reasonOf(() => midtrans.parseCallbackOrderId({ rawBody: fake.malformed().body, headers: new Headers() })), 'malformed');
+    assert.equal(
+      reasonOf(() => midtrans.handleCallback(live, { rawBody: forged.body, headers: new Headers(forged.headers) })),
+      'signature',
+    );
+    assert.equal(
+      reasonOf(() => midtrans.parseCallbackOrderId({ rawBody: fake.malformed().body, headers: new Headers() })),
+      'malformed',
+    );
   });
 });
 
@@ -287,7 +393,10 @@ describe('midtrans transport failures', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((r) => server.close(() => r()));
-    await assert.rejects(midtrans.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}` }), { orderId: 'X', reference: null }), (e) => e instanceof GatewayError && e.code === 'unreachable');
+    await assert.rejects(
+      midtrans.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}` }), { orderId: 'X', reference: null }),
+      (e) => e instanceof GatewayError && e.code === 'unreachable',
+    );
   });
 
   test('a server that never answers times out after the configured timeout', async () => {
@@ -296,7 +405,13 @@ describe('midtrans transport failures', () => {
     const { port } = server.address() as AddressInfo;
     const started = Date.now();
     try {
-      await assert.rejects(midtrans.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 }), { orderId: 'X', reference: null }), (e) => e instanceof GatewayError && e.code === 'timeout');
+      await assert.rejects(
+        midtrans.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 }), {
+          orderId: 'X',
+          reference: null,
+        }),
+        (e) => e instanceof GatewayError && e.code === 'timeout',
+      );
       assert.ok(Date.now() - started < 5_000); // 3 attempts × 150 ms + back-off
     } finally {
       server.closeAllConnections();

@@ -6,21 +6,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { expectOk, gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
+import { expectOk, type GatewayResponse, gatewayRequest } from '@/lib/payments/http';
 import { hashHex, safeEqual } from '@/lib/payments/signature';
 import {
   CallbackError,
-  GatewayError,
   type CallbackRequest,
   type CallbackVerdict,
   type CreatePaymentInput,
   type CreatePaymentResult,
   type GatewayConfig,
+  GatewayError,
   type PaymentGateway,
   type StatusResult,
 } from '@/lib/payments/types';
+import { basicAuth, callbackJson, callbackOrderId, isJson, type Json, joinUrl, text } from './json';
 import { amountOf, chargeBody, instructionsOf, MIDTRANS_METHODS, parseWib, statusOf } from './midtrans-wire';
-import { basicAuth, callbackJson, callbackOrderId, isJson, joinUrl, text, type Json } from './json';
 
 function authHeader(config: GatewayConfig): string {
   const key = config.credentials.serverKey;
@@ -39,16 +39,26 @@ function describe(body: unknown): string {
 function answerOf(res: GatewayResponse, what: string): Json {
   const bodyCode = isJson(res.body) ? String(res.body.status_code ?? '') : '';
   // A refused key comes as HTTP 401 from the API gateway, or as status_code 401 in an HTTP 200.
-  if (bodyCode === '401' || bodyCode === '403') throw new GatewayError('unauthorized', `${what}: ${describe(res.body)}`, Number(bodyCode), res.body);
+  if (bodyCode === '401' || bodyCode === '403')
+    throw new GatewayError('unauthorized', `${what}: ${describe(res.body)}`, Number(bodyCode), res.body);
   const json = expectOk(res, what, describe) as Json;
   // 407 is how the status API reports an expired transaction, not an error.
   if (/^[45]\d\d$/.test(bodyCode) && !(bodyCode === '407' && json.transaction_status)) {
-    throw new GatewayError('rejected', `${what}: ${describe(json) || `status_code ${bodyCode}`}`, Number(bodyCode), json);
+    throw new GatewayError(
+      'rejected',
+      `${what}: ${describe(json) || `status_code ${bodyCode}`}`,
+      Number(bodyCode),
+      json,
+    );
   }
   return json;
 }
 
-async function call(config: GatewayConfig, what: string, req: { method: 'GET' | 'POST'; path: string; json?: unknown; headers?: Record<string, string>; idempotent: boolean }): Promise<Json> {
+async function call(
+  config: GatewayConfig,
+  what: string,
+  req: { method: 'GET' | 'POST'; path: string; json?: unknown; headers?: Record<string, string>; idempotent: boolean },
+): Promise<Json> {
   const res = await gatewayRequest({
     method: req.method,
     url: joinUrl(config.baseUrl, req.path),
@@ -77,16 +87,42 @@ async function createPayment(config: GatewayConfig, input: CreatePaymentInput): 
   });
   const status = statusOf(String(body.transaction_status ?? ''), text(body.fraud_status));
   // A charge can be denied outright (status_code 202, transaction_status "deny").
-  if (status === 'failed') throw new GatewayError('rejected', `Midtrans charge: ${describe(body) || String(body.transaction_status)}`, 200, body);
+  if (status === 'failed')
+    throw new GatewayError(
+      'rejected',
+      `Midtrans charge: ${describe(body) || String(body.transaction_status)}`,
+      200,
+      body,
+    );
   const instructions = instructionsOf(body);
-  if (!status || Object.keys(instructions).length === 0) throw new GatewayError('bad_response', 'Midtrans charge: no transaction status or payment instructions', 200, body);
-  return { reference: text(body.transaction_id) ?? null, status, instructions, expiresAt: parseWib(body.expiry_time), raw: body };
+  if (!status || Object.keys(instructions).length === 0)
+    throw new GatewayError('bad_response', 'Midtrans charge: no transaction status or payment instructions', 200, body);
+  return {
+    reference: text(body.transaction_id) ?? null,
+    status,
+    instructions,
+    expiresAt: parseWib(body.expiry_time),
+    raw: body,
+  };
 }
 
-async function checkStatus(config: GatewayConfig, tx: { orderId: string; reference: string | null }): Promise<StatusResult> {
-  const body = await call(config, 'Midtrans status', { method: 'GET', path: orderPath(tx.orderId, 'status'), idempotent: true });
+async function checkStatus(
+  config: GatewayConfig,
+  tx: { orderId: string; reference: string | null },
+): Promise<StatusResult> {
+  const body = await call(config, 'Midtrans status', {
+    method: 'GET',
+    path: orderPath(tx.orderId, 'status'),
+    idempotent: true,
+  });
   const status = statusOf(String(body.transaction_status ?? ''), text(body.fraud_status));
-  if (!status) throw new GatewayError('bad_response', `Midtrans status: unknown transaction_status "${String(body.transaction_status)}"`, 200, body);
+  if (!status)
+    throw new GatewayError(
+      'bad_response',
+      `Midtrans status: unknown transaction_status "${String(body.transaction_status)}"`,
+      200,
+      body,
+    );
   return {
     status,
     amount: amountOf(body.gross_amount),
@@ -97,7 +133,10 @@ async function checkStatus(config: GatewayConfig, tx: { orderId: string; referen
   };
 }
 
-async function refund(config: GatewayConfig, tx: { orderId: string; reference: string | null; amount: number; reason: string }): Promise<{ reference: string | null; raw: unknown }> {
+async function refund(
+  config: GatewayConfig,
+  tx: { orderId: string; reference: string | null; amount: number; reason: string },
+): Promise<{ reference: string | null; raw: unknown }> {
   // Jaring refunds a transaction once, in full: one fixed key, so a retry or a second click
   // is the same refund to Midtrans.
   const refundKey = `${tx.orderId}-R1`;
@@ -109,10 +148,15 @@ async function refund(config: GatewayConfig, tx: { orderId: string; reference: s
     idempotent: true,
   });
   const id = body.refund_chargeback_id;
-  return { reference: typeof id === 'number' || typeof id === 'string' ? String(id) : (text(body.refund_key) ?? refundKey), raw: body };
+  return {
+    reference: typeof id === 'number' || typeof id === 'string' ? String(id) : (text(body.refund_key) ?? refundKey),
+    raw: body,
+  };
 }
 
-async function validateSettings(config: GatewayConfig): Promise<{ ok: true; detail: string } | { ok: false; reason: string }> {
+async function validateSettings(
+  config: GatewayConfig,
+): Promise<{ ok: true; detail: string } | { ok: false; reason: string }> {
   // A status lookup of an order that cannot exist: "404" means the key was accepted.
   const probe = `JARING-CHECK-${randomBytes(6).toString('hex').toUpperCase()}`;
   try {
@@ -120,7 +164,8 @@ async function validateSettings(config: GatewayConfig): Promise<{ ok: true; deta
     return { ok: true, detail: `Midtrans accepted the server key (${config.mode})` };
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
-    if (error.code === 'rejected' && error.httpStatus === 404) return { ok: true, detail: `Midtrans accepted the server key (${config.mode})` };
+    if (error.code === 'rejected' && error.httpStatus === 404)
+      return { ok: true, detail: `Midtrans accepted the server key (${config.mode})` };
     if (error.code === 'unauthorized') return { ok: false, reason: `${error.message}${keyModeHint(config)}` };
     return { ok: false, reason: error.message };
   }
@@ -129,8 +174,10 @@ async function validateSettings(config: GatewayConfig): Promise<{ ok: true; deta
 /** Sandbox server keys start with "SB-": the usual cause of a 401 is a key from the other mode. */
 function keyModeHint(config: GatewayConfig): string {
   const sandboxKey = (config.credentials.serverKey ?? '').startsWith('SB-');
-  if (config.mode === 'production' && sandboxKey) return ' — this is a sandbox key, but the gateway is in production mode';
-  if (config.mode === 'sandbox' && !sandboxKey) return ' — sandbox keys start with "SB-Mid-server-"; this looks like a production key';
+  if (config.mode === 'production' && sandboxKey)
+    return ' — this is a sandbox key, but the gateway is in production mode';
+  if (config.mode === 'sandbox' && !sandboxKey)
+    return ' — sandbox keys start with "SB-Mid-server-"; this looks like a production key';
   return '';
 }
 
@@ -150,23 +197,34 @@ const notificationSchema = z.object({
   transaction_time: z.string().optional(),
 });
 
-const parseCallbackOrderId = (req: CallbackRequest) => callbackOrderId(callbackJson(req.rawBody, 'Midtrans notification'), 'order_id', 'Midtrans notification');
+const parseCallbackOrderId = (req: CallbackRequest) =>
+  callbackOrderId(callbackJson(req.rawBody, 'Midtrans notification'), 'order_id', 'Midtrans notification');
 
 function handleCallback(config: GatewayConfig, req: CallbackRequest): CallbackVerdict {
   const parsed = notificationSchema.safeParse(callbackJson(req.rawBody, 'Midtrans notification'));
-  if (!parsed.success) throw new CallbackError('malformed', `Midtrans notification: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} missing or invalid`);
+  if (!parsed.success)
+    throw new CallbackError(
+      'malformed',
+      `Midtrans notification: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} missing or invalid`,
+    );
   const n = parsed.data;
   const serverKey = config.credentials.serverKey;
   if (!serverKey) throw new CallbackError('signature', 'Midtrans server key is not set');
   if (!n.signature_key) throw new CallbackError('signature', 'Midtrans notification has no signature_key');
   // SHA-512 over the fields exactly as sent ("10000.00" stays "10000.00"), then the server key.
   const expected = hashHex('sha512', `${n.order_id}${n.status_code}${String(n.gross_amount)}${serverKey}`);
-  if (!safeEqual(expected, n.signature_key.toLowerCase())) throw new CallbackError('signature', 'Midtrans signature_key does not match');
+  if (!safeEqual(expected, n.signature_key.toLowerCase()))
+    throw new CallbackError('signature', 'Midtrans signature_key does not match');
 
   const status = statusOf(n.transaction_status, n.fraud_status);
-  if (!status) throw new CallbackError('malformed', `Midtrans notification: unknown transaction_status "${n.transaction_status}"`);
+  if (!status)
+    throw new CallbackError('malformed', `Midtrans notification: unknown transaction_status "${n.transaction_status}"`);
   const amount = amountOf(n.gross_amount);
-  if (amount === null) throw new CallbackError('malformed', `Midtrans notification: gross_amount "${String(n.gross_amount)}" is not whole rupiah`);
+  if (amount === null)
+    throw new CallbackError(
+      'malformed',
+      `Midtrans notification: gross_amount "${String(n.gross_amount)}" is not whole rupiah`,
+    );
   return {
     orderId: n.order_id,
     status,

@@ -4,9 +4,18 @@
  * key as a bearer token; a new transaction is signed with the private key, and so is every
  * callback (over its raw body).
  */
-import { expectOk, gatewayRequest, type GatewayResponse } from '@/lib/payments/http';
+import { expectOk, type GatewayResponse, gatewayRequest } from '@/lib/payments/http';
 import { hmacHex, safeEqual } from '@/lib/payments/signature';
-import { CallbackError, GatewayError, type CallbackRequest, type GatewayConfig, type GatewayMethod, type GatewayStatus, type PaymentGateway, type PaymentInstructions } from '@/lib/payments/types';
+import {
+  CallbackError,
+  type CallbackRequest,
+  type GatewayConfig,
+  GatewayError,
+  type GatewayMethod,
+  type GatewayStatus,
+  type PaymentGateway,
+  type PaymentInstructions,
+} from '@/lib/payments/types';
 import { callbackJson, callbackOrderId } from './json';
 
 const METHODS = [
@@ -23,13 +32,25 @@ const METHODS = [
   { code: 'INDOMARET', kind: 'retail', label: 'Indomaret' },
 ] as const satisfies readonly GatewayMethod[];
 
-const BANKS: Record<string, string> = { BRIVA: 'bri', BNIVA: 'bni', BCAVA: 'bca', MANDIRIVA: 'mandiri', PERMATAVA: 'permata' };
+const BANKS: Record<string, string> = {
+  BRIVA: 'bri',
+  BNIVA: 'bni',
+  BCAVA: 'bca',
+  MANDIRIVA: 'mandiri',
+  PERMATAVA: 'permata',
+};
 
 /** Longest payment window per channel, from Tripay's channel table; others allow 30 days. */
 const MAX_EXPIRY_MINUTES: Record<string, number> = { QRIS: 60, DANA: 60, SHOPEEPAY: 60, BNIVA: 1440, ALFAMART: 1440 };
 const DEFAULT_MAX_EXPIRY_MINUTES = 43_200;
 
-const STATUSES: Record<string, GatewayStatus> = { PAID: 'paid', EXPIRED: 'expired', FAILED: 'failed', REFUND: 'refunded', UNPAID: 'pending' };
+const STATUSES: Record<string, GatewayStatus> = {
+  PAID: 'paid',
+  EXPIRED: 'expired',
+  FAILED: 'failed',
+  REFUND: 'refunded',
+  UNPAID: 'pending',
+};
 
 type Data = Record<string, unknown>;
 
@@ -52,13 +73,15 @@ export const tripay: PaymentGateway = {
     verifyCallbackSignature(config, req);
     // Tripay documents one event; anything else is not a payment status we can apply.
     const event = req.headers.get('x-callback-event');
-    if (event !== null && event !== 'payment_status') throw new CallbackError('malformed', `unexpected callback event ${event}`);
+    if (event !== null && event !== 'payment_status')
+      throw new CallbackError('malformed', `unexpected callback event ${event}`);
     const body = parseBody(req.rawBody);
     const status = STATUSES[String(body.status)];
     if (!status) throw new CallbackError('malformed', `unknown status ${String(body.status)}`);
     const total = integer(body.total_amount);
     const customerFee = integer(body.fee_customer ?? 0);
-    if (total === null || customerFee === null) throw new CallbackError('malformed', 'total_amount or fee_customer is not an integer');
+    if (total === null || customerFee === null)
+      throw new CallbackError('malformed', 'total_amount or fee_customer is not an integer');
     return {
       orderId: tripayOrderId(body),
       status,
@@ -111,8 +134,14 @@ export const tripay: PaymentGateway = {
 
   async checkStatus(config, tx) {
     const { apiKey } = credentials(config, ['apiKey']);
-    const { data, raw } = tx.reference ? await detailByReference(config, apiKey, tx.reference) : await latestByOrderId(config, apiKey, tx.orderId);
-    if (data.merchant_ref !== tx.orderId) throw new GatewayError('bad_response', `Tripay answered for order ${String(data.merchant_ref)}, not ${tx.orderId}`);
+    const { data, raw } = tx.reference
+      ? await detailByReference(config, apiKey, tx.reference)
+      : await latestByOrderId(config, apiKey, tx.orderId);
+    if (data.merchant_ref !== tx.orderId)
+      throw new GatewayError(
+        'bad_response',
+        `Tripay answered for order ${String(data.merchant_ref)}, not ${tx.orderId}`,
+      );
     const status = STATUSES[String(data.status)];
     if (!status) throw new GatewayError('bad_response', `Tripay status ${String(data.status)} is unknown`);
     const amount = integer(data.amount);
@@ -130,9 +159,15 @@ export const tripay: PaymentGateway = {
   async validateSettings(config) {
     try {
       const { apiKey } = credentials(config, ['apiKey']);
-      const res = await gatewayRequest({ method: 'GET', url: `${config.baseUrl}/merchant/payment-channel`, headers: bearer(apiKey), idempotent: true });
+      const res = await gatewayRequest({
+        method: 'GET',
+        url: `${config.baseUrl}/merchant/payment-channel`,
+        headers: bearer(apiKey),
+        idempotent: true,
+      });
       const channels = tripayData(res, 'Tripay merchant/payment-channel');
-      if (!Array.isArray(channels)) throw new GatewayError('bad_response', 'Tripay merchant/payment-channel: data is not a list');
+      if (!Array.isArray(channels))
+        throw new GatewayError('bad_response', 'Tripay merchant/payment-channel: data is not a list');
       const active = channels.filter((c) => (c as Data)?.active === true).length;
       // Only the API key can be checked without creating a transaction; the private key and
       // merchant code are first used by a payment.
@@ -150,7 +185,8 @@ function verifyCallbackSignature(config: GatewayConfig, req: CallbackRequest) {
   const privateKey = config.credentials.privateKey;
   if (!privateKey) throw new CallbackError('signature', 'no private key configured');
   // Signed over the exact bytes sent: re-serialising the JSON would change them.
-  if (!safeEqual(hmacHex('sha256', privateKey, req.rawBody), given)) throw new CallbackError('signature', 'X-Callback-Signature does not match');
+  if (!safeEqual(hmacHex('sha256', privateKey, req.rawBody), given))
+    throw new CallbackError('signature', 'X-Callback-Signature does not match');
 }
 
 const parseBody = (rawBody: string): Data => callbackJson(rawBody, 'Tripay callback');
@@ -183,7 +219,8 @@ function tripayData(res: GatewayResponse, what: string): unknown {
   if (res.status === 401 || res.status === 403 || (body.success === false && /api key/i.test(message))) {
     throw new GatewayError('unauthorized', `${what}: ${message || `HTTP ${res.status}`}`, res.status, res.body);
   }
-  if (body.success === false) throw new GatewayError('rejected', `${what}: ${message || `HTTP ${res.status}`}`, res.status, res.body);
+  if (body.success === false)
+    throw new GatewayError('rejected', `${what}: ${message || `HTTP ${res.status}`}`, res.status, res.body);
   expectOk(res, what);
   if (body.success !== true) throw new GatewayError('bad_response', `${what}: no success flag`, res.status, res.body);
   return body.data;
@@ -208,7 +245,8 @@ function expiryTime(method: string, expiresAt: Date): number {
 
 function credentials<K extends string>(config: GatewayConfig, keys: K[]): Record<K, string> {
   const missing = keys.filter((k) => !config.credentials[k]);
-  if (missing.length) throw new GatewayError('unauthorized', `Tripay credentials incomplete: ${missing.join(', ')} missing`);
+  if (missing.length)
+    throw new GatewayError('unauthorized', `Tripay credentials incomplete: ${missing.join(', ')} missing`);
   return Object.fromEntries(keys.map((k) => [k, config.credentials[k]])) as Record<K, string>;
 }
 

@@ -64,7 +64,8 @@ export function amountOf(value: unknown): number | null {
 
 /** Xendit times are ISO 8601 with a zone ("2020-01-14T02:32:50.912Z"). */
 export function isoDate(value: unknown): Date | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value))
+    return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }

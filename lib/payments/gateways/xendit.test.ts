@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { startFakeXendit } from '@/tests/support/gateways/xendit';
 import type { GatewayFake } from '@/tests/support/gateways/types';
-import { CallbackError, GatewayError, type CreatePaymentInput, type GatewayConfig } from '../types';
+import { startFakeXendit } from '@/tests/support/gateways/xendit';
+import { CallbackError, type CreatePaymentInput, type GatewayConfig, GatewayError } from '../types';
 import { xendit } from './xendit';
 import { amountOf, isoDate, statusOf } from './xendit-wire';
 
@@ -38,7 +38,11 @@ const callbackBody = (over: Record<string, unknown> = {}) => ({
 });
 const request = (body: unknown, token: string | null = TOKEN) => ({
   rawBody: typeof body === 'string' ? body : JSON.stringify(body),
-  headers: new Headers(token === null ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', 'x-callback-token': token }),
+  headers: new Headers(
+    token === null
+      ? { 'content-type': 'application/json' }
+      : { 'content-type': 'application/json', 'x-callback-token': token },
+  ),
 });
 
 function reasonOf(fn: () => unknown): string {
@@ -65,22 +69,45 @@ describe('xendit callbacks', () => {
   });
 
   test('a wrong, missing or unconfigured token is refused', () => {
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), 'cb-token-0123456789abcdeX'))), 'signature');
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), 'short'))), 'signature');
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), null))), 'signature');
-    assert.equal(reasonOf(() => xendit.handleCallback(config({ credentials: { secretKey: 'x' } }), request(callbackBody()))), 'signature');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), 'cb-token-0123456789abcdeX'))),
+      'signature',
+    );
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), 'short'))),
+      'signature',
+    );
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request(callbackBody(), null))),
+      'signature',
+    );
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config({ credentials: { secretKey: 'x' } }), request(callbackBody()))),
+      'signature',
+    );
     // The token is checked before the body is read: a forged malformed body is still "forged".
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request('not json', 'nope'))), 'signature');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request('not json', 'nope'))),
+      'signature',
+    );
   });
 
   test('status table', () => {
-    for (const [status, expected] of [['PAID', 'paid'], ['SETTLED', 'paid'], ['EXPIRED', 'expired'], ['PENDING', 'pending']] as const) {
+    for (const [status, expected] of [
+      ['PAID', 'paid'],
+      ['SETTLED', 'paid'],
+      ['EXPIRED', 'expired'],
+      ['PENDING', 'pending'],
+    ] as const) {
       const verdict = xendit.handleCallback(config(), request(callbackBody({ status })));
       assert.equal(verdict.status, expected, status);
       assert.equal(verdict.gatewayStatus, status);
     }
     assert.equal(statusOf('VOIDED'), null);
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody({ status: 'VOIDED' })))), 'malformed');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request(callbackBody({ status: 'VOIDED' })))),
+      'malformed',
+    );
   });
 
   test('amount: paid_amount when present, else amount; fractions refused; currency defaults only when absent', () => {
@@ -88,8 +115,16 @@ describe('xendit callbacks', () => {
     const expired = callbackBody({ status: 'EXPIRED' });
     delete (expired as Record<string, unknown>).paid_amount;
     assert.equal(xendit.handleCallback(config(), request(expired)).amount, 50000);
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody({ paid_amount: 50000.5 })))), 'malformed');
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request(callbackBody({ amount: '50000', paid_amount: undefined })))), 'malformed');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request(callbackBody({ paid_amount: 50000.5 })))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() =>
+        xendit.handleCallback(config(), request(callbackBody({ amount: '50000', paid_amount: undefined }))),
+      ),
+      'malformed',
+    );
     assert.equal(amountOf(10000), 10000);
     assert.equal(amountOf(10000.01), null);
     const noCurrency = callbackBody();
@@ -100,9 +135,18 @@ describe('xendit callbacks', () => {
 
   test('the order id is external_id; bad JSON or none is malformed', () => {
     assert.equal(xendit.parseCallbackOrderId(request(callbackBody(), null)), 'INV-2024-0001');
-    assert.equal(reasonOf(() => xendit.parseCallbackOrderId(request('{"external_id":'))), 'malformed');
-    assert.equal(reasonOf(() => xendit.parseCallbackOrderId(request({ id: 'x' }))), 'malformed');
-    assert.equal(reasonOf(() => xendit.handleCallback(config(), request('{'))), 'malformed');
+    assert.equal(
+      reasonOf(() => xendit.parseCallbackOrderId(request('{"external_id":'))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() => xendit.parseCallbackOrderId(request({ id: 'x' }))),
+      'malformed',
+    );
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(config(), request('{'))),
+      'malformed',
+    );
   });
 
   test('ISO dates', () => {
@@ -145,7 +189,10 @@ describe('xendit API against the stand-in', () => {
     const req = lastRequest();
     assert.equal(req.method, 'POST');
     assert.equal(req.path, '/v2/invoices');
-    assert.equal(req.headers.authorization, `Basic ${Buffer.from(`${fake.credentials.secretKey}:`).toString('base64')}`);
+    assert.equal(
+      req.headers.authorization,
+      `Basic ${Buffer.from(`${fake.credentials.secretKey}:`).toString('base64')}`,
+    );
     assert.equal(req.headers['x-idempotency-key'], i.orderId);
     const body = JSON.parse(req.body);
     assert.equal(body.external_id, i.orderId);
@@ -153,7 +200,11 @@ describe('xendit API against the stand-in', () => {
     assert.equal(body.currency, 'IDR');
     assert.deepEqual(body.payment_methods, ['BCA']);
     assert.ok(body.invoice_duration >= 7190 && body.invoice_duration <= 7200);
-    assert.deepEqual(body.customer, { given_names: 'Budi Utomo', email: 'budi@example.com', mobile_number: '+6281234567890' });
+    assert.deepEqual(body.customer, {
+      given_names: 'Budi Utomo',
+      email: 'budi@example.com',
+      mobile_number: '+6281234567890',
+    });
     assert.deepEqual(body.items[1], { name: 'Biaya layanan', quantity: 1, price: 5000 });
     assert.equal(body.success_redirect_url, i.returnUrl);
     assert.equal(body.failure_redirect_url, i.returnUrl);
@@ -167,13 +218,19 @@ describe('xendit API against the stand-in', () => {
 
   test('every method kind makes a checkout limited to that channel', async () => {
     for (const method of ['QRIS', 'OVO', 'SHOPEEPAY', 'INDOMARET', 'MANDIRI']) {
-      const result = await xendit.createPayment(live, input(method, { customer: { name: 'Siti', email: null, phone: null } }));
+      const result = await xendit.createPayment(
+        live,
+        input(method, { customer: { name: 'Siti', email: null, phone: null } }),
+      );
       const body = JSON.parse(lastRequest().body);
       assert.deepEqual(body.payment_methods, [method]);
       assert.deepEqual(body.customer, { given_names: 'Siti' });
       assert.ok(result.instructions.redirectUrl);
     }
-    await assert.rejects(xendit.createPayment(live, input('bca_va')), (e) => e instanceof GatewayError && e.code === 'rejected');
+    await assert.rejects(
+      xendit.createPayment(live, input('bca_va')),
+      (e) => e instanceof GatewayError && e.code === 'rejected',
+    );
   });
 
   test('a repeated create (same idempotency key) gives back the invoice already made', async () => {
@@ -187,7 +244,14 @@ describe('xendit API against the stand-in', () => {
 
   test('a bad key is unauthorized and never echoed', async () => {
     const bad = { ...live, credentials: { secretKey: 'xnd_development_WRONG', callbackToken: 'x' } };
-    await assert.rejects(xendit.createPayment(bad, input('BCA')), (e) => e instanceof GatewayError && e.code === 'unauthorized' && /INVALID_API_KEY/.test(e.message) && !e.message.includes('WRONG'));
+    await assert.rejects(
+      xendit.createPayment(bad, input('BCA')),
+      (e) =>
+        e instanceof GatewayError &&
+        e.code === 'unauthorized' &&
+        /INVALID_API_KEY/.test(e.message) &&
+        !e.message.includes('WRONG'),
+    );
   });
 
   test('checkStatus by reference and by order id, after the gateway changes', async () => {
@@ -202,35 +266,61 @@ describe('xendit API against the stand-in', () => {
     assert.equal(paid.status, 'paid');
     assert.equal(paid.reference, created.reference);
     assert.ok(paid.paidAt && Math.abs(paid.paidAt.getTime() - Date.now()) < 5_000);
-    await assert.rejects(xendit.checkStatus(live, { orderId: 'X', reference: 'no-such-invoice' }), (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 404);
-    await assert.rejects(xendit.checkStatus(live, { orderId: 'NO-SUCH-ORDER', reference: null }), (e) => e instanceof GatewayError && e.code === 'rejected');
+    await assert.rejects(
+      xendit.checkStatus(live, { orderId: 'X', reference: 'no-such-invoice' }),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && e.httpStatus === 404,
+    );
+    await assert.rejects(
+      xendit.checkStatus(live, { orderId: 'NO-SUCH-ORDER', reference: null }),
+      (e) => e instanceof GatewayError && e.code === 'rejected',
+    );
   });
 
   test('refund: an e-wallet payment is refunded, a VA payment is refused by the gateway (403 is not a key problem)', async () => {
     const wallet = input('OVO');
     const created = await xendit.createPayment(live, wallet);
     fake.setStatus(wallet.orderId, 'paid');
-    const done = await xendit.refund!(live, { orderId: wallet.orderId, reference: created.reference, amount: 50000, reason: 'Double payment' });
+    const done = await xendit.refund!(live, {
+      orderId: wallet.orderId,
+      reference: created.reference,
+      amount: 50000,
+      reason: 'Double payment',
+    });
     assert.match(done.reference ?? '', /^rfd-/);
     const req = lastRequest();
     assert.equal(req.path, '/refunds');
     const body = JSON.parse(req.body);
     assert.equal(req.headers['idempotency-key'], body.reference_id);
-    assert.deepEqual({ invoice_id: body.invoice_id, amount: body.amount, reason: body.reason, metadata: body.metadata }, { invoice_id: created.reference, amount: 50000, reason: 'OTHERS', metadata: { note: 'Double payment' } });
+    assert.deepEqual(
+      { invoice_id: body.invoice_id, amount: body.amount, reason: body.reason, metadata: body.metadata },
+      { invoice_id: created.reference, amount: 50000, reason: 'OTHERS', metadata: { note: 'Double payment' } },
+    );
 
     const va = input('BNI');
     await xendit.createPayment(live, va);
     fake.setStatus(va.orderId, 'paid');
-    await assert.rejects(xendit.refund!(live, { orderId: va.orderId, reference: null, amount: 150000, reason: 'x' }), (e) => e instanceof GatewayError && e.code === 'rejected' && /REFUND_NOT_SUPPORTED/.test(e.message));
+    await assert.rejects(
+      xendit.refund!(live, { orderId: va.orderId, reference: null, amount: 150000, reason: 'x' }),
+      (e) => e instanceof GatewayError && e.code === 'rejected' && /REFUND_NOT_SUPPORTED/.test(e.message),
+    );
   });
 
   test('validateSettings: key accepted, key refused, key of the other mode, no callback token', async () => {
-    assert.deepEqual(await xendit.validateSettings!(live), { ok: true, detail: 'Xendit accepted the secret key (test mode)' });
+    assert.deepEqual(await xendit.validateSettings!(live), {
+      ok: true,
+      detail: 'Xendit accepted the secret key (test mode)',
+    });
     assert.equal(lastRequest().path, '/balance');
-    const bad = await xendit.validateSettings!({ ...live, credentials: { secretKey: 'xnd_development_WRONG', callbackToken: 't' } });
+    const bad = await xendit.validateSettings!({
+      ...live,
+      credentials: { secretKey: 'xnd_development_WRONG', callbackToken: 't' },
+    });
     assert.ok(!bad.ok && /INVALID_API_KEY/.test(bad.reason));
     assert.equal((await xendit.validateSettings!({ ...live, mode: 'production' })).ok, false);
-    assert.equal((await xendit.validateSettings!({ ...live, credentials: { secretKey: fake.credentials.secretKey! } })).ok, false);
+    assert.equal(
+      (await xendit.validateSettings!({ ...live, credentials: { secretKey: fake.credentials.secretKey! } })).ok,
+      false,
+    );
   });
 
   test("the stand-in's callbacks verify, forged ones do not", async () => {
@@ -242,13 +332,22 @@ describe('xendit API against the stand-in', () => {
     const verdict = xendit.handleCallback(live, req);
     assert.deepEqual([verdict.status, verdict.amount, verdict.reference], ['paid', 150000, created.reference]);
     const expired = fake.callback(i.orderId, 'expired');
-    assert.equal(xendit.handleCallback(live, { rawBody: expired.body, headers: new Headers(expired.headers) }).status, 'expired');
+    assert.equal(
+      xendit.handleCallback(live, { rawBody: expired.body, headers: new Headers(expired.headers) }).status,
+      'expired',
+    );
     const forged = fake.callback(i.orderId, 'paid', { forge: true });
-    assert.equal(reasonOf(() => xendit.handleCallback(live, { rawBody: forged.body, headers: new Headers(forged.headers) })), 'signature');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(live, { rawBody: forged.body, headers: new Headers(forged.headers) })),
+      'signature',
+    );
     assert.throws(() => fake.callback(i.orderId, 'failed'), /no failed state/);
     assert.throws(() => fake.setStatus(i.orderId, 'refunded'), /leaves the invoice PAID/);
     const bad = fake.malformed();
-    assert.equal(reasonOf(() => xendit.handleCallback(live, { rawBody: bad.body, headers: new Headers(bad.headers) })), 'malformed');
+    assert.equal(
+      reasonOf(() => xendit.handleCallback(live, { rawBody: bad.body, headers: new Headers(bad.headers) })),
+      'malformed',
+    );
   });
 });
 
@@ -258,7 +357,10 @@ describe('xendit transport failures', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((r) => server.close(() => r()));
-    await assert.rejects(xendit.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}` }), { orderId: 'X', reference: 'abc' }), (e) => e instanceof GatewayError && e.code === 'unreachable');
+    await assert.rejects(
+      xendit.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}` }), { orderId: 'X', reference: 'abc' }),
+      (e) => e instanceof GatewayError && e.code === 'unreachable',
+    );
   });
 
   test('a server that never answers times out after the configured timeout', async () => {
@@ -267,7 +369,13 @@ describe('xendit transport failures', () => {
     const { port } = server.address() as AddressInfo;
     try {
       const started = Date.now();
-      await assert.rejects(xendit.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 }), { orderId: 'X', reference: 'abc' }), (e) => e instanceof GatewayError && e.code === 'timeout');
+      await assert.rejects(
+        xendit.checkStatus(config({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 }), {
+          orderId: 'X',
+          reference: 'abc',
+        }),
+        (e) => e instanceof GatewayError && e.code === 'timeout',
+      );
       assert.ok(Date.now() - started < 5_000);
     } finally {
       server.closeAllConnections();

@@ -2,8 +2,8 @@ import type { GatewayName } from '@/lib/payments/types';
 import { startFakeDuitku } from './duitku';
 import { startFakeMidtrans } from './midtrans';
 import { startFakeTripay } from './tripay';
-import { startFakeXendit } from './xendit';
 import type { GatewayFake } from './types';
+import { startFakeXendit } from './xendit';
 
 /** Stand-ins with production-looking keys: the tests save the accounts in production mode. */
 export const START_FAKE: Record<GatewayName, () => Promise<GatewayFake>> = {

@@ -6,11 +6,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayFake } from './types';
 
-export type FakeRequest = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string };
+export type FakeRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+};
 export type FakeAnswer = { status: number; body: unknown };
 type Route = (req: FakeRequest) => FakeAnswer;
 
-export async function startJsonServer(route: Route): Promise<{ url: string; requests: GatewayFake['requests']; close: () => Promise<void> }> {
+export async function startJsonServer(
+  route: Route,
+): Promise<{ url: string; requests: GatewayFake['requests']; close: () => Promise<void> }> {
   const requests: GatewayFake['requests'] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -21,7 +29,13 @@ export async function startJsonServer(route: Route): Promise<{ url: string; requ
       requests.push({ method: req.method ?? 'GET', path: `${url.pathname}${url.search}`, headers: req.headers, body });
       let answer: FakeAnswer;
       try {
-        answer = route({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+        answer = route({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        });
       } catch (error) {
         answer = { status: 500, body: { message: String(error) } };
       }

@@ -5,11 +5,21 @@
  * SHA-512(order_id + status_code + gross_amount + server key).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { basicAuth, parseJson, startJsonServer, type FakeAnswer, type FakeRequest } from './loopback-json';
+import { basicAuth, type FakeAnswer, type FakeRequest, parseJson, startJsonServer } from './loopback-json';
 import type { FakeCallback, GatewayFake } from './types';
 
 type Json = Record<string, unknown>;
-type Tx = { orderId: string; id: string; paymentType: string; method: string; amount: number; status: string; body: Json; settledAt?: Date; refunded: number };
+type Tx = {
+  orderId: string;
+  id: string;
+  paymentType: string;
+  method: string;
+  amount: number;
+  status: string;
+  body: Json;
+  settledAt?: Date;
+  refunded: number;
+};
 
 const BANKS = ['bca', 'bni', 'bri', 'permata', 'cimb'];
 const STORES = ['indomaret', 'alfamart'];
@@ -18,7 +28,14 @@ const PAYMENT_TYPES = ['bank_transfer', 'echannel', 'qris', 'gopay', 'shopeepay'
 const REFUNDABLE = new Set(['gopay', 'shopeepay', 'qris', 'credit_card']);
 const UNIT_MS: Record<string, number> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 // Get-status answers carry a status_code per state (407 for expired, by Midtrans' own quirk).
-const STATUS_CODES: Record<string, string> = { pending: '201', settlement: '200', expire: '407', deny: '202', refund: '200', partial_refund: '200' };
+const STATUS_CODES: Record<string, string> = {
+  pending: '201',
+  settlement: '200',
+  expire: '407',
+  deny: '202',
+  refund: '200',
+  partial_refund: '200',
+};
 
 const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 /** "YYYY-MM-DD HH:mm:ss" in WIB (UTC+7), as Midtrans writes times. */
@@ -32,17 +49,24 @@ function validateCharge(b: Json): string[] {
   const td = (b.transaction_details ?? {}) as Json;
   const messages: string[] = [];
   if (!PAYMENT_TYPES.includes(String(b.payment_type))) messages.push('payment_type is not supported');
-  if (typeof td.order_id !== 'string' || td.order_id === '' || td.order_id.length > 50) messages.push('transaction_details.order_id is required');
-  if (!Number.isSafeInteger(td.gross_amount) || (td.gross_amount as number) < 1) messages.push('transaction_details.gross_amount must be a positive whole number');
+  if (typeof td.order_id !== 'string' || td.order_id === '' || td.order_id.length > 50)
+    messages.push('transaction_details.order_id is required');
+  if (!Number.isSafeInteger(td.gross_amount) || (td.gross_amount as number) < 1)
+    messages.push('transaction_details.gross_amount must be a positive whole number');
   if (Array.isArray(b.item_details)) {
     const sum = (b.item_details as Json[]).reduce((s, i) => s + Number(i.price) * Number(i.quantity), 0);
-    if (sum !== td.gross_amount) messages.push('transaction_details.gross_amount is not equal to the sum of item_details');
+    if (sum !== td.gross_amount)
+      messages.push('transaction_details.gross_amount is not equal to the sum of item_details');
   }
-  if (b.payment_type === 'bank_transfer' && !BANKS.includes(String((b.bank_transfer as Json | undefined)?.bank))) messages.push('bank_transfer.bank is invalid');
-  if (b.payment_type === 'echannel' && !(b.echannel as Json | undefined)?.bill_info1) messages.push('echannel.bill_info1 is required');
-  if (b.payment_type === 'cstore' && !STORES.includes(String((b.cstore as Json | undefined)?.store))) messages.push('cstore.store is invalid');
+  if (b.payment_type === 'bank_transfer' && !BANKS.includes(String((b.bank_transfer as Json | undefined)?.bank)))
+    messages.push('bank_transfer.bank is invalid');
+  if (b.payment_type === 'echannel' && !(b.echannel as Json | undefined)?.bill_info1)
+    messages.push('echannel.bill_info1 is required');
+  if (b.payment_type === 'cstore' && !STORES.includes(String((b.cstore as Json | undefined)?.store)))
+    messages.push('cstore.store is invalid');
   const expiry = b.custom_expiry as Json | undefined;
-  if (expiry && (!Number.isSafeInteger(Number(expiry.expiry_duration)) || !UNIT_MS[String(expiry.unit ?? 'minute')])) messages.push('custom_expiry is invalid');
+  if (expiry && (!Number.isSafeInteger(Number(expiry.expiry_duration)) || !UNIT_MS[String(expiry.unit ?? 'minute')]))
+    messages.push('custom_expiry is invalid');
   return messages;
 }
 
@@ -51,25 +75,43 @@ function paymentDetails(b: Json, id: string, url: string): Json {
   switch (b.payment_type) {
     case 'bank_transfer': {
       const bank = String((b.bank_transfer as Json).bank);
-      return bank === 'permata' ? { permata_va_number: `8778${digits(12)}` } : { va_numbers: [{ bank, va_number: `${digits(5)}${digits(11)}` }] };
+      return bank === 'permata'
+        ? { permata_va_number: `8778${digits(12)}` }
+        : { va_numbers: [{ bank, va_number: `${digits(5)}${digits(11)}` }] };
     }
     case 'echannel':
       return { bill_key: digits(12), biller_code: '70012' };
     case 'cstore':
       return { payment_code: digits(16), store: (b.cstore as Json).store };
     case 'qris':
-      return { acquirer: 'gopay', qr_string: `00020101021226620014COM.GO-JEK.WWW0118936009140${digits(9)}5204581453033605802ID6304${digits(4)}`, actions: [{ name: 'generate-qr-code', method: 'GET', url: `${url}/v2/qris/${id}/qr-code` }] };
+      return {
+        acquirer: 'gopay',
+        qr_string: `00020101021226620014COM.GO-JEK.WWW0118936009140${digits(9)}5204581453033605802ID6304${digits(4)}`,
+        actions: [{ name: 'generate-qr-code', method: 'GET', url: `${url}/v2/qris/${id}/qr-code` }],
+      };
     case 'gopay':
       return {
         actions: [
           { name: 'generate-qr-code', method: 'GET', url: `${url}/v2/gopay/${id}/qr-code` },
-          { name: 'deeplink-redirect', method: 'GET', url: `gojek://gopay/merchanttransfer?tref=${id}&amount=${String((b.transaction_details as Json).gross_amount)}` },
+          {
+            name: 'deeplink-redirect',
+            method: 'GET',
+            url: `gojek://gopay/merchanttransfer?tref=${id}&amount=${String((b.transaction_details as Json).gross_amount)}`,
+          },
           { name: 'get-status', method: 'GET', url: `${url}/v2/${id}/status` },
           { name: 'cancel', method: 'POST', url: `${url}/v2/${id}/cancel` },
         ],
       };
     default:
-      return { actions: [{ name: 'deeplink-redirect', method: 'GET', url: `https://wsa.wallet.airpay.co.id/universal-link/wallet/pay?ref=${id}` }] };
+      return {
+        actions: [
+          {
+            name: 'deeplink-redirect',
+            method: 'GET',
+            url: `https://wsa.wallet.airpay.co.id/universal-link/wallet/pay?ref=${id}`,
+          },
+        ],
+      };
   }
 }
 
@@ -82,7 +124,10 @@ function methodOf(b: Json): string {
 
 /** `live`: hand out a production server key (Mid-server-…) instead of a sandbox one (SB-Mid-server-…). */
 export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<GatewayFake> {
-  const credentials = { serverKey: `${opts.live ? '' : 'SB-'}Mid-server-${randomBytes(12).toString('base64url')}`, merchantId: `G${digits(9)}` };
+  const credentials = {
+    serverKey: `${opts.live ? '' : 'SB-'}Mid-server-${randomBytes(12).toString('base64url')}`,
+    merchantId: `G${digits(9)}`,
+  };
   const txs = new Map<string, Tx>();
   const orders: GatewayFake['orders'] = new Map();
   let refundSeq = 0;
@@ -97,14 +142,19 @@ export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<
     const b = parseJson(req.body);
     if (!b) return error(400, '400', 'Request body is not valid JSON');
     const messages = validateCharge(b);
-    if (messages.length) return error(400, '400', 'One or more parameters in the payload is invalid.', { validation_messages: messages });
+    if (messages.length)
+      return error(400, '400', 'One or more parameters in the payload is invalid.', { validation_messages: messages });
     const td = b.transaction_details as Json;
     const orderId = String(td.order_id);
     if (txs.has(orderId)) return error(200, '406', 'order_id has been paid and utilized, please use another order ID');
     const id = randomUUID();
     const now = new Date();
     const expiry = b.custom_expiry as Json | undefined;
-    const ttl = expiry ? Number(expiry.expiry_duration) * UNIT_MS[String(expiry.unit ?? 'minute')]! : b.payment_type === 'shopeepay' ? 300_000 : 86_400_000;
+    const ttl = expiry
+      ? Number(expiry.expiry_duration) * UNIT_MS[String(expiry.unit ?? 'minute')]!
+      : b.payment_type === 'shopeepay'
+        ? 300_000
+        : 86_400_000;
     const body: Json = {
       status_code: '201',
       status_message: `Success, ${String(b.payment_type)} transaction is created`,
@@ -120,7 +170,16 @@ export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<
       expiry_time: wib(new Date(now.getTime() + ttl)),
       ...paymentDetails(b, id, baseUrl),
     };
-    save({ orderId, id, paymentType: String(b.payment_type), method: methodOf(b), amount: Number(td.gross_amount), status: 'pending', body, refunded: 0 });
+    save({
+      orderId,
+      id,
+      paymentType: String(b.payment_type),
+      method: methodOf(b),
+      amount: Number(td.gross_amount),
+      status: 'pending',
+      body,
+      refunded: 0,
+    });
     return { status: 200, body };
   }
 
@@ -137,10 +196,13 @@ export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<
 
   function refund(tx: Tx, req: FakeRequest): FakeAnswer {
     const b = parseJson(req.body) ?? {};
-    if (tx.status !== 'settlement' && tx.status !== 'partial_refund') return error(200, '412', 'Transaction status cannot be updated.');
-    if (!REFUNDABLE.has(tx.paymentType)) return error(200, '412', `Refund is not supported for payment type ${tx.paymentType}.`);
+    if (tx.status !== 'settlement' && tx.status !== 'partial_refund')
+      return error(200, '412', 'Transaction status cannot be updated.');
+    if (!REFUNDABLE.has(tx.paymentType))
+      return error(200, '412', `Refund is not supported for payment type ${tx.paymentType}.`);
     const amount = b.amount === undefined ? tx.amount - tx.refunded : Number(b.amount);
-    if (!Number.isSafeInteger(amount) || amount < 1 || amount > tx.amount - tx.refunded) return error(200, '412', 'Refund amount is greater than the refundable amount.');
+    if (!Number.isSafeInteger(amount) || amount < 1 || amount > tx.amount - tx.refunded)
+      return error(200, '412', 'Refund amount is greater than the refundable amount.');
     tx.refunded += amount;
     save({ ...tx, status: tx.refunded === tx.amount ? 'refund' : 'partial_refund' });
     return {
@@ -175,7 +237,13 @@ export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<
     return error(405, '405', 'Method not allowed');
   }
 
-  function notification(tx: Pick<Tx, 'orderId' | 'id' | 'paymentType' | 'body'>, transactionStatus: string, statusCode: string, amount: number, opts: { forge?: boolean; currency?: string }): FakeCallback {
+  function notification(
+    tx: Pick<Tx, 'orderId' | 'id' | 'paymentType' | 'body'>,
+    transactionStatus: string,
+    statusCode: string,
+    amount: number,
+    opts: { forge?: boolean; currency?: string },
+  ): FakeCallback {
     const grossAmount = `${amount}.00`;
     const key = opts.forge ? `SB-Mid-server-${randomBytes(12).toString('base64url')}` : credentials.serverKey;
     const { actions: _a, status_code: _s, status_message: _m, expiry_time: _e, ...numbers } = tx.body;
@@ -216,14 +284,33 @@ export async function startFakeMidtrans(opts: { live?: boolean } = {}): Promise<
       return notification(tx, status, code, opts.amount ?? tx.amount, opts);
     },
     callbackForUnknown(orderId, amount) {
-      return notification({ orderId, id: randomUUID(), paymentType: 'bank_transfer', body: { va_numbers: [{ bank: 'bca', va_number: digits(16) }] } }, 'settlement', '200', amount, {});
+      return notification(
+        {
+          orderId,
+          id: randomUUID(),
+          paymentType: 'bank_transfer',
+          body: { va_numbers: [{ bank: 'bca', va_number: digits(16) }] },
+        },
+        'settlement',
+        '200',
+        amount,
+        {},
+      );
     },
-    malformed: () => ({ headers: { 'content-type': 'application/json' }, body: '{"order_id": "ORDER-1", "status_code": ' }),
+    malformed: () => ({
+      headers: { 'content-type': 'application/json' },
+      body: '{"order_id": "ORDER-1", "status_code": ',
+    }),
     setStatus(orderId, outcome) {
       const tx = txs.get(orderId);
       if (!tx) throw new Error(`fake Midtrans has no order ${orderId}`);
       const status = { paid: 'settlement', expired: 'expire', failed: 'deny', refunded: 'refund' }[outcome];
-      save({ ...tx, status, settledAt: outcome === 'paid' ? new Date() : tx.settledAt, refunded: outcome === 'refunded' ? tx.amount : tx.refunded });
+      save({
+        ...tx,
+        status,
+        settledAt: outcome === 'paid' ? new Date() : tx.settledAt,
+        refunded: outcome === 'refunded' ? tx.amount : tx.refunded,
+      });
     },
     close: server.close,
   };

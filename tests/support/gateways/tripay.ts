@@ -39,27 +39,46 @@ export async function startFakeTripay(
   overrides: Partial<Record<'merchantCode' | 'apiKey' | 'privateKey', string>> = {},
   options: { port?: number } = {},
 ): Promise<GatewayFake> {
-  const credentials = { merchantCode: 'T0001', apiKey: 'DEV-fake-tripay-api-key', privateKey: 'fake-tripay-private-key', ...overrides };
+  const credentials = {
+    merchantCode: 'T0001',
+    apiKey: 'DEV-fake-tripay-api-key',
+    privateKey: 'fake-tripay-private-key',
+    ...overrides,
+  };
   const orders: GatewayFake['orders'] = new Map();
   const requests: GatewayFake['requests'] = [];
   let sequence = 0;
 
   const refused = (message: string, status = 400): Reply => ({ status, body: { success: false, message } });
   const ok = (data: unknown): Reply => ({ status: 200, body: { success: true, message: '', data } });
-  const sign = (text: string, forge = false) => createHmac('sha256', forge ? `not-${credentials.privateKey}` : credentials.privateKey).update(text).digest('hex');
+  const sign = (text: string, forge = false) =>
+    createHmac('sha256', forge ? `not-${credentials.privateKey}` : credentials.privateKey)
+      .update(text)
+      .digest('hex');
 
   function createTransaction(body: Json, origin: string): Reply {
-    for (const field of ['method', 'merchant_ref', 'amount', 'customer_name', 'customer_email', 'order_items', 'signature']) {
-      if (body[field] === undefined || body[field] === null || body[field] === '') return refused(`The ${field} field is required.`);
+    for (const field of [
+      'method',
+      'merchant_ref',
+      'amount',
+      'customer_name',
+      'customer_email',
+      'order_items',
+      'signature',
+    ]) {
+      if (body[field] === undefined || body[field] === null || body[field] === '')
+        return refused(`The ${field} field is required.`);
     }
     const channel = CHANNELS[String(body.method)];
     if (!channel) return refused('Payment channel is not enabled');
     const amount = body.amount;
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) return refused('Invalid amount');
-    if (body.signature !== sign(`${credentials.merchantCode}${String(body.merchant_ref)}${amount}`)) return refused('Invalid signature');
+    if (body.signature !== sign(`${credentials.merchantCode}${String(body.merchant_ref)}${amount}`))
+      return refused('Invalid signature');
     const items = Array.isArray(body.order_items) ? (body.order_items as Json[]) : [];
     const itemsTotal = items.reduce((sum, i) => sum + Number(i.price) * Number(i.quantity), 0);
-    if (!items.length || items.some((i) => !i.name) || itemsTotal !== amount) return refused('Total amount of order items does not match amount');
+    if (!items.length || items.some((i) => !i.name) || itemsTotal !== amount)
+      return refused('Total amount of order items does not match amount');
 
     const reference = `DEV-T${credentials.merchantCode.slice(1)}${String(++sequence).padStart(5, '0')}${randomInt(1e6).toString(36).toUpperCase()}`;
     const digits = () => String(randomInt(1e8, 1e9)) + String(randomInt(1e7, 1e8));
@@ -84,13 +103,28 @@ export async function startFakeTripay(
       checkout_url: `${origin}/checkout/${reference}`,
       status: 'UNPAID',
       expired_time: typeof body.expired_time === 'number' ? body.expired_time : Math.floor(Date.now() / 1000) + 86_400,
-      order_items: items.map((i) => ({ sku: i.sku ?? null, name: i.name, price: i.price, quantity: i.quantity, subtotal: Number(i.price) * Number(i.quantity) })),
+      order_items: items.map((i) => ({
+        sku: i.sku ?? null,
+        name: i.name,
+        price: i.price,
+        quantity: i.quantity,
+        subtotal: Number(i.price) * Number(i.quantity),
+      })),
       instructions: [{ title: 'Internet Banking', steps: ['Pay the bill'] }],
-      qr_string: channel.kind === 'qris' ? `00020101021226610016ID.CO.SHOPEE.WWW${reference}5303360540${amount + FEE_CUSTOMER}6304ABCD` : null,
+      qr_string:
+        channel.kind === 'qris'
+          ? `00020101021226610016ID.CO.SHOPEE.WWW${reference}5303360540${amount + FEE_CUSTOMER}6304ABCD`
+          : null,
       qr_url: channel.kind === 'qris' ? `${origin}/qr/${reference}` : null,
     };
     // Tripay keeps every transaction; the map holds the latest per merchant_ref.
-    orders.set(String(body.merchant_ref), { reference, amount, method: String(body.method), status: 'UNPAID', raw: data });
+    orders.set(String(body.merchant_ref), {
+      reference,
+      amount,
+      method: String(body.method),
+      status: 'UNPAID',
+      raw: data,
+    });
     return ok(data);
   }
 
@@ -125,7 +159,18 @@ export async function startFakeTripay(
       return ok([...orders.keys()].filter((id) => !ref || id === ref).map(current));
     }
     if (method === 'GET' && path === '/merchant/payment-channel') {
-      return ok(Object.entries(CHANNELS).map(([code, c]) => ({ group: c.group, code, name: c.name, type: c.kind === 'ewallet' ? 'redirect' : 'direct', fee_merchant: { flat: FEE_MERCHANT, percent: 0 }, fee_customer: { flat: FEE_CUSTOMER, percent: 0 }, total_fee: { flat: FEE_MERCHANT + FEE_CUSTOMER, percent: '0.00' }, active: true })));
+      return ok(
+        Object.entries(CHANNELS).map(([code, c]) => ({
+          group: c.group,
+          code,
+          name: c.name,
+          type: c.kind === 'ewallet' ? 'redirect' : 'direct',
+          fee_merchant: { flat: FEE_MERCHANT, percent: 0 },
+          fee_customer: { flat: FEE_CUSTOMER, percent: 0 },
+          total_fee: { flat: FEE_MERCHANT + FEE_CUSTOMER, percent: '0.00' },
+          active: true,
+        })),
+      );
     }
     return refused('Not found', 404);
   }
@@ -138,10 +183,11 @@ export async function startFakeTripay(
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
       const origin = `http://${req.headers.host}`;
       const url = new URL(req.url ?? '/', origin);
-      const reply: Reply =
-        !url.pathname.startsWith(PREFIX) ? refused('Not found', 404)
-        : req.headers.authorization !== `Bearer ${credentials.apiKey}` ? refused('Invalid API Key', 401)
-        : route(req.method ?? '', url, body, origin);
+      const reply: Reply = !url.pathname.startsWith(PREFIX)
+        ? refused('Not found', 404)
+        : req.headers.authorization !== `Bearer ${credentials.apiKey}`
+          ? refused('Invalid API Key', 401)
+          : route(req.method ?? '', url, body, origin);
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
     });
   });
@@ -150,10 +196,23 @@ export async function startFakeTripay(
 
   function signedCallback(fields: Json, forge = false): FakeCallback {
     const body = JSON.stringify(fields);
-    return { headers: { 'content-type': 'application/json', 'x-callback-event': 'payment_status', 'x-callback-signature': sign(body, forge) }, body };
+    return {
+      headers: {
+        'content-type': 'application/json',
+        'x-callback-event': 'payment_status',
+        'x-callback-signature': sign(body, forge),
+      },
+      body,
+    };
   }
 
-  function callbackBody(p: { orderId: string; reference: string; method: string; amount: number; status: string }): Json {
+  function callbackBody(p: {
+    orderId: string;
+    reference: string;
+    method: string;
+    amount: number;
+    status: string;
+  }): Json {
     const total = p.amount + FEE_CUSTOMER;
     return {
       reference: p.reference,
@@ -183,14 +242,32 @@ export async function startFakeTripay(
       if (!order) throw new Error(`fake Tripay has no order ${orderId}`);
       // Tripay changes the transaction before it calls back; a forger changes nothing.
       if (!opts.forge) mark(orderId, outcome);
-      return signedCallback(callbackBody({ orderId, reference: order.reference, method: order.method, amount: opts.amount ?? order.amount, status: OUTCOME_STATUS[outcome] }), opts.forge);
+      return signedCallback(
+        callbackBody({
+          orderId,
+          reference: order.reference,
+          method: order.method,
+          amount: opts.amount ?? order.amount,
+          status: OUTCOME_STATUS[outcome],
+        }),
+        opts.forge,
+      );
     },
     callbackForUnknown(orderId, amount) {
-      return signedCallback(callbackBody({ orderId, reference: `DEV-T${randomInt(1e9)}`, method: 'BRIVA', amount, status: 'PAID' }));
+      return signedCallback(
+        callbackBody({ orderId, reference: `DEV-T${randomInt(1e9)}`, method: 'BRIVA', amount, status: 'PAID' }),
+      );
     },
     malformed() {
       const body = '{"reference":"DEV-T1","merchant_ref":';
-      return { headers: { 'content-type': 'application/json', 'x-callback-event': 'payment_status', 'x-callback-signature': sign(body) }, body };
+      return {
+        headers: {
+          'content-type': 'application/json',
+          'x-callback-event': 'payment_status',
+          'x-callback-signature': sign(body),
+        },
+        body,
+      };
     },
     setStatus(orderId, outcome) {
       if (!orders.has(orderId)) throw new Error(`fake Tripay has no order ${orderId}`);

@@ -16,13 +16,20 @@ export interface GatewayFake {
   /** Credentials the fake accepts, keyed as the module's credentialFields. */
   credentials: Record<string, string>;
   /** Transactions created through the fake, by our order id. */
-  orders: Map<string, { reference: string; amount: number; method: string; status: string; raw: Record<string, unknown> }>;
+  orders: Map<
+    string,
+    { reference: string; amount: number; method: string; status: string; raw: Record<string, unknown> }
+  >;
   /**
    * The callback for an order the fake knows: `paid`, `expired` or `failed`. `amount`
    * overrides the amount in the body (signed consistently, as a real gateway would sign a
    * different amount); `forge` signs with a wrong key.
    */
-  callback(orderId: string, outcome: 'paid' | 'expired' | 'failed', opts?: { amount?: number; forge?: boolean; currency?: string }): FakeCallback;
+  callback(
+    orderId: string,
+    outcome: 'paid' | 'expired' | 'failed',
+    opts?: { amount?: number; forge?: boolean; currency?: string },
+  ): FakeCallback;
   /** The callback for an order id the fake never created, correctly signed. */
   callbackForUnknown(orderId: string, amount: number): FakeCallback;
   /** A callback whose body does not parse (bad JSON / missing fields for form bodies). */

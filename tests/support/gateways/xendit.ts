@@ -7,7 +7,7 @@
  * callback(…, 'failed') and setStatus(…, 'failed' | 'refunded') throw: Xendit never says so.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { basicAuth, parseJson, startJsonServer, type FakeAnswer, type FakeRequest } from './loopback-json';
+import { basicAuth, type FakeAnswer, type FakeRequest, parseJson, startJsonServer } from './loopback-json';
 import type { FakeCallback, GatewayFake } from './types';
 
 type Json = Record<string, unknown>;
@@ -29,21 +29,36 @@ const CHANNELS: Record<string, { method: string; refundable: boolean }> = {
 const REASONS = ['FRAUDULENT', 'DUPLICATE', 'REQUESTED_BY_CUSTOMER', 'CANCELLATION', 'OTHERS'];
 
 const hexId = () => randomBytes(12).toString('hex');
-const error = (status: number, code: string, message: string): FakeAnswer => ({ status, body: { error_code: code, message } });
+const error = (status: number, code: string, message: string): FakeAnswer => ({
+  status,
+  body: { error_code: code, message },
+});
 
 function validateInvoice(b: Json): string | null {
   if (typeof b.external_id !== 'string' || b.external_id === '') return '"external_id" is required';
   if (typeof b.amount !== 'number' || b.amount < 1) return '"amount" must be a positive number';
-  if (b.invoice_duration !== undefined && (!Number.isSafeInteger(b.invoice_duration) || (b.invoice_duration as number) < 1)) return '"invoice_duration" must be a positive integer';
-  if (b.payment_methods !== undefined && (!Array.isArray(b.payment_methods) || b.payment_methods.some((m) => !(String(m) in CHANNELS)))) return '"payment_methods" contains an unknown channel';
+  if (
+    b.invoice_duration !== undefined &&
+    (!Number.isSafeInteger(b.invoice_duration) || (b.invoice_duration as number) < 1)
+  )
+    return '"invoice_duration" must be a positive integer';
+  if (
+    b.payment_methods !== undefined &&
+    (!Array.isArray(b.payment_methods) || b.payment_methods.some((m) => !(String(m) in CHANNELS)))
+  )
+    return '"payment_methods" contains an unknown channel';
   const mobile = (b.customer as Json | undefined)?.mobile_number;
-  if (mobile !== undefined && !/^\+\d{8,15}$/.test(String(mobile))) return '"customer.mobile_number" must be in E.164 format';
+  if (mobile !== undefined && !/^\+\d{8,15}$/.test(String(mobile)))
+    return '"customer.mobile_number" must be in E.164 format';
   return null;
 }
 
 /** `live`: hand out a production key (xnd_production_…) instead of a test-mode one. */
 export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<GatewayFake> {
-  const credentials = { secretKey: `xnd_${opts.live ? 'production' : 'development'}_${randomBytes(24).toString('base64url')}`, callbackToken: randomBytes(24).toString('base64url') };
+  const credentials = {
+    secretKey: `xnd_${opts.live ? 'production' : 'development'}_${randomBytes(24).toString('base64url')}`,
+    callbackToken: randomBytes(24).toString('base64url'),
+  };
   const userId = hexId();
   const invoices = new Map<string, Json>(); // by Xendit id
   const idempotencyKeys = new Set<string>();
@@ -53,7 +68,13 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
   const save = (inv: Json) => {
     invoices.set(String(inv.id), inv);
     const methods = inv.payment_methods as string[] | undefined;
-    orders.set(String(inv.external_id), { reference: String(inv.id), amount: Number(inv.amount), method: methods?.[0] ?? 'ALL', status: String(inv.status), raw: inv });
+    orders.set(String(inv.external_id), {
+      reference: String(inv.id),
+      amount: Number(inv.amount),
+      method: methods?.[0] ?? 'ALL',
+      status: String(inv.status),
+      raw: inv,
+    });
   };
   const byOrder = (orderId: string) => [...invoices.values()].find((i) => i.external_id === orderId);
 
@@ -64,7 +85,12 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
     if (problem) return error(400, 'API_VALIDATION_ERROR', problem);
     const key = req.headers['x-idempotency-key'];
     if (typeof key === 'string') {
-      if (idempotencyKeys.has(key)) return error(409, 'DUPLICATE_TRANSACTION_ERROR', 'Idempotency key has been used before. Use a unique idempotency key and try again');
+      if (idempotencyKeys.has(key))
+        return error(
+          409,
+          'DUPLICATE_TRANSACTION_ERROR',
+          'Idempotency key has been used before. Use a unique idempotency key and try again',
+        );
       idempotencyKeys.add(key);
     }
     const id = hexId();
@@ -94,15 +120,23 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
 
   function createRefund(req: FakeRequest): FakeAnswer {
     const b = parseJson(req.body);
-    if (!b || !REASONS.includes(String(b.reason))) return error(400, 'API_VALIDATION_ERROR', '"reason" must be one of ' + REASONS.join(', '));
+    if (!b || !REASONS.includes(String(b.reason)))
+      return error(400, 'API_VALIDATION_ERROR', `"reason" must be one of ${REASONS.join(', ')}`);
     const inv = invoices.get(String(b.invoice_id));
     if (!inv) return error(404, 'DATA_NOT_FOUND', 'Invoice not found');
-    if (inv.status !== 'PAID' && inv.status !== 'SETTLED') return error(400, 'INELIGIBLE_TRANSACTION_STATUS', 'Only paid invoices can be refunded');
+    if (inv.status !== 'PAID' && inv.status !== 'SETTLED')
+      return error(400, 'INELIGIBLE_TRANSACTION_STATUS', 'Only paid invoices can be refunded');
     const channel = CHANNELS[String(inv.payment_channel)];
-    if (!channel?.refundable) return error(403, 'REFUND_NOT_SUPPORTED', 'Refund feature is not available for this payment channel.');
+    if (!channel?.refundable)
+      return error(403, 'REFUND_NOT_SUPPORTED', 'Refund feature is not available for this payment channel.');
     const done = refunded.get(String(inv.id)) ?? 0;
     const amount = b.amount === undefined ? Number(inv.paid_amount) - done : Number(b.amount);
-    if (!(amount > 0) || done + amount > Number(inv.paid_amount)) return error(400, 'REFUND_AMOUNT_EXCEEDED', 'Refund amount must be less than or equal to unrefunded capture amount');
+    if (!(amount > 0) || done + amount > Number(inv.paid_amount))
+      return error(
+        400,
+        'REFUND_AMOUNT_EXCEEDED',
+        'Refund amount must be less than or equal to unrefunded capture amount',
+      );
     refunded.set(String(inv.id), done + amount);
     const now = new Date().toISOString();
     return {
@@ -125,12 +159,16 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
   }
 
   function route(req: FakeRequest): FakeAnswer {
-    if (req.headers.authorization !== basicAuth(credentials.secretKey)) return error(401, 'INVALID_API_KEY', 'API key is not authorized for this API service');
+    if (req.headers.authorization !== basicAuth(credentials.secretKey))
+      return error(401, 'INVALID_API_KEY', 'API key is not authorized for this API service');
     if (req.method === 'GET' && req.path === '/balance') return { status: 200, body: { balance: 1_241_231 } };
     if (req.method === 'POST' && req.path === '/v2/invoices') return createInvoice(req);
     if (req.method === 'GET' && req.path === '/v2/invoices') {
       const externalId = req.query.get('external_id');
-      return { status: 200, body: [...invoices.values()].filter((i) => externalId === null || i.external_id === externalId) };
+      return {
+        status: 200,
+        body: [...invoices.values()].filter((i) => externalId === null || i.external_id === externalId),
+      };
     }
     const one = /^\/v2\/invoices\/([^/]+)$/.exec(req.path);
     if (req.method === 'GET' && one) {
@@ -155,12 +193,26 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
       payment_method: method,
       payment_channel: channel,
       payment_id: `pymt-${randomUUID()}`,
-      ...(method === 'BANK_TRANSFER' ? { bank_code: channel, payment_destination: `8808${String(Date.now()).slice(-8)}` } : {}),
+      ...(method === 'BANK_TRANSFER'
+        ? { bank_code: channel, payment_destination: `8808${String(Date.now()).slice(-8)}` }
+        : {}),
     };
   }
 
-  function callbackBody(inv: Json, outcome: 'paid' | 'expired', opts: { amount?: number; forge?: boolean; currency?: string }): FakeCallback {
-    const state = outcome === 'paid' ? paid(inv, opts.amount ?? Number(inv.amount)) : { ...inv, status: 'EXPIRED', updated: new Date().toISOString(), ...(opts.amount !== undefined ? { amount: opts.amount } : {}) };
+  function callbackBody(
+    inv: Json,
+    outcome: 'paid' | 'expired',
+    opts: { amount?: number; forge?: boolean; currency?: string },
+  ): FakeCallback {
+    const state =
+      outcome === 'paid'
+        ? paid(inv, opts.amount ?? Number(inv.amount))
+        : {
+            ...inv,
+            status: 'EXPIRED',
+            updated: new Date().toISOString(),
+            ...(opts.amount !== undefined ? { amount: opts.amount } : {}),
+          };
     const body = {
       id: state.id,
       external_id: state.external_id,
@@ -174,7 +226,14 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
       created: state.created,
       updated: state.updated,
       ...(outcome === 'paid'
-        ? { paid_amount: state.paid_amount, paid_at: state.paid_at, payment_method: state.payment_method, payment_channel: state.payment_channel, payment_id: state.payment_id, payer_email: (inv.customer as Json | undefined)?.email }
+        ? {
+            paid_amount: state.paid_amount,
+            paid_at: state.paid_at,
+            payment_method: state.payment_method,
+            payment_channel: state.payment_channel,
+            payment_id: state.payment_id,
+            payer_email: (inv.customer as Json | undefined)?.email,
+          }
         : {}),
       ...(state.bank_code ? { bank_code: state.bank_code, payment_destination: state.payment_destination } : {}),
     };
@@ -192,20 +251,39 @@ export async function startFakeXendit(opts: { live?: boolean } = {}): Promise<Ga
     callback(orderId, outcome, opts = {}) {
       const inv = byOrder(orderId);
       if (!inv) throw new Error(`fake Xendit has no order ${orderId}`);
-      if (outcome === 'failed') throw new Error('Xendit invoices have no failed state (only PENDING, PAID, SETTLED, EXPIRED)');
+      if (outcome === 'failed')
+        throw new Error('Xendit invoices have no failed state (only PENDING, PAID, SETTLED, EXPIRED)');
       return callbackBody(inv, outcome, opts);
     },
     callbackForUnknown(orderId, amount) {
       const now = new Date().toISOString();
-      const ghost: Json = { id: hexId(), external_id: orderId, user_id: userId, merchant_name: 'Jaring Test ISP', amount, currency: 'IDR', payment_methods: ['BCA'], created: now, updated: now };
+      const ghost: Json = {
+        id: hexId(),
+        external_id: orderId,
+        user_id: userId,
+        merchant_name: 'Jaring Test ISP',
+        amount,
+        currency: 'IDR',
+        payment_methods: ['BCA'],
+        created: now,
+        updated: now,
+      };
       return callbackBody(ghost, 'paid', {});
     },
-    malformed: () => ({ headers: { 'content-type': 'application/json', 'x-callback-token': credentials.callbackToken }, body: '{"id": "5f", "external_id": ' }),
+    malformed: () => ({
+      headers: { 'content-type': 'application/json', 'x-callback-token': credentials.callbackToken },
+      body: '{"id": "5f", "external_id": ',
+    }),
     setStatus(orderId, outcome) {
       const inv = byOrder(orderId);
       if (!inv) throw new Error(`fake Xendit has no order ${orderId}`);
-      if (outcome === 'failed' || outcome === 'refunded') throw new Error(`Xendit invoices never report "${outcome}": a refund leaves the invoice PAID`);
-      save(outcome === 'paid' ? paid(inv, Number(inv.amount)) : { ...inv, status: 'EXPIRED', updated: new Date().toISOString() });
+      if (outcome === 'failed' || outcome === 'refunded')
+        throw new Error(`Xendit invoices never report "${outcome}": a refund leaves the invoice PAID`);
+      save(
+        outcome === 'paid'
+          ? paid(inv, Number(inv.amount))
+          : { ...inv, status: 'EXPIRED', updated: new Date().toISOString() },
+      );
     },
     close: server.close,
   };

@@ -18,7 +18,10 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       </div>
       {open ? <ResetPasswordForm token={token} /> : <Alert>{t('resetInvalid')}</Alert>}
       {!open && (
-        <Link href="/login" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+        <Link
+          href="/login"
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500"
+        >
           {t('backToSignIn')}
         </Link>
       )}

@@ -1,8 +1,8 @@
 'use client';
 import { resetWithTokenAction } from '@/app/_actions/account';
+import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 import { Alert } from '@/components/ui/card';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { NewPasswordFields, PasswordResetDone } from '@/components/account/new-password-fields';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const form = useActionForm(resetWithTokenAction);

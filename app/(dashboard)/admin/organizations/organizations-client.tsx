@@ -22,11 +22,21 @@ export function CreateOrganizationForm() {
           {form.error && <Alert>{form.error}</Alert>}
           {form.result?.ok && <Alert kind="success">{t('platform.created')}</Alert>}
         </div>
-        <TextField label={t('auth.organizationName')} name="organizationName" error={form.fieldError('organizationName')} />
+        <TextField
+          label={t('auth.organizationName')}
+          name="organizationName"
+          error={form.fieldError('organizationName')}
+        />
         <TextField label={t('auth.slug')} name="slug" hint={t('auth.slugHint')} error={form.fieldError('slug')} />
         <TextField label={t('auth.adminName')} name="adminName" error={form.fieldError('adminName')} />
         <TextField label={t('common.email')} name="email" type="email" error={form.fieldError('email')} />
-        <TextField label={t('common.password')} name="password" type="password" autoComplete="new-password" error={form.fieldError('password')} />
+        <TextField
+          label={t('common.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          error={form.fieldError('password')}
+        />
         <div className="sm:col-span-2">
           <Button type="submit" disabled={form.pending}>
             {t('platform.create')}
@@ -37,15 +47,35 @@ export function CreateOrganizationForm() {
   );
 }
 
-type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended'; members: number; createdAt: string };
+type Org = {
+  id: string;
+  name: string;
+  slug: string;
+  status: 'active' | 'suspended';
+  members: number;
+  createdAt: string;
+};
 
-export function OrganizationsTable({ items, currentOrgId, locale, timeZone }: { items: Org[]; currentOrgId: string; locale: Locale; timeZone: string }) {
+export function OrganizationsTable({
+  items,
+  currentOrgId,
+  locale,
+  timeZone,
+}: {
+  items: Org[];
+  currentOrgId: string;
+  locale: Locale;
+  timeZone: string;
+}) {
   const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <Table testId="organizations-table" head={[t('common.name'), t('common.status'), t('platform.members'), t('common.createdAt'), '']}>
+      <Table
+        testId="organizations-table"
+        head={[t('common.name'), t('common.status'), t('platform.members'), t('common.createdAt'), '']}
+      >
         {items.map((o) => (
           <tr key={o.id}>
             <Td>
@@ -62,7 +92,11 @@ export function OrganizationsTable({ items, currentOrgId, locale, timeZone }: { 
                 <ConfirmButton
                   variant={o.status === 'active' ? 'danger' : 'secondary'}
                   label={o.status === 'active' ? t('platform.suspend') : t('platform.reactivate')}
-                  message={o.status === 'active' ? t('platform.suspendConfirm', { name: o.name }) : `${t('platform.reactivate')} ${o.name}?`}
+                  message={
+                    o.status === 'active'
+                      ? t('platform.suspendConfirm', { name: o.name })
+                      : `${t('platform.reactivate')} ${o.name}?`
+                  }
                   onConfirm={async () => {
                     const r = await setOrganizationStatusAction({
                       organizationId: o.id,

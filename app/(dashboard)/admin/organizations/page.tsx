@@ -8,11 +8,18 @@ import { toLocale } from '@/lib/i18n/config';
 import { listAllOrganizationsOp, platformTaskProblemsOp } from '@/lib/organizations/operations';
 import { CreateOrganizationForm, OrganizationsTable } from './organizations-client';
 
-export default async function PlatformOrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PlatformOrganizationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
-  const [page, problems] = await Promise.all([read(listAllOrganizationsOp, { q: sp.q, cursor: sp.cursor }), read(platformTaskProblemsOp, {})]);
+  const [page, problems] = await Promise.all([
+    read(listAllOrganizationsOp, { q: sp.q, cursor: sp.cursor }),
+    read(platformTaskProblemsOp, {}),
+  ]);
   const locale = toLocale(await getLocale());
   return (
     <div className="space-y-6">

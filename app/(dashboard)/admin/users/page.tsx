@@ -8,7 +8,11 @@ import { toLocale } from '@/lib/i18n/config';
 import { PlatformUsersTable } from './users-client';
 
 /** Super admins: every account on the server, to disable one platform-wide. */
-export default async function PlatformUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PlatformUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, read } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -21,7 +25,12 @@ export default async function PlatformUsersPage({ searchParams }: { searchParams
         {page.items.length === 0 ? (
           <EmptyState title={t('platform.usersEmpty')} />
         ) : (
-          <PlatformUsersTable items={JSON.parse(JSON.stringify(page.items))} selfId={info.user.id} locale={toLocale(await getLocale())} timeZone={info.org!.timezone} />
+          <PlatformUsersTable
+            items={JSON.parse(JSON.stringify(page.items))}
+            selfId={info.user.id}
+            locale={toLocale(await getLocale())}
+            timeZone={info.org!.timezone}
+          />
         )}
         <Pager
           basePath="/admin/users"

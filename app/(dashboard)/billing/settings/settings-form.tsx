@@ -24,10 +24,34 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
           {form.error && <Alert>{form.error}</Alert>}
           {form.result?.ok && <Alert kind="success">{t('billing.settingsSaved')}</Alert>}
         </div>
-        <TextField label={t('billing.invoiceDay')} name="invoiceDay" inputMode="numeric" defaultValue={settings.invoiceDay} error={f('invoiceDay')} />
-        <TextField label={t('billing.dueDay')} name="dueDay" inputMode="numeric" defaultValue={settings.dueDay} error={f('dueDay')} />
-        <TextField label={t('billing.graceDays')} name="graceDays" inputMode="numeric" defaultValue={settings.graceDays} error={f('graceDays')} />
-        <TextField label={t('billing.isolationTime')} name="isolationTime" type="time" defaultValue={settings.isolationTime} error={f('isolationTime')} />
+        <TextField
+          label={t('billing.invoiceDay')}
+          name="invoiceDay"
+          inputMode="numeric"
+          defaultValue={settings.invoiceDay}
+          error={f('invoiceDay')}
+        />
+        <TextField
+          label={t('billing.dueDay')}
+          name="dueDay"
+          inputMode="numeric"
+          defaultValue={settings.dueDay}
+          error={f('dueDay')}
+        />
+        <TextField
+          label={t('billing.graceDays')}
+          name="graceDays"
+          inputMode="numeric"
+          defaultValue={settings.graceDays}
+          error={f('graceDays')}
+        />
+        <TextField
+          label={t('billing.isolationTime')}
+          name="isolationTime"
+          type="time"
+          defaultValue={settings.isolationTime}
+          error={f('isolationTime')}
+        />
         <TextField
           label={t('billing.isolationNoticeHours')}
           name="isolationNoticeHours"
@@ -36,8 +60,19 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
           hint={t('billing.isolationNoticeHoursHint')}
           error={f('isolationNoticeHours')}
         />
-        <TextField label={t('billing.taxPercent')} name="taxPercent" inputMode="numeric" defaultValue={settings.taxPercent} error={f('taxPercent')} />
-        <TextField label={t('billing.invoicePrefix')} name="invoicePrefix" defaultValue={settings.invoicePrefix} error={f('invoicePrefix')} />
+        <TextField
+          label={t('billing.taxPercent')}
+          name="taxPercent"
+          inputMode="numeric"
+          defaultValue={settings.taxPercent}
+          error={f('taxPercent')}
+        />
+        <TextField
+          label={t('billing.invoicePrefix')}
+          name="invoicePrefix"
+          defaultValue={settings.invoicePrefix}
+          error={f('invoicePrefix')}
+        />
         <div className="sm:col-span-2">
           <TextField
             label={t('billing.invoiceNumberFormat')}
@@ -48,7 +83,13 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
           />
         </div>
         <div className="sm:col-span-2">
-          <TextField label={t('billing.logo')} name="logo" type="file" accept="image/png,image/jpeg" error={f('logo')} />
+          <TextField
+            label={t('billing.logo')}
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg"
+            error={f('logo')}
+          />
         </div>
         <label className="flex min-h-11 items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="prorata" defaultChecked={settings.prorata} className="h-5 w-5" />

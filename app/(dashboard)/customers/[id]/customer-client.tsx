@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { transitionSubscriptionAction, updateCustomerAction } from '@/app/_actions/customers';
 import { Button } from '@/components/ui/button';
@@ -23,8 +23,20 @@ export function EditCustomerForm({ customer }: { customer: Editable }) {
       {form.result?.ok && <Alert kind="success">{t('customers.saved')}</Alert>}
       <input type="hidden" name="customerId" value={customer.id} />
       <TextField label={t('common.name')} name="name" defaultValue={customer.name} error={f('name')} />
-      <TextField label={t('customers.phone')} name="phone" type="tel" defaultValue={customer.phone} error={f('phone')} />
-      <TextField label={t('customers.email')} name="email" type="email" defaultValue={customer.email ?? ''} error={f('email')} />
+      <TextField
+        label={t('customers.phone')}
+        name="phone"
+        type="tel"
+        defaultValue={customer.phone}
+        error={f('phone')}
+      />
+      <TextField
+        label={t('customers.email')}
+        name="email"
+        type="email"
+        defaultValue={customer.email ?? ''}
+        error={f('email')}
+      />
       <TextField label={t('customers.address')} name="address" defaultValue={customer.address} error={f('address')} />
       <TextField label={t('customers.area')} name="area" defaultValue={customer.area ?? ''} error={f('area')} />
       <Button type="submit" disabled={form.pending}>
@@ -34,9 +46,20 @@ export function EditCustomerForm({ customer }: { customer: Editable }) {
   );
 }
 
-const VARIANT = { active: 'primary', isolated: 'secondary', suspended: 'secondary', terminated: 'danger', pending: 'secondary' } as const;
+const VARIANT = {
+  active: 'primary',
+  isolated: 'secondary',
+  suspended: 'secondary',
+  terminated: 'danger',
+  pending: 'secondary',
+} as const;
 
-export function TransitionButtons(props: { subscriptionId: string; username: string; from: SubscriptionStatus; targets: SubscriptionStatus[] }) {
+export function TransitionButtons(props: {
+  subscriptionId: string;
+  username: string;
+  from: SubscriptionStatus;
+  targets: SubscriptionStatus[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [reason, setReason] = useState('');
@@ -44,17 +67,28 @@ export function TransitionButtons(props: { subscriptionId: string; username: str
   return (
     <div className="mt-3 space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      <TextField label={t('customers.reason')} name={`reason-${props.subscriptionId}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextField
+        label={t('customers.reason')}
+        name={`reason-${props.subscriptionId}`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="flex flex-wrap gap-2">
         {props.targets.map((to) => (
           <ConfirmButton
             key={to}
             variant={VARIANT[to]}
             label={t(`customers.actions.${to}`)}
-            message={t('customers.transitionConfirm', { username: props.username, from: t(`statuses.${props.from}`), to: t(`statuses.${to}`) })}
+            message={t('customers.transitionConfirm', {
+              username: props.username,
+              from: t(`statuses.${props.from}`),
+              to: t(`statuses.${to}`),
+            })}
             onConfirm={async () => {
               const r = await transitionSubscriptionAction({ subscriptionId: props.subscriptionId, to, reason });
-              setMessage(r.ok ? { kind: 'success', text: t('customers.statusChanged') } : { kind: 'error', text: r.message });
+              setMessage(
+                r.ok ? { kind: 'success', text: t('customers.statusChanged') } : { kind: 'error', text: r.message },
+              );
               if (r.ok) router.refresh();
             }}
           />

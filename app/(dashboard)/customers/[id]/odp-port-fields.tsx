@@ -4,7 +4,14 @@ import { useRef, useState, useTransition } from 'react';
 import { listFreePortsAction } from '@/app/_actions/infrastructure';
 import { SelectField } from '@/components/ui/field';
 
-export type OdpChoice = { id: string; code: string; name: string; totalPorts: number; usedPorts: number; distanceM: number | null };
+export type OdpChoice = {
+  id: string;
+  code: string;
+  name: string;
+  totalPorts: number;
+  usedPorts: number;
+  distanceM: number | null;
+};
 
 /**
  * The ODP a subscription's drop cable comes from, and the splitter port. Changing the ODP
@@ -32,7 +39,10 @@ export function OdpPortFields({
   // The ODP whose ports were asked for last: an older, slower answer must not fill the list.
   const asked = useRef(odpId);
   const n = (field: string) => `${field}__${subscriptionId}`;
-  const ports = odpId && odpId === current.odpId && current.odpPort ? [...new Set([current.odpPort, ...free])].sort((a, b) => a - b) : free;
+  const ports =
+    odpId && odpId === current.odpId && current.odpPort
+      ? [...new Set([current.odpPort, ...free])].sort((a, b) => a - b)
+      : free;
   const pickOdp = (id: string) => {
     setOdpId(id);
     setPort('');
@@ -48,7 +58,11 @@ export function OdpPortFields({
     });
   };
   const label = (o: OdpChoice) =>
-    [`${o.code} · ${o.name}`, o.distanceM !== null ? `${o.distanceM} m` : null, t('network.portsFree', { free: Math.max(0, o.totalPorts - o.usedPorts) })]
+    [
+      `${o.code} · ${o.name}`,
+      o.distanceM !== null ? `${o.distanceM} m` : null,
+      t('network.portsFree', { free: Math.max(0, o.totalPorts - o.usedPorts) }),
+    ]
       .filter(Boolean)
       .join(' · ');
   return (
@@ -71,8 +85,17 @@ export function OdpPortFields({
         onChange={(e) => setPort(e.target.value)}
         disabled={!odpId || loading}
         error={errors.odpPort ?? loadError ?? undefined}
-        hint={loading ? t('common.loading') : odpId && ports.length === 0 ? t('network.noFreePort') : t('network.servicePortHint')}
-        options={[{ value: '', label: t('network.portUnknown') }, ...ports.map((p) => ({ value: String(p), label: t('network.portNumber', { port: p }) }))]}
+        hint={
+          loading
+            ? t('common.loading')
+            : odpId && ports.length === 0
+              ? t('network.noFreePort')
+              : t('network.servicePortHint')
+        }
+        options={[
+          { value: '', label: t('network.portUnknown') },
+          ...ports.map((p) => ({ value: String(p), label: t('network.portNumber', { port: p }) })),
+        ]}
       />
     </>
   );

@@ -1,25 +1,25 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Fragment } from 'react';
+import { ChargeForm } from '@/components/billing/charge-form';
+import { PaymentForm } from '@/components/billing/payment-form';
+import { PaymentsTable } from '@/components/billing/payments-table';
+import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { LocationMap } from '@/components/map';
+import { RouterStatusBadge } from '@/components/network/router-status';
 import { StatusBadge } from '@/components/status-badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { customerBillingOp } from '@/lib/billing/operations';
 import { formatCustomerNumber, historyReasonKey, TRANSITIONS } from '@/lib/customers/constants';
 import { getCustomerOp, serviceChoicesOp } from '@/lib/customers/operations';
 import { formatDate, formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { EditCustomerForm, TransitionButtons } from './customer-client';
-import { ServiceForm, SyncSubscriptionButton } from './service-form';
-import { RouterStatusBadge } from '@/components/network/router-status';
-import { ChargeForm } from '@/components/billing/charge-form';
-import { PaymentForm } from '@/components/billing/payment-form';
-import { PaymentsTable } from '@/components/billing/payments-table';
-import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
-import { customerBillingOp } from '@/lib/billing/operations';
 import { RadiusUsage } from './radius-usage';
+import { ServiceForm, SyncSubscriptionButton } from './service-form';
 import { WhatsAppCard } from './whatsapp-card';
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
@@ -53,7 +53,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <Card>
           <h2 className="mb-3 font-semibold">{t('customers.profile')}</h2>
           {can(ctx.role, 'customers.manage') ? (
-            <EditCustomerForm customer={{ id: customer.id, name: customer.name, phone: customer.phone, email: customer.email, address: customer.address, area: customer.area }} />
+            <EditCustomerForm
+              customer={{
+                id: customer.id,
+                name: customer.name,
+                phone: customer.phone,
+                email: customer.email,
+                address: customer.address,
+                area: customer.area,
+              }}
+            />
           ) : (
             <dl className="grid grid-cols-[7rem_1fr] gap-1 text-sm">
               <dt className="text-slate-500">{t('customers.address')}</dt>
@@ -81,7 +90,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {customer.latitude !== null && customer.longitude !== null ? (
             <LocationMap
               center={{ latitude: customer.latitude, longitude: customer.longitude }}
-              points={[{ latitude: customer.latitude, longitude: customer.longitude, kind: 'customer', label: customer.name }]}
+              points={[
+                { latitude: customer.latitude, longitude: customer.longitude, kind: 'customer', label: customer.name },
+              ]}
               height={240}
             />
           ) : (
@@ -90,7 +101,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </Card>
       </div>
       {can(ctx.role, 'messaging.view') && (
-        <WhatsAppCard customerId={customer.id} optOut={customer.whatsappOptOut} canManage={can(ctx.role, 'customers.manage')} />
+        <WhatsAppCard
+          customerId={customer.id}
+          optOut={customer.whatsappOptOut}
+          canManage={can(ctx.role, 'customers.manage')}
+        />
       )}
       <section>
         <h2 className="mb-2 font-semibold">{t('customers.subscriptions')}</h2>
@@ -98,7 +113,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {subscriptions.map((s) => (
             <Fragment key={s.id}>
               <Card>
-                <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between" data-testid="subscription">
+                <div
+                  className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between"
+                  data-testid="subscription"
+                >
                   <div className="text-sm">
                     <div className="font-medium">
                       <code>{s.serviceUsername}</code> · {s.planName} · {formatIDR(s.priceRupiah)}
@@ -112,13 +130,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       ) : (
                         (s.odpCode ?? '—')
                       )}
-                      {s.odpPort !== null && <> ({t('network.portNumber', { port: s.odpPort })})</>} · {t('customers.since')}{' '}
-                      {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
+                      {s.odpPort !== null && <> ({t('network.portNumber', { port: s.odpPort })})</>} ·{' '}
+                      {t('customers.since')} {formatDateTime(s.activatedAt ?? s.createdAt, locale, tz)}
                     </div>
                   </div>
                   <StatusBadge status={s.status} />
                 </div>
-                <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm" data-testid="subscription-service">
+                <dl
+                  className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-sm"
+                  data-testid="subscription-service"
+                >
                   <dt className="text-slate-500">{t('customers.serviceRouter')}</dt>
                   <dd className="flex flex-wrap items-center gap-2">
                     {s.routerId ? (
@@ -150,7 +171,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 )}
                 {manageService && s.status !== 'terminated' && (
                   <details className="mt-3 border-t border-slate-100 pt-3 dark:border-slate-800">
-                    <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium" data-testid="service-settings">
+                    <summary
+                      className="min-h-11 cursor-pointer py-2 text-sm font-medium"
+                      data-testid="service-settings"
+                    >
                       {t('customers.serviceSettings')}
                     </summary>
                     <ServiceForm
@@ -173,11 +197,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   </details>
                 )}
                 {canTransition && TRANSITIONS[s.status].length > 0 && (
-                  <TransitionButtons subscriptionId={s.id} username={s.serviceUsername} from={s.status} targets={[...TRANSITIONS[s.status]]} />
+                  <TransitionButtons
+                    subscriptionId={s.id}
+                    username={s.serviceUsername}
+                    from={s.status}
+                    targets={[...TRANSITIONS[s.status]]}
+                  />
                 )}
               </Card>
               {/* Only subscriptions on a RADIUS-mode router have accounting to show. */}
-              {s.routerId && s.routerMode === 'radius' && <RadiusUsage read={read} subscriptionId={s.id} locale={locale} timeZone={tz} />}
+              {s.routerId && s.routerMode === 'radius' && (
+                <RadiusUsage read={read} subscriptionId={s.id} locale={locale} timeZone={tz} />
+              )}
             </Fragment>
           ))}
         </div>
@@ -188,7 +219,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {billing.invoices.items.length === 0 ? (
             <p className="text-sm text-slate-500">{t('billing.noInvoices')}</p>
           ) : (
-            <Table head={[t('billing.number'), t('billing.due'), t('billing.total'), t('billing.outstanding'), t('common.status')]}>
+            <Table
+              head={[
+                t('billing.number'),
+                t('billing.due'),
+                t('billing.total'),
+                t('billing.outstanding'),
+                t('common.status'),
+              ]}
+            >
               {billing.invoices.items.map((i) => (
                 <tr key={i.id}>
                   <Td>
@@ -207,7 +246,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             </Table>
           )}
           <p className="text-sm">
-            {t('billing.outstanding')}: <strong data-testid="customer-outstanding">{formatIDR(billing.outstanding)}</strong>
+            {t('billing.outstanding')}:{' '}
+            <strong data-testid="customer-outstanding">{formatIDR(billing.outstanding)}</strong>
             {customer.creditBalance > 0 && <> · {t('billing.credit', { amount: formatIDR(customer.creditBalance) })}</>}
           </p>
           {can(ctx.role, 'payments.record') && (
@@ -232,7 +272,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       )}
       <section>
         <h2 className="mb-2 font-semibold">{t('customers.history')}</h2>
-        <Table testId="status-history" head={[t('audit.when'), t('common.status'), t('audit.actor'), t('customers.reason'), t('customers.job')]}>
+        <Table
+          testId="status-history"
+          head={[t('audit.when'), t('common.status'), t('audit.actor'), t('customers.reason'), t('customers.job')]}
+        >
           {history.map((h) => (
             <tr key={h.id}>
               <Td className="whitespace-nowrap">{formatDateTime(h.createdAt, locale, tz)}</Td>
@@ -263,7 +306,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 <code className="text-xs">{a.action}</code>
               </Td>
               <Td>
-                <code className="block max-w-md whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">{JSON.stringify(a.data)}</code>
+                <code className="block max-w-md whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
+                  {JSON.stringify(a.data)}
+                </code>
               </Td>
             </tr>
           ))}

@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { Badge, Card } from '@/components/ui/card';
 import { TrafficCells } from '@/components/network/session-cells';
-import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
-import { formatDateTimeOrDash } from '@/lib/format';
+import { Badge, Card } from '@/components/ui/card';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { subscriptionRadiusOp } from '@/lib/customers/operations';
+import { formatDateTimeOrDash } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { Read } from '@/lib/server/read';
 
@@ -20,9 +20,12 @@ function hoursMinutes(seconds: number | null) {
 function monthLabel(month: string, locale: Locale) {
   const date = new Date(`${month}-01T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return month;
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
-
 
 /** What FreeRADIUS accounting says about one RADIUS-mode subscription: online now, last sessions, usage per month. */
 export async function RadiusUsage({
@@ -37,7 +40,11 @@ export async function RadiusUsage({
   timeZone: string;
 }) {
   const t = await getTranslations();
-  const { username, online, sessions, usage } = await read(subscriptionRadiusOp, { subscriptionId, sessions: 10, months: USAGE_MONTHS });
+  const { username, online, sessions, usage } = await read(subscriptionRadiusOp, {
+    subscriptionId,
+    sessions: 10,
+    months: USAGE_MONTHS,
+  });
   return (
     <Card>
       <section className="space-y-3" data-testid="radius-card">
@@ -54,7 +61,10 @@ export async function RadiusUsage({
           </code>
         </p>
         {sessions.length === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 p-4 text-center text-sm dark:border-slate-700" data-testid="radius-empty">
+          <div
+            className="rounded-lg border border-dashed border-slate-300 p-4 text-center text-sm dark:border-slate-700"
+            data-testid="radius-empty"
+          >
             <p className="font-medium">{t('radius.emptyTitle')}</p>
             <p className="mt-1 text-slate-500">{t('radius.emptyHint')}</p>
           </div>
@@ -64,7 +74,15 @@ export async function RadiusUsage({
             <StackedTable
               variant="inset"
               testId="radius-sessions"
-              head={[t('radius.start'), t('radius.stop'), t('radius.duration'), t('sessions.download'), t('sessions.upload'), t('radius.address'), t('radius.mac')]}
+              head={[
+                t('radius.start'),
+                t('radius.stop'),
+                t('radius.duration'),
+                t('sessions.download'),
+                t('sessions.upload'),
+                t('radius.address'),
+                t('radius.mac'),
+              ]}
             >
               {sessions.map((s) => (
                 <tr key={s.id} data-testid="radius-session" className={STACKED_ROW.inset}>
@@ -85,7 +103,11 @@ export async function RadiusUsage({
                     {hoursMinutes(s.seconds)}
                   </StackedCell>
                   {/* accounting.ts already turns the NAS's octets around: download = to the customer. */}
-                  <TrafficCells download={s.download} upload={s.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
+                  <TrafficCells
+                    download={s.download}
+                    upload={s.upload}
+                    labels={{ download: t('sessions.download'), upload: t('sessions.upload') }}
+                  />
                   <StackedCell label={t('radius.address')} className="break-all font-mono text-xs">
                     {s.address ?? '—'}
                   </StackedCell>
@@ -104,18 +126,30 @@ export async function RadiusUsage({
               <StackedTable
                 variant="inset"
                 testId="radius-usage"
-                head={[t('radius.month'), t('radius.sessions'), t('radius.totalTime'), t('sessions.download'), t('sessions.upload')]}
+                head={[
+                  t('radius.month'),
+                  t('radius.sessions'),
+                  t('radius.totalTime'),
+                  t('sessions.download'),
+                  t('sessions.upload'),
+                ]}
               >
                 {usage.map((u) => (
                   <tr key={u.month} data-testid="radius-usage-month" className={STACKED_ROW.inset}>
-                    <StackedCell className="col-span-2 font-medium md:whitespace-nowrap">{monthLabel(u.month, locale)}</StackedCell>
+                    <StackedCell className="col-span-2 font-medium md:whitespace-nowrap">
+                      {monthLabel(u.month, locale)}
+                    </StackedCell>
                     <StackedCell label={t('radius.sessions')} className="tabular-nums">
                       {u.sessions}
                     </StackedCell>
                     <StackedCell label={t('radius.totalTime')} className="tabular-nums">
                       {hoursMinutes(u.seconds)}
                     </StackedCell>
-                    <TrafficCells download={u.download} upload={u.upload} labels={{ download: t('sessions.download'), upload: t('sessions.upload') }} />
+                    <TrafficCells
+                      download={u.download}
+                      upload={u.upload}
+                      labels={{ download: t('sessions.download'), upload: t('sessions.upload') }}
+                    />
                   </tr>
                 ))}
               </StackedTable>

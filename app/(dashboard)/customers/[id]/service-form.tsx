@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useRef, useState, useTransition } from 'react';
 import { updateSubscriptionServiceAction } from '@/app/_actions/customers';
 import { syncRouterAction } from '@/app/_actions/network';
 import { JobStatus } from '@/components/jobs/job-watch';
@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { asInput, type FormFields, useActionForm } from '@/components/ui/use-action-form';
-import { OdpPortFields, type OdpChoice } from './odp-port-fields';
+import { type OdpChoice, OdpPortFields } from './odp-port-fields';
 
 type Service = {
   id: string;
@@ -28,9 +28,16 @@ type Choice = { id: string; name: string };
 // Several subscriptions can be on one page: field names carry the subscription id after "__"
 // so ids and labels stay unique; the action gets the plain names.
 const save = (fields: FormFields) =>
-  updateSubscriptionServiceAction(asInput(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('__')[0], v]))));
+  updateSubscriptionServiceAction(
+    asInput(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('__')[0], v]))),
+  );
 
-type MoveMessage = 'serviceConfirmPlan' | 'serviceConfirmRouter' | 'serviceConfirmRouterPlan' | 'serviceConfirmRouterAdd' | 'serviceConfirmRouterRemove';
+type MoveMessage =
+  | 'serviceConfirmPlan'
+  | 'serviceConfirmRouter'
+  | 'serviceConfirmRouterPlan'
+  | 'serviceConfirmRouterAdd'
+  | 'serviceConfirmRouterRemove';
 
 /**
  * A new plan or router makes the router job drop the live session (and a new router removes
@@ -67,7 +74,9 @@ export function ServiceForm({
   const n = (field: string) => `${field}__${service.id}`;
   const f = (field: string) => form.fieldError(field);
   // A plan no longer sold stays selectable for the subscription that still has it.
-  const planOptions = plans.some((p) => p.id === service.planId) ? plans : [{ id: service.planId, name: service.planName }, ...plans];
+  const planOptions = plans.some((p) => p.id === service.planId)
+    ? plans
+    : [{ id: service.planId, name: service.planName }, ...plans];
   const saved = form.result?.ok ? form.result.data : null;
   const formEl = useRef<HTMLFormElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -92,7 +101,11 @@ export function ServiceForm({
         {saved && (
           <Alert kind="success">
             <span data-testid="service-saved">
-              {saved.changed.length === 0 ? t('customers.serviceUnchanged') : saved.jobIds.length > 0 ? t('customers.serviceSavedQueued') : t('customers.serviceSaved')}
+              {saved.changed.length === 0
+                ? t('customers.serviceUnchanged')
+                : saved.jobIds.length > 0
+                  ? t('customers.serviceSavedQueued')
+                  : t('customers.serviceSaved')}
             </span>
           </Alert>
         )}
@@ -112,7 +125,10 @@ export function ServiceForm({
         defaultValue={service.routerId ?? ''}
         error={f('routerId')}
         hint={t('customers.serviceRouterHint')}
-        options={[{ value: '', label: t('customers.serviceNone') }, ...routers.map((r) => ({ value: r.id, label: r.name }))]}
+        options={[
+          { value: '', label: t('customers.serviceNone') },
+          ...routers.map((r) => ({ value: r.id, label: r.name })),
+        ]}
       />
       <OdpPortFields
         subscriptionId={service.id}
@@ -156,7 +172,10 @@ export function ServiceForm({
         <p className="text-xs text-slate-500">{t('customers.serviceSaveHint')}</p>
       </div>
       {/* Same modal as components/ui/confirm-button.tsx, but it confirms this form's submit. */}
-      <dialog ref={dialog} className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+      <dialog
+        ref={dialog}
+        className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+      >
         <div className="space-y-4 p-5">
           <p data-testid="service-save-message">{confirmText && t(`customers.${confirmText}`)}</p>
           <div className="flex justify-end gap-2">
@@ -181,7 +200,15 @@ export function ServiceForm({
 }
 
 /** Reconcile just this subscription on its router now (never removes other entries). */
-export function SyncSubscriptionButton({ routerId, subscriptionId, canWatchJobs }: { routerId: string; subscriptionId: string; canWatchJobs: boolean }) {
+export function SyncSubscriptionButton({
+  routerId,
+  subscriptionId,
+  canWatchJobs,
+}: {
+  routerId: string;
+  subscriptionId: string;
+  canWatchJobs: boolean;
+}) {
   const t = useTranslations();
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { importCustomersAction, previewImportAction } from '@/app/_actions/customers';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -80,7 +80,9 @@ export function ImportForm() {
         )}
         {preview && done === null && (
           <div className="space-y-3" data-testid="import-preview">
-            <p className="text-sm font-medium">{t('import.summary', { total: preview.total, valid: preview.valid, errors: preview.errors.length })}</p>
+            <p className="text-sm font-medium">
+              {t('import.summary', { total: preview.total, valid: preview.valid, errors: preview.errors.length })}
+            </p>
             {preview.errors.length > 0 ? (
               <>
                 <Alert>{t('import.nothingImported')}</Alert>

@@ -9,7 +9,16 @@ export function ImportSchedule({ sample, total }: { sample: ImportPreview['sampl
   return (
     <section className="space-y-2">
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('import.scheduleHint')}</p>
-      <Table testId="import-schedule" head={[t('import.line'), t('import.customer'), t('import.billingType'), t('import.firstInvoice'), t('import.isolateFrom')]}>
+      <Table
+        testId="import-schedule"
+        head={[
+          t('import.line'),
+          t('import.customer'),
+          t('import.billingType'),
+          t('import.firstInvoice'),
+          t('import.isolateFrom'),
+        ]}
+      >
         {sample.map((r) => (
           <tr key={r.line} data-testid="import-schedule-row">
             <Td>{r.line}</Td>
@@ -25,7 +34,9 @@ export function ImportSchedule({ sample, total }: { sample: ImportPreview['sampl
           </tr>
         ))}
       </Table>
-      {total > sample.length && <p className="text-xs text-slate-500">{t('import.scheduleMore', { count: total - sample.length })}</p>}
+      {total > sample.length && (
+        <p className="text-xs text-slate-500">{t('import.scheduleMore', { count: total - sample.length })}</p>
+      )}
     </section>
   );
 }

@@ -12,12 +12,17 @@ export default async function ImportPage() {
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Card>
         <p className="text-sm">
-          <a href="/templates/import-pelanggan.csv" download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500">
+          <a
+            href="/templates/import-pelanggan.csv"
+            download
+            className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-500"
+          >
             {t('template')}
           </a>
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {t('columns')}: <code className="text-xs">{IMPORT_COLUMNS.join(', ')}</code> (max {IMPORT_MAX_ROWS.toLocaleString('id-ID')})
+          {t('columns')}: <code className="text-xs">{IMPORT_COLUMNS.join(', ')}</code> (max{' '}
+          {IMPORT_MAX_ROWS.toLocaleString('id-ID')})
         </p>
       </Card>
       <ImportForm />

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
@@ -62,17 +62,16 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         </tr>
         <tr>
           <Td className="text-right font-semibold">{t('billing.total')}</Td>
-          <Td className="text-right font-semibold" >
+          <Td className="text-right font-semibold">
             <span data-testid="invoice-total">{formatIDR(invoice.total)}</span>
           </Td>
         </tr>
       </Table>
       <p className="text-sm">
-        {t('billing.due')}: {formatDate(invoice.dueDate, locale)} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)} · {t('billing.outstanding')}: {formatIDR(outstanding)}
+        {t('billing.due')}: {formatDate(invoice.dueDate, locale)} · {t('billing.paid')}: {formatIDR(invoice.paidAmount)}{' '}
+        · {t('billing.outstanding')}: {formatIDR(outstanding)}
       </p>
-      {payments.length > 0 && (
-        <PaymentsTable payments={payments} locale={locale} timeZone={info.org!.timezone} />
-      )}
+      {payments.length > 0 && <PaymentsTable payments={payments} locale={locale} timeZone={info.org!.timezone} />}
       {can(ctx.role, 'payments.record') && ['unpaid', 'partial'].includes(invoice.status) && (
         <Card>
           <h2 className="mb-3 font-semibold">{t('billing.recordPayment')}</h2>

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CoverageNote } from '@/components/coverage-note';
 import { LocationMap } from '@/components/map';
 import { buttonClass } from '@/components/ui/button';
@@ -32,7 +32,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   ];
   return (
     <div className="max-w-3xl space-y-4">
-      <PageHeader title={lead.name} actions={<Badge color={lead.status === 'new' ? 'blue' : lead.status === 'converted' ? 'green' : 'slate'}>{t(`leads.statuses.${lead.status}`)}</Badge>} />
+      <PageHeader
+        title={lead.name}
+        actions={
+          <Badge color={lead.status === 'new' ? 'blue' : lead.status === 'converted' ? 'green' : 'slate'}>
+            {t(`leads.statuses.${lead.status}`)}
+          </Badge>
+        }
+      />
       <Card>
         <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
           {rows.map(([k, v]) => (
@@ -50,7 +57,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         </dl>
       </Card>
       <CoverageNote coverage={lead.coverage as Coverage} />
-      <LocationMap center={lead} points={[{ latitude: lead.latitude, longitude: lead.longitude, kind: 'pick', label: lead.name }]} height={220} />
+      <LocationMap
+        center={lead}
+        points={[{ latitude: lead.latitude, longitude: lead.longitude, kind: 'pick', label: lead.name }]}
+        height={220}
+      />
       {lead.status === 'converted' && lead.customerId && (
         <Link href={`/customers/${lead.customerId}`} className={buttonClass('primary')}>
           {t('leads.openCustomer')}
@@ -59,7 +70,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       {canVerify && (
         <Card>
           <h2 className="mb-3 font-semibold">{t('leads.verifyTitle')}</h2>
-          <ConvertLeadForm leadId={lead.id} suggestion={suggestion} odp={odpPorts && { id: odpPorts.odpId, code: odpPorts.code, free: odpPorts.free }} />
+          <ConvertLeadForm
+            leadId={lead.id}
+            suggestion={suggestion}
+            odp={odpPorts && { id: odpPorts.odpId, code: odpPorts.code, free: odpPorts.free }}
+          />
           <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
             <RejectLeadButton leadId={lead.id} />
           </div>

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { convertLeadAction, rejectLeadAction } from '@/app/_actions/customers';
 import { Button } from '@/components/ui/button';
@@ -27,11 +27,27 @@ export function ConvertLeadForm({
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2">
         {form.error && <Alert>{form.error}</Alert>}
-        {form.result?.ok && <Alert kind="success">{t('leads.converted', { number: formatCustomerNumber(form.result.data.number) })}</Alert>}
+        {form.result?.ok && (
+          <Alert kind="success">
+            {t('leads.converted', { number: formatCustomerNumber(form.result.data.number) })}
+          </Alert>
+        )}
       </div>
       <input type="hidden" name="leadId" value={leadId} />
-      <TextField label={t('leads.serviceUsername')} name="serviceUsername" defaultValue={suggestion.serviceUsername} autoCapitalize="none" error={form.fieldError('serviceUsername')} />
-      <TextField label={t('leads.servicePassword')} name="servicePassword" defaultValue={suggestion.servicePassword} autoCapitalize="none" error={form.fieldError('servicePassword')} />
+      <TextField
+        label={t('leads.serviceUsername')}
+        name="serviceUsername"
+        defaultValue={suggestion.serviceUsername}
+        autoCapitalize="none"
+        error={form.fieldError('serviceUsername')}
+      />
+      <TextField
+        label={t('leads.servicePassword')}
+        name="servicePassword"
+        defaultValue={suggestion.servicePassword}
+        autoCapitalize="none"
+        error={form.fieldError('servicePassword')}
+      />
       {odp && (
         <>
           {/* Only a chosen port pins the ODP; otherwise conversion picks the nearest with room. */}
@@ -43,7 +59,10 @@ export function ConvertLeadForm({
             onChange={(e) => setPort(e.target.value)}
             error={form.fieldError('odpPort')}
             hint={odp.free.length === 0 ? t('network.noFreePort') : t('network.servicePortHint')}
-            options={[{ value: '', label: t('network.portUnknown') }, ...odp.free.map((p) => ({ value: String(p), label: t('network.portNumber', { port: p }) }))]}
+            options={[
+              { value: '', label: t('network.portUnknown') },
+              ...odp.free.map((p) => ({ value: String(p), label: t('network.portNumber', { port: p }) })),
+            ]}
           />
         </>
       )}
@@ -64,7 +83,12 @@ export function RejectLeadButton({ leadId }: { leadId: string }) {
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <TextField label={t('leads.rejectReason')} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextField
+        label={t('leads.rejectReason')}
+        name="reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <ConfirmButton
         label={t('leads.reject')}
         message={`${t('leads.reject')}: ${reason || '—'}?`}

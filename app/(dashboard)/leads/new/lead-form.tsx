@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { checkCoverageAction, createLeadAction } from '@/app/_actions/customers';
 import { CoverageNote } from '@/components/coverage-note';
@@ -75,7 +75,14 @@ export function LeadForm({
       <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
         <div className="sm:col-span-2">{form.error && <Alert>{form.error}</Alert>}</div>
         <TextField label={t('common.name')} name="name" autoComplete="off" error={f('name')} />
-        <TextField label={t('leads.phone')} name="phone" type="tel" inputMode="tel" placeholder="0812-3456-7890" error={f('phone')} />
+        <TextField
+          label={t('leads.phone')}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          placeholder="0812-3456-7890"
+          error={f('phone')}
+        />
         <div className="sm:col-span-2">
           <TextField label={t('leads.address')} name="address" error={f('address')} />
         </div>
@@ -99,14 +106,35 @@ export function LeadForm({
         <fieldset className="space-y-2 sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">{t('leads.location')}</legend>
           <div className="grid grid-cols-2 gap-2">
-            <TextField label={t('odps.latitude')} name="latitude" inputMode="decimal" value={pos.lat} onChange={(e) => pos.setLat(e.target.value)} onBlur={() => check()} error={f('latitude')} />
-            <TextField label={t('odps.longitude')} name="longitude" inputMode="decimal" value={pos.lng} onChange={(e) => pos.setLng(e.target.value)} onBlur={() => check()} error={f('longitude')} />
+            <TextField
+              label={t('odps.latitude')}
+              name="latitude"
+              inputMode="decimal"
+              value={pos.lat}
+              onChange={(e) => pos.setLat(e.target.value)}
+              onBlur={() => check()}
+              error={f('latitude')}
+            />
+            <TextField
+              label={t('odps.longitude')}
+              name="longitude"
+              inputMode="decimal"
+              value={pos.lng}
+              onChange={(e) => pos.setLng(e.target.value)}
+              onBlur={() => check()}
+              error={f('longitude')}
+            />
           </div>
           <div className="flex flex-wrap gap-2">
             <Button variant="secondary" onClick={fillMyLocation}>
               {t('leads.useMyLocation')}
             </Button>
-            <Button variant="secondary" onClick={() => check()} disabled={!pos.point || checking} data-testid="check-coverage">
+            <Button
+              variant="secondary"
+              onClick={() => check()}
+              disabled={!pos.point || checking}
+              data-testid="check-coverage"
+            >
               {t('coverage.check')} ({radiusM} m)
             </Button>
           </div>

@@ -12,7 +12,11 @@ function pointFrom(sp: Record<string, string | undefined>) {
   return sp.lat && sp.lng && Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : null;
 }
 
-export default async function NewLeadPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NewLeadPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx, read } = await requirePage('leads.create');
   const sp = await searchParams;
   const t = await getTranslations();

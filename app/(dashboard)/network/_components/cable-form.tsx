@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { saveCableAction } from '@/app/_actions/infrastructure';
 import { LocationMap } from '@/components/map';
@@ -32,13 +32,19 @@ export type CableValues = {
 export function CableForm({ cable }: { cable?: CableValues }) {
   const t = useTranslations();
   const router = useRouter();
-  const form = useActionForm(saveCableAction, (row) => (cable ? router.refresh() : router.push(`/network/cables/${row.id}`)));
+  const form = useActionForm(saveCableAction, (row) =>
+    cable ? router.refresh() : router.push(`/network/cables/${row.id}`),
+  );
   const f = form.fieldError;
   const [route, setRoute] = useState(cable ? formatCablePath(cable.path) : '');
-  const points = useMemo(() => (parseCablePath(route) ?? []).filter(([lat, lng]) => isIndonesianPoint(lat, lng)), [route]);
+  const points = useMemo(
+    () => (parseCablePath(route) ?? []).filter(([lat, lng]) => isIndonesianPoint(lat, lng)),
+    [route],
+  );
   const length = points.length >= 2 ? cableGeometry(points).lengthM : null;
   const last = points.at(-1);
-  const addPoint = (p: { latitude: number; longitude: number }) => setRoute((r) => `${r.trimEnd()}${r.trim() ? '\n' : ''}${p.latitude}, ${p.longitude}`);
+  const addPoint = (p: { latitude: number; longitude: number }) =>
+    setRoute((r) => `${r.trimEnd()}${r.trim() ? '\n' : ''}${p.latitude}, ${p.longitude}`);
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="cable-form">
       <div className="sm:col-span-2">
@@ -46,7 +52,13 @@ export function CableForm({ cable }: { cable?: CableValues }) {
         {form.result?.ok && cable && <Alert kind="success">{t('network.cableSaved')}</Alert>}
       </div>
       <input type="hidden" name="cableId" value={cable?.id ?? ''} />
-      <TextField label={t('odps.code')} name="code" defaultValue={cable?.code} autoCapitalize="characters" error={f('code')} />
+      <TextField
+        label={t('odps.code')}
+        name="code"
+        defaultValue={cable?.code}
+        autoCapitalize="characters"
+        error={f('code')}
+      />
       <TextField label={t('odps.name')} name="name" defaultValue={cable?.name} error={f('name')} />
       <SelectField
         label={t('network.cableType')}
@@ -55,7 +67,13 @@ export function CableForm({ cable }: { cable?: CableValues }) {
         error={f('cableType')}
         options={CABLE_TYPES.map((c) => ({ value: c, label: t(`network.cableTypes.${c}`) }))}
       />
-      <TextField label={t('network.coreCount')} name="coreCount" inputMode="numeric" defaultValue={cable?.coreCount ?? 12} error={f('coreCount')} />
+      <TextField
+        label={t('network.coreCount')}
+        name="coreCount"
+        inputMode="numeric"
+        defaultValue={cable?.coreCount ?? 12}
+        error={f('coreCount')}
+      />
       <TextField label={t('odps.area')} name="area" defaultValue={cable?.area ?? ''} error={f('area')} />
       <div className="hidden sm:block" />
       <div className="space-y-2 sm:col-span-2">
@@ -75,7 +93,12 @@ export function CableForm({ cable }: { cable?: CableValues }) {
         </p>
         <LocationMap
           center={last ? { latitude: last[0], longitude: last[1] } : DEFAULT_CENTER}
-          points={points.map(([latitude, longitude], i) => ({ latitude, longitude, kind: i === 0 || i === points.length - 1 ? 'pick' : 'odp', label: String(i + 1) }))}
+          points={points.map(([latitude, longitude], i) => ({
+            latitude,
+            longitude,
+            kind: i === 0 || i === points.length - 1 ? 'pick' : 'odp',
+            label: String(i + 1),
+          }))}
           onPick={addPoint}
           height={240}
         />

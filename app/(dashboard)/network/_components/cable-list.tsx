@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
-import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import { listCablesOp } from '@/lib/infrastructure/operations';
 import type { Read } from '@/lib/server/read';
@@ -28,16 +28,38 @@ export async function CableList({ read, sp, page, manage }: { read: Read; sp: Pa
       )}
       <SearchForm q={sp.q} placeholder={t('network.searchCable')} submitLabel={t('common.search')}>
         <input type="hidden" name="tab" value="cables" />
-        <FilterSelect name="type" label={t('network.cableType')} value={cableType} allLabel={t('common.all')} options={CABLE_TYPES.map((c) => ({ value: c, label: t(`network.cableTypes.${c}`) }))} />
+        <FilterSelect
+          name="type"
+          label={t('network.cableType')}
+          value={cableType}
+          allLabel={t('common.all')}
+          options={CABLE_TYPES.map((c) => ({ value: c, label: t(`network.cableTypes.${c}`) }))}
+        />
       </SearchForm>
       {list.items.length === 0 ? (
-        <EmptyState title={empty ? t('network.cablesEmpty') : t('network.noMatch')} hint={empty ? t('network.cablesEmptyHint') : undefined} />
+        <EmptyState
+          title={empty ? t('network.cablesEmpty') : t('network.noMatch')}
+          hint={empty ? t('network.cablesEmptyHint') : undefined}
+        />
       ) : (
-        <StackedTable testId="cables-table" head={[t('odps.code'), t('odps.name'), t('network.cableType'), t('network.coreCount'), t('network.length'), t('odps.area')]}>
+        <StackedTable
+          testId="cables-table"
+          head={[
+            t('odps.code'),
+            t('odps.name'),
+            t('network.cableType'),
+            t('network.coreCount'),
+            t('network.length'),
+            t('odps.area'),
+          ]}
+        >
           {list.items.map((c) => (
             <tr key={c.id} className={STACKED_ROW.page} data-testid="cable-row">
               <StackedCell className="col-span-2 md:col-span-1">
-                <Link href={`/network/cables/${c.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+                <Link
+                  href={`/network/cables/${c.id}`}
+                  className="font-medium text-brand-700 underline dark:text-brand-500"
+                >
                   {c.code}
                 </Link>
               </StackedCell>

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { deleteCableAction, deleteOdpAction, deleteSiteAction } from '@/app/_actions/infrastructure';
 import { Alert } from '@/components/ui/card';

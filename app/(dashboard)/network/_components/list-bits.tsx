@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 import { PagePager } from '@/components/ui/table';
 
 /** "Add …" opens the form in place; it starts open on an empty list or after ?add=1. */
-export function AddPanel({ label, open, testId, children }: { label: string; open: boolean; testId: string; children: ReactNode }) {
+export function AddPanel({
+  label,
+  open,
+  testId,
+  children,
+}: {
+  label: string;
+  open: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
     <details className="group" open={open}>
       <summary
@@ -12,13 +22,21 @@ export function AddPanel({ label, open, testId, children }: { label: string; ope
       >
         {label}
       </summary>
-      <div className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">{children}</div>
+      <div className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        {children}
+      </div>
     </details>
   );
 }
 
 /** Previous/next under a list tab of /network, keeping its search and filter. */
-export async function ListPager({ params, list }: { params: Record<string, string | undefined>; list: { page: number; pageSize: number; total: number } }) {
+export async function ListPager({
+  params,
+  list,
+}: {
+  params: Record<string, string | undefined>;
+  list: { page: number; pageSize: number; total: number };
+}) {
   const t = await getTranslations('common');
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (

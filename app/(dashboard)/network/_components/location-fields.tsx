@@ -25,17 +25,37 @@ export function LocationFields({
   const fillMyLocation = () => {
     setGeoError(null);
     navigator.geolocation?.getCurrentPosition(
-      (g) => pos.pick({ latitude: Number(g.coords.latitude.toFixed(6)), longitude: Number(g.coords.longitude.toFixed(6)) }),
+      (g) =>
+        pos.pick({ latitude: Number(g.coords.latitude.toFixed(6)), longitude: Number(g.coords.longitude.toFixed(6)) }),
       () => setGeoError(t('leads.locationDenied')),
       { enableHighAccuracy: true, timeout: 15_000 },
     );
   };
   return (
     <>
-      <TextField label={t('odps.latitude')} name="latitude" inputMode="decimal" value={pos.lat} onChange={(e) => pos.setLat(e.target.value)} error={errors.latitude} />
-      <TextField label={t('odps.longitude')} name="longitude" inputMode="decimal" value={pos.lng} onChange={(e) => pos.setLng(e.target.value)} error={errors.longitude} />
+      <TextField
+        label={t('odps.latitude')}
+        name="latitude"
+        inputMode="decimal"
+        value={pos.lat}
+        onChange={(e) => pos.setLat(e.target.value)}
+        error={errors.latitude}
+      />
+      <TextField
+        label={t('odps.longitude')}
+        name="longitude"
+        inputMode="decimal"
+        value={pos.lng}
+        onChange={(e) => pos.setLng(e.target.value)}
+        error={errors.longitude}
+      />
       <div className="space-y-1 sm:col-span-2">
-        <LocationMap center={pos.center} points={pos.point ? [{ ...pos.point, kind }] : []} onPick={pos.pick} height={220} />
+        <LocationMap
+          center={pos.center}
+          points={pos.point ? [{ ...pos.point, kind }] : []}
+          onPick={pos.pick}
+          height={220}
+        />
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="secondary" onClick={fillMyLocation}>
             {t('network.useMyLocation')}

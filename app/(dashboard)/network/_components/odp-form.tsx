@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { saveOdpAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -36,9 +36,21 @@ export function OdpForm({ odp, odcs }: { odp?: OdpValues; odcs: { id: string; co
         {form.result?.ok && odp && <Alert kind="success">{t('odps.saved')}</Alert>}
       </div>
       <input type="hidden" name="odpId" value={odp?.id ?? ''} />
-      <TextField label={t('odps.code')} name="code" defaultValue={odp?.code} autoCapitalize="characters" error={f('code')} />
+      <TextField
+        label={t('odps.code')}
+        name="code"
+        defaultValue={odp?.code}
+        autoCapitalize="characters"
+        error={f('code')}
+      />
       <TextField label={t('odps.name')} name="name" defaultValue={odp?.name} error={f('name')} />
-      <TextField label={t('odps.totalPorts')} name="totalPorts" inputMode="numeric" defaultValue={odp?.totalPorts ?? 8} error={f('totalPorts')} />
+      <TextField
+        label={t('odps.totalPorts')}
+        name="totalPorts"
+        inputMode="numeric"
+        defaultValue={odp?.totalPorts ?? 8}
+        error={f('totalPorts')}
+      />
       <SelectField
         label={t('network.splitterRatio')}
         name="splitterRatio"
@@ -52,7 +64,10 @@ export function OdpForm({ odp, odcs }: { odp?: OdpValues; odcs: { id: string; co
         defaultValue={odp?.odcId ?? ''}
         error={f('odcId')}
         hint={odcs.length === 0 ? t('network.noOdcYet') : undefined}
-        options={[{ value: '', label: t('network.noOdc') }, ...odcs.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` }))]}
+        options={[
+          { value: '', label: t('network.noOdc') },
+          ...odcs.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` })),
+        ]}
       />
       <TextField label={t('odps.area')} name="area" defaultValue={odp?.area ?? ''} error={f('area')} />
       <LocationFields initial={odp} kind="odp" errors={{ latitude: f('latitude'), longitude: f('longitude') }} />

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { saveSiteAction } from '@/app/_actions/infrastructure';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -26,7 +26,9 @@ export type SiteValues = {
 export function SiteForm({ site, defaultKind }: { site?: SiteValues; defaultKind?: SiteKind }) {
   const t = useTranslations();
   const router = useRouter();
-  const form = useActionForm(saveSiteAction, (row) => (site ? router.refresh() : router.push(`/network/sites/${row.id}`)));
+  const form = useActionForm(saveSiteAction, (row) =>
+    site ? router.refresh() : router.push(`/network/sites/${row.id}`),
+  );
   const f = form.fieldError;
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate data-testid="site-form">
@@ -42,7 +44,13 @@ export function SiteForm({ site, defaultKind }: { site?: SiteValues; defaultKind
         error={f('kind')}
         options={SITE_KINDS.map((k) => ({ value: k, label: t(`network.kinds.${k}`) }))}
       />
-      <TextField label={t('odps.code')} name="code" defaultValue={site?.code} autoCapitalize="characters" error={f('code')} />
+      <TextField
+        label={t('odps.code')}
+        name="code"
+        defaultValue={site?.code}
+        autoCapitalize="characters"
+        error={f('code')}
+      />
       <TextField label={t('odps.name')} name="name" defaultValue={site?.name} error={f('name')} />
       <TextField
         label={t('network.capacity')}

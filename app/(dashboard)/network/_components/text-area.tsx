@@ -2,7 +2,14 @@ import type { TextareaHTMLAttributes } from 'react';
 import { inputClass } from '@/components/ui/field';
 
 /** A labelled multi-line field (notes, a cable route), styled like the other fields. */
-export function TextArea({ label, name, error, hint, rows = 3, ...props }: { label: string; name: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  name,
+  error,
+  hint,
+  rows = 3,
+  ...props
+}: { label: string; name: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium text-slate-700 dark:text-slate-300">

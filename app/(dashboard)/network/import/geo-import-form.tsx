@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { importNetworkAction, previewNetworkImportAction } from '@/app/_actions/infrastructure';
 import { Alert, Badge } from '@/components/ui/card';
@@ -106,7 +106,14 @@ function PreviewTables({ preview }: { preview: GeoImportPreview }) {
   const kinds = IMPORT_KINDS.filter((k) => preview.counts[k].new + preview.counts[k].update > 0);
   return (
     <div className="space-y-3" data-testid="geo-import-preview">
-      <p className="text-sm font-medium">{t('summary', { total: preview.total, valid: preview.valid, errors: preview.errors, format: preview.format.toUpperCase() })}</p>
+      <p className="text-sm font-medium">
+        {t('summary', {
+          total: preview.total,
+          valid: preview.valid,
+          errors: preview.errors,
+          format: preview.format.toUpperCase(),
+        })}
+      </p>
       {kinds.length > 0 && (
         <Table testId="geo-import-counts" head={[t('kind'), t('actions.new'), t('actions.update')]}>
           {kinds.map((k) => (
@@ -118,7 +125,9 @@ function PreviewTables({ preview }: { preview: GeoImportPreview }) {
           ))}
         </Table>
       )}
-      {preview.rows.length < preview.total && <p className="text-xs text-slate-500">{t('rowsShown', { shown: preview.rows.length, total: preview.total })}</p>}
+      {preview.rows.length < preview.total && (
+        <p className="text-xs text-slate-500">{t('rowsShown', { shown: preview.rows.length, total: preview.total })}</p>
+      )}
       <Table testId="geo-import-rows" head={[t('line'), t('kind'), t('code'), t('name'), t('result')]}>
         {preview.rows.map((r, i) => (
           <tr key={i}>

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -27,10 +27,20 @@ export default async function NetworkImportPage() {
         <h2 className="font-medium">{t('exportTitle')}</h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('exportHint')}</p>
         <div className="mt-3 flex flex-wrap gap-2">
-          <a href="/api/network/export?format=geojson" download className={buttonClass('secondary')} data-testid="export-geojson">
+          <a
+            href="/api/network/export?format=geojson"
+            download
+            className={buttonClass('secondary')}
+            data-testid="export-geojson"
+          >
             {t('exportGeojson')}
           </a>
-          <a href="/api/network/export?format=kml" download className={buttonClass('secondary')} data-testid="export-kml">
+          <a
+            href="/api/network/export?format=kml"
+            download
+            className={buttonClass('secondary')}
+            data-testid="export-kml"
+          >
             {t('exportKml')}
           </a>
         </div>
@@ -38,7 +48,9 @@ export default async function NetworkImportPage() {
       {manage ? (
         <Card>
           <h2 className="font-medium">{t('importTitle')}</h2>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('importHint', { max: GEO_FILE_MAX_BYTES / 1024 / 1024 })}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {t('importHint', { max: GEO_FILE_MAX_BYTES / 1024 / 1024 })}
+          </p>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-600 dark:text-slate-400">
             <li>{t('ruleKind')}</li>
             <li>{t('ruleCode')}</li>

@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { TransactionStatusBadge } from '@/components/payments/transaction-status-badge';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
@@ -23,19 +23,64 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const tz = info.org!.timezone;
   const result = await executeOperation(getTransactionOp, ctx, { transactionId: id });
   if (!result.ok) notFound();
-  const { transaction: x, customerName, invoiceNumber, gatewayLabel, methodLabel, refundable, events, callbacks } = result.data;
+  const {
+    transaction: x,
+    customerName,
+    invoiceNumber,
+    gatewayLabel,
+    methodLabel,
+    refundable,
+    events,
+    callbacks,
+  } = result.data;
   const when = (d: Date | null) => formatDateTime(d, locale, tz);
   const ins = x.instructions;
   const rows: [string, ReactNode][] = [
-    [t('payments.customer'), x.customerId ? <Link key="u" href={`/customers/${x.customerId}`} className="underline">{customerName ?? '—'}</Link> : '—'],
-    [t('payments.invoice'), x.invoiceId ? <Link key="i" href={`/invoices/${x.invoiceId}`} className="font-mono underline">{invoiceNumber ?? '—'}</Link> : '—'],
+    [
+      t('payments.customer'),
+      x.customerId ? (
+        <Link key="u" href={`/customers/${x.customerId}`} className="underline">
+          {customerName ?? '—'}
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
+    [
+      t('payments.invoice'),
+      x.invoiceId ? (
+        <Link key="i" href={`/invoices/${x.invoiceId}`} className="font-mono underline">
+          {invoiceNumber ?? '—'}
+        </Link>
+      ) : (
+        '—'
+      ),
+    ],
     [t('payments.method'), `${methodLabel} · ${gatewayLabel} (${t(`payments.modes.${x.mode}`)})`],
     [t('payments.amount'), formatIDR(x.amount)],
-    [t('payments.fee'), `${formatIDR(x.fee)} · ${t('payments.feeBearer')}: ${t(`payments.feeBearers.${x.feeBearer === 'isp' ? 'isp' : 'customer'}`)}`],
-    [t('payments.charged'), <span key="c" data-testid="transaction-charged">{formatIDR(x.chargedAmount)}</span>],
+    [
+      t('payments.fee'),
+      `${formatIDR(x.fee)} · ${t('payments.feeBearer')}: ${t(`payments.feeBearers.${x.feeBearer === 'isp' ? 'isp' : 'customer'}`)}`,
+    ],
+    [
+      t('payments.charged'),
+      <span key="c" data-testid="transaction-charged">
+        {formatIDR(x.chargedAmount)}
+      </span>,
+    ],
     [t('payments.received'), x.receivedAmount === null ? '—' : formatIDR(x.receivedAmount)],
-    [t('payments.orderId'), <span key="o" className="break-all font-mono text-xs">{x.orderId}</span>],
-    [t('payments.reference'), <span key="r" className="break-all font-mono text-xs">{x.reference ?? '—'}</span>],
+    [
+      t('payments.orderId'),
+      <span key="o" className="break-all font-mono text-xs">
+        {x.orderId}
+      </span>,
+    ],
+    [
+      t('payments.reference'),
+      <span key="r" className="break-all font-mono text-xs">
+        {x.reference ?? '—'}
+      </span>,
+    ],
     [t('payments.createdAt'), when(x.createdAt)],
     [t('payments.expiresAt'), when(x.expiresAt)],
     [t('payments.paidAt'), when(x.paidAt)],
@@ -50,16 +95,25 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   ].filter((r): r is [string, string] => Boolean(r[1]));
   return (
     <div className="max-w-4xl space-y-4">
-      <PageHeader title={t('payments.transaction', { orderId: x.orderId })} subtitle={`${customerName ?? ''} · ${formatIDR(x.chargedAmount)}`} actions={<TransactionStatusBadge status={x.status} />} />
+      <PageHeader
+        title={t('payments.transaction', { orderId: x.orderId })}
+        subtitle={`${customerName ?? ''} · ${formatIDR(x.chargedAmount)}`}
+        actions={<TransactionStatusBadge status={x.status} />}
+      />
       {x.mode === 'sandbox' && (
-        <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="sandbox-note">
+        <p
+          className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="sandbox-note"
+        >
           {t('payments.sandboxNote')}
         </p>
       )}
       {x.status === 'review' && (
         <Alert>
           <strong>{t('payments.reviewTitle')}</strong>
-          {x.reviewReason && <span className="block font-mono text-xs">{`${t('payments.reviewReason')}: ${x.reviewReason}`}</span>}
+          {x.reviewReason && (
+            <span className="block font-mono text-xs">{`${t('payments.reviewReason')}: ${x.reviewReason}`}</span>
+          )}
           <span className="block">{t('payments.reviewHint')}</span>
         </Alert>
       )}
@@ -75,7 +129,10 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
         }}
       />
       <Card>
-        <dl className="grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-2 text-sm sm:grid-cols-[12rem_1fr] sm:gap-x-4" data-testid="transaction-details">
+        <dl
+          className="grid grid-cols-[7.5rem_1fr] gap-x-3 gap-y-2 text-sm sm:grid-cols-[12rem_1fr] sm:gap-x-4"
+          data-testid="transaction-details"
+        >
           {rows.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-slate-500">{label}</dt>

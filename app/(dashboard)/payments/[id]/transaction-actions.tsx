@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { recheckTransactionAction, refundTransactionAction, resolveReviewAction } from '@/app/_actions/payments';
 import { Button } from '@/components/ui/button';
@@ -37,7 +37,9 @@ export function TransactionActions({ transactionId, amountText, refundText, gate
   const recheck = () =>
     startCheck(async () => {
       const r = await recheckTransactionAction({ transactionId });
-      show(r, (d) => t('recheckDone', { gatewayStatus: t(`gatewayStatuses.${d.gatewayStatus}`), status: t(`statuses.${d.status}`) }));
+      show(r, (d) =>
+        t('recheckDone', { gatewayStatus: t(`gatewayStatuses.${d.gatewayStatus}`), status: t(`statuses.${d.status}`) }),
+      );
     });
 
   return (
@@ -66,13 +68,25 @@ export function TransactionActions({ transactionId, amountText, refundText, gate
                 label={t('accept')}
                 message={t('acceptConfirm', { amount: amountText })}
                 testId="review-accept"
-                onConfirm={async () => show(await resolveReviewAction({ transactionId, decision: 'accept', note }), () => t('accepted'), 'note')}
+                onConfirm={async () =>
+                  show(
+                    await resolveReviewAction({ transactionId, decision: 'accept', note }),
+                    () => t('accepted'),
+                    'note',
+                  )
+                }
               />
               <ConfirmButton
                 label={t('reject')}
                 message={t('rejectConfirm')}
                 testId="review-reject"
-                onConfirm={async () => show(await resolveReviewAction({ transactionId, decision: 'reject', note }), () => t('rejected'), 'note')}
+                onConfirm={async () =>
+                  show(
+                    await resolveReviewAction({ transactionId, decision: 'reject', note }),
+                    () => t('rejected'),
+                    'note',
+                  )
+                }
               />
             </div>
           </div>
@@ -92,7 +106,9 @@ export function TransactionActions({ transactionId, amountText, refundText, gate
               label={t('refund')}
               message={t('refundConfirm', { amount: refundText, gateway: gatewayLabel })}
               testId="refund"
-              onConfirm={async () => show(await refundTransactionAction({ transactionId, reason }), () => t('refundDone'), 'reason')}
+              onConfirm={async () =>
+                show(await refundTransactionAction({ transactionId, reason }), () => t('refundDone'), 'reason')
+              }
             />
           </div>
         )}

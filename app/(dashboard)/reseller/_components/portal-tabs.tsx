@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
 const TABS = [
   { href: '/reseller', key: 'dashboard' },
@@ -20,7 +20,9 @@ export async function PortalTabs({ current }: { current: (typeof TABS)[number]['
               href={tab.href}
               aria-current={tab.key === current ? 'page' : undefined}
               className={`inline-flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 text-sm font-medium ${
-                tab.key === current ? 'border-brand-600 text-brand-700 dark:text-brand-500' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'
+                tab.key === current
+                  ? 'border-brand-600 text-brand-700 dark:text-brand-500'
+                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400'
               }`}
             >
               {t(tab.key)}

@@ -12,7 +12,11 @@ import { PortalTabs } from '../_components/portal-tabs';
 
 const COLOR = { credited: 'green', reversed: 'slate', reversal_pending: 'amber' } as const;
 
-export default async function ResellerCommissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ResellerCommissionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx } = await requirePage('resellers.portal');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -32,7 +36,14 @@ export default async function ResellerCommissionsPage({ searchParams }: { search
       ) : (
         <StackedTable
           testId="reseller-commissions"
-          head={[t('resellers.portal.date'), t('resellers.portal.invoice'), t('resellers.portal.customer'), t('resellers.portal.base'), t('resellers.portal.commission'), t('common.status')]}
+          head={[
+            t('resellers.portal.date'),
+            t('resellers.portal.invoice'),
+            t('resellers.portal.customer'),
+            t('resellers.portal.base'),
+            t('resellers.portal.commission'),
+            t('common.status'),
+          ]}
         >
           {items.map((c) => (
             <tr key={c.id} className={STACKED_ROW.page} data-testid="commission-row">
@@ -47,7 +58,10 @@ export default async function ResellerCommissionsPage({ searchParams }: { search
                 {formatIDR(c.baseAmount)}
                 <div className="text-xs text-slate-500">{`× ${(c.rateBps / 100).toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID')} %`}</div>
               </StackedCell>
-              <StackedCell label={t('resellers.portal.commission')} className="whitespace-nowrap font-semibold tabular-nums">
+              <StackedCell
+                label={t('resellers.portal.commission')}
+                className="whitespace-nowrap font-semibold tabular-nums"
+              >
                 {formatIDR(c.amount)}
               </StackedCell>
               <StackedCell label={t('common.status')}>
@@ -57,7 +71,12 @@ export default async function ResellerCommissionsPage({ searchParams }: { search
           ))}
         </StackedTable>
       )}
-      <Pager basePath="/reseller/commissions" params={{ cursor: sp.cursor }} nextCursor={nextCursor} labels={{ next: t('common.next'), first: t('common.first') }} />
+      <Pager
+        basePath="/reseller/commissions"
+        params={{ cursor: sp.cursor }}
+        nextCursor={nextCursor}
+        labels={{ next: t('common.next'), first: t('common.first') }}
+      />
       <Card className="mt-4">
         <p className="text-xs text-slate-500">{t('resellers.portal.rules')}</p>
       </Card>

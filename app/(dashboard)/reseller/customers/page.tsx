@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState, PageHeader } from '@/components/ui/card';
@@ -13,7 +13,11 @@ import { portalCustomersOp } from '@/lib/resellers/operations';
 import { executeOperation } from '@/lib/server/operation';
 import { PortalTabs } from '../_components/portal-tabs';
 
-export default async function ResellerCustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ResellerCustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx } = await requirePage('resellers.portal');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -32,18 +36,36 @@ export default async function ResellerCustomersPage({ searchParams }: { searchPa
       />
       <PortalTabs current="customers" />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
-        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <FilterSelect
+          name="status"
+          label={t('common.status')}
+          value={sp.status}
+          allLabel={t('common.all')}
+          options={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (
         <EmptyState title={t('resellers.portal.noCustomers')} hint={t('resellers.portal.noCustomersHint')} />
       ) : (
         page.items.length > 0 && (
-          <StackedTable testId="reseller-customers" head={[t('common.name'), t('customers.number'), t('customers.plan'), t('common.status'), t('resellers.portal.connection')]}>
+          <StackedTable
+            testId="reseller-customers"
+            head={[
+              t('common.name'),
+              t('customers.number'),
+              t('customers.plan'),
+              t('common.status'),
+              t('resellers.portal.connection'),
+            ]}
+          >
             {page.items.map((c) => (
               <tr key={c.id} className={STACKED_ROW.page} data-testid="reseller-customer-row">
                 <StackedCell className="col-span-2 md:col-span-1">
-                  <Link href={`/customers/${c.id}`} className="inline-flex min-h-10 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500">
+                  <Link
+                    href={`/customers/${c.id}`}
+                    className="inline-flex min-h-10 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                  >
                     {c.name}
                   </Link>
                   <div className="text-xs text-slate-500">{c.phone}</div>

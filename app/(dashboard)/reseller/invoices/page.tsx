@@ -16,7 +16,11 @@ import { PortalTabs } from '../_components/portal-tabs';
 
 const COLOR = { unpaid: 'amber', partial: 'blue', paid: 'green', carried: 'slate', void: 'slate' } as const;
 
-export default async function ResellerInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ResellerInvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx } = await requirePage('resellers.portal');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -28,7 +32,13 @@ export default async function ResellerInvoicesPage({ searchParams }: { searchPar
       <PageHeader title={t('resellers.portal.invoicesTitle')} subtitle={t('resellers.portal.invoicesSubtitle')} />
       <PortalTabs current="invoices" />
       <SearchForm q={sp.q} placeholder={t('resellers.portal.invoiceSearch')} submitLabel={t('common.filter')}>
-        <FilterSelect name="status" label={t('common.status')} value={sp.status} allLabel={t('common.all')} options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))} />
+        <FilterSelect
+          name="status"
+          label={t('common.status')}
+          value={sp.status}
+          allLabel={t('common.all')}
+          options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))}
+        />
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (
@@ -37,7 +47,14 @@ export default async function ResellerInvoicesPage({ searchParams }: { searchPar
         page.items.length > 0 && (
           <StackedTable
             testId="reseller-invoices"
-            head={[t('resellers.portal.invoice'), t('resellers.portal.customer'), t('resellers.portal.dueDate'), t('resellers.portal.total'), t('common.status'), '']}
+            head={[
+              t('resellers.portal.invoice'),
+              t('resellers.portal.customer'),
+              t('resellers.portal.dueDate'),
+              t('resellers.portal.total'),
+              t('common.status'),
+              '',
+            ]}
           >
             {page.items.map((i) => (
               <tr key={i.id} className={STACKED_ROW.page} data-testid="reseller-invoice-row">
@@ -53,14 +70,23 @@ export default async function ResellerInvoicesPage({ searchParams }: { searchPar
                 </StackedCell>
                 <StackedCell label={t('resellers.portal.total')} className="whitespace-nowrap tabular-nums">
                   {formatIDR(i.total)}
-                  {i.paidAmount > 0 && i.paidAmount < i.total && <div className="text-xs text-slate-500">{t('resellers.portal.paidSoFar', { amount: formatIDR(i.paidAmount) })}</div>}
+                  {i.paidAmount > 0 && i.paidAmount < i.total && (
+                    <div className="text-xs text-slate-500">
+                      {t('resellers.portal.paidSoFar', { amount: formatIDR(i.paidAmount) })}
+                    </div>
+                  )}
                 </StackedCell>
                 <StackedCell label={t('common.status')}>
                   <Badge color={COLOR[i.status]}>{t(`invoiceStatuses.${i.status}`)}</Badge>
                 </StackedCell>
                 <StackedCell>
                   {/* The customer's own signed invoice page: something a reseller can forward. */}
-                  <a href={`/i/${invoiceLinkToken(i.id)}`} target="_blank" rel="noreferrer" className="inline-flex min-h-10 items-center whitespace-nowrap text-brand-700 underline md:min-h-0 dark:text-brand-500">
+                  <a
+                    href={`/i/${invoiceLinkToken(i.id)}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="inline-flex min-h-10 items-center whitespace-nowrap text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                  >
                     {t('resellers.portal.openInvoice')}
                   </a>
                 </StackedCell>

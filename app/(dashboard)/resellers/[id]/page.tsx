@@ -1,6 +1,6 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { CommissionMonthsCard } from '@/components/resellers/commission-months';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -32,12 +32,17 @@ export default async function ResellerDetailPage({ params }: { params: Promise<{
         title={reseller.name}
         subtitle={reseller.email}
         actions={
-          <Link href={`/customers?resellerUserId=${reseller.userId}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline dark:text-brand-500">
+          <Link
+            href={`/customers?resellerUserId=${reseller.userId}`}
+            className="inline-flex min-h-10 items-center text-sm text-brand-700 underline dark:text-brand-500"
+          >
             {t('resellers.staff.theirCustomers')}
           </Link>
         }
       />
-      {summary.owed > 0 && <Alert kind="warning">{t('resellers.staff.owed', { amount: formatIDR(summary.owed) })}</Alert>}
+      {summary.owed > 0 && (
+        <Alert kind="warning">{t('resellers.staff.owed', { amount: formatIDR(summary.owed) })}</Alert>
+      )}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         {stats.map((s) => (
           <Card key={s.label}>
@@ -57,7 +62,9 @@ export default async function ResellerDetailPage({ params }: { params: Promise<{
           />
         ) : (
           <p className="text-sm" data-testid="reseller-rate">
-            {reseller.settingsActive ? `${(reseller.rateBps / 100).toLocaleString('id-ID')} %` : t('resellers.staff.noCommission')}
+            {reseller.settingsActive
+              ? `${(reseller.rateBps / 100).toLocaleString('id-ID')} %`
+              : t('resellers.staff.noCommission')}
           </p>
         )}
       </Card>

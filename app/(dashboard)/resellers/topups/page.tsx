@@ -1,8 +1,8 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { Pager } from '@/components/ui/table';
-import { StackedCell, StackedTable, STACKED_ROW } from '@/components/ui/stacked-table';
 import { requirePage } from '@/lib/auth/context';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -15,14 +15,23 @@ import { DecideButtons } from './_components/decide-buttons';
 const COLORS = { pending: 'amber', approved: 'green', rejected: 'red' } as const;
 
 /** Finance: reseller top-up requests to approve or reject, balances, and manual adjustments. */
-export default async function ResellerTopupsPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string; reseller?: string }> }) {
+export default async function ResellerTopupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cursor?: string; reseller?: string }>;
+}) {
   const { ctx } = await requirePage('wallet.manage');
   const t = await getTranslations('wallet.staff');
   const w = await getTranslations('wallet');
   const common = await getTranslations('common');
   const locale = toLocale(await getLocale());
   const sp = await searchParams;
-  const status: TopupStatus | undefined = sp.status === 'all' ? undefined : ((TOPUP_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as TopupStatus) : 'pending');
+  const status: TopupStatus | undefined =
+    sp.status === 'all'
+      ? undefined
+      : (TOPUP_STATUSES as readonly string[]).includes(sp.status ?? '')
+        ? (sp.status as TopupStatus)
+        : 'pending';
   // One cursor in the address: it pages the selected reseller's ledger, else the requests.
   const requestCursor = sp.reseller ? undefined : sp.cursor;
   const [requests, resellers] = await Promise.all([
@@ -30,7 +39,9 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
     executeOperation(listResellerWalletsOp, ctx, {}),
   ]);
   const selected = resellers.ok ? resellers.data.find((r) => r.resellerUserId === sp.reseller) : undefined;
-  const ledger = selected ? await executeOperation(resellerLedgerOp, ctx, { resellerUserId: selected.resellerUserId, cursor: sp.cursor }) : null;
+  const ledger = selected
+    ? await executeOperation(resellerLedgerOp, ctx, { resellerUserId: selected.resellerUserId, cursor: sp.cursor })
+    : null;
   const when = (d: Date | null) => formatDateTime(d, locale);
   const tabs = ['pending', 'approved', 'rejected', 'all'] as const;
   return (
@@ -52,7 +63,10 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
         })}
       </nav>
       {requests.ok && requests.data.items.length > 0 ? (
-        <StackedTable head={[t('when'), t('reseller'), t('amount'), t('channel'), t('note'), common('status'), common('actions')]} testId="topup-requests">
+        <StackedTable
+          head={[t('when'), t('reseller'), t('amount'), t('channel'), t('note'), common('status'), common('actions')]}
+          testId="topup-requests"
+        >
           {requests.data.items.map((r) => (
             <tr key={r.id} className={STACKED_ROW.page} data-testid="topup-request">
               <StackedCell label={t('when')}>{when(r.createdAt)}</StackedCell>
@@ -69,7 +83,9 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
                 <Badge color={COLORS[r.status]}>{w(`topupStatus.${r.status}`)}</Badge>
               </StackedCell>
               <StackedCell className="col-span-2 md:col-span-1">
-                {r.status === 'pending' && r.channel === 'manual' ? <DecideButtons requestId={r.id} reseller={r.resellerName} amount={formatIDR(r.amount)} /> : null}
+                {r.status === 'pending' && r.channel === 'manual' ? (
+                  <DecideButtons requestId={r.id} reseller={r.resellerName} amount={formatIDR(r.amount)} />
+                ) : null}
               </StackedCell>
             </tr>
           ))}
@@ -77,7 +93,14 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
       ) : (
         <EmptyState title={status === 'pending' ? t('noPending') : t('noRequests')} />
       )}
-      {requests.ok && <Pager basePath="/resellers/topups" params={{ status: sp.status, cursor: requestCursor }} nextCursor={requests.data.nextCursor} labels={{ next: common('next'), first: common('first') }} />}
+      {requests.ok && (
+        <Pager
+          basePath="/resellers/topups"
+          params={{ status: sp.status, cursor: requestCursor }}
+          nextCursor={requests.data.nextCursor}
+          labels={{ next: common('next'), first: common('first') }}
+        />
+      )}
 
       <section className="grid gap-4 lg:grid-cols-2" aria-labelledby="balances-title">
         <div className="space-y-2">
@@ -88,7 +111,10 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
             <ul className="space-y-2" data-testid="reseller-balances">
               {resellers.data.map((r) => (
                 <li key={r.resellerUserId}>
-                  <Link href={`/resellers/topups?reseller=${r.resellerUserId}`} className={`flex items-center justify-between gap-2 rounded-lg border p-3 ${r.resellerUserId === sp.reseller ? 'border-brand-500' : 'border-slate-200 dark:border-slate-800'}`}>
+                  <Link
+                    href={`/resellers/topups?reseller=${r.resellerUserId}`}
+                    className={`flex items-center justify-between gap-2 rounded-lg border p-3 ${r.resellerUserId === sp.reseller ? 'border-brand-500' : 'border-slate-200 dark:border-slate-800'}`}
+                  >
                     <span className="min-w-0">
                       <span className="block font-medium">{r.name}</span>
                       <span className="block truncate text-xs text-slate-500">{r.email}</span>
@@ -104,7 +130,10 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
         </div>
         {resellers.ok && resellers.data.length > 0 && (
           <Card>
-            <AdjustForm resellers={resellers.data.map((r) => ({ id: r.resellerUserId, name: r.name }))} selected={selected?.resellerUserId} />
+            <AdjustForm
+              resellers={resellers.data.map((r) => ({ id: r.resellerUserId, name: r.name }))}
+              selected={selected?.resellerUserId}
+            />
           </Card>
         )}
       </section>
@@ -117,7 +146,10 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
           {ledger.data.items.length === 0 ? (
             <EmptyState title={w('noEntries')} />
           ) : (
-            <StackedTable head={[w('when'), w('kind'), w('description'), w('amount'), w('balanceAfter')]} testId="staff-ledger">
+            <StackedTable
+              head={[w('when'), w('kind'), w('description'), w('amount'), w('balanceAfter')]}
+              testId="staff-ledger"
+            >
               {ledger.data.items.map((e) => (
                 <tr key={e.id} className={STACKED_ROW.page}>
                   <StackedCell label={w('when')}>{when(e.createdAt)}</StackedCell>
@@ -126,7 +158,10 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
                     {e.note ?? '—'}
                     {e.actorName && <span className="block text-xs text-slate-500">{e.actorName}</span>}
                   </StackedCell>
-                  <StackedCell label={w('amount')} className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
+                  <StackedCell
+                    label={w('amount')}
+                    className={`font-medium md:text-right ${e.amount < 0 ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+                  >
                     {e.amount > 0 ? '+' : ''}
                     {formatIDR(e.amount)}
                   </StackedCell>
@@ -137,7 +172,12 @@ export default async function ResellerTopupsPage({ searchParams }: { searchParam
               ))}
             </StackedTable>
           )}
-          <Pager basePath="/resellers/topups" params={{ reseller: sp.reseller, cursor: sp.cursor }} nextCursor={ledger.data.nextCursor} labels={{ next: common('next'), first: common('first') }} />
+          <Pager
+            basePath="/resellers/topups"
+            params={{ reseller: sp.reseller, cursor: sp.cursor }}
+            nextCursor={ledger.data.nextCursor}
+            labels={{ next: common('next'), first: common('first') }}
+          />
         </section>
       )}
     </div>

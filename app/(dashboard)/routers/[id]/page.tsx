@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { buttonClass } from '@/components/ui/button';
@@ -13,7 +13,13 @@ import { DeleteRouter, ImportFromRouter, PushProfiles, SyncNow, TestConnection }
 import { RouterJobs } from './_components/router-jobs';
 import { InterfacesTable, RouterSettingsCard, RouterStatusCard } from './_components/router-status-card';
 
-export default async function RouterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RouterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('routers.view');
   const { id } = await params;
   const sp = await searchParams;
@@ -36,7 +42,11 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           <>
             <RouterStatusBadge status={router.status} errorKind={router.lastErrorKind} />
             {manage && !editing && (
-              <Link href={`/routers/${router.id}?edit=1`} className={buttonClass('secondary')} data-testid="router-edit">
+              <Link
+                href={`/routers/${router.id}?edit=1`}
+                className={buttonClass('secondary')}
+                data-testid="router-edit"
+              >
                 {t('routers.edit')}
               </Link>
             )}
@@ -60,7 +70,13 @@ export default async function RouterPage({ params, searchParams }: { params: Pro
           {canImport && <ImportFromRouter routerId={router.id} />}
         </div>
       )}
-      <RouterJobs routerId={router.id} jobs={JSON.parse(JSON.stringify(jobs))} locale={locale} timeZone={tz} canImport={canImport} />
+      <RouterJobs
+        routerId={router.id}
+        jobs={JSON.parse(JSON.stringify(jobs))}
+        locale={locale}
+        timeZone={tz}
+        canImport={canImport}
+      />
       {manage && (
         <section className="border-t border-slate-200 pt-4 dark:border-slate-800">
           <h2 className="mb-1 font-semibold">{t('routers.dangerZone')}</h2>

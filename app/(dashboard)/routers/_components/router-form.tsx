@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { saveRouterAction } from '@/app/_actions/network';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -54,12 +54,33 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
   };
   return (
     <Card>
-      <h2 className="mb-3 font-semibold">{existing ? t('routers.editTitle', { name: existing.name }) : t('routers.new')}</h2>
-      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate data-testid="router-form">
+      <h2 className="mb-3 font-semibold">
+        {existing ? t('routers.editTitle', { name: existing.name }) : t('routers.new')}
+      </h2>
+      <form
+        onSubmit={form.onSubmit}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        noValidate
+        data-testid="router-form"
+      >
         <div className="sm:col-span-2 lg:col-span-3">{form.error && <Alert>{form.error}</Alert>}</div>
         <input type="hidden" name="routerId" value={existing?.id ?? ''} />
-        <TextField label={t('routers.name')} name="name" defaultValue={existing?.name} error={f('name')} hint={t('routers.nameHint')} />
-        <TextField label={t('routers.host')} name="host" defaultValue={existing?.host} error={f('host')} autoCapitalize="off" spellCheck={false} placeholder="192.168.88.1" />
+        <TextField
+          label={t('routers.name')}
+          name="name"
+          defaultValue={existing?.name}
+          error={f('name')}
+          hint={t('routers.nameHint')}
+        />
+        <TextField
+          label={t('routers.host')}
+          name="host"
+          defaultValue={existing?.host}
+          error={f('host')}
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder="192.168.88.1"
+        />
         <TextField
           label={t('routers.port')}
           name="port"
@@ -70,10 +91,24 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
           hint={t('routers.portHint')}
         />
         <label className="flex min-h-11 items-center gap-2 text-sm sm:mt-6">
-          <input type="checkbox" name="tls" className="h-5 w-5" checked={tls} onChange={(e) => toggleTls(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="tls"
+            className="h-5 w-5"
+            checked={tls}
+            onChange={(e) => toggleTls(e.target.checked)}
+          />
           {t('routers.tls')}
         </label>
-        <TextField label={t('routers.username')} name="username" defaultValue={existing?.username} error={f('username')} autoCapitalize="off" autoComplete="off" spellCheck={false} />
+        <TextField
+          label={t('routers.username')}
+          name="username"
+          defaultValue={existing?.username}
+          error={f('username')}
+          autoCapitalize="off"
+          autoComplete="off"
+          spellCheck={false}
+        />
         <TextField
           label={t('common.password')}
           name="password"
@@ -83,7 +118,13 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
           hint={existing ? t('routers.passwordSet') : undefined}
           error={f('password')}
         />
-        <TextField label={t('routers.area')} name="area" defaultValue={existing?.area ?? ''} error={f('area')} hint={t('routers.areaHint')} />
+        <TextField
+          label={t('routers.area')}
+          name="area"
+          defaultValue={existing?.area ?? ''}
+          error={f('area')}
+          hint={t('routers.areaHint')}
+        />
         <SelectField
           label={t('routers.mode')}
           name="mode"
@@ -112,13 +153,33 @@ export function RouterForm({ router: existing, cancelHref }: { router?: Editable
               error={f('radiusSecret')}
               hint={existing?.hasRadiusSecret ? t('routers.radiusSecretSet') : t('routers.radiusSecretHint')}
             />
-            <TextField label={t('routers.nasAddress')} name="nasAddress" defaultValue={existing?.nasAddress ?? ''} error={f('nasAddress')} hint={t('routers.nasAddressHint')} autoCapitalize="off" spellCheck={false} />
-            <TextField label={t('routers.coaPort')} name="coaPort" inputMode="numeric" defaultValue={existing?.coaPort ?? 3799} error={f('coaPort')} hint={t('routers.coaPortHint')} />
+            <TextField
+              label={t('routers.nasAddress')}
+              name="nasAddress"
+              defaultValue={existing?.nasAddress ?? ''}
+              error={f('nasAddress')}
+              hint={t('routers.nasAddressHint')}
+              autoCapitalize="off"
+              spellCheck={false}
+            />
+            <TextField
+              label={t('routers.coaPort')}
+              name="coaPort"
+              inputMode="numeric"
+              defaultValue={existing?.coaPort ?? 3799}
+              error={f('coaPort')}
+              hint={t('routers.coaPortHint')}
+            />
           </fieldset>
         )}
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3 lg:col-span-3">
           <legend className="mb-1 text-sm font-semibold">{t('routers.isolir')}</legend>
-          <TextField label={t('routers.isolirProfile')} name="isolirProfile" defaultValue={existing?.isolirProfile ?? 'isolir'} error={f('isolirProfile')} />
+          <TextField
+            label={t('routers.isolirProfile')}
+            name="isolirProfile"
+            defaultValue={existing?.isolirProfile ?? 'isolir'}
+            error={f('isolirProfile')}
+          />
           <TextField
             label={t('routers.isolirRateLimit')}
             name="isolirRateLimit"

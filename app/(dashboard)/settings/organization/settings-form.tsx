@@ -6,7 +6,14 @@ import { Alert, Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function OrganizationSettingsForm(props: { name: string; timezone: string; coverageRadiusM: number; hotspotLoginUrl: string | null; requireTwoFactor: boolean; timezones: { value: string; label: string }[] }) {
+export function OrganizationSettingsForm(props: {
+  name: string;
+  timezone: string;
+  coverageRadiusM: number;
+  hotspotLoginUrl: string | null;
+  requireTwoFactor: boolean;
+  timezones: { value: string; label: string }[];
+}) {
   const t = useTranslations();
   const form = useActionForm(updateOrganizationSettingsAction);
   return (
@@ -14,7 +21,13 @@ export function OrganizationSettingsForm(props: { name: string; timezone: string
       <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
         {form.error && <Alert>{form.error}</Alert>}
         {form.result?.ok && <Alert kind="success">{t('settings.saved')}</Alert>}
-        <TextField label={t('settings.name')} name="name" defaultValue={props.name} required error={form.fieldError('name')} />
+        <TextField
+          label={t('settings.name')}
+          name="name"
+          defaultValue={props.name}
+          required
+          error={form.fieldError('name')}
+        />
         <SelectField
           label={t('settings.timezone')}
           name="timezone"
@@ -44,7 +57,14 @@ export function OrganizationSettingsForm(props: { name: string; timezone: string
           {/* Unticked boxes are not sent: the hidden "off" before it says the box was on the form. */}
           <input type="hidden" name="requireTwoFactor" value="off" />
           <label className="flex min-h-11 items-center gap-3 text-sm font-medium">
-            <input type="checkbox" name="requireTwoFactor" value="on" defaultChecked={props.requireTwoFactor} className="h-5 w-5" data-testid="require-two-factor" />
+            <input
+              type="checkbox"
+              name="requireTwoFactor"
+              value="on"
+              defaultChecked={props.requireTwoFactor}
+              className="h-5 w-5"
+              data-testid="require-two-factor"
+            />
             {t('settings.requireTwoFactor')}
           </label>
           <p className="text-xs text-slate-500">{t('settings.requireTwoFactorHint')}</p>

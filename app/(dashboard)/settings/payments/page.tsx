@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';

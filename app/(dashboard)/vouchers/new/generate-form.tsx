@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { generateVoucherBatchAction } from '@/app/_actions/vouchers';
 import { Button } from '@/components/ui/button';
@@ -32,7 +32,12 @@ export function GenerateForm({ profiles, routers, resellers, defaultProfileId }:
   const g = (key: string) => t(`vouchers.generate.${key}`);
   return (
     <Card>
-      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" noValidate data-testid="voucher-generate-form">
+      <form
+        onSubmit={form.onSubmit}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+        noValidate
+        data-testid="voucher-generate-form"
+      >
         <div className="sm:col-span-2 lg:col-span-3">{form.error && <Alert>{form.error}</Alert>}</div>
         <SelectField
           label={g('profile')}
@@ -41,16 +46,52 @@ export function GenerateForm({ profiles, routers, resellers, defaultProfileId }:
           options={profiles.map((p) => ({ value: p.id, label: `${p.name} — ${formatIDR(p.priceRupiah)}` }))}
           error={f('profileId')}
         />
-        <TextField label={g('count')} name="count" inputMode="numeric" defaultValue="100" hint={g('countHint')} error={f('count')} required />
-        <TextField label={g('codeLength')} name="codeLength" inputMode="numeric" defaultValue="6" min={CODE_LENGTH_MIN} max={CODE_LENGTH_MAX} error={f('codeLength')} required />
-        <SelectField label={g('charset')} name="charset" defaultValue="lower_numeric" options={VOUCHER_CHARSETS.map((c) => ({ value: c, label: t(`vouchers.charsets.${c}`) }))} hint={g('charsetHint')} error={f('charset')} />
+        <TextField
+          label={g('count')}
+          name="count"
+          inputMode="numeric"
+          defaultValue="100"
+          hint={g('countHint')}
+          error={f('count')}
+          required
+        />
+        <TextField
+          label={g('codeLength')}
+          name="codeLength"
+          inputMode="numeric"
+          defaultValue="6"
+          min={CODE_LENGTH_MIN}
+          max={CODE_LENGTH_MAX}
+          error={f('codeLength')}
+          required
+        />
+        <SelectField
+          label={g('charset')}
+          name="charset"
+          defaultValue="lower_numeric"
+          options={VOUCHER_CHARSETS.map((c) => ({ value: c, label: t(`vouchers.charsets.${c}`) }))}
+          hint={g('charsetHint')}
+          error={f('charset')}
+        />
         <TextField label={g('prefix')} name="prefix" maxLength={8} hint={g('prefixHint')} error={f('prefix')} />
-        <SelectField label={g('passwordMode')} name="passwordMode" defaultValue="same" options={PASSWORD_MODES.map((m) => ({ value: m, label: t(`vouchers.passwordModes.${m}`) }))} error={f('passwordMode')} />
+        <SelectField
+          label={g('passwordMode')}
+          name="passwordMode"
+          defaultValue="same"
+          options={PASSWORD_MODES.map((m) => ({ value: m, label: t(`vouchers.passwordModes.${m}`) }))}
+          error={f('passwordMode')}
+        />
         <div className="space-y-1">
           <label htmlFor="target" className="block text-sm font-medium text-slate-700 dark:text-slate-300">
             {g('delivery')}
           </label>
-          <select id="target" value={target} onChange={(e) => setTarget(e.target.value)} className={inputClass} data-testid="voucher-target">
+          <select
+            id="target"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            className={inputClass}
+            data-testid="voucher-target"
+          >
             {routers.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name} ({r.mode === 'api' ? 'API' : 'RADIUS'})
@@ -71,7 +112,10 @@ export function GenerateForm({ profiles, routers, resellers, defaultProfileId }:
           label={g('owner')}
           name="resellerUserId"
           defaultValue=""
-          options={[{ value: '', label: g('ownerOrg') }, ...resellers.map((r) => ({ value: r.id, label: `${r.name} (${r.email})` }))]}
+          options={[
+            { value: '', label: g('ownerOrg') },
+            ...resellers.map((r) => ({ value: r.id, label: `${r.name} (${r.email})` })),
+          ]}
           hint={g('ownerHint')}
           error={f('resellerUserId')}
         />

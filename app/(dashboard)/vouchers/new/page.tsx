@@ -5,7 +5,11 @@ import { generateChoicesOp } from '@/lib/vouchers/operations';
 import { VoucherNav } from '../_components/voucher-nav';
 import { GenerateForm } from './generate-form';
 
-export default async function NewVoucherBatchPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NewVoucherBatchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { read } = await requirePage('vouchers.manage');
   const sp = await searchParams;
   const t = await getTranslations();

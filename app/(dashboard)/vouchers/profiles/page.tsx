@@ -9,7 +9,11 @@ import { VoucherNav } from '../_components/voucher-nav';
 import { ProfileForm } from './profile-form';
 import { ProfilesList } from './profiles-list';
 
-export default async function VoucherProfilesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function VoucherProfilesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { ctx } = await requirePage('vouchers.view');
   const sp = await searchParams;
   const t = await getTranslations();
@@ -21,7 +25,9 @@ export default async function VoucherProfilesPage({ searchParams }: { searchPara
     <div className="space-y-4">
       <PageHeader title={t('vouchers.title')} subtitle={t('vouchers.subtitle')} />
       <VoucherNav current="profiles" manage={manage} />
-      {manage && <ProfileForm key={editing?.id ?? 'new'} profile={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />}
+      {manage && (
+        <ProfileForm key={editing?.id ?? 'new'} profile={editing ? JSON.parse(JSON.stringify(editing)) : undefined} />
+      )}
       <SearchForm q={sp.q} placeholder={t('vouchers.profiles.searchPlaceholder')} submitLabel={t('common.search')} />
       {profiles.length === 0 ? (
         <EmptyState title={t('vouchers.profiles.emptyTitle')} hint={t('vouchers.profiles.emptyHint')} />

@@ -1,14 +1,14 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { saveVoucherProfileAction } from '@/app/_actions/vouchers';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass, TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { VoucherProfile } from '@/db/schema';
 import { splitMinutes, VALIDITY_UNITS } from '@/lib/vouchers/format';
-import { useActionForm } from '@/components/ui/use-action-form';
 
 // The common durations of an RT/RW Net's price list.
 const PRESETS = [
@@ -33,20 +33,51 @@ export function ProfileForm({ profile }: { profile?: VoucherProfile }) {
   return (
     <Card>
       <h2 className="mb-3 font-semibold">{profile ? `${p('edit')}: ${profile.name}` : p('new')}</h2>
-      <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" noValidate data-testid="voucher-profile-form">
+      <form
+        onSubmit={form.onSubmit}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        noValidate
+        data-testid="voucher-profile-form"
+      >
         <div className="sm:col-span-2 lg:col-span-4">
           {form.error && <Alert>{form.error}</Alert>}
           {form.result?.ok && <Alert kind="success">{p('saved')}</Alert>}
         </div>
         {profile && <input type="hidden" name="profileId" value={profile.id} />}
         <TextField label={p('name')} name="name" defaultValue={profile?.name} error={f('name')} required />
-        <TextField label={p('price')} name="priceRupiah" inputMode="numeric" defaultValue={profile?.priceRupiah} error={f('priceRupiah')} required />
-        <TextField label={p('cost')} name="costRupiah" inputMode="numeric" defaultValue={profile?.costRupiah} hint={p('costHint')} error={f('costRupiah')} required />
+        <TextField
+          label={p('price')}
+          name="priceRupiah"
+          inputMode="numeric"
+          defaultValue={profile?.priceRupiah}
+          error={f('priceRupiah')}
+          required
+        />
+        <TextField
+          label={p('cost')}
+          name="costRupiah"
+          inputMode="numeric"
+          defaultValue={profile?.costRupiah}
+          hint={p('costHint')}
+          error={f('costRupiah')}
+          required
+        />
         <fieldset className="space-y-1">
           <legend className="block text-sm font-medium text-slate-700 dark:text-slate-300">{p('validity')}</legend>
           <div className="flex gap-2">
-            <input aria-label={p('validityAmount')} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} className={inputClass} />
-            <select aria-label={p('validityUnit')} value={unit} onChange={(e) => setUnit(e.target.value as Unit)} className={inputClass}>
+            <input
+              aria-label={p('validityAmount')}
+              inputMode="numeric"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              className={inputClass}
+            />
+            <select
+              aria-label={p('validityUnit')}
+              value={unit}
+              onChange={(e) => setUnit(e.target.value as Unit)}
+              className={inputClass}
+            >
               {VALIDITY_UNITS.map((u) => (
                 <option key={u.key} value={u.key}>
                   {t(`vouchers.profiles.units.${u.key}`)}
@@ -79,19 +110,53 @@ export function ProfileForm({ profile }: { profile?: VoucherProfile }) {
             <p className="text-xs text-slate-500">{p('validityHint')}</p>
           )}
         </fieldset>
-        <TextField label={p('timeQuota')} name="timeQuotaMinutes" inputMode="numeric" defaultValue={profile?.timeQuotaMinutes ?? ''} hint={p('timeQuotaHint')} error={f('timeQuotaMinutes')} />
+        <TextField
+          label={p('timeQuota')}
+          name="timeQuotaMinutes"
+          inputMode="numeric"
+          defaultValue={profile?.timeQuotaMinutes ?? ''}
+          hint={p('timeQuotaHint')}
+          error={f('timeQuotaMinutes')}
+        />
         <TextField
           label={p('dataQuota')}
           name="dataQuotaMb"
           inputMode="decimal"
-          defaultValue={profile?.dataQuotaBytes ? String(Math.round((profile.dataQuotaBytes / 1024 / 1024) * 100) / 100) : ''}
+          defaultValue={
+            profile?.dataQuotaBytes ? String(Math.round((profile.dataQuotaBytes / 1024 / 1024) * 100) / 100) : ''
+          }
           hint={p('dataQuotaHint')}
           error={f('dataQuotaMb')}
         />
-        <TextField label={p('rateLimit')} name="rateLimit" defaultValue={profile?.rateLimit ?? ''} hint={p('rateLimitHint')} error={f('rateLimit')} />
-        <TextField label={p('sharedUsers')} name="sharedUsers" inputMode="numeric" defaultValue={profile?.sharedUsers ?? 1} hint={p('sharedUsersHint')} error={f('sharedUsers')} />
-        <TextField label={p('routerProfile')} name="routerProfile" defaultValue={profile?.routerProfile ?? ''} hint={p('routerProfileHint')} error={f('routerProfile')} />
-        <TextField label={p('radiusGroup')} name="radiusGroup" defaultValue={profile?.radiusGroup ?? ''} hint={p('radiusGroupHint')} error={f('radiusGroup')} />
+        <TextField
+          label={p('rateLimit')}
+          name="rateLimit"
+          defaultValue={profile?.rateLimit ?? ''}
+          hint={p('rateLimitHint')}
+          error={f('rateLimit')}
+        />
+        <TextField
+          label={p('sharedUsers')}
+          name="sharedUsers"
+          inputMode="numeric"
+          defaultValue={profile?.sharedUsers ?? 1}
+          hint={p('sharedUsersHint')}
+          error={f('sharedUsers')}
+        />
+        <TextField
+          label={p('routerProfile')}
+          name="routerProfile"
+          defaultValue={profile?.routerProfile ?? ''}
+          hint={p('routerProfileHint')}
+          error={f('routerProfile')}
+        />
+        <TextField
+          label={p('radiusGroup')}
+          name="radiusGroup"
+          defaultValue={profile?.radiusGroup ?? ''}
+          hint={p('radiusGroupHint')}
+          error={f('radiusGroup')}
+        />
         <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
           <Button type="submit" disabled={form.pending} data-testid="voucher-profile-save">
             {form.pending ? t('common.saving') : t('common.save')}

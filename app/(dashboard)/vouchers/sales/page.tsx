@@ -13,16 +13,25 @@ import { VoucherNav } from '../_components/voucher-nav';
 
 /** Today and 30 days back in the organization's zone, as YYYY-MM-DD. */
 function defaultPeriod(timeZone: string) {
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   return { from: day(new Date(Date.now() - 29 * 86_400_000)), to: day(new Date()) };
 }
 
-export default async function VoucherSalesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function VoucherSalesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx } = await requirePage('vouchers.view');
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const period = { ...defaultPeriod(info.org!.timezone), ...(sp.from ? { from: sp.from } : {}), ...(sp.to ? { to: sp.to } : {}) };
+  const period = {
+    ...defaultPeriod(info.org!.timezone),
+    ...(sp.from ? { from: sp.from } : {}),
+    ...(sp.to ? { to: sp.to } : {}),
+  };
   const r = await executeOperation(voucherSalesReportOp, ctx, period);
   const s = (key: string) => t(`vouchers.sales.${key}`);
   const n = (v: number) => v.toLocaleString('id-ID');
@@ -32,12 +41,28 @@ export default async function VoucherSalesPage({ searchParams }: { searchParams:
       <VoucherNav current="sales" manage={can(ctx.role, 'vouchers.manage')} />
       <Card>
         <form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <TextField label={s('from')} name="from" type="date" defaultValue={period.from} error={!r.ok ? r.fieldErrors?.from : undefined} />
-          <TextField label={s('to')} name="to" type="date" defaultValue={period.to} error={!r.ok ? r.fieldErrors?.to : undefined} />
+          <TextField
+            label={s('from')}
+            name="from"
+            type="date"
+            defaultValue={period.from}
+            error={!r.ok ? r.fieldErrors?.from : undefined}
+          />
+          <TextField
+            label={s('to')}
+            name="to"
+            type="date"
+            defaultValue={period.to}
+            error={!r.ok ? r.fieldErrors?.to : undefined}
+          />
           <button type="submit" className={buttonClass('secondary')}>
             {s('show')}
           </button>
-          <a href={`/api/vouchers/sales?${new URLSearchParams(period)}`} className={buttonClass('secondary')} data-testid="sales-csv">
+          <a
+            href={`/api/vouchers/sales?${new URLSearchParams(period)}`}
+            className={buttonClass('secondary')}
+            data-testid="sales-csv"
+          >
             {s('csv')}
           </a>
         </form>

@@ -1,14 +1,14 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buyVouchersAction } from '@/app/_actions/wallet';
 import { Alert, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { formatIDR } from '@/lib/format';
-import type { purchaseOptions } from '@/lib/wallet/purchase';
 import { PURCHASE_MAX } from '@/lib/wallet/constants';
+import type { purchaseOptions } from '@/lib/wallet/purchase';
 
 type Options = Awaited<ReturnType<typeof purchaseOptions>>;
 
@@ -51,7 +51,13 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
         {bought && (
           <Alert kind="success">
             {t('done', { count: bought.count })}{' '}
-            <a href={`/api/vouchers/batches/${bought.batchId}/pdf?format=a4`} target="_blank" rel="noopener" className="font-medium underline" data-testid="bought-print">
+            <a
+              href={`/api/vouchers/batches/${bought.batchId}/pdf?format=a4`}
+              target="_blank"
+              rel="noopener"
+              className="font-medium underline"
+              data-testid="bought-print"
+            >
               {t('print')}
             </a>
           </Alert>
@@ -64,8 +70,14 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
           onChange={(e) => setProfileId(e.target.value)}
           error={error?.fields?.profileId}
           // A short option (a phone's select cuts long ones); the selling price and margin below.
-          hint={t('profileHint', { price: formatIDR(profile.priceRupiah), margin: formatIDR(profile.priceRupiah - profile.costRupiah) })}
-          options={options.profiles.map((p) => ({ value: p.id, label: t('profileOption', { name: p.name, cost: formatIDR(p.costRupiah) }) }))}
+          hint={t('profileHint', {
+            price: formatIDR(profile.priceRupiah),
+            margin: formatIDR(profile.priceRupiah - profile.costRupiah),
+          })}
+          options={options.profiles.map((p) => ({
+            value: p.id,
+            label: t('profileOption', { name: p.name, cost: formatIDR(p.costRupiah) }),
+          }))}
         />
         <TextField
           label={t('count')}
@@ -81,7 +93,15 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
         {places.length === 0 ? (
           <Alert kind="warning">{t('noHotspot')}</Alert>
         ) : (
-          <SelectField label={t('where')} name="routerId" value={routerId} onChange={(e) => setRouterId(e.target.value)} options={places} hint={t('whereHint')} error={error?.fields?.routerId} />
+          <SelectField
+            label={t('where')}
+            name="routerId"
+            value={routerId}
+            onChange={(e) => setRouterId(e.target.value)}
+            options={places}
+            hint={t('whereHint')}
+            error={error?.fields?.routerId}
+          />
         )}
         <div className="flex items-end justify-between gap-3">
           <div>
@@ -89,14 +109,23 @@ export function BuyVouchers({ balance, options }: { balance: number; options: Op
             <p className="text-xl font-semibold" data-testid="buy-total">
               {formatIDR(total)}
             </p>
-            {short && <p className="text-sm text-red-700 dark:text-red-400">{t('short', { missing: formatIDR(total - balance) })}</p>}
+            {short && (
+              <p className="text-sm text-red-700 dark:text-red-400">
+                {t('short', { missing: formatIDR(total - balance) })}
+              </p>
+            )}
           </div>
           <ConfirmButton
             label={t('submit')}
             variant="primary"
             testId="buy-submit"
             disabled={!valid || short || places.length === 0}
-            message={t('confirm', { count: n, profile: profile.name, total: formatIDR(total), after: formatIDR(balance - total) })}
+            message={t('confirm', {
+              count: n,
+              profile: profile.name,
+              total: formatIDR(total),
+              after: formatIDR(balance - total),
+            })}
             onConfirm={buy}
           />
         </div>

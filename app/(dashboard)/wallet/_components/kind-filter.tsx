@@ -10,7 +10,16 @@ export async function KindFilter({ current }: { current: string }) {
   return (
     <form method="get" action="/wallet" className="flex items-end gap-2">
       <div>
-        <FilterSelect id="kind" name="kind" label={t('kind')} value={current} allText={t('allKinds')} className="" testId="ledger-kind" options={WALLET_ENTRY_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterSelect
+          id="kind"
+          name="kind"
+          label={t('kind')}
+          value={current}
+          allText={t('allKinds')}
+          className=""
+          testId="ledger-kind"
+          options={WALLET_ENTRY_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
       </div>
       <button type="submit" className={buttonClass('secondary')}>
         {common('filter')}

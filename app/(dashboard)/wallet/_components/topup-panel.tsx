@@ -1,8 +1,13 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { latestGatewayTopupAction, requestTopupAction, startGatewayTopupAction, topupMethodsAction } from '@/app/_actions/wallet';
+import {
+  latestGatewayTopupAction,
+  requestTopupAction,
+  startGatewayTopupAction,
+  topupMethodsAction,
+} from '@/app/_actions/wallet';
 import { PaymentInstructions } from '@/components/payments/payment-instructions';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
@@ -59,8 +64,23 @@ function ManualTopup() {
       <p className="text-sm text-slate-500">{t('manualHint')}</p>
       {sent && form.result?.ok && <Alert kind="success">{t('requested')}</Alert>}
       {form.error && <Alert>{form.error}</Alert>}
-      <TextField label={t('amount')} name="amount" id="manual-amount" inputMode="numeric" placeholder="100.000" required error={form.fieldError('amount')} />
-      <TextField label={t('note')} name="note" id="manual-note" hint={t('noteHint')} maxLength={500} error={form.fieldError('note')} />
+      <TextField
+        label={t('amount')}
+        name="amount"
+        id="manual-amount"
+        inputMode="numeric"
+        placeholder="100.000"
+        required
+        error={form.fieldError('amount')}
+      />
+      <TextField
+        label={t('note')}
+        name="note"
+        id="manual-note"
+        hint={t('noteHint')}
+        maxLength={500}
+        error={form.fieldError('note')}
+      />
       <Button type="submit" disabled={form.pending} data-testid="manual-topup-submit">
         {form.pending ? t('sending') : t('request')}
       </Button>
@@ -115,15 +135,24 @@ function OnlineTopup() {
       setPayment(r.data);
       const i = r.data.instructions;
       // An e-wallet with nothing to show here is paid on the gateway's own page.
-      if (i.redirectUrl && !i.vaNumber && !i.qrString && !i.qrImageUrl && !i.payCode) window.location.assign(i.redirectUrl);
+      if (i.redirectUrl && !i.vaNumber && !i.qrString && !i.qrImageUrl && !i.payCode)
+        window.location.assign(i.redirectUrl);
     } finally {
       setBusy(false);
     }
   };
 
   if (payment) {
-    const label = methods?.find((m) => m.gateway === payment.gateway && m.code === payment.method)?.label ?? payment.method;
-    return <PaymentInstructions payment={payment} methodLabel={label} locale={locale} onChangeMethod={() => setPayment(null)} />;
+    const label =
+      methods?.find((m) => m.gateway === payment.gateway && m.code === payment.method)?.label ?? payment.method;
+    return (
+      <PaymentInstructions
+        payment={payment}
+        methodLabel={label}
+        locale={locale}
+        onChangeMethod={() => setPayment(null)}
+      />
+    );
   }
   return (
     <div className="space-y-3" data-testid="online-topup">
@@ -143,12 +172,17 @@ function OnlineTopup() {
             }}
           />
         </div>
-        <Button variant="secondary" onClick={chooseMethods} disabled={busy || amount.trim() === ''} data-testid="topup-methods">
+        <Button
+          variant="secondary"
+          onClick={chooseMethods}
+          disabled={busy || amount.trim() === ''}
+          data-testid="topup-methods"
+        >
           {t('chooseMethod')}
         </Button>
       </div>
       {methods && methods.length === 0 && <Alert kind="warning">{t('noMethods')}</Alert>}
-      {methods && methods.some((m) => m.sandbox) && <Alert kind="warning">{t('sandbox')}</Alert>}
+      {methods?.some((m) => m.sandbox) && <Alert kind="warning">{t('sandbox')}</Alert>}
       {methods &&
         KINDS.map((kind) => {
           const group = methods.filter((m) => m.kind === kind);
@@ -168,7 +202,9 @@ function OnlineTopup() {
                     >
                       <span className="min-w-0">
                         <span className="block font-medium">{m.label}</span>
-                        <span className="block text-xs text-slate-500">{m.fee > 0 ? `${pay('public.fee')} ${formatIDR(m.fee)}` : pay('public.noFee')}</span>
+                        <span className="block text-xs text-slate-500">
+                          {m.fee > 0 ? `${pay('public.fee')} ${formatIDR(m.fee)}` : pay('public.noFee')}
+                        </span>
                       </span>
                       <span className="shrink-0 text-right font-semibold">{formatIDR(m.charged)}</span>
                     </button>

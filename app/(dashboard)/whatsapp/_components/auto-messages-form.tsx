@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { saveMessagingSettingsAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
@@ -33,7 +33,12 @@ export function AutoMessagesForm({ settings }: { settings: MessagingSettings }) 
         {AUTO_MESSAGES.map((a) => (
           <li key={a}>
             <label className="flex min-h-11 items-start gap-3 py-2">
-              <input type="checkbox" name={`auto_${a}`} defaultChecked={!settings.disabled.includes(a)} className="mt-0.5 h-5 w-5 shrink-0" />
+              <input
+                type="checkbox"
+                name={`auto_${a}`}
+                defaultChecked={!settings.disabled.includes(a)}
+                className="mt-0.5 h-5 w-5 shrink-0"
+              />
               <span>
                 <span className="block text-sm font-medium">{t(`auto.names.${a}`)}</span>
                 <span className="block text-xs text-slate-500">{t(`auto.descriptions.${a}`)}</span>

@@ -64,7 +64,12 @@ export function BodyEditor({
           className={`${inputClass} py-2 font-mono`}
         />
         {error && (
-          <p id={`${id}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="body-error">
+          <p
+            id={`${id}-error`}
+            role="alert"
+            className="text-sm text-red-600 dark:text-red-400"
+            data-testid="body-error"
+          >
             {error}
           </p>
         )}
@@ -86,12 +91,17 @@ export function BodyEditor({
       </div>
       <div className="space-y-2">
         <p className="text-sm font-medium text-slate-700 dark:text-slate-300">{t('preview')}</p>
-        <div className="min-h-32 whitespace-pre-wrap break-words rounded-lg bg-emerald-50 p-3 text-sm text-slate-900 dark:bg-emerald-950/40 dark:text-slate-100" data-testid="template-preview">
+        <div
+          className="min-h-32 whitespace-pre-wrap break-words rounded-lg bg-emerald-50 p-3 text-sm text-slate-900 dark:bg-emerald-950/40 dark:text-slate-100"
+          data-testid="template-preview"
+        >
           {preview?.text ?? ''}
         </div>
         {preview && preview.unknown.length > 0 && (
           <div data-testid="unknown-variables">
-            <Alert kind="warning">{t('unknownVariables', { variables: preview.unknown.map((v) => `{{${v}}}`).join(', ') })}</Alert>
+            <Alert kind="warning">
+              {t('unknownVariables', { variables: preview.unknown.map((v) => `{{${v}}}`).join(', ') })}
+            </Alert>
           </div>
         )}
         {preview?.malformed && <Alert kind="warning">{t('malformed')}</Alert>}

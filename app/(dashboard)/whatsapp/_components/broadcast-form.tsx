@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { countRecipientsAction, startBroadcastAction } from '@/app/_actions/messaging';
 import { Alert } from '@/components/ui/card';
@@ -18,7 +18,19 @@ type Count = { total: number; optedOut: number; willSend: number };
  * Who gets it (status, plan, area, ODP — the count follows the filters), the title for the
  * list and the text. Sending asks first, stating how many customers it reaches.
  */
-export function BroadcastForm({ plans, odps, areas, initialBody, variables }: { plans: Choice[]; odps: Choice[]; areas: string[]; initialBody: string; variables: readonly string[] }) {
+export function BroadcastForm({
+  plans,
+  odps,
+  areas,
+  initialBody,
+  variables,
+}: {
+  plans: Choice[];
+  odps: Choice[];
+  areas: string[];
+  initialBody: string;
+  variables: readonly string[];
+}) {
   const t = useTranslations('messaging.broadcasts');
   const ts = useTranslations('statuses');
   const tc = useTranslations('common');
@@ -30,7 +42,15 @@ export function BroadcastForm({ plans, odps, areas, initialBody, variables }: { 
   const count = useRecipientCount(filters);
   const all = (label: string) => ({ value: '', label: `${label}: ${tc('all')}` });
   const select = (key: keyof Filters, label: string, options: Choice[]) => (
-    <SelectField label={label} name={key} id={`bc-${key}`} value={filters[key]} onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))} options={[all(label), ...options]} error={fieldError(key)} />
+    <SelectField
+      label={label}
+      name={key}
+      id={`bc-${key}`}
+      value={filters[key]}
+      onChange={(e) => setFilters((f) => ({ ...f, [key]: e.target.value }))}
+      options={[all(label), ...options]}
+      error={fieldError(key)}
+    />
   );
   function fieldError(name: string) {
     return result && !result.ok ? result.fieldErrors?.[name] : undefined;
@@ -48,16 +68,43 @@ export function BroadcastForm({ plans, odps, areas, initialBody, variables }: { 
       {result && !result.ok && <Alert>{result.message}</Alert>}
       {result?.ok && <Alert kind="success">{t('started', { count: result.data.total })}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        {select('status', t('status'), SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: ts(s) })))}
+        {select(
+          'status',
+          t('status'),
+          SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: ts(s) })),
+        )}
         {select('planId', t('plan'), plans)}
-        {select('area', t('area'), areas.map((a) => ({ value: a, label: a })))}
+        {select(
+          'area',
+          t('area'),
+          areas.map((a) => ({ value: a, label: a })),
+        )}
         {select('odpId', t('odp'), odps)}
       </div>
       <p className="text-sm" data-testid="recipient-count" aria-live="polite">
-        {count ? t('recipients', { willSend: count.willSend, total: count.total, optedOut: count.optedOut }) : tc('loading')}
+        {count
+          ? t('recipients', { willSend: count.willSend, total: count.total, optedOut: count.optedOut })
+          : tc('loading')}
       </p>
-      <TextField label={t('title')} name="title" id="bc-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('titlePlaceholder')} hint={t('titleHint')} error={fieldError('title')} />
-      <BodyEditor id="bc-body" label={t('body')} category="broadcast" variables={variables} value={body} onChange={setBody} error={fieldError('body')} />
+      <TextField
+        label={t('title')}
+        name="title"
+        id="bc-title"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder={t('titlePlaceholder')}
+        hint={t('titleHint')}
+        error={fieldError('title')}
+      />
+      <BodyEditor
+        id="bc-body"
+        label={t('body')}
+        category="broadcast"
+        variables={variables}
+        value={body}
+        onChange={setBody}
+        error={fieldError('body')}
+      />
       <ConfirmButton
         label={t('send')}
         message={t('sendConfirm', { count: count?.willSend ?? 0 })}

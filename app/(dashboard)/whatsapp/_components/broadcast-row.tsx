@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { setBroadcastStatusAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
@@ -15,7 +15,17 @@ type Progress = Awaited<ReturnType<typeof broadcastProgress>>;
 const STATUS_COLOR = { sending: 'blue', paused: 'amber', done: 'green', cancelled: 'slate' } as const;
 
 /** One broadcast: sent / failed / left with a bar, and pause, resume or cancel while it runs. */
-export function BroadcastRow({ progress: p, canControl, locale, timeZone }: { progress: Progress; canControl: boolean; locale: Locale; timeZone: string }) {
+export function BroadcastRow({
+  progress: p,
+  canControl,
+  locale,
+  timeZone,
+}: {
+  progress: Progress;
+  canControl: boolean;
+  locale: Locale;
+  timeZone: string;
+}) {
   const t = useTranslations('messaging');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +53,13 @@ export function BroadcastRow({ progress: p, canControl, locale, timeZone }: { pr
             <Badge color={STATUS_COLOR[b.status]}>{t(`broadcastStatuses.${b.status}`)}</Badge>
           </span>
         </div>
-        <div className="h-2 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <div
+          className="h-2 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800"
+          role="progressbar"
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+        >
           <div className="h-full bg-emerald-500" style={{ width: `${pct}%` }} />
         </div>
         <p className="text-sm" data-testid="broadcast-progress">
@@ -51,21 +67,39 @@ export function BroadcastRow({ progress: p, canControl, locale, timeZone }: { pr
         </p>
         {error && <Alert>{error}</Alert>}
         <div className="flex flex-wrap gap-2">
-          <Link href={`/whatsapp/messages?broadcastId=${b.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500">
+          <Link
+            href={`/whatsapp/messages?broadcastId=${b.id}`}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500"
+          >
             {t('broadcasts.viewMessages')}
           </Link>
           {canControl && b.status === 'sending' && (
-            <Button variant="secondary" disabled={pending} onClick={() => startTransition(() => act('pause'))} data-testid="pause-broadcast">
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() => startTransition(() => act('pause'))}
+              data-testid="pause-broadcast"
+            >
               {t('broadcasts.pause')}
             </Button>
           )}
           {canControl && b.status === 'paused' && (
-            <Button variant="secondary" disabled={pending} onClick={() => startTransition(() => act('resume'))} data-testid="resume-broadcast">
+            <Button
+              variant="secondary"
+              disabled={pending}
+              onClick={() => startTransition(() => act('resume'))}
+              data-testid="resume-broadcast"
+            >
               {t('broadcasts.resume')}
             </Button>
           )}
           {canControl && (b.status === 'sending' || b.status === 'paused') && (
-            <ConfirmButton label={t('broadcasts.cancel')} message={t('broadcasts.cancelConfirm', { left: p.left })} testId="cancel-broadcast" onConfirm={() => act('cancel')} />
+            <ConfirmButton
+              label={t('broadcasts.cancel')}
+              message={t('broadcasts.cancelConfirm', { left: p.left })}
+              testId="cancel-broadcast"
+              onConfirm={() => act('cancel')}
+            />
           )}
         </div>
       </div>

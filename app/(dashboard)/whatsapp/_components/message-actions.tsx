@@ -1,13 +1,21 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { resendMessageAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import type { MessageStatus } from '@/db/schema';
 
-const STATUS_COLOR = { queued: 'slate', sending: 'blue', sent: 'green', delivered: 'green', read: 'green', failed: 'red', cancelled: 'amber' } as const;
+const STATUS_COLOR = {
+  queued: 'slate',
+  sending: 'blue',
+  sent: 'green',
+  delivered: 'green',
+  read: 'green',
+  failed: 'red',
+  cancelled: 'amber',
+} as const;
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {
   const t = useTranslations('messaging.messageStatuses');
@@ -36,7 +44,11 @@ export function ResendButton({ messageId }: { messageId: string }) {
       >
         {t('resend')}
       </Button>
-      {error && <p role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

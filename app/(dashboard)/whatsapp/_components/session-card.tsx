@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { deleteSessionAction, logoutSessionAction, relinkSessionAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
@@ -18,7 +18,15 @@ import { WAITING_STATUSES } from './session-states';
 
 type Session = Awaited<ReturnType<typeof listSessions>>[number];
 
-const STATUS_COLOR = { new: 'amber', qr: 'amber', connecting: 'blue', connected: 'green', disconnected: 'red', logged_out: 'slate', failed: 'red' } as const;
+const STATUS_COLOR = {
+  new: 'amber',
+  qr: 'amber',
+  connecting: 'blue',
+  connected: 'green',
+  disconnected: 'red',
+  logged_out: 'slate',
+  failed: 'red',
+} as const;
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   const t = useTranslations('messaging.sessionStatuses');
@@ -26,7 +34,17 @@ export function SessionStatusBadge({ status }: { status: SessionStatus }) {
 }
 
 /** One session: its state, limits and last problem; the QR while a phone is being linked. */
-export function SessionCard({ session: s, locale, timeZone, configFields }: { session: Session; locale: Locale; timeZone: string; configFields: Record<HttpTransportKind, TransportConfigField[]> }) {
+export function SessionCard({
+  session: s,
+  locale,
+  timeZone,
+  configFields,
+}: {
+  session: Session;
+  locale: Locale;
+  timeZone: string;
+  configFields: Record<HttpTransportKind, TransportConfigField[]>;
+}) {
   const t = useTranslations('messaging.sessions');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +74,9 @@ export function SessionCard({ session: s, locale, timeZone, configFields }: { se
           <dt className="text-slate-500">{t('phone')}</dt>
           <dd data-testid="session-phone">{s.phone ?? '—'}</dd>
           <dt className="text-slate-500">{t('sentToday')}</dt>
-          <dd>{t('sentOfCap', { sent: s.sentToday, cap: s.dailyCap })} · {t('perMinuteShort', { n: s.perMinute })}</dd>
+          <dd>
+            {t('sentOfCap', { sent: s.sentToday, cap: s.dailyCap })} · {t('perMinuteShort', { n: s.perMinute })}
+          </dd>
           <dt className="text-slate-500">{t('lastActivity')}</dt>
           <dd>{dt(s.lastActivityAt)}</dd>
           {Object.entries(s.configHints).map(([key, hint]) =>
@@ -69,17 +89,31 @@ export function SessionCard({ session: s, locale, timeZone, configFields }: { se
           )}
         </dl>
         {s.lastError && (
-          <p className="break-words rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200" data-testid="session-error">
+          <p
+            className="break-words rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+            data-testid="session-error"
+          >
             {t('lastError')}: {s.lastError === GATEWAY_NOT_PUBLIC ? t(`errors.${GATEWAY_NOT_PUBLIC}`) : s.lastError}
           </p>
         )}
         {linking && <PairingPanel qr={s.qr} name={s.name} />}
         {error && <Alert>{error}</Alert>}
         <details>
-          <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 dark:text-brand-500">{t('edit')}</summary>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 dark:text-brand-500">
+            {t('edit')}
+          </summary>
           <div className="mt-2">
             <SessionForm
-              session={{ id: s.id, name: s.name, transport: s.transport, priority: s.priority, perMinute: s.perMinute, dailyCap: s.dailyCap, enabled: s.enabled, configHints: s.configHints }}
+              session={{
+                id: s.id,
+                name: s.name,
+                transport: s.transport,
+                priority: s.priority,
+                perMinute: s.perMinute,
+                dailyCap: s.dailyCap,
+                enabled: s.enabled,
+                configHints: s.configHints,
+              }}
               configFields={configFields}
             />
           </div>
@@ -96,11 +130,20 @@ export function SessionCard({ session: s, locale, timeZone, configFields }: { se
             />
           )}
           {s.transport === 'baileys' && s.status === 'logged_out' && (
-            <Button variant="secondary" onClick={() => act(() => relinkSessionAction({ sessionId: s.id }))} data-testid={`relink-${s.id}`}>
+            <Button
+              variant="secondary"
+              onClick={() => act(() => relinkSessionAction({ sessionId: s.id }))}
+              data-testid={`relink-${s.id}`}
+            >
               {t('relink')}
             </Button>
           )}
-          <ConfirmButton label={t('delete')} message={t('deleteConfirm', { name: s.name })} testId={`delete-${s.id}`} onConfirm={() => act(() => deleteSessionAction({ sessionId: s.id }))} />
+          <ConfirmButton
+            label={t('delete')}
+            message={t('deleteConfirm', { name: s.name })}
+            testId={`delete-${s.id}`}
+            onConfirm={() => act(() => deleteSessionAction({ sessionId: s.id }))}
+          />
         </div>
       </div>
     </Card>
@@ -111,8 +154,15 @@ export function SessionCard({ session: s, locale, timeZone, configFields }: { se
 function PairingPanel({ qr, name }: { qr: string | null; name: string }) {
   const t = useTranslations('messaging.sessions');
   return (
-    <div className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50 p-3 sm:grid-cols-[16rem_1fr] dark:border-amber-900 dark:bg-amber-950/40" data-testid="pairing">
-      {qr ? <QrImage text={qr} alt={t('qrAlt', { name })} /> : <div className="grid h-64 place-items-center text-center text-sm text-slate-500">{t('waitingQr')}</div>}
+    <div
+      className="grid gap-4 rounded-lg border border-amber-200 bg-amber-50 p-3 sm:grid-cols-[16rem_1fr] dark:border-amber-900 dark:bg-amber-950/40"
+      data-testid="pairing"
+    >
+      {qr ? (
+        <QrImage text={qr} alt={t('qrAlt', { name })} />
+      ) : (
+        <div className="grid h-64 place-items-center text-center text-sm text-slate-500">{t('waitingQr')}</div>
+      )}
       <div className="space-y-2 text-sm">
         <p className="font-medium">{t('pairTitle')}</p>
         <ol className="list-decimal space-y-1 pl-5">

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { saveSessionAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
@@ -25,7 +25,15 @@ export type SessionFormValues = {
  * Adds or edits a session. The transport of an existing session is fixed (its keys or
  * linked device belong to it); secret keys are never sent back: a blank one keeps the stored key.
  */
-export function SessionForm({ session, configFields, onSaved }: { session?: SessionFormValues; configFields: Record<HttpTransportKind, TransportConfigField[]>; onSaved?: () => void }) {
+export function SessionForm({
+  session,
+  configFields,
+  onSaved,
+}: {
+  session?: SessionFormValues;
+  configFields: Record<HttpTransportKind, TransportConfigField[]>;
+  onSaved?: () => void;
+}) {
   const t = useTranslations('messaging.sessions');
   const tc = useTranslations('common');
   const router = useRouter();
@@ -40,12 +48,25 @@ export function SessionForm({ session, configFields, onSaved }: { session?: Sess
   const id = (name: string) => `${session?.id ?? 'new'}-${name}`;
   const hints = session?.configHints ?? {};
   return (
-    <form key={formKey} onSubmit={form.onSubmit} className="space-y-3" noValidate data-testid={session ? `session-form-${session.id}` : 'session-form-new'}>
+    <form
+      key={formKey}
+      onSubmit={form.onSubmit}
+      className="space-y-3"
+      noValidate
+      data-testid={session ? `session-form-${session.id}` : 'session-form-new'}
+    >
       {session && <input type="hidden" name="sessionId" value={session.id} />}
       {form.error && <Alert>{form.error}</Alert>}
       {form.result?.ok && <Alert kind="success">{t(session ? 'saved' : 'added')}</Alert>}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t('name')} name="name" id={id('name')} defaultValue={session?.name ?? ''} placeholder={t('namePlaceholder')} error={f('name')} />
+        <TextField
+          label={t('name')}
+          name="name"
+          id={id('name')}
+          defaultValue={session?.name ?? ''}
+          placeholder={t('namePlaceholder')}
+          error={f('name')}
+        />
         {session ? (
           <div className="space-y-1">
             <input type="hidden" name="transport" value={session.transport} />
@@ -64,9 +85,33 @@ export function SessionForm({ session, configFields, onSaved }: { session?: Sess
             error={f('transport')}
           />
         )}
-        <TextField label={t('priority')} name="priority" id={id('priority')} inputMode="numeric" defaultValue={String(session?.priority ?? 1)} hint={t('priorityFieldHint')} error={f('priority')} />
-        <TextField label={t('perMinute')} name="perMinute" id={id('perMinute')} inputMode="numeric" defaultValue={String(session?.perMinute ?? 10)} hint={t('perMinuteHint')} error={f('perMinute')} />
-        <TextField label={t('dailyCap')} name="dailyCap" id={id('dailyCap')} inputMode="numeric" defaultValue={String(session?.dailyCap ?? 500)} hint={t('dailyCapHint')} error={f('dailyCap')} />
+        <TextField
+          label={t('priority')}
+          name="priority"
+          id={id('priority')}
+          inputMode="numeric"
+          defaultValue={String(session?.priority ?? 1)}
+          hint={t('priorityFieldHint')}
+          error={f('priority')}
+        />
+        <TextField
+          label={t('perMinute')}
+          name="perMinute"
+          id={id('perMinute')}
+          inputMode="numeric"
+          defaultValue={String(session?.perMinute ?? 10)}
+          hint={t('perMinuteHint')}
+          error={f('perMinute')}
+        />
+        <TextField
+          label={t('dailyCap')}
+          name="dailyCap"
+          id={id('dailyCap')}
+          inputMode="numeric"
+          defaultValue={String(session?.dailyCap ?? 500)}
+          hint={t('dailyCapHint')}
+          error={f('dailyCap')}
+        />
         {transport !== 'baileys' &&
           configFields[transport].map((c) => {
             const hint = hints[c.key] ?? '';
@@ -90,7 +135,11 @@ export function SessionForm({ session, configFields, onSaved }: { session?: Sess
         <input type="checkbox" name="enabled" defaultChecked={session?.enabled ?? true} className="h-5 w-5" />
         {t('enabled')}
       </label>
-      <Button type="submit" disabled={form.pending} data-testid={session ? `save-session-${session.id}` : 'save-session'}>
+      <Button
+        type="submit"
+        disabled={form.pending}
+        data-testid={session ? `save-session-${session.id}` : 'save-session'}
+      >
         {form.pending ? tc('saving') : session ? tc('save') : t('addButton')}
       </Button>
     </form>

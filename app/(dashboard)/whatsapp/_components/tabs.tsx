@@ -17,7 +17,9 @@ export function WhatsAppTabs({ tabs }: { tabs: { href: string; label: string }[]
                 aria-current={active ? 'page' : undefined}
                 data-testid={`wa-tab-${tab.href.split('/')[2] ?? 'sessions'}`}
                 className={`inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium ${
-                  active ? 'border-brand-600 text-brand-700 dark:text-brand-500' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
+                  active
+                    ? 'border-brand-600 text-brand-700 dark:text-brand-500'
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
                 }`}
               >
                 {tab.label}

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { resetTemplateAction, saveTemplateAction } from '@/app/_actions/messaging';
 import { Button } from '@/components/ui/button';
@@ -41,12 +41,28 @@ export function TemplateWorkbench({ templates }: { templates: Templates }) {
         />
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t(`categoryHints.${category}`)}</p>
-      <TemplateEditor key={`${category}-${locale}`} category={category} locale={locale} variables={current.variables} stored={current.bodies[locale]} />
+      <TemplateEditor
+        key={`${category}-${locale}`}
+        category={category}
+        locale={locale}
+        variables={current.variables}
+        stored={current.bodies[locale]}
+      />
     </div>
   );
 }
 
-function TemplateEditor({ category, locale, variables, stored }: { category: Templates[number]['category']; locale: Locale; variables: readonly string[]; stored: { body: string; custom: boolean } }) {
+function TemplateEditor({
+  category,
+  locale,
+  variables,
+  stored,
+}: {
+  category: Templates[number]['category'];
+  locale: Locale;
+  variables: readonly string[];
+  stored: { body: string; custom: boolean };
+}) {
   const t = useTranslations('messaging.templates');
   const tc = useTranslations('common');
   const router = useRouter();
@@ -69,7 +85,9 @@ function TemplateEditor({ category, locale, variables, stored }: { category: Tem
   };
   return (
     <div className="space-y-3" data-testid="template-editor">
-      <div className="flex flex-wrap gap-2">{stored.custom ? <Badge color="blue">{t('custom')}</Badge> : <Badge>{t('builtIn')}</Badge>}</div>
+      <div className="flex flex-wrap gap-2">
+        {stored.custom ? <Badge color="blue">{t('custom')}</Badge> : <Badge>{t('builtIn')}</Badge>}
+      </div>
       {result && !result.ok && <Alert>{result.message}</Alert>}
       {result?.ok && <Alert kind="success">{t('saved')}</Alert>}
       <BodyEditor
@@ -88,7 +106,15 @@ function TemplateEditor({ category, locale, variables, stored }: { category: Tem
         <Button onClick={save} disabled={pending} data-testid="save-template">
           {pending ? tc('saving') : tc('save')}
         </Button>
-        {stored.custom && <ConfirmButton label={t('reset')} message={t('resetConfirm')} variant="secondary" testId="reset-template" onConfirm={reset} />}
+        {stored.custom && (
+          <ConfirmButton
+            label={t('reset')}
+            message={t('resetConfirm')}
+            variant="secondary"
+            testId="reset-template"
+            onConfirm={reset}
+          />
+        )}
       </div>
     </div>
   );

@@ -12,7 +12,11 @@ import { BroadcastForm } from '../_components/broadcast-form';
 import { BroadcastRow } from '../_components/broadcast-row';
 
 /** A notice to a filtered set of customers (outage, maintenance), and how far each has gone. */
-export default async function WhatsAppBroadcastsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function WhatsAppBroadcastsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('messaging.view');
   const sp = await searchParams;
   const t = await getTranslations('messaging');
@@ -21,7 +25,9 @@ export default async function WhatsAppBroadcastsPage({ searchParams }: { searchP
   const canSend = can(ctx.role, 'messaging.broadcast');
   const list = await executeOperation(listBroadcastsOp, ctx, { cursor: sp.cursor });
   const page = list.ok ? list.data : { items: [], nextCursor: null };
-  const progress = await Promise.all(page.items.map((b) => executeOperation(broadcastProgressOp, ctx, { broadcastId: b.id })));
+  const progress = await Promise.all(
+    page.items.map((b) => executeOperation(broadcastProgressOp, ctx, { broadcastId: b.id })),
+  );
   const rows = progress.flatMap((p) => (p.ok ? [p.data] : []));
   const form = canSend ? await read(broadcastChoicesOp, {}) : null;
   return (
@@ -44,11 +50,22 @@ export default async function WhatsAppBroadcastsPage({ searchParams }: { searchP
         ) : (
           <div className="space-y-3" data-testid="broadcasts">
             {rows.map((r) => (
-              <BroadcastRow key={r.broadcast.id} progress={r} canControl={canSend} locale={locale} timeZone={info.org!.timezone} />
+              <BroadcastRow
+                key={r.broadcast.id}
+                progress={r}
+                canControl={canSend}
+                locale={locale}
+                timeZone={info.org!.timezone}
+              />
             ))}
           </div>
         )}
-        <Pager basePath="/whatsapp/broadcasts" params={{ cursor: sp.cursor }} nextCursor={page.nextCursor} labels={{ next: tc('next'), first: tc('first') }} />
+        <Pager
+          basePath="/whatsapp/broadcasts"
+          params={{ cursor: sp.cursor }}
+          nextCursor={page.nextCursor}
+          labels={{ next: tc('next'), first: tc('first') }}
+        />
       </section>
     </div>
   );

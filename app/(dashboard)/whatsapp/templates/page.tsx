@@ -10,7 +10,10 @@ import { TemplateWorkbench } from '../_components/template-workbench';
 export default async function WhatsAppTemplatesPage() {
   const { ctx } = await requirePage('messaging.manage');
   const t = await getTranslations('messaging');
-  const [templates, settings] = await Promise.all([executeOperation(listTemplatesOp, ctx, {}), executeOperation(getMessagingSettingsOp, ctx, {})]);
+  const [templates, settings] = await Promise.all([
+    executeOperation(listTemplatesOp, ctx, {}),
+    executeOperation(getMessagingSettingsOp, ctx, {}),
+  ]);
   return (
     <div className="space-y-4">
       <Card className="space-y-3">

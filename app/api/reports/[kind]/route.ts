@@ -8,6 +8,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const result = await runAction(reportOp, { kind });
   if (!result.ok) return toResponse(result);
   return new Response(reportCsv(result.data), {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="laporan-${kind}.csv"` },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="laporan-${kind}.csv"`,
+    },
   });
 }

@@ -10,6 +10,9 @@ export async function GET(request: Request) {
   if (!result.ok) return toResponse(result);
   const t = await getTranslations('vouchers.sales');
   return new Response(salesReportCsv(result.data, t('own')), {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="voucher-${result.data.from}-${result.data.to}.csv"` },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="voucher-${result.data.from}-${result.data.to}.csv"`,
+    },
   });
 }

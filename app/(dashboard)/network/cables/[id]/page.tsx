@@ -22,22 +22,48 @@ export default async function CablePage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={`${cable.code} · ${cable.name}`}
         subtitle={`${t(`network.cableTypes.${cable.cableType}`)} · ${t('network.cores', { count: cable.coreCount })} · ${t('network.meters', { length: cable.lengthM })}`}
-        actions={<RecordLinks kind="cable" id={cable.id} at={cable.path[Math.floor(cable.path.length / 2)]!} tab="cables" />}
+        actions={
+          <RecordLinks kind="cable" id={cable.id} at={cable.path[Math.floor(cable.path.length / 2)]!} tab="cables" />
+        }
       />
       {!manage && (
         <Card className="space-y-3">
           <RecordFacts
             rows={[
               [t('network.route'), t('network.routePoints', { points: cable.path.length })],
-              [t('network.routeStart'), <span key="s" className="font-mono text-xs">{start.join(', ')}</span>],
-              [t('network.routeEnd'), <span key="e" className="font-mono text-xs">{end.join(', ')}</span>],
+              [
+                t('network.routeStart'),
+                <span key="s" className="font-mono text-xs">
+                  {start.join(', ')}
+                </span>,
+              ],
+              [
+                t('network.routeEnd'),
+                <span key="e" className="font-mono text-xs">
+                  {end.join(', ')}
+                </span>,
+              ],
               [t('odps.area'), cable.area ?? '—'],
-              [t('network.notes'), cable.notes ? <span key="n" className="whitespace-pre-line">{cable.notes}</span> : '—'],
+              [
+                t('network.notes'),
+                cable.notes ? (
+                  <span key="n" className="whitespace-pre-line">
+                    {cable.notes}
+                  </span>
+                ) : (
+                  '—'
+                ),
+              ],
             ]}
           />
           <LocationMap
             center={{ latitude: start[0], longitude: start[1] }}
-            points={cable.path.map(([latitude, longitude], i) => ({ latitude, longitude, kind: i === 0 || i === cable.path.length - 1 ? 'pick' : 'odp', label: String(i + 1) }))}
+            points={cable.path.map(([latitude, longitude], i) => ({
+              latitude,
+              longitude,
+              kind: i === 0 || i === cable.path.length - 1 ? 'pick' : 'odp',
+              label: String(i + 1),
+            }))}
             height={240}
           />
         </Card>
@@ -47,7 +73,16 @@ export default async function CablePage({ params }: { params: Promise<{ id: stri
         <Card className="space-y-4">
           <h2 className="font-semibold">{t('network.editCable')}</h2>
           <CableForm
-            cable={{ id: cable.id, code: cable.code, name: cable.name, cableType: cable.cableType, coreCount: cable.coreCount, path: cable.path, area: cable.area, notes: cable.notes }}
+            cable={{
+              id: cable.id,
+              code: cable.code,
+              name: cable.name,
+              cableType: cable.cableType,
+              coreCount: cable.coreCount,
+              path: cable.path,
+              area: cable.area,
+              notes: cable.notes,
+            }}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
             <DeleteRecord kind="cable" id={cable.id} code={cable.code} />

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { LocationMap } from '@/components/map';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -17,7 +17,10 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const t = await getTranslations();
   const manage = can(ctx.role, 'odps.manage');
-  const [{ odp, ports }, odcs] = await Promise.all([read(getOdpOp, { odpId: id }), manage ? read(odcChoicesOp, {}) : []]);
+  const [{ odp, ports }, odcs] = await Promise.all([
+    read(getOdpOp, { odpId: id }),
+    manage ? read(odcChoicesOp, {}) : [],
+  ]);
   // Customers without a port number still take a port: free = total minus everyone on it.
   const free = Math.max(0, odp.totalPorts - odp.usedPorts);
   return (
@@ -36,14 +39,44 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
         <Card className="space-y-3">
           <RecordFacts
             rows={[
-              [t('network.odc'), odp.odcId && odp.odcCode ? <Link key="o" href={`/network/sites/${odp.odcId}`} className="underline">{`${odp.odcCode} · ${odp.odcName}`}</Link> : '—'],
+              [
+                t('network.odc'),
+                odp.odcId && odp.odcCode ? (
+                  <Link
+                    key="o"
+                    href={`/network/sites/${odp.odcId}`}
+                    className="underline"
+                  >{`${odp.odcCode} · ${odp.odcName}`}</Link>
+                ) : (
+                  '—'
+                ),
+              ],
               [t('network.splitterRatio'), odp.splitterRatio ?? '—'],
               [t('odps.area'), odp.area ?? '—'],
-              [t('network.coordinates'), <span key="c" className="font-mono text-xs">{`${odp.latitude.toFixed(6)}, ${odp.longitude.toFixed(6)}`}</span>],
-              [t('network.notes'), odp.notes ? <span key="n" className="whitespace-pre-line">{odp.notes}</span> : '—'],
+              [
+                t('network.coordinates'),
+                <span
+                  key="c"
+                  className="font-mono text-xs"
+                >{`${odp.latitude.toFixed(6)}, ${odp.longitude.toFixed(6)}`}</span>,
+              ],
+              [
+                t('network.notes'),
+                odp.notes ? (
+                  <span key="n" className="whitespace-pre-line">
+                    {odp.notes}
+                  </span>
+                ) : (
+                  '—'
+                ),
+              ],
             ]}
           />
-          <LocationMap center={odp} points={[{ latitude: odp.latitude, longitude: odp.longitude, kind: 'odp', label: odp.code }]} height={200} />
+          <LocationMap
+            center={odp}
+            points={[{ latitude: odp.latitude, longitude: odp.longitude, kind: 'odp', label: odp.code }]}
+            height={200}
+          />
         </Card>
         <OdpPorts map={ports} showCustomers={can(ctx.role, 'customers.view')} />
       </div>

@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocationMap } from '@/components/map';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
@@ -31,21 +31,57 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
             [t('network.siteKind'), <Badge key="k">{t(`network.kinds.${site.kind}`)}</Badge>],
             [t('network.capacity'), site.capacity ?? '—'],
             ...(site.kind === 'odc'
-              ? ([[t('network.feeds'), <Link key="f" href={`/network?odc=${site.id}`} className="underline">{t('network.feedsOdps', { count: site.feedsOdps })}</Link>]] as [string, ReactNode][])
+              ? ([
+                  [
+                    t('network.feeds'),
+                    <Link key="f" href={`/network?odc=${site.id}`} className="underline">
+                      {t('network.feedsOdps', { count: site.feedsOdps })}
+                    </Link>,
+                  ],
+                ] as [string, ReactNode][])
               : []),
             [t('odps.area'), site.area ?? '—'],
-            [t('network.coordinates'), <span key="c" className="font-mono text-xs">{`${site.latitude.toFixed(6)}, ${site.longitude.toFixed(6)}`}</span>],
-            [t('network.notes'), site.notes ? <span key="n" className="whitespace-pre-line">{site.notes}</span> : '—'],
+            [
+              t('network.coordinates'),
+              <span
+                key="c"
+                className="font-mono text-xs"
+              >{`${site.latitude.toFixed(6)}, ${site.longitude.toFixed(6)}`}</span>,
+            ],
+            [
+              t('network.notes'),
+              site.notes ? (
+                <span key="n" className="whitespace-pre-line">
+                  {site.notes}
+                </span>
+              ) : (
+                '—'
+              ),
+            ],
           ]}
         />
-        <LocationMap center={site} points={[{ latitude: site.latitude, longitude: site.longitude, kind: 'pick', label: site.code }]} height={200} />
+        <LocationMap
+          center={site}
+          points={[{ latitude: site.latitude, longitude: site.longitude, kind: 'pick', label: site.code }]}
+          height={200}
+        />
       </Card>
       <PhotoCard kind="site" id={site.id} version={site.photoPath} manage={manage} />
       {manage && (
         <Card className="space-y-4">
           <h2 className="font-semibold">{t('network.editSite')}</h2>
           <SiteForm
-            site={{ id: site.id, kind: site.kind, code: site.code, name: site.name, latitude: site.latitude, longitude: site.longitude, capacity: site.capacity, area: site.area, notes: site.notes }}
+            site={{
+              id: site.id,
+              kind: site.kind,
+              code: site.code,
+              name: site.name,
+              latitude: site.latitude,
+              longitude: site.longitude,
+              capacity: site.capacity,
+              area: site.area,
+              notes: site.notes,
+            }}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
             <DeleteRecord kind="site" id={site.id} code={site.code} />

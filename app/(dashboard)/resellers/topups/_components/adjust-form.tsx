@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { adjustWalletAction } from '@/app/_actions/wallet';
 import { Alert } from '@/components/ui/card';
@@ -22,7 +22,9 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
   const digits = draft.amount.replace(/[^\d]/g, '');
   const amount = digits ? (draft.amount.trim().startsWith('-') ? -1 : 1) * Number(digits) : null;
   const who = resellers.find((r) => r.id === draft.resellerId)?.name ?? '';
-  const confirmMessage = amount ? t('adjustConfirmAmount', { amount: `${amount > 0 ? '+' : ''}${formatIDR(amount)}`, reseller: who }) : t('adjustConfirm');
+  const confirmMessage = amount
+    ? t('adjustConfirmAmount', { amount: `${amount > 0 ? '+' : ''}${formatIDR(amount)}`, reseller: who })
+    : t('adjustConfirm');
 
   const submit = async () => {
     const r = await adjustWalletAction(asInput(Object.fromEntries(new FormData(form.current!).entries())));
@@ -48,10 +50,31 @@ export function AdjustForm({ resellers, selected }: { resellers: { id: string; n
       <p className="text-sm text-slate-500">{t('adjustHint')}</p>
       {result?.ok && <Alert kind="success">{t('adjusted')}</Alert>}
       {result && !result.ok && <Alert>{result.message}</Alert>}
-      <SelectField label={t('reseller')} name="resellerUserId" id="adjust-reseller" defaultValue={selected ?? resellers[0]?.id} options={resellers.map((r) => ({ value: r.id, label: r.name }))} error={fieldError('resellerUserId')} />
-      <TextField label={t('adjustAmount')} name="amount" id="adjust-amount" inputMode="numeric" placeholder="-50.000" hint={t('adjustAmountHint')} error={fieldError('amount')} />
+      <SelectField
+        label={t('reseller')}
+        name="resellerUserId"
+        id="adjust-reseller"
+        defaultValue={selected ?? resellers[0]?.id}
+        options={resellers.map((r) => ({ value: r.id, label: r.name }))}
+        error={fieldError('resellerUserId')}
+      />
+      <TextField
+        label={t('adjustAmount')}
+        name="amount"
+        id="adjust-amount"
+        inputMode="numeric"
+        placeholder="-50.000"
+        hint={t('adjustAmountHint')}
+        error={fieldError('amount')}
+      />
       <TextField label={t('adjustNote')} name="note" id="adjust-note" maxLength={500} error={fieldError('note')} />
-      <ConfirmButton label={t('adjustSubmit')} variant="primary" testId="adjust-submit" message={confirmMessage} onConfirm={submit} />
+      <ConfirmButton
+        label={t('adjustSubmit')}
+        variant="primary"
+        testId="adjust-submit"
+        message={confirmMessage}
+        onConfirm={submit}
+      />
     </form>
   );
 }

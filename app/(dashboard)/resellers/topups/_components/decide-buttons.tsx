@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { decideTopupAction } from '@/app/_actions/wallet';
 import { Button } from '@/components/ui/button';
@@ -9,7 +9,15 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { TextField } from '@/components/ui/field';
 
 /** Approve (credits the wallet at once, after a confirmation) or reject with a reason. */
-export function DecideButtons({ requestId, reseller, amount }: { requestId: string; reseller: string; amount: string }) {
+export function DecideButtons({
+  requestId,
+  reseller,
+  amount,
+}: {
+  requestId: string;
+  reseller: string;
+  amount: string;
+}) {
   const t = useTranslations('wallet.staff');
   const common = useTranslations('common');
   const router = useRouter();
@@ -36,12 +44,27 @@ export function DecideButtons({ requestId, reseller, amount }: { requestId: stri
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
       <div className="flex flex-wrap gap-2">
-        <ConfirmButton label={t('approve')} variant="primary" testId="approve-topup" message={t('approveConfirm', { reseller, amount })} onConfirm={() => decide('approve')} disabled={busy} />
-        <Button variant="secondary" onClick={() => dialog.current?.showModal()} disabled={busy} data-testid="reject-topup">
+        <ConfirmButton
+          label={t('approve')}
+          variant="primary"
+          testId="approve-topup"
+          message={t('approveConfirm', { reseller, amount })}
+          onConfirm={() => decide('approve')}
+          disabled={busy}
+        />
+        <Button
+          variant="secondary"
+          onClick={() => dialog.current?.showModal()}
+          disabled={busy}
+          data-testid="reject-topup"
+        >
           {t('reject')}
         </Button>
       </div>
-      <dialog ref={dialog} className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+      <dialog
+        ref={dialog}
+        className="m-auto w-[min(28rem,92vw)] rounded-xl p-0 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+      >
         <form
           className="space-y-4 p-5"
           onSubmit={(e) => {
@@ -50,7 +73,14 @@ export function DecideButtons({ requestId, reseller, amount }: { requestId: stri
           }}
         >
           <p>{t('rejectTitle', { reseller, amount })}</p>
-          <TextField label={t('rejectReason')} name="reason" id={`reason-${requestId}`} required maxLength={500} error={reasonError} />
+          <TextField
+            label={t('rejectReason')}
+            name="reason"
+            id={`reason-${requestId}`}
+            required
+            maxLength={500}
+            error={reasonError}
+          />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               {common('cancel')}

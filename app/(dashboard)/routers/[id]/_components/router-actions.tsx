@@ -1,16 +1,22 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useState, useTransition, type ReactNode } from 'react';
-import { checkRouterAction, deleteRouterAction, pushProfilesAction, startRouterImportAction, syncRouterAction } from '@/app/_actions/network';
+import { useTranslations } from 'next-intl';
+import { type ReactNode, useCallback, useState, useTransition } from 'react';
+import {
+  checkRouterAction,
+  deleteRouterAction,
+  pushProfilesAction,
+  startRouterImportAction,
+  syncRouterAction,
+} from '@/app/_actions/network';
+import { JobError } from '@/components/job-error';
 import { JobStatus, type WatchedJob } from '@/components/jobs/job-watch';
 import { CheckResultView, ProfilesResultView, SyncReportView } from '@/components/network/job-results';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { Result } from '@/lib/server/operation';
-import { JobError } from '@/components/job-error';
 
 type Queued = Result<{ jobId: string }>;
 
@@ -47,10 +53,18 @@ export function TestConnection({ routerId }: { routerId: string }) {
   return (
     <Panel title={t('check.title')}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('check.hint')}</p>
-      <Button data-testid="router-test" disabled={job.pending} onClick={() => job.run(() => checkRouterAction({ routerId }))}>
+      <Button
+        data-testid="router-test"
+        disabled={job.pending}
+        onClick={() => job.run(() => checkRouterAction({ routerId }))}
+      >
         {t('check.button')}
       </Button>
-      {job.error && <Alert><JobError error={job.error} /></Alert>}
+      {job.error && (
+        <Alert>
+          <JobError error={job.error} />
+        </Alert>
+      )}
       {job.jobId && (
         <div data-testid="router-test-result">
           <JobStatus jobId={job.jobId} onFinished={refresh}>
@@ -73,17 +87,34 @@ export function SyncNow({ routerId }: { routerId: string }) {
     <Panel title={t('sync.title')}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('sync.hint')}</p>
       <label className="flex min-h-11 items-center gap-2 text-sm">
-        <input type="checkbox" className="h-5 w-5" checked={removeExtra} onChange={(e) => setRemoveExtra(e.target.checked)} data-testid="router-sync-remove-extra" />
+        <input
+          type="checkbox"
+          className="h-5 w-5"
+          checked={removeExtra}
+          onChange={(e) => setRemoveExtra(e.target.checked)}
+          data-testid="router-sync-remove-extra"
+        />
         {t('sync.removeExtra')}
       </label>
       {removeExtra ? (
-        <ConfirmButton testId="router-sync" variant="danger" label={t('sync.button')} message={t('sync.removeExtraConfirm')} onConfirm={start} disabled={job.pending} />
+        <ConfirmButton
+          testId="router-sync"
+          variant="danger"
+          label={t('sync.button')}
+          message={t('sync.removeExtraConfirm')}
+          onConfirm={start}
+          disabled={job.pending}
+        />
       ) : (
         <Button data-testid="router-sync" disabled={job.pending} onClick={start}>
           {t('sync.button')}
         </Button>
       )}
-      {job.error && <Alert><JobError error={job.error} /></Alert>}
+      {job.error && (
+        <Alert>
+          <JobError error={job.error} />
+        </Alert>
+      )}
       {job.jobId && (
         <JobStatus jobId={job.jobId} onFinished={refresh} testId="router-sync-job">
           {(j) => <SyncReportView result={j.result} testId="sync-report-live" />}
@@ -99,11 +130,24 @@ export function PushProfiles({ routerId }: { routerId: string }) {
   return (
     <Panel title={t('profiles.title')}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('profiles.hint')}</p>
-      <Button variant="secondary" data-testid="router-push-profiles" disabled={job.pending} onClick={() => job.run(() => pushProfilesAction({ routerId }))}>
+      <Button
+        variant="secondary"
+        data-testid="router-push-profiles"
+        disabled={job.pending}
+        onClick={() => job.run(() => pushProfilesAction({ routerId }))}
+      >
         {t('profiles.button')}
       </Button>
-      {job.error && <Alert><JobError error={job.error} /></Alert>}
-      {job.jobId && <JobStatus jobId={job.jobId}>{(j) => <ProfilesResultView result={j.result} testId="profiles-result-live" />}</JobStatus>}
+      {job.error && (
+        <Alert>
+          <JobError error={job.error} />
+        </Alert>
+      )}
+      {job.jobId && (
+        <JobStatus jobId={job.jobId}>
+          {(j) => <ProfilesResultView result={j.result} testId="profiles-result-live" />}
+        </JobStatus>
+      )}
     </Panel>
   );
 }
@@ -128,10 +172,19 @@ export function ImportFromRouter({ routerId }: { routerId: string }) {
   return (
     <Panel title={t('import.title')}>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t('import.hint')}</p>
-      <Button variant="secondary" data-testid="router-import" disabled={job.pending} onClick={() => job.run(() => startRouterImportAction({ routerId }))}>
+      <Button
+        variant="secondary"
+        data-testid="router-import"
+        disabled={job.pending}
+        onClick={() => job.run(() => startRouterImportAction({ routerId }))}
+      >
         {t('import.button')}
       </Button>
-      {job.error && <Alert><JobError error={job.error} /></Alert>}
+      {job.error && (
+        <Alert>
+          <JobError error={job.error} />
+        </Alert>
+      )}
       {job.jobId && (
         <JobStatus jobId={job.jobId} onFinished={open}>
           {(j) => {

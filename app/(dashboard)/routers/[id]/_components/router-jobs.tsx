@@ -1,5 +1,6 @@
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { JobError } from '@/components/job-error';
 import { JOB_STATE_COLOR } from '@/components/jobs/job-state';
 import { JobProgress } from '@/components/jobs/job-watch';
 import { RouterJobResult } from '@/components/network/job-results';
@@ -8,8 +9,6 @@ import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { JobState } from '@/lib/jobs/types';
 import { routerImport } from '@/lib/network/jobs';
-import { JobError } from '@/components/job-error';
-
 
 type RouterJob = {
   id: string;
@@ -24,7 +23,19 @@ type RouterJob = {
 };
 
 /** The latest jobs about this router, each with its readable result (sync report, check, …). */
-export function RouterJobs({ routerId, jobs, locale, timeZone, canImport }: { routerId: string; jobs: RouterJob[]; locale: Locale; timeZone: string; canImport: boolean }) {
+export function RouterJobs({
+  routerId,
+  jobs,
+  locale,
+  timeZone,
+  canImport,
+}: {
+  routerId: string;
+  jobs: RouterJob[];
+  locale: Locale;
+  timeZone: string;
+  canImport: boolean;
+}) {
   const t = useTranslations();
   return (
     <section className="space-y-2">
@@ -34,25 +45,37 @@ export function RouterJobs({ routerId, jobs, locale, timeZone, canImport }: { ro
       ) : (
         <ul className="space-y-2" data-testid="router-jobs">
           {jobs.map((j) => {
-            const importId = j.type === routerImport.name && j.result && typeof (j.result as { importId?: unknown }).importId === 'string' ? (j.result as { importId: string }).importId : null;
+            const importId =
+              j.type === routerImport.name &&
+              j.result &&
+              typeof (j.result as { importId?: unknown }).importId === 'string'
+                ? (j.result as { importId: string }).importId
+                : null;
             return (
               <li key={j.id} data-testid="router-job" data-type={j.type} data-state={j.state}>
                 <Card className="space-y-2">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <div className="flex flex-wrap items-center gap-2">
                       <Badge color={JOB_STATE_COLOR[j.state]}>{t(`jobs.states.${j.state}`)}</Badge>
-                      <span className="text-sm font-medium">{t.has(`jobs.types.${j.type}`) ? t(`jobs.types.${j.type}`) : j.type}</span>
+                      <span className="text-sm font-medium">
+                        {t.has(`jobs.types.${j.type}`) ? t(`jobs.types.${j.type}`) : j.type}
+                      </span>
                     </div>
                     <span className="text-xs text-slate-500">
                       {formatDateTime(j.createdAt, locale, timeZone)}
                       {j.finishedAt && ` → ${formatDateTime(j.finishedAt, locale, timeZone)}`}
                     </span>
                   </div>
-                  {(j.state === 'running' || j.state === 'retrying') && <JobProgress done={j.progressDone} total={j.progressTotal} />}
+                  {(j.state === 'running' || j.state === 'retrying') && (
+                    <JobProgress done={j.progressDone} total={j.progressTotal} />
+                  )}
                   {j.error && <JobError error={j.error} className="text-sm" />}
                   {j.state === 'done' && <RouterJobResult type={j.type} result={j.result} />}
                   {importId && canImport && (
-                    <Link href={`/routers/${routerId}/import/${importId}`} className="text-sm text-brand-700 underline dark:text-brand-500">
+                    <Link
+                      href={`/routers/${routerId}/import/${importId}`}
+                      className="text-sm text-brand-700 underline dark:text-brand-500"
+                    >
                       {t('routers.import.openPreview')}
                     </Link>
                   )}

@@ -1,15 +1,14 @@
 import { useTranslations } from 'next-intl';
 import { formatBps, formatBytes } from '@/components/network/format';
+import { Facts } from '@/components/network/job-results';
 import { RouterErrorExplanation } from '@/components/network/router-status';
 import { Badge, Card } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { RouterView } from '@/lib/network/routers';
-import { Facts } from '@/components/network/job-results';
 
 type Props = { router: RouterView; locale: Locale; timeZone: string };
-
 
 /** What the status monitor last read off the router, and the last error if it is down. */
 export function RouterStatusCard({ router, locale, timeZone }: Props) {
@@ -20,7 +19,10 @@ export function RouterStatusCard({ router, locale, timeZone }: Props) {
     <Card className="space-y-3">
       <h2 className="font-semibold">{t('statusTitle')}</h2>
       {router.status === 'offline' && (router.lastErrorKind || router.lastError) && (
-        <div className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950" data-testid="router-last-error">
+        <div
+          className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950"
+          data-testid="router-last-error"
+        >
           <RouterErrorExplanation kind={router.lastErrorKind} message={router.lastError} />
         </div>
       )}
@@ -60,7 +62,10 @@ function MemoryBar({ free, total }: { free: number; total: number }) {
     <span className="block max-w-xs">
       {formatBytes(used)} / {formatBytes(total)} ({pct}%)
       <span className="mt-1 block h-1.5 rounded-full bg-slate-200 dark:bg-slate-700">
-        <span className={`block h-1.5 rounded-full ${pct > 90 ? 'bg-red-600' : 'bg-brand-600'}`} style={{ width: `${pct}%` }} />
+        <span
+          className={`block h-1.5 rounded-full ${pct > 90 ? 'bg-red-600' : 'bg-brand-600'}`}
+          style={{ width: `${pct}%` }}
+        />
       </span>
     </span>
   );
@@ -87,7 +92,10 @@ export function RouterSettingsCard({ router }: { router: RouterView }) {
           [t('isolirProfile'), <code key="p">{router.isolirProfile}</code>],
           [t('isolirRateLimit'), <code key="r">{router.isolirRateLimit}</code>],
           [t('isolirAddressList'), <code key="l">{router.isolirAddressList}</code>],
-          [t('syncInterval'), router.syncIntervalMinutes > 0 ? t('everyMinutes', { minutes: router.syncIntervalMinutes }) : t('syncOff')],
+          [
+            t('syncInterval'),
+            router.syncIntervalMinutes > 0 ? t('everyMinutes', { minutes: router.syncIntervalMinutes }) : t('syncOff'),
+          ],
         ]}
       />
     </Card>
@@ -103,13 +111,27 @@ export function InterfacesTable({ router }: { router: RouterView }) {
       <h2 className="mb-2 font-semibold">{t('interfaces.title')}</h2>
       <Table
         testId="router-interfaces"
-        head={[t('interfaces.name'), t('interfaces.type'), t('interfaces.running'), t('interfaces.rx'), t('interfaces.tx'), t('interfaces.totalRx'), t('interfaces.totalTx')]}
+        head={[
+          t('interfaces.name'),
+          t('interfaces.type'),
+          t('interfaces.running'),
+          t('interfaces.rx'),
+          t('interfaces.tx'),
+          t('interfaces.totalRx'),
+          t('interfaces.totalTx'),
+        ]}
       >
         {list.map((i) => (
           <tr key={i.name}>
             <Td className="font-medium">{i.name}</Td>
             <Td className="text-xs">{i.type}</Td>
-            <Td>{i.running ? <Badge color="green">{t('interfaces.up')}</Badge> : <Badge color="slate">{t('interfaces.down')}</Badge>}</Td>
+            <Td>
+              {i.running ? (
+                <Badge color="green">{t('interfaces.up')}</Badge>
+              ) : (
+                <Badge color="slate">{t('interfaces.down')}</Badge>
+              )}
+            </Td>
             <Td className="whitespace-nowrap">{formatBps(i.rxBps)}</Td>
             <Td className="whitespace-nowrap">{formatBps(i.txBps)}</Td>
             <Td className="whitespace-nowrap">{formatBytes(i.rxByte)}</Td>

@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { disableVouchersAction, retryVoucherDeliveryAction } from '@/app/_actions/vouchers';
 import { Button } from '@/components/ui/button';
@@ -32,7 +32,15 @@ export function BatchActions({ batchId, failed, unused }: { batchId: string; fai
           </Button>
         )}
         {/* Secondary, not red: withdrawing stock is rare and must not outshine printing; the dialog still asks. */}
-        {unused > 0 && <ConfirmButton label={t('disableAll')} message={t('disableAllConfirm')} variant="secondary" onConfirm={disableAll} testId="batch-disable-all" />}
+        {unused > 0 && (
+          <ConfirmButton
+            label={t('disableAll')}
+            message={t('disableAllConfirm')}
+            variant="secondary"
+            onConfirm={disableAll}
+            testId="batch-disable-all"
+          />
+        )}
       </div>
     </div>
   );

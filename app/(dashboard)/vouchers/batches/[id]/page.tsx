@@ -14,15 +14,28 @@ import { BatchActions } from './batch-actions';
 import { PrintForm } from './print-form';
 import { VouchersTable } from './vouchers-table';
 
-export default async function VoucherBatchPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function VoucherBatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { info, ctx, read } = await requirePage('vouchers.view');
   const { id } = await params;
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const b = await read(getVoucherBatchOp, { batchId: id });
-  const status = (VOUCHER_STATUSES as readonly string[]).includes(sp.status ?? '') ? (sp.status as (typeof VOUCHER_STATUSES)[number]) : undefined;
-  const list = await executeOperation(listVouchersOp, ctx, { batchId: id, status, q: sp.q || undefined, cursor: sp.cursor });
+  const status = (VOUCHER_STATUSES as readonly string[]).includes(sp.status ?? '')
+    ? (sp.status as (typeof VOUCHER_STATUSES)[number])
+    : undefined;
+  const list = await executeOperation(listVouchersOp, ctx, {
+    batchId: id,
+    status,
+    q: sp.q || undefined,
+    cursor: sp.cursor,
+  });
   const page = list.ok ? list.data : { items: [], nextCursor: null };
   const manage = can(ctx.role, 'vouchers.manage');
   const running = b.displayStatus === 'queued' || b.displayStatus === 'delivering';
@@ -36,7 +49,10 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
   return (
     <div className="space-y-4">
       {running && <AutoRefresh seconds={2} />}
-      <PageHeader title={t('vouchers.batch.title', { profile: b.profileName })} subtitle={formatDateTime(b.createdAt, locale, info.org!.timezone)} />
+      <PageHeader
+        title={t('vouchers.batch.title', { profile: b.profileName })}
+        subtitle={formatDateTime(b.createdAt, locale, info.org!.timezone)}
+      />
       <VoucherNav current="batches" manage={manage} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -46,10 +62,19 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
             {row(t('vouchers.batches.count'), b.count.toLocaleString('id-ID'))}
             {row(t('vouchers.batch.price'), formatIDR(b.priceRupiah))}
             {row(t('vouchers.batch.cost'), formatIDR(b.costRupiah))}
-            {row(t('vouchers.batch.codes'), `${b.prefix}${'•'.repeat(Math.min(b.codeLength, 8))} · ${t('vouchers.batch.codeSpec', { length: b.codeLength, charset: t(`vouchers.charsets.${b.charset}`) })}`)}
+            {row(
+              t('vouchers.batch.codes'),
+              `${b.prefix}${'•'.repeat(Math.min(b.codeLength, 8))} · ${t('vouchers.batch.codeSpec', { length: b.codeLength, charset: t(`vouchers.charsets.${b.charset}`) })}`,
+            )}
             {row(t('vouchers.generate.passwordMode'), t(`vouchers.passwordModes.${b.passwordMode}`))}
-            {row(t('vouchers.batches.target'), b.delivery === 'radius' ? `RADIUS${b.routerName ? ` · ${b.routerName}` : ''}` : (b.routerName ?? '—'))}
-            {row(t('vouchers.batches.owner'), b.resellerUserId ? (b.resellerName ?? '—') : t('vouchers.generate.ownerOrg'))}
+            {row(
+              t('vouchers.batches.target'),
+              b.delivery === 'radius' ? `RADIUS${b.routerName ? ` · ${b.routerName}` : ''}` : (b.routerName ?? '—'),
+            )}
+            {row(
+              t('vouchers.batches.owner'),
+              b.resellerUserId ? (b.resellerName ?? '—') : t('vouchers.generate.ownerOrg'),
+            )}
             {row(t('vouchers.batches.counts'), <StatusCounts counts={b.byStatus} />)}
           </dl>
         </Card>
@@ -60,18 +85,30 @@ export default async function VoucherBatchPage({ params, searchParams }: { param
               <ProgressBar
                 done={b.progressDone ?? 0}
                 total={b.progressTotal ?? b.count}
-                label={b.progressTotal ? t('vouchers.batch.delivered', { done: b.progressDone ?? 0, total: b.progressTotal }) : t('vouchers.batch.waiting')}
+                label={
+                  b.progressTotal
+                    ? t('vouchers.batch.delivered', { done: b.progressDone ?? 0, total: b.progressTotal })
+                    : t('vouchers.batch.waiting')
+                }
               />
             )}
-            {!running && b.displayStatus !== 'failed' && <p className="text-sm" data-testid="delivery-done">{t('vouchers.batch.delivered', { done: b.deliveredCount, total: b.count })}</p>}
-            {b.failedCount > 0 && <Alert kind="warning">{t('vouchers.batch.failedCount', { count: b.failedCount })}</Alert>}
+            {!running && b.displayStatus !== 'failed' && (
+              <p className="text-sm" data-testid="delivery-done">
+                {t('vouchers.batch.delivered', { done: b.deliveredCount, total: b.count })}
+              </p>
+            )}
+            {b.failedCount > 0 && (
+              <Alert kind="warning">{t('vouchers.batch.failedCount', { count: b.failedCount })}</Alert>
+            )}
             {b.jobError && (b.displayStatus === 'failed' || running) && (
               <Alert kind={b.displayStatus === 'failed' ? 'error' : 'warning'}>
                 {b.displayStatus === 'failed' ? `${t('vouchers.batch.deliveryFailed')}: ` : ''}
                 {b.jobError}
               </Alert>
             )}
-            {manage && <BatchActions batchId={b.id} failed={b.displayStatus === 'failed'} unused={b.byStatus.unused ?? 0} />}
+            {manage && (
+              <BatchActions batchId={b.id} failed={b.displayStatus === 'failed'} unused={b.byStatus.unused ?? 0} />
+            )}
           </div>
         </Card>
       </div>

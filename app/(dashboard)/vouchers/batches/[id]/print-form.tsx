@@ -1,6 +1,6 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -15,7 +15,15 @@ const PART_SIZE = 1000;
  * The login QR always points at the organization's saved login URL (Settings → Organization):
  * the link only says whether to print it, so a shared link cannot redirect customers.
  */
-export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string; cards: number; defaultLoginUrl: string | null }) {
+export function PrintForm({
+  batchId,
+  cards,
+  defaultLoginUrl,
+}: {
+  batchId: string;
+  cards: number;
+  defaultLoginUrl: string | null;
+}) {
   const t = useTranslations('vouchers.print');
   const [format, setFormat] = useState<'a4' | 'thermal'>('a4');
   const [perPage, setPerPage] = useState(10);
@@ -35,7 +43,13 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="space-y-1">
           {label('print-format', t('format'))}
-          <select id="print-format" className={inputClass} value={format} onChange={(e) => setFormat(e.target.value as 'a4' | 'thermal')} data-testid="print-format">
+          <select
+            id="print-format"
+            className={inputClass}
+            value={format}
+            onChange={(e) => setFormat(e.target.value as 'a4' | 'thermal')}
+            data-testid="print-format"
+          >
             <option value="a4">{t('a4')}</option>
             <option value="thermal">{t('thermal')}</option>
           </select>
@@ -43,7 +57,12 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
         {format === 'a4' && (
           <div className="space-y-1">
             {label('print-per-page', t('perPage'))}
-            <select id="print-per-page" className={inputClass} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
+            <select
+              id="print-per-page"
+              className={inputClass}
+              value={perPage}
+              onChange={(e) => setPerPage(Number(e.target.value))}
+            >
               {CARDS_PER_PAGE.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -56,7 +75,13 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
           <p className="text-sm font-medium text-slate-700 dark:text-slate-300">{t('loginUrl')}</p>
           {defaultLoginUrl ? (
             <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="checkbox" className="h-5 w-5" checked={withQr} onChange={(e) => setWithQr(e.target.checked)} data-testid="print-qr" />
+              <input
+                type="checkbox"
+                className="h-5 w-5"
+                checked={withQr}
+                onChange={(e) => setWithQr(e.target.checked)}
+                data-testid="print-qr"
+              />
               <span className="break-all">{t('withQr', { url: defaultLoginUrl })}</span>
             </label>
           ) : (
@@ -72,7 +97,12 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
         {parts > 1 && (
           <div className="space-y-1">
             {label('print-part', t('part'))}
-            <select id="print-part" className={inputClass} value={part} onChange={(e) => setPart(Number(e.target.value))}>
+            <select
+              id="print-part"
+              className={inputClass}
+              value={part}
+              onChange={(e) => setPart(Number(e.target.value))}
+            >
               {Array.from({ length: parts }, (_, i) => (
                 <option key={i} value={i + 1}>
                   {t('partOf', { part: i + 1, from: i * PART_SIZE + 1, to: Math.min(cards, (i + 1) * PART_SIZE) })}
@@ -83,7 +113,13 @@ export function PrintForm({ batchId, cards, defaultLoginUrl }: { batchId: string
         )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <a href={`/api/vouchers/batches/${batchId}/pdf?${qs}`} className={buttonClass('primary')} data-testid="print-pdf" target="_blank" rel="noopener">
+        <a
+          href={`/api/vouchers/batches/${batchId}/pdf?${qs}`}
+          className={buttonClass('primary')}
+          data-testid="print-pdf"
+          target="_blank"
+          rel="noopener"
+        >
           {t('download')}
         </a>
         <p className="text-xs text-slate-500">{t('note')}</p>

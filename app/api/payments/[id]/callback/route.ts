@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
-import { CALLBACK_MAX_BYTES, receiveCallback } from '@/lib/payments/callbacks';
 import { clientIp } from '@/lib/auth/ip';
+import { CALLBACK_MAX_BYTES, receiveCallback } from '@/lib/payments/callbacks';
 import { bodyText, payloadTooLarge, readBodyCapped } from '@/lib/server/body';
 
 /**
@@ -15,6 +15,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!bytes) return payloadTooLarge();
   // Decoded as sent (a BOM kept): Tripay signs the raw body, byte for byte.
   const rawBody = bodyText(bytes);
-  const result = await receiveCallback(getDb(), { gateway, rawBody, headers: request.headers, remoteIp: clientIp((name) => request.headers.get(name)) });
-  return typeof result.body === 'string' ? new Response(result.body, { status: result.status }) : Response.json(result.body, { status: result.status });
+  const result = await receiveCallback(getDb(), {
+    gateway,
+    rawBody,
+    headers: request.headers,
+    remoteIp: clientIp((name) => request.headers.get(name)),
+  });
+  return typeof result.body === 'string'
+    ? new Response(result.body, { status: result.status })
+    : Response.json(result.body, { status: result.status });
 }

@@ -9,5 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!result.ok) return toResponse(result);
   const file = await readOrgFile(result.data.path);
   if (!file) return Response.json({ ok: false, code: 'not_found' }, { status: 404 });
-  return new Response(new Uint8Array(file), { headers: { ...uploadedFileHeaders(file, `bukti-${id.slice(0, 8)}`), 'cache-control': 'private, no-store' } });
+  return new Response(new Uint8Array(file), {
+    headers: { ...uploadedFileHeaders(file, `bukti-${id.slice(0, 8)}`), 'cache-control': 'private, no-store' },
+  });
 }

@@ -1,7 +1,7 @@
 'use client';
-import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { confirmRouterImportAction } from '@/app/_actions/network';
 import { buttonClass } from '@/components/ui/button';
@@ -12,21 +12,51 @@ import { Table, Td } from '@/components/ui/table';
 import { billingStartFor, firstBillingSchedule } from '@/lib/billing/schedule';
 import { BILLING_TYPES, type BillingType } from '@/lib/customers/constants';
 
-type Profile = { kind: 'pppoe' | 'hotspot'; profile: string; count: number; suggestedPlanId: string | null; isolir: boolean };
+type Profile = {
+  kind: 'pppoe' | 'hotspot';
+  profile: string;
+  count: number;
+  suggestedPlanId: string | null;
+  isolir: boolean;
+};
 type Plan = { id: string; name: string; routerProfile: string | null; serviceType: string };
 
 const keyOf = (p: Profile) => `${p.kind}:${p.profile}`;
 
 /** Map each router profile to a plan (or skip it), pick the billing type, confirm once. */
-type ScheduleInputs = { today: string; nowMinutes?: number; settings: Parameters<typeof firstBillingSchedule>[0]['settings'] };
+type ScheduleInputs = {
+  today: string;
+  nowMinutes?: number;
+  settings: Parameters<typeof firstBillingSchedule>[0]['settings'];
+};
 
-export function ImportMappingForm({ importId, profiles, plans, done, schedule }: { importId: string; profiles: Profile[]; plans: Plan[]; done: boolean; schedule: ScheduleInputs }) {
+export function ImportMappingForm({
+  importId,
+  profiles,
+  plans,
+  done,
+  schedule,
+}: {
+  importId: string;
+  profiles: Profile[];
+  plans: Plan[];
+  done: boolean;
+  schedule: ScheduleInputs;
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(profiles.map((p) => [keyOf(p), p.suggestedPlanId ?? ''])));
+  const [mapping, setMapping] = useState<Record<string, string>>(() =>
+    Object.fromEntries(profiles.map((p) => [keyOf(p), p.suggestedPlanId ?? ''])),
+  );
   const [billingType, setBillingType] = useState<BillingType>('postpaid');
   const [paidUntil, setPaidUntil] = useState('');
-  const first = firstBillingSchedule({ period: billingStartFor({ paidUntil: paidUntil || null, today: schedule.today }), billingType, settings: schedule.settings, today: schedule.today, nowMinutes: schedule.nowMinutes });
+  const first = firstBillingSchedule({
+    period: billingStartFor({ paidUntil: paidUntil || null, today: schedule.today }),
+    billingType,
+    settings: schedule.settings,
+    today: schedule.today,
+    nowMinutes: schedule.nowMinutes,
+  });
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ imported: number; skipped: number } | null>(null);
   const count = profiles.reduce((n, p) => n + (mapping[keyOf(p)] ? p.count : 0), 0);
@@ -40,7 +70,9 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
     <div className="space-y-4">
       {outcome && (
         <Alert kind="success">
-          <span data-testid="router-import-done">{t('routers.import.done', { imported: outcome.imported, skipped: outcome.skipped })}</span>{' '}
+          <span data-testid="router-import-done">
+            {t('routers.import.done', { imported: outcome.imported, skipped: outcome.skipped })}
+          </span>{' '}
           <Link href="/customers" className="font-medium underline">
             {t('routers.import.toCustomers')}
           </Link>
@@ -48,7 +80,15 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
       )}
       {error && <Alert>{error}</Alert>}
       {plans.length === 0 && <Alert>{t('routers.import.noPlans')}</Alert>}
-      <Table testId="router-import-profiles" head={[t('routers.import.profile'), t('routers.import.kind'), t('routers.import.count'), t('routers.import.plan')]}>
+      <Table
+        testId="router-import-profiles"
+        head={[
+          t('routers.import.profile'),
+          t('routers.import.kind'),
+          t('routers.import.count'),
+          t('routers.import.plan'),
+        ]}
+      >
         {profiles.map((p) => {
           const key = keyOf(p);
           return (
@@ -80,7 +120,11 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
                   ))}
                 </select>
                 {/* Isolated entries keep this plan for good: it is what they get back once they pay. */}
-                {p.isolir && <p className="mt-1 max-w-xs text-xs text-amber-700 dark:text-amber-400">{t('routers.import.isolirPlanNote')}</p>}
+                {p.isolir && (
+                  <p className="mt-1 max-w-xs text-xs text-amber-700 dark:text-amber-400">
+                    {t('routers.import.isolirPlanNote')}
+                  </p>
+                )}
               </Td>
             </tr>
           );
@@ -98,7 +142,14 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
         />
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700 dark:text-slate-300">{t('import.paidUntil')}</span>
-          <input type="date" value={paidUntil} disabled={disabled} className={inputClass} data-testid="router-import-paid-until" onChange={(e) => setPaidUntil(e.target.value)} />
+          <input
+            type="date"
+            value={paidUntil}
+            disabled={disabled}
+            className={inputClass}
+            data-testid="router-import-paid-until"
+            onChange={(e) => setPaidUntil(e.target.value)}
+          />
           <span className="mt-1 block text-xs text-slate-500">{t('import.paidUntilHint')}</span>
         </label>
         <p className="text-sm sm:col-span-2" data-testid="router-import-schedule">
@@ -120,7 +171,9 @@ export function ImportMappingForm({ importId, profiles, plans, done, schedule }:
               } else setError(r.message);
             }}
           />
-          {count === 0 && !disabled && <p className="mt-1 text-xs text-slate-500">{t('routers.import.nothingMapped')}</p>}
+          {count === 0 && !disabled && (
+            <p className="mt-1 text-xs text-slate-500">{t('routers.import.nothingMapped')}</p>
+          )}
         </div>
       </Card>
       {done && !outcome && (

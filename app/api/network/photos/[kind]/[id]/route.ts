@@ -10,5 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const file = await readOrgFile(result.data.path);
   if (!file) return Response.json({ ok: false, code: 'not_found' }, { status: 404 });
   // The URL carries the stored name (?v=), so a replaced photo is a new URL: safe to cache privately.
-  return new Response(new Uint8Array(file), { headers: { ...uploadedFileHeaders(file, `${kind}-${id.slice(0, 8)}`), 'cache-control': 'private, max-age=86400' } });
+  return new Response(new Uint8Array(file), {
+    headers: { ...uploadedFileHeaders(file, `${kind}-${id.slice(0, 8)}`), 'cache-control': 'private, max-age=86400' },
+  });
 }

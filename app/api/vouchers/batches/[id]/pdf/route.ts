@@ -1,5 +1,5 @@
-import { can } from '@/lib/auth/permissions';
 import { getActionContext, getLocale } from '@/lib/auth/context';
+import { can } from '@/lib/auth/permissions';
 import { runAction, toResponse } from '@/lib/server/action';
 import { failure } from '@/lib/server/operation';
 import { printVouchersOp } from '@/lib/vouchers/operations';
@@ -26,11 +26,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   };
   // Staff (vouchers.view) print any batch; everyone else goes through the reseller's own
   // operation, which finds only batches they bought (and refuses a role without wallet.view).
-  const result = can(ctx.role, 'vouchers.view') ? await runAction(printVouchersOp, input) : await runAction(printMyBatchOp, input);
+  const result = can(ctx.role, 'vouchers.view')
+    ? await runAction(printVouchersOp, input)
+    : await runAction(printMyBatchOp, input);
   if (!result.ok) return toResponse(result);
   const pdf = await renderVoucherPdf(result.data, ctx.locale === 'en' ? 'en' : 'id');
   const name = `voucher-${id.slice(0, 8)}-${result.data.format}${result.data.parts > 1 ? `-${result.data.part}` : ''}.pdf`;
   return new Response(new Uint8Array(pdf), {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${name}"`,
+      'cache-control': 'private, no-store',
+    },
   });
 }
