@@ -27,7 +27,7 @@ export async function closeRouterPool() {
 const settingsCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof routerConnectionSettings>> }>();
 const SETTINGS_TTL_MS = 5_000;
 
-export async function settingsFor(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }) {
+async function settingsFor(db: Db, p: { orgId: string; routerId: string; fresh?: boolean }) {
   const key = `${p.orgId}:${p.routerId}`;
   const cached = settingsCache.get(key);
   if (!p.fresh && cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.value;
@@ -45,7 +45,7 @@ const MARK_EVERY_MS = 30_000;
  * offline (with the reason) and is rethrown, so the job retries with backoff; success
  * marks it online, which also wakes jobs that were waiting for it.
  */
-export async function withRouter<T>(
+async function withRouter<T>(
   db: Db,
   p: { orgId: string; routerId: string; fresh?: boolean },
   fn: (api: RouterConnection, router: Awaited<ReturnType<typeof routerConnectionSettings>>['router']) => Promise<T>,

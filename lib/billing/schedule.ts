@@ -1,4 +1,4 @@
-import type { BillingType } from '@/lib/customers/constants';
+import type { BillingType } from '@/db/enums';
 import { shiftMonth } from './money';
 
 /**

@@ -17,7 +17,12 @@ import { getBillingSettings } from './settings';
  */
 export async function billingPass(
   db: Database,
-  p: { now?: Date; log?: PassLog /** Only these organizations (default: every active one). */; orgIds?: string[] } = {},
+  p: {
+    now?: Date;
+    log?: PassLog;
+    /** Only these organizations (default: every active one). */
+    orgIds?: string[];
+  } = {},
 ) {
   const orgs = await db
     .select({ id: organizations.id, timezone: organizations.timezone })

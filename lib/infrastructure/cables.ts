@@ -5,10 +5,11 @@ import { cables } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { cableGeometry, cablePathSchema } from './cable-path';
-import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
+import { codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
 
 export const cableSchema = z.object({

@@ -4,10 +4,10 @@ import type { Db } from '@/db/client';
 import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 
 /** Who changes infrastructure, for the audit trail. */
-export type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 /** Form fields shared by ODPs, sites and cables. Empty text means "none". */
 export const infraCodeSchema = z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong');

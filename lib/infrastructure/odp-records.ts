@@ -3,8 +3,8 @@ import type { Db } from '@/db/client';
 import { infraSites, odps, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { contains } from '@/lib/server/search';
-import type { Actor } from './infra';
 import { odpSummaryColumns, usedPortsSql } from './odp-usage';
 import { removeStoredPhoto } from './photo-files';
 

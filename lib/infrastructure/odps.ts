@@ -5,10 +5,11 @@ import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { latitudeSchema, longitudeSchema } from './coordinates';
-import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
+import { codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { odpSummaryColumns, portsNeededSql } from './odp-usage';
 
 // Existing callers (customers, leads) import the coordinate fields from here.

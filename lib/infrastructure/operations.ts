@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { cableSchema, deleteCable, getCable, listCables, saveCable } from './cables';
 import { CABLE_TYPES, SITE_KINDS } from './constants';
@@ -28,12 +29,6 @@ export const saveOdpOp = defineOperation({
   }),
   run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { ...ctx.actor, odpId, input }),
 });
-
-const optionalId = z
-  .string()
-  .uuid('validation.invalid')
-  .optional()
-  .or(z.literal('').transform(() => undefined));
 
 // ---- Infrastructure records: ODPs, sites (POP/OLT/ODC/pole), cables, photos -----------------
 

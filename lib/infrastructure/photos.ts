@@ -6,7 +6,7 @@ import { cables, infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { storeOrgFile } from '@/lib/server/files';
-import type { Actor } from './infra';
+import type { Actor } from '@/lib/server/operation';
 import {
   isOrgPhotoPath,
   PHOTO_FOLDER,

@@ -5,10 +5,11 @@ import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { latitudeSchema, longitudeSchema } from './coordinates';
-import { type Actor, codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
+import { codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
 
 export const siteSchema = z.object({

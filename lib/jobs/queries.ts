@@ -49,5 +49,3 @@ export async function getJob(db: Db, p: { orgId: string; jobId: string }) {
     .where(and(eq(jobs.id, p.jobId), eq(jobs.organizationId, p.orgId)));
   return row ?? null;
 }
-
-export type JobRow = Awaited<ReturnType<typeof listJobs>>['items'][number];

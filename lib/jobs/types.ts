@@ -1,1 +1,1 @@
-export { JOB_STATES, type JobState, PERIODIC_TASKS, type PeriodicTask, TASK_ERRORS, type TaskError } from '@/db/enums';
+export { JOB_STATES, type JobState } from '@/db/enums';

@@ -8,15 +8,10 @@ import { customerFilterOptions } from '@/lib/customers/queries';
 import { listOdps } from '@/lib/infrastructure/odps';
 import { listPlans } from '@/lib/plans/queries';
 import { AppError } from '@/lib/server/errors';
+import { optionalId } from '@/lib/server/form-input';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
 import { renderTemplate, templateProblems } from './templates';
-
-const optionalId = z
-  .string()
-  .uuid('validation.invalid')
-  .optional()
-  .or(z.literal('').transform(() => undefined));
 
 export const broadcastFilterSchema = z.object({
   status: z

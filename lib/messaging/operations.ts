@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES, TEMPLATE_CATEGORIES } from '@/db/schema';
+import { blankAsUndefined } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import {
   broadcastChoices,
@@ -26,7 +27,6 @@ import {
 import { getMessagingSettings } from './queue';
 import { deleteSession, listSessions, relinkSession, requestLogout, saveSession, sessionSchema } from './sessions';
 
-const empty = <T extends z.ZodType>(s: T) => s.optional().or(z.literal('').transform(() => undefined));
 const sessionId = z.object({ sessionId: z.string().uuid('validation.invalid') });
 const broadcastId = z.object({ broadcastId: z.string().uuid('validation.invalid') });
 
@@ -108,16 +108,16 @@ export const listMessagesOp = defineOperation({
   name: 'messaging.listMessages',
   permission: 'messaging.view',
   input: z.object({
-    status: empty(z.enum(MESSAGE_STATUSES)),
-    category: empty(z.enum(TEMPLATE_CATEGORIES)),
+    status: blankAsUndefined(z.enum(MESSAGE_STATUSES)),
+    category: blankAsUndefined(z.enum(TEMPLATE_CATEGORIES)),
     q: z
       .string()
       .trim()
       .max(100)
       .optional()
       .transform((v) => v || undefined),
-    broadcastId: empty(z.string().uuid()),
-    customerId: empty(z.string().uuid()),
+    broadcastId: blankAsUndefined(z.string().uuid()),
+    customerId: blankAsUndefined(z.string().uuid()),
     cursor: z.string().max(200).optional(),
   }),
   run: (ctx, input) => listMessages(ctx.db, { orgId: ctx.orgId, ...input }),

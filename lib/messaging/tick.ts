@@ -11,7 +11,12 @@ import { queueDueReminders, queueInvoiceMessages } from './automatic';
  */
 export async function messagingPass(
   db: Database,
-  p: { now?: Date; log?: PassLog /** Only these organizations (default: every active one). */; orgIds?: string[] } = {},
+  p: {
+    now?: Date;
+    log?: PassLog;
+    /** Only these organizations (default: every active one). */
+    orgIds?: string[];
+  } = {},
 ) {
   const orgs = await db
     .select({ id: organizations.id, timezone: organizations.timezone })

@@ -36,9 +36,6 @@ export interface MessageTransport {
   sendText(to: string, text: string): Promise<SendResult>;
 }
 
-/** Receipt states a transport may report after the send. */
-export type ReceiptStatus = 'delivered' | 'read' | 'failed';
-
 /**
  * A tenant's HTTP-gateway address refused (not public): stored as this bare code in the
  * message's and the session's error and shown translated (messaging.*.errors); the address

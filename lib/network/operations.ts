@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
 import { radiusOnline } from './radius/accounting';
@@ -14,11 +15,6 @@ import {
 import { deleteRouter, getRouter, listRouters, routerChoices, routerSchema, saveRouter } from './routers';
 import { listSessions } from './sessions';
 
-const optionalId = z
-  .string()
-  .uuid('validation.invalid')
-  .optional()
-  .or(z.literal('').transform(() => undefined));
 const routerRef = z.object({ routerId: z.string().uuid('validation.invalid') });
 
 export const listRoutersOp = defineOperation({

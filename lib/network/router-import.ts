@@ -13,11 +13,11 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import { importSchedule, paidUntilSchema } from '@/lib/billing/import-schedule';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
+import { isVoucherEntry } from '@/lib/core/voucher-comment';
 import { encryptSecret } from '@/lib/crypto';
 import { applyRadiusStatus, writeCredentials } from '@/lib/network/radius/provision';
 import type { RouterApi } from '@/lib/network/routeros/client';
 import { AppError } from '@/lib/server/errors';
-import { isVoucherEntry } from '@/lib/vouchers/constants';
 import type { RouterAccess } from './router-access';
 import { MENUS, planProfileName, secretProplist } from './router-state';
 import { getRouter } from './routers';

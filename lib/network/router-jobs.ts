@@ -4,6 +4,7 @@ import { jobs, routerSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { routerCheck, routerImport, routerProfiles, routerSync, sessionKick } from './jobs';
 import { getRouter } from './routers';
 
@@ -11,7 +12,6 @@ import { getRouter } from './routers';
  * What the web app asks of a router. It never connects itself: each request is a job for
  * the worker, and the page follows the job's progress and result.
  */
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 async function requested(
   db: Db,

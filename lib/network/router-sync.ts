@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
+import { isVoucherEntry } from '@/lib/core/voucher-comment';
 import { decryptSecret } from '@/lib/crypto';
 import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { pipelined } from '@/lib/server/pipelined';
-import { isVoucherEntry } from '@/lib/vouchers/constants';
 import { ensureProfiles, kickSession, type ProfileSpec } from './router-ops';
 import {
   type DesiredSecret,

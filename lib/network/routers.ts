@@ -9,6 +9,7 @@ import { nasAddressOf } from '@/lib/network/radius/nas-address';
 import { writeIsolirGroup, writeNas } from '@/lib/network/radius/provision';
 import type { RouterConnectOptions } from '@/lib/network/routeros/client';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { contains } from '@/lib/server/search';
 import { ROUTER_MODES } from './constants';
 import { routerSync } from './jobs';
@@ -89,8 +90,6 @@ export const routerSchema = z.object({
     .default(3799),
 });
 export type RouterInput = z.output<typeof routerSchema>;
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 /** Everything about a router a screen may show: never the password, not even encrypted. */
 const publicColumns = {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, organizations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -121,12 +121,4 @@ export async function setOrganizationStatus(
     });
     return org;
   });
-}
-
-export async function isMember(db: Db, orgId: string, userId: string) {
-  const [row] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, userId)));
-  return Boolean(row);
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { GATEWAY_TX_STATUSES } from '@/db/schema';
+import { blankAsUndefined } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { recheckTransaction, resolveReview } from './manage';
 import { getTransaction, listTransactions } from './queries';
 import { refundTransaction } from './refund';
 import { gatewaySettingsSchema, listGatewaySettings, saveGatewaySettings, testGatewayCredentials } from './settings';
 import { GATEWAYS } from './types';
-
-const emptyToUndefined = <T extends z.ZodType>(schema: T) =>
-  schema.optional().or(z.literal('').transform(() => undefined));
 
 export const listGatewaySettingsOp = defineOperation({
   name: 'payments.listGateways',
@@ -35,8 +33,8 @@ export const listTransactionsOp = defineOperation({
   name: 'payments.listTransactions',
   permission: 'billing.view',
   input: z.object({
-    status: emptyToUndefined(z.enum(GATEWAY_TX_STATUSES)),
-    gateway: emptyToUndefined(z.enum(GATEWAYS)),
+    status: blankAsUndefined(z.enum(GATEWAY_TX_STATUSES)),
+    gateway: blankAsUndefined(z.enum(GATEWAYS)),
     q: z
       .string()
       .trim()

@@ -4,9 +4,8 @@ import { plans } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { renamePlanGroup, writePlanGroups } from '@/lib/network/radius/provision';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import type { PlanInput } from './schemas';
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 function toColumns(input: PlanInput) {
   return {

@@ -17,11 +17,3 @@ export async function listPlans(db: Db, p: { orgId: string; q?: string; includeI
     .orderBy(asc(plans.priceRupiah), asc(plans.name))
     .limit(500);
 }
-
-export async function getPlan(db: Db, p: { orgId: string; planId: string }) {
-  const [plan] = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.id, p.planId), eq(plans.organizationId, p.orgId)));
-  return plan ?? null;
-}

@@ -1,5 +1,3 @@
-export { COMMISSION_STATUSES, type CommissionStatus } from '@/db/enums';
-
 /** Basis points per 100 %: 500 bps = 5 %. */
 export const BPS = 10_000;
 

@@ -20,3 +20,10 @@ export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 't
  */
 export const calendarDay = (message: string) =>
   z.iso.date(message).refine((v) => v >= '1900-01-01' && v <= '9999-12-31', message);
+
+/** An optional form field: a blank select or input ("") is the same as leaving it out. */
+export const blankAsUndefined = <T extends z.ZodType>(schema: T) =>
+  schema.optional().or(z.literal('').transform(() => undefined));
+
+/** An optional record id from a form (a blank select is none). */
+export const optionalId = blankAsUndefined(z.string().uuid('validation.invalid'));

@@ -4,9 +4,8 @@ import { memberships, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { AssignableRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { revokeOpenInvitations } from './invitations';
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 async function loadMembership(db: Db, orgId: string, membershipId: string) {
   const [row] = await db

@@ -5,13 +5,12 @@ import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { assertEnoughSpace, generateCodes, generatePasswords } from './codes';
 import { voucherDeliver } from './jobs';
 import { getVoucherProfile } from './profiles';
 import type { GenerateBatchInput } from './schemas';
 import { pgTextArray } from './sql-arrays';
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 // Each round re-draws only the codes the database refused; at ≤ 1 % occupancy one or two
 // rounds do it, so running out of rounds means the space is crowded after all.

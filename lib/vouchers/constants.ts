@@ -21,9 +21,3 @@ export type BatchDisplayStatus = (typeof BATCH_DISPLAY_STATUSES)[number];
 export const CODE_LENGTH_MIN = 4;
 export const CODE_LENGTH_MAX = 16;
 export const BATCH_MAX = 100_000;
-
-/** The comment on a router's hotspot user that marks it as a voucher of one batch. */
-export const VOUCHER_COMMENT_PREFIX = 'jaring:';
-export const voucherComment = (batchId: string) => `${VOUCHER_COMMENT_PREFIX}${batchId}`;
-/** A router entry that a voucher delivery made: customer sync and import leave it alone. */
-export const isVoucherEntry = (comment: string | null | undefined) => !!comment?.startsWith(VOUCHER_COMMENT_PREFIX);

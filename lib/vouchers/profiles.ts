@@ -3,12 +3,11 @@ import type { Db } from '@/db/client';
 import { voucherProfiles } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { uniqueViolation } from '@/lib/server/pg-errors';
 import { contains } from '@/lib/server/search';
 import { writeVoucherGroup } from './radius';
 import type { VoucherProfileInput } from './schemas';
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 function toColumns(input: VoucherProfileInput) {
   return {

@@ -1,15 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import {
-  organizations,
-  radcheck,
-  radgroupcheck,
-  radgroupreply,
-  voucherBatches,
-  voucherProfiles,
-  vouchers,
-} from '@/db/schema';
+import { radcheck, radgroupcheck, radgroupreply, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { orgSlug } from '@/lib/network/radius/provision';
 import { pgTextArray } from './sql-arrays';
 
 /**
@@ -31,12 +24,6 @@ export function voucherGroupName(profile: { name: string; radiusGroup: string | 
 }
 
 export const voucherUsername = (code: string, slug: string) => `${code}@${slug}`;
-
-export async function orgSlug(db: Db, orgId: string) {
-  const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
-  if (!org) throw new Error(`organization ${orgId} not found`);
-  return org.slug;
-}
 
 type ProfileRadius = Pick<
   typeof voucherProfiles.$inferSelect,

@@ -1,8 +1,8 @@
+import { voucherComment } from '@/lib/core/voucher-comment';
 import { MENUS } from '@/lib/network/router-state';
 import type { RouterApi, RouterRow } from '@/lib/network/routeros/client';
 import { RouterError } from '@/lib/network/routeros/errors';
 import { pipelined } from '@/lib/server/pipelined';
-import { voucherComment } from './constants';
 
 /**
  * Router-side steps for vouchers over an open API connection (no database here). Vouchers

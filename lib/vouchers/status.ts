@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { fromOrganizationNas } from '@/lib/network/radius/accounting';
+import { orgSlug } from '@/lib/network/radius/provision';
 import type { VoucherStatus } from './constants';
-import { applyVoucherRadiusState, orgSlug } from './radius';
+import { applyVoucherRadiusState } from './radius';
 import type { VoucherUsage } from './router';
 
 /**

@@ -5,10 +5,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { retryJob } from '@/lib/jobs/mutations';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { voucherDisable } from './jobs';
 import { applyVoucherRadiusState } from './radius';
-
-type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
 async function loadBatch(db: Db, p: { orgId: string; batchId: string }) {
   const [batch] = await db

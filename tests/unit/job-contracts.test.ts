@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { JOB_CONTRACTS, JOB_TYPES } from '@/lib/job-contracts';
 import { HANDLERS } from '@/workers/jobs';
@@ -20,6 +21,31 @@ test('every contract has one handler and every handler a contract', () => {
     (h) => h.contract.name,
   );
   assert.deepEqual(stray, [], 'handlers whose contract is not listed in lib/job-contracts.ts');
+});
+
+/** Every jobs.ts under lib/: where contracts are declared. */
+function contractFiles(dir = 'lib', out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) contractFiles(full, out);
+    else if (name === 'jobs.ts') out.push(full);
+  }
+  return out;
+}
+
+test('every contract declared in lib/**/jobs.ts is listed (an unlisted one would never be handled)', async () => {
+  const declared: unknown[] = [];
+  for (const file of contractFiles()) {
+    const mod = (await import(path.resolve(file))) as Record<string, unknown>;
+    declared.push(
+      ...Object.values(mod).filter((v) => typeof v === 'object' && v !== null && 'payload' in v && 'queue' in v),
+    );
+  }
+  assert.ok(declared.length >= JOB_CONTRACTS.length);
+  const unlisted = declared
+    .filter((c) => !(JOB_CONTRACTS as readonly unknown[]).includes(c))
+    .map((c) => (c as { name: string }).name);
+  assert.deepEqual(unlisted, [], 'contracts missing from lib/job-contracts.ts');
 });
 
 test('every job type has a label on the jobs page in both languages', () => {

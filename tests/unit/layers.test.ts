@@ -42,9 +42,16 @@ test('lib/core imports no domain module', () => {
   assert.deepEqual(offenders('lib/core', /^lib\/(?!core\/|server\/)/), []);
 });
 
-test('lib/network and lib/infrastructure import nothing from lib/customers', () => {
+test('lib/ imports nothing from app/ or workers/ (they call lib, never the other way)', () => {
+  assert.deepEqual(offenders('lib', /^(app|workers)\//), []);
+});
+
+test('lib/network and lib/infrastructure import nothing from lib/customers or lib/vouchers', () => {
   assert.deepEqual(
-    [...offenders('lib/network', /^lib\/customers\//), ...offenders('lib/infrastructure', /^lib\/customers\//)],
+    [
+      ...offenders('lib/network', /^lib\/(customers|vouchers)\//),
+      ...offenders('lib/infrastructure', /^lib\/(customers|vouchers)\//),
+    ],
     [],
   );
 });

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -23,7 +23,7 @@ export default async function LeadsPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const status = LEAD_STATUSES.includes(sp.status as LeadStatus) ? (sp.status as LeadStatus) : undefined;
-  const page = await read(listLeadsOp, { q: sp.q, status, cursor: sp.cursor });
+  const page = await read(listLeadsOp, { q: searchParam(sp.q), status, cursor: sp.cursor });
   return (
     <div>
       <PageHeader

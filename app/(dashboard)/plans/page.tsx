@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
+import { searchParam } from '@/components/ui/search-form';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { listPlansOp } from '@/lib/plans/operations';
@@ -13,7 +14,7 @@ export default async function PlansPage({
   const { ctx, read } = await requirePage('plans.view');
   const sp = await searchParams;
   const t = await getTranslations('plans');
-  const plans = await read(listPlansOp, { includeInactive: true, q: sp.q });
+  const plans = await read(listPlansOp, { includeInactive: true, q: searchParam(sp.q) });
   const manage = can(ctx.role, 'plans.manage');
   const editing = sp.edit ? plans.find((p) => p.id === sp.edit) : undefined;
   return (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RouterStatusBadge } from '@/components/network/router-status';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { PagePager, Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -21,7 +21,7 @@ export default async function RoutersPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
-  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const q = searchParam(sp.q);
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1));
   const list = await read(listRoutersOp, { q, page: pageNo });
   const manage = can(ctx.role, 'routers.manage');

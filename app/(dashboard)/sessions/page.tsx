@@ -7,7 +7,7 @@ import { SessionWhoCells, TrafficCells } from '@/components/network/session-cell
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { PagePager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
@@ -78,7 +78,7 @@ export default async function SessionsPage({
   const wanted = sp.routerId ?? (await cookies()).get(ROUTER_COOKIE)?.value ?? '';
   const routerId = routers.some((r) => r.id === wanted) ? wanted : '';
   const kind = SESSION_KINDS.includes(sp.kind as SessionKind) ? (sp.kind as SessionKind) : undefined;
-  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const q = searchParam(sp.q);
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(sp.page ?? '1', 10) || 1));
   if (hasRadius && sp.source === 'radius') {
     return <RadiusSessions read={read} q={q} rawQ={sp.q} page={pageNo} locale={locale} timeZone={tz} tabs={tabs} />;

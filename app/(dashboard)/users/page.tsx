@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/ui/card';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { requirePage } from '@/lib/auth/context';
 import { ASSIGNABLE_ROLES, can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
@@ -17,7 +17,7 @@ export default async function UsersPage({
   const sp = await searchParams;
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { members, invitations } = await read(listMembersOp, { q: sp.q, cursor: sp.cursor });
+  const { members, invitations } = await read(listMembersOp, { q: searchParam(sp.q), cursor: sp.cursor });
   const manage = can(ctx.role, 'users.manage');
   const roleOptions = ASSIGNABLE_ROLES.map((r) => ({ value: r, label: t(`roles.names.${r}`) }));
   return (

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { organizations, type Router } from '@/db/schema';
+import type { Router } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { PermanentJobError } from '@/lib/jobs/errors';
 import { sendDynamicAuth } from '@/lib/network/radius/coa';
-import { radiusUsername } from '@/lib/network/radius/provision';
+import { orgSlug, radiusUsername } from '@/lib/network/radius/provision';
 import { routerConnectAddress } from '@/lib/network/router-address';
 import { planRateLimit } from '@/lib/network/router-state';
 import type { SubscriptionOnNetwork } from './apply-subscription';
@@ -25,8 +24,7 @@ export async function tellRadiusRouter(
 ) {
   if (sub.sub.status === 'pending') return { applied: false, reason: 'pending' };
   if (!router.radiusSecretEnc) throw new PermanentJobError(`Router ${router.name} has no RADIUS secret`);
-  const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
-  const userName = radiusUsername(sub.sub.serviceUsername, org!.slug);
+  const userName = radiusUsername(sub.sub.serviceUsername, await orgSlug(db, orgId));
   const coa = planChange && sub.sub.status === 'active';
   const result = await sendDynamicAuth({
     // Hosted platforms check the router's address again before each request.

@@ -31,7 +31,8 @@ export function isolirGroupName(orgSlug: string) {
 const PLAN_GROUP_SQL = sql`coalesce(nullif(trim(p.radius_group), ''), p.name) || '@' || o.slug`;
 const ISOLIR_GROUP_SQL = sql`'isolir@' || o.slug`;
 
-async function slugOf(db: Db, orgId: string) {
+/** The organization's slug: its RADIUS realm (`budi@<slug>`). */
+export async function orgSlug(db: Db, orgId: string) {
   const [org] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
   if (!org) throw new Error(`organization ${orgId} not found`);
   return org.slug;
@@ -39,7 +40,7 @@ async function slugOf(db: Db, orgId: string) {
 
 /** Rewrites the reply attributes of the organization's plan groups (all, or some plans). */
 export async function writePlanGroups(db: Db, p: { orgId: string; planIds?: string[] }) {
-  const slug = await slugOf(db, p.orgId);
+  const slug = await orgSlug(db, p.orgId);
   const list = await db
     .select()
     .from(plans)
@@ -77,7 +78,7 @@ export async function renamePlanGroup(
     after: { name: string; radiusGroup: string | null };
   },
 ) {
-  const slug = await slugOf(db, p.orgId);
+  const slug = await orgSlug(db, p.orgId);
   const from = planGroupName(p.before, slug);
   const to = planGroupName(p.after, slug);
   if (from === to) return;
@@ -90,7 +91,7 @@ export async function renamePlanGroup(
 }
 
 export async function writeIsolirGroup(db: Db, p: { orgId: string; rateLimit: string; addressList: string }) {
-  const groupname = isolirGroupName(await slugOf(db, p.orgId));
+  const groupname = isolirGroupName(await orgSlug(db, p.orgId));
   await db
     .delete(radgroupreply)
     .where(and(eq(radgroupreply.organizationId, p.orgId), eq(radgroupreply.groupname, groupname)));
@@ -112,7 +113,7 @@ export async function writeNas(db: Db, p: { orgId: string; routerId: string }) {
     return;
   }
   // An upsert: a save and the router's sync job may write the same client at once.
-  const slug = await slugOf(db, p.orgId);
+  const slug = await orgSlug(db, p.orgId);
   const client = {
     nasname: nasAddressOf(router.nasAddress ?? router.host) ?? (router.nasAddress ?? router.host).trim().toLowerCase(),
     // FreeRADIUS's realm policy (deploy/freeradius/jaring) reads the client's organization
@@ -141,7 +142,7 @@ const onRadiusRouter = (orgId: string, where: SQL) => sql`
  * removed for every other match (moved off RADIUS, or no router).
  */
 export async function writeCredentials(db: Db, p: { orgId: string; where: SQL }) {
-  const slug = await slugOf(db, p.orgId);
+  const slug = await orgSlug(db, p.orgId);
   const matched = sql`select s.id from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}`;
   await db.execute(sql`delete from radcheck where subscription_id in (${matched}) and attribute <> 'Auth-Type'`);
   await db.execute(sql`delete from radreply where subscription_id in (${matched})`);

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TaskProblems } from '@/components/jobs/task-problems';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { toLocale } from '@/lib/i18n/config';
@@ -17,7 +17,7 @@ export default async function PlatformOrganizationsPage({
   const sp = await searchParams;
   const t = await getTranslations();
   const [page, problems] = await Promise.all([
-    read(listAllOrganizationsOp, { q: sp.q, cursor: sp.cursor }),
+    read(listAllOrganizationsOp, { q: searchParam(sp.q), cursor: sp.cursor }),
     read(platformTaskProblemsOp, {}),
   ]);
   const locale = toLocale(await getLocale());

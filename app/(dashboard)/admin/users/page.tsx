@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { Pager } from '@/components/ui/table';
 import { listPlatformUsersOp } from '@/lib/account/operations';
 import { requirePage } from '@/lib/auth/context';
@@ -16,7 +16,7 @@ export default async function PlatformUsersPage({
   const { info, read } = await requirePage('platform.organizations');
   const sp = await searchParams;
   const t = await getTranslations();
-  const page = await read(listPlatformUsersOp, { q: sp.q, cursor: sp.cursor });
+  const page = await read(listPlatformUsersOp, { q: searchParam(sp.q), cursor: sp.cursor });
   return (
     <div className="space-y-6">
       <PageHeader title={t('platform.usersTitle')} subtitle={t('platform.usersSubtitle')} />

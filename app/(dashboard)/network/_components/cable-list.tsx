@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { CABLE_TYPES, type CableType } from '@/lib/infrastructure/constants';
 import { listCablesOp } from '@/lib/infrastructure/operations';
@@ -15,7 +15,7 @@ type Params = Record<string, string | undefined>;
 /** The cable tab: type, cores and length along the route. */
 export async function CableList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
-  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const q = searchParam(sp.q);
   const cableType = (CABLE_TYPES as readonly string[]).includes(sp.type ?? '') ? (sp.type as CableType) : undefined;
   const list = await read(listCablesOp, { q, cableType, page });
   const empty = list.total === 0 && !q && !cableType;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { listOdpPageOp, odcChoicesOp } from '@/lib/infrastructure/operations';
 import type { Read } from '@/lib/server/read';
@@ -14,7 +14,7 @@ type Params = Record<string, string | undefined>;
 /** The ODP tab: used/free ports at a glance, its ODC, search by code/name/area/ODC. */
 export async function OdpList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
-  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const q = searchParam(sp.q);
   const odcs = await read(odcChoicesOp, {});
   const odcId = odcs.some((o) => o.id === sp.odc) ? sp.odc : undefined;
   const list = await read(listOdpPageOp, { q, odcId, page });

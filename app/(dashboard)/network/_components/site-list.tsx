@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { SearchForm } from '@/components/ui/search-form';
+import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { listSitesOp } from '@/lib/infrastructure/operations';
@@ -15,7 +15,7 @@ type Params = Record<string, string | undefined>;
 /** The "Titik" tab: POPs, OLTs, ODC cabinets and poles, filterable by kind. */
 export async function SiteList({ read, sp, page, manage }: { read: Read; sp: Params; page: number; manage: boolean }) {
   const t = await getTranslations();
-  const q = sp.q?.trim().slice(0, 100) || undefined;
+  const q = searchParam(sp.q);
   const kind = (SITE_KINDS as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as SiteKind) : undefined;
   const list = await read(listSitesOp, { q, kind, page });
   const empty = list.total === 0 && !q && !kind;
