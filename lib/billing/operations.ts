@@ -3,7 +3,7 @@ import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
-import { calendarDay } from '@/lib/server/form-input';
+import { blankAsUndefined, calendarDay } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { addCharge, chargeSchema } from './charges';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
@@ -16,16 +16,13 @@ import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
 
 const periodSchema = calendarDay('validation.period').refine((v) => v.endsWith('-01'), 'validation.period');
-const optionalPeriod = periodSchema.optional().or(z.literal('').transform(() => undefined));
+const optionalPeriod = blankAsUndefined(periodSchema);
 
 export const listInvoicesOp = defineOperation({
   name: 'billing.listInvoices',
   permission: 'billing.view',
   input: z.object({
-    status: z
-      .enum(INVOICE_STATUSES)
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
     period: optionalPeriod,
     q: z
       .string()

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizePhone } from '@/lib/core/phone';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
+import { blankAsUndefined } from '@/lib/server/form-input';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
 
 const optionalText = (max: number) =>
@@ -73,26 +74,15 @@ export const customerListSchema = z.object({
     .max(100)
     .optional()
     .transform((v) => v || undefined),
-  status: z
-    .enum(SUBSCRIPTION_STATUSES)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  planId: z
-    .string()
-    .uuid()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  status: blankAsUndefined(z.enum(SUBSCRIPTION_STATUSES)),
+  planId: blankAsUndefined(z.string().uuid()),
   area: z
     .string()
     .trim()
     .max(80)
     .optional()
     .transform((v) => v || undefined),
-  resellerUserId: z
-    .string()
-    .uuid()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  resellerUserId: blankAsUndefined(z.string().uuid()),
   sort: z.enum(CUSTOMER_SORTS).optional().default('newest'),
   cursor: z.string().max(300).optional(),
 });

@@ -9,6 +9,7 @@ import { customerNotify } from '@/lib/messaging/jobs';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { provisionSubscription } from '@/lib/network/radius/provision';
 import { AppError } from '@/lib/server/errors';
+import { optionalId } from '@/lib/server/form-input';
 import { canTransition, type SubscriptionStatus } from './constants';
 
 /**
@@ -150,11 +151,7 @@ const optional = (schema: z.ZodString) =>
 export const subscriptionServiceSchema = z.object({
   subscriptionId: z.string().uuid('validation.invalid'),
   planId: z.string().uuid('validation.plan'),
-  routerId: z
-    .string()
-    .uuid('validation.invalid')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  routerId: optionalId,
   remoteAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   localAddress: optional(z.string().regex(IPV4, 'validation.ipAddress')),
   callerId: optional(z.string().regex(MAC, 'validation.macAddress')).transform((v) => v?.toUpperCase() ?? null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalId } from '@/lib/server/form-input';
+import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { cableSchema, deleteCable, getCable, listCables, saveCable } from './cables';
 import { CABLE_TYPES, SITE_KINDS } from './constants';
@@ -21,11 +21,7 @@ export const saveOdpOp = defineOperation({
   name: 'odps.save',
   permission: 'odps.manage',
   input: odpSchema.extend({
-    odpId: z
-      .string()
-      .uuid()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    odpId: blankAsUndefined(z.string().uuid()),
   }),
   run: (ctx, { odpId, ...input }) => saveOdp(ctx.db, { ...ctx.actor, odpId, input }),
 });

@@ -8,16 +8,13 @@ import { customerFilterOptions } from '@/lib/customers/queries';
 import { listOdps } from '@/lib/infrastructure/odps';
 import { listPlans } from '@/lib/plans/queries';
 import { AppError } from '@/lib/server/errors';
-import { optionalId } from '@/lib/server/form-input';
+import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
 import { renderTemplate, templateProblems } from './templates';
 
 export const broadcastFilterSchema = z.object({
-  status: z
-    .enum(SUBSCRIPTION_STATUSES)
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  status: blankAsUndefined(z.enum(SUBSCRIPTION_STATUSES)),
   planId: optionalId,
   odpId: optionalId,
   area: z

@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/server/errors';
-import { checkbox } from '@/lib/server/form-input';
+import { blankAsUndefined, checkbox } from '@/lib/server/form-input';
 import { isPrivateAddress } from '@/lib/server/public-address';
 import { mergeKeyFields } from '@/lib/server/secret-fields';
 import { TRANSPORT_CONFIG_FIELDS } from './transports';
@@ -23,11 +23,7 @@ const intText = (min: number, max: number) =>
 /** Form fields: name, transport, priority, limits, and `cfg_<key>` for Cloud API / HTTP gateway keys. */
 export const sessionSchema = z
   .object({
-    sessionId: z
-      .string()
-      .uuid()
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    sessionId: blankAsUndefined(z.string().uuid()),
     name: z.string().trim().min(2, 'validation.required').max(60, 'validation.tooLong'),
     transport: z.enum(TRANSPORTS, 'validation.invalid'),
     priority: intText(1, 99),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalId } from '@/lib/server/form-input';
+import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
 import { radiusOnline } from './radius/accounting';
@@ -112,10 +112,7 @@ export const listSessionsOp = defineOperation({
   permission: 'sessions.view',
   input: z.object({
     routerId: optionalId,
-    kind: z
-      .enum(SESSION_KINDS)
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    kind: blankAsUndefined(z.enum(SESSION_KINDS)),
     q: z.string().trim().max(100).optional(),
     page: z.coerce.number().int().min(1).max(10_000).optional(),
   }),

@@ -4,6 +4,7 @@ import { listInvoices } from '@/lib/billing/queries';
 import { listCustomers } from '@/lib/customers/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { customerMapStatuses } from '@/lib/infrastructure/map-customers';
+import { blankAsUndefined } from '@/lib/server/form-input';
 import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { commissionMonths, getReseller, listCommissions, listResellers, resellerSummary } from './queries';
 import { resellerSettingsSchema, saveResellerSettings } from './settings';
@@ -38,10 +39,7 @@ export const portalInvoicesOp = defineOperation({
   name: 'resellers.portalInvoices',
   permission: 'resellers.portal',
   input: z.object({
-    status: z
-      .enum(INVOICE_STATUSES)
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
     q: z
       .string()
       .trim()
