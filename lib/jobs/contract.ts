@@ -47,6 +47,9 @@ export function defineJob<const N extends string, S extends z.ZodType, Q extends
   };
 }
 
+/** How a long job reports how far it is (the jobs page shows done / total). */
+export type JobProgress = (done: number, total: number) => Promise<void>;
+
 /** What an enqueuer passes: the payload before the schema's defaults apply. */
 export type JobPayloadInput<C extends JobContract> = z.input<C['payload']>;
 /** What the handler gets: the parsed payload. */

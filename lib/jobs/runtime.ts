@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { pipelined } from '@/lib/server/pipelined';
-import type { JobContract, JobPayload } from './contract';
+import type { JobContract, JobPayload, JobProgress } from './contract';
 import { storedJobError } from './error-text';
 import { PermanentJobError } from './errors';
 
@@ -13,7 +13,7 @@ export type JobContext = {
   /** The organization the job belongs to: handlers must scope every lookup by it. */
   orgId: string;
   jobId: string;
-  progress: (done: number, total: number) => Promise<void>;
+  progress: JobProgress;
 };
 
 type JobResult = Record<string, unknown> | void;

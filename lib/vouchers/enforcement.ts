@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { voucherBatches, vouchers } from '@/db/schema';
+import type { JobProgress } from '@/lib/jobs/contract';
 import { PermanentJobError } from '@/lib/jobs/errors';
 import type { RouterAccess } from '@/lib/network/router-access';
 import { MENUS } from '@/lib/network/router-state';
@@ -22,8 +23,7 @@ import { applyRouterUsage, type SettledVoucher } from './status';
  * jobs.ts), run by the worker with its router connections and testable without the queue.
  */
 
-type Progress = (done: number, total: number) => Promise<void>;
-const noProgress: Progress = async () => {};
+const noProgress: JobProgress = async () => {};
 
 // The job page shows this many refused vouchers by name; the count is always complete.
 const FAILED_SHOWN = 100;
@@ -36,7 +36,7 @@ const FAILED_SHOWN = 100;
 export async function deliverBatch(
   db: Database,
   access: RouterAccess,
-  p: { orgId: string; batchId: string; progress?: Progress },
+  p: { orgId: string; batchId: string; progress?: JobProgress },
 ) {
   const progress = p.progress ?? noProgress;
   const found = await loadBatchForDelivery(db, { orgId: p.orgId, batchId: p.batchId });
@@ -89,7 +89,7 @@ export async function deliverBatch(
 export async function syncRouterVouchers(
   db: Database,
   access: RouterAccess,
-  p: { orgId: string; routerId: string; progress?: Progress },
+  p: { orgId: string; routerId: string; progress?: JobProgress },
 ) {
   const progress = p.progress ?? noProgress;
   const ref = { orgId: p.orgId, routerId: p.routerId };
@@ -137,7 +137,7 @@ export async function syncRouterVouchers(
 export async function disableWithdrawnVouchers(
   db: Database,
   access: RouterAccess,
-  p: { orgId: string; batchId: string; codes: string[] | null; progress?: Progress },
+  p: { orgId: string; batchId: string; codes: string[] | null; progress?: JobProgress },
 ) {
   const progress = p.progress ?? noProgress;
   const [batch] = await db

@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { customers, plans, subscriptions } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { decryptSecret } from '@/lib/crypto';
-import type { JobPayload } from '@/lib/jobs/contract';
+import type { JobPayload, JobProgress } from '@/lib/jobs/contract';
 import { PermanentJobError } from '@/lib/jobs/errors';
 import type { subscriptionApply } from '@/lib/network/jobs';
 import type { RouterAccess } from '@/lib/network/router-access';
@@ -13,7 +13,6 @@ import { RouterError } from '@/lib/network/routeros/errors';
 import { batchLoader } from '@/lib/server/batch-loader';
 import { tellRadiusRouter } from './radius-request';
 
-export type Progress = (done: number, total: number) => Promise<void>;
 export type SubscriptionOnNetwork = Awaited<ReturnType<typeof readSubscriptions>>[number];
 
 /**
@@ -36,7 +35,7 @@ export type SubscriptionOnNetwork = Awaited<ReturnType<typeof readSubscriptions>
 export async function applySubscription(
   db: Database,
   routers: RouterAccess,
-  p: JobPayload<typeof subscriptionApply> & { orgId: string; progress?: Progress },
+  p: JobPayload<typeof subscriptionApply> & { orgId: string; progress?: JobProgress },
 ) {
   const progress = p.progress ?? (async () => {});
   const sub = await subscriptionLoader(db)(`${p.orgId}|${p.subscriptionId}`);

@@ -1,13 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { routers, subscriptions } from '@/db/schema';
-import type { JobPayload } from '@/lib/jobs/contract';
+import type { JobPayload, JobProgress } from '@/lib/jobs/contract';
 import { PermanentJobError } from '@/lib/jobs/errors';
 import type { routerSync } from '@/lib/network/jobs';
 import { provisionRouterRadius } from '@/lib/network/radius/provision';
 import type { RouterAccess } from '@/lib/network/router-access';
 import { loadDesiredState, syncRouter } from '@/lib/network/router-sync';
-import type { Progress } from './apply-subscription';
 
 /**
  * Reconciles a router (or one subscription on it) with the database (the `router-sync` job);
@@ -21,7 +20,7 @@ import type { Progress } from './apply-subscription';
 export async function reconcileRouter(
   db: Database,
   access: RouterAccess,
-  p: JobPayload<typeof routerSync> & { orgId: string; progress?: Progress },
+  p: JobPayload<typeof routerSync> & { orgId: string; progress?: JobProgress },
 ) {
   let onlyName: string | undefined;
   if (p.subscriptionId) {
