@@ -24,6 +24,12 @@ export type WorkerOptions = {
   paymentsSchedule?: boolean;
   /** Invoice messages and due-date reminders (every 10 minutes). */
   messagingSchedule?: boolean;
+  /**
+   * Only these job types (tests): integration test files run two at a time over one
+   * database, and a worker that takes another file's router jobs can stop mid-job when its
+   * own file ends.
+   */
+  only?: string[];
 };
 
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
@@ -35,6 +41,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['network-tick'] = networkTick(options.db);
   taskList['payments-tick'] = paymentsTick(options.db);
   taskList['messaging-tick'] = messagingTick(options.db);
+  if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),

@@ -32,6 +32,7 @@ before(async () => {
     db,
     concurrency: 2,
     extraJobs: [alwaysFailsHandler, strictPayloadHandler],
+    only: [workerCheck.name, alwaysFails.name, strictPayload.name],
     log: false,
     schedule: false,
   });
