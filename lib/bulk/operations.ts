@@ -4,7 +4,7 @@ import { sendReminders } from './reminders';
 import { BULK_STATUS_ACTIONS, changeServiceStatus } from './status';
 
 /** A selection from one page of a list (the page holds at most a few dozen, the limit is generous). */
-export const BULK_MAX = 500;
+const BULK_MAX = 500;
 const ids = z
   .array(z.string().uuid('validation.invalid'))
   .min(1, 'validation.selection')

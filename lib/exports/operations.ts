@@ -7,7 +7,7 @@ import { blankAsUndefined } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { customersSheet, invoicesSheet, paymentsSheet } from './lists';
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 const base = z.object({
   format: z.enum(EXPORT_FORMATS, 'validation.invalid').default('csv'),

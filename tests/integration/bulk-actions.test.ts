@@ -17,7 +17,7 @@ async function world(label: string) {
 }
 
 describe('bulk actions on the customers and invoices lists', () => {
-  test("a reminder is queued once a day per open invoice, in the own organization only, and audited", async () => {
+  test('a reminder is queued once a day per open invoice, in the own organization only, and audited', async () => {
     const a = await world('bra');
     const b = await world('brb');
     const first = await executeOperation(remindInvoicesOp, a.ctx, { ids: [a.w.invoice.id, b.w.invoice.id] });

@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { customers, routers } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
-import { executeOperation } from '@/lib/server/operation';
 import { quickSearchOp } from '@/lib/search/operations';
+import { executeOperation } from '@/lib/server/operation';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makeRouter, testDb } from '../helpers';
 import { makeVoucherBatch } from '../support/vouchers';
 
