@@ -19,7 +19,9 @@ export function useSelection() {
 
 /** The rows ticked on this page of a list; the server renders the rows, this holds the ticks. */
 export function BulkSelection({ pageIds, children }: { pageIds: string[]; children: ReactNode }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [ticked, setSelected] = useState<Set<string>>(new Set());
+  // Ticks of another page (after paging or a filter) do not carry over.
+  const selected = useMemo(() => new Set(pageIds.filter((id) => ticked.has(id))), [pageIds, ticked]);
   const value = useMemo<Selection>(
     () => ({
       pageIds,

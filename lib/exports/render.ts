@@ -40,9 +40,14 @@ function plain(cell: Cell, timeZone: string): string | number {
   return cell.v as string | number;
 }
 
-/** UTF-8 with a byte-order mark: without it Excel opens the file as ANSI and breaks accents. */
+/**
+ * UTF-8 with a byte-order mark: without it Excel opens the file as ANSI and breaks accents.
+ * Text that starts like a formula (a name typed as `=HYPERLINK(…)`) is escaped, so opening
+ * the file never runs it.
+ */
 export function toCsv(sheet: Sheet, timeZone: string): string {
-  return `\uFEFF${Papa.unparse({ fields: sheet.headers, data: sheet.rows.map((r) => r.map((c) => plain(c, timeZone))) })}`;
+  const data = sheet.rows.map((r) => r.map((c) => plain(c, timeZone)));
+  return `\uFEFF${Papa.unparse({ fields: sheet.headers, data }, { escapeFormulae: true })}`;
 }
 
 /**
