@@ -30,18 +30,18 @@ async function zoneOf(db: Parameters<typeof getOrganization>[0], orgId: string) 
 }
 
 /**
- * Exports carry every phone number and amount of the list, so they take more than seeing the
- * page: managing customers for the customer list, the reports permission for money.
+ * Exports carry every phone number and amount of a list, so they take more than seeing the
+ * page: the reports permission (admin and finance), for all three lists.
  */
 export const exportCustomersOp = defineOperation({
   name: 'exports.customers',
-  permission: 'customers.manage',
+  permission: 'reports.view',
   input: base.extend(customerListSchema.omit({ cursor: true }).shape),
   run: async (ctx, { format, ids, ...filter }) => ({
     format,
     timezone: await zoneOf(ctx.db, ctx.orgId),
     ...(await customersSheet(ctx.db, {
-      viewer: { orgId: ctx.orgId, resellerUserId: ctx.role === 'reseller' ? ctx.userId : null },
+      viewer: { orgId: ctx.orgId, resellerUserId: null },
       locale: ctx.locale,
       filter,
       ids,

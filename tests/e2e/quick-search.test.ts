@@ -63,5 +63,17 @@ describe('quick search and bulk actions on a phone, in Chromium', () => {
     // The message log (searched by the customer's name) holds the queued reminder for the invoice.
     await page.goto(`/whatsapp/messages?q=${encodeURIComponent(customer)}`);
     await page.getByTestId('message-row').filter({ hasText: number }).first().waitFor();
+
+    // The other two lists of this work fit a phone as well, with their export links.
+    for (const [path, row] of [
+      ['/customers', 'customer-row'],
+      ['/payments', null],
+    ] as const) {
+      await page.goto(path);
+      await page.getByTestId('export-xlsx').waitFor();
+      if (row) await page.getByTestId(row).first().waitFor();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(wide <= 0, `${path} fits (${wide}px)`);
+    }
   });
 });

@@ -39,7 +39,7 @@ export default async function CustomersPage({
   const bulk = {
     remind: can(ctx.role, 'billing.run'),
     status: can(ctx.role, 'subscriptions.transition'),
-    export: can(ctx.role, 'customers.manage'),
+    export: can(ctx.role, 'reports.view'),
   };
   const anyBulk = bulk.remind || bulk.status || bulk.export;
   return (
