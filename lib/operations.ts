@@ -1,8 +1,10 @@
 import * as account from './account/operations';
 import * as audit from './audit/operations';
 import * as billing from './billing/operations';
+import * as bulk from './bulk/operations';
 import * as customers from './customers/operations';
 import * as dashboard from './dashboard/operations';
+import * as exports from './exports/operations';
 import * as infrastructureMap from './infrastructure/map-operations';
 import * as infrastructure from './infrastructure/operations';
 import * as jobs from './jobs/operations';
@@ -12,6 +14,7 @@ import * as organizations from './organizations/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
 import * as resellers from './resellers/operations';
+import * as search from './search/operations';
 import type { Operation } from './server/operation';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
@@ -24,8 +27,10 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     account,
     audit,
     billing,
+    bulk,
     customers,
     dashboard,
+    exports,
     infrastructure,
     infrastructureMap,
     jobs,
@@ -35,6 +40,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     payments,
     plans,
     resellers,
+    search,
     users,
     vouchers,
     wallet,

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MapConfig } from '@/components/map/map-config';
 import { ROUTER_COOKIE } from '@/components/network/router-cookie';
+import { QuickSearch } from '@/components/search/quick-search';
 import { AccountPanel } from '@/components/shell/account-panel';
 import { DemoBanner } from '@/components/shell/demo-banner';
 import { type NavItem, Navigation } from '@/components/shell/nav';
@@ -76,6 +77,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </span>
         </div>
         <div className="flex min-w-0 items-center gap-2">
+          <QuickSearch />
           {routers.length > 0 && (
             <RouterSwitcher
               routers={routers.map(({ id, name, status }) => ({ id, name, status }))}

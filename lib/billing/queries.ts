@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, invoices, type PAYMENT_STATUSES, paymentAllocations, payments, users } from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
@@ -16,6 +16,8 @@ export type InvoiceFilter = {
   resellerUserId?: string;
   cursor?: string;
   limit?: number;
+  /** A selection from the list (exports of the selected rows). */
+  ids?: string[];
 };
 
 export async function listInvoices(db: Db, f: InvoiceFilter) {
@@ -43,6 +45,7 @@ export async function listInvoices(db: Db, f: InvoiceFilter) {
         f.status ? eq(invoices.status, f.status as 'unpaid') : undefined,
         f.period ? eq(invoices.period, f.period) : undefined,
         f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
+        f.ids ? inArray(invoices.id, f.ids) : undefined,
         f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,
         f.q ? or(ilike(invoices.number, contains(f.q)), ilike(customers.name, contains(f.q))) : undefined,
         afterCursor(invoices.createdAt, invoices.id, decodeCursor(f.cursor)),

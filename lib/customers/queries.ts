@@ -62,7 +62,7 @@ const SORTS: Record<
   },
 };
 
-export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number }) {
+export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number; ids?: string[] }) {
   const limit = f.limit ?? PAGE;
   const sort = SORTS[f.sort ?? 'newest'];
   const cursor = decode(f.cursor);
@@ -88,6 +88,7 @@ export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput
         f.planId ? eq(customers.planId, f.planId) : undefined,
         f.area ? eq(customers.area, f.area) : undefined,
         f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,
+        f.ids ? inArray(customers.id, f.ids) : undefined,
         cursor ? sort.after(cursor[0], cursor[1]) : undefined,
       ),
     )

@@ -34,9 +34,11 @@ import {
 import * as accountOps from '@/lib/account/operations';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
+import * as bulkOps from '@/lib/bulk/operations';
 import { encryptSecret } from '@/lib/crypto';
 import * as customerOps from '@/lib/customers/operations';
 import * as dashboardOps from '@/lib/dashboard/operations';
+import * as exportOps from '@/lib/exports/operations';
 import * as mapOps from '@/lib/infrastructure/map-operations';
 import * as infraOps from '@/lib/infrastructure/operations';
 import { workerCheck } from '@/lib/jobs/jobs';
@@ -49,6 +51,7 @@ import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
 import * as resellerOps from '@/lib/resellers/operations';
+import * as searchOps from '@/lib/search/operations';
 import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
@@ -1065,6 +1068,51 @@ const CASES: Record<string, () => Promise<void>> = {
       assert.ok(!JSON.stringify(r.data).includes(b.world.plan.name), `${kind} shows nothing of B`);
     }
   },
+  'search.quick': async () => {
+    for (const q of ['joko', b.world.subscription.serviceUsername, b.world.invoice.number, b.world.odp.code]) {
+      const r = await run(searchOps.quickSearchOp, { q });
+      assert.ok(r.ok);
+      assert.ok(!r.data.items.some((h) => [b.world.customer.id, b.world.invoice.id, b.world.odp.id].includes(h.id)), q);
+    }
+  },
+  'bulk.remindInvoices': async () => {
+    const r = await run(bulkOps.remindInvoicesOp, { ids: [b.world.invoice.id] });
+    assert.ok(r.ok && r.data.queued === 0 && r.data.noOpenInvoice === 1);
+    const sent = await db.select().from(messages).where(eq(messages.organizationId, b.org.id));
+    assert.ok(!sent.some((m) => m.eventKey?.startsWith('reminder:')));
+  },
+  'bulk.remindCustomers': async () => {
+    const r = await run(bulkOps.remindCustomersOp, { ids: [b.world.customer.id] });
+    assert.ok(r.ok && r.data.queued === 0 && r.data.noOpenInvoice === 1);
+  },
+  'bulk.customersStatus': async () => {
+    const r = await run(bulkOps.customersStatusOp, { ids: [b.world.customer.id], action: 'isolate' });
+    assert.ok(r.ok && r.data.changed === 0);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
+    assert.equal(sub!.status, 'active');
+  },
+  'bulk.invoicesStatus': async () => {
+    const r = await run(bulkOps.invoicesStatusOp, { ids: [b.world.invoice.id], action: 'isolate' });
+    assert.ok(r.ok && r.data.changed === 0);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, b.world.subscription.id));
+    assert.equal(sub!.status, 'active');
+  },
+  'exports.customers': async () => {
+    // B's customer, even named by id, is not in A's export.
+    const r = await run(exportOps.exportCustomersOp, { ids: [b.world.customer.id] });
+    assert.ok(r.ok);
+    assert.equal(r.data.sheet.rows.length, 0);
+  },
+  'exports.invoices': async () => {
+    const r = await run(exportOps.exportInvoicesOp, { ids: [b.world.invoice.id] });
+    assert.ok(r.ok);
+    assert.equal(r.data.sheet.rows.length, 0);
+  },
+  'exports.payments': async () => {
+    const r = await run(exportOps.exportPaymentsOp, { q: b.paidTx.orderId });
+    assert.ok(r.ok);
+    assert.equal(r.data.sheet.rows.length, 0);
+  },
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
   'platform.taskProblems': async () => assertForbidden(await run(orgOps.platformTaskProblemsOp, {})),
@@ -1133,6 +1181,9 @@ const OP_VARIABLES = new Map<string, string>(
     accountOps,
     auditOps,
     billingOps,
+    bulkOps,
+    exportOps,
+    searchOps,
     customerOps,
     dashboardOps,
     jobOps,

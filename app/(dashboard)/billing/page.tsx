@@ -1,11 +1,15 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { BulkBar, ExportLinks } from '@/components/bulk/bulk-bar';
+import { filterQuery, ROW_WITH_CHECK } from '@/components/bulk/rows';
+import { BulkSelection, RowCheck } from '@/components/bulk/selection';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { INVOICE_STATUSES } from '@/db/schema';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -39,6 +43,12 @@ export default async function BillingPage({
   const pending = can(ctx.role, 'payments.approve')
     ? await read(listPaymentsOp, { status: 'pending', limit: 50 })
     : null;
+  const bulk = {
+    remind: can(ctx.role, 'billing.run'),
+    status: can(ctx.role, 'subscriptions.transition'),
+    export: can(ctx.role, 'reports.view'),
+  };
+  const anyBulk = bulk.remind || bulk.status || bulk.export;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -56,6 +66,7 @@ export default async function BillingPage({
                 {t('payments.settings')}
               </Link>
             )}
+            {bulk.export && <ExportLinks kind="invoices" query={filterQuery(sp, ['q', 'status', 'period'])} />}
           </>
         }
       />
@@ -77,42 +88,70 @@ export default async function BillingPage({
         {page.items.length === 0 ? (
           <EmptyState title={t('billing.emptyTitle')} hint={t('billing.emptyHint')} />
         ) : (
-          <Table
-            testId="invoices-table"
-            head={[
-              t('billing.number'),
-              t('billing.customer'),
-              t('billing.due'),
-              t('billing.total'),
-              t('billing.outstanding'),
-              t('common.status'),
-            ]}
-          >
-            {page.items.map((i) => (
-              <tr key={i.id} data-testid="invoice-row">
-                <Td className="whitespace-nowrap">
-                  <Link
-                    href={`/invoices/${i.id}`}
-                    className="font-mono text-xs text-brand-700 underline dark:text-brand-500"
+          <BulkSelection pageIds={page.items.map((i) => i.id)}>
+            {anyBulk && <BulkBar kind="invoices" allowed={bulk} />}
+            <StackedTable
+              testId="invoices-table"
+              head={[
+                ...(anyBulk
+                  ? [
+                      <span key="sel" className="sr-only">
+                        {t('bulk.select')}
+                      </span>,
+                    ]
+                  : []),
+                t('billing.number'),
+                t('billing.customer'),
+                t('billing.due'),
+                t('billing.total'),
+                t('billing.outstanding'),
+                t('common.status'),
+              ]}
+            >
+              {page.items.map((i) => (
+                <tr key={i.id} data-testid="invoice-row" className={anyBulk ? ROW_WITH_CHECK : STACKED_ROW.page}>
+                  {anyBulk && (
+                    <StackedCell className="row-span-4 md:w-12">
+                      <RowCheck id={i.id} label={t('bulk.selectRow', { name: i.number })} />
+                    </StackedCell>
+                  )}
+                  <StackedCell className="md:whitespace-nowrap">
+                    <Link
+                      href={`/invoices/${i.id}`}
+                      className="inline-flex min-h-11 items-center break-all font-mono text-xs text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    >
+                      {i.number}
+                    </Link>
+                  </StackedCell>
+                  <StackedCell className="order-1 col-span-2 md:order-none md:col-span-1">
+                    <Link
+                      href={`/customers/${i.customerId}`}
+                      className="inline-flex min-h-11 items-center hover:underline md:min-h-0"
+                    >
+                      {i.customerName}
+                    </Link>
+                    <div className="text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
+                  </StackedCell>
+                  <StackedCell label={t('billing.due')} className="order-2 md:order-none md:whitespace-nowrap">
+                    {formatDate(i.dueDate, locale)}
+                  </StackedCell>
+                  <StackedCell label={t('billing.total')} className="order-2 md:order-none md:whitespace-nowrap">
+                    {formatIDR(i.total)}
+                  </StackedCell>
+                  <StackedCell
+                    label={t('billing.outstanding')}
+                    className="order-3 font-semibold md:order-none md:whitespace-nowrap md:font-normal"
                   >
-                    {i.number}
-                  </Link>
-                </Td>
-                <Td>
-                  <Link href={`/customers/${i.customerId}`} className="hover:underline">
-                    {i.customerName}
-                  </Link>
-                  <div className="text-xs text-slate-500">{formatCustomerNumber(i.customerNumber)}</div>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDate(i.dueDate, locale)}</Td>
-                <Td className="whitespace-nowrap">{formatIDR(i.total)}</Td>
-                <Td className="whitespace-nowrap">{formatIDR(Math.max(0, i.total - i.paidAmount))}</Td>
-                <Td>
-                  <InvoiceStatusBadge status={i.status} />
-                </Td>
-              </tr>
-            ))}
-          </Table>
+                    {formatIDR(Math.max(0, i.total - i.paidAmount))}
+                  </StackedCell>
+                  {/* On a phone the status sits beside the number, on the card's first line. */}
+                  <StackedCell className="text-right md:text-left">
+                    <InvoiceStatusBadge status={i.status} />
+                  </StackedCell>
+                </tr>
+              ))}
+            </StackedTable>
+          </BulkSelection>
         )}
         <Pager
           basePath="/billing"

@@ -1,17 +1,23 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { BulkBar, ExportLinks } from '@/components/bulk/bulk-bar';
+import { filterQuery, ROW_WITH_CHECK } from '@/components/bulk/rows';
+import { BulkSelection, RowCheck } from '@/components/bulk/selection';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber, SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
 import { customerFilterOptionsOp, listCustomersOp } from '@/lib/customers/operations';
 import { CUSTOMER_SORTS } from '@/lib/customers/schemas';
 import { executeOperation } from '@/lib/server/operation';
+
+const FILTERS = ['q', 'status', 'planId', 'area', 'resellerUserId', 'sort'];
 
 export default async function CustomersPage({
   searchParams,
@@ -28,17 +34,33 @@ export default async function CustomersPage({
   ]);
   const page = result.ok ? result.data : { items: [], nextCursor: null };
   const all = t('common.all');
+  // Customers are added as a registration (lead) that is verified and converted.
+  const addCustomer = can(ctx.role, 'leads.create');
+  const bulk = {
+    remind: can(ctx.role, 'billing.run'),
+    status: can(ctx.role, 'subscriptions.transition'),
+    export: can(ctx.role, 'reports.view'),
+  };
+  const anyBulk = bulk.remind || bulk.status || bulk.export;
   return (
     <div>
       <PageHeader
         title={t('customers.title')}
         subtitle={t('customers.subtitle')}
         actions={
-          can(ctx.role, 'customers.import') && (
-            <Link href="/customers/import" className={buttonClass('secondary')}>
-              {t('customers.import')}
-            </Link>
-          )
+          <>
+            {addCustomer && (
+              <Link href="/leads/new" className={buttonClass('primary')} data-testid="add-customer">
+                {t('customerList.add')}
+              </Link>
+            )}
+            {can(ctx.role, 'customers.import') && (
+              <Link href="/customers/import" className={buttonClass('secondary')}>
+                {t('customers.import')}
+              </Link>
+            )}
+            {bulk.export && <ExportLinks kind="customers" query={filterQuery(sp, FILTERS)} />}
+          </>
         }
       />
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
@@ -87,39 +109,66 @@ export default async function CustomersPage({
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (
-        <EmptyState title={t('customers.emptyTitle')} hint={t('customers.emptyHint')} />
+        <div className="space-y-3">
+          <EmptyState title={t('customers.emptyTitle')} hint={t('customers.emptyHint')} />
+          {addCustomer && (
+            <div className="text-center">
+              <Link href="/leads/new" className={buttonClass('primary')}>
+                {t('customerList.add')}
+              </Link>
+            </div>
+          )}
+        </div>
       ) : (
         page.items.length > 0 && (
-          <Table
-            testId="customers-table"
-            head={[
-              t('customers.number'),
-              t('common.name'),
-              t('customers.plan'),
-              t('customers.area'),
-              t('common.status'),
-            ]}
-          >
-            {page.items.map((c) => (
-              <tr key={c.id} data-testid="customer-row">
-                <Td className="whitespace-nowrap font-mono text-xs">{formatCustomerNumber(c.number)}</Td>
-                <Td>
-                  <Link
-                    href={`/customers/${c.id}`}
-                    className="font-medium text-brand-700 underline dark:text-brand-500"
-                  >
-                    {c.name}
-                  </Link>
-                  <div className="text-xs text-slate-500">{c.phone}</div>
-                </Td>
-                <Td>{c.planName ?? '—'}</Td>
-                <Td>{c.area ?? '—'}</Td>
-                <Td>
-                  <StatusBadge status={c.status} />
-                </Td>
-              </tr>
-            ))}
-          </Table>
+          <BulkSelection pageIds={page.items.map((c) => c.id)}>
+            {anyBulk && <BulkBar kind="customers" allowed={bulk} />}
+            <StackedTable
+              testId="customers-table"
+              head={[
+                ...(anyBulk
+                  ? [
+                      <span key="sel" className="sr-only">
+                        {t('bulk.select')}
+                      </span>,
+                    ]
+                  : []),
+                t('customerList.customer'),
+                t('customers.plan'),
+                t('customers.area'),
+                t('common.status'),
+              ]}
+            >
+              {page.items.map((c) => (
+                <tr key={c.id} data-testid="customer-row" className={anyBulk ? ROW_WITH_CHECK : STACKED_ROW.page}>
+                  {anyBulk && (
+                    <StackedCell className="row-span-3 md:w-12">
+                      <RowCheck id={c.id} label={t('bulk.selectRow', { name: c.name })} />
+                    </StackedCell>
+                  )}
+                  <StackedCell className="col-span-2">
+                    <Link
+                      href={`/customers/${c.id}`}
+                      className="inline-flex min-h-11 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    >
+                      {c.name}
+                    </Link>
+                    <div className="text-xs text-slate-500">
+                      <span className="font-mono">{formatCustomerNumber(c.number)}</span> · {c.phone}
+                    </div>
+                  </StackedCell>
+                  <StackedCell label={t('customers.plan')}>{c.planName ?? '—'}</StackedCell>
+                  {/* On a phone the area goes last (grid order), so plan and status share the second line. */}
+                  <StackedCell label={t('customers.area')} className="order-last col-span-2 md:order-none">
+                    {c.area ?? '—'}
+                  </StackedCell>
+                  <StackedCell label={t('common.status')}>
+                    <StatusBadge status={c.status} />
+                  </StackedCell>
+                </tr>
+              ))}
+            </StackedTable>
+          </BulkSelection>
         )
       )}
       <Pager

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ExportLinks } from '@/components/bulk/bulk-bar';
+import { filterQuery } from '@/components/bulk/rows';
 import { TransactionStatusBadge } from '@/components/payments/transaction-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, EmptyState, PageHeader } from '@/components/ui/card';
@@ -44,11 +46,16 @@ export default async function PaymentsPage({
         title={t('payments.title')}
         subtitle={t('payments.subtitle')}
         actions={
-          can(ctx.role, 'payments.gateways') && (
-            <Link href="/settings/payments" className={buttonClass('secondary')}>
-              {t('payments.settings')}
-            </Link>
-          )
+          <>
+            {can(ctx.role, 'payments.gateways') && (
+              <Link href="/settings/payments" className={buttonClass('secondary')}>
+                {t('payments.settings')}
+              </Link>
+            )}
+            {can(ctx.role, 'reports.view') && (
+              <ExportLinks kind="payments" query={filterQuery(sp, ['q', 'status', 'gateway'])} />
+            )}
+          </>
         }
       />
       <section>

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { GATEWAY_TX_STATUSES, INVOICE_STATUSES } from '@/db/schema';
+import { customerListSchema } from '@/lib/customers/schemas';
+import { getOrganization } from '@/lib/organizations/queries';
+import { GATEWAYS } from '@/lib/payments/types';
+import { blankAsUndefined } from '@/lib/server/form-input';
+import { defineOperation } from '@/lib/server/operation';
+import { customersSheet, invoicesSheet, paymentsSheet } from './lists';
+
+const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+
+const base = z.object({
+  format: z.enum(EXPORT_FORMATS, 'validation.invalid').default('csv'),
+  // The rows selected on the list; none: every row the filters match.
+  ids: z
+    .array(z.string().uuid('validation.invalid'))
+    .max(500, 'validation.selection')
+    .optional()
+    .transform((v) => (v?.length ? v : undefined)),
+});
+const q = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => v || undefined);
+
+async function zoneOf(db: Parameters<typeof getOrganization>[0], orgId: string) {
+  return (await getOrganization(db, orgId))?.timezone ?? 'Asia/Jakarta';
+}
+
+/**
+ * Exports carry every phone number and amount of a list, so they take more than seeing the
+ * page: the reports permission (admin and finance), for all three lists.
+ */
+export const exportCustomersOp = defineOperation({
+  name: 'exports.customers',
+  permission: 'reports.view',
+  input: base.extend(customerListSchema.omit({ cursor: true }).shape),
+  run: async (ctx, { format, ids, ...filter }) => ({
+    format,
+    timezone: await zoneOf(ctx.db, ctx.orgId),
+    ...(await customersSheet(ctx.db, {
+      viewer: { orgId: ctx.orgId, resellerUserId: null },
+      locale: ctx.locale,
+      filter,
+      ids,
+    })),
+  }),
+});
+
+export const exportInvoicesOp = defineOperation({
+  name: 'exports.invoices',
+  permission: 'reports.view',
+  input: base.extend({
+    status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
+    period: blankAsUndefined(z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period')),
+    q,
+  }),
+  run: async (ctx, { format, ids, ...filter }) => ({
+    format,
+    timezone: await zoneOf(ctx.db, ctx.orgId),
+    ...(await invoicesSheet(ctx.db, { orgId: ctx.orgId, locale: ctx.locale, filter, ids })),
+  }),
+});
+
+export const exportPaymentsOp = defineOperation({
+  name: 'exports.payments',
+  permission: 'reports.view',
+  input: base.omit({ ids: true }).extend({
+    status: blankAsUndefined(z.enum(GATEWAY_TX_STATUSES)),
+    gateway: blankAsUndefined(z.enum(GATEWAYS)),
+    q,
+  }),
+  run: async (ctx, { format, ...filter }) => ({
+    format,
+    timezone: await zoneOf(ctx.db, ctx.orgId),
+    ...(await paymentsSheet(ctx.db, { locale: ctx.locale, filter: { orgId: ctx.orgId, ...filter } })),
+  }),
+});
