@@ -73,7 +73,7 @@ test('the timeline is newest first and the status-change audit row is not said t
   );
   assert.deepEqual(
     lines.map((l) => l.id),
-    ['h', 'payment.recorded-4'],
+    ['h', 'audit-payment.recorded-4'],
   );
   assert.equal(lines[0]!.jobId, 'j');
 });

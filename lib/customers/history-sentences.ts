@@ -20,7 +20,7 @@ export type StatusRow = {
   jobId: string | null;
 };
 export type AuditRow = {
-  id: string;
+  id: string | number;
   createdAt: Date | string;
   actorName: string | null;
   action: string;
@@ -61,7 +61,12 @@ export function customerTimeline(locale: Locale, history: StatusRow[], audit: Au
     })),
     ...audit
       .filter((a) => a.action !== 'subscription.status_changed')
-      .map((a) => ({ id: a.id, createdAt: new Date(a.createdAt), jobId: null, text: auditSentence(locale, a) })),
+      .map((a) => ({
+        id: `audit-${a.id}`,
+        createdAt: new Date(a.createdAt),
+        jobId: null,
+        text: auditSentence(locale, a),
+      })),
   ];
   return entries.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
