@@ -77,7 +77,12 @@ export async function Overview(props: {
             </div>
           )}
         </dl>
-        <ContactButtons phone={c.phone} message={billing?.share?.text ?? props.greeting} pin={pin} />
+        {/* The chat opens with the open invoice's message, or a greeting when nothing is owed. */}
+        <ContactButtons
+          phone={c.phone}
+          message={(last && ['unpaid', 'partial'].includes(last.status) && billing?.share?.text) || props.greeting}
+          pin={pin}
+        />
       </Card>
       {billing && props.canPay && (
         <Card>
