@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { makeCustomerWorld, makeMember, makeOrg, PASSWORD, testDb } from '../helpers';
 import { newPage, settled, signIn } from './browser';
 
+// One pool for the file: its connection is closed after the last test.
+const db = testDb();
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /** Nothing on the page is wider than the phone: no sideways scrolling. */
@@ -18,7 +20,6 @@ async function height(page: Page, testId: string) {
 
 describe('the daily loop on a phone, in Chromium', () => {
   test('the cashier takes cash on the customer page and prints a receipt with number, period, plan, ISP and balance', async () => {
-    const db = testDb();
     const { org, admin } = await makeOrg(db, 'e2e-loop');
     const w = await makeCustomerWorld(db, org.id, admin.user.id);
     const cashier = await makeMember(db, org.id, 'operator');
@@ -75,7 +76,6 @@ describe('the daily loop on a phone, in Chromium', () => {
   });
 
   test('with no WhatsApp session, "Kirim ke WhatsApp" opens wa.me with the text and link; the public page says how to pay', async () => {
-    const db = testDb();
     const { org, admin } = await makeOrg(db, 'e2e-share');
     const w = await makeCustomerWorld(db, org.id, admin.user.id);
     const page = await newPage({ ...PHONE, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -83,6 +83,7 @@ describe('the daily loop on a phone, in Chromium', () => {
     await page.getByTestId('org-name').waitFor();
     await page.goto(`/customers/${w.customer.id}`);
     await page.getByTestId('last-invoice-link').click();
+    await page.waitForURL(/\/invoices\/[0-9a-f-]{36}$/);
     await page.getByTestId('invoice-whatsapp').waitFor();
     await settled(page);
     await assertNoSideways(page);
