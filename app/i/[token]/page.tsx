@@ -49,9 +49,11 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
           <h1 className="text-xl font-semibold" data-testid="public-invoice-number">
             {t('public.title', { number: d.invoice.number })}
           </h1>
-          <Badge color={paid ? 'green' : overdue > 0 ? 'red' : 'amber'}>
-            {t(`invoiceStatuses.${d.invoice.status}`)}
-          </Badge>
+          <span className="shrink-0 whitespace-nowrap">
+            <Badge color={paid ? 'green' : overdue > 0 ? 'red' : 'amber'}>
+              {t(`invoiceStatuses.${d.invoice.status}`)}
+            </Badge>
+          </span>
         </div>
         {overdue > 0 && (
           <p
