@@ -50,15 +50,13 @@ test('an invoice goes to WhatsApp: a wa.me link with the text, or queued through
   const waiting = await executeOperation(invoiceShareOp, ctx, { invoiceId: w.invoice.id });
   assert.ok(waiting.ok);
   assert.deepEqual(waiting.data.whatsapp, { connected: false, queued: 1 });
-  await db
-    .insert(whatsappSessions)
-    .values({
-      organizationId: org.id,
-      name: 'Kantor',
-      transport: 'http_gateway',
-      status: 'connected',
-      phone: '6281100001111',
-    });
+  await db.insert(whatsappSessions).values({
+    organizationId: org.id,
+    name: 'Kantor',
+    transport: 'http_gateway',
+    status: 'connected',
+    phone: '6281100001111',
+  });
   const live = await executeOperation(invoiceShareOp, ctx, { invoiceId: w.invoice.id });
   assert.ok(live.ok);
   assert.equal(live.data.whatsapp.connected, true);
@@ -85,15 +83,13 @@ test('a receipt carries its number, the period and plan paid, the ISP and what i
     .insert(billingSettings)
     .values({ organizationId: org.id, companyAddress: 'Jl. Merdeka 1, Bandung' })
     .onConflictDoUpdate({ target: billingSettings.organizationId, set: { companyAddress: 'Jl. Merdeka 1, Bandung' } });
-  await db
-    .insert(whatsappSessions)
-    .values({
-      organizationId: org.id,
-      name: 'CS',
-      transport: 'http_gateway',
-      status: 'connected',
-      phone: '6282200002222',
-    });
+  await db.insert(whatsappSessions).values({
+    organizationId: org.id,
+    name: 'CS',
+    transport: 'http_gateway',
+    status: 'connected',
+    phone: '6282200002222',
+  });
   const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
   const r = await executeOperation(getPaymentOp, ctx, { paymentId: w.paymentId });
   assert.ok(r.ok);
