@@ -11,6 +11,7 @@ import {
   saveMessagingSettingsOp,
   saveSessionOp,
   saveTemplateOp,
+  sendInvoiceOp,
   setBroadcastStatusOp,
   setOptOutOp,
   startBroadcastOp,
@@ -69,4 +70,9 @@ export async function resendMessageAction(input: z.input<typeof resendMessageOp.
 
 export async function setOptOutAction(input: z.input<typeof setOptOutOp.input>) {
   return act(setOptOutOp, input, { revalidate: ({ customerId }) => [`/customers/${customerId}`] });
+}
+
+/** "Kirim ke WhatsApp" on an invoice: queued through the organization's session. */
+export async function sendInvoiceAction(input: z.input<typeof sendInvoiceOp.input>) {
+  return act(sendInvoiceOp, input, { revalidate: ['/whatsapp/messages'] });
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/card';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -14,7 +14,10 @@ type PaymentRow = {
   invoices?: string[];
 };
 
-/** Payments with their method and state; the receipt is offered once a payment counts. */
+/**
+ * Payments with their method and state; the receipt is offered once a payment counts. Cards
+ * on a phone, so the amount and the receipt link never sit off the side of the screen.
+ */
 export async function PaymentsTable({
   payments,
   locale,
@@ -27,7 +30,8 @@ export async function PaymentsTable({
   const t = await getTranslations();
   const withInvoices = payments.some((p) => p.invoices);
   return (
-    <Table
+    <StackedTable
+      testId="payments-table"
       head={[
         t('audit.when'),
         t('billing.method'),
@@ -37,25 +41,36 @@ export async function PaymentsTable({
       ]}
     >
       {payments.map((p) => (
-        <tr key={p.id}>
-          <Td className="whitespace-nowrap">{formatDateTime(p.createdAt, locale, timeZone)}</Td>
-          <Td>
+        <tr key={p.id} className={STACKED_ROW.page}>
+          <StackedCell label={t('audit.when')} className="whitespace-nowrap">
+            {formatDateTime(p.createdAt, locale, timeZone)}
+          </StackedCell>
+          <StackedCell label={t('billing.method')}>
             {t(`paymentMethods.${p.method}`)}{' '}
             {p.status && p.status !== 'approved' && (
               <Badge color={p.status === 'pending' ? 'amber' : 'red'}>{t(`paymentStatuses.${p.status}`)}</Badge>
             )}
-          </Td>
-          <Td className="whitespace-nowrap">{formatIDR(p.amount)}</Td>
-          {withInvoices && <Td className="font-mono text-xs">{(p.invoices ?? []).join(', ')}</Td>}
-          <Td>
+          </StackedCell>
+          <StackedCell label={t('billing.amount')} className="whitespace-nowrap font-medium">
+            {formatIDR(p.amount)}
+          </StackedCell>
+          {withInvoices && (
+            <StackedCell label={t('billing.invoices')} className="break-all font-mono text-xs">
+              {(p.invoices ?? []).join(', ')}
+            </StackedCell>
+          )}
+          <StackedCell>
             {(!p.status || p.status === 'approved') && (
-              <Link href={`/receipt/${p.id}`} className="text-sm underline">
+              <Link
+                href={`/receipt/${p.id}`}
+                className="inline-flex min-h-11 items-center text-sm underline md:min-h-0"
+              >
                 {t('billing.receipt')}
               </Link>
             )}
-          </Td>
+          </StackedCell>
         </tr>
       ))}
-    </Table>
+    </StackedTable>
   );
 }

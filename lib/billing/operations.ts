@@ -10,7 +10,8 @@ import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './i
 import { runIsolation } from './isolation';
 import { billingRun } from './jobs';
 import { periodOf } from './money';
-import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
+import { customerBilling, getInvoice, getPaymentProof, listInvoices, listPayments } from './queries';
+import { getReceipt } from './receipt';
 import { buildReport, REPORT_KINDS } from './reports';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
@@ -180,7 +181,7 @@ export const getPaymentOp = defineOperation({
   name: 'payments.get',
   permission: 'billing.view',
   input: z.object({ paymentId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => getPayment(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
+  run: (ctx, input) => getReceipt(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
 });
 
 export const reportOp = defineOperation({

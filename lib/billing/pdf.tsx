@@ -4,7 +4,8 @@ import QRCode from 'qrcode';
 import { formatIDR } from '@/lib/format';
 
 export type InvoicePdfData = {
-  organization: { id: string; name: string };
+  // The zone says when an open invoice is overdue (the page); the PDF prints dates only.
+  organization: { id: string; name: string; timezone?: string };
   settings: {
     companyAddress: string | null;
     bankAccounts: string | null;
@@ -54,6 +55,8 @@ const styles = {
     borderColor: '#e2e8f0',
   },
   bold: { fontFamily: 'Helvetica-Bold' },
+  // Small and monospaced so a whole link (about 120 characters) fits the page's width.
+  link: { marginTop: 6, fontFamily: 'Courier', fontSize: 7, color: '#64748b', textDecoration: 'none' },
   stamp: {
     marginTop: 14,
     fontSize: 16,
@@ -64,10 +67,13 @@ const styles = {
   },
 } as const;
 
+/** react-pdf breaks a long word into syllables and adds a hyphen; a URL must stay whole. */
+export const wholeWord = (word: string) => [word];
+
 const idDate = (iso: string) =>
   new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-function invoiceDocument({ Document, Image, Page, Text, View }: ReactPdf, d: InvoicePdfData, qr: string) {
+function invoiceDocument({ Document, Image, Link, Page, Text, View }: ReactPdf, d: InvoicePdfData, qr: string) {
   const s = styles;
   const paid = d.invoice.status === 'paid';
   return (
@@ -131,10 +137,14 @@ function invoiceDocument({ Document, Image, Page, Text, View }: ReactPdf, d: Inv
           <View style={{ width: '65%' }}>
             <Text style={s.bold}>Cara bayar</Text>
             <Text>{d.settings.bankAccounts ?? 'Bayar di loket kami atau melalui tautan faktur.'}</Text>
-            <Text style={[s.muted, { marginTop: 6 }]}>{d.publicUrl}</Text>
           </View>
           <Image src={qr} style={{ width: 90, height: 90 }} />
         </View>
+        {/* The link on a line of its own, never hyphenated: a "-" inserted at a line break
+            would be copied into the address and break it. */}
+        <Link src={d.publicUrl} style={s.link}>
+          <Text hyphenationCallback={wholeWord}>{d.publicUrl}</Text>
+        </Link>
         {d.settings.footerNote ? <Text style={[s.muted, { marginTop: 24 }]}>{d.settings.footerNote}</Text> : null}
       </Page>
     </Document>
@@ -151,13 +161,16 @@ export async function renderInvoicePdf(d: InvoicePdfData): Promise<Buffer> {
  * Rendered when first opened, then kept on disk per organization and invoice status (a
  * payment changes the stamp, so it renders again). The billing run never renders PDFs.
  */
+// Bumped when the layout changes, so PDFs cached with the old one are rendered again.
+const LAYOUT = 'v2';
+
 export async function cachedInvoicePdf(filesDir: string, d: InvoicePdfData): Promise<Buffer> {
   // Any change that shows on the PDF (status, payment, branding) gives a new file name.
   const file = path.join(
     filesDir,
     d.organization.id,
     'invoices',
-    `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}-${d.settings.version}.pdf`,
+    `${d.invoice.id}-${d.invoice.status}-${d.invoice.paidAmount}-${d.settings.version}-${LAYOUT}.pdf`,
   );
   try {
     return await readFile(file);

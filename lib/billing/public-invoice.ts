@@ -15,7 +15,7 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
   if (!found) return null;
   const { invoice, customer, items } = found;
   const [org] = await db
-    .select({ id: organizations.id, name: organizations.name })
+    .select({ id: organizations.id, name: organizations.name, timezone: organizations.timezone })
     .from(organizations)
     .where(eq(organizations.id, invoice.organizationId));
   const settings = await getBillingSettings(db, invoice.organizationId);

@@ -12,6 +12,7 @@ import {
   setBroadcastStatus,
   startBroadcast,
 } from './broadcasts';
+import { invoiceShare, sendInvoiceWhatsapp } from './invoice-share';
 import {
   listMessages,
   listTemplates,
@@ -174,4 +175,20 @@ export const setOptOutOp = defineOperation({
     optOut: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
   }),
   run: (ctx, input) => setWhatsappOptOut(ctx.db, { ...ctx.actor, ...input }),
+});
+
+const invoiceId = z.object({ invoiceId: z.string().uuid('validation.invalid') });
+// Whoever sees invoices can share one by hand; queuing through the organization's session
+// is for the staff who take payments and chase them.
+export const invoiceShareOp = defineOperation({
+  name: 'messaging.invoiceShare',
+  permission: 'billing.view',
+  input: invoiceId,
+  run: (ctx, input) => invoiceShare(ctx.db, { orgId: ctx.orgId, invoiceId: input.invoiceId }),
+});
+export const sendInvoiceOp = defineOperation({
+  name: 'messaging.sendInvoice',
+  permission: 'payments.record',
+  input: invoiceId,
+  run: (ctx, input) => sendInvoiceWhatsapp(ctx.db, { ...ctx.actor, invoiceId: input.invoiceId }),
 });

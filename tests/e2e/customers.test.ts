@@ -51,8 +51,8 @@ describe('from lead to active customer, in Chromium', () => {
     await noc.getByText('Status diubah; pekerjaan jaringan dikirim ke worker.').waitFor();
     await noc.getByTestId('subscription').getByText('Aktif', { exact: true }).waitFor();
     const history = await noc.getByTestId('status-history').innerText();
-    assert.match(history, /Menunggu instalasi → Aktif/);
-    assert.match(history, /Demo noc/);
+    // History reads as sentences: who changed what, in words.
+    assert.match(history, /Demo noc mengubah status dari Menunggu instalasi menjadi Aktif\./);
 
     // The network job went through the worker and says honestly that nothing was applied yet.
     await noc.goto('/jobs');

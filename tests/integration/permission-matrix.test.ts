@@ -410,6 +410,8 @@ async function scenario() {
     'messaging.broadcastProgress': { broadcastId: wa.broadcast.id },
     'messaging.listBroadcasts': {},
     'messaging.setOptOut': { customerId: w.customer.id, optOut: 'on' },
+    'messaging.invoiceShare': { invoiceId: w.invoice.id },
+    'messaging.sendInvoice': { invoiceId: w.invoice.id },
     'users.list': {},
     'users.invite': { email: `new-${u}@t.test`, role: 'technician' },
     'users.revokeInvitation': { invitationId: inv.invitationId },

@@ -69,6 +69,10 @@ test('the invoice PDF renders with its number, total and status stamp', async ()
   assert.equal(total, 'Rp150.000');
   assert.ok(text.replace(/\s/g, '').includes(`Total${total}`), `total in: ${text.slice(0, 400)}`);
   assert.ok(text.includes('BAYAR SEBAGIAN'), 'a partly paid invoice is stamped so');
+  // The link is printed whole: one line, no hyphen put in where it would have broken.
+  assert.ok(text.includes(data!.publicUrl), `link in: ${text}`);
+  const long = { ...data!, publicUrl: `${data!.publicUrl.replace('/i/', '/tagihan/pelanggan/i/')}` };
+  assert.ok(pdfText(await renderInvoicePdf(long)).includes(long.publicUrl), 'a longer link too');
 });
 
 const PNG_1X1 = Buffer.from(

@@ -1061,6 +1061,13 @@ const CASES: Record<string, () => Promise<void>> = {
     const [c] = await db.select().from(customers).where(eq(customers.id, b.world.customer.id));
     assert.equal(c!.whatsappOptOut, false);
   },
+  'messaging.invoiceShare': async () =>
+    expectNotFound(await run(messagingOps.invoiceShareOp, { invoiceId: b.world.invoice.id })),
+  'messaging.sendInvoice': async () => {
+    expectNotFound(await run(messagingOps.sendInvoiceOp, { invoiceId: b.world.invoice.id }));
+    const rows = await db.select().from(messages).where(eq(messages.customerId, b.world.customer.id));
+    assert.ok(!rows.some((m) => m.eventKey?.startsWith(`invoice_sent:${b.world.invoice.id}`)));
+  },
   'reports.get': async () => {
     for (const kind of ['revenue', 'aging', 'payments'] as const) {
       const r = await run(billingOps.reportOp, { kind });

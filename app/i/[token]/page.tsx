@@ -4,6 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
+import { localDate } from '@/lib/billing/money';
+import { daysOverdue } from '@/lib/billing/overdue';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
 import { checkoutMethods, latestPaymentFor, publicView } from '@/lib/payments/checkout';
@@ -33,6 +35,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
       }))
     : [];
   const latest = await latestPaymentFor(getDb(), d.invoice.id);
+  const overdue = daysOverdue(d.invoice, localDate(new Date(), d.organization.timezone ?? 'Asia/Jakarta'));
   return (
     <main className="mx-auto max-w-lg space-y-4 p-4">
       <header>
@@ -46,8 +49,20 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
           <h1 className="text-xl font-semibold" data-testid="public-invoice-number">
             {t('public.title', { number: d.invoice.number })}
           </h1>
-          <Badge color={paid ? 'green' : 'amber'}>{t(`invoiceStatuses.${d.invoice.status}`)}</Badge>
+          <span className="shrink-0 whitespace-nowrap">
+            <Badge color={paid ? 'green' : overdue > 0 ? 'red' : 'amber'}>
+              {t(`invoiceStatuses.${d.invoice.status}`)}
+            </Badge>
+          </span>
         </div>
+        {overdue > 0 && (
+          <p
+            className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm font-semibold text-red-800 dark:bg-red-950 dark:text-red-200"
+            data-testid="public-overdue"
+          >
+            {t('invoiceShare.overdue', { days: overdue })}
+          </p>
+        )}
         <p className="mt-2 text-sm text-slate-500">{t('public.billedTo')}</p>
         <p className="font-medium">
           {d.customer.name} ({d.customer.number})
@@ -70,7 +85,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
             <span data-testid="public-invoice-total">{formatIDR(d.invoice.total)}</span>
           </li>
         </ul>
-        <p className="mt-2 text-sm">
+        <p className={`mt-2 text-sm ${overdue > 0 ? 'font-semibold text-red-700 dark:text-red-400' : ''}`}>
           {t('billing.due')}:{' '}
           {new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(
             new Date(`${d.invoice.dueDate}T00:00:00Z`),
@@ -90,10 +105,30 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
         methods={methods}
         latest={latest ? publicView(latest) : null}
       />
-      {!paid && d.settings.bankAccounts && (
-        <Card>
-          <h2 className="font-semibold">{t('public.howToPay')}</h2>
-          <p className="whitespace-pre-line text-sm">{d.settings.bankAccounts}</p>
+      {payable && (
+        // Always said, even with no gateway and no bank account set: at least the counter.
+        <Card className="space-y-2">
+          <h2 className="font-semibold" data-testid="how-to-pay">
+            {t('public.howToPay')}
+          </h2>
+          {methods.length > 0 && <p className="text-sm">{t('public.payOnlineAbove')}</p>}
+          {d.settings.bankAccounts && (
+            <div>
+              <p className="text-sm text-slate-500">{t('public.bankTransfer')}</p>
+              <p className="whitespace-pre-line text-sm" data-testid="bank-accounts">
+                {d.settings.bankAccounts}
+              </p>
+            </div>
+          )}
+          <div>
+            <p className="text-sm text-slate-500">{t('public.counter')}</p>
+            <p className="whitespace-pre-line text-sm">
+              {d.settings.companyAddress
+                ? t('public.counterAt', { name: d.organization.name, address: d.settings.companyAddress })
+                : t('public.counterAsk', { name: d.organization.name })}
+            </p>
+          </div>
+          <p className="text-xs text-slate-500">{t('public.mentionNumber', { number: d.invoice.number })}</p>
         </Card>
       )}
       <a href={`/i/${token}/pdf`} className={buttonClass('primary', 'w-full')} data-testid="public-pdf">

@@ -10,7 +10,8 @@ import { PrintBar } from './print-bar';
 
 /**
  * A counter receipt sized for 58 mm or 80 mm thermal printers: monospace, no shell, printed
- * with the browser's own dialog (the printer's paper width is chosen with ?w=58|80).
+ * with the browser's own dialog (the printer's paper width is chosen with ?w=58|80). The bar
+ * above it (print, width, back to the customer) is hidden on paper.
  */
 export default async function ReceiptPage({
   params,
@@ -27,38 +28,56 @@ export default async function ReceiptPage({
   const result = await executeOperation(getPaymentOp, ctx, { paymentId: id });
   if (!result.ok) notFound();
   const p = result.data;
-  const line = (left: string, right: string) => (
-    <div className="flex justify-between gap-2">
+  // Periods are first days of months: "November 2026", whatever the reader's zone.
+  const month = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const periods = p.periods.map((d) => month.format(new Date(`${d}T00:00:00Z`))).join(', ');
+  const line = (left: string, right: string, testId?: string) => (
+    <div className="flex justify-between gap-2" data-testid={testId}>
       <span>{left}</span>
       <span className="text-right">{right}</span>
     </div>
   );
+  const rule = <div className="my-1 border-t border-dashed border-black" />;
   return (
     <main className="bg-white p-2 text-black">
       <style>{`@page { size: ${width}mm auto; margin: 2mm; } @media print { .no-print { display: none } body { background: white } }`}</style>
-      <PrintBar width={width} />
+      <PrintBar width={width} backHref={`/customers/${p.customerId}`} />
       <div
         style={{ width: `${width - 4}mm` }}
-        className="mx-auto font-mono text-[11px] leading-tight"
+        className="mx-auto break-words font-mono text-[11px] leading-tight"
         data-testid="receipt"
       >
-        <div className="text-center font-bold">{info.org!.name}</div>
+        <div className="text-center font-bold" data-testid="receipt-isp">
+          {p.isp.name}
+        </div>
+        {p.isp.address && <div className="whitespace-pre-line text-center">{p.isp.address}</div>}
+        {p.isp.phone && <div className="text-center">{t('receipt.phone', { phone: p.isp.phone })}</div>}
+        {rule}
         <div className="text-center">{t('receipt.title')}</div>
-        <div className="my-1 border-t border-dashed border-black" />
-        {line(formatDateTime(p.createdAt, locale, info.org!.timezone), '')}
+        <div className="text-center font-bold" data-testid="receipt-number">
+          {p.receiptNumber}
+        </div>
+        {rule}
+        {line(t('receipt.date'), formatDateTime(p.createdAt, locale, info.org!.timezone))}
         {line(formatCustomerNumber(p.customerNumber), p.customerName)}
-        <div className="my-1 border-t border-dashed border-black" />
+        {p.plans.length > 0 && line(t('receipt.plan'), p.plans.join(', '), 'receipt-plan')}
+        {periods && line(t('receipt.period'), periods, 'receipt-period')}
+        {rule}
         {p.allocations.map((a) => (
           <div key={a.number}>{line(a.number, formatIDR(a.amount))}</div>
         ))}
-        <div className="my-1 border-t border-dashed border-black" />
+        {rule}
         <div className="font-bold">{line(t('billing.total'), formatIDR(p.amount))}</div>
         {line(t('billing.method'), t(`paymentMethods.${p.method}`))}
         {p.reference && line(t('billing.reference'), p.reference)}
-        {p.creditBalance > 0 &&
-          line(t('billing.credit', { amount: '' }).replace(/:\s*$/, ''), formatIDR(p.creditBalance))}
+        {line(t('receipt.balance'), formatIDR(p.outstanding), 'receipt-balance')}
+        {p.creditBalance > 0 && line(t('receipt.credit'), formatIDR(p.creditBalance))}
         {line(t('receipt.cashier'), p.receivedByName ?? '—')}
-        <div className="my-1 border-t border-dashed border-black" />
+        {rule}
         <div className="text-center">{t('receipt.thanks')}</div>
       </div>
     </main>

@@ -3,14 +3,20 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Button, buttonClass } from '@/components/ui/button';
 
-export function PrintBar({ width }: { width: number }) {
+/** Print, paper width and the way back to the customer: on screen only (hidden on paper). */
+export function PrintBar({ width, backHref }: { width: number; backHref: string }) {
   const t = useTranslations('receipt');
   return (
     <div className="no-print mb-3 flex flex-wrap items-center justify-center gap-2">
-      <Button onClick={() => window.print()}>{t('print')}</Button>
+      <Link href={backHref} className={buttonClass('ghost')} data-testid="receipt-back">
+        {t('back')}
+      </Link>
+      <Button onClick={() => window.print()} data-testid="receipt-print">
+        {t('print')}
+      </Button>
       <span className="text-sm">{t('width')}:</span>
       {[58, 80].map((w) => (
-        <Link key={w} href={`?w=${w}`} className={buttonClass(w === width ? 'primary' : 'secondary', 'min-h-9')}>
+        <Link key={w} href={`?w=${w}`} className={buttonClass(w === width ? 'primary' : 'secondary')}>
           {w} mm
         </Link>
       ))}

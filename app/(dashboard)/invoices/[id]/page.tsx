@@ -1,19 +1,21 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { InvoiceWhatsApp } from '@/components/billing/invoice-whatsapp';
 import { PaymentForm } from '@/components/billing/payment-form';
 import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Alert, Card, PageHeader } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { invoiceLinkToken } from '@/lib/billing/links';
+import { localDate } from '@/lib/billing/money';
 import { getInvoiceOp } from '@/lib/billing/operations';
+import { daysOverdue } from '@/lib/billing/overdue';
 import { formatCustomerNumber } from '@/lib/customers/constants';
-import { env } from '@/lib/env';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { invoiceShareOp } from '@/lib/messaging/operations';
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const { info, ctx, read } = await requirePage('billing.view');
@@ -21,9 +23,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const { invoice, customer, items, payments, taxPercent } = await read(getInvoiceOp, { invoiceId: id });
+  const share = await read(invoiceShareOp, { invoiceId: id });
   const outstanding = Math.max(0, invoice.total - invoice.paidAmount);
-  const token = invoiceLinkToken(invoice.id);
-  const publicUrl = `${env().APP_URL}/i/${token}`;
+  const overdue = daysOverdue(invoice, localDate(new Date(), info.org!.timezone));
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader
@@ -31,19 +33,32 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         subtitle={`${customer.name} · ${formatCustomerNumber(customer.number)}`}
         actions={<InvoiceStatusBadge status={invoice.status} />}
       />
+      {overdue > 0 && (
+        <Alert>
+          <span data-testid="invoice-overdue">{t('invoiceShare.overdue', { days: overdue })}</span>
+        </Alert>
+      )}
       <div className="flex flex-wrap gap-2">
-        <a href={`/i/${token}/pdf`} className={buttonClass('secondary')} data-testid="invoice-pdf">
+        <a href={`${new URL(share.link).pathname}/pdf`} className={buttonClass('secondary')} data-testid="invoice-pdf">
           {t('billing.pdf')}
         </a>
         <Link href={`/customers/${customer.id}`} className={buttonClass('ghost')}>
           {t('billing.customer')}
         </Link>
       </div>
-      <Card>
-        <p className="text-sm text-slate-500">{t('billing.publicLink')}</p>
-        <code className="block break-all text-xs" data-testid="public-link">
-          {publicUrl}
-        </code>
+      <Card className="space-y-3">
+        <div>
+          <p className="text-sm text-slate-500">{t('invoiceShare.publicLink')}</p>
+          <code className="block break-all text-xs" data-testid="public-link">
+            {share.link}
+          </code>
+        </div>
+        <InvoiceWhatsApp
+          invoiceId={invoice.id}
+          share={share}
+          canSend={can(ctx.role, 'payments.record')}
+          canManageWhatsApp={can(ctx.role, 'messaging.manage')}
+        />
       </Card>
       <Table head={[t('billing.items'), t('billing.total')]}>
         {items.map((i, n) => (

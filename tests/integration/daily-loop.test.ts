@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLogs, billingSettings, customers, messages, whatsappSessions } from '@/db/schema';
+import { getPaymentOp } from '@/lib/billing/operations';
+import { invoiceShareOp, sendInvoiceOp } from '@/lib/messaging/operations';
+import { executeOperation } from '@/lib/server/operation';
+import { ctxFor, makeCustomerWorld, makeMember, makeOrg, testDb } from '../helpers';
+
+const db = testDb();
+
+test('an invoice goes to WhatsApp: a wa.me link with the text, or queued through the session and audited', async () => {
+  const { org, admin } = await makeOrg(db, 'share');
+  const w = await makeCustomerWorld(db, org.id, admin.user.id);
+  const cashier = await makeMember(db, org.id, 'operator');
+  const ctx = ctxFor(db, org.id, cashier.user.id, 'operator');
+
+  const share = await executeOperation(invoiceShareOp, ctx, { invoiceId: w.invoice.id });
+  assert.ok(share.ok);
+  assert.ok(share.data.text.includes(w.invoice.number));
+  assert.ok(share.data.text.includes(share.data.link), 'the message carries the public link');
+  assert.match(share.data.link, /\/i\/[0-9a-f-]{36}\.[\w-]{43}$/);
+  assert.ok(share.data.chatUrl?.startsWith('https://wa.me/6281234567890?text='));
+  assert.equal(decodeURIComponent(share.data.chatUrl!.split('?text=')[1]!), share.data.text);
+  assert.deepEqual(share.data.whatsapp, { connected: false, queued: 0 });
+
+  const sent = await executeOperation(sendInvoiceOp, ctx, { invoiceId: w.invoice.id });
+  assert.ok(sent.ok);
+  assert.deepEqual(sent.data, { queued: true, reason: null });
+  const queued = await db.select().from(messages).where(eq(messages.customerId, w.customer.id));
+  assert.equal(queued.length, 1);
+  assert.equal(queued[0]!.status, 'queued');
+  assert.equal(queued[0]!.category, 'invoice');
+  assert.equal(queued[0]!.toPhone, '6281234567890');
+  assert.equal(queued[0]!.body, share.data.text);
+  const [audit] = await db
+    .select()
+    .from(auditLogs)
+    .where(and(eq(auditLogs.organizationId, org.id), eq(auditLogs.action, 'invoice.sent_whatsapp')));
+  assert.equal(audit?.entityId, w.customer.id);
+  assert.equal(audit?.actorUserId, cashier.user.id);
+
+  // A second tap does not send the bill twice.
+  const again = await executeOperation(sendInvoiceOp, ctx, { invoiceId: w.invoice.id });
+  assert.ok(again.ok);
+  assert.equal(again.data.reason, 'already_queued');
+  assert.equal((await db.select().from(messages).where(eq(messages.customerId, w.customer.id))).length, 1);
+
+  // No session: the message waits, and the page can say so.
+  const waiting = await executeOperation(invoiceShareOp, ctx, { invoiceId: w.invoice.id });
+  assert.ok(waiting.ok);
+  assert.deepEqual(waiting.data.whatsapp, { connected: false, queued: 1 });
+  await db.insert(whatsappSessions).values({
+    organizationId: org.id,
+    name: 'Kantor',
+    transport: 'http_gateway',
+    status: 'connected',
+    phone: '6281100001111',
+  });
+  const live = await executeOperation(invoiceShareOp, ctx, { invoiceId: w.invoice.id });
+  assert.ok(live.ok);
+  assert.equal(live.data.whatsapp.connected, true);
+
+  // A customer who asked for no WhatsApp gets none; the log keeps it as cancelled.
+  await db.update(customers).set({ whatsappOptOut: true }).where(eq(customers.id, w.customer.id));
+  const later = new Date(Date.now() + 120_000);
+  const { sendInvoiceWhatsapp } = await import('@/lib/messaging/invoice-share');
+  const refused = await sendInvoiceWhatsapp(db, { ...ctx.actor, invoiceId: w.invoice.id, now: later });
+  assert.deepEqual(refused, { queued: false, reason: 'opted_out' });
+
+  // A technician sees no invoices and sends none.
+  const tech = await makeMember(db, org.id, 'technician');
+  const denied = await executeOperation(sendInvoiceOp, ctxFor(db, org.id, tech.user.id, 'technician'), {
+    invoiceId: w.invoice.id,
+  });
+  assert.equal(denied.ok, false);
+});
+
+test('a receipt carries its number, the period and plan paid, the ISP and what is still owed', async () => {
+  const { org, admin } = await makeOrg(db, 'receipt');
+  const w = await makeCustomerWorld(db, org.id, admin.user.id);
+  await db
+    .insert(billingSettings)
+    .values({ organizationId: org.id, companyAddress: 'Jl. Merdeka 1, Bandung' })
+    .onConflictDoUpdate({ target: billingSettings.organizationId, set: { companyAddress: 'Jl. Merdeka 1, Bandung' } });
+  await db.insert(whatsappSessions).values({
+    organizationId: org.id,
+    name: 'CS',
+    transport: 'http_gateway',
+    status: 'connected',
+    phone: '6282200002222',
+  });
+  const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+  const r = await executeOperation(getPaymentOp, ctx, { paymentId: w.paymentId });
+  assert.ok(r.ok);
+  const again = await executeOperation(getPaymentOp, ctx, { paymentId: w.paymentId });
+  assert.ok(again.ok);
+  assert.match(r.data.receiptNumber, /^KW\/\d{8}\/[0-9A-F]{8}$/);
+  assert.equal(again.data.receiptNumber, r.data.receiptNumber, 'reprinting shows the same number');
+  assert.deepEqual(r.data.periods, ['2026-11-01']);
+  assert.deepEqual(r.data.plans, [w.plan.name]);
+  assert.deepEqual(r.data.isp, { name: org.name, address: 'Jl. Merdeka 1, Bandung', phone: '6282200002222' });
+  // 150,000 billed, 10,000 paid in cash (the two transfers still wait for finance).
+  assert.equal(r.data.outstanding, w.invoice.total - 10_000);
+});
