@@ -68,8 +68,10 @@ describe('reseller top-up and codes, in Chromium on a phone', () => {
     const code = (await row.getByTestId('code').innerText()).trim();
     assert.match(code, /^[a-z0-9]{8}$/);
 
+    // The clipboard answers the focused page only (the first test's pages are still open).
+    await page.bringToFront();
     await row.getByTestId('code-copy').click();
-    await row.getByTestId('code-copy').getByText('Disalin').waitFor();
+    await row.getByTestId('code-copy').getByText('Tersalin').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
 
     const whatsapp = decodeURIComponent((await row.getByTestId('code-share').getAttribute('href'))!);
