@@ -149,9 +149,18 @@ export default async function WalletPage({
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="space-y-2" aria-labelledby="batches-title">
-          <h2 id="batches-title" className="text-lg font-semibold">
-            {t('myBatches')}
-          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="batches-title" className="text-lg font-semibold">
+              {t('myBatches')}
+            </h2>
+            <a
+              href="/wallet/vouchers"
+              className="inline-flex min-h-11 items-center text-sm underline"
+              data-testid="all-codes"
+            >
+              {t('codes.all')}
+            </a>
+          </div>
           {batches.ok && batches.data.items.length > 0 ? (
             <ul className="space-y-2" data-testid="my-batches">
               {batches.data.items.map((b) => (
