@@ -268,29 +268,29 @@ async function billYear(db: Db, p: { orgId: string; tz: string; month: string; u
 }
 
 async function payMonth(db: Db, p: { orgId: string; tz: string; period: string; users: DemoUsers }) {
-  await db.execute(sql`drop table if exists demo_pay`);
+  // One statement: the payments, their allocations and the paid invoices from one set.
   await db.execute(sql`
-    create temp table demo_pay on commit drop as
-    select gen_random_uuid() as payment_id, i.id as invoice_id, i.customer_id, i.total, h % 10 < 6 as cash, h, x.paid_at
-    from invoices i join demo_people d on d.subscription_id = i.subscription_id
-    cross join lateral (select abs(hashtext(d.i || ':' || i.period)) as h) hh
-    cross join lateral (select ((i.issue_date + case when i.billing_type = 'prepaid' then 0
-        when d.kind = 'late' and h % 3 = 0 then 21 + h % 7 else 1 + h % 18 end) + time '09:00'
-        + make_interval(mins => h % 600)) at time zone ${p.tz} as paid_at) x
-    where i.organization_id = ${p.orgId} and i.period = ${p.period}::date and i.status = 'unpaid'
-      and (d.default_from is null or i.period < d.default_from) and x.paid_at <= now()`);
-  await db.execute(sql`
-    insert into payments (id, organization_id, customer_id, amount, method, reference, status, received_by, reviewed_by, reviewed_at, created_at)
-    select payment_id, ${p.orgId}, customer_id, total, case when cash then 'cash' else 'transfer' end,
-      case when not cash then ${lit(['BCA', 'BRI', 'Mandiri', 'BNI'])}[1 + h % 4] || ' ' || to_char(paid_at at time zone ${p.tz}, 'YYYYMMDD') || '-' || (h % 90 + 10) end,
-      'approved', case when cash then ${p.users.operator}::uuid end,
-      case when not cash then ${p.users.finance}::uuid end, case when not cash then paid_at + interval '2 hours' end, paid_at
-    from demo_pay`);
-  await db.execute(sql`
-    insert into payment_allocations (payment_id, invoice_id, amount) select payment_id, invoice_id, total from demo_pay`);
-  await db.execute(sql`
-    update invoices i set status = 'paid', paid_amount = i.total, paid_at = d.paid_at
-    from demo_pay d where d.invoice_id = i.id`);
+    with pay as materialized (
+      select gen_random_uuid() as payment_id, i.id as invoice_id, i.customer_id, i.total, h % 10 < 6 as cash, h, x.paid_at
+      from invoices i join demo_people d on d.subscription_id = i.subscription_id
+      cross join lateral (select abs(hashtext(d.i || ':' || i.period)) as h) hh
+      cross join lateral (select ((i.issue_date + case when i.billing_type = 'prepaid' then 0
+          when d.kind = 'late' and h % 3 = 0 then 21 + h % 7 else 1 + h % 18 end) + time '09:00'
+          + make_interval(mins => h % 600)) at time zone ${p.tz} as paid_at) x
+      where i.organization_id = ${p.orgId} and i.period = ${p.period}::date and i.status = 'unpaid'
+        and (d.default_from is null or i.period < d.default_from) and x.paid_at <= now()),
+    payment as (
+      insert into payments (id, organization_id, customer_id, amount, method, reference, status, received_by, reviewed_by, reviewed_at, created_at)
+      select payment_id, ${p.orgId}, customer_id, total, case when cash then 'cash' else 'transfer' end,
+        case when not cash then ${lit(['BCA', 'BRI', 'Mandiri', 'BNI'])}[1 + h % 4] || ' ' || to_char(paid_at at time zone ${p.tz}, 'YYYYMMDD') || '-' || (h % 90 + 10) end,
+        'approved', case when cash then ${p.users.operator}::uuid end,
+        case when not cash then ${p.users.finance}::uuid end, case when not cash then paid_at + interval '2 hours' end, paid_at
+      from pay returning id),
+    allocation as (
+      insert into payment_allocations (payment_id, invoice_id, amount)
+      select pay.payment_id, pay.invoice_id, pay.total from pay join payment on payment.id = pay.payment_id)
+    update invoices i set status = 'paid', paid_amount = i.total, paid_at = pay.paid_at
+    from pay where pay.invoice_id = i.id`);
 }
 
 /**
