@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Database, Db } from '@/db/client';
 import { cables, infraSites, memberships, odps, organizations, plans, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { ROLES } from '@/lib/auth/permissions';
@@ -11,6 +11,8 @@ import { cableGeometry } from '@/lib/infrastructure/cable-path';
 import type { CablePath, CableType } from '@/lib/infrastructure/constants';
 import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 import { hashPassword } from '@/lib/users/password';
+import { seedDemoYear } from './demo-bulk';
+import { seedDemoShop } from './demo-shop';
 
 export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 
@@ -38,6 +40,7 @@ export async function seedDemo(db: Database) {
       await tx.insert(memberships).values({ organizationId: org!.id, userId: user.id, role });
     }
     await seedNetwork(tx, org!.id);
+    await seedBusiness(tx, org!.id, org!.timezone);
     await recordAudit(tx, {
       orgId: org!.id,
       actorUserId: null,
@@ -48,6 +51,28 @@ export async function seedDemo(db: Database) {
     });
     return { created: true, organizationId: org!.id };
   });
+}
+
+/**
+ * The bulk around the hand-made records: a year of customers, invoices and payments, two
+ * stand-in routers, vouchers and the reseller's wallet (scripts/demo-bulk.ts, demo-shop.ts).
+ */
+async function seedBusiness(db: Db, orgId: string, timezone: string) {
+  const byRole = async (role: (typeof ROLES)[number]) => {
+    const [u] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, demoEmail(role)));
+    return u!.id;
+  };
+  const demoUsers = {
+    sales: await byRole('sales'),
+    operator: await byRole('operator'),
+    finance: await byRole('finance'),
+    reseller: await byRole('reseller'),
+  };
+  await seedDemoYear(db, { orgId, timezone, users: demoUsers });
+  await seedDemoShop(db, { orgId, admin: await byRole('admin'), users: demoUsers });
 }
 
 /** Installs seeded before demo accounts lost the platform flag (also a migration, 0008). */

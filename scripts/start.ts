@@ -33,8 +33,12 @@ async function main() {
   await migrateDatabase(url);
   const { db, client } = createDb(url, { max: 1 });
   if (demo) {
+    const started = Date.now();
     const seeded = await seedDemo(db);
-    if (seeded.created) console.log('[start] demo organization "Jaring Demo Net" created');
+    if (seeded.created)
+      console.log(
+        `[start] demo organization "Jaring Demo Net" created (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
   }
   const setupUrl = (await platformOwnerExists(db)) ? null : `${process.env.APP_URL}/setup?token=${ensureSetupToken()}`;
   if (!setupUrl) removeSetupToken();

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { formatIDR } from '@/lib/format';
+import { cardLayout } from './card-layout';
 import { formatMinutes, formatQuotaBytes } from './format';
 import type { PrintCard, PrintData } from './print';
 
@@ -52,47 +53,72 @@ function Card({
   const { Image, Text, View } = pdf;
   const l = LABELS[locale];
   const [w, h] = size;
-  const small = h < 110;
-  const qrSize = qr ? Math.min(h - 14, w * 0.38, 90) : 0;
-  const font = small ? 6.5 : 8;
   const quota = quotaText(d, locale);
+  const layout = cardLayout({
+    width: w,
+    height: h,
+    organization: d.organization,
+    price: formatIDR(d.profile.priceRupiah),
+    profile: `${d.profile.name} · ${l.validity} ${formatMinutes(d.profile.validityMinutes, locale)}${quota ? ` · ${l.quota} ${quota}` : ''}`,
+    code: `${card.password ? `${l.user}: ` : ''}${card.code}`,
+    password: card.password ? `${l.password}: ${card.password}` : null,
+    url: d.loginUrl,
+    qr: Boolean(qr),
+    logo: Boolean(d.logoDataUrl),
+  });
+  const color = (key: string) => (key === 'organization' ? '#047857' : key === 'url' ? '#475569' : undefined);
   return (
     <View
       style={{
         width: w,
         height: h,
-        padding: 5,
+        position: 'relative',
         borderWidth: 0.6,
         borderStyle: 'dashed',
         borderColor: '#94a3b8',
-        flexDirection: 'row',
-        fontSize: font,
       }}
     >
-      <View style={{ flexGrow: 1, flexShrink: 1, justifyContent: 'space-between' }}>
-        <View style={{ flexDirection: 'row', alignItems: 'center' }}>
-          {d.logoDataUrl && !small ? (
-            <Image src={d.logoDataUrl} style={{ height: 16, marginRight: 4, objectFit: 'contain' }} />
-          ) : null}
-          <Text style={{ fontFamily: 'Helvetica-Bold', color: '#047857' }}>{d.organization}</Text>
-        </View>
-        <Text style={{ fontFamily: 'Helvetica-Bold', fontSize: font + 3 }}>{formatIDR(d.profile.priceRupiah)}</Text>
-        <Text>
-          {d.profile.name} · {l.validity} {formatMinutes(d.profile.validityMinutes, locale)}
-          {quota ? ` · ${l.quota} ${quota}` : ''}
+      {layout.logo && d.logoDataUrl ? (
+        <Image
+          src={d.logoDataUrl}
+          style={{
+            position: 'absolute',
+            left: layout.logo.x,
+            top: layout.logo.y,
+            height: layout.logo.height,
+            objectFit: 'contain',
+          }}
+        />
+      ) : null}
+      {layout.lines.map((line) => (
+        <Text
+          key={line.key}
+          style={{
+            position: 'absolute',
+            left: line.x,
+            top: line.y,
+            width: line.width,
+            height: line.height,
+            fontFamily: line.font,
+            fontSize: line.size,
+            color: color(line.key),
+          }}
+        >
+          {line.text}
         </Text>
-        <Text style={{ fontFamily: 'Courier-Bold', fontSize: small ? 10 : 13 }}>
-          {card.password ? `${l.user}: ` : ''}
-          {card.code}
-        </Text>
-        {card.password ? (
-          <Text
-            style={{ fontFamily: 'Courier-Bold', fontSize: small ? 9 : 11 }}
-          >{`${l.password}: ${card.password}`}</Text>
-        ) : null}
-        {d.loginUrl && !small ? <Text style={{ color: '#475569', fontSize: font - 1 }}>{d.loginUrl}</Text> : null}
-      </View>
-      {qr ? <Image src={qr} style={{ width: qrSize, height: qrSize, alignSelf: 'center' }} /> : null}
+      ))}
+      {qr && layout.qr ? (
+        <Image
+          src={qr}
+          style={{
+            position: 'absolute',
+            left: layout.qr.x,
+            top: layout.qr.y,
+            width: layout.qr.width,
+            height: layout.qr.height,
+          }}
+        />
+      ) : null}
     </View>
   );
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { checkoutMethods } from '@/lib/payments/checkout';
 import { defineOperation } from '@/lib/server/operation';
+import { VOUCHER_STATUSES } from '@/lib/vouchers/constants';
 import { printSchema, voucherPrintData } from '@/lib/vouchers/print';
 import { TOPUP_MAX, TOPUP_MIN } from './constants';
 import { latestGatewayTopup, startWalletTopup } from './gateway-topup';
 import { buyVouchers, listResellerBatches, purchaseOptions } from './purchase';
 import { getWallet, listWalletEntries } from './queries';
+import { listResellerVouchers, walletTopupInfo } from './reseller-vouchers';
 import {
   adjustWalletSchema,
   buyVouchersSchema,
@@ -16,7 +18,14 @@ import {
   resellerWalletSchema,
   topupRequestSchema,
 } from './schemas';
-import { adjustWallet, decideTopup, listResellerWallets, listTopupRequests, requestTopup } from './topups';
+import {
+  adjustWallet,
+  decideTopup,
+  getTopupProof,
+  listResellerWallets,
+  listTopupRequests,
+  requestTopup,
+} from './topups';
 
 /*
  * `wallet.view` operations act on the signed-in reseller's own wallet only: the reseller is
@@ -134,4 +143,32 @@ export const resellerLedgerOp = defineOperation({
   permission: 'wallet.manage',
   input: resellerWalletSchema,
   run: (ctx, input) => listWalletEntries(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** Whether a gateway is on (else the manual transfer opens first) and where to transfer to. */
+export const topupInfoOp = defineOperation({
+  name: 'wallet.topupInfo',
+  permission: 'wallet.view',
+  input: z.object({}),
+  run: (ctx) => walletTopupInfo(ctx.db, { orgId: ctx.orgId }),
+});
+
+/** The reseller's own codes, to copy or share one with a buyer. */
+export const myVouchersOp = defineOperation({
+  name: 'wallet.vouchers',
+  permission: 'wallet.view',
+  input: z.object({
+    batchId: z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid('validation.invalid').optional()),
+    status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(VOUCHER_STATUSES).optional()),
+    cursor,
+  }),
+  run: (ctx, input) => listResellerVouchers(ctx.db, { ...self(ctx), ...input }),
+});
+
+/** A top-up request's transfer slip, for finance deciding it. */
+export const topupProofOp = defineOperation({
+  name: 'wallet.topupProof',
+  permission: 'wallet.manage',
+  input: z.object({ requestId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getTopupProof(ctx.db, { orgId: ctx.orgId, ...input }),
 });

@@ -31,7 +31,18 @@ export const buyVouchersSchema = z.object({
 });
 export type BuyVouchersInput = z.output<typeof buyVouchersSchema>;
 
-export const topupRequestSchema = z.object({ amount: topupAmount, note: optionalText(500) });
+// A photo or PDF of the transfer slip (optional): finance sees it beside the request. An
+// empty file input arrives as a 0-byte file.
+export const TOPUP_PROOF_MAX_BYTES = 5 * 1024 * 1024;
+export const topupRequestSchema = z.object({
+  amount: topupAmount,
+  note: optionalText(500),
+  proof: z
+    .instanceof(File)
+    .optional()
+    .transform((f) => (f && f.size > 0 ? f : undefined))
+    .refine((f) => !f || f.size <= TOPUP_PROOF_MAX_BYTES, 'validation.proofSize'),
+});
 
 export const gatewayTopupSchema = z.object({
   amount: topupAmount,

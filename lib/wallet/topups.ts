@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
@@ -12,25 +13,55 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import { settleOwedReversals } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
+import { sniffUpload, storeOrgFile } from '@/lib/server/files';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import type { TopupStatus } from './constants';
 import { getWalletBalance, lockWallet, postWalletEntry } from './ledger';
 
 type Actor = { orgId: string; actorUserId: string; ip: string | null };
 
-/** A reseller asks finance for credit (after a bank transfer, say). Nothing moves yet. */
-export async function requestTopup(db: Db, p: Actor & { input: { amount: number; note?: string } }) {
+const PROOF_EXT: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+};
+
+/**
+ * A reseller asks finance for credit (after a bank transfer, say), with the slip when they
+ * have it. Nothing moves yet. The slip is typed by its bytes: a renamed page is refused.
+ */
+export async function requestTopup(
+  db: Db,
+  p: Actor & { input: { amount: number; note?: string; proof?: File }; filesDir?: string },
+) {
+  const type = p.input.proof ? await sniffUpload(p.input.proof) : null;
+  if (p.input.proof && !(type && type in PROOF_EXT))
+    throw new AppError('validation', {}, { proof: 'validation.proofType' });
+  const id = randomUUID();
   return db.transaction(async (tx) => {
     // Also proves the requester is a reseller of this organization (else not_found).
     await lockWallet(tx, p.orgId, p.actorUserId);
+    const proofPath =
+      p.input.proof && type
+        ? await storeOrgFile({
+            orgId: p.orgId,
+            folder: 'topup-proofs',
+            name: `${id}.${PROOF_EXT[type]}`,
+            file: p.input.proof,
+            filesDir: p.filesDir,
+          })
+        : null;
     const [row] = await tx
       .insert(walletTopupRequests)
       .values({
+        id,
         organizationId: p.orgId,
         resellerUserId: p.actorUserId,
         channel: 'manual',
         amount: p.input.amount,
         note: p.input.note ?? null,
+        proofPath,
       })
       .returning();
     await recordAudit(tx, {
@@ -40,10 +71,26 @@ export async function requestTopup(db: Db, p: Actor & { input: { amount: number;
       action: 'wallet.topup_requested',
       entityType: 'wallet_topup_request',
       entityId: row!.id,
-      data: { amount: row!.amount },
+      data: { amount: row!.amount, proof: Boolean(proofPath) },
     });
     return row!;
   });
+}
+
+/** A request's transfer slip, for finance (or the reseller who sent it). */
+export async function getTopupProof(db: Db, p: { orgId: string; requestId: string; resellerUserId?: string }) {
+  const [row] = await db
+    .select({ path: walletTopupRequests.proofPath })
+    .from(walletTopupRequests)
+    .where(
+      and(
+        eq(walletTopupRequests.id, p.requestId),
+        eq(walletTopupRequests.organizationId, p.orgId),
+        p.resellerUserId ? eq(walletTopupRequests.resellerUserId, p.resellerUserId) : undefined,
+      ),
+    );
+  if (!row?.path) throw new AppError('not_found');
+  return { path: row.path };
 }
 
 /**
@@ -286,6 +333,7 @@ export async function listTopupRequests(
       channel: walletTopupRequests.channel,
       amount: walletTopupRequests.amount,
       note: walletTopupRequests.note,
+      hasProof: sql<boolean>`${walletTopupRequests.proofPath} is not null`,
       status: walletTopupRequests.status,
       reason: walletTopupRequests.reason,
       decidedAt: walletTopupRequests.decidedAt,

@@ -11,6 +11,12 @@ import { makeVoucherBatch } from './vouchers';
 
 /** The wallet part of the tenant-isolation and permission-matrix tests (kept here, small). */
 
+// A 1×1 PNG: the transfer slip of the world's pending request.
+const SLIP = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A reseller with a balance, a pending top-up request and one bought batch. */
 export async function makeWalletWorld(db: Database, orgId: string, adminUserId: string, label = 'W') {
   const reseller = await makeMember(db, orgId, 'reseller');
@@ -32,7 +38,7 @@ export async function makeWalletWorld(db: Database, orgId: string, adminUserId: 
     orgId,
     actorUserId: resellerUserId,
     ip: null,
-    input: { amount: 50_000, note: `permintaan ${label}` },
+    input: { amount: 50_000, note: `permintaan ${label}`, proof: new File([SLIP], 'slip.png', { type: 'image/png' }) },
   });
   return { resellerUserId, profile, batch, request };
 }
@@ -61,6 +67,9 @@ export async function walletMatrixInputs(db: Database, orgId: string, adminUserI
     'wallet.adjust': { resellerUserId: w.resellerUserId, amount: '-5.000', note: 'koreksi salah input' },
     'wallet.resellers': {},
     'wallet.resellerLedger': { resellerUserId: w.resellerUserId },
+    'wallet.topupInfo': {},
+    'wallet.vouchers': { batchId: w.batch.id },
+    'wallet.topupProof': { requestId: w.request.id },
   };
   return { inputs, resellerUserId: w.resellerUserId };
 }
@@ -158,6 +167,15 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
       );
       assert.equal(await bBalance(), 92_000);
     },
+    'wallet.topupInfo': async () => readsNothingOfB(await asReseller(op('topupInfoOp'), {})),
+    'wallet.vouchers': async () => {
+      const b = await bWorld();
+      const r = await asReseller(op('myVouchersOp'), { batchId: b.batch.id });
+      assert.ok(r.ok && (r.data as { items: unknown[] }).items.length === 0);
+      await readsNothingOfB(await asReseller(op('myVouchersOp'), {}));
+    },
+    'wallet.topupProof': async () =>
+      notFound(await sides().run(op('topupProofOp'), { requestId: (await bWorld()).request.id })),
     'wallet.resellers': async () => readsNothingOfB(await sides().run(op('listResellerWalletsOp'), {})),
     'wallet.resellerLedger': async () => {
       const b = await bWorld();

@@ -8,7 +8,7 @@ import { formatDateTime, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { WALLET_ENTRY_KINDS, type WalletEntryKind } from '@/lib/wallet/constants';
-import { getWalletOp, listMyBatchesOp, myTopupsOp, purchaseOptionsOp } from '@/lib/wallet/operations';
+import { getWalletOp, listMyBatchesOp, myTopupsOp, purchaseOptionsOp, topupInfoOp } from '@/lib/wallet/operations';
 import { BuyVouchers } from './_components/buy-vouchers';
 import { KindFilter } from './_components/kind-filter';
 import { TopupPanel } from './_components/topup-panel';
@@ -66,11 +66,12 @@ export default async function WalletPage({
   const kind = (WALLET_ENTRY_KINDS as readonly string[]).includes(sp.kind ?? '')
     ? (sp.kind as WalletEntryKind)
     : undefined;
-  const [wallet, options, topups, batches] = await Promise.all([
+  const [wallet, options, topups, batches, info] = await Promise.all([
     executeOperation(getWalletOp, ctx, { kind, cursor: sp.cursor }),
     executeOperation(purchaseOptionsOp, ctx, {}),
     executeOperation(myTopupsOp, ctx, {}),
     executeOperation(listMyBatchesOp, ctx, {}),
+    executeOperation(topupInfoOp, ctx, {}),
   ]);
   if (!wallet.ok) return <Alert>{wallet.message}</Alert>;
   const { balance, entries } = wallet.data;
@@ -87,7 +88,7 @@ export default async function WalletPage({
 
       <div className="grid gap-4 lg:grid-cols-2">
         {options.ok && <BuyVouchers balance={balance} options={options.data} />}
-        <TopupPanel />
+        <TopupPanel online={info.ok && info.data.online} bankAccounts={info.ok ? info.data.bankAccounts : null} />
       </div>
 
       <section className="space-y-2" aria-labelledby="ledger-title">
@@ -148,9 +149,18 @@ export default async function WalletPage({
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="space-y-2" aria-labelledby="batches-title">
-          <h2 id="batches-title" className="text-lg font-semibold">
-            {t('myBatches')}
-          </h2>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="batches-title" className="text-lg font-semibold">
+              {t('myBatches')}
+            </h2>
+            <a
+              href="/wallet/vouchers"
+              className="inline-flex min-h-11 items-center text-sm underline"
+              data-testid="all-codes"
+            >
+              {t('codes.all')}
+            </a>
+          </div>
           {batches.ok && batches.data.items.length > 0 ? (
             <ul className="space-y-2" data-testid="my-batches">
               {batches.data.items.map((b) => (
@@ -162,6 +172,13 @@ export default async function WalletPage({
                         {when(b.createdAt)} · {t(`batchStatus.${b.status}`)} · {formatIDR(b.costRupiah * b.count)}
                       </p>
                     </div>
+                    <a
+                      href={`/wallet/vouchers?batch=${b.id}`}
+                      className={buttonClass('secondary')}
+                      data-testid="batch-codes"
+                    >
+                      {t('codes.open')}
+                    </a>
                     <PrintLinks
                       batchId={b.id}
                       count={b.count}

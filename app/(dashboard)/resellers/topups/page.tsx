@@ -77,6 +77,17 @@ export default async function ResellerTopupsPage({
               <StackedCell label={t('channel')}>{w(`channels.${r.channel}`)}</StackedCell>
               <StackedCell label={t('note')} className="col-span-2 md:col-span-1">
                 {r.note ?? '—'}
+                {r.hasProof && (
+                  <a
+                    href={`/api/wallet/topups/${r.id}/proof`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="ml-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    data-testid="topup-proof"
+                  >
+                    {w('topup.viewProof')}
+                  </a>
+                )}
                 {r.reason && <span className="block text-xs text-slate-500">{t('reason', { reason: r.reason })}</span>}
               </StackedCell>
               <StackedCell label={common('status')}>

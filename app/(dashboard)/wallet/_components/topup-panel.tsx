@@ -20,10 +20,14 @@ import type { MethodKind } from '@/lib/payments/types';
 const KINDS: MethodKind[] = ['qris', 'va', 'ewallet', 'retail'];
 const POLL_MS = 4000;
 
-/** Top up: online through the organization's payment gateways, or a manual request to finance. */
-export function TopupPanel() {
+/**
+ * Top up: online through the organization's payment gateways, or a manual request to finance
+ * with the transfer slip. Without any gateway method the manual transfer is the way, so it
+ * opens first, with the organization's bank accounts beside it.
+ */
+export function TopupPanel({ online, bankAccounts }: { online: boolean; bankAccounts: string | null }) {
   const t = useTranslations('wallet.topup');
-  const [tab, setTab] = useState<'online' | 'manual'>('online');
+  const [tab, setTab] = useState<'online' | 'manual'>(online ? 'online' : 'manual');
   return (
     <Card>
       <section className="space-y-3" aria-labelledby="topup-title" data-testid="topup-panel">
@@ -45,13 +49,13 @@ export function TopupPanel() {
             </button>
           ))}
         </div>
-        {tab === 'online' ? <OnlineTopup /> : <ManualTopup />}
+        {tab === 'online' ? <OnlineTopup /> : <ManualTopup bankAccounts={bankAccounts} />}
       </section>
     </Card>
   );
 }
 
-function ManualTopup() {
+function ManualTopup({ bankAccounts }: { bankAccounts: string | null }) {
   const t = useTranslations('wallet.topup');
   const router = useRouter();
   const [sent, setSent] = useState(false);
@@ -62,6 +66,14 @@ function ManualTopup() {
   return (
     <form onSubmit={form.onSubmit} className="space-y-3" data-testid="manual-topup">
       <p className="text-sm text-slate-500">{t('manualHint')}</p>
+      <div className="rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-800" data-testid="bank-accounts">
+        <p className="font-medium">{t('bankAccounts')}</p>
+        {bankAccounts ? (
+          <p className="mt-1 whitespace-pre-line break-words font-mono text-[13px]">{bankAccounts}</p>
+        ) : (
+          <p className="mt-1 text-slate-500">{t('noBankAccounts')}</p>
+        )}
+      </div>
       {sent && form.result?.ok && <Alert kind="success">{t('requested')}</Alert>}
       {form.error && <Alert>{form.error}</Alert>}
       <TextField
@@ -81,6 +93,26 @@ function ManualTopup() {
         maxLength={500}
         error={form.fieldError('note')}
       />
+      <div className="space-y-1">
+        <label htmlFor="manual-proof" className="block text-sm font-medium">
+          {t('proof')}
+        </label>
+        <input
+          id="manual-proof"
+          name="proof"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          aria-describedby="manual-proof-hint"
+          className="block min-h-11 w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:text-sm dark:file:bg-slate-800"
+        />
+        {form.fieldError('proof') ? (
+          <p className="text-sm text-red-700 dark:text-red-400">{form.fieldError('proof')}</p>
+        ) : (
+          <p id="manual-proof-hint" className="text-xs text-slate-500">
+            {t('proofHint')}
+          </p>
+        )}
+      </div>
       <Button type="submit" disabled={form.pending} data-testid="manual-topup-submit">
         {form.pending ? t('sending') : t('request')}
       </Button>
