@@ -11,10 +11,12 @@ import {
 } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SetupChecklist } from '@/components/setup/setup-checklist';
 import { SetupToggle } from '@/components/setup/setup-toggle';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
-import { settingsOverviewOp } from '@/lib/organizations/operations';
+import { can } from '@/lib/auth/permissions';
+import { settingsOverviewOp, setupChecklistOp } from '@/lib/organizations/operations';
 import type { SettingsSectionKey } from '@/lib/organizations/overview';
 
 const ICONS: Record<SettingsSectionKey, typeof Building2> = {
@@ -30,9 +32,11 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */
 export default async function SettingsHubPage() {
-  const { read } = await requirePage('roles.view');
+  const { read, ctx } = await requirePage('roles.view');
   const t = await getTranslations();
   const data = await read(settingsOverviewOp, {});
+  // The first-run checklist also heads the hub (where its steps are done) until it is finished.
+  const setup = can(ctx.role, 'organization.settings') ? await read(setupChecklistOp, {}) : null;
   const line = (key: SettingsSectionKey, f: Record<string, string | number | boolean | null>) => {
     switch (key) {
       case 'organization':
@@ -53,6 +57,7 @@ export default async function SettingsHubPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader title={t('settingsHub.title')} subtitle={t('settingsHub.subtitle')} />
+      {setup && <SetupChecklist data={setup} />}
       <ul className="grid gap-3 sm:grid-cols-2" data-testid="settings-hub">
         {data.sections.map((s) => {
           const Icon = ICONS[s.key];
