@@ -61,6 +61,14 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
         </p>
       )}
       {report?.breakdown && <RunBreakdown breakdown={report.breakdown} />}
+      {report && report.eligible === 0 && report.skippedSample.length === 0 && (
+        <p className="mt-2 text-sm" data-testid="billing-nothing">
+          {t('billingPreview.nothing')}{' '}
+          <Link href="/customers" className="font-medium text-brand-700 underline dark:text-brand-500">
+            {t('billingPreview.addCustomers')}
+          </Link>
+        </p>
+      )}
       {report && report.eligible > 0 && (
         <Button
           className="mt-4"
