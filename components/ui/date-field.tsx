@@ -97,7 +97,8 @@ export function DateField({
     setParts({ y: '', m: '', d: '' });
     onChange?.('');
   };
-  const select = `${inputClass} pr-7`;
+  // Widths are set per list below; the field class's w-full would win over them and overflow a phone.
+  const select = `${inputClass.replace('w-full ', '')} pr-7`;
   const shown = iso
     ? new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
         ...(mode === 'date' ? { weekday: 'long', day: 'numeric' } : {}),

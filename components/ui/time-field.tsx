@@ -28,7 +28,7 @@ export function TimeField({
   const [h, m] = /^\d{2}:\d{2}$/.test(defaultValue ?? '') ? defaultValue!.split(':') : ['00', '00'];
   const [hour, setHour] = useState(h!);
   const [minute, setMinute] = useState(m!);
-  const select = `${inputClass} w-24 pr-7`;
+  const select = `${inputClass.replace('w-full ', '')} w-24 pr-7`;
   return (
     <fieldset className="min-w-0 space-y-1">
       <legend className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-300">{label}</legend>
