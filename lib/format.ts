@@ -38,3 +38,39 @@ export function formatDateTimeOrDash(value: Date | string | null | undefined, lo
     );
   return Number.isNaN(date.getTime()) ? '—' : formatDateTime(date, locale, timeZone);
 }
+
+/** A calendar day as the forms send it (`YYYY-MM-DD`). */
+export function isDay(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * The first moment of a calendar day (plus `addDays`) in a zone: a date typed in a form
+ * means the organization's day, not the server's or UTC's (00:00 WIB is 17:00 UTC before).
+ */
+export function zonedDayStart(day: string, timeZone: string, addDays = 0): Date {
+  const utc = new Date(`${day}T00:00:00Z`);
+  utc.setUTCDate(utc.getUTCDate() + addDays);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(utc);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return new Date(utc.getTime() - (local - utc.getTime()));
+}
+
+/** A month (`YYYY-MM` or `YYYY-MM-DD`) by name in the reader's language: "Des 2026" / "Dec 2026". */
+export function formatMonth(value: string, locale: Locale, month: 'short' | 'long' = 'short') {
+  const m = /^(\d{4})-(\d{2})/.exec(value);
+  if (!m) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { month, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
+  );
+}

@@ -9,6 +9,7 @@ import { DemoBanner } from '@/components/shell/demo-banner';
 import { type NavItem, Navigation } from '@/components/shell/nav';
 import { RouterSwitcher } from '@/components/shell/router-switcher';
 import { UserMenu } from '@/components/shell/user-menu';
+import { OrgLogo } from '@/components/ui/org-logo';
 import { requirePage } from '@/lib/auth/context';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
@@ -66,12 +67,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <DemoBanner />
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <div className="flex min-w-0 items-center gap-2">
-          <span
-            aria-hidden
-            className="grid h-8 w-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white"
-          >
-            J
-          </span>
+          <OrgLogo name={info.org!.name} logo={info.org!.logo} />
           <span className="truncate font-semibold" data-testid="org-name">
             {info.org!.name}
           </span>

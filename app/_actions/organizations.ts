@@ -2,8 +2,11 @@
 import type { z } from 'zod';
 import {
   createOrganizationOp,
+  dismissSetupOp,
+  removeOrganizationLogoOp,
   setOrganizationStatusOp,
   updateOrganizationSettingsOp,
+  uploadOrganizationLogoOp,
 } from '@/lib/organizations/operations';
 import { act } from './act';
 
@@ -18,4 +21,18 @@ export async function createOrganizationAction(input: z.input<typeof createOrgan
 
 export async function setOrganizationStatusAction(input: z.input<typeof setOrganizationStatusOp.input>) {
   return act(setOrganizationStatusOp, input, { revalidate: ['/admin/organizations'] });
+}
+
+/** The logo shows in the header of every page. */
+export async function uploadOrganizationLogoAction(input: z.input<typeof uploadOrganizationLogoOp.input>) {
+  return act(uploadOrganizationLogoOp, input, { revalidate: [{ layout: '/' }] });
+}
+
+export async function removeOrganizationLogoAction(input: z.input<typeof removeOrganizationLogoOp.input>) {
+  return act(removeOrganizationLogoOp, input, { revalidate: [{ layout: '/' }] });
+}
+
+/** Hides (or brings back) the first-run checklist on the dashboard. */
+export async function dismissSetupAction(input: z.input<typeof dismissSetupOp.input>) {
+  return act(dismissSetupOp, input, { revalidate: ['/', '/settings'] });
 }

@@ -22,7 +22,8 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function EmptyState({ title, hint }: { title: string; hint?: string }) {
+/** An empty list or page; `action` offers the next step (e.g. a link to add the first one). */
+export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
   return (
     <div
       className="rounded-xl border border-dashed border-slate-300 p-8 text-center dark:border-slate-700"
@@ -30,6 +31,7 @@ export function EmptyState({ title, hint }: { title: string; hint?: string }) {
     >
       <p className="font-medium">{title}</p>
       {hint && <p className="mt-1 text-sm text-slate-500">{hint}</p>}
+      {action && <div className="mt-4 flex flex-wrap justify-center gap-2">{action}</div>}
     </div>
   );
 }

@@ -16,6 +16,10 @@ export const organizations = pgTable('organizations', {
   hotspotLoginUrl: text('hotspot_login_url'),
   // Admins, finance and NOC must sign in with an authenticator code (TOTP) when set.
   requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  // The organization's logo in the shell header, relative to FILES_DIR (<org>/branding/…).
+  logoPath: text('logo_path'),
+  // An admin hid the first-run setup checklist before every item was done.
+  setupDismissedAt: timestamp('setup_dismissed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -6,7 +6,8 @@ import { isRole, type Role } from './permissions';
 
 export type SessionInfo = {
   user: { id: string; name: string; email: string; isSuperAdmin: boolean; twoFactor: boolean };
-  org: { id: string; name: string; slug: string; timezone: string } | null;
+  /** `logo`: the stored logo's file name (it changes on every upload), or null. */
+  org: { id: string; name: string; slug: string; timezone: string; logo: string | null } | null;
   /** What the member is allowed to do. */
   role: Role | null;
   /** What the account panel calls them (a demo org's "super admin" acts as its admin). */
@@ -49,7 +50,15 @@ export async function loadSessionInfo(
   const twoFactor = user.totpEnabledAt !== null;
   return {
     user: { id: user.id, name: user.name, email: user.email, isSuperAdmin: user.isSuperAdmin, twoFactor },
-    org: org ? { id: org.id, name: org.name, slug: org.slug, timezone: org.timezone } : null,
+    org: org
+      ? {
+          id: org.id,
+          name: org.name,
+          slug: org.slug,
+          timezone: org.timezone,
+          logo: org.logoPath?.split('/').pop() ?? null,
+        }
+      : null,
     role,
     displayRole,
     organizations: orgs,

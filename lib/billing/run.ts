@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { isValidInvoiceNumberFormat } from './invoice-number';
 import { shiftMonth } from './money';
+import { type BillingBreakdown, describeRun } from './preview';
 import { getBillingSettings } from './settings';
 
 export type BillingReport = {
@@ -16,6 +17,8 @@ export type BillingReport = {
   skippedSample: { serviceUsername: string; reason: SkipReason }[];
   total: number;
   dryRun: boolean;
+  /** The preview's breakdown (dry runs only): by plan and type, lines, who will be isolated. */
+  breakdown?: BillingBreakdown;
 };
 
 type SkipReason = 'already_invoiced' | 'activated_this_period' | 'paid_until_later';
@@ -125,6 +128,7 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
 
   let issued = 0;
   let total = 0;
+  let breakdown: BillingBreakdown | undefined;
   if (eligible > 0) {
     const [counter] = await tx.execute<{ last_number: number }>(sql`
       insert into invoice_counters (organization_id, period, last_number) values (${orgId}, ${period}::date, ${eligible})
@@ -182,6 +186,8 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       update invoices i set status = 'carried', carried_to_id = b.invoice_id
       from billing_batch b
       where b.subscription_id = i.subscription_id and i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
+    if (p.dryRun)
+      breakdown = await describeRun(tx, { period, invoiceDay: s.invoiceDay, dueDay, graceDays: s.graceDays });
   }
   return {
     period,
@@ -191,5 +197,6 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     skippedSample: skippedSample.map((r) => ({ serviceUsername: r.serviceUsername, reason: r.reason })),
     total,
     dryRun: Boolean(p.dryRun),
+    ...(breakdown ? { breakdown } : {}),
   };
 }

@@ -15,7 +15,10 @@ describe('billing, in Chromium', () => {
     await page.getByTestId('org-name').waitFor();
     await page.goto('/billing');
     await page.getByTestId('invoices-table').waitFor();
-    await page.getByTestId('billing-month').fill(nextMonth());
+    // The month is picked from lists named in Indonesian (components/ui/date-field.tsx).
+    const [year, month] = nextMonth().split('-');
+    await page.getByTestId('billing-month-year').selectOption(year!);
+    await page.getByTestId('billing-month-month').selectOption(String(Number(month)));
     await page.getByTestId('billing-preview').click();
     const report = await page.getByTestId('billing-report').innerText();
     const eligible = Number(report.match(/^(\d+) akan ditagih/)?.[1]);

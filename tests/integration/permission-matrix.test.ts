@@ -6,6 +6,7 @@ import { can, ROLES, type Role } from '@/lib/auth/permissions';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { workerCheck } from '@/lib/jobs/jobs';
 import { OPERATIONS } from '@/lib/operations';
+import { uploadOrganizationLogo } from '@/lib/organizations/logo';
 import { receiveCallback } from '@/lib/payments/callbacks';
 import { startInvoicePayment } from '@/lib/payments/checkout';
 import { saveGatewaySettings } from '@/lib/payments/settings';
@@ -22,6 +23,7 @@ import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
 
 const db = testDb();
+const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
 // Re-checks, refunds and key tests talk to a gateway: loopback stand-ins, set before the
 // environment is first read.
 let tripay: GatewayFake;
@@ -196,6 +198,12 @@ async function scenario() {
     serviceType: 'pppoe',
     billingType: 'prepaid',
   };
+  await uploadOrganizationLogo(db, {
+    orgId: org.id,
+    actorUserId: admin.user.id,
+    ip: null,
+    logo: new File([PNG_BYTES], 'logo.png', { type: 'image/png' }),
+  });
   const inputs: Record<string, unknown> = {
     'plans.list': {},
     'plans.create': planInput,
@@ -425,6 +433,13 @@ async function scenario() {
     'audit.list': {},
     'organization.get': {},
     'organization.update': { name: 'Nama Baru', timezone: 'Asia/Makassar', coverageRadiusM: 300 },
+    'organization.setupChecklist': {},
+    'organization.dismissSetup': {},
+    'organization.settingsOverview': {},
+    // A logo is there to read (the scenario uploads one); removing and uploading again both succeed.
+    'organization.logo': {},
+    'organization.removeLogo': {},
+    'organization.uploadLogo': { logo: new File([PNG_BYTES], 'logo.png', { type: 'image/png' }) },
     'platform.listOrganizations': {},
     'platform.taskProblems': {},
     'platform.createOrganization': {

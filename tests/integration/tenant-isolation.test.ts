@@ -316,6 +316,52 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.equal(orgB!.name, b.org.name);
     assert.equal(orgB!.timezone, 'Asia/Jakarta');
   },
+  'organization.setupChecklist': async () => {
+    // B has a plan, a router and customers; none of them ticks A's steps.
+    const r = await run(orgOps.setupChecklistOp, {});
+    assert.ok(r.ok);
+    const done = r.data.steps.filter((s) => s.done).map((s) => s.key);
+    assert.ok(!done.includes('plan') && !done.includes('network') && !done.includes('customers'), String(done));
+  },
+  'organization.dismissSetup': async () => {
+    assert.ok((await run(orgOps.dismissSetupOp, {})).ok);
+    const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
+    assert.equal(orgB!.setupDismissedAt, null);
+    assert.ok((await run(orgOps.dismissSetupOp, { dismissed: false })).ok);
+  },
+  'organization.settingsOverview': async () => {
+    const r = await run(orgOps.settingsOverviewOp, {});
+    assert.ok(r.ok);
+    const network = r.data.sections.find((s) => s.key === 'network');
+    assert.deepEqual(network?.figures, { routers: 0, radius: 0 });
+  },
+  'organization.logo': async () => {
+    await db
+      .update(organizations)
+      .set({ logoPath: `${b.org.id}/branding/org-logo-bbbbbbbb.png` })
+      .where(eq(organizations.id, b.org.id));
+    const r = await run(orgOps.organizationLogoOp, {});
+    assert.ok(!r.ok || !r.data.path.includes(b.org.id));
+  },
+  'organization.uploadLogo': async () => {
+    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])], 'logo.png', {
+      type: 'image/png',
+    });
+    const r = await run(orgOps.uploadOrganizationLogoOp, { logo: png });
+    assert.ok(r.ok);
+    assert.ok(r.data.logoPath.startsWith(`${a.org.id}/`));
+    const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
+    assert.ok(!orgB!.logoPath || orgB!.logoPath.startsWith(`${b.org.id}/`));
+  },
+  'organization.removeLogo': async () => {
+    await db
+      .update(organizations)
+      .set({ logoPath: `${b.org.id}/branding/org-logo-cccccccc.png` })
+      .where(eq(organizations.id, b.org.id));
+    assert.ok((await run(orgOps.removeOrganizationLogoOp, {})).ok);
+    const [orgB] = await db.select().from(organizations).where(eq(organizations.id, b.org.id));
+    assert.equal(orgB!.logoPath, `${b.org.id}/branding/org-logo-cccccccc.png`);
+  },
   'plans.list': async () => {
     const r = await run(planOps.listPlansOp, { includeInactive: true });
     assert.ok(r.ok);

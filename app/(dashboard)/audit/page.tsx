@@ -1,15 +1,17 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState, PageHeader } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { DateField } from '@/components/ui/date-field';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
 import { Pager, Table, Td } from '@/components/ui/table';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { listAuditOp } from '@/lib/audit/operations';
 import { requirePage } from '@/lib/auth/context';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, isDay, zonedDayStart } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
+
+const AUDIT_YEARS: [number, number] = [new Date().getFullYear() - 10, new Date().getFullYear()];
 
 export default async function AuditPage({
   searchParams,
@@ -23,9 +25,9 @@ export default async function AuditPage({
   const filters = {
     q: sp.q || undefined,
     action: sp.action || undefined,
-    from: sp.from || undefined,
-    // "to" is a whole day: include everything up to its end.
-    to: sp.to ? `${sp.to}T23:59:59.999+07:00` : undefined,
+    // Days in the organization's zone: from its first moment, "to" up to its last.
+    from: isDay(sp.from) ? zonedDayStart(sp.from, info.org!.timezone).toISOString() : undefined,
+    to: isDay(sp.to) ? new Date(zonedDayStart(sp.to, info.org!.timezone, 1).getTime() - 1).toISOString() : undefined,
     cursor: sp.cursor || undefined,
   };
   const result = await executeOperation(listAuditOp, ctx, filters);
@@ -42,14 +44,8 @@ export default async function AuditPage({
           className="sm:max-w-56"
           options={data.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))}
         />
-        <label className="text-sm">
-          <span className="block text-slate-600 dark:text-slate-400">{t('audit.from')}</span>
-          <input type="date" name="from" defaultValue={sp.from} className={inputClass} />
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600 dark:text-slate-400">{t('audit.to')}</span>
-          <input type="date" name="to" defaultValue={sp.to} className={inputClass} />
-        </label>
+        <DateField label={t('audit.from')} name="from" defaultValue={sp.from} years={AUDIT_YEARS} />
+        <DateField label={t('audit.to')} name="to" defaultValue={sp.to} years={AUDIT_YEARS} />
       </SearchForm>
       {data.page.items.length === 0 ? (
         <EmptyState title={t('audit.emptyTitle')} hint={t('audit.emptyHint')} />

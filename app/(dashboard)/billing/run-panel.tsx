@@ -5,9 +5,10 @@ import { useState, useTransition } from 'react';
 import { previewBillingAction, startBillingAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
-import { inputClass } from '@/components/ui/field';
+import { DateField } from '@/components/ui/date-field';
 import type { BillingReport } from '@/lib/billing/run';
 import { formatIDR } from '@/lib/format';
+import { RunBreakdown } from './run-breakdown';
 
 /** Preview first (the run's exact figures, nothing written), then issue. */
 export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
@@ -22,19 +23,17 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
       <h2 className="font-semibold">{t('billing.run')}</h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t('billing.runSubtitle')}</p>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label className="text-sm">
-          <span className="block text-slate-600 dark:text-slate-400">{t('billing.period')}</span>
-          <input
-            type="month"
-            value={month}
-            onChange={(e) => {
-              setMonth(e.target.value);
-              setReport(null);
-            }}
-            className={inputClass}
-            data-testid="billing-month"
-          />
-        </label>
+        <DateField
+          mode="month"
+          label={t('billing.period')}
+          value={month}
+          required
+          onChange={(v) => {
+            setMonth(v);
+            setReport(null);
+          }}
+          testId="billing-month"
+        />
         <Button
           variant="secondary"
           disabled={pending || !month}
@@ -49,25 +48,6 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
         >
           {t('billing.preview')}
         </Button>
-        {report && report.eligible > 0 && (
-          <Button
-            disabled={pending}
-            data-testid="billing-run"
-            onClick={() =>
-              startTransition(async () => {
-                const r = await startBillingAction({ period });
-                setMessage(
-                  r.ok
-                    ? { kind: 'success', text: t('billing.runQueued'), jobs: true }
-                    : { kind: 'error', text: r.message },
-                );
-                setReport(null);
-              })
-            }
-          >
-            {t('billing.runNow', { count: report.eligible })}
-          </Button>
-        )}
       </div>
       {report && (
         <p className="mt-3 text-sm" data-testid="billing-report">
@@ -79,6 +59,35 @@ export function RunPanel({ defaultMonth }: { defaultMonth: string }) {
             later: report.skipped.paidUntilLater,
           })}
         </p>
+      )}
+      {report?.breakdown && <RunBreakdown breakdown={report.breakdown} />}
+      {report && report.eligible === 0 && report.skippedSample.length === 0 && (
+        <p className="mt-2 text-sm" data-testid="billing-nothing">
+          {t('billingPreview.nothing')}{' '}
+          <Link href="/customers" className="font-medium text-brand-700 underline dark:text-brand-500">
+            {t('billingPreview.addCustomers')}
+          </Link>
+        </p>
+      )}
+      {report && report.eligible > 0 && (
+        <Button
+          className="mt-4"
+          disabled={pending}
+          data-testid="billing-run"
+          onClick={() =>
+            startTransition(async () => {
+              const r = await startBillingAction({ period });
+              setMessage(
+                r.ok
+                  ? { kind: 'success', text: t('billing.runQueued'), jobs: true }
+                  : { kind: 'error', text: r.message },
+              );
+              setReport(null);
+            })
+          }
+        >
+          {t('billing.runNow', { count: report.eligible })}
+        </Button>
       )}
       {message && (
         <div className="mt-3">

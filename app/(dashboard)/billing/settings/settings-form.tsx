@@ -4,6 +4,7 @@ import { saveBillingSettingsAction } from '@/app/_actions/billing';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { inputClass, TextField } from '@/components/ui/field';
+import { TimeField } from '@/components/ui/time-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { DEFAULT_BILLING } from '@/lib/billing/settings';
 
@@ -45,10 +46,9 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
           defaultValue={settings.graceDays}
           error={f('graceDays')}
         />
-        <TextField
+        <TimeField
           label={t('billing.isolationTime')}
           name="isolationTime"
-          type="time"
           defaultValue={settings.isolationTime}
           error={f('isolationTime')}
         />

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { importCustomersAction, previewImportAction } from '@/app/_actions/customers';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
+import { DateField } from '@/components/ui/date-field';
 import { inputClass } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import type { ImportPreview } from '@/lib/customers/import';
@@ -54,20 +55,16 @@ export function ImportForm() {
             check(text);
           }}
         />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium">{t('import.paidUntil')}</span>
-          <input
-            type="date"
-            value={paidUntil}
-            className={inputClass}
-            data-testid="import-paid-until"
-            onChange={(e) => {
-              setPaidUntil(e.target.value);
-              if (csv) check(csv, e.target.value);
-            }}
-          />
-          <span className="mt-1 block text-xs text-slate-500">{t('import.paidUntilHint')}</span>
-        </label>
+        <DateField
+          label={t('import.paidUntil')}
+          value={paidUntil}
+          testId="import-paid-until"
+          hint={t('import.paidUntilHint')}
+          onChange={(iso) => {
+            setPaidUntil(iso);
+            if (csv) check(csv, iso);
+          }}
+        />
         {pending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
         {error && <Alert>{error}</Alert>}
         {done !== null && (

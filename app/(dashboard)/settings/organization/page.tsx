@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { getOrganizationSettingsOp } from '@/lib/organizations/operations';
 import { TIMEZONES } from '@/lib/organizations/schemas';
+import { LogoCard } from './logo-card';
 import { OrganizationSettingsForm } from './settings-form';
 
 export default async function OrganizationSettingsPage() {
@@ -10,8 +11,9 @@ export default async function OrganizationSettingsPage() {
   const t = await getTranslations('settings');
   const org = await read(getOrganizationSettingsOp, {});
   return (
-    <div className="max-w-xl">
+    <div className="max-w-xl space-y-4">
       <PageHeader title={t('title')} />
+      <LogoCard name={org.name} logo={org.logoPath?.split('/').pop() ?? null} />
       <OrganizationSettingsForm
         name={org.name}
         timezone={org.timezone}

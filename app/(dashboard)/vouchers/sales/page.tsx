@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { TextField } from '@/components/ui/field';
+import { DateField } from '@/components/ui/date-field';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -41,17 +41,17 @@ export default async function VoucherSalesPage({
       <VoucherNav current="sales" manage={can(ctx.role, 'vouchers.manage')} />
       <Card>
         <form method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <TextField
+          <DateField
             label={s('from')}
             name="from"
-            type="date"
+            required
             defaultValue={period.from}
             error={!r.ok ? r.fieldErrors?.from : undefined}
           />
-          <TextField
+          <DateField
             label={s('to')}
             name="to"
-            type="date"
+            required
             defaultValue={period.to}
             error={!r.ok ? r.fieldErrors?.to : undefined}
           />

@@ -7,6 +7,7 @@ import { confirmRouterImportAction } from '@/app/_actions/network';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
+import { DateField } from '@/components/ui/date-field';
 import { inputClass, SelectField } from '@/components/ui/field';
 import { Table, Td } from '@/components/ui/table';
 import { billingStartFor, firstBillingSchedule } from '@/lib/billing/schedule';
@@ -140,18 +141,14 @@ export function ImportMappingForm({
           options={BILLING_TYPES.map((b) => ({ value: b, label: t(`billingTypes.${b}`) }))}
           hint={t('routers.import.billingTypeHint')}
         />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700 dark:text-slate-300">{t('import.paidUntil')}</span>
-          <input
-            type="date"
-            value={paidUntil}
-            disabled={disabled}
-            className={inputClass}
-            data-testid="router-import-paid-until"
-            onChange={(e) => setPaidUntil(e.target.value)}
-          />
-          <span className="mt-1 block text-xs text-slate-500">{t('import.paidUntilHint')}</span>
-        </label>
+        <DateField
+          label={t('import.paidUntil')}
+          value={paidUntil}
+          disabled={disabled}
+          testId="router-import-paid-until"
+          hint={t('import.paidUntilHint')}
+          onChange={setPaidUntil}
+        />
         <p className="text-sm sm:col-span-2" data-testid="router-import-schedule">
           {t('routers.import.schedule', { invoiceOn: first.invoiceOn, isolateFrom: first.isolateFrom })}
         </p>
