@@ -10,7 +10,15 @@ import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './i
 import { runIsolation } from './isolation';
 import { billingRun } from './jobs';
 import { periodOf } from './money';
-import { customerBilling, getInvoice, getPayment, getPaymentProof, listInvoices, listPayments } from './queries';
+import {
+  customerBilling,
+  getInvoice,
+  getPayment,
+  getPaymentProof,
+  INVOICE_AGE_FILTERS,
+  listInvoices,
+  listPayments,
+} from './queries';
 import { buildReport, REPORT_KINDS } from './reports';
 import { runBilling } from './run';
 import { billingSettingsSchema, getBillingSettings, saveBillingSettings } from './settings';
@@ -24,6 +32,7 @@ export const listInvoicesOp = defineOperation({
   input: z.object({
     status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
     period: optionalPeriod,
+    overdue: blankAsUndefined(z.enum(INVOICE_AGE_FILTERS)),
     q: z
       .string()
       .trim()
