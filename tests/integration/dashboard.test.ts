@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, test } from 'node:test';
-import { eq, inArray } from 'drizzle-orm';
-import { customers, invoices, leads, payments, routerSessions, routers, subscriptionHistory } from '@/db/schema';
+import { leads, payments, routerSessions, routers } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { activitySentence } from '@/lib/dashboard/activity-text';
@@ -10,115 +9,15 @@ import { resetDashboardCache } from '@/lib/dashboard/cache';
 import { dashboardFinanceOp, dashboardNetworkOp, dashboardOp, dashboardSalesOp } from '@/lib/dashboard/operations';
 import { formatIDR } from '@/lib/format';
 import { executeOperation } from '@/lib/server/operation';
-import { ctxFor, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
+import { ctxFor, testDb } from '../helpers';
+import { CUR, dashboardWorld, PREV } from '../support/dashboard-world';
 
 const db = testDb();
 beforeEach(() => resetDashboardCache());
 
-// Dates in the organization's zone (Asia/Jakarta, the default), relative to today.
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-const day = (offset: number) => {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-};
-const monthStart = (back: number) => {
-  const d = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - back);
-  return d.toISOString().slice(0, 10);
-};
-const CUR = monthStart(0);
-const PREV = monthStart(1);
-// 12:00 WIB on a calendar date.
-const noon = (date: string) => new Date(`${date}T05:00:00Z`);
-
-async function world(label: string) {
-  const { org, admin } = await makeOrg(db, label);
-  const a = await makePlan(db, org.id, { priceRupiah: 100_000 });
-  const b = await makePlan(db, org.id, { priceRupiah: 200_000 });
-  const sub = (planId: string, status: 'active' | 'isolated' | 'terminated') =>
-    makeSubscriber(db, org.id, { planId, routerId: null, status });
-  const c1 = await sub(a.id, 'active');
-  const c2 = await sub(b.id, 'active');
-  const c3 = await sub(a.id, 'isolated');
-  const c4 = await sub(b.id, 'terminated');
-  await db
-    .update(customers)
-    .set({ area: 'RW 01' })
-    .where(inArray(customers.id, [c1.customer.id, c3.customer.id]));
-  await db.update(customers).set({ area: 'RW 02' }).where(eq(customers.id, c2.customer.id));
-  let seq = 0;
-  const invoice = async (
-    s: typeof c1,
-    o: {
-      period: string;
-      due: string;
-      total: number;
-      paid?: number;
-      paidAt?: Date;
-      status?: 'paid' | 'unpaid' | 'partial';
-    },
-  ) => {
-    const [row] = await db
-      .insert(invoices)
-      .values({
-        organizationId: org.id,
-        number: `T/${label}/${++seq}`,
-        customerId: s.customer.id,
-        subscriptionId: s.subscription.id,
-        period: o.period,
-        issueDate: o.period,
-        dueDate: o.due,
-        billingType: 'postpaid',
-        subtotal: o.total,
-        tax: 0,
-        total: o.total,
-        paidAmount: o.paid ?? 0,
-        status: o.status ?? 'unpaid',
-        paidAt: o.paidAt ?? null,
-      })
-      .returning();
-    return row!;
-  };
-  // This month: c1 paid before its due date; c2 not due yet.
-  await invoice(c1, { period: CUR, due: day(3), total: 100_000, paid: 100_000, status: 'paid', paidAt: noon(day(-1)) });
-  await invoice(c2, { period: CUR, due: day(5), total: 200_000 });
-  // Last month: c1 paid after its due date, c2 part-paid (10 days late), c3 unpaid (40 days late).
-  await invoice(c1, {
-    period: PREV,
-    due: day(-20),
-    total: 100_000,
-    paid: 100_000,
-    status: 'paid',
-    paidAt: noon(day(-2)),
-  });
-  await invoice(c2, { period: PREV, due: day(-10), total: 200_000, paid: 50_000, status: 'partial' });
-  await invoice(c3, { period: PREV, due: day(-40), total: 100_000 });
-  // Four months ago, c3, unpaid for 100 days.
-  await invoice(c3, { period: monthStart(4), due: day(-100), total: 100_000 });
-  const pay = (s: typeof c1, amount: number, createdAt: Date, status: 'approved' | 'pending' = 'approved') =>
-    db.insert(payments).values({
-      organizationId: org.id,
-      customerId: s.customer.id,
-      amount,
-      method: 'cash',
-      status,
-      createdAt,
-    });
-  await pay(c1, 100_000, new Date());
-  await pay(c2, 70_000, new Date(), 'pending');
-  await pay(c1, 100_000, noon(`${PREV.slice(0, 8)}15`));
-  await pay(c2, 50_000, noon(`${PREV.slice(0, 8)}16`));
-  await db.insert(subscriptionHistory).values([
-    { organizationId: org.id, subscriptionId: c3.subscription.id, fromStatus: 'active', toStatus: 'isolated' },
-    { organizationId: org.id, subscriptionId: c4.subscription.id, fromStatus: 'active', toStatus: 'terminated' },
-  ]);
-  return { org, admin, a, b, c1, c2, c3, c4 };
-}
-
 describe('dashboard', () => {
   test('admin figures: MRR, billed and collected, collection rate, aging, top unpaid, movement, mix', async () => {
-    const w = await world('dash');
+    const w = await dashboardWorld(db, 'dash');
     const ctx = ctxFor(db, w.org.id, w.admin.user.id, 'admin');
     const r = await executeOperation(dashboardFinanceOp, ctx, {});
     assert.ok(r.ok, JSON.stringify(r));
@@ -170,8 +69,8 @@ describe('dashboard', () => {
   });
 
   test('each organization sees only its own figures; finance cannot read the sales section', async () => {
-    const w = await world('mine');
-    const other = await world('theirs');
+    const w = await dashboardWorld(db, 'mine');
+    const other = await dashboardWorld(db, 'theirs');
     await db.insert(payments).values({
       organizationId: other.org.id,
       customerId: other.c1.customer.id,
@@ -193,7 +92,7 @@ describe('dashboard', () => {
   });
 
   test('network: routers with sessions, online against should-be-online; sales: leads and conversion', async () => {
-    const w = await world('noc');
+    const w = await dashboardWorld(db, 'noc');
     const [router] = await db
       .insert(routers)
       .values({
@@ -267,7 +166,7 @@ describe('dashboard', () => {
   });
 
   test('the activity feed reads as sentences with names, and figures are cached briefly', async () => {
-    const w = await world('feed');
+    const w = await dashboardWorld(db, 'feed');
     await transitionSubscription(db, {
       orgId: w.org.id,
       actorUserId: w.admin.user.id,
