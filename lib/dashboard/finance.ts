@@ -5,14 +5,26 @@ import type { Db } from '@/db/client';
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
-// The organization's today and month starts, in its own zone: every "this month" below is
-// the operator's calendar month, not UTC's.
-const calendar = (orgId: string) => sql`
-  select o.timezone as tz, d.today, date_trunc('month', d.today)::date as cur,
-    (date_trunc('month', d.today) - interval '1 month')::date as prev,
-    (date_trunc('month', d.today) - interval '11 months')::date as first
-  from organizations o, lateral (select (now() at time zone o.timezone)::date as today) d
-  where o.id = ${orgId}`;
+/**
+ * The organization's zone, today and month starts in it: every "this month" below is the
+ * operator's calendar month, not UTC's. Read once and passed to the queries as constants, so
+ * the planner sees real dates (and picks the date-range indexes) instead of an expression.
+ */
+type Calendar = { tz: string; today: string; cur: string; prev: string; fourBack: string; first: string };
+
+async function calendar(db: Db, orgId: string): Promise<Calendar> {
+  const [row] = await db.execute<Calendar>(sql`
+    select tz, to_char(today, 'YYYY-MM-DD') as today, to_char(m, 'YYYY-MM-DD') as cur,
+      to_char(m - interval '1 month', 'YYYY-MM-DD') as prev, to_char(m - interval '3 months', 'YYYY-MM-DD') as "fourBack",
+      to_char(m - interval '11 months', 'YYYY-MM-DD') as first
+    from (select o.timezone as tz, (now() at time zone o.timezone)::date as today,
+      date_trunc('month', (now() at time zone o.timezone)::date) as m from organizations o where o.id = ${orgId}) x`);
+  if (!row) throw new Error('organization not found');
+  return row;
+}
+
+/** The start of a calendar day of the organization, as a timestamptz. */
+const startOf = (cal: Calendar, day: string) => sql`(${day}::timestamp at time zone ${cal.tz})`;
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -20,21 +32,19 @@ const n = (v: unknown) => Number(v ?? 0);
 async function customerMix(db: Db, orgId: string) {
   // One pass over the organization's customers; plans x areas stays small, the split into
   // "by plan" and "by area" is done here rather than with a second scan.
-  const rows = await db.execute<{
-    planId: string | null;
-    plan: string | null;
-    area: string | null;
-    active: number;
-    isolated: number;
-    mrr: number;
-  }>(sql`
-    select c.plan_id as "planId", p.name as plan, c.area,
-      count(*) filter (where c.status = 'active')::int as active,
-      count(*) filter (where c.status = 'isolated')::int as isolated,
-      coalesce(sum(p.price_rupiah) filter (where c.status = 'active'), 0)::bigint as mrr
-    from customers c left join plans p on p.id = c.plan_id
-    where c.organization_id = ${orgId} and c.status in ('active', 'isolated')
-    group by c.plan_id, p.name, c.area`);
+  const [rows, planRows] = await Promise.all([
+    db.execute<{ planId: string | null; area: string | null; active: number; isolated: number }>(sql`
+      select c.plan_id as "planId", c.area,
+        count(*) filter (where c.status = 'active')::int as active,
+        count(*) filter (where c.status = 'isolated')::int as isolated
+      from customers c
+      where c.organization_id = ${orgId} and c.status in ('active', 'isolated')
+      group by c.plan_id, c.area`),
+    db.execute<{ id: string; name: string; price: number }>(sql`
+      select id, name, price_rupiah as price from plans where organization_id = ${orgId}`),
+  ]);
+  // Prices applied here rather than joined per customer row: plans are few.
+  const plansById = new Map(planRows.map((p) => [p.id, { name: p.name, price: n(p.price) }]));
   const byPlan = new Map<string, { planId: string; name: string; customers: number; mrr: number }>();
   const byArea = new Map<string, { area: string; customers: number; mrr: number }>();
   let active = 0;
@@ -43,18 +53,20 @@ async function customerMix(db: Db, orgId: string) {
   for (const r of rows) {
     active += r.active;
     isolated += r.isolated;
-    mrr += n(r.mrr);
     if (r.active === 0) continue;
-    if (r.planId) {
-      const p = byPlan.get(r.planId) ?? { planId: r.planId, name: r.plan ?? '', customers: 0, mrr: 0 };
+    const plan = r.planId ? plansById.get(r.planId) : undefined;
+    const amount = (plan?.price ?? 0) * r.active;
+    mrr += amount;
+    if (r.planId && plan) {
+      const p = byPlan.get(r.planId) ?? { planId: r.planId, name: plan.name, customers: 0, mrr: 0 };
       p.customers += r.active;
-      p.mrr += n(r.mrr);
+      p.mrr += amount;
       byPlan.set(r.planId, p);
     }
     const key = r.area ?? '';
     const a = byArea.get(key) ?? { area: key, customers: 0, mrr: 0 };
     a.customers += r.active;
-    a.mrr += n(r.mrr);
+    a.mrr += amount;
     byArea.set(key, a);
   }
   const top = <T extends { mrr: number }>(m: Map<string, T>) => [...m.values()].sort((x, y) => y.mrr - x.mrr);
@@ -62,19 +74,17 @@ async function customerMix(db: Db, orgId: string) {
 }
 
 /**
- * Per invoice month (the last six): invoiced, paid so far, and paid in full by the due date
+ * Per invoice month (the last four): invoiced, paid so far, and paid in full by the due date
  * (the collection rate by due date). Void invoices are left out; a carried invoice counts
  * what it asked for, and the later invoice that took its rest asks for it again.
  */
-async function collections(db: Db, orgId: string) {
+async function collections(db: Db, orgId: string, cal: Calendar) {
   const rows = await db.execute<{ period: string; invoices: number; billed: number; paid: number; onTime: number }>(sql`
-    with cal as (${calendar(orgId)})
     select to_char(i.period, 'YYYY-MM-DD') as period, count(*)::int as invoices,
       sum(i.total)::bigint as billed, sum(least(i.paid_amount, i.total))::bigint as paid,
-      coalesce(sum(i.total) filter (where i.paid_at is not null and (i.paid_at at time zone cal.tz)::date <= i.due_date), 0)::bigint as "onTime"
-    from invoices i, cal
-    where i.organization_id = ${orgId} and i.period >= (cal.cur - interval '5 months')::date and i.period <= cal.cur
-      and i.status <> 'void'
+      coalesce(sum(i.total) filter (where i.paid_at < (i.due_date + 1)::timestamp at time zone ${cal.tz}), 0)::bigint as "onTime"
+    from invoices i
+    where i.organization_id = ${orgId} and i.period between ${cal.fourBack}::date and ${cal.cur}::date and i.status <> 'void'
     group by i.period order by i.period`);
   return rows.map((r) => ({
     period: r.period,
@@ -86,17 +96,16 @@ async function collections(db: Db, orgId: string) {
 }
 
 /** What is still owed by days past due, and the customers who owe the most. */
-async function receivables(db: Db, orgId: string) {
+async function receivables(db: Db, orgId: string, cal: Calendar) {
   const [buckets, top] = await Promise.all([
     db.execute<{ bucket: AgingBucket; invoices: number; amount: number }>(sql`
-      with cal as (${calendar(orgId)})
-      select case when i.due_date >= cal.today then 'current'
-          when cal.today - i.due_date <= 30 then '1-30'
-          when cal.today - i.due_date <= 60 then '31-60'
-          when cal.today - i.due_date <= 90 then '61-90'
+      select case when i.due_date >= ${cal.today}::date then 'current'
+          when ${cal.today}::date - i.due_date <= 30 then '1-30'
+          when ${cal.today}::date - i.due_date <= 60 then '31-60'
+          when ${cal.today}::date - i.due_date <= 90 then '61-90'
           else '90+' end as bucket,
         count(*)::int as invoices, sum(i.total - i.paid_amount)::bigint as amount
-      from invoices i, cal
+      from invoices i
       where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
       group by 1`),
     db.execute<{
@@ -128,7 +137,7 @@ async function receivables(db: Db, orgId: string) {
 }
 
 /** Money in (approved payments) and vouchers sold, this month and last. */
-async function monthTotals(db: Db, orgId: string) {
+async function monthTotals(db: Db, orgId: string, cal: Calendar) {
   const [row] = await db.execute<{
     collectedCur: number;
     collectedPrev: number;
@@ -137,19 +146,18 @@ async function monthTotals(db: Db, orgId: string) {
     voucherSalesCur: number;
     voucherSalesPrev: number;
   }>(sql`
-    with cal as (${calendar(orgId)}),
-    b as (select (cal.cur::timestamp at time zone cal.tz) as cur, (cal.prev::timestamp at time zone cal.tz) as prev from cal),
+    with b as (select ${startOf(cal, cal.cur)} as cur, ${startOf(cal, cal.prev)} as prev),
     pay as (
       select coalesce(sum(p.amount) filter (where p.created_at >= b.cur), 0)::bigint as cur,
         coalesce(sum(p.amount) filter (where p.created_at < b.cur), 0)::bigint as prev
       from payments p, b
-      where p.organization_id = ${orgId} and p.status = 'approved' and p.created_at >= b.prev),
+      where p.organization_id = ${orgId} and p.status = 'approved' and p.created_at >= ${startOf(cal, cal.prev)}),
     vch as (
       select count(*) filter (where v.sold_at >= b.cur)::int as cur, count(*) filter (where v.sold_at < b.cur)::int as prev,
         coalesce(sum(vb.price_rupiah) filter (where v.sold_at >= b.cur), 0)::bigint as sales_cur,
         coalesce(sum(vb.price_rupiah) filter (where v.sold_at < b.cur), 0)::bigint as sales_prev
       from vouchers v join voucher_batches vb on vb.id = v.batch_id, b
-      where v.organization_id = ${orgId} and v.sold_at >= b.prev)
+      where v.organization_id = ${orgId} and v.sold_at >= ${startOf(cal, cal.prev)})
     select pay.cur as "collectedCur", pay.prev as "collectedPrev", vch.cur as "vouchersCur", vch.prev as "vouchersPrev",
       vch.sales_cur as "voucherSalesCur", vch.sales_prev as "voucherSalesPrev"
     from pay, vch`);
@@ -166,17 +174,18 @@ async function monthTotals(db: Db, orgId: string) {
 
 /**
  * New customers (by when they were added), churned (subscriptions terminated) and isolated
- * (subscriptions moved to isolated) per month, the last twelve months.
+ * (subscriptions moved to isolated) per month, the last twelve months. Isolations are
+ * counted as they happened: a subscription isolated twice in a month counts twice (rare,
+ * and counting distinct subscriptions made this the slowest figure of the page).
  */
-async function movement(db: Db, orgId: string) {
+async function movement(db: Db, orgId: string, cal: Calendar) {
   const rows = await db.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
-    with cal as (${calendar(orgId)}), b as (select (cal.first::timestamp at time zone cal.tz) as since, cal.tz from cal)
-    select to_char(date_trunc('month', c.created_at at time zone b.tz), 'YYYY-MM-DD') as month, 'new' as kind, count(*)::int as n
-    from customers c, b where c.organization_id = ${orgId} and c.created_at >= b.since group by 1
+    select to_char(date_trunc('month', c.created_at at time zone ${cal.tz}), 'YYYY-MM-DD') as month, 'new' as kind, count(*)::int as n
+    from customers c where c.organization_id = ${orgId} and c.created_at >= ${startOf(cal, cal.first)} group by 1
     union all
-    select to_char(date_trunc('month', h.created_at at time zone b.tz), 'YYYY-MM-DD'), h.to_status, count(distinct h.subscription_id)::int
-    from subscription_history h, b
-    where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= b.since
+    select to_char(date_trunc('month', h.created_at at time zone ${cal.tz}), 'YYYY-MM-DD'), h.to_status, count(*)::int
+    from subscription_history h
+    where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${startOf(cal, cal.first)}
     group by 1, 2`);
   return rows;
 }
@@ -201,16 +210,13 @@ export function monthsBetween(first: string, cur: string): string[] {
 
 export async function financeDashboard(db: Db, p: { orgId: string }) {
   const { orgId } = p;
-  const [cal] = await db.execute<{ today: string; cur: string; prev: string; first: string }>(sql`
-    select to_char(today, 'YYYY-MM-DD') as today, to_char(cur, 'YYYY-MM-DD') as cur, to_char(prev, 'YYYY-MM-DD') as prev,
-      to_char(first, 'YYYY-MM-DD') as first from (${calendar(orgId)}) c`);
-  if (!cal) throw new Error('organization not found');
+  const cal = await calendar(db, orgId);
   const [mix, periods, owed, totals, moves] = await Promise.all([
     customerMix(db, orgId),
-    collections(db, orgId),
-    receivables(db, orgId),
-    monthTotals(db, orgId),
-    movement(db, orgId),
+    collections(db, orgId, cal),
+    receivables(db, orgId, cal),
+    monthTotals(db, orgId, cal),
+    movement(db, orgId, cal),
   ]);
   const months = monthsBetween(cal.first, cal.cur).map((month) => {
     const of = (kind: string) => moves.find((r) => r.month === month && r.kind === kind)?.n ?? 0;
