@@ -8,15 +8,6 @@ import { formatValue, type ValueFormat } from './format';
 export type ChartSeries = { key: string; label: string; color: string };
 export type ChartPoint = { label: string; href?: string | null } & Record<string, number | string | null | undefined>;
 
-export const CHART_COLORS = {
-  blue: '#2563eb',
-  green: '#059669',
-  amber: '#d97706',
-  red: '#dc2626',
-  slate: '#64748b',
-  violet: '#7c3aed',
-} as const;
-
 /**
  * A bar chart that fits a 390 px phone: full width, short axis ticks, and a bar that is a
  * link when its point has an `href` (the filtered list behind the number). `horizontal`

@@ -39,3 +39,16 @@ export function formatValue(value: number, format: ValueFormat, locale: Locale, 
     ? new Intl.NumberFormat(intlLocale(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value)
     : formatCount(value, locale);
 }
+
+/**
+ * Series colours. Kept here, not in the 'use client' chart module: a server component that
+ * imports a constant from a client module gets a reference, not the value.
+ */
+export const CHART_COLORS = {
+  blue: '#2563eb',
+  green: '#059669',
+  amber: '#d97706',
+  red: '#dc2626',
+  slate: '#64748b',
+  violet: '#7c3aed',
+} as const;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { BarChart, CHART_COLORS } from '@/components/charts/bar-chart';
+import { BarChart } from '@/components/charts/bar-chart';
+import { CHART_COLORS } from '@/components/charts/format';
 import { StatTile } from '@/components/charts/stat-tile';
 import { JobError } from '@/components/job-error';
 import { RouterStatusBadge, toErrorKind } from '@/components/network/router-status';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { BarChart, CHART_COLORS } from '@/components/charts/bar-chart';
-import { formatPercent } from '@/components/charts/format';
+import { BarChart } from '@/components/charts/bar-chart';
+import { CHART_COLORS, formatPercent } from '@/components/charts/format';
 import { StatTile } from '@/components/charts/stat-tile';
 import { Card } from '@/components/ui/card';
 import type { SalesDashboard } from '@/lib/dashboard/sales';
