@@ -23,6 +23,18 @@ async function calendar(db: Db, orgId: string): Promise<Calendar> {
   return row;
 }
 
+/**
+ * Runs `fn` with the session's time zone set to the organization's, for this transaction:
+ * a date compared with or a timestamp truncated in the session zone costs next to nothing,
+ * while `at time zone '<name>'` on every row of a 400,000-row aggregate doubled its time.
+ */
+function inZone<T>(db: Db, tz: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('TimeZone', ${tz}, true)`);
+    return fn(tx);
+  });
+}
+
 /** The start of a calendar day of the organization, as a timestamptz. */
 const startOf = (cal: Calendar, day: string) => sql`(${day}::timestamp at time zone ${cal.tz})`;
 
@@ -79,13 +91,15 @@ async function customerMix(db: Db, orgId: string) {
  * what it asked for, and the later invoice that took its rest asks for it again.
  */
 async function collections(db: Db, orgId: string, cal: Calendar) {
-  const rows = await db.execute<{ period: string; invoices: number; billed: number; paid: number; onTime: number }>(sql`
-    select to_char(i.period, 'YYYY-MM-DD') as period, count(*)::int as invoices,
-      sum(i.total)::bigint as billed, sum(least(i.paid_amount, i.total))::bigint as paid,
-      coalesce(sum(i.total) filter (where i.paid_at < (i.due_date + 1)::timestamp at time zone ${cal.tz}), 0)::bigint as "onTime"
-    from invoices i
-    where i.organization_id = ${orgId} and i.period between ${cal.fourBack}::date and ${cal.cur}::date and i.status <> 'void'
-    group by i.period order by i.period`);
+  const rows = await inZone(db, cal.tz, (tx) =>
+    tx.execute<{ period: string; invoices: number; billed: number; paid: number; onTime: number }>(sql`
+      select to_char(i.period, 'YYYY-MM-DD') as period, count(*)::int as invoices,
+        sum(i.total)::bigint as billed, sum(least(i.paid_amount, i.total))::bigint as paid,
+        coalesce(sum(i.total) filter (where i.paid_at < i.due_date + 1), 0)::bigint as "onTime"
+      from invoices i
+      where i.organization_id = ${orgId} and i.period between ${cal.fourBack}::date and ${cal.cur}::date and i.status <> 'void'
+      group by i.period order by i.period`),
+  );
   return rows.map((r) => ({
     period: r.period,
     invoices: r.invoices,
@@ -179,15 +193,16 @@ async function monthTotals(db: Db, orgId: string, cal: Calendar) {
  * and counting distinct subscriptions made this the slowest figure of the page).
  */
 async function movement(db: Db, orgId: string, cal: Calendar) {
-  const rows = await db.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
-    select to_char(date_trunc('month', c.created_at at time zone ${cal.tz}), 'YYYY-MM-DD') as month, 'new' as kind, count(*)::int as n
-    from customers c where c.organization_id = ${orgId} and c.created_at >= ${startOf(cal, cal.first)} group by 1
-    union all
-    select to_char(date_trunc('month', h.created_at at time zone ${cal.tz}), 'YYYY-MM-DD'), h.to_status, count(*)::int
-    from subscription_history h
-    where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${startOf(cal, cal.first)}
-    group by 1, 2`);
-  return rows;
+  return inZone(db, cal.tz, (tx) =>
+    tx.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
+      select to_char(date_trunc('month', c.created_at), 'YYYY-MM-DD') as month, 'new' as kind, count(*)::int as n
+      from customers c where c.organization_id = ${orgId} and c.created_at >= ${cal.first}::date group by 1
+      union all
+      select to_char(date_trunc('month', h.created_at), 'YYYY-MM-DD'), h.to_status, count(*)::int
+      from subscription_history h
+      where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${cal.first}::date
+      group by 1, 2`),
+  );
 }
 
 /** Month starts (YYYY-MM-01) from `first` to `cur`, for series that must show empty months. */
