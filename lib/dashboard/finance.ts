@@ -109,7 +109,7 @@ async function collections(db: Db, orgId: string, cal: Calendar) {
   }));
 }
 
-/** What is still owed by days past due, and the customers who owe the most. */
+/** What is still owed by days past due, and the largest open invoices. */
 async function receivables(db: Db, orgId: string, cal: Calendar) {
   const [buckets, top] = await Promise.all([
     db.execute<{ bucket: AgingBucket; invoices: number; amount: number }>(sql`
@@ -122,22 +122,22 @@ async function receivables(db: Db, orgId: string, cal: Calendar) {
       from invoices i
       where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
       group by 1`),
+    // The largest open invoices: the billing run carries an unpaid rest into the next
+    // invoice, so a customer's latest open invoice holds what they owe. Read in index order
+    // (five rows), where summing per customer meant grouping every open invoice.
     db.execute<{
+      invoiceId: string;
+      number: string;
       customerId: string;
       name: string;
-      number: number;
-      invoices: number;
       owed: number;
-      oldestDue: string;
+      dueDate: string;
     }>(sql`
-      select t.customer_id as "customerId", c.name, c.number, t.invoices, t.owed, to_char(t.oldest, 'YYYY-MM-DD') as "oldestDue"
-      from (
-        select i.customer_id, count(*)::int as invoices, sum(i.total - i.paid_amount)::bigint as owed, min(i.due_date) as oldest
-        from invoices i
-        where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
-        group by i.customer_id order by owed desc, i.customer_id limit 5
-      ) t join customers c on c.id = t.customer_id
-      order by t.owed desc, c.number`),
+      select i.id as "invoiceId", i.number, i.customer_id as "customerId", c.name, (i.total - i.paid_amount)::bigint as owed,
+        to_char(i.due_date, 'YYYY-MM-DD') as "dueDate"
+      from invoices i join customers c on c.id = i.customer_id
+      where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
+      order by (i.total - i.paid_amount) desc, i.id desc limit 5`),
   ]);
   const found = new Map(buckets.map((b) => [b.bucket, b]));
   return {
@@ -195,13 +195,14 @@ async function monthTotals(db: Db, orgId: string, cal: Calendar) {
 async function movement(db: Db, orgId: string, cal: Calendar) {
   return inZone(db, cal.tz, (tx) =>
     tx.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
-      select to_char(date_trunc('month', c.created_at), 'YYYY-MM-DD') as month, 'new' as kind, count(*)::int as n
-      from customers c where c.organization_id = ${orgId} and c.created_at >= ${cal.first}::date group by 1
-      union all
-      select to_char(date_trunc('month', h.created_at), 'YYYY-MM-DD'), h.to_status, count(*)::int
-      from subscription_history h
-      where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${cal.first}::date
-      group by 1, 2`),
+      select to_char(m, 'YYYY-MM-DD') as month, kind, n from (
+        select date_trunc('month', c.created_at) as m, 'new' as kind, count(*)::int as n
+        from customers c where c.organization_id = ${orgId} and c.created_at >= ${cal.first}::date group by 1
+        union all
+        select date_trunc('month', h.created_at), h.to_status, count(*)::int
+        from subscription_history h
+        where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${cal.first}::date
+        group by 1, 2) x`),
   );
 }
 

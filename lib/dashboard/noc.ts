@@ -20,34 +20,36 @@ export async function nocDashboard(db: Db, p: { orgId: string }) {
       lastErrorKind: string | null;
       lastCheckedAt: string | null;
       sessions: number;
+      customers: number;
     }>(sql`
       with api as (
-        select router_id, count(*)::int as sessions from router_sessions where organization_id = ${orgId} group by router_id)
+        select router_id, count(*)::int as sessions, count(subscription_id)::int as customers
+        from router_sessions where organization_id = ${orgId} group by router_id)
       select r.id, r.name, r.mode, r.status, r.last_error as "lastError", r.last_error_kind as "lastErrorKind",
-        r.last_checked_at as "lastCheckedAt",
+        r.last_checked_at as "lastCheckedAt", coalesce(api.customers, 0) as customers,
         case when r.mode = 'api' then coalesce(api.sessions, 0)
           else (select count(*) from radacct a where a.acctstoptime is null
             and host(a.nasipaddress) = coalesce(r.nas_address, lower(r.host)) and a.username like '%@' || o.slug)::int end as sessions
       from routers r join organizations o on o.id = r.organization_id left join api on api.router_id = r.id
       where r.organization_id = ${orgId}
       order by (r.status = 'offline') desc, r.name`),
-    // Online customers = API sessions matched to a subscription (a customer with two sessions
-    // at once counts twice: rare, and a distinct count doubled this section's time).
-    db.execute<{ shouldBeOnline: number; onlineApi: number }>(sql`
-      select (select count(*) from subscriptions where organization_id = ${orgId} and status = 'active')::int as "shouldBeOnline",
-        (select count(subscription_id) from router_sessions where organization_id = ${orgId})::int as "onlineApi"`),
+    db.execute<{ shouldBeOnline: number }>(sql`
+      select count(*)::int as "shouldBeOnline" from subscriptions where organization_id = ${orgId} and status = 'active'`),
     db.execute<{ id: string; type: string; error: string | null; createdAt: string; total: number }>(sql`
       select id, type, error, created_at as "createdAt", count(*) over ()::int as total
       from jobs where organization_id = ${orgId} and state = 'failed' and created_at >= now() - interval '7 days'
       order by created_at desc limit 5`),
   ]);
-  const routers = [...routerRows];
+  const routers = [...routerRows].map(({ customers: _c, ...r }) => r);
+  // Online customers: API sessions matched to a subscription (a customer with two sessions at
+  // once counts twice: rare, and a distinct count doubled this section's time), plus RADIUS.
+  const onlineApi = routerRows.reduce((s, r) => s + r.customers, 0);
   const radiusOnline = routers.filter((r) => r.mode === 'radius').reduce((s, r) => s + r.sessions, 0);
   return {
     routers,
     routersOnline: routers.filter((r) => r.status === 'online').length,
     routersOffline: routers.filter((r) => r.status === 'offline').length,
-    onlineNow: (counts?.onlineApi ?? 0) + radiusOnline,
+    onlineNow: onlineApi + radiusOnline,
     shouldBeOnline: counts?.shouldBeOnline ?? 0,
     failedJobs: { total: failed[0]?.total ?? 0, latest: failed.map(({ total: _t, ...j }) => j) },
   };

@@ -222,16 +222,15 @@ export async function MoneyCharts({ f, locale }: { f: FinanceDashboard; locale: 
         ) : (
           <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="top-unpaid">
             {f.topUnpaid.map((c) => (
-              <li key={c.customerId}>
+              <li key={c.invoiceId}>
                 <Link
-                  href={`/customers/${c.customerId}`}
+                  href={`/invoices/${c.invoiceId}`}
                   className="flex min-h-11 items-center justify-between gap-2 py-1"
                 >
                   <span className="min-w-0">
                     <span className="block truncate font-medium">{c.name}</span>
                     <span className="text-xs text-slate-500">
-                      {t('invoicesCount', { count: c.invoices })} ·{' '}
-                      {t('oldestDue', { date: formatDate(c.oldestDue, locale) })}
+                      {c.number} · {t('dueOn', { date: formatDate(c.dueDate, locale) })}
                     </span>
                   </span>
                   <span className="shrink-0 font-semibold text-red-700 dark:text-red-400">{formatIDR(c.owed)}</span>
