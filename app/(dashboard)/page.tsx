@@ -1,65 +1,110 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { StatTile } from '@/components/charts/stat-tile';
 import { TaskProblems } from '@/components/jobs/task-problems';
+import { SetupChecklist } from '@/components/setup/setup-checklist';
+import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
-import { auditActionLabel } from '@/lib/audit/labels';
 import { requirePage } from '@/lib/auth/context';
-import { dashboardOp } from '@/lib/dashboard/operations';
-import { formatDateTime, formatIDR } from '@/lib/format';
+import { can } from '@/lib/auth/permissions';
+import {
+  dashboardFieldOp,
+  dashboardFinanceOp,
+  dashboardNetworkOp,
+  dashboardOp,
+  dashboardPeopleOp,
+  dashboardSalesOp,
+} from '@/lib/dashboard/operations';
+import { dashboardSections } from '@/lib/dashboard/sections';
 import { toLocale } from '@/lib/i18n/config';
+import { setupChecklistOp } from '@/lib/organizations/operations';
+import { ActivityFeed } from './_dashboard/activity';
+import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
+import { MoneyCharts, MoneyTiles } from './_dashboard/money';
+import { NetworkDetail, NetworkTiles } from './_dashboard/network';
+import { SalesDetail, SalesTiles } from './_dashboard/sales';
 
+/**
+ * The start page, by role (lib/dashboard/sections.ts): tiles first (each a link to the list
+ * behind it), then charts and lists, then the activity feed.
+ */
 export default async function DashboardPage() {
   const { info, ctx, read } = await requirePage('dashboard.view');
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { members, activeJobs, failedJobs, money, recent, problems } = await read(dashboardOp, {});
-  const stats = [
-    ...(money
-      ? [
-          { label: t('dashboard.customersActive'), value: money.active },
-          { label: t('dashboard.customersIsolated'), value: money.isolated },
-          { label: t('dashboard.outstanding', { count: money.unpaid }), value: formatIDR(money.outstanding) },
-          { label: t('dashboard.collected'), value: formatIDR(money.collected) },
-        ]
-      : []),
-    { label: t('dashboard.members'), value: members },
-    { label: t('dashboard.jobsActive'), value: activeJobs },
-    { label: t('dashboard.jobsFailed'), value: failedJobs },
-  ];
+  const tz = info.org!.timezone;
+  const { sections, later } = dashboardSections(ctx.role);
+  const has = (s: (typeof sections)[number]) => sections.includes(s);
+  const [setup, summary, money, network, sales, field, people] = await Promise.all([
+    can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
+    read(dashboardOp, {}),
+    has('money') ? read(dashboardFinanceOp, {}) : null,
+    has('network') ? read(dashboardNetworkOp, {}) : null,
+    has('sales') ? read(dashboardSalesOp, {}) : null,
+    has('field') ? read(dashboardFieldOp, {}) : null,
+    has('people') ? read(dashboardPeopleOp, {}) : null,
+  ]);
+  const jobsLink = can(ctx.role, 'jobs.view');
+  const heading = (key: string) => <h2 className="pt-2 text-lg font-semibold">{t(`dashboard.sections.${key}`)}</h2>;
   return (
-    <div className="space-y-4">
+    <div className="min-w-0 space-y-4">
       <PageHeader
         title={t('dashboard.welcome', { name: info.user.name })}
         subtitle={t('dashboard.yourRole', { org: info.org!.name, role: t(`roles.names.${ctx.role}`) })}
       />
-      <TaskProblems problems={problems} locale={locale} timeZone={info.org!.timezone} />
+      {setup && <SetupChecklist data={setup} />}
+      <TaskProblems problems={summary.problems} locale={locale} timeZone={tz} />
+      {later && (
+        <p
+          className="rounded-lg bg-blue-50 p-3 text-sm text-blue-900 dark:bg-blue-950/40 dark:text-blue-200"
+          data-testid="dashboard-later"
+        >
+          {t('dashboard.moreLater', { role: t(`roles.names.${ctx.role}`) })}
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
-        {stats.map((s) => (
-          <Card key={s.label}>
-            <p className="text-sm text-slate-500">{s.label}</p>
-            <p className="mt-1 text-xl font-semibold sm:text-2xl">{s.value}</p>
-          </Card>
-        ))}
+        {money && <MoneyTiles f={money} />}
+        {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
+        {sales && <SalesTiles s={sales} locale={locale} />}
+        {field && <FieldTiles f={field} />}
+        {people && <PeopleTiles p={people} />}
+        {has('reseller') && (
+          <StatTile
+            label={t('dashboard.resellerPortal')}
+            value="→"
+            hint={t('dashboard.resellerHint')}
+            href="/reseller"
+          />
+        )}
       </div>
-      {recent && (
+      {money && (
+        <section className="space-y-3" data-testid="dashboard-money">
+          {heading('money')}
+          <MoneyCharts f={money} locale={locale} />
+        </section>
+      )}
+      {network && (
+        <section className="space-y-3" data-testid="dashboard-network">
+          {heading('network')}
+          <NetworkDetail n={network} locale={locale} timeZone={tz} jobsLink={jobsLink} />
+        </section>
+      )}
+      {sales && (
+        <section className="space-y-3" data-testid="dashboard-sales">
+          {heading('sales')}
+          <SalesDetail s={sales} locale={locale} />
+        </section>
+      )}
+      {people && <PeopleDetail p={people} />}
+      {has('reseller') && (
         <Card>
-          <h2 className="mb-2 font-semibold">{t('dashboard.recentActivity')}</h2>
-          {recent.items.length === 0 ? (
-            <p className="text-sm text-slate-500">{t('dashboard.noActivity')}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
-              {recent.items.map((e) => (
-                <li key={e.id} className="flex flex-col py-2 sm:flex-row sm:justify-between">
-                  <span>
-                    <span className="font-medium">{e.actorName ?? t('audit.system')}</span> ·{' '}
-                    <span data-testid="activity-action">{auditActionLabel(locale, e.action)}</span>
-                  </span>
-                  <span className="text-slate-500">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <p className="text-sm">{t('dashboard.resellerHint')}</p>
+          <Link href="/reseller" className={`${buttonClass('primary')} mt-3`}>
+            {t('dashboard.resellerPortal')}
+          </Link>
         </Card>
       )}
+      {summary.recent && <ActivityFeed items={summary.recent} locale={locale} timeZone={tz} />}
     </div>
   );
 }

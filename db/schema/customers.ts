@@ -181,6 +181,8 @@ export const subscriptionHistory = pgTable(
       foreignColumns: [subscriptions.id, subscriptions.organizationId],
     }).onDelete('cascade'),
     index('subscription_history_sub_idx').on(t.subscriptionId, t.createdAt),
+    // Isolations and terminations per month (the dashboard), index-only.
+    index('subscription_history_org_status_idx').on(t.organizationId, t.toStatus, t.createdAt, t.subscriptionId),
   ],
 );
 

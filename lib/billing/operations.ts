@@ -10,7 +10,14 @@ import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './i
 import { runIsolation } from './isolation';
 import { billingRun } from './jobs';
 import { periodOf } from './money';
-import { customerBilling, getInvoice, getPaymentProof, listInvoices, listPayments } from './queries';
+import {
+  customerBilling,
+  getInvoice,
+  getPaymentProof,
+  INVOICE_AGE_FILTERS,
+  listInvoices,
+  listPayments,
+} from './queries';
 import { getReceipt } from './receipt';
 import { buildReport, REPORT_KINDS } from './reports';
 import { runBilling } from './run';
@@ -25,6 +32,7 @@ export const listInvoicesOp = defineOperation({
   input: z.object({
     status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
     period: optionalPeriod,
+    overdue: blankAsUndefined(z.enum(INVOICE_AGE_FILTERS)),
     q: z
       .string()
       .trim()

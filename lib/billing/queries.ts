@@ -6,11 +6,31 @@ import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 import { verifyInvoiceLinkToken } from './links';
 
+/** Open invoices by days past their due date (`current` = not due yet; `all` = every open one). */
+export const INVOICE_AGE_FILTERS = ['all', 'current', '1-30', '31-60', '61-90', '90+'] as const;
+export type InvoiceAgeFilter = (typeof INVOICE_AGE_FILTERS)[number];
+
+// The dashboard's aging buckets link here; "today" is the organization's.
+function openByAge(orgId: string, age: InvoiceAgeFilter) {
+  const today = sql`(select (now() at time zone o.timezone)::date from organizations o where o.id = ${orgId})`;
+  const days = sql`(${today} - ${invoices.dueDate})`;
+  const range = {
+    all: sql`true`,
+    current: sql`${days} <= 0`,
+    '1-30': sql`${days} between 1 and 30`,
+    '31-60': sql`${days} between 31 and 60`,
+    '61-90': sql`${days} between 61 and 90`,
+    '90+': sql`${days} > 90`,
+  }[age];
+  return and(or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')), range);
+}
+
 // resellerUserId: only invoices of that reseller's customers (the reseller portal).
 export type InvoiceFilter = {
   orgId: string;
   status?: string;
   period?: string;
+  overdue?: InvoiceAgeFilter;
   q?: string;
   customerId?: string;
   resellerUserId?: string;
@@ -44,6 +64,7 @@ export async function listInvoices(db: Db, f: InvoiceFilter) {
         eq(invoices.organizationId, f.orgId),
         f.status ? eq(invoices.status, f.status as 'unpaid') : undefined,
         f.period ? eq(invoices.period, f.period) : undefined,
+        f.overdue ? openByAge(f.orgId, f.overdue) : undefined,
         f.customerId ? eq(invoices.customerId, f.customerId) : undefined,
         f.ids ? inArray(invoices.id, f.ids) : undefined,
         f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,

@@ -1,10 +1,47 @@
 import { z } from 'zod';
-import { defineOperation } from '@/lib/server/operation';
+import type { Permission } from '@/lib/auth/permissions';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { cachedDashboard } from './cache';
+import { fieldDashboard, peopleDashboard } from './field';
+import { financeDashboard } from './finance';
+import { nocDashboard } from './noc';
+import { salesDashboard } from './sales';
 import { dashboardSummary } from './summary';
 
-export const dashboardOp = defineOperation({
-  name: 'dashboard.get',
-  permission: 'dashboard.view',
-  input: z.object({}),
-  run: (ctx) => dashboardSummary(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
-});
+/** Each section cached briefly per organization and role (lib/dashboard/cache.ts). */
+function section<T>(name: string, permission: Permission, load: (ctx: Ctx) => Promise<T>) {
+  return defineOperation({
+    name: `dashboard.${name}`,
+    permission,
+    input: z.object({}),
+    run: (ctx) => cachedDashboard(`${name}:${ctx.orgId}:${ctx.role}`, () => load(ctx)),
+  });
+}
+
+export const dashboardOp = section('get', 'dashboard.view', (ctx) =>
+  dashboardSummary(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
+);
+
+/** Money: MRR, billed and collected, collection rate, aging, movement, revenue mix, vouchers. */
+export const dashboardFinanceOp = section('finance', 'billing.view', (ctx) =>
+  financeDashboard(ctx.db, { orgId: ctx.orgId }),
+);
+
+/** Routers, who is online against who should be, failed jobs. */
+export const dashboardNetworkOp = section('network', 'routers.view', (ctx) =>
+  nocDashboard(ctx.db, { orgId: ctx.orgId }),
+);
+
+// Organization-wide lead figures are for those who manage customers (sales, admins); a
+// reseller, who may see leads, sees only their own in the portal.
+export const dashboardSalesOp = section('sales', 'customers.manage', (ctx) =>
+  salesDashboard(ctx.db, { orgId: ctx.orgId }),
+);
+
+/** ODPs and ports for the field roles. */
+export const dashboardFieldOp = section('field', 'odps.view', (ctx) => fieldDashboard(ctx.db, { orgId: ctx.orgId }));
+
+/** Members by role for HR. */
+export const dashboardPeopleOp = section('people', 'users.view', (ctx) =>
+  peopleDashboard(ctx.db, { orgId: ctx.orgId }),
+);

@@ -274,8 +274,37 @@ const CASES: Record<string, () => Promise<void>> = {
       .from(memberships)
       .where(and(eq(memberships.organizationId, a.org.id), eq(memberships.active, true)));
     assert.equal(r.data.members, mine.length);
-    assert.ok(r.data.recent && r.data.recent.items.length > 0, "A's own activity");
+    assert.ok(r.data.recent && r.data.recent.length > 0, "A's own activity");
     assert.ok(![b.org.id, b.invitationId, 'calon@b.test'].some((s) => json(r.data).includes(s)));
+  },
+  'dashboard.finance': async () => {
+    const r = await run(dashboardOps.dashboardFinanceOp, {});
+    assert.ok(r.ok);
+    assert.deepEqual([r.data.mrr, r.data.outstanding, r.data.collected.current], [0, 0, 0], "none of B's money");
+    assert.deepEqual(r.data.topUnpaid, []);
+    assert.ok(!json(r.data).includes(b.world.customer.id));
+  },
+  'dashboard.network': async () => {
+    const r = await run(dashboardOps.dashboardNetworkOp, {});
+    assert.ok(r.ok);
+    assert.deepEqual(r.data.routers, [], "not B's router");
+    assert.deepEqual([r.data.onlineNow, r.data.failedJobs.total], [0, 0]);
+  },
+  'dashboard.sales': async () => {
+    const r = await run(dashboardOps.dashboardSalesOp, {});
+    assert.ok(r.ok);
+    assert.deepEqual(r.data.stages, { new: 0, converted: 0, rejected: 0 }, "not B's leads");
+    assert.deepEqual(r.data.perSalesperson, []);
+  },
+  'dashboard.field': async () => {
+    const r = await run(dashboardOps.dashboardFieldOp, {});
+    assert.ok(r.ok);
+    assert.equal(r.data.odps, 0, "not B's ODP");
+  },
+  'dashboard.people': async () => {
+    const r = await run(dashboardOps.dashboardPeopleOp, {});
+    assert.ok(r.ok);
+    assert.equal(r.data.members, 1, "A's admin only");
   },
   'jobs.list': async () => {
     const r = await run(jobOps.listJobsOp, {});

@@ -35,6 +35,7 @@ export default async function BillingPage({
   const result = await executeOperation(listInvoicesOp, ctx, {
     status: sp.status,
     period: sp.period,
+    overdue: sp.overdue,
     q: sp.q,
     cursor: sp.cursor,
   });
@@ -84,6 +85,7 @@ export default async function BillingPage({
             options={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`invoiceStatuses.${s}`) }))}
           />
           <input type="hidden" name="period" value={sp.period ?? ''} />
+          <input type="hidden" name="overdue" value={sp.overdue ?? ''} />
         </SearchForm>
         {page.items.length === 0 ? (
           <EmptyState title={t('billing.emptyTitle')} hint={t('billing.emptyHint')} />
@@ -155,7 +157,7 @@ export default async function BillingPage({
         )}
         <Pager
           basePath="/billing"
-          params={{ q: sp.q, status: sp.status, period: sp.period, cursor: sp.cursor }}
+          params={{ q: sp.q, status: sp.status, period: sp.period, overdue: sp.overdue, cursor: sp.cursor }}
           nextCursor={page.nextCursor}
           labels={{ next: t('common.next'), first: t('common.first') }}
         />

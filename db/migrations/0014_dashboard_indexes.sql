@@ -1,0 +1,5 @@
+CREATE INDEX "invoices_org_period_money_idx" ON "invoices" USING btree ("organization_id","period","due_date","total","paid_amount","paid_at") WHERE "invoices"."status" <> 'void';--> statement-breakpoint
+CREATE INDEX "invoices_org_open_due_idx" ON "invoices" USING btree ("organization_id","due_date","total","paid_amount") WHERE "invoices"."status" in ('unpaid', 'partial');--> statement-breakpoint
+CREATE INDEX "invoices_org_open_owed_idx" ON "invoices" USING btree ("organization_id",("total" - "paid_amount"),"id") WHERE "invoices"."status" in ('unpaid', 'partial');--> statement-breakpoint
+CREATE INDEX "payments_org_approved_created_idx" ON "payments" USING btree ("organization_id","created_at","amount") WHERE "payments"."status" = 'approved';--> statement-breakpoint
+CREATE INDEX "subscription_history_org_status_idx" ON "subscription_history" USING btree ("organization_id","to_status","created_at","subscription_id");

@@ -1,0 +1,32 @@
+import type { Role } from '@/lib/auth/permissions';
+
+export type DashboardSection = 'money' | 'network' | 'sales' | 'field' | 'people' | 'reseller';
+
+/**
+ * Which sections a role's start page shows, in order. Each is read through its own
+ * operation (lib/dashboard/operations.ts), whose permission is the real gate; this only
+ * picks what is worth a phone screen. Technician, warehouse and HR get what exists for
+ * them today plus a note that more comes with their modules (`later`).
+ */
+export function dashboardSections(role: Role): { sections: DashboardSection[]; later: boolean } {
+  switch (role) {
+    case 'super_admin':
+    case 'admin':
+      return { sections: ['money', 'network', 'sales'], later: false };
+    case 'finance':
+    case 'operator':
+      return { sections: ['money'], later: false };
+    case 'noc':
+      return { sections: ['network', 'field'], later: false };
+    case 'sales':
+      return { sections: ['sales'], later: false };
+    case 'technician':
+      return { sections: ['field', 'network'], later: true };
+    case 'warehouse':
+      return { sections: ['field'], later: true };
+    case 'hr':
+      return { sections: ['people'], later: true };
+    case 'reseller':
+      return { sections: ['reseller'], later: false };
+  }
+}
