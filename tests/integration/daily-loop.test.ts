@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, billingSettings, customers, invoices, messages, payments, whatsappSessions } from '@/db/schema';
-import { getPaymentOp } from '@/lib/billing/operations';
+import { customerBillingOp, getPaymentOp } from '@/lib/billing/operations';
+import { daysOverdue } from '@/lib/billing/overdue';
 import { getCustomerOp } from '@/lib/customers/operations';
 import { invoiceShareOp, sendInvoiceOp } from '@/lib/messaging/operations';
 import { executeOperation } from '@/lib/server/operation';
@@ -157,4 +158,34 @@ test('the customer history shows money (payments, charges, invoices sent) only t
     assert.ok(actions.length > 0, `${role} still reads the rest of the history`);
     assert.deepEqual(money(actions), [], `${role} reads no money`);
   }
+});
+
+test('the customer page is about the oldest open invoice: it is late, and it is what WhatsApp asks for', async () => {
+  const { org, admin } = await makeOrg(db, 'oldest-open');
+  const w = await makeCustomerWorld(db, org.id, admin.user.id);
+  const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+  // November is still partly open when December's invoice is made.
+  const { id: _id, ...nov } = w.invoice;
+  const [dec] = await db
+    .insert(invoices)
+    .values({
+      ...nov,
+      number: `${nov.number}-DEC`,
+      period: '2026-12-01',
+      dueDate: '2026-12-20',
+      paidAmount: 0,
+      status: 'unpaid',
+      createdAt: new Date(Date.now() + 60_000),
+    })
+    .returning();
+  const r = await executeOperation(customerBillingOp, ctx, { customerId: w.customer.id });
+  assert.ok(r.ok);
+  assert.equal(r.data.invoices.items[0]?.id, dec!.id, 'the last invoice is still December');
+  assert.equal(r.data.oldestOpen?.id, w.invoice.id, 'the oldest open one is November');
+  assert.equal(daysOverdue(r.data.oldestOpen!, '2026-12-06'), 16);
+  // Once November is paid, December is the one.
+  await db.update(invoices).set({ status: 'paid', paidAmount: w.invoice.total }).where(eq(invoices.id, w.invoice.id));
+  const later = await executeOperation(customerBillingOp, ctx, { customerId: w.customer.id });
+  assert.ok(later.ok);
+  assert.equal(later.data.oldestOpen?.id, dec!.id);
 });
