@@ -41,7 +41,7 @@ export function InvoiceWhatsApp({
   const send = () =>
     start(async () => {
       const r = await sendInvoiceAction({ invoiceId });
-      if (!r.ok) setResult({ kind: 'error', text: r.message });
+      if (!r.ok) setResult({ kind: 'error', text: r.fieldErrors?.invoiceId ?? r.message });
       else if (r.data.queued) setResult({ kind: 'success', text: t('queued') });
       else setResult({ kind: 'warning', text: t(r.data.reason === 'opted_out' ? 'optedOut' : 'invalidPhone') });
     });

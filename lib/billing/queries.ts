@@ -200,7 +200,12 @@ export async function customerBilling(db: Db, orgId: string, customerId: string)
     .from(customers)
     .where(and(eq(customers.id, customerId), eq(customers.organizationId, orgId)));
   if (!customer) throw new AppError('not_found');
-  const [invoicePage, paymentPage, [owed]] = await Promise.all([
+  const open = and(
+    eq(invoices.organizationId, orgId),
+    eq(invoices.customerId, customerId),
+    or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')),
+  );
+  const [invoicePage, paymentPage, [owed], [oldestOpen]] = await Promise.all([
     listInvoices(db, { orgId, customerId, limit: 12 }),
     listPayments(db, { orgId, customerId, limit: 12 }),
     db
@@ -213,8 +218,28 @@ export async function customerBilling(db: Db, orgId: string, customerId: string)
           or(eq(invoices.status, 'unpaid'), eq(invoices.status, 'partial')),
         ),
       ),
+    // The oldest invoice still to pay: what the customer is late with and is asked for first.
+    db
+      .select({
+        id: invoices.id,
+        number: invoices.number,
+        period: invoices.period,
+        dueDate: invoices.dueDate,
+        total: invoices.total,
+        paidAmount: invoices.paidAmount,
+        status: invoices.status,
+      })
+      .from(invoices)
+      .where(open)
+      .orderBy(asc(invoices.dueDate), asc(invoices.period), asc(invoices.number))
+      .limit(1),
   ]);
-  return { invoices: invoicePage, payments: paymentPage, outstanding: Number(owed?.outstanding ?? 0) };
+  return {
+    invoices: invoicePage,
+    payments: paymentPage,
+    outstanding: Number(owed?.outstanding ?? 0),
+    oldestOpen: oldestOpen ?? null,
+  };
 }
 
 export async function getPaymentProof(db: Db, p: { orgId: string; paymentId: string }) {

@@ -9,9 +9,14 @@ import { getBillingSettings } from './settings';
  * Everything a counter receipt prints: the payment and what it paid (invoices and their
  * periods), the plan, the ISP's name, address and phone, and what the customer still owes.
  * The ISP's phone is the number of its WhatsApp session (the one customers already write to).
+ * Only an approved payment has a receipt: a transfer still waiting for finance, a rejected or
+ * a refunded one gets its status and the customer to go back to, never a receipt number.
+ * What is still owed is today's figure (`outstandingAt`), so a reprint says when it was counted.
  */
-export async function getReceipt(db: Db, p: { orgId: string; paymentId: string }) {
+export async function getReceipt(db: Db, p: { orgId: string; paymentId: string; now?: Date }) {
   const payment = await getPayment(db, p);
+  if (payment.status !== 'approved')
+    return { approved: false as const, status: payment.status, customerId: payment.customerId };
   const [paidInvoices, settings, [org], [session], [owed]] = await Promise.all([
     db
       .select({ period: invoices.period, plan: plans.name })
@@ -26,7 +31,10 @@ export async function getReceipt(db: Db, p: { orgId: string; paymentId: string }
       )
       .orderBy(asc(invoices.period)),
     getBillingSettings(db, p.orgId),
-    db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, p.orgId)),
+    db
+      .select({ name: organizations.name, timezone: organizations.timezone })
+      .from(organizations)
+      .where(eq(organizations.id, p.orgId)),
     db
       .select({ phone: whatsappSessions.phone })
       .from(whatsappSessions)
@@ -54,11 +62,13 @@ export async function getReceipt(db: Db, p: { orgId: string; paymentId: string }
   const plan = paidInvoices.length ? null : await currentPlan(db, p.orgId, payment.customerId);
   return {
     ...payment,
-    receiptNumber: receiptNumber(payment.id, new Date(payment.createdAt)),
+    approved: true as const,
+    receiptNumber: receiptNumber(payment.id, new Date(payment.createdAt), org?.timezone ?? 'Asia/Jakarta'),
     periods: [...new Set(paidInvoices.map((i) => i.period))],
     plans: paidInvoices.length ? [...new Set(paidInvoices.map((i) => i.plan))] : plan ? [plan] : [],
     isp: { name: org?.name ?? '', address: settings.companyAddress, phone: session?.phone ?? null },
     outstanding: Number(owed?.outstanding ?? 0),
+    outstandingAt: p.now ?? new Date(),
   };
 }
 

@@ -43,6 +43,15 @@ test('audit rows read as sentences with money and fields, never JSON', () => {
     auditSentence('id', audit('invoice.sent_whatsapp', { number: 'INV/202612/00001' })),
     'Rina mengirim tagihan INV/202612/00001 ke WhatsApp pelanggan.',
   );
+  // A message that was cancelled (opted out, not a WhatsApp number) never reads as sent.
+  assert.equal(
+    auditSentence('id', audit('invoice.whatsapp_not_sent', { number: 'INV/202612/00001', error: 'opted_out' })),
+    'Rina mencoba mengirim tagihan INV/202612/00001 ke WhatsApp, tetapi tidak terkirim: pelanggan memilih tidak menerima pesan WhatsApp.',
+  );
+  assert.equal(
+    auditSentence('en', audit('invoice.sent_whatsapp', { number: 'INV/202612/00001', error: 'invalid_phone' })),
+    "Rina tried to send invoice INV/202612/00001 to WhatsApp, but it was not sent: the customer's phone is not a WhatsApp number.",
+  );
   assert.equal(
     auditSentence('en', audit('lead.converted', { number: 42 })),
     'Rina verified the lead as customer C-000042.',

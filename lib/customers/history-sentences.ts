@@ -106,6 +106,16 @@ export function auditSentence(locale: Locale, a: AuditRow): string {
     case 'billing.charge_added':
       return tr('customerHistory.chargeAdded', { actor, amount, description: String(d.description ?? '') });
     case 'invoice.sent_whatsapp':
+    case 'invoice.whatsapp_not_sent':
+      // Older rows kept a cancelled message under the "sent" action with its error: not sent either.
+      if (a.action === 'invoice.whatsapp_not_sent' || d.error)
+        return tr('customerHistory.invoiceNotSent', {
+          actor,
+          number: String(d.number ?? ''),
+          reason: tr(
+            d.error === 'opted_out' ? 'customerHistory.notSentOptedOut' : 'customerHistory.notSentInvalidPhone',
+          ),
+        });
       return tr('customerHistory.invoiceSent', { actor, number: String(d.number ?? '') });
     case 'customer.updated':
     case 'subscription.service_changed':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can } from '@/lib/auth/permissions';
 import { paidUntilSchema } from '@/lib/billing/import-schedule';
 import { coverageRadius } from '@/lib/infrastructure/coverage';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
@@ -46,7 +47,8 @@ export const getCustomerOp = defineOperation({
   name: 'customers.get',
   permission: 'customers.view',
   input: z.object({ customerId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) => getCustomerDetail(ctx.db, viewer(ctx), input.customerId),
+  run: (ctx, input) =>
+    getCustomerDetail(ctx.db, viewer(ctx), input.customerId, { money: can(ctx.role, 'billing.view') }),
 });
 
 /** The customers list's filters: every plan, the areas in use and (for staff) the resellers. */

@@ -133,7 +133,14 @@ export async function assertSubscriptionVisible(db: Db, viewer: Viewer, subscrip
   if (!row) throw new AppError('not_found');
 }
 
-export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: string) {
+/**
+ * Audit actions about money (payments, refunds, charges, invoices sent, wallet and commission):
+ * their history sentences carry amounts, so a reader without billing access never gets them.
+ */
+export const MONEY_AUDIT_PREFIXES = ['payment.', 'billing.', 'invoice.', 'wallet.', 'commission.'] as const;
+
+/** `money`: whether the reader may see billing (`billing.view`); without it the history leaves money out. */
+export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: string, opts: { money: boolean }) {
   const [customer] = await db
     .select()
     .from(customers)
@@ -213,6 +220,12 @@ export async function getCustomerDetail(db: Db, viewer: Viewer, customerId: stri
         and(
           eq(auditLogs.organizationId, viewer.orgId),
           inArray(auditLogs.entityId, [customer.id, ...subIds, ...(customer.leadId ? [customer.leadId] : [])]),
+          opts.money
+            ? undefined
+            : sql`not (${sql.join(
+                MONEY_AUDIT_PREFIXES.map((prefix) => sql`${auditLogs.action} like ${`${prefix}%`}`),
+                sql` or `,
+              )})`,
         ),
       )
       .orderBy(desc(auditLogs.createdAt))

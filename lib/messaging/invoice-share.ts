@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, invoices, messages, organizations, whatsappSessions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { isOpenInvoice } from '@/lib/billing/overdue';
 import { whatsappChatUrl } from '@/lib/core/contact-links';
+import { translate } from '@/lib/i18n/translate';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { invoiceValues } from './automatic';
@@ -33,12 +35,24 @@ async function loadInvoice(db: Db, orgId: string, invoiceId: string) {
   return row;
 }
 
-/** The invoice message in the organization's wording and language; it always carries the link. */
+/**
+ * The invoice message in the organization's wording and language; it always carries the link.
+ * The invoice template names the invoice's total; for a partly paid invoice the text adds
+ * what is still to pay, so the customer is never asked for money already paid.
+ */
 async function invoiceText(db: Db, orgId: string, row: Awaited<ReturnType<typeof loadInvoice>>) {
   const { locale } = await getMessagingSettings(db, orgId);
   const values = { ...customerValues(row.customer, row.orgName), ...invoiceValues(row.invoice, locale) };
   const link = String(values['invoice.link']);
-  const text = renderTemplate(await templateBody(db, { orgId, category: 'invoice', locale }), values);
+  let text = renderTemplate(await templateBody(db, { orgId, category: 'invoice', locale }), values);
+  const owed = String(values['invoice.outstanding']);
+  if (row.invoice.paidAmount > 0 && row.invoice.paidAmount < row.invoice.total && !text.includes(owed)) {
+    // Right under the line naming the total (the end when none does), before the link and signature.
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.includes(String(values['invoice.total']))) + 1 || lines.length;
+    lines.splice(at, 0, translate(locale, 'invoiceShare.stillToPay', { amount: owed }));
+    text = lines.join('\n');
+  }
   // An organization's own template may have left the link out; the customer needs it to pay.
   return { text: text.includes(link) ? text : `${text}\n${link}`, link };
 }
@@ -63,12 +77,15 @@ export async function invoiceShare(db: Db, p: { orgId: string; invoiceId: string
 /**
  * Queues the invoice message to the customer through the organization's WhatsApp sessions
  * (the dispatcher sends it when one is connected). A second tap within the same minute
- * queues nothing more. A customer who opted out or has no mobile number gets nothing, and
- * the message is kept as cancelled so the log says why.
+ * queues nothing more. A paid, carried or void invoice is not sent. A customer who opted out
+ * or has no mobile number gets nothing: the message is kept as cancelled so the log says why,
+ * and the audit says it was not sent (`invoice.whatsapp_not_sent`), never that it was.
  */
 export async function sendInvoiceWhatsapp(db: Db, p: Actor & { invoiceId: string; now?: Date }) {
   return db.transaction(async (tx) => {
     const row = await loadInvoice(tx, p.orgId, p.invoiceId);
+    if (!isOpenInvoice(row.invoice.status))
+      throw new AppError('invoice_not_payable', {}, { invoiceId: 'validation.invoiceNotOpen' });
     const { text } = await invoiceText(tx, p.orgId, row);
     const minute = Math.floor((p.now ?? new Date()).getTime() / 60_000);
     const draft = draftFor({
@@ -85,7 +102,7 @@ export async function sendInvoiceWhatsapp(db: Db, p: Actor & { invoiceId: string
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       ip: p.ip,
-      action: 'invoice.sent_whatsapp',
+      action: draft.error ? 'invoice.whatsapp_not_sent' : 'invoice.sent_whatsapp',
       entityType: 'customer',
       entityId: row.customer.id,
       data: { invoiceId: row.invoice.id, number: row.invoice.number, to: draft.toPhone, error: draft.error },

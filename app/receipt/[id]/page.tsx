@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
 import { requirePage } from '@/lib/auth/context';
 import { getPaymentOp } from '@/lib/billing/operations';
 import { formatCustomerNumber } from '@/lib/customers/constants';
@@ -28,6 +30,20 @@ export default async function ReceiptPage({
   const result = await executeOperation(getPaymentOp, ctx, { paymentId: id });
   if (!result.ok) notFound();
   const p = result.data;
+  const tz = info.org!.timezone;
+  // A payment still waiting for finance, rejected or refunded has no receipt to print.
+  if (!p.approved)
+    return (
+      <main className="mx-auto max-w-md space-y-4 p-6 text-center" data-testid="receipt-unavailable">
+        <h1 className="text-lg font-semibold">{t('receipt.unavailableTitle')}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {t('receipt.unavailable', { status: t(`paymentStatuses.${p.status}`) })}
+        </p>
+        <Link href={`/customers/${p.customerId}`} className={buttonClass('secondary')} data-testid="receipt-back">
+          {t('receipt.back')}
+        </Link>
+      </main>
+    );
   // Periods are first days of months: "November 2026", whatever the reader's zone.
   const month = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     month: 'long',
@@ -62,7 +78,7 @@ export default async function ReceiptPage({
           {p.receiptNumber}
         </div>
         {rule}
-        {line(t('receipt.date'), formatDateTime(p.createdAt, locale, info.org!.timezone))}
+        {line(t('receipt.date'), formatDateTime(p.createdAt, locale, tz))}
         {line(formatCustomerNumber(p.customerNumber), p.customerName)}
         {p.plans.length > 0 && line(t('receipt.plan'), p.plans.join(', '), 'receipt-plan')}
         {periods && line(t('receipt.period'), periods, 'receipt-period')}
@@ -74,7 +90,12 @@ export default async function ReceiptPage({
         <div className="font-bold">{line(t('billing.total'), formatIDR(p.amount))}</div>
         {line(t('billing.method'), t(`paymentMethods.${p.method}`))}
         {p.reference && line(t('billing.reference'), p.reference)}
-        {line(t('receipt.balance'), formatIDR(p.outstanding), 'receipt-balance')}
+        {/* Counted when printed, not when paid: a reprint says so. */}
+        {line(
+          t('receipt.balanceAt', { at: formatDateTime(p.outstandingAt, locale, tz) }),
+          formatIDR(p.outstanding),
+          'receipt-balance',
+        )}
         {p.creditBalance > 0 && line(t('receipt.credit'), formatIDR(p.creditBalance))}
         {line(t('receipt.cashier'), p.receivedByName ?? '—')}
         {rule}

@@ -36,7 +36,13 @@ export async function Overview(props: {
     longitude: number | null;
   };
   plan: { name: string; price: number } | null;
-  billing: { outstanding: number; lastInvoice: LastInvoice | null; share: InvoiceShareData | null } | null;
+  billing: {
+    outstanding: number;
+    lastInvoice: LastInvoice | null;
+    /** The oldest unpaid or partly paid invoice: the overdue days and the WhatsApp message are about it. */
+    oldestOpen: LastInvoice | null;
+    share: InvoiceShareData | null;
+  } | null;
   overdueDays: number;
   greeting: string;
   canPay: boolean;
@@ -46,6 +52,7 @@ export async function Overview(props: {
   const t = await getTranslations();
   const { customer: c, billing, locale } = props;
   const last = billing?.lastInvoice ?? null;
+  const open = billing?.oldestOpen ?? null;
   const pin = c.latitude !== null && c.longitude !== null ? { latitude: c.latitude, longitude: c.longitude } : null;
   return (
     <section id="overview" className="scroll-mt-20 space-y-3" data-testid="customer-overview">
@@ -77,12 +84,8 @@ export async function Overview(props: {
             </div>
           )}
         </dl>
-        {/* The chat opens with the open invoice's message, or a greeting when nothing is owed. */}
-        <ContactButtons
-          phone={c.phone}
-          message={(last && ['unpaid', 'partial'].includes(last.status) && billing?.share?.text) || props.greeting}
-          pin={pin}
-        />
+        {/* The chat opens with the oldest open invoice's message, or a greeting when nothing is owed. */}
+        <ContactButtons phone={c.phone} message={billing?.share?.text || props.greeting} pin={pin} />
       </Card>
       {billing && props.canPay && (
         <Card>
@@ -105,6 +108,15 @@ export async function Overview(props: {
                     {formatIDR(last.total)} · {t('billing.due')} {formatDate(last.dueDate, locale)}
                   </span>
                 </Link>
+                {open && open.id !== last.id && (
+                  <Link
+                    href={`/invoices/${open.id}`}
+                    className="block min-h-11 text-sm underline"
+                    data-testid="oldest-open-invoice"
+                  >
+                    {t('invoiceShare.oldestOpen', { number: open.number })}
+                  </Link>
+                )}
                 {props.overdueDays > 0 && (
                   <p
                     className="text-sm font-semibold text-red-700 dark:text-red-400"
@@ -113,9 +125,9 @@ export async function Overview(props: {
                     {t('invoiceShare.overdue', { days: props.overdueDays })}
                   </p>
                 )}
-                {billing.share && (
+                {open && billing.share && (
                   <InvoiceWhatsApp
-                    invoiceId={last.id}
+                    invoiceId={open.id}
                     share={billing.share}
                     canSend={props.canSend}
                     canManageWhatsApp={props.canManageWhatsApp}

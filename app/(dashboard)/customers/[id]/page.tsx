@@ -33,7 +33,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const role = ctx.role;
   const billing = can(role, 'billing.view') ? await read(customerBillingOp, { customerId: customer.id }) : null;
   const last = billing?.invoices.items[0] ?? null;
-  const share = last ? await read(invoiceShareOp, { invoiceId: last.id }) : null;
+  // Lateness and the WhatsApp message are about the oldest invoice still to pay, not the newest one.
+  const oldestOpen = billing?.oldestOpen ?? null;
+  const share = oldestOpen ? await read(invoiceShareOp, { invoiceId: oldestOpen.id }) : null;
   const manage = can(role, 'customers.manage');
   // The service form offers the plans, the routers, the ODPs nearest the customer and the free ports of the current one.
   const choices = manage ? await read(serviceChoicesOp, { customerId: customer.id }) : null;
@@ -58,8 +60,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         locale={locale}
         customer={customer}
         plan={main ? { name: main.planName, price: main.priceRupiah } : null}
-        billing={billing ? { outstanding: billing.outstanding, lastInvoice: last, share } : null}
-        overdueDays={last ? daysOverdue(last, localDate(new Date(), tz)) : 0}
+        billing={billing ? { outstanding: billing.outstanding, lastInvoice: last, oldestOpen, share } : null}
+        overdueDays={oldestOpen ? daysOverdue(oldestOpen, localDate(new Date(), tz)) : 0}
         greeting={t('customerPage.greeting', { name: customer.name, org: info.org!.name })}
         canPay={can(role, 'payments.record')}
         canSend={can(role, 'payments.record')}

@@ -6,12 +6,13 @@ import { PaymentsTable } from '@/components/billing/payments-table';
 import { InvoiceStatusBadge } from '@/components/invoice-status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, PageHeader } from '@/components/ui/card';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Table, Td } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { localDate } from '@/lib/billing/money';
 import { getInvoiceOp } from '@/lib/billing/operations';
-import { daysOverdue } from '@/lib/billing/overdue';
+import { daysOverdue, isOpenInvoice } from '@/lib/billing/overdue';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDate, formatIDR } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
@@ -53,12 +54,17 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             {share.link}
           </code>
         </div>
-        <InvoiceWhatsApp
-          invoiceId={invoice.id}
-          share={share}
-          canSend={can(ctx.role, 'payments.record')}
-          canManageWhatsApp={can(ctx.role, 'messaging.manage')}
-        />
+        {/* Only an invoice still to pay is sent to the customer; a paid one keeps its link to copy. */}
+        {isOpenInvoice(invoice.status) ? (
+          <InvoiceWhatsApp
+            invoiceId={invoice.id}
+            share={share}
+            canSend={can(ctx.role, 'payments.record')}
+            canManageWhatsApp={can(ctx.role, 'messaging.manage')}
+          />
+        ) : (
+          <CopyButton text={share.link} testId="copy-link" />
+        )}
       </Card>
       <Table head={[t('billing.items'), t('billing.total')]}>
         {items.map((i, n) => (
@@ -87,7 +93,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         · {t('billing.outstanding')}: {formatIDR(outstanding)}
       </p>
       {payments.length > 0 && <PaymentsTable payments={payments} locale={locale} timeZone={info.org!.timezone} />}
-      {can(ctx.role, 'payments.record') && ['unpaid', 'partial'].includes(invoice.status) && (
+      {can(ctx.role, 'payments.record') && isOpenInvoice(invoice.status) && (
         <Card>
           <h2 className="mb-3 font-semibold">{t('billing.recordPayment')}</h2>
           <PaymentForm customerId={customer.id} outstanding={outstanding} />
