@@ -1,0 +1,60 @@
+import {
+  Activity,
+  BadgePercent,
+  BarChart3,
+  Building2,
+  ClipboardList,
+  Contact,
+  CreditCard,
+  HandCoins,
+  Handshake,
+  LayoutDashboard,
+  ListChecks,
+  Map as MapIcon,
+  MapPin,
+  MessageCircle,
+  Package,
+  Receipt,
+  Router,
+  Settings,
+  ShieldCheck,
+  Ticket,
+  UserCog,
+  UserPlus,
+  Users,
+  Wallet,
+} from 'lucide-react';
+
+export const NAV_ICONS = {
+  dashboard: LayoutDashboard,
+  customers: Contact,
+  billing: Receipt,
+  payments: CreditCard,
+  reports: BarChart3,
+  whatsapp: MessageCircle,
+  leads: UserPlus,
+  plans: Package,
+  vouchers: Ticket,
+  resellerVouchers: Ticket,
+  map: MapIcon,
+  network: MapPin,
+  routers: Router,
+  sessions: Activity,
+  users: Users,
+  jobs: ListChecks,
+  audit: ClipboardList,
+  roles: ShieldCheck,
+  settings: Settings,
+  organizations: Building2,
+  platformUsers: UserCog,
+  wallet: Wallet,
+  walletTopups: HandCoins,
+  resellerPortal: BadgePercent,
+  resellers: Handshake,
+};
+
+/** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
+export const NAV_GROUPS = ['customers', 'finance', 'network', 'settings', 'platform'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export type NavItem = { href: string; key: keyof typeof NAV_ICONS; group?: NavGroup };
