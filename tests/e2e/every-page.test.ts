@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ROLES } from '@/lib/auth/permissions';
+import { demoEmail } from '@/lib/platform/demo-constants';
+import en from '@/messages/en.json';
+import { newPage, signIn } from './browser';
+
+/**
+ * Every page a role's menu offers, on a 390 × 844 phone, as each demo user: nothing scrolls
+ * or sticks out sideways, no message key shows as text, and the bottom bar's targets are
+ * thumb-sized. One context per role; the first detail page of each kind (a customer, a
+ * router, an ODP, …) is opened once, from the first list that links to it.
+ */
+const PHONE = { width: 390, height: 844 };
+const NAMESPACES = new Set(Object.keys(en));
+const DETAIL =
+  /^\/(customers|leads|invoices|payments|routers|resellers|reseller\/customers|vouchers\/batches|network\/(odps|sites|cables))\/[0-9a-f-]{8,}$/;
+const seenDetail = new Set<string>();
+
+type Finding = string;
+
+/** Elements sticking out past the right edge, outside any container that scrolls or clips on purpose. */
+async function overflowOn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) out.push(`page is ${doc.scrollWidth}px wide`);
+    const vw = doc.clientWidth;
+    const contained = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX;
+        if (ox !== 'visible') return true; // scrolls (a wide table on purpose) or clips (a map)
+      }
+      return false;
+    };
+    const sticksOut = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.right > vw + 1;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      if (!sticksOut(el) || (el.parentElement && sticksOut(el.parentElement) && el.parentElement !== document.body))
+        continue;
+      if (contained(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+      const id = el.getAttribute('data-testid');
+      const cls = (el.getAttribute('class') ?? '').split(' ').slice(0, 4).join('.');
+      const text = (el.textContent ?? '').trim().slice(0, 40);
+      out.push(
+        `<${el.tagName.toLowerCase()}${id ? ` data-testid=${id}` : ''} .${cls}> right=${Math.round(el.getBoundingClientRect().right)} "${text}"`,
+      );
+      if (out.length >= 4) break;
+    }
+    return out;
+  });
+}
+
+/** Text that is a message key (`billing.isolation.title`): the same rule as tests/e2e/i18n.test.ts. */
+async function rawKeysOn(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      if (!n.parentElement?.closest('code')) out.push((n.textContent ?? '').trim());
+    for (const el of document.querySelectorAll('[placeholder],[aria-label],[title]')) {
+      for (const a of ['placeholder', 'aria-label', 'title']) out.push(el.getAttribute(a)?.trim() ?? '');
+    }
+    return out;
+  });
+  return texts.filter((t) => /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(t) && NAMESPACES.has(t.split('.')[0]!));
+}
+
+/** The bottom bar: four entries, each at least 44 × 44 px. */
+async function bottomBarFindings(page: Page): Promise<Finding[]> {
+  const boxes = await page
+    .getByTestId('bottom-bar')
+    .locator(':scope > a, :scope > button')
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: (e.textContent ?? '').trim(), w: Math.round(r.width), h: Math.round(r.height) };
+      }),
+    );
+  const out: Finding[] = [];
+  if (boxes.length !== 4) out.push(`bottom bar has ${boxes.length} entries: ${boxes.map((b) => b.text).join(', ')}`);
+  for (const b of boxes) if (b.w < 44 || b.h < 44) out.push(`bottom bar "${b.text}" is ${b.w}×${b.h}px`);
+  return out;
+}
+
+/** Map controls sit between the header and the bottom bar, never over them. */
+async function mapFindings(page: Page): Promise<Finding[]> {
+  await page.locator('.leaflet-control').first().waitFor({ timeout: 10_000 });
+  return page.evaluate(() => {
+    const header = document.querySelector('header')!.getBoundingClientRect();
+    const bar = document.querySelector('[data-testid=bottom-bar]')!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const c of document.querySelectorAll('.leaflet-control')) {
+      const r = c.getBoundingClientRect();
+      if (r.height === 0) continue;
+      if (r.top < header.bottom - 1 || r.bottom > bar.top + 1)
+        out.push(`map control ${c.className.split(' ')[0]} at ${Math.round(r.top)}-${Math.round(r.bottom)}px`);
+    }
+    return out;
+  });
+}
+
+async function check(page: Page, path: string, found: Finding[]) {
+  const res = await page.goto(path, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle', { timeout: 4000 }).catch(() => {});
+  if (res && res.status() >= 500) found.push(`${path}: HTTP ${res.status()}`);
+  for (const f of await overflowOn(page)) found.push(`${path}: ${f}`);
+  for (const k of await rawKeysOn(page)) found.push(`${path}: raw key ${k}`);
+}
+
+describe('every page at 390 px, as every role', () => {
+  for (const role of ROLES) {
+    test(`${role}: the menu's pages fit a phone and show no message key`, async () => {
+      const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+      await signIn(page, demoEmail(role));
+      await page.getByTestId('org-name').waitFor();
+      const found: Finding[] = [];
+      found.push(...(await bottomBarFindings(page)));
+
+      // The menu sheet: grouped, with every page the role may open.
+      await page.getByTestId('mobile-menu').click();
+      const sheet = page.getByRole('dialog');
+      await sheet.waitFor();
+      const paths = [
+        ...new Set(
+          (await sheet.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).filter(
+            (h) => h !== '/account',
+          ),
+        ),
+      ];
+      assert.ok(paths.length > 0, `${role} has no menu`);
+      if (paths.length > 2) assert.ok((await sheet.locator('h2').count()) > 0, `${role}'s menu has no group headings`);
+
+      for (const path of paths) {
+        await check(page, path, found);
+        if (path === '/map') found.push(...(await mapFindings(page)).map((f) => `/map: ${f}`));
+        // The first detail page of each kind, once over all roles.
+        const hrefs = await page
+          .locator('main a[href^="/"]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('?')[0]!));
+        for (const href of hrefs) {
+          const m = DETAIL.exec(href);
+          if (!m || seenDetail.has(m[1]!)) continue;
+          seenDetail.add(m[1]!);
+          await check(page, href, found);
+        }
+      }
+      await page.context().close();
+      assert.deepEqual(found, []);
+    });
+  }
+});
