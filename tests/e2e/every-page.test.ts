@@ -56,7 +56,7 @@ const OVERFLOW_SCRIPT = `(() => {
       Math.round(el.getBoundingClientRect().right) + ' "' + text + '"');
     if (out.length >= 4) break;
   }
-  // A status badge is never cut off by a box that clips (truncate, overflow hidden).
+  // A status badge is never cut off by a box that clips, nor only reached by scrolling a table sideways.
   for (const badge of document.querySelectorAll('main span.rounded-full.text-xs')) {
     const r = badge.getBoundingClientRect();
     if (r.width === 0 || badge.scrollWidth > badge.clientWidth + 1) {
@@ -64,9 +64,11 @@ const OVERFLOW_SCRIPT = `(() => {
       continue;
     }
     for (let a = badge.parentElement; a && a !== document.body; a = a.parentElement) {
-      if (getComputedStyle(a).overflowX === 'visible') continue;
+      const ox = getComputedStyle(a).overflowX;
+      if (ox === 'visible') continue;
       const box = a.getBoundingClientRect();
-      if (r.right > box.right + 1 || r.left < box.left - 1) out.push('badge "' + badge.textContent.trim() + '" is cut off');
+      if (r.right > box.right + 1 || r.left < box.left - 1)
+        out.push('badge "' + badge.textContent.trim() + '" is ' + (ox === 'auto' || ox === 'scroll' ? 'off screen in a table that scrolls sideways' : 'cut off'));
       break;
     }
   }
