@@ -123,7 +123,7 @@ async function bottomBarFindings(page: Page): Promise<Finding[]> {
   return out;
 }
 
-/** Map controls sit between the header and the bottom bar, never over them. */
+/** Map controls sit between the header and the bottom bar, never over them, and are thumb-sized. */
 async function mapFindings(page: Page): Promise<Finding[]> {
   await page.locator('.leaflet-control').first().waitFor({ timeout: 10_000 });
   return page.evaluate(() => {
@@ -135,6 +135,11 @@ async function mapFindings(page: Page): Promise<Finding[]> {
       if (r.height === 0) continue;
       if (r.top < header.bottom - 1 || r.bottom > bar.top + 1)
         out.push(`map control ${c.className.split(' ')[0]} at ${Math.round(r.top)}-${Math.round(r.bottom)}px`);
+    }
+    for (const a of document.querySelectorAll('.leaflet-bar a')) {
+      const r = a.getBoundingClientRect();
+      if (r.height < 44 || r.width < 44)
+        out.push(`map button "${a.getAttribute('title')}" is ${r.width}×${r.height}px`);
     }
     return out;
   });
