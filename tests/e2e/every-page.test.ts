@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ROLES } from '@/lib/auth/permissions';
+import { ROLES, type Role } from '@/lib/auth/permissions';
 import { demoEmail } from '@/lib/platform/demo-constants';
 import en from '@/messages/en.json';
-import { newPage, signIn } from './browser';
+import { APP_URL, newPage, signIn } from './browser';
 
 /**
  * Every page a role's menu offers, on a 390 × 844 phone, as each demo user: nothing scrolls
@@ -106,8 +106,22 @@ async function rawKeysOn(page: Page): Promise<string[]> {
   return texts.filter((t) => /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(t) && NAMESPACES.has(t.split('.')[0]!));
 }
 
-/** The bottom bar: four entries, each at least 44 × 44 px. */
-async function bottomBarFindings(page: Page): Promise<Finding[]> {
+/** Each role's most used pages, then the menu (app/(dashboard)/layout.tsx BOTTOM). */
+const BAR: Record<Role, string> = {
+  super_admin: 'Dasbor Pelanggan Tagihan Menu',
+  admin: 'Dasbor Pelanggan Tagihan Menu',
+  operator: 'Dasbor Pelanggan Tagihan Menu',
+  finance: 'Dasbor Tagihan Pembayaran Menu',
+  noc: 'Dasbor Router Peta Menu',
+  sales: 'Dasbor Prospek Pelanggan Menu',
+  technician: 'Dasbor Jaringan Peta Menu',
+  warehouse: 'Dasbor Jaringan Peta Menu',
+  hr: 'Dasbor Pengguna Peran Menu',
+  reseller: 'Portal Dompet Voucher Menu',
+};
+
+/** The bottom bar: the role's four entries, each at least 44 × 44 px. */
+async function bottomBarFindings(page: Page, role: Role): Promise<Finding[]> {
   const boxes = await page
     .getByTestId('bottom-bar')
     .locator(':scope > a, :scope > button')
@@ -118,7 +132,8 @@ async function bottomBarFindings(page: Page): Promise<Finding[]> {
       }),
     );
   const out: Finding[] = [];
-  if (boxes.length !== 4) out.push(`bottom bar has ${boxes.length} entries: ${boxes.map((b) => b.text).join(', ')}`);
+  const labels = boxes.map((b) => b.text).join(' ');
+  if (labels !== BAR[role]) out.push(`bottom bar is "${labels}", expected "${BAR[role]}"`);
   for (const b of boxes) if (b.w < 44 || b.h < 44) out.push(`bottom bar "${b.text}" is ${b.w}×${b.h}px`);
   return out;
 }
@@ -157,13 +172,34 @@ async function check(page: Page, path: string, found: Finding[]) {
 }
 
 describe('every page at 390 px, as every role', () => {
+  test('the phone navigation in English', async () => {
+    const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: APP_URL }]);
+    await signIn(page, demoEmail('admin'));
+    await page.getByTestId('org-name').waitFor();
+    assert.deepEqual(await page.getByTestId('bottom-bar').locator(':scope > *').allInnerTexts(), [
+      'Dashboard',
+      'Customers',
+      'Billing',
+      'Menu',
+    ]);
+    await page.getByTestId('mobile-menu').click();
+    assert.deepEqual(await page.getByRole('dialog').locator('h2').allInnerTexts(), [
+      'CUSTOMERS',
+      'FINANCE',
+      'NETWORK',
+      'SETTINGS',
+    ]);
+    await page.context().close();
+  });
+
   for (const role of ORDER) {
     test(`${role}: the menu's pages fit a phone and show no message key`, async (t) => {
       const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
       await signIn(page, demoEmail(role));
       await page.getByTestId('org-name').waitFor();
       const found: Finding[] = [];
-      found.push(...(await bottomBarFindings(page)));
+      found.push(...(await bottomBarFindings(page, role)));
 
       // The menu sheet: grouped, with every page the role may open.
       await page.getByTestId('mobile-menu').click();
@@ -177,7 +213,10 @@ describe('every page at 390 px, as every role', () => {
         ),
       ];
       assert.ok(paths.length > 0, `${role} has no menu`);
-      if (paths.length > 2) assert.ok((await sheet.locator('h2').count()) > 0, `${role}'s menu has no group headings`);
+      const headings = await sheet.locator('h2').allInnerTexts();
+      if (role === 'super_admin')
+        assert.deepEqual(headings, ['PELANGGAN', 'KEUANGAN', 'JARINGAN', 'PENGATURAN', 'PLATFORM']);
+      else if (paths.length > 2) assert.ok(headings.length > 0, `${role}'s menu has no group headings`);
 
       if (role === 'admin') for (const p of paths) adminPaths.add(p);
       const visit = role === 'super_admin' ? paths.filter((p) => !adminPaths.has(p)) : paths;
