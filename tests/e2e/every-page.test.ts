@@ -109,7 +109,7 @@ async function rawKeysOn(page: Page): Promise<string[]> {
   return texts.filter((t) => /^[a-z][a-zA-Z]*(\.[a-zA-Z_]+)+$/.test(t) && NAMESPACES.has(t.split('.')[0]!));
 }
 
-/** Each role's most used pages, then the menu (app/(dashboard)/layout.tsx BOTTOM). */
+/** Each role's most used pages, then the menu (BOTTOM in components/shell/nav-items.ts). */
 const BAR: Record<Role, string> = {
   super_admin: 'Dasbor Pelanggan Tagihan Menu',
   admin: 'Dasbor Pelanggan Tagihan Menu',
