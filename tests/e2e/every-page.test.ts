@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { organizations } from '@/db/schema';
@@ -174,6 +174,11 @@ async function check(page: Page, path: string, found: Finding[], smallTargets: s
 
 // Two roles at a time: most of a page's time is waiting for the server and the network to settle.
 describe('every page at 390 px, as every role', { concurrency: 2 }, () => {
+  // One browser for all: started before two tests at once could each launch one (and leave one open).
+  before(async () => {
+    await (await newPage()).context().close();
+  });
+
   test('the phone navigation in English', async () => {
     const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: APP_URL }]);
