@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { NAV_GROUPS, NAV_ICONS, type NavGroup, type NavItem } from './nav-items';
 
 export type { NavItem } from './nav-items';
@@ -101,6 +101,13 @@ export function Navigation({
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const active = activeHref(pathname, items);
+  // The sheet closes on Escape, as a dialog does.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <>
       <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white p-3 md:block dark:border-slate-800 dark:bg-slate-900">
