@@ -6,41 +6,15 @@ import { ROUTER_COOKIE } from '@/components/network/router-cookie';
 import { QuickSearch } from '@/components/search/quick-search';
 import { AccountPanel } from '@/components/shell/account-panel';
 import { DemoBanner } from '@/components/shell/demo-banner';
-import { type NavItem, Navigation } from '@/components/shell/nav';
+import { Navigation } from '@/components/shell/nav';
+import { navigationFor } from '@/components/shell/nav-items';
 import { RouterSwitcher } from '@/components/shell/router-switcher';
 import { UserMenu } from '@/components/shell/user-menu';
 import { OrgLogo } from '@/components/ui/org-logo';
 import { requirePage } from '@/lib/auth/context';
-import { can, type Permission } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
 import { routerChoicesOp } from '@/lib/network/operations';
-
-const NAV: (NavItem & { permission: Permission; resellerOnly?: boolean })[] = [
-  { href: '/', key: 'dashboard', permission: 'dashboard.view' },
-  { href: '/customers', key: 'customers', permission: 'customers.view' },
-  { href: '/leads', key: 'leads', permission: 'leads.view' },
-  { href: '/reseller', key: 'resellerPortal', permission: 'resellers.portal', resellerOnly: true },
-  { href: '/billing', key: 'billing', permission: 'billing.view' },
-  { href: '/payments', key: 'payments', permission: 'billing.view' },
-  { href: '/reports', key: 'reports', permission: 'reports.view' },
-  { href: '/resellers', key: 'resellers', permission: 'resellers.view' },
-  { href: '/whatsapp', key: 'whatsapp', permission: 'messaging.view' },
-  { href: '/plans', key: 'plans', permission: 'plans.view' },
-  { href: '/vouchers', key: 'vouchers', permission: 'vouchers.view' },
-  { href: '/wallet', key: 'wallet', permission: 'wallet.view', resellerOnly: true },
-  { href: '/resellers/topups', key: 'walletTopups', permission: 'wallet.manage' },
-  { href: '/map', key: 'map', permission: 'odps.view' },
-  { href: '/network', key: 'network', permission: 'odps.view' },
-  { href: '/routers', key: 'routers', permission: 'routers.view' },
-  { href: '/sessions', key: 'sessions', permission: 'sessions.view' },
-  { href: '/jobs', key: 'jobs', permission: 'jobs.view' },
-  { href: '/users', key: 'users', permission: 'users.view' },
-  { href: '/audit', key: 'audit', permission: 'audit.view' },
-  { href: '/settings/roles', key: 'roles', permission: 'roles.view' },
-  { href: '/settings/organization', key: 'settings', permission: 'organization.settings' },
-  { href: '/admin/organizations', key: 'organizations', permission: 'platform.organizations' },
-  { href: '/admin/users', key: 'platformUsers', permission: 'platform.organizations' },
-];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   // Each page checks its own permission (and sends a member who must set up 2FA to /account).
@@ -49,10 +23,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   // The header router switcher is for staff who watch the network, once there is a router.
   const routers = can(ctx.role, 'routers.view') ? await read(routerChoicesOp, {}) : [];
   const currentRouter = routers.length > 0 ? ((await cookies()).get(ROUTER_COOKIE)?.value ?? null) : null;
-  // A reseller's own pages (portal, wallet) mean nothing to staff, super admin included.
-  const items = NAV.filter((n) => can(ctx.role, n.permission) && (!n.resellerOnly || ctx.role === 'reseller')).map(
-    ({ href, key }) => ({ href, key }),
-  );
+  const { items, bottom } = navigationFor(ctx.role);
   const panel = (
     <AccountPanel
       name={info.user.name}
@@ -84,7 +55,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </div>
       </header>
       <div className="flex flex-1">
-        <Navigation items={items} accountPanel={panel} />
+        <Navigation items={items} bottom={bottom} accountPanel={panel} />
         <main className="min-w-0 flex-1 p-4 pb-24 md:p-6">
           <MapConfig tileUrl={env().MAP_TILE_URL}>{children}</MapConfig>
         </main>

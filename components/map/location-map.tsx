@@ -46,9 +46,11 @@ export default function LocationMap({
   // Without a tile server (or without network) the map still picks points and shows markers.
   const tileUrl = useTileUrl();
   return (
+    // isolate: Leaflet's panes and controls (z-index 400-1000) stay inside the map, under the
+    // sticky header (z-20) and the phone bottom bar (z-30) when the page scrolls.
     <div
       style={{ height }}
-      className="overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700"
+      className="relative isolate overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700"
       data-testid="location-map"
     >
       <MapContainer center={c} zoom={17} style={{ height: '100%', width: '100%' }} scrollWheelZoom={false}>

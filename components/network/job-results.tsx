@@ -84,7 +84,7 @@ function EntryList({ title, items }: { title: string; items: ReactNode[] }) {
   if (items.length === 0) return null;
   return (
     <details className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
-      <summary className="min-h-8 cursor-pointer text-sm font-medium">
+      <summary className="min-h-11 cursor-pointer py-3 text-sm font-medium">
         {title} ({items.length})
       </summary>
       <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto text-xs">{items}</ul>

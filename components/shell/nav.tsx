@@ -1,97 +1,69 @@
 'use client';
-import {
-  Activity,
-  BadgePercent,
-  BarChart3,
-  Building2,
-  ClipboardList,
-  Contact,
-  CreditCard,
-  HandCoins,
-  Handshake,
-  LayoutDashboard,
-  ListChecks,
-  Map as MapIcon,
-  MapPin,
-  Menu,
-  MessageCircle,
-  Package,
-  Receipt,
-  Router,
-  Settings,
-  ShieldCheck,
-  Ticket,
-  UserCog,
-  UserPlus,
-  Users,
-  Wallet,
-  X,
-} from 'lucide-react';
+import { Menu, X } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { NAV_GROUPS, NAV_ICONS, type NavGroup, type NavItem } from './nav-items';
 
-const ICONS = {
-  dashboard: LayoutDashboard,
-  customers: Contact,
-  billing: Receipt,
-  payments: CreditCard,
-  reports: BarChart3,
-  whatsapp: MessageCircle,
-  leads: UserPlus,
-  plans: Package,
-  vouchers: Ticket,
-  map: MapIcon,
-  network: MapPin,
-  routers: Router,
-  sessions: Activity,
-  users: Users,
-  jobs: ListChecks,
-  audit: ClipboardList,
-  roles: ShieldCheck,
-  settings: Settings,
-  organizations: Building2,
-  platformUsers: UserCog,
-  wallet: Wallet,
-  walletTopups: HandCoins,
-  resellerPortal: BadgePercent,
-  resellers: Handshake,
-};
-export type NavItem = { href: string; key: keyof typeof ICONS };
+export type { NavItem } from './nav-items';
 
-function isActive(pathname: string, href: string) {
-  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+/** The item whose address is the longest prefix of the current one (`/settings/roles` beats `/settings`). */
+function activeHref(pathname: string, items: NavItem[]): string | undefined {
+  let best: string | undefined;
+  for (const { href } of items) {
+    if (href.includes('#')) continue;
+    const hit = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+    if (hit && (!best || href.length > best.length)) best = href;
+  }
+  return best;
 }
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
+  const active = activeHref(pathname, items);
+  const groups: (NavGroup | undefined)[] = [undefined, ...NAV_GROUPS];
   return (
-    <ul className="space-y-1">
-      {items.map((item) => {
-        const Icon = ICONS[item.key];
-        const active = isActive(pathname, item.href);
+    <div className="space-y-3">
+      {groups.map((group) => {
+        const inGroup = items.filter((i) => i.group === group);
+        if (inGroup.length === 0) return null;
         return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              onClick={onNavigate}
-              aria-current={active ? 'page' : undefined}
-              className={`flex min-h-11 items-center gap-3 rounded-lg px-3 text-sm font-medium ${
-                active
-                  ? 'bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-500'
-                  : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
-              }`}
-            >
-              <Icon size={18} aria-hidden />
-              {t(item.key)}
-            </Link>
-          </li>
+          <section key={group ?? 'top'} aria-label={group ? t(`groups.${group}`) : undefined}>
+            {group && (
+              <h2 className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {t(`groups.${group}`)}
+              </h2>
+            )}
+            <ul className="space-y-0.5">
+              {inGroup.map((item) => {
+                const Icon = NAV_ICONS[item.key];
+                const current = item.href === active;
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      onClick={onNavigate}
+                      aria-current={current ? 'page' : undefined}
+                      className={`flex min-h-11 items-center gap-3 rounded-lg px-3 text-sm font-medium ${
+                        current
+                          ? 'bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-500'
+                          : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
+                      }`}
+                    >
+                      <Icon size={18} aria-hidden className="shrink-0" />
+                      {t(item.key)}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
         );
       })}
-    </ul>
+    </div>
   );
 }
 
@@ -109,28 +81,57 @@ export function SignOutButton() {
   );
 }
 
-/** Desktop: a sidebar. Phone: a bottom bar with the first items and a menu sheet for the rest. */
-export function Navigation({ items, accountPanel }: { items: NavItem[]; accountPanel: ReactNode }) {
+const BAR_ITEM =
+  'flex min-h-14 min-w-0 flex-col items-center justify-center gap-0.5 px-1 text-center text-[11px] leading-tight';
+
+/**
+ * Desktop: a grouped sidebar. Phone: a bottom bar with the role's three most used pages and
+ * "Menu", which opens a sheet with every page by group and the account panel.
+ */
+export function Navigation({
+  items,
+  bottom,
+  accountPanel,
+}: {
+  items: NavItem[];
+  bottom: NavItem[];
+  accountPanel: ReactNode;
+}) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const active = activeHref(pathname, items);
+  // The sheet closes on Escape, as a dialog does.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <>
       <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white p-3 md:block dark:border-slate-800 dark:bg-slate-900">
         <NavLinks items={items} />
       </aside>
-      <nav className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-4 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-900">
-        {items.slice(0, 3).map((item) => {
-          const Icon = ICONS[item.key];
-          const active = isActive(pathname, item.href);
+      <nav
+        aria-label={t('menu')}
+        data-testid="bottom-bar"
+        className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-4 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden dark:border-slate-800 dark:bg-slate-900"
+      >
+        {bottom.map((item) => {
+          const Icon = NAV_ICONS[item.key];
+          const current = item.href === active;
           return (
             <Link
               key={item.href}
               href={item.href}
-              className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-[11px] ${active ? 'text-brand-700 dark:text-brand-500' : 'text-slate-600 dark:text-slate-400'}`}
+              aria-current={current ? 'page' : undefined}
+              className={`${BAR_ITEM} ${current ? 'text-brand-700 dark:text-brand-500' : 'text-slate-600 dark:text-slate-400'}`}
             >
-              <Icon size={20} aria-hidden />
-              {t(item.key)}
+              <Icon size={20} aria-hidden className="shrink-0" />
+              <span className="max-w-full truncate">
+                {t.has(`short.${item.key}`) ? t(`short.${item.key}`) : t(item.key)}
+              </span>
             </Link>
           );
         })}
@@ -138,24 +139,30 @@ export function Navigation({ items, accountPanel }: { items: NavItem[]; accountP
           type="button"
           onClick={() => setOpen(true)}
           data-testid="mobile-menu"
-          className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-[11px] text-slate-600 dark:text-slate-400"
+          aria-expanded={open}
+          className={`${BAR_ITEM} col-start-4 text-slate-600 dark:text-slate-400`}
         >
           <Menu size={20} aria-hidden />
           {t('menu')}
         </button>
       </nav>
       {open && (
-        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true">
+        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label={t('menu')}>
           <button
             type="button"
-            aria-label="close"
+            aria-label={t('close')}
             className="absolute inset-0 bg-black/40"
             onClick={() => setOpen(false)}
           />
-          <div className="absolute inset-x-0 bottom-0 max-h-[85dvh] space-y-4 overflow-y-auto rounded-t-2xl bg-white p-4 dark:bg-slate-900">
+          <div className="absolute inset-x-0 bottom-0 max-h-[85dvh] space-y-4 overflow-y-auto rounded-t-2xl bg-white p-4 pb-[calc(1rem+env(safe-area-inset-bottom))] dark:bg-slate-900">
             <div className="flex justify-end">
-              <button type="button" onClick={() => setOpen(false)} className="min-h-11 px-2" aria-label="close">
-                <X size={20} />
+              <button
+                type="button"
+                onClick={() => setOpen(false)}
+                className="grid min-h-11 min-w-11 place-items-center"
+                aria-label={t('close')}
+              >
+                <X size={20} aria-hidden />
               </button>
             </div>
             <NavLinks items={items} onNavigate={() => setOpen(false)} />

@@ -3,7 +3,8 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { DateField } from '@/components/ui/date-field';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { auditActionLabel } from '@/lib/audit/labels';
 import { listAuditOp } from '@/lib/audit/operations';
 import { requirePage } from '@/lib/auth/context';
@@ -50,7 +51,7 @@ export default async function AuditPage({
       {data.page.items.length === 0 ? (
         <EmptyState title={t('audit.emptyTitle')} hint={t('audit.emptyHint')} />
       ) : (
-        <Table
+        <StackedTable
           testId="audit-table"
           head={[
             t('audit.when'),
@@ -62,31 +63,39 @@ export default async function AuditPage({
           ]}
         >
           {data.page.items.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <Td className="whitespace-nowrap">{formatDateTime(e.createdAt, locale, info.org!.timezone)}</Td>
-              <Td>
+            <tr key={e.id} data-testid="audit-row" className={STACKED_ROW.page}>
+              <StackedCell label={t('audit.when')} className="col-span-2 md:col-span-1 md:whitespace-nowrap">
+                {formatDateTime(e.createdAt, locale, info.org!.timezone)}
+              </StackedCell>
+              <StackedCell label={t('audit.actor')} className="col-span-2 md:col-span-1">
                 <div>{e.actorName ?? t('audit.system')}</div>
-                <div className="text-xs text-slate-500">{e.actorEmail ?? ''}</div>
-              </Td>
-              <Td>
+                <div className="break-all text-xs text-slate-500">{e.actorEmail ?? ''}</div>
+              </StackedCell>
+              <StackedCell label={t('audit.action')} className="col-span-2 md:col-span-1">
                 <div>{auditActionLabel(locale, e.action)}</div>
-                <code className="text-xs text-slate-500">{e.action}</code>
-              </Td>
-              <Td>
+                <code className="break-all text-xs text-slate-500">{e.action}</code>
+              </StackedCell>
+              <StackedCell label={t('audit.entity')}>
                 <div>{e.entityType}</div>
-                <div className="max-w-40 truncate text-xs text-slate-500" title={e.entityId ?? ''}>
+                <div className="truncate text-xs text-slate-500 md:max-w-40" title={e.entityId ?? ''}>
                   {e.entityId ?? ''}
                 </div>
-              </Td>
-              <Td>{e.ip ?? '—'}</Td>
-              <Td>
-                <code className="block max-w-xs whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
-                  {Object.keys(e.data).length ? JSON.stringify(e.data) : ''}
-                </code>
-              </Td>
+              </StackedCell>
+              <StackedCell label={t('audit.ip')} className="break-all">
+                {e.ip ?? '—'}
+              </StackedCell>
+              {Object.keys(e.data).length > 0 ? (
+                <StackedCell label={t('audit.details')} className="col-span-2 md:col-span-1">
+                  <code className="block whitespace-pre-wrap break-all text-xs text-slate-600 md:max-w-xs dark:text-slate-400">
+                    {JSON.stringify(e.data)}
+                  </code>
+                </StackedCell>
+              ) : (
+                <StackedCell className="max-md:hidden">{null}</StackedCell>
+              )}
             </tr>
           ))}
-        </Table>
+        </StackedTable>
       )}
       <Pager
         basePath="/audit"

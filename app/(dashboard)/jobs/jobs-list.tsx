@@ -9,7 +9,8 @@ import { JOB_STATE_COLOR } from '@/components/jobs/job-state';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Badge, EmptyState } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { JOB_STATES, type JobState } from '@/lib/jobs/types';
@@ -91,7 +92,7 @@ export function JobsList(props: {
           <Link
             key={s ?? 'all'}
             href={s ? `/jobs?state=${s}` : '/jobs'}
-            className={buttonClass(props.state === s ? 'primary' : 'secondary', 'min-h-9 px-3')}
+            className={buttonClass(props.state === s ? 'primary' : 'secondary', 'px-3')}
           >
             {s ? t(`jobs.states.${s}`) : t('common.all')}
           </Link>
@@ -101,7 +102,7 @@ export function JobsList(props: {
       {data.items.length === 0 ? (
         <EmptyState title={t('jobs.emptyTitle')} hint={t('jobs.emptyHint')} />
       ) : (
-        <Table
+        <StackedTable
           testId="jobs-table"
           head={[
             t('jobs.type'),
@@ -114,32 +115,34 @@ export function JobsList(props: {
           ]}
         >
           {data.items.map((job) => (
-            <tr key={job.id} data-testid="job-row" data-state={job.state}>
-              <Td>
+            <tr key={job.id} data-testid="job-row" data-state={job.state} className={STACKED_ROW.page}>
+              <StackedCell className="col-span-2 md:col-span-1">
                 <div className="font-medium">
                   {t.has(`jobs.types.${job.type}`) ? t(`jobs.types.${job.type}`) : job.type}
                 </div>
                 <div className="text-xs text-slate-500">{job.createdByName ?? ''}</div>
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('common.status')}>
                 <Badge color={JOB_STATE_COLOR[job.state]}>{t(`jobs.states.${job.state}`)}</Badge>
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('jobs.progress')}>
                 <Progress done={job.progressDone} total={job.progressTotal} />
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('jobs.attempts')}>
                 {job.attempts}/{job.maxAttempts}
-              </Td>
-              <Td className="max-w-xs">
+              </StackedCell>
+              <StackedCell label={t('jobs.result')} className="col-span-2 md:col-span-1 md:max-w-xs">
                 {job.error && <JobError error={job.error} />}
                 {job.result && Object.keys(job.result).length > 0 && (
                   <pre className="max-h-32 overflow-auto whitespace-pre-wrap break-all text-xs text-slate-600 dark:text-slate-400">
                     {JSON.stringify(job.result, null, 1)}
                   </pre>
                 )}
-              </Td>
-              <Td className="whitespace-nowrap">{formatDateTime(job.createdAt, locale, props.timeZone)}</Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('common.createdAt')} className="col-span-2 md:col-span-1 md:whitespace-nowrap">
+                {formatDateTime(job.createdAt, locale, props.timeZone)}
+              </StackedCell>
+              <StackedCell className="col-span-2 md:col-span-1">
                 {props.canRetry && job.state === 'failed' && (
                   <ConfirmButton
                     variant="secondary"
@@ -152,10 +155,10 @@ export function JobsList(props: {
                     }}
                   />
                 )}
-              </Td>
+              </StackedCell>
             </tr>
           ))}
-        </Table>
+        </StackedTable>
       )}
       <Pager
         basePath="/jobs"

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, EmptyState, PageHeader } from '@/components/ui/card';
 import { SearchForm, searchParam } from '@/components/ui/search-form';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/customers/constants';
@@ -42,7 +43,7 @@ export default async function LeadsPage({
           <Link
             key={s ?? 'all'}
             href={s ? `/leads?status=${s}` : '/leads'}
-            className={buttonClass(status === s ? 'primary' : 'secondary', 'min-h-9 px-3')}
+            className={buttonClass(status === s ? 'primary' : 'secondary', 'px-3')}
           >
             {s ? t(`leads.statuses.${s}`) : t('common.all')}
           </Link>
@@ -54,34 +55,42 @@ export default async function LeadsPage({
       {page.items.length === 0 ? (
         <EmptyState title={t('leads.emptyTitle')} hint={t('leads.emptyHint')} />
       ) : (
-        <Table
+        <StackedTable
           testId="leads-table"
           head={[t('common.name'), t('leads.plan'), t('leads.coverage'), t('common.status'), t('common.createdAt')]}
         >
           {page.items.map((l) => (
-            <tr key={l.id} data-testid="lead-row">
-              <Td>
-                <Link href={`/leads/${l.id}`} className="font-medium text-brand-700 underline dark:text-brand-500">
+            <tr key={l.id} data-testid="lead-row" className={STACKED_ROW.page}>
+              <StackedCell className="col-span-2 md:col-span-1">
+                <Link
+                  href={`/leads/${l.id}`}
+                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                >
                   {l.name}
                 </Link>
                 <div className="text-xs text-slate-500">{l.phone}</div>
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('leads.plan')} className="col-span-2 md:col-span-1">
                 <div>{l.planName}</div>
                 <div className="text-xs text-slate-500">{t(`billingTypes.${l.billingType}`)}</div>
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('leads.coverage')}>
                 <Badge color={l.coverage.ok ? 'green' : 'amber'}>
                   {t(`coverage.short.${l.coverage.ok ? 'ok' : String(l.coverage.reason)}`)}
                 </Badge>
-              </Td>
-              <Td>
+              </StackedCell>
+              <StackedCell label={t('common.status')}>
                 <Badge color={COLOR[l.status]}>{t(`leads.statuses.${l.status}`)}</Badge>
-              </Td>
-              <Td className="whitespace-nowrap">{formatDateTime(l.createdAt, locale, info.org!.timezone)}</Td>
+              </StackedCell>
+              <StackedCell
+                label={t('common.createdAt')}
+                className="col-span-2 text-xs md:col-span-1 md:whitespace-nowrap md:text-sm"
+              >
+                {formatDateTime(l.createdAt, locale, info.org!.timezone)}
+              </StackedCell>
             </tr>
           ))}
-        </Table>
+        </StackedTable>
       )}
       <Pager
         basePath="/leads"

@@ -8,7 +8,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/customers/constants';
 import { formatIDR } from '@/lib/format';
@@ -146,7 +146,7 @@ export function PlansTable({ plans, manage }: { plans: Plan[]; manage: boolean }
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <Table
+      <StackedTable
         testId="plans-table"
         head={[
           t('plans.name'),
@@ -159,31 +159,31 @@ export function PlansTable({ plans, manage }: { plans: Plan[]; manage: boolean }
         ]}
       >
         {plans.map((p) => (
-          <tr key={p.id} className={p.active ? '' : 'opacity-60'}>
-            <Td>
-              <div className="font-medium">{p.name}</div>
+          <tr key={p.id} className={`${STACKED_ROW.page} ${p.active ? '' : 'opacity-60'}`}>
+            <StackedCell className="col-span-2 md:col-span-1">
+              <div className="break-words font-medium">{p.name}</div>
               {!p.active && <Badge>{t('plans.retired')}</Badge>}
-            </Td>
-            <Td className="whitespace-nowrap">
-              <code className="text-xs">{rateLimit(p)}</code>
-            </Td>
-            <Td className="whitespace-nowrap">
-              <div>{formatIDR(p.priceRupiah)}</div>
+            </StackedCell>
+            <StackedCell label={t('plans.speed')} className="md:whitespace-nowrap">
+              <code className="break-all text-xs">{rateLimit(p)}</code>
+            </StackedCell>
+            <StackedCell label={t('plans.price')} className="md:whitespace-nowrap">
+              <div className="font-medium md:font-normal">{formatIDR(p.priceRupiah)}</div>
               {p.taxable && (
                 <div className="text-xs text-slate-500">
                   {t('plans.withTax', { amount: formatIDR(Math.round((p.priceRupiah * (100 + PPN_PERCENT)) / 100)) })}
                 </div>
               )}
-            </Td>
-            <Td>{t(`serviceTypes.${p.serviceType}`)}</Td>
-            <Td>{t(`billingTypes.${p.billingType}`)}</Td>
-            <Td>
+            </StackedCell>
+            <StackedCell label={t('plans.serviceType')}>{t(`serviceTypes.${p.serviceType}`)}</StackedCell>
+            <StackedCell label={t('plans.billingType')}>{t(`billingTypes.${p.billingType}`)}</StackedCell>
+            <StackedCell label={t('plans.routerProfile')} className="col-span-2 break-all md:col-span-1">
               <div className="text-xs">{p.routerProfile ?? '—'}</div>
               <div className="text-xs text-slate-500">{p.radiusGroup ?? ''}</div>
-            </Td>
-            <Td>
+            </StackedCell>
+            <StackedCell className={manage ? 'col-span-2 md:col-span-1' : 'max-md:hidden'}>
               {manage && (
-                <div className="flex gap-2">
+                <div className="flex flex-wrap gap-2">
                   <Link href={`/plans?edit=${p.id}`} className={buttonClass('secondary')}>
                     {t('plans.edit')}
                   </Link>
@@ -200,10 +200,10 @@ export function PlansTable({ plans, manage }: { plans: Plan[]; manage: boolean }
                   />
                 </div>
               )}
-            </Td>
+            </StackedCell>
           </tr>
         ))}
-      </Table>
+      </StackedTable>
     </div>
   );
 }

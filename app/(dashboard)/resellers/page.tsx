@@ -22,7 +22,7 @@ export default async function ResellersPage() {
           can(ctx.role, 'users.manage') && (
             <Link
               href="/users"
-              className="inline-flex min-h-10 items-center text-sm text-brand-700 underline dark:text-brand-500"
+              className="inline-flex min-h-11 items-center text-sm text-brand-700 underline dark:text-brand-500"
             >
               {t('resellers.staff.invite')}
             </Link>
@@ -49,7 +49,7 @@ export default async function ResellersPage() {
                 <StackedCell className="col-span-2 min-w-0 md:col-span-1">
                   <Link
                     href={`/resellers/${r.userId}`}
-                    className="inline-flex min-h-10 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    className="inline-flex min-h-11 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
                   >
                     {r.name}
                   </Link>

@@ -65,10 +65,12 @@ export default async function RoutersPage({
                   <Link href={`/routers/${r.id}`} className="block">
                     <Card className="space-y-1">
                       <div className="flex items-start justify-between gap-2">
-                        <span className="font-medium text-brand-700 dark:text-brand-500">{r.name}</span>
+                        <span className="min-w-0 break-words font-medium text-brand-700 dark:text-brand-500">
+                          {r.name}
+                        </span>
                         <RouterStatusBadge status={r.status} errorKind={r.lastErrorKind} />
                       </div>
-                      <div>{addr(r)}</div>
+                      <div className="break-all">{addr(r)}</div>
                       <div className="text-xs text-slate-500">
                         {r.area ?? '—'} · {t(`routers.modes.${r.mode}`)} ·{' '}
                         {t('routers.subscriptionsCount', { count: r.subscriptions })}

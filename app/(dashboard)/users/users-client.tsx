@@ -14,7 +14,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass, SelectField, TextField } from '@/components/ui/field';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
-import { Pager, Table, Td } from '@/components/ui/table';
+import { Pager } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { AssignableRole } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/format';
@@ -101,13 +101,15 @@ export function InvitationsList({
     <section>
       <h2 className="mb-2 font-semibold">{t('users.pendingInvitations')}</h2>
       {error && <Alert>{error}</Alert>}
-      <Table head={[t('common.email'), t('common.role'), t('users.expires'), '']}>
+      <StackedTable head={[t('common.email'), t('common.role'), t('users.expires'), '']}>
         {invitations.map((inv) => (
-          <tr key={inv.id}>
-            <Td>{inv.email}</Td>
-            <Td>{t(`roles.names.${inv.role}`)}</Td>
-            <Td>{formatDateTime(inv.expiresAt, locale, timeZone)}</Td>
-            <Td>
+          <tr key={inv.id} className={STACKED_ROW.page}>
+            <StackedCell className="col-span-2 break-all font-medium md:col-span-1 md:font-normal">
+              {inv.email}
+            </StackedCell>
+            <StackedCell label={t('common.role')}>{t(`roles.names.${inv.role}`)}</StackedCell>
+            <StackedCell label={t('users.expires')}>{formatDateTime(inv.expiresAt, locale, timeZone)}</StackedCell>
+            <StackedCell className="col-span-2 md:col-span-1">
               <ConfirmButton
                 label={t('users.revoke')}
                 message={t('users.revokeConfirm', { email: inv.email })}
@@ -116,10 +118,10 @@ export function InvitationsList({
                   setError(r.ok ? null : r.message);
                 }}
               />
-            </Td>
+            </StackedCell>
           </tr>
         ))}
-      </Table>
+      </StackedTable>
     </section>
   );
 }

@@ -95,7 +95,7 @@ export default async function VoucherBatchesPage({
               <StackedCell className="col-span-2 md:col-span-1">
                 <Link
                   href={`/vouchers/batches/${b.id}`}
-                  className="inline-flex min-h-10 items-center font-medium text-brand-700 underline dark:text-brand-400"
+                  className="inline-flex min-h-11 items-center font-medium text-brand-700 underline dark:text-brand-400"
                 >
                   {t('vouchers.batches.open')}
                 </Link>

@@ -167,7 +167,7 @@ export default function NetworkMap({
   const hint = selection || tool === 'view' || tool === 'draw-cable' ? null : t(`hints.${HINTS[tool]}`);
   return (
     <div
-      className="relative isolate -mx-4 -mt-4 -mb-24 h-[calc(100dvh-7rem-var(--demo-banner-h,0px)-env(safe-area-inset-bottom))] overflow-hidden bg-slate-100 md:-m-6 md:h-[calc(100dvh-3.5rem-var(--demo-banner-h,0px))] dark:bg-slate-800 [&_.leaflet-bottom]:bottom-[3.75rem]! md:[&_.leaflet-bottom]:bottom-0! [&_.leaflet-bar_a]:size-10! [&_.leaflet-bar_a]:leading-10!"
+      className="relative isolate -mx-4 -mt-4 -mb-24 h-[calc(100dvh-7rem-var(--demo-banner-h,0px)-env(safe-area-inset-bottom))] overflow-hidden bg-slate-100 md:-m-6 md:h-[calc(100dvh-3.5rem-var(--demo-banner-h,0px))] dark:bg-slate-800 [&_.leaflet-bottom]:bottom-[3.75rem]! md:[&_.leaflet-bottom]:bottom-0! [&_.leaflet-bar_a]:size-11! [&_.leaflet-bar_a]:leading-11!"
       data-testid="network-map"
       data-loading={features.isFetching}
     >

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { TextField } from '@/components/ui/field';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -72,22 +72,24 @@ export function OrganizationsTable({
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <Table
+      <StackedTable
         testId="organizations-table"
         head={[t('common.name'), t('common.status'), t('platform.members'), t('common.createdAt'), '']}
       >
         {items.map((o) => (
-          <tr key={o.id}>
-            <Td>
-              <div className="font-medium">{o.name}</div>
+          <tr key={o.id} className={STACKED_ROW.page}>
+            <StackedCell className="col-span-2 md:col-span-1">
+              <div className="break-words font-medium">{o.name}</div>
               <code className="text-xs text-slate-500">{o.slug}</code>
-            </Td>
-            <Td>
+            </StackedCell>
+            <StackedCell label={t('common.status')}>
               <Badge color={o.status === 'active' ? 'green' : 'red'}>{t(`platform.statuses.${o.status}`)}</Badge>
-            </Td>
-            <Td>{o.members}</Td>
-            <Td className="whitespace-nowrap">{formatDateTime(o.createdAt, locale, timeZone)}</Td>
-            <Td>
+            </StackedCell>
+            <StackedCell label={t('platform.members')}>{o.members}</StackedCell>
+            <StackedCell label={t('common.createdAt')} className="col-span-2 md:col-span-1 md:whitespace-nowrap">
+              {formatDateTime(o.createdAt, locale, timeZone)}
+            </StackedCell>
+            <StackedCell className="col-span-2 md:col-span-1">
               {o.id !== currentOrgId && (
                 <ConfirmButton
                   variant={o.status === 'active' ? 'danger' : 'secondary'}
@@ -106,10 +108,10 @@ export function OrganizationsTable({
                   }}
                 />
               )}
-            </Td>
+            </StackedCell>
           </tr>
         ))}
-      </Table>
+      </StackedTable>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { setUserActiveAction } from '@/app/_actions/account';
 import { Alert, Badge } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -35,31 +35,31 @@ export function PlatformUsersTable({
   return (
     <div className="space-y-2">
       {error && <Alert>{error}</Alert>}
-      <Table
+      <StackedTable
         testId="platform-users-table"
         head={[t('common.name'), t('common.status'), t('platform.organizations'), t('users.lastLogin'), '']}
       >
         {items.map((u) => (
-          <tr key={u.id} data-testid="platform-user-row">
-            <Td>
-              <div className="font-medium">
+          <tr key={u.id} data-testid="platform-user-row" className={STACKED_ROW.page}>
+            <StackedCell className="col-span-2 md:col-span-1">
+              <div className="break-words font-medium">
                 {u.name} {u.isSuperAdmin && <Badge color="blue">{t('platform.superAdmin')}</Badge>}
               </div>
               <div className="break-all text-xs text-slate-500">{u.email}</div>
-            </Td>
-            <Td>
+            </StackedCell>
+            <StackedCell label={t('common.status')} className="col-span-2 md:col-span-1">
               <div className="flex flex-wrap gap-1">
                 <Badge color={u.active ? 'green' : 'red'}>
                   {u.active ? t('users.active') : t('platform.disabled')}
                 </Badge>
                 {u.twoFactor && <Badge color="blue">{t('platform.twoFactor')}</Badge>}
               </div>
-            </Td>
-            <Td>{u.organizations}</Td>
-            <Td className="whitespace-nowrap">
+            </StackedCell>
+            <StackedCell label={t('platform.organizations')}>{u.organizations}</StackedCell>
+            <StackedCell label={t('users.lastLogin')} className="md:whitespace-nowrap">
               {u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale, timeZone) : t('users.never')}
-            </Td>
-            <Td>
+            </StackedCell>
+            <StackedCell className="col-span-2 md:col-span-1">
               {u.id !== selfId && (
                 <ConfirmButton
                   variant={u.active ? 'danger' : 'secondary'}
@@ -73,10 +73,10 @@ export function PlatformUsersTable({
                   }}
                 />
               )}
-            </Td>
+            </StackedCell>
           </tr>
         ))}
-      </Table>
+      </StackedTable>
     </div>
   );
 }

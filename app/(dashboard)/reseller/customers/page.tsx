@@ -64,7 +64,7 @@ export default async function ResellerCustomersPage({
                 <StackedCell className="col-span-2 md:col-span-1">
                   <Link
                     href={`/customers/${c.id}`}
-                    className="inline-flex min-h-10 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    className="inline-flex min-h-11 items-center font-medium text-brand-700 underline md:min-h-0 dark:text-brand-500"
                   >
                     {c.name}
                   </Link>

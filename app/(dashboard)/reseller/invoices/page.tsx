@@ -85,7 +85,7 @@ export default async function ResellerInvoicesPage({
                     href={`/i/${invoiceLinkToken(i.id)}`}
                     target="_blank"
                     rel="noreferrer"
-                    className="inline-flex min-h-10 items-center whitespace-nowrap text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                    className="inline-flex min-h-11 items-center whitespace-nowrap text-brand-700 underline md:min-h-0 dark:text-brand-500"
                   >
                     {t('resellers.portal.openInvoice')}
                   </a>

@@ -34,7 +34,7 @@ export default async function ResellerDetailPage({ params }: { params: Promise<{
         actions={
           <Link
             href={`/customers?resellerUserId=${reseller.userId}`}
-            className="inline-flex min-h-10 items-center text-sm text-brand-700 underline dark:text-brand-500"
+            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline dark:text-brand-500"
           >
             {t('resellers.staff.theirCustomers')}
           </Link>

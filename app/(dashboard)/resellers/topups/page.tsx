@@ -55,7 +55,7 @@ export default async function ResellerTopupsPage({
               key={s}
               href={s === 'pending' ? '/resellers/topups' : `/resellers/topups?status=${s}`}
               aria-current={active ? 'page' : undefined}
-              className={`inline-flex min-h-10 items-center rounded-full px-3 text-sm ${active ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}
+              className={`inline-flex min-h-11 items-center rounded-full px-3 text-sm ${active ? 'bg-brand-600 text-white' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}
             >
               {s === 'all' ? common('all') : w(`topupStatus.${s}`)}
             </Link>

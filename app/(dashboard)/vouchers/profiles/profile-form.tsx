@@ -92,7 +92,7 @@ export function ProfileForm({ profile }: { profile?: VoucherProfile }) {
               <button
                 key={`${x.amount}${x.unit}`}
                 type="button"
-                className="inline-flex min-h-10 items-center rounded-full border border-slate-300 px-3 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+                className="inline-flex min-h-11 items-center rounded-full border border-slate-300 px-3 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
                 onClick={() => {
                   setAmount(String(x.amount));
                   setUnit(x.unit);

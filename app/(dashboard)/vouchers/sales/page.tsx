@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { DateField } from '@/components/ui/date-field';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDate, formatIDR } from '@/lib/format';
@@ -10,6 +10,9 @@ import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { voucherSalesReportOp } from '@/lib/vouchers/operations';
 import { VoucherNav } from '../_components/voucher-nav';
+
+/** A row of three figures: on a phone the three sit side by side under the row's name. */
+const FIGURE_ROW = STACKED_ROW.page.replace('grid-cols-2', 'grid-cols-3');
 
 /** Today and 30 days back in the organization's zone, as YYYY-MM-DD. */
 function defaultPeriod(timeZone: string) {
@@ -88,42 +91,54 @@ export default async function VoucherSalesPage({
           </div>
           <section className="space-y-2">
             <h2 className="font-semibold">{s('byDay')}</h2>
-            <Table head={[s('day'), s('sold'), s('used'), s('revenue')]} testId="sales-days">
+            <StackedTable head={[s('day'), s('sold'), s('used'), s('revenue')]} testId="sales-days">
               {r.data.days.map((d) => (
-                <tr key={d.day}>
-                  <Td className="whitespace-nowrap">{formatDate(d.day, locale)}</Td>
-                  <Td>{n(d.sold)}</Td>
-                  <Td>{n(d.used)}</Td>
-                  <Td>{formatIDR(d.revenue)}</Td>
+                <tr key={d.day} className={FIGURE_ROW}>
+                  <StackedCell className="col-span-3 font-medium md:col-span-1 md:whitespace-nowrap md:font-normal">
+                    {formatDate(d.day, locale)}
+                  </StackedCell>
+                  <StackedCell label={s('sold')}>{n(d.sold)}</StackedCell>
+                  <StackedCell label={s('used')}>{n(d.used)}</StackedCell>
+                  <StackedCell label={s('revenue')} className="md:whitespace-nowrap">
+                    {formatIDR(d.revenue)}
+                  </StackedCell>
                 </tr>
               ))}
-            </Table>
+            </StackedTable>
           </section>
           <div className="grid gap-4 lg:grid-cols-2">
             <section className="space-y-2">
               <h2 className="font-semibold">{s('byProfile')}</h2>
-              <Table head={[s('profile'), s('sold'), s('used'), s('revenue')]}>
+              <StackedTable head={[s('profile'), s('sold'), s('used'), s('revenue')]}>
                 {r.data.profiles.map((d) => (
-                  <tr key={d.profileName}>
-                    <Td>{d.profileName}</Td>
-                    <Td>{n(d.sold)}</Td>
-                    <Td>{n(d.used)}</Td>
-                    <Td>{formatIDR(d.revenue)}</Td>
+                  <tr key={d.profileName} className={FIGURE_ROW}>
+                    <StackedCell className="col-span-3 break-words font-medium md:col-span-1 md:font-normal">
+                      {d.profileName}
+                    </StackedCell>
+                    <StackedCell label={s('sold')}>{n(d.sold)}</StackedCell>
+                    <StackedCell label={s('used')}>{n(d.used)}</StackedCell>
+                    <StackedCell label={s('revenue')} className="md:whitespace-nowrap">
+                      {formatIDR(d.revenue)}
+                    </StackedCell>
                   </tr>
                 ))}
-              </Table>
+              </StackedTable>
             </section>
             <section className="space-y-2">
               <h2 className="font-semibold">{s('bySeller')}</h2>
-              <Table head={[s('seller'), s('sold'), s('revenue')]}>
+              <StackedTable head={[s('seller'), s('sold'), s('revenue')]}>
                 {r.data.resellers.map((d) => (
-                  <tr key={d.resellerUserId ?? 'own'}>
-                    <Td>{d.resellerName ?? s('own')}</Td>
-                    <Td>{n(d.sold)}</Td>
-                    <Td>{formatIDR(d.revenue)}</Td>
+                  <tr key={d.resellerUserId ?? 'own'} className={STACKED_ROW.page}>
+                    <StackedCell className="col-span-2 break-words font-medium md:col-span-1 md:font-normal">
+                      {d.resellerName ?? s('own')}
+                    </StackedCell>
+                    <StackedCell label={s('sold')}>{n(d.sold)}</StackedCell>
+                    <StackedCell label={s('revenue')} className="md:whitespace-nowrap">
+                      {formatIDR(d.revenue)}
+                    </StackedCell>
                   </tr>
                 ))}
-              </Table>
+              </StackedTable>
             </section>
           </div>
         </>

@@ -117,7 +117,7 @@ export default async function WhatsAppMessagesPage({
               </StackedCell>
               <StackedCell label={t('messages.body')} className="col-span-2 md:max-w-sm">
                 <details>
-                  <summary className="cursor-pointer truncate text-sm">{m.body.split('\n')[0]}</summary>
+                  <summary className="min-h-11 cursor-pointer truncate py-3 text-sm">{m.body.split('\n')[0]}</summary>
                   <p className="mt-1 whitespace-pre-wrap break-words text-sm">{m.body}</p>
                 </details>
                 {canResend && (m.status === 'failed' || m.status === 'cancelled') && <ResendButton messageId={m.id} />}

@@ -3,7 +3,7 @@ import { formatBps, formatBytes } from '@/components/network/format';
 import { Facts } from '@/components/network/job-results';
 import { RouterErrorExplanation } from '@/components/network/router-status';
 import { Badge, Card } from '@/components/ui/card';
-import { Table, Td } from '@/components/ui/table';
+import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { RouterView } from '@/lib/network/routers';
@@ -109,7 +109,7 @@ export function InterfacesTable({ router }: { router: RouterView }) {
   return (
     <section>
       <h2 className="mb-2 font-semibold">{t('interfaces.title')}</h2>
-      <Table
+      <StackedTable
         testId="router-interfaces"
         head={[
           t('interfaces.name'),
@@ -122,23 +122,33 @@ export function InterfacesTable({ router }: { router: RouterView }) {
         ]}
       >
         {list.map((i) => (
-          <tr key={i.name}>
-            <Td className="font-medium">{i.name}</Td>
-            <Td className="text-xs">{i.type}</Td>
-            <Td>
+          <tr key={i.name} className={STACKED_ROW.page}>
+            <StackedCell className="col-span-2 break-all font-medium md:col-span-1">{i.name}</StackedCell>
+            <StackedCell label={t('interfaces.type')} className="break-all text-xs">
+              {i.type}
+            </StackedCell>
+            <StackedCell label={t('interfaces.running')}>
               {i.running ? (
                 <Badge color="green">{t('interfaces.up')}</Badge>
               ) : (
                 <Badge color="slate">{t('interfaces.down')}</Badge>
               )}
-            </Td>
-            <Td className="whitespace-nowrap">{formatBps(i.rxBps)}</Td>
-            <Td className="whitespace-nowrap">{formatBps(i.txBps)}</Td>
-            <Td className="whitespace-nowrap">{formatBytes(i.rxByte)}</Td>
-            <Td className="whitespace-nowrap">{formatBytes(i.txByte)}</Td>
+            </StackedCell>
+            <StackedCell label={t('interfaces.rx')} className="md:whitespace-nowrap">
+              {formatBps(i.rxBps)}
+            </StackedCell>
+            <StackedCell label={t('interfaces.tx')} className="md:whitespace-nowrap">
+              {formatBps(i.txBps)}
+            </StackedCell>
+            <StackedCell label={t('interfaces.totalRx')} className="md:whitespace-nowrap">
+              {formatBytes(i.rxByte)}
+            </StackedCell>
+            <StackedCell label={t('interfaces.totalTx')} className="md:whitespace-nowrap">
+              {formatBytes(i.txByte)}
+            </StackedCell>
           </tr>
         ))}
-      </Table>
+      </StackedTable>
     </section>
   );
 }

@@ -1,0 +1,130 @@
+import {
+  Activity,
+  BadgePercent,
+  BarChart3,
+  Building2,
+  ClipboardList,
+  Contact,
+  CreditCard,
+  HandCoins,
+  Handshake,
+  LayoutDashboard,
+  ListChecks,
+  Map as MapIcon,
+  MapPin,
+  MessageCircle,
+  Package,
+  Receipt,
+  Router,
+  Settings,
+  ShieldCheck,
+  Ticket,
+  UserCog,
+  UserPlus,
+  Users,
+  Wallet,
+} from 'lucide-react';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
+
+export const NAV_ICONS = {
+  dashboard: LayoutDashboard,
+  customers: Contact,
+  billing: Receipt,
+  payments: CreditCard,
+  reports: BarChart3,
+  whatsapp: MessageCircle,
+  leads: UserPlus,
+  plans: Package,
+  vouchers: Ticket,
+  resellerVouchers: Ticket,
+  map: MapIcon,
+  network: MapPin,
+  routers: Router,
+  sessions: Activity,
+  users: Users,
+  jobs: ListChecks,
+  audit: ClipboardList,
+  roles: ShieldCheck,
+  settings: Settings,
+  organizations: Building2,
+  platformUsers: UserCog,
+  wallet: Wallet,
+  walletTopups: HandCoins,
+  resellerPortal: BadgePercent,
+  resellers: Handshake,
+};
+
+/** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
+export const NAV_GROUPS = ['customers', 'finance', 'network', 'settings', 'platform'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
+export type NavItem = { href: string; key: keyof typeof NAV_ICONS; group?: NavGroup };
+
+type NavEntry = NavItem & { permission: Permission; resellerOnly?: boolean };
+
+/** Every page in the menu, by group (NAV_GROUPS orders the groups). */
+const NAV: NavEntry[] = [
+  { href: '/', key: 'dashboard', permission: 'dashboard.view' },
+  { href: '/customers', key: 'customers', group: 'customers', permission: 'customers.view' },
+  { href: '/leads', key: 'leads', group: 'customers', permission: 'leads.view' },
+  { href: '/plans', key: 'plans', group: 'customers', permission: 'plans.view' },
+  { href: '/whatsapp', key: 'whatsapp', group: 'customers', permission: 'messaging.view' },
+  { href: '/reseller', key: 'resellerPortal', group: 'finance', permission: 'resellers.portal', resellerOnly: true },
+  { href: '/wallet', key: 'wallet', group: 'finance', permission: 'wallet.view', resellerOnly: true },
+  { href: '/billing', key: 'billing', group: 'finance', permission: 'billing.view' },
+  { href: '/payments', key: 'payments', group: 'finance', permission: 'billing.view' },
+  { href: '/vouchers', key: 'vouchers', group: 'finance', permission: 'vouchers.view' },
+  { href: '/resellers', key: 'resellers', group: 'finance', permission: 'resellers.view' },
+  { href: '/resellers/topups', key: 'walletTopups', group: 'finance', permission: 'wallet.manage' },
+  { href: '/reports', key: 'reports', group: 'finance', permission: 'reports.view' },
+  { href: '/map', key: 'map', group: 'network', permission: 'odps.view' },
+  { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },
+  { href: '/routers', key: 'routers', group: 'network', permission: 'routers.view' },
+  { href: '/sessions', key: 'sessions', group: 'network', permission: 'sessions.view' },
+  { href: '/settings', key: 'settings', group: 'settings', permission: 'organization.settings' },
+  { href: '/settings/roles', key: 'roles', group: 'settings', permission: 'roles.view' },
+  { href: '/users', key: 'users', group: 'settings', permission: 'users.view' },
+  { href: '/jobs', key: 'jobs', group: 'settings', permission: 'jobs.view' },
+  { href: '/audit', key: 'audit', group: 'settings', permission: 'audit.view' },
+  { href: '/admin/organizations', key: 'organizations', group: 'platform', permission: 'platform.organizations' },
+  { href: '/admin/users', key: 'platformUsers', group: 'platform', permission: 'platform.organizations' },
+];
+
+/**
+ * The phone bottom bar: each role's three most used pages, then "Menu". A reseller buys
+ * vouchers on the wallet page, so their "Voucher" opens it at the purchase form.
+ */
+const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
+  const nav = (href: string) => NAV.find((n) => n.href === href)!;
+  const home = nav('/');
+  const desk = [home, nav('/customers'), nav('/billing')];
+  const field = [home, nav('/network'), nav('/map')];
+  return {
+    super_admin: desk,
+    admin: desk,
+    operator: desk,
+    finance: [home, nav('/billing'), nav('/payments')],
+    noc: [home, nav('/routers'), nav('/map')],
+    sales: [home, nav('/leads'), nav('/customers')],
+    technician: field,
+    warehouse: field,
+    hr: [home, nav('/users'), nav('/settings/roles')],
+    reseller: [
+      nav('/reseller'),
+      nav('/wallet'),
+      { href: '/wallet#buy-title', key: 'resellerVouchers', permission: 'wallet.view' },
+    ],
+  };
+})();
+
+/**
+ * What a role's navigation holds: the menu (sidebar and phone sheet) and the phone bottom bar.
+ * A reseller's own pages (portal, wallet) mean nothing to staff, super admin included.
+ */
+export function navigationFor(role: Role): { items: NavItem[]; bottom: NavItem[] } {
+  const items = NAV.filter((n) => can(role, n.permission) && (!n.resellerOnly || role === 'reseller')).map(
+    ({ href, key, group }) => ({ href, key, group }),
+  );
+  const bottom = BOTTOM[role].filter((n) => can(role, n.permission)).map(({ href, key }) => ({ href, key }));
+  return { items, bottom };
+}
