@@ -71,6 +71,13 @@ const NAV: NavEntry[] = [
   { href: '/whatsapp', key: 'whatsapp', group: 'customers', permission: 'messaging.view' },
   { href: '/reseller', key: 'resellerPortal', group: 'finance', permission: 'resellers.portal', resellerOnly: true },
   { href: '/wallet', key: 'wallet', group: 'finance', permission: 'wallet.view', resellerOnly: true },
+  {
+    href: '/wallet/vouchers',
+    key: 'resellerVouchers',
+    group: 'finance',
+    permission: 'wallet.view',
+    resellerOnly: true,
+  },
   { href: '/billing', key: 'billing', group: 'finance', permission: 'billing.view' },
   { href: '/payments', key: 'payments', group: 'finance', permission: 'billing.view' },
   { href: '/vouchers', key: 'vouchers', group: 'finance', permission: 'vouchers.view' },
@@ -92,7 +99,7 @@ const NAV: NavEntry[] = [
 
 /**
  * The phone bottom bar: each role's three most used pages, then "Menu". A reseller buys
- * vouchers on the wallet page, so their "Voucher" opens it at the purchase form.
+ * vouchers on the wallet page ("Dompet"); their "Voucher" opens the codes they hold, to copy or share one.
  */
 const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
   const nav = (href: string) => NAV.find((n) => n.href === href)!;
@@ -109,11 +116,7 @@ const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
     technician: field,
     warehouse: field,
     hr: [home, nav('/users'), nav('/settings/roles')],
-    reseller: [
-      nav('/reseller'),
-      nav('/wallet'),
-      { href: '/wallet#buy-title', key: 'resellerVouchers', permission: 'wallet.view' },
-    ],
+    reseller: [nav('/reseller'), nav('/wallet'), nav('/wallet/vouchers')],
   };
 })();
 
