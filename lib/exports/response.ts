@@ -47,7 +47,7 @@ export async function exportParams(request: Request): Promise<Record<string, unk
   }
   const bytes = await readBodyCapped(request, EXPORT_BODY_MAX_BYTES);
   if (!bytes) return problem(413);
-  // URLSearchParams never throws: a broken %-escape is kept as written and fails validation.
+  // URLSearchParams never throws: a broken %-escape is kept as written.
   const form = new URLSearchParams(new TextDecoder().decode(bytes));
   for (const [key, value] of form.entries()) if (key !== 'ids') fields[key] = value;
   fields.ids = form.getAll('ids');
