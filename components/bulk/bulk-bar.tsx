@@ -22,7 +22,7 @@ const ACTIONS = {
 
 /**
  * What can be done with the ticked rows: a WhatsApp reminder, isolating or reopening their
- * service (after a confirmation that says how many), and exporting just them.
+ * service (each after a confirmation that says how many), and exporting just them.
  */
 export function BulkBar({
   kind,
@@ -35,6 +35,8 @@ export function BulkBar({
   const router = useRouter();
   const { pageIds, selected, setAll, clear } = useSelection();
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  // One action at a time: a second tap while reminders are being queued would only add to the wait.
+  const [busy, setBusy] = useState(false);
   const exportForm = useRef<HTMLFormElement>(null);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const ids = [...selected];
@@ -42,19 +44,29 @@ export function BulkBar({
   const all = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
   const noun = t(`nouns.${kind}`, { count });
 
-  const remind = async () => {
-    const r = await ACTIONS[kind].remind({ ids });
-    if (!r.ok) return setNotice({ kind: 'error', text: r.message });
-    setNotice({ kind: 'success', text: t('reminded', r.data) });
-    clear();
+  const running = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
   };
-  const status = async (action: 'isolate' | 'reopen') => {
-    const r = await ACTIONS[kind].status({ ids, action });
-    if (!r.ok) return setNotice({ kind: 'error', text: r.message });
-    setNotice({ kind: 'success', text: t(action === 'isolate' ? 'isolated' : 'reopened', r.data) });
-    clear();
-    router.refresh();
-  };
+  const remind = () =>
+    running(async () => {
+      const r = await ACTIONS[kind].remind({ ids });
+      if (!r.ok) return setNotice({ kind: 'error', text: r.message });
+      setNotice({ kind: 'success', text: t('reminded', r.data) });
+      clear();
+    });
+  const status = (action: 'isolate' | 'reopen') =>
+    running(async () => {
+      const r = await ACTIONS[kind].status({ ids, action });
+      if (!r.ok) return setNotice({ kind: 'error', text: r.message });
+      setNotice({ kind: 'success', text: t(action === 'isolate' ? 'isolated' : 'reopened', { ...r.data, kind }) });
+      clear();
+      router.refresh();
+    });
   const exportAs = (f: 'csv' | 'xlsx') => {
     setFormat(f);
     // The form posts once React has put the chosen format in it.
@@ -75,16 +87,21 @@ export function BulkBar({
           {count > 0 ? t('selected', { count }) : t('selectAll')}
         </label>
         {allowed.remind && (
-          <Button variant="secondary" disabled={count === 0} onClick={remind} data-testid="bulk-remind">
-            {t('remind')}
-          </Button>
+          <ConfirmButton
+            label={t('remind')}
+            variant="secondary"
+            message={t('confirmRemind', { count, noun })}
+            disabled={count === 0 || busy}
+            onConfirm={remind}
+            testId="bulk-remind"
+          />
         )}
         {allowed.status && (
           <>
             <ConfirmButton
               label={t('isolate')}
               message={t('confirmIsolate', { count, noun })}
-              disabled={count === 0}
+              disabled={count === 0 || busy}
               onConfirm={() => status('isolate')}
               testId="bulk-isolate"
             />
@@ -92,7 +109,7 @@ export function BulkBar({
               label={t('reopen')}
               variant="secondary"
               message={t('confirmReopen', { count, noun })}
-              disabled={count === 0}
+              disabled={count === 0 || busy}
               onConfirm={() => status('reopen')}
               testId="bulk-reopen"
             />

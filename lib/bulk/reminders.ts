@@ -15,7 +15,7 @@ const OPEN = ['unpaid', 'partial'] as const;
 
 /**
  * Queues one WhatsApp message per open invoice selected (or, for selected customers, their
- * oldest open invoice) with the organization's invoice wording, through the message queue the
+ * oldest open invoice) with the organization's wording (see below), through the message queue the
  * sessions send from. The event key holds the organization's date, so a second tap the same
  * day sends nothing twice while tomorrow's reminder still goes out.
  */
@@ -26,7 +26,10 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
       .from(organizations)
       .where(eq(organizations.id, p.orgId));
     const settings = await getMessagingSettings(tx, p.orgId);
-    const template = await templateBody(tx, { orgId: p.orgId, category: 'invoice', locale: settings.locale });
+    const templates = {
+      invoice: await templateBody(tx, { orgId: p.orgId, category: 'invoice', locale: settings.locale }),
+      due_reminder: await templateBody(tx, { orgId: p.orgId, category: 'due_reminder', locale: settings.locale }),
+    };
     const picked = tx
       .select({ invoice: invoices, customer: customers })
       .from(invoices)
@@ -46,32 +49,41 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
             .orderBy(invoices.customerId, asc(invoices.dueDate), asc(invoices.createdAt))
             .then((all) => all.filter((r, i) => i === 0 || all[i - 1]!.customer.id !== r.customer.id));
     const day = localDate(new Date(), org!.timezone);
-    const drafts = rows.map(({ invoice, customer }) =>
-      draftFor({
+    const drafts = rows.map(({ invoice, customer }) => {
+      const values = { ...customerValues(customer, org!.name), ...invoiceValues(invoice, settings.locale) };
+      const days = daysBetween(day, invoice.dueDate);
+      // Before the due day: the H-3/H-1 reminder the app sends itself. From the due day on, that
+      // wording ("due in N days") would be wrong: the invoice wording, whose amount is what is
+      // still owed, so a partly paid invoice is not quoted at its full total.
+      const category = days > 0 ? 'due_reminder' : 'invoice';
+      return draftFor({
         orgId: p.orgId,
         customer,
-        category: 'invoice',
+        category,
         eventKey: `reminder:${invoice.id}:${day}`,
-        body: renderTemplate(template, {
-          ...customerValues(customer, org!.name),
-          ...invoiceValues(invoice, settings.locale),
-        }),
+        body: renderTemplate(
+          templates[category],
+          days > 0
+            ? { ...values, 'reminder.days': days }
+            : { ...values, 'invoice.total': values['invoice.outstanding']! },
+        ),
         createdBy: p.actorUserId,
-      }),
-    );
+      });
+    });
     // At most 500 rows (the schema's limit): one insert; a reminder already queued today is skipped.
     const inserted = drafts.length
       ? await tx
           .insert(messages)
           .values(drafts)
           .onConflictDoNothing({ target: [messages.organizationId, messages.eventKey] })
-          .returning({ status: messages.status })
+          .returning({ status: messages.status, error: messages.error })
       : [];
     const result = {
       selected: p.ids.length,
       queued: inserted.filter((m) => m.status === 'queued').length,
-      // Opted out of WhatsApp or no valid number: kept in the message log as cancelled.
-      cancelled: inserted.filter((m) => m.status === 'cancelled').length,
+      // Kept in the message log as cancelled: opted out of WhatsApp, or no valid number.
+      optedOut: inserted.filter((m) => m.error === 'opted_out').length,
+      cancelled: inserted.filter((m) => m.status === 'cancelled' && m.error !== 'opted_out').length,
       alreadySent: drafts.length - inserted.length,
       noOpenInvoice: p.ids.length - rows.length,
     };
@@ -85,4 +97,9 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
     });
     return result;
   });
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
+function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { GATEWAY_TX_STATUSES, INVOICE_STATUSES } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { getOrganization } from '@/lib/organizations/queries';
 import { GATEWAYS } from '@/lib/payments/types';
 import { blankAsUndefined } from '@/lib/server/form-input';
-import { defineOperation } from '@/lib/server/operation';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { customersSheet, invoicesSheet, paymentsSheet } from './lists';
+import type { Sheet } from './render';
 
 const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
@@ -25,6 +27,34 @@ const q = z
   .optional()
   .transform((v) => v || undefined);
 
+/**
+ * A file with every phone number and amount of a list leaves the app: who took which list,
+ * filtered how, and how many rows, is kept in the audit log.
+ */
+async function audited<T extends { sheet: Sheet; truncated: boolean }>(
+  ctx: Ctx,
+  kind: 'customers' | 'invoices' | 'payments',
+  input: { format: string; filter: Record<string, unknown>; ids?: string[] },
+  result: T,
+): Promise<T> {
+  await recordAudit(ctx.db, {
+    orgId: ctx.orgId,
+    actorUserId: ctx.actor.actorUserId,
+    ip: ctx.actor.ip,
+    action: `exports.${kind}`,
+    entityType: kind === 'customers' ? 'customer' : kind === 'invoices' ? 'invoice' : 'payment',
+    data: {
+      format: input.format,
+      // Only the filters that were set.
+      filters: Object.fromEntries(Object.entries(input.filter).filter(([, v]) => v !== undefined)),
+      selected: input.ids?.length ?? null,
+      rows: result.sheet.rows.length,
+      truncated: result.truncated,
+    },
+  });
+  return result;
+}
+
 async function zoneOf(db: Parameters<typeof getOrganization>[0], orgId: string) {
   return (await getOrganization(db, orgId))?.timezone ?? 'Asia/Jakarta';
 }
@@ -37,16 +67,22 @@ export const exportCustomersOp = defineOperation({
   name: 'exports.customers',
   permission: 'reports.view',
   input: base.extend(customerListSchema.omit({ cursor: true }).shape),
-  run: async (ctx, { format, ids, ...filter }) => ({
-    format,
-    timezone: await zoneOf(ctx.db, ctx.orgId),
-    ...(await customersSheet(ctx.db, {
-      viewer: { orgId: ctx.orgId, resellerUserId: null },
-      locale: ctx.locale,
-      filter,
-      ids,
-    })),
-  }),
+  run: async (ctx, { format, ids, ...filter }) =>
+    audited(
+      ctx,
+      'customers',
+      { format, filter, ids },
+      {
+        format,
+        timezone: await zoneOf(ctx.db, ctx.orgId),
+        ...(await customersSheet(ctx.db, {
+          viewer: { orgId: ctx.orgId, resellerUserId: null },
+          locale: ctx.locale,
+          filter,
+          ids,
+        })),
+      },
+    ),
 });
 
 export const exportInvoicesOp = defineOperation({
@@ -57,11 +93,17 @@ export const exportInvoicesOp = defineOperation({
     period: blankAsUndefined(z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period')),
     q,
   }),
-  run: async (ctx, { format, ids, ...filter }) => ({
-    format,
-    timezone: await zoneOf(ctx.db, ctx.orgId),
-    ...(await invoicesSheet(ctx.db, { orgId: ctx.orgId, locale: ctx.locale, filter, ids })),
-  }),
+  run: async (ctx, { format, ids, ...filter }) =>
+    audited(
+      ctx,
+      'invoices',
+      { format, filter, ids },
+      {
+        format,
+        timezone: await zoneOf(ctx.db, ctx.orgId),
+        ...(await invoicesSheet(ctx.db, { orgId: ctx.orgId, locale: ctx.locale, filter, ids })),
+      },
+    ),
 });
 
 export const exportPaymentsOp = defineOperation({
@@ -72,9 +114,15 @@ export const exportPaymentsOp = defineOperation({
     gateway: blankAsUndefined(z.enum(GATEWAYS)),
     q,
   }),
-  run: async (ctx, { format, ...filter }) => ({
-    format,
-    timezone: await zoneOf(ctx.db, ctx.orgId),
-    ...(await paymentsSheet(ctx.db, { locale: ctx.locale, filter: { orgId: ctx.orgId, ...filter } })),
-  }),
+  run: async (ctx, { format, ...filter }) =>
+    audited(
+      ctx,
+      'payments',
+      { format, filter },
+      {
+        format,
+        timezone: await zoneOf(ctx.db, ctx.orgId),
+        ...(await paymentsSheet(ctx.db, { locale: ctx.locale, filter: { orgId: ctx.orgId, ...filter } })),
+      },
+    ),
 });

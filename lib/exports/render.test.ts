@@ -14,6 +14,8 @@ test('CSV: a BOM, quoted where needed, money as plain digits, empty for missing,
       rows: [
         [text('Budi, "Pak"'), money(150000), date('2026-12-10'), datetime(null)],
         [text('=HYPERLINK("x")'), money(-5000), date(null), datetime(null)],
+        [text('=HYPERLINK("y")\nx'), money(0), date(null), datetime(null)],
+        [text('-5'), money(0), date(null), datetime(null)],
       ],
     },
     'Asia/Jakarta',
@@ -22,4 +24,7 @@ test('CSV: a BOM, quoted where needed, money as plain digits, empty for missing,
   assert.equal(lines[0], '\uFEFFNama,Total,Jatuh tempo,Dibayar');
   assert.equal(lines[1], '"Budi, ""Pak""",150000,2026-12-10,');
   assert.equal(lines[2], `"'=HYPERLINK(""x"")",-5000,,`);
+  // A line break after the formula does not let it through.
+  assert.equal(lines[3], `"'=HYPERLINK(""y"")\nx",0,,`);
+  assert.equal(lines[4], `"'-5",0,,`);
 });

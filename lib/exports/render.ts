@@ -40,6 +40,10 @@ function plain(cell: Cell, timeZone: string): string | number {
   return cell.v as string | number;
 }
 
+// Papa's own pattern (`escapeFormulae: true`) is anchored at both ends without the `s` flag,
+// so a formula followed by a line break would get through unescaped: only the start matters.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * UTF-8 with a byte-order mark: without it Excel opens the file as ANSI and breaks accents.
  * Text that starts like a formula (a name typed as `=HYPERLINK(…)`) is escaped, so opening
@@ -47,7 +51,7 @@ function plain(cell: Cell, timeZone: string): string | number {
  */
 export function toCsv(sheet: Sheet, timeZone: string): string {
   const data = sheet.rows.map((r) => r.map((c) => plain(c, timeZone)));
-  return `\uFEFF${Papa.unparse({ fields: sheet.headers, data }, { escapeFormulae: true })}`;
+  return `\uFEFF${Papa.unparse({ fields: sheet.headers, data }, { escapeFormulae: FORMULA_START })}`;
 }
 
 /**

@@ -1,4 +1,7 @@
 /** An export operation's result as the file download a route handler answers with. */
+import { getLocale } from '@/lib/auth/context';
+import { readBodyCapped } from '@/lib/server/body';
+import { failure } from '@/lib/server/operation';
 import { type Sheet, toCsv, toXlsx } from './render';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,14 +26,34 @@ export async function exportFile(
 }
 
 /**
- * The list's filters from the query string (`?format=xlsx&status=unpaid`); a POST form adds
- * the selected rows (`ids`), which would not fit in a URL.
+ * The selected rows' ids (500 at most, ~41 bytes each as `ids=<uuid>&`) fit well within this;
+ * anything larger is not our form.
  */
-export async function exportParams(request: Request): Promise<Record<string, unknown>> {
+export const EXPORT_BODY_MAX_BYTES = 64 * 1024;
+
+/**
+ * The list's filters from the query string (`?format=xlsx&status=unpaid`); a POST form adds
+ * the selected rows (`ids`), which would not fit in a URL. A POST that is not such a form
+ * (another content type, or too large) is answered here, in the operator's language, and the
+ * handler returns that response as it is.
+ */
+export async function exportParams(request: Request): Promise<Record<string, unknown> | Response> {
   const fields: Record<string, unknown> = Object.fromEntries(new URL(request.url).searchParams);
   if (request.method !== 'POST') return fields;
-  const form = await request.formData();
-  for (const [key, value] of form.entries()) if (key !== 'ids' && typeof value === 'string') fields[key] = value;
-  fields.ids = form.getAll('ids').filter((v) => typeof v === 'string');
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    await request.body?.cancel().catch(() => {});
+    return problem(400);
+  }
+  const bytes = await readBodyCapped(request, EXPORT_BODY_MAX_BYTES);
+  if (!bytes) return problem(413);
+  // URLSearchParams never throws: a broken %-escape is kept as written.
+  const form = new URLSearchParams(new TextDecoder().decode(bytes));
+  for (const [key, value] of form.entries()) if (key !== 'ids') fields[key] = value;
+  fields.ids = form.getAll('ids');
   return fields;
+}
+
+async function problem(status: 400 | 413): Promise<Response> {
+  return Response.json(failure(await getLocale(), 'validation'), { status });
 }

@@ -1,10 +1,10 @@
 /** The quick search (Ctrl-K): a few records of each kind the member may see, matched by what people type. */
-import { and, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, like, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, invoices, odps, routers, vouchers } from '@/db/schema';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { searchCondition } from '@/lib/core/customer-search';
-import { contains } from '@/lib/server/search';
+import { contains, startsWith } from '@/lib/server/search';
 
 export const QUICK_SEARCH_KINDS = ['customers', 'invoices', 'vouchers', 'odps', 'routers'] as const;
 export type QuickSearchKind = (typeof QUICK_SEARCH_KINDS)[number];
@@ -70,9 +70,20 @@ async function findCustomers(db: Db, s: QuickSearchScope, q: string, limit: numb
   }));
 }
 
-/** Exact code (any case) by the unique index; a substring only from 4 characters, so "20" does not list a year. */
+/**
+ * An invoice number or voucher code as typed (any case; both are stored upper case): exact
+ * below 4 characters, so "20" does not list a year; from 4 on, every code that starts with
+ * it. The range `q <= code < q'` (q with its last character stepped up) is what the unique
+ * btree on (organization, code) serves, so only the matching entries are read; Postgres
+ * derives no such range from a LIKE unless the collation is exactly C, and a substring match
+ * (`%q%`) would read every code of the organization per keystroke pause. The LIKE keeps the
+ * result exact.
+ */
 function codeMatch(column: typeof invoices.number | typeof vouchers.code, q: string) {
-  return q.length >= 4 ? or(eq(column, q.toUpperCase()), ilike(column, contains(q))) : eq(column, q.toUpperCase());
+  const code = q.toUpperCase();
+  if (code.length < 4) return eq(column, code);
+  const next = code.slice(0, -1) + String.fromCharCode(code.charCodeAt(code.length - 1) + 1);
+  return and(gte(column, code), lt(column, next), like(column, startsWith(code)));
 }
 
 async function findInvoices(db: Db, orgId: string, q: string, limit: number): Promise<QuickHit[]> {
@@ -81,7 +92,8 @@ async function findInvoices(db: Db, orgId: string, q: string, limit: number): Pr
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(and(eq(invoices.organizationId, orgId), codeMatch(invoices.number, q)))
-    .orderBy(desc(invoices.createdAt))
+    // Along the index, newest numbering first: the scan stops at the limit.
+    .orderBy(desc(invoices.number))
     .limit(limit);
   return rows.map((i) => ({
     kind: 'invoices',

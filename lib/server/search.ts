@@ -5,3 +5,8 @@
 export function contains(text: string): string {
   return `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 }
+
+/** The LIKE pattern "starts with this text", escaped like `contains`. */
+export function startsWith(text: string): string {
+  return `${text.replace(/[%_\\]/g, '\\$&')}%`;
+}

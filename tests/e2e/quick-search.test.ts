@@ -56,6 +56,9 @@ describe('quick search and bulk actions on a phone, in Chromium', () => {
     await rows.nth(1).getByTestId('row-check').check();
     await page.getByText('2 dipilih').waitFor();
     await page.getByTestId('bulk-remind').click();
+    // Sending asks first, with the count.
+    await page.getByText('Kirim pengingat WhatsApp untuk 2 tagihan yang dipilih?').waitFor();
+    await page.getByTestId('bulk-remind-confirm').click();
     const notice = page.getByTestId('bulk-notice');
     await notice.waitFor();
     assert.match(await notice.innerText(), /2 pengingat WhatsApp masuk antrean/);

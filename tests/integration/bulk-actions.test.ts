@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
-import { auditLogs, jobs, messages, subscriptions } from '@/db/schema';
+import { auditLogs, customers, invoices, jobs, messages, subscriptions } from '@/db/schema';
+import { localDate } from '@/lib/billing/money';
 import { customersStatusOp, invoicesStatusOp, remindCustomersOp, remindInvoicesOp } from '@/lib/bulk/operations';
+import { formatIDR } from '@/lib/format';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { executeOperation } from '@/lib/server/operation';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, testDb } from '../helpers';
@@ -22,7 +24,14 @@ describe('bulk actions on the customers and invoices lists', () => {
     const b = await world('brb');
     const first = await executeOperation(remindInvoicesOp, a.ctx, { ids: [a.w.invoice.id, b.w.invoice.id] });
     assert.ok(first.ok, JSON.stringify(first));
-    assert.deepEqual(first.data, { selected: 2, queued: 1, cancelled: 0, alreadySent: 0, noOpenInvoice: 1 });
+    assert.deepEqual(first.data, {
+      selected: 2,
+      queued: 1,
+      optedOut: 0,
+      cancelled: 0,
+      alreadySent: 0,
+      noOpenInvoice: 1,
+    });
     const mine = await db
       .select()
       .from(messages)
@@ -32,6 +41,12 @@ describe('bulk actions on the customers and invoices lists', () => {
     assert.equal(mine[0]!.customerId, a.w.customer.id);
     assert.equal(mine[0]!.createdBy, a.admin.user.id);
     assert.match(mine[0]!.body, new RegExp(a.w.invoice.number));
+    // Past its due day and partly paid: the invoice wording with what is still owed.
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, a.w.invoice.id));
+    const owed = inv!.total - inv!.paidAmount;
+    assert.ok(owed > 0 && owed < inv!.total, JSON.stringify(inv));
+    assert.ok(mine[0]!.body.includes(formatIDR(owed)), mine[0]!.body);
+    assert.ok(!mine[0]!.body.includes(formatIDR(a.w.invoice.total)), mine[0]!.body);
     const theirs = await db
       .select()
       .from(messages)
@@ -40,12 +55,38 @@ describe('bulk actions on the customers and invoices lists', () => {
     // A second tap the same day (here through the customer) sends nothing twice.
     const again = await executeOperation(remindCustomersOp, a.ctx, { ids: [a.w.customer.id] });
     assert.ok(again.ok);
-    assert.deepEqual(again.data, { selected: 1, queued: 0, cancelled: 0, alreadySent: 1, noOpenInvoice: 0 });
+    assert.deepEqual(again.data, {
+      selected: 1,
+      queued: 0,
+      optedOut: 0,
+      cancelled: 0,
+      alreadySent: 1,
+      noOpenInvoice: 0,
+    });
     const audit = await db
       .select()
       .from(auditLogs)
       .where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.action, 'bulk.reminders_queued')));
     assert.equal(audit.length, 2);
+    // Before its due day: the H-3/H-1 reminder wording, with the days left; an opted-out
+    // customer is counted apart from a missing number.
+    await db
+      .update(invoices)
+      .set({ dueDate: localDate(new Date(), 'Asia/Jakarta', 3) })
+      .where(eq(invoices.id, b.w.invoice.id));
+    const ahead = await executeOperation(remindInvoicesOp, b.ctx, { ids: [b.w.invoice.id] });
+    assert.ok(ahead.ok && ahead.data.queued === 1, JSON.stringify(ahead));
+    const [early] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, b.org.id), like(messages.eventKey, 'reminder:%')));
+    assert.equal(early!.category, 'due_reminder');
+    assert.match(early!.body, /3 hari lagi/);
+    await db.update(customers).set({ whatsappOptOut: true }).where(eq(customers.id, b.w.customer.id));
+    await db.delete(messages).where(eq(messages.id, early!.id));
+    const out = await executeOperation(remindCustomersOp, b.ctx, { ids: [b.w.customer.id] });
+    assert.ok(out.ok);
+    assert.deepEqual([out.data.optedOut, out.data.cancelled, out.data.queued], [1, 0, 0]);
   });
 
   test('isolate and reopen go through the subscription transition, with its router job', async () => {
@@ -56,7 +97,7 @@ describe('bulk actions on the customers and invoices lists', () => {
       action: 'isolate',
     });
     assert.ok(r.ok, JSON.stringify(r));
-    assert.deepEqual(r.data, { selected: 2, changed: 1, skipped: 1 });
+    assert.deepEqual(r.data, { selected: 2, changed: 1, skipped: 1, services: 1 });
     const status = async (id: string) =>
       (await db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!.status;
     assert.equal(await status(a.w.subscription.id), 'isolated');
@@ -75,6 +116,52 @@ describe('bulk actions on the customers and invoices lists', () => {
     });
     assert.ok(reopened.ok && reopened.data.changed === 1, JSON.stringify(reopened));
     assert.equal(await status(a.w.subscription.id), 'active');
+  });
+
+  test('counts are of selected rows; a paid invoice does not isolate its service', async () => {
+    const a = await world('bsc');
+    const status = async (id: string) =>
+      (await db.select().from(subscriptions).where(eq(subscriptions.id, id)))[0]!.status;
+    // The customer has a second active service; their invoice has a twin for December.
+    const { id: _s, createdAt: _sc, updatedAt: _su, ...sub } = a.w.subscription;
+    const [second] = await db
+      .insert(subscriptions)
+      .values({ ...sub, serviceUsername: `dua${randomUUID().slice(0, 6)}`, odpPort: null, status: 'active' })
+      .returning();
+    const { id: _i, createdAt: _ic, ...inv } = a.w.invoice;
+    const [december] = await db
+      .insert(invoices)
+      .values({ ...inv, number: `${inv.number}-B`, period: '2026-12-01' })
+      .returning();
+    const customers = await executeOperation(customersStatusOp, a.ctx, { ids: [a.w.customer.id], action: 'isolate' });
+    assert.ok(customers.ok, JSON.stringify(customers));
+    assert.deepEqual(customers.data, { selected: 1, changed: 1, skipped: 0, services: 2 });
+    const back = await executeOperation(invoicesStatusOp, a.ctx, {
+      ids: [a.w.invoice.id, december!.id],
+      action: 'reopen',
+    });
+    assert.ok(back.ok);
+    assert.deepEqual(back.data, { selected: 2, changed: 2, skipped: 0, services: 1 });
+    assert.equal(await status(a.w.subscription.id), 'active');
+    // Both invoices paid: selecting them isolates nothing.
+    await db.update(invoices).set({ status: 'paid' }).where(eq(invoices.subscriptionId, a.w.subscription.id));
+    const paid = await executeOperation(invoicesStatusOp, a.ctx, {
+      ids: [a.w.invoice.id, december!.id],
+      action: 'isolate',
+    });
+    assert.ok(paid.ok);
+    assert.deepEqual(paid.data, { selected: 2, changed: 0, skipped: 2, services: 0 });
+    assert.equal(await status(a.w.subscription.id), 'active');
+    // One of them open again: its service is isolated, the paid one is skipped.
+    await db.update(invoices).set({ status: 'unpaid' }).where(eq(invoices.id, december!.id));
+    const open = await executeOperation(invoicesStatusOp, a.ctx, {
+      ids: [a.w.invoice.id, december!.id],
+      action: 'isolate',
+    });
+    assert.ok(open.ok);
+    assert.deepEqual(open.data, { selected: 2, changed: 1, skipped: 1, services: 1 });
+    assert.equal(await status(a.w.subscription.id), 'isolated');
+    assert.equal(await status(second!.id), 'isolated');
   });
 
   test('the selection is checked: 1 to 500 ids, and the permission of the action', async () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
+import { and, asc, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { gatewayTransactions } from '@/db/schema';
+import { auditLogs, gatewayTransactions } from '@/db/schema';
 import { exportCustomersOp, exportInvoicesOp, exportPaymentsOp } from '@/lib/exports/operations';
 import { toCsv, toXlsx } from '@/lib/exports/render';
 import { executeOperation } from '@/lib/server/operation';
@@ -39,6 +40,29 @@ describe('exports of the customers, invoices and payments lists', () => {
     assert.ok(isolated.ok && isolated.data.sheet.rows.length === 0);
     const selection = await executeOperation(exportCustomersOp, a.ctx, { ids: [a.w.customer.id, b.w.customer.id] });
     assert.ok(selection.ok && selection.data.sheet.rows.length === 1);
+    // Each file taken is in the audit log: the kind, the filters set, how many rows.
+    const audits = await db
+      .select({ data: auditLogs.data })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.action, 'exports.customers')))
+      .orderBy(asc(auditLogs.createdAt), asc(auditLogs.id));
+    assert.equal(audits.length, 3);
+    assert.deepEqual(audits[0]!.data, {
+      format: 'csv',
+      filters: { q: 'joko', area: 'RW 05', sort: 'newest' },
+      selected: null,
+      rows: 1,
+      truncated: false,
+    });
+    assert.equal((audits[2]!.data as { selected: number }).selected, 2);
+    // In the XLSX a phone number is a text cell: Excel would show 6.28E+12 for a number.
+    const xlsx = await executeOperation(exportCustomersOp, a.ctx, { format: 'xlsx', q: 'joko' });
+    assert.ok(xlsx.ok);
+    const phone = xlsx.data.sheet.rows[0]![2]!;
+    assert.ok(phone.t === 'text' && phone.v, JSON.stringify(phone));
+    const zip = unzipSync(new Uint8Array(await toXlsx(xlsx.data.sheet, xlsx.data.timezone)));
+    assert.ok(strFromU8(zip['xl/sharedStrings.xml'] ?? new Uint8Array()).includes(phone.v!));
+    assert.ok(!strFromU8(zip['xl/worksheets/sheet1.xml']!).includes(`<v>${phone.v}</v>`));
     // Exports take more than seeing the list.
     const tech = await makeMember(db, a.org.id, 'technician');
     const refused = await executeOperation(exportCustomersOp, ctxFor(db, a.org.id, tech.user.id, 'technician'), {});

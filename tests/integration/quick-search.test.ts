@@ -43,6 +43,11 @@ describe('quick search', () => {
       inv.filter((h) => h.kind === 'invoices').map((h) => [h.id, h.href]),
       [[a.w.invoice.id, `/invoices/${a.w.invoice.id}`]],
     );
+    // From 4 characters, a number by how it starts (any case); not by a piece from its middle.
+    const invoiceHit = `invoices:${a.w.invoice.id}`;
+    assert.ok((await kinds(a.w.invoice.number.slice(0, -1).toLowerCase())).includes(invoiceHit));
+    assert.ok(!(await kinds(a.w.invoice.number.slice(1))).includes(invoiceHit), a.w.invoice.number);
+    assert.ok((await kinds(a.code.slice(0, 4).toLowerCase())).some((k) => k.startsWith('vouchers:')));
     assert.ok((await kinds(a.code)).includes(`vouchers:${(await search(a.org.id, id, 'admin', a.code))[0]!.id}`));
     assert.ok((await kinds(a.w.odp.code)).includes(`odps:${a.w.odp.id}`));
     assert.ok((await kinds(a.router.name)).includes(`routers:${a.router.id}`));

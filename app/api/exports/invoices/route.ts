@@ -6,12 +6,16 @@ export const dynamic = 'force-dynamic';
 
 /** The invoices list as CSV or XLSX, with the list's filters from the query string. */
 export async function GET(request: Request) {
-  const result = await runAction(exportInvoicesOp, await exportParams(request));
+  const params = await exportParams(request);
+  if (params instanceof Response) return params;
+  const result = await runAction(exportInvoicesOp, params);
   return result.ok ? exportFile('tagihan', result.data) : toResponse(result);
 }
 
 /** Only the rows ticked on the list (the ids come as a form, too many for a URL). */
 export async function POST(request: Request) {
-  const result = await runAction(exportInvoicesOp, await exportParams(request));
+  const params = await exportParams(request);
+  if (params instanceof Response) return params;
+  const result = await runAction(exportInvoicesOp, params);
   return result.ok ? exportFile('tagihan', result.data) : toResponse(result);
 }

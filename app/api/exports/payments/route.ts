@@ -6,6 +6,8 @@ export const dynamic = 'force-dynamic';
 
 /** The payments list as CSV or XLSX, with the list's filters from the query string. */
 export async function GET(request: Request) {
-  const result = await runAction(exportPaymentsOp, await exportParams(request));
+  const params = await exportParams(request);
+  if (params instanceof Response) return params;
+  const result = await runAction(exportPaymentsOp, params);
   return result.ok ? exportFile('pembayaran', result.data) : toResponse(result);
 }
