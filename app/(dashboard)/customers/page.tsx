@@ -109,16 +109,24 @@ export default async function CustomersPage({
       </SearchForm>
       {!result.ok && <Alert>{result.message}</Alert>}
       {result.ok && page.items.length === 0 ? (
-        <div className="space-y-3">
-          <EmptyState title={t('customers.emptyTitle')} hint={t('customers.emptyHint')} />
-          {addCustomer && (
-            <div className="text-center">
-              <Link href="/leads/new" className={buttonClass('primary')}>
-                {t('customerList.add')}
-              </Link>
-            </div>
-          )}
-        </div>
+        <EmptyState
+          title={t('customers.emptyTitle')}
+          hint={t('customers.emptyHint')}
+          action={
+            <>
+              {addCustomer && (
+                <Link href="/leads/new" className={buttonClass('primary')}>
+                  {t('customerList.add')}
+                </Link>
+              )}
+              {can(ctx.role, 'customers.import') && (
+                <Link href="/customers/import" className={buttonClass('secondary')}>
+                  {t('customers.import')}
+                </Link>
+              )}
+            </>
+          }
+        />
       ) : (
         page.items.length > 0 && (
           <BulkSelection pageIds={page.items.map((c) => c.id)}>

@@ -53,7 +53,17 @@ export default async function LeadsPage({
         {status && <input type="hidden" name="status" value={status} />}
       </SearchForm>
       {page.items.length === 0 ? (
-        <EmptyState title={t('leads.emptyTitle')} hint={t('leads.emptyHint')} />
+        <EmptyState
+          title={t('leads.emptyTitle')}
+          hint={t('leads.emptyHint')}
+          action={
+            can(ctx.role, 'leads.create') && (
+              <Link href="/leads/new" className={buttonClass('primary')}>
+                {t('leads.new')}
+              </Link>
+            )
+          }
+        />
       ) : (
         <StackedTable
           testId="leads-table"

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm } from '@/components/ui/search-form';
@@ -45,7 +46,17 @@ export default async function VoucherBatchesPage({
         />
       </SearchForm>
       {page.items.length === 0 ? (
-        <EmptyState title={t('vouchers.batches.emptyTitle')} hint={t('vouchers.batches.emptyHint')} />
+        <EmptyState
+          title={t('vouchers.batches.emptyTitle')}
+          hint={t('vouchers.batches.emptyHint')}
+          action={
+            can(ctx.role, 'vouchers.manage') && (
+              <Link href="/vouchers/new" className={buttonClass('primary')}>
+                {t('vouchers.tabs.new')}
+              </Link>
+            )
+          }
+        />
       ) : (
         <StackedTable
           testId="voucher-batches"
