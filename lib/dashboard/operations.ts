@@ -18,9 +18,14 @@ function section<T>(name: string, permission: Permission, load: (ctx: Ctx) => Pr
   });
 }
 
-export const dashboardOp = section('get', 'dashboard.view', (ctx) =>
-  dashboardSummary(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
-);
+// Not cached: the activity feed, job counts and failing passes are what the member just did or
+// just fixed, and they are cheap (a few indexed counts).
+export const dashboardOp = defineOperation({
+  name: 'dashboard.get',
+  permission: 'dashboard.view',
+  input: z.object({}),
+  run: (ctx) => dashboardSummary(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
+});
 
 /** Money: MRR, billed and collected, collection rate, aging, movement, revenue mix, vouchers. */
 export const dashboardFinanceOp = section('finance', 'billing.view', (ctx) =>
