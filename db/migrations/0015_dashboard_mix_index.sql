@@ -1,0 +1,1 @@
+CREATE INDEX "customers_org_mix_idx" ON "customers" USING btree ("organization_id","plan_id","area","status") WHERE "customers"."status" in ('active', 'isolated');
