@@ -158,6 +158,8 @@ export const subscriptions = pgTable(
     index('subscriptions_odp_idx').on(t.odpId),
     uniqueIndex('subscriptions_odp_port_uq').on(t.odpId, t.odpPort).where(sql`${t.odpPort} is not null`),
     index('subscriptions_router_idx').on(t.routerId),
+    // Who should be online (the dashboard's network section): a count over this index alone.
+    index('subscriptions_org_active_idx').on(t.organizationId).where(sql`${t.status} = 'active'`),
     foreignKey({
       name: 'subscriptions_router_fk',
       columns: [t.routerId, t.organizationId],
