@@ -100,6 +100,11 @@ export const customers = pgTable(
     index('customers_org_area_created_idx').on(t.organizationId, t.area, t.createdAt, t.id),
     index('customers_org_reseller_created_idx').on(t.organizationId, t.resellerUserId, t.createdAt, t.id),
     index('customers_org_name_idx').on(t.organizationId, t.name, t.id),
+    // The dashboard's customer mix (active and isolated by plan and area), index-only and
+    // already in group order: a quarter of the time of reading the wide customer rows.
+    index('customers_org_mix_idx')
+      .on(t.organizationId, t.planId, t.area, t.status)
+      .where(sql`${t.status} in ('active', 'isolated')`),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // The network map's bounds query (customers inside the view) by index.
     index('customers_org_point_gist')
@@ -153,6 +158,8 @@ export const subscriptions = pgTable(
     index('subscriptions_odp_idx').on(t.odpId),
     uniqueIndex('subscriptions_odp_port_uq').on(t.odpId, t.odpPort).where(sql`${t.odpPort} is not null`),
     index('subscriptions_router_idx').on(t.routerId),
+    // Who should be online (the dashboard's network section): a count over this index alone.
+    index('subscriptions_org_active_idx').on(t.organizationId).where(sql`${t.status} = 'active'`),
     foreignKey({
       name: 'subscriptions_router_fk',
       columns: [t.routerId, t.organizationId],

@@ -112,15 +112,20 @@ async function collections(db: Db, orgId: string, cal: Calendar) {
 /** What is still owed by days past due, and the largest open invoices. */
 async function receivables(db: Db, orgId: string, cal: Calendar) {
   const [buckets, top] = await Promise.all([
+    // Summed per due date first (a handful of dates, in index order), bucketed after: the
+    // bucket expression on each of the open invoices was half of this query's time.
     db.execute<{ bucket: AgingBucket; invoices: number; amount: number }>(sql`
-      select case when i.due_date >= ${cal.today}::date then 'current'
-          when ${cal.today}::date - i.due_date <= 30 then '1-30'
-          when ${cal.today}::date - i.due_date <= 60 then '31-60'
-          when ${cal.today}::date - i.due_date <= 90 then '61-90'
+      select case when d.due_date >= ${cal.today}::date then 'current'
+          when ${cal.today}::date - d.due_date <= 30 then '1-30'
+          when ${cal.today}::date - d.due_date <= 60 then '31-60'
+          when ${cal.today}::date - d.due_date <= 90 then '61-90'
           else '90+' end as bucket,
-        count(*)::int as invoices, sum(i.total - i.paid_amount)::bigint as amount
-      from invoices i
-      where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
+        sum(d.invoices)::int as invoices, sum(d.amount)::bigint as amount
+      from (
+        select i.due_date, count(*) as invoices, sum(i.total - i.paid_amount) as amount
+        from invoices i
+        where i.organization_id = ${orgId} and i.status in ('unpaid', 'partial')
+        group by i.due_date) d
       group by 1`),
     // The largest open invoices: the billing run carries an unpaid rest into the next
     // invoice, so a customer's latest open invoice holds what they owe. Read in index order
@@ -191,19 +196,23 @@ async function monthTotals(db: Db, orgId: string, cal: Calendar) {
  * (subscriptions moved to isolated) per month, the last twelve months. Isolations are
  * counted as they happened: a subscription isolated twice in a month counts twice (rare,
  * and counting distinct subscriptions made this the slowest figure of the page).
+ *
+ * One plain count per month and kind over an index range between the organization's month
+ * starts: a quarter of the time of grouping every row by its month truncated in the zone.
  */
 async function movement(db: Db, orgId: string, cal: Calendar) {
-  return inZone(db, cal.tz, (tx) =>
-    tx.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
-      select to_char(m, 'YYYY-MM-DD') as month, kind, n from (
-        select date_trunc('month', c.created_at) as m, 'new' as kind, count(*)::int as n
-        from customers c where c.organization_id = ${orgId} and c.created_at >= ${cal.first}::date group by 1
-        union all
-        select date_trunc('month', h.created_at), h.to_status, count(*)::int
-        from subscription_history h
-        where h.organization_id = ${orgId} and h.to_status in ('terminated', 'isolated') and h.created_at >= ${cal.first}::date
-        group by 1, 2) x`),
-  );
+  return db.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
+    with m as (
+      select to_char(d, 'YYYY-MM-DD') as month, d::timestamp at time zone ${cal.tz} as lo,
+        (d + interval '1 month')::timestamp at time zone ${cal.tz} as hi
+      from generate_series(${cal.first}::date, ${cal.cur}::date, interval '1 month') d)
+    select m.month, 'new' as kind, (select count(*) from customers c
+      where c.organization_id = ${orgId} and c.created_at >= m.lo and c.created_at < m.hi)::int as n
+    from m
+    union all
+    select m.month, k.kind, (select count(*) from subscription_history h
+      where h.organization_id = ${orgId} and h.to_status = k.kind and h.created_at >= m.lo and h.created_at < m.hi)::int
+    from m, (values ('terminated'), ('isolated')) k(kind)`);
 }
 
 /** Month starts (YYYY-MM-01) from `first` to `cur`, for series that must show empty months. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, test } from 'node:test';
-import { leads, payments, routerSessions, routers } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { customers, leads, payments, routerSessions, routers, subscriptionHistory } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { activitySentence } from '@/lib/dashboard/activity-text';
@@ -73,6 +74,28 @@ describe('dashboard', () => {
         ['RW 01', 1, 100_000],
       ],
     );
+  });
+
+  test("movement puts rows in months by the organization's month starts, not UTC's", async () => {
+    const w = await dashboardWorld(db, 'dash-edge');
+    // The current month starts at 00:00 WIB on its 1st, 17:00 UTC the day before.
+    const start = new Date(`${CUR}T00:00:00+07:00`).getTime();
+    await db
+      .update(customers)
+      .set({ createdAt: new Date(start - 60_000) })
+      .where(eq(customers.id, w.c3.customer.id));
+    await db
+      .update(customers)
+      .set({ createdAt: new Date(start) })
+      .where(eq(customers.id, w.c4.customer.id));
+    await db
+      .update(subscriptionHistory)
+      .set({ createdAt: new Date(start - 1) })
+      .where(and(eq(subscriptionHistory.organizationId, w.org.id), eq(subscriptionHistory.toStatus, 'isolated')));
+    const r = await executeOperation(dashboardFinanceOp, ctxFor(db, w.org.id, w.admin.user.id, 'admin'), {});
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.data.movement.at(-1), { month: CUR, new: 3, churned: 1, isolated: 0 });
+    assert.deepEqual(r.data.movement.at(-2), { month: PREV, new: 1, churned: 0, isolated: 1 });
   });
 
   test('each organization sees only its own figures; finance cannot read the sales section', async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "customers_org_mix_idx" ON "customers" USING btree ("organization_id","plan_id","area","status") WHERE "customers"."status" in ('active', 'isolated');--> statement-breakpoint
+CREATE INDEX "subscriptions_org_active_idx" ON "subscriptions" USING btree ("organization_id") WHERE "subscriptions"."status" = 'active';
