@@ -3,7 +3,7 @@
  * the pages (the pages' own queries, read a thousand rows at a time by their cursor).
  */
 import type { Db } from '@/db/client';
-import { listInvoices } from '@/lib/billing/queries';
+import { type InvoiceAgeFilter, listInvoices } from '@/lib/billing/queries';
 import { formatCustomerNumber } from '@/lib/core/customer-number';
 import { listCustomers, type Viewer } from '@/lib/customers/queries';
 import type { CustomerListInput } from '@/lib/customers/schemas';
@@ -55,7 +55,7 @@ export async function customersSheet(
   return { sheet, truncated };
 }
 
-export type InvoiceExportFilter = { status?: string; period?: string; q?: string };
+export type InvoiceExportFilter = { status?: string; period?: string; overdue?: InvoiceAgeFilter; q?: string };
 
 export async function invoicesSheet(
   db: Db,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { GATEWAY_TX_STATUSES, INVOICE_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { INVOICE_AGE_FILTERS } from '@/lib/billing/queries';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { getOrganization } from '@/lib/organizations/queries';
 import { GATEWAYS } from '@/lib/payments/types';
-import { blankAsUndefined } from '@/lib/server/form-input';
+import { blankAsUndefined, calendarDay } from '@/lib/server/form-input';
 import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { customersSheet, invoicesSheet, paymentsSheet } from './lists';
 import type { Sheet } from './render';
@@ -90,7 +91,8 @@ export const exportInvoicesOp = defineOperation({
   permission: 'reports.view',
   input: base.extend({
     status: blankAsUndefined(z.enum(INVOICE_STATUSES)),
-    period: blankAsUndefined(z.string().regex(/^\d{4}-\d{2}-01$/, 'validation.period')),
+    overdue: blankAsUndefined(z.enum(INVOICE_AGE_FILTERS)),
+    period: blankAsUndefined(calendarDay('validation.period').refine((v) => v.endsWith('-01'), 'validation.period')),
     q,
   }),
   run: async (ctx, { format, ids, ...filter }) =>

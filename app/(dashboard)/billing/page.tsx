@@ -67,7 +67,9 @@ export default async function BillingPage({
                 {t('payments.settings')}
               </Link>
             )}
-            {bulk.export && <ExportLinks kind="invoices" query={filterQuery(sp, ['q', 'status', 'period'])} />}
+            {bulk.export && (
+              <ExportLinks kind="invoices" query={filterQuery(sp, ['q', 'status', 'period', 'overdue'])} />
+            )}
           </>
         }
       />
