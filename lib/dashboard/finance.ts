@@ -173,8 +173,12 @@ async function monthTotals(db: Db, orgId: string, cal: Calendar) {
       where p.organization_id = ${orgId} and p.status = 'approved' and p.created_at >= ${startOf(cal, cal.prev)}),
     vch as (
       select count(*) filter (where v.sold_at >= b.cur)::int as cur, count(*) filter (where v.sold_at < b.cur)::int as prev,
-        coalesce(sum(vb.price_rupiah) filter (where v.sold_at >= b.cur), 0)::bigint as sales_cur,
-        coalesce(sum(vb.price_rupiah) filter (where v.sold_at < b.cur), 0)::bigint as sales_prev
+        -- The ISP's takings, as in the voucher sales report: the card price on its own sales,
+        -- the reseller price on a reseller's.
+        coalesce(sum(case when v.reseller_user_id is null then vb.price_rupiah else vb.cost_rupiah end)
+          filter (where v.sold_at >= b.cur), 0)::bigint as sales_cur,
+        coalesce(sum(case when v.reseller_user_id is null then vb.price_rupiah else vb.cost_rupiah end)
+          filter (where v.sold_at < b.cur), 0)::bigint as sales_prev
       from vouchers v join voucher_batches vb on vb.id = v.batch_id, b
       where v.organization_id = ${orgId} and v.sold_at >= ${startOf(cal, cal.prev)})
     select pay.cur as "collectedCur", pay.prev as "collectedPrev", vch.cur as "vouchersCur", vch.prev as "vouchersPrev",

@@ -11,7 +11,7 @@ import type { Locale } from '@/lib/i18n/config';
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
 
 /** The admin and finance figures; every number and bar opens the list behind it. */
-export async function MoneyTiles({ f }: { f: FinanceDashboard }) {
+export async function MoneyTiles({ f, reports }: { f: FinanceDashboard; reports: boolean }) {
   const t = await getTranslations('dashboard');
   const open = f.aging.reduce((s, b) => s + b.invoices, 0);
   return (
@@ -35,7 +35,7 @@ export async function MoneyTiles({ f }: { f: FinanceDashboard }) {
         value={formatIDR(f.collected.current)}
         hint={t('vsLast', { amount: formatIDR(f.collected.previous) })}
         // There is no list of recorded payments; the report has collections by method.
-        href="/reports"
+        href={reports ? '/reports' : null}
         tone={f.collected.current >= f.collected.previous ? 'green' : undefined}
         testId="stat-collected"
       />
@@ -129,7 +129,8 @@ export async function MoneyCharts({ f, locale }: { f: FinanceDashboard; locale: 
         </ul>
       </Card>
       <Card className="min-w-0">
-        <h3 className="mb-2 font-semibold">{t('aging')}</h3>
+        <h3 className="font-semibold">{t('aging')}</h3>
+        <p className="mb-2 text-xs text-slate-500">{t('agingNote')}</p>
         <BarChart
           title={t('aging')}
           data={aging}
