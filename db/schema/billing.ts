@@ -43,6 +43,8 @@ export const billingSettings = pgTable('billing_settings', {
   // Relative to FILES_DIR; shown on invoices and the public invoice page.
   logoPath: text('logo_path'),
   companyAddress: text('company_address'),
+  // The number customers call or text, printed on receipts and invoices.
+  companyPhone: text('company_phone'),
   bankAccounts: text('bank_accounts'),
   footerNote: text('footer_note'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -8,6 +8,7 @@ export type InvoicePdfData = {
   organization: { id: string; name: string; timezone?: string };
   settings: {
     companyAddress: string | null;
+    companyPhone?: string | null;
     bankAccounts: string | null;
     footerNote: string | null;
     taxPercent: number;
@@ -89,6 +90,7 @@ function invoiceDocument({ Document, Image, Link, Page, Text, View }: ReactPdf, 
             ) : null}
             <Text style={s.h1}>{d.organization.name}</Text>
             {d.settings.companyAddress ? <Text style={s.muted}>{d.settings.companyAddress}</Text> : null}
+            {d.settings.companyPhone ? <Text style={s.muted}>Telp. {d.settings.companyPhone}</Text> : null}
           </View>
           <View>
             <Text style={s.bold}>FAKTUR {d.invoice.number}</Text>

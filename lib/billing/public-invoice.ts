@@ -23,6 +23,7 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
     organization: org!,
     settings: {
       companyAddress: settings.companyAddress,
+      companyPhone: settings.companyPhone,
       bankAccounts: settings.bankAccounts,
       footerNote: settings.footerNote,
       taxPercent: settings.taxPercent,

@@ -8,7 +8,8 @@ import { getBillingSettings } from './settings';
 /**
  * Everything a counter receipt prints: the payment and what it paid (invoices and their
  * periods), the plan, the ISP's name, address and phone, and what the customer still owes.
- * The ISP's phone is the number of its WhatsApp session (the one customers already write to).
+ * The ISP's phone is the company phone from the billing settings, else the number of its
+ * WhatsApp session (the one customers already write to).
  * Only an approved payment has a receipt: a transfer still waiting for finance, a rejected or
  * a refunded one gets its status and the customer to go back to, never a receipt number.
  * What is still owed is today's figure (`outstandingAt`), so a reprint says when it was counted.
@@ -66,7 +67,11 @@ export async function getReceipt(db: Db, p: { orgId: string; paymentId: string; 
     receiptNumber: receiptNumber(payment.id, new Date(payment.createdAt), org?.timezone ?? 'Asia/Jakarta'),
     periods: [...new Set(paidInvoices.map((i) => i.period))],
     plans: paidInvoices.length ? [...new Set(paidInvoices.map((i) => i.plan))] : plan ? [plan] : [],
-    isp: { name: org?.name ?? '', address: settings.companyAddress, phone: session?.phone ?? null },
+    isp: {
+      name: org?.name ?? '',
+      address: settings.companyAddress,
+      phone: settings.companyPhone ?? session?.phone ?? null,
+    },
     outstanding: Number(owed?.outstanding ?? 0),
     outstandingAt: p.now ?? new Date(),
   };

@@ -20,6 +20,7 @@ export const DEFAULT_BILLING: Omit<BillingSettings, 'organizationId' | 'updatedA
   invoiceNumberFormat: '{prefix}/{yyyy}{mm}/{seq}',
   logoPath: null,
   companyAddress: null,
+  companyPhone: null,
   bankAccounts: null,
   footerNote: null,
 };
@@ -56,6 +57,13 @@ export const billingSettingsSchema = z.object({
     .optional()
     .default('{prefix}/{yyyy}{mm}/{seq}'),
   companyAddress: optionalText,
+  companyPhone: z
+    .string()
+    .trim()
+    .max(40, 'validation.phone')
+    .regex(/^[0-9+()\-.\s]*$/, 'validation.phone')
+    .optional()
+    .transform((v) => v || null),
   bankAccounts: optionalText,
   footerNote: optionalText,
   logo: z

@@ -43,6 +43,14 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
         {d.settings.logoDataUrl && <img src={d.settings.logoDataUrl} alt="" className="mb-2 h-12 w-auto" />}
         <p className="text-lg font-bold text-brand-700 dark:text-brand-500">{d.organization.name}</p>
         {d.settings.companyAddress && <p className="text-sm text-slate-500">{d.settings.companyAddress}</p>}
+        {d.settings.companyPhone && (
+          <a
+            href={`tel:${d.settings.companyPhone.replace(/[^0-9+]/g, '')}`}
+            className="inline-flex min-h-11 items-center text-sm underline"
+          >
+            {d.settings.companyPhone}
+          </a>
+        )}
       </header>
       <Card>
         <div className="flex items-start justify-between gap-2">

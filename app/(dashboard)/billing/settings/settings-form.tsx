@@ -96,6 +96,14 @@ export function BillingSettingsForm({ settings }: { settings: typeof DEFAULT_BIL
           {t('billing.prorata')}
         </label>
         {area('companyAddress')}
+        <TextField
+          label={t('billing.companyPhone')}
+          name="companyPhone"
+          type="tel"
+          inputMode="tel"
+          defaultValue={settings.companyPhone ?? ''}
+          error={f('companyPhone')}
+        />
         {area('bankAccounts')}
         {area('footerNote')}
         <div>

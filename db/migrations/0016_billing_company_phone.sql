@@ -1,0 +1,1 @@
+ALTER TABLE "billing_settings" ADD COLUMN "company_phone" text;
