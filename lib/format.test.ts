@@ -25,6 +25,8 @@ test('a typed day starts at midnight in the organization zone', () => {
   assert.equal(zonedDayStart('2026-12-31', 'Asia/Makassar', 1).toISOString(), '2026-12-31T16:00:00.000Z');
   assert.ok(isDay('2026-12-06'));
   assert.ok(!isDay('2026-12') && !isDay(undefined) && !isDay('06/12/2026'));
+  assert.ok(!isDay('2026-02-31') && !isDay('2026-02-29') && !isDay('2026-13-01') && !isDay('2026-04-31'));
+  assert.ok(isDay('2028-02-29') && isDay('2026-12-31'));
 });
 
 test('months are named in the reader language', () => {

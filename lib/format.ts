@@ -41,7 +41,10 @@ export function formatDateTimeOrDash(value: Date | string | null | undefined, lo
 
 /** A calendar day as the forms send it (`YYYY-MM-DD`). */
 export function isDay(value: string | null | undefined): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Date rolls 2026-02-31 over to March: only a day that comes back unchanged exists.
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -90,6 +90,8 @@ export function DateField({
           }
         : parts;
     const next = { ...base, [key]: v };
+    // Day 31 then February: the day follows the month's length, so the list shows what is sent.
+    if (next.y && next.m && next.d) next.d = String(Math.min(Number(next.d), daysIn(Number(next.y), Number(next.m))));
     setParts(next);
     onChange?.(join(next, mode));
   };

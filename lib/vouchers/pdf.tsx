@@ -85,6 +85,8 @@ function Card({
             position: 'absolute',
             left: layout.logo.x,
             top: layout.logo.y,
+            // Both sides: a wide logo keeps to its reserved box instead of running over the name.
+            width: layout.logo.width,
             height: layout.logo.height,
             objectFit: 'contain',
           }}

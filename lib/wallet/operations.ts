@@ -172,3 +172,11 @@ export const topupProofOp = defineOperation({
   input: z.object({ requestId: z.string().uuid('validation.invalid') }),
   run: (ctx, input) => getTopupProof(ctx.db, { orgId: ctx.orgId, ...input }),
 });
+
+/** The reseller's own transfer slip, to check what they sent (another reseller's: not found). */
+export const myTopupProofOp = defineOperation({
+  name: 'wallet.myTopupProof',
+  permission: 'wallet.view',
+  input: z.object({ requestId: z.string().uuid('validation.invalid') }),
+  run: (ctx, input) => getTopupProof(ctx.db, { ...self(ctx), ...input }),
+});

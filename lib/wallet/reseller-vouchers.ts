@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { organizations, paymentGateways, voucherProfiles, vouchers } from '@/db/schema';
+import { organizations, paymentGateways, voucherBatches, voucherProfiles, vouchers } from '@/db/schema';
 import { getBillingSettings } from '@/lib/billing/settings';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import type { VoucherStatus } from '@/lib/vouchers/constants';
@@ -28,7 +28,7 @@ export async function walletTopupInfo(db: Db, p: { orgId: string }) {
 
 /**
  * The codes a reseller bought, newest first (unused ones by default: those are for sale),
- * with what a buyer needs to read on a shared message: the profile, its price and validity,
+ * with what a buyer needs to read on a shared message: the profile, the price it was bought at, its validity,
  * and the organization's hotspot login page.
  */
 export async function listResellerVouchers(
@@ -44,11 +44,16 @@ export async function listResellerVouchers(
       status: vouchers.status,
       batchId: vouchers.batchId,
       profileName: voucherProfiles.name,
-      priceRupiah: voucherProfiles.priceRupiah,
+      // The price the batch was bought at: a later change to the profile is not this code's price.
+      priceRupiah: voucherBatches.priceRupiah,
       validityMinutes: voucherProfiles.validityMinutes,
     })
     .from(vouchers)
     .innerJoin(voucherProfiles, eq(voucherProfiles.id, vouchers.profileId))
+    .innerJoin(
+      voucherBatches,
+      and(eq(voucherBatches.id, vouchers.batchId), eq(voucherBatches.organizationId, vouchers.organizationId)),
+    )
     .where(
       and(
         eq(vouchers.organizationId, p.orgId),

@@ -11,6 +11,7 @@ import {
   walletTopupRequests,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { removeStoredPhoto } from '@/lib/infrastructure/photo-files';
 import { settleOwedReversals } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
 import { sniffUpload, storeOrgFile } from '@/lib/server/files';
@@ -39,42 +40,49 @@ export async function requestTopup(
   if (p.input.proof && !(type && type in PROOF_EXT))
     throw new AppError('validation', {}, { proof: 'validation.proofType' });
   const id = randomUUID();
-  return db.transaction(async (tx) => {
-    // Also proves the requester is a reseller of this organization (else not_found).
-    await lockWallet(tx, p.orgId, p.actorUserId);
-    const proofPath =
-      p.input.proof && type
-        ? await storeOrgFile({
-            orgId: p.orgId,
-            folder: 'topup-proofs',
-            name: `${id}.${PROOF_EXT[type]}`,
-            file: p.input.proof,
-            filesDir: p.filesDir,
-          })
-        : null;
-    const [row] = await tx
-      .insert(walletTopupRequests)
-      .values({
-        id,
-        organizationId: p.orgId,
-        resellerUserId: p.actorUserId,
-        channel: 'manual',
-        amount: p.input.amount,
-        note: p.input.note ?? null,
-        proofPath,
-      })
-      .returning();
-    await recordAudit(tx, {
-      orgId: p.orgId,
-      actorUserId: p.actorUserId,
-      ip: p.ip,
-      action: 'wallet.topup_requested',
-      entityType: 'wallet_topup_request',
-      entityId: row!.id,
-      data: { amount: row!.amount, proof: Boolean(proofPath) },
+  // The slip (up to 5 MB) is written before the transaction, not while the wallet row is
+  // locked; a transaction that fails takes its file with it.
+  const proofPath =
+    p.input.proof && type
+      ? await storeOrgFile({
+          orgId: p.orgId,
+          folder: 'topup-proofs',
+          name: `${id}.${PROOF_EXT[type]}`,
+          file: p.input.proof,
+          filesDir: p.filesDir,
+        })
+      : null;
+  try {
+    return await db.transaction(async (tx) => {
+      // Also proves the requester is a reseller of this organization (else not_found).
+      await lockWallet(tx, p.orgId, p.actorUserId);
+      const [row] = await tx
+        .insert(walletTopupRequests)
+        .values({
+          id,
+          organizationId: p.orgId,
+          resellerUserId: p.actorUserId,
+          channel: 'manual',
+          amount: p.input.amount,
+          note: p.input.note ?? null,
+          proofPath,
+        })
+        .returning();
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.actorUserId,
+        ip: p.ip,
+        action: 'wallet.topup_requested',
+        entityType: 'wallet_topup_request',
+        entityId: row!.id,
+        data: { amount: row!.amount, proof: Boolean(proofPath) },
+      });
+      return row!;
     });
-    return row!;
-  });
+  } catch (error) {
+    await removeStoredPhoto(proofPath, p.filesDir);
+    throw error;
+  }
 }
 
 /** A request's transfer slip, for finance (or the reseller who sent it). */

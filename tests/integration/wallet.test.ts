@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { createDb } from '@/db/client';
@@ -7,6 +10,7 @@ import {
   gatewayTransactions,
   jobs,
   voucherBatches,
+  voucherProfiles,
   vouchers,
   walletEntries,
   wallets,
@@ -21,6 +25,7 @@ import { voucherDeliver } from '@/lib/vouchers/jobs';
 import { getWalletBalance, postWalletEntry, sumWalletEntries } from '@/lib/wallet/ledger';
 import * as walletOps from '@/lib/wallet/operations';
 import { buyVouchers } from '@/lib/wallet/purchase';
+import { listResellerVouchers } from '@/lib/wallet/reseller-vouchers';
 import { adjustWallet, decideTopup, requestTopup } from '@/lib/wallet/topups';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
 import { startFakeTripay } from '../support/gateways/tripay';
@@ -28,6 +33,8 @@ import type { GatewayFake } from '../support/gateways/types';
 import { makeVoucherBatch } from '../support/vouchers';
 
 const db = testDb();
+// The smallest PNG signature a slip is typed by (its bytes, not its name).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 let tripay: GatewayFake;
 before(async () => {
   tripay = await startFakeTripay();
@@ -132,6 +139,22 @@ describe('buying vouchers from the wallet', () => {
     );
   });
 
+  test("the reseller's codes keep the price they were bought at", async () => {
+    const w = await world();
+    await w.credit(w.r1, 20_000);
+    const { batch } = await buyVouchers(db, {
+      orgId: w.org.id,
+      resellerUserId: w.r1,
+      ip: null,
+      input: { profileId: w.profile.id, count: 2 },
+    });
+    await db.update(voucherProfiles).set({ priceRupiah: 9_000 }).where(eq(voucherProfiles.id, w.profile.id));
+    const list = await listResellerVouchers(db, { orgId: w.org.id, resellerUserId: w.r1 });
+    assert.equal(list.items.length, 2);
+    assert.ok(list.items.every((v) => v.batchId === batch.id && v.priceRupiah === batch.priceRupiah));
+    assert.notEqual(batch.priceRupiah, 9_000);
+  });
+
   test('50 purchases at once against a balance for 10: exactly 10 succeed, balance 0', async () => {
     const w = await world();
     await w.credit(w.r1, 10 * 4_000 * 2);
@@ -224,6 +247,41 @@ describe('top-ups', () => {
       }),
       'topup_not_pending',
     );
+  });
+
+  test("a reseller opens the slip they sent, not another reseller's; a refused request leaves no file", async () => {
+    const w = await world();
+    const filesDir = await mkdtemp(path.join(os.tmpdir(), 'jaring-slips-'));
+    const slip = () => new File([PNG], 'slip.png', { type: 'image/png' });
+    const req = await requestTopup(db, {
+      orgId: w.org.id,
+      actorUserId: w.r1,
+      ip: null,
+      input: { amount: 50_000, proof: slip() },
+      filesDir,
+    });
+    const own = await executeOperation(op(walletOps.myTopupProofOp), ctxFor(db, w.org.id, w.r1, 'reseller'), {
+      requestId: req.id,
+    });
+    assert.ok(own.ok && (own.data as { path: string }).path === req.proofPath);
+    const other = await executeOperation(op(walletOps.myTopupProofOp), ctxFor(db, w.org.id, w.r2, 'reseller'), {
+      requestId: req.id,
+    });
+    assert.ok(!other.ok && other.code === 'not_found');
+    const finance = ctxFor(db, w.org.id, w.finance.user.id, 'finance');
+    assert.ok((await executeOperation(op(walletOps.topupProofOp), finance, { requestId: req.id })).ok);
+    // Staff have no wallet: the request fails inside the transaction and its slip is removed.
+    await expectCode(
+      requestTopup(db, {
+        orgId: w.org.id,
+        actorUserId: w.finance.user.id,
+        ip: null,
+        input: { amount: 50_000, proof: slip() },
+        filesDir,
+      }),
+      'not_found',
+    );
+    assert.deepEqual(await readdir(path.join(filesDir, w.org.id, 'topup-proofs')), [path.basename(req.proofPath!)]);
   });
 
   test('a rejection needs a reason and credits nothing; a reseller cannot decide', async () => {

@@ -70,6 +70,7 @@ export async function walletMatrixInputs(db: Database, orgId: string, adminUserI
     'wallet.topupInfo': {},
     'wallet.vouchers': { batchId: w.batch.id },
     'wallet.topupProof': { requestId: w.request.id },
+    'wallet.myTopupProof': { requestId: w.request.id },
   };
   return { inputs, resellerUserId: w.resellerUserId };
 }
@@ -176,6 +177,8 @@ export function walletIsolationCases(sides: () => Sides): Record<string, () => P
     },
     'wallet.topupProof': async () =>
       notFound(await sides().run(op('topupProofOp'), { requestId: (await bWorld()).request.id })),
+    'wallet.myTopupProof': async () =>
+      notFound(await asReseller(op('myTopupProofOp'), { requestId: (await bWorld()).request.id })),
     'wallet.resellers': async () => readsNothingOfB(await sides().run(op('listResellerWalletsOp'), {})),
     'wallet.resellerLedger': async () => {
       const b = await bWorld();

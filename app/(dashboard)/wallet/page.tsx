@@ -211,6 +211,17 @@ export default async function WalletPage({
                         {when(r.createdAt)} · {t(`channels.${r.channel}`)}
                         {r.note ? ` · ${r.note}` : ''}
                       </p>
+                      {r.hasProof && (
+                        <a
+                          href={`/api/wallet/topups/${r.id}/proof`}
+                          target="_blank"
+                          rel="noreferrer"
+                          className="inline-flex min-h-11 items-center text-sm text-brand-700 underline md:min-h-0 dark:text-brand-500"
+                          data-testid="my-topup-proof"
+                        >
+                          {t('topup.viewProof')}
+                        </a>
+                      )}
                       {r.status === 'rejected' && r.reason && (
                         <p className="text-xs text-red-700 dark:text-red-400">
                           {t('rejectedBecause', { reason: r.reason })}
