@@ -126,6 +126,14 @@ test('a receipt carries its number, the period and plan paid, the ISP and what i
   assert.deepEqual(r.data.periods, ['2026-11-01']);
   assert.deepEqual(r.data.plans, [w.plan.name]);
   assert.deepEqual(r.data.isp, { name: org.name, address: 'Jl. Merdeka 1, Bandung', phone: '6282200002222' });
+  // The company phone from the billing settings, once set, comes before the WhatsApp number.
+  await db
+    .update(billingSettings)
+    .set({ companyPhone: '(022) 7654321' })
+    .where(eq(billingSettings.organizationId, org.id));
+  const withPhone = await executeOperation(getPaymentOp, ctx, { paymentId: w.paymentId });
+  assert.ok(withPhone.ok && withPhone.data.approved);
+  assert.equal(withPhone.data.isp.phone, '(022) 7654321');
   // 150,000 billed, 10,000 paid in cash (the two transfers still wait for finance).
   assert.equal(r.data.outstanding, w.invoice.total - 10_000);
   assert.ok(Math.abs(r.data.outstandingAt.getTime() - Date.now()) < 60_000, 'the balance is as of the print time');
