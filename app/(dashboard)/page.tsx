@@ -51,6 +51,15 @@ export default async function DashboardPage() {
       <PageHeader
         title={t('dashboard.welcome', { name: info.user.name })}
         subtitle={t('dashboard.yourRole', { org: info.org!.name, role: t(`roles.names.${ctx.role}`) })}
+        actions={
+          // A reseller adds customers from their portal.
+          can(ctx.role, 'leads.create') &&
+          ctx.role !== 'reseller' && (
+            <Link href="/leads/new" className={buttonClass('primary')} data-testid="dashboard-add-customer">
+              {t('customerList.add')}
+            </Link>
+          )
+        }
       />
       {setup && <SetupChecklist data={setup} />}
       <TaskProblems problems={summary.problems} locale={locale} timeZone={tz} />
