@@ -150,7 +150,7 @@ export function DateField({
           value={parts.y}
           disabled={disabled}
           onChange={(e) => set('y', e.target.value)}
-          className={`${select} w-24 shrink-0`}
+          className={`${select} w-28 shrink-0`}
           data-testid={testId ? `${testId}-year` : undefined}
         >
           {(!required || !parts.y) && <option value="">{t('year')}</option>}
