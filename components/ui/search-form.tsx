@@ -10,7 +10,11 @@ export function searchParam(q: string | undefined) {
   return q?.trim().slice(0, SEARCH_MAX) || undefined;
 }
 
-/** A plain GET form: search and filters live in the URL, so a list can be shared and reloaded. */
+/**
+ * A plain GET form: search and filters live in the URL, so a list can be shared and reloaded.
+ * On a phone the filter selects sit two to a row (the rest full width), so a list with five
+ * filters still shows its first rows on the first screen.
+ */
 export function SearchForm({
   q,
   placeholder,
@@ -23,7 +27,10 @@ export function SearchForm({
   children?: ReactNode;
 }) {
   return (
-    <form method="get" className="mb-3 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
+    <form
+      method="get"
+      className="mb-3 grid grid-cols-2 gap-2 *:col-span-2 *:min-w-0 sm:flex sm:flex-row sm:flex-wrap sm:items-end [&>select]:col-span-1"
+    >
       <input
         type="search"
         name="q"
