@@ -86,7 +86,8 @@ export function BulkBar({
           />
           {count > 0 ? t('selected', { count }) : t('selectAll')}
         </label>
-        {allowed.remind && (
+        {/* The actions appear once something is ticked: an untouched list keeps its first rows in view. */}
+        {count > 0 && allowed.remind && (
           <ConfirmButton
             label={t('remind')}
             variant="secondary"
@@ -96,7 +97,7 @@ export function BulkBar({
             testId="bulk-remind"
           />
         )}
-        {allowed.status && (
+        {count > 0 && allowed.status && (
           <>
             <ConfirmButton
               label={t('isolate')}
@@ -115,7 +116,7 @@ export function BulkBar({
             />
           </>
         )}
-        {allowed.export && (
+        {count > 0 && allowed.export && (
           <>
             <Button
               variant="ghost"
