@@ -100,7 +100,8 @@ export function DateField({
     onChange?.('');
   };
   // Widths are set per list below; the field class's w-full would win over them and overflow a phone.
-  const select = `${inputClass.replace('w-full ', '')} pr-7`;
+  // Narrow lists on a phone: less padding than a text input, so "2026" and "Des" are not cut.
+  const select = `${inputClass.replace('w-full ', '').replace('px-3', 'pl-2')} pr-6`;
   const shown = iso
     ? new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
         ...(mode === 'date' ? { weekday: 'long', day: 'numeric' } : {}),
@@ -122,7 +123,7 @@ export function DateField({
             className={`${select} w-20 shrink-0`}
             data-testid={testId ? `${testId}-day` : undefined}
           >
-            {(!required || !parts.d) && <option value="">{t('day')}</option>}
+            {(!required || !parts.d) && <option value="">{t('dayShort')}</option>}
             {Array.from({ length: maxDay }, (_, i) => (
               <option key={i + 1} value={String(i + 1)}>
                 {i + 1}
@@ -150,7 +151,7 @@ export function DateField({
           value={parts.y}
           disabled={disabled}
           onChange={(e) => set('y', e.target.value)}
-          className={`${select} w-28 shrink-0`}
+          className={`${select} w-24 shrink-0`}
           data-testid={testId ? `${testId}-year` : undefined}
         >
           {(!required || !parts.y) && <option value="">{t('year')}</option>}
