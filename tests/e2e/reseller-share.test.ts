@@ -44,8 +44,12 @@ describe('reseller top-up and codes, in Chromium on a phone', () => {
     const slip = await finance.request.get(href!);
     assert.equal(slip.status(), 200);
     assert.equal(slip.headers()['content-type'], 'image/png');
-    // Only finance opens slips.
-    assert.equal((await reseller.request.get(href!)).status(), 403);
+    // Finance and the reseller who sent it open the slip; nobody else.
+    assert.equal((await reseller.request.get(href!)).status(), 200);
+    const technician = await newPage();
+    await signIn(technician, 'technician@demo.jaring.id');
+    await technician.getByTestId('org-name').waitFor();
+    assert.equal((await technician.request.get(href!)).status(), 403);
   });
 
   test('the reseller copies one code and shares it (share sheet, else WhatsApp)', async () => {
