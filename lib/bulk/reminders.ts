@@ -4,14 +4,13 @@ import type { Db } from '@/db/client';
 import { customers, type Invoice, invoices, messages, organizations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { localDate } from '@/lib/billing/money';
+import { daysBetween, OPEN_INVOICE_STATUSES } from '@/lib/billing/overdue';
 import { invoiceValues } from '@/lib/messaging/automatic';
 import { customerValues, draftFor, getMessagingSettings, templateBody } from '@/lib/messaging/queue';
 import { renderTemplate } from '@/lib/messaging/templates';
 import type { Actor } from '@/lib/server/operation';
 
 export type BulkTarget = 'invoices' | 'customers';
-
-const OPEN = ['unpaid', 'partial'] as const;
 
 /**
  * Queues one WhatsApp message per open invoice selected (or, for selected customers, their
@@ -37,7 +36,7 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
       .where(
         and(
           eq(invoices.organizationId, p.orgId),
-          inArray(invoices.status, OPEN),
+          inArray(invoices.status, OPEN_INVOICE_STATUSES),
           p.target === 'invoices' ? inArray(invoices.id, p.ids) : inArray(invoices.customerId, p.ids),
         ),
       );
@@ -97,9 +96,4 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
     });
     return result;
   });
-}
-
-/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
-function daysBetween(from: string, to: string) {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

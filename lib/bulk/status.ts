@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invoices, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { OPEN_INVOICE_STATUSES } from '@/lib/billing/overdue';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
@@ -10,8 +11,6 @@ import type { BulkTarget } from './reminders';
 
 export const BULK_STATUS_ACTIONS = ['isolate', 'reopen'] as const;
 export type BulkStatusAction = (typeof BULK_STATUS_ACTIONS)[number];
-
-const OPEN = ['unpaid', 'partial'] as const;
 
 /**
  * Each subscription goes through `transitionSubscription`, one transaction each, so the
@@ -51,7 +50,7 @@ export async function changeServiceStatus(
               eq(subscriptions.organizationId, p.orgId),
               inArray(invoices.id, p.ids),
               eq(subscriptions.status, from),
-              p.action === 'isolate' ? inArray(invoices.status, OPEN) : undefined,
+              p.action === 'isolate' ? inArray(invoices.status, OPEN_INVOICE_STATUSES) : undefined,
             ),
           );
   const changedIds = new Set<string>();
