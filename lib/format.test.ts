@@ -32,5 +32,5 @@ test('a typed day starts at midnight in the organization zone', () => {
 test('months are named in the reader language', () => {
   assert.equal(formatMonth('2026-12', 'id'), 'Des 2026');
   assert.equal(formatMonth('2026-12-01', 'en'), 'Dec 2026');
-  assert.equal(formatMonth('2026-05', 'id', 'long'), 'Mei 2026');
+  assert.equal(formatMonth('2026-05', 'id', { month: 'long' }), 'Mei 2026');
 });

@@ -69,11 +69,15 @@ export function zonedDayStart(day: string, timeZone: string, addDays = 0): Date 
   return new Date(utc.getTime() - (local - utc.getTime()));
 }
 
-/** A month (`YYYY-MM` or `YYYY-MM-DD`) by name in the reader's language: "Des 2026" / "Dec 2026". */
-export function formatMonth(value: string, locale: Locale, month: 'short' | 'long' = 'short') {
+/**
+ * A month (`YYYY-MM` or `YYYY-MM-DD`) by name in the reader's language: "Des 2026" / "Dec 2026";
+ * `year: false` for a chart axis that names the year elsewhere ("Mei").
+ */
+export function formatMonth(value: string, locale: Locale, opts: { month?: 'short' | 'long'; year?: boolean } = {}) {
   const m = /^(\d{4})-(\d{2})/.exec(value);
   if (!m) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { month, year: 'numeric', timeZone: 'UTC' }).format(
+  const year = opts.year === false ? {} : { year: 'numeric' as const };
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: opts.month ?? 'short', ...year, timeZone: 'UTC' }).format(
     new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)),
   );
 }

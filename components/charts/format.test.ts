@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compactIDR, formatMonth, formatValue } from './format';
+import { formatMonth } from '@/lib/format';
+import { compactIDR, formatValue } from './format';
 
 test('month names and compact rupiah in the reader language', () => {
   assert.equal(formatMonth('2026-12-01', 'id'), 'Des 2026');

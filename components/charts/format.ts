@@ -1,15 +1,7 @@
+import { formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
 const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
-
-/** A month (`2026-12-01`) as the operator says it: "Des 2026" / "Dec 2026". */
-export function formatMonth(period: string, locale: Locale, opts: { year?: boolean } = {}) {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    month: 'short',
-    ...(opts.year === false ? {} : { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(new Date(`${period.slice(0, 7)}-01T00:00:00Z`));
-}
 
 /** Axis ticks: rupiah in short form ("Rp 1,2 jt", "Rp 850 rb") so a 390 px chart keeps its bars. */
 export function compactIDR(amount: number, locale: Locale) {
@@ -29,10 +21,7 @@ export type ValueFormat = 'idr' | 'count' | 'percent';
 
 export function formatValue(value: number, format: ValueFormat, locale: Locale, compact = false) {
   if (format === 'idr') {
-    if (compact) return compactIDR(value, locale);
-    return new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(
-      value,
-    );
+    return compact ? compactIDR(value, locale) : formatIDR(value);
   }
   if (format === 'percent') return formatPercent(value, locale);
   return compact

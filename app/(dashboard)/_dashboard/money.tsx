@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/bar-chart';
-import { CHART_COLORS, formatMonth, formatPercent } from '@/components/charts/format';
+import { CHART_COLORS, formatPercent } from '@/components/charts/format';
 import { StatTile } from '@/components/charts/stat-tile';
 import { Card } from '@/components/ui/card';
 import type { FinanceDashboard } from '@/lib/dashboard/finance';
-import { formatDate, formatIDR } from '@/lib/format';
+import { formatDate, formatIDR, formatMonth } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
