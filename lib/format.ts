@@ -1,6 +1,7 @@
 import type { Locale } from './i18n/config';
 
-const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
+/** The Intl locale for one of ours (Indonesian, or English with day-month order). */
+export const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
 
 /** Stored in UTC, shown in the organization's zone (WIB by default). */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale, timeZone = 'Asia/Jakarta') {

@@ -1,7 +1,5 @@
-import { formatIDR } from '@/lib/format';
+import { formatIDR, intlLocale } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-
-const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
 
 /** Axis ticks: rupiah in short form ("Rp 1,2 jt", "Rp 850 rb") so a 390 px chart keeps its bars. */
 export function compactIDR(amount: number, locale: Locale) {

@@ -2,6 +2,8 @@
 import { X } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
+import { formatMonth, intlLocale } from '@/lib/format';
+import { type Locale, toLocale } from '@/lib/i18n/config';
 import { inputClass } from './field';
 
 type Parts = { y: string; m: string; d: string };
@@ -22,9 +24,8 @@ function join(p: Parts, mode: 'date' | 'month'): string {
 }
 
 /** Month names in the reader's language ("Des" / "Dec"), independent of the browser's. */
-function monthNames(locale: string) {
-  const f = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'short', timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2026, i, 1))));
+function monthNames(locale: Locale) {
+  return Array.from({ length: 12 }, (_, i) => formatMonth(`2026-${pad(i + 1)}`, locale, { year: false }));
 }
 
 /**
@@ -63,7 +64,7 @@ export function DateField({
   testId?: string;
 }) {
   const t = useTranslations('dateField');
-  const locale = useLocale();
+  const locale = toLocale(useLocale());
   const id = useId();
   const [parts, setParts] = useState<Parts>(() => split(value ?? defaultValue, mode));
   const iso = join(parts, mode);
@@ -103,7 +104,7 @@ export function DateField({
   // Narrow lists on a phone: less padding than a text input, so "2026" and "Des" are not cut.
   const select = `${inputClass.replace('w-full ', '').replace('px-3', 'pl-2')} pr-6`;
   const shown = iso
-    ? new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    ? new Intl.DateTimeFormat(intlLocale(locale), {
         ...(mode === 'date' ? { weekday: 'long', day: 'numeric' } : {}),
         month: 'long',
         year: 'numeric',

@@ -5,7 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { requirePage } from '@/lib/auth/context';
 import { getPaymentOp } from '@/lib/billing/operations';
 import { formatCustomerNumber } from '@/lib/customers/constants';
-import { formatDateTime, formatIDR } from '@/lib/format';
+import { formatDateTime, formatIDR, formatMonth } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 import { PrintBar } from './print-bar';
@@ -45,12 +45,7 @@ export default async function ReceiptPage({
       </main>
     );
   // Periods are first days of months: "November 2026", whatever the reader's zone.
-  const month = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const periods = p.periods.map((d) => month.format(new Date(`${d}T00:00:00Z`))).join(', ');
+  const periods = p.periods.map((d) => formatMonth(d, locale, { month: 'long' })).join(', ');
   const line = (left: string, right: string, testId?: string) => (
     <div className="flex justify-between gap-2" data-testid={testId}>
       <span>{left}</span>
