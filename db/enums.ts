@@ -140,6 +140,8 @@ export const PERIODIC_TASKS = [
   'router_sync',
   'vouchers',
   'payments',
+  'support',
+  'outages',
 ] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 
@@ -179,3 +181,87 @@ export type PaymentInstructions = {
   billerCode?: string;
   deeplinkUrl?: string;
 };
+
+// ---- Support (tickets) ------------------------------------------------------
+
+export const TICKET_CATEGORIES = ['no_internet', 'slow', 'billing', 'relocation', 'other'] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+/** open -> in_progress -> waiting (for the customer) -> resolved -> closed; reopen goes back to open. */
+export const TICKET_STATUSES = ['open', 'in_progress', 'waiting', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Where a ticket came from: staff, the public form on the invoice page, the portal, WhatsApp, an outage. */
+export const TICKET_SOURCES = ['staff', 'public_form', 'portal', 'whatsapp', 'outage'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/** complaint: one customer's problem; incident: the one ticket an outage opens. */
+export const TICKET_KINDS = ['complaint', 'incident'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+/** note: staff only; reply: sent to the customer (WhatsApp); customer: the customer wrote; event: status/assignment sentence. */
+export const TICKET_MESSAGE_KINDS = ['note', 'reply', 'customer', 'event'] as const;
+export type TicketMessageKind = (typeof TICKET_MESSAGE_KINDS)[number];
+
+/** A team a ticket can be assigned to: the staff of one role. */
+export const TICKET_TEAMS = ['noc', 'sales', 'technician', 'finance', 'operator'] as const;
+export type TicketTeam = (typeof TICKET_TEAMS)[number];
+
+/** The organization's working hours for SLA timers, in its time zone. days: 0 = Sunday … 6 = Saturday. */
+export type WorkingHours = { days: number[]; start: string; end: string };
+
+// ---- Work orders (SPK) ------------------------------------------------------
+
+export const WORK_ORDER_TYPES = ['installation', 'repair', 'dismantle', 'relocation', 'survey'] as const;
+export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
+
+/**
+ * open: not scheduled yet; scheduled: date and window set; on_the_way: the technician left;
+ * in_progress: checked in at the site; done: finished; cancelled.
+ */
+export const WORK_ORDER_STATUSES = ['open', 'scheduled', 'on_the_way', 'in_progress', 'done', 'cancelled'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+/** One checklist line as a work order keeps it (copied from the organization's template). */
+export type ChecklistItem = { id: string; label: string; done: boolean; doneAt?: string | null };
+
+/** What finishing an installation recorded. */
+export type InstallationResult = {
+  installedOn: string;
+  odpId: string | null;
+  odpPort: number | null;
+  serialNumber: string;
+  macAddress: string | null;
+};
+
+export const WORK_ORDER_EVENT_KINDS = [
+  'created',
+  'scheduled',
+  'assigned',
+  'on_the_way',
+  'check_in',
+  'check_out',
+  'checklist',
+  'photo',
+  'signature',
+  'note',
+  'finished',
+  'cancelled',
+] as const;
+export type WorkOrderEventKind = (typeof WORK_ORDER_EVENT_KINDS)[number];
+
+// ---- Outages ----------------------------------------------------------------
+
+/** What can be down: a router, an OLT/POP/ODC site, an ODP (or one of its ports), a cable. */
+export const OUTAGE_ELEMENT_TYPES = ['router', 'olt', 'pop', 'odc', 'odp', 'odp_port', 'cable'] as const;
+export type OutageElementType = (typeof OUTAGE_ELEMENT_TYPES)[number];
+
+/** proposed: detected, waiting for NOC to confirm; open: confirmed/marked down; resolved; dismissed (a false alarm). */
+export const OUTAGE_STATUSES = ['proposed', 'open', 'resolved', 'dismissed'] as const;
+export type OutageStatus = (typeof OUTAGE_STATUSES)[number];
+
+export const OUTAGE_SOURCES = ['manual', 'detected'] as const;
+export type OutageSource = (typeof OUTAGE_SOURCES)[number];

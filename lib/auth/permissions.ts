@@ -76,6 +76,21 @@ export const PERMISSIONS = {
   'resellers.portal': ['super_admin', 'reseller'],
   'resellers.view': ['super_admin', 'admin', 'finance'],
   'resellers.manage': ['super_admin', 'admin'],
+  // Helpdesk: NOC and CS (sales) work tickets; technicians see and note the ones they are on;
+  // counter staff take complaints. SLA targets and working hours are an admin's setting.
+  'tickets.view': ['super_admin', 'admin', 'noc', 'sales', 'technician', 'operator', 'finance'],
+  'tickets.manage': ['super_admin', 'admin', 'noc', 'sales', 'operator'],
+  'tickets.settings': ['super_admin', 'admin'],
+  // Work orders (SPK): the office creates, schedules and assigns; technicians do the visit
+  // from the phone app (only on work orders they are assigned to, checked in lib/workorders).
+  'workorders.view': ['super_admin', 'admin', 'noc', 'sales', 'technician', 'warehouse'],
+  'workorders.manage': ['super_admin', 'admin', 'noc', 'sales'],
+  'workorders.field': ['super_admin', 'admin', 'noc', 'technician'],
+  'workorders.settings': ['super_admin', 'admin'],
+  // Outages: NOC marks and confirms them; crediting downtime on invoices is money (finance).
+  'outages.view': ['super_admin', 'admin', 'noc', 'sales', 'operator', 'technician'],
+  'outages.manage': ['super_admin', 'admin', 'noc'],
+  'outages.credit': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
