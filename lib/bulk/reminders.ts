@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { localDate } from '@/lib/billing/money';
 import { daysBetween, OPEN_INVOICE_STATUSES } from '@/lib/billing/overdue';
 import { invoiceValues } from '@/lib/messaging/automatic';
+import { invoiceMessageText } from '@/lib/messaging/invoice-text';
 import { customerValues, draftFor, getMessagingSettings, templateBody } from '@/lib/messaging/queue';
 import { renderTemplate } from '@/lib/messaging/templates';
 import type { Actor } from '@/lib/server/operation';
@@ -51,21 +52,19 @@ export async function sendReminders(db: Db, p: Actor & { target: BulkTarget; ids
     const drafts = rows.map(({ invoice, customer }) => {
       const values = { ...customerValues(customer, org!.name), ...invoiceValues(invoice, settings.locale) };
       const days = daysBetween(day, invoice.dueDate);
-      // Before the due day: the H-3/H-1 reminder the app sends itself. From the due day on, that
-      // wording ("due in N days") would be wrong: the invoice wording, whose amount is what is
-      // still owed, so a partly paid invoice is not quoted at its full total.
+      // Before the due day: the H-3/H-1 reminder the app sends itself (its amount is what is still
+      // owed). From the due day on, that wording ("due in N days") would be wrong: the invoice
+      // message, as "Kirim ke WhatsApp" sends it (a partly paid one says what is still to pay).
       const category = days > 0 ? 'due_reminder' : 'invoice';
       return draftFor({
         orgId: p.orgId,
         customer,
         category,
         eventKey: `reminder:${invoice.id}:${day}`,
-        body: renderTemplate(
-          templates[category],
+        body:
           days > 0
-            ? { ...values, 'reminder.days': days }
-            : { ...values, 'invoice.total': values['invoice.outstanding']! },
-        ),
+            ? renderTemplate(templates.due_reminder, { ...values, 'reminder.days': days })
+            : invoiceMessageText({ body: templates.invoice, values, invoice, locale: settings.locale }),
         createdBy: p.actorUserId,
       });
     });

@@ -4,12 +4,11 @@ import { customers, invoices, messages, organizations, whatsappSessions } from '
 import { recordAudit } from '@/lib/audit/record';
 import { isOpenInvoice } from '@/lib/billing/overdue';
 import { whatsappChatUrl } from '@/lib/core/contact-links';
-import { translate } from '@/lib/i18n/translate';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { invoiceValues } from './automatic';
+import { invoiceMessageText } from './invoice-text';
 import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from './queue';
-import { renderTemplate } from './templates';
 
 /**
  * Whether the organization can send WhatsApp now (an enabled session that is connected) and
@@ -35,26 +34,15 @@ async function loadInvoice(db: Db, orgId: string, invoiceId: string) {
   return row;
 }
 
-/**
- * The invoice message in the organization's wording and language; it always carries the link.
- * The invoice template names the invoice's total; for a partly paid invoice the text adds
- * what is still to pay, so the customer is never asked for money already paid.
- */
+/** The invoice message in the organization's wording and language (lib/messaging/invoice-text). */
 async function invoiceText(db: Db, orgId: string, row: Awaited<ReturnType<typeof loadInvoice>>) {
   const { locale } = await getMessagingSettings(db, orgId);
   const values = { ...customerValues(row.customer, row.orgName), ...invoiceValues(row.invoice, locale) };
-  const link = String(values['invoice.link']);
-  let text = renderTemplate(await templateBody(db, { orgId, category: 'invoice', locale }), values);
-  const owed = String(values['invoice.outstanding']);
-  if (row.invoice.paidAmount > 0 && row.invoice.paidAmount < row.invoice.total && !text.includes(owed)) {
-    // Right under the line naming the total (the end when none does), before the link and signature.
-    const lines = text.split('\n');
-    const at = lines.findIndex((l) => l.includes(String(values['invoice.total']))) + 1 || lines.length;
-    lines.splice(at, 0, translate(locale, 'invoiceShare.stillToPay', { amount: owed }));
-    text = lines.join('\n');
-  }
-  // An organization's own template may have left the link out; the customer needs it to pay.
-  return { text: text.includes(link) ? text : `${text}\n${link}`, link };
+  const body = await templateBody(db, { orgId, category: 'invoice', locale });
+  return {
+    text: invoiceMessageText({ body, values, invoice: row.invoice, locale }),
+    link: String(values['invoice.link']),
+  };
 }
 
 /**
