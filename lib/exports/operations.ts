@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GATEWAY_TX_STATUSES, INVOICE_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { INVOICE_AGE_FILTERS } from '@/lib/billing/queries';
+import { buildReport, REPORT_KINDS } from '@/lib/billing/reports';
 import { customerListSchema } from '@/lib/customers/schemas';
 import { getOrganization } from '@/lib/organizations/queries';
 import { GATEWAYS } from '@/lib/payments/types';
@@ -127,4 +128,23 @@ export const exportPaymentsOp = defineOperation({
         ...(await paymentsSheet(ctx.db, { locale: ctx.locale, filter: { orgId: ctx.orgId, ...filter } })),
       },
     ),
+});
+
+/** A report downloaded as CSV: the same tables as the reports page, and the download audited. */
+export const exportReportOp = defineOperation({
+  name: 'exports.report',
+  permission: 'reports.view',
+  input: z.object({ kind: z.enum(REPORT_KINDS, 'validation.invalid') }),
+  run: async (ctx, { kind }) => {
+    const table = await buildReport(ctx.db, ctx.orgId, kind);
+    await recordAudit(ctx.db, {
+      orgId: ctx.orgId,
+      actorUserId: ctx.actor.actorUserId,
+      ip: ctx.actor.ip,
+      action: 'exports.report',
+      entityType: 'report',
+      data: { kind, format: 'csv', rows: table.rows.length },
+    });
+    return table;
+  },
 });

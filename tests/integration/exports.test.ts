@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { auditLogs, gatewayTransactions } from '@/db/schema';
-import { exportCustomersOp, exportInvoicesOp, exportPaymentsOp } from '@/lib/exports/operations';
+import { exportCustomersOp, exportInvoicesOp, exportPaymentsOp, exportReportOp } from '@/lib/exports/operations';
 import { toCsv, toXlsx } from '@/lib/exports/render';
 import { executeOperation } from '@/lib/server/operation';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, testDb } from '../helpers';
@@ -122,5 +122,16 @@ describe('exports of the customers, invoices and payments lists', () => {
     assert.equal(row[header.indexOf('Ditagihkan')], '50750');
     // Paid at 17:30 UTC is 00:30 the next day in Jakarta.
     assert.equal(row[header.indexOf('Dibayar pada')], '2026-11-21 00:30');
+  });
+
+  test('a report downloaded as CSV is in the audit log, with its kind and row count', async () => {
+    const a = await world('exr');
+    const r = await executeOperation(exportReportOp, a.ctx, { kind: 'aging' });
+    assert.ok(r.ok, JSON.stringify(r));
+    const [audit] = await db
+      .select({ data: auditLogs.data, entityType: auditLogs.entityType })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, a.org.id), eq(auditLogs.action, 'exports.report')));
+    assert.deepEqual(audit, { entityType: 'report', data: { kind: 'aging', format: 'csv', rows: r.data.rows.length } });
   });
 });

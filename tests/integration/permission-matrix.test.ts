@@ -344,6 +344,7 @@ async function scenario() {
     'exports.customers': { format: 'csv', q: 'joko' },
     'exports.invoices': { format: 'xlsx' },
     'exports.payments': { format: 'csv' },
+    'exports.report': { kind: 'revenue' },
     'billing.getInvoice': { invoiceId: w.invoice.id },
     'billing.customer': { customerId: w.customer.id },
     'billing.preview': { period: '2026-12-01' },

@@ -1195,6 +1195,11 @@ const CASES: Record<string, () => Promise<void>> = {
     assert.ok(r.ok);
     assert.equal(r.data.sheet.rows.length, 0);
   },
+  'exports.report': async () => {
+    const r = await run(exportOps.exportReportOp, { kind: 'revenue' });
+    assert.ok(r.ok);
+    assert.ok(!JSON.stringify(r.data).includes(b.world.plan.name));
+  },
   // Platform operations cross organizations by design, so only a super admin may run them.
   'platform.listOrganizations': async () => assertForbidden(await run(orgOps.listAllOrganizationsOp, {})),
   'platform.taskProblems': async () => assertForbidden(await run(orgOps.platformTaskProblemsOp, {})),
