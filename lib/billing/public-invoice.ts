@@ -15,19 +15,24 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
   if (!found) return null;
   const { invoice, customer, items } = found;
   const [org] = await db
-    .select({ id: organizations.id, name: organizations.name, timezone: organizations.timezone })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      timezone: organizations.timezone,
+      logoPath: organizations.logoPath,
+    })
     .from(organizations)
     .where(eq(organizations.id, invoice.organizationId));
   const settings = await getBillingSettings(db, invoice.organizationId);
   return {
-    organization: org!,
+    organization: { id: org!.id, name: org!.name, timezone: org!.timezone },
     settings: {
       companyAddress: settings.companyAddress,
       companyPhone: settings.companyPhone,
       bankAccounts: settings.bankAccounts,
       footerNote: settings.footerNote,
       taxPercent: settings.taxPercent,
-      logoDataUrl: await logoDataUrl(settings.logoPath),
+      logoDataUrl: await logoDataUrl(invoiceLogoPath(settings.logoPath, org!.logoPath)),
       version: settings.updatedAt ? new Date(settings.updatedAt).getTime() : 0,
     },
     invoice: {
@@ -50,6 +55,15 @@ export async function publicInvoice(db: Db, token: string): Promise<InvoicePdfDa
     items: items.map((i) => ({ description: i.description, amount: i.amount })),
     publicUrl: `${env().APP_URL}/i/${token}`,
   };
+}
+
+/**
+ * The invoice's own logo (billing settings) when one was uploaded, else the organization's logo
+ * from the shell — but only a PNG or JPEG: the PDF renderer draws no WebP.
+ */
+export function invoiceLogoPath(invoiceLogo: string | null, organizationLogo: string | null): string | null {
+  if (invoiceLogo) return invoiceLogo;
+  return organizationLogo && /\.(png|jpe?g)$/i.test(organizationLogo) ? organizationLogo : null;
 }
 
 export async function logoDataUrl(logoPath: string | null): Promise<string | null> {
