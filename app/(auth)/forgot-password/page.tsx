@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { ForgotPasswordForm } from './forgot-form';
@@ -12,13 +11,6 @@ export default async function ForgotPasswordPage() {
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('forgotSubtitle')}</p>
       </div>
       <ForgotPasswordForm />
-      <p className="text-xs text-slate-500">{t('noWhatsapp')}</p>
-      <Link
-        href="/login"
-        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline dark:text-brand-500"
-      >
-        {t('backToSignIn')}
-      </Link>
     </Card>
   );
 }
