@@ -72,7 +72,7 @@ export default async function DashboardPage() {
         </p>
       )}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
-        {money && <MoneyTiles f={money} reports={can(ctx.role, 'reports.view')} />}
+        {money && <MoneyTiles f={money} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
         {sales && <SalesTiles s={sales} locale={locale} />}
         {field && <FieldTiles f={field} />}

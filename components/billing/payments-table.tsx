@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/card';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
+import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -12,6 +13,11 @@ type PaymentRow = {
   amount: number;
   status?: 'pending' | 'approved' | 'rejected' | 'refunded';
   invoices?: string[];
+  // The list of all payments names whose they are and who took them.
+  customerId?: string;
+  customerName?: string;
+  customerNumber?: number;
+  receivedByName?: string | null;
 };
 
 /**
@@ -29,10 +35,12 @@ export async function PaymentsTable({
 }) {
   const t = await getTranslations();
   const withInvoices = payments.some((p) => p.invoices);
+  const withCustomer = payments.some((p) => p.customerId);
   return (
     <StackedTable
       testId="payments-table"
       head={[
+        ...(withCustomer ? [t('billing.customer')] : []),
         t('audit.when'),
         t('billing.method'),
         t('billing.amount'),
@@ -41,7 +49,21 @@ export async function PaymentsTable({
       ]}
     >
       {payments.map((p) => (
-        <tr key={p.id} className={STACKED_ROW.page}>
+        <tr key={p.id} className={STACKED_ROW.page} data-testid="payment-row">
+          {withCustomer && (
+            <StackedCell className="col-span-2 md:col-span-1">
+              <Link
+                href={`/customers/${p.customerId}`}
+                className="inline-flex min-h-11 items-center font-medium hover:underline md:min-h-0"
+              >
+                {p.customerName}
+              </Link>
+              <div className="text-xs text-slate-500">
+                {p.customerNumber !== undefined && formatCustomerNumber(p.customerNumber)}
+                {p.receivedByName && ` · ${t('billing.receivedBy', { name: p.receivedByName })}`}
+              </div>
+            </StackedCell>
+          )}
           <StackedCell label={t('audit.when')} className="whitespace-nowrap">
             {formatDateTime(p.createdAt, locale, timeZone)}
           </StackedCell>

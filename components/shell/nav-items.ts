@@ -1,6 +1,7 @@
 import {
   Activity,
   BadgePercent,
+  Banknote,
   BarChart3,
   Building2,
   ClipboardList,
@@ -31,6 +32,7 @@ export const NAV_ICONS = {
   customers: Contact,
   billing: Receipt,
   payments: CreditCard,
+  receivedPayments: Banknote,
   reports: BarChart3,
   whatsapp: MessageCircle,
   leads: UserPlus,
@@ -79,6 +81,7 @@ const NAV: NavEntry[] = [
     resellerOnly: true,
   },
   { href: '/billing', key: 'billing', group: 'finance', permission: 'billing.view' },
+  { href: '/billing/payments', key: 'receivedPayments', group: 'finance', permission: 'billing.view' },
   { href: '/payments', key: 'payments', group: 'finance', permission: 'billing.view' },
   { href: '/vouchers', key: 'vouchers', group: 'finance', permission: 'vouchers.view' },
   { href: '/resellers', key: 'resellers', group: 'finance', permission: 'resellers.view' },

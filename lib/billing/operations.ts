@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INVOICE_STATUSES, PAYMENT_STATUSES } from '@/db/schema';
+import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
@@ -17,6 +17,7 @@ import {
   INVOICE_AGE_FILTERS,
   listInvoices,
   listPayments,
+  paymentsTotal,
 } from './queries';
 import { getReceipt } from './receipt';
 import { buildReport, REPORT_KINDS } from './reports';
@@ -173,16 +174,34 @@ export const paymentProofOp = defineOperation({
   run: (ctx, input) => getPaymentProof(ctx.db, { orgId: ctx.orgId, paymentId: input.paymentId }),
 });
 
+const paymentFilterSchema = z.object({
+  customerId: z.string().uuid().optional(),
+  status: blankAsUndefined(z.enum(PAYMENT_STATUSES, 'validation.invalid')),
+  method: blankAsUndefined(z.enum(PAYMENT_METHODS, 'validation.invalid')),
+  month: blankAsUndefined(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.period')),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
 export const listPaymentsOp = defineOperation({
   name: 'payments.list',
   permission: 'billing.view',
-  input: z.object({
-    customerId: z.string().uuid().optional(),
-    status: z.enum(PAYMENT_STATUSES).optional(),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
-  }),
+  input: paymentFilterSchema,
   run: (ctx, input) => listPayments(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** The payments list's total over every page: how many, and how much was approved. */
+export const paymentsTotalOp = defineOperation({
+  name: 'payments.total',
+  permission: 'billing.view',
+  input: paymentFilterSchema.omit({ cursor: true, limit: true }),
+  run: (ctx, input) => paymentsTotal(ctx.db, { orgId: ctx.orgId, ...input }),
 });
 
 export const getPaymentOp = defineOperation({

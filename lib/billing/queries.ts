@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, invoices, type PAYMENT_STATUSES, paymentAllocations, payments, users } from '@/db/schema';
+import {
+  customers,
+  invoices,
+  type PAYMENT_METHODS,
+  type PAYMENT_STATUSES,
+  paymentAllocations,
+  payments,
+  users,
+} from '@/db/schema';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
@@ -115,16 +123,34 @@ async function withDetails(db: Db, invoice: typeof invoices.$inferSelect, custom
   return { invoice, customer, items: invoice.lines, payments: paid };
 }
 
-export async function listPayments(
-  db: Db,
-  p: {
-    orgId: string;
-    customerId?: string;
-    status?: (typeof PAYMENT_STATUSES)[number];
-    cursor?: string;
-    limit?: number;
-  },
-) {
+type PaymentFilter = {
+  orgId: string;
+  customerId?: string;
+  status?: (typeof PAYMENT_STATUSES)[number];
+  method?: (typeof PAYMENT_METHODS)[number];
+  month?: string;
+  q?: string;
+};
+
+/** `month` (YYYY-MM) is a calendar month in the organization's zone, as the dashboard counts it. */
+function paymentsWhere(p: PaymentFilter) {
+  const zone = sql`(select o.timezone from organizations o where o.id = ${p.orgId})`;
+  const monthStart = sql`${`${p.month}-01`}::date`;
+  return and(
+    eq(payments.organizationId, p.orgId),
+    p.customerId ? eq(payments.customerId, p.customerId) : undefined,
+    p.status ? eq(payments.status, p.status) : undefined,
+    p.method ? eq(payments.method, p.method) : undefined,
+    p.month
+      ? sql`${payments.createdAt} >= (${monthStart}::timestamp at time zone ${zone})
+          and ${payments.createdAt} < ((${monthStart} + interval '1 month')::timestamp at time zone ${zone})`
+      : undefined,
+    p.q ? or(ilike(customers.name, contains(p.q)), ilike(payments.reference, contains(p.q))) : undefined,
+  );
+}
+
+/** Payments recorded (cash at the counter, transfers with their slip, gateway payments), newest first. */
+export async function listPayments(db: Db, p: PaymentFilter & { cursor?: string; limit?: number }) {
   const limit = p.limit ?? 25;
   const rows = await db
     .select({
@@ -136,6 +162,7 @@ export async function listPayments(
       reference: payments.reference,
       customerId: payments.customerId,
       customerName: customers.name,
+      customerNumber: customers.number,
       receivedByName: users.name,
       createdAt: payments.createdAt,
       invoices: sql<
@@ -145,17 +172,23 @@ export async function listPayments(
     .from(payments)
     .innerJoin(customers, eq(customers.id, payments.customerId))
     .leftJoin(users, eq(users.id, payments.receivedBy))
-    .where(
-      and(
-        eq(payments.organizationId, p.orgId),
-        p.customerId ? eq(payments.customerId, p.customerId) : undefined,
-        p.status ? eq(payments.status, p.status) : undefined,
-        afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor)),
-      ),
-    )
+    .where(and(paymentsWhere(p), afterCursor(payments.createdAt, payments.id, decodeCursor(p.cursor))))
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit + 1);
   return toPage(rows, limit);
+}
+
+/** How many payments the filters match and how much of it counts (approved), over every page. */
+export async function paymentsTotal(db: Db, p: PaymentFilter) {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      approved: sql<number>`coalesce(sum(${payments.amount}) filter (where ${payments.status} = 'approved'), 0)::bigint`,
+    })
+    .from(payments)
+    .innerJoin(customers, eq(customers.id, payments.customerId))
+    .where(paymentsWhere(p));
+  return { count: Number(row?.count ?? 0), approved: Number(row?.approved ?? 0) };
 }
 
 export async function getPayment(db: Db, p: { orgId: string; paymentId: string }) {

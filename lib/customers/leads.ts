@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, leads, plans, subscriptionHistory, subscriptions } from '@/db/schema';
+import { customers, leads, plans, subscriptionHistory, subscriptions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
@@ -63,7 +63,15 @@ export async function createLead(db: Db, p: Actor & { input: LeadInput; reseller
   });
 }
 
-export async function listLeads(db: Db, viewer: Viewer, f: { q?: string; status?: LeadStatus; cursor?: string }) {
+/**
+ * Leads, newest first. `enteredBy` and `days` narrow it to what one person entered over the
+ * last days — the lists behind the sales dashboard's figures (its window is 90 days).
+ */
+export async function listLeads(
+  db: Db,
+  viewer: Viewer,
+  f: { q?: string; status?: LeadStatus; enteredBy?: string; days?: number; cursor?: string },
+) {
   const rows = await db
     .select({
       id: leads.id,
@@ -75,15 +83,19 @@ export async function listLeads(db: Db, viewer: Viewer, f: { q?: string; status?
       planName: plans.name,
       billingType: leads.billingType,
       customerId: leads.customerId,
+      enteredByName: users.name,
       createdAt: leads.createdAt,
     })
     .from(leads)
     .innerJoin(plans, eq(plans.id, leads.planId))
+    .leftJoin(users, eq(users.id, leads.createdBy))
     .where(
       and(
         eq(leads.organizationId, viewer.orgId),
         viewer.resellerUserId ? eq(leads.resellerUserId, viewer.resellerUserId) : undefined,
         f.status && LEAD_STATUSES.includes(f.status) ? eq(leads.status, f.status) : undefined,
+        f.enteredBy ? eq(leads.createdBy, f.enteredBy) : undefined,
+        f.days ? gte(leads.createdAt, sql`now() - make_interval(days => ${f.days})`) : undefined,
         f.q
           ? or(ilike(leads.name, contains(f.q)), ilike(leads.phone, contains(f.q)), ilike(leads.address, contains(f.q)))
           : undefined,

@@ -6,6 +6,7 @@ import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { listFreePorts } from '@/lib/infrastructure/ports';
 import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radius/accounting';
 import { listPlans } from '@/lib/plans/queries';
+import { blankAsUndefined } from '@/lib/server/form-input';
 import type { Ctx } from '@/lib/server/operation';
 import { defineOperation } from '@/lib/server/operation';
 import { LEAD_STATUSES } from './constants';
@@ -111,6 +112,8 @@ export const listLeadsOp = defineOperation({
   input: z.object({
     q: z.string().trim().max(100).optional(),
     status: z.enum(LEAD_STATUSES).optional(),
+    enteredBy: blankAsUndefined(z.string().uuid('validation.invalid')),
+    days: blankAsUndefined(z.coerce.number().int().min(1).max(366)),
     cursor: z.string().max(200).optional(),
   }),
   run: (ctx, input) => listLeads(ctx.db, viewer(ctx), input),

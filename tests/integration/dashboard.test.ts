@@ -4,13 +4,14 @@ import { beforeEach, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { customers, leads, payments, routerSessions, routers, subscriptionHistory } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
+import { listLeadsOp } from '@/lib/customers/operations';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { activitySentence } from '@/lib/dashboard/activity-text';
 import { resetDashboardCache } from '@/lib/dashboard/cache';
 import { dashboardFinanceOp, dashboardNetworkOp, dashboardOp, dashboardSalesOp } from '@/lib/dashboard/operations';
 import { formatIDR } from '@/lib/format';
 import { executeOperation } from '@/lib/server/operation';
-import { ctxFor, testDb } from '../helpers';
+import { ctxFor, makeMember, testDb } from '../helpers';
 import { CUR, dashboardWorld, PREV } from '../support/dashboard-world';
 
 const db = testDb();
@@ -193,6 +194,22 @@ describe('dashboard', () => {
       sales.data.perSalesperson.map((p) => [p.userId, p.leads, p.converted]),
       [[w.admin.user.id, 4, 2]],
     );
+    // The salesperson's row opens the leads they entered over the same 90 days: an older lead
+    // and someone else's are not in it.
+    const other = await makeMember(db, w.org.id, 'sales');
+    await db.insert(leads).values([
+      { ...lead('new', { ok: true }), createdBy: other.user.id },
+      { ...lead('converted', { ok: true }), createdAt: new Date(Date.now() - 120 * 86_400_000) },
+    ]);
+    const sctx = ctxFor(db, w.org.id, w.admin.user.id, 'sales');
+    const behind = await executeOperation(listLeadsOp, sctx, { enteredBy: w.admin.user.id, days: 90 });
+    assert.ok(behind.ok);
+    assert.equal(behind.data.items.length, 4);
+    assert.ok(behind.data.items.every((l) => l.enteredByName === w.admin.user.name));
+    const converted = await executeOperation(listLeadsOp, sctx, { status: 'converted', days: 90 });
+    assert.ok(converted.ok && converted.data.items.length === 2);
+    const all = await executeOperation(listLeadsOp, sctx, {});
+    assert.ok(all.ok && all.data.items.length === 6);
   });
 
   test('the activity feed reads as sentences with names, and figures are cached briefly', async () => {

@@ -369,6 +369,7 @@ async function scenario() {
     },
     'payments.record': { customerId: w.customer.id, amount: '50.000', method: 'cash' },
     'payments.list': { status: 'pending' },
+    'payments.total': { month: '2026-12' },
     'payments.approve': { paymentId: w.transfers[0] },
     'payments.reject': { paymentId: w.transfers[1], reason: 'slip buram' },
     'payments.proof': { paymentId: w.transfers[0] },

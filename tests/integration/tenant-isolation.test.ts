@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   billingSettings,
@@ -925,6 +925,16 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await run(billingOps.listPaymentsOp, {});
     assert.ok(r.ok);
     assert.ok(!r.data.items.some((p) => p.id === b.world.paymentId));
+  },
+  'payments.total': async () => {
+    const before = await run(billingOps.paymentsTotalOp, {});
+    assert.ok(before.ok);
+    // B's payments add nothing to A's total.
+    const [mine] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(payments)
+      .where(eq(payments.organizationId, a.org.id));
+    assert.equal(before.data.count, mine!.n);
   },
   'payments.get': async () => expectNotFound(await run(billingOps.getPaymentOp, { paymentId: b.world.paymentId })),
   'payments.approve': async () => {

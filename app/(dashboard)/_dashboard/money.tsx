@@ -11,7 +11,7 @@ import type { Locale } from '@/lib/i18n/config';
 const q = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
 
 /** The admin and finance figures; every number and bar opens the list behind it. */
-export async function MoneyTiles({ f, reports }: { f: FinanceDashboard; reports: boolean }) {
+export async function MoneyTiles({ f }: { f: FinanceDashboard }) {
   const t = await getTranslations('dashboard');
   const open = f.aging.reduce((s, b) => s + b.invoices, 0);
   return (
@@ -34,8 +34,7 @@ export async function MoneyTiles({ f, reports }: { f: FinanceDashboard; reports:
         label={t('collectedMonth')}
         value={formatIDR(f.collected.current)}
         hint={t('vsLast', { amount: formatIDR(f.collected.previous) })}
-        // There is no list of recorded payments; the report has collections by method.
-        href={reports ? '/reports' : null}
+        href={`/billing/payments${q({ month: f.period.slice(0, 7), status: 'approved' })}`}
         tone={f.collected.current >= f.collected.previous ? 'green' : undefined}
         testId="stat-collected"
       />

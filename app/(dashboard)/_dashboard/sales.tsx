@@ -16,7 +16,7 @@ export async function SalesTiles({ s, locale }: { s: SalesDashboard; locale: Loc
         label={t('dashboard.conversion')}
         value={formatPercent(s.conversionRate, locale)}
         hint={t('dashboard.conversionHint')}
-        href="/leads?status=converted"
+        href="/leads?status=converted&days=90"
         tone="green"
         testId="stat-conversion"
       />
@@ -28,7 +28,7 @@ export async function SalesDetail({ s, locale }: { s: SalesDashboard; locale: Lo
   const t = await getTranslations();
   const stages = (['new', 'converted', 'rejected'] as const).map((status) => ({
     label: t(`leads.statuses.${status}`),
-    href: `/leads?status=${status}`,
+    href: `/leads?status=${status}&days=90`,
     n: s.stages[status],
   }));
   const coverage = s.coverage.map((c) => ({ label: t(`dashboard.coverageResults.${c.result}`), n: c.n }));
@@ -65,8 +65,10 @@ export async function SalesDetail({ s, locale }: { s: SalesDashboard; locale: Lo
           <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {s.perSalesperson.map((p) => (
               <li key={p.userId ?? 'none'}>
-                {/* The leads list has no per-person filter; converted leads are the closest list. */}
-                <Link href="/leads?status=converted" className="flex min-h-11 items-center justify-between gap-2">
+                <Link
+                  href={`/leads?days=90${p.userId ? `&by=${p.userId}` : ''}`}
+                  className="flex min-h-11 items-center justify-between gap-2"
+                >
                   <span className="font-medium">{p.name ?? t('dashboard.unknownPerson')}</span>
                   <span className="text-slate-600 dark:text-slate-400">
                     {t('dashboard.salesRow', { converted: p.converted, leads: p.leads })}

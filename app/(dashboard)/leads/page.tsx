@@ -24,7 +24,10 @@ export default async function LeadsPage({
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const status = LEAD_STATUSES.includes(sp.status as LeadStatus) ? (sp.status as LeadStatus) : undefined;
-  const page = await read(listLeadsOp, { q: searchParam(sp.q), status, cursor: sp.cursor });
+  // The sales dashboard's figures open this list narrowed to one person and its 90-day window.
+  const narrowed = { enteredBy: sp.by, days: sp.days };
+  const keep = new URLSearchParams(Object.entries(narrowed).filter((e): e is [string, string] => Boolean(e[1])));
+  const page = await read(listLeadsOp, { q: searchParam(sp.q), status, ...narrowed, cursor: sp.cursor });
   return (
     <div>
       <PageHeader
@@ -42,15 +45,35 @@ export default async function LeadsPage({
         {[undefined, ...LEAD_STATUSES].map((s) => (
           <Link
             key={s ?? 'all'}
-            href={s ? `/leads?status=${s}` : '/leads'}
+            href={`/leads?${new URLSearchParams([...(s ? [['status', s]] : []), ...keep]).toString()}`}
             className={buttonClass(status === s ? 'primary' : 'secondary', 'px-3')}
           >
             {s ? t(`leads.statuses.${s}`) : t('common.all')}
           </Link>
         ))}
       </div>
+      {keep.size > 0 && (
+        <p className="mb-3 flex flex-wrap items-center gap-x-3 text-sm" data-testid="leads-narrowed">
+          <span>
+            {[
+              sp.by && t('leads.enteredBy', { name: page.items[0]?.enteredByName ?? t('dashboard.unknownPerson') }),
+              sp.days && t('leads.lastDays', { days: sp.days }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+          <Link
+            href={status ? `/leads?status=${status}` : '/leads'}
+            className="inline-flex min-h-11 items-center underline"
+          >
+            {t('leads.allLeads')}
+          </Link>
+        </p>
+      )}
       <SearchForm q={sp.q} placeholder={t('leads.searchPlaceholder')} submitLabel={t('common.search')}>
         {status && <input type="hidden" name="status" value={status} />}
+        {sp.by && <input type="hidden" name="by" value={sp.by} />}
+        {sp.days && <input type="hidden" name="days" value={sp.days} />}
       </SearchForm>
       {page.items.length === 0 ? (
         <EmptyState
@@ -104,7 +127,7 @@ export default async function LeadsPage({
       )}
       <Pager
         basePath="/leads"
-        params={{ q: sp.q, status, cursor: sp.cursor }}
+        params={{ q: sp.q, status, by: sp.by, days: sp.days, cursor: sp.cursor }}
         nextCursor={page.nextCursor}
         labels={{ next: t('common.next'), first: t('common.first') }}
       />
