@@ -203,13 +203,16 @@ async function monthTotals(db: Db, orgId: string, cal: Calendar) {
  *
  * One plain count per month and kind over an index range between the organization's month
  * starts: a quarter of the time of grouping every row by its month truncated in the zone.
+ * The months come from an integer series, whose length the planner knows: a date series is
+ * estimated at 1,000 rows, which priced this query past the JIT threshold, and compiling it
+ * doubled its time.
  */
 async function movement(db: Db, orgId: string, cal: Calendar) {
   return db.execute<{ month: string; kind: 'new' | 'terminated' | 'isolated'; n: number }>(sql`
     with m as (
       select to_char(d, 'YYYY-MM-DD') as month, d::timestamp at time zone ${cal.tz} as lo,
         (d + interval '1 month')::timestamp at time zone ${cal.tz} as hi
-      from generate_series(${cal.first}::date, ${cal.cur}::date, interval '1 month') d)
+      from (select ${cal.first}::date + k * interval '1 month' as d from generate_series(0, 11) k) s)
     select m.month, 'new' as kind, (select count(*) from customers c
       where c.organization_id = ${orgId} and c.created_at >= m.lo and c.created_at < m.hi)::int as n
     from m
