@@ -10,8 +10,9 @@ export type ChartPoint = { label: string; href?: string | null } & Record<string
 
 /**
  * A bar chart that fits a 390 px phone: full width, short axis ticks, and a bar that is a
- * link when its point has an `href` (the filtered list behind the number). `horizontal`
- * puts the categories down the side, for long names (plans, areas).
+ * link when its point has an `href` (the filtered list behind the number), or, with several
+ * series, an `href_<series key>` per series. `horizontal` puts the categories down the side,
+ * for long names (plans, areas).
  */
 export function BarChart({
   title,
@@ -36,8 +37,13 @@ export function BarChart({
   const h = height ?? (horizontal ? Math.max(140, data.length * 36 + 40) : 220);
   const tick = (v: number) => formatValue(Number(v), format, locale, true);
   const category = (v: string) => (v.length > 14 ? `${v.slice(0, 13)}…` : v);
-  const open = (index: number) => {
-    const href = data[index]?.href;
+  const linkOf = (index: number, key: string) => {
+    const point = data[index];
+    const own = point?.[`href_${key}`];
+    return typeof own === 'string' ? own : point?.href;
+  };
+  const open = (index: number, key: string) => {
+    const href = linkOf(index, key);
     if (href) router.push(href);
   };
   return (
@@ -76,8 +82,8 @@ export function BarChart({
               fill={s.color}
               stackId={stacked ? 'all' : undefined}
               radius={stacked ? 0 : 3}
-              cursor={data.some((d) => d.href) ? 'pointer' : undefined}
-              onClick={(_, index) => open(index)}
+              cursor={data.some((_, i) => linkOf(i, s.key)) ? 'pointer' : undefined}
+              onClick={(_, index) => open(index, s.key)}
               isAnimationActive={false}
             />
           ))}

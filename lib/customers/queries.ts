@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { searchCondition } from '@/lib/core/customer-search';
 import { AppError } from '@/lib/server/errors';
-import type { CustomerListInput, CustomerSort } from './schemas';
+import type { CustomerEvent, CustomerListInput, CustomerSort } from './schemas';
 
 /** Resellers only ever see the customers attributed to them. */
 export type Viewer = { orgId: string; resellerUserId?: string | null };
@@ -62,6 +62,20 @@ const SORTS: Record<
   },
 };
 
+/**
+ * Customers added, isolated or terminated within months `from`..`to` of the organization's
+ * calendar. An isolation is a row in the status history (a customer isolated twice is listed once).
+ */
+function eventCondition(orgId: string, event: CustomerEvent, from: string, to: string) {
+  const zone = sql`(select o.timezone from organizations o where o.id = ${orgId})`;
+  const lo = sql`(${`${from}-01`}::date::timestamp at time zone ${zone})`;
+  const hi = sql`((${`${to}-01`}::date + interval '1 month')::timestamp at time zone ${zone})`;
+  if (event === 'joined') return sql`${customers.createdAt} >= ${lo} and ${customers.createdAt} < ${hi}`;
+  return sql`${customers.id} in (
+    select s.customer_id from ${subscriptionHistory} h join ${subscriptions} s on s.id = h.subscription_id
+    where h.organization_id = ${orgId} and h.to_status = ${event} and h.created_at >= ${lo} and h.created_at < ${hi})`;
+}
+
 export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number; ids?: string[] }) {
   const limit = f.limit ?? PAGE;
   const sort = SORTS[f.sort ?? 'newest'];
@@ -88,6 +102,7 @@ export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput
         f.planId ? eq(customers.planId, f.planId) : undefined,
         f.area ? eq(customers.area, f.area) : undefined,
         f.resellerUserId ? eq(customers.resellerUserId, f.resellerUserId) : undefined,
+        f.event && f.from ? eventCondition(viewer.orgId, f.event, f.from, f.to ?? f.from) : undefined,
         f.ids ? inArray(customers.id, f.ids) : undefined,
         cursor ? sort.after(cursor[0], cursor[1]) : undefined,
       ),

@@ -67,6 +67,11 @@ export const transitionSchema = z.object({
 export const CUSTOMER_SORTS = ['newest', 'oldest', 'number', 'name'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
+/** Joined (added), isolated or terminated, as the dashboard's movement chart counts them. */
+export const CUSTOMER_EVENTS = ['joined', 'isolated', 'terminated'] as const;
+export type CustomerEvent = (typeof CUSTOMER_EVENTS)[number];
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.period');
+
 export const customerListSchema = z.object({
   q: z
     .string()
@@ -83,6 +88,11 @@ export const customerListSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   resellerUserId: blankAsUndefined(z.string().uuid()),
+  // What happened to the customer within months `from`..`to` (YYYY-MM, the organization's
+  // calendar months; `to` defaults to `from`): the lists behind the dashboard's movement chart.
+  event: blankAsUndefined(z.enum(CUSTOMER_EVENTS)),
+  from: blankAsUndefined(monthSchema),
+  to: blankAsUndefined(monthSchema),
   sort: z.enum(CUSTOMER_SORTS).optional().default('newest'),
   cursor: z.string().max(300).optional(),
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { customers, leads, payments, routerSessions, routers, subscriptionHistory } from '@/db/schema';
 import { encryptSecret } from '@/lib/crypto';
-import { listLeadsOp } from '@/lib/customers/operations';
+import { listCustomersOp, listLeadsOp } from '@/lib/customers/operations';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { activitySentence } from '@/lib/dashboard/activity-text';
 import { resetDashboardCache } from '@/lib/dashboard/cache';
@@ -97,6 +97,21 @@ describe('dashboard', () => {
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual(r.data.movement.at(-1), { month: CUR, new: 3, churned: 1, isolated: 0 });
     assert.deepEqual(r.data.movement.at(-2), { month: PREV, new: 1, churned: 0, isolated: 1 });
+    // Each bar opens the customers behind it, by the same month starts.
+    const ctx = ctxFor(db, w.org.id, w.admin.user.id, 'admin');
+    const behind = async (event: 'joined' | 'isolated' | 'terminated', from: string, to?: string) => {
+      const l = await executeOperation(listCustomersOp, ctx, { event, from: from.slice(0, 7), to: to?.slice(0, 7) });
+      assert.ok(l.ok, JSON.stringify(l));
+      return l.data.items.length;
+    };
+    assert.equal(await behind('joined', CUR), 3);
+    assert.equal(await behind('joined', PREV), 1);
+    assert.equal(await behind('joined', PREV, CUR), 4);
+    assert.equal(await behind('isolated', PREV), 1);
+    assert.equal(await behind('isolated', CUR), 0);
+    assert.equal(await behind('terminated', CUR), 1);
+    const bad = await executeOperation(listCustomersOp, ctx, { event: 'joined', from: '2026-13' });
+    assert.ok(!bad.ok && bad.fieldErrors?.from);
   });
 
   test('each organization sees only its own figures; finance cannot read the sales section', async () => {

@@ -77,12 +77,19 @@ export async function MoneyCharts({ f, locale }: { f: FinanceDashboard; locale: 
     href: `/billing${q({ overdue: b.bucket })}`,
     amount: b.amount,
   }));
+  // Each bar opens the customers behind it: added, terminated or isolated in that month.
+  const moved = (event: 'joined' | 'terminated' | 'isolated', from: string, to = from) =>
+    `/customers${q({ event, from: from.slice(0, 7), to: to.slice(0, 7) })}`;
   const movement = f.movement.map((m) => ({
     label: formatMonth(m.month, locale, { year: false }),
     new: m.new,
     churned: m.churned,
     isolated: m.isolated,
+    href_new: moved('joined', m.month),
+    href_churned: moved('terminated', m.month),
+    href_isolated: moved('isolated', m.month),
   }));
+  const span = [f.movement[0]?.month ?? f.period, f.movement.at(-1)?.month ?? f.period] as const;
   const totals = f.movement.reduce(
     (s, m) => ({ new: s.new + m.new, churned: s.churned + m.churned, isolated: s.isolated + m.isolated }),
     { new: 0, churned: 0, isolated: 0 },
@@ -171,16 +178,13 @@ export async function MoneyCharts({ f, locale }: { f: FinanceDashboard; locale: 
         />
         <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
           <span className="text-slate-500">{t('movementTotals')}:</span>
-          <Link href={`/customers${q({ sort: 'newest' })}`} className="inline-flex min-h-11 items-center underline">
+          <Link href={moved('joined', ...span)} className="inline-flex min-h-11 items-center underline">
             {t('movementNew')} {totals.new}
           </Link>
-          <Link
-            href={`/customers${q({ status: 'terminated' })}`}
-            className="inline-flex min-h-11 items-center underline"
-          >
+          <Link href={moved('terminated', ...span)} className="inline-flex min-h-11 items-center underline">
             {t('movementChurned')} {totals.churned}
           </Link>
-          <Link href={`/customers${q({ status: 'isolated' })}`} className="inline-flex min-h-11 items-center underline">
+          <Link href={moved('isolated', ...span)} className="inline-flex min-h-11 items-center underline">
             {t('movementIsolated')} {totals.isolated}
           </Link>
         </p>

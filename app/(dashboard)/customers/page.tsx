@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { BulkBar, ExportLinks } from '@/components/bulk/bulk-bar';
 import { filterQuery, ROW_WITH_CHECK } from '@/components/bulk/rows';
 import { BulkSelection, RowCheck } from '@/components/bulk/selection';
@@ -14,10 +14,12 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber, SUBSCRIPTION_STATUSES } from '@/lib/customers/constants';
 import { customerFilterOptionsOp, listCustomersOp } from '@/lib/customers/operations';
-import { CUSTOMER_SORTS } from '@/lib/customers/schemas';
+import { CUSTOMER_SORTS, type CustomerEvent } from '@/lib/customers/schemas';
+import { formatMonth } from '@/lib/format';
+import { toLocale } from '@/lib/i18n/config';
 import { executeOperation } from '@/lib/server/operation';
 
-const FILTERS = ['q', 'status', 'planId', 'area', 'resellerUserId', 'sort'];
+const FILTERS = ['q', 'status', 'planId', 'area', 'resellerUserId', 'event', 'from', 'to', 'sort'];
 
 export default async function CustomersPage({
   searchParams,
@@ -27,6 +29,7 @@ export default async function CustomersPage({
   const { ctx, read } = await requirePage('customers.view');
   const sp = await searchParams;
   const t = await getTranslations();
+  const locale = toLocale(await getLocale());
   // A search too short to run is shown above an empty list, not as an error page.
   const [result, options] = await Promise.all([
     executeOperation(listCustomersOp, ctx, sp),
@@ -63,7 +66,25 @@ export default async function CustomersPage({
           </>
         }
       />
+      {result.ok && sp.event && sp.from && (
+        <p className="mb-3 flex flex-wrap items-center gap-x-3 text-sm" data-testid="customers-event">
+          <span>
+            {t(`customerList.events.${sp.event as CustomerEvent}`, {
+              months:
+                !sp.to || sp.to === sp.from
+                  ? formatMonth(`${sp.from}-01`, locale)
+                  : `${formatMonth(`${sp.from}-01`, locale)} – ${formatMonth(`${sp.to}-01`, locale)}`,
+            })}
+          </span>
+          <Link href="/customers" className="inline-flex min-h-11 items-center underline">
+            {t('customerList.allCustomers')}
+          </Link>
+        </p>
+      )}
       <SearchForm q={sp.q} placeholder={t('customers.searchPlaceholder')} submitLabel={t('common.filter')}>
+        {sp.event && <input type="hidden" name="event" value={sp.event} />}
+        {sp.from && <input type="hidden" name="from" value={sp.from} />}
+        {sp.to && <input type="hidden" name="to" value={sp.to} />}
         <FilterSelect
           name="status"
           label={t('common.status')}
@@ -187,6 +208,9 @@ export default async function CustomersPage({
           planId: sp.planId,
           area: sp.area,
           resellerUserId: sp.resellerUserId,
+          event: sp.event,
+          from: sp.from,
+          to: sp.to,
           sort: sp.sort,
           cursor: sp.cursor,
         }}
