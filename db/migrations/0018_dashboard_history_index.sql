@@ -1,0 +1,2 @@
+DROP INDEX "subscription_history_org_status_idx";--> statement-breakpoint
+CREATE INDEX "subscription_history_org_status_idx" ON "subscription_history" USING btree ("organization_id","to_status","created_at");
