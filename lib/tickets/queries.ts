@@ -222,6 +222,8 @@ export async function ticketCustomerChoices(db: Db, p: { orgId: string } & z.out
   const q = p.q && p.q.length >= 2 ? p.q : undefined;
   if (!q && !p.customerId) return [];
   const digits = q?.replace(/\D/g, '') ?? '';
+  // Phones are stored as 62…: a number typed as 0812… is found by what follows the 0.
+  const local = digits.replace(/^(?:62|0)/, '');
   const found = await db
     .select({ id: customers.id, name: customers.name, number: customers.number, phone: customers.phone })
     .from(customers)
@@ -232,7 +234,7 @@ export async function ticketCustomerChoices(db: Db, p: { orgId: string } & z.out
           ? eq(customers.id, p.customerId)
           : or(
               ilike(customers.name, contains(q!)),
-              digits.length >= 4 ? ilike(customers.phone, contains(digits)) : undefined,
+              local.length >= 4 ? ilike(customers.phone, contains(local)) : undefined,
               /^c?-?\d{1,9}$/i.test(q!.replace(/\s/g, '')) ? eq(customers.number, Number(digits)) : undefined,
             ),
       ),
