@@ -84,5 +84,12 @@ describe('helpdesk on a phone, in Chromium', () => {
 
     await noc.goto(`/tickets/${ticketId}`);
     assert.match(await noc.getByTestId('ticket-rating').innerText(), /★★★★☆ — Cepat ditangani/);
+
+    // The NOC start page counts tickets, each figure opening the filtered list.
+    await noc.goto('/');
+    const breached = noc.getByTestId('stat-tickets-breached');
+    await breached.waitFor();
+    assert.equal(await breached.getAttribute('href'), '/tickets?status=active&sla=breached');
+    await noSidewaysScroll(noc);
   });
 });

@@ -37,8 +37,10 @@ export async function EscalatedTickets({ c, locale, timeZone }: { c: TicketCount
   if (c.escalated.length === 0) return null;
   const t = await getTranslations('dashboard.tickets');
   return (
-    <Card className="space-y-2 border-red-200 dark:border-red-900" data-testid="dashboard-escalated">
-      <h2 className="font-semibold text-red-800 dark:text-red-300">{t('escalatedTitle')}</h2>
+    <Card className="space-y-2 border-red-200 dark:border-red-900">
+      <h2 className="font-semibold text-red-800 dark:text-red-300" data-testid="dashboard-escalated">
+        {t('escalatedTitle')}
+      </h2>
       <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
         {c.escalated.map((e) => (
           <li key={e.id}>

@@ -19,8 +19,10 @@ export default async function RatingPage({ params }: { params: Promise<{ token: 
   return (
     <main className="mx-auto max-w-md space-y-4 p-4">
       {!d ? (
-        <Card className="space-y-2 text-center" data-testid="rating-not-found">
-          <h1 className="text-xl font-semibold">{t('goneTitle')}</h1>
+        <Card className="space-y-2 text-center">
+          <h1 className="text-xl font-semibold" data-testid="rating-not-found">
+            {t('goneTitle')}
+          </h1>
           <p className="text-slate-600 dark:text-slate-400">{t('goneBody')}</p>
         </Card>
       ) : (
@@ -29,7 +31,13 @@ export default async function RatingPage({ params }: { params: Promise<{ token: 
             <p className="text-lg font-bold text-brand-700 dark:text-brand-500">{d.orgName}</p>
             <h1 className="text-xl font-semibold">{t('title', { number: d.number })}</h1>
           </header>
-          {d.rating !== null ? <Card data-testid="rating-done">{t('thanks')}</Card> : <RatingForm token={token} />}
+          {d.rating !== null ? (
+            <Card>
+              <p data-testid="rating-done">{t('thanks')}</p>
+            </Card>
+          ) : (
+            <RatingForm token={token} />
+          )}
         </>
       )}
     </main>

@@ -13,7 +13,12 @@ export function RatingForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  if (done) return <Card data-testid="rating-done">{t('thanks')}</Card>;
+  if (done)
+    return (
+      <Card>
+        <p data-testid="rating-done">{t('thanks')}</p>
+      </Card>
+    );
   return (
     <Card className="space-y-4">
       <p>{t('question')}</p>
