@@ -33,7 +33,9 @@ export default async function TicketsPage({
   const now = new Date();
   const all = t('common.all');
   const canCreate = can(ctx.role, 'tickets.manage');
-  const filtered = Boolean(f.q || f.status || f.priority || f.category || f.team || f.assignee || f.sla);
+  const filtered = Boolean(
+    f.q || f.status || f.priority || f.category || f.team || f.assignee || f.sla || f.customerId,
+  );
   return (
     <div>
       <PageHeader
@@ -60,6 +62,7 @@ export default async function TicketsPage({
         ))}
       </div>
       <SearchForm q={sp.q} placeholder={t('tickets.searchPlaceholder')} submitLabel={t('common.filter')}>
+        {f.customerId && <input type="hidden" name="customerId" value={f.customerId} />}
         <FilterSelect
           name="status"
           label={t('common.status')}
@@ -192,6 +195,7 @@ export default async function TicketsPage({
           team: f.team,
           assignee: f.assignee,
           sla: f.sla,
+          customerId: f.customerId,
           cursor: sp.cursor,
         }}
         nextCursor={page.nextCursor}
