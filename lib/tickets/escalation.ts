@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
-import { organizations, supportSettings, type Ticket, tickets } from '@/db/schema';
+import { organizations, supportSettings, type Ticket, ticketMessages, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { type PassLog, runOrganizationTask, SILENT } from '@/lib/jobs/task-status';
 import { queueEscalationNotice } from './notify';
@@ -43,9 +43,13 @@ export async function escalateOverdueTickets(db: Db, p: { orgId: string; now?: D
         .update(tickets)
         .set({ escalatedAt: now })
         .where(and(eq(tickets.organizationId, p.orgId), eq(tickets.id, t.id)));
-      await tx.execute(sql`
-        insert into ticket_messages (organization_id, ticket_id, kind, body, event)
-        values (${p.orgId}, ${t.id}, 'event', '', ${JSON.stringify({ code: 'escalated', values: { target: breached } })}::jsonb)`);
+      await tx.insert(ticketMessages).values({
+        organizationId: p.orgId,
+        ticketId: t.id,
+        kind: 'event',
+        body: '',
+        event: { code: 'escalated', values: { target: breached } },
+      });
       if (s?.userId) {
         const r = await queueEscalationNotice(tx, { ticket: t, userId: s.userId, breached });
         if (r.queued) notified++;

@@ -47,6 +47,8 @@ function toDraft(p: {
   body: string;
   createdBy: string | null;
 }): Draft {
+  // draftFor decides opted-out and invalid numbers for a customer; a walk-in reporter or a
+  // staff member has no customer row, so the message keeps customer_id null.
   const draft = draftFor({
     orgId: p.orgId,
     customer: { ...p.customer, id: p.customer.id ?? '' },
