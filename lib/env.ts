@@ -79,6 +79,8 @@ const schema = z
     PAYMENTS_SCHEDULE: bool(true),
     // Invoice WhatsApp messages and H-3 / H-1 reminders, every 10 minutes (off in tests).
     MESSAGING_SCHEDULE: bool(true),
+    // Ticket SLA escalations to the NOC lead, every 5 minutes (off in tests).
+    SUPPORT_SCHEDULE: bool(true),
     // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
     WHATSAPP_WS_URL: z.string().url().optional(),
     // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.

@@ -16,6 +16,7 @@ import * as plans from './plans/operations';
 import * as resellers from './resellers/operations';
 import * as search from './search/operations';
 import type { Operation } from './server/operation';
+import * as tickets from './tickets/operations';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
@@ -41,6 +42,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     plans,
     resellers,
     search,
+    tickets,
     users,
     vouchers,
     wallet,

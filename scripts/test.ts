@@ -148,6 +148,7 @@ async function main() {
       NETWORK_SCHEDULE: 'false',
       PAYMENTS_SCHEDULE: 'false',
       MESSAGING_SCHEDULE: 'false',
+      SUPPORT_SCHEDULE: 'false',
       WHATSAPP_ALLOW_HTTP_GATEWAY: 'true',
       // Routers in tests are loopback stand-ins (allowed only with this, self-hosted only):
       // a dead one should be noticed quickly.

@@ -24,6 +24,7 @@ async function main() {
     networkSchedule: config.NETWORK_SCHEDULE,
     paymentsSchedule: config.PAYMENTS_SCHEDULE,
     messagingSchedule: config.MESSAGING_SCHEDULE,
+    supportSchedule: config.SUPPORT_SCHEDULE,
   });
   // WhatsApp: the worker holds every linked device and sends the queued messages.
   const whatsapp = await startWhatsAppSessions(db, { waWebSocketUrl: config.WHATSAPP_WS_URL });

@@ -6,6 +6,7 @@ import { HANDLERS } from './jobs';
 import { messagingTick } from './messaging';
 import { networkTick } from './network-tick';
 import { paymentsTick } from './payments-tick';
+import { supportTick } from './support-tick';
 
 export type WorkerOptions = {
   connectionString: string;
@@ -24,6 +25,8 @@ export type WorkerOptions = {
   paymentsSchedule?: boolean;
   /** Invoice messages and due-date reminders (every 10 minutes). */
   messagingSchedule?: boolean;
+  /** Ticket SLA escalations (every 5 minutes). */
+  supportSchedule?: boolean;
   /**
    * Only these job types (tests): integration test files run two at a time over one
    * database, and a worker that takes another file's router jobs can stop mid-job when its
@@ -41,6 +44,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['network-tick'] = networkTick(options.db);
   taskList['payments-tick'] = paymentsTick(options.db);
   taskList['messaging-tick'] = messagingTick(options.db);
+  taskList['support-tick'] = supportTick(options.db);
   if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
@@ -53,6 +57,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       : []),
     ...((options.messagingSchedule ?? schedule)
       ? [{ task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]
+      : []),
+    ...((options.supportSchedule ?? schedule)
+      ? [{ task: 'support-tick', match: '*/5 * * * *', options: { backfillPeriod: 0 } }]
       : []),
   ];
   const runner = await run({

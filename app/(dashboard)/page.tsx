@@ -23,6 +23,7 @@ import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
 import { NetworkDetail, NetworkTiles } from './_dashboard/network';
 import { SalesDetail, SalesTiles } from './_dashboard/sales';
+import { EscalatedTickets, TicketTiles } from './_dashboard/tickets';
 
 /**
  * The start page, by role (lib/dashboard/sections.ts): tiles first (each a link to the list
@@ -45,6 +46,8 @@ export default async function DashboardPage() {
     has('people') ? read(dashboardPeopleOp, {}) : null,
   ]);
   const jobsLink = can(ctx.role, 'jobs.view');
+  // NOC and customer service both work tickets: their counts come with either section, shown once.
+  const tickets = can(ctx.role, 'tickets.view') ? (network?.tickets ?? sales?.tickets ?? null) : null;
   const heading = (key: string) => <h2 className="pt-2 text-lg font-semibold">{t(`dashboard.sections.${key}`)}</h2>;
   return (
     <div className="min-w-0 space-y-4">
@@ -71,10 +74,12 @@ export default async function DashboardPage() {
           {t('dashboard.moreLater', { role: t(`roles.names.${ctx.role}`) })}
         </p>
       )}
+      {tickets && <EscalatedTickets c={tickets} locale={locale} timeZone={tz} />}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {money && <MoneyTiles f={money} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
         {sales && <SalesTiles s={sales} locale={locale} />}
+        {tickets && <TicketTiles c={tickets} />}
         {field && <FieldTiles f={field} />}
         {people && <PeopleTiles p={people} />}
         {has('reseller') && (

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { ticketCounts } from '@/lib/tickets/queries';
 
 /**
  * The network at a glance: each router's state with its last error and who is on it, how
  * many customers are online against how many should be (active subscriptions), and the
- * jobs that failed in the last seven days.
+ * jobs that failed in the last seven days; and the helpdesk's open tickets (NOC works them).
  */
 export async function nocDashboard(db: Db, p: { orgId: string }) {
   const { orgId } = p;
-  const [routerRows, [counts], failed] = await Promise.all([
+  const [routerRows, [counts], failed, tickets] = await Promise.all([
     // API routers: the session snapshot the status monitor keeps; RADIUS routers: open
     // accounting records of this organization's realm from that router's address.
     db.execute<{
@@ -39,6 +40,7 @@ export async function nocDashboard(db: Db, p: { orgId: string }) {
       select id, type, error, created_at as "createdAt", count(*) over ()::int as total
       from jobs where organization_id = ${orgId} and state = 'failed' and created_at >= now() - interval '7 days'
       order by created_at desc limit 5`),
+    ticketCounts(db, { orgId }),
   ]);
   const routers = [...routerRows].map(({ customers: _c, ...r }) => r);
   // Online customers: API sessions matched to a subscription (a customer with two sessions at
@@ -52,6 +54,7 @@ export async function nocDashboard(db: Db, p: { orgId: string }) {
     onlineNow: onlineApi + radiusOnline,
     shouldBeOnline: counts?.shouldBeOnline ?? 0,
     failedJobs: { total: failed[0]?.total ?? 0, latest: failed.map(({ total: _t, ...j }) => j) },
+    tickets,
   };
 }
 export type NocDashboard = Awaited<ReturnType<typeof nocDashboard>>;

@@ -13,6 +13,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'hotspot', href: '/vouchers/profiles', permission: 'vouchers.view' },
   { key: 'users', href: '/users', permission: 'users.view' },
   { key: 'roles', href: '/settings/roles', permission: 'roles.view' },
+  { key: 'support', href: '/settings/support', permission: 'tickets.settings' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -83,6 +84,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
     case 'users':
       return { members: f.members };
     case 'roles':
+    case 'support':
       return {};
   }
 }

@@ -86,4 +86,6 @@ export type ErrorCode =
   | 'two_factor_required'
   | 'reset_invalid'
   | 'reset_code_invalid'
-  | 'reset_not_allowed';
+  | 'reset_not_allowed'
+  | 'too_many_complaints'
+  | 'rating_closed';

@@ -19,6 +19,7 @@ import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerMatrixInputs } from '../support/resellers';
+import { ticketMatrixInputs } from '../support/tickets';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
 
@@ -461,6 +462,7 @@ async function scenario() {
     ...wallet.inputs,
     ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
     ...(await accountMatrixInputs(db, org.id, admin.user.id)),
+    ...(await ticketMatrixInputs(db, org.id, admin.user.id, w.customer.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

@@ -113,6 +113,7 @@ describe('settings hub', () => {
       'hotspot',
       'users',
       'roles',
+      'support',
     ]);
     assert.deepEqual(byKey.billing!.figures, { invoiceDay: 5, dueDay: 15, graceDays: 3 });
     assert.deepEqual(byKey.network!.figures, { routers: 1, radius: 0 });

@@ -53,6 +53,7 @@ import * as planOps from '@/lib/plans/operations';
 import * as resellerOps from '@/lib/resellers/operations';
 import * as searchOps from '@/lib/search/operations';
 import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
+import * as ticketOps from '@/lib/tickets/operations';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
@@ -61,6 +62,7 @@ import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, P
 import { accountIsolationCases } from '../support/accounts';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerIsolationCases } from '../support/resellers';
+import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
 
@@ -1252,6 +1254,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
   })),
+  ...ticketIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id, customerId: b.world.customer.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1292,6 +1300,7 @@ const OP_VARIABLES = new Map<string, string>(
     paymentOps,
     planOps,
     resellerOps,
+    ticketOps,
     userOps,
     voucherOps,
     walletOps,
@@ -1348,6 +1357,10 @@ const PUBLIC_ACTIONS = [
   'requestResetCodeAction',
   'resetWithCodeAction',
   'startInvoicePaymentAction',
+  // The complaint form on the invoice page (same token) and the ticket rating link's form
+  // (its random token): tests/integration/tickets.test.ts.
+  'submitComplaintAction',
+  'submitRatingAction',
 ];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order

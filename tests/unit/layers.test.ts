@@ -90,6 +90,7 @@ const PUBLIC_PAGES = [
   'app/(auth)/reset/[token]/page.tsx',
   'app/i/[token]/page.tsx',
   'app/invite/[token]/page.tsx',
+  'app/r/[token]/page.tsx',
   'app/setup/page.tsx',
 ];
 

@@ -2,6 +2,7 @@ import {
   Building2,
   ChevronRight,
   CreditCard,
+  Headset,
   KeyRound,
   MessageCircle,
   Receipt,
@@ -28,6 +29,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   hotspot: Wifi,
   users: Users,
   roles: KeyRound,
+  support: Headset,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

@@ -9,6 +9,7 @@ import { daysOverdue } from '@/lib/billing/overdue';
 import { publicInvoice } from '@/lib/billing/public-invoice';
 import { formatIDR } from '@/lib/format';
 import { checkoutMethods, latestPaymentFor, publicView } from '@/lib/payments/checkout';
+import { ComplaintForm } from './complaint-form';
 import { OnlinePayment, type PayableMethod } from './online-payment';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -142,6 +143,7 @@ export default async function PublicInvoicePage({ params }: { params: Promise<{ 
       <a href={`/i/${token}/pdf`} className={buttonClass('primary', 'w-full')} data-testid="public-pdf">
         {t('billing.pdf')}
       </a>
+      <ComplaintForm token={token} />
       {d.settings.footerNote && <p className="text-center text-xs text-slate-500">{d.settings.footerNote}</p>}
     </main>
   );

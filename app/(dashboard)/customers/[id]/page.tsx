@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -44,7 +46,28 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const sections = ['overview', 'service', ...(billing ? ['billing'] : []), 'network', 'history'] as const;
   return (
     <div className="space-y-4">
-      <PageHeader title={customer.name} subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`} />
+      <PageHeader
+        title={customer.name}
+        subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`}
+        actions={
+          can(role, 'tickets.view') && (
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/tickets?customerId=${customer.id}`} className={buttonClass('secondary')}>
+                {t('tickets.customerTickets')}
+              </Link>
+              {can(role, 'tickets.manage') && (
+                <Link
+                  href={`/tickets/new?customerId=${customer.id}`}
+                  className={buttonClass('primary')}
+                  data-testid="customer-new-ticket"
+                >
+                  {t('tickets.new')}
+                </Link>
+              )}
+            </div>
+          )
+        }
+      />
       <nav className="-mt-2 flex flex-wrap gap-2" aria-label={t('customerPage.sectionsLabel')}>
         {sections.map((s) => (
           <a
