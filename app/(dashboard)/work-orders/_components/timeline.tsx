@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { WorkOrderDetail } from '@/lib/workorders/queries';
 
@@ -12,7 +12,10 @@ export async function Timeline({ events, timeZone, locale }: { events: Event[]; 
     const d = (e.data ?? {}) as Record<string, unknown>;
     switch (e.kind) {
       case 'scheduled':
-        return t('events.scheduled', { date: String(d.date ?? ''), window: String(d.window ?? '') });
+        return t('events.scheduled', {
+          date: formatDate(String(d.date ?? ''), locale),
+          window: String(d.window ?? ''),
+        });
       case 'checklist':
         return t(d.done ? 'events.checklist' : 'events.checklistUndone', { label: String(d.label ?? '') });
       case 'signature':
