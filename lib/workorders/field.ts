@@ -10,6 +10,7 @@ import {
   workOrders,
   workOrderTechnicians,
 } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import type { Locale } from '@/lib/i18n/config';
 import { withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
@@ -231,6 +232,21 @@ export async function applyFieldAction(
         await finishWorkOrder(tx, { wo, userId: p.userId, action, at, timeZone: org!.timeZone, ip: p.ip ?? null });
         break;
     }
+    // The finish writes its own, fuller entry.
+    if (action.type !== 'finish')
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.userId,
+        ip: p.ip ?? null,
+        action: 'workorder.field_step',
+        entityType: 'work_order',
+        entityId: wo.id,
+        data: {
+          step: action.type,
+          at: at.toISOString(),
+          ...(action.type === 'checklist' ? { itemId: action.itemId, done: action.done } : {}),
+        },
+      });
     return { ok: true, version: wo.version };
   });
   return withPortGuard(work, () => (action.type === 'finish' ? action.odpPort : null));

@@ -4,6 +4,7 @@ import type { WorkOrderType } from '@/db/enums';
 import {
   customers,
   memberships,
+  odps,
   subscriptions,
   tickets,
   type WorkOrder,
@@ -113,10 +114,22 @@ async function customerPlace(tx: Db, p: { orgId: string; customerId: string; sub
   return { customer, sub: sub ?? null };
 }
 
+/** An ODP and port typed in the office: the organization's ODP, a port it has. */
+async function assertOdpPort(tx: Db, p: { orgId: string; odpId: string; port: number | null }) {
+  const [odp] = await tx
+    .select({ totalPorts: odps.totalPorts })
+    .from(odps)
+    .where(and(eq(odps.id, p.odpId), eq(odps.organizationId, p.orgId)));
+  if (!odp) throw new AppError('validation', {}, { odpId: 'validation.invalid' });
+  if (p.port !== null && p.port > odp.totalPorts)
+    throw new AppError('validation', {}, { odpPort: 'validation.odpPort' });
+}
+
 /** A work order typed in the office (any type; a survey may have only an address). */
 export async function createWorkOrder(db: Db, p: Actor & { input: CreateWorkOrderInput }) {
   return db.transaction(async (tx) => {
     const { input } = p;
+    if (input.odpId) await assertOdpPort(tx, { orgId: p.orgId, odpId: input.odpId, port: input.odpPort ?? null });
     const place = input.customerId ? await customerPlace(tx, { orgId: p.orgId, customerId: input.customerId }) : null;
     return insertWorkOrder(tx, {
       ...p,
