@@ -14,7 +14,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Locale } from '@/lib/i18n/config';
 import { withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
-import { ACTIVE_STATUSES, formatWorkOrderNumber, needsSignature, statusAfter, stepTime } from './constants';
+import { ACTIVE_STATUSES, dayIn, formatWorkOrderNumber, needsSignature, statusAfter, stepTime } from './constants';
 import { recordEvent } from './events';
 import { finishWorkOrder } from './finish';
 import { conflictAnswer, fieldGuard } from './guard';
@@ -193,8 +193,7 @@ export async function applyFieldAction(
       case 'on_the_way': {
         await tx.update(workOrders).set({ status, updatedAt: sql`now()` }).where(eq(workOrders.id, wo.id));
         await recordEvent(tx, { ...event, kind: 'on_the_way' });
-        const day = new Intl.DateTimeFormat('en-CA', { timeZone: org!.timeZone }).format(at);
-        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day });
+        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
         break;
       }
       case 'check_in':
