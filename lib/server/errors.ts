@@ -88,4 +88,7 @@ export type ErrorCode =
   | 'reset_code_invalid'
   | 'reset_not_allowed'
   | 'too_many_complaints'
-  | 'rating_closed';
+  | 'rating_closed'
+  | 'workorder_closed'
+  | 'workorder_photos_missing'
+  | 'workorder_signature_missing';

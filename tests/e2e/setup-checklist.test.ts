@@ -72,6 +72,7 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/users',
       '/settings/roles',
       '/settings/support',
+      '/settings/work-orders',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

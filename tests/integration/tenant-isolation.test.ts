@@ -58,6 +58,7 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as workOrderOps from '@/lib/workorders/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
 import { makeMessagingWorld } from '../support/messaging-world';
@@ -65,6 +66,7 @@ import { resellerIsolationCases } from '../support/resellers';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
+import { workOrderIsolationCases } from '../support/workorders';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -1260,6 +1262,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, customerId: b.world.customer.id },
   })),
+  ...workOrderIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1304,6 +1312,7 @@ const OP_VARIABLES = new Map<string, string>(
     userOps,
     voucherOps,
     walletOps,
+    workOrderOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 

@@ -1,6 +1,7 @@
 import {
   Building2,
   ChevronRight,
+  ClipboardCheck,
   CreditCard,
   Headset,
   KeyRound,
@@ -30,6 +31,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   users: Users,
   roles: KeyRound,
   support: Headset,
+  workOrders: ClipboardCheck,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

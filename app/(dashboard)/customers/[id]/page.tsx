@@ -50,11 +50,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.name}
         subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`}
         actions={
-          can(role, 'tickets.view') && (
+          (can(role, 'tickets.view') || can(role, 'workorders.manage')) && (
             <div className="flex flex-wrap gap-2">
-              <Link href={`/tickets?customerId=${customer.id}`} className={buttonClass('secondary')}>
-                {t('tickets.customerTickets')}
-              </Link>
+              {can(role, 'tickets.view') && (
+                <Link href={`/tickets?customerId=${customer.id}`} className={buttonClass('secondary')}>
+                  {t('tickets.customerTickets')}
+                </Link>
+              )}
               {can(role, 'tickets.manage') && (
                 <Link
                   href={`/tickets/new?customerId=${customer.id}`}
@@ -62,6 +64,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   data-testid="customer-new-ticket"
                 >
                   {t('tickets.new')}
+                </Link>
+              )}
+              {can(role, 'workorders.manage') && (
+                <Link
+                  href={`/work-orders/new?customerId=${customer.id}`}
+                  className={buttonClass('secondary')}
+                  data-testid="new-work-order"
+                >
+                  {t('workOrders.newForCustomer')}
                 </Link>
               )}
             </div>
