@@ -11,7 +11,7 @@ import { isActive } from '@/lib/tickets/status';
 import { PriorityBadge, SlaTimer, StatusBadge } from '../_components/badges';
 import { Attachments } from './attachments';
 import { Conversation } from './conversation';
-import { AssignForm, ReplyForm, StatusButtons, UpdateForm } from './ticket-actions';
+import { AssignForm, RepairWorkOrderButton, ReplyForm, StatusButtons, UpdateForm } from './ticket-actions';
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const { ctx, read } = await requirePage('tickets.view');
@@ -116,6 +116,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           )}
         </div>
         {manage && <StatusButtons ticketId={ticket.id} next={d.next} />}
+        {active && can(ctx.role, 'workorders.manage') && ticket.kind === 'complaint' && (
+          <RepairWorkOrderButton ticketId={ticket.id} />
+        )}
       </Card>
       <Conversation items={d.conversation} members={d.members} locale={locale} timezone={d.timezone} />
       {manage && <ReplyForm ticketId={ticket.id} canReply={Boolean(d.customer?.phone || ticket.reporterPhone)} />}

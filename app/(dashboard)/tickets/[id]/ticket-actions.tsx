@@ -8,6 +8,7 @@ import {
   changeTicketStatusAction,
   updateTicketAction,
 } from '@/app/_actions/tickets';
+import { createWorkOrderFromTicketAction } from '@/app/_actions/workorders';
 import { Button } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
@@ -204,5 +205,32 @@ export function UpdateForm({
         {t('saveDetails')}
       </Button>
     </form>
+  );
+}
+
+/** A repair visit for this ticket: opens the work order (the ticket's open repair when there is one). */
+export function RepairWorkOrderButton({ ticketId }: { ticketId: string }) {
+  const t = useTranslations('tickets');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <div className="space-y-2">
+      {error && <Alert>{error}</Alert>}
+      <Button
+        variant="secondary"
+        disabled={pending}
+        data-testid="ticket-repair-work-order"
+        onClick={() =>
+          start(async () => {
+            const r = await createWorkOrderFromTicketAction({ ticketId });
+            if (!r.ok) return setError(r.message);
+            router.push(`/work-orders/${r.data.id}`);
+          })
+        }
+      >
+        {t('repairWorkOrder')}
+      </Button>
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { mapsUrl } from '@/lib/core/contact-links';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { formatTicketNumber } from '@/lib/tickets/open';
 import { isClosed } from '@/lib/workorders/constants';
 import { getWorkOrderOp, listTechniciansOp } from '@/lib/workorders/operations';
 import { STATUS_COLOR } from '../_components/labels';
@@ -65,8 +66,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
     [t('workOrders.technicians'), wo.technicians.map((x) => x.name).join(', ') || t('workOrders.noTechnician')],
     [t('workOrders.notes'), wo.notes ?? '—'],
   ];
-  if (wo.ticket)
-    rows.push([t('workOrders.ticket'), `T-${String(wo.ticket.number).padStart(6, '0')} · ${wo.ticket.subject}`]);
+  if (wo.ticket) rows.push([t('workOrders.ticket'), `${formatTicketNumber(wo.ticket.number)} · ${wo.ticket.subject}`]);
   if (wo.checkInAt) rows.push([t('workOrders.detail.checkIn'), formatDateTime(wo.checkInAt, locale, tz)]);
   if (wo.checkOutAt) rows.push([t('workOrders.detail.checkOut'), formatDateTime(wo.checkOutAt, locale, tz)]);
   if (wo.cancelReason) rows.push([t('workOrders.detail.cancelReason'), wo.cancelReason]);
