@@ -18,6 +18,7 @@ import {
   Router,
   Settings,
   ShieldCheck,
+  Smartphone,
   Ticket,
   UserCog,
   UserPlus,
@@ -52,6 +53,7 @@ export const NAV_ICONS = {
   walletTopups: HandCoins,
   resellerPortal: BadgePercent,
   resellers: Handshake,
+  fieldApp: Smartphone,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
@@ -84,6 +86,7 @@ const NAV: NavEntry[] = [
   { href: '/resellers', key: 'resellers', group: 'finance', permission: 'resellers.view' },
   { href: '/resellers/topups', key: 'walletTopups', group: 'finance', permission: 'wallet.manage' },
   { href: '/reports', key: 'reports', group: 'finance', permission: 'reports.view' },
+  { href: '/tech', key: 'fieldApp', group: 'network', permission: 'workorders.field' },
   { href: '/map', key: 'map', group: 'network', permission: 'odps.view' },
   { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },
   { href: '/routers', key: 'routers', group: 'network', permission: 'routers.view' },
@@ -113,7 +116,8 @@ const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
     finance: [home, nav('/billing'), nav('/payments')],
     noc: [home, nav('/routers'), nav('/map')],
     sales: [home, nav('/leads'), nav('/customers')],
-    technician: field,
+    // The technician's day is in their app (/tech): one tap from the bar.
+    technician: [home, nav('/tech'), nav('/map')],
     warehouse: field,
     hr: [home, nav('/users'), nav('/settings/roles')],
     reseller: [nav('/reseller'), nav('/wallet'), nav('/wallet/vouchers')],

@@ -28,7 +28,10 @@ describe('the field outbox', () => {
       seen.push(item.key);
       return { status: 'sent', version: 1 };
     });
-    assert.deepEqual(seen, items.map((i) => i.key));
+    assert.deepEqual(
+      seen,
+      items.map((i) => i.key),
+    );
     assert.deepEqual(result, { sent: 3, refused: 0, held: 0 });
     assert.equal(await store.pendingCount(), 0);
     // A second flush has nothing to send: nothing goes twice.

@@ -147,11 +147,19 @@ function storeOver(db: IDBPDatabase<FieldDb>): FieldStore {
     flush(send, onSent) {
       if (running) return running;
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      const work = () => flushOnce(send, onSent);
-      running = (locks ? locks.request('jaring-field-outbox', work) : work()).finally(() => {
+      const work = (): Promise<FlushResult> => flushOnce(send, onSent);
+      const underLock = async () => {
+        let result: FlushResult = { sent: 0, refused: 0, held: 0 };
+        await locks!.request('jaring-field-outbox', async () => {
+          result = await work();
+        });
+        return result;
+      };
+      const started = (locks ? underLock() : work()).finally(() => {
         running = null;
       });
-      return running;
+      running = started;
+      return started;
     },
     async saveCache(id, data) {
       await db.put('cache', { id, data, savedAt: new Date().toISOString() });
