@@ -1,5 +1,6 @@
 import type { ChecklistItem, WorkOrderStatus, WorkOrderType } from '@/db/enums';
 import { mapsUrl } from '@/lib/core/contact-links';
+import type { FieldWorkOrder } from '@/lib/workorders/field';
 import type { StoredItem } from './queue';
 
 /**
@@ -36,6 +37,41 @@ export type FieldWorkOrderView = {
   serialNumber: string | null;
   fieldNotes: string[];
 };
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** The phone's copy of a work order, from what the field contract answers (lib/workorders/field.ts). */
+export function toFieldView(wo: FieldWorkOrder): FieldWorkOrderView {
+  return {
+    id: wo.id,
+    number: wo.numberText,
+    type: wo.type,
+    status: wo.status,
+    version: wo.version,
+    scheduledDate: wo.scheduledDate,
+    windowStart: wo.windowStart,
+    windowEnd: wo.windowEnd,
+    customerName: wo.customer?.name ?? null,
+    customerPhone: wo.customer?.phone ?? null,
+    address: wo.address,
+    latitude: wo.latitude,
+    longitude: wo.longitude,
+    odpLabel: wo.odp ? wo.odp.code || wo.odp.name : null,
+    odpId: wo.odp?.id ?? null,
+    odpPort: wo.odpPort,
+    notes: wo.notes,
+    checklist: wo.checklist,
+    photoCount: wo.photos.length,
+    requiredPhotos: wo.requiredPhotos,
+    signed: wo.signature !== null,
+    needsSignature: wo.requiresSignature,
+    checkInAt: iso(wo.checkInAt),
+    checkOutAt: iso(wo.checkOutAt),
+    finishedAt: iso(wo.finishedAt),
+    serialNumber: wo.result?.serialNumber ?? null,
+    fieldNotes: [],
+  };
+}
 
 /** The view with the waiting steps applied, in the order they were made. */
 export function withPending(wo: FieldWorkOrderView, pending: StoredItem[]): FieldWorkOrderView {
