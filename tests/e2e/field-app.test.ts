@@ -42,6 +42,10 @@ async function phone(): Promise<{ page: Page; context: BrowserContext }> {
     permissions: ['geolocation', 'camera'],
   });
   const page = await context.newPage();
+  page.on('console', (m) => console.log('[console]', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  page.on('requestfailed', (r) => console.log('[requestfailed]', r.url(), r.failure()?.errorText));
+  page.on('response', (r) => r.status() >= 400 && console.log('[status]', r.status(), r.url()));
   page.setDefaultTimeout(20_000);
   const goto = page.goto.bind(page);
   page.goto = (url, options) => goto(url, { waitUntil: 'networkidle', ...options });
@@ -82,12 +86,16 @@ async function sent(page: Page) {
 async function doTheVisit(page: Page) {
   await page.getByTestId('step-check-in').click();
   await page.getByTestId('checked-in').waitFor();
-  for (const box of await page.getByTestId('checklist-item').all()) await box.check();
+  for (const box of await page.getByTestId('checklist-item').all()) {
+    await box.click();
+    await waitFor(() => box.isChecked());
+  }
   await page.getByTestId('photo-open').click();
   await page.getByTestId('photo-take').click();
   await page.getByTestId('photo-count').getByText('1 dari 2 foto wajib').waitFor();
   await page.getByTestId('photo-take').click();
   await page.getByTestId('photo-count').getByText('2 dari 2 foto wajib').waitFor();
+  await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
   const pad = (await page.getByTestId('signature-pad').boundingBox())!;
   await page.mouse.move(pad.x + 30, pad.y + pad.height / 2);
   await page.mouse.down();

@@ -34,7 +34,8 @@ export function OutboxBar(p: {
         </p>
       )}
       {p.pending > 0 && (
-        <div className="flex items-center justify-between gap-2 rounded-lg bg-sky-50 px-3 py-1 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
+        // Fixed at the bottom: appearing and going never moves the page under a finger (or a signature).
+        <div className="fixed inset-x-3 bottom-3 z-30 mx-auto flex max-w-xl items-center justify-between gap-2 rounded-xl bg-sky-700 px-3 py-1 text-sm text-white shadow-lg">
           <span data-testid="queue-badge" className="font-medium">
             {t('pending', { count: p.pending })}
           </span>

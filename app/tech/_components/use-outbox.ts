@@ -80,6 +80,8 @@ export function useOutbox(userId: string) {
 
   const enqueue = useCallback(
     async (item: OutboxItem) => {
+      // Shown at once; the outbox's own copy replaces it a moment later.
+      setPending((list) => [...list, { ...item, seq: Number.MAX_SAFE_INTEGER, attempts: 0 } as StoredItem]);
       await store.current?.enqueue(item);
       await reread();
       void flush();
