@@ -42,10 +42,6 @@ async function phone(): Promise<{ page: Page; context: BrowserContext }> {
     permissions: ['geolocation', 'camera'],
   });
   const page = await context.newPage();
-  page.on('console', (m) => console.log('[console]', m.type(), m.text()));
-  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-  page.on('requestfailed', (r) => console.log('[requestfailed]', r.url(), r.failure()?.errorText));
-  page.on('response', (r) => r.status() >= 400 && console.log('[status]', r.status(), r.url()));
   page.setDefaultTimeout(20_000);
   const goto = page.goto.bind(page);
   page.goto = (url, options) => goto(url, { waitUntil: 'networkidle', ...options });
