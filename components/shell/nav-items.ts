@@ -24,6 +24,7 @@ import {
   UserPlus,
   Users,
   Wallet,
+  Wrench,
 } from 'lucide-react';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
 
@@ -53,6 +54,7 @@ export const NAV_ICONS = {
   walletTopups: HandCoins,
   resellerPortal: BadgePercent,
   resellers: Handshake,
+  workOrders: Wrench,
   fieldApp: Smartphone,
 };
 
@@ -86,6 +88,7 @@ const NAV: NavEntry[] = [
   { href: '/resellers', key: 'resellers', group: 'finance', permission: 'resellers.view' },
   { href: '/resellers/topups', key: 'walletTopups', group: 'finance', permission: 'wallet.manage' },
   { href: '/reports', key: 'reports', group: 'finance', permission: 'reports.view' },
+  { href: '/work-orders', key: 'workOrders', group: 'network', permission: 'workorders.view' },
   { href: '/tech', key: 'fieldApp', group: 'network', permission: 'workorders.field' },
   { href: '/map', key: 'map', group: 'network', permission: 'odps.view' },
   { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },

@@ -57,12 +57,14 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as workOrderOps from '@/lib/workorders/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerIsolationCases } from '../support/resellers';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
+import { workOrderIsolationCases } from '../support/workorders';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -1237,6 +1239,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
   })),
+  ...workOrderIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1280,6 +1288,7 @@ const OP_VARIABLES = new Map<string, string>(
     userOps,
     voucherOps,
     walletOps,
+    workOrderOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
