@@ -11,6 +11,7 @@ const action = (type: string, extra: Record<string, unknown> = {}): OutboxItem =
     kind: 'action',
     key,
     workOrderId: WO,
+    number: 'SPK-000007',
     createdAt: new Date().toISOString(),
     action: { key, workOrderId: WO, version: 1, at: new Date().toISOString(), type, ...extra },
   };
@@ -88,6 +89,8 @@ describe('the field outbox', () => {
     assert.equal(problems[0]!.key, a.key);
     assert.equal(problems[0]!.type, 'check_in');
     assert.equal(problems[0]!.reason, 'reassigned');
+    // Named by its number even when the work order has left the technician's list.
+    assert.equal(problems[0]!.number, 'SPK-000007');
     await store.dismissProblem(a.key);
     assert.equal((await store.problems()).length, 0);
     store.close();

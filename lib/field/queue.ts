@@ -23,27 +23,19 @@ export type QueuedAction = {
   [field: string]: unknown;
 };
 
+/** What every item carries; `number` (e.g. SPK-000123) names the work order in a problem even after it left the list. */
+type ItemBase = { key: string; workOrderId: string; number?: string; createdAt: string };
+
 export type OutboxItem =
-  | { kind: 'action'; key: string; workOrderId: string; createdAt: string; action: QueuedAction }
-  | {
+  | (ItemBase & { kind: 'action'; action: QueuedAction })
+  | (ItemBase & {
       kind: 'photo';
-      key: string;
-      workOrderId: string;
-      createdAt: string;
       blob: Blob;
       mime: string;
       takenAt: string;
       caption?: string;
-    }
-  | {
-      kind: 'signature';
-      key: string;
-      workOrderId: string;
-      createdAt: string;
-      blob: Blob;
-      mime: string;
-      signedName: string;
-    };
+    })
+  | (ItemBase & { kind: 'signature'; blob: Blob; mime: string; signedName: string });
 
 export type StoredItem = OutboxItem & { seq: number; attempts: number; lastError?: string };
 
@@ -51,6 +43,7 @@ export type StoredItem = OutboxItem & { seq: number; attempts: number; lastError
 export type Problem = {
   key: string;
   workOrderId: string;
+  number?: string;
   kind: OutboxItem['kind'];
   type: string;
   reason: string;
@@ -175,6 +168,7 @@ function problemFor(item: StoredItem, outcome: { reason: string; message: string
   return {
     key: item.key,
     workOrderId: item.workOrderId,
+    number: item.number,
     kind: item.kind,
     type: item.kind === 'action' ? item.action.type : item.kind,
     reason: outcome.reason,

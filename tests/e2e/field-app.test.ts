@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, count, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { subscriptions, workOrderEvents, workOrderPhotos, workOrders } from '@/db/schema';
-import { PASSWORD, POLE, testDb, waitFor } from '../helpers';
+import { subscriptions, workOrderEvents, workOrderPhotos, workOrders, workOrderTechnicians } from '@/db/schema';
+import { makeMember, PASSWORD, POLE, testDb, waitFor } from '../helpers';
 import { writeQrVideo } from '../support/fake-video';
 import { makeFieldWorld } from '../support/field';
 import { type RouterOsServer, startRouterOsServer } from '../support/routeros-server';
@@ -184,5 +184,54 @@ describe('the technician app on a phone, in Chromium', () => {
       .where(and(eq(workOrderEvents.workOrderId, w.wo.id), eq(workOrderEvents.kind, 'note')));
     assert.equal(notes.length, 1, 'the note went once');
     assert.equal(await page.getByTestId('queue-problem').count(), 0);
+  });
+
+  test('a step on a work order given to someone else meanwhile is shown as refused, never dropped; the API keeps its limits', async () => {
+    const w = await makeFieldWorld(db, router, 'field-conf');
+    const { page, context } = await phone();
+    await openTodaysInstallation(page, w.technician.user.email);
+
+    // The office gives the work order to another technician while the phone still shows it.
+    const other = await makeMember(db, w.org.id, 'technician');
+    await db.delete(workOrderTechnicians).where(eq(workOrderTechnicians.workOrderId, w.wo.id));
+    await db
+      .insert(workOrderTechnicians)
+      .values({ organizationId: w.org.id, workOrderId: w.wo.id, userId: other.user.id });
+    await page.getByTestId('step-check-in').click();
+    const problem = page.getByTestId('queue-problem');
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /Check-in untuk SPK-000001 tidak diterima kantor/);
+    assert.match(await problem.innerText(), /dialihkan ke teknisi lain/);
+    await sent(page);
+    const [wo] = await db.select().from(workOrders).where(eq(workOrders.id, w.wo.id));
+    assert.equal(wo!.checkInAt, null);
+    await problem.getByRole('button').click();
+    await problem.waitFor({ state: 'detached' });
+
+    // The route handlers: bodies capped, bad input a 4xx, nobody signed in a 401.
+    const api = context.request;
+    const step = { key: crypto.randomUUID(), workOrderId: w.wo.id, version: 1, at: new Date().toISOString() };
+    const big = await api.post('/api/field/actions', {
+      headers: { 'content-type': 'application/json' },
+      data: JSON.stringify({ ...step, type: 'note', text: 'x'.repeat(20_000) }),
+    });
+    assert.equal(big.status(), 413);
+    const bad = await api.post('/api/field/actions', { headers: { 'content-type': 'application/json' }, data: '{' });
+    assert.equal(bad.status(), 422);
+    const notImage = await api.post(`/api/field/work-orders/${w.wo.id}/photos?key=${crypto.randomUUID()}`, {
+      headers: { 'content-type': 'image/jpeg' },
+      data: Buffer.from('not a picture'),
+    });
+    assert.ok(notImage.status() >= 400 && notImage.status() < 500, `photo of text: ${notImage.status()}`);
+    const huge = await api.post(`/api/field/work-orders/${w.wo.id}/photos?key=${crypto.randomUUID()}`, {
+      headers: { 'content-type': 'image/jpeg' },
+      data: Buffer.alloc(6 * 1024 * 1024, 0xff),
+    });
+    assert.equal(huge.status(), 413);
+    const list = (await (await api.get('/api/field/work-orders')).json()) as { id: string }[];
+    assert.ok(!list.some((x) => x.id === w.wo.id), 'a reassigned work order leaves the list');
+    const stranger = await browser.newContext({ baseURL: APP_URL });
+    assert.equal((await stranger.request.get('/api/field/work-orders')).status(), 401);
+    await stranger.close();
   });
 });

@@ -66,7 +66,10 @@ export function OutboxBar(p: {
         >
           <p className="flex items-start gap-2 font-medium">
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-            {t('refused', { step: t(`steps.${stepKey(problem.type)}`), number: numberOf(problem.workOrderId) })}
+            {t('refused', {
+              step: t(`steps.${stepKey(problem.type)}`),
+              number: problem.number ?? numberOf(problem.workOrderId),
+            })}
           </p>
           <p>
             {KNOWN_REASONS.has(problem.reason) ? t(`reasons.${problem.reason}`) : problem.message || t('reasons.other')}

@@ -28,7 +28,7 @@ export async function makeAction(
   const key = crypto.randomUUID();
   const at = new Date().toISOString();
   const action = { key, workOrderId: wo.id, version, at, type, ...extra, ...(position ?? {}) };
-  return { kind: 'action', key, workOrderId: wo.id, createdAt: at, action };
+  return { kind: 'action', key, workOrderId: wo.id, number: wo.number, createdAt: at, action };
 }
 
 export function WorkOrderDetail(p: {
@@ -191,6 +191,7 @@ export function WorkOrderDetail(p: {
                   kind: 'photo',
                   key,
                   workOrderId: wo.id,
+                  number: wo.number,
                   createdAt: at,
                   blob,
                   mime: blob.type,
@@ -221,6 +222,7 @@ export function WorkOrderDetail(p: {
                   kind: 'signature',
                   key,
                   workOrderId: wo.id,
+                  number: wo.number,
                   createdAt: new Date().toISOString(),
                   blob,
                   mime: blob.type,
