@@ -12,7 +12,7 @@ import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
-import { createInstallationForLead } from '@/lib/workorders/mutations';
+import { createInstallationForLead } from '@/lib/workorders/create';
 import { LEAD_STATUSES, type LeadStatus } from './constants';
 import type { Viewer } from './queries';
 import type { LeadInput } from './schemas';

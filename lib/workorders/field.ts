@@ -10,10 +10,11 @@ import {
   workOrders,
   workOrderTechnicians,
 } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import type { Locale } from '@/lib/i18n/config';
 import { withPortGuard } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
-import { ACTIVE_STATUSES, formatWorkOrderNumber, needsSignature, statusAfter, stepTime } from './constants';
+import { ACTIVE_STATUSES, dayIn, formatWorkOrderNumber, needsSignature, statusAfter, stepTime } from './constants';
 import { recordEvent } from './events';
 import { finishWorkOrder } from './finish';
 import { conflictAnswer, fieldGuard } from './guard';
@@ -192,8 +193,7 @@ export async function applyFieldAction(
       case 'on_the_way': {
         await tx.update(workOrders).set({ status, updatedAt: sql`now()` }).where(eq(workOrders.id, wo.id));
         await recordEvent(tx, { ...event, kind: 'on_the_way' });
-        const day = new Intl.DateTimeFormat('en-CA', { timeZone: org!.timeZone }).format(at);
-        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day });
+        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
         break;
       }
       case 'check_in':
@@ -231,6 +231,21 @@ export async function applyFieldAction(
         await finishWorkOrder(tx, { wo, userId: p.userId, action, at, timeZone: org!.timeZone, ip: p.ip ?? null });
         break;
     }
+    // The finish writes its own, fuller entry.
+    if (action.type !== 'finish')
+      await recordAudit(tx, {
+        orgId: p.orgId,
+        actorUserId: p.userId,
+        ip: p.ip ?? null,
+        action: 'workorder.field_step',
+        entityType: 'work_order',
+        entityId: wo.id,
+        data: {
+          step: action.type,
+          at: at.toISOString(),
+          ...(action.type === 'checklist' ? { itemId: action.itemId, done: action.done } : {}),
+        },
+      });
     return { ok: true, version: wo.version };
   });
   return withPortGuard(work, () => (action.type === 'finish' ? action.odpPort : null));

@@ -100,6 +100,15 @@ export async function saveWorkOrderPhoto(
       data: { photoId: photo!.id, caption: p.caption ?? null },
       happenedAt: takenAt,
     });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.userId,
+      ip: p.ip ?? null,
+      action: 'workorder.photo_added',
+      entityType: 'work_order',
+      entityId: p.workOrderId,
+      data: { photoId: photo!.id, bytes: p.bytes.length },
+    });
     return { ok: true, version: guard.wo.version, photoId: photo!.id };
   });
   // Refused after the file was written (reassigned in between): the file goes too.

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { InstallationResult } from '@/db/enums';
-import { subscriptions, type WorkOrder, workOrderPhotos, workOrders } from '@/db/schema';
+import { odps, subscriptions, type WorkOrder, workOrderPhotos, workOrders } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { assertPortFree } from '@/lib/infrastructure/ports';
@@ -39,6 +39,13 @@ export async function finishWorkOrder(
   await assertComplete(tx, wo);
   const odpId = action.odpId ?? wo.odpId;
   const odpPort = action.odpPort ?? wo.odpPort;
+  if (action.odpId && action.odpId !== wo.odpId) {
+    const [odp] = await tx
+      .select({ id: odps.id })
+      .from(odps)
+      .where(and(eq(odps.id, action.odpId), eq(odps.organizationId, wo.organizationId)));
+    if (!odp) throw new AppError('validation', {}, { odpId: 'validation.invalid' });
+  }
   if (odpId && odpPort && (odpId !== wo.odpId || odpPort !== wo.odpPort || wo.subscriptionId))
     await assertPortFree(tx, {
       orgId: wo.organizationId,

@@ -51,6 +51,7 @@ export async function noticeOnTheWay(tx: Db, p: { wo: WorkOrder; actorUserId: st
   const { wo } = p;
   if (!wo.customerId) return { queued: false };
   const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, p.actorUserId));
+  const { locale } = await getMessagingSettings(tx, wo.organizationId);
   return queueCustomerMessage(tx, {
     orgId: wo.organizationId,
     customerId: wo.customerId,
@@ -61,9 +62,7 @@ export async function noticeOnTheWay(tx: Db, p: { wo: WorkOrder; actorUserId: st
       'visit.number': formatWorkOrderNumber(wo.number),
       'visit.technician': me?.name ?? '',
       'visit.window': wo.windowStart && wo.windowEnd ? `${wo.windowStart}–${wo.windowEnd}` : '',
-      'visit.date': wo.scheduledDate
-        ? formatDate(wo.scheduledDate, (await getMessagingSettings(tx, wo.organizationId)).locale)
-        : '',
+      'visit.date': wo.scheduledDate ? formatDate(wo.scheduledDate, locale) : '',
     },
     createdBy: p.actorUserId,
   });

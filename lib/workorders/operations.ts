@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { WORK_ORDER_TYPES } from '@/db/enums';
 import { defineOperation } from '@/lib/server/operation';
 import { listChecklistTemplates, resetChecklistTemplate, saveChecklistTemplate } from './checklists';
+import { createWorkOrder, createWorkOrderFromTicket } from './create';
 import { applyFieldAction, getFieldWorkOrder, listMyWorkOrders } from './field';
 import { saveWorkOrderPhoto, saveWorkOrderSignature, workOrderFilePath } from './files';
-import {
-  assignTechnicians,
-  cancelWorkOrder,
-  createWorkOrder,
-  createWorkOrderFromTicket,
-  scheduleWorkOrder,
-} from './mutations';
+import { assignTechnicians, cancelWorkOrder, scheduleWorkOrder } from './mutations';
 import { getWorkOrderDetail, listTechnicians, listWorkOrders } from './queries';
 import {
   assignSchema,

@@ -13,8 +13,9 @@ import {
 import { convertLead, createLead } from '@/lib/customers/leads';
 import type { Operation, Result } from '@/lib/server/operation';
 import { saveChecklistTemplate } from '@/lib/workorders/checklists';
+import { insertWorkOrder } from '@/lib/workorders/create';
 import { saveWorkOrderPhoto, saveWorkOrderSignature } from '@/lib/workorders/files';
-import { assignTechnicians, insertWorkOrder, scheduleWorkOrder } from '@/lib/workorders/mutations';
+import { assignTechnicians, scheduleWorkOrder } from '@/lib/workorders/mutations';
 import * as woOps from '@/lib/workorders/operations';
 import { makeMember, makeOdp, makePlan, POLE } from '../helpers';
 
