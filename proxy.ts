@@ -8,7 +8,7 @@ import { commonSecurityHeaders, pageCsp, ROUTE_CSP } from '@/lib/server/security
 // invitations, the public invoice and a ticket's rating link (r/), the gateways' callbacks and Meta's webhook, and files
 // under public/.
 const PUBLIC =
-  /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|r\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js)$)/;
+  /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|r\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js|webmanifest)$)/;
 // Public pages whose forms post server actions (sign-in pages, setup, invitations, password
 // reset, the invoice's pay button and complaint form, the rating form): anyone may post there, so the body is capped before Next
 // reads it (Next's own limit is the 12 MB that staff uploads need).

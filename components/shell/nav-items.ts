@@ -20,6 +20,7 @@ import {
   Router,
   Settings,
   ShieldCheck,
+  Smartphone,
   Ticket,
   UserCog,
   UserPlus,
@@ -58,6 +59,7 @@ export const NAV_ICONS = {
   resellerPortal: BadgePercent,
   resellers: Handshake,
   workOrders: Wrench,
+  fieldApp: Smartphone,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
@@ -93,6 +95,7 @@ const NAV: NavEntry[] = [
   { href: '/resellers/topups', key: 'walletTopups', group: 'finance', permission: 'wallet.manage' },
   { href: '/reports', key: 'reports', group: 'finance', permission: 'reports.view' },
   { href: '/work-orders', key: 'workOrders', group: 'network', permission: 'workorders.view' },
+  { href: '/tech', key: 'fieldApp', group: 'network', permission: 'workorders.field' },
   { href: '/map', key: 'map', group: 'network', permission: 'odps.view' },
   { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },
   { href: '/routers', key: 'routers', group: 'network', permission: 'routers.view' },
@@ -122,7 +125,8 @@ const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
     finance: [home, nav('/billing'), nav('/payments')],
     noc: [home, nav('/routers'), nav('/map')],
     sales: [home, nav('/leads'), nav('/customers')],
-    technician: field,
+    // The technician's day is in their app (/tech): one tap from the bar.
+    technician: [home, nav('/tech'), nav('/map')],
     warehouse: field,
     hr: [home, nav('/users'), nav('/settings/roles')],
     reseller: [nav('/reseller'), nav('/wallet'), nav('/wallet/vouchers')],

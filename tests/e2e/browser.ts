@@ -4,9 +4,9 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 export const APP_URL = process.env.APP_URL!;
 let browser: Browser | undefined;
 
-/** Debian's chromium, headless, with the flags that keep it off the (closed) network. */
-export async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  browser ??= await chromium.launch({
+/** Debian's chromium, headless, off the (closed) network; `extraArgs` e.g. a fake camera. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -19,8 +19,14 @@ export async function newPage(options: BrowserContextOptions = {}): Promise<Page
       '--disable-quic',
       // Nothing outside this machine resolves, whatever a page asks for.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ...extraArgs,
     ],
   });
+}
+
+/** A page in the shared browser, with the flags that keep it off the (closed) network. */
+export async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  browser ??= await launchChromium();
   const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);

@@ -117,7 +117,7 @@ const BAR: Record<Role, string> = {
   finance: 'Dasbor Tagihan Pembayaran Menu',
   noc: 'Dasbor Router Peta Menu',
   sales: 'Dasbor Prospek Pelanggan Menu',
-  technician: 'Dasbor Jaringan Peta Menu',
+  technician: 'Dasbor SPK saya Peta Menu',
   warehouse: 'Dasbor Jaringan Peta Menu',
   hr: 'Dasbor Pengguna Peran Menu',
   reseller: 'Portal Dompet Voucher Menu',

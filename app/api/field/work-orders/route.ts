@@ -1,0 +1,16 @@
+import { toFieldView } from '@/lib/field/view';
+import { runAction, toResponse } from '@/lib/server/action';
+import { fieldWorkOrderOp, myWorkOrdersOp } from '@/lib/workorders/operations';
+
+/**
+ * The signed-in technician's work orders, each with everything the phone needs to work on it
+ * offline (the service worker keeps the last answer).
+ */
+export async function GET() {
+  const list = await runAction(myWorkOrdersOp, {});
+  if (!list.ok) return toResponse(list);
+  const details = await Promise.all(list.data.map((w) => runAction(fieldWorkOrderOp, { workOrderId: w.id })));
+  // One reassigned between the two reads is simply not on the list any more.
+  const views = details.flatMap((d) => (d.ok ? [toFieldView(d.data)] : []));
+  return Response.json(views, { headers: { 'cache-control': 'private, no-store' } });
+}

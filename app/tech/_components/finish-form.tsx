@@ -1,0 +1,113 @@
+'use client';
+import { ScanLine } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useCallback, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { FieldWorkOrderView } from '@/lib/field/view';
+import { SerialScanner } from './scanner';
+
+/**
+ * Finishing the visit. An installation records the modem's serial (typed or scanned from its
+ * label), MAC and ODP port; what the office requires (photos, the customer's signature) is
+ * checked here first so the technician hears it on the spot, and again by the server.
+ */
+export function FinishForm({
+  wo,
+  onFinish,
+  busy,
+}: {
+  wo: FieldWorkOrderView;
+  onFinish: (extra: Record<string, unknown>) => Promise<void>;
+  busy: boolean;
+}) {
+  const t = useTranslations('fieldApp.finish');
+  // Where a line goes in, the port it uses and the modem's MAC are recorded too.
+  const cabling = wo.type === 'installation' || wo.type === 'relocation';
+  const [serial, setSerial] = useState('');
+  const [mac, setMac] = useState('');
+  const [port, setPort] = useState(wo.odpPort ? String(wo.odpPort) : '');
+  const [scanning, setScanning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const onScan = useCallback((value: string) => {
+    setSerial(value);
+    setScanning(false);
+  }, []);
+
+  const missing = (): string | null => {
+    if (wo.photoCount < wo.requiredPhotos) return t('needPhotos', { count: wo.requiredPhotos - wo.photoCount });
+    if (wo.needsSignature && !wo.signed) return t('needSignature');
+    if (serial.trim().length < 3) return t('needSerial');
+    if (mac.trim() && !/^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$/.test(mac.trim())) return t('badMac');
+    if (port.trim() && !/^\d{1,3}$/.test(port.trim())) return t('badPort');
+    return null;
+  };
+
+  const submit = async () => {
+    const problem = missing();
+    setError(problem);
+    if (problem) return;
+    await onFinish({
+      serialNumber: serial.trim(),
+      ...(cabling && mac.trim() ? { macAddress: mac.trim().toUpperCase() } : {}),
+      ...(cabling && wo.odpId ? { odpId: wo.odpId } : {}),
+      ...(cabling && port.trim() ? { odpPort: Number(port.trim()) } : {}),
+    });
+  };
+
+  return (
+    <div className="space-y-2" data-testid="finish-form">
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium">{t('serial')}</span>
+        <div className="flex gap-2">
+          <input
+            value={serial}
+            onChange={(e) => setSerial(e.target.value)}
+            maxLength={64}
+            autoCapitalize="characters"
+            className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3 dark:border-slate-700 dark:bg-slate-900"
+            data-testid="finish-serial"
+          />
+          <Button variant="secondary" onClick={() => setScanning(true)} aria-label={t('scan')} data-testid="scan-open">
+            <ScanLine className="size-5" aria-hidden />
+            {t('scan')}
+          </Button>
+        </div>
+      </label>
+      {scanning && <SerialScanner onScan={onScan} onClose={() => setScanning(false)} />}
+      {cabling && (
+        <div className="grid grid-cols-2 gap-2">
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium">{t('mac')}</span>
+            <input
+              value={mac}
+              onChange={(e) => setMac(e.target.value)}
+              maxLength={17}
+              placeholder="AA:BB:CC:DD:EE:FF"
+              className="min-h-11 w-full rounded-lg border border-slate-300 px-3 dark:border-slate-700 dark:bg-slate-900"
+              data-testid="finish-mac"
+            />
+          </label>
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium">{t('port')}</span>
+            <input
+              value={port}
+              onChange={(e) => setPort(e.target.value)}
+              inputMode="numeric"
+              maxLength={3}
+              className="min-h-11 w-full rounded-lg border border-slate-300 px-3 dark:border-slate-700 dark:bg-slate-900"
+              data-testid="finish-port"
+            />
+          </label>
+        </div>
+      )}
+      {error && (
+        <p className="text-sm text-red-600" role="alert" data-testid="finish-error">
+          {error}
+        </p>
+      )}
+      <Button className="w-full" onClick={submit} disabled={busy} data-testid="finish-submit">
+        {t('submit')}
+      </Button>
+    </div>
+  );
+}
