@@ -206,8 +206,11 @@ export type TicketKind = (typeof TICKET_KINDS)[number];
 export const TICKET_MESSAGE_KINDS = ['note', 'reply', 'customer', 'event'] as const;
 export type TicketMessageKind = (typeof TICKET_MESSAGE_KINDS)[number];
 
-/** A team a ticket can be assigned to: the staff of one role. */
-export const TICKET_TEAMS = ['noc', 'sales', 'technician', 'finance', 'operator'] as const;
+/**
+ * A team a ticket can be assigned to: the staff of one role that may work tickets
+ * (tickets.manage). Technicians are not one: they work a ticket through its repair work order.
+ */
+export const TICKET_TEAMS = ['noc', 'sales', 'finance', 'operator'] as const;
 export type TicketTeam = (typeof TICKET_TEAMS)[number];
 
 /** The organization's working hours for SLA timers, in its time zone. days: 0 = Sunday … 6 = Saturday. */

@@ -18,6 +18,7 @@ import {
 import { dashboardSections } from '@/lib/dashboard/sections';
 import { toLocale } from '@/lib/i18n/config';
 import { setupChecklistOp } from '@/lib/organizations/operations';
+import { ticketCountsOp } from '@/lib/tickets/operations';
 import { ActivityFeed } from './_dashboard/activity';
 import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
@@ -36,7 +37,9 @@ export default async function DashboardPage() {
   const tz = info.org!.timezone;
   const { sections, later } = dashboardSections(ctx.role);
   const has = (s: (typeof sections)[number]) => sections.includes(s);
-  const [setup, summary, money, network, sales, field, people] = await Promise.all([
+  // Roles who may see tickets without the network or sales section (counter, finance) read the counts themselves.
+  const ownTickets = can(ctx.role, 'tickets.view') && !has('network') && !has('sales');
+  const [setup, summary, money, network, sales, field, people, ticketCounts] = await Promise.all([
     can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
     read(dashboardOp, {}),
     has('money') ? read(dashboardFinanceOp, {}) : null,
@@ -44,10 +47,11 @@ export default async function DashboardPage() {
     has('sales') ? read(dashboardSalesOp, {}) : null,
     has('field') ? read(dashboardFieldOp, {}) : null,
     has('people') ? read(dashboardPeopleOp, {}) : null,
+    ownTickets ? read(ticketCountsOp, {}) : null,
   ]);
   const jobsLink = can(ctx.role, 'jobs.view');
   // NOC and customer service both work tickets: their counts come with either section, shown once.
-  const tickets = can(ctx.role, 'tickets.view') ? (network?.tickets ?? sales?.tickets ?? null) : null;
+  const tickets = can(ctx.role, 'tickets.view') ? (network?.tickets ?? sales?.tickets ?? ticketCounts ?? null) : null;
   const heading = (key: string) => <h2 className="pt-2 text-lg font-semibold">{t(`dashboard.sections.${key}`)}</h2>;
   return (
     <div className="min-w-0 space-y-4">

@@ -79,7 +79,7 @@ export const PERMISSIONS = {
   // Helpdesk: NOC and CS (sales) work tickets; technicians see and note the ones they are on;
   // counter staff take complaints. SLA targets and working hours are an admin's setting.
   'tickets.view': ['super_admin', 'admin', 'noc', 'sales', 'technician', 'operator', 'finance'],
-  'tickets.manage': ['super_admin', 'admin', 'noc', 'sales', 'operator'],
+  'tickets.manage': ['super_admin', 'admin', 'noc', 'sales', 'operator', 'finance'],
   'tickets.settings': ['super_admin', 'admin'],
   // Work orders (SPK): the office creates, schedules and assigns; technicians do the visit
   // from the phone app (only on work orders they are assigned to, checked in lib/workorders).

@@ -4,7 +4,7 @@ import { organizations, supportSettings, type Ticket, ticketMessages, tickets } 
 import { recordAudit } from '@/lib/audit/record';
 import { type PassLog, runOrganizationTask, SILENT } from '@/lib/jobs/task-status';
 import { queueEscalationNotice } from './notify';
-import { ACTIVE_STATUSES } from './status';
+import { CLOCK_STATUSES } from './status';
 
 /**
  * The support pass (every 5 minutes, workers/support-tick.ts): an active ticket past a
@@ -23,7 +23,8 @@ export async function escalateOverdueTickets(db: Db, p: { orgId: string; now?: D
       .where(
         and(
           eq(tickets.organizationId, p.orgId),
-          inArray(tickets.status, [...ACTIVE_STATUSES]),
+          // Waiting for the customer pauses the clock: such a ticket is not escalated.
+          inArray(tickets.status, [...CLOCK_STATUSES]),
           sql`${tickets.escalatedAt} is null`,
           sql`((${tickets.firstRespondedAt} is null and ${tickets.firstResponseDueAt} < ${now.toISOString()}::timestamptz)
             or ${tickets.resolutionDueAt} < ${now.toISOString()}::timestamptz)`,
@@ -51,7 +52,7 @@ export async function escalateOverdueTickets(db: Db, p: { orgId: string; now?: D
         event: { code: 'escalated', values: { target: breached } },
       });
       if (s?.userId) {
-        const r = await queueEscalationNotice(tx, { ticket: t, userId: s.userId, breached });
+        const r = await queueEscalationNotice(tx, { ticket: t, userId: s.userId, breached, escalatedAt: now });
         if (r.queued) notified++;
       }
       await recordAudit(tx, {

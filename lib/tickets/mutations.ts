@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { TicketStatus } from '@/db/enums';
@@ -8,7 +8,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { can, type Role } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
-import { queueRatingAsk, queueTicketReply } from './notify';
+import { hasRecipient, queueRatingAsk, queueTicketReply } from './notify';
 import { formatTicketNumber, slaDueTimes } from './open';
 import type { addMessageSchema, assignSchema, changeStatusSchema, updateTicketSchema } from './schemas';
 import { canMoveTo } from './status';
@@ -36,8 +36,19 @@ async function event(tx: Db, t: Ticket, actorUserId: string | null, code: string
 }
 
 /**
+ * Whether staff work other than a WhatsApp reply (a note, taking the ticket in progress) is
+ * the first response: when there is no one to reply to (a walk-in without a phone) or the
+ * ticket is an outage incident, a reply can never come, and the target would always breach.
+ */
+async function respondsWithoutReply(tx: Db, t: Ticket): Promise<boolean> {
+  if (t.firstRespondedAt) return false;
+  return t.kind === 'incident' || !(await hasRecipient(tx, t));
+}
+
+/**
  * A note (staff only) or a reply (sent to the customer by WhatsApp with the ticket number).
- * The first reply meets the first-response target and moves an open ticket to in progress.
+ * The first reply meets the first-response target and moves an open ticket to in progress;
+ * on a ticket with no one to reply to, the first note does.
  */
 export async function addTicketMessage(db: Db, p: Actor & z.output<typeof addMessageSchema>) {
   return db.transaction(async (tx) => {
@@ -53,16 +64,19 @@ export async function addTicketMessage(db: Db, p: Actor & z.output<typeof addMes
       })
       .returning();
     let sent = false;
+    let delivery: 'queued' | 'cancelled' | 'none' = 'none';
     if (p.kind === 'reply') {
-      const messageId = await queueTicketReply(tx, {
+      const queued = await queueTicketReply(tx, {
         ticket: t,
         body: p.body,
         replyId: msg!.id,
         actorUserId: p.actorUserId,
       });
-      if (messageId) {
-        await tx.update(ticketMessages).set({ messageId }).where(eq(ticketMessages.id, msg!.id));
-        sent = true;
+      if (queued) {
+        await tx.update(ticketMessages).set({ messageId: queued.id }).where(eq(ticketMessages.id, msg!.id));
+        // An opted-out customer's message is kept as cancelled: nothing was sent.
+        delivery = queued.status;
+        sent = queued.status === 'queued';
       }
       await tx
         .update(tickets)
@@ -73,9 +87,11 @@ export async function addTicketMessage(db: Db, p: Actor & z.output<typeof addMes
         })
         .where(and(eq(tickets.organizationId, p.orgId), eq(tickets.id, t.id)));
     } else {
+      const now = new Date();
+      const firstResponse = (await respondsWithoutReply(tx, t)) ? { firstRespondedAt: now } : {};
       await tx
         .update(tickets)
-        .set({ updatedAt: new Date() })
+        .set({ ...firstResponse, updatedAt: now })
         .where(and(eq(tickets.organizationId, p.orgId), eq(tickets.id, t.id)));
     }
     await recordAudit(tx, {
@@ -85,7 +101,7 @@ export async function addTicketMessage(db: Db, p: Actor & z.output<typeof addMes
       action: p.kind === 'reply' ? 'ticket.replied' : 'ticket.noted',
       entityType: 'ticket',
       entityId: t.id,
-      data: { number: formatTicketNumber(t.number), sent },
+      data: { number: formatTicketNumber(t.number), sent, ...(p.kind === 'reply' ? { delivery } : {}) },
     });
     return { id: msg!.id, sent };
   });
@@ -99,7 +115,11 @@ export async function addTicketMessage(db: Db, p: Actor & z.output<typeof addMes
 export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof changeStatusSchema>) {
   return db.transaction(async (tx) => {
     const t = await lockTicket(tx, p.orgId, p.ticketId);
-    if (!canMoveTo(t.status, p.status)) throw new AppError('invalid_transition');
+    if (!canMoveTo(t.status, p.status))
+      throw new AppError('invalid_transition', {
+        from: `@tickets.statuses.${t.status}`,
+        to: `@tickets.statuses.${p.status}`,
+      });
     const now = new Date();
     const reopening = p.status === 'open';
     const set: Partial<typeof tickets.$inferInsert> = { status: p.status, updatedAt: now };
@@ -116,6 +136,7 @@ export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof chan
       }
     }
     if (p.status === 'closed') set.closedAt = now;
+    if (p.status === 'in_progress' && (await respondsWithoutReply(tx, t))) set.firstRespondedAt = now;
     if (reopening) {
       const due = await slaDueTimes(tx, p.orgId, t.priority, now);
       Object.assign(set, {
@@ -132,7 +153,10 @@ export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof chan
       .where(and(eq(tickets.organizationId, p.orgId), eq(tickets.id, t.id)))
       .returning();
     await event(tx, t, p.actorUserId, reopening ? 'reopened' : 'status', { from: t.status, to: p.status });
-    if (ratingToken) await queueRatingAsk(tx, { ticket: updated!, token: ratingToken, actorUserId: p.actorUserId });
+    // "Rating asked" only when a message is really on its way (not cancelled for an opt-out).
+    const ask = ratingToken
+      ? await queueRatingAsk(tx, { ticket: updated!, token: ratingToken, actorUserId: p.actorUserId })
+      : null;
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -142,16 +166,16 @@ export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof chan
       entityId: t.id,
       data: { number: formatTicketNumber(t.number), from: t.status, to: p.status },
     });
-    return { status: p.status as TicketStatus, ratingAsked: ratingToken !== null };
+    return { status: p.status as TicketStatus, ratingAsked: ask?.status === 'queued' };
   });
 }
 
-/** Roles a ticket can be assigned to: members who may see tickets. */
+/** Members a ticket can be assigned to: those whose role may work tickets (reply, move, resolve). */
 export async function assignableMembers(db: Db, orgId: string) {
   const rows = await db.execute<{ id: string; name: string; role: Role }>(sql`
     select u.id, u.name, m.role from memberships m join users u on u.id = m.user_id
     where m.organization_id = ${orgId} and m.active order by u.name`);
-  return [...rows].filter((r) => can(r.role, 'tickets.view'));
+  return [...rows].filter((r) => can(r.role, 'tickets.manage'));
 }
 
 /** Assigns a member and/or a team (either may be cleared). The member must be an active one of this organization. */
@@ -169,7 +193,7 @@ export async function assignTicket(db: Db, p: Actor & z.output<typeof assignSche
             eq(memberships.active, true),
           ),
         );
-      if (!m || !can(m.role as Role, 'tickets.view'))
+      if (!m || !can(m.role as Role, 'tickets.manage'))
         throw new AppError('validation', {}, { assigneeUserId: 'tickets.errors.assigneeNotMember' });
     }
     await tx
@@ -193,11 +217,40 @@ export async function assignTicket(db: Db, p: Actor & z.output<typeof assignSche
   });
 }
 
-/** Priority and category; a new priority sets new targets, counted from when the ticket opened. */
+/** When the resolution clock last started: the last reopening (which restarts it), else the opening. */
+async function resolutionClockStart(tx: Db, t: Ticket): Promise<Date> {
+  const [last] = await tx
+    .select({ at: ticketMessages.createdAt })
+    .from(ticketMessages)
+    .where(
+      and(
+        eq(ticketMessages.organizationId, t.organizationId),
+        eq(ticketMessages.ticketId, t.id),
+        eq(ticketMessages.kind, 'event'),
+        sql`${ticketMessages.event}->>'code' = 'reopened'`,
+      ),
+    )
+    .orderBy(desc(ticketMessages.createdAt))
+    .limit(1);
+  return last?.at ?? t.createdAt;
+}
+
+/**
+ * Priority and category; a new priority sets new targets: first response counted from when
+ * the ticket opened, resolution from when its clock last started (a reopened ticket does not
+ * breach at once).
+ */
 export async function updateTicket(db: Db, p: Actor & z.output<typeof updateTicketSchema>) {
   return db.transaction(async (tx) => {
     const t = await lockTicket(tx, p.orgId, p.ticketId);
-    const due = p.priority !== t.priority ? await slaDueTimes(tx, p.orgId, p.priority, t.createdAt) : null;
+    let due: { firstResponseDueAt: Date; resolutionDueAt: Date } | null = null;
+    if (p.priority !== t.priority) {
+      const opened = await slaDueTimes(tx, p.orgId, p.priority, t.createdAt);
+      const start = await resolutionClockStart(tx, t);
+      const resolution =
+        start.getTime() === t.createdAt.getTime() ? opened : await slaDueTimes(tx, p.orgId, p.priority, start);
+      due = { firstResponseDueAt: opened.firstResponseDueAt, resolutionDueAt: resolution.resolutionDueAt };
+    }
     await tx
       .update(tickets)
       .set({

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, messages, organizations, type Ticket, users } from '@/db/schema';
+import { customers, memberships, messages, organizations, type Ticket, users } from '@/db/schema';
 import { normalizePhone } from '@/lib/core/phone';
 import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { type Draft, draftFor, getMessagingSettings, insertDrafts } from '@/lib/messaging/queue';
-import { formatTicketNumber } from './open';
+import { customersWithPhone, formatTicketNumber } from './open';
 
 /**
  * WhatsApp messages about a ticket go through the organization's message queue (the
@@ -27,12 +27,27 @@ async function recipient(db: Db, ticket: Ticket) {
       .where(and(eq(customers.organizationId, ticket.organizationId), eq(customers.id, ticket.customerId)));
     if (c) return { customer: c, name: c.name };
   }
-  if (ticket.reporterPhone)
+  if (ticket.reporterPhone) {
+    // A reporter whose number is a customer's gets that customer's choice: someone who opted
+    // out of WhatsApp does not get messages just because the ticket was not linked to them.
+    const known = await customersWithPhone(db, ticket.organizationId, ticket.reporterPhone);
+    const one = known.length === 1 ? known[0]! : null;
     return {
-      customer: { id: null, phone: ticket.reporterPhone, whatsappOptOut: false },
-      name: ticket.reporterName ?? '',
+      customer: {
+        id: one?.id ?? null,
+        phone: ticket.reporterPhone,
+        whatsappOptOut: known.some((c) => c.whatsappOptOut),
+      },
+      name: ticket.reporterName ?? one?.name ?? '',
     };
+  }
   return null;
+}
+
+/** Whether a reply on this ticket can reach anyone on WhatsApp (a customer's or the reporter's number). */
+export async function hasRecipient(db: Db, ticket: Ticket): Promise<boolean> {
+  const to = await recipient(db, ticket);
+  return Boolean(to?.customer.phone?.trim());
 }
 
 async function orgName(db: Db, orgId: string) {
@@ -60,21 +75,24 @@ function toDraft(p: {
   return { ...draft, customerId: p.customer.id };
 }
 
-async function queue(db: Db, draft: Draft): Promise<string | null> {
+/** What became of a message: queued for sending, or kept as cancelled (opted out, invalid number). */
+export type Queued = { id: string; status: 'queued' | 'cancelled' };
+
+async function queue(db: Db, draft: Draft): Promise<Queued | null> {
   const inserted = await insertDrafts(db, [draft]);
   if (!inserted) return null;
   const [row] = await db
     .select({ id: messages.id })
     .from(messages)
     .where(and(eq(messages.organizationId, draft.organizationId), eq(messages.eventKey, draft.eventKey!)));
-  return row?.id ?? null;
+  return row ? { id: row.id, status: draft.status === 'queued' ? 'queued' : 'cancelled' } : null;
 }
 
-/** A staff reply to the customer: "[T-000123] …". Returns the message id, or null when there is no one to send to. */
+/** A staff reply to the customer: "[T-000123] …". Returns the message, or null when there is no one to send to. */
 export async function queueTicketReply(
   db: Db,
   p: { ticket: Ticket; body: string; replyId: string; actorUserId: string | null },
-): Promise<string | null> {
+): Promise<Queued | null> {
   const to = await recipient(db, p.ticket);
   if (!to) return null;
   const { locale } = await getMessagingSettings(db, p.ticket.organizationId);
@@ -101,7 +119,10 @@ export function ratingUrl(token: string) {
 }
 
 /** After resolving: the ticket is done, how did we do? (1–5 on the rating page). Once per resolution. */
-export async function queueRatingAsk(db: Db, p: { ticket: Ticket; token: string; actorUserId: string | null }) {
+export async function queueRatingAsk(
+  db: Db,
+  p: { ticket: Ticket; token: string; actorUserId: string | null },
+): Promise<Queued | null> {
   const to = await recipient(db, p.ticket);
   if (!to) return null;
   const { locale } = await getMessagingSettings(db, p.ticket.organizationId);
@@ -124,15 +145,30 @@ export async function queueRatingAsk(db: Db, p: { ticket: Ticket; token: string;
 }
 
 /**
- * The escalation notice to the NOC lead (a member with a phone on their account): which
- * ticket breached which target. Once per ticket (the pass marks it escalated).
+ * The escalation notice to the NOC lead (an active member of the organization with a phone on
+ * their account): which ticket breached which target. Once per escalation: the key carries
+ * the escalation time, so a ticket escalated again after a reopen or a priority change
+ * notifies again.
  */
 export async function queueEscalationNotice(
   db: Db,
-  p: { ticket: Ticket; userId: string; breached: 'first_response' | 'resolution' },
+  p: { ticket: Ticket; userId: string; breached: 'first_response' | 'resolution'; escalatedAt: Date },
 ) {
-  const [u] = await db.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, p.userId));
-  if (!u?.phone || !normalizePhone(u.phone)) return { queued: false as const, reason: 'no_phone' as const };
+  // Someone who left the organization (membership inactive) is not told about its tickets.
+  const [u] = await db
+    .select({ name: users.name, phone: users.phone })
+    .from(users)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, users.id),
+        eq(memberships.organizationId, p.ticket.organizationId),
+        eq(memberships.active, true),
+      ),
+    )
+    .where(eq(users.id, p.userId));
+  if (!u) return { queued: false as const, reason: 'not_member' as const };
+  if (!u.phone || !normalizePhone(u.phone)) return { queued: false as const, reason: 'no_phone' as const };
   const { locale } = await getMessagingSettings(db, p.ticket.organizationId);
   const body = translate(locale, 'tickets.whatsapp.escalation', {
     number: formatTicketNumber(p.ticket.number),
@@ -146,10 +182,10 @@ export async function queueEscalationNotice(
     toDraft({
       orgId: p.ticket.organizationId,
       customer: { id: null, phone: u.phone, whatsappOptOut: false },
-      eventKey: `ticket_escalation:${p.ticket.id}`,
+      eventKey: `ticket_escalation:${p.ticket.id}:${p.escalatedAt.toISOString()}`,
       body,
       createdBy: null,
     }),
   );
-  return { queued: id !== null, reason: undefined };
+  return { queued: id?.status === 'queued', reason: undefined };
 }

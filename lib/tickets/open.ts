@@ -14,6 +14,7 @@ import {
   tickets,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { normalizePhone } from '@/lib/core/phone';
 import { AppError } from '@/lib/server/errors';
 import { addWorkingMinutes, DEFAULT_SLA_TARGETS, DEFAULT_WORKING_HOURS } from './sla';
 
@@ -151,8 +152,24 @@ async function checkLinks(tx: Db, p: OpenTicketParams) {
       .from(customers)
       .where(and(eq(customers.organizationId, p.orgId), eq(customers.id, customerId)));
     if (!c) throw new AppError('validation', {}, { customerId: 'tickets.errors.customerNotFound' });
+  } else if (p.reporterPhone) {
+    // A walk-in or caller whose number is exactly one customer's is that customer: the ticket
+    // shows on their page and replies follow their WhatsApp choice. Two customers sharing a
+    // number stay unlinked (staff pick one).
+    const known = await customersWithPhone(tx, p.orgId, p.reporterPhone);
+    if (known.length === 1) customerId = known[0]!.id;
   }
   return { customerId, subscriptionId };
+}
+
+/** The organization's customers whose phone is this number, however it was typed (0812…, +62 812…). */
+export async function customersWithPhone(db: Db, orgId: string, phone: string) {
+  const normalized = normalizePhone(phone);
+  if (!normalized) return [];
+  return db
+    .select({ id: customers.id, name: customers.name, whatsappOptOut: customers.whatsappOptOut })
+    .from(customers)
+    .where(and(eq(customers.organizationId, orgId), eq(customers.phone, normalized)));
 }
 
 /** The incident ticket of an open outage the customer (or subscription) is inside, newest first. */

@@ -19,20 +19,32 @@ import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 import { assignableMembers } from './mutations';
 import type { customerChoicesSchema, listTicketsSchema } from './schemas';
+import { DUE_SOON_MINUTES } from './sla';
 import { ACTIVE_STATUSES, nextStatuses } from './status';
 
 const PAGE = 25;
 const active = inArray(tickets.status, [...ACTIVE_STATUSES]);
 
-/** A timer past due and not met, or met late. */
-export const breachedSql: SQL = sql`(
-  (${tickets.firstResponseDueAt} < coalesce(${tickets.firstRespondedAt}, case when ${tickets.status} in ('open','in_progress','waiting') then now() end))
-  or (${tickets.resolutionDueAt} < coalesce(${tickets.resolvedAt}, case when ${tickets.status} in ('open','in_progress','waiting') then now() end)))`;
+/**
+ * A timer past due and not met, or met late. A ticket waiting for the customer is not listed:
+ * its clock is paused (docs/features/tickets.md).
+ */
+export const breachedSql: SQL = sql`(${tickets.status} <> 'waiting' and (
+  (${tickets.firstResponseDueAt} < coalesce(${tickets.firstRespondedAt}, case when ${tickets.status} in ('open','in_progress') then now() end))
+  or (${tickets.resolutionDueAt} < coalesce(${tickets.resolvedAt}, case when ${tickets.status} in ('open','in_progress') then now() end))))`;
 
-/** An active ticket whose next target falls within the hour. */
-const dueSoonSql: SQL = sql`(${tickets.status} in ('open','in_progress','waiting') and not ${breachedSql} and (
-  (${tickets.firstRespondedAt} is null and ${tickets.firstResponseDueAt} < now() + interval '1 hour')
-  or ${tickets.resolutionDueAt} < now() + interval '1 hour'))`;
+/** A ticket whose clock runs and whose next target falls within DUE_SOON_MINUTES (the badge's rule too). */
+const dueSoonSql: SQL = sql`(${tickets.status} in ('open','in_progress') and not ${breachedSql} and (
+  (${tickets.firstRespondedAt} is null and ${tickets.firstResponseDueAt} < now() + (${DUE_SOON_MINUTES}::int * interval '1 minute'))
+  or ${tickets.resolutionDueAt} < now() + (${DUE_SOON_MINUTES}::int * interval '1 minute')))`;
+
+/**
+ * The digits of a typed phone number without its 0 or 62 prefix: phones are stored as 62…,
+ * so 0812… is found by what follows the 0 (a reporter's number may be stored as typed).
+ */
+function localDigits(q: string): string {
+  return q.replace(/\D/g, '').replace(/^(?:62|0)/, '');
+}
 
 /** "T-000123", "t123" or "123" is a ticket number. */
 function numberOf(q: string): number | null {
@@ -44,6 +56,7 @@ export async function listTickets(db: Db, p: { orgId: string; userId: string } &
   const assignee = alias(users, 'assignee');
   const q = p.q && p.q.length > 0 ? p.q : undefined;
   const n = q ? numberOf(q) : null;
+  const local = q ? localDigits(q) : '';
   const rows = await db
     .select({
       id: tickets.id,
@@ -95,6 +108,8 @@ export async function listTickets(db: Db, p: { orgId: string; userId: string } &
               ilike(customers.name, contains(q)),
               ilike(tickets.reporterName, contains(q)),
               ilike(tickets.reporterPhone, contains(q)),
+              local.length >= 4 ? ilike(customers.phone, contains(local)) : undefined,
+              local.length >= 4 ? ilike(tickets.reporterPhone, contains(local)) : undefined,
             )
           : undefined,
         afterCursor(tickets.createdAt, tickets.id, decodeCursor(p.cursor)),
@@ -222,8 +237,7 @@ export async function ticketCustomerChoices(db: Db, p: { orgId: string } & z.out
   const q = p.q && p.q.length >= 2 ? p.q : undefined;
   if (!q && !p.customerId) return [];
   const digits = q?.replace(/\D/g, '') ?? '';
-  // Phones are stored as 62…: a number typed as 0812… is found by what follows the 0.
-  const local = digits.replace(/^(?:62|0)/, '');
+  const local = q ? localDigits(q) : '';
   const found = await db
     .select({ id: customers.id, name: customers.name, number: customers.number, phone: customers.phone })
     .from(customers)

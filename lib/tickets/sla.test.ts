@@ -53,6 +53,9 @@ test('timer states', () => {
   assert.equal(slaState(due, new Date('2026-12-07T01:00:00Z'), due), 'met');
   assert.equal(slaState(due, new Date('2026-12-07T03:00:00Z'), due), 'breached');
   assert.equal(slaState(due, null, new Date('2026-12-07T02:01:00Z')), 'breached');
-  assert.equal(slaState(due, null, new Date('2026-12-07T01:50:00Z'), 120), 'due_soon');
-  assert.equal(slaState(due, null, new Date('2026-12-06T01:50:00Z'), 120), 'ok');
+  assert.equal(slaState(due, null, new Date('2026-12-07T01:50:00Z')), 'due_soon');
+  // The same hour as the list's "due soon" filter: 59 minutes left is amber, 61 is not.
+  assert.equal(slaState(due, null, new Date('2026-12-07T01:01:00Z')), 'due_soon');
+  assert.equal(slaState(due, null, new Date('2026-12-07T00:59:00Z')), 'ok');
+  assert.equal(slaState(due, null, new Date('2026-12-06T01:50:00Z')), 'ok');
 });

@@ -91,14 +91,13 @@ export function workingMinutesBetween(from: Date, to: Date, hours: WorkingHours,
 
 export type SlaState = 'met' | 'ok' | 'due_soon' | 'breached' | 'none';
 
-/**
- * One timer's state: met (done before due), breached (done late, or now past due), due soon
- * (less than a fifth of the target left, at most an hour), ok.
- */
-export function slaState(dueAt: Date | null, doneAt: Date | null, now: Date, targetMinutes?: number): SlaState {
+/** A timer is due soon within this many minutes of its due time: the badge and the list filter alike. */
+export const DUE_SOON_MINUTES = 60;
+
+/** One timer's state: met (done before due), breached (done late, or now past due), due soon, ok. */
+export function slaState(dueAt: Date | null, doneAt: Date | null, now: Date): SlaState {
   if (!dueAt) return 'none';
   if (doneAt) return doneAt <= dueAt ? 'met' : 'breached';
   if (now > dueAt) return 'breached';
-  const soon = Math.min(60, Math.max(5, Math.round((targetMinutes ?? 60) / 5))) * MINUTE;
-  return dueAt.getTime() - now.getTime() <= soon ? 'due_soon' : 'ok';
+  return dueAt.getTime() - now.getTime() <= DUE_SOON_MINUTES * MINUTE ? 'due_soon' : 'ok';
 }

@@ -27,3 +27,13 @@ export const ACTIVE_STATUSES = ['open', 'in_progress', 'waiting'] as const satis
 export function isActive(status: TicketStatus): boolean {
   return (ACTIVE_STATUSES as readonly string[]).includes(status);
 }
+
+/**
+ * Statuses whose SLA clocks run. A ticket waiting for the customer has its clock paused: it is
+ * not escalated and not counted as breached or due soon (it counts again once work resumes).
+ */
+export const CLOCK_STATUSES = ['open', 'in_progress'] as const satisfies readonly TicketStatus[];
+
+export function clockRuns(status: TicketStatus): boolean {
+  return (CLOCK_STATUSES as readonly string[]).includes(status);
+}

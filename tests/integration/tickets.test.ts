@@ -285,7 +285,7 @@ describe('helpdesk tickets', () => {
 
   test('list: breach filter, search by number or name, team and assignee filters, keyset pages', async () => {
     const { org, admin, w, ctx } = await world('list');
-    const tech = await makeMember(db, org.id, 'technician');
+    const finance = await makeMember(db, org.id, 'finance');
     const open = (subject: string) =>
       openTicket(db, { orgId: org.id, actorUserId: admin.user.id, source: 'staff', category: 'other', subject });
     const ids: string[] = [];
@@ -315,18 +315,18 @@ describe('helpdesk tickets', () => {
     ok(
       await executeOperation(ops.assignTicketOp, ctx, {
         ticketId: late,
-        assigneeUserId: tech.user.id,
-        team: 'technician',
+        assigneeUserId: finance.user.id,
+        team: 'finance',
       }),
     );
     const mine = ok(
-      await executeOperation(ops.listTicketsOp, ctxFor(db, org.id, tech.user.id, 'technician'), { assignee: 'me' }),
+      await executeOperation(ops.listTicketsOp, ctxFor(db, org.id, finance.user.id, 'finance'), { assignee: 'me' }),
     );
     assert.deepEqual(
       mine.items.map((t) => t.id),
       [late],
     );
-    const team = ok(await executeOperation(ops.listTicketsOp, ctx, { team: 'technician' }));
+    const team = ok(await executeOperation(ops.listTicketsOp, ctx, { team: 'finance' }));
     assert.equal(team.items.length, 1);
     // A member of another organization cannot be assigned.
     const other = await makeOrg(db, 'other');
@@ -336,7 +336,7 @@ describe('helpdesk tickets', () => {
     });
     assert.equal(
       !refused.ok && refused.fieldErrors?.assigneeUserId,
-      'Pilih anggota aktif organisasi ini yang boleh melihat tiket.',
+      'Pilih anggota aktif organisasi ini yang boleh menangani tiket.',
     );
 
     // A customer's name finds their tickets.

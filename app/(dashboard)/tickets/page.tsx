@@ -14,7 +14,7 @@ import { toLocale } from '@/lib/i18n/config';
 import { formatTicketNumber } from '@/lib/tickets/open';
 import { listTicketsOp } from '@/lib/tickets/operations';
 import { listTicketsSchema, TICKET_LIST_STATUSES } from '@/lib/tickets/schemas';
-import { isActive } from '@/lib/tickets/status';
+import { clockRuns } from '@/lib/tickets/status';
 import { PriorityBadge, SlaTimer, StatusBadge } from './_components/badges';
 
 /** Tiket: search, filters (status, priority, category, team, assignee, SLA), newest first by keyset. */
@@ -163,14 +163,14 @@ export default async function TicketsPage({
                     label={t('tickets.sla.firstResponseShort')}
                     dueAt={r.firstResponseDueAt}
                     doneAt={r.firstRespondedAt}
-                    active={isActive(r.status)}
+                    active={clockRuns(r.status)}
                     now={now}
                   />
                   <SlaTimer
                     label={t('tickets.sla.resolutionShort')}
                     dueAt={r.resolutionDueAt}
                     doneAt={r.resolvedAt}
-                    active={isActive(r.status)}
+                    active={clockRuns(r.status)}
                     now={now}
                   />
                 </div>

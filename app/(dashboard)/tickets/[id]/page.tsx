@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { formatTicketNumber } from '@/lib/tickets/open';
 import { getTicketOp } from '@/lib/tickets/operations';
-import { isActive } from '@/lib/tickets/status';
+import { clockRuns, isActive } from '@/lib/tickets/status';
 import { PriorityBadge, SlaTimer, StatusBadge } from '../_components/badges';
 import { Attachments } from './attachments';
 import { Conversation } from './conversation';
@@ -91,7 +91,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             label={t('tickets.sla.firstResponse')}
             dueAt={ticket.firstResponseDueAt}
             doneAt={ticket.firstRespondedAt}
-            active={active}
+            active={clockRuns(ticket.status)}
             now={now}
             testId="sla-first-response"
           />
@@ -99,7 +99,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             label={t('tickets.sla.resolution')}
             dueAt={ticket.resolutionDueAt}
             doneAt={ticket.resolvedAt}
-            active={active}
+            active={clockRuns(ticket.status)}
             now={now}
             testId="sla-resolution"
           />

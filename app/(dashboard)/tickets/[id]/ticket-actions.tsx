@@ -24,7 +24,7 @@ import {
   type TicketTeam,
 } from '@/db/enums';
 
-/** The next steps of the flow as buttons; closing and reopening ask first. */
+/** The next steps of the flow as buttons; resolving (it may message the customer), closing and reopening ask first. */
 export function StatusButtons({ ticketId, next }: { ticketId: string; next: TicketStatus[] }) {
   const t = useTranslations('tickets');
   const router = useRouter();
@@ -45,23 +45,17 @@ export function StatusButtons({ ticketId, next }: { ticketId: string; next: Tick
       {notice && <Alert kind="success">{notice}</Alert>}
       <div className="flex flex-wrap gap-2">
         {next.map((s) =>
-          s === 'closed' || s === 'open' ? (
+          s === 'closed' || s === 'open' || s === 'resolved' ? (
             <ConfirmButton
               key={s}
               label={t(`moveTo.${s}`)}
               message={t(`confirm.${s}`)}
-              variant="secondary"
+              variant={s === 'resolved' ? 'primary' : 'secondary'}
               testId={`status-${s}`}
               onConfirm={() => move(s)}
             />
           ) : (
-            <Button
-              key={s}
-              variant={s === 'resolved' ? 'primary' : 'secondary'}
-              disabled={pending}
-              onClick={() => move(s)}
-              data-testid={`status-${s}`}
-            >
+            <Button key={s} variant="secondary" disabled={pending} onClick={() => move(s)} data-testid={`status-${s}`}>
               {t(`moveTo.${s}`)}
             </Button>
           ),
