@@ -58,8 +58,9 @@ describe('helpdesk on a phone, in Chromium', () => {
     await noc.getByTestId('ticket-status').getByText('Diproses').waitFor();
     assert.equal(await noc.getByTestId('sla-first-response').getAttribute('data-state'), 'met');
 
-    // Resolve: the customer is asked for a rating.
+    // Resolve (asked first: it sends the customer a WhatsApp): the customer is asked for a rating.
     await noc.getByTestId('status-resolved').click();
+    await noc.getByTestId('status-resolved-confirm').click();
     await noc.getByText('Selesai. Pelanggan diminta menilai lewat WhatsApp.').waitFor();
     await noc.getByTestId('ticket-status').getByText('Selesai').waitFor();
     await noSidewaysScroll(noc);
