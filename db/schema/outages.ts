@@ -88,3 +88,24 @@ export const outageSubscriptions = pgTable(
 
 export type Outage = typeof outages.$inferSelect;
 export type NewOutage = typeof outages.$inferInsert;
+
+/**
+ * Sessions that vanished from a router's snapshot (lib/network/router-status.ts writes them
+ * as it replaces the snapshot): the outage detection pass reads the last minutes of these,
+ * next to RADIUS accounting stops. Pruned after a day.
+ */
+export const sessionDrops = pgTable(
+  'session_drops',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    routerId: uuid('router_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    droppedAt: timestamp('dropped_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_drops_org_time_idx').on(t.organizationId, t.droppedAt)],
+);
+
+export type SessionDrop = typeof sessionDrops.$inferSelect;
