@@ -14,6 +14,7 @@ ALTER TABLE "cables" ADD COLUMN "to_site_id" uuid;--> statement-breakpoint
 ALTER TABLE "cables" ADD COLUMN "to_odp_id" uuid;--> statement-breakpoint
 ALTER TABLE "infra_sites" ADD COLUMN "parent_site_id" uuid;--> statement-breakpoint
 ALTER TABLE "infra_sites" ADD COLUMN "router_id" uuid;--> statement-breakpoint
+ALTER TABLE "outages" ADD COLUMN "area" text;--> statement-breakpoint
 ALTER TABLE "session_drops" ADD CONSTRAINT "session_drops_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "session_drops_org_time_idx" ON "session_drops" USING btree ("organization_id","dropped_at");--> statement-breakpoint
 ALTER TABLE "cables" ADD CONSTRAINT "cables_from_site_fk" FOREIGN KEY ("from_site_id","organization_id") REFERENCES "public"."infra_sites"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -99,6 +99,8 @@ export const TEMPLATE_CATEGORIES = [
   'voucher',
   'support',
   'broadcast',
+  'outage',
+  'outage_resolved',
 ] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 

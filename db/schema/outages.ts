@@ -32,6 +32,8 @@ export const outages = pgTable(
     odpPort: integer('odp_port'),
     // The element's name as it was (the element may be renamed or deleted later).
     elementLabel: text('element_label').notNull(),
+    // The element's area, named in the customers' WhatsApp notice ("gangguan di area …").
+    area: text('area'),
     status: text('status', { enum: OUTAGE_STATUSES }).notNull(),
     source: text('source', { enum: OUTAGE_SOURCES }).notNull(),
     // Detection: what was seen (how many went offline, within how many minutes, from which signal).
