@@ -28,6 +28,8 @@ export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {
   voucher: [...ORG, 'voucher.code', 'voucher.password', 'voucher.profile', 'voucher.validity', 'voucher.price'],
   support: [...CUSTOMER, ...ORG, 'ticket.number', 'ticket.status'],
   broadcast: [...CUSTOMER, ...ORG],
+  outage: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'ticket.number'],
+  outage_resolved: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'outage.resolved', 'ticket.number'],
 };
 
 const VARIABLE = /\{\{\s*([a-z]+\.[a-zA-Z]+)\s*\}\}/g;
@@ -79,6 +81,9 @@ export function sampleValues(): TemplateValues {
     'voucher.price': 'Rp 5.000',
     'ticket.number': 'T-0091',
     'ticket.status': 'Diproses',
+    'outage.area': 'Perumahan Griya Asri',
+    'outage.started': '18 Nov 2026 09.40',
+    'outage.resolved': '18 Nov 2026 12.05',
   };
 }
 
@@ -119,5 +124,13 @@ export const DEFAULT_TEMPLATES: Record<TemplateCategory, Record<Locale, string>>
   broadcast: {
     id: 'Halo {{customer.name}}, informasi dari {{organization.name}}: ',
     en: 'Hello {{customer.name}}, a notice from {{organization.name}}: ',
+  },
+  outage: {
+    id: 'Halo {{customer.name}}, saat ini ada gangguan jaringan di area {{outage.area}} sejak {{outage.started}}. Teknisi kami sedang menanganinya; Anda tidak perlu melapor lagi. Kami kabari lagi setelah pulih.\n— {{organization.name}} ({{ticket.number}})',
+    en: 'Hello {{customer.name}}, there is a network outage in {{outage.area}} since {{outage.started}}. Our technicians are working on it; no need to report it. We will let you know once it is fixed.\n— {{organization.name}} ({{ticket.number}})',
+  },
+  outage_resolved: {
+    id: 'Halo {{customer.name}}, gangguan jaringan di area {{outage.area}} sudah pulih ({{outage.resolved}}). Jika internet Anda belum menyala, matikan lalu nyalakan modem. Mohon maaf atas ketidaknyamanannya.\n— {{organization.name}}',
+    en: 'Hello {{customer.name}}, the network outage in {{outage.area}} is fixed ({{outage.resolved}}). If your internet is still down, switch your modem off and on again. Sorry for the trouble.\n— {{organization.name}}',
   },
 };
