@@ -48,6 +48,7 @@ import * as networkOps from '@/lib/network/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
+import * as outageOps from '@/lib/outages/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
 import * as resellerOps from '@/lib/resellers/operations';
@@ -60,6 +61,7 @@ import * as walletOps from '@/lib/wallet/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { outageIsolationCases } from '../support/outages';
 import { resellerIsolationCases } from '../support/resellers';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
@@ -1237,6 +1239,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
   })),
+  ...outageIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1274,6 +1282,7 @@ const OP_VARIABLES = new Map<string, string>(
     infraOps,
     mapOps,
     orgOps,
+    outageOps,
     paymentOps,
     planOps,
     resellerOps,
