@@ -23,6 +23,8 @@ ALTER TABLE "cables" ADD CONSTRAINT "cables_from_odp_fk" FOREIGN KEY ("from_odp_
 ALTER TABLE "cables" ADD CONSTRAINT "cables_to_odp_fk" FOREIGN KEY ("to_odp_id","organization_id") REFERENCES "public"."odps"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "infra_sites" ADD CONSTRAINT "infra_sites_parent_fk" FOREIGN KEY ("parent_site_id","organization_id") REFERENCES "public"."infra_sites"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "infra_sites" ADD CONSTRAINT "infra_sites_router_fk" FOREIGN KEY ("router_id","organization_id") REFERENCES "public"."routers"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "cables_from_site_idx" ON "cables" USING btree ("organization_id","from_site_id") WHERE "cables"."from_site_id" is not null;--> statement-breakpoint
+CREATE INDEX "cables_from_odp_idx" ON "cables" USING btree ("organization_id","from_odp_id") WHERE "cables"."from_odp_id" is not null;--> statement-breakpoint
 CREATE INDEX "infra_sites_parent_idx" ON "infra_sites" USING btree ("organization_id","parent_site_id") WHERE "infra_sites"."parent_site_id" is not null;--> statement-breakpoint
 CREATE INDEX "infra_sites_router_idx" ON "infra_sites" USING btree ("organization_id","router_id") WHERE "infra_sites"."router_id" is not null;--> statement-breakpoint
 CREATE INDEX "odps_org_odc_idx" ON "odps" USING btree ("organization_id","odc_id") WHERE "odps"."odc_id" is not null;--> statement-breakpoint

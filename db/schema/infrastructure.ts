@@ -122,6 +122,9 @@ export const cables = pgTable(
       columns: [t.toOdpId, t.organizationId],
       foreignColumns: [odps.id, odps.organizationId],
     }),
+    // Walking the topology downstream: the cables leaving a site or an ODP (lib/outages/affected.ts).
+    index('cables_from_site_idx').on(t.organizationId, t.fromSiteId).where(sql`${t.fromSiteId} is not null`),
+    index('cables_from_odp_idx').on(t.organizationId, t.fromOdpId).where(sql`${t.fromOdpId} is not null`),
     check('cables_from_one_end', sql`${t.fromSiteId} is null or ${t.fromOdpId} is null`),
     check('cables_to_one_end', sql`${t.toSiteId} is null or ${t.toOdpId} is null`),
     index('cables_org_box_gist').using(

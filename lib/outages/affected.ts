@@ -5,25 +5,27 @@ import type { OutageElementType } from '@/db/enums';
 export type OutageElement = { type: OutageElementType; id: string; odpPort?: number | null };
 
 /**
- * The topology as (parent → child) edges, for one organization: a site's parent site (POP →
- * OLT → ODC), the ODC that feeds an ODP, a router serving a site, and each cable from its
- * `from` end to its `to` end. Every branch filters by the tenant, so a walk never leaves it.
+ * The elements directly below node `d` (a row of the walk), for one organization: sites whose
+ * parent it is (POP → OLT → ODC), sites a router serves, ODPs an ODC feeds, and the `to` end
+ * of each cable leaving it. Each branch is an index lookup by the node's id, so a walk costs
+ * what it visits, not the size of the network; every branch filters by the tenant.
  */
-function edges(orgId: string) {
+function below(orgId: string) {
   return sql`
-    select 'site'::text as pk, s.parent_site_id as pid, 'site'::text as ck, s.id as cid
-      from infra_sites s where s.organization_id = ${orgId} and s.parent_site_id is not null
+    select 'site'::text as k, s.id from infra_sites s
+      where d.k = 'site' and s.organization_id = ${orgId} and s.parent_site_id = d.id
     union all
-    select 'router', s.router_id, 'site', s.id
-      from infra_sites s where s.organization_id = ${orgId} and s.router_id is not null
+    select 'site', s.id from infra_sites s
+      where d.k = 'router' and s.organization_id = ${orgId} and s.router_id = d.id
     union all
-    select 'site', o.odc_id, 'odp', o.id
-      from odps o where o.organization_id = ${orgId} and o.odc_id is not null
+    select 'odp', o.id from odps o
+      where d.k = 'site' and o.organization_id = ${orgId} and o.odc_id = d.id
     union all
-    select case when c.from_site_id is not null then 'site' else 'odp' end, coalesce(c.from_site_id, c.from_odp_id),
-           case when c.to_site_id is not null then 'site' else 'odp' end, coalesce(c.to_site_id, c.to_odp_id)
-      from cables c where c.organization_id = ${orgId}
-        and coalesce(c.from_site_id, c.from_odp_id) is not null and coalesce(c.to_site_id, c.to_odp_id) is not null`;
+    select case when c.to_site_id is not null then 'site' else 'odp' end, coalesce(c.to_site_id, c.to_odp_id) from cables c
+      where d.k = 'site' and c.organization_id = ${orgId} and c.from_site_id = d.id and coalesce(c.to_site_id, c.to_odp_id) is not null
+    union all
+    select case when c.to_site_id is not null then 'site' else 'odp' end, coalesce(c.to_site_id, c.to_odp_id) from cables c
+      where d.k = 'odp' and c.organization_id = ${orgId} and c.from_odp_id = d.id and coalesce(c.to_site_id, c.to_odp_id) is not null`;
 }
 
 /** Where the walk starts: the element itself, or for a cable the end it feeds. */
@@ -45,18 +47,17 @@ function start(orgId: string, e: OutageElement): SQL {
 /**
  * The active subscriptions an element being down cuts off, as one set-based query: walk the
  * topology downstream (recursive; `union` drops rows already seen, so a loop in the cables
- * ends), then take the subscriptions on the ODPs reached — on one port for an ODP port — and,
+ * ends; each subscription is selected once, so the stored set has no duplicates), then take the subscriptions on the ODPs reached — on one port for an ODP port — and,
  * for a router, those it serves directly. Yields (subscription_id, customer_id).
  */
 export function affectedSubscriptionsSql(orgId: string, e: OutageElement): SQL {
   const port = e.type === 'odp_port' ? sql`and s.odp_port = ${e.odpPort ?? -1}` : sql``;
   const direct = e.type === 'router' ? sql`or (s.router_id = ${e.id} and s.organization_id = ${orgId})` : sql``;
   return sql`
-    with recursive edge as (${edges(orgId)}),
-    down(k, id) as (
+    with recursive down(k, id) as (
       ${start(orgId, e)}
       union
-      select e.ck, e.cid from down d join edge e on e.pk = d.k and e.pid = d.id
+      select n.k, n.id from down d cross join lateral (${below(orgId)}) n
     )
     select s.id as subscription_id, s.customer_id
     from subscriptions s
@@ -71,7 +72,6 @@ export async function storeAffected(db: Db, p: { orgId: string; outageId: string
       insert into outage_subscriptions (organization_id, outage_id, subscription_id, customer_id)
       select ${p.orgId}, ${p.outageId}, a.subscription_id, a.customer_id
       from (${affectedSubscriptionsSql(p.orgId, p.element)}) a
-      on conflict do nothing
       returning 1)
     update outages set affected_count = (select count(*) from ins), updated_at = now()
     where id = ${p.outageId} and organization_id = ${p.orgId}
