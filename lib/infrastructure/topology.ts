@@ -159,11 +159,3 @@ export async function detachOdp(db: Db, p: { orgId: string; odpId: string }) {
     .set({ toOdpId: null })
     .where(and(eq(cables.organizationId, p.orgId), eq(cables.toOdpId, p.odpId)));
 }
-
-/** Before a router is deleted: the sites it served lose the link. */
-export async function detachRouter(db: Db, p: { orgId: string; routerId: string }) {
-  await db
-    .update(infraSites)
-    .set({ routerId: null })
-    .where(and(eq(infraSites.organizationId, p.orgId), eq(infraSites.routerId, p.routerId)));
-}
