@@ -1,4 +1,4 @@
-import type { OutageElementType, OutageStatus } from '@/db/enums';
+import type { OutageStatus } from '@/db/enums';
 
 export type { OutageElementType, OutageSource, OutageStatus } from '@/db/enums';
 export { OUTAGE_ELEMENT_TYPES, OUTAGE_SOURCES, OUTAGE_STATUSES } from '@/db/enums';
@@ -21,6 +21,3 @@ export const DETECTION = {
   // After NOC dismisses or resolves an element's outage, detection leaves it alone this long.
   quietMinutes: 60,
 } as const;
-
-/** The element types each kind of page can mark down. */
-export const SITE_ELEMENT: Record<'pop' | 'olt' | 'odc', OutageElementType> = { pop: 'pop', olt: 'olt', odc: 'odc' };
