@@ -18,6 +18,7 @@ import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { outageMatrixInputs } from '../support/outages';
 import { resellerMatrixInputs } from '../support/resellers';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
@@ -459,6 +460,7 @@ async function scenario() {
     ...wallet.inputs,
     ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
     ...(await accountMatrixInputs(db, org.id, admin.user.id)),
+    ...(await outageMatrixInputs(db, org.id, admin.user.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

@@ -130,3 +130,65 @@ async function makeWorld(s: Sides) {
   });
   return { odc, open: open.outage.id, resolved: done.outage.id, proposed: proposed.id };
 }
+
+/**
+ * The permission matrix's inputs for the outage operations, in one organization: an open
+ * outage to resolve, a resolved one to credit, two proposals (one to confirm, one to
+ * dismiss) and an ODP still up to mark down. Each role gets a fresh scenario.
+ */
+export async function outageMatrixInputs(
+  db: Database,
+  orgId: string,
+  userId: string,
+): Promise<Record<string, unknown>> {
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      organizationId: orgId,
+      name: 'Paket matriks gangguan',
+      downloadKbps: 1024,
+      uploadKbps: 1024,
+      priceRupiah: 100_000,
+    })
+    .returning();
+  await seedTopology(db, {
+    orgId,
+    planId: plan!.id,
+    olts: 1,
+    odcsPerOlt: 1,
+    odpsPerOdc: 5,
+    subsPerOdp: 1,
+    prefix: 'M-',
+    firstNumber: 800_000,
+  });
+  const actor = { orgId, actorUserId: userId, ip: null };
+  const odp = (n: number) => idOf(db, orgId, `M-ODP-1-1-${n}`);
+  const open = await markOutageDown(db, { ...actor, input: { elementType: 'odp', elementId: await odp(1) } });
+  const done = await markOutageDown(db, { ...actor, input: { elementType: 'odp', elementId: await odp(2) } });
+  await resolveOutage(db, { ...actor, outageId: done.outage.id });
+  const propose = async (n: number) =>
+    (
+      await createOutage(db, {
+        orgId,
+        actorUserId: null,
+        element: { type: 'odp', id: await odp(n) },
+        source: 'detected',
+        evidence: { signal: 'radius', offline: 1, total: 1 },
+      })
+    ).id;
+  const [toConfirm, toDismiss] = [await propose(3), await propose(4)];
+  return {
+    'outages.list': {},
+    'outages.counts': {},
+    'outages.get': { outageId: open.outage.id },
+    'outages.affected': { outageId: open.outage.id },
+    'outages.preview': { elementType: 'odp', elementId: await odp(5) },
+    'outages.elements': { type: 'odp', q: 'M-ODP' },
+    'outages.markDown': { elementType: 'odp', elementId: await odp(5) },
+    'outages.confirm': { outageId: toConfirm },
+    'outages.dismiss': { outageId: toDismiss },
+    'outages.resolve': { outageId: open.outage.id },
+    'outages.credit': { outageId: done.outage.id },
+    'sites.topologyChoices': {},
+  };
+}
