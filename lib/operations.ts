@@ -11,6 +11,7 @@ import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as network from './network/operations';
 import * as organizations from './organizations/operations';
+import * as outages from './outages/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
 import * as resellers from './resellers/operations';
@@ -39,6 +40,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     messaging,
     network,
     organizations,
+    outages,
     payments,
     plans,
     resellers,

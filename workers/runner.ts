@@ -5,6 +5,7 @@ import { billingTick } from './billing-tick';
 import { HANDLERS } from './jobs';
 import { messagingTick } from './messaging';
 import { networkTick } from './network-tick';
+import { outagesTick } from './outages-tick';
 import { paymentsTick } from './payments-tick';
 import { supportTick } from './support-tick';
 
@@ -45,12 +46,17 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['payments-tick'] = paymentsTick(options.db);
   taskList['messaging-tick'] = messagingTick(options.db);
   taskList['support-tick'] = supportTick(options.db);
+  taskList['outages-tick'] = outagesTick(options.db);
   if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
     ...(schedule ? [{ task: 'billing-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } }] : []),
     ...((options.networkSchedule ?? schedule)
-      ? [{ task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } }]
+      ? [
+          { task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } },
+          // Outage detection reads what the router monitor and RADIUS accounting just saw.
+          { task: 'outages-tick', match: '* * * * *', options: { backfillPeriod: 0 } },
+        ]
       : []),
     ...((options.paymentsSchedule ?? schedule)
       ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]

@@ -59,10 +59,12 @@ export const workOrders = pgTable(
     number: integer('number').notNull(),
     type: text('type', { enum: WORK_ORDER_TYPES }).notNull(),
     status: text('status', { enum: WORK_ORDER_STATUSES }).notNull().default('open'),
-    customerId: uuid('customer_id'),
-    subscriptionId: uuid('subscription_id'),
+    // Plain keys that go null with their row (a composite key with organization_id would try to
+    // null that column too); lib/workorders checks the organization of each.
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
-    ticketId: uuid('ticket_id'),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
     // The visit: a day in the organization's zone and a window ("08:00"–"12:00").
     scheduledDate: date('scheduled_date', { mode: 'string' }),
     windowStart: text('window_start'),
@@ -107,21 +109,6 @@ export const workOrders = pgTable(
     uniqueIndex('work_orders_lead_installation_uq')
       .on(t.leadId)
       .where(sql`${t.type} = 'installation' and ${t.status} <> 'cancelled'`),
-    foreignKey({
-      name: 'work_orders_customer_fk',
-      columns: [t.customerId, t.organizationId],
-      foreignColumns: [customers.id, customers.organizationId],
-    }).onDelete('set null'),
-    foreignKey({
-      name: 'work_orders_subscription_fk',
-      columns: [t.subscriptionId, t.organizationId],
-      foreignColumns: [subscriptions.id, subscriptions.organizationId],
-    }).onDelete('set null'),
-    foreignKey({
-      name: 'work_orders_ticket_fk',
-      columns: [t.ticketId, t.organizationId],
-      foreignColumns: [tickets.id, tickets.organizationId],
-    }).onDelete('set null'),
   ],
 );
 

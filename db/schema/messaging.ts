@@ -101,6 +101,8 @@ export const TEMPLATE_CATEGORIES = [
   'broadcast',
   'visit_scheduled',
   'technician_on_the_way',
+  'outage',
+  'outage_resolved',
 ] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 

@@ -42,7 +42,11 @@ export const odps = pgTable(
   },
   (t) => [
     uniqueIndex('odps_org_code_uq').on(t.organizationId, t.code),
+    // Target of composite keys (cable ends) that pin rows to one tenant.
+    unique('odps_id_org_uq').on(t.id, t.organizationId),
     index('odps_org_idx').on(t.organizationId),
+    // Walking the topology downstream from an ODC (lib/outages/affected.ts).
+    index('odps_org_odc_idx').on(t.organizationId, t.odcId).where(sql`${t.odcId} is not null`),
     foreignKey({
       name: 'odps_odc_fk',
       columns: [t.odcId, t.organizationId],

@@ -32,6 +32,8 @@ export const outages = pgTable(
     odpPort: integer('odp_port'),
     // The element's name as it was (the element may be renamed or deleted later).
     elementLabel: text('element_label').notNull(),
+    // The element's area, named in the customers' WhatsApp notice ("gangguan di area …").
+    area: text('area'),
     status: text('status', { enum: OUTAGE_STATUSES }).notNull(),
     source: text('source', { enum: OUTAGE_SOURCES }).notNull(),
     // Detection: what was seen (how many went offline, within how many minutes, from which signal).
@@ -39,7 +41,8 @@ export const outages = pgTable(
     cause: text('cause'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    ticketId: uuid('ticket_id'),
+    // The incident ticket (a plain key that goes null with the ticket).
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
     affectedCount: integer('affected_count').notNull().default(0),
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
     resolvedNotifiedAt: timestamp('resolved_notified_at', { withTimezone: true }),
@@ -57,11 +60,6 @@ export const outages = pgTable(
     index('outages_org_current_idx')
       .on(t.organizationId, t.elementType, t.elementId)
       .where(sql`${t.status} in ('proposed', 'open')`),
-    foreignKey({
-      name: 'outages_ticket_fk',
-      columns: [t.ticketId, t.organizationId],
-      foreignColumns: [tickets.id, tickets.organizationId],
-    }).onDelete('set null'),
   ],
 );
 
@@ -88,3 +86,24 @@ export const outageSubscriptions = pgTable(
 
 export type Outage = typeof outages.$inferSelect;
 export type NewOutage = typeof outages.$inferInsert;
+
+/**
+ * Sessions that vanished from a router's snapshot (lib/network/router-status.ts writes them
+ * as it replaces the snapshot): the outage detection pass reads the last minutes of these,
+ * next to RADIUS accounting stops. Pruned after a day.
+ */
+export const sessionDrops = pgTable(
+  'session_drops',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    routerId: uuid('router_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    droppedAt: timestamp('dropped_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('session_drops_org_time_idx').on(t.organizationId, t.droppedAt)],
+);
+
+export type SessionDrop = typeof sessionDrops.$inferSelect;

@@ -133,6 +133,8 @@ export const radacct = pgTable(
     // The app's reads: one customer's sessions, and who is online now.
     index('radacct_username_start_idx').on(t.username, t.acctstarttime),
     index('radacct_online_idx').on(t.username).where(sql`acctstoptime is null`),
+    // Outage detection: the sessions that stopped in the last minutes.
+    index('radacct_stop_idx').on(t.acctstoptime).where(sql`acctstoptime is not null`),
   ],
 );
 

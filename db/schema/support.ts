@@ -82,8 +82,10 @@ export const tickets = pgTable(
     priority: text('priority', { enum: TICKET_PRIORITIES }).notNull().default('normal'),
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('open'),
     source: text('source', { enum: TICKET_SOURCES }).notNull().default('staff'),
-    customerId: uuid('customer_id'),
-    subscriptionId: uuid('subscription_id'),
+    // Plain keys (not pinned with organization_id like most links): a composite key cannot set
+    // only its own column to null when the customer goes; lib/tickets checks the organization.
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'set null' }),
     // Who reported it when no customer record matched (public form): name and WhatsApp number.
     reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),
@@ -118,16 +120,6 @@ export const tickets = pgTable(
     index('tickets_org_open_idx')
       .on(t.organizationId, t.status, t.resolutionDueAt)
       .where(sql`${t.status} in ('open', 'in_progress', 'waiting')`),
-    foreignKey({
-      name: 'tickets_customer_fk',
-      columns: [t.customerId, t.organizationId],
-      foreignColumns: [customers.id, customers.organizationId],
-    }).onDelete('set null'),
-    foreignKey({
-      name: 'tickets_subscription_fk',
-      columns: [t.subscriptionId, t.organizationId],
-      foreignColumns: [subscriptions.id, subscriptions.organizationId],
-    }).onDelete('set null'),
   ],
 );
 

@@ -88,7 +88,8 @@ export const PERMISSIONS = {
   'workorders.field': ['super_admin', 'admin', 'noc', 'technician'],
   'workorders.settings': ['super_admin', 'admin'],
   // Outages: NOC marks and confirms them; crediting downtime on invoices is money (finance).
-  'outages.view': ['super_admin', 'admin', 'noc', 'sales', 'operator', 'technician'],
+  // Finance reads outages to credit their downtime (outages.credit).
+  'outages.view': ['super_admin', 'admin', 'noc', 'sales', 'operator', 'technician', 'finance'],
   'outages.manage': ['super_admin', 'admin', 'noc'],
   'outages.credit': ['super_admin', 'admin', 'finance'],
   'platform.organizations': ['super_admin'],

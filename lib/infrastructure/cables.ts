@@ -11,6 +11,7 @@ import { contains } from '@/lib/server/search';
 import { cableGeometry, cablePathSchema } from './cable-path';
 import { codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
+import { cableEndCodes, cableEndSchema, resolveCableEnds } from './topology';
 
 export const cableSchema = z.object({
   code: infraCodeSchema,
@@ -25,6 +26,9 @@ export const cableSchema = z.object({
   path: cablePathSchema,
   area: optionalText(80),
   notes: optionalText(1000),
+  // Topology (outage impact): the codes of the site or ODP at each end; a cut takes the `to` end.
+  fromEnd: cableEndSchema,
+  toEnd: cableEndSchema,
 });
 export type CableInput = z.output<typeof cableSchema>;
 
@@ -69,7 +73,7 @@ export async function getCable(db: Db, p: { orgId: string; cableId: string }) {
     .from(cables)
     .where(and(eq(cables.id, p.cableId), eq(cables.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
-  return row;
+  return { ...row, ...(await cableEndCodes(db, { orgId: p.orgId, cable: row })) };
 }
 
 /** The audit keeps the route's size and length, not every point of it. */
@@ -112,7 +116,9 @@ export async function saveCable(db: Db, p: Actor & { cableId?: string; input: Ca
         ),
       );
     if (clash) throw codeTaken(p.input.code);
-    const values = { ...p.input, ...geometry };
+    const { fromEnd, toEnd, ...fields } = p.input;
+    const ends = await resolveCableEnds(tx, { orgId: p.orgId, from: fromEnd, to: toEnd });
+    const values = { ...fields, ...geometry, ...ends };
     const [row] = before
       ? await tx
           .update(cables)
@@ -130,7 +136,9 @@ export async function saveCable(db: Db, p: Actor & { cableId?: string; input: Ca
       action: before ? 'cable.updated' : 'cable.created',
       entityType: 'cable',
       entityId: row!.id,
-      data: before ? { before: summary(before), after: summary(values) } : summary(values),
+      data: before
+        ? { before: summary(before), after: { ...summary(values), fromEnd, toEnd } }
+        : { ...summary(values), fromEnd, toEnd },
     });
     return row!;
   });

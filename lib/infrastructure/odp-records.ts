@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/server/operation';
 import { contains } from '@/lib/server/search';
 import { odpSummaryColumns, usedPortsSql } from './odp-usage';
 import { removeStoredPhoto } from './photo-files';
+import { detachOdp } from './topology';
 
 /** The ODP tab of /network: searchable by code, name, area or its ODC's code; counted for pages. */
 export async function listOdpPage(
@@ -81,6 +82,7 @@ export async function deleteOdp(db: Db, p: Actor & { odpId: string; filesDir?: s
         ),
       );
     if (live && live.n > 0) throw new AppError('odp_in_use', { count: live.n });
+    await detachOdp(tx, { orgId: p.orgId, odpId: odp.id });
     await tx.delete(odps).where(and(eq(odps.id, odp.id), eq(odps.organizationId, p.orgId)));
     await recordAudit(tx, {
       orgId: p.orgId,

@@ -9,6 +9,7 @@ import { listOdps, odpSchema, saveOdp } from './odps';
 import { getInfraPhoto, photoRefSchema, photoUploadSchema, removeInfraPhoto, uploadInfraPhoto } from './photos';
 import { listFreePorts, odpPortMap } from './ports';
 import { deleteSite, getSite, listSites, odcChoices, saveSite, siteSchema } from './sites';
+import { siteTopologyChoices } from './topology';
 
 export const listOdpsOp = defineOperation({
   name: 'odps.list',
@@ -158,4 +159,12 @@ export const infraPhotoOp = defineOperation({
   permission: 'odps.view',
   input: photoRefSchema,
   run: (ctx, input) => getInfraPhoto(ctx.db, { orgId: ctx.orgId, ...input }),
+});
+
+/** The sites and routers a site can hang off (the site form's topology fields). */
+export const siteTopologyChoicesOp = defineOperation({
+  name: 'sites.topologyChoices',
+  permission: 'odps.view',
+  input: z.object({}),
+  run: (ctx) => siteTopologyChoices(ctx.db, { orgId: ctx.orgId }),
 });

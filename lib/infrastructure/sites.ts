@@ -11,6 +11,11 @@ import { contains } from '@/lib/server/search';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 import { codeTaken, infraCodeSchema, infraNameSchema, optionalText } from './infra';
 import { removeStoredPhoto } from './photo-files';
+import { checkSiteTopology, detachSite } from './topology';
+
+const topologyLink = z
+  .union([z.literal('').transform(() => null), z.null(), z.string().uuid('validation.invalid')])
+  .optional();
 
 export const siteSchema = z.object({
   kind: z.enum(SITE_KINDS, 'validation.siteKind'),
@@ -32,6 +37,10 @@ export const siteSchema = z.object({
     .transform((v) => v ?? null),
   area: optionalText(80),
   notes: optionalText(1000),
+  // Topology (outage impact): the site upstream and the router serving it; blank = none,
+  // left out = unchanged (callers that do not show these fields keep what was set).
+  parentSiteId: topologyLink,
+  routerId: topologyLink,
 });
 export type SiteInput = z.output<typeof siteSchema>;
 
@@ -128,6 +137,12 @@ export async function saveSite(db: Db, p: Actor & { siteId?: string; input: Site
         ),
       );
     if (clash) throw codeTaken(p.input.code);
+    await checkSiteTopology(tx, {
+      orgId: p.orgId,
+      siteId: p.siteId,
+      parentSiteId: p.input.parentSiteId ?? null,
+      routerId: p.input.routerId ?? null,
+    });
     // An ODC that feeds ODPs cannot become a pole: the ODPs would point at a non-cabinet.
     if (before?.kind === 'odc' && p.input.kind !== 'odc') {
       const fed = await countFedOdps(tx, p.orgId, before.id);
@@ -170,6 +185,8 @@ const pick = (s: typeof infraSites.$inferSelect) => ({
   capacity: s.capacity,
   area: s.area,
   notes: s.notes,
+  parentSiteId: s.parentSiteId,
+  routerId: s.routerId,
 });
 
 /** Removes a site. An ODC that still feeds ODPs is kept: re-home those ODPs first. */
@@ -183,6 +200,7 @@ export async function deleteSite(db: Db, p: Actor & { siteId: string; filesDir?:
     if (!site) throw new AppError('not_found');
     const fed = await countFedOdps(tx, p.orgId, site.id);
     if (fed > 0) throw new AppError('odc_in_use', { count: fed });
+    await detachSite(tx, { orgId: p.orgId, siteId: site.id });
     await tx.delete(infraSites).where(and(eq(infraSites.id, site.id), eq(infraSites.organizationId, p.orgId)));
     await recordAudit(tx, {
       orgId: p.orgId,

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   type AutoMessage,
   customers,
-  messages,
   messageTemplates,
   messagingSettings,
   organizations,
@@ -94,16 +93,38 @@ export function draftFor(p: {
   };
 }
 
-/** Inserts drafts in chunks; a draft whose event already has a message is skipped (once per event). */
+/**
+ * Inserts drafts in chunks; a draft whose event already has a message is skipped (once per
+ * event). Each chunk is one statement with the rows as one JSON parameter: thousands of
+ * rows (a broadcast, an outage notice) cost one round trip and no per-value parameters.
+ */
 export async function insertDrafts(db: Db, drafts: Draft[]) {
   let inserted = 0;
-  for (let i = 0; i < drafts.length; i += 2000) {
-    const rows = await db
-      .insert(messages)
-      .values(drafts.slice(i, i + 2000))
-      .onConflictDoNothing({ target: [messages.organizationId, messages.eventKey] })
-      .returning({ id: messages.id });
-    inserted += rows.length;
+  for (let i = 0; i < drafts.length; i += 5000) {
+    const rows = drafts.slice(i, i + 5000).map((d) => ({
+      organization_id: d.organizationId,
+      customer_id: d.customerId,
+      to_phone: d.toPhone,
+      category: d.category,
+      event_key: d.eventKey,
+      body: d.body,
+      body_enc: d.bodyEnc ?? null,
+      status: d.status,
+      error: d.error,
+      broadcast_id: d.broadcastId ?? null,
+      created_by: d.createdBy ?? null,
+    }));
+    const result = await db.execute<{ n: number }>(sql`
+      with ins as (
+        insert into messages (organization_id, customer_id, to_phone, category, event_key, body, body_enc, status, error, broadcast_id, created_by)
+        select x.organization_id, x.customer_id, x.to_phone, x.category, x.event_key, x.body, x.body_enc, x.status, x.error, x.broadcast_id, x.created_by
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+          organization_id uuid, customer_id uuid, to_phone text, category text, event_key text, body text,
+          body_enc text, status text, error text, broadcast_id uuid, created_by uuid)
+        on conflict (organization_id, event_key) do nothing
+        returning 1)
+      select count(*)::int as n from ins`);
+    inserted += result[0]?.n ?? 0;
   }
   return inserted;
 }

@@ -31,6 +31,8 @@ export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {
   broadcast: [...CUSTOMER, ...ORG],
   visit_scheduled: [...CUSTOMER, ...ORG, ...VISIT],
   technician_on_the_way: [...CUSTOMER, ...ORG, ...VISIT],
+  outage: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'ticket.number'],
+  outage_resolved: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'outage.resolved', 'ticket.number'],
 };
 
 const VARIABLE = /\{\{\s*([a-z]+\.[a-zA-Z]+)\s*\}\}/g;
@@ -86,6 +88,9 @@ export function sampleValues(): TemplateValues {
     'visit.date': '20 Nov 2026',
     'visit.window': '08:00–12:00',
     'visit.technician': 'Agus',
+    'outage.area': 'Perumahan Griya Asri',
+    'outage.started': '18 Nov 2026 09.40',
+    'outage.resolved': '18 Nov 2026 12.05',
   };
 }
 
@@ -134,5 +139,13 @@ export const DEFAULT_TEMPLATES: Record<TemplateCategory, Record<Locale, string>>
   technician_on_the_way: {
     id: 'Halo {{customer.name}}, teknisi {{organization.name}} ({{visit.technician}}) sedang menuju lokasi Anda untuk {{visit.number}}.',
     en: 'Hello {{customer.name}}, the {{organization.name}} technician ({{visit.technician}}) is on the way to you for {{visit.number}}.',
+  },
+  outage: {
+    id: 'Halo {{customer.name}}, saat ini ada gangguan jaringan di area {{outage.area}} sejak {{outage.started}}. Teknisi kami sedang menanganinya; Anda tidak perlu melapor lagi. Kami kabari lagi setelah pulih.\n— {{organization.name}} ({{ticket.number}})',
+    en: 'Hello {{customer.name}}, there is a network outage in {{outage.area}} since {{outage.started}}. Our technicians are working on it; no need to report it. We will let you know once it is fixed.\n— {{organization.name}} ({{ticket.number}})',
+  },
+  outage_resolved: {
+    id: 'Halo {{customer.name}}, gangguan jaringan di area {{outage.area}} sudah pulih ({{outage.resolved}}). Jika internet Anda belum menyala, matikan lalu nyalakan modem. Mohon maaf atas ketidaknyamanannya.\n— {{organization.name}}',
+    en: 'Hello {{customer.name}}, the network outage in {{outage.area}} is fixed ({{outage.resolved}}). If your internet is still down, switch your modem off and on again. Sorry for the trouble.\n— {{organization.name}}',
   },
 };

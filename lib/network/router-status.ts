@@ -33,6 +33,7 @@ export async function saveRouterState(
         lastSnapshot: snapshot,
       })
       .where(eq(routers.id, p.routerId));
+    await recordSessionDrops(tx, p);
     await tx
       .delete(routerSessions)
       .where(and(eq(routerSessions.routerId, p.routerId), eq(routerSessions.organizationId, p.orgId)));
@@ -50,6 +51,21 @@ export async function saveRouterState(
     if (cameBack) await wakeRouterQueue(tx, p.routerId);
     return { cameBack };
   });
+}
+
+/**
+ * Customers whose session was in the last snapshot and is not in this one: the outage
+ * detection pass (lib/outages/detection.ts) reads these drops, since the snapshot itself is
+ * replaced and forgets who was there.
+ */
+async function recordSessionDrops(db: Db, p: { orgId: string; routerId: string; sessions: LiveSession[] }) {
+  await db.execute(sql`
+    insert into session_drops (organization_id, router_id, subscription_id)
+    select distinct ${p.orgId}::uuid, ${p.routerId}::uuid, rs.subscription_id
+    from router_sessions rs
+    where rs.router_id = ${p.routerId} and rs.organization_id = ${p.orgId} and rs.subscription_id is not null
+      and not exists (select 1 from jsonb_array_elements_text(${JSON.stringify(p.sessions.map((s) => s.username))}::jsonb) u(name)
+                      where u.name = rs.username)`);
 }
 
 function withRates(now: RouterSnapshot, prev: RouterSnapshot | null): RouterSnapshot {

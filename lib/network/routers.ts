@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { nas, routers, subscriptions, voucherBatches } from '@/db/schema';
+import { infraSites, nas, routers, subscriptions, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { enqueue } from '@/lib/jobs/enqueue';
@@ -295,6 +295,11 @@ export async function deleteRouter(db: Db, p: Actor & { routerId: string }) {
       .where(and(eq(voucherBatches.routerId, p.routerId), eq(voucherBatches.organizationId, p.orgId)));
     if ((batches?.n ?? 0) > 0) throw new AppError('router_has_vouchers', { count: batches!.n });
     await tx.delete(nas).where(and(eq(nas.routerId, p.routerId), eq(nas.organizationId, p.orgId)));
+    // Sites it served (the outage topology) lose the link rather than block the delete.
+    await tx
+      .update(infraSites)
+      .set({ routerId: null })
+      .where(and(eq(infraSites.organizationId, p.orgId), eq(infraSites.routerId, p.routerId)));
     await tx.delete(routers).where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
     await recordAudit(tx, {
       orgId: p.orgId,

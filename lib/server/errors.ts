@@ -91,4 +91,7 @@ export type ErrorCode =
   | 'rating_closed'
   | 'workorder_closed'
   | 'workorder_photos_missing'
-  | 'workorder_signature_missing';
+  | 'workorder_signature_missing'
+  | 'outage_exists'
+  | 'outage_state'
+  | 'outage_credited';

@@ -18,6 +18,7 @@ import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { outageMatrixInputs } from '../support/outages';
 import { resellerMatrixInputs } from '../support/resellers';
 import { ticketMatrixInputs } from '../support/tickets';
 import { voucherMatrixInputs } from '../support/vouchers';
@@ -465,6 +466,7 @@ async function scenario() {
     ...(await accountMatrixInputs(db, org.id, admin.user.id)),
     ...(await ticketMatrixInputs(db, org.id, admin.user.id, w.customer.id)),
     ...(await workOrderMatrixInputs(db, org.id, admin.user.id)),
+    ...(await outageMatrixInputs(db, org.id, admin.user.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

@@ -48,6 +48,7 @@ import * as networkOps from '@/lib/network/operations';
 import { OPERATIONS } from '@/lib/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
+import * as outageOps from '@/lib/outages/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
 import * as resellerOps from '@/lib/resellers/operations';
@@ -62,6 +63,7 @@ import * as workOrderOps from '@/lib/workorders/operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { outageIsolationCases } from '../support/outages';
 import { resellerIsolationCases } from '../support/resellers';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
@@ -1268,6 +1270,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...outageIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1305,6 +1313,7 @@ const OP_VARIABLES = new Map<string, string>(
     infraOps,
     mapOps,
     orgOps,
+    outageOps,
     paymentOps,
     planOps,
     resellerOps,

@@ -34,6 +34,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         canManage={can(ctx.role, 'odps.manage')}
         canCustomers={can(ctx.role, 'customers.view')}
         canCreateLead={can(ctx.role, 'leads.create')}
+        canMarkDown={can(ctx.role, 'outages.manage')}
       />
     </>
   );

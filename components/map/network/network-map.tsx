@@ -34,6 +34,8 @@ export type NetworkMapProps = {
   canManage: boolean;
   canCustomers: boolean;
   canCreateLead: boolean;
+  /** NOC: the ODP, site and cable cards offer "Tandai gangguan" (components/outages). */
+  canMarkDown?: boolean;
 };
 
 const HINTS = { coverage: 'coverage', 'add-odp': 'addOdp', 'add-site': 'addSite' } as const;
@@ -52,6 +54,7 @@ export default function NetworkMap({
   canManage,
   canCustomers,
   canCreateLead,
+  canMarkDown = false,
 }: NetworkMapProps) {
   const t = useTranslations('map');
   const tileUrl = useTileUrl();
@@ -226,6 +229,7 @@ export default function NetworkMap({
           odcs={(data?.sites ?? []).filter((s) => s.kind === 'odc')}
           coverage={{ answer: coverage.data, error: coverage.isError ? coverage.error.message : null }}
           canCreateLead={canCreateLead}
+          canMarkDown={canMarkDown}
           loading={features.isFetching}
           onClose={closeCard}
           onSaved={afterSave}

@@ -1,5 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Alert } from '@/components/ui/card';
 import { NewCableForm } from './cable-draft';
 import { CoverageCardBody } from './coverage-card';
@@ -15,6 +16,7 @@ type Props = {
   odcs: SitePoint[];
   coverage: { answer: CoverageAnswer | undefined; error: string | null };
   canCreateLead: boolean;
+  canMarkDown?: boolean;
   /** The map is loading what is in view (a searched feature gets its full card after). */
   loading: boolean;
   onClose: () => void;
@@ -23,6 +25,14 @@ type Props = {
   onBackToDrawing: () => void;
 };
 
+function MarkDownAction(props: Parameters<typeof MarkDownButton>[0]) {
+  return (
+    <div className="mt-2">
+      <MarkDownButton {...props} variant="secondary" />
+    </div>
+  );
+}
+
 /** The card's title and body for whatever is selected. */
 export function SelectionCard({
   selection: s,
@@ -30,6 +40,7 @@ export function SelectionCard({
   odcs,
   coverage,
   canCreateLead,
+  canMarkDown = false,
   loading,
   onClose,
   onSaved,
@@ -48,18 +59,21 @@ export function SelectionCard({
       return (
         <MapCard title={`${s.item.code}`} onClose={onClose}>
           <OdpCardBody o={s.item} editing={editing} />
+          {canMarkDown && <MarkDownAction elementType="odp" elementId={s.item.id} ports={s.item.totalPorts} />}
         </MapCard>
       );
     case 'site':
       return (
         <MapCard title={`${s.item.code}`} onClose={onClose}>
           <SiteCardBody s={s.item} editing={editing} />
+          {canMarkDown && s.item.kind !== 'pole' && <MarkDownAction elementType={s.item.kind} elementId={s.item.id} />}
         </MapCard>
       );
     case 'cable':
       return (
         <MapCard title={s.item.code} onClose={onClose}>
           <CableCardBody c={s.item} />
+          {canMarkDown && <MarkDownAction elementType="cable" elementId={s.item.id} />}
         </MapCard>
       );
     case 'hit':

@@ -23,6 +23,8 @@ export type CableValues = {
   path: CablePath;
   area: string | null;
   notes: string | null;
+  fromEnd?: string | null;
+  toEnd?: string | null;
 };
 
 /**
@@ -76,6 +78,22 @@ export function CableForm({ cable }: { cable?: CableValues }) {
       />
       <TextField label={t('odps.area')} name="area" defaultValue={cable?.area ?? ''} error={f('area')} />
       <div className="hidden sm:block" />
+      <TextField
+        label={t('network.fromEnd')}
+        name="fromEnd"
+        defaultValue={cable?.fromEnd ?? ''}
+        autoCapitalize="characters"
+        error={f('fromEnd')}
+        hint={t('network.endHint')}
+      />
+      <TextField
+        label={t('network.toEnd')}
+        name="toEnd"
+        defaultValue={cable?.toEnd ?? ''}
+        autoCapitalize="characters"
+        error={f('toEnd')}
+        hint={t('network.toEndHint')}
+      />
       <div className="space-y-2 sm:col-span-2">
         <TextArea
           label={t('network.route')}

@@ -20,10 +20,26 @@ export type SiteValues = {
   capacity: number | null;
   area: string | null;
   notes: string | null;
+  parentSiteId?: string | null;
+  routerId?: string | null;
+};
+
+/** What a site can hang off (lib/infrastructure/topology.ts siteTopologyChoices). */
+export type TopologyChoices = {
+  sites: { id: string; kind: SiteKind; code: string; name: string }[];
+  routers: { id: string; name: string }[];
 };
 
 /** A POP, OLT, ODC cabinet or pole. */
-export function SiteForm({ site, defaultKind }: { site?: SiteValues; defaultKind?: SiteKind }) {
+export function SiteForm({
+  site,
+  defaultKind,
+  topology,
+}: {
+  site?: SiteValues;
+  defaultKind?: SiteKind;
+  topology?: TopologyChoices;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const form = useActionForm(saveSiteAction, (row) =>
@@ -62,6 +78,34 @@ export function SiteForm({ site, defaultKind }: { site?: SiteValues; defaultKind
       />
       <TextField label={t('odps.area')} name="area" defaultValue={site?.area ?? ''} error={f('area')} />
       <div className="hidden sm:block" />
+      {topology && (
+        <>
+          <SelectField
+            label={t('network.parentSite')}
+            name="parentSiteId"
+            defaultValue={site?.parentSiteId ?? ''}
+            error={f('parentSiteId')}
+            hint={t('network.parentSiteHint')}
+            options={[
+              { value: '', label: t('network.none') },
+              ...topology.sites
+                .filter((s) => s.id !== site?.id)
+                .map((s) => ({ value: s.id, label: `${t(`network.kinds.${s.kind}`)} · ${s.code} — ${s.name}` })),
+            ]}
+          />
+          <SelectField
+            label={t('network.servingRouter')}
+            name="routerId"
+            defaultValue={site?.routerId ?? ''}
+            error={f('routerId')}
+            hint={t('network.servingRouterHint')}
+            options={[
+              { value: '', label: t('network.none') },
+              ...topology.routers.map((r) => ({ value: r.id, label: r.name })),
+            ]}
+          />
+        </>
+      )}
       <LocationFields initial={site} kind="pick" errors={{ latitude: f('latitude'), longitude: f('longitude') }} />
       <div className="sm:col-span-2">
         <TextArea label={t('network.notes')} name="notes" defaultValue={site?.notes ?? ''} error={f('notes')} />

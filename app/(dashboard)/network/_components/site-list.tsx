@@ -5,7 +5,7 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchForm, searchParam } from '@/components/ui/search-form';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
-import { listSitesOp } from '@/lib/infrastructure/operations';
+import { listSitesOp, siteTopologyChoicesOp } from '@/lib/infrastructure/operations';
 import type { Read } from '@/lib/server/read';
 import { AddPanel, ListPager } from './list-bits';
 import { SiteForm } from './site-form';
@@ -19,11 +19,12 @@ export async function SiteList({ read, sp, page, manage }: { read: Read; sp: Par
   const kind = (SITE_KINDS as readonly string[]).includes(sp.kind ?? '') ? (sp.kind as SiteKind) : undefined;
   const list = await read(listSitesOp, { q, kind, page });
   const empty = list.total === 0 && !q && !kind;
+  const topology = manage ? await read(siteTopologyChoicesOp, {}) : undefined;
   return (
     <section className="space-y-3">
       {manage && (
         <AddPanel label={t('network.addSite')} open={empty || sp.add === '1'} testId="site-add">
-          <SiteForm defaultKind={kind} />
+          <SiteForm defaultKind={kind} topology={topology} />
         </AddPanel>
       )}
       <SearchForm q={sp.q} placeholder={t('network.searchSite')} submitLabel={t('common.search')}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RouterStatusBadge } from '@/components/network/router-status';
+import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -41,6 +42,7 @@ export default async function RouterPage({
         actions={
           <>
             <RouterStatusBadge status={router.status} errorKind={router.lastErrorKind} />
+            {can(ctx.role, 'outages.manage') && <MarkDownButton elementType="router" elementId={router.id} />}
             {manage && !editing && (
               <Link
                 href={`/routers/${router.id}?edit=1`}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { LocationMap } from '@/components/map';
+import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -23,7 +24,10 @@ export default async function CablePage({ params }: { params: Promise<{ id: stri
         title={`${cable.code} · ${cable.name}`}
         subtitle={`${t(`network.cableTypes.${cable.cableType}`)} · ${t('network.cores', { count: cable.coreCount })} · ${t('network.meters', { length: cable.lengthM })}`}
         actions={
-          <RecordLinks kind="cable" id={cable.id} at={cable.path[Math.floor(cable.path.length / 2)]!} tab="cables" />
+          <>
+            <RecordLinks kind="cable" id={cable.id} at={cable.path[Math.floor(cable.path.length / 2)]!} tab="cables" />
+            {can(ctx.role, 'outages.manage') && <MarkDownButton elementType="cable" elementId={cable.id} />}
+          </>
         }
       />
       {!manage && (
@@ -82,6 +86,8 @@ export default async function CablePage({ params }: { params: Promise<{ id: stri
               path: cable.path,
               area: cable.area,
               notes: cable.notes,
+              fromEnd: cable.fromEnd,
+              toEnd: cable.toEnd,
             }}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">

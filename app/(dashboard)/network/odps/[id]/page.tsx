@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { LocationMap } from '@/components/map';
+import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -32,6 +33,9 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
           <>
             {odp.usedPorts >= odp.totalPorts && <Badge color="red">{t('odps.full')}</Badge>}
             <RecordLinks kind="odp" id={odp.id} at={[odp.latitude, odp.longitude]} tab="odp" />
+            {can(ctx.role, 'outages.manage') && (
+              <MarkDownButton elementType="odp" elementId={odp.id} ports={odp.totalPorts} />
+            )}
           </>
         }
       />

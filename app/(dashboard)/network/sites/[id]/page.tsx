@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocationMap } from '@/components/map';
+import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
-import { getSiteOp } from '@/lib/infrastructure/operations';
+import { getSiteOp, siteTopologyChoicesOp } from '@/lib/infrastructure/operations';
 import { DeleteRecord } from '../../_components/delete-record';
 import { PhotoCard } from '../../_components/photo-card';
 import { RecordFacts } from '../../_components/record-facts';
@@ -18,12 +19,22 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations();
   const site = await read(getSiteOp, { siteId: id });
   const manage = can(ctx.role, 'odps.manage');
+  const topology = manage ? await read(siteTopologyChoicesOp, {}) : null;
+  const parent = topology?.sites.find((s) => s.id === site.parentSiteId);
+  const servedBy = topology?.routers.find((r) => r.id === site.routerId);
   return (
     <div className="space-y-4">
       <PageHeader
         title={`${site.code} · ${site.name}`}
         subtitle={t(`network.kinds.${site.kind}`)}
-        actions={<RecordLinks kind="site" id={site.id} at={[site.latitude, site.longitude]} tab="sites" />}
+        actions={
+          <>
+            <RecordLinks kind="site" id={site.id} at={[site.latitude, site.longitude]} tab="sites" />
+            {site.kind !== 'pole' && can(ctx.role, 'outages.manage') && (
+              <MarkDownButton elementType={site.kind} elementId={site.id} />
+            )}
+          </>
+        }
       />
       <Card className="space-y-3">
         <RecordFacts
@@ -40,6 +51,17 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
                   ],
                 ] as [string, ReactNode][])
               : []),
+            [
+              t('network.parentSite'),
+              site.parentSiteId ? (
+                <Link key="p" href={`/network/sites/${site.parentSiteId}`} className="underline">
+                  {parent ? `${parent.code} — ${parent.name}` : t('network.open')}
+                </Link>
+              ) : (
+                '—'
+              ),
+            ],
+            [t('network.servingRouter'), servedBy?.name ?? (site.routerId ? t('network.open') : '—')],
             [t('odps.area'), site.area ?? '—'],
             [
               t('network.coordinates'),
@@ -81,7 +103,10 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
               capacity: site.capacity,
               area: site.area,
               notes: site.notes,
+              parentSiteId: site.parentSiteId,
+              routerId: site.routerId,
             }}
+            topology={topology ?? undefined}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
             <DeleteRecord kind="site" id={site.id} code={site.code} />

@@ -1,0 +1,23 @@
+import type { OutageStatus } from '@/db/enums';
+
+export type { OutageElementType, OutageSource, OutageStatus } from '@/db/enums';
+export { OUTAGE_ELEMENT_TYPES, OUTAGE_SOURCES, OUTAGE_STATUSES } from '@/db/enums';
+
+/** Outages that are still happening: detection never proposes one twice, complaints join them. */
+export const CURRENT_STATUSES: OutageStatus[] = ['proposed', 'open'];
+
+/**
+ * Detection: several customers behind one element going offline within a few minutes looks
+ * like the element, not like people switching their modems off. A minimum count and a share
+ * of the element's active customers keep one unplugged modem from paging the NOC.
+ */
+export const DETECTION = {
+  windowMinutes: 5,
+  odp: { minOffline: 3, minShare: 0.5 },
+  router: { minOffline: 5, minShare: 0.3 },
+  // RADIUS stop causes a customer (or the billing system) caused: not a sign of a fault.
+  ignoredRadiusCauses: ['User-Request', 'Admin-Reset', 'Session-Timeout', 'Idle-Timeout'],
+  keepDropsHours: 24,
+  // After NOC dismisses or resolves an element's outage, detection leaves it alone this long.
+  quietMinutes: 60,
+} as const;
