@@ -19,6 +19,7 @@ import type { Operation } from './server/operation';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
+import * as workOrderSpk from './workorders/spk-operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations
@@ -44,6 +45,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     users,
     vouchers,
     wallet,
+    workOrderSpk,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),
