@@ -19,7 +19,7 @@ function startFrom(sp: Record<string, string | undefined>): StartView | null {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx, read } = await requirePage('odps.view');
+  const { info, ctx, read } = await requirePage('odps.view');
   const sp = await searchParams;
   const center = await read(mapCenterOp, {});
   const fallback = center ? { ...center, zoom: 15 } : DEFAULT_VIEW;
@@ -34,6 +34,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         canManage={can(ctx.role, 'odps.manage')}
         canCustomers={can(ctx.role, 'customers.view')}
         canCreateLead={can(ctx.role, 'leads.create')}
+        canWorkOrders={can(ctx.role, 'workorders.view')}
+        canTechnicians={can(ctx.role, 'workorders.manage')}
+        timeZone={info.org!.timezone}
       />
     </>
   );
