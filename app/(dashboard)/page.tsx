@@ -14,15 +14,18 @@ import {
   dashboardOp,
   dashboardPeopleOp,
   dashboardSalesOp,
+  dashboardWorkOrdersOp,
 } from '@/lib/dashboard/operations';
 import { dashboardSections } from '@/lib/dashboard/sections';
 import { toLocale } from '@/lib/i18n/config';
 import { setupChecklistOp } from '@/lib/organizations/operations';
+import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { ActivityFeed } from './_dashboard/activity';
 import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
 import { NetworkDetail, NetworkTiles } from './_dashboard/network';
 import { SalesDetail, SalesTiles } from './_dashboard/sales';
+import { WorkTiles, WorkToday } from './_dashboard/work';
 
 /**
  * The start page, by role (lib/dashboard/sections.ts): tiles first (each a link to the list
@@ -35,6 +38,8 @@ export default async function DashboardPage() {
   const tz = info.org!.timezone;
   const { sections, later } = dashboardSections(ctx.role);
   const has = (s: (typeof sections)[number]) => sections.includes(s);
+  // Started with the others below; awaited after them.
+  const workLoad = has('work') ? read(dashboardWorkOrdersOp, {}) : null;
   const [setup, summary, money, network, sales, field, people] = await Promise.all([
     can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
     read(dashboardOp, {}),
@@ -44,6 +49,8 @@ export default async function DashboardPage() {
     has('field') ? read(dashboardFieldOp, {}) : null,
     has('people') ? read(dashboardPeopleOp, {}) : null,
   ]);
+  const work = await workLoad;
+  const ownWork = seesOnlyOwnWorkOrders(ctx.role);
   const jobsLink = can(ctx.role, 'jobs.view');
   const heading = (key: string) => <h2 className="pt-2 text-lg font-semibold">{t(`dashboard.sections.${key}`)}</h2>;
   return (
@@ -72,6 +79,7 @@ export default async function DashboardPage() {
         </p>
       )}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
+        {work && <WorkTiles w={work} own={ownWork} />}
         {money && <MoneyTiles f={money} reports={can(ctx.role, 'reports.view')} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
         {sales && <SalesTiles s={sales} locale={locale} />}
@@ -86,6 +94,7 @@ export default async function DashboardPage() {
           />
         )}
       </div>
+      {work && <WorkToday w={work} own={ownWork} />}
       {money && (
         <section className="space-y-3" data-testid="dashboard-money">
           {heading('money')}

@@ -57,8 +57,10 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
+import { fieldOfficeIsolationCases } from '../support/field-office';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerIsolationCases } from '../support/resellers';
 import { voucherIsolationCases } from '../support/vouchers';
@@ -1231,6 +1233,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...fieldOfficeIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   ...walletIsolationCases(() => ({
     db,
     run,
@@ -1280,6 +1288,7 @@ const OP_VARIABLES = new Map<string, string>(
     userOps,
     voucherOps,
     walletOps,
+    workOrderSpkOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 
