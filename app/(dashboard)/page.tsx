@@ -78,8 +78,14 @@ export default async function DashboardPage() {
           {t('dashboard.moreLater', { role: t(`roles.names.${ctx.role}`) })}
         </p>
       )}
+      {/* The field's day first: its figures, then today's visits, then the rest. */}
+      {work && (
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-work-stats">
+          <WorkTiles w={work} own={ownWork} />
+        </div>
+      )}
+      {work && <WorkToday w={work} own={ownWork} />}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
-        {work && <WorkTiles w={work} own={ownWork} />}
         {money && <MoneyTiles f={money} reports={can(ctx.role, 'reports.view')} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
         {sales && <SalesTiles s={sales} locale={locale} />}
@@ -94,7 +100,6 @@ export default async function DashboardPage() {
           />
         )}
       </div>
-      {work && <WorkToday w={work} own={ownWork} />}
       {money && (
         <section className="space-y-3" data-testid="dashboard-money">
           {heading('money')}
