@@ -50,7 +50,8 @@ export default async function DashboardPage() {
     has('people') ? read(dashboardPeopleOp, {}) : null,
   ]);
   const work = await workLoad;
-  const ownWork = seesOnlyOwnWorkOrders(ctx.role);
+  // A technician's figures are their own, and so are the lists they open.
+  const workUser = seesOnlyOwnWorkOrders(ctx.role) ? ctx.userId : null;
   const jobsLink = can(ctx.role, 'jobs.view');
   const heading = (key: string) => <h2 className="pt-2 text-lg font-semibold">{t(`dashboard.sections.${key}`)}</h2>;
   return (
@@ -81,10 +82,10 @@ export default async function DashboardPage() {
       {/* The field's day first: its figures, then today's visits, then the rest. */}
       {work && (
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-work-stats">
-          <WorkTiles w={work} own={ownWork} />
+          <WorkTiles w={work} userId={workUser} />
         </div>
       )}
-      {work && <WorkToday w={work} own={ownWork} />}
+      {work && <WorkToday w={work} userId={workUser} />}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {money && <MoneyTiles f={money} reports={can(ctx.role, 'reports.view')} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}

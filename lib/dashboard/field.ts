@@ -57,19 +57,25 @@ export async function workOrdersDashboard(
     ? sql`and exists (select 1 from work_order_technicians t where t.work_order_id = w.id
         and t.organization_id = ${p.orgId} and t.user_id = ${p.onlyUserId})`
     : sql``;
-  const base = sql`from work_orders w cross join o where w.organization_id = ${p.orgId} ${own}`;
   const zone = sql`o as (select (now() at time zone timezone)::date as today,
       date_trunc('week', now() at time zone timezone) at time zone timezone as week
     from organizations where id = ${p.orgId})`;
   const [[counts], list] = await Promise.all([
-    db.execute<{ today: number; upcoming: number; done_week: number; installations: number }>(sql`
+    db.execute<{
+      today: number;
+      upcoming: number;
+      done_week: number;
+      installations: number;
+      day: string;
+      tomorrow: string;
+    }>(sql`
       with ${zone}
-      select count(*) filter (where w.scheduled_date = o.today and ${OPEN_WORK})::int as today,
+      select min(o.today)::text as day, (min(o.today) + 1)::text as tomorrow, count(*) filter (where w.scheduled_date = o.today and ${OPEN_WORK})::int as today,
         count(*) filter (where w.scheduled_date > o.today and ${OPEN_WORK})::int as upcoming,
         count(*) filter (where w.status = 'done' and w.finished_at >= o.week)::int as done_week,
         count(*) filter (where w.scheduled_date = o.today and ${OPEN_WORK} and w.type = 'installation')::int
           as installations
-      ${base}`),
+      from o left join work_orders w on w.organization_id = ${p.orgId} ${own}`),
     db.execute<{
       id: string;
       number: number;
@@ -94,6 +100,8 @@ export async function workOrdersDashboard(
       limit ${TODAY_LIST_LIMIT}`),
   ]);
   return {
+    // The organization's calendar days, for the links to the filtered list.
+    days: { today: counts!.day, tomorrow: counts!.tomorrow },
     today: counts?.today ?? 0,
     upcoming: counts?.upcoming ?? 0,
     doneThisWeek: counts?.done_week ?? 0,

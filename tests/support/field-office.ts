@@ -166,7 +166,8 @@ export function fieldOfficeIsolationCases(sides: () => Sides): Record<string, ()
       await world();
       const r = await sides().run(op(dashboardOps.dashboardWorkOrdersOp), {});
       assert.ok(r.ok);
-      assert.deepEqual(r.data, { today: 0, upcoming: 0, doneThisWeek: 0, todayInstallations: 0, todayList: [] });
+      const { days: _, ...figures } = r.data as Record<string, unknown>;
+      assert.deepEqual(figures, { today: 0, upcoming: 0, doneThisWeek: 0, todayInstallations: 0, todayList: [] });
     },
   };
 }

@@ -7,12 +7,23 @@ import type { workOrdersDashboard } from '@/lib/dashboard/field';
 type Work = Awaited<ReturnType<typeof workOrdersDashboard>>;
 
 /**
- * The work-order list behind a figure. Query parameters agreed with the work-order list page:
- * `technician=me`, `date=today|upcoming`, `status`, `type`.
+ * The work-order list behind a figure, in the filters the list page reads: `technicianId`,
+ * `from`/`to` (visit days, inclusive), `status`, `type`.
  */
-export function workOrdersHref(filters: Record<string, string | undefined>) {
+export function workOrdersHref(filters: Record<string, string | null | undefined>) {
   const q = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
   return `/work-orders?${q.toString()}`;
+}
+
+/** The lists behind the figures, for a technician (`userId`) or the whole organization. */
+export function workLinks(w: Work, userId: string | null) {
+  const { today, tomorrow } = w.days;
+  return {
+    today: workOrdersHref({ technicianId: userId, from: today, to: today }),
+    upcoming: workOrdersHref({ technicianId: userId, from: tomorrow }),
+    done: workOrdersHref({ technicianId: userId, status: 'done' }),
+    installations: workOrdersHref({ type: 'installation', from: today, to: today }),
+  };
 }
 
 const STATUS_COLOR = {
@@ -25,9 +36,10 @@ const STATUS_COLOR = {
 } as const;
 
 /** A technician: their own day. The warehouse: today's installations to prepare equipment for. */
-export async function WorkTiles({ w, own }: { w: Work; own: boolean }) {
+export async function WorkTiles({ w, userId }: { w: Work; userId: string | null }) {
   const t = await getTranslations('dashboard.work');
-  const me = own ? 'me' : undefined;
+  const own = userId !== null;
+  const links = workLinks(w, userId);
   return (
     <>
       {!own && (
@@ -35,28 +47,28 @@ export async function WorkTiles({ w, own }: { w: Work; own: boolean }) {
           label={t('installationsToday')}
           value={w.todayInstallations}
           hint={t('installationsHint')}
-          href={workOrdersHref({ type: 'installation', date: 'today' })}
+          href={links.installations}
           testId="stat-wo-installations"
         />
       )}
       <StatTile
         label={own ? t('myToday') : t('today')}
         value={w.today}
-        href={workOrdersHref({ technician: me, date: 'today' })}
+        href={links.today}
         tone={w.today ? 'amber' : undefined}
         testId="stat-wo-today"
       />
       <StatTile
         label={own ? t('myUpcoming') : t('upcoming')}
         value={w.upcoming}
-        href={workOrdersHref({ technician: me, date: 'upcoming' })}
+        href={links.upcoming}
         testId="stat-wo-upcoming"
       />
       {own && (
         <StatTile
           label={t('doneWeek')}
           value={w.doneThisWeek}
-          href={workOrdersHref({ technician: me, status: 'done' })}
+          href={links.done}
           tone={w.doneThisWeek ? 'green' : undefined}
           testId="stat-wo-done"
         />
@@ -66,10 +78,12 @@ export async function WorkTiles({ w, own }: { w: Work; own: boolean }) {
 }
 
 /** Today's visits as cards (one tap each), or the next step when there are none. */
-export async function WorkToday({ w, own }: { w: Work; own: boolean }) {
+export async function WorkToday({ w, userId }: { w: Work; userId: string | null }) {
   const t = await getTranslations();
+  const own = userId !== null;
+  const links = workLinks(w, userId);
   const total = own ? w.today : w.todayInstallations;
-  const all = workOrdersHref(own ? { technician: 'me', date: 'today' } : { type: 'installation', date: 'today' });
+  const all = own ? links.today : links.installations;
   return (
     <section className="space-y-3" data-testid="dashboard-work">
       <h2 className="pt-2 text-lg font-semibold">
@@ -79,7 +93,7 @@ export async function WorkToday({ w, own }: { w: Work; own: boolean }) {
         <Card>
           <p className="text-sm">{own ? t('dashboard.work.noneMine') : t('dashboard.work.noneWarehouse')}</p>
           <Link
-            href={workOrdersHref({ technician: own ? 'me' : undefined, date: 'upcoming' })}
+            href={links.upcoming}
             className="mt-2 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 dark:text-brand-400"
           >
             {t('dashboard.work.seeUpcoming')}
