@@ -19,6 +19,7 @@ import type { Operation } from './server/operation';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
+import * as workorders from './workorders/operations';
 import * as workOrderSpk from './workorders/spk-operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
@@ -45,6 +46,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     users,
     vouchers,
     wallet,
+    workorders,
     workOrderSpk,
   ]
     .flatMap((mod) => Object.values(mod))

@@ -23,6 +23,7 @@ import {
   UserPlus,
   Users,
   Wallet,
+  Wrench,
 } from 'lucide-react';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
 
@@ -52,6 +53,7 @@ export const NAV_ICONS = {
   walletTopups: HandCoins,
   resellerPortal: BadgePercent,
   resellers: Handshake,
+  workOrders: Wrench,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
@@ -84,6 +86,7 @@ const NAV: NavEntry[] = [
   { href: '/resellers', key: 'resellers', group: 'finance', permission: 'resellers.view' },
   { href: '/resellers/topups', key: 'walletTopups', group: 'finance', permission: 'wallet.manage' },
   { href: '/reports', key: 'reports', group: 'finance', permission: 'reports.view' },
+  { href: '/work-orders', key: 'workOrders', group: 'network', permission: 'workorders.view' },
   { href: '/map', key: 'map', group: 'network', permission: 'odps.view' },
   { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },
   { href: '/routers', key: 'routers', group: 'network', permission: 'routers.view' },

@@ -99,6 +99,8 @@ export const TEMPLATE_CATEGORIES = [
   'voucher',
   'support',
   'broadcast',
+  'visit_scheduled',
+  'technician_on_the_way',
 ] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
@@ -127,6 +129,8 @@ export const AUTO_MESSAGES = [
   'payment_received',
   'reconnection',
   'welcome',
+  'visit_scheduled',
+  'technician_on_the_way',
 ] as const;
 export type AutoMessage = (typeof AUTO_MESSAGES)[number];
 

@@ -34,7 +34,14 @@ export { formatCustomerNumber } from '@/lib/core/customer-number';
  * Reasons the system writes into a subscription's status history: stored as codes and
  * translated when shown (`historyReasons.<code>`). Staff's own reasons are free text.
  */
-export const HISTORY_REASONS = ['imported', 'imported_from_router', 'lead_verified', 'unpaid_invoice', 'paid'] as const;
+export const HISTORY_REASONS = [
+  'imported',
+  'imported_from_router',
+  'lead_verified',
+  'unpaid_invoice',
+  'paid',
+  'installed',
+] as const;
 export type HistoryReason = (typeof HISTORY_REASONS)[number];
 
 // Rows written before the codes existed, in English.

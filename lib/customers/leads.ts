@@ -12,6 +12,7 @@ import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 import { voucherCodesAmong } from '@/lib/vouchers/names';
+import { createInstallationForLead } from '@/lib/workorders/mutations';
 import { LEAD_STATUSES, type LeadStatus } from './constants';
 import type { Viewer } from './queries';
 import type { LeadInput } from './schemas';
@@ -234,6 +235,15 @@ async function convertLeadTx(
       actorUserId: p.actorUserId,
     });
     await tx.update(leads).set({ status: 'converted', customerId: customer!.id }).where(eq(leads.id, lead.id));
+    // The installation visit (SPK) for the office to schedule and assign, in the same transaction.
+    const workOrder = await createInstallationForLead(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      leadId: lead.id,
+      customer: customer!,
+      subscription: subscription!,
+    });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -243,7 +253,7 @@ async function convertLeadTx(
       entityId: customer!.id,
       data: { leadId: lead.id, number: number!, serviceUsername: p.serviceUsername, odp: odp.code, odpPort: p.odpPort },
     });
-    return { customer: customer!, subscription: subscription! };
+    return { customer: customer!, subscription: subscription!, workOrder };
   });
 }
 

@@ -171,8 +171,8 @@ export const convertLeadOp = defineOperation({
   permission: 'leads.verify',
   input: convertLeadSchema,
   run: async (ctx, input) => {
-    const { customer } = await convertLead(ctx.db, { ...ctx.actor, ...input });
-    return { customerId: customer.id, number: customer.number };
+    const { customer, workOrder } = await convertLead(ctx.db, { ...ctx.actor, ...input });
+    return { customerId: customer.id, number: customer.number, workOrderId: workOrder.id };
   },
 });
 

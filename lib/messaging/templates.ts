@@ -16,6 +16,7 @@ const INVOICE = [
   'invoice.due',
   'invoice.link',
 ] as const;
+const VISIT = ['visit.number', 'visit.date', 'visit.window', 'visit.technician'] as const;
 const SERVICE = ['service.username', 'service.password', 'service.plan', 'service.expiry'] as const;
 
 export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {
@@ -28,6 +29,8 @@ export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {
   voucher: [...ORG, 'voucher.code', 'voucher.password', 'voucher.profile', 'voucher.validity', 'voucher.price'],
   support: [...CUSTOMER, ...ORG, 'ticket.number', 'ticket.status'],
   broadcast: [...CUSTOMER, ...ORG],
+  visit_scheduled: [...CUSTOMER, ...ORG, ...VISIT],
+  technician_on_the_way: [...CUSTOMER, ...ORG, ...VISIT],
 };
 
 const VARIABLE = /\{\{\s*([a-z]+\.[a-zA-Z]+)\s*\}\}/g;
@@ -79,6 +82,10 @@ export function sampleValues(): TemplateValues {
     'voucher.price': 'Rp 5.000',
     'ticket.number': 'T-0091',
     'ticket.status': 'Diproses',
+    'visit.number': 'SPK-000123',
+    'visit.date': '20 Nov 2026',
+    'visit.window': '08:00–12:00',
+    'visit.technician': 'Agus',
   };
 }
 
@@ -119,5 +126,13 @@ export const DEFAULT_TEMPLATES: Record<TemplateCategory, Record<Locale, string>>
   broadcast: {
     id: 'Halo {{customer.name}}, informasi dari {{organization.name}}: ',
     en: 'Hello {{customer.name}}, a notice from {{organization.name}}: ',
+  },
+  visit_scheduled: {
+    id: 'Halo {{customer.name}}, kunjungan teknisi {{organization.name}} ({{visit.number}}) dijadwalkan {{visit.date}} pukul {{visit.window}}. Teknisi: {{visit.technician}}.',
+    en: 'Hello {{customer.name}}, the {{organization.name}} technician visit ({{visit.number}}) is scheduled for {{visit.date}}, {{visit.window}}. Technician: {{visit.technician}}.',
+  },
+  technician_on_the_way: {
+    id: 'Halo {{customer.name}}, teknisi {{organization.name}} ({{visit.technician}}) sedang menuju lokasi Anda untuk {{visit.number}}.',
+    en: 'Hello {{customer.name}}, the {{organization.name}} technician ({{visit.technician}}) is on the way to you for {{visit.number}}.',
   },
 };

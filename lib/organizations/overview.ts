@@ -13,6 +13,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'hotspot', href: '/vouchers/profiles', permission: 'vouchers.view' },
   { key: 'users', href: '/users', permission: 'users.view' },
   { key: 'roles', href: '/settings/roles', permission: 'roles.view' },
+  { key: 'workOrders', href: '/settings/work-orders', permission: 'workorders.settings' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -34,6 +35,7 @@ type Figures = {
   profiles: number;
   hotspotLoginUrl: string | null;
   members: number;
+  checklists: number;
 };
 
 /**
@@ -54,7 +56,8 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
       (select count(*)::int from routers r where r.organization_id = o.id) as routers,
       (select count(*)::int from routers r where r.organization_id = o.id and r.mode = 'radius') as "radiusRouters",
       (select count(*)::int from voucher_profiles v where v.organization_id = o.id) as profiles,
-      (select count(*)::int from memberships m where m.organization_id = o.id and m.active) as members
+      (select count(*)::int from memberships m where m.organization_id = o.id and m.active) as members,
+      (select count(*)::int from checklist_templates c where c.organization_id = o.id) as checklists
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -84,5 +87,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return { members: f.members };
     case 'roles':
       return {};
+    case 'workOrders':
+      return { custom: f.checklists };
   }
 }

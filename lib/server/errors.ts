@@ -86,4 +86,7 @@ export type ErrorCode =
   | 'two_factor_required'
   | 'reset_invalid'
   | 'reset_code_invalid'
-  | 'reset_not_allowed';
+  | 'reset_not_allowed'
+  | 'workorder_closed'
+  | 'workorder_photos_missing'
+  | 'workorder_signature_missing';

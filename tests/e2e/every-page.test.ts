@@ -18,7 +18,7 @@ import { APP_URL, newPage, signIn } from './browser';
 const PHONE = { width: 390, height: 844 };
 const NAMESPACES = new Set(Object.keys(en));
 const DETAIL =
-  /^\/(customers|leads|invoices|payments|routers|resellers|reseller\/customers|vouchers\/batches|network\/(odps|sites|cables))\/[0-9a-f-]{8,}$/;
+  /^\/(customers|leads|work-orders|invoices|payments|routers|resellers|reseller\/customers|vouchers\/batches|network\/(odps|sites|cables))\/[0-9a-f-]{8,}$/;
 const seenDetail = new Set<string>();
 const seenTabs = new Set<string>();
 // Opened at the top, so the helper's after() hook closes it after every test.

@@ -71,6 +71,7 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/vouchers/profiles',
       '/users',
       '/settings/roles',
+      '/settings/work-orders',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

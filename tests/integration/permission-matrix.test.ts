@@ -22,6 +22,7 @@ import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerMatrixInputs } from '../support/resellers';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
+import { workOrderMatrixInputs } from '../support/workorders';
 
 const db = testDb();
 const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
@@ -460,6 +461,7 @@ async function scenario() {
     ...wallet.inputs,
     ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
     ...(await accountMatrixInputs(db, org.id, admin.user.id)),
+    ...(await workOrderMatrixInputs(db, org.id, admin.user.id)),
     ...(await fieldOfficeMatrixInputs(db, org.id, admin.user.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };

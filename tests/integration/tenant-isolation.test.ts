@@ -57,6 +57,7 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as workOrderOps from '@/lib/workorders/operations';
 import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
@@ -65,6 +66,7 @@ import { makeMessagingWorld } from '../support/messaging-world';
 import { resellerIsolationCases } from '../support/resellers';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
+import { workOrderIsolationCases } from '../support/workorders';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -1245,6 +1247,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, routerId: b.routerId },
   })),
+  ...workOrderIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1288,6 +1296,7 @@ const OP_VARIABLES = new Map<string, string>(
     userOps,
     voucherOps,
     walletOps,
+    workOrderOps,
     workOrderSpkOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );

@@ -1,6 +1,7 @@
 import {
   Building2,
   ChevronRight,
+  ClipboardCheck,
   CreditCard,
   KeyRound,
   MessageCircle,
@@ -28,6 +29,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   hotspot: Wifi,
   users: Users,
   roles: KeyRound,
+  workOrders: ClipboardCheck,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

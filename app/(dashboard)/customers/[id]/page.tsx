@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
@@ -44,7 +46,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const sections = ['overview', 'service', ...(billing ? ['billing'] : []), 'network', 'history'] as const;
   return (
     <div className="space-y-4">
-      <PageHeader title={customer.name} subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`} />
+      <PageHeader
+        title={customer.name}
+        subtitle={`${formatCustomerNumber(customer.number)} · ${customer.phone}`}
+        actions={
+          can(ctx.role, 'workorders.manage') && (
+            <Link
+              href={`/work-orders/new?customerId=${customer.id}`}
+              className={buttonClass('secondary')}
+              data-testid="new-work-order"
+            >
+              {t('workOrders.newForCustomer')}
+            </Link>
+          )
+        }
+      />
       <nav className="-mt-2 flex flex-wrap gap-2" aria-label={t('customerPage.sectionsLabel')}>
         {sections.map((s) => (
           <a

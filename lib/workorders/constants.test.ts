@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { WORK_ORDER_TYPES } from '@/db/enums';
+import {
+  checklistFrom,
+  checklistLines,
+  DEFAULT_CHECKLISTS,
+  dayIn,
+  formatWorkOrderNumber,
+  statusAfter,
+  stepTime,
+  validWindow,
+} from './constants';
+import { createWorkOrderSchema, fieldActionSchema } from './schemas';
+
+test('SPK numbers are zero-padded to six digits', () => {
+  assert.equal(formatWorkOrderNumber(123), 'SPK-000123');
+  assert.equal(formatWorkOrderNumber(1_234_567), 'SPK-1234567');
+});
+
+test('checklist lines: one per line, blanks dropped, each with a stable id', () => {
+  assert.deepEqual(checklistLines('  Tarik kabel \n\n\r\nPasang modem\n'), ['Tarik kabel', 'Pasang modem']);
+  assert.equal(checklistLines(Array.from({ length: 40 }, (_, i) => `L${i}`).join('\n')).length, 30);
+  assert.deepEqual(checklistFrom(['A', 'B']), [
+    { id: 'c1', label: 'A', done: false, doneAt: null },
+    { id: 'c2', label: 'B', done: false, doneAt: null },
+  ]);
+  for (const type of WORK_ORDER_TYPES) {
+    const { items } = DEFAULT_CHECKLISTS[type];
+    assert.ok(items.id.length > 0 && items.id.length === items.en.length, type);
+  }
+});
+
+test('a visit window is two 24-hour times, the end after the start', () => {
+  assert.ok(validWindow('08:00', '12:00'));
+  assert.ok(!validWindow('12:00', '08:00'));
+  assert.ok(!validWindow('08:00', '08:00'));
+  assert.ok(!validWindow('8:00', '12:00'));
+  assert.ok(!validWindow('08:00', '24:00'));
+});
+
+test("a step's time is the phone's, but never in the future nor before the work order", () => {
+  const now = new Date('2026-12-07T05:00:00Z');
+  const created = new Date('2026-12-06T01:00:00Z');
+  assert.equal(stepTime('2026-12-07T02:00:00+07:00', now, created).toISOString(), '2026-12-06T19:00:00.000Z');
+  assert.equal(stepTime('2026-12-08T00:00:00Z', now, created), now);
+  assert.equal(stepTime('2026-12-01T00:00:00Z', now, created), created);
+});
+
+test("the day of a moment is the organization's day (WIB is UTC+7)", () => {
+  assert.equal(dayIn(new Date('2026-12-06T18:30:00Z'), 'Asia/Jakarta'), '2026-12-07');
+  assert.equal(dayIn(new Date('2026-12-06T16:30:00Z'), 'Asia/Jakarta'), '2026-12-06');
+});
+
+test('steps move the status forward; a closed work order stays closed', () => {
+  assert.equal(statusAfter('scheduled', 'on_the_way'), 'on_the_way');
+  assert.equal(statusAfter('on_the_way', 'check_in'), 'in_progress');
+  assert.equal(statusAfter('in_progress', 'on_the_way'), 'in_progress');
+  assert.equal(statusAfter('in_progress', 'checklist'), 'in_progress');
+  assert.equal(statusAfter('in_progress', 'finish'), 'done');
+  assert.equal(statusAfter('cancelled', 'check_in'), 'cancelled');
+});
+
+test('the field action schema: a discriminated union with the common fields', () => {
+  const base = {
+    key: crypto.randomUUID(),
+    workOrderId: crypto.randomUUID(),
+    version: '2',
+    at: '2026-12-07T08:00:00+07:00',
+  };
+  const finish = fieldActionSchema.parse({
+    ...base,
+    type: 'finish',
+    serialNumber: ' ZTEG123 ',
+    macAddress: 'aa-bb-cc-dd-ee-ff',
+  });
+  assert.deepEqual([finish.type, finish.version], ['finish', 2]);
+  assert.equal(finish.type === 'finish' && finish.macAddress, 'AA:BB:CC:DD:EE:FF');
+  assert.equal(finish.type === 'finish' && finish.serialNumber, 'ZTEG123');
+  assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'finish', serialNumber: '' }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'teleport' }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...base, key: 'not-a-uuid', type: 'check_in' }).success);
+  assert.ok(fieldActionSchema.safeParse({ ...base, type: 'checklist', itemId: 'c1', done: true }).success);
+});
+
+test('a work order typed in the office needs a customer or an address, and a whole window', () => {
+  const bad = createWorkOrderSchema.safeParse({ type: 'survey' });
+  assert.equal(bad.error?.issues[0]?.message, 'validation.workOrderPlace');
+  const reversed = createWorkOrderSchema.safeParse({
+    type: 'survey',
+    address: 'Jl. Mawar 1',
+    scheduledDate: '2026-12-08',
+    windowStart: '12:00',
+    windowEnd: '08:00',
+  });
+  assert.equal(reversed.error?.issues[0]?.message, 'validation.timeWindow');
+  assert.ok(
+    createWorkOrderSchema.safeParse({ type: 'survey', address: 'Jl. Mawar 1', odpId: '', odpPort: '' }).success,
+  );
+});

@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import {
+  auditLogs,
+  idempotencyKeys,
+  jobs,
+  messages,
+  subscriptionHistory,
+  subscriptions,
+  workOrderEvents,
+  workOrderPhotos,
+  workOrders,
+} from '@/db/schema';
+import { subscriptionApply } from '@/lib/network/jobs';
+import { executeOperation } from '@/lib/server/operation';
+import { applyFieldAction, getFieldWorkOrder, listMyWorkOrders } from '@/lib/workorders/field';
+import { saveWorkOrderPhoto, saveWorkOrderSignature } from '@/lib/workorders/files';
+import { assignWorkOrderOp, cancelWorkOrderOp, scheduleWorkOrderOp } from '@/lib/workorders/operations';
+import { fieldActionSchema } from '@/lib/workorders/schemas';
+import { ctxFor, makeOrg, testDb } from '../helpers';
+import { makeInstallationWorld, PNG } from '../support/workorders';
+
+const db = testDb();
+
+/** An installation work order, scheduled and given to technician 1. */
+async function assigned() {
+  const { org, admin } = await makeOrg(db, 'wo-field');
+  const world = await makeInstallationWorld(db, org.id, admin.user.id);
+  const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+  const wo = world.workOrder;
+  const s = await executeOperation(scheduleWorkOrderOp, ctx, {
+    workOrderId: wo.id,
+    scheduledDate: '2026-12-08',
+    windowStart: '08:00',
+    windowEnd: '12:00',
+  });
+  assert.ok(s.ok, JSON.stringify(s));
+  const a = await executeOperation(assignWorkOrderOp, ctx, { workOrderId: wo.id, technicianIds: [world.tech1.id] });
+  assert.ok(a.ok, JSON.stringify(a));
+  const base = { orgId: org.id, userId: world.tech1.id };
+  return { org, admin, ctx, world, wo, version: a.data.version, base };
+}
+
+const step = (workOrderId: string, version: number, extra: Record<string, unknown>) =>
+  fieldActionSchema.parse({
+    key: randomUUID(),
+    workOrderId,
+    version,
+    at: new Date().toISOString(),
+    lat: -6.9143,
+    lng: 107.6098,
+    ...extra,
+  });
+
+describe('the field contract (lib/workorders/field.ts)', () => {
+  test('the technician sees their work order with everything the phone needs; others do not', async () => {
+    const { world, wo, base, org } = await assigned();
+    const mine = await listMyWorkOrders(db, base);
+    assert.deepEqual(
+      mine.map((w) => [w.numberText, w.type, w.status, w.customerName, w.checklistTotal]),
+      [[`SPK-${String(wo.number).padStart(6, '0')}`, 'installation', 'scheduled', 'Rina Marlina', 5]],
+    );
+    assert.equal((await listMyWorkOrders(db, { ...base, from: '2026-12-09' })).length, 0);
+    const detail = await getFieldWorkOrder(db, { ...base, id: wo.id });
+    assert.equal(detail.customer?.phone, '6281311112222');
+    assert.equal(detail.odp?.code, world.odp.code);
+    assert.equal(detail.odpPort, 3);
+    assert.equal(detail.requiredPhotos, 3);
+    assert.equal(detail.requiresSignature, true);
+    assert.ok(detail.latitude && detail.longitude);
+    assert.deepEqual([detail.windowStart, detail.windowEnd], ['08:00', '12:00']);
+    assert.deepEqual(await listMyWorkOrders(db, { orgId: org.id, userId: world.tech2.id }), []);
+    await assert.rejects(getFieldWorkOrder(db, { orgId: org.id, userId: world.tech2.id, id: wo.id }), /not_found/);
+  });
+
+  test('a step is applied once per key: the repeat gets the stored answer', async () => {
+    const { wo, version, base } = await assigned();
+    const checkIn = step(wo.id, version, { type: 'check_in' });
+    const first = await applyFieldAction(db, { ...base, action: checkIn });
+    const again = await applyFieldAction(db, { ...base, action: checkIn });
+    assert.deepEqual(first, { ok: true, version });
+    assert.deepEqual(again, first);
+    // Two copies racing (the queue flushing twice) still make one event.
+    const item = step(wo.id, version, { type: 'checklist', itemId: 'c1', done: true });
+    const raced = await Promise.all([1, 2, 3].map(() => applyFieldAction(db, { ...base, action: item })));
+    assert.ok(raced.every((r) => r.ok));
+    const events = await db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, wo.id));
+    assert.equal(events.filter((e) => e.kind === 'check_in').length, 1);
+    assert.equal(events.filter((e) => e.kind === 'checklist').length, 1);
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.equal(row!.status, 'in_progress');
+    assert.ok(row!.checkInAt && row!.checkInLat === -6.9143);
+    assert.equal(row!.checklist.find((c) => c.id === 'c1')?.done, true);
+    const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, base.orgId));
+    assert.equal(keys.length, 2);
+  });
+
+  test('on the way tells the customer once, and an unknown checklist line is a field error', async () => {
+    const { wo, version, base } = await assigned();
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, base.orgId), eq(messages.category, 'technician_on_the_way')));
+    assert.equal(sent.length, 1);
+    assert.match(sent[0]!.body, /Test technician/);
+    await assert.rejects(
+      applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'checklist', itemId: 'zz', done: true }) }),
+      /validation/,
+    );
+  });
+
+  test('reassigned or cancelled while the phone was offline: a conflict, never applied', async () => {
+    const { wo, version, base, ctx, world } = await assigned();
+    const queued = step(wo.id, version, { type: 'note', text: 'Pelanggan minta sore' });
+    const moved = await executeOperation(assignWorkOrderOp, ctx, {
+      workOrderId: wo.id,
+      technicianIds: [world.tech2.id],
+    });
+    assert.ok(moved.ok);
+    const r = await applyFieldAction(db, { ...base, action: queued });
+    assert.equal(r.ok, false);
+    assert.equal(!r.ok && r.conflict, 'reassigned');
+    assert.match(!r.ok ? r.message : '', /dialihkan/);
+    // The new technician, still on an older version: applied, with the version now current.
+    const theirs = await applyFieldAction(db, {
+      orgId: base.orgId,
+      userId: world.tech2.id,
+      action: step(wo.id, version, { type: 'note', text: 'OK' }),
+    });
+    assert.deepEqual(theirs, { ok: true, version: moved.data.version });
+    assert.ok((await executeOperation(cancelWorkOrderOp, ctx, { workOrderId: wo.id, reason: 'Pelanggan batal' })).ok);
+    const late = await applyFieldAction(db, {
+      orgId: base.orgId,
+      userId: world.tech2.id,
+      action: step(wo.id, version, { type: 'check_in' }),
+      locale: 'en',
+    });
+    assert.equal(!late.ok && late.conflict, 'cancelled');
+    assert.match(!late.ok ? late.message : '', /cancelled/);
+    // Another organization's work order is simply not found.
+    const { org: other } = await makeOrg(db, 'wo-other');
+    const stranger = await applyFieldAction(db, {
+      orgId: other.id,
+      userId: world.tech2.id,
+      action: step(wo.id, version, { type: 'check_in' }),
+    });
+    assert.equal(!stranger.ok && stranger.conflict, 'not_found');
+    const notes = await db
+      .select()
+      .from(workOrderEvents)
+      .where(and(eq(workOrderEvents.workOrderId, wo.id), eq(workOrderEvents.kind, 'note')));
+    assert.equal(notes.length, 1);
+  });
+
+  test('photos and the signature: images only, once per key', async () => {
+    const { wo, base } = await assigned();
+    const key = randomUUID();
+    const first = await saveWorkOrderPhoto(db, { ...base, workOrderId: wo.id, key, bytes: PNG, takenAt: new Date() });
+    const again = await saveWorkOrderPhoto(db, { ...base, workOrderId: wo.id, key, bytes: PNG, takenAt: new Date() });
+    assert.ok(first.ok && first.photoId);
+    assert.deepEqual(again, first);
+    await assert.rejects(
+      saveWorkOrderPhoto(db, {
+        ...base,
+        workOrderId: wo.id,
+        key: randomUUID(),
+        bytes: Buffer.from('<script>alert(1)</script>'),
+      }),
+      /validation/,
+    );
+    const photos = await db.select().from(workOrderPhotos).where(eq(workOrderPhotos.workOrderId, wo.id));
+    assert.equal(photos.length, 1);
+    assert.ok(photos[0]!.path.startsWith(`${base.orgId}/work-orders/${wo.id}/`));
+    const signed = await saveWorkOrderSignature(db, {
+      ...base,
+      workOrderId: wo.id,
+      key: randomUUID(),
+      bytes: PNG,
+      signedName: 'Rina Marlina',
+    });
+    assert.ok(signed.ok);
+    const detail = await getFieldWorkOrder(db, { ...base, id: wo.id });
+    assert.equal(detail.signature?.signedName, 'Rina Marlina');
+    assert.equal(detail.photos.length, 1);
+  });
+
+  test('finishing an installation activates the subscription and queues the network job, once', async () => {
+    const { wo, version, base, world } = await assigned();
+    const finish = step(wo.id, version, {
+      type: 'finish',
+      serialNumber: 'ZTEGC8A1B2C3',
+      macAddress: 'aa-bb-cc-dd-ee-ff',
+      odpPort: 5,
+    });
+    // Not yet: photos and the signature are missing, and nothing is stored under the key.
+    await assert.rejects(applyFieldAction(db, { ...base, action: finish }), /workorder_photos_missing/);
+    for (let i = 0; i < 3; i++)
+      assert.ok((await saveWorkOrderPhoto(db, { ...base, workOrderId: wo.id, key: randomUUID(), bytes: PNG })).ok);
+    await assert.rejects(applyFieldAction(db, { ...base, action: finish }), /workorder_signature_missing/);
+    const signature = { ...base, workOrderId: wo.id, key: randomUUID(), bytes: PNG, signedName: 'Rina' };
+    assert.ok((await saveWorkOrderSignature(db, signature)).ok);
+
+    const done = await applyFieldAction(db, { ...base, action: finish });
+    assert.deepEqual(done, { ok: true, version });
+    assert.deepEqual(await applyFieldAction(db, { ...base, action: finish }), done);
+
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.equal(row!.status, 'done');
+    assert.deepEqual(
+      { ...row!.result, installedOn: undefined },
+      {
+        installedOn: undefined,
+        odpId: world.odp.id,
+        odpPort: 5,
+        serialNumber: 'ZTEGC8A1B2C3',
+        macAddress: 'AA:BB:CC:DD:EE:FF',
+      },
+    );
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.equal(sub!.status, 'active');
+    assert.equal(sub!.odpPort, 5);
+    assert.ok(sub!.activatedAt && Math.abs(sub!.activatedAt.getTime() - Date.parse(finish.at)) < 1000);
+    const applyJobs = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.organizationId, base.orgId), eq(jobs.type, subscriptionApply.name)));
+    assert.equal(applyJobs.length, 1);
+    assert.equal((applyJobs[0]!.payload as { status: string }).status, 'active');
+    const history = await db
+      .select()
+      .from(subscriptionHistory)
+      .where(eq(subscriptionHistory.subscriptionId, world.subscription.id));
+    assert.deepEqual(
+      history.map((h) => [h.toStatus, h.reason]),
+      [
+        ['pending', 'lead_verified'],
+        ['active', 'installed'],
+      ],
+    );
+    const audit = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, base.orgId), eq(auditLogs.action, 'workorder.finished')));
+    assert.equal(audit.length, 1);
+    // Finished: a late step from the queue is a conflict.
+    const late = await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'check_out' }) });
+    assert.equal(!late.ok && late.conflict, 'finished');
+  });
+});
