@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { WorkOrderStatus, WorkOrderType } from '@/db/enums';
 import { usedPortsSql } from '@/lib/infrastructure/odp-usage';
-import { formatSpkNumber } from '@/lib/workorders/spk';
+import { formatWorkOrderNumber } from '@/lib/workorders/constants';
 
 /** What the field roles have today: the ODPs and how full they are. */
 export async function fieldDashboard(db: Db, p: { orgId: string }) {
@@ -109,7 +109,7 @@ export async function workOrdersDashboard(
     todayList: [...list].map(
       (r): TodayWorkOrder => ({
         id: r.id,
-        number: formatSpkNumber(r.number),
+        number: formatWorkOrderNumber(r.number),
         type: r.type,
         status: r.status,
         windowStart: r.window_start,

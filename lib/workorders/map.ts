@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { WorkOrderStatus, WorkOrderType } from '@/db/enums';
-import { formatSpkNumber } from './spk';
+import { formatWorkOrderNumber } from './constants';
 
 /** More pins than a dispatcher can read; the map says when the list was cut. */
 export const MAP_WORK_ORDER_LIMIT = 500;
@@ -86,7 +86,7 @@ export async function mapWorkOrders(
     truncated: list.length > MAP_WORK_ORDER_LIMIT,
     items: list.slice(0, MAP_WORK_ORDER_LIMIT).map((r) => ({
       id: r.id,
-      number: formatSpkNumber(r.number),
+      number: formatWorkOrderNumber(r.number),
       type: r.type,
       status: r.status,
       scheduledDate: r.scheduled_date,
@@ -137,7 +137,7 @@ export async function technicianPositions(db: Db, p: { orgId: string }): Promise
       lat: r.lat,
       lng: r.lng,
       workOrderId: r.work_order_id,
-      workOrderNumber: formatSpkNumber(r.number),
+      workOrderNumber: formatWorkOrderNumber(r.number),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

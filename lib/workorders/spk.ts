@@ -20,10 +20,8 @@ import { formatCustomerNumber } from '@/lib/customers/constants';
 import { env } from '@/lib/env';
 import { sniffImage } from '@/lib/infrastructure/photo-files';
 import { AppError } from '@/lib/server/errors';
+import { formatWorkOrderNumber } from './constants';
 import { routeUrl } from './route-link';
-
-/** "SPK-000123": the number printed on the paper and said on the phone. */
-export const formatSpkNumber = (n: number) => `SPK-${String(n).padStart(6, '0')}`;
 
 /**
  * A technician works only the work orders they are assigned to (the SPK, the map, their
@@ -136,7 +134,7 @@ export async function getSpkData(
     },
     workOrder: {
       id: wo.id,
-      number: formatSpkNumber(wo.number),
+      number: formatWorkOrderNumber(wo.number),
       type: wo.type,
       status: wo.status,
       scheduledDate: wo.scheduledDate,
