@@ -77,9 +77,9 @@ function spkDocument(pdf: ReactPdf, d: SpkData, locale: Locale, printedAt: Date)
           <View style={{ width: '40%' }}>
             <Text style={s.title}>{t('title')}</Text>
             <Text style={[s.bold, { textAlign: 'right', fontSize: 12 }]}>{w.number}</Text>
-            <Text style={{ textAlign: 'right' }}>{t(`types.${w.type}`)}</Text>
+            <Text style={{ textAlign: 'right' }}>{translate(locale, `workOrders.types.${w.type}`)}</Text>
             <Text style={[s.muted, { textAlign: 'right' }]}>
-              {t('statusLine', { status: t(`statuses.${w.status}`) })}
+              {t('statusLine', { status: translate(locale, `workOrders.statuses.${w.status}`) })}
             </Text>
           </View>
         </View>

@@ -52,7 +52,7 @@ describe('field office on a phone (390 x 844)', () => {
     await woMarkers(page).first().click();
     const card = page.getByTestId('work-order-card');
     await card.waitFor();
-    assert.match(await card.innerText(), /Pemasangan baru[\s\S]*Sedang dikerjakan[\s\S]*Jl\. Melati No\. 7/);
+    assert.match(await card.innerText(), /Instalasi[\s\S]*Dikerjakan[\s\S]*Jl\. Melati No\. 7/);
     assert.equal(
       await card.getByTestId('work-order-route').getAttribute('href'),
       'https://www.google.com/maps/dir/?api=1&destination=-6.900000,107.600000',

@@ -42,7 +42,7 @@ describe('SPK PDF', () => {
     for (const s of [
       'SURAT PERINTAH KERJA',
       d.workOrder.number,
-      'Pemasangan baru',
+      'Instalasi',
       'Ibu Sari Wulandari',
       'Jl. Melati No. 7, Sukajadi',
       '-6.900000, 107.600000',
@@ -64,9 +64,9 @@ describe('SPK PDF', () => {
     assert.ok(/\/Subtype\s*\/Image/.test(pdf.toString('latin1')), "the customer's signature is drawn");
 
     const en = textOf(await renderSpkPdf(d, 'en'));
-    for (const s of ['WORK ORDER', 'New installation', '2 photos (2 required)', "Customer's signature", 'Checklist'])
+    for (const s of ['WORK ORDER', 'Installation', '2 photos (2 required)', "Customer's signature", 'Checklist'])
       assert.ok(en.includes(s), `"${s}" in: ${en}`);
-    assert.ok(!en.includes('Pemasangan'), 'no Indonesian left in the English SPK');
+    assert.ok(!en.includes('Daftar periksa'), 'no Indonesian left in the English SPK');
   });
 
   test('an unsigned, unscheduled work order prints with blanks to sign on paper', async () => {

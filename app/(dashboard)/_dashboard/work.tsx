@@ -110,9 +110,9 @@ export async function WorkToday({ w, userId }: { w: Work; userId: string | null 
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium">
-                    {x.number} · {t(`spk.types.${x.type}`)}
+                    {x.number} · {t(`workOrders.types.${x.type}`)}
                   </span>
-                  <Badge color={STATUS_COLOR[x.status]}>{t(`spk.statuses.${x.status}`)}</Badge>
+                  <Badge color={STATUS_COLOR[x.status]}>{t(`workOrders.statuses.${x.status}`)}</Badge>
                 </div>
                 <p className="mt-1 truncate text-sm">{x.customerName ?? '—'}</p>
                 <p className="truncate text-xs text-slate-500">

@@ -19,8 +19,8 @@ export function WorkOrderCardBody({ w }: { w: MapWorkOrder }) {
     <div data-testid="work-order-card">
       <Facts
         rows={[
-          [t('map.workOrders.type'), t(`spk.types.${w.type}`)],
-          [t('map.workOrders.status'), t(`spk.statuses.${w.status}`)],
+          [t('map.workOrders.type'), t(`workOrders.types.${w.type}`)],
+          [t('map.workOrders.status'), t(`workOrders.statuses.${w.status}`)],
           [t('map.workOrders.schedule'), `${formatDate(w.scheduledDate, locale)}${window}`],
           [t('map.workOrders.customer'), w.customerName],
           [t('map.workOrders.address'), w.address],
