@@ -22,6 +22,7 @@ import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
 import * as workorders from './workorders/operations';
+import * as workOrderSpk from './workorders/spk-operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations
@@ -50,6 +51,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     vouchers,
     wallet,
     workorders,
+    workOrderSpk,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

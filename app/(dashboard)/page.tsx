@@ -14,17 +14,20 @@ import {
   dashboardOp,
   dashboardPeopleOp,
   dashboardSalesOp,
+  dashboardWorkOrdersOp,
 } from '@/lib/dashboard/operations';
 import { dashboardSections } from '@/lib/dashboard/sections';
 import { toLocale } from '@/lib/i18n/config';
 import { setupChecklistOp } from '@/lib/organizations/operations';
 import { ticketCountsOp } from '@/lib/tickets/operations';
+import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { ActivityFeed } from './_dashboard/activity';
 import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
 import { NetworkDetail, NetworkTiles } from './_dashboard/network';
 import { SalesDetail, SalesTiles } from './_dashboard/sales';
 import { EscalatedTickets, TicketTiles } from './_dashboard/tickets';
+import { WorkTiles, WorkToday } from './_dashboard/work';
 
 /**
  * The start page, by role (lib/dashboard/sections.ts): tiles first (each a link to the list
@@ -39,6 +42,8 @@ export default async function DashboardPage() {
   const has = (s: (typeof sections)[number]) => sections.includes(s);
   // Roles who may see tickets without the network or sales section (counter, finance) read the counts themselves.
   const ownTickets = can(ctx.role, 'tickets.view') && !has('network') && !has('sales');
+  // Started with the others below; awaited after them.
+  const workLoad = has('work') ? read(dashboardWorkOrdersOp, {}) : null;
   const [setup, summary, money, network, sales, field, people, ticketCounts] = await Promise.all([
     can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
     read(dashboardOp, {}),
@@ -49,6 +54,9 @@ export default async function DashboardPage() {
     has('people') ? read(dashboardPeopleOp, {}) : null,
     ownTickets ? read(ticketCountsOp, {}) : null,
   ]);
+  const work = await workLoad;
+  // A technician's figures are their own, and so are the lists they open.
+  const workUser = seesOnlyOwnWorkOrders(ctx.role) ? ctx.userId : null;
   const jobsLink = can(ctx.role, 'jobs.view');
   // NOC and customer service both work tickets: their counts come with either section, shown once.
   const tickets = can(ctx.role, 'tickets.view') ? (network?.tickets ?? sales?.tickets ?? ticketCounts ?? null) : null;
@@ -78,6 +86,13 @@ export default async function DashboardPage() {
           {t('dashboard.moreLater', { role: t(`roles.names.${ctx.role}`) })}
         </p>
       )}
+      {/* The field's day first: its figures, then today's visits, then the rest. */}
+      {work && (
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-work-stats">
+          <WorkTiles w={work} userId={workUser} />
+        </div>
+      )}
+      {work && <WorkToday w={work} userId={workUser} />}
       {tickets && <EscalatedTickets c={tickets} locale={locale} timeZone={tz} />}
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {money && <MoneyTiles f={money} />}

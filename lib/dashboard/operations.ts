@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
 import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { cachedDashboard } from './cache';
-import { fieldDashboard, peopleDashboard } from './field';
+import { fieldDashboard, peopleDashboard, workOrdersDashboard } from './field';
 import { financeDashboard } from './finance';
 import { nocDashboard } from './noc';
 import { salesDashboard } from './sales';
@@ -50,3 +51,25 @@ export const dashboardFieldOp = section('field', 'odps.view', (ctx) => fieldDash
 export const dashboardPeopleOp = section('people', 'users.view', (ctx) =>
   peopleDashboard(ctx.db, { orgId: ctx.orgId }),
 );
+
+/**
+ * Work orders today, upcoming and done this week; a technician's are their own, so their
+ * figures are cached per member rather than per role.
+ */
+export const dashboardWorkOrdersOp = defineOperation({
+  name: 'dashboard.workOrders',
+  permission: 'workorders.view',
+  input: z.object({}),
+  run: (ctx) => {
+    const own = seesOnlyOwnWorkOrders(ctx.role);
+    const key = `workOrders:${ctx.orgId}:${own ? `user:${ctx.userId}` : ctx.role}`;
+    return cachedDashboard(key, () =>
+      workOrdersDashboard(ctx.db, {
+        orgId: ctx.orgId,
+        onlyUserId: own ? ctx.userId : null,
+        // The warehouse prepares equipment: its list is today's installations.
+        listType: ctx.role === 'warehouse' ? 'installation' : undefined,
+      }),
+    );
+  },
+});

@@ -7,6 +7,7 @@ const NEEDS = {
   money: 'billing.view',
   network: 'routers.view',
   sales: 'customers.manage',
+  work: 'workorders.view',
   field: 'odps.view',
   people: 'users.view',
   reseller: 'resellers.portal',

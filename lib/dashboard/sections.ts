@@ -1,12 +1,13 @@
 import type { Role } from '@/lib/auth/permissions';
 
-export type DashboardSection = 'money' | 'network' | 'sales' | 'field' | 'people' | 'reseller';
+export type DashboardSection = 'money' | 'network' | 'sales' | 'work' | 'field' | 'people' | 'reseller';
 
 /**
  * Which sections a role's start page shows, in order. Each is read through its own
  * operation (lib/dashboard/operations.ts), whose permission is the real gate; this only
  * picks what is worth a phone screen. Technician, warehouse and HR get what exists for
- * them today plus a note that more comes with their modules (`later`).
+ * them today plus a note that more comes with their modules (`later`: the warehouse's
+ * equipment and HR's people modules).
  */
 export function dashboardSections(role: Role): { sections: DashboardSection[]; later: boolean } {
   switch (role) {
@@ -20,10 +21,11 @@ export function dashboardSections(role: Role): { sections: DashboardSection[]; l
       return { sections: ['network', 'field'], later: false };
     case 'sales':
       return { sections: ['sales'], later: false };
+    // A technician's day is their work orders; the warehouse prepares today's installations.
     case 'technician':
-      return { sections: ['field', 'network'], later: true };
+      return { sections: ['work', 'field', 'network'], later: false };
     case 'warehouse':
-      return { sections: ['field'], later: true };
+      return { sections: ['work', 'field'], later: true };
     case 'hr':
       return { sections: ['people'], later: true };
     case 'reseller':

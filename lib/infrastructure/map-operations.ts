@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/permissions';
 import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { mapWorkOrders, technicianPositions } from '@/lib/workorders/map';
+import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { latitudeSchema, longitudeSchema } from './coordinates';
 import { coverageAt } from './coverage';
 import { EXPORT_FORMATS, exportNetwork } from './geo-io';
@@ -62,4 +64,21 @@ export const importNetworkOp = defineOperation({
   permission: 'odps.manage',
   input: geoImportSchema,
   run: (ctx, input) => importGeoFile(ctx.db, { ...ctx.actor, locale: ctx.locale, ...input }),
+});
+
+/**
+ * Work-order pins (today's and upcoming) for whoever sees work orders: a technician only their
+ * own. Those who dispatch (workorders.manage) also get each technician's last reported position.
+ */
+export const mapWorkOrdersOp = defineOperation({
+  name: 'map.workOrders',
+  permission: 'workorders.view',
+  input: z.object({}),
+  run: async (ctx) => {
+    const [workOrders, technicians] = await Promise.all([
+      mapWorkOrders(ctx.db, { orgId: ctx.orgId, onlyUserId: seesOnlyOwnWorkOrders(ctx.role) ? ctx.userId : null }),
+      can(ctx.role, 'workorders.manage') ? technicianPositions(ctx.db, { orgId: ctx.orgId }) : null,
+    ]);
+    return { ...workOrders, technicians };
+  },
 });

@@ -14,6 +14,7 @@ import { executeOperation } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 import { accountMatrixInputs } from '../support/accounts';
+import { fieldOfficeMatrixInputs } from '../support/field-office';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
@@ -467,6 +468,7 @@ async function scenario() {
     ...(await ticketMatrixInputs(db, org.id, admin.user.id, w.customer.id)),
     ...(await workOrderMatrixInputs(db, org.id, admin.user.id)),
     ...(await outageMatrixInputs(db, org.id, admin.user.id)),
+    ...(await fieldOfficeMatrixInputs(db, org.id, admin.user.id)),
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

@@ -60,8 +60,10 @@ import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
 import * as workOrderOps from '@/lib/workorders/operations';
+import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
+import { fieldOfficeIsolationCases } from '../support/field-office';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { outageIsolationCases } from '../support/outages';
 import { resellerIsolationCases } from '../support/resellers';
@@ -1252,6 +1254,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...fieldOfficeIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   ...walletIsolationCases(() => ({
     db,
     run,
@@ -1322,6 +1330,7 @@ const OP_VARIABLES = new Map<string, string>(
     voucherOps,
     walletOps,
     workOrderOps,
+    workOrderSpkOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 

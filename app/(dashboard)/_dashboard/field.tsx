@@ -32,7 +32,18 @@ export async function FieldTiles({ f }: { f: Field }) {
 
 export async function PeopleTiles({ p }: { p: People }) {
   const t = await getTranslations('dashboard');
-  return <StatTile label={t('members')} value={p.members} href="/users" testId="stat-members" />;
+  return (
+    <>
+      <StatTile label={t('members')} value={p.members} href="/users" testId="stat-members" />
+      <StatTile
+        label={t('membersInactive')}
+        value={p.inactive}
+        hint={t('membersInactiveHint')}
+        href="/users"
+        testId="stat-members-inactive"
+      />
+    </>
+  );
 }
 
 export async function PeopleDetail({ p }: { p: People }) {

@@ -19,7 +19,7 @@ function startFrom(sp: Record<string, string | undefined>): StartView | null {
 }
 
 export default async function MapPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { ctx, read } = await requirePage('odps.view');
+  const { info, ctx, read } = await requirePage('odps.view');
   const sp = await searchParams;
   const center = await read(mapCenterOp, {});
   const fallback = center ? { ...center, zoom: 15 } : DEFAULT_VIEW;
@@ -35,6 +35,9 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         canCustomers={can(ctx.role, 'customers.view')}
         canCreateLead={can(ctx.role, 'leads.create')}
         canMarkDown={can(ctx.role, 'outages.manage')}
+        canWorkOrders={can(ctx.role, 'workorders.view')}
+        canTechnicians={can(ctx.role, 'workorders.manage')}
+        timeZone={info.org!.timezone}
       />
     </>
   );

@@ -70,3 +70,25 @@ export function pinIcon(color = '#dc2626') {
     html: `<span data-testid="map-pin" style="display:block;width:22px;height:22px;border-radius:9999px;border:3px solid #fff;background:${color};box-shadow:0 0 0 2px ${color}"></span>`,
   }));
 }
+
+/** A work order: blue for today's, grey for upcoming, amber once the technician is under way. */
+export function workOrderIcon(today: boolean, underWay: boolean) {
+  const color = underWay ? '#d97706' : today ? '#2563eb' : '#64748b';
+  return cached(`w:${today}:${underWay}`, () => ({
+    className: 'map-marker',
+    iconSize: [28, 28],
+    iconAnchor: [14, 28],
+    html: `<span data-testid="work-order-marker" data-today="${today}" style="display:flex;align-items:center;justify-content:center;width:28px;height:28px;border-radius:9999px 9999px 9999px 0;transform:rotate(-45deg);background:${color};border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.4)"><span style="transform:rotate(45deg);font:700 11px/1 system-ui,sans-serif;color:#fff">SPK</span></span>`,
+  }));
+}
+
+/** A technician's last reported position: their initials in a dark circle. */
+export function technicianIcon(initials: string) {
+  const safe = initials.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2);
+  return cached(`t:${safe}`, () => ({
+    className: 'map-marker',
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+    html: `<span data-testid="technician-marker" style="display:flex;align-items:center;justify-content:center;width:30px;height:30px;border-radius:9999px;font:700 11px/1 system-ui,sans-serif;color:#fff;background:#0f172a;border:2px solid #facc15;box-shadow:0 1px 3px rgba(0,0,0,.5)">${safe}</span>`,
+  }));
+}

@@ -54,14 +54,32 @@ export function LayersPanel({
   layers,
   onToggle,
   canCustomers,
+  canWorkOrders = false,
+  canTechnicians = false,
 }: {
   layers: Layers;
   onToggle: (k: LayerKey) => void;
   canCustomers: boolean;
+  canWorkOrders?: boolean;
+  canTechnicians?: boolean;
 }) {
   const t = useTranslations('map');
   return (
     <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="layers-panel">
+      {canWorkOrders && (
+        <Toggle layer="workOrders" layers={layers} onToggle={onToggle} label={t('layers.workOrders')}>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            <Swatch color="#2563eb" label={t('layers.workOrdersToday')} />
+            <Swatch color="#64748b" label={t('layers.workOrdersUpcoming')} />
+            <Swatch color="#d97706" label={t('layers.workOrdersUnderWay')} />
+          </div>
+        </Toggle>
+      )}
+      {canTechnicians && (
+        <Toggle layer="technicians" layers={layers} onToggle={onToggle} label={t('layers.technicians')}>
+          <p className="text-xs text-slate-500">{t('layers.techniciansHint')}</p>
+        </Toggle>
+      )}
       {canCustomers && (
         <>
           <Toggle layer="customers" layers={layers} onToggle={onToggle} label={t('layers.customers')}>

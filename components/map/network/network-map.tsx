@@ -19,11 +19,12 @@ import { MapToolbar } from './map-toolbar';
 import { flyToVisible, revealPoint } from './reveal';
 import { SearchBox } from './search-box';
 import { SelectionCard } from './selection-card';
-import type { CoverageAnswer, LatLngTuple, SearchHit, Selection, Tool } from './types';
+import type { CoverageAnswer, LatLngTuple, MapWorkOrders, SearchHit, Selection, Tool } from './types';
 import { type MapView, useFeatures, ViewWatcher } from './use-features';
 import { serverLayers, useLayers } from './use-layers';
 import { useStableCallback } from './use-stable-callback';
 import { type FeatureRef, findFeature, loadSavedView, type StartView, saveView } from './view';
+import { WorkOrderLayers } from './work-order-layer';
 
 export type NetworkMapProps = {
   /** From ?lat=&lng=&zoom= (links and tests); else the last view on this device; else `fallback`. */
@@ -36,6 +37,12 @@ export type NetworkMapProps = {
   canCreateLead: boolean;
   /** NOC: the ODP, site and cable cards offer "Tandai gangguan" (components/outages). */
   canMarkDown?: boolean;
+  /** Work-order pins (a technician gets only their own from the server). */
+  canWorkOrders?: boolean;
+  /** Technicians' last positions (those who dispatch). */
+  canTechnicians?: boolean;
+  /** The organization's zone, for times on the cards. */
+  timeZone?: string;
 };
 
 const HINTS = { coverage: 'coverage', 'add-odp': 'addOdp', 'add-site': 'addSite' } as const;
@@ -55,6 +62,9 @@ export default function NetworkMap({
   canCustomers,
   canCreateLead,
   canMarkDown = false,
+  canWorkOrders = false,
+  canTechnicians = false,
+  timeZone = 'Asia/Jakarta',
 }: NetworkMapProps) {
   const t = useTranslations('map');
   const tileUrl = useTileUrl();
@@ -100,6 +110,14 @@ export default function NetworkMap({
     const p = pendingRef.current;
     setPositions(p ? { [p.target.id]: p.to } : {});
   }, [features.dataUpdatedAt]);
+
+  // Not by view: a day's work orders are few, and the pins must stay while the map pans.
+  const work = useQuery({
+    queryKey: ['map-work-orders'],
+    enabled: canWorkOrders,
+    refetchInterval: 60_000,
+    queryFn: ({ signal }) => getJson<MapWorkOrders>('/api/map/work-orders', signal),
+  });
 
   const coverageAt = selection?.kind === 'coverage' ? selection.at : null;
   const coverage = useQuery({
@@ -152,6 +170,9 @@ export default function NetworkMap({
   // drawn to an ODP ends on it, a coverage check at a customer is at their house.
   const onFeature: FeatureTap = (s, at) => (tool === 'view' ? select_(s, at) : onTap(round6(at)));
   const onFeatureTap = useStableCallback(onFeature);
+  const onWorkTap = useStableCallback((s: Selection, at: LatLngTuple) =>
+    tool === 'view' ? select_(s, at) : onTap(round6(at)),
+  );
   const onMarkerMove = useStableCallback(onMove);
   const afterSave = (message: string) => {
     // Features, search and coverage answers all change with the network.
@@ -197,6 +218,7 @@ export default function NetworkMap({
           onTap={onFeatureTap}
           onMove={onMarkerMove}
         />
+        {canWorkOrders && <WorkOrderLayers data={work.data} layers={layers} onTap={onWorkTap} />}
         {(selection?.kind === 'new-odp' || selection?.kind === 'new-site') && <PlacePin at={selection.at} />}
         {coverageAt && <CoverageOverlay at={coverageAt} answer={coverage.data} />}
         {tool === 'draw-cable' && <CableDraftLine path={draft} />}
@@ -208,19 +230,31 @@ export default function NetworkMap({
         <SearchBox onPick={onPick} />
         <MapNotices
           loading={features.isFetching}
-          error={features.isError ? features.error.message || t('loadFailed') : null}
-          truncated={(data?.truncated ?? []).length > 0}
+          error={
+            features.isError
+              ? features.error.message || t('loadFailed')
+              : work.isError
+                ? work.error.message || t('workOrders.loadFailed')
+                : null
+          }
+          truncated={(data?.truncated ?? []).length > 0 || !!work.data?.truncated}
           clustered={data?.customers?.mode === 'clusters' && layers.pendingOnly}
           hint={hint}
           notice={notice}
           onDismiss={() => setNotice(null)}
-          empty={!!data && !features.isFetching && isEmpty(data)}
+          empty={!!data && !features.isFetching && isEmpty(data) && !work.data?.items.length}
         />
       </div>
 
       {layersOpen ? (
         <MapCard title={t('layers.title')} onClose={() => setLayersOpen(false)}>
-          <LayersPanel layers={layers} onToggle={toggle} canCustomers={canCustomers} />
+          <LayersPanel
+            layers={layers}
+            onToggle={toggle}
+            canCustomers={canCustomers}
+            canWorkOrders={canWorkOrders}
+            canTechnicians={canTechnicians}
+          />
         </MapCard>
       ) : selection ? (
         <SelectionCard
@@ -230,6 +264,7 @@ export default function NetworkMap({
           coverage={{ answer: coverage.data, error: coverage.isError ? coverage.error.message : null }}
           canCreateLead={canCreateLead}
           canMarkDown={canMarkDown}
+          timeZone={timeZone}
           loading={features.isFetching}
           onClose={closeCard}
           onSaved={afterSave}

@@ -9,6 +9,7 @@ import { MapCard } from './map-card';
 import { MoveConfirm } from './move-confirm';
 import { NewOdpForm, NewSiteForm } from './point-forms';
 import type { CoverageAnswer, Selection, SitePoint } from './types';
+import { TechnicianCardBody, WorkOrderCardBody } from './work-order-cards';
 
 type Props = {
   selection: Selection;
@@ -17,6 +18,8 @@ type Props = {
   coverage: { answer: CoverageAnswer | undefined; error: string | null };
   canCreateLead: boolean;
   canMarkDown?: boolean;
+  /** The organization's zone, for the time of a technician's last position. */
+  timeZone: string;
   /** The map is loading what is in view (a searched feature gets its full card after). */
   loading: boolean;
   onClose: () => void;
@@ -41,6 +44,7 @@ export function SelectionCard({
   coverage,
   canCreateLead,
   canMarkDown = false,
+  timeZone,
   loading,
   onClose,
   onSaved,
@@ -80,6 +84,18 @@ export function SelectionCard({
       return (
         <MapCard title={s.item.label} onClose={onClose}>
           <HitCardBody hit={s.item} loading={loading} />
+        </MapCard>
+      );
+    case 'work-order':
+      return (
+        <MapCard title={`${s.item.number} · ${s.item.customerName ?? ''}`} onClose={onClose}>
+          <WorkOrderCardBody w={s.item} />
+        </MapCard>
+      );
+    case 'technician':
+      return (
+        <MapCard title={s.item.name} onClose={onClose}>
+          <TechnicianCardBody p={s.item} timeZone={timeZone} />
         </MapCard>
       );
     case 'coverage':

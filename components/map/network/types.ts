@@ -2,6 +2,7 @@ import type { coverageAt, NearbyOdp } from '@/lib/infrastructure/coverage';
 import type { CableLine, MapFeatures, OdpPoint, SitePoint } from '@/lib/infrastructure/map';
 import type { CustomerCluster, CustomerMapStatus, CustomerPoint } from '@/lib/infrastructure/map-customers';
 import type { MapSearchItem } from '@/lib/infrastructure/map-search';
+import type { MapWorkOrder, TechnicianPosition } from '@/lib/workorders/map';
 
 /**
  * What /api/map/* answer (JSON): the shapes the map draws, [lat, lng] everywhere. Taken from
@@ -9,6 +10,9 @@ import type { MapSearchItem } from '@/lib/infrastructure/map-search';
  */
 export type { CableLine, CustomerCluster, CustomerPoint, MapFeatures, OdpPoint, SitePoint };
 export type SearchHit = MapSearchItem;
+export type { MapWorkOrder, TechnicianPosition };
+/** /api/map/work-orders: pins, and technicians' positions for those who dispatch (else null). */
+export type MapWorkOrders = { items: MapWorkOrder[]; truncated: boolean; technicians: TechnicianPosition[] | null };
 export type NearOdp = NearbyOdp;
 export type CoverageAnswer = Awaited<ReturnType<typeof coverageAt>>;
 
@@ -24,6 +28,8 @@ export type Selection =
   | { kind: 'site'; item: SitePoint }
   | { kind: 'cable'; item: CableLine }
   | { kind: 'hit'; item: SearchHit }
+  | { kind: 'work-order'; item: MapWorkOrder }
+  | { kind: 'technician'; item: TechnicianPosition }
   | { kind: 'coverage'; at: LatLngTuple }
   | { kind: 'new-odp'; at: LatLngTuple }
   | { kind: 'new-site'; at: LatLngTuple }

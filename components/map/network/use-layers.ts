@@ -2,7 +2,15 @@
 import { useCallback, useState } from 'react';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 
-export const LAYER_KEYS = ['customers', 'pendingOnly', 'odps', 'cables', ...SITE_KINDS] as const;
+export const LAYER_KEYS = [
+  'customers',
+  'pendingOnly',
+  'odps',
+  'cables',
+  ...SITE_KINDS,
+  'workOrders',
+  'technicians',
+] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type Layers = Record<LayerKey, boolean>;
 
@@ -15,6 +23,8 @@ const DEFAULTS: Layers = {
   olt: true,
   odc: true,
   pole: true,
+  workOrders: true,
+  technicians: true,
 };
 const STORAGE_KEY = 'jaring.map.layers';
 
