@@ -76,9 +76,20 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
         title={wo.numberText}
         subtitle={t('workOrders.createdBy', { name: wo.createdByName ?? '—' })}
         actions={
-          <Badge color={STATUS_COLOR[wo.status]}>
-            <span data-testid="work-order-status">{t(`workOrders.statuses.${wo.status}`)}</span>
-          </Badge>
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge color={STATUS_COLOR[wo.status]}>
+              <span data-testid="work-order-status">{t(`workOrders.statuses.${wo.status}`)}</span>
+            </Badge>
+            <a
+              href={`/api/work-orders/${wo.id}/spk`}
+              target="_blank"
+              rel="noopener"
+              className={buttonClass('secondary')}
+              data-testid="work-order-spk"
+            >
+              {t('spk.print')}
+            </a>
+          </span>
         }
       />
       <Card>
