@@ -12,6 +12,7 @@ import type { CablePath, CableType } from '@/lib/infrastructure/constants';
 import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 import { hashPassword } from '@/lib/users/password';
 import { seedDemoYear } from './demo-bulk';
+import { seedDemoField } from './demo-field';
 import { seedDemoShop } from './demo-shop';
 
 export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
@@ -55,7 +56,8 @@ export async function seedDemo(db: Database) {
 
 /**
  * The bulk around the hand-made records: a year of customers, invoices and payments, two
- * stand-in routers, vouchers and the reseller's wallet (scripts/demo-bulk.ts, demo-shop.ts).
+ * stand-in routers, vouchers and the reseller's wallet, tickets and work orders
+ * (scripts/demo-bulk.ts, demo-shop.ts, demo-field.ts).
  */
 async function seedBusiness(db: Db, orgId: string, timezone: string) {
   const byRole = async (role: (typeof ROLES)[number]) => {
@@ -73,6 +75,11 @@ async function seedBusiness(db: Db, orgId: string, timezone: string) {
   };
   await seedDemoYear(db, { orgId, timezone, users: demoUsers });
   await seedDemoShop(db, { orgId, admin: await byRole('admin'), users: demoUsers });
+  await seedDemoField(db, {
+    orgId,
+    timezone,
+    users: { noc: await byRole('noc'), sales: demoUsers.sales, technician: await byRole('technician') },
+  });
 }
 
 /** Installs seeded before demo accounts lost the platform flag (also a migration, 0008). */

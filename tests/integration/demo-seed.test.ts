@@ -94,7 +94,13 @@ describe('the demo seed', () => {
         (select count(*) from wallet_entries e join users u on u.id = e.reseller_user_id
            where e.organization_id = ${orgId} and u.email = 'reseller@demo.jaring.id')::int as reseller_entries,
         (select balance from wallets w join users u on u.id = w.reseller_user_id where u.email = 'reseller@demo.jaring.id')::int as reseller_balance,
-        (select sum(amount) from wallet_entries e where e.organization_id = ${orgId})::int as ledger_sum`);
+        (select sum(amount) from wallet_entries e where e.organization_id = ${orgId})::int as ledger_sum,
+        (select count(*) from tickets where organization_id = ${orgId} and status = 'open')::int as tickets_open,
+        (select count(*) from tickets where organization_id = ${orgId} and rating is not null)::int as tickets_rated,
+        (select count(*) from work_orders w join work_order_technicians t on t.work_order_id = w.id
+           join users u on u.id = t.user_id
+           where w.organization_id = ${orgId} and u.email = 'technician@demo.jaring.id'
+             and w.scheduled_date = (now() at time zone ${org!.timezone})::date)::int as technician_today`);
     console.log(`[demo-seed] ${JSON.stringify(shape)}`);
     assert.ok(shape.overdue! > 0, 'some invoices are overdue');
     assert.ok(shape.paid_late! > 20, 'some invoices were paid late');
@@ -108,6 +114,8 @@ describe('the demo seed', () => {
     assert.ok(shape.vouchers_used! > 50 && shape.voucher_profiles! >= 3);
     assert.ok(shape.reseller_entries! >= 5, 'the reseller has a wallet history');
     assert.equal(shape.reseller_balance, shape.ledger_sum, 'the balance is the sum of the ledger');
+    assert.ok(shape.tickets_open! >= 2 && shape.tickets_rated === 1, 'complaints to work on, one rated');
+    assert.ok(shape.technician_today! >= 1, "the demo technician has today's visits");
 
     // Consistent with the rules the app applies: every overdue unpaid invoice's subscription
     // is isolated (the isolation pass has nothing to do), every paid invoice is fully
