@@ -43,7 +43,7 @@ export function TopupPanel({ online, bankAccounts }: { online: boolean; bankAcco
               aria-selected={tab === k}
               data-testid={`topup-tab-${k}`}
               onClick={() => setTab(k)}
-              className={`min-h-10 rounded-md text-sm font-medium ${tab === k ? 'bg-white shadow dark:bg-slate-900' : 'text-slate-600 dark:text-slate-300'}`}
+              className={`min-h-11 rounded-md text-sm font-medium ${tab === k ? 'bg-white shadow dark:bg-slate-900' : 'text-slate-600 dark:text-slate-300'}`}
             >
               {t(`tabs.${k}`)}
             </button>
