@@ -68,7 +68,7 @@ describe('network records (Jaringan), in Chromium on a phone', () => {
 
     await page.goto('/network?tab=cables&add=1');
     const cable = page.getByTestId('cable-form');
-    await cable.getByLabel('Kode').fill(`DRP-E2E-${stamp}`);
+    await cable.getByLabel('Kode', { exact: true }).fill(`DRP-E2E-${stamp}`);
     await cable.getByLabel('Nama / lokasi').fill('Drop uji');
     await cable.getByLabel('Rute').fill('-6.9500, 107.6500');
     await page.getByTestId('cable-save').click();
