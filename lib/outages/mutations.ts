@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type Outage, organizations, outages } from '@/db/schema';
+import { type Outage, organizations, outages, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
+import { formatTicketNumber } from '@/lib/tickets/open';
 import { type OutageElement, storeAffected } from './affected';
 import { CURRENT_STATUSES } from './constants';
 import { daysInMonthAt, insertDowntimeCredits } from './credit';
@@ -151,7 +152,10 @@ export async function dismissOutage(db: Db, p: Actor & { outageId: string }) {
   return db.transaction(async (tx) => {
     const o = await lockOutage(tx, p.orgId, p.outageId);
     expect(o, 'proposed');
-    await tx.update(outages).set({ status: 'dismissed', updatedAt: sql`now()` }).where(eq(outages.id, o.id));
+    await tx
+      .update(outages)
+      .set({ status: 'dismissed', decidedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(outages.id, o.id));
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -172,7 +176,13 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
     expect(o, 'open');
     const [resolved] = await tx
       .update(outages)
-      .set({ status: 'resolved', resolvedAt: sql`now()`, resolvedNotifiedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({
+        status: 'resolved',
+        resolvedAt: sql`now()`,
+        decidedAt: sql`now()`,
+        resolvedNotifiedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(outages.id, o.id))
       .returning();
     const notices = await queueOutageNotices(tx, {
@@ -180,7 +190,7 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
       outage: resolved!,
       kind: 'outage_resolved',
       area: o.area,
-      ticketNumber: null,
+      ticketNumber: await incidentNumber(tx, p.orgId, o.ticketId),
       actorUserId: p.actorUserId,
     });
     if (o.ticketId) await closeIncident(tx, { ...p, ticketId: o.ticketId });
@@ -195,6 +205,16 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
     });
     return { outageId: o.id, notices };
   });
+}
+
+/** The incident ticket's number ({{ticket.number}} in the "resolved" notice), if it still exists. */
+async function incidentNumber(db: Db, orgId: string, ticketId: string | null) {
+  if (!ticketId) return null;
+  const [t] = await db
+    .select({ number: tickets.number })
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), eq(tickets.organizationId, orgId)));
+  return t ? formatTicketNumber(t.number) : null;
 }
 
 const minutesBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60_000);
@@ -218,7 +238,8 @@ export async function creditOutageDowntime(db: Db, p: Actor & { outageId: string
     const credited = await insertDowntimeCredits(tx, {
       orgId: p.orgId,
       outageId: o.id,
-      downtimeSeconds,
+      startedAt: o.startedAt,
+      resolvedAt: o.resolvedAt!,
       daysInMonth: daysInMonthAt(o.startedAt, org!.timezone),
       description: translate(locale, 'outages.credit.line', {
         element: o.elementLabel,

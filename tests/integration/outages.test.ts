@@ -6,6 +6,7 @@ import {
   auditLogs,
   cables,
   customers,
+  invoices,
   messages,
   odps,
   outageSubscriptions,
@@ -14,6 +15,8 @@ import {
   subscriptions,
   tickets,
 } from '@/db/schema';
+import { runIsolation } from '@/lib/billing/isolation';
+import { runBilling } from '@/lib/billing/run';
 import { saveSite } from '@/lib/infrastructure/sites';
 import { readRouterState } from '@/lib/network/router-ops';
 import { saveRouterState } from '@/lib/network/router-status';
@@ -188,6 +191,115 @@ describe('affected customers from the topology', () => {
       }),
       (e: { fieldErrors?: Record<string, string> }) => e.fieldErrors?.parentSiteId === 'validation.invalid',
     );
+  });
+});
+
+describe('overlapping outages and the money', () => {
+  test('an ODP port is only that port of that ODP, not the same port of ODPs its cables feed', async () => {
+    const w = await world('out-port');
+    const odp = await w.id('ODP-1-1-1');
+    // An ODP fed by a cable from ODP-1-1-1 has its own customer on port 2.
+    const { cable } = await cableFedOdp(w, 'ODP-KP', await w.id('ODC-1-1'), 2);
+    await db.update(cables).set({ fromSiteId: null, fromOdpId: odp }).where(eq(cables.id, cable.id));
+    const count = async (type: 'odp' | 'odp_port', odpPort?: number) =>
+      (await countAffected(db, { orgId: w.org.id, element: { type, id: odp, odpPort } })).subscriptions;
+    assert.equal(await count('odp'), 6, 'the ODP takes what its cable feeds');
+    assert.equal(await count('odp_port', 2), 1, 'port 2 is one customer, not also port 2 of ODP-KP');
+  });
+
+  test('an ODP marked while its ODC is down takes nobody twice: one notice, one credit', async () => {
+    const w = await world('out-overlap');
+    const odc = await w.id('ODC-1-1');
+    const odp = await w.id('ODP-1-1-1');
+    const big = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odc', elementId: odc }));
+    assert.equal(big.outage.affectedCount, 12);
+    const preview = await ok(executeOperation(ops.previewOutageOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    assert.equal(preview.subscriptions, 0, 'already inside the ODC outage');
+    const small = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    assert.equal(small.outage.affectedCount, 0);
+    const notices = await db.select().from(messages).where(eq(messages.organizationId, w.org.id));
+    assert.equal(notices.length, 12, 'one notice per customer');
+    // Stored with the plan price of the time: a later price change does not change the credit.
+    const [row] = await db.select().from(outageSubscriptions).where(eq(outageSubscriptions.outageId, big.outage.id));
+    assert.deepEqual([row!.priceRupiah, row!.taxable], [150_000, false]);
+  });
+
+  test('overlapping credited outages never pay the same hour twice; terminated subscriptions get nothing', async () => {
+    const w = await world('out-overlap-credit');
+    const finance = ctxFor(db, w.org.id, w.admin.user.id, 'finance');
+    const odp = await w.id('ODP-1-1-1');
+    const first = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: first.outage.id }));
+    const second = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: second.outage.id }));
+    // Both cover the same 6 hours (e.g. one marked again after a hasty resolve, times edited).
+    for (const id of [first.outage.id, second.outage.id])
+      await db
+        .update(outages)
+        .set({ startedAt: sql`now() - interval '6 hours'`, resolvedAt: sql`now()` })
+        .where(eq(outages.id, id));
+    await db.execute(sql`update subscriptions set status = 'terminated' where organization_id = ${w.org.id}
+      and odp_id = ${odp} and odp_port = 4`);
+    const a = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: first.outage.id }));
+    assert.equal(a.count, 3, 'the terminated subscription is not credited');
+    const b = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: second.outage.id }));
+    assert.equal(b.count, 0, 'the same hours were already credited');
+  });
+
+  test('a month-long outage credit: the invoice closes at 0, settled, and nobody is isolated', async () => {
+    const w = await world('out-month');
+    const finance = ctxFor(db, w.org.id, w.admin.user.id, 'finance');
+    const odp = await w.id('ODP-1-1-1');
+    const marked = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: marked.outage.id }));
+    await db
+      .update(outages)
+      .set({ startedAt: sql`now() - interval '40 days'` })
+      .where(eq(outages.id, marked.outage.id));
+    const credited = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: marked.outage.id }));
+    assert.equal(credited.total, -4 * 150_000, 'never more than the month');
+    // A discount on top: the credits outweigh the plan; the rest waits for the next invoice.
+    const [sub] = await db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.odpId, odp), eq(subscriptions.odpPort, 1)));
+    await db.insert(pendingCharges).values({
+      organizationId: w.org.id,
+      subscriptionId: sub!.id,
+      description: 'Diskon',
+      amount: -20_000,
+    });
+    const period = new Date().toISOString().slice(0, 8) + '01';
+    await runBilling(db, { orgId: w.org.id, period, actorUserId: null });
+    const issued = await db
+      .select()
+      .from(invoices)
+      .where(
+        and(
+          eq(invoices.organizationId, w.org.id),
+          sql`${invoices.subscriptionId} in (
+        select id from subscriptions where odp_id = ${odp})`,
+        ),
+      );
+    assert.equal(issued.length, 4);
+    assert.ok(
+      issued.every((i) => i.total === 0 && i.status === 'paid'),
+      JSON.stringify(issued.map((i) => [i.total, i.status])),
+    );
+    const carried = await db
+      .select()
+      .from(pendingCharges)
+      .where(and(eq(pendingCharges.subscriptionId, sub!.id), sql`${pendingCharges.invoiceId} is null`));
+    assert.deepEqual(
+      carried.map((c) => c.amount),
+      [-20_000],
+    );
+    const isolation = await runIsolation(db, { orgId: w.org.id, now: new Date(Date.now() + 60 * 86_400_000) });
+    const isolated = await db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.odpId, odp), eq(subscriptions.status, 'isolated')));
+    assert.deepEqual(isolated, [], JSON.stringify(isolation));
   });
 });
 
