@@ -16,6 +16,7 @@ import {
   tickets,
 } from '@/db/schema';
 import { runIsolation } from '@/lib/billing/isolation';
+import { periodOf } from '@/lib/billing/money';
 import { runBilling } from '@/lib/billing/run';
 import { saveSite } from '@/lib/infrastructure/sites';
 import { readRouterState } from '@/lib/network/router-ops';
@@ -269,7 +270,7 @@ describe('overlapping outages and the money', () => {
       description: 'Diskon',
       amount: -20_000,
     });
-    const period = new Date().toISOString().slice(0, 8) + '01';
+    const period = periodOf(new Date(), w.org.timezone);
     await runBilling(db, { orgId: w.org.id, period, actorUserId: null });
     const issued = await db
       .select()
@@ -509,7 +510,11 @@ describe('detection', () => {
       server.state.remove('/ppp/active', row!);
     }
     await check();
-    const found = await detectOutages(db, { orgId: w.org.id });
+    // The same minute: the drops may be reconnects the next snapshot shows back; not yet.
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // Still gone three minutes later: now it is a fault.
+    const later = new Date(Date.now() + 3 * 60_000);
+    const found = await detectOutages(db, { orgId: w.org.id, now: later });
     assert.equal(found.proposed.length, 1);
     const [o] = await db.select().from(outages).where(eq(outages.id, found.proposed[0]!));
     assert.deepEqual(
@@ -518,9 +523,49 @@ describe('detection', () => {
     );
     // NOC dismisses it (a planned power cut): the same drops do not propose it again.
     await ok(executeOperation(ops.dismissOutageOp, w.ctx, { outageId: o!.id }));
-    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id, now: later })).proposed, []);
     const again = await executeOperation(ops.confirmOutageOp, w.ctx, { outageId: o!.id });
     assert.equal(!again.ok && again.code, 'outage_state');
+  });
+});
+
+describe('detection: an unreachable router', () => {
+  test('only a connection failure that lasted, started no earlier than the rule allows; quiet counts from the decision', async () => {
+    const w = await world(
+      'out-router-off',
+      async (orgId) => (await makeRouter(db, orgId, { host: '10.79.0.1', port: 8728 })).id,
+    );
+    const setRouter = (kind: string, seenAgo: string) =>
+      db.execute(sql`update routers set status = 'offline', last_error_kind = ${kind}, last_checked_at = now(),
+        last_seen_at = now() - ${seenAgo}::interval where id = ${w.routerId}`);
+    // A wrong password after a change: the operator's problem, not an outage.
+    await setRouter('bad_login', '1 hour');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    await setRouter('tls', '1 hour');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // One failed call a minute after the last good one: not yet.
+    await setRouter('timeout', '1 minute');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // Last seen three weeks ago: proposed, but it did not start three weeks ago (the credit).
+    await setRouter('timeout', '21 days');
+    const before = Date.now();
+    const found = await detectOutages(db, { orgId: w.org.id });
+    assert.equal(found.proposed.length, 1);
+    const [o] = await db.select().from(outages).where(eq(outages.id, found.proposed[0]!));
+    const ago = (before - o!.startedAt.getTime()) / 60_000;
+    assert.ok(ago > 6 && ago < 8, `started ${ago} minutes ago`);
+    // Resolved two hours ago, credited now: the credit does not silence the router again.
+    await db
+      .update(outages)
+      .set({
+        status: 'resolved',
+        resolvedAt: sql`now() - interval '2 hours'`,
+        decidedAt: sql`now() - interval '2 hours'`,
+        creditedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(outages.id, o!.id));
+    assert.equal((await detectOutages(db, { orgId: w.org.id })).proposed.length, 1);
   });
 });
 
