@@ -405,6 +405,38 @@ describe('an outage from mark-down to credit', () => {
     assert.equal(page.items.length, 12);
   });
 
+  test('only no-internet and slow complaints join, and only while the incident ticket is being worked', async () => {
+    const w = await world('out-join');
+    const marked = await ok(
+      executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: await w.id('ODP-1-1-1') }),
+    );
+    const [inside] = await db
+      .select()
+      .from(outageSubscriptions)
+      .where(eq(outageSubscriptions.outageId, marked.outage.id))
+      .limit(1);
+    const complain = (category: 'no_internet' | 'slow' | 'billing' | 'relocation') =>
+      openTicket(db, {
+        orgId: w.org.id,
+        actorUserId: null,
+        source: 'portal',
+        customerId: inside!.customerId,
+        category,
+        subject: `Keluhan ${category}`,
+      });
+    for (const category of ['billing', 'relocation'] as const) {
+      const r = await complain(category);
+      assert.equal(r.joinedIncident, false, category);
+      assert.notEqual(r.ticket.id, marked.ticketId);
+    }
+    assert.equal((await complain('slow')).joinedIncident, true);
+    // Staff closed the incident ticket while the outage is still open: a new complaint is its own ticket.
+    await db.update(tickets).set({ status: 'closed' }).where(eq(tickets.id, marked.ticketId));
+    const late = await complain('no_internet');
+    assert.equal(late.joinedIncident, false);
+    assert.notEqual(late.ticket.id, marked.ticketId);
+  });
+
   test('a technician may look but not mark down, and finance may credit but not resolve', async () => {
     const w = await world('out-perm');
     const tech = ctxFor(db, w.org.id, w.admin.user.id, 'technician');
