@@ -206,6 +206,11 @@ describe('overlapping outages and the money', () => {
       (await countAffected(db, { orgId: w.org.id, element: { type, id: odp, odpPort } })).subscriptions;
     assert.equal(await count('odp'), 6, 'the ODP takes what its cable feeds');
     assert.equal(await count('odp_port', 2), 1, 'port 2 is one customer, not also port 2 of ODP-KP');
+    const port = await ok(
+      executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp_port', elementId: odp, odpPort: 2 }),
+    );
+    assert.equal(port.outage.affectedCount, 1);
+    assert.match(port.outage.elementLabel, /· Port 2$/, 'the port wording comes from the messages');
   });
 
   test('an ODP marked while its ODC is down takes nobody twice: one notice, one credit', async () => {
@@ -334,6 +339,11 @@ describe('an outage from mark-down to credit', () => {
       [[optedOut!.id, 'opted_out']],
     );
     assert.ok(sent.every((m) => m.category === 'outage' && m.body.includes(marked.ticketNumber)));
+    // The ODC has no area: customers read a neutral phrase, never the internal element code.
+    assert.ok(
+      sent.every((m) => /di area Anda|in your area/.test(m.body) && !m.body.includes('ODC-2-1')),
+      sent[0]!.body,
+    );
     // The same element twice is refused with words, not a second outage.
     const again = await executeOperation(ops.markDownOp, w.ctx, { elementType: 'odc', elementId: odc });
     assert.equal(!again.ok && again.code, 'outage_exists');
