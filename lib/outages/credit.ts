@@ -30,18 +30,17 @@ export function daysInMonthAt(at: Date, timeZone: string): number {
  * already covered, so overlapping outages never pay the same hour twice. A zero credit (a
  * free plan, or fully covered) adds nothing.
  */
-export async function insertDowntimeCredits(
-  db: Db,
-  p: {
-    orgId: string;
-    outageId: string;
-    startedAt: Date;
-    resolvedAt: Date;
-    daysInMonth: number;
-    description: string;
-    actorUserId: string;
-  },
-) {
+export type DowntimeCreditParams = {
+  orgId: string;
+  outageId: string;
+  startedAt: Date;
+  resolvedAt: Date;
+  daysInMonth: number;
+  description: string;
+  actorUserId: string | null;
+};
+
+export async function computeDowntimeCredits(db: Db, p: DowntimeCreditParams) {
   const rows = await db.execute<{ subscription_id: string; price: number; taxable: boolean; seconds: number }>(sql`
     with mine as (
       select os.subscription_id, coalesce(os.price_rupiah, pl.price_rupiah)::float8 as price,
@@ -77,6 +76,12 @@ export async function insertDowntimeCredits(
       createdBy: p.actorUserId,
     }))
     .filter((c) => c.amount !== 0);
+  return { charges, count: charges.length, total: charges.reduce((sum, c) => sum + c.amount, 0) };
+}
+
+/** Inserts the credits computeDowntimeCredits finds (inside the caller's transaction). */
+export async function insertDowntimeCredits(db: Db, p: DowntimeCreditParams) {
+  const { charges, count, total } = await computeDowntimeCredits(db, p);
   for (let i = 0; i < charges.length; i += 2000) await db.insert(pendingCharges).values(charges.slice(i, i + 2000));
-  return { count: charges.length, total: charges.reduce((sum, c) => sum + c.amount, 0) };
+  return { count, total };
 }

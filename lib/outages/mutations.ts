@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/server/operation';
 import { formatTicketNumber } from '@/lib/tickets/open';
 import { type OutageElement, storeAffected } from './affected';
 import { CURRENT_STATUSES } from './constants';
-import { daysInMonthAt, insertDowntimeCredits } from './credit';
+import { computeDowntimeCredits, daysInMonthAt, insertDowntimeCredits } from './credit';
 import { resolveElement } from './elements';
 import { closeIncident, openIncident } from './incident';
 import { queueOutageNotices } from './notices';
@@ -219,6 +219,44 @@ async function incidentNumber(db: Db, orgId: string, ticketId: string | null) {
 
 const minutesBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60_000);
 
+/** What crediting a resolved outage uses: its times, the month's days and the line's words. */
+async function creditParams(db: Db, orgId: string, o: Outage, actorUserId: string | null) {
+  const [org] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  const { locale } = await getMessagingSettings(db, orgId);
+  const resolvedAt = o.resolvedAt!;
+  const downtimeSeconds = Math.max(0, Math.round((resolvedAt.getTime() - o.startedAt.getTime()) / 1000));
+  return {
+    orgId,
+    outageId: o.id,
+    startedAt: o.startedAt,
+    resolvedAt,
+    daysInMonth: daysInMonthAt(o.startedAt, org!.timezone),
+    description: translate(locale, 'outages.credit.line', {
+      element: o.elementLabel,
+      minutes: Math.round(downtimeSeconds / 60),
+    }).slice(0, 120),
+    actorUserId,
+  };
+}
+
+/**
+ * What crediting would give (the confirmation shows it): how many subscriptions and the
+ * total, or null when the outage cannot be credited (not resolved, or already credited).
+ */
+export async function previewOutageCredit(db: Db, p: { orgId: string; outageId: string }) {
+  const [o] = await db
+    .select()
+    .from(outages)
+    .where(and(eq(outages.id, p.outageId), eq(outages.organizationId, p.orgId)));
+  if (!o) throw new AppError('not_found');
+  if (o.status !== 'resolved' || o.creditedAt || !o.resolvedAt) return null;
+  const { count, total } = await computeDowntimeCredits(db, await creditParams(db, p.orgId, o, null));
+  return { count, total };
+}
+
 /**
  * Credits the downtime on the next invoices, once: a negative pending charge per affected
  * subscription (lib/outages/credit.ts). The outage row is locked and `credited_at` set in the
@@ -229,24 +267,9 @@ export async function creditOutageDowntime(db: Db, p: Actor & { outageId: string
     const o = await lockOutage(tx, p.orgId, p.outageId);
     if (o.creditedAt) throw new AppError('outage_credited');
     expect(o, 'resolved');
-    const [org] = await tx
-      .select({ timezone: organizations.timezone })
-      .from(organizations)
-      .where(eq(organizations.id, p.orgId));
-    const { locale } = await getMessagingSettings(tx, p.orgId);
-    const downtimeSeconds = Math.max(0, Math.round((o.resolvedAt!.getTime() - o.startedAt.getTime()) / 1000));
-    const credited = await insertDowntimeCredits(tx, {
-      orgId: p.orgId,
-      outageId: o.id,
-      startedAt: o.startedAt,
-      resolvedAt: o.resolvedAt!,
-      daysInMonth: daysInMonthAt(o.startedAt, org!.timezone),
-      description: translate(locale, 'outages.credit.line', {
-        element: o.elementLabel,
-        minutes: Math.round(downtimeSeconds / 60),
-      }).slice(0, 120),
-      actorUserId: p.actorUserId,
-    });
+    const params = await creditParams(tx, p.orgId, o, p.actorUserId);
+    const credited = await insertDowntimeCredits(tx, params);
+    const downtimeSeconds = Math.max(0, Math.round((params.resolvedAt.getTime() - params.startedAt.getTime()) / 1000));
     await tx
       .update(outages)
       .set({ creditedAt: sql`now()`, creditedBy: p.actorUserId, updatedAt: sql`now()` })

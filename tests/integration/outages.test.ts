@@ -246,8 +246,16 @@ describe('overlapping outages and the money', () => {
         .where(eq(outages.id, id));
     await db.execute(sql`update subscriptions set status = 'terminated' where organization_id = ${w.org.id}
       and odp_id = ${odp} and odp_port = 4`);
+    // The confirmation's preview is what the credit then gives.
+    const preview = await ok(executeOperation(ops.previewCreditOp, finance, { outageId: first.outage.id }));
     const a = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: first.outage.id }));
     assert.equal(a.count, 3, 'the terminated subscription is not credited');
+    assert.deepEqual(preview, { count: a.count, total: a.total });
+    assert.equal(await ok(executeOperation(ops.previewCreditOp, finance, { outageId: first.outage.id })), null);
+    assert.deepEqual(await ok(executeOperation(ops.previewCreditOp, finance, { outageId: second.outage.id })), {
+      count: 0,
+      total: 0,
+    });
     const b = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: second.outage.id }));
     assert.equal(b.count, 0, 'the same hours were already credited');
   });
