@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { inputClass, SelectField } from '@/components/ui/field';
 import type { OutageElementType } from '@/db/enums';
+import { latestRequest } from './latest-request';
 
 type Preview = { label: string; subscriptions: number; customers: number; current: { id: string } | null };
 
@@ -37,14 +38,19 @@ export function MarkDownButton({
   const [pending, start] = useTransition();
   const type: OutageElementType = elementType === 'odp' && port ? 'odp_port' : elementType;
 
+  const requests = useRef(latestRequest());
+
   const load = (odpPort: string) =>
     start(async () => {
+      const ticket = requests.current.take();
       setError(null);
       const r = await previewOutageAction({
         elementType: elementType === 'odp' && odpPort ? 'odp_port' : elementType,
         elementId,
         odpPort,
       });
+      // A port picked since: its preview is the one to show, not this older one.
+      if (!requests.current.isLatest(ticket)) return;
       if (r.ok) setPreview(r.data);
       else setError(r.message);
     });

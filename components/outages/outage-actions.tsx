@@ -11,6 +11,7 @@ import {
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { OutageStatus } from '@/db/enums';
+import { formatIDR } from '@/lib/format';
 import type { Result } from '@/lib/server/operation';
 
 /** What NOC (and finance, for the credit) can do with an outage now; each asks first. */
@@ -21,6 +22,7 @@ export function OutageActions({
   credited,
   canManage,
   canCredit,
+  creditPreview,
 }: {
   outageId: string;
   status: OutageStatus;
@@ -28,6 +30,8 @@ export function OutageActions({
   credited: boolean;
   canManage: boolean;
   canCredit: boolean;
+  /** What the credit would give, computed by the server; null when it cannot be credited. */
+  creditPreview: { count: number; total: number } | null;
 }) {
   const t = useTranslations('outages');
   const router = useRouter();
@@ -68,11 +72,14 @@ export function OutageActions({
             testId="outage-resolve"
           />
         )}
-        {canCredit && status === 'resolved' && !credited && (
+        {canCredit && status === 'resolved' && !credited && creditPreview && (
           <ConfirmButton
             label={t('credit.button')}
             variant="secondary"
-            message={t('credit.message')}
+            message={t('credit.message', {
+              count: creditPreview.count,
+              total: formatIDR(Math.abs(creditPreview.total)),
+            })}
             onConfirm={() => run(creditOutageAction, t('credit.done'))}
             testId="outage-credit"
           />

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -41,6 +43,9 @@ export const outages = pgTable(
     cause: text('cause'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    // When NOC dismissed or resolved it: detection's quiet period counts from here (updated_at
+    // moves with every later write, e.g. crediting, and would stretch the quiet period).
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     // The incident ticket (a plain key that goes null with the ticket).
     ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
     affectedCount: integer('affected_count').notNull().default(0),
@@ -71,6 +76,10 @@ export const outageSubscriptions = pgTable(
     outageId: uuid('outage_id').notNull(),
     subscriptionId: uuid('subscription_id').notNull(),
     customerId: uuid('customer_id').notNull(),
+    // The plan as it was when the outage was stored: the credit is the price the customer
+    // paid during the outage, not the plan they moved to since. Null on rows stored before.
+    priceRupiah: bigint('price_rupiah', { mode: 'number' }),
+    taxable: boolean('taxable'),
   },
   (t) => [
     primaryKey({ columns: [t.outageId, t.subscriptionId] }),

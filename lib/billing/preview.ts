@@ -45,6 +45,7 @@ export async function describeRun(
   const debtors = sql`
     from billing_batch b
     join subscriptions s on s.id = b.subscription_id and s.status = 'active'
+    join invoices i on i.id = b.invoice_id and i.status in ('unpaid', 'partial')
     join customers c on c.id = b.customer_id
     join billing_lines l on l.invoice_id = b.invoice_id and l.kind = 'carried'`;
   const [count] = await tx.execute<{ n: number }>(sql`select count(distinct b.subscription_id)::int as n ${debtors}`);

@@ -154,10 +154,11 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
       select b.invoice_id, 4, 'carried', 'Tunggakan ' || i.number, i.total - i.paid_amount, false
         from invoices i join billing_batch b on b.subscription_id = i.subscription_id
         where i.status in ('unpaid', 'partial') and i.period < ${period}::date`);
+    await carryExcessCredit(tx, s.taxPercent);
 
     const [inserted] = await tx.execute<{ issued: number; total: number }>(sql`
       with ins as (
-      insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total, lines)
+      insert into invoices (id, organization_id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total, lines, status, paid_at)
       select b.invoice_id, ${orgId},
              replace(replace(replace(replace(${s.invoiceNumberFormat}::text,
                '{prefix}', ${s.invoicePrefix}::text),
@@ -167,7 +168,10 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
              b.customer_id, b.subscription_id, ${period}::date,
              ${period}::date + ${s.invoiceDay - 1}::int,
              case when b.billing_type = 'prepaid' then ${period}::date + ${s.invoiceDay - 1}::int else ${period}::date + ${dueDay - 1}::int end,
-             b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax, t.lines
+             b.billing_type, t.subtotal, t.tax, t.subtotal + t.tax, t.lines,
+             -- Nothing left to pay (credits ate the charges): settled, never a reason to isolate.
+             case when t.subtotal + t.tax <= 0 then 'paid' else 'unpaid' end,
+             case when t.subtotal + t.tax <= 0 then now() end
       from billing_batch b
       join (select invoice_id, sum(amount)::bigint as subtotal,
                    -- sum() of bigint is numeric: back to bigint first so the division truncates.
@@ -182,6 +186,14 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     await tx.execute(sql`
       update pending_charges c set invoice_id = b.invoice_id
       from billing_batch b where b.subscription_id = c.subscription_id and c.invoice_id is null`);
+    // The credit the invoices above could not use waits for the subscription's next invoice.
+    await tx.execute(sql`
+      insert into pending_charges (organization_id, subscription_id, description, amount, taxable)
+      select ${orgId}, b.subscription_id, 'Sisa kredit ' || i.number, -l.amount, l.taxable
+      from billing_lines l
+      join billing_batch b on b.invoice_id = l.invoice_id
+      join invoices i on i.id = l.invoice_id
+      where l.kind = 'charge' and l.ord = 5`);
     await tx.execute(sql`
       update invoices i set status = 'carried', carried_to_id = b.invoice_id
       from billing_batch b
@@ -199,4 +211,29 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     dryRun: Boolean(p.dryRun),
     ...(breakdown ? { breakdown } : {}),
   };
+}
+
+/**
+ * Credits can outweigh an invoice (a month-long outage credit, a discount larger than the
+ * plan, a credit left from last month). The invoice then closes at exactly 0 and the rest is
+ * carried forward: a line (ord 5) brings the total to 0 here, and the same amount, negated,
+ * becomes a pending charge for the next invoice (inserted by the caller once this run's
+ * charges are taken). The taxable part of the excess stays taxable, so next month's PPN is
+ * lowered by it as this month's would have been; the rest, PPN included, is carried untaxed.
+ * With T the taxable sum and total = subtotal + PPN < 0: the taxable line is −min(T, 0) and
+ * the untaxed one −(total − min(T, 0)); the new total is 0 whatever T is.
+ */
+async function carryExcessCredit(tx: Db, taxPercent: number) {
+  await tx.execute(sql`
+    with t as (
+      select invoice_id, sum(amount)::bigint as subtotal, coalesce(sum(amount) filter (where taxable), 0)::bigint as taxed
+      from billing_lines group by invoice_id),
+    over as (
+      select invoice_id, least(taxed, 0) as taxed_excess,
+             subtotal + case when taxed > 0 then (taxed * ${taxPercent}::bigint + 50) / 100 else 0 end as total
+      from t)
+    insert into billing_lines (invoice_id, ord, kind, description, amount, taxable)
+    select invoice_id, 5, 'charge', 'Sisa kredit dibawa ke tagihan berikutnya', amount, taxable
+    from over cross join lateral (values (-taxed_excess, true), (-(total - taxed_excess), false)) v(amount, taxable)
+    where total < 0 and amount <> 0`);
 }

@@ -47,11 +47,20 @@ function start(orgId: string, e: OutageElement): SQL {
 /**
  * The active subscriptions an element being down cuts off, as one set-based query: walk the
  * topology downstream (recursive; `union` drops rows already seen, so a loop in the cables
- * ends; each subscription is selected once, so the stored set has no duplicates), then take the subscriptions on the ODPs reached — on one port for an ODP port — and,
- * for a router, those it serves directly. Yields (subscription_id, customer_id).
+ * ends; each subscription is selected once, so the stored set has no duplicates), then take
+ * the subscriptions on the ODPs reached and, for a router, those it serves directly. An ODP
+ * port is one splitter leg: only that port of that ODP, no walk (the ODPs a cable feeds from
+ * the same ODP hang off its trunk, not off the port, and their own port N is someone else).
+ * Yields (subscription_id, customer_id, price, taxable) — the plan as it is now.
  */
 export function affectedSubscriptionsSql(orgId: string, e: OutageElement): SQL {
-  const port = e.type === 'odp_port' ? sql`and s.odp_port = ${e.odpPort ?? -1}` : sql``;
+  const cols = sql`s.id as subscription_id, s.customer_id, pl.price_rupiah::bigint as price, pl.taxable`;
+  const plan = sql`join plans pl on pl.id = s.plan_id and pl.organization_id = ${orgId}`;
+  if (e.type === 'odp_port')
+    return sql`
+      select ${cols} from subscriptions s ${plan}
+      where s.organization_id = ${orgId} and s.status = 'active'
+        and s.odp_id = ${e.id} and s.odp_port = ${e.odpPort ?? -1}`;
   const direct = e.type === 'router' ? sql`or (s.router_id = ${e.id} and s.organization_id = ${orgId})` : sql``;
   return sql`
     with recursive down(k, id) as (
@@ -59,19 +68,37 @@ export function affectedSubscriptionsSql(orgId: string, e: OutageElement): SQL {
       union
       select n.k, n.id from down d cross join lateral (${below(orgId)}) n
     )
-    select s.id as subscription_id, s.customer_id
-    from subscriptions s
+    select ${cols}
+    from subscriptions s ${plan}
     where s.organization_id = ${orgId} and s.status = 'active'
-      and (s.odp_id in (select id from down where k = 'odp') ${port} ${direct})`;
+      and (s.odp_id in (select id from down where k = 'odp') ${direct})`;
 }
 
-/** Stores the affected set of an outage (set-based, inside the caller's transaction); returns its size. */
+/**
+ * The affected set without the subscriptions another current (proposed or open) outage
+ * already holds: an ODP marked while its ODC is down, or the router above, must not send the
+ * same customers a second notice nor credit them twice.
+ */
+function notYetCoveredSql(orgId: string, e: OutageElement, outageId: string | null): SQL {
+  return sql`
+    select a.* from (${affectedSubscriptionsSql(orgId, e)}) a
+    where not exists (
+      select 1 from outage_subscriptions os
+      join outages o on o.id = os.outage_id and o.organization_id = ${orgId}
+      where os.organization_id = ${orgId} and os.subscription_id = a.subscription_id
+        and o.status in ('proposed', 'open') ${outageId ? sql`and o.id <> ${outageId}` : sql``})`;
+}
+
+/**
+ * Stores the affected set of an outage (set-based, inside the caller's transaction), with the
+ * plan price it is credited from later; returns its size.
+ */
 export async function storeAffected(db: Db, p: { orgId: string; outageId: string; element: OutageElement }) {
   const rows = await db.execute<{ n: number }>(sql`
     with ins as (
-      insert into outage_subscriptions (organization_id, outage_id, subscription_id, customer_id)
-      select ${p.orgId}, ${p.outageId}, a.subscription_id, a.customer_id
-      from (${affectedSubscriptionsSql(p.orgId, p.element)}) a
+      insert into outage_subscriptions (organization_id, outage_id, subscription_id, customer_id, price_rupiah, taxable)
+      select ${p.orgId}, ${p.outageId}, a.subscription_id, a.customer_id, a.price, a.taxable
+      from (${notYetCoveredSql(p.orgId, p.element, p.outageId)}) a
       returning 1)
     update outages set affected_count = (select count(*) from ins), updated_at = now()
     where id = ${p.outageId} and organization_id = ${p.orgId}
@@ -83,6 +110,6 @@ export async function storeAffected(db: Db, p: { orgId: string; outageId: string
 export async function countAffected(db: Db, p: { orgId: string; element: OutageElement }) {
   const rows = await db.execute<{ subscriptions: number; customers: number }>(sql`
     select count(*)::int as subscriptions, count(distinct customer_id)::int as customers
-    from (${affectedSubscriptionsSql(p.orgId, p.element)}) a`);
+    from (${notYetCoveredSql(p.orgId, p.element, null)}) a`);
   return { subscriptions: rows[0]?.subscriptions ?? 0, customers: rows[0]?.customers ?? 0 };
 }

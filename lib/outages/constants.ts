@@ -20,4 +20,15 @@ export const DETECTION = {
   keepDropsHours: 24,
   // After NOC dismisses or resolves an element's outage, detection leaves it alone this long.
   quietMinutes: 60,
+  // The router monitor writes session drops in the same minute detection runs: a drop younger
+  // than this may be a reconnect the next snapshot shows back; it counts once it has lasted.
+  dropSettleMinutes: 2,
+  // A router the monitor cannot reach: only a connection failure counts (a wrong password or
+  // a certificate problem after a change is the operator's, not the customers' outage), and
+  // only once it has lasted. The monitor checks every minute.
+  routerOffline: {
+    minMinutes: 5,
+    checkMinutes: 1,
+    errorKinds: ['refused', 'timeout', 'unreachable', 'closed'],
+  },
 } as const;

@@ -11,7 +11,7 @@ import { createOutage } from './mutations';
  * router's snapshot (session_drops) and has not come back. Subscriptions already inside a
  * current outage are left out, so one fault is proposed once.
  */
-function offlineSql(orgId: string, since: Date) {
+function offlineSql(orgId: string, since: Date, settled: Date) {
   const ignored = sql.join(
     DETECTION.ignoredRadiusCauses.map((c) => sql`${c}`),
     sql`, `,
@@ -32,6 +32,7 @@ function offlineSql(orgId: string, since: Date) {
       select d.subscription_id, max(d.dropped_at) as at
       from session_drops d
       where d.organization_id = ${orgId} and d.dropped_at >= ${since.toISOString()}::timestamptz
+        and d.dropped_at <= ${settled.toISOString()}::timestamptz
         and not exists (select 1 from router_sessions rs
                         where rs.organization_id = ${orgId} and rs.subscription_id = d.subscription_id)
       group by d.subscription_id),
@@ -59,12 +60,14 @@ type Candidate = {
 };
 
 /** Elements (ODPs or routers) where enough of their active customers went offline together. */
-async function candidates(db: Db, orgId: string, since: Date, by: 'odp' | 'router') {
+async function candidates(db: Db, orgId: string, now: Date, by: 'odp' | 'router') {
+  const since = new Date(now.getTime() - DETECTION.windowMinutes * 60_000);
+  const settled = new Date(now.getTime() - DETECTION.dropSettleMinutes * 60_000);
   const column = by === 'odp' ? sql.raw('odp_id') : sql.raw('router_id');
   const rule = DETECTION[by];
   return db
     .execute<Candidate>(sql`
-    with off as (${offlineSql(orgId, since)}),
+    with off as (${offlineSql(orgId, since, settled)}),
     grouped as (
       select ${column} as element_id, count(*)::int as offline, min(at) as first_at, max(at) as last_at,
              count(*) filter (where radius)::int as radius, count(*) filter (where router)::int as router
@@ -97,12 +100,11 @@ function evidence(c: Candidate) {
  */
 export async function detectOutages(db: Db, p: { orgId: string; now?: Date }) {
   const now = p.now ?? new Date();
-  const since = new Date(now.getTime() - DETECTION.windowMinutes * 60_000);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('outages'), hashtext(${p.orgId}))`);
     const proposed: string[] = [];
     const quiet = (type: 'router' | 'odp', id: string) => recentlyDecided(tx, p.orgId, type, id, now);
-    for (const c of await candidates(tx, p.orgId, since, 'router')) {
+    for (const c of await candidates(tx, p.orgId, now, 'router')) {
       if (await quiet('router', c.element_id)) continue;
       const o = await createOutage(tx, {
         orgId: p.orgId,
@@ -114,7 +116,7 @@ export async function detectOutages(db: Db, p: { orgId: string; now?: Date }) {
       });
       proposed.push(o.id);
     }
-    for (const r of await unreachableRouters(tx, p.orgId)) {
+    for (const r of await unreachableRouters(tx, p.orgId, now)) {
       if (await quiet('router', r.id)) continue;
       const o = await createOutage(tx, {
         orgId: p.orgId,
@@ -126,7 +128,7 @@ export async function detectOutages(db: Db, p: { orgId: string; now?: Date }) {
       });
       proposed.push(o.id);
     }
-    for (const c of await candidates(tx, p.orgId, since, 'odp')) {
+    for (const c of await candidates(tx, p.orgId, now, 'odp')) {
       if (await quiet('odp', c.element_id)) continue;
       const o = await createOutage(tx, {
         orgId: p.orgId,
@@ -145,12 +147,28 @@ export async function detectOutages(db: Db, p: { orgId: string; now?: Date }) {
   });
 }
 
-/** Routers the monitor marks offline that serve active customers and have no current outage. */
-async function unreachableRouters(db: Db, orgId: string) {
+/**
+ * Routers the monitor cannot reach that serve active customers and have no current outage.
+ * Only a connection failure (DETECTION.routerOffline.errorKinds) that has lasted: last seen at
+ * least minMinutes ago and still failing at the last check. It started when the router was
+ * last seen — but never earlier than minMinutes plus two checks before now: a last_seen_at
+ * from weeks ago (a router left offline, a monitor that was stopped) says nothing about when
+ * the customers lost service, and the credit is computed from this start.
+ */
+async function unreachableRouters(db: Db, orgId: string, now: Date) {
+  const rule = DETECTION.routerOffline;
+  const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  const kinds = sql.join(
+    rule.errorKinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
   return db.execute<{ id: string; since: Date }>(sql`
-    select r.id, coalesce(r.last_seen_at, r.last_checked_at, now()) as since
+    select r.id, greatest(r.last_seen_at, ${at(rule.minMinutes + 2 * rule.checkMinutes)}::timestamptz) as since
     from routers r
     where r.organization_id = ${orgId} and r.status = 'offline'
+      and r.last_error_kind in (${kinds})
+      and r.last_seen_at <= ${at(rule.minMinutes)}::timestamptz
+      and r.last_checked_at >= ${at(2 * rule.checkMinutes)}::timestamptz
       and exists (select 1 from subscriptions s where s.organization_id = ${orgId} and s.router_id = r.id and s.status = 'active')
       and not exists (select 1 from outages o where o.organization_id = ${orgId} and o.element_type = 'router'
                       and o.element_id = r.id and o.status in ('proposed', 'open'))`);
@@ -159,13 +177,14 @@ async function unreachableRouters(db: Db, orgId: string) {
 /**
  * NOC already decided about this element a moment ago (dismissed as a false alarm, or just
  * resolved while customers reconnect): the same signals must not page them again at once.
+ * Counted from decided_at: crediting an old outage later must not silence its element.
  */
 async function recentlyDecided(db: Db, orgId: string, type: 'router' | 'odp', id: string, now: Date) {
   const since = new Date(now.getTime() - DETECTION.quietMinutes * 60_000).toISOString();
   const [row] = await db.execute<{ one: number }>(sql`
     select 1 as one from outages
     where organization_id = ${orgId} and element_type = ${type} and element_id = ${id}
-      and (status in ('proposed', 'open') or updated_at >= ${since}::timestamptz)
+      and (status in ('proposed', 'open') or decided_at >= ${since}::timestamptz)
     limit 1`);
   return Boolean(row);
 }

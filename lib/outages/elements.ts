@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cables, infraSites, odps, routers } from '@/db/schema';
+import { translate } from '@/lib/i18n/translate';
+import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
 import type { OutageElement } from './affected';
 
@@ -21,7 +23,9 @@ export async function resolveElement(db: Db, p: { orgId: string; element: Outage
         { code: found.label, total: found.totalPorts ?? 0, port },
         { odpPort: 'validation.odpPort' },
       );
-    return { label: `${found.label} · port ${port}`, area: found.area };
+    // The label is stored on the outage and read by customers and staff: in the organization's language.
+    const { locale } = await getMessagingSettings(db, p.orgId);
+    return { label: `${found.label} · ${translate(locale, 'outages.portN', { n: port })}`, area: found.area };
   }
   return { label: found.label, area: found.area };
 }

@@ -1,14 +1,15 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type Outage, organizations, outages } from '@/db/schema';
+import { type Outage, organizations, outages, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
+import { formatTicketNumber } from '@/lib/tickets/open';
 import { type OutageElement, storeAffected } from './affected';
 import { CURRENT_STATUSES } from './constants';
-import { daysInMonthAt, insertDowntimeCredits } from './credit';
+import { computeDowntimeCredits, daysInMonthAt, insertDowntimeCredits } from './credit';
 import { resolveElement } from './elements';
 import { closeIncident, openIncident } from './incident';
 import { queueOutageNotices } from './notices';
@@ -151,7 +152,10 @@ export async function dismissOutage(db: Db, p: Actor & { outageId: string }) {
   return db.transaction(async (tx) => {
     const o = await lockOutage(tx, p.orgId, p.outageId);
     expect(o, 'proposed');
-    await tx.update(outages).set({ status: 'dismissed', updatedAt: sql`now()` }).where(eq(outages.id, o.id));
+    await tx
+      .update(outages)
+      .set({ status: 'dismissed', decidedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(outages.id, o.id));
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -172,7 +176,13 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
     expect(o, 'open');
     const [resolved] = await tx
       .update(outages)
-      .set({ status: 'resolved', resolvedAt: sql`now()`, resolvedNotifiedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({
+        status: 'resolved',
+        resolvedAt: sql`now()`,
+        decidedAt: sql`now()`,
+        resolvedNotifiedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
       .where(eq(outages.id, o.id))
       .returning();
     const notices = await queueOutageNotices(tx, {
@@ -180,7 +190,7 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
       outage: resolved!,
       kind: 'outage_resolved',
       area: o.area,
-      ticketNumber: null,
+      ticketNumber: await incidentNumber(tx, p.orgId, o.ticketId),
       actorUserId: p.actorUserId,
     });
     if (o.ticketId) await closeIncident(tx, { ...p, ticketId: o.ticketId });
@@ -197,7 +207,55 @@ export async function resolveOutage(db: Db, p: Actor & { outageId: string }) {
   });
 }
 
+/** The incident ticket's number ({{ticket.number}} in the "resolved" notice), if it still exists. */
+async function incidentNumber(db: Db, orgId: string, ticketId: string | null) {
+  if (!ticketId) return null;
+  const [t] = await db
+    .select({ number: tickets.number })
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), eq(tickets.organizationId, orgId)));
+  return t ? formatTicketNumber(t.number) : null;
+}
+
 const minutesBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 60_000);
+
+/** What crediting a resolved outage uses: its times, the month's days and the line's words. */
+async function creditParams(db: Db, orgId: string, o: Outage, actorUserId: string | null) {
+  const [org] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  const { locale } = await getMessagingSettings(db, orgId);
+  const resolvedAt = o.resolvedAt!;
+  const downtimeSeconds = Math.max(0, Math.round((resolvedAt.getTime() - o.startedAt.getTime()) / 1000));
+  return {
+    orgId,
+    outageId: o.id,
+    startedAt: o.startedAt,
+    resolvedAt,
+    daysInMonth: daysInMonthAt(o.startedAt, org!.timezone),
+    description: translate(locale, 'outages.credit.line', {
+      element: o.elementLabel,
+      minutes: Math.round(downtimeSeconds / 60),
+    }).slice(0, 120),
+    actorUserId,
+  };
+}
+
+/**
+ * What crediting would give (the confirmation shows it): how many subscriptions and the
+ * total, or null when the outage cannot be credited (not resolved, or already credited).
+ */
+export async function previewOutageCredit(db: Db, p: { orgId: string; outageId: string }) {
+  const [o] = await db
+    .select()
+    .from(outages)
+    .where(and(eq(outages.id, p.outageId), eq(outages.organizationId, p.orgId)));
+  if (!o) throw new AppError('not_found');
+  if (o.status !== 'resolved' || o.creditedAt || !o.resolvedAt) return null;
+  const { count, total } = await computeDowntimeCredits(db, await creditParams(db, p.orgId, o, null));
+  return { count, total };
+}
 
 /**
  * Credits the downtime on the next invoices, once: a negative pending charge per affected
@@ -209,23 +267,9 @@ export async function creditOutageDowntime(db: Db, p: Actor & { outageId: string
     const o = await lockOutage(tx, p.orgId, p.outageId);
     if (o.creditedAt) throw new AppError('outage_credited');
     expect(o, 'resolved');
-    const [org] = await tx
-      .select({ timezone: organizations.timezone })
-      .from(organizations)
-      .where(eq(organizations.id, p.orgId));
-    const { locale } = await getMessagingSettings(tx, p.orgId);
-    const downtimeSeconds = Math.max(0, Math.round((o.resolvedAt!.getTime() - o.startedAt.getTime()) / 1000));
-    const credited = await insertDowntimeCredits(tx, {
-      orgId: p.orgId,
-      outageId: o.id,
-      downtimeSeconds,
-      daysInMonth: daysInMonthAt(o.startedAt, org!.timezone),
-      description: translate(locale, 'outages.credit.line', {
-        element: o.elementLabel,
-        minutes: Math.round(downtimeSeconds / 60),
-      }).slice(0, 120),
-      actorUserId: p.actorUserId,
-    });
+    const params = await creditParams(tx, p.orgId, o, p.actorUserId);
+    const credited = await insertDowntimeCredits(tx, params);
+    const downtimeSeconds = Math.max(0, Math.round((params.resolvedAt.getTime() - params.startedAt.getTime()) / 1000));
     await tx
       .update(outages)
       .set({ creditedAt: sql`now()`, creditedBy: p.actorUserId, updatedAt: sql`now()` })

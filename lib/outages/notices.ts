@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { formatDateTime } from '@/lib/format';
+import { translate } from '@/lib/i18n/translate';
 import { customerValues, draftFor, getMessagingSettings, insertDrafts, templateBody } from '@/lib/messaging/queue';
 import { renderTemplate } from '@/lib/messaging/templates';
 
@@ -43,7 +44,8 @@ export async function queueOutageNotices(
                    where os.organization_id = ${p.orgId} and os.outage_id = ${p.outage.id})`);
   const when = (d: Date | null) => (d ? formatDateTime(d, settings.locale, org!.timezone) : '');
   const shared = {
-    'outage.area': p.area || p.outage.elementLabel,
+    // Element labels are internal codes (ODC-3 — Cabinet Blok C): with no area, a neutral "your area".
+    'outage.area': p.area?.trim() || translate(settings.locale, 'outages.notice.yourArea'),
     'outage.started': when(p.outage.startedAt),
     'outage.resolved': when(p.outage.resolvedAt),
     'ticket.number': p.ticketNumber ?? '',

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { OUTAGE_ELEMENT_TYPES } from '@/db/enums';
 import { defineOperation } from '@/lib/server/operation';
 import { searchElements } from './element-search';
-import { confirmOutage, creditOutageDowntime, dismissOutage, markOutageDown, resolveOutage } from './mutations';
+import {
+  confirmOutage,
+  creditOutageDowntime,
+  dismissOutage,
+  markOutageDown,
+  previewOutageCredit,
+  resolveOutage,
+} from './mutations';
 import { countCurrentOutages, getOutage, listAffectedCustomers, listOutages, previewOutage } from './queries';
 import { affectedPageSchema, listOutagesSchema, markDownSchema, outageIdSchema, previewSchema } from './schemas';
 
@@ -89,4 +96,12 @@ export const creditOutageOp = defineOperation({
   permission: 'outages.credit',
   input: outageIdSchema,
   run: (ctx, input) => creditOutageDowntime(ctx.db, { ...ctx.actor, ...input }),
+});
+
+/** What crediting would give (count and total), for the confirmation. */
+export const previewCreditOp = defineOperation({
+  name: 'outages.creditPreview',
+  permission: 'outages.credit',
+  input: outageIdSchema,
+  run: (ctx, input) => previewOutageCredit(ctx.db, { orgId: ctx.orgId, ...input }),
 });

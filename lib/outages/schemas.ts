@@ -8,7 +8,17 @@ const id = z.string().uuid('validation.invalid');
 export const markDownSchema = z.object({
   elementType: z.enum(OUTAGE_ELEMENT_TYPES, 'validation.invalid'),
   elementId: id,
-  odpPort: blankAsUndefined(z.coerce.number('validation.odpPort').int('validation.odpPort').min(1).max(256)),
+  // Blank is none; otherwise every failure is the one message key (as a union, a fraction
+  // would come back as zod's English "Invalid input").
+  odpPort: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.coerce
+      .number('validation.odpPort')
+      .int('validation.odpPort')
+      .min(1, 'validation.odpPort')
+      .max(256, 'validation.odpPort')
+      .optional(),
+  ),
   cause: blankAsUndefined(z.string().trim().max(500, 'validation.tooLong')),
 });
 export type MarkDownInput = z.output<typeof markDownSchema>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { TicketCategory, TicketKind, TicketPriority, TicketSource } from '@/db/enums';
 import {
@@ -22,6 +22,15 @@ import { addWorkingMinutes, DEFAULT_SLA_TARGETS, DEFAULT_WORKING_HOURS } from '.
 export function formatTicketNumber(n: number): string {
   return `T-${String(n).padStart(6, '0')}`;
 }
+
+/**
+ * Complaints that are about the service being down join an outage's incident; a billing
+ * question or a relocation request from a customer inside an outage is still its own ticket.
+ */
+const OUTAGE_CATEGORIES: readonly TicketCategory[] = ['no_internet', 'slow'];
+
+/** The incident ticket still being worked: a resolved or closed one takes no new complaints. */
+const LIVE_TICKET_STATUSES = ['open', 'in_progress', 'waiting'] as const;
 
 /** The next gap-free number for the organization; call inside the transaction that inserts the ticket. */
 export async function nextTicketNumber(tx: Db, orgId: string): Promise<number> {
@@ -53,14 +62,15 @@ export type OpenTicketResult = { ticket: Ticket; joinedIncident: boolean };
 
 /**
  * The one way a ticket is opened: by staff, the public form, the portal, the WhatsApp bot and
- * outages. A complaint from a customer who sits inside a current outage is not a new ticket:
- * their words join the outage's incident ticket, so NOC answers one conversation, not fifty.
+ * outages. A no-internet or slow complaint from a customer who sits inside an open outage
+ * whose incident ticket is still being worked is not a new ticket: their words join it, so
+ * NOC answers one conversation, not fifty.
  */
 export async function openTicket(db: Db, p: OpenTicketParams): Promise<OpenTicketResult> {
   return db.transaction(async (tx) => {
     const { customerId, subscriptionId } = await checkLinks(tx, p);
     const kind = p.kind ?? 'complaint';
-    if (kind === 'complaint' && (customerId || subscriptionId)) {
+    if (kind === 'complaint' && OUTAGE_CATEGORIES.includes(p.category) && (customerId || subscriptionId)) {
       const incident = await currentIncident(tx, p.orgId, customerId, subscriptionId);
       if (incident) {
         const body = [p.subject.trim(), p.description?.trim()].filter(Boolean).join('\n\n');
@@ -172,7 +182,7 @@ export async function customersWithPhone(db: Db, orgId: string, phone: string) {
     .where(and(eq(customers.organizationId, orgId), eq(customers.phone, normalized)));
 }
 
-/** The incident ticket of an open outage the customer (or subscription) is inside, newest first. */
+/** The live incident ticket of an open outage the customer (or subscription) is inside, newest first. */
 export async function currentIncident(
   tx: Db,
   orgId: string,
@@ -196,6 +206,7 @@ export async function currentIncident(
         subscriptionId && customerId ? or(who, eq(outageSubscriptions.customerId, customerId)) : who,
         eq(outages.status, 'open'),
         isNotNull(outages.ticketId),
+        inArray(tickets.status, LIVE_TICKET_STATUSES),
       ),
     )
     .orderBy(desc(outages.startedAt))

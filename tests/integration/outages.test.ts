@@ -6,6 +6,7 @@ import {
   auditLogs,
   cables,
   customers,
+  invoices,
   messages,
   odps,
   outageSubscriptions,
@@ -14,6 +15,9 @@ import {
   subscriptions,
   tickets,
 } from '@/db/schema';
+import { runIsolation } from '@/lib/billing/isolation';
+import { periodOf } from '@/lib/billing/money';
+import { runBilling } from '@/lib/billing/run';
 import { saveSite } from '@/lib/infrastructure/sites';
 import { readRouterState } from '@/lib/network/router-ops';
 import { saveRouterState } from '@/lib/network/router-status';
@@ -191,6 +195,128 @@ describe('affected customers from the topology', () => {
   });
 });
 
+describe('overlapping outages and the money', () => {
+  test('an ODP port is only that port of that ODP, not the same port of ODPs its cables feed', async () => {
+    const w = await world('out-port');
+    const odp = await w.id('ODP-1-1-1');
+    // An ODP fed by a cable from ODP-1-1-1 has its own customer on port 2.
+    const { cable } = await cableFedOdp(w, 'ODP-KP', await w.id('ODC-1-1'), 2);
+    await db.update(cables).set({ fromSiteId: null, fromOdpId: odp }).where(eq(cables.id, cable.id));
+    const count = async (type: 'odp' | 'odp_port', odpPort?: number) =>
+      (await countAffected(db, { orgId: w.org.id, element: { type, id: odp, odpPort } })).subscriptions;
+    assert.equal(await count('odp'), 6, 'the ODP takes what its cable feeds');
+    assert.equal(await count('odp_port', 2), 1, 'port 2 is one customer, not also port 2 of ODP-KP');
+    const port = await ok(
+      executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp_port', elementId: odp, odpPort: 2 }),
+    );
+    assert.equal(port.outage.affectedCount, 1);
+    assert.match(port.outage.elementLabel, /· Port 2$/, 'the port wording comes from the messages');
+  });
+
+  test('an ODP marked while its ODC is down takes nobody twice: one notice, one credit', async () => {
+    const w = await world('out-overlap');
+    const odc = await w.id('ODC-1-1');
+    const odp = await w.id('ODP-1-1-1');
+    const big = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odc', elementId: odc }));
+    assert.equal(big.outage.affectedCount, 12);
+    const preview = await ok(executeOperation(ops.previewOutageOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    assert.equal(preview.subscriptions, 0, 'already inside the ODC outage');
+    const small = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    assert.equal(small.outage.affectedCount, 0);
+    const notices = await db.select().from(messages).where(eq(messages.organizationId, w.org.id));
+    assert.equal(notices.length, 12, 'one notice per customer');
+    // Stored with the plan price of the time: a later price change does not change the credit.
+    const [row] = await db.select().from(outageSubscriptions).where(eq(outageSubscriptions.outageId, big.outage.id));
+    assert.deepEqual([row!.priceRupiah, row!.taxable], [150_000, false]);
+  });
+
+  test('overlapping credited outages never pay the same hour twice; terminated subscriptions get nothing', async () => {
+    const w = await world('out-overlap-credit');
+    const finance = ctxFor(db, w.org.id, w.admin.user.id, 'finance');
+    const odp = await w.id('ODP-1-1-1');
+    const first = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: first.outage.id }));
+    const second = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: second.outage.id }));
+    // Both cover the same 6 hours (e.g. one marked again after a hasty resolve, times edited).
+    for (const id of [first.outage.id, second.outage.id])
+      await db
+        .update(outages)
+        .set({ startedAt: sql`now() - interval '6 hours'`, resolvedAt: sql`now()` })
+        .where(eq(outages.id, id));
+    await db.execute(sql`update subscriptions set status = 'terminated' where organization_id = ${w.org.id}
+      and odp_id = ${odp} and odp_port = 4`);
+    // The confirmation's preview is what the credit then gives.
+    const preview = await ok(executeOperation(ops.previewCreditOp, finance, { outageId: first.outage.id }));
+    const a = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: first.outage.id }));
+    assert.equal(a.count, 3, 'the terminated subscription is not credited');
+    assert.deepEqual(preview, { count: a.count, total: a.total });
+    assert.equal(await ok(executeOperation(ops.previewCreditOp, finance, { outageId: first.outage.id })), null);
+    assert.deepEqual(await ok(executeOperation(ops.previewCreditOp, finance, { outageId: second.outage.id })), {
+      count: 0,
+      total: 0,
+    });
+    const b = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: second.outage.id }));
+    assert.equal(b.count, 0, 'the same hours were already credited');
+  });
+
+  test('a month-long outage credit: the invoice closes at 0, settled, and nobody is isolated', async () => {
+    const w = await world('out-month');
+    const finance = ctxFor(db, w.org.id, w.admin.user.id, 'finance');
+    const odp = await w.id('ODP-1-1-1');
+    const marked = await ok(executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: odp }));
+    await ok(executeOperation(ops.resolveOutageOp, w.ctx, { outageId: marked.outage.id }));
+    await db
+      .update(outages)
+      .set({ startedAt: sql`now() - interval '40 days'` })
+      .where(eq(outages.id, marked.outage.id));
+    const credited = await ok(executeOperation(ops.creditOutageOp, finance, { outageId: marked.outage.id }));
+    assert.equal(credited.total, -4 * 150_000, 'never more than the month');
+    // A discount on top: the credits outweigh the plan; the rest waits for the next invoice.
+    const [sub] = await db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.odpId, odp), eq(subscriptions.odpPort, 1)));
+    await db.insert(pendingCharges).values({
+      organizationId: w.org.id,
+      subscriptionId: sub!.id,
+      description: 'Diskon',
+      amount: -20_000,
+    });
+    const period = periodOf(new Date(), w.org.timezone);
+    await runBilling(db, { orgId: w.org.id, period, actorUserId: null });
+    const issued = await db
+      .select()
+      .from(invoices)
+      .where(
+        and(
+          eq(invoices.organizationId, w.org.id),
+          sql`${invoices.subscriptionId} in (
+        select id from subscriptions where odp_id = ${odp})`,
+        ),
+      );
+    assert.equal(issued.length, 4);
+    assert.ok(
+      issued.every((i) => i.total === 0 && i.status === 'paid'),
+      JSON.stringify(issued.map((i) => [i.total, i.status])),
+    );
+    const carried = await db
+      .select()
+      .from(pendingCharges)
+      .where(and(eq(pendingCharges.subscriptionId, sub!.id), sql`${pendingCharges.invoiceId} is null`));
+    assert.deepEqual(
+      carried.map((c) => c.amount),
+      [-20_000],
+    );
+    const isolation = await runIsolation(db, { orgId: w.org.id, now: new Date(Date.now() + 60 * 86_400_000) });
+    const isolated = await db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.odpId, odp), eq(subscriptions.status, 'isolated')));
+    assert.deepEqual(isolated, [], JSON.stringify(isolation));
+  });
+});
+
 describe('an outage from mark-down to credit', () => {
   test('marking an ODC down opens one incident, notifies each affected customer once (opted-out excluded), a complaint joins, resolve, credit once', async () => {
     const w = await world('out-flow');
@@ -221,6 +347,11 @@ describe('an outage from mark-down to credit', () => {
       [[optedOut!.id, 'opted_out']],
     );
     assert.ok(sent.every((m) => m.category === 'outage' && m.body.includes(marked.ticketNumber)));
+    // The ODC has no area: customers read a neutral phrase, never the internal element code.
+    assert.ok(
+      sent.every((m) => /di area Anda|in your area/.test(m.body) && !m.body.includes('ODC-2-1')),
+      sent[0]!.body,
+    );
     // The same element twice is refused with words, not a second outage.
     const again = await executeOperation(ops.markDownOp, w.ctx, { elementType: 'odc', elementId: odc });
     assert.equal(!again.ok && again.code, 'outage_exists');
@@ -290,6 +421,38 @@ describe('an outage from mark-down to credit', () => {
     );
     const page = await ok(executeOperation(ops.listAffectedOp, w.ctx, { outageId: marked.outage.id }));
     assert.equal(page.items.length, 12);
+  });
+
+  test('only no-internet and slow complaints join, and only while the incident ticket is being worked', async () => {
+    const w = await world('out-join');
+    const marked = await ok(
+      executeOperation(ops.markDownOp, w.ctx, { elementType: 'odp', elementId: await w.id('ODP-1-1-1') }),
+    );
+    const [inside] = await db
+      .select()
+      .from(outageSubscriptions)
+      .where(eq(outageSubscriptions.outageId, marked.outage.id))
+      .limit(1);
+    const complain = (category: 'no_internet' | 'slow' | 'billing' | 'relocation') =>
+      openTicket(db, {
+        orgId: w.org.id,
+        actorUserId: null,
+        source: 'portal',
+        customerId: inside!.customerId,
+        category,
+        subject: `Keluhan ${category}`,
+      });
+    for (const category of ['billing', 'relocation'] as const) {
+      const r = await complain(category);
+      assert.equal(r.joinedIncident, false, category);
+      assert.notEqual(r.ticket.id, marked.ticketId);
+    }
+    assert.equal((await complain('slow')).joinedIncident, true);
+    // Staff closed the incident ticket while the outage is still open: a new complaint is its own ticket.
+    await db.update(tickets).set({ status: 'closed' }).where(eq(tickets.id, marked.ticketId));
+    const late = await complain('no_internet');
+    assert.equal(late.joinedIncident, false);
+    assert.notEqual(late.ticket.id, marked.ticketId);
   });
 
   test('a technician may look but not mark down, and finance may credit but not resolve', async () => {
@@ -397,7 +560,11 @@ describe('detection', () => {
       server.state.remove('/ppp/active', row!);
     }
     await check();
-    const found = await detectOutages(db, { orgId: w.org.id });
+    // The same minute: the drops may be reconnects the next snapshot shows back; not yet.
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // Still gone three minutes later: now it is a fault.
+    const later = new Date(Date.now() + 3 * 60_000);
+    const found = await detectOutages(db, { orgId: w.org.id, now: later });
     assert.equal(found.proposed.length, 1);
     const [o] = await db.select().from(outages).where(eq(outages.id, found.proposed[0]!));
     assert.deepEqual(
@@ -406,9 +573,49 @@ describe('detection', () => {
     );
     // NOC dismisses it (a planned power cut): the same drops do not propose it again.
     await ok(executeOperation(ops.dismissOutageOp, w.ctx, { outageId: o!.id }));
-    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id, now: later })).proposed, []);
     const again = await executeOperation(ops.confirmOutageOp, w.ctx, { outageId: o!.id });
     assert.equal(!again.ok && again.code, 'outage_state');
+  });
+});
+
+describe('detection: an unreachable router', () => {
+  test('only a connection failure that lasted, started no earlier than the rule allows; quiet counts from the decision', async () => {
+    const w = await world(
+      'out-router-off',
+      async (orgId) => (await makeRouter(db, orgId, { host: '10.79.0.1', port: 8728 })).id,
+    );
+    const setRouter = (kind: string, seenAgo: string) =>
+      db.execute(sql`update routers set status = 'offline', last_error_kind = ${kind}, last_checked_at = now(),
+        last_seen_at = now() - ${seenAgo}::interval where id = ${w.routerId}`);
+    // A wrong password after a change: the operator's problem, not an outage.
+    await setRouter('bad_login', '1 hour');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    await setRouter('tls', '1 hour');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // One failed call a minute after the last good one: not yet.
+    await setRouter('timeout', '1 minute');
+    assert.deepEqual((await detectOutages(db, { orgId: w.org.id })).proposed, []);
+    // Last seen three weeks ago: proposed, but it did not start three weeks ago (the credit).
+    await setRouter('timeout', '21 days');
+    const before = Date.now();
+    const found = await detectOutages(db, { orgId: w.org.id });
+    assert.equal(found.proposed.length, 1);
+    const [o] = await db.select().from(outages).where(eq(outages.id, found.proposed[0]!));
+    const ago = (before - o!.startedAt.getTime()) / 60_000;
+    assert.ok(ago > 6 && ago < 8, `started ${ago} minutes ago`);
+    // Resolved two hours ago, credited now: the credit does not silence the router again.
+    await db
+      .update(outages)
+      .set({
+        status: 'resolved',
+        resolvedAt: sql`now() - interval '2 hours'`,
+        decidedAt: sql`now() - interval '2 hours'`,
+        creditedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(outages.id, o!.id));
+    assert.equal((await detectOutages(db, { orgId: w.org.id })).proposed.length, 1);
   });
 });
 

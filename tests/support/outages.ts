@@ -87,6 +87,8 @@ export function outageIsolationCases(sides: () => Sides): Record<string, () => P
         [],
       );
     },
+    'outages.creditPreview': async () =>
+      notFound(await run(outageOps.previewCreditOp, { outageId: (await bWorld()).resolved })),
     'sites.topologyChoices': async () => readsNothingOfB(await run(infraOps.siteTopologyChoicesOp, {})),
   };
 }
@@ -189,6 +191,7 @@ export async function outageMatrixInputs(
     'outages.dismiss': { outageId: toDismiss },
     'outages.resolve': { outageId: open.outage.id },
     'outages.credit': { outageId: done.outage.id },
+    'outages.creditPreview': { outageId: done.outage.id },
     'sites.topologyChoices': {},
   };
 }

@@ -11,7 +11,7 @@ import { can } from '@/lib/auth/permissions';
 import { formatCustomerNumber } from '@/lib/customers/constants';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { getOutageOp, listAffectedOp } from '@/lib/outages/operations';
+import { getOutageOp, listAffectedOp, previewCreditOp } from '@/lib/outages/operations';
 
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -40,6 +40,10 @@ export default async function OutagePage({
   const tz = info.org!.timezone;
   const o = await read(getOutageOp, { outageId: id });
   const affected = await read(listAffectedOp, { outageId: id, q: sp.q, cursor: sp.cursor });
+  const canCredit = can(ctx.role, 'outages.credit');
+  // The credit's confirmation names what it gives (count and total) before finance commits.
+  const creditPreview =
+    canCredit && o.status === 'resolved' && !o.creditedAt ? await read(previewCreditOp, { outageId: id }) : null;
   const end = o.resolvedAt ?? new Date();
   const minutes = Math.max(0, Math.round((end.getTime() - o.startedAt.getTime()) / 60_000));
   const evidence = o.evidence as { signal?: string; offline?: number; total?: number; windowMinutes?: number } | null;
@@ -94,7 +98,8 @@ export default async function OutagePage({
           customers={o.customers}
           credited={Boolean(o.creditedAt)}
           canManage={can(ctx.role, 'outages.manage')}
-          canCredit={can(ctx.role, 'outages.credit')}
+          canCredit={canCredit}
+          creditPreview={creditPreview}
         />
       </Card>
       <section className="space-y-2">
