@@ -13,6 +13,7 @@ import { stepTime } from './constants';
 import { recordEvent } from './events';
 import { conflictAnswer, fieldGuard } from './guard';
 import { onceByKey, storedAnswer } from './idempotency';
+import { assignedTo } from './queries';
 import type { FieldResult } from './schemas';
 
 /** Photos and signatures of a work order live in FILES_DIR/<organization>/work-orders/<id>/. */
@@ -160,7 +161,23 @@ async function removeUnlinked(relative: string, filesDir?: string) {
 }
 
 /** Where a work order's photo or signature file is, for the file route; another organization's is "not found". */
-export async function workOrderFilePath(db: Db, p: { orgId: string; workOrderId: string; file: string }) {
+export async function workOrderFilePath(
+  db: Db,
+  p: { orgId: string; workOrderId: string; file: string; onlyAssignedTo?: string },
+) {
+  if (p.onlyAssignedTo) {
+    const [mine] = await db
+      .select({ id: workOrders.id })
+      .from(workOrders)
+      .where(
+        and(
+          eq(workOrders.id, p.workOrderId),
+          eq(workOrders.organizationId, p.orgId),
+          assignedTo(db, { orgId: p.orgId, userId: p.onlyAssignedTo }),
+        ),
+      );
+    if (!mine) throw new AppError('not_found');
+  }
   if (p.file === 'signature') {
     const [wo] = await db
       .select({ path: workOrders.signaturePath })
