@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'odp_port_taken'
   | 'odp_port_range'
   | 'odp_full'
+  | 'idempotency_key_reused'
   | 'lead_not_open'
   | 'no_coverage'
   | 'username_taken'

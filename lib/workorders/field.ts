@@ -177,7 +177,13 @@ export async function applyFieldAction(
 ): Promise<FieldResult> {
   const { action } = p;
   const locale = p.locale ?? 'id';
-  const work = onceByKey(db, { orgId: p.orgId, key: action.key }, async (tx): Promise<FieldResult> => {
+  const scope = {
+    orgId: p.orgId,
+    userId: p.userId,
+    key: action.key,
+    request: { kind: action.type, workOrderId: action.workOrderId, body: action },
+  };
+  const work = onceByKey(db, scope, async (tx): Promise<FieldResult> => {
     const guard = await fieldGuard(tx, { ...p, workOrderId: action.workOrderId, lock: true });
     if (guard.conflict) return conflictAnswer(locale, guard.conflict, guard.wo?.version);
     const { wo } = guard;

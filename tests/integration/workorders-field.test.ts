@@ -97,6 +97,28 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     assert.equal(keys.length, 2);
   });
 
+  test('a key belongs to its user and its step: another member gets no answer from it, another body is refused', async () => {
+    const { wo, version, base, world } = await assigned();
+    const checkIn = step(wo.id, version, { type: 'check_in' });
+    assert.deepEqual(await applyFieldAction(db, { ...base, action: checkIn }), { ok: true, version });
+    // The same key from technician 2 (not on this work order) is their own step: refused as theirs.
+    const theirs = await applyFieldAction(db, { orgId: base.orgId, userId: world.tech2.id, action: checkIn });
+    assert.equal(theirs.ok, false, JSON.stringify(theirs));
+    // The same key for a different step is not answered with the check-in's answer.
+    const other = { ...step(wo.id, version, { type: 'note', text: 'lain' }), key: checkIn.key };
+    await assert.rejects(applyFieldAction(db, { ...base, action: other }), /idempotency_key_reused/);
+    const photo = { ...base, workOrderId: wo.id, key: checkIn.key, bytes: PNG };
+    await assert.rejects(saveWorkOrderPhoto(db, photo), /idempotency_key_reused/);
+    const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, base.orgId));
+    assert.deepEqual(
+      keys.map((k) => [k.scope, Boolean(k.requestHash)]).sort(),
+      [
+        [`field:${world.tech1.id}`, true],
+        [`field:${world.tech2.id}`, true],
+      ].sort(),
+    );
+  });
+
   test('on the way tells the customer once, and an unknown checklist line is a field error', async () => {
     const { wo, version, base } = await assigned();
     assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);
