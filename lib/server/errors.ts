@@ -92,4 +92,5 @@ export type ErrorCode =
   | 'rating_closed'
   | 'workorder_closed'
   | 'workorder_photos_missing'
-  | 'workorder_signature_missing';
+  | 'workorder_signature_missing'
+  | 'workorder_subscription_terminated';

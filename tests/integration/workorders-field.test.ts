@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { executeOperation } from '@/lib/server/operation';
+import { dayIn } from '@/lib/workorders/constants';
 import { applyFieldAction, getFieldWorkOrder, listMyWorkOrders } from '@/lib/workorders/field';
 import { saveWorkOrderPhoto, saveWorkOrderSignature } from '@/lib/workorders/files';
 import { assignWorkOrderOp, cancelWorkOrderOp, scheduleWorkOrderOp } from '@/lib/workorders/operations';
@@ -41,6 +42,14 @@ async function assigned() {
   assert.ok(a.ok, JSON.stringify(a));
   const base = { orgId: org.id, userId: world.tech1.id };
   return { org, admin, ctx, world, wo, version: a.data.version, base };
+}
+
+/** The photos and signature a finish needs. */
+async function ready(workOrderId: string, base: { orgId: string; userId: string }) {
+  for (let i = 0; i < 3; i++)
+    assert.ok((await saveWorkOrderPhoto(db, { ...base, workOrderId, key: randomUUID(), bytes: PNG })).ok);
+  const signature = { ...base, workOrderId, key: randomUUID(), bytes: PNG, signedName: 'Rina' };
+  assert.ok((await saveWorkOrderSignature(db, signature)).ok);
 }
 
 const step = (workOrderId: string, version: number, extra: Record<string, unknown>) =>
@@ -271,5 +280,57 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     // Finished: a late step from the queue is a conflict.
     const late = await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'check_out' }) });
     assert.equal(!late.ok && late.conflict, 'finished');
+  });
+  test('a finish dated days back by the phone activates at server time; both times are audited', async () => {
+    const { wo, version, base, world, org } = await assigned();
+    await ready(wo.id, base);
+    // Made two weeks ago, so the phone's date is not simply raised to the creation.
+    const twoWeeks = new Date(Date.now() - 14 * 24 * 3600 * 1000);
+    await db.update(workOrders).set({ createdAt: twoWeeks }).where(eq(workOrders.id, wo.id));
+    const longAgo = new Date(Date.now() - 5 * 24 * 3600 * 1000).toISOString();
+    const finish = { ...step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3' }), at: longAgo };
+    assert.ok((await applyFieldAction(db, { ...base, action: finish })).ok);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.ok(Math.abs(sub!.activatedAt!.getTime() - Date.now()) < 60_000, String(sub!.activatedAt));
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.equal(row!.result!.installedOn, dayIn(sub!.activatedAt!, org.timezone));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, base.orgId), eq(auditLogs.action, 'workorder.finished')));
+    const data = audit!.data as { finishedAt: string; activatedAt: string };
+    assert.equal(data.finishedAt, longAgo);
+    assert.equal(data.activatedAt, sub!.activatedAt!.toISOString());
+  });
+
+  test('a terminated subscription: the finish is refused and its old port is not touched', async () => {
+    const { wo, version, base, world } = await assigned();
+    await ready(wo.id, base);
+    await db.update(subscriptions).set({ status: 'terminated' }).where(eq(subscriptions.id, world.subscription.id));
+    const finish = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 7 });
+    await assert.rejects(applyFieldAction(db, { ...base, action: finish }), /workorder_subscription_terminated/);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.equal(sub!.odpPort, 3);
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.notEqual(row!.status, 'done');
+  });
+
+  test('a relocation moves the subscription to the ODP port it finished on, checked free', async () => {
+    const { wo, version, base, world } = await assigned();
+    await ready(wo.id, base);
+    await db.update(workOrders).set({ type: 'relocation' }).where(eq(workOrders.id, wo.id));
+    await db.update(subscriptions).set({ status: 'active' }).where(eq(subscriptions.id, world.subscription.id));
+    // Port 4 is another customer's.
+    const other = await makeInstallationWorld(db, base.orgId, world.tech1.id);
+    await db
+      .update(subscriptions)
+      .set({ odpId: world.odp.id, odpPort: 4 })
+      .where(eq(subscriptions.id, other.subscription.id));
+    const taken = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 4 });
+    await assert.rejects(applyFieldAction(db, { ...base, action: taken }), /odp_port_taken/);
+    const finish = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 6 });
+    assert.ok((await applyFieldAction(db, { ...base, action: finish })).ok);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.deepEqual([sub!.odpId, sub!.odpPort, sub!.status], [world.odp.id, 6, 'active']);
   });
 });
