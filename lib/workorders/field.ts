@@ -6,6 +6,7 @@ import {
   odps,
   organizations,
   tickets,
+  workOrderEvents,
   workOrderPhotos,
   workOrders,
   workOrderTechnicians,
@@ -114,7 +115,7 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
     .where(and(eq(workOrders.id, p.id), eq(workOrders.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   const { wo } = row;
-  const [photos, technicians] = await Promise.all([
+  const [photos, technicians, notes] = await Promise.all([
     db
       .select({
         id: workOrderPhotos.id,
@@ -126,6 +127,19 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
       .where(and(eq(workOrderPhotos.workOrderId, wo.id), eq(workOrderPhotos.organizationId, p.orgId)))
       .orderBy(asc(workOrderPhotos.takenAt)),
     technicianNames(db, { orgId: p.orgId, workOrderId: wo.id }),
+    // The notes written on site, so they stay on the phone after they were sent.
+    db
+      .select({ data: workOrderEvents.data })
+      .from(workOrderEvents)
+      .where(
+        and(
+          eq(workOrderEvents.workOrderId, wo.id),
+          eq(workOrderEvents.organizationId, p.orgId),
+          eq(workOrderEvents.kind, 'note'),
+        ),
+      )
+      .orderBy(asc(workOrderEvents.happenedAt), asc(workOrderEvents.createdAt))
+      .limit(100),
   ]);
   return {
     id: wo.id,
@@ -161,6 +175,10 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
     checkOutAt: wo.checkOutAt,
     finishedAt: wo.finishedAt,
     result: wo.result,
+    fieldNotes: notes.flatMap((n) => {
+      const text = (n.data as { text?: unknown } | null)?.text;
+      return typeof text === 'string' ? [text] : [];
+    }),
   };
 }
 export type FieldWorkOrder = Awaited<ReturnType<typeof getFieldWorkOrder>>;

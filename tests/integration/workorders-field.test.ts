@@ -91,6 +91,12 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     const again = await applyFieldAction(db, { ...base, action: checkIn });
     assert.deepEqual(first, { ok: true, version });
     assert.deepEqual(again, first);
+    // A note once sent is still on the technician's copy.
+    assert.ok(
+      (await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'note', text: 'Tiang miring' }) }))
+        .ok,
+    );
+    assert.deepEqual((await getFieldWorkOrder(db, { ...base, id: wo.id })).fieldNotes, ['Tiang miring']);
     // Two copies racing (the queue flushing twice) still make one event.
     const item = step(wo.id, version, { type: 'checklist', itemId: 'c1', done: true });
     const raced = await Promise.all([1, 2, 3].map(() => applyFieldAction(db, { ...base, action: item })));
@@ -103,7 +109,7 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     assert.ok(row!.checkInAt && row!.checkInLat === -6.9143);
     assert.equal(row!.checklist.find((c) => c.id === 'c1')?.done, true);
     const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, base.orgId));
-    assert.equal(keys.length, 2);
+    assert.equal(keys.length, 3, 'check-in, checklist, note');
   });
 
   test('a key belongs to its user and its step: another member gets no answer from it, another body is refused', async () => {
@@ -320,12 +326,16 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     await ready(wo.id, base);
     await db.update(workOrders).set({ type: 'relocation' }).where(eq(workOrders.id, wo.id));
     await db.update(subscriptions).set({ status: 'active' }).where(eq(subscriptions.id, world.subscription.id));
-    // Port 4 is another customer's.
+    // Port 4 is another customer's. (Port 3 is freed while that customer is made: their lead
+    // may be placed on either ODP at the pole, on port 3.)
+    const mine = eq(subscriptions.id, world.subscription.id);
+    await db.update(subscriptions).set({ odpPort: null }).where(mine);
     const other = await makeInstallationWorld(db, base.orgId, world.tech1.id);
     await db
       .update(subscriptions)
       .set({ odpId: world.odp.id, odpPort: 4 })
       .where(eq(subscriptions.id, other.subscription.id));
+    await db.update(subscriptions).set({ odpPort: 3 }).where(mine);
     const taken = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 4 });
     await assert.rejects(applyFieldAction(db, { ...base, action: taken }), /odp_port_taken/);
     const finish = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 6 });
