@@ -80,6 +80,18 @@ test('the field action schema: a discriminated union with the common fields', ()
   assert.deepEqual([finish.type, finish.version], ['finish', 2]);
   assert.equal(finish.type === 'finish' && finish.macAddress, 'AA:BB:CC:DD:EE:FF');
   assert.equal(finish.type === 'finish' && finish.serialNumber, 'ZTEG123');
+  // Typed off the modem's label without separators: accepted, stored the same way.
+  const bare = fieldActionSchema.parse({
+    ...base,
+    type: 'finish',
+    serialNumber: 'ZTEG123',
+    macAddress: 'aabbccddeeff',
+  });
+  assert.equal(bare.type === 'finish' && bare.macAddress, 'AA:BB:CC:DD:EE:FF');
+  assert.ok(
+    !fieldActionSchema.safeParse({ ...base, type: 'finish', serialNumber: 'ZTEG123', macAddress: 'AABBCCDDEEF' })
+      .success,
+  );
   assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'finish', serialNumber: '' }).success);
   assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'teleport' }).success);
   assert.ok(!fieldActionSchema.safeParse({ ...base, key: 'not-a-uuid', type: 'check_in' }).success);

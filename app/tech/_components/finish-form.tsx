@@ -3,6 +3,7 @@ import { ScanLine } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { MAC_PATTERN, normalizeMac } from '@/lib/field/rules';
 import type { FieldWorkOrderView } from '@/lib/field/view';
 import { SerialScanner } from './scanner';
 
@@ -37,7 +38,7 @@ export function FinishForm({
     if (wo.photoCount < wo.requiredPhotos) return t('needPhotos', { count: wo.requiredPhotos - wo.photoCount });
     if (wo.needsSignature && !wo.signed) return t('needSignature');
     if (serial.trim().length < 3) return t('needSerial');
-    if (mac.trim() && !/^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$/.test(mac.trim())) return t('badMac');
+    if (mac.trim() && !MAC_PATTERN.test(mac.trim())) return t('badMac');
     if (port.trim() && !/^\d{1,3}$/.test(port.trim())) return t('badPort');
     return null;
   };
@@ -48,7 +49,7 @@ export function FinishForm({
     if (problem) return;
     await onFinish({
       serialNumber: serial.trim(),
-      ...(cabling && mac.trim() ? { macAddress: mac.trim().toUpperCase() } : {}),
+      ...(cabling && mac.trim() ? { macAddress: normalizeMac(mac.trim()) } : {}),
       ...(cabling && wo.odpId ? { odpId: wo.odpId } : {}),
       ...(cabling && port.trim() ? { odpPort: Number(port.trim()) } : {}),
     });
