@@ -6,6 +6,7 @@ import {
   odps,
   organizations,
   tickets,
+  type WorkOrder,
   workOrderEvents,
   workOrderPhotos,
   workOrders,
@@ -183,6 +184,14 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
 }
 export type FieldWorkOrder = Awaited<ReturnType<typeof getFieldWorkOrder>>;
 
+/** How late "on the way" may still reach the customer. */
+export const ON_THE_WAY_FRESH_MS = 30 * 60 * 1000;
+
+/** "On the way" is worth telling: tapped in the last half hour, and the technician is not there yet. */
+export function onTheWayIsNews(wo: Pick<WorkOrder, 'checkInAt' | 'status'>, at: Date, now: Date) {
+  return now.getTime() - at.getTime() <= ON_THE_WAY_FRESH_MS && !wo.checkInAt && wo.status !== 'done';
+}
+
 /**
  * Applies one step from the phone, exactly once per key (see ./idempotency.ts). Steps are
  * refused, as a conflict the phone shows, when the work order was cancelled, finished, or
@@ -217,7 +226,10 @@ export async function applyFieldAction(
       case 'on_the_way': {
         await tx.update(workOrders).set({ status, updatedAt: sql`now()` }).where(eq(workOrders.id, wo.id));
         await recordEvent(tx, { ...event, kind: 'on_the_way' });
-        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
+        // Sent from a queue that waited (no signal on the road), "on the way" would arrive
+        // after the technician did: told only while it is still news.
+        if (onTheWayIsNews(wo, at, new Date()))
+          await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
         break;
       }
       case 'check_in':

@@ -134,6 +134,22 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     );
   });
 
+  test('on the way sent late from the queue, or after the check-in, tells the customer nothing', async () => {
+    const { wo, version, base } = await assigned();
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    await db.update(workOrders).set({ createdAt: yesterday }).where(eq(workOrders.id, wo.id));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000).toISOString();
+    const stale = { ...step(wo.id, version, { type: 'on_the_way' }), at: twoHoursAgo };
+    assert.ok((await applyFieldAction(db, { ...base, action: stale })).ok);
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'check_in' }) })).ok);
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, base.orgId), eq(messages.category, 'technician_on_the_way')));
+    assert.equal(sent.length, 0);
+  });
+
   test('on the way tells the customer once, and an unknown checklist line is a field error', async () => {
     const { wo, version, base } = await assigned();
     assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);

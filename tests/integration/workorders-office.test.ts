@@ -115,6 +115,14 @@ describe('work orders in the office', () => {
     const audit = await db.select().from(auditLogs).where(eq(auditLogs.organizationId, org.id));
     assert.ok(audit.some((a) => a.action === 'workorder.assigned'));
     assert.equal(audit.filter((a) => a.action === 'workorder.scheduled').length, 3);
+    // Back to the first window: the customer was last told 14:00–16:00, so they hear again, once.
+    assert.equal(ok(await executeOperation(scheduleWorkOrderOp, ctx, visit)).notified, true);
+    assert.equal(ok(await executeOperation(scheduleWorkOrderOp, ctx, visit)).notified, false);
+    const all = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, org.id), eq(messages.category, 'visit_scheduled')));
+    assert.equal(all.length, 3);
   });
 
   test('a repair from a ticket, by hand; cancel with a reason; then nothing more changes', async () => {
