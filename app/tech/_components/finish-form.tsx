@@ -29,6 +29,8 @@ export function FinishForm({
   const [port, setPort] = useState(wo.odpPort ? String(wo.odpPort) : '');
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Finishing cannot be undone from the phone (an installation switches the customer on): asked first.
+  const [confirming, setConfirming] = useState(false);
   const onScan = useCallback((value: string) => {
     setSerial(value);
     setScanning(false);
@@ -43,9 +45,16 @@ export function FinishForm({
     return null;
   };
 
+  const ask = () => {
+    const problem = missing();
+    setError(problem);
+    setConfirming(!problem);
+  };
+
   const submit = async () => {
     const problem = missing();
     setError(problem);
+    setConfirming(false);
     if (problem) return;
     await onFinish({
       serialNumber: serial.trim(),
@@ -106,9 +115,29 @@ export function FinishForm({
           {error}
         </p>
       )}
-      <Button className="w-full" onClick={submit} disabled={busy} data-testid="finish-submit">
-        {t('submit')}
-      </Button>
+      {confirming ? (
+        <div
+          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+          role="alertdialog"
+          aria-label={t('confirmTitle', { number: wo.number })}
+          data-testid="finish-confirm-panel"
+        >
+          <p className="font-medium">{t('confirmTitle', { number: wo.number })}</p>
+          <p>{wo.type === 'installation' ? t('confirmActivates') : t('confirmFinal')}</p>
+          <div className="flex gap-2">
+            <Button className="flex-1" onClick={submit} disabled={busy} data-testid="finish-confirm">
+              {t('confirm')}
+            </Button>
+            <Button variant="secondary" className="flex-1" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button className="w-full" onClick={ask} disabled={busy} data-testid="finish-submit">
+          {t('submit')}
+        </Button>
+      )}
     </div>
   );
 }
