@@ -4,6 +4,8 @@
  *   names change with every build), so the app opens without signal;
  * - the technician's work orders (GET /api/field/…): network first, the last answer when
  *   offline, marked with x-field-cache: hit so the app can say it is showing a saved copy.
+ * Both are kept by URL, not by user: signing out deletes these caches (lib/field/sign-out.ts),
+ * and the app ignores a saved answer whose x-field-owner is not the signed-in technician.
  * Steps the technician takes are not handled here: the app's outbox (IndexedDB) keeps and
  * sends them, so a POST passes straight through.
  */

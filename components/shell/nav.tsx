@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useState } from 'react';
+import { clearFieldData } from '@/lib/field/sign-out';
 import { NAV_GROUPS, NAV_ICONS, type NavGroup, type NavItem } from './nav-items';
 
 export type { NavItem } from './nav-items';
@@ -73,7 +74,11 @@ export function SignOutButton() {
     <button
       type="button"
       data-testid="sign-out"
-      onClick={() => signOut({ callbackUrl: '/login' })}
+      onClick={async () => {
+        // A shared phone: the next person must not open this technician's customers offline.
+        await clearFieldData();
+        await signOut({ callbackUrl: '/login' });
+      }}
       className="flex min-h-11 w-full items-center rounded-lg px-3 text-sm font-medium text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
     >
       {t('signOut')}

@@ -202,6 +202,8 @@ export const idempotencyKeys = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     scope: text('scope').notNull(),
     key: text('key').notNull(),
+    /** sha256 of what the key was first used for (kind, work order, body): a key reused for something else is refused. */
+    requestHash: text('request_hash'),
     response: jsonb('response').$type<unknown>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -2,14 +2,16 @@ import 'fake-indexeddb/auto';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { type OutboxItem, openFieldStore, type SendOutcome, type StoredItem } from './queue';
+import { MAX_SERVER_FAILURES, type OutboxItem, openFieldStore, type SendOutcome, type StoredItem } from './queue';
 
 const WO = randomUUID();
+const ME = randomUUID();
 const action = (type: string, extra: Record<string, unknown> = {}): OutboxItem => {
   const key = randomUUID();
   return {
     kind: 'action',
     key,
+    userId: ME,
     workOrderId: WO,
     number: 'SPK-000007',
     createdAt: new Date().toISOString(),
@@ -23,9 +25,9 @@ describe('the field outbox', () => {
     const store = await fresh();
     const items = [action('check_in'), action('checklist', { itemId: 'a', done: true }), action('finish')];
     for (const item of items) await store.enqueue(item);
-    assert.equal(await store.pendingCount(), 3);
+    assert.equal(await store.pendingCount(ME), 3);
     const seen: string[] = [];
-    const result = await store.flush(async (item) => {
+    const result = await store.flush(ME, async (item) => {
       seen.push(item.key);
       return { status: 'sent', version: 1 };
     });
@@ -34,9 +36,9 @@ describe('the field outbox', () => {
       items.map((i) => i.key),
     );
     assert.deepEqual(result, { sent: 3, refused: 0, held: 0 });
-    assert.equal(await store.pendingCount(), 0);
+    assert.equal(await store.pendingCount(ME), 0);
     // A second flush has nothing to send: nothing goes twice.
-    await store.flush(async () => assert.fail('sent again'));
+    await store.flush(ME, async () => assert.fail('sent again'));
     store.close();
   });
 
@@ -45,7 +47,7 @@ describe('the field outbox', () => {
     const item = action('check_in');
     await store.enqueue(item);
     await store.enqueue(item);
-    assert.equal(await store.pendingCount(), 1);
+    assert.equal(await store.pendingCount(ME), 1);
     store.close();
   });
 
@@ -54,18 +56,18 @@ describe('the field outbox', () => {
     const [a, b] = [action('check_in'), action('finish')];
     await store.enqueue(a);
     await store.enqueue(b);
-    const offline = await store.flush(async () => ({ status: 'retry', error: 'Failed to fetch' }));
+    const offline = await store.flush(ME, async () => ({ status: 'retry', error: 'Failed to fetch' }));
     assert.deepEqual(offline, { sent: 0, refused: 0, held: 2, error: 'Failed to fetch' });
-    const [head] = await store.pending();
+    const [head] = await store.pending(ME);
     assert.equal(head!.key, a.key);
     assert.equal(head!.attempts, 1);
     // A thrown network error is a retry too, not a loss.
-    await store.flush(async () => {
+    await store.flush(ME, async () => {
       throw new TypeError('NetworkError');
     });
-    assert.equal(await store.pendingCount(), 2);
+    assert.equal(await store.pendingCount(ME), 2);
     const keys: string[] = [];
-    await store.flush(async (item) => {
+    await store.flush(ME, async (item) => {
       keys.push(item.key);
       return { status: 'sent' };
     });
@@ -82,9 +84,9 @@ describe('the field outbox', () => {
       { status: 'refused', reason: 'reassigned', message: 'Dialihkan ke teknisi lain.' },
       { status: 'sent' },
     ];
-    const result = await store.flush(async () => answers.shift()!);
+    const result = await store.flush(ME, async () => answers.shift()!);
     assert.deepEqual(result, { sent: 1, refused: 1, held: 0 });
-    const problems = await store.problems();
+    const problems = await store.problems(ME);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.key, a.key);
     assert.equal(problems[0]!.type, 'check_in');
@@ -92,7 +94,7 @@ describe('the field outbox', () => {
     // Named by its number even when the work order has left the technician's list.
     assert.equal(problems[0]!.number, 'SPK-000007');
     await store.dismissProblem(a.key);
-    assert.equal((await store.problems()).length, 0);
+    assert.equal((await store.problems(ME)).length, 0);
     store.close();
   });
 
@@ -105,7 +107,7 @@ describe('the field outbox', () => {
       sent.push(item.key);
       return { status: 'sent' };
     };
-    await Promise.all([store.flush(send), store.flush(send), store.flush(send)]);
+    await Promise.all([store.flush(ME, send), store.flush(ME, send), store.flush(ME, send)]);
     assert.equal(sent.length, 5);
     assert.equal(new Set(sent).size, 5);
     store.close();
@@ -117,13 +119,14 @@ describe('the field outbox', () => {
     await store.enqueue({
       kind: 'photo',
       key: randomUUID(),
+      userId: ME,
       workOrderId: WO,
       createdAt: new Date().toISOString(),
       blob: new Blob([bytes], { type: 'image/jpeg' }),
       mime: 'image/jpeg',
       takenAt: new Date().toISOString(),
     });
-    const [item] = await store.pending();
+    const [item] = await store.pending(ME);
     assert.equal(item!.kind, 'photo');
     const blob = (item as Extract<StoredItem, { kind: 'photo' }>).blob;
     assert.deepEqual(new Uint8Array(await blob.arrayBuffer()), bytes);
@@ -135,6 +138,76 @@ describe('the field outbox', () => {
     await store.saveCache('list', [{ id: WO }]);
     assert.deepEqual(await store.readCache('list'), [{ id: WO }]);
     assert.equal(await store.readCache('missing'), null);
+    store.close();
+  });
+  test('a shared phone: only the signed-in technician’s steps are sent or shown; the other’s wait for them', async () => {
+    const store = await fresh();
+    const OTHER = randomUUID();
+    const theirs = { ...action('check_in'), userId: OTHER };
+    const mine = action('note', { text: 'saya' });
+    await store.enqueue(theirs);
+    await store.enqueue(mine);
+    assert.deepEqual(
+      (await store.pending(ME)).map((i) => i.key),
+      [mine.key],
+    );
+    const sent: string[] = [];
+    const result = await store.flush(ME, async (item) => {
+      sent.push(item.key);
+      return item.key === mine.key ? { status: 'sent' } : { status: 'refused', reason: 'not_found', message: '' };
+    });
+    assert.deepEqual(sent, [mine.key]);
+    assert.deepEqual(result, { sent: 1, refused: 0, held: 0 });
+    assert.deepEqual(await store.problems(ME), []);
+    // Still there for its owner, and sent when they sign in.
+    assert.equal(await store.pendingCount(OTHER), 1);
+    await store.flush(OTHER, async (item) => {
+      sent.push(item.key);
+      return { status: 'refused', reason: 'reassigned', message: '' };
+    });
+    assert.deepEqual(sent, [mine.key, theirs.key]);
+    assert.equal((await store.problems(OTHER)).length, 1);
+    assert.equal((await store.problems(ME)).length, 0);
+    store.close();
+  });
+
+  test('offline does not count, but a step the server keeps failing on becomes a problem to retry or discard', async () => {
+    const store = await fresh();
+    const [a, b] = [action('finish'), action('note', { text: 'n' })];
+    await store.enqueue(a);
+    await store.enqueue(b);
+    for (let i = 0; i < 10; i++) await store.flush(ME, async () => ({ status: 'retry', error: 'offline' }));
+    assert.equal(await store.pendingCount(ME), 2);
+    for (let i = 0; i < MAX_SERVER_FAILURES - 1; i++)
+      await store.flush(ME, async () => ({ status: 'retry', error: 'http_500', server: true }));
+    assert.equal((await store.problems(ME)).length, 0, 'not yet');
+    const sent: string[] = [];
+    const result = await store.flush(ME, async (item) => {
+      if (item.key === a.key) return { status: 'retry', error: 'http_500', server: true };
+      sent.push(item.key);
+      return { status: 'sent' };
+    });
+    assert.deepEqual(result, { sent: 1, refused: 1, held: 0 });
+    assert.deepEqual(sent, [b.key], 'the step behind it is no longer blocked');
+    const [problem] = await store.problems(ME);
+    assert.equal(problem!.reason, 'server_error');
+    // Retry puts it back with its key; it goes when the server has recovered.
+    await store.retryProblem(a.key);
+    assert.deepEqual(await store.problems(ME), []);
+    const again: string[] = [];
+    await store.flush(ME, async (item) => {
+      again.push(item.key);
+      return { status: 'sent' };
+    });
+    assert.deepEqual(again, [a.key]);
+    store.close();
+  });
+
+  test('sign-out forgets the saved work orders', async () => {
+    const store = await fresh();
+    await store.saveCache('work-orders:x', { owner: 'x', list: [{ id: WO }] });
+    await store.clearCache();
+    assert.equal(await store.readCache('work-orders:x'), null);
     store.close();
   });
 });

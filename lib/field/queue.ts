@@ -9,6 +9,11 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
  * instead of acting twice. An item the server refuses (the work order was reassigned or
  * cancelled meanwhile, or the input was wrong) moves to `problems`, which the app shows until
  * the technician has read it: nothing is dropped silently.
+ *
+ * A phone may be shared (one per team, handed over at the end of a shift), so every item and
+ * problem carries the user who made it: only the signed-in technician's items are sent or
+ * shown, and another's wait on the phone until their owner signs in again (their steps are
+ * the customer's installation, not something to drop because the phone changed hands).
  */
 
 /** A step on a work order, as the server's field action schema takes it (without the type-specific rest). */
@@ -24,7 +29,7 @@ export type QueuedAction = {
 };
 
 /** What every item carries; `number` (e.g. SPK-000123) names the work order in a problem even after it left the list. */
-type ItemBase = { key: string; workOrderId: string; number?: string; createdAt: string };
+type ItemBase = { key: string; userId: string; workOrderId: string; number?: string; createdAt: string };
 
 export type OutboxItem =
   | (ItemBase & { kind: 'action'; action: QueuedAction })
@@ -37,11 +42,20 @@ export type OutboxItem =
     })
   | (ItemBase & { kind: 'signature'; blob: Blob; mime: string; signedName: string });
 
-export type StoredItem = OutboxItem & { seq: number; attempts: number; lastError?: string };
+/** `failures` counts server errors only (not offline): a step the server keeps failing on is not held forever. */
+/** An item as the app makes it: the outbox adds whose it is. */
+export type NewOutboxItem = OutboxItem extends infer I ? (I extends OutboxItem ? Omit<I, 'userId'> : never) : never;
+
+export type StoredItem = OutboxItem & { seq: number; attempts: number; failures?: number; lastError?: string };
+
+/** After this many server errors in a row an item becomes a problem, so the steps behind it can go. */
+export const MAX_SERVER_FAILURES = 5;
 
 /** Why the server refused an item: the work order's state (a conflict) or the item itself. */
 export type Problem = {
   key: string;
+  /** Absent on problems saved before the outbox knew its users: shown to whoever is signed in. */
+  userId?: string;
   workOrderId: string;
   number?: string;
   kind: OutboxItem['kind'];
@@ -49,13 +63,15 @@ export type Problem = {
   reason: string;
   message: string;
   at: string;
+  /** Kept when the server kept failing (not a refusal): the technician may send it again. */
+  item?: StoredItem;
 };
 
 /** What one send came to: done (drop it), refused (keep it as a problem), or try again later. */
 export type SendOutcome =
   | { status: 'sent'; version?: number }
   | { status: 'refused'; reason: string; message: string }
-  | { status: 'retry'; error: string };
+  | { status: 'retry'; error: string; server?: boolean };
 
 export type Sender = (item: StoredItem) => Promise<SendOutcome>;
 
@@ -69,13 +85,18 @@ export const FIELD_DB_NAME = 'jaring-field';
 
 export type FieldStore = {
   enqueue(item: OutboxItem): Promise<number>;
-  pending(): Promise<StoredItem[]>;
-  pendingCount(): Promise<number>;
-  problems(): Promise<Problem[]>;
+  /** The signed-in user's items, in order; others' stay on the phone untouched. */
+  pending(userId: string): Promise<StoredItem[]>;
+  pendingCount(userId: string): Promise<number>;
+  problems(userId: string): Promise<Problem[]>;
   dismissProblem(key: string): Promise<void>;
-  flush(send: Sender, onSent?: (item: StoredItem, outcome: SendOutcome) => void): Promise<FlushResult>;
+  /** A problem kept because the server kept failing goes back into the outbox, in its old place. */
+  retryProblem(key: string): Promise<void>;
+  flush(userId: string, send: Sender, onSent?: (item: StoredItem, outcome: SendOutcome) => void): Promise<FlushResult>;
   saveCache(id: string, data: unknown): Promise<void>;
   readCache<T>(id: string): Promise<T | null>;
+  /** Forgets the saved work orders (customers' names, addresses, phones): on sign-out. */
+  clearCache(): Promise<void>;
   close(): void;
 };
 
@@ -96,11 +117,18 @@ function storeOver(db: IDBPDatabase<FieldDb>): FieldStore {
   // One flush at a time in this tab; across tabs the Web Locks API (where present) does the same.
   let running: Promise<FlushResult> | null = null;
 
-  const flushOnce = async (send: Sender, onSent?: (item: StoredItem, o: SendOutcome) => void) => {
+  const mine = async (userId: string) =>
+    (await db.getAll('outbox')).filter((i) => ownedBy(i, userId)).sort((a, b) => a.seq - b.seq);
+  const firstOf = async (userId: string) => {
+    let cursor = await db.transaction('outbox').store.openCursor();
+    while (cursor && !ownedBy(cursor.value, userId)) cursor = await cursor.continue();
+    return cursor?.value;
+  };
+
+  const flushOnce = async (userId: string, send: Sender, onSent?: (item: StoredItem, o: SendOutcome) => void) => {
     const result: FlushResult = { sent: 0, refused: 0, held: 0 };
     for (;;) {
-      const cursor = await db.transaction('outbox').store.openCursor();
-      const item = cursor?.value;
+      const item = await firstOf(userId);
       if (!item) return result;
       let outcome: SendOutcome;
       try {
@@ -108,14 +136,23 @@ function storeOver(db: IDBPDatabase<FieldDb>): FieldStore {
       } catch (error) {
         outcome = { status: 'retry', error: error instanceof Error ? error.message : String(error) };
       }
-      if (outcome.status === 'retry') {
-        await db.put('outbox', { ...item, attempts: item.attempts + 1, lastError: outcome.error });
-        result.held = await db.count('outbox');
+      const failures = (item.failures ?? 0) + (outcome.status === 'retry' && outcome.server ? 1 : 0);
+      if (outcome.status === 'retry' && failures < MAX_SERVER_FAILURES) {
+        await db.put('outbox', { ...item, attempts: item.attempts + 1, failures, lastError: outcome.error });
+        result.held = (await mine(userId)).length;
         result.error = outcome.error;
         return result;
       }
       const tx = db.transaction(['outbox', 'problems'], 'readwrite');
-      if (outcome.status === 'refused') {
+      if (outcome.status === 'retry') {
+        // The server has failed on it again and again: stop holding everything behind it.
+        const kept = { ...item, attempts: 0, failures: 0, lastError: outcome.error };
+        await tx.objectStore('problems').put({
+          ...problemFor(item, { reason: 'server_error', message: outcome.error }),
+          item: kept,
+        });
+        result.refused++;
+      } else if (outcome.status === 'refused') {
         await tx.objectStore('problems').put(problemFor(item, outcome));
         result.refused++;
       } else {
@@ -133,14 +170,22 @@ function storeOver(db: IDBPDatabase<FieldDb>): FieldStore {
       if (existing !== undefined) return existing;
       return db.add('outbox', { ...item, attempts: 0 } as StoredItem);
     },
-    pending: () => db.getAll('outbox'),
-    pendingCount: () => db.count('outbox'),
-    problems: async () => (await db.getAll('problems')).sort((a, b) => a.at.localeCompare(b.at)),
+    pending: (userId) => mine(userId),
+    pendingCount: async (userId) => (await mine(userId)).length,
+    problems: async (userId) =>
+      (await db.getAll('problems')).filter((p) => ownedBy(p, userId)).sort((a, b) => a.at.localeCompare(b.at)),
     dismissProblem: (key) => db.delete('problems', key),
-    flush(send, onSent) {
+    async retryProblem(key) {
+      const tx = db.transaction(['outbox', 'problems'], 'readwrite');
+      const problem = await tx.objectStore('problems').get(key);
+      if (problem?.item) await tx.objectStore('outbox').put(problem.item);
+      if (problem) await tx.objectStore('problems').delete(key);
+      await tx.done;
+    },
+    flush(userId, send, onSent) {
       if (running) return running;
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      const work = (): Promise<FlushResult> => flushOnce(send, onSent);
+      const work = (): Promise<FlushResult> => flushOnce(userId, send, onSent);
       const underLock = async () => {
         let result: FlushResult = { sent: 0, refused: 0, held: 0 };
         await locks!.request('jaring-field-outbox', async () => {
@@ -160,13 +205,20 @@ function storeOver(db: IDBPDatabase<FieldDb>): FieldStore {
     async readCache<T>(id: string) {
       return ((await db.get('cache', id))?.data as T | undefined) ?? null;
     },
+    clearCache: () => db.clear('cache'),
     close: () => db.close(),
   };
+}
+
+/** Items and problems saved before they carried a user belong to whoever signs in first. */
+function ownedBy(thing: { userId?: string }, userId: string) {
+  return !thing.userId || thing.userId === userId;
 }
 
 function problemFor(item: StoredItem, outcome: { reason: string; message: string }): Problem {
   return {
     key: item.key,
+    userId: item.userId,
     workOrderId: item.workOrderId,
     number: item.number,
     kind: item.kind,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoredItem } from './queue';
-import { type FieldWorkOrderView, geoUrl, routeUrl, withPending } from './view';
+import { type FieldWorkOrderView, geoUrl, routeUrl, splitByDay, withPending } from './view';
 
 const wo: FieldWorkOrderView = {
   id: 'wo-1',
@@ -42,6 +42,7 @@ const action = (workOrderId: string, type: string, extra: Record<string, unknown
   attempts: 0,
   kind: 'action',
   key: `k${seq}`,
+  userId: 'u1',
   workOrderId,
   createdAt: '2026-12-07T02:00:00Z',
   action: { key: `k${seq}`, workOrderId, version: 3, at: `2026-12-07T02:0${seq % 10}:00Z`, type, ...extra },
@@ -51,6 +52,7 @@ const photo = (workOrderId: string): StoredItem => ({
   attempts: 0,
   kind: 'photo',
   key: `p${seq}`,
+  userId: 'u1',
   workOrderId,
   createdAt: '2026-12-07T02:00:00Z',
   blob: new Blob([]),
@@ -91,4 +93,13 @@ test('route links need a location', () => {
   assert.equal(routeUrl(wo), 'https://www.google.com/maps/dir/?api=1&destination=-6.9,107.6');
   assert.equal(geoUrl(wo), 'geo:-6.9,107.6?q=-6.9,107.6');
   assert.equal(routeUrl({ latitude: null, longitude: 1 }), null);
+});
+
+test('a work order given without a day is listed as unscheduled, not lost', () => {
+  const at = (id: string, scheduledDate: string | null) => ({ ...wo, id, number: `SPK-00000${id}`, scheduledDate });
+  const split = splitByDay([at('1', '2026-12-07'), at('2', '2026-12-09'), at('3', null)], '2026-12-07');
+  assert.deepEqual(
+    [split.today.map((w) => w.id), split.upcoming.map((w) => w.id), split.unscheduled.map((w) => w.id)],
+    [['1'], ['2'], ['3']],
+  );
 });

@@ -69,7 +69,7 @@ export function toFieldView(wo: FieldWorkOrder): FieldWorkOrderView {
     checkOutAt: iso(wo.checkOutAt),
     finishedAt: iso(wo.finishedAt),
     serialNumber: wo.result?.serialNumber ?? null,
-    fieldNotes: [],
+    fieldNotes: wo.fieldNotes ?? [],
   };
 }
 
@@ -129,7 +129,11 @@ export function dayIn(timeZone: string, at = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** Today's visits (and any still open from before), then the ones to come, each by day and window. */
+/**
+ * Today's visits (and any still open from before), then the ones to come, each by day and
+ * window; then the ones given to the technician without a day yet (an urgent repair the office
+ * assigned before scheduling it), which would otherwise be on neither list.
+ */
 export function splitByDay(list: FieldWorkOrderView[], today: string) {
   const order = (a: FieldWorkOrderView, b: FieldWorkOrderView) =>
     `${a.scheduledDate ?? ''}${a.windowStart ?? ''}`.localeCompare(`${b.scheduledDate ?? ''}${b.windowStart ?? ''}`);
@@ -138,5 +142,6 @@ export function splitByDay(list: FieldWorkOrderView[], today: string) {
   return {
     today: list.filter(isToday).sort(order),
     upcoming: list.filter((w) => !isToday(w) && (w.scheduledDate ?? '') > today).sort(order),
+    unscheduled: list.filter((w) => !w.scheduledDate).sort((a, b) => a.number.localeCompare(b.number)),
   };
 }

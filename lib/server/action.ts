@@ -18,8 +18,13 @@ export async function runAction<S extends z.ZodType, T>(op: Operation<S, T>, raw
 export function toResponse<T>(result: Result<T>): Response {
   if (result.ok) return Response.json(result.data);
   const status =
-    { unauthenticated: 401, forbidden: 403, two_factor_required: 403, not_found: 404, validation: 422 }[
-      result.code as string
-    ] ?? 400;
+    {
+      unauthenticated: 401,
+      forbidden: 403,
+      two_factor_required: 403,
+      not_found: 404,
+      validation: 422,
+      idempotency_key_reused: 422,
+    }[result.code as string] ?? 400;
   return Response.json(result, { status });
 }

@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'odp_port_taken'
   | 'odp_port_range'
   | 'odp_full'
+  | 'idempotency_key_reused'
   | 'lead_not_open'
   | 'no_coverage'
   | 'username_taken'
@@ -94,4 +95,5 @@ export type ErrorCode =
   | 'workorder_signature_missing'
   | 'outage_exists'
   | 'outage_state'
-  | 'outage_credited';
+  | 'outage_credited'
+  | 'workorder_subscription_terminated';

@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WORK_ORDER_TYPES } from '@/db/enums';
 import {
+  activationFloor,
+  activationTime,
   checklistFrom,
   checklistLines,
   DEFAULT_CHECKLISTS,
   dayIn,
   formatWorkOrderNumber,
+  installedDay,
   statusAfter,
   stepTime,
   validWindow,
@@ -77,6 +80,18 @@ test('the field action schema: a discriminated union with the common fields', ()
   assert.deepEqual([finish.type, finish.version], ['finish', 2]);
   assert.equal(finish.type === 'finish' && finish.macAddress, 'AA:BB:CC:DD:EE:FF');
   assert.equal(finish.type === 'finish' && finish.serialNumber, 'ZTEG123');
+  // Typed off the modem's label without separators: accepted, stored the same way.
+  const bare = fieldActionSchema.parse({
+    ...base,
+    type: 'finish',
+    serialNumber: 'ZTEG123',
+    macAddress: 'aabbccddeeff',
+  });
+  assert.equal(bare.type === 'finish' && bare.macAddress, 'AA:BB:CC:DD:EE:FF');
+  assert.ok(
+    !fieldActionSchema.safeParse({ ...base, type: 'finish', serialNumber: 'ZTEG123', macAddress: 'AABBCCDDEEF' })
+      .success,
+  );
   assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'finish', serialNumber: '' }).success);
   assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'teleport' }).success);
   assert.ok(!fieldActionSchema.safeParse({ ...base, key: 'not-a-uuid', type: 'check_in' }).success);
@@ -97,4 +112,28 @@ test('a work order typed in the office needs a customer or an address, and a who
   assert.ok(
     createWorkOrderSchema.safeParse({ type: 'survey', address: 'Jl. Mawar 1', odpId: '', odpPort: '' }).success,
   );
+});
+
+test('an activation from the phone: within 48 h, after check-in and creation; otherwise server time', () => {
+  const now = new Date('2026-12-07T03:00:00Z');
+  const createdAt = new Date('2026-11-01T00:00:00Z');
+  const checkInAt = new Date('2026-12-06T09:00:00Z');
+  const base = { now, createdAt, checkInAt };
+  const phone = new Date('2026-12-06T10:30:00Z');
+  assert.deepEqual(activationTime(phone, base), phone);
+  // A clock set days back, or an outbox that waited: the server's time.
+  assert.deepEqual(activationTime(new Date('2026-12-01T10:00:00Z'), { ...base, checkInAt: null }), now);
+  // Before the technician checked in: not believable.
+  assert.deepEqual(activationTime(new Date('2026-12-06T08:00:00Z'), base), now);
+  assert.deepEqual(activationTime(new Date('2026-12-08T08:00:00Z'), base), now);
+  assert.deepEqual(activationFloor({ ...base, checkInAt: null }), new Date('2026-12-05T03:00:00Z'));
+  // The installation day follows the activation day in the organization's zone.
+  const floor = activationFloor(base);
+  const jakarta = { activatedAt: phone, floor, timeZone: 'Asia/Jakarta' };
+  assert.equal(installedDay(undefined, jakarta), '2026-12-06');
+  assert.equal(installedDay('2026-12-06', jakarta), '2026-12-06');
+  assert.equal(installedDay('2026-11-20', jakarta), '2026-12-06', 'before the check-in');
+  assert.equal(installedDay('2026-12-07', jakarta), '2026-12-06', 'after the activation');
+  // 23:30 UTC on the 6th is the 7th in Jakarta.
+  assert.equal(installedDay(undefined, { ...jakarta, activatedAt: new Date('2026-12-06T23:30:00Z') }), '2026-12-07');
 });

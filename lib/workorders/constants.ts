@@ -109,6 +109,32 @@ export function stepTime(phoneAt: string, now: Date, createdAt: Date): Date {
   return at < createdAt ? createdAt : at;
 }
 
+/** How far back a finish from the phone may date an activation (billing counts from it). */
+export const ACTIVATION_LOOKBACK_MS = 48 * 60 * 60 * 1000;
+
+/**
+ * When a subscription is activated by a finish from the phone. Billing counts from it, so the
+ * phone's clock (or an outbox that waited days) is trusted only within the last 48 hours and
+ * not before the technician checked in (nor before the work order existed); outside that, the
+ * server's time is used.
+ */
+export function activationTime(at: Date, p: { now: Date; createdAt: Date; checkInAt: Date | null }) {
+  const earliest = activationFloor(p);
+  return at >= earliest && at <= p.now ? at : p.now;
+}
+
+export function activationFloor(p: { now: Date; createdAt: Date; checkInAt: Date | null }) {
+  return new Date(
+    Math.max(p.now.getTime() - ACTIVATION_LOOKBACK_MS, p.createdAt.getTime(), p.checkInAt?.getTime() ?? 0),
+  );
+}
+
+/** The installation day: the technician's, when it lies between the earliest allowed and the activation day; else the activation day. */
+export function installedDay(asked: string | undefined, p: { activatedAt: Date; floor: Date; timeZone: string }) {
+  const day = dayIn(p.activatedAt, p.timeZone);
+  return asked && asked <= day && asked >= dayIn(p.floor, p.timeZone) ? asked : day;
+}
+
 export type FieldStep = 'on_the_way' | 'check_in' | 'check_out' | 'checklist' | 'note' | 'finish';
 
 /** The status a step moves a work order to (checklist lines and notes leave it as it is). */

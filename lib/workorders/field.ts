@@ -6,6 +6,8 @@ import {
   odps,
   organizations,
   tickets,
+  type WorkOrder,
+  workOrderEvents,
   workOrderPhotos,
   workOrders,
   workOrderTechnicians,
@@ -114,7 +116,7 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
     .where(and(eq(workOrders.id, p.id), eq(workOrders.organizationId, p.orgId)));
   if (!row) throw new AppError('not_found');
   const { wo } = row;
-  const [photos, technicians] = await Promise.all([
+  const [photos, technicians, notes] = await Promise.all([
     db
       .select({
         id: workOrderPhotos.id,
@@ -126,6 +128,19 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
       .where(and(eq(workOrderPhotos.workOrderId, wo.id), eq(workOrderPhotos.organizationId, p.orgId)))
       .orderBy(asc(workOrderPhotos.takenAt)),
     technicianNames(db, { orgId: p.orgId, workOrderId: wo.id }),
+    // The notes written on site, so they stay on the phone after they were sent.
+    db
+      .select({ data: workOrderEvents.data })
+      .from(workOrderEvents)
+      .where(
+        and(
+          eq(workOrderEvents.workOrderId, wo.id),
+          eq(workOrderEvents.organizationId, p.orgId),
+          eq(workOrderEvents.kind, 'note'),
+        ),
+      )
+      .orderBy(asc(workOrderEvents.happenedAt), asc(workOrderEvents.createdAt))
+      .limit(100),
   ]);
   return {
     id: wo.id,
@@ -161,9 +176,21 @@ export async function getFieldWorkOrder(db: Db, p: { orgId: string; userId: stri
     checkOutAt: wo.checkOutAt,
     finishedAt: wo.finishedAt,
     result: wo.result,
+    fieldNotes: notes.flatMap((n) => {
+      const text = (n.data as { text?: unknown } | null)?.text;
+      return typeof text === 'string' ? [text] : [];
+    }),
   };
 }
 export type FieldWorkOrder = Awaited<ReturnType<typeof getFieldWorkOrder>>;
+
+/** How late "on the way" may still reach the customer. */
+export const ON_THE_WAY_FRESH_MS = 30 * 60 * 1000;
+
+/** "On the way" is worth telling: tapped in the last half hour, and the technician is not there yet. */
+export function onTheWayIsNews(wo: Pick<WorkOrder, 'checkInAt' | 'status'>, at: Date, now: Date) {
+  return now.getTime() - at.getTime() <= ON_THE_WAY_FRESH_MS && !wo.checkInAt && wo.status !== 'done';
+}
 
 /**
  * Applies one step from the phone, exactly once per key (see ./idempotency.ts). Steps are
@@ -177,7 +204,13 @@ export async function applyFieldAction(
 ): Promise<FieldResult> {
   const { action } = p;
   const locale = p.locale ?? 'id';
-  const work = onceByKey(db, { orgId: p.orgId, key: action.key }, async (tx): Promise<FieldResult> => {
+  const scope = {
+    orgId: p.orgId,
+    userId: p.userId,
+    key: action.key,
+    request: { kind: action.type, workOrderId: action.workOrderId, body: action },
+  };
+  const work = onceByKey(db, scope, async (tx): Promise<FieldResult> => {
     const guard = await fieldGuard(tx, { ...p, workOrderId: action.workOrderId, lock: true });
     if (guard.conflict) return conflictAnswer(locale, guard.conflict, guard.wo?.version);
     const { wo } = guard;
@@ -193,7 +226,10 @@ export async function applyFieldAction(
       case 'on_the_way': {
         await tx.update(workOrders).set({ status, updatedAt: sql`now()` }).where(eq(workOrders.id, wo.id));
         await recordEvent(tx, { ...event, kind: 'on_the_way' });
-        await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
+        // Sent from a queue that waited (no signal on the road), "on the way" would arrive
+        // after the technician did: told only while it is still news.
+        if (onTheWayIsNews(wo, at, new Date()))
+          await noticeOnTheWay(tx, { wo, actorUserId: p.userId, day: dayIn(at, org!.timeZone) });
         break;
       }
       case 'check_in':

@@ -12,7 +12,8 @@ import { storeOrgFile } from '@/lib/server/files';
 import { stepTime } from './constants';
 import { recordEvent } from './events';
 import { conflictAnswer, fieldGuard } from './guard';
-import { onceByKey, storedAnswer } from './idempotency';
+import { bytesDigest, type KeyScope, onceByKey, storedAnswer } from './idempotency';
+import { assignedTo } from './queries';
 import type { FieldResult } from './schemas';
 
 /** Photos and signatures of a work order live in FILES_DIR/<organization>/work-orders/<id>/. */
@@ -65,17 +66,28 @@ async function storeUpload(db: Db, p: Upload, prefix: string) {
   return { conflict: null, relative, type };
 }
 
+/** An upload's key, bound to its file's bytes and details (the time it was taken is not: a resend may round it). */
+function keyScope(p: Upload, kind: string, details: Record<string, unknown>): KeyScope {
+  return {
+    orgId: p.orgId,
+    userId: p.userId,
+    key: p.key,
+    request: { kind, workOrderId: p.workOrderId, body: { ...details, bytes: bytesDigest(p.bytes) } },
+  };
+}
+
 /** One photo of the visit, exactly once per key. */
 export async function saveWorkOrderPhoto(
   db: Db,
   p: Upload & { mime?: string; takenAt?: Date | string; caption?: string | null },
 ): Promise<FieldResult & { photoId?: string }> {
   const locale = p.locale ?? 'id';
-  const earlier = await storedAnswer(db, p);
+  const scope = keyScope(p, 'photo', { caption: p.caption ?? null });
+  const earlier = await storedAnswer(db, scope);
   if (earlier) return earlier.response as FieldResult & { photoId?: string };
   const stored = await storeUpload(db, p, '');
   if (stored.conflict) return conflictAnswer(locale, stored.conflict.conflict, stored.conflict.wo?.version);
-  const answer = await onceByKey(db, p, async (tx): Promise<FieldResult & { photoId?: string }> => {
+  const answer = await onceByKey(db, scope, async (tx): Promise<FieldResult & { photoId?: string }> => {
     const guard = await fieldGuard(tx, { ...p, lock: true });
     if (guard.conflict) return conflictAnswer(locale, guard.conflict, guard.wo?.version);
     const takenAt = stepTime(new Date(p.takenAt ?? Date.now()).toISOString(), new Date(), guard.wo.createdAt);
@@ -119,12 +131,13 @@ export async function saveWorkOrderPhoto(
 /** The customer's signature (replacing an earlier one), exactly once per key. */
 export async function saveWorkOrderSignature(db: Db, p: Upload & { signedName: string }): Promise<FieldResult> {
   const locale = p.locale ?? 'id';
-  const earlier = await storedAnswer(db, p);
+  const scope = keyScope(p, 'signature', { signedName: p.signedName });
+  const earlier = await storedAnswer(db, scope);
   if (earlier) return earlier.response as FieldResult;
   const stored = await storeUpload(db, p, 'signature-');
   if (stored.conflict) return conflictAnswer(locale, stored.conflict.conflict, stored.conflict.wo?.version);
   let replaced: string | null = null;
-  const answer = await onceByKey(db, p, async (tx): Promise<FieldResult> => {
+  const answer = await onceByKey(db, scope, async (tx): Promise<FieldResult> => {
     const guard = await fieldGuard(tx, { ...p, lock: true });
     if (guard.conflict) return conflictAnswer(locale, guard.conflict, guard.wo?.version);
     replaced = guard.wo.signaturePath !== stored.relative ? guard.wo.signaturePath : null;
@@ -160,7 +173,23 @@ async function removeUnlinked(relative: string, filesDir?: string) {
 }
 
 /** Where a work order's photo or signature file is, for the file route; another organization's is "not found". */
-export async function workOrderFilePath(db: Db, p: { orgId: string; workOrderId: string; file: string }) {
+export async function workOrderFilePath(
+  db: Db,
+  p: { orgId: string; workOrderId: string; file: string; onlyAssignedTo?: string },
+) {
+  if (p.onlyAssignedTo) {
+    const [mine] = await db
+      .select({ id: workOrders.id })
+      .from(workOrders)
+      .where(
+        and(
+          eq(workOrders.id, p.workOrderId),
+          eq(workOrders.organizationId, p.orgId),
+          assignedTo(db, { orgId: p.orgId, userId: p.onlyAssignedTo }),
+        ),
+      );
+    if (!mine) throw new AppError('not_found');
+  }
   if (p.file === 'signature') {
     const [wo] = await db
       .select({ path: workOrders.signaturePath })

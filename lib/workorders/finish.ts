@@ -1,12 +1,12 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { InstallationResult } from '@/db/enums';
-import { odps, subscriptions, type WorkOrder, workOrderPhotos, workOrders } from '@/db/schema';
+import { odps, type Subscription, subscriptions, type WorkOrder, workOrderPhotos, workOrders } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { assertPortFree } from '@/lib/infrastructure/ports';
 import { AppError } from '@/lib/server/errors';
-import { dayIn, formatWorkOrderNumber, needsSignature } from './constants';
+import { activationFloor, activationTime, formatWorkOrderNumber, installedDay, needsSignature } from './constants';
 import { recordEvent } from './events';
 import type { FieldAction } from './schemas';
 
@@ -23,13 +23,35 @@ async function assertComplete(tx: Db, wo: WorkOrder) {
   if (needsSignature(wo.type) && !wo.signaturePath) throw new AppError('workorder_signature_missing');
 }
 
+/** Types whose finish puts the subscription's drop cable on the ODP port it records. */
+const MOVES_PORT = new Set<WorkOrder['type']>(['installation', 'relocation']);
+
 /**
- * Finishes a work order. An installation records what went in (day, ODP port, the modem's
- * serial and MAC) on the work order and the subscription's ODP port, then activates the
- * subscription through the one lifecycle transition: the same transaction queues the network
- * job that puts it on the router / RADIUS, and the welcome message. Billing counts from the
- * activation (lib/billing/run.ts: the first invoice carries the prorata of the first month),
- * so the activation is dated when the technician finished, as the phone recorded it.
+ * The subscription an installation or relocation changes, locked. A terminated one is
+ * refused before anything is written: its port may already be someone else's, and a
+ * terminated customer is not switched back on from the field.
+ */
+async function lockSubscription(tx: Db, wo: WorkOrder) {
+  if (!wo.subscriptionId || !MOVES_PORT.has(wo.type)) return null;
+  const [sub] = await tx
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, wo.subscriptionId), eq(subscriptions.organizationId, wo.organizationId)))
+    .for('update');
+  if (sub?.status === 'terminated') throw new AppError('workorder_subscription_terminated');
+  return sub ?? null;
+}
+
+/**
+ * Finishes a work order. An installation or relocation records where the drop cable now is
+ * (ODP and port, checked free) on the work order and the subscription; an installation also
+ * records what went in (day, the modem's serial and MAC) and activates the subscription
+ * through the one lifecycle transition: the same transaction queues the network job that puts
+ * it on the router / RADIUS, and the welcome message. Billing counts from the activation
+ * (lib/billing/run.ts: the first invoice carries the prorata of the first month), so it is
+ * dated when the technician finished, as the phone recorded it, but only within the last 48
+ * hours and not before the check-in (constants.ts `activationTime`); the installation day is
+ * the activation's day in the organization's zone.
  */
 export async function finishWorkOrder(
   tx: Db,
@@ -37,6 +59,10 @@ export async function finishWorkOrder(
 ) {
   const { wo, action } = p;
   await assertComplete(tx, wo);
+  const sub = await lockSubscription(tx, wo);
+  const now = new Date();
+  const window = { now, createdAt: wo.createdAt, checkInAt: wo.checkInAt };
+  const activatedAt = activationTime(p.at, window);
   const odpId = action.odpId ?? wo.odpId;
   const odpPort = action.odpPort ?? wo.odpPort;
   if (action.odpId && action.odpId !== wo.odpId) {
@@ -54,7 +80,11 @@ export async function finishWorkOrder(
       subscriptionId: wo.subscriptionId ?? undefined,
     });
   const result: InstallationResult = {
-    installedOn: action.installedOn ?? dayIn(p.at, p.timeZone),
+    installedOn: installedDay(action.installedOn, {
+      activatedAt,
+      floor: activationFloor(window),
+      timeZone: p.timeZone,
+    }),
     odpId: odpId ?? null,
     odpPort: odpPort ?? null,
     serialNumber: action.serialNumber,
@@ -85,7 +115,12 @@ export async function finishWorkOrder(
     lng: action.lng,
     happenedAt: p.at,
   });
-  const activation = wo.type === 'installation' ? await activateInstalled(tx, { ...p, result }) : null;
+  if (sub && result.odpId && result.odpPort)
+    await tx
+      .update(subscriptions)
+      .set({ odpId: result.odpId, odpPort: result.odpPort, updatedAt: sql`now()` })
+      .where(eq(subscriptions.id, sub.id));
+  const activation = wo.type === 'installation' && sub ? await activateInstalled(tx, { ...p, sub, activatedAt }) : null;
   await recordAudit(tx, {
     orgId: wo.organizationId,
     actorUserId: p.userId,
@@ -93,28 +128,23 @@ export async function finishWorkOrder(
     action: 'workorder.finished',
     entityType: 'work_order',
     entityId: wo.id,
-    data: { number: formatWorkOrderNumber(wo.number), ...result, activationJobId: activation?.jobId ?? null },
+    data: {
+      number: formatWorkOrderNumber(wo.number),
+      ...result,
+      // Both times: what the phone said and what the activation was dated (they differ when clamped).
+      finishedAt: p.at.toISOString(),
+      activatedAt: activation ? activatedAt.toISOString() : null,
+      activationJobId: activation?.jobId ?? null,
+    },
   });
   return { result, activation };
 }
 
 async function activateInstalled(
   tx: Db,
-  p: { wo: WorkOrder; userId: string; at: Date; ip: string | null; result: InstallationResult },
+  p: { wo: WorkOrder; sub: Subscription; userId: string; activatedAt: Date; ip: string | null },
 ) {
-  const { wo } = p;
-  if (!wo.subscriptionId) return null;
-  const [sub] = await tx
-    .select()
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, wo.subscriptionId), eq(subscriptions.organizationId, wo.organizationId)))
-    .for('update');
-  if (!sub) return null;
-  if (p.result.odpId && p.result.odpPort)
-    await tx
-      .update(subscriptions)
-      .set({ odpId: p.result.odpId, odpPort: p.result.odpPort, updatedAt: sql`now()` })
-      .where(eq(subscriptions.id, sub.id));
+  const { wo, sub } = p;
   // Already active (switched on by hand before the SPK was closed): nothing to activate.
   if (sub.status !== 'pending') return null;
   const moved = await transitionSubscription(tx, {
@@ -126,6 +156,7 @@ async function activateInstalled(
     reason: 'installed',
   });
   // The first activation is dated when the installation was finished (the phone may send it later).
-  if (!sub.activatedAt) await tx.update(subscriptions).set({ activatedAt: p.at }).where(eq(subscriptions.id, sub.id));
+  if (!sub.activatedAt)
+    await tx.update(subscriptions).set({ activatedAt: p.activatedAt }).where(eq(subscriptions.id, sub.id));
   return moved;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, like } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users, type WorkOrder, workOrderTechnicians } from '@/db/schema';
+import { messages, users, type WorkOrder, workOrderTechnicians } from '@/db/schema';
 import { formatDate } from '@/lib/format';
 import { getMessagingSettings, queueCustomerMessage } from '@/lib/messaging/queue';
 import { formatWorkOrderNumber } from './constants';
@@ -19,8 +19,11 @@ export async function technicianNames(db: Db, p: { orgId: string; workOrderId: s
 
 /**
  * "Your visit is on …, between …, with …": queued once the visit has a day, a window and a
- * technician, and again only when one of those changes (the event key is the visit itself),
- * so saving the same schedule twice never sends a second message.
+ * technician, and again whenever the visit differs from the one the customer was last told
+ * about, so saving the same schedule twice sends nothing, while moving it back to an earlier
+ * plan (Tuesday → Wednesday → Tuesday) tells them again. The event key carries the work
+ * order's version, so a visit told before can be told again; the comparison is with the last
+ * visit message of this work order.
  */
 export async function noticeVisitScheduled(tx: Db, p: { wo: WorkOrder; actorUserId: string | null }) {
   const { wo } = p;
@@ -30,12 +33,20 @@ export async function noticeVisitScheduled(tx: Db, p: { wo: WorkOrder; actorUser
   const { locale } = await getMessagingSettings(tx, wo.organizationId);
   const visit = [wo.scheduledDate, wo.windowStart, wo.windowEnd, ...names].join('|');
   const hash = createHash('sha256').update(visit).digest('hex').slice(0, 16);
+  const prefix = `workorder_visit:${wo.id}:`;
+  const [last] = await tx
+    .select({ eventKey: messages.eventKey })
+    .from(messages)
+    .where(and(eq(messages.organizationId, wo.organizationId), like(messages.eventKey, `${prefix}%`)))
+    .orderBy(desc(messages.createdAt))
+    .limit(1);
+  if (last?.eventKey?.endsWith(`:${hash}`)) return { queued: false };
   return queueCustomerMessage(tx, {
     orgId: wo.organizationId,
     customerId: wo.customerId,
     category: 'visit_scheduled',
     auto: 'visit_scheduled',
-    eventKey: `workorder_visit:${wo.id}:${hash}`,
+    eventKey: `${prefix}${wo.version}:${hash}`,
     values: {
       'visit.number': formatWorkOrderNumber(wo.number),
       'visit.date': formatDate(wo.scheduledDate, locale),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WORK_ORDER_TYPES } from '@/db/enums';
-import { defineOperation } from '@/lib/server/operation';
+import { type Ctx, defineOperation } from '@/lib/server/operation';
 import { listChecklistTemplates, resetChecklistTemplate, saveChecklistTemplate } from './checklists';
 import { createWorkOrder, createWorkOrderFromTicket } from './create';
 import { applyFieldAction, getFieldWorkOrder, listMyWorkOrders } from './field';
@@ -25,18 +25,22 @@ import {
 
 // ---- The office ----------------------------------------------------------------------------
 
+/** A technician sees only the work orders they are on; other roles that view see them all. */
+const onlyAssignedTo = (ctx: Ctx) => (ctx.role === 'technician' ? ctx.userId : undefined);
+
 export const listWorkOrdersOp = defineOperation({
   name: 'workorders.list',
   permission: 'workorders.view',
   input: workOrderListSchema,
-  run: (ctx, input) => listWorkOrders(ctx.db, { orgId: ctx.orgId, ...input }),
+  run: (ctx, input) => listWorkOrders(ctx.db, { orgId: ctx.orgId, ...input, onlyAssignedTo: onlyAssignedTo(ctx) }),
 });
 
 export const getWorkOrderOp = defineOperation({
   name: 'workorders.get',
   permission: 'workorders.view',
   input: workOrderRefSchema,
-  run: (ctx, input) => getWorkOrderDetail(ctx.db, { orgId: ctx.orgId, id: input.workOrderId }),
+  run: (ctx, input) =>
+    getWorkOrderDetail(ctx.db, { orgId: ctx.orgId, id: input.workOrderId, onlyAssignedTo: onlyAssignedTo(ctx) }),
 });
 
 /** The technicians a work order can be given to (active members with the technician role). */
@@ -93,7 +97,7 @@ export const workOrderFileOp = defineOperation({
   name: 'workorders.file',
   permission: 'workorders.view',
   input: workOrderFileSchema,
-  run: (ctx, input) => workOrderFilePath(ctx.db, { orgId: ctx.orgId, ...input }),
+  run: (ctx, input) => workOrderFilePath(ctx.db, { orgId: ctx.orgId, ...input, onlyAssignedTo: onlyAssignedTo(ctx) }),
 });
 
 export const listChecklistTemplatesOp = defineOperation({

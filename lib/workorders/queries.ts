@@ -23,8 +23,29 @@ function numberIn(q: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * Limits a query to the work orders `userId` is assigned to. A technician's role can view work
+ * orders, but only their own: another technician's customers, photos and signatures are not
+ * theirs to open (the warehouse, which also views, keeps the whole list).
+ */
+export function assignedTo(db: Db, p: { orgId: string; userId?: string }) {
+  if (!p.userId) return undefined;
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(workOrderTechnicians)
+      .where(
+        and(
+          eq(workOrderTechnicians.workOrderId, workOrders.id),
+          eq(workOrderTechnicians.organizationId, p.orgId),
+          eq(workOrderTechnicians.userId, p.userId),
+        ),
+      ),
+  );
+}
+
 /** The office's list, newest first, keyset-paged; filtered by status, type, visit day and technician. */
-export async function listWorkOrders(db: Db, p: { orgId: string } & WorkOrderListInput) {
+export async function listWorkOrders(db: Db, p: { orgId: string; onlyAssignedTo?: string } & WorkOrderListInput) {
   const number = p.q ? numberIn(p.q) : null;
   const rows = await db
     .select({
@@ -50,24 +71,12 @@ export async function listWorkOrders(db: Db, p: { orgId: string } & WorkOrderLis
     .where(
       and(
         eq(workOrders.organizationId, p.orgId),
+        assignedTo(db, { orgId: p.orgId, userId: p.onlyAssignedTo }),
         p.status ? eq(workOrders.status, p.status) : undefined,
         p.type ? eq(workOrders.type, p.type) : undefined,
         p.from ? gte(workOrders.scheduledDate, p.from) : undefined,
         p.to ? lte(workOrders.scheduledDate, p.to) : undefined,
-        p.technicianId
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(workOrderTechnicians)
-                .where(
-                  and(
-                    eq(workOrderTechnicians.workOrderId, workOrders.id),
-                    eq(workOrderTechnicians.organizationId, p.orgId),
-                    eq(workOrderTechnicians.userId, p.technicianId),
-                  ),
-                ),
-            )
-          : undefined,
+        assignedTo(db, { orgId: p.orgId, userId: p.technicianId }),
         p.q
           ? or(
               number !== null ? eq(workOrders.number, number) : undefined,
@@ -97,7 +106,7 @@ export async function listTechnicians(db: Db, p: { orgId: string }) {
 }
 
 /** One work order for the office: the visit, the people, the checklist, photos, signature and timeline. */
-export async function getWorkOrderDetail(db: Db, p: { orgId: string; id: string }) {
+export async function getWorkOrderDetail(db: Db, p: { orgId: string; id: string; onlyAssignedTo?: string }) {
   const [row] = await db
     .select({
       wo: workOrders,
@@ -114,7 +123,13 @@ export async function getWorkOrderDetail(db: Db, p: { orgId: string; id: string 
     .leftJoin(odps, and(eq(odps.id, workOrders.odpId), eq(odps.organizationId, p.orgId)))
     .leftJoin(tickets, and(eq(tickets.id, workOrders.ticketId), eq(tickets.organizationId, p.orgId)))
     .leftJoin(users, eq(users.id, workOrders.createdBy))
-    .where(and(eq(workOrders.id, p.id), eq(workOrders.organizationId, p.orgId)));
+    .where(
+      and(
+        eq(workOrders.id, p.id),
+        eq(workOrders.organizationId, p.orgId),
+        assignedTo(db, { orgId: p.orgId, userId: p.onlyAssignedTo }),
+      ),
+    );
   if (!row) throw new AppError('not_found');
   const { wo } = row;
   const [technicians, photos, events] = await Promise.all([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '@/db/enums';
+import { MAC_PATTERN, normalizeMac, SIGNED_NAME_MAX, SIGNED_NAME_MIN } from '@/lib/field/rules';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/coordinates';
 import { PHOTO_MAX_BYTES } from '@/lib/infrastructure/photo-files';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
@@ -16,8 +17,6 @@ const optionalText = (max: number) =>
     .transform((v) => v || null);
 
 // ---- The phone app's steps (the field contract) --------------------------------------------
-
-const MAC = /^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/;
 
 /** What every step carries: its idempotency key, the work order, the version the phone saw, when and where. */
 const step = {
@@ -43,12 +42,7 @@ export const fieldActionSchema = z.discriminatedUnion('type', [
     ...step,
     type: z.literal('finish'),
     serialNumber: z.string().trim().min(3, 'validation.serialNumber').max(64, 'validation.serialNumber'),
-    macAddress: z
-      .string()
-      .trim()
-      .regex(MAC, 'validation.macAddress')
-      .transform((v) => v.replace(/-/g, ':').toUpperCase())
-      .optional(),
+    macAddress: z.string().trim().regex(MAC_PATTERN, 'validation.macAddress').transform(normalizeMac).optional(),
     odpId: id.optional(),
     odpPort: z.coerce.number().int().min(1).max(256).optional(),
     installedOn: calendarDay('validation.calendarDate').optional(),
@@ -84,7 +78,11 @@ export const fieldSignatureSchema = z.object({
   signature: z
     .instanceof(File, { message: 'validation.photoRequired' })
     .refine((f) => f.size <= PHOTO_MAX_BYTES, 'validation.photoSize'),
-  signedName: z.string().trim().min(2, 'validation.signedName').max(120, 'validation.tooLong'),
+  signedName: z
+    .string()
+    .trim()
+    .min(SIGNED_NAME_MIN, 'validation.signedName')
+    .max(SIGNED_NAME_MAX, 'validation.tooLong'),
 });
 
 // ---- The office -----------------------------------------------------------------------------

@@ -146,6 +146,7 @@ describe('the technician app on a phone, in Chromium', () => {
     await sent(page);
     await scanSerial(page);
     await page.getByTestId('finish-submit').click();
+    await page.getByTestId('finish-confirm').click();
     await page.getByTestId('wo-finished').waitFor();
     await sent(page);
     await assertInstalled(w);
@@ -165,6 +166,7 @@ describe('the technician app on a phone, in Chromium', () => {
     await page.getByTestId('note-save').click();
     await scanSerial(page);
     await page.getByTestId('finish-submit').click();
+    await page.getByTestId('finish-confirm').click();
     await page.getByTestId('wo-finished').waitFor();
     await page.getByTestId('queue-badge').getByText('2 menunggu dikirim').waitFor();
 

@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { subscriptionApply } from '@/lib/network/jobs';
 import { executeOperation } from '@/lib/server/operation';
+import { dayIn } from '@/lib/workorders/constants';
 import { applyFieldAction, getFieldWorkOrder, listMyWorkOrders } from '@/lib/workorders/field';
 import { saveWorkOrderPhoto, saveWorkOrderSignature } from '@/lib/workorders/files';
 import { assignWorkOrderOp, cancelWorkOrderOp, scheduleWorkOrderOp } from '@/lib/workorders/operations';
@@ -41,6 +42,14 @@ async function assigned() {
   assert.ok(a.ok, JSON.stringify(a));
   const base = { orgId: org.id, userId: world.tech1.id };
   return { org, admin, ctx, world, wo, version: a.data.version, base };
+}
+
+/** The photos and signature a finish needs. */
+async function ready(workOrderId: string, base: { orgId: string; userId: string }) {
+  for (let i = 0; i < 3; i++)
+    assert.ok((await saveWorkOrderPhoto(db, { ...base, workOrderId, key: randomUUID(), bytes: PNG })).ok);
+  const signature = { ...base, workOrderId, key: randomUUID(), bytes: PNG, signedName: 'Rina' };
+  assert.ok((await saveWorkOrderSignature(db, signature)).ok);
 }
 
 const step = (workOrderId: string, version: number, extra: Record<string, unknown>) =>
@@ -82,6 +91,12 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     const again = await applyFieldAction(db, { ...base, action: checkIn });
     assert.deepEqual(first, { ok: true, version });
     assert.deepEqual(again, first);
+    // A note once sent is still on the technician's copy.
+    assert.ok(
+      (await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'note', text: 'Tiang miring' }) }))
+        .ok,
+    );
+    assert.deepEqual((await getFieldWorkOrder(db, { ...base, id: wo.id })).fieldNotes, ['Tiang miring']);
     // Two copies racing (the queue flushing twice) still make one event.
     const item = step(wo.id, version, { type: 'checklist', itemId: 'c1', done: true });
     const raced = await Promise.all([1, 2, 3].map(() => applyFieldAction(db, { ...base, action: item })));
@@ -94,7 +109,45 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     assert.ok(row!.checkInAt && row!.checkInLat === -6.9143);
     assert.equal(row!.checklist.find((c) => c.id === 'c1')?.done, true);
     const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, base.orgId));
-    assert.equal(keys.length, 2);
+    assert.equal(keys.length, 3, 'check-in, checklist, note');
+  });
+
+  test('a key belongs to its user and its step: another member gets no answer from it, another body is refused', async () => {
+    const { wo, version, base, world } = await assigned();
+    const checkIn = step(wo.id, version, { type: 'check_in' });
+    assert.deepEqual(await applyFieldAction(db, { ...base, action: checkIn }), { ok: true, version });
+    // The same key from technician 2 (not on this work order) is their own step: refused as theirs.
+    const theirs = await applyFieldAction(db, { orgId: base.orgId, userId: world.tech2.id, action: checkIn });
+    assert.equal(theirs.ok, false, JSON.stringify(theirs));
+    // The same key for a different step is not answered with the check-in's answer.
+    const other = { ...step(wo.id, version, { type: 'note', text: 'lain' }), key: checkIn.key };
+    await assert.rejects(applyFieldAction(db, { ...base, action: other }), /idempotency_key_reused/);
+    const photo = { ...base, workOrderId: wo.id, key: checkIn.key, bytes: PNG };
+    await assert.rejects(saveWorkOrderPhoto(db, photo), /idempotency_key_reused/);
+    const keys = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.organizationId, base.orgId));
+    assert.deepEqual(
+      keys.map((k) => [k.scope, Boolean(k.requestHash)]).sort(),
+      [
+        [`field:${world.tech1.id}`, true],
+        [`field:${world.tech2.id}`, true],
+      ].sort(),
+    );
+  });
+
+  test('on the way sent late from the queue, or after the check-in, tells the customer nothing', async () => {
+    const { wo, version, base } = await assigned();
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    await db.update(workOrders).set({ createdAt: yesterday }).where(eq(workOrders.id, wo.id));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000).toISOString();
+    const stale = { ...step(wo.id, version, { type: 'on_the_way' }), at: twoHoursAgo };
+    assert.ok((await applyFieldAction(db, { ...base, action: stale })).ok);
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'check_in' }) })).ok);
+    assert.ok((await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'on_the_way' }) })).ok);
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, base.orgId), eq(messages.category, 'technician_on_the_way')));
+    assert.equal(sent.length, 0);
   });
 
   test('on the way tells the customer once, and an unknown checklist line is a field error', async () => {
@@ -249,5 +302,61 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     // Finished: a late step from the queue is a conflict.
     const late = await applyFieldAction(db, { ...base, action: step(wo.id, version, { type: 'check_out' }) });
     assert.equal(!late.ok && late.conflict, 'finished');
+  });
+  test('a finish dated days back by the phone activates at server time; both times are audited', async () => {
+    const { wo, version, base, world, org } = await assigned();
+    await ready(wo.id, base);
+    // Made two weeks ago, so the phone's date is not simply raised to the creation.
+    const twoWeeks = new Date(Date.now() - 14 * 24 * 3600 * 1000);
+    await db.update(workOrders).set({ createdAt: twoWeeks }).where(eq(workOrders.id, wo.id));
+    const longAgo = new Date(Date.now() - 5 * 24 * 3600 * 1000).toISOString();
+    const finish = { ...step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3' }), at: longAgo };
+    assert.ok((await applyFieldAction(db, { ...base, action: finish })).ok);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.ok(Math.abs(sub!.activatedAt!.getTime() - Date.now()) < 60_000, String(sub!.activatedAt));
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.equal(row!.result!.installedOn, dayIn(sub!.activatedAt!, org.timezone));
+    const [audit] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, base.orgId), eq(auditLogs.action, 'workorder.finished')));
+    const data = audit!.data as { finishedAt: string; activatedAt: string };
+    assert.equal(data.finishedAt, longAgo);
+    assert.equal(data.activatedAt, sub!.activatedAt!.toISOString());
+  });
+
+  test('a terminated subscription: the finish is refused and its old port is not touched', async () => {
+    const { wo, version, base, world } = await assigned();
+    await ready(wo.id, base);
+    await db.update(subscriptions).set({ status: 'terminated' }).where(eq(subscriptions.id, world.subscription.id));
+    const finish = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 7 });
+    await assert.rejects(applyFieldAction(db, { ...base, action: finish }), /workorder_subscription_terminated/);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.equal(sub!.odpPort, 3);
+    const [row] = await db.select().from(workOrders).where(eq(workOrders.id, wo.id));
+    assert.notEqual(row!.status, 'done');
+  });
+
+  test('a relocation moves the subscription to the ODP port it finished on, checked free', async () => {
+    const { wo, version, base, world } = await assigned();
+    await ready(wo.id, base);
+    await db.update(workOrders).set({ type: 'relocation' }).where(eq(workOrders.id, wo.id));
+    await db.update(subscriptions).set({ status: 'active' }).where(eq(subscriptions.id, world.subscription.id));
+    // Port 4 is another customer's. (Port 3 is freed while that customer is made: their lead
+    // may be placed on either ODP at the pole, on port 3.)
+    const mine = eq(subscriptions.id, world.subscription.id);
+    await db.update(subscriptions).set({ odpPort: null }).where(mine);
+    const other = await makeInstallationWorld(db, base.orgId, world.tech1.id);
+    await db
+      .update(subscriptions)
+      .set({ odpId: world.odp.id, odpPort: 4 })
+      .where(eq(subscriptions.id, other.subscription.id));
+    await db.update(subscriptions).set({ odpPort: 3 }).where(mine);
+    const taken = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 4 });
+    await assert.rejects(applyFieldAction(db, { ...base, action: taken }), /odp_port_taken/);
+    const finish = step(wo.id, version, { type: 'finish', serialNumber: 'ZTEGC8A1B2C3', odpPort: 6 });
+    assert.ok((await applyFieldAction(db, { ...base, action: finish })).ok);
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.id, world.subscription.id));
+    assert.deepEqual([sub!.odpId, sub!.odpPort, sub!.status], [world.odp.id, 6, 'active']);
   });
 });

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLogs, messages, workOrderEvents, workOrders } from '@/db/schema';
 import { convertLeadOp, createLeadOp } from '@/lib/customers/operations';
 import { executeOperation } from '@/lib/server/operation';
+import { saveWorkOrderPhoto } from '@/lib/workorders/files';
 import {
   assignWorkOrderOp,
   cancelWorkOrderOp,
@@ -13,9 +15,10 @@ import {
   listWorkOrdersOp,
   saveChecklistTemplateOp,
   scheduleWorkOrderOp,
+  workOrderFileOp,
 } from '@/lib/workorders/operations';
 import { ctxFor, makeMember, makeOdp, makeOrg, makePlan, POLE, testDb } from '../helpers';
-import { makeInstallationWorld, makeTicket } from '../support/workorders';
+import { makeInstallationWorld, makeTicket, PNG } from '../support/workorders';
 
 const db = testDb();
 
@@ -112,6 +115,14 @@ describe('work orders in the office', () => {
     const audit = await db.select().from(auditLogs).where(eq(auditLogs.organizationId, org.id));
     assert.ok(audit.some((a) => a.action === 'workorder.assigned'));
     assert.equal(audit.filter((a) => a.action === 'workorder.scheduled').length, 3);
+    // Back to the first window: the customer was last told 14:00–16:00, so they hear again, once.
+    assert.equal(ok(await executeOperation(scheduleWorkOrderOp, ctx, visit)).notified, true);
+    assert.equal(ok(await executeOperation(scheduleWorkOrderOp, ctx, visit)).notified, false);
+    const all = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, org.id), eq(messages.category, 'visit_scheduled')));
+    assert.equal(all.length, 3);
   });
 
   test('a repair from a ticket, by hand; cancel with a reason; then nothing more changes', async () => {
@@ -183,5 +194,39 @@ describe('work orders in the office', () => {
     assert.equal(none.items.length, 0);
     const badDate = await executeOperation(listWorkOrdersOp, ctx, { from: '2026-02-31' });
     assert.equal(!badDate.ok && badDate.code, 'validation');
+  });
+  test('a technician opens only the work orders they are on; the warehouse sees them all', async () => {
+    const { org, admin, ctx } = await office();
+    const world = await makeInstallationWorld(db, org.id, admin.user.id);
+    const id = world.workOrder.id;
+    ok(await executeOperation(assignWorkOrderOp, ctx, { workOrderId: id, technicianIds: [world.tech1.id] }));
+    const photo = await saveWorkOrderPhoto(db, {
+      orgId: org.id,
+      userId: world.tech1.id,
+      workOrderId: id,
+      key: randomUUID(),
+      bytes: PNG,
+    });
+    assert.ok(photo.ok && photo.photoId);
+    const file = { workOrderId: id, file: photo.photoId! };
+    const mine = ctxFor(db, org.id, world.tech1.id, 'technician');
+    const other = ctxFor(db, org.id, world.tech2.id, 'technician');
+    const warehouse = ctxFor(db, org.id, (await makeMember(db, org.id, 'warehouse')).user.id, 'warehouse');
+    assert.deepEqual(
+      ok(await executeOperation(listWorkOrdersOp, mine, {})).items.map((w) => w.id),
+      [id],
+    );
+    assert.equal(ok(await executeOperation(getWorkOrderOp, mine, { workOrderId: id })).id, id);
+    assert.ok(ok(await executeOperation(workOrderFileOp, mine, file)).path);
+    assert.deepEqual(ok(await executeOperation(listWorkOrdersOp, other, {})).items, []);
+    for (const r of [
+      await executeOperation(getWorkOrderOp, other, { workOrderId: id }),
+      await executeOperation(workOrderFileOp, other, file),
+      await executeOperation(workOrderFileOp, other, { workOrderId: id, file: 'signature' }),
+    ])
+      assert.equal(!r.ok && r.code, 'not_found', JSON.stringify(r));
+    assert.equal(ok(await executeOperation(listWorkOrdersOp, warehouse, {})).items.length, 1);
+    assert.equal(ok(await executeOperation(getWorkOrderOp, warehouse, { workOrderId: id })).id, id);
+    assert.ok(ok(await executeOperation(workOrderFileOp, warehouse, file)).path);
   });
 });

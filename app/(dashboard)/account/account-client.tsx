@@ -18,6 +18,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { TextField } from '@/components/ui/field';
 import { QrImage, useQrDataUrl } from '@/components/ui/qr-image';
 import { type FormFields, useActionForm } from '@/components/ui/use-action-form';
+import { clearFieldData } from '@/lib/field/sign-out';
 
 /** Off -> scan the QR (or type the key) -> a code from the app -> the recovery codes, once. */
 export function TwoFactorCard({ enabled, recoveryCodesLeft }: { enabled: boolean; recoveryCodesLeft: number }) {
@@ -148,7 +149,10 @@ function Enrol({
 /** A new password ends every session, this one too: the member signs in again with it. */
 export function PasswordCard({ email }: { email: string }) {
   const t = useTranslations();
-  const form = useActionForm(changePasswordAction, () => signOut({ callbackUrl: '/login' }));
+  const form = useActionForm(changePasswordAction, async () => {
+    await clearFieldData();
+    await signOut({ callbackUrl: '/login' });
+  });
   return (
     <Card>
       <h2 className="mb-3 font-semibold">{t('account.passwordTitle')}</h2>
@@ -221,8 +225,10 @@ export function SessionsCard() {
         testId="sign-out-everywhere"
         onConfirm={async () => {
           const r = await signOutEverywhereAction({});
-          if (r.ok) await signOut({ callbackUrl: '/login' });
-          else setError(r.message);
+          if (r.ok) {
+            await clearFieldData();
+            await signOut({ callbackUrl: '/login' });
+          } else setError(r.message);
         }}
       />
     </Card>

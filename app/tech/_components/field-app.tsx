@@ -46,6 +46,7 @@ export function FieldApp({ userId, timeZone }: { userId: string; timeZone: strin
         signInAgain={outbox.signInAgain}
         fromCache={outbox.fromCache}
         onDismiss={outbox.dismiss}
+        onRetryProblem={outbox.retry}
         onRetry={outbox.flush}
       />
       {outbox.workOrders === null ? (

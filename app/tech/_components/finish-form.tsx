@@ -3,6 +3,7 @@ import { ScanLine } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { MAC_PATTERN, normalizeMac } from '@/lib/field/rules';
 import type { FieldWorkOrderView } from '@/lib/field/view';
 import { SerialScanner } from './scanner';
 
@@ -28,6 +29,8 @@ export function FinishForm({
   const [port, setPort] = useState(wo.odpPort ? String(wo.odpPort) : '');
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Finishing cannot be undone from the phone (an installation switches the customer on): asked first.
+  const [confirming, setConfirming] = useState(false);
   const onScan = useCallback((value: string) => {
     setSerial(value);
     setScanning(false);
@@ -37,18 +40,25 @@ export function FinishForm({
     if (wo.photoCount < wo.requiredPhotos) return t('needPhotos', { count: wo.requiredPhotos - wo.photoCount });
     if (wo.needsSignature && !wo.signed) return t('needSignature');
     if (serial.trim().length < 3) return t('needSerial');
-    if (mac.trim() && !/^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$/.test(mac.trim())) return t('badMac');
+    if (mac.trim() && !MAC_PATTERN.test(mac.trim())) return t('badMac');
     if (port.trim() && !/^\d{1,3}$/.test(port.trim())) return t('badPort');
     return null;
+  };
+
+  const ask = () => {
+    const problem = missing();
+    setError(problem);
+    setConfirming(!problem);
   };
 
   const submit = async () => {
     const problem = missing();
     setError(problem);
+    setConfirming(false);
     if (problem) return;
     await onFinish({
       serialNumber: serial.trim(),
-      ...(cabling && mac.trim() ? { macAddress: mac.trim().toUpperCase() } : {}),
+      ...(cabling && mac.trim() ? { macAddress: normalizeMac(mac.trim()) } : {}),
       ...(cabling && wo.odpId ? { odpId: wo.odpId } : {}),
       ...(cabling && port.trim() ? { odpPort: Number(port.trim()) } : {}),
     });
@@ -105,9 +115,29 @@ export function FinishForm({
           {error}
         </p>
       )}
-      <Button className="w-full" onClick={submit} disabled={busy} data-testid="finish-submit">
-        {t('submit')}
-      </Button>
+      {confirming ? (
+        <div
+          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+          role="alertdialog"
+          aria-label={t('confirmTitle', { number: wo.number })}
+          data-testid="finish-confirm-panel"
+        >
+          <p className="font-medium">{t('confirmTitle', { number: wo.number })}</p>
+          <p>{wo.type === 'installation' ? t('confirmActivates') : t('confirmFinal')}</p>
+          <div className="flex gap-2">
+            <Button className="flex-1" onClick={submit} disabled={busy} data-testid="finish-confirm">
+              {t('confirm')}
+            </Button>
+            <Button variant="secondary" className="flex-1" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button className="w-full" onClick={ask} disabled={busy} data-testid="finish-submit">
+          {t('submit')}
+        </Button>
+      )}
     </div>
   );
 }

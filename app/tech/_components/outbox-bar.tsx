@@ -4,7 +4,15 @@ import { useTranslations } from 'next-intl';
 import type { Problem } from '@/lib/field/queue';
 import type { FieldWorkOrderView } from '@/lib/field/view';
 
-const KNOWN_REASONS = new Set(['reassigned', 'cancelled', 'finished', 'not_found', 'too_large', 'forbidden']);
+const KNOWN_REASONS = new Set([
+  'reassigned',
+  'cancelled',
+  'finished',
+  'not_found',
+  'too_large',
+  'forbidden',
+  'server_error',
+]);
 
 /**
  * Always in sight: offline or not, how many steps wait to be sent ("3 menunggu dikirim"), and
@@ -18,6 +26,7 @@ export function OutboxBar(p: {
   signInAgain: boolean;
   fromCache: boolean;
   onDismiss: (key: string) => void;
+  onRetryProblem: (key: string) => void;
   onRetry: () => void;
 }) {
   const t = useTranslations('fieldApp.outbox');
@@ -74,9 +83,32 @@ export function OutboxBar(p: {
           <p>
             {KNOWN_REASONS.has(problem.reason) ? t(`reasons.${problem.reason}`) : problem.message || t('reasons.other')}
           </p>
-          <button type="button" className="min-h-11 underline" onClick={() => p.onDismiss(problem.key)}>
-            {t('dismiss')}
-          </button>
+          {problem.item ? (
+            // Kept because the server kept failing: the step is still here to send, or to let go.
+            <div className="flex gap-4">
+              <button
+                type="button"
+                className="min-h-11 font-medium underline"
+                data-testid="queue-problem-retry"
+                onClick={() => p.onRetryProblem(problem.key)}
+              >
+                {t('sendAgain')}
+              </button>
+              <button
+                type="button"
+                className="min-h-11 underline"
+                onClick={() => {
+                  if (window.confirm(t('discardConfirm'))) p.onDismiss(problem.key);
+                }}
+              >
+                {t('discard')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="min-h-11 underline" onClick={() => p.onDismiss(problem.key)}>
+              {t('dismiss')}
+            </button>
+          )}
         </div>
       ))}
     </div>

@@ -13,8 +13,9 @@ export async function sendItem(item: StoredItem): Promise<SendOutcome> {
     return { status: 'retry', error: error instanceof Error ? error.message : 'offline' };
   }
   if (response.status === 401) return { status: 'retry', error: 'unauthenticated' };
-  if (response.status >= 500 || response.status === 429 || response.status === 408)
-    return { status: 'retry', error: `http_${response.status}` };
+  // A server error counts towards turning the item into a problem; a busy server does not.
+  if (response.status >= 500) return { status: 'retry', error: `http_${response.status}`, server: true };
+  if (response.status === 429 || response.status === 408) return { status: 'retry', error: `http_${response.status}` };
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (response.ok && body?.ok === true) return { status: 'sent', version: Number(body.version) || undefined };
   if (response.ok && body?.ok === false)
@@ -22,8 +23,15 @@ export async function sendItem(item: StoredItem): Promise<SendOutcome> {
   return {
     status: 'refused',
     reason: response.status === 413 ? 'too_large' : String(body?.code ?? `http_${response.status}`),
-    message: String(body?.message ?? ''),
+    message: refusalMessage(body),
   };
+}
+
+/** The server's message, and what it said about each field ("MAC tidak valid"), already translated. */
+export function refusalMessage(body: Record<string, unknown> | null): string {
+  const fields = body?.fieldErrors && typeof body.fieldErrors === 'object' ? Object.values(body.fieldErrors) : [];
+  const parts = [body?.message, ...fields].filter((m): m is string => typeof m === 'string' && m.length > 0);
+  return [...new Set(parts)].join(' ');
 }
 
 function requestUrl(item: StoredItem): string {

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 import { Button } from '@/components/ui/button';
+import { SIGNED_NAME_MIN } from '@/lib/field/rules';
 import { canvasBlob } from './media';
 
 /** The customer signs on the phone with a finger (signature_pad), and types their name. */
@@ -35,7 +36,7 @@ export function SignatureForm({
 
   const save = async () => {
     if (!pad.current || pad.current.isEmpty()) return setError(t('empty'));
-    if (!name.trim()) return setError(t('nameRequired'));
+    if (name.trim().length < SIGNED_NAME_MIN) return setError(t('nameRequired'));
     setError(null);
     onSave(await canvasBlob(canvas.current!, 'image/png'), name.trim());
   };

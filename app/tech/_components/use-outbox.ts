@@ -1,6 +1,14 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type FieldStore, type OutboxItem, openFieldStore, type Problem, type StoredItem } from '@/lib/field/queue';
+import { FIELD_OWNER_HEADER, isOwnedBy } from '@/lib/field/owner';
+import {
+  type FieldStore,
+  type NewOutboxItem,
+  type OutboxItem,
+  openFieldStore,
+  type Problem,
+  type StoredItem,
+} from '@/lib/field/queue';
 import type { FieldWorkOrderView } from '@/lib/field/view';
 import { sendItem } from './send';
 
@@ -22,31 +30,34 @@ export function useOutbox(userId: string) {
 
   const reread = useCallback(async () => {
     if (!store.current) return;
-    setPending(await store.current.pending());
-    setProblems(await store.current.problems());
-  }, []);
+    setPending(await store.current.pending(userId));
+    setProblems(await store.current.problems(userId));
+  }, [userId]);
 
   const load = useCallback(async () => {
     try {
       const response = await fetch('/api/field/work-orders', { cache: 'no-store' });
       if (!response.ok) throw new Error(`http_${response.status}`);
+      // A copy the service worker kept for someone else (a shared phone) is not shown.
+      if (!isOwnedBy(response.headers.get(FIELD_OWNER_HEADER), userId)) throw new Error('not_owner');
       const list = (await response.json()) as FieldWorkOrderView[];
       setWorkOrders(list);
       setFromCache(response.headers.get('x-field-cache') === 'hit');
-      await store.current?.saveCache(cacheId, list);
+      await store.current?.saveCache(cacheId, { owner: userId, list });
     } catch {
-      setWorkOrders((await store.current?.readCache<FieldWorkOrderView[]>(cacheId)) ?? []);
+      const saved = await store.current?.readCache<{ owner?: string; list?: FieldWorkOrderView[] }>(cacheId);
+      setWorkOrders(saved?.owner === userId ? (saved.list ?? []) : []);
       setFromCache(true);
     }
-  }, [cacheId]);
+  }, [cacheId, userId]);
 
   const flush = useCallback(async () => {
     if (!store.current) return;
-    const result = await store.current.flush(sendItem);
+    const result = await store.current.flush(userId, sendItem);
     setSignInAgain(result.error === 'unauthenticated');
     await reread();
     if (result.sent + result.refused > 0) await load();
-  }, [load, reread]);
+  }, [load, reread, userId]);
 
   useEffect(() => {
     let stopped = false;
@@ -79,10 +90,20 @@ export function useOutbox(userId: string) {
   }, [flush, load, reread]);
 
   const enqueue = useCallback(
-    async (item: OutboxItem) => {
+    async (made: NewOutboxItem) => {
+      const item = { ...made, userId } as OutboxItem;
       // Shown at once; the outbox's own copy replaces it a moment later.
       setPending((list) => [...list, { ...item, seq: Number.MAX_SAFE_INTEGER, attempts: 0 } as StoredItem]);
       await store.current?.enqueue(item);
+      await reread();
+      void flush();
+    },
+    [flush, reread, userId],
+  );
+
+  const retry = useCallback(
+    async (key: string) => {
+      await store.current?.retryProblem(key);
       await reread();
       void flush();
     },
@@ -97,5 +118,5 @@ export function useOutbox(userId: string) {
     [reread],
   );
 
-  return { workOrders, fromCache, pending, problems, online, signInAgain, enqueue, dismiss, flush };
+  return { workOrders, fromCache, pending, problems, online, signInAgain, enqueue, dismiss, retry, flush };
 }

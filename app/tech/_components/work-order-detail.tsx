@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { telUrl } from '@/lib/core/contact-links';
-import type { OutboxItem } from '@/lib/field/queue';
+import type { NewOutboxItem } from '@/lib/field/queue';
 import { type FieldWorkOrderView, geoUrl, routeUrl } from '@/lib/field/view';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -14,7 +14,7 @@ import { currentPosition } from './media';
 import { SignatureForm } from './signature';
 import { StatusPill } from './work-order-list';
 
-export type Enqueue = (item: OutboxItem) => Promise<void>;
+export type Enqueue = (item: NewOutboxItem) => Promise<void>;
 
 /** A step made now, with the phone's time and (for the visit's steps) its GPS. */
 export async function makeAction(
@@ -23,7 +23,7 @@ export async function makeAction(
   type: string,
   extra: Record<string, unknown> = {},
   withGps = false,
-): Promise<OutboxItem> {
+): Promise<NewOutboxItem> {
   const position = withGps ? await currentPosition() : null;
   const key = crypto.randomUUID();
   const at = new Date().toISOString();

@@ -16,11 +16,14 @@ export function WorkOrderList({
   onOpen: (id: string) => void;
 }) {
   const t = useTranslations('fieldApp');
-  const { today, upcoming } = splitByDay(workOrders, dayIn(timeZone));
+  const { today, upcoming, unscheduled } = splitByDay(workOrders, dayIn(timeZone));
   return (
     <div className="space-y-4">
       <Section title={t('today')} empty={t('emptyToday')} list={today} onOpen={onOpen} testId="today" />
       <Section title={t('upcoming')} empty={t('emptyUpcoming')} list={upcoming} onOpen={onOpen} testId="upcoming" />
+      {unscheduled.length > 0 && (
+        <Section title={t('unscheduled')} empty="" list={unscheduled} onOpen={onOpen} testId="unscheduled" />
+      )}
     </div>
   );
 }
