@@ -4,7 +4,8 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const out: string[] = [];
-  // The data runs up to "\nendstream": a compressed stream may itself end in a \r byte.
+  // The data runs up to "\nendstream": a compressed stream may itself end in a \r byte, which
+  // an optional \r in the pattern would cut off (about one render in a few hundred).
   const re = /stream\r?\n([\s\S]*?)\nendstream/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     try {
