@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   auditLogs,
   idempotencyKeys,
@@ -286,7 +286,9 @@ describe('the field contract (lib/workorders/field.ts)', () => {
     const history = await db
       .select()
       .from(subscriptionHistory)
-      .where(eq(subscriptionHistory.subscriptionId, world.subscription.id));
+      .where(eq(subscriptionHistory.subscriptionId, world.subscription.id))
+      // The verified lead's row is written first; a bare select may return them in either order.
+      .orderBy(asc(subscriptionHistory.createdAt), asc(subscriptionHistory.id));
     assert.deepEqual(
       history.map((h) => [h.toStatus, h.reason]),
       [
