@@ -3,7 +3,7 @@ import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '@/db/schema
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
-import { blankAsUndefined, calendarDay } from '@/lib/server/form-input';
+import { blankAsUndefined, calendarDay, calendarMonth } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { addCharge, chargeSchema } from './charges';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
@@ -178,7 +178,7 @@ const paymentFilterSchema = z.object({
   customerId: z.string().uuid().optional(),
   status: blankAsUndefined(z.enum(PAYMENT_STATUSES, 'validation.invalid')),
   method: blankAsUndefined(z.enum(PAYMENT_METHODS, 'validation.invalid')),
-  month: blankAsUndefined(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.period')),
+  month: blankAsUndefined(calendarMonth('validation.period')),
   q: z
     .string()
     .trim()

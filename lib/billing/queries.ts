@@ -9,6 +9,7 @@ import {
   payments,
   users,
 } from '@/db/schema';
+import { inOrganizationMonths } from '@/lib/core/org-months';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
@@ -134,17 +135,12 @@ type PaymentFilter = {
 
 /** `month` (YYYY-MM) is a calendar month in the organization's zone, as the dashboard counts it. */
 function paymentsWhere(p: PaymentFilter) {
-  const zone = sql`(select o.timezone from organizations o where o.id = ${p.orgId})`;
-  const monthStart = sql`${`${p.month}-01`}::date`;
   return and(
     eq(payments.organizationId, p.orgId),
     p.customerId ? eq(payments.customerId, p.customerId) : undefined,
     p.status ? eq(payments.status, p.status) : undefined,
     p.method ? eq(payments.method, p.method) : undefined,
-    p.month
-      ? sql`${payments.createdAt} >= (${monthStart}::timestamp at time zone ${zone})
-          and ${payments.createdAt} < ((${monthStart} + interval '1 month')::timestamp at time zone ${zone})`
-      : undefined,
+    p.month ? inOrganizationMonths(payments.createdAt, p.orgId, p.month) : undefined,
     p.q ? or(ilike(customers.name, contains(p.q)), ilike(payments.reference, contains(p.q))) : undefined,
   );
 }

@@ -12,6 +12,7 @@ import {
   users,
 } from '@/db/schema';
 import { searchCondition } from '@/lib/core/customer-search';
+import { inOrganizationMonths } from '@/lib/core/org-months';
 import { AppError } from '@/lib/server/errors';
 import type { CustomerEvent, CustomerListInput, CustomerSort } from './schemas';
 
@@ -67,13 +68,12 @@ const SORTS: Record<
  * calendar. An isolation is a row in the status history (a customer isolated twice is listed once).
  */
 function eventCondition(orgId: string, event: CustomerEvent, from: string, to: string) {
-  const zone = sql`(select o.timezone from organizations o where o.id = ${orgId})`;
-  const lo = sql`(${`${from}-01`}::date::timestamp at time zone ${zone})`;
-  const hi = sql`((${`${to}-01`}::date + interval '1 month')::timestamp at time zone ${zone})`;
-  if (event === 'joined') return sql`${customers.createdAt} >= ${lo} and ${customers.createdAt} < ${hi}`;
+  if (event === 'joined') return inOrganizationMonths(customers.createdAt, orgId, from, to);
   return sql`${customers.id} in (
-    select s.customer_id from ${subscriptionHistory} h join ${subscriptions} s on s.id = h.subscription_id
-    where h.organization_id = ${orgId} and h.to_status = ${event} and h.created_at >= ${lo} and h.created_at < ${hi})`;
+    select ${subscriptions.customerId} from ${subscriptionHistory}
+    join ${subscriptions} on ${subscriptions.id} = ${subscriptionHistory.subscriptionId}
+    where ${subscriptionHistory.organizationId} = ${orgId} and ${subscriptionHistory.toStatus} = ${event}
+      and ${inOrganizationMonths(subscriptionHistory.createdAt, orgId, from, to)})`;
 }
 
 export async function listCustomers(db: Db, viewer: Viewer, f: CustomerListInput & { limit?: number; ids?: string[] }) {

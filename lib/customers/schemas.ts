@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizePhone } from '@/lib/core/phone';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
-import { blankAsUndefined } from '@/lib/server/form-input';
+import { blankAsUndefined, calendarMonth } from '@/lib/server/form-input';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
 
 const optionalText = (max: number) =>
@@ -70,7 +70,7 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 /** Joined (added), isolated or terminated, as the dashboard's movement chart counts them. */
 export const CUSTOMER_EVENTS = ['joined', 'isolated', 'terminated'] as const;
 export type CustomerEvent = (typeof CUSTOMER_EVENTS)[number];
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.period');
+const monthSchema = calendarMonth('validation.period');
 
 export const customerListSchema = z.object({
   q: z

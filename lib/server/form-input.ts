@@ -21,6 +21,9 @@ export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 't
 export const calendarDay = (message: string) =>
   z.iso.date(message).refine((v) => v >= '1900-01-01' && v <= '9999-12-31', message);
 
+/** A calendar month as YYYY-MM (a hand-edited month 13 is a field error). */
+export const calendarMonth = (message: string) => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, message);
+
 /** An optional form field: a blank select or input ("") is the same as leaving it out. */
 export const blankAsUndefined = <T extends z.ZodType>(schema: T) =>
   schema.optional().or(z.literal('').transform(() => undefined));
