@@ -142,6 +142,7 @@ export const PERIODIC_TASKS = [
   'payments',
   'support',
   'outages',
+  'low_stock',
 ] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 
@@ -259,7 +260,7 @@ export type WorkOrderEventKind = (typeof WORK_ORDER_EVENT_KINDS)[number];
 // ---- Outages ----------------------------------------------------------------
 
 /** What can be down: a router, an OLT/POP/ODC site, an ODP (or one of its ports), a cable. */
-export const OUTAGE_ELEMENT_TYPES = ['router', 'olt', 'pop', 'odc', 'odp', 'odp_port', 'cable'] as const;
+export const OUTAGE_ELEMENT_TYPES = ['router', 'olt', 'pop', 'odc', 'odp', 'odp_port', 'cable', 'pon_port'] as const;
 export type OutageElementType = (typeof OUTAGE_ELEMENT_TYPES)[number];
 
 /** proposed: detected, waiting for NOC to confirm; open: confirmed/marked down; resolved; dismissed (a false alarm). */
@@ -268,3 +269,156 @@ export type OutageStatus = (typeof OUTAGE_STATUSES)[number];
 
 export const OUTAGE_SOURCES = ['manual', 'detected'] as const;
 export type OutageSource = (typeof OUTAGE_SOURCES)[number];
+
+// ---- Inventory --------------------------------------------------------------
+
+/** What an item is: the catalogue's categories (labels in messages `inventory.category.*`). */
+export const INVENTORY_CATEGORIES = [
+  'ont',
+  'router',
+  'access_point',
+  'cable',
+  'splitter',
+  'connector',
+  'adaptor',
+  'tool',
+  'other',
+] as const;
+export type InventoryCategory = (typeof INVENTORY_CATEGORIES)[number];
+
+/** The unit an item is counted in: pieces, metres (drop cable), rolls, boxes, packs. */
+export const INVENTORY_UNITS = ['pcs', 'm', 'roll', 'box', 'pack'] as const;
+export type InventoryUnit = (typeof INVENTORY_UNITS)[number];
+
+/** serial: every unit has its own serial number (and history); bulk: counted by quantity. */
+export const INVENTORY_TRACKING = ['serial', 'bulk'] as const;
+export type InventoryTracking = (typeof INVENTORY_TRACKING)[number];
+
+/**
+ * Where stock is. warehouse / shelf (a shelf sits in a warehouse) / bag (one per technician)
+ * hold stock the ISP owns and can use; customer (one per subscription) holds what is installed;
+ * faulty (faulty / RMA) and written_off are one per organization.
+ */
+export const STOCK_LOCATION_KINDS = ['warehouse', 'shelf', 'bag', 'customer', 'faulty', 'written_off'] as const;
+export type StockLocationKind = (typeof STOCK_LOCATION_KINDS)[number];
+/** Locations whose stock is on hand (counted against minimum stock, valued in stock reports). */
+export const ON_HAND_LOCATION_KINDS = ['warehouse', 'shelf', 'bag'] as const satisfies readonly StockLocationKind[];
+
+/**
+ * One row of the ledger. receive (a purchase order), import (CSV of existing stock), transfer
+ * (between own locations), install (bag -> customer), return (back to a warehouse or bag),
+ * swap_in / swap_out (a unit replaced at the customer), faulty, write_off, adjust (stock opname).
+ */
+export const STOCK_MOVE_KINDS = [
+  'receive',
+  'import',
+  'transfer',
+  'install',
+  'return',
+  'swap_in',
+  'swap_out',
+  'faulty',
+  'write_off',
+  'adjust',
+] as const;
+export type StockMoveKind = (typeof STOCK_MOVE_KINDS)[number];
+
+export const PURCHASE_ORDER_STATUSES = ['draft', 'ordered', 'partial', 'received', 'cancelled'] as const;
+export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
+
+/** counting -> submitted -> approved (adjustments posted) or rejected; cancelled while counting. */
+export const STOCK_COUNT_STATUSES = ['counting', 'submitted', 'approved', 'rejected', 'cancelled'] as const;
+export type StockCountStatus = (typeof STOCK_COUNT_STATUSES)[number];
+
+// ---- Fibre: OLTs, ONUs, TR-069 ----------------------------------------------
+
+export const OLT_VENDORS = ['zte', 'huawei'] as const;
+export type OltVendor = (typeof OLT_VENDORS)[number];
+
+/** How the worker reaches the OLT's command line. */
+export const OLT_TRANSPORTS = ['telnet', 'ssh'] as const;
+export type OltTransport = (typeof OLT_TRANSPORTS)[number];
+
+export const SNMP_VERSIONS = ['2c', '3'] as const;
+export type SnmpVersion = (typeof SNMP_VERSIONS)[number];
+
+export const OLT_STATUSES = ['unknown', 'online', 'offline'] as const;
+export type OltStatus = (typeof OLT_STATUSES)[number];
+
+/** An ONU as the OLT reports it (ZTE phase state, Huawei run state + last down cause). */
+export const ONU_STATES = ['working', 'los', 'dying_gasp', 'offline', 'unknown'] as const;
+export type OnuState = (typeof ONU_STATES)[number];
+
+/** Received optical power against the organization's thresholds (warning −25, critical −27 dBm). */
+export const SIGNAL_LEVELS = ['ok', 'warning', 'critical'] as const;
+export type SignalLevel = (typeof SIGNAL_LEVELS)[number];
+
+/**
+ * An ONU registration template per OLT: the command text with {placeholders} (lib/fibre
+ * renders and previews it) and the values that differ per ISP (profiles, VLAN, ONU type).
+ */
+export type OltTemplate = { commands: string; values: Record<string, string> };
+
+/** TR-069 data model root of a device: InternetGatewayDevice (TR-098) or Device (TR-181). */
+export const ACS_DATA_MODELS = ['tr098', 'tr181'] as const;
+export type AcsDataModel = (typeof ACS_DATA_MODELS)[number];
+
+export const ACS_TASK_KINDS = ['refresh', 'wifi', 'pppoe', 'reboot', 'factory_reset'] as const;
+export type AcsTaskKind = (typeof ACS_TASK_KINDS)[number];
+
+/** sending: job queued; queued: GenieACS answered 202 (waits for the modem's next inform); done; fault; failed (unreachable ACS, refused). */
+export const ACS_TASK_STATUSES = ['sending', 'queued', 'done', 'fault', 'failed'] as const;
+export type AcsTaskStatus = (typeof ACS_TASK_STATUSES)[number];
+
+/** Zero-touch activation of an installation, in order (lib/fibre/activation). */
+export const ACTIVATION_STEPS = [
+  'register_onu',
+  'check_signal',
+  'configure_modem',
+  'activate_service',
+  'move_stock',
+  'send_welcome',
+] as const;
+export type ActivationStep = (typeof ACTIVATION_STEPS)[number];
+
+export const ACTIVATION_STATUSES = ['running', 'failed', 'done', 'cancelled'] as const;
+export type ActivationStatus = (typeof ACTIVATION_STATUSES)[number];
+
+export const ACTIVATION_STEP_STATUSES = ['pending', 'running', 'done', 'failed', 'skipped'] as const;
+export type ActivationStepStatus = (typeof ACTIVATION_STEP_STATUSES)[number];
+
+/** One step's record on an activation: what it did (e.g. the reading) or what failed. */
+export type ActivationStepRecord = {
+  step: ActivationStep;
+  status: ActivationStepStatus;
+  at: string | null;
+  /** An error code (messages `errors.*`) and its values when the step failed. */
+  error?: { code: string; values?: Record<string, string | number> } | null;
+  detail?: Record<string, string | number | boolean | null> | null;
+};
+
+/**
+ * What a customer asks staff for from the portal (or WhatsApp): a plan change (with the
+ * prorata quote shown when asked), a pause (*cuti*) for some days, a move to a new address,
+ * stopping the service. Staff approve or reject; approving carries it out.
+ */
+export const SERVICE_REQUEST_KINDS = ['plan_change', 'pause', 'move', 'stop'] as const;
+export type ServiceRequestKind = (typeof SERVICE_REQUEST_KINDS)[number];
+
+export const SERVICE_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];
+
+/** Where a customer's request or conversation came in. */
+export const CUSTOMER_CHANNELS = ['portal', 'whatsapp'] as const;
+export type CustomerChannel = (typeof CUSTOMER_CHANNELS)[number];
+
+/** A WhatsApp conversation in the staff inbox: open until staff close it; a new message reopens it. */
+export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/**
+ * Who wrote a line of a conversation: the customer (inbound), the assistant (an automatic
+ * answer to a command), or a staff member replying from the inbox.
+ */
+export const CONVERSATION_AUTHORS = ['customer', 'assistant', 'staff'] as const;
+export type ConversationAuthor = (typeof CONVERSATION_AUTHORS)[number];

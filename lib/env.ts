@@ -69,6 +69,11 @@ const schema = z
     // connection is given up as hung.
     ROUTER_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     ROUTER_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    // Connect + login to an OLT's command line; how long one command may take (a registration
+    // line on a busy OLT takes seconds); how long an unused session stays open.
+    OLT_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    OLT_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    OLT_IDLE_CLOSE_MS: z.coerce.number().int().positive().default(120_000),
     // Payment gateway API roots, overriding the sandbox/production default of every
     // organization's account (tests point them at loopback stand-ins; a proxy could too).
     MIDTRANS_API_URL: z.string().url().optional(),

@@ -1,4 +1,9 @@
+import { assistantReply } from '@/lib/assistant/jobs';
 import { billingRun } from '@/lib/billing/jobs';
+import { acsCheck, acsDiscover, acsTaskFollow, acsTaskSend } from '@/lib/fibre/acs/jobs';
+import { activationOltStep, activationStep } from '@/lib/fibre/activation/jobs';
+import { oltCheck, oltScan, onuOptics, onuReboot, onuRegister, onuRemove } from '@/lib/fibre/olt/jobs';
+import { oltPoll } from '@/lib/fibre/snmp/jobs';
 import { workerCheck } from '@/lib/jobs/jobs';
 import { customerNotify } from '@/lib/messaging/jobs';
 import {
@@ -29,6 +34,20 @@ export const JOB_CONTRACTS = [
   voucherDeliver,
   voucherSync,
   voucherDisable,
+  activationStep,
+  activationOltStep,
+  oltCheck,
+  oltScan,
+  onuRegister,
+  onuRemove,
+  onuReboot,
+  onuOptics,
+  acsCheck,
+  acsDiscover,
+  acsTaskSend,
+  acsTaskFollow,
+  oltPoll,
+  assistantReply,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

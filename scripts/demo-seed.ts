@@ -9,10 +9,14 @@ import { convertLead, createLead } from '@/lib/customers/leads';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { cableGeometry } from '@/lib/infrastructure/cable-path';
 import type { CablePath, CableType } from '@/lib/infrastructure/constants';
+import { ensureTechnicianBag } from '@/lib/inventory/places';
 import { DEMO_DOMAIN, DEMO_ORG_SLUG, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
 import { hashPassword } from '@/lib/users/password';
 import { seedDemoYear } from './demo-bulk';
+import { seedDemoFibre } from './demo-fibre';
 import { seedDemoField } from './demo-field';
+import { seedDemoInbox } from './demo-inbox';
+import { seedDemoInventory } from './demo-inventory';
 import { seedDemoShop } from './demo-shop';
 
 export { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail } from '@/lib/platform/demo-constants';
@@ -39,6 +43,7 @@ export async function seedDemo(db: Database) {
         .returning();
       if (!user) continue;
       await tx.insert(memberships).values({ organizationId: org!.id, userId: user.id, role });
+      if (role === 'technician') await ensureTechnicianBag(tx, { orgId: org!.id, userId: user.id });
     }
     await seedNetwork(tx, org!.id);
     await seedBusiness(tx, org!.id, org!.timezone);
@@ -80,6 +85,13 @@ async function seedBusiness(db: Db, orgId: string, timezone: string) {
     timezone,
     users: { noc: await byRole('noc'), sales: demoUsers.sales, technician: await byRole('technician') },
   });
+  await seedDemoInventory(db, {
+    orgId,
+    warehouseUser: await byRole('warehouse'),
+    technician: await byRole('technician'),
+  });
+  await seedDemoFibre(db, { orgId, noc: await byRole('noc') });
+  await seedDemoInbox(db, { orgId, staffUserId: await byRole('operator') });
 }
 
 /** Installs seeded before demo accounts lost the platform flag (also a migration, 0008). */

@@ -209,21 +209,28 @@ async function main() {
     if (suites.includes('integration')) ensureFreeRadius();
     // Unit and integration first; the browser suite after, with the app (web + worker) started
     // only then: its worker would otherwise take the integration tests' jobs and messages.
-    const run = (list: string[]) =>
+    // Asynchronous, not spawnSync: the embedded PostgreSQL's log arrives on this process's
+    // event loop, and a loop blocked in spawnSync never drains it — once its buffer is full,
+    // every backend that logs an error stops, and the tests hang on their queries.
+    const run = (list: string[], concurrency = 2) =>
       list.length === 0
-        ? 0
-        : (spawnSync(
-            process.execPath,
-            ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list],
-            { stdio: 'inherit', env },
-          ).status ?? 1);
+        ? Promise.resolve(0)
+        : new Promise<number>((resolve) => {
+            const child = spawn(
+              process.execPath,
+              ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list],
+              { stdio: 'inherit', env },
+            );
+            child.on('error', () => resolve(1));
+            child.on('close', (status) => resolve(status ?? 1));
+          });
     const browserFiles = files.filter((f) => f.split(path.sep).join('/').startsWith('tests/e2e/'));
-    // `*.alone.test.ts` files change the process environment their in-test worker runs with
-    // (e.g. PLATFORM_MODE=hosted): that worker would take other files' jobs, so they run after
-    // the rest, by themselves.
+    // `*.alone.test.ts` files run an in-test worker that takes jobs every file queues (router
+    // and RADIUS changes) or changes the process environment it runs with (PLATFORM_MODE=hosted):
+    // beside another file it would take that file's jobs, so they run after the rest, one at a time.
     const aloneFiles = files.filter((f) => f.endsWith('.alone.test.ts'));
-    code = run(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f)));
-    code = run(aloneFiles) || code;
+    code = await run(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f)));
+    code = (await run(aloneFiles, 1)) || code;
     if (browserFiles.length > 0) {
       env.CHROMIUM_PATH = ensureChromium();
       buildIfNeeded();
@@ -256,7 +263,7 @@ async function main() {
         console.log(appLog);
         throw error;
       });
-      const browserCode = run(browserFiles);
+      const browserCode = await run(browserFiles);
       code = code || browserCode;
     }
   } catch (error) {

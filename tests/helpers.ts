@@ -20,6 +20,7 @@ import { recordPayment } from '@/lib/billing/invoice-payments';
 import { runBilling } from '@/lib/billing/run';
 import { encryptSecret } from '@/lib/crypto';
 import { convertLead, createLead } from '@/lib/customers/leads';
+import { ensureTechnicianBag } from '@/lib/inventory/places';
 import { type RouterInput, saveRouter } from '@/lib/network/routers';
 import { type Ctx, makeCtx } from '@/lib/server/operation';
 import { hashPassword } from '@/lib/users/password';
@@ -69,6 +70,7 @@ export async function makeMember(
     .insert(memberships)
     .values({ organizationId: orgId, userId: user!.id, role })
     .returning();
+  if (role === 'technician') await ensureTechnicianBag(db, { orgId, userId: user!.id });
   return { user: user!, membership: membership! };
 }
 

@@ -1,6 +1,7 @@
 import { createDb } from '@/db/client';
 import { env, signupWanted } from '@/lib/env';
 import { startDispatcher } from './messaging';
+import { closeOltPool } from './olt-pool';
 import { closeRouterPool } from './router-pool';
 import { startWorker } from './runner';
 import { startWhatsAppSessions } from './whatsapp/session-manager';
@@ -34,6 +35,7 @@ async function main() {
   dispatcher.stop();
   await whatsapp.stop();
   await closeRouterPool();
+  await closeOltPool();
   await client.end({ timeout: 5 });
 }
 

@@ -1,12 +1,16 @@
 import { Logger, parseCronItems, type Runner, run, type TaskList } from 'graphile-worker';
 import { createDb, type Database } from '@/db/client';
 import { type JobHandler, toTask } from '@/lib/jobs/runtime';
+import { acsTick } from './acs-tick';
 import { billingTick } from './billing-tick';
+import { fibreTick } from './fibre-tick';
+import { inventoryTick } from './inventory-tick';
 import { HANDLERS } from './jobs';
 import { messagingTick } from './messaging';
 import { networkTick } from './network-tick';
 import { outagesTick } from './outages-tick';
 import { paymentsTick } from './payments-tick';
+import { requestsTick } from './requests-tick';
 import { supportTick } from './support-tick';
 
 export type WorkerOptions = {
@@ -24,10 +28,12 @@ export type WorkerOptions = {
   networkSchedule?: boolean;
   /** The sweep of gateway payments whose callback has not come (every 10 minutes). */
   paymentsSchedule?: boolean;
-  /** Invoice messages and due-date reminders (every 10 minutes). */
+  /** Invoice messages, due-date reminders and low-stock alerts (every 10 minutes). */
   messagingSchedule?: boolean;
   /** Ticket SLA escalations (every 5 minutes). */
   supportSchedule?: boolean;
+  /** OLT SNMP polls as each OLT's interval passes (every minute). */
+  fibreSchedule?: boolean;
   /**
    * Only these job types (tests): integration test files run two at a time over one
    * database, and a worker that takes another file's router jobs can stop mid-job when its
@@ -46,7 +52,11 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['payments-tick'] = paymentsTick(options.db);
   taskList['messaging-tick'] = messagingTick(options.db);
   taskList['support-tick'] = supportTick(options.db);
+  taskList['requests-tick'] = requestsTick(options.db);
   taskList['outages-tick'] = outagesTick(options.db);
+  taskList['inventory-tick'] = inventoryTick(options.db);
+  taskList['acs-tick'] = acsTick(options.db);
+  taskList['fibre-tick'] = fibreTick(options.db);
   if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
@@ -56,16 +66,29 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
           { task: 'network-tick', match: '* * * * *', options: { backfillPeriod: 0 } },
           // Outage detection reads what the router monitor and RADIUS accounting just saw.
           { task: 'outages-tick', match: '* * * * *', options: { backfillPeriod: 0 } },
+          // Modems linked by serial: cheap, and a new customer's modem rarely waits long.
+          { task: 'acs-tick', match: '*/15 * * * *', options: { backfillPeriod: 0 } },
         ]
       : []),
     ...((options.paymentsSchedule ?? schedule)
       ? [{ task: 'payments-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]
       : []),
     ...((options.messagingSchedule ?? schedule)
-      ? [{ task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } }]
+      ? [
+          { task: 'messaging-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } },
+          // Low-stock alerts are staff WhatsApp notices: they go with the message passes.
+          { task: 'inventory-tick', match: '*/10 * * * *', options: { backfillPeriod: 0 } },
+        ]
       : []),
     ...((options.supportSchedule ?? schedule)
-      ? [{ task: 'support-tick', match: '*/5 * * * *', options: { backfillPeriod: 0 } }]
+      ? [
+          { task: 'support-tick', match: '*/5 * * * *', options: { backfillPeriod: 0 } },
+          // Customer requests due today (pause, resume, stop) and the usage reading.
+          { task: 'requests-tick', match: '*/5 * * * *', options: { backfillPeriod: 0 } },
+        ]
+      : []),
+    ...((options.fibreSchedule ?? schedule)
+      ? [{ task: 'fibre-tick', match: '* * * * *', options: { backfillPeriod: 0 } }]
       : []),
   ];
   const runner = await run({

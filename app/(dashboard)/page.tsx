@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StatTile } from '@/components/charts/stat-tile';
+import { SignalTiles } from '@/components/fibre/signal-tiles';
 import { TaskProblems } from '@/components/jobs/task-problems';
 import { SetupChecklist } from '@/components/setup/setup-checklist';
 import { buttonClass } from '@/components/ui/button';
@@ -14,19 +15,23 @@ import {
   dashboardOp,
   dashboardPeopleOp,
   dashboardSalesOp,
+  dashboardWarehouseOp,
   dashboardWorkOrdersOp,
 } from '@/lib/dashboard/operations';
 import { dashboardSections } from '@/lib/dashboard/sections';
 import { toLocale } from '@/lib/i18n/config';
+import { inboxCountsOp } from '@/lib/inbox/operations';
 import { setupChecklistOp } from '@/lib/organizations/operations';
 import { ticketCountsOp } from '@/lib/tickets/operations';
 import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { ActivityFeed } from './_dashboard/activity';
 import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
+import { InboxTile } from './_dashboard/inbox';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
 import { NetworkDetail, NetworkTiles } from './_dashboard/network';
 import { SalesDetail, SalesTiles } from './_dashboard/sales';
 import { EscalatedTickets, TicketTiles } from './_dashboard/tickets';
+import { WarehouseTiles } from './_dashboard/warehouse';
 import { WorkTiles, WorkToday } from './_dashboard/work';
 
 /**
@@ -44,7 +49,7 @@ export default async function DashboardPage() {
   const ownTickets = can(ctx.role, 'tickets.view') && !has('network') && !has('sales');
   // Started with the others below; awaited after them.
   const workLoad = has('work') ? read(dashboardWorkOrdersOp, {}) : null;
-  const [setup, summary, money, network, sales, field, people, ticketCounts] = await Promise.all([
+  const [setup, summary, money, network, sales, field, people, ticketCounts, warehouse, inbox] = await Promise.all([
     can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
     read(dashboardOp, {}),
     has('money') ? read(dashboardFinanceOp, {}) : null,
@@ -53,6 +58,8 @@ export default async function DashboardPage() {
     has('field') ? read(dashboardFieldOp, {}) : null,
     has('people') ? read(dashboardPeopleOp, {}) : null,
     ownTickets ? read(ticketCountsOp, {}) : null,
+    has('warehouse') ? read(dashboardWarehouseOp, {}) : null,
+    can(ctx.role, 'inbox.view') ? read(inboxCountsOp, {}) : null,
   ]);
   const work = await workLoad;
   // A technician's figures are their own, and so are the lists they open.
@@ -97,10 +104,13 @@ export default async function DashboardPage() {
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-stats">
         {money && <MoneyTiles f={money} />}
         {network && <NetworkTiles n={network} jobsLink={jobsLink} />}
+        {network && <SignalTiles />}
         {sales && <SalesTiles s={sales} locale={locale} />}
         {tickets && <TicketTiles c={tickets} />}
+        {inbox && <InboxTile c={inbox} />}
         {field && <FieldTiles f={field} />}
         {people && <PeopleTiles p={people} />}
+        {warehouse && <WarehouseTiles w={warehouse} />}
         {has('reseller') && (
           <StatTile
             label={t('dashboard.resellerPortal')}

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { JobError } from '@/components/job-error';
 import { Badge } from '@/components/ui/card';
 import type { JobState } from '@/lib/jobs/types';
 import { JOB_STATE_COLOR } from './job-state';
@@ -127,7 +128,7 @@ export function JobStatus({
       </div>
       {!finished && <JobProgress done={job.progressDone} total={job.progressTotal} />}
       {job.error && (job.state === 'failed' || job.state === 'retrying') && (
-        <p className="break-words text-sm text-red-700 dark:text-red-400">{job.error}</p>
+        <JobError error={job.error} className="text-sm" />
       )}
       {job.state === 'done' && children?.(job)}
     </div>

@@ -8,7 +8,7 @@ import { inputClass, SelectField } from '@/components/ui/field';
 import type { OutageElementType } from '@/db/enums';
 import { MarkDownButton } from './mark-down-button';
 
-const TYPES: OutageElementType[] = ['odp', 'odc', 'olt', 'pop', 'cable', 'router'];
+const TYPES: OutageElementType[] = ['odp', 'odc', 'olt', 'pop', 'cable', 'router', 'pon_port'];
 type Found = { id: string; label: string; area: string | null; ports: number | null };
 
 /** The outages page's "mark an element down": pick the kind, find it by code or name, mark it. */

@@ -3,30 +3,41 @@ import {
   BadgePercent,
   Banknote,
   BarChart3,
+  Boxes,
   Building2,
+  ClipboardCheck,
   ClipboardList,
   Contact,
   CreditCard,
+  FileBarChart,
+  FileQuestion,
   HandCoins,
   Handshake,
   Headset,
+  Inbox,
   LayoutDashboard,
   ListChecks,
   Map as MapIcon,
   MapPin,
   MessageCircle,
+  Network,
   Package,
+  PackageSearch,
   RadioTower,
   Receipt,
   Router,
+  ScanLine,
   Settings,
   ShieldCheck,
+  ShoppingCart,
   Smartphone,
   Ticket,
+  Truck,
   UserCog,
   UserPlus,
   Users,
   Wallet,
+  Warehouse,
   Wrench,
 } from 'lucide-react';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
@@ -41,6 +52,8 @@ export const NAV_ICONS = {
   whatsapp: MessageCircle,
   leads: UserPlus,
   tickets: Headset,
+  inbox: Inbox,
+  requests: FileQuestion,
   plans: Package,
   vouchers: Ticket,
   resellerVouchers: Ticket,
@@ -48,6 +61,7 @@ export const NAV_ICONS = {
   outages: RadioTower,
   network: MapPin,
   routers: Router,
+  olts: Network,
   sessions: Activity,
   users: Users,
   jobs: ListChecks,
@@ -62,10 +76,19 @@ export const NAV_ICONS = {
   resellers: Handshake,
   workOrders: Wrench,
   fieldApp: Smartphone,
+  inventoryStock: Boxes,
+  inventoryTransfer: ScanLine,
+  inventoryUnits: PackageSearch,
+  inventoryItems: Package,
+  inventoryPurchases: ShoppingCart,
+  inventoryLocations: Warehouse,
+  inventorySuppliers: Truck,
+  inventoryCounts: ClipboardCheck,
+  inventoryReports: FileBarChart,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
-export const NAV_GROUPS = ['customers', 'finance', 'network', 'settings', 'platform'] as const;
+export const NAV_GROUPS = ['customers', 'finance', 'network', 'inventory', 'settings', 'platform'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type NavItem = { href: string; key: keyof typeof NAV_ICONS; group?: NavGroup };
@@ -78,6 +101,8 @@ const NAV: NavEntry[] = [
   { href: '/customers', key: 'customers', group: 'customers', permission: 'customers.view' },
   { href: '/leads', key: 'leads', group: 'customers', permission: 'leads.view' },
   { href: '/tickets', key: 'tickets', group: 'customers', permission: 'tickets.view' },
+  { href: '/inbox', key: 'inbox', group: 'customers', permission: 'inbox.view' },
+  { href: '/requests', key: 'requests', group: 'customers', permission: 'requests.view' },
   { href: '/plans', key: 'plans', group: 'customers', permission: 'plans.view' },
   { href: '/whatsapp', key: 'whatsapp', group: 'customers', permission: 'messaging.view' },
   { href: '/reseller', key: 'resellerPortal', group: 'finance', permission: 'resellers.portal', resellerOnly: true },
@@ -102,7 +127,22 @@ const NAV: NavEntry[] = [
   { href: '/network', key: 'network', group: 'network', permission: 'odps.view' },
   { href: '/outages', key: 'outages', group: 'network', permission: 'outages.view' },
   { href: '/routers', key: 'routers', group: 'network', permission: 'routers.view' },
+  { href: '/olts', key: 'olts', group: 'network', permission: 'olts.view' },
   { href: '/sessions', key: 'sessions', group: 'network', permission: 'sessions.view' },
+  { href: '/inventory', key: 'inventoryStock', group: 'inventory', permission: 'inventory.view' },
+  { href: '/inventory/transfer', key: 'inventoryTransfer', group: 'inventory', permission: 'inventory.move' },
+  { href: '/inventory/units', key: 'inventoryUnits', group: 'inventory', permission: 'inventory.view' },
+  { href: '/inventory/items', key: 'inventoryItems', group: 'inventory', permission: 'inventory.view' },
+  {
+    href: '/inventory/purchase-orders',
+    key: 'inventoryPurchases',
+    group: 'inventory',
+    permission: 'inventory.manage',
+  },
+  { href: '/inventory/locations', key: 'inventoryLocations', group: 'inventory', permission: 'inventory.view' },
+  { href: '/inventory/suppliers', key: 'inventorySuppliers', group: 'inventory', permission: 'inventory.manage' },
+  { href: '/inventory/counts', key: 'inventoryCounts', group: 'inventory', permission: 'inventory.count' },
+  { href: '/inventory/reports', key: 'inventoryReports', group: 'inventory', permission: 'inventory.view' },
   { href: '/settings', key: 'settings', group: 'settings', permission: 'organization.settings' },
   { href: '/settings/roles', key: 'roles', group: 'settings', permission: 'roles.view' },
   { href: '/users', key: 'users', group: 'settings', permission: 'users.view' },
@@ -120,7 +160,6 @@ const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
   const nav = (href: string) => NAV.find((n) => n.href === href)!;
   const home = nav('/');
   const desk = [home, nav('/customers'), nav('/billing')];
-  const field = [home, nav('/network'), nav('/map')];
   return {
     super_admin: desk,
     admin: desk,
@@ -130,7 +169,8 @@ const BOTTOM: Record<Role, (NavItem & { permission: Permission })[]> = (() => {
     sales: [home, nav('/leads'), nav('/customers')],
     // The technician's day is in their app (/tech): one tap from the bar.
     technician: [home, nav('/tech'), nav('/map')],
-    warehouse: field,
+    // The warehouse scans stock in and out all day.
+    warehouse: [home, nav('/inventory/transfer'), nav('/inventory')],
     hr: [home, nav('/users'), nav('/settings/roles')],
     reseller: [nav('/reseller'), nav('/wallet'), nav('/wallet/vouchers')],
   };

@@ -166,9 +166,15 @@ export const payments = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     rejectReason: text('reject_reason'),
     receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
+    // The invoice a customer's slip was sent for (portal): approved, it pays that one first.
+    invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    // One slip waiting for finance per invoice: a second upload is refused, not doubled.
+    uniqueIndex('payments_pending_invoice_uniq')
+      .on(t.invoiceId)
+      .where(sql`${t.status} = 'pending' and ${t.invoiceId} is not null`),
     index('payments_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('payments_customer_idx').on(t.customerId),
     index('payments_org_status_idx').on(t.organizationId, t.status),

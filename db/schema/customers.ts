@@ -143,6 +143,9 @@ export const subscriptions = pgTable(
     localAddress: text('local_address'),
     // MAC lock: caller-id of the PPP secret, mac-address of the hotspot user.
     callerId: text('caller_id'),
+    // The MAC of the modem installed here (lib/inventory: recorded when a work order's finish
+    // installs a unit); "Kunci MAC" copies it into callerId for the PPPoE caller-id lock.
+    deviceMac: text('device_mac'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     // The first period (1st of a month) this subscription is invoiced for. Imported customers
     // have already paid up to some date ("paid until", by default the end of the import's

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   doublePrecision,
   foreignKey,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { CABLE_TYPES, type CablePath, SITE_KINDS } from '../enums';
+import { oltPonPorts } from './fibre';
 import { odps, routers } from './network';
 import { organizations } from './organizations';
 
@@ -40,6 +42,8 @@ export const infraSites = pgTable(
     // router that serves it. A site down takes every site and ODP below it.
     parentSiteId: uuid('parent_site_id'),
     routerId: uuid('router_id'),
+    // ODC cabinets: the OLT PON port that feeds it (its ODPs inherit it).
+    ponPortId: uuid('pon_port_id').references((): AnyPgColumn => oltPonPorts.id, { onDelete: 'set null' }),
     notes: text('notes'),
     photoPath: text('photo_path'),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

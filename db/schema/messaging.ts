@@ -103,6 +103,10 @@ export const TEMPLATE_CATEGORIES = [
   'technician_on_the_way',
   'outage',
   'outage_resolved',
+  'welcome_wifi',
+  'portal_code',
+  'assistant',
+  'inbox',
 ] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 

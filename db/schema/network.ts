@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   doublePrecision,
@@ -15,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ROUTER_MODES, ROUTER_STATUSES, type RouterSnapshot, SESSION_KINDS, SPLITTER_RATIOS } from '../enums';
+import { oltPonPorts } from './fibre';
 import { infraSites } from './infrastructure';
 import { organizations } from './organizations';
 
@@ -34,6 +36,9 @@ export const odps = pgTable(
     splitterRatio: text('splitter_ratio', { enum: SPLITTER_RATIOS }),
     // The ODC cabinet that feeds this ODP (an infra_sites row of kind 'odc').
     odcId: uuid('odc_id'),
+    // The OLT PON port that feeds it directly (else the one feeding its ODC): zero-touch
+    // activation registers the customer's ONU there; many LOS behind one port is a fibre cut.
+    ponPortId: uuid('pon_port_id').references((): AnyPgColumn => oltPonPorts.id, { onDelete: 'set null' }),
     area: text('area'),
     notes: text('notes'),
     photoPath: text('photo_path'),

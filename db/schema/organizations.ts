@@ -1,5 +1,16 @@
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const ORGANIZATION_STATUSES = ['active', 'suspended'] as const;
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
@@ -18,6 +29,9 @@ export const organizations = pgTable('organizations', {
   requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   // The organization's logo in the shell header, relative to FILES_DIR (<org>/branding/…).
   logoPath: text('logo_path'),
+  // ONU received power (dBm) at or below which the level is warning / critical (redaman alerts).
+  onuWarningDbm: doublePrecision('onu_warning_dbm').notNull().default(-25),
+  onuCriticalDbm: doublePrecision('onu_critical_dbm').notNull().default(-27),
   // An admin hid the first-run setup checklist before every item was done.
   setupDismissedAt: timestamp('setup_dismissed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

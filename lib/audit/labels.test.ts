@@ -11,9 +11,9 @@ function actionsInCode(dir: string): string[] {
     if (statSync(file).isDirectory()) return actionsInCode(file);
     if (!/\.tsx?$/.test(name) || name.endsWith('.test.ts')) return [];
     const text = readFileSync(file, 'utf8');
-    return [...text.matchAll(/action: (?:[^,]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)].flatMap(
-      (m) => [m[1]!, m[2]].filter(Boolean) as string[],
-    );
+    return [
+      ...text.matchAll(/action: (?:[^,]*\? )?'([A-Za-z_]+(?:\.[A-Za-z_]+)+)'(?: : '([A-Za-z_]+(?:\.[A-Za-z_]+)+)')?/g),
+    ].flatMap((m) => [m[1]!, m[2]].filter(Boolean) as string[]);
   });
 }
 
@@ -22,7 +22,13 @@ test('audit actions read as words in both languages, never as codes', () => {
   assert.equal(auditActionLabel('en', 'billing.isolation_run'), 'Isolation pass run by hand');
   assert.equal(auditActionLabel('en', 'something.new'), 'Other change');
   // Actions built from a template, which the scan above cannot read.
-  const templated = ['exports.customers', 'exports.invoices', 'exports.payments', 'exports.report'];
+  const templated = [
+    'exports.customers',
+    'exports.invoices',
+    'exports.payments',
+    'exports.report',
+    ...['transfer', 'return', 'faulty', 'write_off'].map((k) => `stockMove.${k}`),
+  ];
   const actions = [...new Set([...actionsInCode(path.join(process.cwd(), 'lib')), ...templated])];
   assert.ok(actions.length > 40, `found ${actions.length}`);
   for (const a of actions) {

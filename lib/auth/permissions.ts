@@ -92,6 +92,33 @@ export const PERMISSIONS = {
   'outages.view': ['super_admin', 'admin', 'noc', 'sales', 'operator', 'technician', 'finance'],
   'outages.manage': ['super_admin', 'admin', 'noc'],
   'outages.credit': ['super_admin', 'admin', 'finance'],
+  // Inventory: the warehouse keeps the catalogue, receives, moves and counts stock; technicians
+  // see stock (their bag above all) and move it only through a work order (workorders.field);
+  // finance reads the valuation. An opname's adjustment is posted only by an admin's approval.
+  'inventory.view': ['super_admin', 'admin', 'warehouse', 'noc', 'technician', 'finance'],
+  'inventory.manage': ['super_admin', 'admin', 'warehouse'],
+  'inventory.move': ['super_admin', 'admin', 'warehouse'],
+  'inventory.count': ['super_admin', 'admin', 'warehouse'],
+  'inventory.approve': ['super_admin', 'admin'],
+  // Fibre: NOC keeps the OLTs and registers, reboots and removes ONUs; technicians read OLTs,
+  // ONUs and signal levels (and activate an installation through their work order). Modems
+  // over TR-069: CS (sales) and NOC read them and change WiFi / PPPoE / reboot; a factory
+  // reset wipes the customer's settings and is NOC's alone. The GenieACS connection is an
+  // admin's setting (organization.settings).
+  'olts.view': ['super_admin', 'admin', 'noc', 'technician'],
+  'olts.manage': ['super_admin', 'admin', 'noc'],
+  'onus.provision': ['super_admin', 'admin', 'noc'],
+  'devices.view': ['super_admin', 'admin', 'noc', 'sales', 'technician'],
+  'devices.manage': ['super_admin', 'admin', 'noc', 'sales'],
+  'devices.reset': ['super_admin', 'admin', 'noc'],
+  // The customer's channel: CS (sales), NOC and the counter answer WhatsApp conversations the
+  // assistant could not; admins keep the quick replies and the assistant's settings. Requests
+  // from the portal (plan change, pause, move, stop) are CS's to decide, with NOC and admins.
+  'inbox.view': ['super_admin', 'admin', 'noc', 'sales', 'operator'],
+  'inbox.reply': ['super_admin', 'admin', 'noc', 'sales', 'operator'],
+  'inbox.manage': ['super_admin', 'admin'],
+  'requests.view': ['super_admin', 'admin', 'noc', 'sales', 'finance', 'operator'],
+  'requests.decide': ['super_admin', 'admin', 'noc', 'sales'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

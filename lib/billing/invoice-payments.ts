@@ -62,7 +62,17 @@ type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
  * Cash is counted at the counter and paid at once. A transfer is recorded with its slip and
  * waits for finance (approvePayment): until then it pays nothing.
  */
-export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; filesDir?: string }) {
+export async function recordPayment(
+  db: Db,
+  p: Actor & {
+    input: PaymentInput;
+    filesDir?: string;
+    /** The invoice a customer sent the slip for (portal): approved, it pays that one first. */
+    invoiceId?: string | null;
+    /** Added to the audit entry (a customer's own upload: `portalAuditData`). */
+    auditData?: Record<string, unknown>;
+  },
+) {
   // The slip is typed by its bytes: a page renamed to .png is refused, not stored.
   const proofType = p.input.proof ? await sniffUpload(p.input.proof) : null;
   if (p.input.proof && !(proofType && proofType in PROOF_TYPES))
@@ -86,6 +96,7 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
         note: p.input.note,
         status: pending ? 'pending' : 'approved',
         receivedBy: p.actorUserId,
+        invoiceId: p.invoiceId ?? null,
       })
       .returning();
     if (p.input.proof) {
@@ -115,7 +126,7 @@ export async function recordPayment(db: Db, p: Actor & { input: PaymentInput; fi
       action: pending ? 'payment.submitted' : 'payment.recorded',
       entityType: 'customer',
       entityId: customer.id,
-      data: { paymentId: payment!.id, amount: p.input.amount, method: payment!.method, ...applied },
+      data: { ...p.auditData, paymentId: payment!.id, amount: p.input.amount, method: payment!.method, ...applied },
     });
     return { paymentId: payment!.id, amount: p.input.amount, status: payment!.status, ...applied };
   });
@@ -134,6 +145,7 @@ export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
       paymentId: payment.id,
       customerId: payment.customerId,
       amount: payment.amount,
+      firstInvoiceId: payment.invoiceId,
     });
     await notifyPaymentReceived(tx, {
       orgId: p.orgId,

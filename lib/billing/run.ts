@@ -72,7 +72,23 @@ export async function runBilling(
   }
 }
 
-async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?: boolean }): Promise<BillingReport> {
+/**
+ * One subscription's invoice for a period, issued now instead of on the period's invoice day
+ * (a prepaid customer extending early from the portal): the same lines, numbering and lock as
+ * the run, so the run later skips it as already invoiced. Null when it is not eligible.
+ */
+export async function issueSubscriptionInvoice(tx: Db, p: { orgId: string; period: string; subscriptionId: string }) {
+  await issueInvoices(tx, p);
+  const [row] = await tx.execute<{ id: string }>(
+    sql`select id from invoices where organization_id = ${p.orgId} and subscription_id = ${p.subscriptionId} and period = ${p.period}::date`,
+  );
+  return row?.id ?? null;
+}
+
+async function issueInvoices(
+  tx: Db,
+  p: { orgId: string; period: string; dryRun?: boolean; subscriptionId?: string },
+): Promise<BillingReport> {
   const { orgId, period } = p;
   const prev = shiftMonth(period, -1);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`billing:${orgId}:${period}`}))`);
@@ -100,7 +116,8 @@ async function issueInvoices(tx: Db, p: { orgId: string; period: string; dryRun?
     where s.organization_id = ${orgId} and s.status in ('active', 'isolated')
       and (s.activated_at is null or (s.activated_at at time zone ${tz})::date < ${period}::date)
       and (s.billing_starts_on is null or s.billing_starts_on <= ${period}::date)
-      and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)`);
+      and not exists (select 1 from invoices i where i.subscription_id = s.id and i.period = ${period}::date)
+      and (${p.subscriptionId ?? null}::uuid is null or s.id = ${p.subscriptionId ?? null}::uuid)`);
   // Temp tables are never auto-analyzed; without statistics the joins below plan badly.
   await tx.execute(sql`analyze billing_batch`);
 

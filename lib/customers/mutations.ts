@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers } from '@/db/schema';
+import { customers, portalAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { refreshSearchText } from '@/lib/core/customer-search';
+import { endCustomerPortalSessions } from '@/lib/portal/session';
 import { AppError } from '@/lib/server/errors';
 
 export async function updateCustomer(
@@ -35,6 +36,15 @@ export async function updateCustomer(
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(customers.id, before.id));
     await refreshSearchText(tx, before.id);
+    if (values.phone !== before.phone) {
+      // Whoever held the old number may have set a portal password: it goes with the number,
+      // and so do the portal sessions signed in with it (the number's own sessions follow
+      // the customer's phone already).
+      await tx
+        .delete(portalAccounts)
+        .where(and(eq(portalAccounts.organizationId, p.orgId), eq(portalAccounts.customerId, before.id)));
+      await endCustomerPortalSessions(tx, { orgId: p.orgId, customerId: before.id });
+    }
     const changed = Object.fromEntries(
       Object.entries(values)
         .filter(([k, v]) => before[k as keyof typeof before] !== v)

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { customers, plans, routers, subscriptionHistory, subscriptions } from '@/db/schema';
+import { customers, plans, routers, serviceRequests, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { enqueue } from '@/lib/jobs/enqueue';
@@ -48,6 +48,19 @@ export async function transitionSubscription(
         updatedAt: sql`now()`,
       })
       .where(eq(subscriptions.id, sub.id));
+    // A service that ends takes its customer's waiting requests (plan change, pause, move) with
+    // it: they show as cancelled, with why, instead of waiting for a decision that cannot come.
+    if (p.to === 'terminated')
+      await tx
+        .update(serviceRequests)
+        .set({ status: 'cancelled', decidedAt: sql`now()`, decisionNote: p.reason ?? null })
+        .where(
+          and(
+            eq(serviceRequests.organizationId, p.orgId),
+            eq(serviceRequests.subscriptionId, sub.id),
+            eq(serviceRequests.status, 'pending'),
+          ),
+        );
     // RADIUS-mode router: its rows change in this transaction; the job then disconnects the
     // session so the new group applies at once.
     await provisionSubscription(tx, { orgId: p.orgId, subscriptionId: sub.id });

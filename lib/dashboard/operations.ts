@@ -8,6 +8,7 @@ import { financeDashboard } from './finance';
 import { nocDashboard } from './noc';
 import { salesDashboard } from './sales';
 import { dashboardSummary } from './summary';
+import { warehouseDashboard } from './warehouse';
 
 /** Each section cached briefly per organization and role (lib/dashboard/cache.ts). */
 function section<T>(name: string, permission: Permission, load: (ctx: Ctx) => Promise<T>) {
@@ -73,3 +74,8 @@ export const dashboardWorkOrdersOp = defineOperation({
     );
   },
 });
+
+/** Stock value, low stock, units in bags, counts to approve, purchase orders expected. */
+export const dashboardWarehouseOp = section('warehouse', 'inventory.view', (ctx) =>
+  warehouseDashboard(ctx.db, { orgId: ctx.orgId }),
+);

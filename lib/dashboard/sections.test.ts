@@ -11,6 +11,7 @@ const NEEDS = {
   field: 'odps.view',
   people: 'users.view',
   reseller: 'resellers.portal',
+  warehouse: 'inventory.view',
 } as const;
 
 test('every role gets at least one section, and only ones its permissions can read', () => {
@@ -19,5 +20,7 @@ test('every role gets at least one section, and only ones its permissions can re
     assert.ok(sections.length > 0, role);
     for (const s of sections) assert.ok(can(role, NEEDS[s]), `${role} ${s}`);
   }
-  assert.equal(dashboardSections('warehouse').later, true);
+  assert.equal(dashboardSections('warehouse').later, false);
+  assert.equal(dashboardSections('warehouse').sections[0], 'warehouse');
+  assert.equal(dashboardSections('hr').later, true);
 });

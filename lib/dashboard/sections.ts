@@ -1,19 +1,18 @@
 import type { Role } from '@/lib/auth/permissions';
 
-export type DashboardSection = 'money' | 'network' | 'sales' | 'work' | 'field' | 'people' | 'reseller';
+export type DashboardSection = 'money' | 'network' | 'sales' | 'work' | 'field' | 'people' | 'reseller' | 'warehouse';
 
 /**
  * Which sections a role's start page shows, in order. Each is read through its own
  * operation (lib/dashboard/operations.ts), whose permission is the real gate; this only
  * picks what is worth a phone screen. Technician, warehouse and HR get what exists for
- * them today plus a note that more comes with their modules (`later`: the warehouse's
- * equipment and HR's people modules).
+ * them today plus a note that more comes with their modules (`later`: HR's people module).
  */
 export function dashboardSections(role: Role): { sections: DashboardSection[]; later: boolean } {
   switch (role) {
     case 'super_admin':
     case 'admin':
-      return { sections: ['money', 'network', 'sales'], later: false };
+      return { sections: ['money', 'network', 'sales', 'warehouse'], later: false };
     case 'finance':
     case 'operator':
       return { sections: ['money'], later: false };
@@ -25,7 +24,7 @@ export function dashboardSections(role: Role): { sections: DashboardSection[]; l
     case 'technician':
       return { sections: ['work', 'field', 'network'], later: false };
     case 'warehouse':
-      return { sections: ['work', 'field'], later: true };
+      return { sections: ['warehouse', 'work', 'field'], later: false };
     case 'hr':
       return { sections: ['people'], later: true };
     case 'reseller':

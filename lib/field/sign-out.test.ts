@@ -33,8 +33,20 @@ describe('signing out on a shared phone', () => {
     });
     store.close();
     const caches = fakeCaches(['jaring-tech-shell-v1', 'jaring-tech-data-v1', 'other-app']);
-    await clearFieldData({ caches: caches.storage, dbName });
+    const saved = new Map([
+      ['jaring-bag:u1', '{"units":[{"serial":"ZTEG1"}]}'],
+      ['theme', 'dark'],
+    ]);
+    const localStorage = {
+      get length() {
+        return saved.size;
+      },
+      key: (i: number) => [...saved.keys()][i] ?? null,
+      removeItem: (k: string) => saved.delete(k),
+    } as unknown as Storage;
+    await clearFieldData({ caches: caches.storage, dbName, localStorage });
     assert.deepEqual([...caches.left], ['other-app']);
+    assert.deepEqual([...saved.keys()], ['theme'], 'the bag’s serials and MACs are not left for the next person');
     const after = await openFieldStore(dbName);
     assert.equal(await after.readCache('work-orders:u1'), null);
     assert.equal(await after.pendingCount('u1'), 1, 'the finish still goes when its technician signs in');

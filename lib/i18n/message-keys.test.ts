@@ -98,6 +98,7 @@ test('keys built from code lists exist for every member: permissions, roles, sta
   const { PERMISSION_NAMES, ROLES } = await import('@/lib/auth/permissions');
   const { SUBSCRIPTION_STATUSES, HISTORY_REASONS } = await import('@/lib/customers/constants');
   const { ROUTER_ERROR_KINDS } = await import('@/lib/network/constants');
+  const { ACS_ERROR_KINDS } = await import('@/lib/fibre/acs/errors');
   const keys = [
     // app/(dashboard)/settings/roles/page.tsx: t(`permissions.${p.replace('.', '_')}`)
     ...PERMISSION_NAMES.map((p) => `roles.permissions.${p.replace('.', '_')}`),
@@ -105,6 +106,7 @@ test('keys built from code lists exist for every member: permissions, roles, sta
     ...SUBSCRIPTION_STATUSES.map((s) => `statuses.${s}`),
     ...HISTORY_REASONS.map((r) => `historyReasons.${r}`),
     ...ROUTER_ERROR_KINDS.map((k) => `routers.errors.${k}`),
+    ...ACS_ERROR_KINDS.map((k) => `acs.errors.${k}`),
   ];
   const missing = keys.flatMap((k) =>
     (['id', 'en'] as const).filter((l) => typeof lookup(l === 'id' ? id : en, k) !== 'string').map((l) => `${l}: ${k}`),

@@ -19,6 +19,9 @@ export type CustomerPoint = {
   planName: string | null;
   odpCode: string | null;
   address: string;
+  /** The main subscription's ONU as last polled: its level, `los` when it has no light, null without an ONU. */
+  signal: 'ok' | 'warning' | 'critical' | 'los' | null;
+  rxPowerDbm: number | null;
 };
 export type CustomerCluster = { lat: number; lng: number; count: number };
 export type CustomerLayer =
@@ -101,9 +104,15 @@ async function customerPoints(db: Db, p: Query): Promise<CustomerPoint[]> {
   const rows = await db.execute<Omit<CustomerPoint, 'number'> & { number: number }>(sql`
     select c.id, c.latitude as lat, c.longitude as lng, c.name, c.number, c.address,
       ${mapStatusSql(p.orgId)} as status,
-      pl.name as "planName", o.code as "odpCode"
+      pl.name as "planName", o.code as "odpCode",
+      case when n.state in ('los', 'dying_gasp', 'offline') then 'los' else n.level end as signal,
+      n.rx_power_dbm as "rxPowerDbm"
     from ${customers} c
     ${mainSubscriptionJoin(p.orgId)}
+    left join lateral (
+      select n.state, n.level, n.rx_power_dbm from onus n
+      where n.organization_id = ${p.orgId} and n.subscription_id = s.id
+      order by n.last_polled_at desc nulls last limit 1) n on true
     left join ${plans} pl on pl.id = coalesce(s.plan_id, c.plan_id) and pl.organization_id = ${p.orgId}
     left join ${odps} o on o.id = s.odp_id and o.organization_id = ${p.orgId}
     where ${visible(p)}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { assertPonPortOfOrg } from '@/lib/fibre/pon-ports';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
@@ -34,6 +35,8 @@ export const odpSchema = z.object({
   odcId: z.preprocess(blankToNull, z.string().uuid('validation.odc').nullish()).transform((v) => v ?? null),
   area: optionalText(80),
   notes: optionalText(1000),
+  // The OLT PON port feeding it: blank = none, left out = unchanged (forms without the field).
+  ponPortId: z.union([z.literal('').transform(() => null), z.null(), z.string().uuid('validation.ponPort')]).optional(),
 });
 export type OdpInput = z.output<typeof odpSchema>;
 
@@ -84,6 +87,7 @@ export async function saveOdp(db: Db, p: Actor & { odpId?: string; input: OdpInp
         );
       if (!odc) throw new AppError('not_found', {}, { odcId: 'validation.odc' });
     }
+    await assertPonPortOfOrg(tx, { orgId: p.orgId, ponPortId: p.input.ponPortId });
     if (before) {
       // Every live customer on it needs a port, numbered or not, and the highest numbered port must exist.
       const [need] = await tx
@@ -120,6 +124,7 @@ export async function saveOdp(db: Db, p: Actor & { odpId?: string; input: OdpInp
               longitude: before.longitude,
               totalPorts: before.totalPorts,
               odcId: before.odcId,
+              ponPortId: before.ponPortId,
             },
           }
         : p.input,

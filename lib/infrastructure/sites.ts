@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { infraSites, odps } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { assertPonPortOfOrg } from '@/lib/fibre/pon-ports';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
@@ -41,6 +42,8 @@ export const siteSchema = z.object({
   // left out = unchanged (callers that do not show these fields keep what was set).
   parentSiteId: topologyLink,
   routerId: topologyLink,
+  // ODC cabinets: the OLT PON port feeding it (same rule: blank = none, left out = unchanged).
+  ponPortId: topologyLink,
 });
 export type SiteInput = z.output<typeof siteSchema>;
 
@@ -143,6 +146,7 @@ export async function saveSite(db: Db, p: Actor & { siteId?: string; input: Site
       parentSiteId: p.input.parentSiteId ?? null,
       routerId: p.input.routerId ?? null,
     });
+    await assertPonPortOfOrg(tx, { orgId: p.orgId, ponPortId: p.input.ponPortId });
     // An ODC that feeds ODPs cannot become a pole: the ODPs would point at a non-cabinet.
     if (before?.kind === 'odc' && p.input.kind !== 'odc') {
       const fed = await countFedOdps(tx, p.orgId, before.id);
@@ -187,6 +191,7 @@ const pick = (s: typeof infraSites.$inferSelect) => ({
   notes: s.notes,
   parentSiteId: s.parentSiteId,
   routerId: s.routerId,
+  ponPortId: s.ponPortId,
 });
 
 /** Removes a site. An ODC that still feeds ODPs is kept: re-home those ODPs first. */

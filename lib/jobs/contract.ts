@@ -16,8 +16,17 @@ export function routerQueue(routerId: string) {
   return `${ROUTER_QUEUE_PREFIX}${routerId}`;
 }
 
-/** Where a job waits: in the queue of the router the enqueuer names, or in no queue. */
-export type JobQueue = 'router' | null;
+/**
+ * An OLT's queue: its command-line jobs (check, registration, reboot, activation steps that
+ * talk to it) run one at a time over the worker's one session to that OLT.
+ */
+export const OLT_QUEUE_PREFIX = `olt:`;
+export function oltQueue(oltId: string) {
+  return `${OLT_QUEUE_PREFIX}${oltId}`;
+}
+
+/** Where a job waits: in the queue of the router (or OLT) the enqueuer names, or in no queue. */
+export type JobQueue = 'router' | 'olt' | null;
 
 /**
  * What a job is, declared once in `lib/<domain>/jobs.ts`: its name (the type the jobs page

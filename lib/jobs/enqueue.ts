@@ -5,6 +5,8 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   type JobContract,
   type JobPayloadInput,
+  OLT_QUEUE_PREFIX,
+  oltQueue,
   ROUTER_QUEUE_PREFIX,
   routerQueue,
 } from './contract';
@@ -15,12 +17,21 @@ type EnqueueInput<C extends JobContract> = {
   createdBy?: string | null;
   /** Instead of the contract's attempts, for this one job (e.g. a test that must not retry). */
   maxAttempts?: number;
+  /** Not before then (a step that waits for a device is queued again after a pause). */
+  runAt?: Date;
 } & (C['queue'] extends 'router'
   ? {
       /** The router whose queue the job waits in; null: the job has no router (no queue). */
       routerId: string | null;
+      oltId?: never;
     }
-  : { routerId?: never });
+  : C['queue'] extends 'olt'
+    ? {
+        /** The OLT whose queue the job waits in. */
+        oltId: string;
+        routerId?: never;
+      }
+    : { routerId?: never; oltId?: never });
 
 /**
  * Records a job for the jobs page and hands it to graphile-worker in the same transaction
@@ -31,7 +42,7 @@ type EnqueueInput<C extends JobContract> = {
  */
 export async function enqueue<C extends JobContract>(db: Db, contract: C, p: EnqueueInput<C>) {
   const routerId = contract.queue === 'router' ? (p.routerId ?? null) : null;
-  const queueName = routerId ? routerQueue(routerId) : null;
+  const queueName = routerId ? routerQueue(routerId) : contract.queue === 'olt' && p.oltId ? oltQueue(p.oltId) : null;
   const maxAttempts =
     p.maxAttempts ?? (contract.queue === 'router' && !routerId ? DEFAULT_MAX_ATTEMPTS : contract.maxAttempts);
   const [job] = await db
@@ -45,7 +56,7 @@ export async function enqueue<C extends JobContract>(db: Db, contract: C, p: Enq
       queueName,
     })
     .returning();
-  await addWorkerJob(db, job!.id, contract.name, maxAttempts, queueName);
+  await addWorkerJob(db, job!.id, contract.name, maxAttempts, queueName, p.runAt);
   return job!;
 }
 
@@ -55,9 +66,10 @@ export async function addWorkerJob(
   type: string,
   maxAttempts: number,
   queueName: string | null = null,
+  runAt?: Date,
 ) {
   await db.execute(
-    sql`select graphile_worker.add_job(${type}, ${JSON.stringify({ jobId })}::json, queue_name => ${queueName}::text, max_attempts => ${maxAttempts}::int, job_key => ${jobId}::text)`,
+    sql`select graphile_worker.add_job(${type}, ${JSON.stringify({ jobId })}::json, queue_name => ${queueName}::text, run_at => ${runAt?.toISOString() ?? null}::timestamptz, max_attempts => ${maxAttempts}::int, job_key => ${jobId}::text)`,
   );
 }
 
@@ -77,7 +89,12 @@ export async function enqueueFrom(
   source: SQL,
   opts: { maxAttempts?: number } = {},
 ): Promise<number> {
-  const queueName = contract.queue === 'router' ? sql`${ROUTER_QUEUE_PREFIX}::text || src.router_id` : sql`null::text`;
+  const queueName =
+    contract.queue === 'router'
+      ? sql`${ROUTER_QUEUE_PREFIX}::text || src.router_id`
+      : contract.queue === 'olt'
+        ? sql`${OLT_QUEUE_PREFIX}::text || src.olt_id`
+        : sql`null::text`;
   const [row] = await db.execute<{ n: number }>(sql`
     with src as (${source}),
     ins as (

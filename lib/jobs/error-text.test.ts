@@ -32,3 +32,15 @@ test('other errors are shown as they are; a bad payload gets its explanation', (
   assert.equal(describeJobError('Invalid payload: count').key, 'jobs.errors.invalidPayload');
   assert.equal(storedJobError(new Error('boom')), 'boom');
 });
+
+test("a GenieACS failure is stored with its kind and explained in the reader's language", async () => {
+  const { AcsError } = await import('@/lib/fibre/acs/errors');
+  const stored = storedJobError(
+    new PermanentJobError('GenieACS NBI: HTTP 401', { cause: new AcsError('unauthorized', 'GenieACS NBI: HTTP 401') }),
+  );
+  assert.equal(stored, '[acs.unauthorized] GenieACS NBI: HTTP 401');
+  const shown = describeJobError(stored);
+  assert.equal(shown.key, 'acs.errors.unauthorized');
+  assert.match(translate('id', shown.key!), /GenieACS menolak username/);
+  assert.equal(storedJobError(new AcsError('timeout', 'slow')), '[acs.timeout] slow');
+});

@@ -10,6 +10,7 @@ import {
   type TemplateCategory,
 } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { welcomeWifi } from '@/lib/fibre/activation/welcome';
 import { formatDateTime, formatIDR } from '@/lib/format';
 import type { JobPayload } from '@/lib/jobs/contract';
 import { invoiceValues } from './automatic';
@@ -34,8 +35,15 @@ type Notice = JobPayload<typeof customerNotify>;
  * sends it). Keyed by the job, so a retried job queues it once.
  */
 export async function notifyCustomer(db: Db, p: Notice & { orgId: string; jobId: string }) {
-  const { category, auto } = EVENTS[p.event];
+  const { auto } = EVENTS[p.event];
   const values = await eventValues(db, p);
+  // A zero-touch activation that set the modem's WiFi: the welcome tells the customer its name and password.
+  const wifi =
+    p.event === 'welcome' && p.subscriptionId
+      ? await welcomeWifi(db, { ...p, subscriptionId: p.subscriptionId })
+      : null;
+  const category = wifi ? 'welcome_wifi' : EVENTS[p.event].category;
+  if (wifi) Object.assign(values, { 'wifi.name': wifi.ssid, 'wifi.password': wifi.password });
   const result = await queueCustomerMessage(db, {
     orgId: p.orgId,
     customerId: p.customerId,

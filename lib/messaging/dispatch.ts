@@ -55,7 +55,9 @@ export type DispatchDeps = {
  * One pass of the sender: for every organization with messages due, its first connected
  * session by priority (under its daily cap) takes the next due message when its pacing
  * allows; a disconnected session is passed over for the next one (failover). Automatic
- * messages go before broadcast ones. Organizations are served in parallel.
+ * messages go before broadcast ones. Organizations are served in parallel. A conversation
+ * reply queued with its session (PREFERRED_SESSION_CATEGORIES) is sent by that session while
+ * it can send, else like any other message.
  */
 export async function dispatchOnce(db: Db, deps: DispatchDeps) {
   const now = deps.now?.() ?? new Date();
@@ -81,23 +83,7 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
   );
   const work: Promise<Outcome>[] = [];
   let waiting = 0;
-  for (const orgId of orgIds) {
-    const today = (deps.today ?? localDate)(now, zones.get(orgId) ?? 'Asia/Jakarta');
-    // Failover: a disconnected session is passed over for the next one by priority; a
-    // connected one that is only pacing is waited for, so priority holds.
-    const pick = sessions
-      .filter((s) => s.organizationId === orgId)
-      .map((s) => ({ session: s, transport: deps.transportFor(s) }))
-      .find(
-        (x): x is { session: WhatsappSession; transport: MessageTransport } =>
-          x.transport !== null && underDailyCap(x.session, today),
-      );
-    if (!pick || !deps.pacer.ready(pick.session, now.getTime())) {
-      waiting++;
-      continue;
-    }
-    const message = await claimNext(db, { orgId, sessionId: pick.session.id, now });
-    if (!message) continue;
+  const start = (pick: Usable, message: Message, today: string) => {
     deps.pacer.record(pick.session, now.getTime());
     deps.pacer.busy.add(pick.session.id);
     work.push(
@@ -105,6 +91,30 @@ export async function dispatchOnce(db: Db, deps: DispatchDeps) {
         deps.pacer.busy.delete(pick.session.id),
       ),
     );
+  };
+  for (const orgId of orgIds) {
+    const today = (deps.today ?? localDate)(now, zones.get(orgId) ?? 'Asia/Jakarta');
+    // Failover: a disconnected session is passed over for the next one by priority; a
+    // connected one that is only pacing is waited for, so priority holds.
+    const usable = sessions
+      .filter((s) => s.organizationId === orgId)
+      .map((s) => ({ session: s, transport: deps.transportFor(s) }))
+      .filter((x): x is Usable => x.transport !== null && underDailyCap(x.session, today));
+    const [pick, ...others] = usable;
+    // A conversation reply goes out through the number the customer wrote to while that
+    // session can send: the other connected sessions take their own replies first.
+    for (const other of others) {
+      if (!deps.pacer.ready(other.session, now.getTime())) continue;
+      const message = await claimNext(db, { orgId, sessionId: other.session.id, now, preferredOnly: true });
+      if (message) start(other, message, today);
+    }
+    if (!pick || !deps.pacer.ready(pick.session, now.getTime())) {
+      waiting++;
+      continue;
+    }
+    const elsewhere = others.map((x) => x.session.id);
+    const message = await claimNext(db, { orgId, sessionId: pick.session.id, now, elsewhere });
+    if (message) start(pick, message, today);
   }
   if (deps.awaitSends === false) return { sent: 0, retried: 0, failed: 0, waiting, started: work.length };
   const outcomes = await Promise.all(work);
@@ -127,8 +137,30 @@ function underDailyCap(s: WhatsappSession, today: string) {
   return s.sentDay !== today || s.sentToday < s.dailyCap;
 }
 
-/** Takes the oldest due message of the organization (not of a paused broadcast), or cancels it if the customer opted out meanwhile. */
-async function claimNext(db: Db, p: { orgId: string; sessionId: string; now: Date }): Promise<Message | null> {
+type Usable = { session: WhatsappSession; transport: MessageTransport };
+
+/**
+ * Categories whose `session_id`, set when queued, is the session to send through (the
+ * conversation's, lib/inbox/send.ts). Other messages get theirs when claimed (and keep the
+ * one that last tried them), which never binds them to a session.
+ */
+export const PREFERRED_SESSION_CATEGORIES = ['assistant', 'inbox'] as const;
+
+/**
+ * Takes the oldest due message of the organization (not of a paused broadcast), or cancels it
+ * if the customer opted out meanwhile. `preferredOnly`: only replies preferring this session;
+ * `elsewhere`: connected sessions whose preferred replies this session leaves to them.
+ */
+async function claimNext(
+  db: Db,
+  p: { orgId: string; sessionId: string; now: Date; preferredOnly?: boolean; elsewhere?: string[] },
+): Promise<Message | null> {
+  const preferred = sql`m.category in ${[...PREFERRED_SESSION_CATEGORIES]}`;
+  const scope = p.preferredOnly
+    ? sql`and ${preferred} and m.session_id = ${p.sessionId}`
+    : p.elsewhere?.length
+      ? sql`and not (${preferred} and m.session_id is not null and m.session_id in ${p.elsewhere})`
+      : sql``;
   for (;;) {
     const [row] = await db.execute<{
       id: string;
@@ -140,6 +172,7 @@ async function claimNext(db: Db, p: { orgId: string; sessionId: string; now: Dat
       left join customers c on c.id = m.customer_id
       where m.organization_id = ${p.orgId} and m.status = 'queued' and m.next_attempt_at <= ${dueBy(p.now)}::timestamptz
         and (m.broadcast_id is null or exists (select 1 from broadcasts b where b.id = m.broadcast_id and b.status = 'sending'))
+        ${scope}
       order by (m.broadcast_id is not null), m.next_attempt_at, m.created_at
       limit 1
       for update of m skip locked`);

@@ -65,7 +65,7 @@ export type Draft = {
 };
 
 /** Template values that must not be readable in the message log. */
-const SECRET_VALUES = ['service.password'];
+const SECRET_VALUES = ['service.password', 'wifi.password'];
 
 export function draftFor(p: {
   orgId: string;

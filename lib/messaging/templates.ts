@@ -33,6 +33,13 @@ export const TEMPLATE_VARIABLES: Record<TemplateCategory, readonly string[]> = {
   technician_on_the_way: [...CUSTOMER, ...ORG, ...VISIT],
   outage: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'ticket.number'],
   outage_resolved: [...CUSTOMER, ...ORG, 'outage.area', 'outage.started', 'outage.resolved', 'ticket.number'],
+  welcome_wifi: [...CUSTOMER, ...ORG, ...SERVICE, 'wifi.name', 'wifi.password'],
+  // The portal's one-time sign-in code: sent to a number, not yet to a known customer.
+  portal_code: [...ORG, 'code.value', 'code.minutes'],
+  // The WhatsApp assistant's answers and staff replies from the inbox: the text is written
+  // by the assistant or the staff member; the template wraps it (a greeting, a signature).
+  assistant: [...ORG, 'reply.text'],
+  inbox: [...ORG, 'reply.text', 'staff.name'],
 };
 
 const VARIABLE = /\{\{\s*([a-z]+\.[a-zA-Z]+)\s*\}\}/g;
@@ -91,6 +98,8 @@ export function sampleValues(): TemplateValues {
     'outage.area': 'Perumahan Griya Asri',
     'outage.started': '18 Nov 2026 09.40',
     'outage.resolved': '18 Nov 2026 12.05',
+    'wifi.name': 'Rumah Budi',
+    'wifi.password': 'melati2026',
   };
 }
 
@@ -147,5 +156,21 @@ export const DEFAULT_TEMPLATES: Record<TemplateCategory, Record<Locale, string>>
   outage_resolved: {
     id: 'Halo {{customer.name}}, gangguan jaringan di area {{outage.area}} sudah pulih ({{outage.resolved}}). Jika internet Anda belum menyala, matikan lalu nyalakan modem. Mohon maaf atas ketidaknyamanannya.\n— {{organization.name}}',
     en: 'Hello {{customer.name}}, the network outage in {{outage.area}} is fixed ({{outage.resolved}}). If your internet is still down, switch your modem off and on again. Sorry for the trouble.\n— {{organization.name}}',
+  },
+  welcome_wifi: {
+    id: 'Halo {{customer.name}}, selamat bergabung di {{organization.name}}!\nLayanan {{service.plan}} Anda sudah aktif.\nWiFi: {{wifi.name}}\nPassword WiFi: {{wifi.password}}\nUsername: {{service.username}}\nPassword: {{service.password}}',
+    en: 'Hello {{customer.name}}, welcome to {{organization.name}}!\nYour {{service.plan}} service is active.\nWiFi: {{wifi.name}}\nWiFi password: {{wifi.password}}\nUsername: {{service.username}}\nPassword: {{service.password}}',
+  },
+  portal_code: {
+    id: '{{code.value}} adalah kode masuk portal pelanggan {{organization.name}}. Berlaku {{code.minutes}} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas kami.',
+    en: '{{code.value}} is your {{organization.name}} customer portal sign-in code. It is valid for {{code.minutes}} minutes. Never share this code with anyone, including our staff.',
+  },
+  assistant: {
+    id: '{{reply.text}}\n— {{organization.name}}',
+    en: '{{reply.text}}\n— {{organization.name}}',
+  },
+  inbox: {
+    id: '{{reply.text}}\n— {{staff.name}}, {{organization.name}}',
+    en: '{{reply.text}}\n— {{staff.name}}, {{organization.name}}',
   },
 };

@@ -15,6 +15,8 @@ export const SETTINGS_SECTIONS = [
   { key: 'roles', href: '/settings/roles', permission: 'roles.view' },
   { key: 'support', href: '/settings/support', permission: 'tickets.settings' },
   { key: 'workOrders', href: '/settings/work-orders', permission: 'workorders.settings' },
+  { key: 'acs', href: '/settings/acs', permission: 'organization.settings' },
+  { key: 'portal', href: '/settings/portal', permission: 'organization.settings' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -37,6 +39,10 @@ type Figures = {
   hotspotLoginUrl: string | null;
   members: number;
   checklists: number;
+  acs: boolean;
+  acsError: boolean;
+  portalEnabled: boolean;
+  portalDomain: string | null;
 };
 
 /**
@@ -58,7 +64,11 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
       (select count(*)::int from routers r where r.organization_id = o.id and r.mode = 'radius') as "radiusRouters",
       (select count(*)::int from voucher_profiles v where v.organization_id = o.id) as profiles,
       (select count(*)::int from memberships m where m.organization_id = o.id and m.active) as members,
-      (select count(*)::int from checklist_templates c where c.organization_id = o.id) as checklists
+      (select count(*)::int from checklist_templates c where c.organization_id = o.id) as checklists,
+      exists (select 1 from acs_servers a where a.organization_id = o.id) as acs,
+      exists (select 1 from acs_servers a where a.organization_id = o.id and a.last_error is not null) as "acsError",
+      coalesce((select ps.portal_enabled from portal_settings ps where ps.organization_id = o.id), true) as "portalEnabled",
+      (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain"
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -91,5 +101,9 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return {};
     case 'workOrders':
       return { custom: f.checklists };
+    case 'acs':
+      return { state: f.acs ? (f.acsError ? 'error' : 'set') : 'none' };
+    case 'portal':
+      return { state: f.portalEnabled ? 'on' : 'off', domain: f.portalDomain ? 'yes' : 'no' };
   }
 }

@@ -36,6 +36,10 @@ function start(orgId: string, e: OutageElement): SQL {
     case 'odp':
     case 'odp_port':
       return sql`select 'odp'::text as k, ${e.id}::uuid as id`;
+    case 'pon_port':
+      // The ODCs and ODPs the PON port feeds (the map's topology), walked downstream from there.
+      return sql`select 'site'::text as k, s.id from infra_sites s where s.organization_id = ${orgId} and s.pon_port_id = ${e.id}
+        union all select 'odp', o.id from odps o where o.organization_id = ${orgId} and o.pon_port_id = ${e.id}`;
     case 'cable':
       return sql`select case when c.to_site_id is not null then 'site' else 'odp' end, coalesce(c.to_site_id, c.to_odp_id)
         from cables c where c.id = ${e.id} and c.organization_id = ${orgId} and coalesce(c.to_site_id, c.to_odp_id) is not null`;
@@ -48,7 +52,8 @@ function start(orgId: string, e: OutageElement): SQL {
  * The active subscriptions an element being down cuts off, as one set-based query: walk the
  * topology downstream (recursive; `union` drops rows already seen, so a loop in the cables
  * ends; each subscription is selected once, so the stored set has no duplicates), then take
- * the subscriptions on the ODPs reached and, for a router, those it serves directly. An ODP
+ * the subscriptions on the ODPs reached and, for a router, those it serves directly (for a
+ * PON port: the ODCs and ODPs it feeds, and the subscriptions of the ONUs on it). An ODP
  * port is one splitter leg: only that port of that ODP, no walk (the ODPs a cable feeds from
  * the same ODP hang off its trunk, not off the port, and their own port N is someone else).
  * Yields (subscription_id, customer_id, price, taxable) — the plan as it is now.
@@ -61,7 +66,14 @@ export function affectedSubscriptionsSql(orgId: string, e: OutageElement): SQL {
       select ${cols} from subscriptions s ${plan}
       where s.organization_id = ${orgId} and s.status = 'active'
         and s.odp_id = ${e.id} and s.odp_port = ${e.odpPort ?? -1}`;
-  const direct = e.type === 'router' ? sql`or (s.router_id = ${e.id} and s.organization_id = ${orgId})` : sql``;
+  const direct =
+    e.type === 'router'
+      ? sql`or (s.router_id = ${e.id} and s.organization_id = ${orgId})`
+      : e.type === 'pon_port'
+        ? // An ONU registered on the port is behind it whatever ODP its customer is recorded on.
+          sql`or s.id in (select n.subscription_id from onus n
+                          where n.organization_id = ${orgId} and n.pon_port_id = ${e.id} and n.subscription_id is not null)`
+        : sql``;
   return sql`
     with recursive down(k, id) as (
       ${start(orgId, e)}

@@ -26,6 +26,13 @@ export const DETECTION = {
   // A router the monitor cannot reach: only a connection failure counts (a wrong password or
   // a certificate problem after a change is the operator's, not the customers' outage), and
   // only once it has lasted. The monitor checks every minute.
+  // ONUs the OLT's SNMP poll saw go LOS (lib/outages/onu-detection.ts): by PON port (a cut
+  // before the splitters) and by ODP. Polls are minutes apart, so the window is wider.
+  onuLos: {
+    windowMinutes: 15,
+    pon_port: { minOffline: 4, minShare: 0.5 },
+    odp: { minOffline: 3, minShare: 0.5 },
+  },
   routerOffline: {
     minMinutes: 5,
     checkMinutes: 1,

@@ -3,13 +3,15 @@ import type { Db } from '@/db/client';
 import { fromOrganizationNas } from '@/lib/network/radius/accounting';
 import { DETECTION } from './constants';
 import { createOutage } from './mutations';
+import { onuLosCandidates, onuLosEvidence } from './onu-detection';
 
 /**
  * Subscriptions that went offline in the window and are still offline, with when and how we
  * saw it: a RADIUS accounting stop (by the realm-qualified username, from the organization's
  * own NAS, not a cause the customer or billing made), or a session that vanished from a
  * router's snapshot (session_drops) and has not come back. Subscriptions already inside a
- * current outage are left out, so one fault is proposed once.
+ * current outage are left out, so one fault is proposed once, and so are those whose ONU the
+ * OLT last saw in dying gasp (a power cut at the customers', not a network fault).
  */
 function offlineSql(orgId: string, since: Date, settled: Date) {
   const ignored = sql.join(
@@ -46,7 +48,11 @@ function offlineSql(orgId: string, since: Date, settled: Date) {
     join subscriptions s on s.id = seen.subscription_id and s.organization_id = ${orgId} and s.status = 'active'
     where not exists (
       select 1 from outage_subscriptions os join outages o on o.id = os.outage_id and o.organization_id = ${orgId}
-      where os.organization_id = ${orgId} and os.subscription_id = s.id and o.status in ('proposed', 'open'))`;
+      where os.organization_id = ${orgId} and os.subscription_id = s.id and o.status in ('proposed', 'open'))
+      -- Its ONU said dying gasp: the customer's power went (a neighbourhood blackout drops
+      -- every session of an ODP at once), not the network.
+      and not exists (
+        select 1 from onus n where n.organization_id = ${orgId} and n.subscription_id = s.id and n.state = 'dying_gasp')`;
 }
 
 type Candidate = {
@@ -92,8 +98,8 @@ function evidence(c: Candidate) {
 }
 
 /**
- * The detection pass for one organization (periodic task `outages`): routers first (the
- * wider fault), then ODPs among the customers a router proposal did not already take, each
+ * The detection pass for one organization (periodic task `outages`): PON ports and ODPs
+ * whose ONUs the OLT poll saw go LOS together, then routers (the wider fault), then ODPs among the customers a router proposal did not already take, each
  * as a *proposed* outage for NOC to confirm or dismiss. A router the monitor cannot reach is
  * proposed too. Old session drops are pruned. Locked per organization so two workers never
  * propose the same fault twice.
@@ -103,7 +109,22 @@ export async function detectOutages(db: Db, p: { orgId: string; now?: Date }) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('outages'), hashtext(${p.orgId}))`);
     const proposed: string[] = [];
-    const quiet = (type: 'router' | 'odp', id: string) => recentlyDecided(tx, p.orgId, type, id, now);
+    const quiet = (type: 'router' | 'odp' | 'pon_port', id: string) => recentlyDecided(tx, p.orgId, type, id, now);
+    // LOS seen by the OLTs first: no light is the surest sign, and a cut PON port also drops
+    // its customers' sessions, which the passes below then find already covered.
+    for (const by of ['pon_port', 'odp'] as const)
+      for (const c of await onuLosCandidates(tx, p.orgId, now, by)) {
+        if (await quiet(by, c.element_id)) continue;
+        const o = await createOutage(tx, {
+          orgId: p.orgId,
+          actorUserId: null,
+          element: { type: by, id: c.element_id },
+          source: 'detected',
+          evidence: onuLosEvidence(c),
+          startedAt: new Date(c.first_at),
+        });
+        proposed.push(o.id);
+      }
     for (const c of await candidates(tx, p.orgId, now, 'router')) {
       if (await quiet('router', c.element_id)) continue;
       const o = await createOutage(tx, {
@@ -179,7 +200,7 @@ async function unreachableRouters(db: Db, orgId: string, now: Date) {
  * resolved while customers reconnect): the same signals must not page them again at once.
  * Counted from decided_at: crediting an old outage later must not silence its element.
  */
-async function recentlyDecided(db: Db, orgId: string, type: 'router' | 'odp', id: string, now: Date) {
+async function recentlyDecided(db: Db, orgId: string, type: 'router' | 'odp' | 'pon_port', id: string, now: Date) {
   const since = new Date(now.getTime() - DETECTION.quietMinutes * 60_000).toISOString();
   const [row] = await db.execute<{ one: number }>(sql`
     select 1 as one from outages

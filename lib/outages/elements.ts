@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { cables, infraSites, odps, routers } from '@/db/schema';
+import { cables, infraSites, odps, oltPonPorts, olts, routers } from '@/db/schema';
 import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
@@ -52,6 +52,14 @@ async function lookup(db: Db, orgId: string, e: OutageElement): Promise<Found | 
         .from(odps)
         .where(and(eq(odps.id, e.id), eq(odps.organizationId, orgId)));
       return o;
+    }
+    case 'pon_port': {
+      const [p] = await db
+        .select({ label: sql<string>`${olts.name} || ' · ' || ${oltPonPorts.name}`, area: sql<string | null>`null` })
+        .from(oltPonPorts)
+        .innerJoin(olts, and(eq(olts.id, oltPonPorts.oltId), eq(olts.organizationId, orgId)))
+        .where(and(eq(oltPonPorts.id, e.id), eq(oltPonPorts.organizationId, orgId)));
+      return p;
     }
     case 'cable': {
       const [c] = await db

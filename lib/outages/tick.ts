@@ -7,7 +7,8 @@ import { detectOutages } from './detection';
 /**
  * The outage detection pass (every minute, workers/outages-tick.ts), each organization on its
  * own: one that fails is recorded on it (task `outages`) and the others go on. Only
- * organizations with a router can see customers drop, so the others are skipped.
+ * organizations with a router (customers' sessions drop) or an OLT (ONUs go LOS) can see a
+ * fault, so the others are skipped.
  */
 export async function outagesPass(db: Database, p: { log?: PassLog; now?: Date; orgIds?: string[] } = {}) {
   const orgs = await db
@@ -17,7 +18,8 @@ export async function outagesPass(db: Database, p: { log?: PassLog; now?: Date; 
       and(
         eq(organizations.status, 'active'),
         p.orgIds ? inArray(organizations.id, p.orgIds) : undefined,
-        sql`exists (select 1 from routers r where r.organization_id = ${organizations.id})`,
+        sql`(exists (select 1 from routers r where r.organization_id = ${organizations.id})
+             or exists (select 1 from olts t where t.organization_id = ${organizations.id}))`,
       ),
     );
   let proposed = 0;

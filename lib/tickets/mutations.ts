@@ -3,11 +3,11 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { TicketStatus } from '@/db/enums';
-import { memberships, supportSettings, type Ticket, ticketMessages, tickets } from '@/db/schema';
+import { supportSettings, type Ticket, ticketMessages, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { can, type Role } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
+import { activeMembersWith, isActiveMemberWith } from '@/lib/users/queries';
 import { hasRecipient, queueRatingAsk, queueTicketReply } from './notify';
 import { formatTicketNumber, slaDueTimes } from './open';
 import type { addMessageSchema, assignSchema, changeStatusSchema, updateTicketSchema } from './schemas';
@@ -172,30 +172,19 @@ export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof chan
 
 /** Members a ticket can be assigned to: those whose role may work tickets (reply, move, resolve). */
 export async function assignableMembers(db: Db, orgId: string) {
-  const rows = await db.execute<{ id: string; name: string; role: Role }>(sql`
-    select u.id, u.name, m.role from memberships m join users u on u.id = m.user_id
-    where m.organization_id = ${orgId} and m.active order by u.name`);
-  return [...rows].filter((r) => can(r.role, 'tickets.manage'));
+  return activeMembersWith(db, { orgId, permission: 'tickets.manage' });
 }
 
 /** Assigns a member and/or a team (either may be cleared). The member must be an active one of this organization. */
 export async function assignTicket(db: Db, p: Actor & z.output<typeof assignSchema>) {
   return db.transaction(async (tx) => {
     const t = await lockTicket(tx, p.orgId, p.ticketId);
-    if (p.assigneeUserId) {
-      const [m] = await tx
-        .select({ role: memberships.role })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.organizationId, p.orgId),
-            eq(memberships.userId, p.assigneeUserId),
-            eq(memberships.active, true),
-          ),
-        );
-      if (!m || !can(m.role as Role, 'tickets.manage'))
-        throw new AppError('validation', {}, { assigneeUserId: 'tickets.errors.assigneeNotMember' });
-    }
+    if (
+      p.assigneeUserId &&
+      !(await isActiveMemberWith(tx, { orgId: p.orgId, userId: p.assigneeUserId, permission: 'tickets.manage' }))
+    )
+      throw new AppError('validation', {}, { assigneeUserId: 'tickets.errors.assigneeNotMember' });
+
     await tx
       .update(tickets)
       .set({ assigneeUserId: p.assigneeUserId ?? null, team: p.team ?? null, updatedAt: new Date() })

@@ -56,6 +56,8 @@ export type OpenTicketParams = {
   description?: string | null;
   outageId?: string | null;
   ip?: string | null;
+  /** Added to the audit entry (a customer's own report: `{ channel: 'portal' | 'whatsapp', … }`). */
+  auditData?: Record<string, unknown>;
 };
 
 export type OpenTicketResult = { ticket: Ticket; joinedIncident: boolean };
@@ -93,7 +95,7 @@ export async function openTicket(db: Db, p: OpenTicketParams): Promise<OpenTicke
           entityType: 'ticket',
           entityId: incident.id,
           ip: p.ip,
-          data: { customerId, subscriptionId, source: p.source },
+          data: { ...p.auditData, customerId, subscriptionId, source: p.source },
         });
         return { ticket: touched ?? incident, joinedIncident: true };
       }
@@ -138,7 +140,14 @@ export async function openTicket(db: Db, p: OpenTicketParams): Promise<OpenTicke
       entityType: 'ticket',
       entityId: ticket!.id,
       ip: p.ip,
-      data: { number: formatTicketNumber(number), source: p.source, kind, category: p.category, priority },
+      data: {
+        ...p.auditData,
+        number: formatTicketNumber(number),
+        source: p.source,
+        kind,
+        category: p.category,
+        priority,
+      },
     });
     return { ticket: ticket!, joinedIncident: false };
   });

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { AssignableRole } from '@/lib/auth/permissions';
+import { ensureTechnicianBag } from '@/lib/inventory/places';
 import { AppError } from '@/lib/server/errors';
 import { hashPassword } from './password';
 
@@ -174,6 +175,9 @@ async function joinOrganization(
       target: [memberships.organizationId, memberships.userId],
       set: { role: invitation.role, active: true },
     });
+  // A technician carries a bag of stock from their first day (lib/inventory).
+  if (invitation.role === 'technician')
+    await ensureTechnicianBag(tx, { orgId: invitation.organizationId, userId: user.id });
   await recordAudit(tx, {
     orgId: invitation.organizationId,
     actorUserId: user.id,

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { AssignableRole } from '@/lib/auth/permissions';
+import { ensureTechnicianBag } from '@/lib/inventory/places';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { revokeOpenInvitations } from './invitations';
@@ -40,6 +41,8 @@ export async function changeMemberRole(db: Db, p: Actor & { membershipId: string
     if (member.userId === p.actorUserId) throw new AppError('self_change');
     if (member.role === 'admin' && p.role !== 'admin') await assertAnotherActiveAdmin(tx, p.orgId, member.id);
     await tx.update(memberships).set({ role: p.role }).where(eq(memberships.id, member.id));
+    // A technician carries a bag of stock from their first day (lib/inventory).
+    if (p.role === 'technician') await ensureTechnicianBag(tx, { orgId: p.orgId, userId: member.userId });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,

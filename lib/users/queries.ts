@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 
@@ -53,4 +54,23 @@ export async function listPendingInvitations(db: Db, p: { orgId: string }) {
     )
     .orderBy(desc(invitations.createdAt))
     .limit(100);
+}
+
+/** The organization's active members whose role holds `permission` (who work may be assigned to), by name. */
+export async function activeMembersWith(db: Db, p: { orgId: string; permission: Permission }) {
+  const rows = await db.execute<{ id: string; name: string; role: Role }>(sql`
+    select u.id, u.name, m.role from memberships m join users u on u.id = m.user_id
+    where m.organization_id = ${p.orgId} and m.active order by u.name`);
+  return [...rows].filter((r) => can(r.role, p.permission));
+}
+
+/** Whether `userId` is an active member of the organization whose role holds `permission`. */
+export async function isActiveMemberWith(db: Db, p: { orgId: string; userId: string; permission: Permission }) {
+  const [m] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(eq(memberships.organizationId, p.orgId), eq(memberships.userId, p.userId), eq(memberships.active, true)),
+    );
+  return Boolean(m && can(m.role as Role, p.permission));
 }

@@ -137,3 +137,23 @@ test('an activation from the phone: within 48 h, after check-in and creation; ot
   // 23:30 UTC on the 6th is the 7th in Jakarta.
   assert.equal(installedDay(undefined, { ...jakarta, activatedAt: new Date('2026-12-06T23:30:00Z') }), '2026-12-07');
 });
+
+test('stock steps: materials by whole quantities, a swap with where the old unit goes; neither changes the status', () => {
+  const base = {
+    key: crypto.randomUUID(),
+    workOrderId: crypto.randomUUID(),
+    version: 1,
+    at: '2026-12-07T08:00:00+07:00',
+  };
+  const itemId = crypto.randomUUID();
+  assert.ok(fieldActionSchema.safeParse({ ...base, type: 'materials', lines: [{ itemId, quantity: '35' }] }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'materials', lines: [] }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'materials', lines: [{ itemId, quantity: 0 }] }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...base, type: 'materials', lines: [{ itemId, quantity: 1.5 }] }).success);
+  const swap = { ...base, type: 'swap', outSerial: 'OLD001', inSerial: 'NEW001' };
+  assert.ok(fieldActionSchema.safeParse({ ...swap, outTo: 'faulty' }).success);
+  assert.ok(fieldActionSchema.safeParse({ ...swap, outTo: 'bag', macAddress: 'aa:bb:cc:dd:ee:01' }).success);
+  assert.ok(!fieldActionSchema.safeParse({ ...swap, outTo: 'customer' }).success);
+  assert.equal(statusAfter('in_progress', 'materials'), 'in_progress');
+  assert.equal(statusAfter('scheduled', 'swap'), 'scheduled');
+});

@@ -135,9 +135,17 @@ export function installedDay(asked: string | undefined, p: { activatedAt: Date; 
   return asked && asked <= day && asked >= dayIn(p.floor, p.timeZone) ? asked : day;
 }
 
-export type FieldStep = 'on_the_way' | 'check_in' | 'check_out' | 'checklist' | 'note' | 'finish';
+export type FieldStep =
+  | 'on_the_way'
+  | 'check_in'
+  | 'check_out'
+  | 'checklist'
+  | 'note'
+  | 'finish'
+  | 'materials'
+  | 'swap';
 
-/** The status a step moves a work order to (checklist lines and notes leave it as it is). */
+/** The status a step moves a work order to (checklist lines, notes and stock steps leave it as it is). */
 export function statusAfter(status: WorkOrderStatus, step: FieldStep): WorkOrderStatus {
   if (isClosed(status)) return status;
   if (step === 'finish') return 'done';

@@ -15,6 +15,7 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import type { Locale } from '@/lib/i18n/config';
 import { withPortGuard } from '@/lib/infrastructure/ports';
+import { recordMaterialsUsed, swapUnits } from '@/lib/inventory/field-stock';
 import { AppError } from '@/lib/server/errors';
 import { ACTIVE_STATUSES, dayIn, formatWorkOrderNumber, needsSignature, statusAfter, stepTime } from './constants';
 import { recordEvent } from './events';
@@ -222,6 +223,8 @@ export async function applyFieldAction(
     const where = { lat: action.lat, lng: action.lng, happenedAt: at };
     const event = { orgId: p.orgId, workOrderId: wo.id, userId: p.userId, ...where };
     const status = statusAfter(wo.status, action.type);
+    // What a stock step moved, for its audit entry.
+    let stock: Record<string, unknown> | null = null;
     switch (action.type) {
       case 'on_the_way': {
         await tx.update(workOrders).set({ status, updatedAt: sql`now()` }).where(eq(workOrders.id, wo.id));
@@ -266,6 +269,20 @@ export async function applyFieldAction(
       case 'finish':
         await finishWorkOrder(tx, { wo, userId: p.userId, action, at, timeZone: org!.timeZone, ip: p.ip ?? null });
         break;
+      case 'materials':
+        stock = await recordMaterialsUsed(tx, { wo, userId: p.userId, lines: action.lines });
+        break;
+      case 'swap':
+        stock = await swapUnits(tx, {
+          wo,
+          userId: p.userId,
+          outSerial: action.outSerial,
+          outTo: action.outTo,
+          inSerial: action.inSerial,
+          mac: action.macAddress ?? null,
+          ip: p.ip ?? null,
+        });
+        break;
     }
     // The finish writes its own, fuller entry.
     if (action.type !== 'finish')
@@ -280,6 +297,11 @@ export async function applyFieldAction(
           step: action.type,
           at: at.toISOString(),
           ...(action.type === 'checklist' ? { itemId: action.itemId, done: action.done } : {}),
+          ...(action.type === 'materials' ? { lines: action.lines } : {}),
+          ...(action.type === 'swap'
+            ? { outSerial: action.outSerial, inSerial: action.inSerial, outTo: action.outTo }
+            : {}),
+          ...(stock ?? {}),
         },
       });
     return { ok: true, version: wo.version };

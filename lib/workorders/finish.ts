@@ -1,10 +1,19 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { InstallationResult } from '@/db/enums';
-import { odps, type Subscription, subscriptions, type WorkOrder, workOrderPhotos, workOrders } from '@/db/schema';
+import {
+  activations,
+  odps,
+  type Subscription,
+  subscriptions,
+  type WorkOrder,
+  workOrderPhotos,
+  workOrders,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import { assertPortFree } from '@/lib/infrastructure/ports';
+import { installFromWorkOrder } from '@/lib/inventory/installation';
 import { AppError } from '@/lib/server/errors';
 import { activationFloor, activationTime, formatWorkOrderNumber, installedDay, needsSignature } from './constants';
 import { recordEvent } from './events';
@@ -21,6 +30,25 @@ async function assertComplete(tx: Db, wo: WorkOrder) {
   if (photos < wo.requiredPhotos)
     throw new AppError('workorder_photos_missing', { count: photos, required: wo.requiredPhotos });
   if (needsSignature(wo.type) && !wo.signaturePath) throw new AppError('workorder_signature_missing');
+}
+
+/**
+ * A zero-touch activation already registered and moved the modem: the finish records that
+ * unit (whatever serial the form sent), so it neither moves a second unit nor refuses the one
+ * already at the customer. That holds as well for one that failed after its stock step (the
+ * welcome refused): the unit is at the customer already. One still running is waited for.
+ */
+async function withActivatedSerial(tx: Db, wo: WorkOrder, action: Finish): Promise<Finish> {
+  if (wo.type !== 'installation') return action;
+  const [act] = await tx
+    .select({ status: activations.status, serial: activations.serial, steps: activations.steps })
+    .from(activations)
+    .where(and(eq(activations.workOrderId, wo.id), eq(activations.organizationId, wo.organizationId)))
+    .orderBy(desc(activations.createdAt))
+    .limit(1);
+  if (act?.status === 'running') throw new AppError('activation_running');
+  const moved = act?.steps.some((s) => s.step === 'move_stock' && s.status === 'done');
+  return act?.status === 'done' || moved ? { ...action, serialNumber: act!.serial } : action;
 }
 
 /** Types whose finish puts the subscription's drop cable on the ODP port it records. */
@@ -57,8 +85,9 @@ export async function finishWorkOrder(
   tx: Db,
   p: { wo: WorkOrder; userId: string; action: Finish; at: Date; timeZone: string; ip: string | null },
 ) {
-  const { wo, action } = p;
+  const { wo } = p;
   await assertComplete(tx, wo);
+  const action = await withActivatedSerial(tx, wo, p.action);
   const sub = await lockSubscription(tx, wo);
   const now = new Date();
   const window = { now, createdAt: wo.createdAt, checkInAt: wo.checkInAt };
@@ -79,6 +108,19 @@ export async function finishWorkOrder(
       port: odpPort,
       subscriptionId: wo.subscriptionId ?? undefined,
     });
+  // The modem goes from the technician's bag to the customer in this same transaction: a
+  // refused serial (unknown, not in the bag, already installed) leaves the work order open.
+  const stock =
+    wo.type === 'installation' && sub
+      ? await installFromWorkOrder(tx, {
+          orgId: wo.organizationId,
+          actorUserId: p.userId,
+          workOrderId: wo.id,
+          subscriptionId: sub.id,
+          serial: action.serialNumber,
+          mac: action.macAddress ?? null,
+        })
+      : null;
   const result: InstallationResult = {
     installedOn: installedDay(action.installedOn, {
       activatedAt,
@@ -87,8 +129,8 @@ export async function finishWorkOrder(
     }),
     odpId: odpId ?? null,
     odpPort: odpPort ?? null,
-    serialNumber: action.serialNumber,
-    macAddress: action.macAddress ?? null,
+    serialNumber: stock?.serial ?? action.serialNumber,
+    macAddress: stock?.mac ?? action.macAddress ?? null,
   };
   await tx
     .update(workOrders)
@@ -135,14 +177,21 @@ export async function finishWorkOrder(
       finishedAt: p.at.toISOString(),
       activatedAt: activation ? activatedAt.toISOString() : null,
       activationJobId: activation?.jobId ?? null,
+      stockUnitId: stock?.unitId ?? null,
+      stockBatchId: stock?.batchId ?? null,
     },
   });
   return { result, activation };
 }
 
-async function activateInstalled(
+/**
+ * Switches an installed subscription on (pending -> active) and dates its first activation.
+ * Shared by the finish and the zero-touch activation's service step, so the two never
+ * transition twice: whichever comes second finds it active.
+ */
+export async function activateInstalled(
   tx: Db,
-  p: { wo: WorkOrder; sub: Subscription; userId: string; activatedAt: Date; ip: string | null },
+  p: { wo: WorkOrder; sub: Subscription; userId: string | null; activatedAt: Date; ip: string | null },
 ) {
   const { wo, sub } = p;
   // Already active (switched on by hand before the SPK was closed): nothing to activate.

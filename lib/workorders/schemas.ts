@@ -47,6 +47,24 @@ export const fieldActionSchema = z.discriminatedUnion('type', [
     odpPort: z.coerce.number().int().min(1).max(256).optional(),
     installedOn: calendarDay('validation.calendarDate').optional(),
   }),
+  // Materials used from the technician's bag (lib/inventory/field-stock.ts), apart from the finish.
+  z.object({
+    ...step,
+    type: z.literal('materials'),
+    lines: z
+      .array(z.object({ itemId: id, quantity: z.coerce.number().int().min(1, 'validation.invalid').max(100_000) }))
+      .min(1, 'validation.required')
+      .max(30),
+  }),
+  // A modem replaced on a repair: the old one out (faulty, or back to the bag), the new one in.
+  z.object({
+    ...step,
+    type: z.literal('swap'),
+    outSerial: z.string().trim().min(3, 'validation.serialNumber').max(64, 'validation.serialNumber'),
+    outTo: z.enum(['faulty', 'bag']),
+    inSerial: z.string().trim().min(3, 'validation.serialNumber').max(64, 'validation.serialNumber'),
+    macAddress: z.string().trim().regex(MAC_PATTERN, 'validation.macAddress').transform(normalizeMac).optional(),
+  }),
 ]);
 export type FieldAction = z.output<typeof fieldActionSchema>;
 

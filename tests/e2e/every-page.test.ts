@@ -118,7 +118,7 @@ const BAR: Record<Role, string> = {
   noc: 'Dasbor Router Peta Menu',
   sales: 'Dasbor Prospek Pelanggan Menu',
   technician: 'Dasbor SPK saya Peta Menu',
-  warehouse: 'Dasbor Jaringan Peta Menu',
+  warehouse: 'Dasbor Pindai Stok Menu',
   hr: 'Dasbor Pengguna Peran Menu',
   reseller: 'Portal Dompet Voucher Menu',
 };
@@ -195,6 +195,7 @@ describe('every page at 390 px, as every role', { concurrency: 2 }, () => {
       'CUSTOMERS',
       'FINANCE',
       'NETWORK',
+      'INVENTORY',
       'SETTINGS',
     ]);
     await page.context().close();
@@ -229,7 +230,7 @@ describe('every page at 390 px, as every role', { concurrency: 2 }, () => {
       assert.ok(paths.length > 0, `${role} has no menu`);
       const headings = await sheet.locator('h2').allInnerTexts();
       if (role === 'super_admin')
-        assert.deepEqual(headings, ['PELANGGAN', 'KEUANGAN', 'JARINGAN', 'PENGATURAN', 'PLATFORM']);
+        assert.deepEqual(headings, ['PELANGGAN', 'KEUANGAN', 'JARINGAN', 'GUDANG', 'PENGATURAN', 'PLATFORM']);
       else if (paths.length > 2) assert.ok(headings.length > 0, `${role}'s menu has no group headings`);
 
       // A super admin sees an organization's pages as its admin does: only the platform's own here.

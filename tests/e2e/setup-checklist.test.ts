@@ -73,6 +73,8 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/settings/roles',
       '/settings/support',
       '/settings/work-orders',
+      '/settings/acs',
+      '/settings/portal',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

@@ -28,6 +28,9 @@ test('an invoice goes to WhatsApp: a wa.me link with the text, or queued through
   // 10,000 of 150,000 paid at the counter: the message asks for what is left, not the total.
   assert.match(share.data.text, /\nSisa yang harus dibayar: Rp\s140\.000\n/);
 
+  // The duplicate guard is per minute: begin away from a minute's end so both taps share one.
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
   const sent = await executeOperation(sendInvoiceOp, ctx, { invoiceId: w.invoice.id });
   assert.ok(sent.ok);
   assert.deepEqual(sent.data, { queued: true, reason: null });

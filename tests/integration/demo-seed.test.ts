@@ -117,6 +117,37 @@ describe('the demo seed', () => {
     assert.ok(shape.tickets_open! >= 2 && shape.tickets_rated === 1, 'complaints to work on, one rated');
     assert.ok(shape.technician_today! >= 1, "the demo technician has today's visits");
 
+    // Stock (scripts/demo-inventory.ts): ONTs with MACs in the demo technician's bag, drop
+    // cable in the bag and the warehouse, a received PO, an item under its minimum.
+    const stock = await one<Record<string, number>>(sql`
+      select
+        (select count(*) from stock_units su join stock_locations l on l.id = su.location_id join users u on u.id = l.user_id
+          where su.organization_id = ${orgId} and l.kind = 'bag' and u.email = 'technician@demo.jaring.id' and su.mac is not null)::int as bag_onts,
+        (select count(distinct l.kind) from stock_levels sl join stock_locations l on l.id = sl.location_id
+          join inventory_items i on i.id = sl.item_id where i.organization_id = ${orgId} and i.unit = 'm' and sl.quantity > 0)::int as cable_places,
+        (select count(*) from purchase_orders where organization_id = ${orgId} and status = 'received')::int as received_pos,
+        (select count(*) from inventory_items i where i.organization_id = ${orgId} and i.min_stock > (select coalesce(sum(sl.quantity), 0)
+          from stock_levels sl join stock_locations l on l.id = sl.location_id where sl.item_id = i.id and l.kind in ('warehouse', 'shelf', 'bag')))::int as under_minimum`);
+    assert.deepEqual(stock, { bag_onts: 6, cable_places: 2, received_pos: 1, under_minimum: 1 });
+
+    // Fibre (scripts/demo-fibre.ts): two OLTs offline with the reason, every ODC fed by a PON
+    // port, an ONU per active customer on an ODP with a week of readings, a few weak signals,
+    // one critical and one LOS.
+    const fibre = await one<Record<string, number>>(sql`
+      select
+        (select count(*) from olts where organization_id = ${orgId} and status = 'offline' and last_error like '%192.0.2%')::int as olts_offline,
+        (select count(*) from infra_sites where organization_id = ${orgId} and kind = 'odc' and pon_port_id is null)::int as odcs_unfed,
+        (select count(*) from onus where organization_id = ${orgId})::int as onus,
+        (select count(*) from subscriptions s join odps o on o.id = s.odp_id where s.organization_id = ${orgId} and s.status = 'active')::int as fibre_active,
+        (select count(*) from onus where organization_id = ${orgId} and level = 'warning')::int as warning,
+        (select count(*) from onus where organization_id = ${orgId} and level = 'critical')::int as critical,
+        (select count(*) from onus where organization_id = ${orgId} and state = 'los')::int as los,
+        (select min(at) < now() - interval '6 days' from onu_readings where organization_id = ${orgId})::int as week`);
+    assert.equal(fibre.olts_offline, 2);
+    assert.equal(fibre.odcs_unfed, 0);
+    assert.ok(fibre.onus! > 100 && fibre.onus === fibre.fibre_active, JSON.stringify(fibre));
+    assert.deepEqual([fibre.warning, fibre.critical, fibre.los, fibre.week], [4, 1, 1, 1]);
+
     // Consistent with the rules the app applies: every overdue unpaid invoice's subscription
     // is isolated (the isolation pass has nothing to do), every paid invoice is fully
     // allocated, and the counters continue after the seeded numbers.

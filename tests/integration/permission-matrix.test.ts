@@ -14,13 +14,25 @@ import { executeOperation } from '@/lib/server/operation';
 import { inviteUser } from '@/lib/users/invitations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, POLE, testDb } from '../helpers';
 import { accountMatrixInputs } from '../support/accounts';
+import { acsMatrixInputs } from '../support/acs';
+import { activationMatrixInputs } from '../support/activation';
+import { fibreRecordMatrixInputs } from '../support/fibre-records';
 import { fieldOfficeMatrixInputs } from '../support/field-office';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import { startFakeTripay } from '../support/gateways/tripay';
 import type { GatewayFake } from '../support/gateways/types';
+import { inboxMatrixInputs } from '../support/inbox';
+import { catalogueMatrixInputs } from '../support/inventory-catalogue';
+import { countsMatrixInputs } from '../support/inventory-counts';
+import { fieldMatrixInputs } from '../support/inventory-field';
+import { movesMatrixInputs } from '../support/inventory-moves';
+import { reportsMatrixInputs } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { oltCliMatrixInputs } from '../support/olt-cli';
 import { outageMatrixInputs } from '../support/outages';
+import { requestMatrixInputs } from '../support/requests';
 import { resellerMatrixInputs } from '../support/resellers';
+import { signalMatrixInputs } from '../support/signal';
 import { ticketMatrixInputs } from '../support/tickets';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
@@ -466,9 +478,29 @@ async function scenario() {
     ...(await resellerMatrixInputs(db, org.id, admin.user.id)),
     ...(await accountMatrixInputs(db, org.id, admin.user.id)),
     ...(await ticketMatrixInputs(db, org.id, admin.user.id, w.customer.id)),
+    ...(await inboxMatrixInputs(db, org.id, admin.user.id, w.customer)),
+    ...(await requestMatrixInputs(db, org.id, w.customer.id)),
     ...(await workOrderMatrixInputs(db, org.id, admin.user.id)),
     ...(await outageMatrixInputs(db, org.id, admin.user.id)),
+    ...(await fieldMatrixInputs(db, org.id, admin.user.id)),
+    ...(await reportsMatrixInputs(db, org.id, admin.user.id)),
     ...(await fieldOfficeMatrixInputs(db, org.id, admin.user.id)),
+    ...(await movesMatrixInputs(db, org.id, admin.user.id)),
+    ...(await countsMatrixInputs(db, org.id, admin.user.id)),
+    ...(await catalogueMatrixInputs(db, org.id, admin.user.id)),
+    ...(await fibreRecordMatrixInputs(db, org.id, admin.user.id, w.subscription.id)),
+    ...(await oltCliMatrixInputs(db, org.id)),
+    ...(await acsMatrixInputs(db, org.id, admin.user.id)),
+    ...(await signalMatrixInputs(db, org.id)),
+    ...(await activationMatrixInputs(db, org.id, admin.user.id)),
+    'portal.settings': {},
+    'portal.saveSettings': {
+      portalEnabled: true,
+      brandColor: '#123456',
+      customDomain: '',
+      assistantEnabled: true,
+      contactText: '',
+    },
   };
   return { org, admin, inputs, walletReseller: wallet.resellerUserId };
 }

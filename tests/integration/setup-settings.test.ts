@@ -115,6 +115,8 @@ describe('settings hub', () => {
       'roles',
       'support',
       'workOrders',
+      'acs',
+      'portal',
     ]);
     assert.deepEqual(byKey.workOrders!.figures, { custom: 0 });
     assert.deepEqual(byKey.billing!.figures, { invoiceDay: 5, dueDay: 15, graceDays: 3 });

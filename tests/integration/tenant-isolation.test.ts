@@ -25,6 +25,7 @@ import {
   paymentGateways,
   payments,
   plans,
+  portalSettings,
   routerImports,
   routerSessions,
   routers,
@@ -39,22 +40,42 @@ import { encryptSecret } from '@/lib/crypto';
 import * as customerOps from '@/lib/customers/operations';
 import * as dashboardOps from '@/lib/dashboard/operations';
 import * as exportOps from '@/lib/exports/operations';
+import * as acsOps from '@/lib/fibre/acs/operations';
+import * as activationOps from '@/lib/fibre/activation/operations';
+import * as oltCliOps from '@/lib/fibre/olt/operations';
+import * as fibreRecordOps from '@/lib/fibre/record-operations';
+import * as signalOps from '@/lib/fibre/signal/operations';
+import * as inboxOps from '@/lib/inbox/operations';
 import * as mapOps from '@/lib/infrastructure/map-operations';
 import * as infraOps from '@/lib/infrastructure/operations';
+import * as inventoryCatalogueOps from '@/lib/inventory/catalogue-operations';
+import * as countOps from '@/lib/inventory/count-operations';
+import * as inventoryFieldOps from '@/lib/inventory/field-operations';
+import * as inventoryMoveOps from '@/lib/inventory/move-operations';
+import * as inventoryPurchaseOps from '@/lib/inventory/purchase-operations';
+import * as inventoryReportOps from '@/lib/inventory/report-operations';
 import { workerCheck } from '@/lib/jobs/jobs';
 import * as jobOps from '@/lib/jobs/operations';
 import * as messagingOps from '@/lib/messaging/operations';
 import * as networkOps from '@/lib/network/operations';
-import { OPERATIONS } from '@/lib/operations';
+// Portal operations are walked by the portal walkers (below, and tests/integration/portal-billing-isolation.test.ts).
+import { OPERATIONS, PORTAL_OPERATIONS } from '@/lib/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as outageOps from '@/lib/outages/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
+import * as portalBillingOps from '@/lib/portal/billing-operations';
+import * as portalModemOps from '@/lib/portal/modem-operations';
+import * as portalSettingsOps from '@/lib/portal/settings-operations';
+import * as portalSupportOps from '@/lib/portal/support-operations';
+import * as requestOps from '@/lib/requests/operations';
+import * as portalRequestOps from '@/lib/requests/portal-operations';
 import * as resellerOps from '@/lib/resellers/operations';
 import * as searchOps from '@/lib/search/operations';
 import { type Ctx, executeOperation, type Operation, type Result } from '@/lib/server/operation';
 import * as ticketOps from '@/lib/tickets/operations';
+import * as portalUsageOps from '@/lib/usage/portal-operations';
 import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
@@ -63,14 +84,27 @@ import * as workOrderOps from '@/lib/workorders/operations';
 import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
 import { accountIsolationCases } from '../support/accounts';
+import { acsIsolationCases } from '../support/acs';
+import { activationIsolationCases } from '../support/activation';
+import { fibreRecordIsolationCases } from '../support/fibre-records';
 import { fieldOfficeIsolationCases } from '../support/field-office';
+import { inboxIsolationCases } from '../support/inbox';
+import { catalogueIsolationCases } from '../support/inventory-catalogue';
+import { countsIsolationCases } from '../support/inventory-counts';
+import { fieldIsolationCases } from '../support/inventory-field';
+import { movesIsolationCases } from '../support/inventory-moves';
+import { reportsIsolationCases } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
+import { oltCliIsolationCases } from '../support/olt-cli';
 import { outageIsolationCases } from '../support/outages';
+import { requestIsolationCases } from '../support/requests';
 import { resellerIsolationCases } from '../support/resellers';
+import { signalIsolationCases } from '../support/signal';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
 import { workOrderIsolationCases } from '../support/workorders';
+import { makePortalCustomer, PORTAL_CASES, type PortalSides, portalCtxFor } from './portal-isolation-cases';
 
 /**
  * A member of organization A, with every permission an admin has, tries each operation on
@@ -1272,6 +1306,18 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id, customerId: b.world.customer.id },
   })),
+  ...inboxIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id, customer: b.world.customer },
+  })),
+  ...requestIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id },
+    b: { orgId: b.org.id, customerId: b.world.customer.id },
+  })),
   ...workOrderIsolationCases(() => ({
     db,
     run,
@@ -1284,6 +1330,90 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...fieldIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...movesIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...countsIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...reportsIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...catalogueIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...fibreRecordIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id, subscriptionId: b.world.subscription.id },
+  })),
+  ...oltCliIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...acsIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...signalIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...activationIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  'portal.settings': async () => {
+    await db
+      .insert(portalSettings)
+      .values({ organizationId: b.org.id, customDomain: 'portal.b-only.example', contactText: 'B only' })
+      .onConflictDoNothing();
+    const r = await run(portalSettingsOps.portalSettingsOp, {});
+    assert.ok(r.ok);
+    assert.ok(
+      !json(r.data).includes('b-only') && !json(r.data).includes('B only') && !json(r.data).includes(b.org.slug),
+    );
+  },
+  'portal.saveSettings': async () => {
+    const before = await db.select().from(portalSettings).where(eq(portalSettings.organizationId, b.org.id));
+    const r = await run(portalSettingsOps.savePortalSettingsOp, {
+      portalEnabled: false,
+      brandColor: '#112233',
+      customDomain: null,
+      assistantEnabled: false,
+      contactText: 'A',
+    });
+    assert.ok(r.ok);
+    const after = await db.select().from(portalSettings).where(eq(portalSettings.organizationId, b.org.id));
+    assert.deepEqual(after, before);
+  },
 };
 
 function assertForbidden(r: Result<unknown>) {
@@ -1308,6 +1438,7 @@ describe('organization A cannot read or change organization B', () => {
 const OP_VARIABLES = new Map<string, string>(
   [
     accountOps,
+    requestOps,
     auditOps,
     billingOps,
     bulkOps,
@@ -1319,9 +1450,15 @@ const OP_VARIABLES = new Map<string, string>(
     messagingOps,
     networkOps,
     infraOps,
+    inventoryFieldOps,
+    countOps,
     mapOps,
+    inventoryMoveOps,
+    inventoryCatalogueOps,
+    inventoryPurchaseOps,
     orgOps,
     outageOps,
+    inventoryReportOps,
     paymentOps,
     planOps,
     resellerOps,
@@ -1331,8 +1468,22 @@ const OP_VARIABLES = new Map<string, string>(
     walletOps,
     workOrderOps,
     workOrderSpkOps,
+    fibreRecordOps,
+    oltCliOps,
+    acsOps,
+    signalOps,
+    activationOps,
+    inboxOps,
+    portalSettingsOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
+const PORTAL_OP_VARIABLES = new Map(
+  [portalBillingOps, portalSupportOps, portalModemOps].flatMap((mod) =>
+    Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string]),
+  ),
+);
+/** A staff operation with a case above, or a portal operation (its own walker has the case). */
+const walked = (operation: string | null) => Boolean(operation && (CASES[operation] || PORTAL_OPERATIONS[operation]));
 
 function filesNamed(dir: string, name: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {
@@ -1363,8 +1514,11 @@ function entryPoints(file: string): { name: string; operation: string | null }[]
     .slice(1)
     .map((chunk) => {
       const name = chunk.match(/^(\w+)/)![1]!;
-      const variable = chunk.match(/\b(?:act|runAction)\((\w+)/)?.[1];
-      return { name, operation: variable ? (OP_VARIABLES.get(variable) ?? `unknown:${variable}`) : null };
+      const variable =
+        chunk.match(/\b(?:act|runAction)\((\w+)/)?.[1] ??
+        chunk.match(/\b(?:portalAct\(\w+,\s*|executePortalOperation\()(\w+)/)?.[1];
+      const operation = variable && (OP_VARIABLES.get(variable) ?? PORTAL_OP_VARIABLES.get(variable));
+      return { name, operation: variable ? (operation ?? `unknown:${variable}`) : null };
     });
 }
 
@@ -1388,6 +1542,18 @@ const PUBLIC_ACTIONS = [
   // (its random token): tests/integration/tickets.test.ts.
   'submitComplaintAction',
   'submitRatingAction',
+  // The customer portal's sign-in (a WhatsApp code or the customer number + password; their
+  // limits and the same answer for any number: tests/integration/portal-auth.test.ts) and
+  // sign-out (the visitor's own cookie only).
+  'requestPortalCodeAction',
+  'verifyPortalCodeAction',
+  'portalPasswordSignInAction',
+  'portalSignOutAction',
+  // The customer portal's requests: the visitor comes from the portal session cookie and
+  // runs portal operations, walked by tests/integration/requests-isolation.test.ts.
+  'portalQuoteAction',
+  'portalCreateRequestAction',
+  'portalCancelRequestAction',
 ];
 // Found by an unguessable token only (tests/integration/public-invoice.test.ts), or a payment
 // gateway's callback, verified by the signature of the organization that owns the order
@@ -1398,7 +1564,33 @@ const PUBLIC_ROUTES = [
   'app/i/[token]/status/route.ts',
   'app/api/payments/[id]/callback/route.ts',
   'app/api/whatsapp/cloud/[id]/webhook/route.ts',
+  // The customer portal's manifest and logo: what its public sign-in page shows anyway.
+  'app/portal/[slug]/manifest.webmanifest/route.ts',
+  'app/portal/[slug]/logo/route.ts',
 ];
+
+/** Every `export const x = definePortalOperation({ name: '…'` under lib/: variable → operation name. */
+function portalOpVariables(): Map<string, string> {
+  const found = sourceFiles('lib').flatMap((f) => [
+    ...readFileSync(f, 'utf8').matchAll(/export const (\w+) = definePortalOperation\(\{\s*name: '([^']+)'/g),
+  ]);
+  return new Map(found.map((m) => [m[1]!, m[2]!]));
+}
+
+/** Server actions that run a portal operation for the signed-in visitor (`portalAct(slug, op, …)`). */
+function portalEntryPoints(file: string): { name: string; operation: string | null }[] {
+  return readFileSync(file, 'utf8')
+    .split(/export async function /)
+    .slice(1)
+    .map((chunk) => {
+      const variable = chunk.match(/\bportalAct\(\s*\w+,\s*(\w+)/)?.[1];
+      return {
+        name: chunk.match(/^(\w+)/)![1]!,
+        operation: variable ? (portalOpVariables().get(variable) ?? `unknown:${variable}`) : null,
+      };
+    })
+    .filter((e) => e.operation !== null);
+}
 
 describe('the list above covers every entry point', () => {
   test('every operation has a cross-tenant case', () => {
@@ -1427,9 +1619,10 @@ describe('the list above covers every entry point', () => {
     const files = sourceFiles('app/_actions').filter((f) => mentions(f, /^'use server';/));
     const actions = files.flatMap(entryPoints);
     assert.ok(files.length >= 10 && actions.length >= 80);
+    const portalActions = new Set(files.flatMap(portalEntryPoints).map((e) => e.name));
     for (const action of actions) {
-      if (PUBLIC_ACTIONS.includes(action.name)) continue;
-      assert.ok(action.operation && CASES[action.operation], `${action.name} -> ${action.operation}`);
+      if (PUBLIC_ACTIONS.includes(action.name) || portalActions.has(action.name)) continue;
+      assert.ok(walked(action.operation), `${action.name} -> ${action.operation}`);
     }
   });
 
@@ -1440,8 +1633,47 @@ describe('the list above covers every entry point', () => {
     assert.ok(handlers.length >= 2);
     for (const file of handlers) {
       for (const handler of entryPoints(file)) {
-        assert.ok(handler.operation && CASES[handler.operation], `${file} ${handler.name} -> ${handler.operation}`);
+        assert.ok(walked(handler.operation), `${file} ${handler.name} -> ${handler.operation}`);
       }
     }
+  });
+});
+
+/**
+ * The customer portal: a visitor of organization A (signed in by phone) runs every portal
+ * operation with the ids of organization B's rows and of another customer of A (another
+ * phone). The cases live in ./portal-isolation-cases.ts, one per operation.
+ */
+describe('a portal visitor of organization A reaches nothing of B, nor another customer of A', () => {
+  let sides: PortalSides | undefined;
+  const portalSides = async (): Promise<PortalSides> => {
+    if (sides) return sides;
+    const orgA = await makeOrg(db, 'portal-iso-a');
+    const orgB = await makeOrg(db, 'portal-iso-b');
+    const phone = '6281299900001';
+    const aSide = await makePortalCustomer(db, orgA.org.id, phone);
+    // B's customer has the SAME phone: a session of A still reaches nothing of B.
+    const bSide = await makePortalCustomer(db, orgB.org.id, phone);
+    const ySide = await makePortalCustomer(db, orgA.org.id, '6281299900002');
+    sides = { db, a: { ...aSide, ctx: await portalCtxFor(db, orgA.org.id, phone) }, b: bSide, y: ySide };
+    return sides;
+  };
+  for (const [name, check] of Object.entries(PORTAL_CASES)) test(name, async () => check(await portalSides()));
+
+  // The self-service operations (invoices, tickets, modem) have their cases in
+  // tests/integration/portal-billing-isolation.test.ts, requests and usage in
+  // tests/integration/requests-isolation.test.ts; each checks its own list.
+  const selfService = [portalBillingOps, portalSupportOps, portalModemOps, portalRequestOps, portalUsageOps].flatMap(
+    (m) => Object.values(m).map((op) => op.name),
+  );
+  const portalWalked = new Set([...Object.keys(PORTAL_CASES), ...selfService]);
+  test('every portal operation has a case', () => {
+    assert.deepEqual([...portalWalked].sort(), Object.keys(PORTAL_OPERATIONS).sort());
+  });
+
+  test('every portal action runs a listed portal operation', () => {
+    const files = sourceFiles('app/_actions').filter((f) => mentions(f, /^'use server';/));
+    const entries = files.flatMap(portalEntryPoints);
+    for (const e of entries) assert.ok(e.operation && portalWalked.has(e.operation), `${e.name} -> ${e.operation}`);
   });
 });

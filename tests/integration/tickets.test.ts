@@ -108,12 +108,16 @@ describe('helpdesk tickets', () => {
     assert.equal(rated!.rating, 4);
     assert.equal(await ratingPage(db, 'x'.repeat(10)), null);
 
-    // Reopen: back to open, resolution clock from now, escalation cleared.
+    // Reopen: back to open, resolution clock from now, escalation cleared. The ticket is made
+    // two days old first: out of working hours, a clock started now and one started a second
+    // ago both end at the next working morning.
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    await db.update(tickets).set({ resolutionDueAt: twoDaysAgo }).where(eq(tickets.id, t!.id));
     ok(await executeOperation(ops.changeTicketStatusOp, ctx, { ticketId: t!.id, status: 'open' }));
     const [reopened] = await db.select().from(tickets).where(eq(tickets.id, t!.id));
     assert.equal(reopened!.status, 'open');
     assert.equal(reopened!.resolvedAt, null);
-    assert.ok(reopened!.resolutionDueAt! > t!.resolutionDueAt!);
+    assert.ok(reopened!.resolutionDueAt! > new Date());
 
     // The page's view: conversation in order, the secret token never leaves.
     const d = ok(await executeOperation(ops.getTicketOp, ctx, { ticketId: t!.id }));

@@ -4,14 +4,33 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 
 /**
- * A camera that films one QR code: a Y4M file (the uncompressed format Chromium's
+ * A camera that films QR codes: a Y4M file (the uncompressed format Chromium's
  * `--use-file-for-fake-video-capture` plays in a loop) whose frames show `text` as a QR code,
- * black on white, in the middle of the picture. Written at test time, so no binary fixture is
+ * black on white, in the middle of the picture. Given several codes, it shows each in turn for
+ * `framesPerCode` frames (2 s at 10 frames a second), as a warehouse worker holds one label
+ * after another in front of the phone. Written at test time, so no binary fixture is
  * committed and the serial can be any the test makes up.
  */
-export function writeQrVideo(text: string, opts: { width?: number; height?: number; frames?: number } = {}): string {
+export function writeQrVideo(
+  text: string | string[],
+  opts: { width?: number; height?: number; frames?: number; framesPerCode?: number } = {},
+): string {
   const width = opts.width ?? 640;
   const height = opts.height ?? 480;
+  const codes = typeof text === 'string' ? [text] : text;
+  const perCode = typeof text === 'string' ? (opts.frames ?? 10) : (opts.framesPerCode ?? 20);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  const frames = codes.flatMap((code) => {
+    const frame = qrFrame(code, width, height);
+    return Array.from({ length: perCode }, () => frame);
+  });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jaring-camera-')), 'serial-qr.y4m');
+  writeFileSync(file, Buffer.concat([header, ...frames]));
+  return file;
+}
+
+/** One Y4M frame showing `text` as a QR code. */
+function qrFrame(text: string, width: number, height: number): Buffer {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   // Whole pixels per module, with a quiet zone of four modules each side.
@@ -30,10 +49,5 @@ export function writeQrVideo(text: string, opts: { width?: number; height?: numb
   }
   // 4:2:0: a quarter-size U and V plane each, neutral grey (no colour).
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
-  const frames = opts.frames ?? 10;
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jaring-camera-')), 'serial-qr.y4m');
-  writeFileSync(file, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
-  return file;
+  return Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
 }

@@ -24,12 +24,14 @@ import {
   initAuthCreds,
   jidDecode,
   NOISE_MODE,
+  parseAndInjectE2ESessions,
   proto,
   S_WHATSAPP_NET,
   type SignalDataTypeMap,
   type SignalKeyStore,
   sha256,
   unpadRandomMax16,
+  writeRandomPadMax16,
   xmppPreKey,
   xmppSignedPreKey,
 } from '@whiskeysockets/baileys';
@@ -98,7 +100,18 @@ function iv(counter: number): Uint8Array {
 }
 
 export type ReceivedMessage = { id: string; to: string; type: string; devices: string[]; text: string | null };
-type Device = { jid: string; noisePublic: Buffer; identityPublic: Buffer; preKeys: number };
+/** What a linked device uploaded for others to start a Signal session with it. */
+type DeviceBundle = { registration: BinaryNode; identity: BinaryNode; signedPreKey: BinaryNode; preKeys: BinaryNode[] };
+type Device = {
+  jid: string;
+  noisePublic: Buffer;
+  identityPublic: Buffer;
+  preKeys: number;
+  bundle?: DeviceBundle;
+  /** The account's phone has shared its app-state key and history notice with this device. */
+  bootstrapped?: Promise<void>;
+};
+export type DeviceReceipt = { id: string; to: string; type: string | undefined; from: string };
 type PendingPair = { conn: Connection; noisePublic: Buffer; identityPublic: Buffer; refs: string[] };
 
 class Connection {
@@ -235,6 +248,8 @@ export class WhatsAppServer {
   readonly staticKey: KeyPair = Curve.generateKeyPair();
   readonly connections = new Set<Connection>();
   readonly received: ReceivedMessage[] = [];
+  /** Receipts the linked devices sent (for messages phones wrote to them). */
+  readonly deviceReceipts: DeviceReceipt[] = [];
   readonly errors: Error[] = [];
   ackMessages: boolean;
   /** How many times a client asked to be paired (was shown a QR). */
@@ -377,12 +392,16 @@ export class WhatsAppServer {
       tag: 'success',
       attrs: { t: String(Math.floor(Date.now() / 1000)), props: '1', abprops: '1', location: 'test' },
     });
+    // No messages were waiting while the device was away: the end-of-offline marker.
+    conn.send({ tag: 'ib', attrs: { from: S_WHATSAPP_NET }, content: [{ tag: 'offline', attrs: { count: '0' } }] });
   }
 
   async handleNode(conn: Connection, node: BinaryNode) {
     if (node.tag === 'iq') return this.handleIq(conn, node);
     if (node.tag === 'message') return this.handleMessage(conn, node);
-    // presence, receipts' acks and the like: nothing to answer.
+    if (node.tag === 'receipt' && conn.device)
+      this.deviceReceipts.push({ id: node.attrs.id, to: node.attrs.to, type: node.attrs.type, from: conn.device.jid });
+    // presence, acks and the like: nothing to answer.
   }
 
   private result(node: BinaryNode, content?: BinaryNode[]): BinaryNode {
@@ -396,8 +415,29 @@ export class WhatsAppServer {
       return conn.send(this.result(node, [{ tag: 'count', attrs: { value: String(conn.device?.preKeys ?? 0) } }]));
     }
     if (xmlns === 'encrypt' && type === 'set' && conn.device) {
-      conn.device.preKeys += getBinaryNodeChildren(getBinaryNodeChild(node, 'list'), 'key').length;
-      return conn.send(this.result(node));
+      const keys = getBinaryNodeChildren(getBinaryNodeChild(node, 'list'), 'key');
+      conn.device.preKeys += keys.length;
+      const device = conn.device;
+      device.bundle = {
+        registration: getBinaryNodeChild(node, 'registration')!,
+        identity: getBinaryNodeChild(node, 'identity')!,
+        signedPreKey: getBinaryNodeChild(node, 'skey')!,
+        preKeys: [...(device.bundle?.preKeys ?? []), ...keys],
+      };
+      conn.send(this.result(node));
+      // The first time the device can be written to, its account's phone greets it.
+      device.bootstrapped ??= this.bootstrap(conn, device).catch((error) => {
+        this.errors.push(error);
+      });
+      return;
+    }
+    if (xmlns === 'w:sync:app:state') {
+      // No app state to hand over: every collection asked for is at its version, without patches.
+      const collections = getBinaryNodeChildren(getBinaryNodeChild(node, 'sync'), 'collection').map((c) => ({
+        tag: 'collection',
+        attrs: { name: c.attrs.name, version: c.attrs.version ?? '0' },
+      }));
+      return conn.send(this.result(node, [{ tag: 'sync', attrs: {}, content: collections }]));
     }
     if (xmlns === 'encrypt' && type === 'get' && child?.tag === 'key') {
       const users = getBinaryNodeChildren(child, 'user').map((u) => this.recipient(u.attrs.jid).bundle(u.attrs.jid));
@@ -467,6 +507,87 @@ export class WhatsAppServer {
     }
   }
 
+  /**
+   * What the account's phone sends a newly linked device: its app-state key, then a history
+   * notice (nothing to download: the worker syncs no history). Baileys holds incoming
+   * messages back until it has both, as with a real phone.
+   */
+  private async bootstrap(conn: Connection, device: Device) {
+    const phone = jidDecode(device.jid)!.user;
+    const now = Date.now();
+    const keyShare = proto.Message.encode({
+      protocolMessage: {
+        type: proto.Message.ProtocolMessage.Type.APP_STATE_SYNC_KEY_SHARE,
+        appStateSyncKeyShare: {
+          keys: [
+            {
+              keyId: { keyId: randomBytes(6) },
+              keyData: { keyData: randomBytes(32), fingerprint: { rawId: 1, currentIndex: 0 }, timestamp: now },
+            },
+          ],
+        },
+      },
+    }).finish();
+    const history = proto.Message.encode({
+      protocolMessage: {
+        type: proto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION,
+        historySyncNotification: { syncType: proto.HistorySync.HistorySyncType.PUSH_NAME, chunkOrder: 0 },
+      },
+    }).finish();
+    for (const body of [keyShare, history]) await this.deliver(conn, device, phone, body, { category: 'peer' });
+  }
+
+  /** Encrypts `message` from `fromPhone`'s phone to the device and hands it over the device's connection. */
+  private async deliver(
+    conn: Connection,
+    device: Device,
+    fromPhone: string,
+    message: Uint8Array,
+    opts: { id?: string; category?: string; pushName?: string } = {},
+  ) {
+    const id = opts.id ?? randomBytes(10).toString('hex').toUpperCase();
+    const from = `${fromPhone}@s.whatsapp.net`;
+    const { type, ciphertext } = await this.recipient(from).encrypt(device, writeRandomPadMax16(message));
+    conn.send({
+      tag: 'message',
+      attrs: {
+        id,
+        from,
+        t: String(Math.floor(Date.now() / 1000)),
+        type: 'text',
+        ...(opts.category ? { category: opts.category } : {}),
+        ...(opts.pushName ? { notify: opts.pushName } : {}),
+      },
+      content: [{ tag: 'enc', attrs: { v: '2', type }, content: ciphertext }],
+    });
+    return id;
+  }
+
+  /**
+   * A customer's phone writes `text` to `toPhone`: every connected linked device of that
+   * number gets it. Resolves with the message id once it was handed over (`id` repeats a
+   * delivery, as WhatsApp does when it did not see the device's ack).
+   */
+  async sendFromPhone(fromPhone: string, toPhone: string, text: string, opts: { id?: string; pushName?: string } = {}) {
+    const deadline = Date.now() + 10_000;
+    let targets: Connection[] = [];
+    while (Date.now() < deadline) {
+      targets = [...this.connections].filter(
+        (c) => c.device?.bundle && c.device.bootstrapped && jidDecode(c.device.jid)?.user === toPhone,
+      );
+      if (targets.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!targets.length) throw new Error(`no linked device of ${toPhone} is connected and ready`);
+    const id = opts.id ?? randomBytes(10).toString('hex').toUpperCase();
+    const message = proto.Message.encode({ conversation: text }).finish();
+    for (const conn of targets) {
+      await conn.device!.bootstrapped;
+      await this.deliver(conn, conn.device!, fromPhone, message, { id, pushName: opts.pushName });
+    }
+    return id;
+  }
+
   /** Resolves once `count` messages reached the server. */
   async waitForMessages(count: number, timeoutMs = 10_000) {
     const deadline = Date.now() + timeoutMs;
@@ -502,6 +623,8 @@ export class WhatsAppServer {
 type Recipient = {
   bundle: (jid: string) => BinaryNode;
   decrypt: (fromJid: string, type: string, ciphertext: Buffer) => Promise<proto.IMessage | null>;
+  /** Encrypts to a linked device: over the session they share, else a new one from the device's uploaded pre-keys. */
+  encrypt: (device: Device, plain: Uint8Array) => Promise<{ type: 'pkmsg' | 'msg'; ciphertext: Uint8Array }>;
 };
 
 function makeRecipient(): Recipient {
@@ -545,6 +668,24 @@ function makeRecipient(): Recipient {
           xmppPreKey(preKey, preKeyId),
         ],
       };
+    },
+    encrypt: async (device, plain) => {
+      const address = repository.jidToSignalProtocolAddress(device.jid);
+      if (!store.has(`session:${address}`)) {
+        const bundle = device.bundle;
+        const preKey = bundle?.preKeys.shift();
+        if (!bundle || !preKey) throw new Error(`${device.jid} uploaded no pre-key to start a session with`);
+        const user: BinaryNode = {
+          tag: 'user',
+          attrs: { jid: device.jid },
+          content: [bundle.registration, bundle.identity, bundle.signedPreKey, preKey],
+        };
+        await parseAndInjectE2ESessions(
+          { tag: 'iq', attrs: {}, content: [{ tag: 'list', attrs: {}, content: [user] }] },
+          repository,
+        );
+      }
+      return repository.encryptMessage({ jid: device.jid, data: Buffer.from(plain) });
     },
     decrypt: async (fromJid, type, ciphertext) => {
       try {

@@ -29,7 +29,7 @@ export const PNG = Buffer.from(
  * A verified lead (customer with a pending subscription on an ODP) and its installation work
  * order, plus two technicians of the organization.
  */
-export async function makeInstallationWorld(db: Database, orgId: string, adminUserId: string) {
+export async function makeInstallationWorld(db: Database, orgId: string, adminUserId: string, odpPort = 3) {
   const plan = await makePlan(db, orgId);
   const odp = await makeOdp(db, orgId, POLE);
   const actor = { orgId, actorUserId: adminUserId, ip: null };
@@ -53,7 +53,7 @@ export async function makeInstallationWorld(db: Database, orgId: string, adminUs
     leadId: lead.id,
     serviceUsername: `rina${randomUUID().slice(0, 6)}`,
     servicePassword: 'rahasia1',
-    odpPort: 3,
+    odpPort,
   });
   const tech1 = await makeMember(db, orgId, 'technician');
   const tech2 = await makeMember(db, orgId, 'technician');

@@ -44,6 +44,8 @@ test('a searched customer is found among the points, not inside server clusters'
     planName: null,
     odpCode: null,
     address: 'Jl. Melati',
+    signal: null,
+    rxPowerDbm: null,
   };
   assert.deepEqual(findFeature({ customers: { mode: 'points', items: [c] } }, { kind: 'customer', id: 'c1' }), {
     kind: 'customer',

@@ -1,6 +1,19 @@
 import type { JobHandler } from '@/lib/jobs/runtime';
+import { acsCheckHandler } from './acs-check';
+import { acsDiscoverHandler } from './acs-discover';
+import { acsTaskFollowHandler } from './acs-task-follow';
+import { acsTaskSendHandler } from './acs-task-send';
+import { activationOltStepHandler, activationStepHandler } from './activation-step';
+import { assistantReplyHandler } from './assistant-reply';
 import { billingRunHandler } from './billing-run';
 import { customerNotifyHandler } from './customer-notify';
+import { oltCheckHandler } from './olt-check';
+import { oltPollHandler } from './olt-poll';
+import { oltScanHandler } from './olt-scan';
+import { onuOpticsHandler } from './onu-optics';
+import { onuRebootHandler } from './onu-reboot';
+import { onuRegisterHandler } from './onu-register';
+import { onuRemoveHandler } from './onu-remove';
 import { routerCheckHandler } from './router-check';
 import { routerImportHandler } from './router-import';
 import { routerProfilesHandler } from './router-profiles';
@@ -29,4 +42,18 @@ export const HANDLERS: JobHandler[] = [
   voucherDeliverHandler,
   voucherSyncHandler,
   voucherDisableHandler,
+  oltCheckHandler,
+  oltScanHandler,
+  onuRegisterHandler,
+  onuRemoveHandler,
+  onuRebootHandler,
+  onuOpticsHandler,
+  acsCheckHandler,
+  acsDiscoverHandler,
+  acsTaskSendHandler,
+  acsTaskFollowHandler,
+  oltPollHandler,
+  activationStepHandler,
+  activationOltStepHandler,
+  assistantReplyHandler,
 ];

@@ -9,12 +9,14 @@ import makeWASocket, {
   jidDecode,
   makeCacheableSignalKeyStore,
   proto,
+  type WAMessage,
   type WASocket,
 } from '@whiskeysockets/baileys';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
 import type { Database } from '@/db/client';
 import { messages, type WhatsappSession, whatsappSessions } from '@/db/schema';
+import { handleInboundMessage } from '@/lib/assistant/inbound';
 import { clearAuthState, type PostgresAuthState, usePostgresAuthState } from '@/lib/messaging/transports/baileys-auth';
 import { type MessageTransport, TransportError } from '@/lib/messaging/types';
 
@@ -208,6 +210,14 @@ class LinkedDevice {
       for (const { key, update } of updates)
         if (key.fromMe && key.id && update.status) this.applyReceipt([key.id], update.status);
     });
+    // Customers writing to the organization: new 1:1 texts only (not history, not our own).
+    sock.ev.on('messages.upsert', ({ messages: received, type }) => {
+      if (type !== 'notify') return;
+      for (const message of received) {
+        const inbound = inboundText(message);
+        if (inbound) void this.receive(inbound);
+      }
+    });
     await this.setRow({ status: 'connecting' });
   }
 
@@ -258,6 +268,34 @@ class LinkedDevice {
         this.reconnect(Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.failures++));
       });
     }, delayMs);
+  }
+
+  /**
+   * Hands a customer's line to the assistant (lib/assistant/inbound.ts stores it and queues
+   * its answer in one transaction). Baileys has acked the message by now, so a database
+   * hiccup is retried here rather than losing the line; a redelivery is stored once.
+   */
+  private async receive(m: { fromPhone: string; text: string; id: string; at: Date }) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handleInboundMessage(this.db, {
+          orgId: this.row.organizationId,
+          sessionId: this.row.id,
+          fromPhone: m.fromPhone,
+          text: m.text,
+          transportMessageId: m.id,
+          receivedAt: m.at,
+        });
+        void this.setRow({ lastActivityAt: new Date() });
+        return;
+      } catch (error) {
+        if (attempt >= 5) {
+          this.logger.error({ err: error, sessionId: this.row.id, messageId: m.id }, 'whatsapp inbound message lost');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
   }
 
   private applyReceipt(ids: string[], status: number | null | undefined) {
@@ -340,6 +378,20 @@ class LinkedDevice {
     await this.write(() => clearAuthState(this.db, this.row.id));
     await this.setRow({ status: 'logged_out', qr: null, qrAt: null, logoutRequestedAt: null, lastError: null });
   }
+}
+
+/**
+ * The sender and text of a customer's 1:1 text message; null for our own messages, groups,
+ * broadcasts and status updates, and anything that is not text (images, stickers, calls).
+ */
+export function inboundText(m: WAMessage): { fromPhone: string; text: string; id: string; at: Date } | null {
+  const jid = m.key.remoteJid ?? '';
+  if (m.key.fromMe || !m.key.id || !jid.endsWith('@s.whatsapp.net')) return null;
+  const text = m.message?.conversation || m.message?.extendedTextMessage?.text;
+  const fromPhone = jidDecode(jid)?.user;
+  if (!text || !fromPhone) return null;
+  const seconds = Number(m.messageTimestamp ?? 0);
+  return { fromPhone, text, id: m.key.id, at: seconds > 0 ? new Date(seconds * 1000) : new Date() };
 }
 
 function itemIds(node: BinaryNode): string[] {

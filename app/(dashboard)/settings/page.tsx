@@ -6,8 +6,10 @@ import {
   Headset,
   KeyRound,
   MessageCircle,
+  RadioTower,
   Receipt,
   Router,
+  Smartphone,
   Users,
   Wifi,
 } from 'lucide-react';
@@ -32,6 +34,8 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   roles: KeyRound,
   support: Headset,
   workOrders: ClipboardCheck,
+  acs: RadioTower,
+  portal: Smartphone,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

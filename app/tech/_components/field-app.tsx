@@ -1,8 +1,11 @@
 'use client';
+import { Briefcase } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { withPending } from '@/lib/field/view';
+import { BagView } from './bag-view';
 import { OutboxBar } from './outbox-bar';
+import { useBag } from './use-bag';
 import { useOutbox } from './use-outbox';
 import { WorkOrderDetail } from './work-order-detail';
 import { WorkOrderList } from './work-order-list';
@@ -14,8 +17,16 @@ import { WorkOrderList } from './work-order-list';
  */
 export function FieldApp({ userId, timeZone }: { userId: string; timeZone: string }) {
   const t = useTranslations('fieldApp');
+  const tb = useTranslations('inventoryField.bag');
   const outbox = useOutbox(userId);
+  const { bag, reload: reloadBag } = useBag(userId);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [showBag, setShowBag] = useState(false);
+  // What was sent may have moved stock out of the bag: read it again once the outbox empties.
+  const sending = outbox.pending.length;
+  useEffect(() => {
+    if (sending === 0) void reloadBag();
+  }, [sending, reloadBag]);
 
   useEffect(() => {
     const read = () => setOpenId(new URLSearchParams(window.location.search).get('wo'));
@@ -58,6 +69,7 @@ export function FieldApp({ userId, timeZone }: { userId: string; timeZone: strin
           timeZone={timeZone}
           enqueue={outbox.enqueue}
           onBack={() => open(null)}
+          bag={bag}
         />
       ) : openId ? (
         <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -66,8 +78,26 @@ export function FieldApp({ userId, timeZone }: { userId: string; timeZone: strin
             {t('backToList')}
           </button>
         </div>
+      ) : showBag ? (
+        <BagView bag={bag} onBack={() => setShowBag(false)} />
       ) : (
-        <WorkOrderList workOrders={views} timeZone={timeZone} onOpen={open} />
+        <>
+          <button
+            type="button"
+            onClick={() => setShowBag(true)}
+            className="flex min-h-11 w-full items-center justify-between rounded-xl border border-slate-200 bg-white px-3 text-sm font-medium shadow-sm dark:border-slate-800 dark:bg-slate-900"
+            data-testid="bag-open"
+          >
+            <span className="inline-flex items-center gap-2">
+              <Briefcase className="size-4" aria-hidden />
+              {tb('title')}
+            </span>
+            <span className="text-slate-500">
+              {bag ? tb('summary', { units: bag.units.length, materials: bag.bulk.length }) : ''}
+            </span>
+          </button>
+          <WorkOrderList workOrders={views} timeZone={timeZone} onOpen={open} />
+        </>
       )}
     </div>
   );

@@ -16,15 +16,22 @@ export function FinishForm({
   wo,
   onFinish,
   busy,
+  bagSerials = [],
+  activatedSerial,
 }: {
   wo: FieldWorkOrderView;
   onFinish: (extra: Record<string, unknown>) => Promise<void>;
   busy: boolean;
+  /** The serials in the technician's bag, offered with a tap (still scannable or typed). */
+  bagSerials?: string[];
+  /** The ONU the zero-touch activation installed: the finish records that one. */
+  activatedSerial?: string;
 }) {
   const t = useTranslations('fieldApp.finish');
+  const tb = useTranslations('inventoryField.finish');
   // Where a line goes in, the port it uses and the modem's MAC are recorded too.
   const cabling = wo.type === 'installation' || wo.type === 'relocation';
-  const [serial, setSerial] = useState('');
+  const [serial, setSerial] = useState(activatedSerial ?? '');
   const [mac, setMac] = useState('');
   const [port, setPort] = useState(wo.odpPort ? String(wo.odpPort) : '');
   const [scanning, setScanning] = useState(false);
@@ -84,6 +91,23 @@ export function FinishForm({
         </div>
       </label>
       {scanning && <SerialScanner onScan={onScan} onClose={() => setScanning(false)} />}
+      {wo.type === 'installation' && bagSerials.length > 0 && (
+        <div className="space-y-1" data-testid="finish-bag-serials">
+          <p className="text-sm text-slate-500">{tb('fromBag')}</p>
+          <div className="flex flex-wrap gap-2">
+            {bagSerials.slice(0, 12).map((s) => (
+              <button
+                key={s}
+                type="button"
+                onClick={() => setSerial(s)}
+                className={`min-h-11 rounded-lg border px-3 font-mono text-sm ${serial === s ? 'border-brand-600 bg-brand-50 dark:bg-brand-950' : 'border-slate-300 dark:border-slate-700'}`}
+              >
+                {s}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
       {cabling && (
         <div className="grid grid-cols-2 gap-2">
           <label className="block text-sm">

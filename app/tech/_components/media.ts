@@ -49,10 +49,4 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: nu
 }
 
 /** The back camera, or whichever camera there is. */
-export function openCamera(): Promise<MediaStream> {
-  return navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
-}
-
-export function stopStream(stream: MediaStream | null) {
-  for (const track of stream?.getTracks() ?? []) track.stop();
-}
+export { openCamera, stopStream } from '@/components/scan/barcode-stream';

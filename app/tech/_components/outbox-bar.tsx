@@ -115,5 +115,16 @@ export function OutboxBar(p: {
   );
 }
 
-const STEPS = new Set(['on_the_way', 'check_in', 'check_out', 'checklist', 'note', 'finish', 'photo', 'signature']);
+const STEPS = new Set([
+  'on_the_way',
+  'check_in',
+  'check_out',
+  'checklist',
+  'note',
+  'finish',
+  'materials',
+  'swap',
+  'photo',
+  'signature',
+]);
 const stepKey = (type: string) => (STEPS.has(type) ? type : 'other');

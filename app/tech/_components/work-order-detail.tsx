@@ -4,14 +4,19 @@ import { useLocale, useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { telUrl } from '@/lib/core/contact-links';
+import type { ActivationView } from '@/lib/fibre/activation/queries';
 import type { NewOutboxItem } from '@/lib/field/queue';
 import { type FieldWorkOrderView, geoUrl, routeUrl } from '@/lib/field/view';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
+import type { MyBag } from '@/lib/inventory/field-stock';
+import { ActivationPanel } from './activation-panel';
 import { PhotoCamera } from './camera';
 import { FinishForm } from './finish-form';
+import { MaterialsForm } from './materials-form';
 import { currentPosition } from './media';
 import { SignatureForm } from './signature';
+import { SwapForm } from './swap-form';
 import { StatusPill } from './work-order-list';
 
 export type Enqueue = (item: NewOutboxItem) => Promise<void>;
@@ -37,13 +42,17 @@ export function WorkOrderDetail(p: {
   timeZone: string;
   enqueue: Enqueue;
   onBack: () => void;
+  bag?: MyBag | null;
 }) {
   const { wo } = p;
   const t = useTranslations('fieldApp');
+  const ti = useTranslations('inventoryField');
+  const ta = useTranslations('activation');
   const locale = useLocale() as Locale;
   const [busy, setBusy] = useState<string | null>(null);
   const [camera, setCamera] = useState(false);
   const [note, setNote] = useState('');
+  const [activation, setActivation] = useState<ActivationView | null>(null);
   const closed = wo.status === 'done' || wo.status === 'cancelled';
 
   const step = async (type: string, extra: Record<string, unknown> = {}, gps = false) => {
@@ -286,9 +295,41 @@ export function WorkOrderDetail(p: {
         </Panel>
       ) : (
         !closed && (
-          <Panel title={t('finish.title')}>
-            <FinishForm wo={wo} onFinish={(extra) => step('finish', extra, true)} busy={busy === 'finish'} />
-          </Panel>
+          <>
+            {p.bag && p.bag.bulk.length > 0 && (
+              <Panel title={ti('materials.title')}>
+                <MaterialsForm
+                  bag={p.bag}
+                  onSend={(lines) => step('materials', { lines })}
+                  busy={busy === 'materials'}
+                />
+              </Panel>
+            )}
+            {wo.type === 'repair' && (
+              <Panel title={ti('swap.title')}>
+                <SwapForm bag={p.bag ?? null} onSwap={(extra) => step('swap', extra)} busy={busy === 'swap'} />
+              </Panel>
+            )}
+            {wo.type === 'installation' && (
+              <Panel title={ta('title')}>
+                <ActivationPanel
+                  workOrderId={wo.id}
+                  bagSerials={p.bag?.units.map((u) => u.serial)}
+                  onChange={setActivation}
+                />
+              </Panel>
+            )}
+            <Panel title={t('finish.title')}>
+              <FinishForm
+                key={activation?.status === 'done' ? activation.serial : 'typed'}
+                activatedSerial={activation?.status === 'done' ? activation.serial : undefined}
+                wo={wo}
+                onFinish={(extra) => step('finish', extra, true)}
+                busy={busy === 'finish'}
+                bagSerials={p.bag?.units.map((u) => u.serial)}
+              />
+            </Panel>
+          </>
         )
       )}
     </div>

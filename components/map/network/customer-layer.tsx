@@ -4,7 +4,7 @@ import 'react-leaflet-cluster/dist/assets/MarkerCluster.Default.css';
 import { useMemo, useRef } from 'react';
 import { Marker, useMap } from 'react-leaflet';
 import MarkerClusterGroup from 'react-leaflet-cluster';
-import { clusterIcon, customerIcon } from './icons';
+import { clusterIcon, customerIcon, signalIcon } from './icons';
 import type { FeatureTap } from './infra-layers';
 import { onActivate } from './styles';
 import type { CustomerPoint, LatLngTuple, MapFeatures } from './types';
@@ -16,23 +16,33 @@ import type { CustomerPoint, LatLngTuple, MapFeatures } from './types';
 export function CustomerLayer({
   data,
   pendingOnly,
+  weakSignalOnly = false,
+  bySignal = false,
   onTap,
 }: {
   data: NonNullable<MapFeatures['customers']>;
   pendingOnly: boolean;
+  /** Only customers whose ONU reads warning, critical or LOS ("redaman buruk"). */
+  weakSignalOnly?: boolean;
+  /** Colour by the ONU's signal instead of the customer's status. */
+  bySignal?: boolean;
   onTap: FeatureTap;
 }) {
   const points = data.mode === 'points' ? data.items : null;
   // Memoised: a new array would rebuild every marker on each render of the map.
   const shown = useMemo(
-    () => (points && pendingOnly ? points.filter((c) => c.status === 'pending') : points),
-    [points, pendingOnly],
+    () =>
+      points?.filter(
+        (c) =>
+          (!pendingOnly || c.status === 'pending') && (!weakSignalOnly || (c.signal !== null && c.signal !== 'ok')),
+      ) ?? null,
+    [points, pendingOnly, weakSignalOnly],
   );
-  if (data.mode === 'clusters') return pendingOnly ? null : <ServerClusters items={data.items} />;
-  return <CustomerPoints items={shown ?? []} onTap={onTap} />;
+  if (data.mode === 'clusters') return pendingOnly || weakSignalOnly ? null : <ServerClusters items={data.items} />;
+  return <CustomerPoints items={shown ?? []} bySignal={bySignal || weakSignalOnly} onTap={onTap} />;
 }
 
-function CustomerPoints({ items, onTap }: { items: CustomerPoint[]; onTap: FeatureTap }) {
+function CustomerPoints({ items, bySignal, onTap }: { items: CustomerPoint[]; bySignal: boolean; onTap: FeatureTap }) {
   // The same [lat, lng] array for an unmoved customer: react-leaflet moves a marker whenever
   // its position prop is a new array, and moving thousands of clustered markers is slow.
   // Only the customers in the current answer are kept, so panning far does not pile them up.
@@ -49,7 +59,7 @@ function CustomerPoints({ items, onTap }: { items: CustomerPoint[]; onTap: Featu
         <Marker
           key={c.id}
           position={pos}
-          icon={customerIcon(c.status)}
+          icon={bySignal ? signalIcon(c.signal ?? 'none') : customerIcon(c.status)}
           title={c.name}
           eventHandlers={onActivate(() => onTap({ kind: 'customer', item: c }, at))}
         />
@@ -57,7 +67,7 @@ function CustomerPoints({ items, onTap }: { items: CustomerPoint[]; onTap: Featu
     });
     positions.current = next;
     return out;
-  }, [items, onTap]);
+  }, [items, bySignal, onTap]);
   return (
     <MarkerClusterGroup
       chunkedLoading

@@ -1,6 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { formatDbm, SIGNAL_COLORS } from '@/components/fibre/signal-style';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import { Facts } from './map-card';
@@ -24,6 +26,8 @@ function OpenLink({ href, label }: { href: string; label: string }) {
 
 export function CustomerCardBody({ c }: { c: CustomerPoint }) {
   const t = useTranslations('map');
+  const ts = useTranslations('signal');
+  const locale = useLocale();
   return (
     <>
       <Facts
@@ -37,6 +41,22 @@ export function CustomerCardBody({ c }: { c: CustomerPoint }) {
             </span>,
           ],
           [t('card.plan'), c.planName],
+          ...(c.signal
+            ? [
+                [
+                  ts('title'),
+                  <span key="g" className="inline-flex items-center gap-2" data-testid="customer-signal">
+                    <span
+                      aria-hidden
+                      className="h-3 w-3 rounded-full"
+                      style={{ background: SIGNAL_COLORS[c.signal] }}
+                    />
+                    {c.signal === 'los' ? ts('map.los') : ts(`levels.${c.signal}`)}
+                    {c.rxPowerDbm !== null && ` · ${formatDbm(c.rxPowerDbm, locale)}`}
+                  </span>,
+                ] as [string, ReactNode],
+              ]
+            : []),
           [t('card.odp'), c.odpCode],
           [t('card.address'), c.address],
         ]}

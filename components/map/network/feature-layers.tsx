@@ -36,8 +36,14 @@ export const FeatureLayers = memo(function FeatureLayers({
   return (
     <>
       {layers.cables && data?.cables && <CableLines items={data.cables} onTap={onTap} />}
-      {canCustomers && (layers.customers || layers.pendingOnly) && data?.customers && (
-        <CustomerLayer data={data.customers} pendingOnly={layers.pendingOnly} onTap={onTap} />
+      {canCustomers && (layers.customers || layers.pendingOnly || layers.weakSignalOnly) && data?.customers && (
+        <CustomerLayer
+          data={data.customers}
+          pendingOnly={layers.pendingOnly}
+          weakSignalOnly={layers.weakSignalOnly}
+          bySignal={layers.signal}
+          onTap={onTap}
+        />
       )}
       <SiteMarkers items={sites} draggable={draggable} positions={positions} onTap={onTap} onMove={onMove} />
       {layers.odps && data?.odps && (

@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import { SIGNAL_COLORS, type SignalTone } from '@/components/fibre/signal-style';
 import type { SiteKind } from '@/lib/infrastructure/constants';
 import { SITE_STYLES, STATUS_COLORS } from './styles';
 import type { CustomerStatus } from './types';
@@ -24,6 +25,16 @@ export function customerIcon(status: CustomerStatus) {
     iconSize: [18, 18],
     iconAnchor: [9, 9],
     html: `<span data-testid="customer-marker" data-status="${status}" style="display:block;width:18px;height:18px;border-radius:9999px;border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.35);background:${STATUS_COLORS[status]}"></span>`,
+  }));
+}
+
+/** A customer coloured by their ONU's signal (the map's "colour by signal"). */
+export function signalIcon(tone: SignalTone) {
+  return cached(`g:${tone}`, () => ({
+    className: 'map-marker',
+    iconSize: [18, 18],
+    iconAnchor: [9, 9],
+    html: `<span data-testid="customer-marker" data-signal="${tone}" style="display:block;width:18px;height:18px;border-radius:9999px;border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.35);background:${SIGNAL_COLORS[tone]}"></span>`,
   }));
 }
 

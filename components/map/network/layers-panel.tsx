@@ -1,7 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { SIGNAL_COLORS, type SignalTone } from '@/components/fibre/signal-style';
 import { CABLE_TYPES, SITE_KINDS } from '@/lib/infrastructure/constants';
+
+const SIGNAL_TONES: SignalTone[] = ['ok', 'warning', 'critical', 'los', 'none'];
+
 import { CABLE_STYLES, SITE_STYLES, STATUS_COLORS } from './styles';
 import { CUSTOMER_STATUSES } from './types';
 import type { LayerKey, Layers } from './use-layers';
@@ -64,6 +68,8 @@ export function LayersPanel({
   canTechnicians?: boolean;
 }) {
   const t = useTranslations('map');
+  const ts = useTranslations('signal.map');
+  const tl = useTranslations('signal.levels');
   return (
     <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="layers-panel">
       {canWorkOrders && (
@@ -91,6 +97,20 @@ export function LayersPanel({
           </Toggle>
           <Toggle layer="pendingOnly" layers={layers} onToggle={onToggle} label={t('layers.pendingOnly')}>
             <p className="text-xs text-slate-500">{t('layers.pendingOnlyHint')}</p>
+          </Toggle>
+          <Toggle layer="signal" layers={layers} onToggle={onToggle} label={ts('colorBySignal')}>
+            <div className="flex flex-wrap gap-x-3 gap-y-1" data-testid="signal-legend">
+              {SIGNAL_TONES.map((s) => (
+                <Swatch
+                  key={s}
+                  color={SIGNAL_COLORS[s]}
+                  label={s === 'los' ? ts('los') : s === 'none' ? ts('none') : tl(s)}
+                />
+              ))}
+            </div>
+          </Toggle>
+          <Toggle layer="weakSignalOnly" layers={layers} onToggle={onToggle} label={ts('weakOnly')}>
+            <p className="text-xs text-slate-500">{ts('weakOnlyHint')}</p>
           </Toggle>
         </>
       )}

@@ -238,7 +238,7 @@ export default function NetworkMap({
                 : null
           }
           truncated={(data?.truncated ?? []).length > 0 || !!work.data?.truncated}
-          clustered={data?.customers?.mode === 'clusters' && layers.pendingOnly}
+          clustered={data?.customers?.mode === 'clusters' && (layers.pendingOnly || layers.weakSignalOnly)}
           hint={hint}
           notice={notice}
           onDismiss={() => setNotice(null)}

@@ -5,6 +5,8 @@ import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 export const LAYER_KEYS = [
   'customers',
   'pendingOnly',
+  'signal',
+  'weakSignalOnly',
   'odps',
   'cables',
   ...SITE_KINDS,
@@ -17,6 +19,8 @@ export type Layers = Record<LayerKey, boolean>;
 const DEFAULTS: Layers = {
   customers: true,
   pendingOnly: false,
+  signal: false,
+  weakSignalOnly: false,
   odps: true,
   cables: true,
   pop: true,
@@ -59,7 +63,7 @@ export function useLayers() {
 /** The `layers` parameter of /api/map/features for what is switched on. */
 export function serverLayers(layers: Layers, canCustomers: boolean): string[] {
   const out: string[] = [];
-  if (canCustomers && (layers.customers || layers.pendingOnly)) out.push('customers');
+  if (canCustomers && (layers.customers || layers.pendingOnly || layers.weakSignalOnly)) out.push('customers');
   if (layers.odps) out.push('odps');
   if (SITE_KINDS.some((k: SiteKind) => layers[k])) out.push('sites');
   if (layers.cables) out.push('cables');

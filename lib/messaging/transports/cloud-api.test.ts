@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { type CloudApiFake, type FailKind, startFakeCloudApi } from '@/tests/support/whatsapp-http';
 import { type MessageTransport, TransportError } from '../types';
-import { createCloudApiTransport, parseCloudApiStatuses, verifyCloudApiWebhook } from './cloud-api';
+import {
+  createCloudApiTransport,
+  parseCloudApiMessages,
+  parseCloudApiStatuses,
+  verifyCloudApiWebhook,
+} from './cloud-api';
 import { createHttpTransport } from './index';
 
 let fake: CloudApiFake;
@@ -187,4 +192,44 @@ test('inbound messages, unknown statuses and junk give no statuses', () => {
   assert.deepEqual(parseCloudApiStatuses(played), []);
   for (const junk of [null, 'text', 42, { entry: 'x' }, { entry: [{ changes: [null] }] }])
     assert.deepEqual(parseCloudApiStatuses(junk), []);
+});
+
+test('inbound texts: sender, text, id and time; media, statuses and junk are skipped', () => {
+  const body = {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '6281100000000', phone_number_id: '106540352242922' },
+              contacts: [{ profile: { name: 'Budi' }, wa_id: '6281234567890' }],
+              messages: [
+                {
+                  from: '6281234567890',
+                  id: 'wamid.T1',
+                  timestamp: '1800000000',
+                  type: 'text',
+                  text: { body: 'Tagihan' },
+                },
+                { from: '6281234567890', id: 'wamid.I1', timestamp: '1800000001', type: 'image', image: { id: '1' } },
+                { from: '6281234567890', id: 'wamid.E1', type: 'text', text: { body: '   ' } },
+                { from: 'x', id: 'wamid.X1', type: 'text', text: { body: 'halo' } },
+                { id: 'wamid.N1', type: 'text', text: { body: 'tanpa pengirim' } },
+              ],
+              statuses: [{ id: 'wamid.S', status: 'read' }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  assert.deepEqual(parseCloudApiMessages(body), [
+    { messageId: 'wamid.T1', from: '6281234567890', text: 'Tagihan', sentAt: new Date(1_800_000_000_000) },
+  ]);
+  for (const junk of [null, 'text', 42, { entry: 'x' }, { entry: [{ changes: [{ value: { messages: 'x' } }] }] }])
+    assert.deepEqual(parseCloudApiMessages(junk), []);
 });

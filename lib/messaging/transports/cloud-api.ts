@@ -167,3 +167,48 @@ function arrayAt(value: unknown, key: string): unknown[] {
   const v = (value as Record<string, unknown>)[key];
   return Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [];
 }
+
+export type CloudApiInbound = {
+  messageId: string;
+  /** The sender's WhatsApp number (wa_id: country code and number, no +). */
+  from: string;
+  text: string;
+  /** When the customer sent it (Meta's `timestamp`, seconds). */
+  sentAt: Date;
+};
+
+/**
+ * The customers' text messages in a `messages` webhook body
+ * (entry[].changes[].value.messages[] with `type: "text"`). Media, reactions, buttons and
+ * system messages are skipped: the assistant reads text only. Meta may deliver a webhook
+ * again; the caller stores by message id, so a repeat is handled once.
+ */
+export function parseCloudApiMessages(body: unknown): CloudApiInbound[] {
+  const out: CloudApiInbound[] = [];
+  for (const entry of arrayAt(body, 'entry')) {
+    for (const change of arrayAt(entry, 'changes')) {
+      const value = (change as { value?: unknown }).value;
+      for (const raw of arrayAt(value, 'messages')) {
+        const m = raw as {
+          id?: unknown;
+          from?: unknown;
+          type?: unknown;
+          timestamp?: unknown;
+          text?: { body?: unknown };
+        };
+        const text = m.text?.body;
+        if (m.type !== 'text' || typeof m.id !== 'string' || typeof m.from !== 'string' || typeof text !== 'string')
+          continue;
+        if (!/^\d{6,16}$/.test(m.from) || !text.trim()) continue;
+        const seconds = Number(m.timestamp);
+        out.push({
+          messageId: m.id,
+          from: m.from,
+          text,
+          sentAt: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date(),
+        });
+      }
+    }
+  }
+  return out;
+}

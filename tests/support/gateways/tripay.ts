@@ -191,7 +191,7 @@ export async function startFakeTripay(
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenWaiting(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
 
   function signedCallback(fields: Json, forge = false): FakeCallback {
@@ -279,4 +279,25 @@ export async function startFakeTripay(
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Listens on `port`; a fixed port another browser test holds (the app has one Tripay address,
+ * and two browser files may run at once) is waited for, up to five minutes, not failed on.
+ */
+async function listenWaiting(server: http.Server, port: number) {
+  const until = Date.now() + 300_000;
+  for (;;) {
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const onError = (e: NodeJS.ErrnoException) => resolve(e);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve(null);
+      });
+    });
+    if (!error) return;
+    if (error.code !== 'EADDRINUSE' || port === 0 || Date.now() > until) throw error;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ModemCard } from '@/components/fibre/modem-card';
+import { SignalCard } from '@/components/fibre/signal-card';
 import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
@@ -11,9 +13,11 @@ import { formatCustomerNumber } from '@/lib/customers/constants';
 import { customerTimeline } from '@/lib/customers/history-sentences';
 import { getCustomerOp, serviceChoicesOp } from '@/lib/customers/operations';
 import { toLocale } from '@/lib/i18n/config';
+import { installedEquipmentOp } from '@/lib/inventory/field-operations';
 import { invoiceShareOp } from '@/lib/messaging/operations';
 import { BillingSection } from './billing-section';
 import { EditCustomerForm } from './customer-client';
+import { EquipmentSection } from './equipment-section';
 import { HistorySection } from './history-section';
 import { NetworkSection } from './network-section';
 import { Overview } from './overview';
@@ -43,6 +47,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const choices = manage ? await read(serviceChoicesOp, { customerId: customer.id }) : null;
   const canWatchJobs = can(role, 'jobs.view');
   const main = subscriptions.find((s) => s.status !== 'terminated') ?? subscriptions[0] ?? null;
+  // Installed equipment (units at each subscription's customer location) and its device MAC.
+  // A terminated subscription's equipment stays listed while it is still there: it is to be collected.
+  const equipment = (
+    await Promise.all(
+      subscriptions.map(async (s) => ({
+        id: s.id,
+        serviceUsername: s.serviceUsername,
+        terminated: s.status === 'terminated',
+        equipment: await read(installedEquipmentOp, { subscriptionId: s.id }),
+      })),
+    )
+  ).filter((s) => !s.terminated || s.equipment.units.length > 0 || s.equipment.bulk.length > 0);
   const sections = ['overview', 'service', ...(billing ? ['billing'] : []), 'network', 'history'] as const;
   return (
     <div className="space-y-4">
@@ -159,6 +175,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         canSync={can(role, 'routers.sync')}
         canWatchJobs={canWatchJobs}
       />
+      {main && <SignalCard subscriptionId={main.id} />}
+      {main && <ModemCard subscriptionId={main.id} read={read} role={role} locale={locale} timeZone={tz} />}
+      {equipment.length > 0 && <EquipmentSection subscriptions={equipment} canManage={manage} />}
       <HistorySection
         entries={customerTimeline(locale, history, audit)}
         locale={locale}

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { SPLITTER_RATIOS } from '@/lib/infrastructure/constants';
 import { LocationFields } from './location-fields';
+import { type PonPortChoice, PonPortSelect } from './pon-port-select';
 import { TextArea } from './text-area';
 
 export type OdpValues = {
@@ -21,10 +22,20 @@ export type OdpValues = {
   odcId: string | null;
   area: string | null;
   notes: string | null;
+  ponPortId?: string | null;
 };
 
 /** New ODP (then its page opens, for the photo) or an edit on the ODP's page. */
-export function OdpForm({ odp, odcs }: { odp?: OdpValues; odcs: { id: string; code: string; name: string }[] }) {
+export function OdpForm({
+  odp,
+  odcs,
+  ponPorts,
+}: {
+  odp?: OdpValues;
+  odcs: { id: string; code: string; name: string }[];
+  /** The PON ports that can feed it (the edit form; left out, the field is not sent). */
+  ponPorts?: PonPortChoice[];
+}) {
   const t = useTranslations();
   const router = useRouter();
   const form = useActionForm(saveOdpAction, (row) => (odp ? router.refresh() : router.push(`/network/odps/${row.id}`)));
@@ -69,6 +80,7 @@ export function OdpForm({ odp, odcs }: { odp?: OdpValues; odcs: { id: string; co
           ...odcs.map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` })),
         ]}
       />
+      {ponPorts && <PonPortSelect choices={ponPorts} value={odp?.ponPortId ?? null} error={f('ponPortId')} />}
       <TextField label={t('odps.area')} name="area" defaultValue={odp?.area ?? ''} error={f('area')} />
       <LocationFields initial={odp} kind="odp" errors={{ latitude: f('latitude'), longitude: f('longitude') }} />
       <div className="sm:col-span-2">

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { SITE_KINDS, type SiteKind } from '@/lib/infrastructure/constants';
 import { LocationFields } from './location-fields';
+import { type PonPortChoice, PonPortSelect } from './pon-port-select';
 import { TextArea } from './text-area';
 
 export type SiteValues = {
@@ -22,6 +23,7 @@ export type SiteValues = {
   notes: string | null;
   parentSiteId?: string | null;
   routerId?: string | null;
+  ponPortId?: string | null;
 };
 
 /** What a site can hang off (lib/infrastructure/topology.ts siteTopologyChoices). */
@@ -35,10 +37,13 @@ export function SiteForm({
   site,
   defaultKind,
   topology,
+  ponPorts,
 }: {
   site?: SiteValues;
   defaultKind?: SiteKind;
   topology?: TopologyChoices;
+  /** ODC cabinets: the PON ports that can feed it (the edit form; left out, the field is not sent). */
+  ponPorts?: PonPortChoice[];
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -105,6 +110,9 @@ export function SiteForm({
             ]}
           />
         </>
+      )}
+      {ponPorts && site?.kind === 'odc' && (
+        <PonPortSelect choices={ponPorts} value={site.ponPortId ?? null} error={f('ponPortId')} />
       )}
       <LocationFields initial={site} kind="pick" errors={{ latitude: f('latitude'), longitude: f('longitude') }} />
       <div className="sm:col-span-2">

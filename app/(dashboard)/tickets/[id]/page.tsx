@@ -5,6 +5,7 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { conversationOfTicketOp } from '@/lib/inbox/operations';
 import { formatTicketNumber } from '@/lib/tickets/open';
 import { getTicketOp } from '@/lib/tickets/operations';
 import { clockRuns, isActive } from '@/lib/tickets/status';
@@ -21,6 +22,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const d = await read(getTicketOp, { ticketId: id });
   const { ticket } = d;
   const manage = can(ctx.role, 'tickets.manage');
+  // The WhatsApp conversation this ticket was opened from or linked to, for those who read the inbox.
+  const conversation = can(ctx.role, 'inbox.view') ? await read(conversationOfTicketOp, { ticketId: id }) : null;
   const now = new Date();
   const active = isActive(ticket.status);
   const when = (v: Date | null) => (v ? formatDateTime(v, locale, d.timezone) : '—');
@@ -38,6 +41,16 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     [t('tickets.service'), d.serviceUsername ?? '—'],
     [t('tickets.category'), t(`tickets.categories.${ticket.category}`)],
     [t('tickets.source'), t(`tickets.sources.${ticket.source}`)],
+    ...(conversation
+      ? ([
+          [
+            t('tickets.conversation'),
+            <Link key="conversation" href={`/inbox/${conversation.id}`} className="underline">
+              {t('tickets.openConversation')}
+            </Link>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
     [
       t('tickets.assignee'),
       [d.assigneeName, ticket.team ? t(`tickets.teams.${ticket.team}`) : null].filter(Boolean).join(' · ') ||

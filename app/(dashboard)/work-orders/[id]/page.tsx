@@ -1,16 +1,20 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ActivationSteps } from '@/components/fibre/activation-steps';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { mapsUrl } from '@/lib/core/contact-links';
+import { activationOp } from '@/lib/fibre/activation/operations';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
+import { workOrderStockMovesOp } from '@/lib/inventory/field-operations';
 import { formatTicketNumber } from '@/lib/tickets/open';
 import { isClosed } from '@/lib/workorders/constants';
 import { getWorkOrderOp, listTechniciansOp } from '@/lib/workorders/operations';
 import { STATUS_COLOR } from '../_components/labels';
+import { WorkOrderStockMoves } from '../_components/stock-moves';
 import { Timeline } from '../_components/timeline';
 import { AssignForm, CancelWorkOrder, ScheduleForm } from './office-forms';
 
@@ -23,6 +27,8 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
   const wo = await read(getWorkOrderOp, { workOrderId: id });
   const manage = can(ctx.role, 'workorders.manage') && !isClosed(wo.status);
   const technicians = manage ? await read(listTechniciansOp, {}) : [];
+  const stockMoves = await read(workOrderStockMovesOp, { workOrderId: wo.id });
+  const activation = wo.type === 'installation' ? await read(activationOp, { workOrderId: wo.id }) : null;
   const rows: [string, React.ReactNode][] = [
     [t('workOrders.type'), t(`workOrders.types.${wo.type}`)],
     [
@@ -114,6 +120,15 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
             <dd className="font-mono">{wo.result.macAddress ?? '—'}</dd>
           </dl>
         </Card>
+      )}
+      {activation && (
+        <Card>
+          <h2 className="mb-2 font-semibold">{t('activation.readOnly')}</h2>
+          <ActivationSteps activation={activation} />
+        </Card>
+      )}
+      {(stockMoves.length > 0 || wo.status === 'done') && (
+        <WorkOrderStockMoves moves={stockMoves} locale={locale} timeZone={tz} />
       )}
       {manage && (
         <div className="grid gap-4 md:grid-cols-2">

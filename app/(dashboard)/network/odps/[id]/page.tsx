@@ -5,6 +5,7 @@ import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { ponPortChoicesOp } from '@/lib/fibre/record-operations';
 import { getOdpOp, odcChoicesOp } from '@/lib/infrastructure/operations';
 import { DeleteRecord } from '../../_components/delete-record';
 import { OdpForm } from '../../_components/odp-form';
@@ -18,9 +19,10 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const t = await getTranslations();
   const manage = can(ctx.role, 'odps.manage');
-  const [{ odp, ports }, odcs] = await Promise.all([
+  const [{ odp, ports }, odcs, ponPorts] = await Promise.all([
     read(getOdpOp, { odpId: id }),
     manage ? read(odcChoicesOp, {}) : [],
+    manage && can(ctx.role, 'olts.view') ? read(ponPortChoicesOp, {}) : undefined,
   ]);
   // Customers without a port number still take a port: free = total minus everyone on it.
   const free = Math.max(0, odp.totalPorts - odp.usedPorts);
@@ -100,8 +102,10 @@ export default async function OdpPage({ params }: { params: Promise<{ id: string
               odcId: odp.odcId,
               area: odp.area,
               notes: odp.notes,
+              ponPortId: odp.ponPortId,
             }}
             odcs={odcs}
+            ponPorts={ponPorts}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
             <DeleteRecord kind="odp" id={odp.id} code={odp.code} />

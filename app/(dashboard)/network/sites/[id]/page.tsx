@@ -6,6 +6,7 @@ import { MarkDownButton } from '@/components/outages/mark-down-button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { ponPortChoicesOp } from '@/lib/fibre/record-operations';
 import { getSiteOp, siteTopologyChoicesOp } from '@/lib/infrastructure/operations';
 import { DeleteRecord } from '../../_components/delete-record';
 import { PhotoCard } from '../../_components/photo-card';
@@ -20,6 +21,8 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
   const site = await read(getSiteOp, { siteId: id });
   const manage = can(ctx.role, 'odps.manage');
   const topology = manage ? await read(siteTopologyChoicesOp, {}) : null;
+  const ponPorts =
+    manage && site.kind === 'odc' && can(ctx.role, 'olts.view') ? await read(ponPortChoicesOp, {}) : undefined;
   const parent = topology?.sites.find((s) => s.id === site.parentSiteId);
   const servedBy = topology?.routers.find((r) => r.id === site.routerId);
   return (
@@ -105,8 +108,10 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
               notes: site.notes,
               parentSiteId: site.parentSiteId,
               routerId: site.routerId,
+              ponPortId: site.ponPortId,
             }}
             topology={topology ?? undefined}
+            ponPorts={ponPorts}
           />
           <div className="border-t border-slate-100 pt-4 dark:border-slate-800">
             <DeleteRecord kind="site" id={site.id} code={site.code} />

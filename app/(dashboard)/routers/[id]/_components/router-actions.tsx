@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useCallback, useState, useTransition } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import {
   checkRouterAction,
   deleteRouterAction,
@@ -12,30 +12,13 @@ import {
 } from '@/app/_actions/network';
 import { JobError } from '@/components/job-error';
 import { JobStatus, type WatchedJob } from '@/components/jobs/job-watch';
+import { useQueuedJob } from '@/components/jobs/use-queued-job';
 import { CheckResultView, ProfilesResultView, SyncReportView } from '@/components/network/job-results';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Alert, Card } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
-import type { Result } from '@/lib/server/operation';
-
-type Queued = Result<{ jobId: string }>;
 
 /** One queued router job: the button's outcome, then the job live until it ends. */
-function useQueuedJob() {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (request: () => Promise<Queued>) =>
-    startTransition(async () => {
-      setError(null);
-      setJobId(null);
-      const r = await request();
-      if (r.ok) setJobId(r.data.jobId);
-      else setError(r.message);
-    });
-  return { jobId, error, pending, run };
-}
-
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card className="space-y-3">

@@ -1,18 +1,22 @@
 import { getDb } from '@/db/client';
+import { receiveCloudApiMessages } from '@/lib/assistant/cloud';
 import { receiveCloudApiWebhook, verifyCloudApiSubscription } from '@/lib/messaging/receipts';
 import { bodyText, payloadTooLarge, readBodyCapped } from '@/lib/server/body';
 
-/** Public: Meta's webhook for one Cloud API session (delivery and read receipts). */
+/**
+ * Public: Meta's webhook for one Cloud API session: delivery and read receipts, and the
+ * customers' texts (to the WhatsApp assistant). Both are checked against the session's
+ * app secret; a forged or unknown one changes nothing.
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const bytes = await readBodyCapped(request);
   if (!bytes) return payloadTooLarge();
-  const result = await receiveCloudApiWebhook(getDb(), {
-    sessionId: id,
-    rawBody: bodyText(bytes),
-    signature: request.headers.get('x-hub-signature-256'),
-  });
-  return new Response(null, { status: result.status });
+  const input = { sessionId: id, rawBody: bodyText(bytes), signature: request.headers.get('x-hub-signature-256') };
+  const result = await receiveCloudApiWebhook(getDb(), input);
+  if (result.status !== 200) return new Response(null, { status: result.status });
+  const inbound = await receiveCloudApiMessages(getDb(), input);
+  return new Response(null, { status: inbound.status });
 }
 
 /** Meta's subscription check when the webhook URL is saved in its dashboard. */
