@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { apiKeys } from './integrations';
 import { organizations, users } from './organizations';
 
 export const auditLogs = pgTable(
@@ -13,6 +14,8 @@ export const auditLogs = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
     ip: text('ip'),
+    // A change made through the REST API: the key it was made with (the actor is the key's maker).
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -5,6 +5,7 @@ export * from './fibre';
 export * from './field';
 export * from './inbox';
 export * from './infrastructure';
+export * from './integrations';
 export * from './inventory';
 export * from './jobs';
 export * from './messaging';

@@ -119,6 +119,10 @@ export const PERMISSIONS = {
   'inbox.manage': ['super_admin', 'admin'],
   'requests.view': ['super_admin', 'admin', 'noc', 'sales', 'finance', 'operator'],
   'requests.decide': ['super_admin', 'admin', 'noc', 'sales'],
+  // Connecting other systems: API keys, outgoing webhooks and plugins are an admin's to set up.
+  'api.manage': ['super_admin', 'admin'],
+  'webhooks.manage': ['super_admin', 'admin'],
+  'plugins.manage': ['super_admin', 'admin'],
   'platform.organizations': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { can } from '@/lib/auth/permissions';
 import { paidUntilSchema } from '@/lib/billing/import-schedule';
 import { coverageRadius } from '@/lib/infrastructure/coverage';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
@@ -8,7 +7,7 @@ import { customerRadiusSessions, customerRadiusUsage } from '@/lib/network/radiu
 import { listPlans } from '@/lib/plans/queries';
 import { blankAsUndefined } from '@/lib/server/form-input';
 import type { Ctx } from '@/lib/server/operation';
-import { defineOperation } from '@/lib/server/operation';
+import { ctxCan, defineOperation } from '@/lib/server/operation';
 import { LEAD_STATUSES } from './constants';
 import { importCustomers, previewImport } from './import';
 import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, suggestCredentials } from './leads';
@@ -48,8 +47,7 @@ export const getCustomerOp = defineOperation({
   name: 'customers.get',
   permission: 'customers.view',
   input: z.object({ customerId: z.string().uuid('validation.invalid') }),
-  run: (ctx, input) =>
-    getCustomerDetail(ctx.db, viewer(ctx), input.customerId, { money: can(ctx.role, 'billing.view') }),
+  run: (ctx, input) => getCustomerDetail(ctx.db, viewer(ctx), input.customerId, { money: ctxCan(ctx, 'billing.view') }),
 });
 
 /** The customers list's filters: every plan, the areas in use and (for staff) the resellers. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { can } from '@/lib/auth/permissions';
-import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { type Ctx, ctxCan, defineOperation } from '@/lib/server/operation';
 import { mapWorkOrders, technicianPositions } from '@/lib/workorders/map';
 import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { latitudeSchema, longitudeSchema } from './coordinates';
@@ -12,7 +11,7 @@ import { infraCenter } from './map-extent';
 import { mapSearchSchema, searchMap } from './map-search';
 
 /** Infrastructure is odps.view; customers on the map also need customers.view (warehouse has not). */
-const seesCustomers = (ctx: Ctx) => can(ctx.role, 'customers.view');
+const seesCustomers = (ctx: Ctx) => ctxCan(ctx, 'customers.view');
 
 /** Where the map opens: the middle of the organization's infrastructure (null: none yet). */
 export const mapCenterOp = defineOperation({
@@ -77,7 +76,7 @@ export const mapWorkOrdersOp = defineOperation({
   run: async (ctx) => {
     const [workOrders, technicians] = await Promise.all([
       mapWorkOrders(ctx.db, { orgId: ctx.orgId, onlyUserId: seesOnlyOwnWorkOrders(ctx.role) ? ctx.userId : null }),
-      can(ctx.role, 'workorders.manage') ? technicianPositions(ctx.db, { orgId: ctx.orgId }) : null,
+      ctxCan(ctx, 'workorders.manage') ? technicianPositions(ctx.db, { orgId: ctx.orgId }) : null,
     ]);
     return { ...workOrders, technicians };
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { can, type Permission } from '@/lib/auth/permissions';
-import { defineOperation } from '@/lib/server/operation';
+import type { Permission } from '@/lib/auth/permissions';
+import { ctxCan, defineOperation } from '@/lib/server/operation';
 import { QUICK_SEARCH_KINDS, type QuickSearchKind, quickSearch } from './quick-search';
 
 /** What each kind of record needs: a role without vouchers.view gets no vouchers. */
@@ -20,7 +20,7 @@ export const quickSearchOp = defineOperation({
   run: async (ctx, input) => ({
     items: await quickSearch(ctx.db, {
       orgId: ctx.orgId,
-      kinds: QUICK_SEARCH_KINDS.filter((k) => can(ctx.role, KIND_PERMISSION[k])),
+      kinds: QUICK_SEARCH_KINDS.filter((k) => ctxCan(ctx, KIND_PERMISSION[k])),
       resellerUserId: ctx.role === 'reseller' ? ctx.userId : null,
       q: input.q,
     }),

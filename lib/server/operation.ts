@@ -15,6 +15,10 @@ export type Ctx = {
   locale: Locale;
   /** What a change is attributed to in the audit log: `mutation(ctx.db, { ...ctx.actor, input })`. */
   actor: Actor;
+  /** A call through the REST API: only these permissions (the key's scopes), whatever the role holds. */
+  scopes?: ReadonlySet<Permission>;
+  /** A call through the REST API: the key it came with (lib/api/keys.ts). */
+  apiKeyId?: string;
 };
 
 export type Actor = { orgId: string; actorUserId: string; ip: string | null };
@@ -44,12 +48,17 @@ export function defineOperation<S extends z.ZodType, T>(op: Operation<S, T>): Op
   return op;
 }
 
+/** Whether this caller may do `permission`: their role holds it and, through the API, the key's scopes do. */
+export function ctxCan(ctx: Pick<Ctx, 'role' | 'scopes'>, permission: Permission): boolean {
+  return can(ctx.role, permission) && (!ctx.scopes || ctx.scopes.has(permission));
+}
+
 export async function executeOperation<S extends z.ZodType, T>(
   op: Operation<S, T>,
   ctx: Ctx,
   raw: unknown,
 ): Promise<Result<T>> {
-  if (!can(ctx.role, op.permission)) return failure(ctx.locale, 'forbidden');
+  if (!ctxCan(ctx, op.permission)) return failure(ctx.locale, 'forbidden');
   return runParsed(ctx.locale, op.input, raw, (input) => op.run(ctx, input));
 }
 
