@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { auditLogs } from '@/db/schema';
+import { currentApiKeyId } from '@/lib/api/metering';
 
 export type AuditEntry = {
   orgId: string;
@@ -11,7 +12,10 @@ export type AuditEntry = {
   data?: Record<string, unknown>;
 };
 
-/** Call inside the same transaction as the change, so the trail never disagrees with the data. */
+/**
+ * Call inside the same transaction as the change, so the trail never disagrees with the data.
+ * A change made through the REST API carries the key it came with (lib/api/metering.ts withApiKey).
+ */
 export async function recordAudit(db: Db, entry: AuditEntry) {
   await db.insert(auditLogs).values({
     organizationId: entry.orgId,
@@ -20,6 +24,7 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
+    apiKeyId: currentApiKeyId(),
     data: entry.data ?? {},
   });
 }
