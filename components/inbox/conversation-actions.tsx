@@ -15,7 +15,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { TICKET_CATEGORIES } from '@/db/enums';
 import type { Result } from '@/lib/server/operation';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 
 type Props = {
   conversationId: string;

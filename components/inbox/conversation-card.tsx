@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ConversationRow } from '@/lib/inbox/queries';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 
 /** A WhatsApp number as people read it: +62 812-3456-7890. */
 export function displayPhone(phone: string) {

@@ -5,7 +5,7 @@ import { Badge, Card } from '@/components/ui/card';
 import { formatIDR } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { ConversationView } from '@/lib/inbox/queries';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 
 /** Who is writing: the customer's card (subscriptions, what they owe) or "not a customer", and the linked ticket. */
 export async function CustomerPanel({

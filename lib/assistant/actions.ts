@@ -8,7 +8,8 @@ import { acsTaskSend } from '@/lib/fibre/acs/jobs';
 import { insertModemTask, shownDetail, wifiDetail } from '@/lib/fibre/acs/tasks';
 import type { Locale } from '@/lib/i18n/config';
 import { enqueue } from '@/lib/jobs/enqueue';
-import { formatTicketNumber, openTicket } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
+import { openTicket } from '@/lib/tickets/open';
 import { say } from './replies';
 import type { Sender } from './senders';
 

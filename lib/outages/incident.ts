@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { type Outage, outages, ticketMessages, tickets } from '@/db/schema';
 import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
-import { formatTicketNumber, openTicket } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
+import { openTicket } from '@/lib/tickets/open';
 import { queueOutageNotices } from './notices';
 
 /**

@@ -6,7 +6,7 @@ import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import { type OutageElement, storeAffected } from './affected';
 import { CURRENT_STATUSES } from './constants';
 import { computeDowntimeCredits, daysInMonthAt, insertDowntimeCredits } from './credit';

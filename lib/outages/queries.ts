@@ -5,7 +5,7 @@ import { customers, outageSubscriptions, outages, plans, subscriptions, tickets,
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import { countAffected, type OutageElement } from './affected';
 import { CURRENT_STATUSES } from './constants';
 import { resolveElement } from './elements';

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/server/errors';
 import { sniffUpload, storeOrgFile } from '@/lib/server/files';
 import type { Actor } from '@/lib/server/operation';
 import { lockTicket } from './mutations';
-import { formatTicketNumber } from './open';
+import { formatTicketNumber } from './number';
 import type { attachmentRefSchema, attachmentSchema } from './schemas';
 
 /** Files live in FILES_DIR/<organization id>/tickets/. */

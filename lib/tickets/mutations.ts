@@ -9,7 +9,8 @@ import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { activeMembersWith, isActiveMemberWith } from '@/lib/users/queries';
 import { hasRecipient, queueRatingAsk, queueTicketReply } from './notify';
-import { formatTicketNumber, slaDueTimes } from './open';
+import { formatTicketNumber } from './number';
+import { slaDueTimes } from './open';
 import type { addMessageSchema, assignSchema, changeStatusSchema, updateTicketSchema } from './schemas';
 import { canMoveTo } from './status';
 

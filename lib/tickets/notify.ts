@@ -5,7 +5,8 @@ import { normalizePhone } from '@/lib/core/phone';
 import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { type Draft, draftFor, getMessagingSettings, insertDrafts } from '@/lib/messaging/queue';
-import { customersWithPhone, formatTicketNumber } from './open';
+import { formatTicketNumber } from './number';
+import { customersWithPhone } from './open';
 
 /**
  * WhatsApp messages about a ticket go through the organization's message queue (the

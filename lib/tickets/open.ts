@@ -16,12 +16,10 @@ import {
 import { recordAudit } from '@/lib/audit/record';
 import { normalizePhone } from '@/lib/core/phone';
 import { AppError } from '@/lib/server/errors';
+import { formatTicketNumber } from './number';
 import { addWorkingMinutes, DEFAULT_SLA_TARGETS, DEFAULT_WORKING_HOURS } from './sla';
 
 /** A ticket's number as people read and say it: T-000123. Pure, for server and client. */
-export function formatTicketNumber(n: number): string {
-  return `T-${String(n).padStart(6, '0')}`;
-}
 
 /**
  * Complaints that are about the service being down join an outage's incident; a billing

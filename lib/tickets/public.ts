@@ -10,7 +10,8 @@ import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { AppError } from '@/lib/server/errors';
 import { queueTicketReply } from './notify';
-import { formatTicketNumber, openTicket } from './open';
+import { formatTicketNumber } from './number';
+import { openTicket } from './open';
 import type { publicComplaintSchema, publicRatingSchema } from './schemas';
 
 /** Complaints per visitor address and per invoice link, per hour: enough for a person, not for a script. */

@@ -14,7 +14,8 @@ import {
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { executeOperation, type Result } from '@/lib/server/operation';
 import { supportPass } from '@/lib/tickets/escalation';
-import { formatTicketNumber, openTicket } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
+import { openTicket } from '@/lib/tickets/open';
 import * as ops from '@/lib/tickets/operations';
 import { ratingPage, submitPublicComplaint, submitRating } from '@/lib/tickets/public';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, testDb } from '../helpers';

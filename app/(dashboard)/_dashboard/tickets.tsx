@@ -4,7 +4,7 @@ import { StatTile } from '@/components/charts/stat-tile';
 import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import type { TicketCounts } from '@/lib/tickets/queries';
 
 /** The helpdesk's figures on the NOC and CS start pages, each a link to the filtered ticket list. */

@@ -11,7 +11,7 @@ import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import { listTicketsOp } from '@/lib/tickets/operations';
 import { listTicketsSchema, TICKET_LIST_STATUSES } from '@/lib/tickets/schemas';
 import { clockRuns } from '@/lib/tickets/status';

@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { conversationOfTicketOp } from '@/lib/inbox/operations';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import { getTicketOp } from '@/lib/tickets/operations';
 import { clockRuns, isActive } from '@/lib/tickets/status';
 import { PriorityBadge, SlaTimer, StatusBadge } from '../_components/badges';

@@ -10,7 +10,7 @@ import { activationOp } from '@/lib/fibre/activation/operations';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { toLocale } from '@/lib/i18n/config';
 import { workOrderStockMovesOp } from '@/lib/inventory/field-operations';
-import { formatTicketNumber } from '@/lib/tickets/open';
+import { formatTicketNumber } from '@/lib/tickets/number';
 import { isClosed } from '@/lib/workorders/constants';
 import { getWorkOrderOp, listTechniciansOp } from '@/lib/workorders/operations';
 import { STATUS_COLOR } from '../_components/labels';
