@@ -102,3 +102,69 @@ test('only the public pages open a database handle (route handlers and actions r
   const opening = components.filter((f) => /['"]@\/db\/client['"]/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(opening.sort(), [...PUBLIC_PAGES].sort());
 });
+
+/** A file's value imports (not `import type`), as repo paths with extension, and `node:` modules. */
+function valueImportsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of source.matchAll(
+    /^(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)';|^import\s+'([^']+)';/gms,
+  )) {
+    if (m[1]) continue;
+    const names = (m[2] ?? '').trim();
+    if (
+      names.startsWith('{') &&
+      names
+        .slice(1, -1)
+        .split(',')
+        .every((n) => !n.trim() || n.trim().startsWith('type '))
+    )
+      continue;
+    const spec = (m[3] ?? m[4])!;
+    if (spec.startsWith('node:')) out.push(spec);
+    const base = spec.startsWith('@/')
+      ? spec.slice(2)
+      : spec.startsWith('.')
+        ? path.join(path.dirname(file), spec)
+        : null;
+    if (!base) continue;
+    const found = ['.ts', '.tsx', '/index.ts', '/index.tsx']
+      .map((e) => path.normalize(base + e))
+      .find((f) => {
+        try {
+          return statSync(f).isFile();
+        } catch {
+          return false;
+        }
+      });
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+const directive = (file: string, what: 'client' | 'server') =>
+  new RegExp(`^\\s*['"]use ${what}['"]`).test(readFileSync(file, 'utf8'));
+
+test('client components never reach a Node built-in (the browser bundle cannot hold one)', () => {
+  const found: string[] = [];
+  for (const file of [...sources('app'), ...sources('components')].filter((f) => directive(f, 'client'))) {
+    // Server actions ('use server') are references in the browser, not code: the walk stops there.
+    const from = new Map<string, string | null>([[file, null]]);
+    const stack = [file];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (at.startsWith('node:') || (at !== file && directive(at, 'server'))) continue;
+      for (const next of valueImportsOf(at)) {
+        if (from.has(next)) continue;
+        from.set(next, at);
+        stack.push(next);
+      }
+    }
+    const builtin = [...from.keys()].find((m) => m.startsWith('node:'));
+    if (!builtin) continue;
+    const chain = [builtin];
+    for (let at = from.get(builtin); at; at = from.get(at) ?? null) chain.push(at);
+    found.push(chain.join(' <- '));
+  }
+  assert.deepEqual(found, []);
+});
