@@ -281,3 +281,31 @@ export async function makeSubscriber(
     .returning();
   return { customer: customer!, subscription: subscription! };
 }
+
+/**
+ * A subscription's invoice for `period` (first of the month), issued as the billing run would,
+ * without running it: for tests about what a month already invoiced changes.
+ */
+export async function makeInvoice(
+  db: Database,
+  p: { orgId: string; customerId: string; subscriptionId: string; period: string; total?: number },
+) {
+  const total = p.total ?? 150_000;
+  const [invoice] = await db
+    .insert(invoices)
+    .values({
+      organizationId: p.orgId,
+      number: `INV-${randomUUID().slice(0, 8)}`,
+      customerId: p.customerId,
+      subscriptionId: p.subscriptionId,
+      period: p.period,
+      issueDate: p.period,
+      dueDate: p.period,
+      billingType: 'postpaid',
+      subtotal: total,
+      tax: 0,
+      total,
+    })
+    .returning();
+  return invoice!;
+}

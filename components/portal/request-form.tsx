@@ -40,7 +40,7 @@ export function RequestForm({
   const [subscriptionId, setSubscriptionId] = useState(subscriptions[0]?.id ?? '');
   const [kind, setKind] = useState<ServiceRequestKind>('plan_change');
   const [planId, setPlanId] = useState('');
-  const [quote, setQuote] = useState<Result<{ quote: number }> | null>(null);
+  const [quote, setQuote] = useState<Result<{ quote: number; basis: 'rest' | 'before' }> | null>(null);
   const [result, setResult] = useState<Result<{ id: string }> | null>(null);
   const [sent, setSent] = useState(0);
   const [pending, start] = useTransition();
@@ -137,11 +137,12 @@ export function RequestForm({
                 <p className="text-red-600">{quote.message}</p>
               ) : (
                 <p data-quote={q ?? 0}>
-                  {(q ?? 0) > 0
-                    ? t('quoteCharge', { amount: formatIDR(q ?? 0) })
-                    : (q ?? 0) < 0
-                      ? t('quoteCredit', { amount: formatIDR(-(q ?? 0)) })
-                      : t('quoteNone')}
+                  {(q ?? 0) === 0
+                    ? t('quoteNone')
+                    : t(
+                        `${quote.data.basis === 'before' ? 'quoteBefore' : 'quote'}${(q ?? 0) > 0 ? 'Charge' : 'Credit'}`,
+                        { amount: formatIDR(Math.abs(q ?? 0)) },
+                      )}
                 </p>
               )}
             </div>

@@ -22,7 +22,7 @@ import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { insertWorkOrder } from '@/lib/workorders/create';
 import { orgLocale, queueDecisionMessage } from './notify';
-import { addDays, daysInMonthOf, planChangeQuote } from './quote';
+import { addDays, monthInvoiced, planChangeQuote } from './quote';
 import type { decideSchema } from './schemas';
 
 type Details<K extends ServiceRequest['kind']> = Extract<
@@ -184,26 +184,26 @@ async function changePlan(tx: Db, p: CarryOut, d: Details<'plan_change'>): Promi
   // the day they asked, and staff may approve days (or a month) later. A later approval in
   // the same month charges less than quoted; one in the next month settles that month.
   const billing = await getBillingSettings(tx, p.orgId);
-  const amount = planChangeQuote({
+  const { amount, basis, days } = planChangeQuote({
     fromPrice: from?.priceRupiah ?? to.priceRupiah,
     toPrice: to.priceRupiah,
     today: p.today,
     prorata: billing.prorata,
+    monthInvoiced: await monthInvoiced(tx, { orgId: p.orgId, subscriptionId: sub.id, today: p.today }),
   });
   let chargeId: string | null = null;
   if (amount !== 0) {
-    const left = daysInMonthOf(p.today) - Number(p.today.slice(8, 10)) + 1;
     const charge = await addCharge(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       ip: p.ip,
       input: {
         subscriptionId: sub.id,
-        description: translate(p.locale, 'requests.chargeDescription', {
-          from: from?.name ?? '',
-          to: to.name,
-          days: left,
-        }).slice(0, 120),
+        description: translate(
+          p.locale,
+          basis === 'rest' ? 'requests.chargeDescription' : 'requests.chargeDescriptionBefore',
+          { from: from?.name ?? '', to: to.name, days },
+        ).slice(0, 120),
         amount,
         taxable: to.taxable,
       },
@@ -216,11 +216,9 @@ async function changePlan(tx: Db, p: CarryOut, d: Details<'plan_change'>): Promi
     chargeId,
     next: translate(
       p.locale,
-      amount > 0
-        ? 'requests.next.plan_change_charge'
-        : amount < 0
-          ? 'requests.next.plan_change_credit'
-          : 'requests.next.plan_change',
+      amount === 0
+        ? 'requests.next.plan_change'
+        : `requests.next.plan_change_${basis === 'before' ? 'before_' : ''}${amount > 0 ? 'charge' : 'credit'}`,
       { plan: to.name, amount: formatIDR(Math.abs(amount)) },
     ),
   };

@@ -22,7 +22,7 @@ export const portalQuotePlanChangeOp = definePortalOperation({
   input: quoteSchema,
   run: async (ctx, input) => {
     const q = await quotePlanChange(ctx.db, { orgId: ctx.orgId, customerIds: ctx.customerIds, ...input });
-    return { quote: q.quote, planName: q.plan.name, price: q.plan.price, fromPrice: q.sub.planPrice };
+    return { quote: q.quote, basis: q.basis, planName: q.plan.name, price: q.plan.price, fromPrice: q.sub.planPrice };
   },
 });
 

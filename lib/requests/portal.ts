@@ -6,7 +6,7 @@ import { localDate } from '@/lib/billing/money';
 import { getBillingSettings } from '@/lib/billing/settings';
 import { AppError } from '@/lib/server/errors';
 import { uniqueViolation } from '@/lib/server/pg-errors';
-import { addDays, planChangeQuote } from './quote';
+import { addDays, monthInvoiced, planChangeQuote } from './quote';
 import { MAX_DAYS_AHEAD, type NewRequestInput } from './schemas';
 
 /** Who asks: a portal visitor (their customers) or the assistant for one customer. */
@@ -78,8 +78,15 @@ export async function quotePlanChange(
   if (!plan || plan.id === sub.planId) throw new AppError('plan_unavailable');
   const { today } = await orgToday(db, p.orgId, p.now ?? new Date());
   const billing = await getBillingSettings(db, p.orgId);
-  const quote = planChangeQuote({ fromPrice: sub.planPrice, toPrice: plan.price, today, prorata: billing.prorata });
-  return { sub, plan, quote, today };
+  const invoiced = await monthInvoiced(db, { orgId: p.orgId, subscriptionId: sub.id, today });
+  const q = planChangeQuote({
+    fromPrice: sub.planPrice,
+    toPrice: plan.price,
+    today,
+    prorata: billing.prorata,
+    monthInvoiced: invoiced,
+  });
+  return { sub, plan, quote: q.amount, basis: q.basis, today };
 }
 
 /** What each of the visitor's live subscriptions can be changed to, and the days they may pick. */

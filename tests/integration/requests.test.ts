@@ -22,7 +22,7 @@ import { createServiceRequest } from '@/lib/requests/portal';
 import * as portalOps from '@/lib/requests/portal-operations';
 import { addDays, planChangeQuote } from '@/lib/requests/quote';
 import { executeOperation, type Result } from '@/lib/server/operation';
-import { ctxFor, makeMember, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
+import { ctxFor, makeInvoice, makeMember, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
 
 const db = testDb();
 
@@ -73,10 +73,64 @@ async function statusOf(subscriptionId: string) {
 }
 
 describe('service requests', () => {
+  test('plan change before the month is invoiced: the invoice will bill the new plan, the days before are credited', async () => {
+    const w = await world('rq-plan-unbilled');
+    const today = localDate(new Date(), 'Asia/Jakarta');
+    const expected = planChangeQuote({
+      fromPrice: 150_000,
+      toPrice: 250_000,
+      today,
+      prorata: true,
+      monthInvoiced: false,
+    });
+    assert.equal(expected.basis, 'before');
+    const quote = ok(
+      await executePortalOperation(portalOps.portalQuotePlanChangeOp, w.visitor, {
+        subscriptionId: w.sub.subscription.id,
+        planId: w.fast.id,
+      }),
+    );
+    assert.equal(quote.quote, expected.amount);
+    assert.equal(quote.basis, 'before');
+    // An upgrade: never a charge on top of an invoice that bills the new price already.
+    assert.ok(quote.quote <= 0);
+    const created = ok(
+      await executePortalOperation(portalOps.portalCreateRequestOp, w.visitor, {
+        kind: 'plan_change',
+        subscriptionId: w.sub.subscription.id,
+        planId: w.fast.id,
+      }),
+    );
+    const ctx = ctxFor(db, w.org.id, w.admin.user.id, 'admin');
+    ok(await executeOperation(ops.decideServiceRequestOp, ctx, { id: created.id, decision: 'approve' }));
+    const charges = await db
+      .select()
+      .from(pendingCharges)
+      .where(eq(pendingCharges.subscriptionId, w.sub.subscription.id));
+    assert.equal(charges.length, expected.amount === 0 ? 0 : 1);
+    if (charges[0]) {
+      assert.equal(charges[0].amount, expected.amount);
+      assert.match(charges[0].description, /sebelum/);
+    }
+  });
+
   test('plan change: the customer sees the quote, staff approve, the plan changes and the prorata is charged', async () => {
     const w = await world('rq-plan');
     const today = localDate(new Date(), 'Asia/Jakarta');
-    const expected = planChangeQuote({ fromPrice: 150_000, toPrice: 250_000, today, prorata: true });
+    // This month is invoiced already, at the old price.
+    await makeInvoice(db, {
+      orgId: w.org.id,
+      customerId: w.sub.customer.id,
+      subscriptionId: w.sub.subscription.id,
+      period: `${today.slice(0, 7)}-01`,
+    });
+    const expected = planChangeQuote({
+      fromPrice: 150_000,
+      toPrice: 250_000,
+      today,
+      prorata: true,
+      monthInvoiced: true,
+    }).amount;
     const quote = ok(
       await executePortalOperation(portalOps.portalQuotePlanChangeOp, w.visitor, {
         subscriptionId: w.sub.subscription.id,
@@ -146,6 +200,12 @@ describe('service requests', () => {
     const w = await world('rq-down');
     const { subscription } = await makeSubscriber(db, w.org.id, { planId: w.fast.id, routerId: null });
     const [cust] = await db.select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
+    await makeInvoice(db, {
+      orgId: w.org.id,
+      customerId: cust!.customerId,
+      subscriptionId: subscription.id,
+      period: '2026-11-01',
+    });
     const req = await createServiceRequest(db, {
       ...w.asker([cust!.customerId]),
       input: { kind: 'plan_change', subscriptionId: subscription.id, planId: w.basic.id },

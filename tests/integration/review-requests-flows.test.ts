@@ -7,7 +7,7 @@ import { decideServiceRequest } from '@/lib/requests/decide';
 import { runRequestPass } from '@/lib/requests/pass';
 import { createServiceRequest } from '@/lib/requests/portal';
 import { AppError } from '@/lib/server/errors';
-import { makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
+import { makeInvoice, makeOrg, makePlan, makeSubscriber, testDb } from '../helpers';
 
 const db = testDb();
 
@@ -31,6 +31,16 @@ async function world(label: string) {
   return { org, admin, basic, fast, sub, asker, staff };
 }
 
+/** The month `period` is invoiced already (at the old plan's price). */
+async function invoiced(w: Awaited<ReturnType<typeof world>>, period: string) {
+  await makeInvoice(db, {
+    orgId: w.org.id,
+    customerId: w.sub.customer.id,
+    subscriptionId: w.sub.subscription.id,
+    period,
+  });
+}
+
 async function chargesOf(subscriptionId: string) {
   return db.select().from(pendingCharges).where(eq(pendingCharges.subscriptionId, subscriptionId));
 }
@@ -38,6 +48,7 @@ async function chargesOf(subscriptionId: string) {
 describe('review: request flows (money and dates)', () => {
   test('a plan change approved days after it was asked charges the days the new plan runs, not the days asked', async () => {
     const w = await world('rf-plan-late');
+    await invoiced(w, '2026-11-01');
     // Asked on 21 November: 10 days left, 100.000 x 10 / 30 = 33.333 quoted.
     const req = await createServiceRequest(db, {
       ...w.asker(NOW),
@@ -63,6 +74,8 @@ describe('review: request flows (money and dates)', () => {
 
   test('a plan change asked at the end of a month and approved in the next charges the new month, not the old one', async () => {
     const w = await world('rf-plan-month');
+    await invoiced(w, '2026-11-01');
+    await invoiced(w, '2026-12-01');
     // Asked on 29 November (2 days left); approved on 2 December (31-day month, 30 days left).
     const asked = new Date('2026-11-29T03:00:00Z');
     const req = await createServiceRequest(db, {
