@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { buildIfNeeded } from './build-if-needed';
+import { buildIfNeededInBackground } from './build-if-needed';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { migrateDatabase } from './migrate-lib';
 
@@ -229,11 +229,14 @@ async function main() {
     // and RADIUS changes) or changes the process environment it runs with (PLATFORM_MODE=hosted):
     // beside another file it would take that file's jobs, so they run after the rest, one at a time.
     const aloneFiles = files.filter((f) => f.endsWith('.alone.test.ts'));
+    // The browser tests' build runs beside the others; a failed build is reported when it is needed.
+    const build = browserFiles.length > 0 ? buildIfNeededInBackground() : Promise.resolve();
+    build.catch(() => {});
     code = await run(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f)));
     code = (await run(aloneFiles, 1)) || code;
     if (browserFiles.length > 0) {
       env.CHROMIUM_PATH = ensureChromium();
-      buildIfNeeded();
+      await build;
       const port = await freePort();
       env.APP_URL = `http://127.0.0.1:${port}`;
       // The app talks to a Tripay stand-in that the payments browser test starts on this port

@@ -12,8 +12,9 @@ import { APP_URL, newPage, signIn } from './browser';
 /**
  * Every page a role's menu offers, on a 390 × 844 phone, as each demo user: nothing scrolls
  * or sticks out sideways, no message key shows as text, and the bottom bar's targets are
- * thumb-sized. One context per role; the first detail page of each kind (a customer, a
- * router, an ODP, …) is opened once, from the first list that links to it.
+ * thumb-sized. One context per role; each menu page is opened once, by the first role whose
+ * menu has it (each role's dashboard by every role), and the first detail page of each kind
+ * (a customer, a router, an ODP, …) once, from the first list that links to it.
  */
 const PHONE = { width: 390, height: 844 };
 const NAMESPACES = new Set(Object.keys(en));
@@ -21,6 +22,8 @@ const DETAIL =
   /^\/(customers|leads|work-orders|invoices|payments|routers|resellers|reseller\/customers|vouchers\/batches|network\/(odps|sites|cables))\/[0-9a-f-]{8,}$/;
 const seenDetail = new Set<string>();
 const seenTabs = new Set<string>();
+/** A menu page is checked once, by the first role to reach it; each role's own dashboard always. */
+const seenPages = new Set<string>();
 // Opened at the top, so the helper's after() hook closes it after every test.
 const db = testDb();
 
@@ -236,6 +239,8 @@ describe('every page at 390 px, as every role', { concurrency: 2 }, () => {
       // A super admin sees an organization's pages as its admin does: only the platform's own here.
       const visit = role === 'super_admin' ? paths.filter((p) => p.startsWith('/admin/')) : paths;
       for (const path of visit) {
+        if (path !== '/' && seenPages.has(path)) continue;
+        seenPages.add(path);
         await check(page, path, found, smallTargets);
         if (path === '/map') found.push(...(await mapFindings(page)).map((f) => `/map: ${f}`));
         // A page's own tabs (WhatsApp, vouchers, network, the reseller portal), once over all
