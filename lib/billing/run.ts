@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { emitRows, invoiceCreatedRows } from '@/lib/events/rows';
 import { AppError } from '@/lib/server/errors';
 import { isValidInvoiceNumberFormat } from './invoice-number';
 import { shiftMonth } from './money';
@@ -200,6 +201,13 @@ async function issueInvoices(
       select count(*)::int as issued, coalesce(sum(total), 0)::bigint as total from ins`);
     issued = Number(inserted?.issued ?? 0);
     total = Number(inserted?.total ?? 0);
+    // One invoice.created per invoice, beside the run's insert (nothing when nobody listens).
+    if (!p.dryRun)
+      await emitRows(tx, {
+        orgId,
+        type: 'invoice.created',
+        rows: invoiceCreatedRows({ orgId, where: sql`i.id in (select invoice_id from billing_batch)` }),
+      });
     await tx.execute(sql`
       update pending_charges c set invoice_id = b.invoice_id
       from billing_batch b where b.subscription_id = c.subscription_id and c.invoice_id is null`);
