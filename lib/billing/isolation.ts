@@ -73,7 +73,7 @@ export async function runIsolation(
       type: 'subscription.isolated',
       rows: subscriptionRows({
         orgId: p.orgId,
-        where: sql`s.id in (select subscription_id from isolation_batch)`,
+        from: sql`isolation_batch b join subscriptions s on s.id = b.subscription_id`,
         previousStatus: 'active',
         reason: 'unpaid_invoice',
       }),

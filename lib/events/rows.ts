@@ -25,14 +25,32 @@ const numbered = (prefix: string, n: SQL) =>
  */
 export async function emitRows(db: Db, p: { orgId: string; type: EventType; rows: SQL }) {
   const inserted = await db.execute<{ n: number }>(sql`
-    with ins as (
-      insert into events (organization_id, type, data, created_at)
-      select ${p.orgId}::uuid, ${p.type}, q.data, clock_timestamp() from (${p.rows}) q
-      where ${wantedSql(sql`${p.orgId}::uuid`, p.type)}
-      returning 1)
+    with ins as (${eventsInsert(p)} returning 1)
     select count(*)::int as n from ins`);
   return inserted[0]?.n ?? 0;
 }
+
+/**
+ * emitRows' statement, for a pass that emits in the statement that makes its rows (a
+ * data-modifying CTE reading the `returning` of its insert: no second look-up of the rows).
+ */
+export function eventsInsert(p: { orgId: string; type: EventType; rows: SQL }) {
+  return sql`
+    insert into events (organization_id, type, data, created_at)
+    select ${p.orgId}::uuid, ${p.type}, q.data, clock_timestamp() from (${p.rows}) q
+    where ${wantedSql(sql`${p.orgId}::uuid`, p.type)}`;
+}
+
+/**
+ * Which rows a builder reads: the organization's rows of its table matched by `where`, or
+ * `from`, rows a pass already holds under the builder's alias (`ins i`: an insert's
+ * `returning *`; `isolation_batch b join subscriptions s on …`), all of the organization.
+ */
+type RowsOf = { where: SQL } | { from: SQL };
+const source = (table: string, alias: string, orgId: string, p: RowsOf) =>
+  'from' in p
+    ? sql`from ${p.from}`
+    : sql`from ${sql.raw(table)} ${sql.raw(alias)} where ${sql.raw(alias)}.organization_id = ${orgId} and ${p.where}`;
 
 export type CustomerSource = 'lead' | 'import' | 'router_import';
 
@@ -46,15 +64,15 @@ export function customerRows(p: { orgId: string; where: SQL; source: CustomerSou
     from customers c where c.organization_id = ${p.orgId} and ${p.where}`;
 }
 
-/** invoice.created for the organization's invoices matched by `where` (on `i`). */
-export function invoiceCreatedRows(p: { orgId: string; where: SQL }) {
+/** invoice.created for the organization's invoices (alias `i`). */
+export function invoiceCreatedRows(p: { orgId: string } & RowsOf) {
   return sql`
     select jsonb_build_object(
       'invoiceId', i.id, 'number', i.number, 'customerId', i.customer_id, 'subscriptionId', i.subscription_id,
       'period', ${day(sql`i.period`)}, 'issueDate', ${day(sql`i.issue_date`)}, 'dueDate', ${day(sql`i.due_date`)},
       'billingType', i.billing_type, 'subtotal', i.subtotal, 'tax', i.tax, 'total', i.total, 'status', i.status,
       'createdAt', ${iso(sql`i.created_at`)}) as data
-    from invoices i where i.organization_id = ${p.orgId} and ${p.where}`;
+    ${source('invoices', 'i', p.orgId, p)}`;
 }
 
 /** invoice.paid: the invoices matched by `where` (on `i`), paid in full by `paymentId`. */
@@ -67,16 +85,16 @@ export function invoicePaidRows(p: { orgId: string; where: SQL; paymentId: strin
 }
 
 /**
- * subscription.* for the subscriptions matched by `where` (on `s`), after their status
- * changed from `previousStatus`; `reason` is the history row's (a code or staff's words).
+ * subscription.* for the organization's subscriptions (alias `s`), after their status changed
+ * from `previousStatus`; `reason` is the history row's (a code or staff's words).
  */
-export function subscriptionRows(p: { orgId: string; where: SQL; previousStatus: string; reason: string | null }) {
+export function subscriptionRows(p: { orgId: string; previousStatus: string; reason: string | null } & RowsOf) {
   return sql`
     select jsonb_build_object(
       'subscriptionId', s.id, 'customerId', s.customer_id, 'serviceUsername', s.service_username,
       'planId', s.plan_id, 'status', s.status, 'previousStatus', ${p.previousStatus}::text,
       'reason', ${p.reason}::text, 'at', ${iso(sql`now()`)}) as data
-    from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}`;
+    ${source('subscriptions', 's', p.orgId, p)}`;
 }
 
 /** ticket.created / ticket.resolved for one ticket. */
