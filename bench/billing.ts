@@ -38,6 +38,10 @@ async function main() {
       )
       .returning();
     const planIds = `{${planRows.map((p) => p.id).join(',')}}`;
+    // BENCH_EVENTS=1: a webhook wants every invoice and isolation (one event row per row of the pass).
+    if (process.env.BENCH_EVENTS === '1')
+      await db.execute(sql`insert into webhook_endpoints (organization_id, url, event_types, secret)
+        values (${org!.id}, 'https://hooks.example.com/bench', '{invoice.created,subscription.isolated}', 'x')`);
     const t0 = performance.now();
     await db.execute(sql`
       insert into customers (organization_id, number, name, phone, address, status, plan_id)

@@ -143,6 +143,7 @@ export const PERIODIC_TASKS = [
   'support',
   'outages',
   'low_stock',
+  'events',
 ] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 

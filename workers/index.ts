@@ -1,5 +1,6 @@
 import { createDb } from '@/db/client';
 import { env, signupWanted } from '@/lib/env';
+import { startEventsPass } from './events-tick';
 import { startDispatcher } from './messaging';
 import { closeOltPool } from './olt-pool';
 import { closeRouterPool } from './router-pool';
@@ -30,8 +31,13 @@ async function main() {
   // WhatsApp: the worker holds every linked device and sends the queued messages.
   const whatsapp = await startWhatsAppSessions(db, { waWebSocketUrl: config.WHATSAPP_WS_URL });
   const dispatcher = startDispatcher(db, { baileys: whatsapp, log: (line) => console.log(`[worker] ${line}`) });
+  // Webhooks and plugins hear about events within seconds (workers/events-tick.ts).
+  const eventsPass = startEventsPass(db, {
+    log: { info: (line) => console.log(`[worker] ${line}`), error: (line) => console.error(`[worker] ${line}`) },
+  });
   console.log(`[worker] ready (concurrency ${config.WORKER_CONCURRENCY})`);
   await runner.promise;
+  await eventsPass.stop();
   dispatcher.stop();
   await whatsapp.stop();
   await closeRouterPool();

@@ -4,6 +4,14 @@ import type { Db } from '@/db/client';
 import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
+import {
+  counterPaymentRows,
+  emitRows,
+  gatewayPaymentRows,
+  idIn,
+  invoicePaidRows,
+  type PaymentFailure,
+} from '@/lib/events/rows';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
 import { accrueCommission, reverseCommission } from '@/lib/resellers/commissions';
@@ -109,6 +117,11 @@ export async function recordPayment(
       });
       await tx.update(payments).set({ proofPath: relative, proofType }).where(eq(payments.id, payment!.id));
     }
+    // Cash is created and completed at once; a transfer is created now and completed (or
+    // failed) when finance decides on its slip. Emitted before the invoices it pays (their
+    // invoice.paid), so a listener hears cause before effect.
+    await emitPayment(tx, 'payment.created', { orgId: p.orgId, paymentId: payment!.id });
+    if (!pending) await emitPayment(tx, 'payment.completed', { orgId: p.orgId, paymentId: payment!.id });
     const applied = pending
       ? { paidInvoices: [] as string[], credit: 0, reconnected: 0 }
       : await applyPayment(tx, { ...p, paymentId: payment!.id, customerId: customer.id, amount: p.input.amount });
@@ -140,6 +153,7 @@ export async function approvePayment(db: Db, p: Actor & { paymentId: string }) {
       .update(payments)
       .set({ status: 'approved', reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
       .where(eq(payments.id, payment.id));
+    await emitPayment(tx, 'payment.completed', { orgId: p.orgId, paymentId: payment.id });
     const applied = await applyPayment(tx, {
       ...p,
       paymentId: payment.id,
@@ -173,6 +187,12 @@ export async function rejectPayment(db: Db, p: Actor & { paymentId: string; reas
       .update(payments)
       .set({ status: 'rejected', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
       .where(eq(payments.id, payment.id));
+    await emitPayment(tx, 'payment.failed', {
+      orgId: p.orgId,
+      paymentId: payment.id,
+      reason: 'rejected',
+      note: p.reason,
+    });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -202,7 +222,15 @@ async function pendingPayment(db: Db, p: { orgId: string; paymentId: string }) {
  */
 export async function recordGatewayPayment(
   db: Db,
-  p: Actor & { customerId: string; invoiceId: string | null; amount: number; reference: string; note: string },
+  p: Actor & {
+    customerId: string;
+    invoiceId: string | null;
+    amount: number;
+    reference: string;
+    note: string;
+    /** The gateway transaction settled (its payment.completed event names its order). */
+    transactionId: string;
+  },
 ) {
   const [payment] = await db
     .insert(payments)
@@ -216,6 +244,11 @@ export async function recordGatewayPayment(
       status: 'approved',
     })
     .returning();
+  await emitRows(db, {
+    orgId: p.orgId,
+    type: 'payment.completed',
+    rows: gatewayPaymentRows({ orgId: p.orgId, transactionId: p.transactionId, paymentId: payment!.id }),
+  });
   const applied = await applyPayment(db, { ...p, paymentId: payment!.id, firstInvoiceId: p.invoiceId });
   await notifyPaymentReceived(db, {
     orgId: p.orgId,
@@ -333,6 +366,7 @@ async function applyPayment(
     .for('update');
   let left = p.amount;
   const paidInvoices: string[] = [];
+  const paidIds: string[] = [];
   for (const invoice of open) {
     if (left <= 0) break;
     const take = Math.min(left, invoice.total - invoice.paidAmount);
@@ -345,6 +379,7 @@ async function applyPayment(
       .where(eq(invoices.id, invoice.id));
     await db.insert(paymentAllocations).values({ paymentId: p.paymentId, invoiceId: invoice.id, amount: take });
     if (done) paidInvoices.push(invoice.number);
+    if (done) paidIds.push(invoice.id);
     // The reseller's commission is booked with the payment, or neither is.
     if (done)
       await accrueCommission(db, {
@@ -355,6 +390,12 @@ async function applyPayment(
         paymentId: p.paymentId,
       });
   }
+  if (paidIds.length > 0)
+    await emitRows(db, {
+      orgId: p.orgId,
+      type: 'invoice.paid',
+      rows: invoicePaidRows({ orgId: p.orgId, where: idIn(sql`i.id`, paidIds), paymentId: p.paymentId }),
+    });
   if (left > 0) {
     await db
       .update(customers)
@@ -402,4 +443,13 @@ async function reconnectPaidUp(
     });
   }
   return isolated.length;
+}
+
+/** payment.created / completed / failed for a counter payment (lib/events/rows.ts has its data). */
+function emitPayment(
+  db: Db,
+  type: 'payment.created' | 'payment.completed' | 'payment.failed',
+  p: { orgId: string; paymentId: string; reason?: PaymentFailure; note?: string | null },
+) {
+  return emitRows(db, { orgId: p.orgId, type, rows: counterPaymentRows(p) });
 }

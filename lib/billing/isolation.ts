@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
+import { emitRows, subscriptionRows } from '@/lib/events/rows';
 import { enqueueFrom } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
 import { subscriptionApply } from '@/lib/network/jobs';
@@ -67,6 +68,16 @@ export async function runIsolation(
     await tx.execute(sql`
       insert into subscription_history (organization_id, subscription_id, from_status, to_status, reason)
       select organization_id, subscription_id, 'active', 'isolated', 'unpaid_invoice' from isolation_batch`);
+    await emitRows(tx, {
+      orgId: p.orgId,
+      type: 'subscription.isolated',
+      rows: subscriptionRows({
+        orgId: p.orgId,
+        from: sql`isolation_batch b join subscriptions s on s.id = b.subscription_id`,
+        previousStatus: 'active',
+        reason: 'unpaid_invoice',
+      }),
+    });
     await tx.execute(sql`
       update customers c set status = 'isolated', updated_at = now()
       from isolation_batch b

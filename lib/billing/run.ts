@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { eventsInsert, invoiceCreatedRows } from '@/lib/events/rows';
 import { AppError } from '@/lib/server/errors';
 import { isValidInvoiceNumberFormat } from './invoice-number';
 import { shiftMonth } from './money';
@@ -196,7 +197,14 @@ async function issueInvoices(
                         then ((sum(amount) filter (where taxable))::bigint * ${s.taxPercent}::bigint + 50) / 100 else 0 end::bigint as tax,
                    jsonb_agg(jsonb_build_object('kind', kind, 'description', description, 'amount', amount, 'taxable', taxable) order by ord) as lines
             from billing_lines group by invoice_id) t on t.invoice_id = b.invoice_id
-      returning total)
+      -- What invoice.created says (lib/events/rows.ts), not the lines: they can be large.
+      returning id, number, customer_id, subscription_id, period, issue_date, due_date, billing_type, subtotal, tax, total, status, created_at),
+      -- One invoice.created per invoice, from the rows just inserted (nothing when nobody listens).
+      ev as (${
+        p.dryRun
+          ? sql`select 1`
+          : eventsInsert({ orgId, type: 'invoice.created', rows: invoiceCreatedRows({ orgId, from: sql`ins i` }) })
+      })
       select count(*)::int as issued, coalesce(sum(total), 0)::bigint as total from ins`);
     issued = Number(inserted?.issued ?? 0);
     total = Number(inserted?.total ?? 0);

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { importSchedule } from '@/lib/billing/import-schedule';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
+import { customerRows, emitRows, idIn } from '@/lib/events/rows';
 import type { Locale } from '@/lib/i18n/config';
 import { translate } from '@/lib/i18n/translate';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
@@ -252,6 +253,18 @@ export async function importCustomers(
           })),
         )
         .returning({ id: customers.id });
+      await emitRows(tx, {
+        orgId: p.orgId,
+        type: 'customer.created',
+        rows: customerRows({
+          orgId: p.orgId,
+          where: idIn(
+            sql`c.id`,
+            inserted.map((c) => c.id),
+          ),
+          source: 'import',
+        }),
+      });
       const subs = await tx
         .insert(subscriptions)
         .values(

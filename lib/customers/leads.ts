@@ -5,6 +5,7 @@ import { customers, leads, plans, subscriptionHistory, subscriptions, users } fr
 import { recordAudit } from '@/lib/audit/record';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
+import { customerRows, emitRows } from '@/lib/events/rows';
 import { type Coverage, checkCoverage, coverageRadius } from '@/lib/infrastructure/coverage';
 import { assertOdpHasRoom, assertPortFree, withPortGuard } from '@/lib/infrastructure/ports';
 import { defaultRouterFor } from '@/lib/network/routers';
@@ -247,6 +248,11 @@ async function convertLeadTx(
       actorUserId: p.actorUserId,
     });
     await tx.update(leads).set({ status: 'converted', customerId: customer!.id }).where(eq(leads.id, lead.id));
+    await emitRows(tx, {
+      orgId: p.orgId,
+      type: 'customer.created',
+      rows: customerRows({ orgId: p.orgId, where: sql`c.id = ${customer!.id}`, source: 'lead' }),
+    });
     // The installation visit (SPK) for the office to schedule and assign, in the same transaction.
     const workOrder = await createInstallationForLead(tx, {
       orgId: p.orgId,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, plans, routers, serviceRequests, subscriptionHistory, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { emitRows, subscriptionEventType, subscriptionRows } from '@/lib/events/rows';
 import { odpPortSchema, odpRefSchema, resolvePlacement, withPortGuard } from '@/lib/infrastructure/ports';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
@@ -80,6 +81,18 @@ export async function transitionSubscription(
       jobId: job.id,
       actorUserId: p.actorUserId,
     });
+    const event = subscriptionEventType(sub.status, p.to);
+    if (event)
+      await emitRows(tx, {
+        orgId: p.orgId,
+        type: event,
+        rows: subscriptionRows({
+          orgId: p.orgId,
+          where: sql`s.id = ${sub.id}`,
+          previousStatus: sub.status,
+          reason: p.reason,
+        }),
+      });
     const [latest] = await tx
       .select({ id: subscriptions.id })
       .from(subscriptions)

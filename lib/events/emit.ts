@@ -10,8 +10,8 @@ import type { EventType } from './catalog';
  */
 export async function emitEvent(db: Db, e: { orgId: string; type: EventType; data: Record<string, unknown> }) {
   await db.execute(sql`
-    insert into events (organization_id, type, data)
-    select ${e.orgId}::uuid, ${e.type}, ${JSON.stringify(e.data)}::jsonb
+    insert into events (organization_id, type, data, created_at)
+    select ${e.orgId}::uuid, ${e.type}, ${JSON.stringify(e.data)}::jsonb, clock_timestamp()
     where ${wantedSql(sql`${e.orgId}::uuid`, e.type)}`);
 }
 

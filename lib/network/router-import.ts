@@ -15,6 +15,7 @@ import { importSchedule, paidUntilSchema } from '@/lib/billing/import-schedule';
 import { allocateCustomerNumbers, searchTextFor } from '@/lib/core/customer-search';
 import { isVoucherEntry } from '@/lib/core/voucher-comment';
 import { encryptSecret } from '@/lib/crypto';
+import { customerRows, emitRows, idIn } from '@/lib/events/rows';
 import { applyRadiusStatus, writeCredentials } from '@/lib/network/radius/provision';
 import type { RouterApi } from '@/lib/network/routeros/client';
 import { AppError } from '@/lib/server/errors';
@@ -270,6 +271,18 @@ async function confirmImportTx(
           }),
         )
         .returning({ id: customers.id });
+      await emitRows(tx, {
+        orgId: p.orgId,
+        type: 'customer.created',
+        rows: customerRows({
+          orgId: p.orgId,
+          where: idIn(
+            sql`c.id`,
+            inserted.map((c) => c.id),
+          ),
+          source: 'router_import',
+        }),
+      });
       const subs = await tx
         .insert(subscriptions)
         .values(

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { routerSessions, routers } from '@/db/schema';
+import { emitRows, routerOfflineRows } from '@/lib/events/rows';
 import { routerQueue } from '@/lib/jobs/contract';
 import type { RouterError } from '@/lib/network/routeros/errors';
 import type { RouterSnapshot } from './constants';
@@ -87,17 +88,31 @@ function withRates(now: RouterSnapshot, prev: RouterSnapshot | null): RouterSnap
   };
 }
 
-/** A router call failed on the connection: the router shows offline with the reason. */
+/**
+ * A router call failed on the connection: the router shows offline with the reason. A router
+ * that was online is news once per outage (router.offline); one still offline, or never
+ * reached yet (unknown), is not: every failed check of a long outage would repeat it.
+ */
 export async function markRouterOffline(db: Db, p: { orgId: string; routerId: string; error: RouterError }) {
-  await db
-    .update(routers)
-    .set({
-      status: 'offline',
-      lastCheckedAt: sql`now()`,
-      lastError: p.error.message.slice(0, 500),
-      lastErrorKind: p.error.kind,
-    })
-    .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: routers.status })
+      .from(routers)
+      .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)))
+      .for('update');
+    if (!before) return;
+    await tx
+      .update(routers)
+      .set({
+        status: 'offline',
+        lastCheckedAt: sql`now()`,
+        lastError: p.error.message.slice(0, 500),
+        lastErrorKind: p.error.kind,
+      })
+      .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
+    if (before.status === 'online')
+      await emitRows(tx, { orgId: p.orgId, type: 'router.offline', rows: routerOfflineRows(p) });
+  });
 }
 
 /** A job reached the router: it is online (and its waiting jobs need not wait any longer). */

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type Outage, outages, ticketMessages, tickets } from '@/db/schema';
+import { emitRows, ticketRows } from '@/lib/events/rows';
 import { translate } from '@/lib/i18n/translate';
 import { getMessagingSettings } from '@/lib/messaging/queue';
 import { formatTicketNumber } from '@/lib/tickets/number';
@@ -69,6 +70,11 @@ export async function closeIncident(db: Db, p: { orgId: string; actorUserId: str
         inArray(tickets.status, ['open', 'in_progress', 'waiting']),
       ),
     );
+  await emitRows(db, {
+    orgId: p.orgId,
+    type: 'ticket.resolved',
+    rows: ticketRows({ orgId: p.orgId, ticketId: p.ticketId }),
+  });
   await db.insert(ticketMessages).values({
     organizationId: p.orgId,
     ticketId: p.ticketId,

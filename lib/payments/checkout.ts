@@ -11,6 +11,7 @@ import {
 } from '@/db/schema';
 import { verifyInvoiceLinkToken } from '@/lib/billing/links';
 import { env } from '@/lib/env';
+import { emitRows, gatewayPaymentRows } from '@/lib/events/rows';
 import { AppError } from '@/lib/server/errors';
 import { configOf } from './config';
 import { gatewayFailure } from './errors';
@@ -131,6 +132,11 @@ export async function startInvoicePayment(
         expiresAt,
       })
       .returning();
+    await emitRows(tx, {
+      orgId: invoice.organizationId,
+      type: 'payment.created',
+      rows: gatewayPaymentRows({ orgId: invoice.organizationId, transactionId: created!.id }),
+    });
     return { created: created! };
   });
   if (claimed.existing) return claimed.existing.reference ? claimed.existing : waitForCreation(db, claimed.existing.id);
@@ -221,6 +227,12 @@ export async function createAtGateway(
           actorUserId: null,
           ip: p.ip,
           note: failure.code + (failure.params.detail ? `: ${failure.params.detail}` : ''),
+        });
+        // An invoice payment the gateway would not create (a top-up emits nothing).
+        await emitRows(tx, {
+          orgId: t.organizationId,
+          type: 'payment.failed',
+          rows: gatewayPaymentRows({ orgId: t.organizationId, transactionId: t.id, reason: 'refused' }),
         });
       }
     });

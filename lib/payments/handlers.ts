@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import type { GATEWAY_TX_PURPOSES, GatewayTransaction } from '@/db/schema';
 import { recordGatewayPayment } from '@/lib/billing/invoice-payments';
+import { emitRows, gatewayPaymentRows } from '@/lib/events/rows';
 import { closeGatewayTopup, creditGatewayTopup, reverseGatewayTopup } from '@/lib/wallet/topups';
 
 /**
@@ -29,7 +30,8 @@ const PAYMENT_HANDLERS: { [P in PaymentPurpose]: { [O in PaymentOutcome]: Handle
     // Pays the customer's invoices (the one paid from first) and reconnects an isolated
     // subscription with nothing left to pay, by the billing rules. An unpaid invoice stays open.
     paid: [payInvoices],
-    failed: [],
+    // Tells webhooks and plugins (payment.failed); the invoice itself stays open.
+    failed: [emitInvoicePaymentFailed],
     refunded: [],
     sandbox: [],
   },
@@ -65,6 +67,7 @@ async function payInvoices(tx: Db, e: PaymentEvent<'invoice'>) {
     amount: t.amount,
     reference: `${t.gateway}:${t.reference ?? t.orderId}`,
     note: `${t.gateway} ${t.method} ${t.orderId}`,
+    transactionId: t.id,
   });
   return {
     paymentId: applied.paymentId,
@@ -112,4 +115,15 @@ async function reverseWalletCredit(tx: Db, e: PaymentEvent<'wallet_topup'>) {
     ip: e.ip,
   });
   return { summary: { walletTopupReversed: done } };
+}
+
+async function emitInvoicePaymentFailed(tx: Db, e: PaymentEvent<'invoice'>) {
+  const t = e.transaction;
+  // Failed after review: finance rejected a payment the gateway reported differently.
+  const reason = t.reviewReason ? 'review_rejected' : t.status === 'expired' ? 'expired' : 'failed';
+  await emitRows(tx, {
+    orgId: t.organizationId,
+    type: 'payment.failed',
+    rows: gatewayPaymentRows({ orgId: t.organizationId, transactionId: t.id, reason }),
+  });
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import type { TicketStatus } from '@/db/enums';
 import { supportSettings, type Ticket, ticketMessages, tickets } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { emitRows, ticketRows } from '@/lib/events/rows';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { activeMembersWith, isActiveMemberWith } from '@/lib/users/queries';
@@ -154,6 +155,12 @@ export async function changeTicketStatus(db: Db, p: Actor & z.output<typeof chan
       .where(and(eq(tickets.organizationId, p.orgId), eq(tickets.id, t.id)))
       .returning();
     await event(tx, t, p.actorUserId, reopening ? 'reopened' : 'status', { from: t.status, to: p.status });
+    if (p.status === 'resolved')
+      await emitRows(tx, {
+        orgId: p.orgId,
+        type: 'ticket.resolved',
+        rows: ticketRows({ orgId: p.orgId, ticketId: t.id }),
+      });
     // "Rating asked" only when a message is really on its way (not cancelled for an opt-out).
     const ask = ratingToken
       ? await queueRatingAsk(tx, { ticket: updated!, token: ratingToken, actorUserId: p.actorUserId })

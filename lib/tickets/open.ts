@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { normalizePhone } from '@/lib/core/phone';
+import { emitRows, ticketRows } from '@/lib/events/rows';
 import { AppError } from '@/lib/server/errors';
 import { formatTicketNumber } from './number';
 import { addWorkingMinutes, DEFAULT_SLA_TARGETS, DEFAULT_WORKING_HOURS } from './sla';
@@ -130,6 +131,11 @@ export async function openTicket(db: Db, p: OpenTicketParams): Promise<OpenTicke
       body: '',
       event: { code: 'opened', values: { source: p.source } },
       authorUserId: p.actorUserId,
+    });
+    await emitRows(tx, {
+      orgId: p.orgId,
+      type: 'ticket.created',
+      rows: ticketRows({ orgId: p.orgId, ticketId: ticket!.id }),
     });
     await recordAudit(tx, {
       orgId: p.orgId,

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { memberships, routers, voucherBatches } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { encryptSecret } from '@/lib/crypto';
+import { emitRows, voucherSaleRows } from '@/lib/events/rows';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
@@ -140,6 +141,13 @@ export async function generateBatch(db: Db, p: Actor & { input: GenerateBatchInp
         passwords,
       });
     }
+    // Codes made for a reseller are sold to them (bought from the wallet, or handed over).
+    if (input.resellerUserId)
+      await emitRows(tx, {
+        orgId: p.orgId,
+        type: 'voucher.sold',
+        rows: voucherSaleRows({ orgId: p.orgId, batchId: batch!.id }),
+      });
     const job = await enqueue(tx, voucherDeliver, {
       orgId: p.orgId,
       payload: { batchId: batch!.id },
