@@ -43,9 +43,9 @@ import * as usagePortal from './usage/portal-operations';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
+import * as webhooks from './webhooks/operations';
 import * as workorders from './workorders/operations';
 import * as workOrderSpk from './workorders/spk-operations';
-import * as webhooks from './webhooks/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations

@@ -31,7 +31,7 @@ export async function countFinalFailure(db: Db, p: { orgId: string; endpointId: 
     .set({ consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + 1` })
     .where(and(eq(webhookEndpoints.id, p.endpointId), eq(webhookEndpoints.organizationId, p.orgId)))
     .returning();
-  if (!row || !row.enabled || row.consecutiveFailures < CUT_OFF_AFTER) return { cutOff: false };
+  if (!row?.enabled || row.consecutiveFailures < CUT_OFF_AFTER) return { cutOff: false };
   await db
     .update(webhookEndpoints)
     .set({ enabled: false, disabledAt: sql`now()`, disabledReason: CUT_OFF_REASON, updatedAt: sql`now()` })

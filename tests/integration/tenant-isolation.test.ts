@@ -103,6 +103,7 @@ import { signalIsolationCases } from '../support/signal';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
+import { webhookIsolationCases } from '../support/webhooks';
 import { workOrderIsolationCases } from '../support/workorders';
 import { makePortalCustomer, PORTAL_CASES, type PortalSides, portalCtxFor } from './portal-isolation-cases';
 
@@ -1385,6 +1386,12 @@ const CASES: Record<string, () => Promise<void>> = {
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
   ...activationIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...webhookIsolationCases(() => ({
     db,
     run,
     a: { orgId: a.org.id, userId: a.admin.user.id },

@@ -17,7 +17,7 @@ import { dispatchEvents } from '@/lib/events/dispatch';
 import { emitEvent } from '@/lib/events/emit';
 import { executeOperation } from '@/lib/server/operation';
 import { CUT_OFF_AFTER, CUT_OFF_REASON } from '@/lib/webhooks/cutoff';
-import { attemptDelivery, WebhookDeliveryError } from '@/lib/webhooks/deliver';
+import { attemptDelivery, type WebhookDeliveryError } from '@/lib/webhooks/deliver';
 import { saveEndpoint } from '@/lib/webhooks/endpoints';
 import { webhookDeliver } from '@/lib/webhooks/jobs';
 import * as ops from '@/lib/webhooks/operations';
