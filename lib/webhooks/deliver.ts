@@ -7,23 +7,12 @@ import { gatewayRequest } from '@/lib/payments/http';
 import { GatewayError } from '@/lib/payments/types';
 import { type AddressPolicy, RefusedAddressError, resolveEndpoint } from './address';
 import { countFinalFailure } from './cutoff';
+import type { DeliveryError } from './delivery-errors';
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 /** The most of a receiver's answer kept in the log. */
 export const RESPONSE_KEPT_CHARS = 2048;
 export const USER_AGENT = 'Jaring-Webhooks/1';
-
-/** Why an attempt failed, as a code the log translates (`webhooks.errors.<code>`); never raw text. */
-export const DELIVERY_ERRORS = [
-  'http_status',
-  'timeout',
-  'unreachable',
-  'redirect',
-  'too_large',
-  'address_refused',
-  'endpoint_disabled',
-] as const;
-export type DeliveryError = (typeof DELIVERY_ERRORS)[number];
 
 /** A failed attempt: the job throws it and the queue tries again after its back-off. */
 export class WebhookDeliveryError extends Error {
