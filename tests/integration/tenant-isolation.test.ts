@@ -80,6 +80,7 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as webhookOps from '@/lib/webhooks/operations';
 import * as workOrderOps from '@/lib/workorders/operations';
 import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
@@ -1482,6 +1483,7 @@ const OP_VARIABLES = new Map<string, string>(
     activationOps,
     inboxOps,
     portalSettingsOps,
+    webhookOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(
