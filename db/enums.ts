@@ -144,11 +144,20 @@ export const PERIODIC_TASKS = [
   'outages',
   'low_stock',
   'events',
+  // Not a pass: outgoing webhooks, where an endpoint cut off after failing deliveries is told.
+  'webhooks',
 ] as const;
 export type PeriodicTask = (typeof PERIODIC_TASKS)[number];
 
 /** Why a pass failed, as a code the screens translate (`taskStatus.errors.<code>`); never a stack. */
-export const TASK_ERRORS = ['invoice_number_format', 'database', 'router', 'gateway', 'unexpected'] as const;
+export const TASK_ERRORS = [
+  'invoice_number_format',
+  'database',
+  'router',
+  'gateway',
+  'unexpected',
+  'webhook_endpoint_disabled',
+] as const;
 export type TaskError = (typeof TASK_ERRORS)[number];
 
 // ---- WhatsApp ---------------------------------------------------------------

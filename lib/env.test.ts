@@ -55,6 +55,10 @@ test('a hosted platform refuses settings that open its address checks for every 
     () => parseEnv({ ...base, ROUTER_ALLOW_LOOPBACK: 'true' }),
     /ROUTER_ALLOW_LOOPBACK: must not be true with PLATFORM_MODE=hosted/,
   );
+  assert.throws(
+    () => parseEnv({ ...base, WEBHOOKS_ALLOW_PRIVATE: 'true' }),
+    /WEBHOOKS_ALLOW_PRIVATE: must not be true with PLATFORM_MODE=hosted/,
+  );
   assert.equal(parseEnv({ ...base, WHATSAPP_ALLOW_HTTP_GATEWAY: 'false' }).PLATFORM_MODE, 'hosted');
   const selfHosted = parseEnv({
     ...base,

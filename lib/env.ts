@@ -95,6 +95,10 @@ const schema = z
     // a router reached through an SSH tunnel or the tests' loopback stand-ins. Unspecified and
     // link-local / metadata addresses stay refused (unless in ROUTER_PRIVATE_RANGES).
     ROUTER_ALLOW_LOOPBACK: flag(false),
+    // Self-hosted only: allow webhook endpoints on http:// and on loopback / private addresses
+    // (a receiver on the ISP's LAN, the tests' loopback receivers). Unspecified and
+    // link-local / metadata addresses stay refused.
+    WEBHOOKS_ALLOW_PRIVATE: flag(false),
     // hosted: one platform serving many ISPs (router addresses must be public or in
     // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
     PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),
@@ -128,6 +132,13 @@ const schema = z
         path: ['ROUTER_ALLOW_LOOPBACK'],
         message:
           'must not be true with PLATFORM_MODE=hosted: every tenant could aim the worker at the platform host. Add the router VPN to ROUTER_PRIVATE_RANGES instead',
+      });
+    if (v.WEBHOOKS_ALLOW_PRIVATE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOKS_ALLOW_PRIVATE'],
+        message:
+          'must not be true with PLATFORM_MODE=hosted: every tenant could aim its webhooks at the platform network. Give the receiver a public https:// address instead',
       });
   });
 

@@ -15,6 +15,7 @@ import {
   subscriptionApply,
 } from '@/lib/network/jobs';
 import { voucherDeliver, voucherDisable, voucherSync } from '@/lib/vouchers/jobs';
+import { webhookDeliver } from '@/lib/webhooks/jobs';
 
 /**
  * Every job there is, as lib/operations.ts lists the operations. The worker has one handler
@@ -48,6 +49,7 @@ export const JOB_CONTRACTS = [
   acsTaskFollow,
   oltPoll,
   assistantReply,
+  webhookDeliver,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

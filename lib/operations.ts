@@ -43,6 +43,7 @@ import * as usagePortal from './usage/portal-operations';
 import * as users from './users/operations';
 import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
+import * as webhooks from './webhooks/operations';
 import * as workorders from './workorders/operations';
 import * as workOrderSpk from './workorders/spk-operations';
 
@@ -88,6 +89,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     inbox,
     portalSettings,
     requests,
+    webhooks,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

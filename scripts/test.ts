@@ -153,6 +153,8 @@ async function main() {
       // Routers in tests are loopback stand-ins (allowed only with this, self-hosted only):
       // a dead one should be noticed quickly.
       ROUTER_ALLOW_LOOPBACK: 'true',
+      // Webhook receivers in tests listen on loopback.
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),

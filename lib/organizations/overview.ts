@@ -17,6 +17,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'workOrders', href: '/settings/work-orders', permission: 'workorders.settings' },
   { key: 'acs', href: '/settings/acs', permission: 'organization.settings' },
   { key: 'portal', href: '/settings/portal', permission: 'organization.settings' },
+  { key: 'webhooks', href: '/settings/webhooks', permission: 'webhooks.manage' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -43,6 +44,8 @@ type Figures = {
   acsError: boolean;
   portalEnabled: boolean;
   portalDomain: string | null;
+  webhooks: number;
+  webhooksOff: number;
 };
 
 /**
@@ -68,7 +71,9 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
       exists (select 1 from acs_servers a where a.organization_id = o.id) as acs,
       exists (select 1 from acs_servers a where a.organization_id = o.id and a.last_error is not null) as "acsError",
       coalesce((select ps.portal_enabled from portal_settings ps where ps.organization_id = o.id), true) as "portalEnabled",
-      (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain"
+      (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain",
+      (select count(*)::int from webhook_endpoints w where w.organization_id = o.id) as webhooks,
+      (select count(*)::int from webhook_endpoints w where w.organization_id = o.id and not w.enabled) as "webhooksOff"
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -105,5 +110,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return { state: f.acs ? (f.acsError ? 'error' : 'set') : 'none' };
     case 'portal':
       return { state: f.portalEnabled ? 'on' : 'off', domain: f.portalDomain ? 'yes' : 'no' };
+    case 'webhooks':
+      return { endpoints: f.webhooks, off: f.webhooksOff };
   }
 }

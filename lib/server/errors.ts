@@ -184,4 +184,6 @@ export type ErrorCode =
   | 'request_unavailable'
   | 'request_stale'
   | 'request_scheduled'
-  | 'request_service_ended';
+  | 'request_service_ended'
+  | 'webhook_delivery_pending'
+  | 'webhook_endpoint_disabled';

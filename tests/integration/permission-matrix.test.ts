@@ -36,6 +36,7 @@ import { signalMatrixInputs } from '../support/signal';
 import { ticketMatrixInputs } from '../support/tickets';
 import { voucherMatrixInputs } from '../support/vouchers';
 import { walletMatrixInputs } from '../support/wallet';
+import { webhookMatrixInputs } from '../support/webhooks';
 import { workOrderMatrixInputs } from '../support/workorders';
 
 const db = testDb();
@@ -493,6 +494,7 @@ async function scenario() {
     ...(await acsMatrixInputs(db, org.id, admin.user.id)),
     ...(await signalMatrixInputs(db, org.id)),
     ...(await activationMatrixInputs(db, org.id, admin.user.id)),
+    ...(await webhookMatrixInputs(db, org.id, admin.user.id)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

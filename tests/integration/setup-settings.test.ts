@@ -117,7 +117,9 @@ describe('settings hub', () => {
       'workOrders',
       'acs',
       'portal',
+      'webhooks',
     ]);
+    assert.deepEqual(byKey.webhooks!.figures, { endpoints: 0, off: 0 });
     assert.deepEqual(byKey.workOrders!.figures, { custom: 0 });
     assert.deepEqual(byKey.billing!.figures, { invoiceDay: 5, dueDay: 15, graceDays: 3 });
     assert.deepEqual(byKey.network!.figures, { routers: 1, radius: 0 });

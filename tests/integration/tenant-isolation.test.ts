@@ -80,6 +80,7 @@ import { inviteUser } from '@/lib/users/invitations';
 import * as userOps from '@/lib/users/operations';
 import * as voucherOps from '@/lib/vouchers/operations';
 import * as walletOps from '@/lib/wallet/operations';
+import * as webhookOps from '@/lib/webhooks/operations';
 import * as workOrderOps from '@/lib/workorders/operations';
 import * as workOrderSpkOps from '@/lib/workorders/spk-operations';
 import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, POLE, testDb } from '../helpers';
@@ -103,6 +104,7 @@ import { signalIsolationCases } from '../support/signal';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
 import { walletIsolationCases } from '../support/wallet';
+import { webhookIsolationCases } from '../support/webhooks';
 import { workOrderIsolationCases } from '../support/workorders';
 import { makePortalCustomer, PORTAL_CASES, type PortalSides, portalCtxFor } from './portal-isolation-cases';
 
@@ -1390,6 +1392,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...webhookIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   'portal.settings': async () => {
     await db
       .insert(portalSettings)
@@ -1475,6 +1483,7 @@ const OP_VARIABLES = new Map<string, string>(
     activationOps,
     inboxOps,
     portalSettingsOps,
+    webhookOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

@@ -23,6 +23,7 @@ import { subscriptionApplyHandler } from './subscription-apply';
 import { voucherDeliverHandler } from './voucher-deliver';
 import { voucherDisableHandler } from './voucher-disable';
 import { voucherSyncHandler } from './voucher-sync';
+import { webhookDeliverHandler } from './webhook-deliver';
 import { workerCheckHandler } from './worker-check';
 
 /**
@@ -56,4 +57,5 @@ export const HANDLERS: JobHandler[] = [
   activationStepHandler,
   activationOltStepHandler,
   assistantReplyHandler,
+  webhookDeliverHandler,
 ];

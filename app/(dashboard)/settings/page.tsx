@@ -11,6 +11,7 @@ import {
   Router,
   Smartphone,
   Users,
+  Webhook,
   Wifi,
 } from 'lucide-react';
 import Link from 'next/link';
@@ -36,6 +37,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   workOrders: ClipboardCheck,
   acs: RadioTower,
   portal: Smartphone,
+  webhooks: Webhook,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

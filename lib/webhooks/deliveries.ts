@@ -1,0 +1,141 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import { EVENT_TYPES, type EventType, isEventType } from '@/lib/events/catalog';
+import { enqueue } from '@/lib/jobs/enqueue';
+import { AppError } from '@/lib/server/errors';
+import { webhookDeliver } from './jobs';
+import { TEST_EVENT_SAMPLES } from './samples';
+
+type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
+
+/** An endpoint's delivery log, newest first. */
+export async function listDeliveries(
+  db: Db,
+  p: { orgId: string; endpointId: string; status?: 'pending' | 'delivered' | 'failed'; limit: number },
+) {
+  const [endpoint] = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, p.endpointId), eq(webhookEndpoints.organizationId, p.orgId)));
+  if (!endpoint) throw new AppError('not_found');
+  return db
+    .select({
+      id: webhookDeliveries.id,
+      eventType: webhookDeliveries.eventType,
+      status: webhookDeliveries.status,
+      attempts: webhookDeliveries.attempts,
+      lastStatusCode: webhookDeliveries.lastStatusCode,
+      lastError: webhookDeliveries.lastError,
+      lastAttemptAt: webhookDeliveries.lastAttemptAt,
+      deliveredAt: webhookDeliveries.deliveredAt,
+      createdAt: webhookDeliveries.createdAt,
+    })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.organizationId, p.orgId),
+        eq(webhookDeliveries.endpointId, p.endpointId),
+        p.status ? eq(webhookDeliveries.status, p.status) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt))
+    .limit(p.limit);
+}
+
+/** One delivery with the body as it is sent and the receiver's last answer. */
+export async function getDelivery(db: Db, p: { orgId: string; deliveryId: string }) {
+  const [row] = await db
+    .select({ delivery: webhookDeliveries, event: events, url: webhookEndpoints.url })
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.id, p.deliveryId), eq(webhookDeliveries.organizationId, p.orgId)));
+  if (!row) throw new AppError('not_found');
+  const { delivery, event } = row;
+  return {
+    ...delivery,
+    url: row.url,
+    payload: { type: event.type, timestamp: event.createdAt.toISOString(), data: event.data },
+  };
+}
+
+/**
+ * "Kirim ulang": one more attempt of the same delivery (the same webhook-id, so a receiver
+ * that already has it can drop it), queued now. A delivery still being retried is left to
+ * its queue.
+ */
+export async function replayDelivery(db: Db, p: Actor & { deliveryId: string }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ delivery: webhookDeliveries, enabled: webhookEndpoints.enabled })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(and(eq(webhookDeliveries.id, p.deliveryId), eq(webhookDeliveries.organizationId, p.orgId)))
+      .for('update', { of: webhookDeliveries });
+    if (!row) throw new AppError('not_found');
+    if (row.delivery.status === 'pending') throw new AppError('webhook_delivery_pending');
+    if (!row.enabled) throw new AppError('webhook_endpoint_disabled');
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: 'pending', deliveredAt: null })
+      .where(eq(webhookDeliveries.id, row.delivery.id));
+    const job = await enqueue(tx, webhookDeliver, {
+      orgId: p.orgId,
+      payload: { deliveryId: row.delivery.id, manual: true },
+      createdBy: p.actorUserId,
+      maxAttempts: 1,
+    });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'webhook.replayed',
+      entityType: 'webhook_delivery',
+      entityId: row.delivery.id,
+      data: { endpointId: row.delivery.endpointId, eventType: row.delivery.eventType },
+    });
+    return { deliveryId: row.delivery.id, jobId: job.id };
+  });
+}
+
+/**
+ * "Kirim event uji": a sample event of the endpoint's first type, sent to this endpoint only
+ * (the event is stamped dispatched, so the events pass gives it to nobody else), once.
+ */
+export async function sendTestEvent(db: Db, p: Actor & { endpointId: string }) {
+  return db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, p.endpointId), eq(webhookEndpoints.organizationId, p.orgId)));
+    if (!endpoint) throw new AppError('not_found');
+    if (!endpoint.enabled) throw new AppError('webhook_endpoint_disabled');
+    const type: EventType = endpoint.eventTypes.find(isEventType) ?? EVENT_TYPES[0];
+    const [event] = await tx
+      .insert(events)
+      .values({ organizationId: p.orgId, type, data: TEST_EVENT_SAMPLES[type], dispatchedAt: sql`now()` })
+      .returning({ id: events.id });
+    const [delivery] = await tx
+      .insert(webhookDeliveries)
+      .values({ organizationId: p.orgId, endpointId: endpoint.id, eventId: event!.id, eventType: type })
+      .returning({ id: webhookDeliveries.id });
+    const job = await enqueue(tx, webhookDeliver, {
+      orgId: p.orgId,
+      payload: { deliveryId: delivery!.id, manual: true },
+      createdBy: p.actorUserId,
+      maxAttempts: 1,
+    });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'webhook.test_sent',
+      entityType: 'webhook_endpoint',
+      entityId: endpoint.id,
+      data: { eventType: type, deliveryId: delivery!.id },
+    });
+    return { deliveryId: delivery!.id, jobId: job.id, eventType: type };
+  });
+}
