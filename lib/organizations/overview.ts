@@ -17,6 +17,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'workOrders', href: '/settings/work-orders', permission: 'workorders.settings' },
   { key: 'acs', href: '/settings/acs', permission: 'organization.settings' },
   { key: 'portal', href: '/settings/portal', permission: 'organization.settings' },
+  { key: 'api', href: '/settings/api', permission: 'api.manage' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -43,6 +44,7 @@ type Figures = {
   acsError: boolean;
   portalEnabled: boolean;
   portalDomain: string | null;
+  apiKeys: number;
 };
 
 /**
@@ -68,7 +70,9 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
       exists (select 1 from acs_servers a where a.organization_id = o.id) as acs,
       exists (select 1 from acs_servers a where a.organization_id = o.id and a.last_error is not null) as "acsError",
       coalesce((select ps.portal_enabled from portal_settings ps where ps.organization_id = o.id), true) as "portalEnabled",
-      (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain"
+      (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain",
+      (select count(*)::int from api_keys k where k.organization_id = o.id and k.revoked_at is null
+        and (k.expires_at is null or k.expires_at > now())) as "apiKeys"
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -105,5 +109,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return { state: f.acs ? (f.acsError ? 'error' : 'set') : 'none' };
     case 'portal':
       return { state: f.portalEnabled ? 'on' : 'off', domain: f.portalDomain ? 'yes' : 'no' };
+    case 'api':
+      return { keys: f.apiKeys };
   }
 }

@@ -75,6 +75,7 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/settings/work-orders',
       '/settings/acs',
       '/settings/portal',
+      '/settings/api',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

@@ -1,4 +1,5 @@
 import {
+  Braces,
   Building2,
   ChevronRight,
   ClipboardCheck,
@@ -36,6 +37,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   workOrders: ClipboardCheck,
   acs: RadioTower,
   portal: Smartphone,
+  api: Braces,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */
