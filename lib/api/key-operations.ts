@@ -17,19 +17,19 @@ export const listApiKeysOp = defineOperation({
 });
 
 const createApiKeyInput = z.object({
-  name: z.string().trim().min(2, 'apiKeys.validation.name').max(80, 'apiKeys.validation.name'),
+  name: z.string().trim().min(2, 'validation.apiKeyName').max(80, 'validation.apiKeyName'),
   scopes: z
-    .array(z.string().max(60, 'apiKeys.validation.scopesBeyond'), 'apiKeys.validation.scopesNone')
-    .min(1, 'apiKeys.validation.scopesNone')
-    .max(100, 'apiKeys.validation.scopesBeyond')
+    .array(z.string().max(60, 'validation.invalid'), 'validation.apiKeyScopesNone')
+    .min(1, 'validation.apiKeyScopesNone')
+    .max(100, 'validation.invalid')
     .transform((s) => [...new Set(s)]),
-  expiresOn: blankAsUndefined(calendarDay('apiKeys.validation.expiry')),
+  expiresOn: blankAsUndefined(calendarDay('validation.apiKeyExpiry')),
   rateLimitPerMinute: blankAsUndefined(
     z.coerce
-      .number('apiKeys.validation.rateLimit')
-      .int('apiKeys.validation.rateLimit')
-      .min(10, 'apiKeys.validation.rateLimit')
-      .max(6000, 'apiKeys.validation.rateLimit'),
+      .number('validation.apiKeyRateLimit')
+      .int('validation.apiKeyRateLimit')
+      .min(10, 'validation.apiKeyRateLimit')
+      .max(6000, 'validation.apiKeyRateLimit'),
   ).transform((v) => v ?? 600),
 });
 
