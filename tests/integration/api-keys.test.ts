@@ -284,7 +284,7 @@ describe('call log', () => {
 
 describe('audit of changes made through the API', () => {
   test('the audit page shows the key by name and filters by it', async () => {
-    const { org, admin, ctx } = await adminWorld('keys-audit');
+    const { admin, ctx } = await adminWorld('keys-audit');
     const made = ok(
       await executeOperation(ops.createApiKeyOp, ctx, { name: 'Integrasi CRM', scopes: ['plans.manage'] }),
     );
