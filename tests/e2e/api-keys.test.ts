@@ -89,8 +89,8 @@ describe('API keys on a phone, in Chromium at 390×844', () => {
 
     // The audit log says both, in words.
     await page.goto('/audit');
-    await page.getByText('Kunci API dibuat').first().waitFor();
-    await page.getByText('Kunci API dicabut').first().waitFor();
+    await page.getByTestId('audit-row').getByText('Kunci API dibuat').first().waitFor();
+    await page.getByTestId('audit-row').getByText('Kunci API dicabut').first().waitFor();
     assert.ok(!(await page.content()).includes(token.slice(16)));
   });
 });
