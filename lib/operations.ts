@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as account from './account/operations';
+import * as apiKeys from './api/key-operations';
 import * as audit from './audit/operations';
 import * as billing from './billing/operations';
 import * as bulk from './bulk/operations';
@@ -90,6 +91,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     portalSettings,
     requests,
     webhooks,
+    apiKeys,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

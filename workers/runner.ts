@@ -2,6 +2,7 @@ import { Logger, parseCronItems, type Runner, run, type TaskList } from 'graphil
 import { createDb, type Database } from '@/db/client';
 import { type JobHandler, toTask } from '@/lib/jobs/runtime';
 import { acsTick } from './acs-tick';
+import { apiTick } from './api-tick';
 import { billingTick } from './billing-tick';
 import { fibreTick } from './fibre-tick';
 import { inventoryTick } from './inventory-tick';
@@ -57,6 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['inventory-tick'] = inventoryTick(options.db);
   taskList['acs-tick'] = acsTick(options.db);
   taskList['fibre-tick'] = fibreTick(options.db);
+  taskList['api-tick'] = apiTick(options.db);
   if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
@@ -90,6 +92,8 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     ...((options.fibreSchedule ?? schedule)
       ? [{ task: 'fibre-tick', match: '* * * * *', options: { backfillPeriod: 0 } }]
       : []),
+    // The API's housekeeping: hourly, so an Idempotency-Key's answer lives 24 h, not up to 48.
+    ...(schedule ? [{ task: 'api-tick', match: '23 * * * *', options: { backfillPeriod: 0 } }] : []),
   ];
   const runner = await run({
     connectionString: options.connectionString,

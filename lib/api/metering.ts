@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { apiCalls } from '@/db/schema';
+import { apiCalls, apiKeys } from '@/db/schema';
 
 /**
  * One fixed one-minute window per key (`api_rate_windows` is not needed: the sign-in counters'
@@ -21,6 +21,26 @@ export async function consumeApiQuota(
   const row = rows[0];
   if (Number(row?.count ?? 0) <= key.rateLimitPerMinute) return { ok: true };
   return { ok: false, retryAfterSeconds: Math.max(1, Number(row?.reset_in ?? 60)) };
+}
+
+/**
+ * Stamps a key's "last used" (time and address) at most once a minute: at 100 calls a second
+ * an update per call would queue every request behind one hot row. The condition sits in the
+ * update itself, so concurrent calls in the same minute write nothing. The API route calls it
+ * after authenticating.
+ */
+export async function touchApiKey(
+  db: Db,
+  key: { id: string; lastUsedAt: Date | null },
+  ip: string | null,
+  now = new Date(),
+): Promise<boolean> {
+  if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < 60_000) return false;
+  const rows = await db.execute(sql`
+    update ${apiKeys} set last_used_at = ${now.toISOString()}::timestamptz, last_used_ip = ${ip}
+    where id = ${key.id} and (last_used_at is null or last_used_at <= ${now.toISOString()}::timestamptz - interval '1 minute')
+    returning id`);
+  return rows.length > 0;
 }
 
 /** One API call in the call log (the key's page lists them). */

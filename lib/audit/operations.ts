@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
-import { listAuditActions, listAuditLogs } from './queries';
+import { listAuditActions, listAuditApiKeys, listAuditLogs } from './queries';
 
 export const listAuditOp = defineOperation({
   name: 'audit.list',
@@ -9,6 +9,7 @@ export const listAuditOp = defineOperation({
     action: z.string().max(60).optional(),
     entityType: z.string().max(60).optional(),
     actorUserId: z.string().uuid().optional(),
+    apiKeyId: z.string().uuid().optional(),
     q: z.string().trim().max(100).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
@@ -17,5 +18,6 @@ export const listAuditOp = defineOperation({
   run: async (ctx, input) => ({
     page: await listAuditLogs(ctx.db, { orgId: ctx.orgId, ...input }),
     actions: await listAuditActions(ctx.db, ctx.orgId),
+    apiKeys: await listAuditApiKeys(ctx.db, ctx.orgId),
   }),
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLogs, users } from '@/db/schema';
+import { apiKeys, auditLogs, users } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { contains } from '@/lib/server/search';
 
@@ -8,6 +8,8 @@ export type AuditFilter = {
   orgId: string;
   action?: string;
   actorUserId?: string;
+  /** Only changes made through the REST API with this key. */
+  apiKeyId?: string;
   entityType?: string;
   q?: string;
   from?: Date;
@@ -30,14 +32,18 @@ export async function listAuditLogs(db: Db, f: AuditFilter) {
       createdAt: auditLogs.createdAt,
       actorName: users.name,
       actorEmail: users.email,
+      // A change made through the REST API: the key's name ("<maker> · API: <key>").
+      apiKeyName: apiKeys.name,
     })
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+    .leftJoin(apiKeys, and(eq(apiKeys.id, auditLogs.apiKeyId), eq(apiKeys.organizationId, auditLogs.organizationId)))
     .where(
       and(
         eq(auditLogs.organizationId, f.orgId),
         f.action ? eq(auditLogs.action, f.action) : undefined,
         f.actorUserId ? eq(auditLogs.actorUserId, f.actorUserId) : undefined,
+        f.apiKeyId ? eq(auditLogs.apiKeyId, f.apiKeyId) : undefined,
         f.entityType ? eq(auditLogs.entityType, f.entityType) : undefined,
         f.from ? gte(auditLogs.createdAt, f.from) : undefined,
         f.to ? lte(auditLogs.createdAt, f.to) : undefined,
@@ -67,4 +73,14 @@ export async function listAuditActions(db: Db, orgId: string): Promise<string[]>
     .where(eq(auditLogs.organizationId, orgId))
     .orderBy(auditLogs.action);
   return rows.map((r) => r.action);
+}
+
+/** The organization's API keys (a handful), for the audit filter; never the secret. */
+export async function listAuditApiKeys(db: Db, orgId: string) {
+  return db
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix })
+    .from(apiKeys)
+    .where(eq(apiKeys.organizationId, orgId))
+    .orderBy(apiKeys.name)
+    .limit(200);
 }

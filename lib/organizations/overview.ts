@@ -18,6 +18,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'acs', href: '/settings/acs', permission: 'organization.settings' },
   { key: 'portal', href: '/settings/portal', permission: 'organization.settings' },
   { key: 'webhooks', href: '/settings/webhooks', permission: 'webhooks.manage' },
+  { key: 'api', href: '/settings/api', permission: 'api.manage' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -46,6 +47,7 @@ type Figures = {
   portalDomain: string | null;
   webhooks: number;
   webhooksOff: number;
+  apiKeys: number;
 };
 
 /**
@@ -73,7 +75,9 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
       coalesce((select ps.portal_enabled from portal_settings ps where ps.organization_id = o.id), true) as "portalEnabled",
       (select ps.custom_domain from portal_settings ps where ps.organization_id = o.id) as "portalDomain",
       (select count(*)::int from webhook_endpoints w where w.organization_id = o.id) as webhooks,
-      (select count(*)::int from webhook_endpoints w where w.organization_id = o.id and not w.enabled) as "webhooksOff"
+      (select count(*)::int from webhook_endpoints w where w.organization_id = o.id and not w.enabled) as "webhooksOff",
+      (select count(*)::int from api_keys k where k.organization_id = o.id and k.revoked_at is null
+        and (k.expires_at is null or k.expires_at > now())) as "apiKeys"
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -112,5 +116,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return { state: f.portalEnabled ? 'on' : 'off', domain: f.portalDomain ? 'yes' : 'no' };
     case 'webhooks':
       return { endpoints: f.webhooks, off: f.webhooksOff };
+    case 'api':
+      return { keys: f.apiKeys };
   }
 }

@@ -76,6 +76,7 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/settings/acs',
       '/settings/portal',
       '/settings/webhooks',
+      '/settings/api',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

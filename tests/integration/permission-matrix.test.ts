@@ -16,6 +16,7 @@ import { ctxFor, makeCustomerWorld, makeMember, makeOdp, makeOrg, makeRouter, PO
 import { accountMatrixInputs } from '../support/accounts';
 import { acsMatrixInputs } from '../support/acs';
 import { activationMatrixInputs } from '../support/activation';
+import { apiKeyMatrixInputs } from '../support/api-keys';
 import { fibreRecordMatrixInputs } from '../support/fibre-records';
 import { fieldOfficeMatrixInputs } from '../support/field-office';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
@@ -495,6 +496,7 @@ async function scenario() {
     ...(await signalMatrixInputs(db, org.id)),
     ...(await activationMatrixInputs(db, org.id, admin.user.id)),
     ...(await webhookMatrixInputs(db, org.id, admin.user.id)),
+    ...(await apiKeyMatrixInputs(db, org.id, admin.user.id)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

@@ -118,9 +118,11 @@ describe('settings hub', () => {
       'acs',
       'portal',
       'webhooks',
+      'api',
     ]);
     assert.deepEqual(byKey.webhooks!.figures, { endpoints: 0, off: 0 });
     assert.deepEqual(byKey.workOrders!.figures, { custom: 0 });
+    assert.deepEqual(byKey.api!.figures, { keys: 0 });
     assert.deepEqual(byKey.billing!.figures, { invoiceDay: 5, dueDay: 15, graceDays: 3 });
     assert.deepEqual(byKey.network!.figures, { routers: 1, radius: 0 });
     assert.deepEqual(byKey.payments!.figures, { gateways: 0, methods: 0, bankAccounts: false });

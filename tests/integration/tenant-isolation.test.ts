@@ -33,6 +33,7 @@ import {
   whatsappSessions,
 } from '@/db/schema';
 import * as accountOps from '@/lib/account/operations';
+import * as apiKeyOps from '@/lib/api/key-operations';
 import * as auditOps from '@/lib/audit/operations';
 import * as billingOps from '@/lib/billing/operations';
 import * as bulkOps from '@/lib/bulk/operations';
@@ -87,6 +88,7 @@ import { ctxFor, makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, P
 import { accountIsolationCases } from '../support/accounts';
 import { acsIsolationCases } from '../support/acs';
 import { activationIsolationCases } from '../support/activation';
+import { apiKeyIsolationCases } from '../support/api-keys';
 import { fibreRecordIsolationCases } from '../support/fibre-records';
 import { fieldOfficeIsolationCases } from '../support/field-office';
 import { inboxIsolationCases } from '../support/inbox';
@@ -1398,6 +1400,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...apiKeyIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   'portal.settings': async () => {
     await db
       .insert(portalSettings)
@@ -1484,6 +1492,7 @@ const OP_VARIABLES = new Map<string, string>(
     inboxOps,
     portalSettingsOps,
     webhookOps,
+    apiKeyOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

@@ -26,13 +26,14 @@ export default async function AuditPage({
   const filters = {
     q: sp.q || undefined,
     action: sp.action || undefined,
+    apiKeyId: sp.key || undefined,
     // Days in the organization's zone: from its first moment, "to" up to its last.
     from: isDay(sp.from) ? zonedDayStart(sp.from, info.org!.timezone).toISOString() : undefined,
     to: isDay(sp.to) ? new Date(zonedDayStart(sp.to, info.org!.timezone, 1).getTime() - 1).toISOString() : undefined,
     cursor: sp.cursor || undefined,
   };
   const result = await executeOperation(listAuditOp, ctx, filters);
-  const data = result.ok ? result.data : { page: { items: [], nextCursor: null }, actions: [] };
+  const data = result.ok ? result.data : { page: { items: [], nextCursor: null }, actions: [], apiKeys: [] };
   return (
     <div>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
@@ -45,6 +46,17 @@ export default async function AuditPage({
           className="sm:max-w-56"
           options={data.actions.map((a) => ({ value: a, label: auditActionLabel(locale, a) }))}
         />
+        {data.apiKeys.length > 0 && (
+          <FilterSelect
+            name="key"
+            label={t('audit.apiKey')}
+            value={sp.key}
+            allLabel={t('common.all')}
+            className="sm:max-w-56"
+            options={data.apiKeys.map((k) => ({ value: k.id, label: `${k.name} (jrg_${k.prefix}…)` }))}
+            testId="audit-api-key"
+          />
+        )}
         <DateField label={t('audit.from')} name="from" defaultValue={sp.from} years={AUDIT_YEARS} />
         <DateField label={t('audit.to')} name="to" defaultValue={sp.to} years={AUDIT_YEARS} />
       </SearchForm>
@@ -68,7 +80,15 @@ export default async function AuditPage({
                 {formatDateTime(e.createdAt, locale, info.org!.timezone)}
               </StackedCell>
               <StackedCell label={t('audit.actor')} className="col-span-2 md:col-span-1">
-                <div>{e.actorName ?? t('audit.system')}</div>
+                <div>
+                  {e.actorName ?? t('audit.system')}
+                  {e.apiKeyName && (
+                    <span data-testid="audit-api-key-name">
+                      {' · '}
+                      {t('audit.viaApiKey', { name: e.apiKeyName })}
+                    </span>
+                  )}
+                </div>
                 <div className="break-all text-xs text-slate-500">{e.actorEmail ?? ''}</div>
               </StackedCell>
               <StackedCell label={t('audit.action')} className="col-span-2 md:col-span-1">
@@ -99,7 +119,7 @@ export default async function AuditPage({
       )}
       <Pager
         basePath="/audit"
-        params={{ q: sp.q, action: sp.action, from: sp.from, to: sp.to, cursor: sp.cursor }}
+        params={{ q: sp.q, action: sp.action, key: sp.key, from: sp.from, to: sp.to, cursor: sp.cursor }}
         nextCursor={data.page.nextCursor}
         labels={{ next: t('common.next'), first: t('common.first') }}
       />

@@ -1,4 +1,5 @@
 import {
+  Braces,
   Building2,
   ChevronRight,
   ClipboardCheck,
@@ -38,6 +39,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   acs: RadioTower,
   portal: Smartphone,
   webhooks: Webhook,
+  api: Braces,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */
