@@ -3,10 +3,10 @@ import type { Db } from '@/db/client';
 import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { EVENT_TYPES, type EventType, isEventType } from '@/lib/events/catalog';
+import { EVENT_SAMPLES } from '@/lib/events/samples';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import { webhookDeliver } from './jobs';
-import { TEST_EVENT_SAMPLES } from './samples';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -115,7 +115,7 @@ export async function sendTestEvent(db: Db, p: Actor & { endpointId: string }) {
     const type: EventType = endpoint.eventTypes.find(isEventType) ?? EVENT_TYPES[0];
     const [event] = await tx
       .insert(events)
-      .values({ organizationId: p.orgId, type, data: TEST_EVENT_SAMPLES[type], dispatchedAt: sql`now()` })
+      .values({ organizationId: p.orgId, type, data: EVENT_SAMPLES[type], dispatchedAt: sql`now()` })
       .returning({ id: events.id });
     const [delivery] = await tx
       .insert(webhookDeliveries)

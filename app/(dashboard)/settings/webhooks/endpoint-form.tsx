@@ -14,6 +14,7 @@ type Endpoint = { id: string; url: string; description: string | null; eventType
 /** Add an endpoint (then open it, with its secret) or change one: address, description, event types. */
 export function EndpointForm({ endpoint }: { endpoint?: Endpoint }) {
   const t = useTranslations('webhooks');
+  const tEvent = useTranslations('events.types');
   const router = useRouter();
   const [picked, setPicked] = useState<string[]>(endpoint?.eventTypes ?? [...EVENT_TYPES]);
   const all = EVENT_TYPES.every((e) => picked.includes(e));
@@ -71,7 +72,10 @@ export function EndpointForm({ endpoint }: { endpoint?: Endpoint }) {
                 data-testid="webhook-event"
                 value={type}
               />
-              <code className="break-all text-sm">{type}</code>
+              <span className="min-w-0">
+                <span className="block text-sm">{tEvent(type.replace('.', '_'))}</span>
+                <code className="break-all text-xs text-slate-500">{type}</code>
+              </span>
             </label>
           ))}
         </div>
