@@ -569,6 +569,39 @@ describe('the events pass', () => {
     }
   });
 
+  test("one organization's many failing events neither use up the pass nor hold up another's", async () => {
+    await dispatchEvents(db); // what earlier tests left undispatched, so the pass below starts empty
+    const a = await makeOrg(db, 'ev-starve-a');
+    const b = await makeOrg(db, 'ev-starve-b');
+    await subscribe(a.org.id, ['ticket.created']);
+    await subscribe(b.org.id, ['ticket.created']);
+    // Older than b's: the pass meets them first.
+    for (const n of [1, 2, 3, 4, 5, 6]) await emitEvent(db, { orgId: a.org.id, type: 'ticket.created', data: { n } });
+    await emitEvent(db, { orgId: b.org.id, type: 'ticket.created', data: { n: 9 } });
+    let tried = 0;
+    const probe: Subscriber = {
+      name: 'probe',
+      fanOut: async (_tx, event) => {
+        if (event.organizationId !== a.org.id) return 0;
+        tried++;
+        throw new Error('plugin of a broke');
+      },
+    };
+    (SUBSCRIBERS as Subscriber[]).push(probe);
+    try {
+      const r = await dispatchEvents(db, { limit: 5 });
+      assert.equal(r.dispatched, 1, "b's event goes out");
+      assert.ok((await eventsOf(b.org.id)).every((e) => e.dispatchedAt));
+      assert.ok(tried < 6, `a's failures are capped within a pass (tried ${tried})`);
+      assert.ok(
+        (await eventsOf(a.org.id)).every((e) => !e.dispatchedAt),
+        "a's events wait for the next pass",
+      );
+    } finally {
+      (SUBSCRIBERS as Subscriber[]).splice((SUBSCRIBERS as Subscriber[]).indexOf(probe), 1);
+    }
+  });
+
   test('dispatched events older than 30 days are pruned; undispatched ones stay', async () => {
     const { org } = await makeOrg(db, 'ev-prune');
     await subscribe(org.id, ['router.offline']);
