@@ -11,6 +11,7 @@ import {
   pluginInstalls,
   routerImports,
   routers,
+  subscriptions,
   webhookEndpoints,
 } from '@/db/schema';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
@@ -36,7 +37,16 @@ import { openTicket } from '@/lib/tickets/open';
 import { generateBatch } from '@/lib/vouchers/batches';
 import { buyVouchers } from '@/lib/wallet/purchase';
 import { adjustWallet } from '@/lib/wallet/topups';
-import { makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
+import {
+  makeCustomerWorld,
+  makeMember,
+  makeOrg,
+  makePlan,
+  makeRouter,
+  makeSubscriber,
+  testDb,
+  waitFor,
+} from '../helpers';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeVoucherBatch } from '../support/vouchers';
@@ -408,6 +418,43 @@ describe('subscriptions', () => {
     // Nothing left to isolate: the next pass emits nothing.
     await runIsolation(db, { orgId: org.id, now: later });
     assert.equal((await eventsOf(org.id)).length, 3);
+  });
+
+  test('a subscription terminated while the isolation pass runs stays terminated, with no subscription.isolated', async () => {
+    const { org } = await makeOrg(db, 'ev-iso-race');
+    await subscribe(org.id, ['subscription.isolated']);
+    const plan = await makePlan(db, org.id);
+    const s = await makeSubscriber(db, org.id, { planId: plan.id, routerId: null });
+    await runBilling(db, { orgId: org.id, period: '2026-01-01', actorUserId: null });
+    const later = new Date(Date.now() + 7 * 86_400_000);
+    // Staff terminate it: their transaction holds the row while the pass picks its batch.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let changed!: () => void;
+    const updated = new Promise<void>((r) => {
+      changed = r;
+    });
+    const staff = db.transaction(async (tx) => {
+      await tx.update(subscriptions).set({ status: 'terminated' }).where(eq(subscriptions.id, s.subscription.id));
+      changed();
+      await held;
+    });
+    await updated;
+    const pass = runIsolation(db, { orgId: org.id, now: later });
+    await waitFor(async () => {
+      const [w] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%isolation_batch%'`,
+      );
+      return (w?.n ?? 0) > 0;
+    });
+    release();
+    await staff;
+    await pass;
+    const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
+    assert.equal(row!.status, 'terminated');
+    assert.deepEqual(await eventsOf(org.id, 'subscription.isolated'), []);
   });
 });
 
