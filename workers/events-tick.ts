@@ -19,7 +19,8 @@ export function startEventsPass(db: Database, opts: { intervalMs?: number; log: 
     try {
       const r = await dispatchEvents(db, { limit, log: opts.log });
       if (r.dispatched || r.failed) opts.log.info(`events: ${r.dispatched} dispatched, ${r.failed} failed`);
-      again = r.dispatched + r.failed >= limit;
+      // Only a full block of dispatched events means more are waiting: failures wait for the next pass.
+      again = r.dispatched >= limit;
       if (Date.now() - lastPrune > 3600_000) {
         lastPrune = Date.now();
         const pruned = await pruneDispatchedEvents(db, { days: 30 });

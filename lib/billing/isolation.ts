@@ -62,9 +62,17 @@ export async function runIsolation(
       const [count] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from isolation_batch`);
       return { ...base, isolated: count?.n ?? 0 };
     }
+    // The batch was read without locks: staff may have terminated, suspended or isolated one
+    // since, or a payment settled its invoices. Only those still active and still owing are
+    // isolated, and the batch keeps only them (the history, events and jobs below follow it).
     await tx.execute(sql`
-      update subscriptions s set status = 'isolated', updated_at = now()
-      from isolation_batch b where b.subscription_id = s.id`);
+      with isolated as (
+        update subscriptions s set status = 'isolated', updated_at = now()
+        from isolation_batch b
+        where b.subscription_id = s.id and s.status = 'active'
+          and exists (select 1 from invoices i where i.subscription_id = s.id and i.status in ('unpaid', 'partial'))
+        returning s.id)
+      delete from isolation_batch b where not exists (select 1 from isolated where isolated.id = b.subscription_id)`);
     await tx.execute(sql`
       insert into subscription_history (organization_id, subscription_id, from_status, to_status, reason)
       select organization_id, subscription_id, 'active', 'isolated', 'unpaid_invoice' from isolation_batch`);

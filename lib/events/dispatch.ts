@@ -4,20 +4,29 @@ import { events } from '@/db/schema';
 import { type PassLog, recordTaskFailure, recordTasksOk, taskErrorCode } from '@/lib/jobs/task-status';
 import { SUBSCRIBERS } from './subscribers';
 
+/** Failed events of one organization after which the pass leaves its others to the next pass. */
+const FAILURES_PER_ORG = 3;
+
 /**
  * The events pass: hands each undispatched event to every subscriber and stamps it, one event
  * per transaction (a subscriber that throws leaves that event for the next pass, and this pass
  * goes on with the others: one organization's failure never holds up another's). Several
  * workers may run it at once: `skip locked` gives each event to one of them. A failure is
  * recorded on the event's organization as its `events` task (the admins' dashboard shows it),
- * and cleared by the next success.
+ * and cleared by the next success. `limit` counts dispatched events; failures have their own
+ * bounds (a few per organization, `limit` in all), so an organization whose subscriber breaks
+ * on every event (older than everyone else's) neither uses up the pass nor holds up the others.
  */
 export async function dispatchEvents(db: Database, p: { limit?: number; log?: PassLog } = {}) {
+  const limit = p.limit ?? 500;
   let dispatched = 0;
   const failedIds: string[] = [];
   const failedOrgs = new Set<string>();
+  const failuresOf = new Map<string, number>();
   const okOrgs = new Set<string>();
-  for (let i = 0; i < (p.limit ?? 500); i++) {
+  while (dispatched < limit && failedIds.length < limit) {
+    // Organizations that failed often enough this pass wait for the next one.
+    const heldOrgs = [...failuresOf].filter(([, n]) => n >= FAILURES_PER_ORG).map(([orgId]) => orgId);
     // Set inside the transaction; read after it (TypeScript cannot follow a closure's writes).
     const current: { event: { id: string; orgId: string } | null } = { event: null };
     try {
@@ -25,7 +34,13 @@ export async function dispatchEvents(db: Database, p: { limit?: number; log?: Pa
         const [event] = await tx
           .select()
           .from(events)
-          .where(and(isNull(events.dispatchedAt), failedIds.length ? notInArray(events.id, failedIds) : undefined))
+          .where(
+            and(
+              isNull(events.dispatchedAt),
+              failedIds.length ? notInArray(events.id, failedIds) : undefined,
+              heldOrgs.length ? notInArray(events.organizationId, heldOrgs) : undefined,
+            ),
+          )
           .orderBy(asc(events.createdAt))
           .limit(1)
           .for('update', { skipLocked: true });
@@ -43,6 +58,7 @@ export async function dispatchEvents(db: Database, p: { limit?: number; log?: Pa
       if (!failed) throw error;
       failedIds.push(failed.id);
       failedOrgs.add(failed.orgId);
+      failuresOf.set(failed.orgId, (failuresOf.get(failed.orgId) ?? 0) + 1);
       const code = taskErrorCode(error);
       p.log?.error(
         `event ${failed.id} of organization ${failed.orgId} not dispatched (${code}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

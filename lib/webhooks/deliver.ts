@@ -46,8 +46,15 @@ export function signedRequest(p: { secret: string; deliveryId: string; body: str
 type Outcome = { ok: boolean; statusCode: number | null; error: DeliveryError | null; responseBody: string | null };
 
 async function post(url: string, headers: Record<string, string>, payload: unknown, o: Options): Promise<Outcome> {
+  const unreachable: Outcome = { ok: false, statusCode: null, error: 'unreachable', responseBody: null };
   try {
-    const connectTo = await resolveEndpoint(url, o.policy);
+    // A name that does not resolve (a lapsed domain, DNS down) is a receiver we cannot reach:
+    // logged and retried like one, and failed for good (and counted) on the last attempt.
+    const connectTo = await resolveEndpoint(url, o.policy).catch((error: unknown) => {
+      if (error instanceof RefusedAddressError) throw error;
+      return null;
+    });
+    if (!connectTo) return unreachable;
     const { 'content-type': _json, ...rest } = headers;
     const res = await gatewayRequest({
       method: 'POST',

@@ -11,6 +11,7 @@ import {
   pluginInstalls,
   routerImports,
   routers,
+  subscriptions,
   webhookEndpoints,
 } from '@/db/schema';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
@@ -36,7 +37,16 @@ import { openTicket } from '@/lib/tickets/open';
 import { generateBatch } from '@/lib/vouchers/batches';
 import { buyVouchers } from '@/lib/wallet/purchase';
 import { adjustWallet } from '@/lib/wallet/topups';
-import { makeCustomerWorld, makeMember, makeOrg, makePlan, makeRouter, makeSubscriber, testDb } from '../helpers';
+import {
+  makeCustomerWorld,
+  makeMember,
+  makeOrg,
+  makePlan,
+  makeRouter,
+  makeSubscriber,
+  testDb,
+  waitFor,
+} from '../helpers';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import type { GatewayFake } from '../support/gateways/types';
 import { makeVoucherBatch } from '../support/vouchers';
@@ -409,6 +419,43 @@ describe('subscriptions', () => {
     await runIsolation(db, { orgId: org.id, now: later });
     assert.equal((await eventsOf(org.id)).length, 3);
   });
+
+  test('a subscription terminated while the isolation pass runs stays terminated, with no subscription.isolated', async () => {
+    const { org } = await makeOrg(db, 'ev-iso-race');
+    await subscribe(org.id, ['subscription.isolated']);
+    const plan = await makePlan(db, org.id);
+    const s = await makeSubscriber(db, org.id, { planId: plan.id, routerId: null });
+    await runBilling(db, { orgId: org.id, period: '2026-01-01', actorUserId: null });
+    const later = new Date(Date.now() + 7 * 86_400_000);
+    // Staff terminate it: their transaction holds the row while the pass picks its batch.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let changed!: () => void;
+    const updated = new Promise<void>((r) => {
+      changed = r;
+    });
+    const staff = db.transaction(async (tx) => {
+      await tx.update(subscriptions).set({ status: 'terminated' }).where(eq(subscriptions.id, s.subscription.id));
+      changed();
+      await held;
+    });
+    await updated;
+    const pass = runIsolation(db, { orgId: org.id, now: later });
+    await waitFor(async () => {
+      const [w] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%isolation_batch%'`,
+      );
+      return (w?.n ?? 0) > 0;
+    });
+    release();
+    await staff;
+    await pass;
+    const [row] = await db.select().from(subscriptions).where(eq(subscriptions.id, s.subscription.id));
+    assert.equal(row!.status, 'terminated');
+    assert.deepEqual(await eventsOf(org.id, 'subscription.isolated'), []);
+  });
 });
 
 describe('vouchers, tickets, routers', () => {
@@ -564,6 +611,39 @@ describe('the events pass', () => {
         .from(organizationTaskStatus)
         .where(and(eq(organizationTaskStatus.organizationId, a.org.id), eq(organizationTaskStatus.task, 'events')));
       assert.equal(cleared?.failures, 0);
+    } finally {
+      (SUBSCRIBERS as Subscriber[]).splice((SUBSCRIBERS as Subscriber[]).indexOf(probe), 1);
+    }
+  });
+
+  test("one organization's many failing events neither use up the pass nor hold up another's", async () => {
+    await dispatchEvents(db); // what earlier tests left undispatched, so the pass below starts empty
+    const a = await makeOrg(db, 'ev-starve-a');
+    const b = await makeOrg(db, 'ev-starve-b');
+    await subscribe(a.org.id, ['ticket.created']);
+    await subscribe(b.org.id, ['ticket.created']);
+    // Older than b's: the pass meets them first.
+    for (const n of [1, 2, 3, 4, 5, 6]) await emitEvent(db, { orgId: a.org.id, type: 'ticket.created', data: { n } });
+    await emitEvent(db, { orgId: b.org.id, type: 'ticket.created', data: { n: 9 } });
+    let tried = 0;
+    const probe: Subscriber = {
+      name: 'probe',
+      fanOut: async (_tx, event) => {
+        if (event.organizationId !== a.org.id) return 0;
+        tried++;
+        throw new Error('plugin of a broke');
+      },
+    };
+    (SUBSCRIBERS as Subscriber[]).push(probe);
+    try {
+      const r = await dispatchEvents(db, { limit: 5 });
+      assert.equal(r.dispatched, 1, "b's event goes out");
+      assert.ok((await eventsOf(b.org.id)).every((e) => e.dispatchedAt));
+      assert.ok(tried < 6, `a's failures are capped within a pass (tried ${tried})`);
+      assert.ok(
+        (await eventsOf(a.org.id)).every((e) => !e.dispatchedAt),
+        "a's events wait for the next pass",
+      );
     } finally {
       (SUBSCRIBERS as Subscriber[]).splice((SUBSCRIBERS as Subscriber[]).indexOf(probe), 1);
     }

@@ -270,6 +270,30 @@ describe('delivery', () => {
     assert.equal(receiver.received.length, before);
   });
 
+  test('a name that no longer resolves is an unreachable attempt: logged, and the last one fails the delivery and counts', async () => {
+    const w = await world('wh-nxdomain');
+    const ep = await endpointAt(w);
+    await db.update(webhookEndpoints).set({ url: 'https://gone.example.com/x' }).where(eq(webhookEndpoints.id, ep.id));
+    // As dns.lookup answers for a domain that lapsed; and a name with no address at all.
+    const nxdomain = async () => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND gone.example.com'), { code: 'ENOTFOUND' });
+    };
+    const d = await deliveryFor(w.org.id, ep.id);
+    await assert.rejects(
+      attempt(w.org.id, d.id, false, { policy: { allowPrivate: false, resolve: nxdomain } }),
+      (e: WebhookDeliveryError) => e.code === 'unreachable',
+    );
+    const retried = await deliveryRow(d.id);
+    assert.deepEqual([retried.status, retried.attempts, retried.lastError], ['pending', 1, 'unreachable']);
+    await assert.rejects(
+      attempt(w.org.id, d.id, true, { policy: { allowPrivate: false, resolve: async () => [] } }),
+      (e: WebhookDeliveryError) => e.code === 'unreachable',
+    );
+    const failed = await deliveryRow(d.id);
+    assert.deepEqual([failed.status, failed.attempts, failed.lastError], ['failed', 2, 'unreachable']);
+    assert.equal((await endpointRow(ep.id)).consecutiveFailures, 1);
+  });
+
   test(`${CUT_OFF_AFTER} deliveries failing for good turn the endpoint off and tell the admins`, async () => {
     const w = await world('wh-cutoff');
     await db.update(users).set({ phone: '6281299990001' }).where(eq(users.id, w.admin.user.id));
