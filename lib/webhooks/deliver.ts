@@ -47,7 +47,12 @@ type Outcome = { ok: boolean; statusCode: number | null; error: DeliveryError | 
 
 async function post(url: string, headers: Record<string, string>, payload: unknown, o: Options): Promise<Outcome> {
   try {
-    const connectTo = await resolveEndpoint(url, o.policy);
+    // A name that does not resolve (ENOTFOUND, a resolver down) is an unreachable receiver like
+    // any other: the attempt is logged and counted, never left pending with nothing recorded.
+    const connectTo = await resolveEndpoint(url, o.policy).catch((error: unknown) => {
+      if (error instanceof RefusedAddressError) throw error;
+      throw new GatewayError('unreachable', 'the address does not resolve');
+    });
     const { 'content-type': _json, ...rest } = headers;
     const res = await gatewayRequest({
       method: 'POST',

@@ -270,6 +270,33 @@ describe('delivery', () => {
     assert.equal(receiver.received.length, before);
   });
 
+  test('a name that does not resolve is an unreachable receiver: logged, retried, failed for good and counted', async () => {
+    const w = await world('wh-nxdomain');
+    const ep = await endpointAt(w);
+    await db.update(webhookEndpoints).set({ url: 'https://gone.example.com/x' }).where(eq(webhookEndpoints.id, ep.id));
+    const policy = {
+      allowPrivate: false,
+      resolve: async () => {
+        throw Object.assign(new Error('getaddrinfo ENOTFOUND gone.example.com'), { code: 'ENOTFOUND' });
+      },
+    };
+    const d = await deliveryFor(w.org.id, ep.id);
+    await assert.rejects(
+      attempt(w.org.id, d.id, false, { policy }),
+      (e: WebhookDeliveryError) => e.code === 'unreachable',
+    );
+    let row = await deliveryRow(d.id);
+    assert.deepEqual([row.status, row.attempts, row.lastError], ['pending', 1, 'unreachable']);
+    await assert.rejects(
+      attempt(w.org.id, d.id, true, { policy }),
+      (e: WebhookDeliveryError) => e.code === 'unreachable',
+    );
+    row = await deliveryRow(d.id);
+    // Failed for good (so it can be replayed), and counted towards the cut-off.
+    assert.deepEqual([row.status, row.attempts, row.lastError], ['failed', 2, 'unreachable']);
+    assert.equal((await endpointRow(ep.id)).consecutiveFailures, 1);
+  });
+
   test(`${CUT_OFF_AFTER} deliveries failing for good turn the endpoint off and tell the admins`, async () => {
     const w = await world('wh-cutoff');
     await db.update(users).set({ phone: '6281299990001' }).where(eq(users.id, w.admin.user.id));
