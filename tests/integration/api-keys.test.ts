@@ -397,4 +397,22 @@ describe("what a key reads is narrowed to its scopes, not only its maker's role"
     assert.equal(asKey.recent, null);
     assert.deepEqual(asKey.problems, []);
   });
+
+  test("the settings hub lists only the sections the key's scopes open, with only their figures", async () => {
+    const { ctx } = await adminWorld('keys-hub');
+    const made = ok(
+      await executeOperation(ops.createApiKeyOp, ctx, { name: 'Hub', scopes: ['roles.view', 'users.view'] }),
+    );
+    const auth = await authenticateApiKey(db, made.token);
+    assert.ok(auth.ok);
+    const asAdmin = ok(await executeOperation(settingsOverviewOp, ctx, {}));
+    assert.ok(asAdmin.sections.some((s) => s.key === 'api') && asAdmin.setupDismissed !== null);
+    const keyCtx = apiCtx(db, auth.principal, { ip: null, locale: 'id' });
+    const asKey = ok(await executeOperation(settingsOverviewOp, keyCtx, {}));
+    assert.deepEqual(
+      asKey.sections.map((s) => s.key),
+      ['users', 'roles'],
+    );
+    assert.equal(asKey.setupDismissed, null);
+  });
 });
