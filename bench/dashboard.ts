@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createDb, type Database } from '@/db/client';
 import { memberships, organizations, plans, users } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
 import { financeDashboard } from '@/lib/dashboard/finance';
 import { nocDashboard } from '@/lib/dashboard/noc';
 import { salesDashboard } from '@/lib/dashboard/sales';
@@ -143,7 +144,7 @@ async function main() {
       `seeded ${N.toLocaleString('en')} customers, ${counts!.invoices.toLocaleString('en')} invoices, ${counts!.payments.toLocaleString('en')} payments in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const sections = {
-      summary: () => dashboardSummary(db, { orgId, role: 'admin' }),
+      summary: () => dashboardSummary(db, { orgId, may: (p) => can('admin', p) }),
       money: () => financeDashboard(db, { orgId }),
       network: () => nocDashboard(db, { orgId }),
       sales: () => salesDashboard(db, { orgId }),

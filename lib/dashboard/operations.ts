@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
-import { type Ctx, defineOperation } from '@/lib/server/operation';
+import { type Ctx, ctxCan, defineOperation } from '@/lib/server/operation';
 import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { cachedDashboard } from './cache';
 import { fieldDashboard, peopleDashboard, workOrdersDashboard } from './field';
@@ -26,7 +26,7 @@ export const dashboardOp = defineOperation({
   name: 'dashboard.get',
   permission: 'dashboard.view',
   input: z.object({}),
-  run: (ctx) => dashboardSummary(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
+  run: (ctx) => dashboardSummary(ctx.db, { orgId: ctx.orgId, may: (p) => ctxCan(ctx, p) }),
 });
 
 /** Money: MRR, billed and collected, collection rate, aging, movement, revenue mix, vouchers. */

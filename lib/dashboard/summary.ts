@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs, memberships } from '@/db/schema';
-import { can, type Role } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/auth/permissions';
 import { listTaskProblems } from '@/lib/jobs/task-status';
 import { recentActivity } from './activity';
 
@@ -9,9 +9,10 @@ import { recentActivity } from './activity';
  * What every member's start page has: counts of members and jobs, the latest activity for
  * auditors, failing passes for the organization's admins (the ones who can fix what a
  * failing pass needs). The role's own sections come from the other dashboard operations.
+ * `may`: what this caller holds (`ctxCan`: an API key's scopes, not only its maker's role).
  */
-export async function dashboardSummary(db: Db, viewer: { orgId: string; role: Role }) {
-  const { orgId, role } = viewer;
+export async function dashboardSummary(db: Db, viewer: { orgId: string; may: (permission: Permission) => boolean }) {
+  const { orgId, may } = viewer;
   const weekAgo = new Date(Date.now() - 7 * 86_400_000);
   const [[members], [activeJobs], [failedJobs], recent, problems] = await Promise.all([
     db
@@ -26,8 +27,8 @@ export async function dashboardSummary(db: Db, viewer: { orgId: string; role: Ro
       .select({ n: count() })
       .from(jobs)
       .where(and(eq(jobs.organizationId, orgId), eq(jobs.state, 'failed'), gte(jobs.createdAt, weekAgo))),
-    can(role, 'audit.view') ? recentActivity(db, { orgId, limit: 8 }) : null,
-    can(role, 'organization.settings') ? listTaskProblems(db, { orgId }) : [],
+    may('audit.view') ? recentActivity(db, { orgId, limit: 8 }) : null,
+    may('organization.settings') ? listTaskProblems(db, { orgId }) : [],
   ]);
   return {
     members: members?.n ?? 0,

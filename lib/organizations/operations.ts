@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listTaskProblems } from '@/lib/jobs/task-status';
 import { AppError } from '@/lib/server/errors';
-import { defineOperation } from '@/lib/server/operation';
+import { ctxCan, defineOperation } from '@/lib/server/operation';
 import { getSetupChecklist, setSetupDismissed } from '@/lib/setup/checklist';
 import { getOrganizationLogo, logoUploadSchema, removeOrganizationLogo, uploadOrganizationLogo } from './logo';
 import { createOrganizationWithAdmin, setOrganizationStatus, updateOrganizationSettings } from './mutations';
@@ -69,7 +69,7 @@ export const settingsOverviewOp = defineOperation({
   name: 'organization.settingsOverview',
   permission: 'roles.view',
   input: z.object({}),
-  run: (ctx) => getSettingsOverview(ctx.db, { orgId: ctx.orgId, role: ctx.role }),
+  run: (ctx) => getSettingsOverview(ctx.db, { orgId: ctx.orgId, may: (p) => ctxCan(ctx, p) }),
 });
 
 // Platform operations: super admins act across organizations by design.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { can, type Permission, type Role } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/server/errors';
 
 /** The settings hub's sections: where each is edited and who may open it. */
@@ -53,8 +53,9 @@ type Figures = {
 /**
  * One line of state per settings section ("2 metode pembayaran aktif"), in one statement of
  * counts; the hub only lists the sections the member may open, and only their figures leave here.
+ * `may`: what this caller holds (`ctxCan`: an API key's scopes, not only its maker's role).
  */
-export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role }) {
+export async function getSettingsOverview(db: Db, p: { orgId: string; may: (permission: Permission) => boolean }) {
   const [f] = await db.execute<Figures>(sql`
     select o.name, o.timezone, o.logo_path is not null as logo, o.setup_dismissed_at is not null as "setupDismissed",
       o.hotspot_login_url as "hotspotLoginUrl",
@@ -81,12 +82,12 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; role: Role
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
-  const sections = SETTINGS_SECTIONS.filter((s) => can(p.role, s.permission)).map((s) => ({
+  const sections = SETTINGS_SECTIONS.filter((s) => p.may(s.permission)).map((s) => ({
     key: s.key,
     href: s.href,
     figures: pick(f, s.key),
   }));
-  return { sections, setupDismissed: can(p.role, 'organization.settings') ? Boolean(f.setupDismissed) : null };
+  return { sections, setupDismissed: p.may('organization.settings') ? Boolean(f.setupDismissed) : null };
 }
 
 function pick(f: Figures, key: SettingsSectionKey): Record<string, string | number | boolean | null> {

@@ -8,7 +8,11 @@ import { apiCtx, authenticateApiKey, insertApiKey } from '@/lib/api/keys';
 import { pruneApiRecords } from '@/lib/api/keys-prune';
 import { consumeApiQuota, recordApiCall, touchApiKey, withApiKey } from '@/lib/api/metering';
 import { listAuditOp } from '@/lib/audit/operations';
+import { resetDashboardCache } from '@/lib/dashboard/cache';
+import { dashboardOp } from '@/lib/dashboard/operations';
 import { zonedDayStart } from '@/lib/format';
+import { recordTaskFailure } from '@/lib/jobs/task-status';
+import { settingsOverviewOp } from '@/lib/organizations/operations';
 import { createPlanOp } from '@/lib/plans/operations';
 import { executeOperation, type Result } from '@/lib/server/operation';
 import { ctxFor, makeMember, makeOrg, testDb } from '../helpers';
@@ -373,5 +377,42 @@ describe('pruning', () => {
       fieldLeft.map((i) => i.key),
       ['f-29'],
     );
+  });
+});
+
+describe("what a key reads is narrowed to its scopes, not only its maker's role", () => {
+  test('the dashboard summary shows neither the audit feed nor failing passes to a dashboard-only key', async () => {
+    const { org, ctx } = await adminWorld('keys-dash');
+    await recordTaskFailure(db, { orgId: org.id, task: 'webhooks', error: 'webhook_endpoint_disabled' });
+    const made = ok(await executeOperation(ops.createApiKeyOp, ctx, { name: 'Layar TV', scopes: ['dashboard.view'] }));
+    const auth = await authenticateApiKey(db, made.token);
+    assert.ok(auth.ok);
+    resetDashboardCache();
+    // The maker (admin) sees both through a session …
+    const asAdmin = ok(await executeOperation(dashboardOp, ctx, {}));
+    assert.ok(asAdmin.recent?.length && asAdmin.problems.length);
+    // … a key scoped to dashboard.view alone sees neither (audit.view, organization.settings).
+    const keyCtx = apiCtx(db, auth.principal, { ip: null, locale: 'id' });
+    const asKey = ok(await executeOperation(dashboardOp, keyCtx, {}));
+    assert.equal(asKey.recent, null);
+    assert.deepEqual(asKey.problems, []);
+  });
+
+  test("the settings hub lists only the sections the key's scopes open, with only their figures", async () => {
+    const { ctx } = await adminWorld('keys-hub');
+    const made = ok(
+      await executeOperation(ops.createApiKeyOp, ctx, { name: 'Hub', scopes: ['roles.view', 'users.view'] }),
+    );
+    const auth = await authenticateApiKey(db, made.token);
+    assert.ok(auth.ok);
+    const asAdmin = ok(await executeOperation(settingsOverviewOp, ctx, {}));
+    assert.ok(asAdmin.sections.some((s) => s.key === 'api') && asAdmin.setupDismissed !== null);
+    const keyCtx = apiCtx(db, auth.principal, { ip: null, locale: 'id' });
+    const asKey = ok(await executeOperation(settingsOverviewOp, keyCtx, {}));
+    assert.deepEqual(
+      asKey.sections.map((s) => s.key),
+      ['users', 'roles'],
+    );
+    assert.equal(asKey.setupDismissed, null);
   });
 });
