@@ -95,6 +95,12 @@ const schema = z
     // a router reached through an SSH tunnel or the tests' loopback stand-ins. Unspecified and
     // link-local / metadata addresses stay refused (unless in ROUTER_PRIVATE_RANGES).
     ROUTER_ALLOW_LOOPBACK: flag(false),
+    // Third-party plugins (docs/features/plugins.md): npm package names, or paths from the app's
+    // folder (./plugins/sheets-sample), comma-separated. Each runs in its own host process with
+    // a time budget per hook and a heap limit.
+    JARING_PLUGINS: z.string().default(''),
+    PLUGIN_HOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    PLUGIN_MEMORY_MB: z.coerce.number().int().min(16).default(128),
     // hosted: one platform serving many ISPs (router addresses must be public or in
     // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
     PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),

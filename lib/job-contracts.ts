@@ -14,6 +14,7 @@ import {
   sessionKick,
   subscriptionApply,
 } from '@/lib/network/jobs';
+import { pluginHook } from '@/lib/plugins/jobs';
 import { voucherDeliver, voucherDisable, voucherSync } from '@/lib/vouchers/jobs';
 
 /**
@@ -48,6 +49,7 @@ export const JOB_CONTRACTS = [
   acsTaskFollow,
   oltPoll,
   assistantReply,
+  pluginHook,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

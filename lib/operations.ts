@@ -45,6 +45,7 @@ import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
 import * as workorders from './workorders/operations';
 import * as workOrderSpk from './workorders/spk-operations';
+import * as plugins from './plugins/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations
@@ -88,6 +89,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     inbox,
     portalSettings,
     requests,
+    plugins,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

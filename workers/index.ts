@@ -2,6 +2,7 @@ import { createDb } from '@/db/client';
 import { env, signupWanted } from '@/lib/env';
 import { startDispatcher } from './messaging';
 import { closeOltPool } from './olt-pool';
+import { closePluginHosts } from './plugin-hosts';
 import { closeRouterPool } from './router-pool';
 import { startWorker } from './runner';
 import { startWhatsAppSessions } from './whatsapp/session-manager';
@@ -36,6 +37,7 @@ async function main() {
   await whatsapp.stop();
   await closeRouterPool();
   await closeOltPool();
+  closePluginHosts();
   await client.end({ timeout: 5 });
 }
 

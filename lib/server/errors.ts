@@ -184,4 +184,5 @@ export type ErrorCode =
   | 'request_unavailable'
   | 'request_stale'
   | 'request_scheduled'
-  | 'request_service_ended';
+  | 'request_service_ended'
+  | 'plugin_not_configured';
