@@ -27,6 +27,7 @@ import * as organizations from './organizations/operations';
 import * as outages from './outages/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
+import * as plugins from './plugins/operations';
 import * as portalBilling from './portal/billing-operations';
 import * as portalModem from './portal/modem-operations';
 import type { PortalOperation } from './portal/operation';
@@ -45,7 +46,6 @@ import * as vouchers from './vouchers/operations';
 import * as wallet from './wallet/operations';
 import * as workorders from './workorders/operations';
 import * as workOrderSpk from './workorders/spk-operations';
-import * as plugins from './plugins/operations';
 
 /** Every operation a signed-in member can run, by name: the tenant and permission tests walk this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of operations

@@ -1,7 +1,15 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { acsServers, olts, paymentCallbacks, paymentGateways, pluginInstalls, routers, whatsappSessions } from '@/db/schema';
 import { GATEWAYS, TRANSPORTS } from '@/db/enums';
+import {
+  acsServers,
+  olts,
+  paymentCallbacks,
+  paymentGateways,
+  pluginInstalls,
+  routers,
+  whatsappSessions,
+} from '@/db/schema';
 import { describeAcsError } from '@/lib/fibre/acs/errors';
 import { oltErrorCode } from '@/lib/fibre/olt/status';
 import { GATEWAY_NOT_PUBLIC } from '@/lib/messaging/types';
@@ -168,9 +176,15 @@ async function networkItems(db: Database, orgId: string): Promise<CatalogueItem[
       name,
       configured: mine.length > 0,
       enabled: mine.length > 0,
-      health: mine.length === 0 ? 'off' : down ? 'failing' : mine.every((r) => r.status === 'online') ? 'ok' : 'unknown',
+      health:
+        mine.length === 0 ? 'off' : down ? 'failing' : mine.every((r) => r.status === 'online') ? 'ok' : 'unknown',
       lastError: down
-        ? { key: `routers.errorKinds.${kind}`, detail: down.lastError ?? '', subject: down.name, at: down.lastCheckedAt }
+        ? {
+            key: `routers.errorKinds.${kind}`,
+            detail: down.lastError ?? '',
+            subject: down.name,
+            at: down.lastCheckedAt,
+          }
         : null,
       count: mine.length,
       href: '/routers',
@@ -186,9 +200,15 @@ async function networkItems(db: Database, orgId: string): Promise<CatalogueItem[
       name,
       configured: mine.length > 0,
       enabled: mine.length > 0,
-      health: mine.length === 0 ? 'off' : down ? 'failing' : mine.every((o) => o.status === 'online') ? 'ok' : 'unknown',
+      health:
+        mine.length === 0 ? 'off' : down ? 'failing' : mine.every((o) => o.status === 'online') ? 'ok' : 'unknown',
       lastError: down
-        ? { key: oltErrorCode(error ?? null) ? `errors.${oltErrorCode(error ?? null)}` : null, detail: error ?? '', subject: down.name, at: down.lastCheckedAt }
+        ? {
+            key: oltErrorCode(error ?? null) ? `errors.${oltErrorCode(error ?? null)}` : null,
+            detail: error ?? '',
+            subject: down.name,
+            at: down.lastCheckedAt,
+          }
         : null,
       count: mine.length,
       href: '/olts',
@@ -214,7 +234,12 @@ async function acsItem(db: Database, orgId: string): Promise<CatalogueItem> {
     enabled: Boolean(acs),
     health: !acs ? 'off' : error ? 'failing' : acs.lastCheckedAt ? 'ok' : 'unknown',
     lastError: error
-      ? { key: error.kind ? `acs.errors.${error.kind}` : null, detail: error.detail, subject: null, at: acs!.lastCheckedAt }
+      ? {
+          key: error.kind ? `acs.errors.${error.kind}` : null,
+          detail: error.detail,
+          subject: null,
+          at: acs!.lastCheckedAt,
+        }
       : null,
     count: null,
     href: '/settings/acs',

@@ -9,9 +9,7 @@ export const HOOK_ALIASES: Record<Exclude<PluginHookName, EventType>, EventType>
 
 /** The event types a plugin's hooks take, in catalogue order. */
 export function hookEventTypes(hooks: readonly string[]): EventType[] {
-  const wanted = new Set(
-    hooks.map((h) => (h in HOOK_ALIASES ? HOOK_ALIASES[h as keyof typeof HOOK_ALIASES] : h)),
-  );
+  const wanted = new Set(hooks.map((h) => (h in HOOK_ALIASES ? HOOK_ALIASES[h as keyof typeof HOOK_ALIASES] : h)));
   return EVENT_TYPES.filter((t) => wanted.has(t));
 }
 

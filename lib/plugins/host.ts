@@ -4,9 +4,7 @@ import type { HostReady, HostReply, HostRequest, NetRules } from './host-process
 import type { PluginEvent, PluginHookName, PluginManifest } from './sdk';
 
 /** How a hook went: the plugin's own answer, or what the host saw of its process. */
-export type HookOutcome =
-  | { outcome: 'ok' }
-  | { outcome: 'error' | 'timeout' | 'crashed'; error: string };
+export type HookOutcome = { outcome: 'ok' } | { outcome: 'error' | 'timeout' | 'crashed'; error: string };
 
 export type HostBudget = {
   /** One hook's time; past it the host process is killed (and forked again for the next). */

@@ -4,8 +4,8 @@ import { type PluginInstall, pluginInstalls } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret, maskSecret } from '@/lib/crypto';
 import type { EventType } from '@/lib/events/catalog';
-import type { Actor } from '@/lib/server/operation';
 import { AppError } from '@/lib/server/errors';
+import type { Actor } from '@/lib/server/operation';
 import { InvalidAddressError, NotPublicAddressError, resolvePublicUrl } from '@/lib/server/public-address';
 import { hookEventTypes } from './hooks';
 import { findPlugin, pluginNetRules } from './registry';
@@ -25,7 +25,10 @@ export function configView(fields: PluginConfigField[], config: Record<string, s
   return Object.fromEntries(
     fields.map((f) => {
       const value = config[f.key] ?? '';
-      return [f.key, f.type === 'secret' ? { set: value !== '', hint: maskSecret(value) } : { set: value !== '', value }];
+      return [
+        f.key,
+        f.type === 'secret' ? { set: value !== '', hint: maskSecret(value) } : { set: value !== '', value },
+      ];
     }),
   );
 }
@@ -121,7 +124,12 @@ export async function savePluginInstall(
       entityType: 'plugin_install',
       entityId: row!.id,
       // Which settings are set, never their values.
-      data: { pluginId: manifest.id, enabled: p.input.enabled, eventTypes: p.input.eventTypes, set: Object.keys(config) },
+      data: {
+        pluginId: manifest.id,
+        enabled: p.input.enabled,
+        eventTypes: p.input.eventTypes,
+        set: Object.keys(config),
+      },
     });
     return { id: row!.id };
   });

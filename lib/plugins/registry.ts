@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
 import { hostedPlatform } from '@/lib/network/router-address';
-import type { NetRules } from './host-process';
 import { type HostBudget, PluginHost } from './host';
+import type { NetRules } from './host-process';
 import type { PluginManifest } from './sdk';
 
 /** A package named in JARING_PLUGINS, as its host described it (or why it could not). */

@@ -22,7 +22,10 @@ export const pluginSubscriber: Subscriber = {
         ),
       );
     for (const i of installs)
-      await enqueue(tx, pluginHook, { orgId: event.organizationId, payload: { pluginId: i.pluginId, eventId: event.id } });
+      await enqueue(tx, pluginHook, {
+        orgId: event.organizationId,
+        payload: { pluginId: i.pluginId, eventId: event.id },
+      });
     return installs.length;
   },
 };
