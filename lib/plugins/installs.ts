@@ -79,9 +79,9 @@ async function urlProblem(value: string): Promise<string | null> {
     return null;
   } catch (error) {
     if (error instanceof NotPublicAddressError) return 'validation.pluginUrlNotAllowed';
-    if (error instanceof InvalidAddressError || (error as { code?: string }).code === 'ENOTFOUND')
-      return 'validation.hostUnresolved';
-    if (error instanceof TypeError) return 'validation.pluginUrl';
+    if (error instanceof InvalidAddressError || error instanceof TypeError) return 'validation.pluginUrl';
+    // The name did not resolve (ENOTFOUND, EAI_AGAIN, …): said as such, never a 500.
+    if (typeof (error as { code?: unknown }).code === 'string') return 'validation.hostUnresolved';
     throw error;
   }
 }

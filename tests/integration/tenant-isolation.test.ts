@@ -97,6 +97,7 @@ import { reportsIsolationCases } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliIsolationCases } from '../support/olt-cli';
 import { outageIsolationCases } from '../support/outages';
+import { pluginIsolationCases } from '../support/plugin-cases';
 import { requestIsolationCases } from '../support/requests';
 import { resellerIsolationCases } from '../support/resellers';
 import { signalIsolationCases } from '../support/signal';
@@ -1367,6 +1368,12 @@ const CASES: Record<string, () => Promise<void>> = {
     b: { orgId: b.org.id, userId: b.admin.user.id, subscriptionId: b.world.subscription.id },
   })),
   ...oltCliIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
+  ...pluginIsolationCases(() => ({
     db,
     run,
     a: { orgId: a.org.id, userId: a.admin.user.id },
