@@ -65,6 +65,7 @@ import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as outageOps from '@/lib/outages/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
+import * as pluginOps from '@/lib/plugins/operations';
 import * as portalBillingOps from '@/lib/portal/billing-operations';
 import * as portalModemOps from '@/lib/portal/modem-operations';
 import * as portalSettingsOps from '@/lib/portal/settings-operations';
@@ -1482,6 +1483,7 @@ const OP_VARIABLES = new Map<string, string>(
     activationOps,
     inboxOps,
     portalSettingsOps,
+    pluginOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(
