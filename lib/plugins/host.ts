@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { HostReady, HostReply, HostRequest, NetRules } from './host-process';
 import type { PluginEvent, PluginHookName, PluginManifest } from './sdk';
@@ -64,8 +64,10 @@ export class PluginHost {
   private start() {
     if (this.ready) return this.ready;
     this.stderr = '';
-    const child = fork(HOST_FILE, [this.spec], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${this.budget.memoryMb}`],
+    // spawn with an IPC channel is fork; Turbopack's build resolves fork()'s path as a module
+    // (vercel/next.js#97952) but traces spawn()'s as a file.
+    const args = ['--import', 'tsx', `--max-old-space-size=${this.budget.memoryMb}`, HOST_FILE, this.spec];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, NODE_OPTIONS: '' },
     });
