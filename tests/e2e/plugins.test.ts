@@ -59,7 +59,7 @@ describe('the Plugin page, in Chromium on a phone', () => {
     await page.getByTestId('org-name').waitFor();
     // From the menu: Pengaturan → Plugin.
     await page.getByTestId('mobile-menu').click();
-    await page.locator('a[href="/plugins"]').first().click();
+    await page.getByRole('dialog').locator('a[href="/plugins"]').click();
     await settled(page);
     await page.getByRole('heading', { name: 'Plugin', level: 1 }).waitFor();
 
@@ -82,6 +82,7 @@ describe('the Plugin page, in Chromium on a phone', () => {
     await form.getByText(/tidak diizinkan untuk plugin/).waitFor();
     await form.locator('input[name="config.url"]').fill('https://93.184.216.34/macros/s/abc/exec');
     await form.locator('input[name="config.token"]').fill('token-baru');
+    await form.locator('input[name="enabled"]').check();
     await form.getByTestId('plugin-save').click();
     await sample.getByText('Pengaturan plugin disimpan.').waitFor();
     await sample.getByTestId('plugin-disable').waitFor();
