@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { HostReady, HostReply, HostRequest, NetRules } from './host-process';
 import type { PluginEvent, PluginHookName, PluginManifest } from './sdk';
@@ -72,6 +73,11 @@ export class PluginHost {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     this.child = child;
+    // A host never keeps its parent running (a test, a worker stopping): a pending request
+    // holds its own timer meanwhile.
+    child.unref();
+    child.channel?.unref();
+    for (const stream of [child.stdout, child.stderr]) (stream as Socket | null)?.unref();
     child.stdout?.on('data', (chunk: Buffer) => this.log(chunk.toString().trimEnd()));
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_KEPT);

@@ -14,6 +14,7 @@ import { pluginHook } from '@/lib/plugins/jobs';
 import * as pluginOps from '@/lib/plugins/operations';
 import { runPluginHook } from '@/lib/plugins/runs';
 import { executeOperation } from '@/lib/server/operation';
+import { closePluginHosts } from '@/workers/plugin-hosts';
 import { startWorker } from '@/workers/runner';
 import { ctxFor, makeOrg, testDb, waitFor } from '../helpers';
 import { makePluginWorld, SHEET_URL } from '../support/plugin-cases';
@@ -65,6 +66,7 @@ before(async () => {
 after(async () => {
   hosts.close();
   await runner.stop();
+  closePluginHosts();
   sheet.close();
 });
 
