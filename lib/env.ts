@@ -99,6 +99,12 @@ const schema = z
     // (a receiver on the ISP's LAN, the tests' loopback receivers). Unspecified and
     // link-local / metadata addresses stay refused.
     WEBHOOKS_ALLOW_PRIVATE: flag(false),
+    // Third-party plugins (docs/features/plugins.md): npm package names, or paths from the app's
+    // folder (./plugins/sheets-sample), comma-separated. Each runs in its own host process with
+    // a time budget per hook and a heap limit.
+    JARING_PLUGINS: z.string().default(''),
+    PLUGIN_HOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    PLUGIN_MEMORY_MB: z.coerce.number().int().min(16).default(128),
     // hosted: one platform serving many ISPs (router addresses must be public or in
     // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
     PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),

@@ -14,6 +14,7 @@ import {
   sessionKick,
   subscriptionApply,
 } from '@/lib/network/jobs';
+import { pluginHook } from '@/lib/plugins/jobs';
 import { voucherDeliver, voucherDisable, voucherSync } from '@/lib/vouchers/jobs';
 import { webhookDeliver } from '@/lib/webhooks/jobs';
 
@@ -50,6 +51,7 @@ export const JOB_CONTRACTS = [
   oltPoll,
   assistantReply,
   webhookDeliver,
+  pluginHook,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

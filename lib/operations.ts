@@ -28,6 +28,7 @@ import * as organizations from './organizations/operations';
 import * as outages from './outages/operations';
 import * as payments from './payments/operations';
 import * as plans from './plans/operations';
+import * as plugins from './plugins/operations';
 import * as portalBilling from './portal/billing-operations';
 import * as portalModem from './portal/modem-operations';
 import type { PortalOperation } from './portal/operation';
@@ -92,6 +93,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     requests,
     webhooks,
     apiKeys,
+    plugins,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

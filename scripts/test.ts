@@ -157,6 +157,12 @@ async function main() {
       WEBHOOKS_ALLOW_PRIVATE: 'true',
       ROUTER_CONNECT_TIMEOUT_MS: '2000',
       ROUTER_COMMAND_TIMEOUT_MS: '3000',
+      // The sample plugin and the misbehaving ones (tests/support/plugins), as a self-hosted
+      // install names its plugins; a hang is cut after 1.5 s.
+      JARING_PLUGINS:
+        './plugins/sheets-sample,./tests/support/plugins/throws.js,./tests/support/plugins/hangs.js,./tests/support/plugins/exits.js',
+      PLUGIN_HOOK_TIMEOUT_MS: '1500',
+      PLUGIN_MEMORY_MB: '64',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
       // Unit tests open no database, but env() validates the whole environment; a run with
       // integration or browser tests replaces this with the test database below.

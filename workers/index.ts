@@ -3,6 +3,7 @@ import { env, signupWanted } from '@/lib/env';
 import { startEventsPass } from './events-tick';
 import { startDispatcher } from './messaging';
 import { closeOltPool } from './olt-pool';
+import { closePluginHosts } from './plugin-hosts';
 import { closeRouterPool } from './router-pool';
 import { startWorker } from './runner';
 import { startWhatsAppSessions } from './whatsapp/session-manager';
@@ -42,6 +43,7 @@ async function main() {
   await whatsapp.stop();
   await closeRouterPool();
   await closeOltPool();
+  closePluginHosts();
   await client.end({ timeout: 5 });
 }
 

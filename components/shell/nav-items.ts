@@ -23,6 +23,7 @@ import {
   Network,
   Package,
   PackageSearch,
+  Puzzle,
   RadioTower,
   Receipt,
   Router,
@@ -85,6 +86,7 @@ export const NAV_ICONS = {
   inventorySuppliers: Truck,
   inventoryCounts: ClipboardCheck,
   inventoryReports: FileBarChart,
+  plugins: Puzzle,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
@@ -148,6 +150,7 @@ const NAV: NavEntry[] = [
   { href: '/users', key: 'users', group: 'settings', permission: 'users.view' },
   { href: '/jobs', key: 'jobs', group: 'settings', permission: 'jobs.view' },
   { href: '/audit', key: 'audit', group: 'settings', permission: 'audit.view' },
+  { href: '/plugins', key: 'plugins', group: 'settings', permission: 'plugins.manage' },
   { href: '/admin/organizations', key: 'organizations', group: 'platform', permission: 'platform.organizations' },
   { href: '/admin/users', key: 'platformUsers', group: 'platform', permission: 'platform.organizations' },
 ];

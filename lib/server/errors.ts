@@ -186,4 +186,5 @@ export type ErrorCode =
   | 'request_scheduled'
   | 'request_service_ended'
   | 'webhook_delivery_pending'
-  | 'webhook_endpoint_disabled';
+  | 'webhook_endpoint_disabled'
+  | 'plugin_not_configured';

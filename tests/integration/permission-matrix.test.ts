@@ -31,6 +31,7 @@ import { reportsMatrixInputs } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliMatrixInputs } from '../support/olt-cli';
 import { outageMatrixInputs } from '../support/outages';
+import { pluginMatrixInputs } from '../support/plugin-cases';
 import { requestMatrixInputs } from '../support/requests';
 import { resellerMatrixInputs } from '../support/resellers';
 import { signalMatrixInputs } from '../support/signal';
@@ -493,6 +494,7 @@ async function scenario() {
     ...(await fibreRecordMatrixInputs(db, org.id, admin.user.id, w.subscription.id)),
     ...(await oltCliMatrixInputs(db, org.id)),
     ...(await acsMatrixInputs(db, org.id, admin.user.id)),
+    ...pluginMatrixInputs(),
     ...(await signalMatrixInputs(db, org.id)),
     ...(await activationMatrixInputs(db, org.id, admin.user.id)),
     ...(await webhookMatrixInputs(db, org.id, admin.user.id)),

@@ -66,6 +66,7 @@ import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as outageOps from '@/lib/outages/operations';
 import * as paymentOps from '@/lib/payments/operations';
 import * as planOps from '@/lib/plans/operations';
+import * as pluginOps from '@/lib/plugins/operations';
 import * as portalBillingOps from '@/lib/portal/billing-operations';
 import * as portalModemOps from '@/lib/portal/modem-operations';
 import * as portalSettingsOps from '@/lib/portal/settings-operations';
@@ -100,6 +101,7 @@ import { reportsIsolationCases } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliIsolationCases } from '../support/olt-cli';
 import { outageIsolationCases } from '../support/outages';
+import { pluginIsolationCases } from '../support/plugin-cases';
 import { requestIsolationCases } from '../support/requests';
 import { resellerIsolationCases } from '../support/resellers';
 import { signalIsolationCases } from '../support/signal';
@@ -1376,6 +1378,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...pluginIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   ...acsIsolationCases(() => ({
     db,
     run,
@@ -1493,6 +1501,7 @@ const OP_VARIABLES = new Map<string, string>(
     portalSettingsOps,
     webhookOps,
     apiKeyOps,
+    pluginOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

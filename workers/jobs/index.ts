@@ -14,6 +14,7 @@ import { onuOpticsHandler } from './onu-optics';
 import { onuRebootHandler } from './onu-reboot';
 import { onuRegisterHandler } from './onu-register';
 import { onuRemoveHandler } from './onu-remove';
+import { pluginHookHandler } from './plugin-hook';
 import { routerCheckHandler } from './router-check';
 import { routerImportHandler } from './router-import';
 import { routerProfilesHandler } from './router-profiles';
@@ -58,4 +59,5 @@ export const HANDLERS: JobHandler[] = [
   activationOltStepHandler,
   assistantReplyHandler,
   webhookDeliverHandler,
+  pluginHookHandler,
 ];
