@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
@@ -42,6 +43,7 @@ export const listInvoicesOp = defineOperation({
       .transform((v) => v || undefined),
     customerId: z.string().uuid().optional(),
     cursor: z.string().max(200).optional(),
+    limit: pageLimitSchema,
   }),
   run: (ctx, input) => listInvoices(ctx.db, { orgId: ctx.orgId, ...input }),
 });

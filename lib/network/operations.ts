@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
 import { SESSION_KINDS } from './constants';
@@ -23,6 +24,7 @@ export const listRoutersOp = defineOperation({
   input: z.object({
     q: z.string().trim().max(100).optional(),
     page: z.coerce.number().int().min(1).max(10_000).optional(),
+    pageSize: pageLimitSchema,
   }),
   run: (ctx, input) => listRouters(ctx.db, { orgId: ctx.orgId, ...input }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { routerChoices } from '@/lib/network/routers';
 import { getOrganization } from '@/lib/organizations/queries';
 import { calendarDay } from '@/lib/server/form-input';
@@ -69,6 +70,7 @@ export const listVoucherBatchesOp = defineOperation({
     q: z.string().trim().max(60).optional(),
     status: z.enum(BATCH_DISPLAY_STATUSES).optional(),
     cursor: z.string().max(200).optional(),
+    limit: pageLimitSchema,
   }),
   run: (ctx, input) => listVoucherBatches(ctx.db, { orgId: ctx.orgId, ...input }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { rupiahText } from '@/lib/server/form-input';
 import {
   BATCH_MAX,
@@ -91,4 +92,5 @@ export const listVouchersSchema = z.object({
   status: z.enum(VOUCHER_STATUSES).optional(),
   q: z.string().trim().max(40).optional(),
   cursor: z.string().max(200).optional(),
+  limit: pageLimitSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '@/db/enums';
 import { MAC_PATTERN, normalizeMac, SIGNED_NAME_MAX, SIGNED_NAME_MIN } from '@/lib/field/rules';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/coordinates';
@@ -118,6 +119,7 @@ export const workOrderListSchema = z.object({
   from: blankAsUndefined(calendarDay('validation.calendarDate')),
   to: blankAsUndefined(calendarDay('validation.calendarDate')),
   cursor: z.string().max(300).optional(),
+  limit: pageLimitSchema,
 });
 export type WorkOrderListInput = z.output<typeof workOrderListSchema>;
 
