@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   approvePaymentOp,
   getInvoiceOp,
@@ -329,5 +328,3 @@ export function matchResource(method: string, path: string): { match: Match | nu
   return { match: null, allowed };
 }
 
-/** The schema a route's input is read with (the operation's own). */
-export const inputSchema = (resource: Resource): z.ZodType => resource.op.input;
