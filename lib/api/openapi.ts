@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { translate } from '@/lib/i18n/translate';
 import { IDEMPOTENCY_KEY_MAX } from './idempotency';
 import { API_BODY_MAX_BYTES, LIMIT_MAX } from './input';
-import { RESOURCES, type Resource, TAGS } from './resources';
+import { RESOURCES, type Resource, routeLabelKey, TAGS } from './resources';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
@@ -96,7 +97,7 @@ function operationObject(resource: Resource) {
   return {
     operationId: resource.op.name,
     tags: [resource.tag],
-    summary: resource.summary,
+    summary: translate('en', routeLabelKey(resource)),
     description: `Scope: \`${permission}\`.`,
     'x-jaring-permission': permission,
     parameters: parameters(resource),
@@ -155,7 +156,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }],
-    tags: TAGS.map((name) => ({ name })),
+    tags: TAGS.map((name) => ({ name, description: translate('en', `restApi.tags.${name}`) })),
     paths,
     components: {
       securitySchemes: {

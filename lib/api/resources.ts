@@ -62,8 +62,6 @@ export type Resource = {
   list?: Paging;
   /** Query strings are text: the fields a schema wants as booleans. */
   booleans?: string[];
-  /** One line for the docs; the operation's permission is added to it. */
-  summary: string;
 };
 
 export const TAGS = [
@@ -89,7 +87,6 @@ export const RESOURCES: Resource[] = [
     op: listCustomersOp,
     tag: 'customers',
     list: 'keyset',
-    summary: 'List customers',
   }),
   r({
     method: 'GET',
@@ -97,7 +94,6 @@ export const RESOURCES: Resource[] = [
     op: getCustomerOp,
     id: 'customerId',
     tag: 'customers',
-    summary: 'Get a customer',
   }),
   r({
     method: 'PATCH',
@@ -105,7 +101,6 @@ export const RESOURCES: Resource[] = [
     op: updateCustomerOp,
     id: 'customerId',
     tag: 'customers',
-    summary: 'Update a customer',
   }),
 
   r({
@@ -114,7 +109,6 @@ export const RESOURCES: Resource[] = [
     op: transitionSubscriptionOp,
     id: 'subscriptionId',
     tag: 'subscriptions',
-    summary: 'Change a subscription’s status (activate, isolate, reconnect, terminate)',
   }),
   r({
     method: 'PUT',
@@ -122,17 +116,15 @@ export const RESOURCES: Resource[] = [
     op: updateSubscriptionServiceOp,
     id: 'subscriptionId',
     tag: 'subscriptions',
-    summary: 'Set a subscription’s plan, router and addresses',
   }),
 
-  r({ method: 'GET', path: '/leads', op: listLeadsOp, tag: 'leads', list: 'keyset', summary: 'List leads' }),
-  r({ method: 'GET', path: '/leads/{id}', op: getLeadOp, id: 'leadId', tag: 'leads', summary: 'Get a lead' }),
+  r({ method: 'GET', path: '/leads', op: listLeadsOp, tag: 'leads', list: 'keyset' }),
+  r({ method: 'GET', path: '/leads/{id}', op: getLeadOp, id: 'leadId', tag: 'leads' }),
   r({
     method: 'POST',
     path: '/leads',
     op: createLeadOp,
     tag: 'leads',
-    summary: 'Create a lead (a prospective customer)',
   }),
   r({
     method: 'POST',
@@ -140,7 +132,6 @@ export const RESOURCES: Resource[] = [
     op: convertLeadOp,
     id: 'leadId',
     tag: 'leads',
-    summary: 'Convert a lead into a customer and an installation work order',
   }),
   r({
     method: 'POST',
@@ -148,7 +139,6 @@ export const RESOURCES: Resource[] = [
     op: rejectLeadOp,
     id: 'leadId',
     tag: 'leads',
-    summary: 'Reject a lead',
   }),
 
   r({
@@ -158,10 +148,9 @@ export const RESOURCES: Resource[] = [
     tag: 'plans',
     list: 'all',
     booleans: ['includeInactive'],
-    summary: 'List plans',
   }),
-  r({ method: 'POST', path: '/plans', op: createPlanOp, tag: 'plans', summary: 'Create a plan' }),
-  r({ method: 'PATCH', path: '/plans/{id}', op: updatePlanOp, id: 'planId', tag: 'plans', summary: 'Update a plan' }),
+  r({ method: 'POST', path: '/plans', op: createPlanOp, tag: 'plans' }),
+  r({ method: 'PATCH', path: '/plans/{id}', op: updatePlanOp, id: 'planId', tag: 'plans' }),
 
   r({
     method: 'GET',
@@ -169,7 +158,6 @@ export const RESOURCES: Resource[] = [
     op: listInvoicesOp,
     tag: 'invoices',
     list: 'keyset',
-    summary: 'List invoices',
   }),
   r({
     method: 'GET',
@@ -177,7 +165,6 @@ export const RESOURCES: Resource[] = [
     op: getInvoiceOp,
     id: 'invoiceId',
     tag: 'invoices',
-    summary: 'Get an invoice with its lines and payments',
   }),
 
   r({
@@ -186,7 +173,6 @@ export const RESOURCES: Resource[] = [
     op: listPaymentsOp,
     tag: 'payments',
     list: 'keyset',
-    summary: 'List payments',
   }),
   r({
     method: 'GET',
@@ -194,14 +180,12 @@ export const RESOURCES: Resource[] = [
     op: getPaymentOp,
     id: 'paymentId',
     tag: 'payments',
-    summary: 'Get a payment (its receipt)',
   }),
   r({
     method: 'POST',
     path: '/payments',
     op: recordPaymentOp,
     tag: 'payments',
-    summary: 'Record a payment (cash, or a transfer waiting for approval)',
   }),
   r({
     method: 'POST',
@@ -209,7 +193,6 @@ export const RESOURCES: Resource[] = [
     op: approvePaymentOp,
     id: 'paymentId',
     tag: 'payments',
-    summary: 'Approve a transfer',
   }),
   r({
     method: 'POST',
@@ -217,7 +200,6 @@ export const RESOURCES: Resource[] = [
     op: rejectPaymentOp,
     id: 'paymentId',
     tag: 'payments',
-    summary: 'Reject a transfer',
   }),
 
   r({
@@ -226,7 +208,6 @@ export const RESOURCES: Resource[] = [
     op: listVoucherBatchesOp,
     tag: 'vouchers',
     list: 'keyset',
-    summary: 'List voucher batches',
   }),
   r({
     method: 'GET',
@@ -234,14 +215,12 @@ export const RESOURCES: Resource[] = [
     op: getVoucherBatchOp,
     id: 'batchId',
     tag: 'vouchers',
-    summary: 'Get a voucher batch',
   }),
   r({
     method: 'POST',
     path: '/voucher-batches',
     op: generateVoucherBatchOp,
     tag: 'vouchers',
-    summary: 'Generate a batch of vouchers',
   }),
   r({
     method: 'GET',
@@ -249,29 +228,26 @@ export const RESOURCES: Resource[] = [
     op: listVouchersOp,
     tag: 'vouchers',
     list: 'keyset',
-    summary: 'List vouchers',
   }),
 
-  r({ method: 'GET', path: '/routers', op: listRoutersOp, tag: 'routers', list: 'page', summary: 'List routers' }),
-  r({ method: 'GET', path: '/routers/{id}', op: getRouterOp, id: 'routerId', tag: 'routers', summary: 'Get a router' }),
+  r({ method: 'GET', path: '/routers', op: listRoutersOp, tag: 'routers', list: 'page' }),
+  r({ method: 'GET', path: '/routers/{id}', op: getRouterOp, id: 'routerId', tag: 'routers' }),
 
-  r({ method: 'GET', path: '/tickets', op: listTicketsOp, tag: 'tickets', list: 'keyset', summary: 'List tickets' }),
+  r({ method: 'GET', path: '/tickets', op: listTicketsOp, tag: 'tickets', list: 'keyset' }),
   r({
     method: 'GET',
     path: '/tickets/{id}',
     op: getTicketOp,
     id: 'ticketId',
     tag: 'tickets',
-    summary: 'Get a ticket with its messages',
   }),
-  r({ method: 'POST', path: '/tickets', op: createTicketOp, tag: 'tickets', summary: 'Open a ticket' }),
+  r({ method: 'POST', path: '/tickets', op: createTicketOp, tag: 'tickets' }),
   r({
     method: 'POST',
     path: '/tickets/{id}/messages',
     op: addTicketMessageOp,
     id: 'ticketId',
     tag: 'tickets',
-    summary: 'Add a reply or an internal note to a ticket',
   }),
   r({
     method: 'POST',
@@ -279,7 +255,6 @@ export const RESOURCES: Resource[] = [
     op: changeTicketStatusOp,
     id: 'ticketId',
     tag: 'tickets',
-    summary: 'Change a ticket’s status',
   }),
 
   r({
@@ -288,7 +263,6 @@ export const RESOURCES: Resource[] = [
     op: listWorkOrdersOp,
     tag: 'workOrders',
     list: 'keyset',
-    summary: 'List work orders',
   }),
   r({
     method: 'GET',
@@ -296,10 +270,12 @@ export const RESOURCES: Resource[] = [
     op: getWorkOrderOp,
     id: 'workOrderId',
     tag: 'workOrders',
-    summary: 'Get a work order',
   }),
-  r({ method: 'POST', path: '/work-orders', op: createWorkOrderOp, tag: 'workOrders', summary: 'Create a work order' }),
+  r({ method: 'POST', path: '/work-orders', op: createWorkOrderOp, tag: 'workOrders' }),
 ];
+
+/** A route's label in the docs (messages `restApi.routes.*`), by its operation's name. */
+export const routeLabelKey = (resource: Resource) => `restApi.routes.${resource.op.name.replace(/\./g, '_')}`;
 
 export type Match = { resource: Resource; id: string | null };
 
