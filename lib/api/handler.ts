@@ -37,6 +37,8 @@ export async function handleApiRequest(db: Database, request: Request, path: str
     });
   const principal = auth.principal;
   const route = `/${path.join('/')}`;
+  // The log keeps the path as sent (percent-encoded): a decoded one may hold a NUL Postgres refuses.
+  const sentPath = new URL(request.url).pathname.replace(/^\/api\/v1/, '') || '/';
   let operation: string | null = null;
   let answer: Answer;
   try {
@@ -62,7 +64,7 @@ export async function handleApiRequest(db: Database, request: Request, path: str
     orgId: principal.orgId,
     apiKeyId: principal.key.id,
     method: request.method,
-    path: route,
+    path: sentPath,
     operation,
     status: answer.status,
     durationMs: performance.now() - started,
@@ -122,7 +124,7 @@ async function runOperation(db: Database, call: Call, input: Record<string, unkn
 
 /** `{ data }` for one record; `{ data: [...], next_cursor }` for a list. */
 function envelope({ resource }: Match, data: unknown): unknown {
-  if (!resource.list) return { data };
+  if (!resource.list) return { data: data ?? null };
   if (resource.list === 'all') return { data, next_cursor: null };
   const page = data as { items: unknown[]; nextCursor?: string | null; total?: number; page?: number; pageSize?: number };
   if (resource.list === 'keyset') return { data: page.items, next_cursor: page.nextCursor ?? null };
