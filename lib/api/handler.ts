@@ -4,7 +4,13 @@ import { apiKeys } from '@/db/schema';
 import { clientIp } from '@/lib/auth/ip';
 import type { Locale } from '@/lib/i18n/config';
 import { executeOperation, failure } from '@/lib/server/operation';
-import { claimIdempotency, IDEMPOTENCY_KEY_MAX, releaseIdempotency, requestHash, settleIdempotency } from './idempotency';
+import {
+  claimIdempotency,
+  IDEMPOTENCY_KEY_MAX,
+  releaseIdempotency,
+  requestHash,
+  settleIdempotency,
+} from './idempotency';
 import { buildInput, encodePageCursor } from './input';
 import { type ApiPrincipal, apiCtx, authenticateApiKey } from './keys';
 import { consumeApiQuota, recordApiCall, withApiKey } from './metering';
@@ -92,8 +98,7 @@ async function answerMatched(db: Database, request: Request, call: Call): Promis
     hash: requestHash(request.method, call.route, built.body),
   });
   if (claim.kind === 'in_progress') return fromProblem(apiProblem(locale, 'idempotency_in_progress'));
-  if (claim.kind === 'mismatch')
-    return fromProblem(resultProblem(locale, failure(locale, 'idempotency_key_reused')));
+  if (claim.kind === 'mismatch') return fromProblem(resultProblem(locale, failure(locale, 'idempotency_key_reused')));
   if (claim.kind === 'replay')
     return { status: claim.status, body: claim.body, headers: { 'idempotent-replayed': 'true' } };
   let answer: Answer;
@@ -126,7 +131,13 @@ async function runOperation(db: Database, call: Call, input: Record<string, unkn
 function envelope({ resource }: Match, data: unknown): unknown {
   if (!resource.list) return { data: data ?? null };
   if (resource.list === 'all') return { data, next_cursor: null };
-  const page = data as { items: unknown[]; nextCursor?: string | null; total?: number; page?: number; pageSize?: number };
+  const page = data as {
+    items: unknown[];
+    nextCursor?: string | null;
+    total?: number;
+    page?: number;
+    pageSize?: number;
+  };
   if (resource.list === 'keyset') return { data: page.items, next_cursor: page.nextCursor ?? null };
   const more = (page.page ?? 1) * (page.pageSize ?? page.items.length) < (page.total ?? 0);
   return { data: page.items, next_cursor: more ? encodePageCursor((page.page ?? 1) + 1) : null };

@@ -44,10 +44,7 @@ export async function claimIdempotency(
   return { kind: 'replay', status: row.status, body: row.body };
 }
 
-export async function settleIdempotency(
-  db: Db,
-  p: { apiKeyId: string; key: string; status: number; json: string },
-) {
+export async function settleIdempotency(db: Db, p: { apiKeyId: string; key: string; status: number; json: string }) {
   await db
     .update(apiIdempotency)
     .set({ status: p.status, body: sql`${p.json}::jsonb` })
@@ -55,7 +52,5 @@ export async function settleIdempotency(
 }
 
 export async function releaseIdempotency(db: Db, p: { apiKeyId: string; key: string }) {
-  await db
-    .delete(apiIdempotency)
-    .where(and(eq(apiIdempotency.apiKeyId, p.apiKeyId), eq(apiIdempotency.key, p.key)));
+  await db.delete(apiIdempotency).where(and(eq(apiIdempotency.apiKeyId, p.apiKeyId), eq(apiIdempotency.key, p.key)));
 }

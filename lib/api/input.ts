@@ -83,7 +83,8 @@ async function readJsonBody(request: Request, locale: Locale): Promise<BuiltInpu
   if (!empty && type !== 'application/json' && !type.endsWith('+json'))
     return { ok: false, problem: apiProblem(locale, 'unsupported_media_type') };
   const bytes = await readBodyCapped(request, API_BODY_MAX_BYTES);
-  if (!bytes) return { ok: false, problem: apiProblem(locale, 'payload_too_large', { max: API_BODY_MAX_BYTES / 1024 }) };
+  if (!bytes)
+    return { ok: false, problem: apiProblem(locale, 'payload_too_large', { max: API_BODY_MAX_BYTES / 1024 }) };
   const text = bodyText(bytes);
   if (text.trim() === '') return { ok: true, input: {}, body: '' };
   if (type !== 'application/json' && !type.endsWith('+json'))

@@ -40,8 +40,7 @@ const ERROR_RESPONSES = {
 
 function parameters(resource: Resource) {
   const out: Record<string, unknown>[] = [];
-  if (resource.id)
-    out.push({ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+  if (resource.id) out.push({ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
   if (resource.method === 'GET') {
     const schema = inputJsonSchema(resource);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
@@ -160,7 +159,12 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'jrg_…', description: 'An API key from Settings → API.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'jrg_…',
+          description: 'An API key from Settings → API.',
+        },
       },
       schemas: {
         Problem: PROBLEM_SCHEMA,
@@ -170,7 +174,10 @@ export function openApiDocument(): Record<string, unknown> {
           required: ['data', 'next_cursor'],
           properties: {
             data: { type: 'array', items: { type: 'object' } },
-            next_cursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+            next_cursor: {
+              type: ['string', 'null'],
+              description: 'Pass as `cursor` for the next page; null on the last.',
+            },
           },
         },
       },

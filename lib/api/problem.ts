@@ -66,7 +66,12 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
     .slice(0, 20)
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { lang: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((t) => t.q > 0)
@@ -77,7 +82,10 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
 
 const typeOf = (code: string) => `/api/docs#error-${code}`;
 const titleOf = (locale: Locale, status: number) =>
-  translate(locale, `restApi.status.s${[400, 401, 403, 404, 405, 409, 413, 415, 422, 429].includes(status) ? status : 500}`);
+  translate(
+    locale,
+    `restApi.status.s${[400, 401, 403, 404, 405, 409, 413, 415, 422, 429].includes(status) ? status : 500}`,
+  );
 
 /** A refusal of the API itself (no key, too many calls, a body it cannot read). */
 export function apiProblem(locale: Locale, code: ApiErrorCode, params: Record<string, string | number> = {}): Problem {

@@ -303,4 +303,3 @@ export function matchResource(method: string, path: string): { match: Match | nu
   }
   return { match: null, allowed };
 }
-

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
 import { blankAsUndefined, calendarDay, calendarMonth } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { addCharge, chargeSchema } from './charges';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
 import { runIsolation } from './isolation';

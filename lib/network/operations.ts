@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { SESSION_KINDS } from './constants';
 import { radiusOnline } from './radius/accounting';
 import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';

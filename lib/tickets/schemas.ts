@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { TICKET_CATEGORIES, TICKET_MESSAGE_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TEAMS } from '@/db/enums';
+import { pageLimitSchema } from '@/lib/server/pagination';
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
 const required = (max: number) => text(max).min(1, 'validation.required');

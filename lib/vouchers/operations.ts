@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { routerChoices } from '@/lib/network/routers';
 import { getOrganization } from '@/lib/organizations/queries';
 import { calendarDay } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { generateBatch } from './batches';
 import { BATCH_DISPLAY_STATUSES } from './constants';
 import { printSchema, voucherPrintData } from './print';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { rupiahText } from '@/lib/server/form-input';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import {
   BATCH_MAX,
   CODE_LENGTH_MAX,

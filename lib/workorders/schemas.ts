@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { pageLimitSchema } from '@/lib/server/pagination';
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '@/db/enums';
 import { MAC_PATTERN, normalizeMac, SIGNED_NAME_MAX, SIGNED_NAME_MIN } from '@/lib/field/rules';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/coordinates';
 import { PHOTO_MAX_BYTES } from '@/lib/infrastructure/photo-files';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
 import { blankAsUndefined, calendarDay, optionalId } from '@/lib/server/form-input';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { TIME, validWindow } from './constants';
 
 const id = z.string().uuid('validation.invalid');

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import {
-  customers,
-  leads,
-  payments,
-  plans,
-  subscriptions,
-  tickets,
-  voucherBatches,
-  workOrders,
-} from '@/db/schema';
+import { customers, leads, payments, plans, subscriptions, tickets, voucherBatches, workOrders } from '@/db/schema';
 import { RESOURCES } from '@/lib/api/resources';
 import { testDb } from '../helpers';
-import { type ApiWorld, callApi, makeApiWorld, requestOf, ROUTES_IN_ORDER, validCalls } from '../support/api';
+import { type ApiWorld, callApi, makeApiWorld, ROUTES_IN_ORDER, requestOf, validCalls } from '../support/api';
 
 /**
  * Organization A's key, holding every scope, walks EVERY route of the resource table with

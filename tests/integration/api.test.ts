@@ -7,7 +7,7 @@ import { insertApiKey } from '@/lib/api/keys';
 import { RESOURCES } from '@/lib/api/resources';
 import { createLead } from '@/lib/customers/leads';
 import { makeOrg, makePlan, POLE, testDb } from '../helpers';
-import { type ApiWorld, callApi, makeApiWorld, requestOf, ROUTES_IN_ORDER, validCalls } from '../support/api';
+import { type ApiWorld, callApi, makeApiWorld, ROUTES_IN_ORDER, requestOf, validCalls } from '../support/api';
 
 /**
  * The REST API through its real route handler (app/api/v1/[...path]/route.ts) against a
@@ -84,7 +84,13 @@ describe('every route of the table', () => {
 
 describe('keys', () => {
   test('no key, an unknown, a revoked or an expired key: 401 with WWW-Authenticate', async () => {
-    const revoked = await insertApiKey(db, { orgId: x.org.id, name: 'r', scopes: ['customers.view'], createdBy: x.admin.user.id, makerRole: 'admin' });
+    const revoked = await insertApiKey(db, {
+      orgId: x.org.id,
+      name: 'r',
+      scopes: ['customers.view'],
+      createdBy: x.admin.user.id,
+      makerRole: 'admin',
+    });
     await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, revoked.key.id));
     const expired = await insertApiKey(db, {
       orgId: x.org.id,
@@ -202,11 +208,17 @@ describe('Idempotency-Key', () => {
     const { requestHash } = await import('@/lib/api/idempotency');
     await db.execute(sql`insert into api_idempotency (api_key_id, key, organization_id, request_hash)
       values (${x.key.id}, ${running}, ${x.org.id}, ${requestHash('POST', '/payments', body)})`);
-    const busy = await callApi(x.token, 'POST', '/payments', { raw: body, headers: { 'idempotency-key': running, 'content-type': 'application/json' } });
+    const busy = await callApi(x.token, 'POST', '/payments', {
+      raw: body,
+      headers: { 'idempotency-key': running, 'content-type': 'application/json' },
+    });
     assert.equal(busy.status, 409);
     assert.equal((await json(busy)).code, 'idempotency_in_progress');
 
-    const long = await callApi(x.token, 'POST', '/payments', { body: payment(), headers: { 'idempotency-key': 'k'.repeat(256) } });
+    const long = await callApi(x.token, 'POST', '/payments', {
+      body: payment(),
+      headers: { 'idempotency-key': 'k'.repeat(256) },
+    });
     assert.equal(long.status, 422);
     assert.equal((await json(long)).code, 'idempotency_key_invalid');
   });
@@ -217,7 +229,10 @@ describe('problem details', () => {
     const bad = { customerId: x.w.customer.id, amount: -5, method: 'cash' };
     const id = await json(await callApi(x.token, 'POST', '/payments', { body: bad }));
     const en = await json(
-      await callApi(x.token, 'POST', '/payments', { body: bad, headers: { 'accept-language': 'en-US,en;q=0.9,id;q=0.5' } }),
+      await callApi(x.token, 'POST', '/payments', {
+        body: bad,
+        headers: { 'accept-language': 'en-US,en;q=0.9,id;q=0.5' },
+      }),
     );
     for (const p of [id, en]) {
       assert.equal(p.status, 422);
@@ -272,9 +287,21 @@ describe('keyset paging', () => {
     }
     // Same created_at for two rows: the id breaks the tie.
     const [first, second] = [...made];
-    await db.update(leads).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(leads.id, first!));
-    await db.update(leads).set({ createdAt: new Date('2026-01-01T00:00:00Z') }).where(eq(leads.id, second!));
-    const { token } = await insertApiKey(db, { orgId: org.id, name: 'p', scopes: ['leads.view'], createdBy: admin.user.id, makerRole: 'admin' });
+    await db
+      .update(leads)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(leads.id, first!));
+    await db
+      .update(leads)
+      .set({ createdAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(leads.id, second!));
+    const { token } = await insertApiKey(db, {
+      orgId: org.id,
+      name: 'p',
+      scopes: ['leads.view'],
+      createdBy: admin.user.id,
+      makerRole: 'admin',
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -293,30 +320,52 @@ describe('keyset paging', () => {
   });
 
   test('the routers list pages by its cursor too', async () => {
-    const first = (await json(await callApi(x.token, 'GET', '/routers?limit=1'))) as { data: unknown[]; next_cursor: string | null };
+    const first = (await json(await callApi(x.token, 'GET', '/routers?limit=1'))) as {
+      data: unknown[];
+      next_cursor: string | null;
+    };
     assert.equal(first.data.length, 1);
     assert.equal(first.next_cursor, null, 'one router: one page');
   });
 });
 
 describe('malformed requests are a 4xx, never a 500', () => {
-  const cases: [string, string, string, { raw?: string; body?: unknown; headers?: Record<string, string> }, number][] = [
-    ['bad JSON', 'POST', '/payments', { raw: '{"customerId":', headers: { 'content-type': 'application/json' } }, 400],
-    ['a JSON array', 'POST', '/payments', { raw: '[1,2]', headers: { 'content-type': 'application/json' } }, 400],
-    ['JSON null', 'POST', '/payments', { raw: 'null', headers: { 'content-type': 'application/json' } }, 400],
-    ['not JSON', 'POST', '/payments', { raw: 'customerId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
-    ['a huge body', 'POST', '/payments', { raw: JSON.stringify({ note: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }, 413],
-    ['NUL in a field', 'POST', '/tickets', { body: { subject: 'a\u0000b', category: 'slow' } }, 422],
-    ['a bad cursor', 'GET', '/customers?cursor=%25%25%25', {}, 422],
-    ['an edited cursor', 'GET', '/routers?cursor=bm90LWEtcGFnZQ', {}, 422],
-    ['a limit too large', 'GET', '/customers?limit=1000', {}, 422],
-    ['a limit of text', 'GET', '/leads?limit=abc', {}, 422],
-    ['a malformed id', 'GET', '/customers/not-a-uuid', {}, 404],
-    ['NUL in the id', 'GET', '/customers/%00', {}, 404],
-    ['an unknown route', 'GET', '/nothing-here', {}, 404],
-    ['a route without that method', 'DELETE', '/customers', {}, 405],
-    ['a wrong enum in the query', 'GET', '/invoices?status=nope', {}, 422],
-  ];
+  const cases: [string, string, string, { raw?: string; body?: unknown; headers?: Record<string, string> }, number][] =
+    [
+      [
+        'bad JSON',
+        'POST',
+        '/payments',
+        { raw: '{"customerId":', headers: { 'content-type': 'application/json' } },
+        400,
+      ],
+      ['a JSON array', 'POST', '/payments', { raw: '[1,2]', headers: { 'content-type': 'application/json' } }, 400],
+      ['JSON null', 'POST', '/payments', { raw: 'null', headers: { 'content-type': 'application/json' } }, 400],
+      [
+        'not JSON',
+        'POST',
+        '/payments',
+        { raw: 'customerId=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        415,
+      ],
+      [
+        'a huge body',
+        'POST',
+        '/payments',
+        { raw: JSON.stringify({ note: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } },
+        413,
+      ],
+      ['NUL in a field', 'POST', '/tickets', { body: { subject: 'a\u0000b', category: 'slow' } }, 422],
+      ['a bad cursor', 'GET', '/customers?cursor=%25%25%25', {}, 422],
+      ['an edited cursor', 'GET', '/routers?cursor=bm90LWEtcGFnZQ', {}, 422],
+      ['a limit too large', 'GET', '/customers?limit=1000', {}, 422],
+      ['a limit of text', 'GET', '/leads?limit=abc', {}, 422],
+      ['a malformed id', 'GET', '/customers/not-a-uuid', {}, 404],
+      ['NUL in the id', 'GET', '/customers/%00', {}, 404],
+      ['an unknown route', 'GET', '/nothing-here', {}, 404],
+      ['a route without that method', 'DELETE', '/customers', {}, 405],
+      ['a wrong enum in the query', 'GET', '/invoices?status=nope', {}, 422],
+    ];
   for (const [label, method, path, opts, status] of cases) {
     test(label, async () => {
       const res = await callApi(x.token, method, path, opts);

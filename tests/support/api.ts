@@ -95,7 +95,10 @@ export function validCalls(x: ApiWorld): Record<string, Call> {
         billingType: 'prepaid',
       },
     },
-    'leads.convert': { id: w.lead1.id, body: { serviceUsername: `api${x.org.id.slice(0, 6)}`, servicePassword: 'rahasia1' } },
+    'leads.convert': {
+      id: w.lead1.id,
+      body: { serviceUsername: `api${x.org.id.slice(0, 6)}`, servicePassword: 'rahasia1' },
+    },
     'leads.reject': { id: w.lead2.id, body: { reason: 'di luar area' } },
     'plans.list': { query: 'includeInactive=true' },
     'plans.create': {
