@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
 import { Badge, Card } from '@/components/ui/card';
 import { apiDocGroups } from '@/lib/api/docs';
 import { API_ERROR_CODES } from '@/lib/api/problem';
 import { getLocale } from '@/lib/auth/context';
 import { env } from '@/lib/env';
 import { type Locale, toLocale } from '@/lib/i18n/config';
+import { translate } from '@/lib/i18n/translate';
 
 export const metadata: Metadata = { title: 'Jaring REST API' };
 
@@ -15,12 +15,13 @@ const METHOD_COLOR = { GET: 'green', POST: 'blue', PATCH: 'amber', PUT: 'amber',
 /**
  * The REST API's reference, rendered on the server from the same resource table and schemas
  * as /api/v1/openapi.json (no script of a CDN: the page policy forbids it). Public, like the
- * document; `?lang=en|id` picks the language, else the visitor's own.
+ * document; `?lang=en|id` picks the language, else the visitor's own (the language cookie).
  */
 export default async function ApiDocsPage({ searchParams }: { searchParams: Promise<{ lang?: string }> }) {
   const { lang } = await searchParams;
   const locale: Locale = lang ? toLocale(lang) : await getLocale();
-  const t = await getTranslations({ locale, namespace: 'restApi' });
+  // The language the visitor picked here, whatever their cookie says (next-intl follows the cookie).
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, `restApi.${key}`, params);
   const groups = apiDocGroups(env().APP_URL.replace(/\/$/, ''));
   const sections: [string, string][] = [
     ['authTitle', 'authBody'],
