@@ -6,16 +6,17 @@ import { commonSecurityHeaders, pageCsp, ROUTE_CSP } from '@/lib/server/security
 
 // Reachable without signing in: sign-in and sign-up, first-owner setup, password reset,
 // invitations, the public invoice and a ticket's rating link (r/), the customer portal (which has
-// its own sign-in: lib/portal/session.ts) and its API, the gateways' callbacks and Meta's webhook,
+// its own sign-in: lib/portal/session.ts) and its API, the REST API (its own bearer keys:
+// lib/api/handler.ts) and its docs page, the gateways' callbacks and Meta's webhook,
 // and files under public/.
 const PUBLIC =
-  /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|r\/|portal(?:\/|$)|api\/portal\/|api\/auth|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js|webmanifest)$)/;
+  /^\/(?:_next\/|login|signup|setup|invite|forgot-password|reset\/|no-organization|i\/|r\/|portal(?:\/|$)|api\/portal\/|api\/auth|api\/v1\/|api\/docs$|api\/payments\/[a-z]+\/callback|api\/whatsapp\/cloud\/[^/]+\/webhook|templates\/|favicon\.ico|.*\.(?:png|svg|ico|css|js|webmanifest)$)/;
 // Public pages whose forms post server actions (sign-in pages, setup, invitations, password
 // reset, the invoice's pay button and complaint form, the rating form): anyone may post there, so the body is capped before Next
 // reads it (Next's own limit is the 12 MB that staff uploads need).
 const PUBLIC_FORM = /^\/(?:login|signup|setup|invite|forgot-password|reset\/|i\/|r\/|portal(?:\/|$))/;
 // Route handlers answer JSON, PDFs, slips and CSV: no page policy, but never framed.
-const ROUTE = /^\/(?:api\/|i\/[^/]+\/(?:pdf|status)$)/;
+const ROUTE = /^\/(?:api\/(?!docs$)|i\/[^/]+\/(?:pdf|status)$)/;
 
 /**
  * Sends anonymous visitors to sign-in and puts the security headers on every response.

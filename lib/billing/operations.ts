@@ -5,6 +5,7 @@ import { enqueue } from '@/lib/jobs/enqueue';
 import { getOrganization } from '@/lib/organizations/queries';
 import { blankAsUndefined, calendarDay, calendarMonth } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { addCharge, chargeSchema } from './charges';
 import { approvePayment, paymentSchema, recordPayment, rejectPayment } from './invoice-payments';
 import { runIsolation } from './isolation';
@@ -42,6 +43,7 @@ export const listInvoicesOp = defineOperation({
       .transform((v) => v || undefined),
     customerId: z.string().uuid().optional(),
     cursor: z.string().max(200).optional(),
+    limit: pageLimitSchema,
   }),
   run: (ctx, input) => listInvoices(ctx.db, { orgId: ctx.orgId, ...input }),
 });

@@ -72,8 +72,9 @@ export async function createLead(db: Db, p: Actor & { input: LeadInput; reseller
 export async function listLeads(
   db: Db,
   viewer: Viewer,
-  f: { q?: string; status?: LeadStatus; enteredBy?: string; days?: number; cursor?: string },
+  f: { q?: string; status?: LeadStatus; enteredBy?: string; days?: number; cursor?: string; limit?: number },
 ) {
+  const limit = f.limit ?? 25;
   const rows = await db
     .select({
       id: leads.id,
@@ -105,8 +106,8 @@ export async function listLeads(
       ),
     )
     .orderBy(desc(leads.createdAt), desc(leads.id))
-    .limit(26);
-  return toPage(rows, 25);
+    .limit(limit + 1);
+  return toPage(rows, limit);
 }
 
 export async function getLead(db: Db, viewer: Viewer, leadId: string) {

@@ -8,6 +8,7 @@ import { listPlans } from '@/lib/plans/queries';
 import { blankAsUndefined } from '@/lib/server/form-input';
 import type { Ctx } from '@/lib/server/operation';
 import { ctxCan, defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { LEAD_STATUSES } from './constants';
 import { importCustomers, previewImport } from './import';
 import { convertLead, coverageFor, createLead, getLead, listLeads, rejectLead, suggestCredentials } from './leads';
@@ -113,6 +114,7 @@ export const listLeadsOp = defineOperation({
     enteredBy: blankAsUndefined(z.string().uuid('validation.invalid')),
     days: blankAsUndefined(z.coerce.number().int().min(1).max(366)),
     cursor: z.string().max(200).optional(),
+    limit: pageLimitSchema,
   }),
   run: (ctx, input) => listLeads(ctx.db, viewer(ctx), input),
 });

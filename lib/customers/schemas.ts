@@ -3,6 +3,7 @@ import { normalizePhone } from '@/lib/core/phone';
 import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/odps';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
 import { blankAsUndefined, calendarMonth } from '@/lib/server/form-input';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { BILLING_TYPES, SUBSCRIPTION_STATUSES } from './constants';
 
 const optionalText = (max: number) =>
@@ -95,6 +96,7 @@ export const customerListSchema = z.object({
   to: blankAsUndefined(monthSchema),
   sort: z.enum(CUSTOMER_SORTS).optional().default('newest'),
   cursor: z.string().max(300).optional(),
+  limit: pageLimitSchema,
 });
 export type CustomerListInput = z.output<typeof customerListSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { blankAsUndefined, optionalId } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { SESSION_KINDS } from './constants';
 import { radiusOnline } from './radius/accounting';
 import { confirmImport, confirmImportSchema, getImportPreview } from './router-import';
@@ -23,6 +24,7 @@ export const listRoutersOp = defineOperation({
   input: z.object({
     q: z.string().trim().max(100).optional(),
     page: z.coerce.number().int().min(1).max(10_000).optional(),
+    pageSize: pageLimitSchema,
   }),
   run: (ctx, input) => listRouters(ctx.db, { orgId: ctx.orgId, ...input }),
 });

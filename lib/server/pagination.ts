@@ -1,7 +1,16 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 
 /** Keyset pagination over (created_at desc, id desc): stable and fast at any depth. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** How many rows a page holds when a caller asks (the REST API's `?limit=`); screens keep their own size. */
+export const pageLimitSchema = z.coerce
+  .number('validation.invalid')
+  .int('validation.invalid')
+  .min(1, 'validation.invalid')
+  .max(100, 'validation.invalid')
+  .optional();
 
 export type Cursor = { createdAt: Date; id: string };
 

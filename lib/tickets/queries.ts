@@ -116,8 +116,8 @@ export async function listTickets(db: Db, p: { orgId: string; userId: string } &
       ),
     )
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
-    .limit(PAGE + 1);
-  return toPage(rows, PAGE);
+    .limit((p.limit ?? PAGE) + 1);
+  return toPage(rows, p.limit ?? PAGE);
 }
 export type TicketRow = Awaited<ReturnType<typeof listTickets>>['items'][number];
 

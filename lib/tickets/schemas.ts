@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TICKET_CATEGORIES, TICKET_MESSAGE_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TEAMS } from '@/db/enums';
+import { pageLimitSchema } from '@/lib/server/pagination';
 
 const text = (max: number) => z.string().trim().max(max, 'validation.tooLong');
 const required = (max: number) => text(max).min(1, 'validation.required');
@@ -34,6 +35,7 @@ export const listTicketsSchema = z.object({
   sla: z.enum(['breached', 'due_soon']).optional().catch(undefined),
   customerId: z.string().uuid().optional().catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
+  limit: pageLimitSchema.catch(undefined),
 });
 
 export const ticketRefSchema = z.object({ ticketId: z.string().uuid('validation.invalid') });

@@ -3,6 +3,7 @@ import { routerChoices } from '@/lib/network/routers';
 import { getOrganization } from '@/lib/organizations/queries';
 import { calendarDay } from '@/lib/server/form-input';
 import { defineOperation } from '@/lib/server/operation';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { generateBatch } from './batches';
 import { BATCH_DISPLAY_STATUSES } from './constants';
 import { printSchema, voucherPrintData } from './print';
@@ -69,6 +70,7 @@ export const listVoucherBatchesOp = defineOperation({
     q: z.string().trim().max(60).optional(),
     status: z.enum(BATCH_DISPLAY_STATUSES).optional(),
     cursor: z.string().max(200).optional(),
+    limit: pageLimitSchema,
   }),
   run: (ctx, input) => listVoucherBatches(ctx.db, { orgId: ctx.orgId, ...input }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rupiahText } from '@/lib/server/form-input';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import {
   BATCH_MAX,
   CODE_LENGTH_MAX,
@@ -91,4 +92,5 @@ export const listVouchersSchema = z.object({
   status: z.enum(VOUCHER_STATUSES).optional(),
   q: z.string().trim().max(40).optional(),
   cursor: z.string().max(200).optional(),
+  limit: pageLimitSchema,
 });

@@ -88,8 +88,8 @@ export async function listWorkOrders(db: Db, p: { orgId: string; onlyAssignedTo?
       ),
     )
     .orderBy(desc(workOrders.createdAt), desc(workOrders.id))
-    .limit(26);
-  const page = toPage(rows, 25);
+    .limit((p.limit ?? 25) + 1);
+  const page = toPage(rows, p.limit ?? 25);
   return { ...page, items: page.items.map((r) => ({ ...r, numberText: formatWorkOrderNumber(r.number) })) };
 }
 

@@ -5,6 +5,7 @@ import { latitudeSchema, longitudeSchema } from '@/lib/infrastructure/coordinate
 import { PHOTO_MAX_BYTES } from '@/lib/infrastructure/photo-files';
 import { odpPortSchema, odpRefSchema } from '@/lib/infrastructure/ports';
 import { blankAsUndefined, calendarDay, optionalId } from '@/lib/server/form-input';
+import { pageLimitSchema } from '@/lib/server/pagination';
 import { TIME, validWindow } from './constants';
 
 const id = z.string().uuid('validation.invalid');
@@ -118,6 +119,7 @@ export const workOrderListSchema = z.object({
   from: blankAsUndefined(calendarDay('validation.calendarDate')),
   to: blankAsUndefined(calendarDay('validation.calendarDate')),
   cursor: z.string().max(300).optional(),
+  limit: pageLimitSchema,
 });
 export type WorkOrderListInput = z.output<typeof workOrderListSchema>;
 

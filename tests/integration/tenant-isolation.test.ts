@@ -1594,6 +1594,11 @@ const PUBLIC_ROUTES = [
   // The customer portal's manifest and logo: what its public sign-in page shows anyway.
   'app/portal/[slug]/manifest.webmanifest/route.ts',
   'app/portal/[slug]/logo/route.ts',
+  // The REST API: a bearer key, not a session; every route of lib/api/resources.ts runs a listed
+  // operation as the key's maker within the key's scopes, walked across organizations by
+  // tests/integration/api-isolation.test.ts. Its OpenAPI document describes only the routes.
+  'app/api/v1/[...path]/route.ts',
+  'app/api/v1/openapi.json/route.ts',
 ];
 
 /** Every `export const x = definePortalOperation({ name: '…'` under lib/: variable → operation name. */
