@@ -1,6 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { apiKeys } from '@/db/schema';
 import { clientIp } from '@/lib/auth/ip';
 import type { Locale } from '@/lib/i18n/config';
 import { executeOperation, failure } from '@/lib/server/operation';
@@ -13,7 +11,7 @@ import {
 } from './idempotency';
 import { buildInput, encodePageCursor } from './input';
 import { type ApiPrincipal, apiCtx, authenticateApiKey } from './keys';
-import { consumeApiQuota, recordApiCall, withApiKey } from './metering';
+import { consumeApiQuota, recordApiCall, touchApiKey, withApiKey } from './metering';
 import { apiProblem, localeFromAcceptLanguage, type Problem, problemResponse, resultProblem } from './problem';
 import { type Match, matchResource } from './resources';
 
@@ -76,7 +74,7 @@ export async function handleApiRequest(db: Database, request: Request, path: str
     durationMs: performance.now() - started,
     ip,
   });
-  await stampLastUse(db, principal.key.id, ip);
+  await touchApiKey(db, principal.key, ip);
   return respond(answer);
 }
 
@@ -146,19 +144,6 @@ function envelope({ resource }: Match, data: unknown): unknown {
 function bearerToken(header: string | null): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return m ? m[1]! : null;
-}
-
-/** The key's last use, written at most once a minute so a busy key does not rewrite its row per call. */
-async function stampLastUse(db: Database, apiKeyId: string, ip: string | null) {
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: sql`now()`, lastUsedIp: ip })
-    .where(
-      and(
-        eq(apiKeys.id, apiKeyId),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
-      ),
-    );
 }
 
 /** Money is integer rupiah; a bigint column is sent as a number when it fits, else as text. */

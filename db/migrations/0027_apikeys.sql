@@ -1,1 +1,0 @@
-CREATE INDEX "audit_logs_api_key_idx" ON "audit_logs" USING btree ("api_key_id","created_at") WHERE "audit_logs"."api_key_id" is not null;
