@@ -1,3 +1,4 @@
+import { after } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import * as route from '@/app/api/v1/[...path]/route';
 import type { Database } from '@/db/client';
@@ -8,6 +9,14 @@ import { can, PERMISSION_NAMES } from '@/lib/auth/permissions';
 import { openTicket } from '@/lib/tickets/open';
 import { makeCustomerWorld, makeOrg, makeRouter, POLE } from '../helpers';
 import { makeVoucherBatch } from './vouchers';
+
+// The route opens the app's own pool (getDb); a test file that calls it closes it, or the
+// process would wait on its idle connections.
+after(async () => {
+  await (
+    globalThis as unknown as { jaringDb?: { client: { end(o: { timeout: number }): Promise<void> } } }
+  ).jaringDb?.client.end({ timeout: 1 });
+});
 
 /** Calls the real route handler of /api/v1/<path> with a Request, as Next would. */
 export async function callApi(
