@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { events } from '@/db/schema';
 import { type PassLog, recordTaskFailure, recordTasksOk, taskErrorCode } from '@/lib/jobs/task-status';
@@ -17,7 +17,15 @@ const FAILURES_PER_ORG = 3;
  * bounds (a few per organization, `limit` in all), so an organization whose subscriber breaks
  * on every event (older than everyone else's) neither uses up the pass nor holds up the others.
  */
-export async function dispatchEvents(db: Database, p: { limit?: number; log?: PassLog } = {}) {
+export async function dispatchEvents(
+  db: Database,
+  p: {
+    limit?: number;
+    log?: PassLog;
+    /** Only these organizations' events (a test beside others on one database); the worker takes all. */
+    orgIds?: string[];
+  } = {},
+) {
   const limit = p.limit ?? 500;
   let dispatched = 0;
   const failedIds: string[] = [];
@@ -37,6 +45,7 @@ export async function dispatchEvents(db: Database, p: { limit?: number; log?: Pa
           .where(
             and(
               isNull(events.dispatchedAt),
+              p.orgIds ? inArray(events.organizationId, p.orgIds) : undefined,
               failedIds.length ? notInArray(events.id, failedIds) : undefined,
               heldOrgs.length ? notInArray(events.organizationId, heldOrgs) : undefined,
             ),

@@ -585,7 +585,9 @@ describe('the events pass', () => {
     };
     (SUBSCRIBERS as Subscriber[]).push(probe);
     try {
-      const r = await dispatchEvents(db);
+      // Only these organizations: other test files share the database and run their own passes.
+      const ours = { orgIds: [a.org.id, b.org.id] };
+      const r = await dispatchEvents(db, ours);
       assert.ok(r.failed >= 1);
       assert.deepEqual(heard.map((h) => h.n).sort(), [1, 3, 9]);
       assert.ok(heard.every((h) => (h.n === 9 ? h.orgId === b.org.id : h.orgId === a.org.id)));
@@ -602,8 +604,8 @@ describe('the events pass', () => {
       assert.equal(status?.lastError, 'unexpected');
 
       failing = false;
-      await dispatchEvents(db);
-      await dispatchEvents(db);
+      await dispatchEvents(db, ours);
+      await dispatchEvents(db, ours);
       assert.deepEqual(heard.map((h) => h.n).sort(), [1, 2, 3, 9], 'each event once');
       assert.ok((await eventsOf(a.org.id)).every((e) => e.dispatchedAt));
       const [cleared] = await db
@@ -617,7 +619,6 @@ describe('the events pass', () => {
   });
 
   test("one organization's many failing events neither use up the pass nor hold up another's", async () => {
-    await dispatchEvents(db); // what earlier tests left undispatched, so the pass below starts empty
     const a = await makeOrg(db, 'ev-starve-a');
     const b = await makeOrg(db, 'ev-starve-b');
     await subscribe(a.org.id, ['ticket.created']);
@@ -636,7 +637,7 @@ describe('the events pass', () => {
     };
     (SUBSCRIBERS as Subscriber[]).push(probe);
     try {
-      const r = await dispatchEvents(db, { limit: 5 });
+      const r = await dispatchEvents(db, { limit: 5, orgIds: [a.org.id, b.org.id] });
       assert.equal(r.dispatched, 1, "b's event goes out");
       assert.ok((await eventsOf(b.org.id)).every((e) => e.dispatchedAt));
       assert.ok(tried < 6, `a's failures are capped within a pass (tried ${tried})`);

@@ -207,7 +207,7 @@ describe('hooks run in their own process', () => {
   test('the sample plugin gets invoice.paid from the events pass and a worker, and posts the row', async () => {
     const o = await orgWith('plug-sheet', 'sheets-sample', ['invoice.paid'], { url: sheetUrl, token: 'sheet-token' });
     const event = await emitted(o.org.id, 'invoice.paid', paid('INV-2505-0001'));
-    await dispatchEvents(db);
+    await dispatchEvents(db, { orgIds: [o.org.id] });
     const job = await waitFor(async () => {
       const [j] = await db
         .select()
@@ -295,7 +295,7 @@ describe('hooks run in their own process', () => {
     });
     await emitted(hangs.org.id, 'invoice.paid', paid('INV-HANG'));
     const good = await emitted(fine.org.id, 'invoice.paid', paid('INV-FINE'));
-    await dispatchEvents(db);
+    await dispatchEvents(db, { orgIds: [hangs.org.id, fine.org.id] });
     const jobOf = async (orgId: string) =>
       (
         await db

@@ -170,7 +170,7 @@ describe('fan-out', () => {
     await emitEvent(db, { orgId: w.org.id, type: 'invoice.paid', data: { invoiceId: 'x', amount: 1 } });
     // An organization without an endpoint for the type writes no event at all.
     await emitEvent(db, { orgId: other.org.id, type: 'customer.created', data: {} });
-    await dispatchEvents(db);
+    await dispatchEvents(db, { orgIds: [w.org.id, other.org.id] });
     const rows = await db
       .select()
       .from(webhookDeliveries)
