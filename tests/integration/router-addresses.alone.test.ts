@@ -30,6 +30,7 @@ process.env.ROUTER_PRIVATE_RANGES = '127.77.0.0/16, fd00:77::/64';
 // scripts/test.ts turns these on for the self-hosted tests; a hosted platform refuses them.
 process.env.ROUTER_ALLOW_LOOPBACK = 'false';
 process.env.WHATSAPP_ALLOW_HTTP_GATEWAY = 'false';
+process.env.WEBHOOKS_ALLOW_PRIVATE = 'false';
 
 const db = testDb();
 let runner: Runner;
