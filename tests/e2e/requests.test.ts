@@ -75,7 +75,15 @@ describe('customer requests, in Chromium on a phone', () => {
     await staff.getByTestId('approve-request').click();
     await staff.getByText('Setujui permintaan ini?').waitFor();
     await staff.getByTestId('decide-confirm').click();
-    await staff.getByText('Permintaan disetujui dan pelanggan sudah diberi tahu.').waitFor();
+    // The approval changes the plan, books the month's settlement and queues the customer's
+    // message in one action: slow on a loaded CI machine. Should it fail, the page says why.
+    await staff
+      .getByText('Permintaan disetujui dan pelanggan sudah diberi tahu.')
+      .waitFor({ timeout: 45_000 })
+      .catch(async (error) => {
+        console.log('requests page after approving:', await staff.locator('main').innerText());
+        throw error;
+      });
     await staff.locator('[data-testid=request-status][data-status=approved]').waitFor();
     await assertNoSideways(staff);
 
