@@ -2,25 +2,20 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiCalls, apiKeys } from '@/db/schema';
+import { countInWindow } from '@/lib/auth/rate-limit';
 
 /**
- * One fixed one-minute window per key (`api_rate_windows` is not needed: the sign-in counters'
- * table serves, keyed `api:<key id>`). Over the key's limit: refused with the seconds until the
- * window turns (a 429 with Retry-After).
+ * One fixed one-minute window per key, in the sign-in counters' table (lib/auth/rate-limit.ts,
+ * keyed `api:<key id>`). Over the key's limit: refused with the seconds until the window turns
+ * (a 429 with Retry-After).
  */
 export async function consumeApiQuota(
   db: Db,
   key: { id: string; rateLimitPerMinute: number },
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-  const rows = await db.execute<{ count: number; reset_in: number }>(sql`
-    insert into login_attempts (key, window_start, count) values (${`api:${key.id}`}, now(), 1)
-    on conflict (key) do update set
-      count = case when login_attempts.window_start < now() - interval '1 minute' then 1 else login_attempts.count + 1 end,
-      window_start = case when login_attempts.window_start < now() - interval '1 minute' then now() else login_attempts.window_start end
-    returning count, ceil(extract(epoch from (window_start + interval '1 minute' - now())))::int as reset_in`);
-  const row = rows[0];
-  if (Number(row?.count ?? 0) <= key.rateLimitPerMinute) return { ok: true };
-  return { ok: false, retryAfterSeconds: Math.max(1, Number(row?.reset_in ?? 60)) };
+  const { count, resetInSeconds } = await countInWindow(db, `api:${key.id}`, 1);
+  if (count <= key.rateLimitPerMinute) return { ok: true };
+  return { ok: false, retryAfterSeconds: Math.max(1, resetInSeconds) };
 }
 
 /**

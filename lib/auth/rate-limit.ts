@@ -35,17 +35,30 @@ export function progressiveDelaySeconds(failures: number, capSeconds: number): n
   return Math.min(2 ** Math.min(failures - FREE_FAILURES, 30), capSeconds);
 }
 
-/** Fixed-window counter: returns false once `key` has used `max` attempts in the window. */
-export async function consumeAttempt(db: Db, key: string, max: number, windowMinutes: number): Promise<boolean> {
-  const rows = await db.execute<{ count: number }>(sql`
+/**
+ * Fixed-window counter: counts one attempt on `key` and returns how many its window holds now
+ * and the seconds until the window turns.
+ */
+export async function countInWindow(
+  db: Db,
+  key: string,
+  windowMinutes: number,
+): Promise<{ count: number; resetInSeconds: number }> {
+  const rows = await db.execute<{ count: number; reset_in: number }>(sql`
     insert into login_attempts (key, window_start, count) values (${key}, now(), 1)
     on conflict (key) do update set
       count = case when login_attempts.window_start < now() - make_interval(mins => ${windowMinutes}::int)
                    then 1 else login_attempts.count + 1 end,
       window_start = case when login_attempts.window_start < now() - make_interval(mins => ${windowMinutes}::int)
                    then now() else login_attempts.window_start end
-    returning count`);
-  return Number(rows[0]?.count ?? 0) <= max;
+    returning count,
+      ceil(extract(epoch from (window_start + make_interval(mins => ${windowMinutes}::int) - now())))::int as reset_in`);
+  return { count: Number(rows[0]?.count ?? 0), resetInSeconds: Number(rows[0]?.reset_in ?? windowMinutes * 60) };
+}
+
+/** Fixed-window counter: returns false once `key` has used `max` attempts in the window. */
+export async function consumeAttempt(db: Db, key: string, max: number, windowMinutes: number): Promise<boolean> {
+  return (await countInWindow(db, key, windowMinutes)).count <= max;
 }
 
 export type SignInGate = { allowed: true } | { allowed: false; retryAfterSeconds: number };
