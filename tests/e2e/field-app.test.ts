@@ -128,7 +128,10 @@ async function scanSerial(page: Page) {
     await waitFor(opened, 5_000).catch(() => undefined);
   }
   await waitFor(filled, 30_000, 250);
+  // A tap that came after a read opens the scanner again: the fake camera reads once more and it closes.
+  await waitFor(async () => (await scanner.count()) === 0, 15_000, 250).catch(() => undefined);
   assert.equal(await scanner.count(), 0, 'the scanner closes on a read');
+  assert.equal(await page.getByTestId('finish-serial').inputValue(), SERIAL);
 }
 
 async function assertInstalled(w: Awaited<ReturnType<typeof makeFieldWorld>>) {

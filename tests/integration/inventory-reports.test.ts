@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { customers, inventoryItems, stockLocations } from '@/db/schema';
+import { localDate } from '@/lib/billing/money';
 import { warehouseDashboard } from '@/lib/dashboard/warehouse';
 import { moveQuantity, moveUnits, receiveUnits } from '@/lib/inventory/ledger';
 import { lowStockItems } from '@/lib/inventory/low-stock';
@@ -133,7 +134,8 @@ describe('inventory reports', () => {
       bagMoves.items.map((m) => `${m.kind}:${m.quantity}`),
       ['transfer:300'],
     );
-    const today = new Date().toISOString().slice(0, 10);
+    // Periods are days in the organization's zone (Asia/Jakarta), not in UTC.
+    const today = localDate(new Date(), 'Asia/Jakarta');
     assert.equal(
       (await listMoves(db, { orgId: w.orgId, kind: 'receive', from: '2000-01-01', to: today })).items.length,
       4,
