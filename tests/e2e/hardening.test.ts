@@ -166,21 +166,28 @@ const BODIES: { type: string; body: string | Buffer }[] = [
   { type: 'text/plain', body: 'x'.repeat(100_000) },
 ];
 
-async function walkRoutes(request: APIRequestContext): Promise<string[]> {
+/**
+ * `full`: every bad value in the path, the query and the body. The super admin reaches the same
+ * handlers as the organization's admin (no route is the platform's alone), so it gets a short
+ * walk: a few values each, enough to catch a handler that branches on the platform flag.
+ */
+async function walkRoutes(request: APIRequestContext, full: boolean): Promise<string[]> {
   const problems: string[] = [];
+  const urlValues = full ? URL_VALUES : [URL_VALUES[0]!, URL_VALUES.at(-2)!, URL_VALUES.at(-1)!];
+  const bodies = full ? BODIES : BODIES.slice(0, 3);
   const calls: { method: string; url: string; body?: { type: string; body: string | Buffer } }[] = [];
   for (const file of routeFiles()) {
     for (const method of methodsOf(file)) {
-      for (const value of URL_VALUES) calls.push({ method, url: urlFor(file, value) });
+      for (const value of urlValues) calls.push({ method, url: urlFor(file, value) });
       const base = urlFor(file, randomUUID());
-      for (const value of URL_VALUES) {
+      for (const value of urlValues) {
         const qs = queryKeys(file)
           .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(value)}`)
           .join('&');
         calls.push({ method, url: `${base}?${qs}` });
       }
       calls.push({ method, url: `${base}?cursor=%ZZ&from=%E0%A4%A` });
-      if (method !== 'GET') for (const body of BODIES) calls.push({ method, url: base, body });
+      if (method !== 'GET') for (const body of bodies) calls.push({ method, url: base, body });
     }
   }
   // Four at a time: most of a call is the server waiting on the database.
@@ -216,7 +223,7 @@ describe('malformed requests are a 4xx, never a 500', () => {
   for (const who of ['anonymous', 'admin@demo.jaring.id', 'superadmin@demo.jaring.id']) {
     test(`every route handler, ${who}`, async () => {
       const page = who === 'anonymous' ? await newPage() : await signedIn(who);
-      const problems = await walkRoutes(page.request);
+      const problems = await walkRoutes(page.request, who !== 'superadmin@demo.jaring.id');
       assert.deepEqual(problems.slice(0, 30), [], `${problems.length} requests answered 5xx`);
     });
   }
