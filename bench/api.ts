@@ -5,7 +5,8 @@
  * 100 connections for 30 s on a mix of the calls an integration makes: the customer list
  * (`GET /api/v1/customers?limit=25`), a customer by id (random ids), the invoice list.
  * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
- * Last line: {"bench":"api","clients":100,"requests_per_min":…,"p95_ms":…}
+ * `BENCH_CPU_PROF=<folder>` profiles the app. Last line:
+ * {"bench":"api","clients":100,"requests_per_min":…,"p95_ms":…}
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
@@ -105,7 +106,17 @@ async function startApp(databaseUrl: string): Promise<{ url: string; child: Chil
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [
+      // BENCH_CPU_PROF=<folder>: the app writes a V8 CPU profile there when it stops (open it in
+      // Chrome's DevTools) — where the time per request goes.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      require.resolve('next/dist/bin/next'),
+      'start',
+      '-p',
+      String(port),
+      '-H',
+      '127.0.0.1',
+    ],
     {
       env: {
         ...process.env,
