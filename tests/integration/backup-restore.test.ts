@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -216,6 +217,21 @@ describe('backup and restore round trip', () => {
     await rejectsWith(restoreBackup({ file: backup.file, key: randomBytes(32), ...into }), 'wrong_key');
     assert.equal(await withSql(target, countUserTables), 0);
     assert.equal(existsSync(path.join(work, 'never')), false);
+  });
+
+  test('a backup that cannot be made says why: the disk is full, the database is down', async () => {
+    const full = path.join(work, 'full');
+    mkdirSync(full);
+    // Writing through a link to /dev/full fails with ENOSPC, as a full disk does.
+    symlinkSync('/dev/full', path.join(full, 'jaring-20250103-030000.jbk.part'));
+    const now = new Date('2025-01-03T03:00:00Z');
+    await rejectsWith(createBackupArchive({ databaseUrl: sourceUrl, filesDir, key, workDir: full, now }), 'no_space');
+    assert.deepEqual(readdirSync(full), [], 'no partial file or plain dump left');
+    const down = Object.assign(new URL(sourceUrl), { port: '1' }).toString();
+    await rejectsWith(
+      createBackupArchive({ databaseUrl: down, filesDir, key, workDir: full, now }),
+      'database_unreachable',
+    );
   });
 });
 
