@@ -40,6 +40,8 @@ async function main() {
       ? storeFromUrl(values.to, storeOptions(values))
       : { store: localStore({ kind: 'local', path: settings.BACKUP_DIR }), name: null };
     if (target.name) throw new BackupStoreError('other', '--to names a folder, bucket or prefix, not a .jbk file');
+    // A storage that is down or refuses the key is found before the dump, not after it.
+    await target.store.check();
     console.log(`[backup] backing up ${databaseLabel(database.url)} and ${path.resolve(settings.FILES_DIR)}…`);
     const created = await createBackupArchive({
       databaseUrl: database.url,
