@@ -129,7 +129,8 @@ export async function startRouterOsSsh(options: RouterOsSshOptions = {}): Promis
   const newServer = () =>
     new ssh2.Server({ hostKeys: [ssh2.utils.generateKeyPairSync('ed25519').private] }, (client) => {
       client.on('error', () => undefined);
-      client.setNoDelay(true);
+      // ssh2's server connection has it; its type declarations do not.
+      (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
       client.on('authentication', (ctx) => {
         const ok = (given: string) => ctx.username === username && given === password;
         if (options.auth === 'keyboard-interactive') {
