@@ -243,6 +243,16 @@ describe('router configuration backups over SSH', () => {
     state = await stateOf(off.routerId);
     assert.equal(state.lastErrorKind, 'refused');
 
+    // The router drops the connection halfway through the export: nothing half is stored.
+    const cut = await world('cfg-cut', v7);
+    v7.cutNextExport();
+    await assert.rejects(
+      backUpNow(cut.ctx, cut.routerId),
+      (e: unknown) => e instanceof ConfigBackupError && e.kind === 'closed' && e.retryable,
+    );
+    assert.equal((await versionsOf(cut.routerId)).length, 0);
+    assert.equal((await stateOf(cut.routerId)).lastErrorKind, 'closed');
+
     // Trusted on first use; a new key is refused until an admin accepts exactly that key.
     const ssh = await startRouterOsSsh({ version: '7.16.2' });
     servers.push(ssh);

@@ -29,6 +29,8 @@ export type RouterOsSsh = {
   /** Every command received by exec, in order. */
   received: string[];
   logins: number;
+  /** The next export stops halfway and the router drops the connection (a reboot, a link flap). */
+  cutNextExport(): void;
   setConfig(body: string): void;
   config(): string;
   /** The export as RouterOS would print it for this command (null when it refuses it). */
@@ -98,7 +100,7 @@ export async function startRouterOsSsh(options: RouterOsSshOptions = {}): Promis
   const password = options.password ?? 'api-rahasia';
   let body = options.config ?? SAMPLE_CONFIG;
   const received: string[] = [];
-  const state = { logins: 0 };
+  const state = { logins: 0, cut: false };
   const v7 = Number(version.split('.')[0]) >= 7;
 
   const exportFor = (command: string): string | null => {
@@ -149,7 +151,15 @@ export async function startRouterOsSsh(options: RouterOsSshOptions = {}): Promis
           session.on('exec', (acceptExec, _reject, info) => {
             const stream = acceptExec();
             received.push(info.command);
-            stream.write(answer(info.command));
+            const out = answer(info.command);
+            if (state.cut && info.command.startsWith('/export')) {
+              state.cut = false;
+              stream.write(out.slice(0, Math.floor(out.length / 2)));
+              // A real drop: the socket goes, no channel close, no disconnect message.
+              (client as unknown as { _sock: { destroy(): void } })._sock.destroy();
+              return;
+            }
+            stream.write(out);
             stream.exit(0);
             stream.end();
           });
@@ -171,6 +181,9 @@ export async function startRouterOsSsh(options: RouterOsSshOptions = {}): Promis
     received,
     get logins() {
       return state.logins;
+    },
+    cutNextExport: () => {
+      state.cut = true;
     },
     setConfig: (next) => {
       body = next;

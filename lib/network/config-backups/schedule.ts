@@ -30,7 +30,7 @@ export async function enqueueDueConfigBackups(db: Db, p: { orgIds?: string[] } =
         left join router_config_state cur on cur.router_id = r.id
         -- Tonight's minute of the router as an instant: local midnight + window start + its offset.
         cross join lateral (select (date_trunc('day', now() at time zone o.timezone)
-            + make_interval(hours => ${WINDOW_START_HOUR}::int, mins => abs(hashtext(r.id::text)) % ${WINDOW_MINUTES}::int))
+            + make_interval(hours => ${WINDOW_START_HOUR}::int, mins => (abs(hashtext(r.id::text)::bigint) % ${WINDOW_MINUTES}::int)::int))
             at time zone o.timezone as at) slot
         where r.config_backup_enabled and r.host not like '%.invalid'
           and (${only}::uuid[] is null or r.organization_id = any(${only}::uuid[]))

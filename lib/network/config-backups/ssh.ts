@@ -54,7 +54,9 @@ function openSession(opts: SshExportOptions): Promise<Session> {
     let settled = false;
     // After the login, a connection failure ends whichever command is running.
     let running: ((error: ConfigBackupError) => void) | null = null;
+    let lost = false;
     const fail = (error: unknown) => {
+      lost = true;
       const e =
         refusedKey && presented
           ? new ConfigBackupError(
@@ -114,11 +116,16 @@ function openSession(opts: SshExportOptions): Promise<Session> {
               };
               stream.on('data', take);
               stream.stderr.on('data', take);
-              stream.on('close', () => {
-                clearTimeout(deadline);
-                running = null;
-                done(Buffer.concat(chunks).toString('utf8'));
-              });
+              // A channel also closes when the connection drops mid-export: wait a turn for the
+              // connection's own error, so a cut-off export is never taken for a configuration.
+              stream.on('close', () =>
+                setImmediate(() => {
+                  if (lost || running !== stop) return;
+                  clearTimeout(deadline);
+                  running = null;
+                  done(Buffer.concat(chunks).toString('utf8'));
+                }),
+              );
             });
           }),
       });
