@@ -432,3 +432,32 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
  */
 export const CONVERSATION_AUTHORS = ['customer', 'assistant', 'staff'] as const;
 export type ConversationAuthor = (typeof CONVERSATION_AUTHORS)[number];
+
+// ---- Router configuration history (lib/network/config-backups) ---------------
+
+/** What asked for a configuration backup: the daily pass or someone on the router page. */
+export const ROUTER_CONFIG_TRIGGERS = ['schedule', 'manual'] as const;
+export type RouterConfigTrigger = (typeof ROUTER_CONFIG_TRIGGERS)[number];
+
+/** How the last run ended: a new version, the same configuration again, or a failure. */
+export const ROUTER_CONFIG_RUN_STATUSES = ['stored', 'unchanged', 'failed'] as const;
+export type RouterConfigRunStatus = (typeof ROUTER_CONFIG_RUN_STATUSES)[number];
+
+/**
+ * Why a run failed, in words the router page explains (messages `routerConfig.errors.<kind>`):
+ * SSH off or wrong port (`refused`), no answer, no route, wrong login, the router's host key
+ * is not the one trusted, the router refused `/export`, the connection dropped, an address
+ * the platform does not connect to.
+ */
+export const ROUTER_CONFIG_ERROR_KINDS = [
+  'refused',
+  'timeout',
+  'unreachable',
+  'auth',
+  'host_key_changed',
+  'command',
+  'closed',
+  'not_allowed',
+  'unknown',
+] as const;
+export type RouterConfigErrorKind = (typeof ROUTER_CONFIG_ERROR_KINDS)[number];

@@ -8,6 +8,7 @@ import { workerCheck } from '@/lib/jobs/jobs';
 import { customerNotify } from '@/lib/messaging/jobs';
 import {
   routerCheck,
+  routerConfigBackup,
   routerImport,
   routerProfiles,
   routerSync,
@@ -52,6 +53,7 @@ export const JOB_CONTRACTS = [
   assistantReply,
   webhookDeliver,
   pluginHook,
+  routerConfigBackup,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

@@ -23,6 +23,7 @@ import * as inventoryPurchases from './inventory/purchase-operations';
 import * as inventoryReports from './inventory/report-operations';
 import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
+import * as routerConfig from './network/config-backups/operations';
 import * as network from './network/operations';
 import * as organizations from './organizations/operations';
 import * as outages from './outages/operations';
@@ -94,6 +95,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     webhooks,
     apiKeys,
     plugins,
+    routerConfig,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

@@ -1,6 +1,11 @@
 'use server';
 import type { z } from 'zod';
 import {
+  acceptRouterHostKeyOp,
+  runConfigBackupOp,
+  saveConfigBackupSettingsOp,
+} from '@/lib/network/config-backups/operations';
+import {
   checkRouterOp,
   confirmRouterImportOp,
   deleteRouterOp,
@@ -43,4 +48,17 @@ export async function confirmRouterImportAction(input: z.input<typeof confirmRou
 
 export async function kickSessionAction(input: z.input<typeof kickSessionOp.input>) {
   return act(kickSessionOp, input);
+}
+
+// Router configuration history (lib/network/config-backups).
+export async function runConfigBackupAction(input: z.input<typeof runConfigBackupOp.input>) {
+  return act(runConfigBackupOp, input);
+}
+
+export async function saveConfigBackupSettingsAction(input: z.input<typeof saveConfigBackupSettingsOp.input>) {
+  return act(saveConfigBackupSettingsOp, input, { revalidate: (i) => [`/routers/${i.routerId}`] });
+}
+
+export async function acceptRouterHostKeyAction(input: z.input<typeof acceptRouterHostKeyOp.input>) {
+  return act(acceptRouterHostKeyOp, input, { revalidate: (i) => [`/routers/${i.routerId}`] });
 }

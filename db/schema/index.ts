@@ -17,6 +17,7 @@ export * from './plans';
 export * from './portal';
 export * from './radius';
 export * from './resellers';
+export * from './router-configs';
 export * from './support';
 export * from './vouchers';
 export * from './wallet';

@@ -99,6 +99,11 @@ export const routers = pgTable(
     lastErrorKind: text('last_error_kind'),
     lastSnapshot: jsonb('last_snapshot').$type<RouterSnapshot>(),
     lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    // Configuration history (lib/network/config-backups): `/export` over SSH with the API
+    // login, daily when enabled, keeping the newest `configBackupKeep` versions.
+    sshPort: integer('ssh_port').notNull().default(22),
+    configBackupEnabled: boolean('config_backup_enabled').notNull().default(true),
+    configBackupKeep: integer('config_backup_keep').notNull().default(30),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -44,3 +44,22 @@ test("a GenieACS failure is stored with its kind and explained in the reader's l
   assert.match(translate('id', shown.key!), /GenieACS menolak username/);
   assert.equal(storedJobError(new AcsError('timeout', 'slow')), '[acs.timeout] slow');
 });
+
+test('a router configuration backup failure keeps its kind; every kind reads as words in both languages', async () => {
+  const { ROUTER_CONFIG_ERROR_KINDS } = await import('@/db/enums');
+  const { ConfigBackupError } = await import('@/lib/network/config-backups/errors');
+  const refused = new ConfigBackupError('refused', 'connect ECONNREFUSED 10.0.0.1:22');
+  assert.equal(storedJobError(refused), '[routerConfig.refused] connect ECONNREFUSED 10.0.0.1:22');
+  const auth = storedJobError(
+    new PermanentJobError('auth: denied', {
+      cause: new ConfigBackupError('auth', 'All configured authentication methods failed'),
+    }),
+  );
+  assert.deepEqual(describeJobError(auth), {
+    key: 'routerConfig.errors.auth',
+    detail: 'All configured authentication methods failed',
+  });
+  for (const kind of ROUTER_CONFIG_ERROR_KINDS)
+    for (const locale of ['id', 'en'] as const)
+      assert.notEqual(translate(locale, `routerConfig.errors.${kind}`), `routerConfig.errors.${kind}`);
+});

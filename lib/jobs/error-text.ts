@@ -1,3 +1,4 @@
+import { ROUTER_CONFIG_ERROR_KINDS } from '@/db/enums';
 import { ACS_ERROR_KINDS } from '@/lib/fibre/acs/errors';
 import { ROUTER_ERROR_KINDS, type RouterErrorKind } from '@/lib/network/constants';
 
@@ -14,7 +15,18 @@ export function storedJobError(error: unknown): string {
   const olt = oltErrorOf(error) ?? oltErrorOf(cause);
   if (olt) return `[olt.${olt.kind}] ${olt.detail}`;
   const acs = acsKindOf(error) ?? acsKindOf(cause);
-  return acs ? `[acs.${acs}] ${message}` : message;
+  if (acs) return `[acs.${acs}] ${message}`;
+  const config = configBackupErrorOf(error) ?? configBackupErrorOf(cause);
+  return config ? `[routerConfig.${config.kind}] ${config.detail}` : message;
+}
+
+/** A router configuration backup's failure (lib/network/config-backups/errors.ts), by shape. */
+function configBackupErrorOf(error: unknown): { kind: string; detail: string } | null {
+  if (!(error instanceof Error) || error.name !== 'ConfigBackupError') return null;
+  const { kind, detail } = error as Error & { kind?: string; detail?: string };
+  return kind && (ROUTER_CONFIG_ERROR_KINDS as readonly string[]).includes(kind)
+    ? { kind, detail: detail ?? '' }
+    : null;
 }
 
 function routerKindOf(error: unknown): RouterErrorKind | null {
@@ -47,6 +59,9 @@ export function describeJobError(stored: string): { key: string | null; detail: 
   const acs = /^\[acs\.([a-z_]+)\] ?([\s\S]*)$/.exec(stored);
   if (acs && (ACS_ERROR_KINDS as readonly string[]).includes(acs[1]!))
     return { key: `acs.errors.${acs[1]}`, detail: acs[2]! };
+  const config = /^\[routerConfig\.([a-z_]+)\] ?([\s\S]*)$/.exec(stored);
+  if (config && (ROUTER_CONFIG_ERROR_KINDS as readonly string[]).includes(config[1]!))
+    return { key: `routerConfig.errors.${config[1]}`, detail: config[2]! };
   const app = /^\[error\.([a-z_]+)\]$/.exec(stored);
   if (app) return { key: `errors.${app[1]}`, detail: '' };
   if (stored.startsWith('Invalid payload')) return { key: 'jobs.errors.invalidPayload', detail: stored };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_KINDS, SUBSCRIPTION_STATUSES } from '@/db/enums';
+import { ROUTER_CONFIG_TRIGGERS, SESSION_KINDS, SUBSCRIPTION_STATUSES } from '@/db/enums';
 import { DEVICE_MAX_ATTEMPTS, defineJob } from '@/lib/jobs/contract';
 import { SECRET_FIELDS } from './router-state';
 
@@ -76,4 +76,16 @@ export const sessionKick = defineJob({
     itemId: z.string(),
     username: z.string(),
   }),
+});
+
+/**
+ * A router's configuration read with `/export` over SSH and stored when it changed
+ * (lib/network/config-backups/backup.ts). Not in the router's queue: SSH is its own
+ * connection and must not wait behind API work. A few quick retries; a wrong login or a
+ * changed host key fails at once, and tomorrow's pass tries again anyway.
+ */
+export const routerConfigBackup = defineJob({
+  name: 'router-config-backup',
+  maxAttempts: 5,
+  payload: z.object({ routerId: z.string().uuid(), trigger: z.enum(ROUTER_CONFIG_TRIGGERS) }),
 });

@@ -187,4 +187,5 @@ export type ErrorCode =
   | 'request_service_ended'
   | 'webhook_delivery_pending'
   | 'webhook_endpoint_disabled'
-  | 'plugin_not_configured';
+  | 'plugin_not_configured'
+  | 'router_host_key_not_waiting';

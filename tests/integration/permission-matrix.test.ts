@@ -34,6 +34,7 @@ import { outageMatrixInputs } from '../support/outages';
 import { pluginMatrixInputs } from '../support/plugin-cases';
 import { requestMatrixInputs } from '../support/requests';
 import { resellerMatrixInputs } from '../support/resellers';
+import { routerConfigMatrixInputs } from '../support/router-configs';
 import { signalMatrixInputs } from '../support/signal';
 import { ticketMatrixInputs } from '../support/tickets';
 import { voucherMatrixInputs } from '../support/vouchers';
@@ -499,6 +500,7 @@ async function scenario() {
     ...(await activationMatrixInputs(db, org.id, admin.user.id)),
     ...(await webhookMatrixInputs(db, org.id, admin.user.id)),
     ...(await apiKeyMatrixInputs(db, org.id, admin.user.id)),
+    ...(await routerConfigMatrixInputs(db, org.id)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

@@ -58,6 +58,7 @@ import * as inventoryReportOps from '@/lib/inventory/report-operations';
 import { workerCheck } from '@/lib/jobs/jobs';
 import * as jobOps from '@/lib/jobs/operations';
 import * as messagingOps from '@/lib/messaging/operations';
+import * as routerConfigOps from '@/lib/network/config-backups/operations';
 import * as networkOps from '@/lib/network/operations';
 // Portal operations are walked by the portal walkers (below, and tests/integration/portal-billing-isolation.test.ts).
 import { OPERATIONS, PORTAL_OPERATIONS } from '@/lib/operations';
@@ -104,6 +105,7 @@ import { outageIsolationCases } from '../support/outages';
 import { pluginIsolationCases } from '../support/plugin-cases';
 import { requestIsolationCases } from '../support/requests';
 import { resellerIsolationCases } from '../support/resellers';
+import { routerConfigIsolationCases } from '../support/router-configs';
 import { signalIsolationCases } from '../support/signal';
 import { ticketIsolationCases } from '../support/tickets';
 import { voucherIsolationCases } from '../support/vouchers';
@@ -1414,6 +1416,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...routerConfigIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   'portal.settings': async () => {
     await db
       .insert(portalSettings)
@@ -1502,6 +1510,7 @@ const OP_VARIABLES = new Map<string, string>(
     webhookOps,
     apiKeyOps,
     pluginOps,
+    routerConfigOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

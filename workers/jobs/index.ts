@@ -16,6 +16,7 @@ import { onuRegisterHandler } from './onu-register';
 import { onuRemoveHandler } from './onu-remove';
 import { pluginHookHandler } from './plugin-hook';
 import { routerCheckHandler } from './router-check';
+import { routerConfigBackupHandler } from './router-config-backup';
 import { routerImportHandler } from './router-import';
 import { routerProfilesHandler } from './router-profiles';
 import { routerSyncHandler } from './router-sync';
@@ -60,4 +61,5 @@ export const HANDLERS: JobHandler[] = [
   assistantReplyHandler,
   webhookDeliverHandler,
   pluginHookHandler,
+  routerConfigBackupHandler,
 ];

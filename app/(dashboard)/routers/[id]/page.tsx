@@ -8,9 +8,11 @@ import { PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
 import { toLocale } from '@/lib/i18n/config';
+import { configBackupStatusOp, listConfigVersionsOp } from '@/lib/network/config-backups/operations';
 import { getRouterOp } from '@/lib/network/operations';
 import { RouterForm } from '../_components/router-form';
 import { DeleteRouter, ImportFromRouter, PushProfiles, SyncNow, TestConnection } from './_components/router-actions';
+import { RouterConfigSection } from './_components/router-config-section';
 import { RouterJobs } from './_components/router-jobs';
 import { InterfacesTable, RouterSettingsCard, RouterStatusCard } from './_components/router-status-card';
 
@@ -28,6 +30,11 @@ export default async function RouterPage({
   const locale = toLocale(await getLocale());
   const tz = info.org!.timezone;
   const { router, jobs } = await read(getRouterOp, { routerId: id });
+  const configCursor = sp.configCursor || undefined;
+  const [configStatus, configVersions] = await Promise.all([
+    read(configBackupStatusOp, { routerId: id }),
+    read(listConfigVersionsOp, { routerId: id, cursor: configCursor }),
+  ]);
   const manage = can(ctx.role, 'routers.manage');
   const sync = can(ctx.role, 'routers.sync');
   const canImport = can(ctx.role, 'routers.import');
@@ -72,6 +79,15 @@ export default async function RouterPage({
           {canImport && <ImportFromRouter routerId={router.id} />}
         </div>
       )}
+      <RouterConfigSection
+        routerId={router.id}
+        status={configStatus}
+        versions={configVersions}
+        manage={manage}
+        locale={locale}
+        timeZone={tz}
+        cursor={configCursor}
+      />
       <RouterJobs
         routerId={router.id}
         jobs={JSON.parse(JSON.stringify(jobs))}
