@@ -117,6 +117,10 @@ async function restoreInto(file: string, key: Buffer, sha256: string | null, for
       onProgress: (step) => console.log(`[restore]   ${steps[step]}…`),
     });
     console.log(describe(result.manifest, sha256, false));
+    if (result.skippedFiles.length > 0)
+      console.warn(
+        `[restore] not restored from the files (links or special files, not the app's): ${result.skippedFiles.slice(0, 20).join(', ')}${result.skippedFiles.length > 20 ? ` and ${result.skippedFiles.length - 20} more` : ''}`,
+      );
     console.log(
       `[restore] done: restored into database ${new URL(database.url).pathname.slice(1)} and ${path.resolve(settings.FILES_DIR)}; ` +
         `${result.migrationsApplied} newer migration(s) applied.`,

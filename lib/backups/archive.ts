@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import * as tar from 'tar';
 import { appliedMigration, tableRowCounts } from './database';
 import { BackupError } from './errors';
+import { tarFiles } from './files-archive';
 import { encryptToFile } from './format';
 import { backupKeyId } from './key';
 import { findPgTool, runPgTool } from './pg-tools';
@@ -110,28 +110,6 @@ async function dumpDatabase(
   } finally {
     await sql.end();
   }
-}
-
-/** The files folder as a tar (an empty tar when there is no folder yet), with its count and size. */
-async function tarFiles(filesDir: string, out: string): Promise<BackupManifest['files']> {
-  const files = { count: 0, bytes: 0 };
-  const dir = existsSync(filesDir) ? filesDir : await mkdtemp(`${out}-empty-`);
-  await tar.c(
-    {
-      cwd: dir,
-      file: out,
-      portable: true,
-      filter: (_path, stat) => {
-        if ('isFile' in stat && stat.isFile()) {
-          files.count += 1;
-          files.bytes += stat.size;
-        }
-        return true;
-      },
-    },
-    ['.'],
-  );
-  return files;
 }
 
 /** A full disk or an unreachable database, said so; anything else as it came. */
