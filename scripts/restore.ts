@@ -12,7 +12,7 @@ import { parseSidecar, sidecarName } from '@/lib/backups/stores/common';
 import { type BackupManifest, BackupStoreError } from '@/lib/backups/types';
 import { decryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
-import { cliDatabase, displayTarget, formatBytes, STORE_FLAGS, storeOptions } from './backup-cli';
+import { cliDatabase, displayTarget, formatBytes, removeOnInterrupt, STORE_FLAGS, storeOptions } from './backup-cli';
 import { DATA_DIR, loadDotEnv } from './runtime-env';
 
 /**
@@ -38,6 +38,8 @@ async function main() {
   loadDotEnv();
   await mkdir(DATA_DIR, { recursive: true });
   const work = await mkdtemp(path.join(DATA_DIR, 'restore-'));
+  // The download and the decrypted backup (a plain dump) are in `work`: gone even on Ctrl-C.
+  const interrupt = removeOnInterrupt('restore', () => [work]);
   try {
     const { file, sha256 } = await fetchBackup(source, values, work);
     const key = loadBackupKey({
@@ -63,6 +65,7 @@ async function main() {
     console.error(`[restore] not restored (${error.code}): ${error.message}`);
     process.exitCode = 1;
   } finally {
+    interrupt.dispose();
     await rm(work, { recursive: true, force: true });
   }
 }
