@@ -6,6 +6,7 @@ import { auditLogs, jobs, organizations, routerConfigState, routerConfigVersions
 import { decryptSecret } from '@/lib/crypto';
 import { describeJobError, storedJobError } from '@/lib/jobs/error-text';
 import { PermanentJobError } from '@/lib/jobs/errors';
+import { backupRouterConfig } from '@/lib/network/config-backups/backup';
 import { ConfigBackupError } from '@/lib/network/config-backups/errors';
 import {
   acceptRouterHostKeyOp,
@@ -302,6 +303,18 @@ describe('router configuration backups over SSH', () => {
     assert.deepEqual(audit!.data, { before: trusted, after: state.pendingHostKeyFingerprint });
     assert.equal(((await backUpNow(w.ctx, w.routerId)) as { status: string }).status, 'stored');
     assert.equal((await stateOf(w.routerId)).pendingHostKeyFingerprint, null);
+  });
+
+  test('an export over the size limit is refused for good, nothing kept', async () => {
+    const w = await world('cfg-huge', v7);
+    const ref = { orgId: w.org.id, routerId: w.routerId, trigger: 'manual' as const };
+    await assert.rejects(backupRouterConfig(db, ref, { maxOutputBytes: 512 }), (e: unknown) => {
+      assert.ok(e instanceof PermanentJobError, String(e));
+      assert.equal(describeJobError(storedJobError(e)).key, 'routerConfig.errors.too_large');
+      return true;
+    });
+    assert.equal((await versionsOf(w.routerId)).length, 0);
+    assert.equal((await stateOf(w.routerId)).lastErrorKind, 'too_large');
   });
 
   test('another organization reads and runs nothing of it', async () => {
