@@ -18,6 +18,8 @@ export type RestoreStep = 'verify' | 'decrypt' | 'database' | 'files' | 'migrate
 
 /** What a backup's tar holds (see ./archive.ts); nothing else is extracted. */
 const BACKUP_PARTS = new Set(['manifest.json', 'database.dump', 'files.tar']);
+/** A manifest is a few kB (a row count per table); far more is not one. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /** SHA-256 (hex) of a file, streamed. */
 export async function sha256File(file: string): Promise<string> {
@@ -39,7 +41,14 @@ export async function inspectBackup(p: { file: string; key: Buffer }): Promise<{
       onReadEntry: (entry) => {
         if (entry.path !== 'manifest.json') return entry.resume();
         const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => chunks.push(c));
+        let bytes = 0;
+        // Nothing here is authenticated yet: a changed size field must not make the dry run
+        // hold the whole backup in memory as its "manifest".
+        entry.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (bytes <= MAX_MANIFEST_BYTES) chunks.push(c);
+          else unreadable = true;
+        });
         entry.on('end', () => {
           manifestText = Buffer.concat(chunks).toString('utf8');
         });
