@@ -458,6 +458,7 @@ export const ROUTER_CONFIG_ERROR_KINDS = [
   'command',
   'closed',
   'not_allowed',
+  'too_large',
   'unknown',
 ] as const;
 export type RouterConfigErrorKind = (typeof ROUTER_CONFIG_ERROR_KINDS)[number];

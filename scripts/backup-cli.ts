@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -86,4 +87,29 @@ export function displayTarget(target: string): string {
   } catch {
     return target;
   }
+}
+
+const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Removes the command's work files when it is interrupted (Ctrl-C, kill, a closed terminal):
+ * they hold a plain dump of the database (a backup being made, a restore being decrypted), which
+ * must not stay on disk because the command did not reach its own clean-up. `paths` is asked at
+ * that moment. Returns the handler (for tests) and how to take it off again.
+ */
+export function removeOnInterrupt(
+  tag: string,
+  paths: () => string[],
+  exit: (code: number) => void = (code) => process.exit(code),
+) {
+  const handler = (signal: NodeJS.Signals) => {
+    for (const file of paths()) rmSync(file, { recursive: true, force: true });
+    console.error(`[${tag}] interrupted (${signal}): its work files were removed`);
+    exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  for (const signal of INTERRUPTS) process.on(signal, handler);
+  const dispose = () => {
+    for (const signal of INTERRUPTS) process.off(signal, handler);
+  };
+  return { handler, dispose };
 }

@@ -1,14 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackupArchive } from '@/lib/backups/archive';
+import { backupFileName, createBackupArchive } from '@/lib/backups/archive';
 import { BackupError } from '@/lib/backups/errors';
 import { loadBackupKey } from '@/lib/backups/key';
 import { storeFromUrl } from '@/lib/backups/stores';
 import { localStore } from '@/lib/backups/stores/local';
 import { BackupStoreError } from '@/lib/backups/types';
 import { env } from '@/lib/env';
-import { cliDatabase, formatBytes, STORE_FLAGS, storeOptions } from './backup-cli';
+import { cliDatabase, formatBytes, removeOnInterrupt, STORE_FLAGS, storeOptions } from './backup-cli';
 import { loadDotEnv } from './runtime-env';
 
 /**
@@ -25,6 +26,7 @@ async function main() {
   loadDotEnv();
   const database = await cliDatabase('backup');
   let workFile: string | null = null;
+  let interrupt: ReturnType<typeof removeOnInterrupt> | null = null;
   try {
     const key = loadBackupKey();
     if (!key) {
@@ -43,11 +45,21 @@ async function main() {
     // A storage that is down or refuses the key is found before the dump, not after it.
     await target.store.check();
     console.log(`[backup] backing up ${databaseLabel(database.url)} and ${path.resolve(settings.FILES_DIR)}…`);
+    const now = new Date();
+    const workDir = path.join(settings.BACKUP_DIR, '.work');
+    // This run's plain dump (`.<name>-…`), its output and a half-written one.
+    const name = backupFileName(now);
+    interrupt = removeOnInterrupt('backup', () =>
+      (existsSync(workDir) ? readdirSync(workDir) : [])
+        .filter((n) => n.startsWith(`.${name}-`) || n === name || n === `${name}.part`)
+        .map((n) => path.join(workDir, n)),
+    );
     const created = await createBackupArchive({
       databaseUrl: database.url,
       filesDir: settings.FILES_DIR,
       key: key.key,
-      workDir: path.join(settings.BACKUP_DIR, '.work'),
+      workDir,
+      now,
       onProgress: (step) =>
         console.log(`[backup]   ${{ dump: 'pg_dump', files: 'files', encrypt: 'encrypting' }[step]}…`),
     });
@@ -70,6 +82,7 @@ async function main() {
     console.error(`[backup] failed (${error.code}): ${error.message}`);
     process.exitCode = 1;
   } finally {
+    interrupt?.dispose();
     if (workFile) await rm(workFile, { force: true });
     await database.stop();
   }

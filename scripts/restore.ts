@@ -12,7 +12,7 @@ import { parseSidecar, sidecarName } from '@/lib/backups/stores/common';
 import { type BackupManifest, BackupStoreError } from '@/lib/backups/types';
 import { decryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
-import { cliDatabase, displayTarget, formatBytes, STORE_FLAGS, storeOptions } from './backup-cli';
+import { cliDatabase, displayTarget, formatBytes, removeOnInterrupt, STORE_FLAGS, storeOptions } from './backup-cli';
 import { DATA_DIR, loadDotEnv } from './runtime-env';
 
 /**
@@ -38,6 +38,8 @@ async function main() {
   loadDotEnv();
   await mkdir(DATA_DIR, { recursive: true });
   const work = await mkdtemp(path.join(DATA_DIR, 'restore-'));
+  // The download and the decrypted backup (a plain dump) are in `work`: gone even on Ctrl-C.
+  const interrupt = removeOnInterrupt('restore', () => [work]);
   try {
     const { file, sha256 } = await fetchBackup(source, values, work);
     const key = loadBackupKey({
@@ -63,6 +65,7 @@ async function main() {
     console.error(`[restore] not restored (${error.code}): ${error.message}`);
     process.exitCode = 1;
   } finally {
+    interrupt.dispose();
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -117,6 +120,10 @@ async function restoreInto(file: string, key: Buffer, sha256: string | null, for
       onProgress: (step) => console.log(`[restore]   ${steps[step]}…`),
     });
     console.log(describe(result.manifest, sha256, false));
+    if (result.skippedFiles.length > 0)
+      console.warn(
+        `[restore] not restored from the files (links or special files, not the app's): ${result.skippedFiles.slice(0, 20).join(', ')}${result.skippedFiles.length > 20 ? ` and ${result.skippedFiles.length - 20} more` : ''}`,
+      );
     console.log(
       `[restore] done: restored into database ${new URL(database.url).pathname.slice(1)} and ${path.resolve(settings.FILES_DIR)}; ` +
         `${result.migrationsApplied} newer migration(s) applied.`,

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import * as tar from 'tar';
 import { appliedMigration, tableRowCounts } from './database';
 import { BackupError } from './errors';
+import { tarFiles } from './files-archive';
 import { encryptToFile } from './format';
 import { backupKeyId } from './key';
 import { findPgTool, runPgTool } from './pg-tools';
@@ -41,6 +41,7 @@ export async function createBackupArchive(p: {
   const now = p.now ?? new Date();
   const name = backupFileName(now);
   await mkdir(p.workDir, { recursive: true });
+  await removeStaleWork(p.workDir);
   const staging = await mkdtemp(path.join(p.workDir, `.${name}-`));
   const file = path.join(p.workDir, name);
   try {
@@ -112,26 +113,27 @@ async function dumpDatabase(
   }
 }
 
-/** The files folder as a tar (an empty tar when there is no folder yet), with its count and size. */
-async function tarFiles(filesDir: string, out: string): Promise<BackupManifest['files']> {
-  const files = { count: 0, bytes: 0 };
-  const dir = existsSync(filesDir) ? filesDir : await mkdtemp(`${out}-empty-`);
-  await tar.c(
-    {
-      cwd: dir,
-      file: out,
-      portable: true,
-      filter: (_path, stat) => {
-        if ('isFile' in stat && stat.isFile()) {
-          files.count += 1;
-          files.bytes += stat.size;
-        }
-        return true;
-      },
-    },
-    ['.'],
-  );
-  return files;
+/** A backup's private folder (plain dump and files tar) and its half-written output. */
+const WORK_LEFTOVER = /^(\.jaring-\d{8}-\d{6}\.jbk-.+|jaring-\d{8}-\d{6}\.jbk\.part)$/;
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a backup that was killed left in the work folder (the worker stopped mid-backup, the
+ * server rebooted): a plain, unencrypted dump of the whole database that would otherwise stay
+ * there for good and fill the disk. Only leftovers older than a day: a backup running beside
+ * this one keeps its own. Returns the names removed.
+ */
+export async function removeStaleWork(workDir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(workDir).catch(() => [] as string[])) {
+    if (!WORK_LEFTOVER.test(name)) continue;
+    const full = path.join(workDir, name);
+    const s = await lstat(full).catch(() => null);
+    if (!s || now - s.mtimeMs < STALE_AFTER_MS) continue;
+    await rm(full, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** A full disk or an unreachable database, said so; anything else as it came. */

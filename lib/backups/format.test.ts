@@ -134,3 +134,12 @@ test('a file that is not a backup says so', async () => {
   writeFileSync(file, 'not a backup at all, just some text that is long enough');
   await rejectsWith(inspectBackup({ file, key }), 'not_a_backup');
 });
+
+test('the dry run keeps at most 4 MB as the manifest (its size field is read before the tag is checked)', async () => {
+  const staging = mkdtempSync(path.join(dir, 'staging-'));
+  // A manifest padded past the limit (as a changed size field would make the rest of the file look).
+  writeFileSync(path.join(staging, 'manifest.json'), `{"format":"jaring-backup/1"}${' '.repeat(5 * 1024 * 1024)}`);
+  const file = path.join(dir, 'huge-manifest.jbk');
+  await encryptToFile(tar.c({ cwd: staging, portable: true }, ['manifest.json']), { file, key });
+  await rejectsWith(inspectBackup({ file, key }), 'not_a_backup');
+});

@@ -9,11 +9,17 @@ import * as tar from 'tar';
 import { migrateDatabase } from '@/scripts/migrate-lib';
 import { appliedMigration, countUserTables, tableRowCounts } from './database';
 import { BackupError } from './errors';
+import { extractFilesArchive } from './files-archive';
 import { decryptFile } from './format';
 import { findPgTool, libpqEnv, runPgTool, serverVersion } from './pg-tools';
 import type { BackupManifest } from './types';
 
 export type RestoreStep = 'verify' | 'decrypt' | 'database' | 'files' | 'migrate';
+
+/** What a backup's tar holds (see ./archive.ts); nothing else is extracted. */
+const BACKUP_PARTS = new Set(['manifest.json', 'database.dump', 'files.tar']);
+/** A manifest is a few kB (a row count per table); far more is not one. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /** SHA-256 (hex) of a file, streamed. */
 export async function sha256File(file: string): Promise<string> {
@@ -35,7 +41,14 @@ export async function inspectBackup(p: { file: string; key: Buffer }): Promise<{
       onReadEntry: (entry) => {
         if (entry.path !== 'manifest.json') return entry.resume();
         const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => chunks.push(c));
+        let bytes = 0;
+        // Nothing here is authenticated yet: a changed size field must not make the dry run
+        // hold the whole backup in memory as its "manifest".
+        entry.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (bytes <= MAX_MANIFEST_BYTES) chunks.push(c);
+          else unreadable = true;
+        });
         entry.on('end', () => {
           manifestText = Buffer.concat(chunks).toString('utf8');
         });
@@ -78,7 +91,12 @@ export async function restoreBackup(p: {
   /** Where pg_restore is (default: PG_BIN_DIR, else looked for: ./pg-tools.ts). */
   pgBinDir?: string | null;
   onProgress?: (step: RestoreStep) => void;
-}): Promise<{ manifest: BackupManifest; migrationsApplied: number }> {
+}): Promise<{
+  manifest: BackupManifest;
+  migrationsApplied: number;
+  /** Entries of the files tar that are not files or folders (links, devices): not restored. */
+  skippedFiles: string[];
+}> {
   p.onProgress?.('verify');
   if (p.expectedSha256) {
     const actual = await sha256File(p.file);
@@ -97,7 +115,15 @@ export async function restoreBackup(p: {
     p.onProgress?.('decrypt');
     const payload = path.join(staging, 'payload.tar');
     await decryptFile(p.file, p.key, payload);
-    await tar.x({ file: payload, cwd: staging, preserveOwner: false });
+    // Only the three parts a backup has, as plain files (the tag verified, but a part that
+    // cannot be written must stop the restore, not leave a part out).
+    await tar.x({
+      file: payload,
+      cwd: staging,
+      preserveOwner: false,
+      strict: true,
+      filter: (name, entry) => BACKUP_PARTS.has(name) && 'type' in entry && entry.type === 'File',
+    });
     await rm(payload);
     const manifest = parseManifest(await readFile(path.join(staging, 'manifest.json'), 'utf8').catch(() => null));
 
@@ -109,11 +135,11 @@ export async function restoreBackup(p: {
 
     p.onProgress?.('files');
     await mkdir(p.filesDir, { recursive: true });
-    await tar.x({ file: path.join(staging, 'files.tar'), cwd: p.filesDir, preserveOwner: false });
+    const { skipped } = await extractFilesArchive(path.join(staging, 'files.tar'), p.filesDir);
 
     p.onProgress?.('migrate');
     const migrationsApplied = await migrateForward(p.databaseUrl);
-    return { manifest, migrationsApplied };
+    return { manifest, migrationsApplied, skippedFiles: skipped };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

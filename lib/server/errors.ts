@@ -188,4 +188,5 @@ export type ErrorCode =
   | 'webhook_delivery_pending'
   | 'webhook_endpoint_disabled'
   | 'plugin_not_configured'
-  | 'router_host_key_not_waiting';
+  | 'router_host_key_not_waiting'
+  | 'router_host_key_other';

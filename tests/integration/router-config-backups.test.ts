@@ -6,6 +6,7 @@ import { auditLogs, jobs, organizations, routerConfigState, routerConfigVersions
 import { decryptSecret } from '@/lib/crypto';
 import { describeJobError, storedJobError } from '@/lib/jobs/error-text';
 import { PermanentJobError } from '@/lib/jobs/errors';
+import { backupRouterConfig } from '@/lib/network/config-backups/backup';
 import { ConfigBackupError } from '@/lib/network/config-backups/errors';
 import {
   acceptRouterHostKeyOp,
@@ -259,7 +260,10 @@ describe('router configuration backups over SSH', () => {
     const w = await world('cfg-hostkey', ssh);
     await backUpNow(w.ctx, w.routerId);
     const trusted = (await stateOf(w.routerId)).hostKeyFingerprint;
-    const noneWaiting = await executeOperation(acceptRouterHostKeyOp, w.ctx, { routerId: w.routerId });
+    const noneWaiting = await executeOperation(acceptRouterHostKeyOp, w.ctx, {
+      routerId: w.routerId,
+      fingerprint: trusted!,
+    });
     assert.ok(!noneWaiting.ok && noneWaiting.code === 'router_host_key_not_waiting');
     await ssh.replaceHostKey();
     ssh.setConfig(`${SAMPLE_CONFIG}\n/ip firewall filter\nadd action=drop chain=input`);
@@ -273,8 +277,25 @@ describe('router configuration backups over SSH', () => {
     assert.equal(state.hostKeyFingerprint, trusted);
     assert.ok(state.pendingHostKeyFingerprint && state.pendingHostKeyFingerprint !== trusted);
     assert.equal((await versionsOf(w.routerId)).length, 1);
-    const accepted = await ok(executeOperation(acceptRouterHostKeyOp, w.ctx, { routerId: w.routerId }));
-    assert.equal(accepted.fingerprint, state.pendingHostKeyFingerprint);
+    const onPage = state.pendingHostKeyFingerprint!;
+    // While the admin compares the key shown, a run meets yet another key (someone on the
+    // path): accepting what was shown trusts nothing, and the key now waiting is not trusted.
+    await ssh.replaceHostKey();
+    await assert.rejects(backUpNow(w.ctx, w.routerId), (e: unknown) => e instanceof PermanentJobError);
+    const other = (await stateOf(w.routerId)).pendingHostKeyFingerprint!;
+    assert.ok(other !== onPage && other !== trusted);
+    const stale = await executeOperation(acceptRouterHostKeyOp, w.ctx, { routerId: w.routerId, fingerprint: onPage });
+    assert.ok(!stale.ok && stale.code === 'router_host_key_other');
+    assert.deepEqual(
+      [(await stateOf(w.routerId)).hostKeyFingerprint, (await stateOf(w.routerId)).pendingHostKeyFingerprint],
+      [trusted, other],
+    );
+    assert.equal(ssh.received.length, exports, 'no command was sent to either other key');
+    state = await stateOf(w.routerId);
+    const accepted = await ok(
+      executeOperation(acceptRouterHostKeyOp, w.ctx, { routerId: w.routerId, fingerprint: other }),
+    );
+    assert.equal(accepted.fingerprint, other);
     const [audit] = await db
       .select()
       .from(auditLogs)
@@ -282,6 +303,18 @@ describe('router configuration backups over SSH', () => {
     assert.deepEqual(audit!.data, { before: trusted, after: state.pendingHostKeyFingerprint });
     assert.equal(((await backUpNow(w.ctx, w.routerId)) as { status: string }).status, 'stored');
     assert.equal((await stateOf(w.routerId)).pendingHostKeyFingerprint, null);
+  });
+
+  test('an export over the size limit is refused for good, nothing kept', async () => {
+    const w = await world('cfg-huge', v7);
+    const ref = { orgId: w.org.id, routerId: w.routerId, trigger: 'manual' as const };
+    await assert.rejects(backupRouterConfig(db, ref, { maxOutputBytes: 512 }), (e: unknown) => {
+      assert.ok(e instanceof PermanentJobError, String(e));
+      assert.equal(describeJobError(storedJobError(e)).key, 'routerConfig.errors.too_large');
+      return true;
+    });
+    assert.equal((await versionsOf(w.routerId)).length, 0);
+    assert.equal((await stateOf(w.routerId)).lastErrorKind, 'too_large');
   });
 
   test('another organization reads and runs nothing of it', async () => {
@@ -297,7 +330,7 @@ describe('router configuration backups over SSH', () => {
       await executeOperation(getConfigVersionOp, ctx, { ...ref, versionId: v!.id }),
       await executeOperation(diffConfigVersionsOp, ctx, { ...ref, fromId: v!.id, toId: v!.id }),
       await executeOperation(runConfigBackupOp, ctx, ref),
-      await executeOperation(acceptRouterHostKeyOp, ctx, ref),
+      await executeOperation(acceptRouterHostKeyOp, ctx, { ...ref, fingerprint: 'SHA256:x' }),
     ])
       assert.equal(!r.ok && r.code, 'not_found');
   });

@@ -90,7 +90,7 @@ export function routerConfigIsolationCases(sides: () => Sides): Record<string, (
       await unchanged();
     },
     'routerConfig.acceptHostKey': async () => {
-      await notFound(ops.acceptRouterHostKeyOp, (w) => ({ routerId: w.routerId }));
+      await notFound(ops.acceptRouterHostKeyOp, (w) => ({ routerId: w.routerId, fingerprint: 'SHA256:B-new' }));
       await unchanged();
     },
   };
@@ -107,6 +107,6 @@ export async function routerConfigMatrixInputs(db: Database, orgId: string): Pro
     'routerConfig.diff': { ...ref, fromId: w.olderId, toId: w.newerId },
     'routerConfig.run': ref,
     'routerConfig.saveSettings': { ...ref, sshPort: '22', keep: '10', enabled: 'on' },
-    'routerConfig.acceptHostKey': ref,
+    'routerConfig.acceptHostKey': { ...ref, fingerprint: 'SHA256:M-new' },
   };
 }

@@ -94,7 +94,7 @@ export async function startSshd(options: { extraConfig?: string[] } = {}): Promi
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
-  await new Promise<void>((resolve, reject) => {
+  const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`sshd did not start:\n${log}`)), 10_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString('utf8');
@@ -108,6 +108,14 @@ export async function startSshd(options: { extraConfig?: string[] } = {}): Promi
       reject(new Error(`sshd exited with ${code}:\n${log}`));
     });
   });
+  try {
+    await started;
+  } catch (error) {
+    // Neither a server left running nor its keys left in the temporary folder.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   child.removeAllListeners('exit');
   return {
     host: '127.0.0.1',

@@ -15,6 +15,7 @@ import { recordExport, recordFailure } from './store';
 export type ConfigBackupDeps = {
   connectTimeoutMs?: number;
   commandTimeoutMs?: number;
+  maxOutputBytes?: number;
   resolveAddress?: (host: string) => Promise<string>;
 };
 
@@ -58,6 +59,7 @@ export async function backupRouterConfig(
       connectTimeoutMs: deps.connectTimeoutMs ?? env().ROUTER_CONNECT_TIMEOUT_MS,
       // An export walks every menu: on a small router with a big configuration that takes a while.
       commandTimeoutMs: deps.commandTimeoutMs ?? env().ROUTER_COMMAND_TIMEOUT_MS * 4,
+      maxOutputBytes: deps.maxOutputBytes,
     });
     const stored = await recordExport(db, { ...p, ...read, keep: router.keep });
     return { ...stored, command: read.command };

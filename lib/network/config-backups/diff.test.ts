@@ -46,3 +46,35 @@ test('lines added at the end and a first version against nothing', () => {
   assert.deepEqual([fresh.added, fresh.removed, fresh.hunks[0]!.foldedBefore], [12, 0, 0]);
   assert.equal(fresh.hunks[0]!.lines[0]!.newNo, 1);
 });
+
+test('a long export with one change far in: the shared lines set aside, the numbers still the whole file', () => {
+  const a = `${header('x')}${body(50_000)}\n`;
+  const b = `${header('y')}${body(50_000, { 40000: 'add name=item40000 disabled=yes' })}\n`;
+  const d = diffExports(a, b);
+  assert.deepEqual([d.added, d.removed, d.hunks.length], [1, 1, 1]);
+  const h = d.hunks[0]!;
+  assert.equal(h.foldedBefore, 39_997);
+  assert.deepEqual(
+    h.lines.map((l) => [l.kind, l.oldNo, l.newNo]),
+    [
+      ['same', 39_998, 39_998],
+      ['same', 39_999, 39_999],
+      ['same', 40_000, 40_000],
+      ['remove', 40_001, null],
+      ['add', null, 40_001],
+      ['same', 40_002, 40_002],
+      ['same', 40_003, 40_003],
+      ['same', 40_004, 40_004],
+    ],
+  );
+  assert.equal(d.foldedAfter, 9_996);
+});
+
+test('more changed lines than a person reads is "too large" at once, not minutes of diffing', () => {
+  const a = `${header('x')}${body(12_000)}\n`;
+  const b = `${header('y')}${Array.from({ length: 12_000 }, (_, i) => `add name=other${i}`).join('\n')}\n`;
+  const started = Date.now();
+  assert.equal(diffExports(a, b).tooLarge, true);
+  assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
+  assert.equal(changedLines(a, b), null);
+});

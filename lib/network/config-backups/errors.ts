@@ -19,11 +19,12 @@ export class ConfigBackupError extends Error {
   }
 
   /**
-   * Whether trying again soon can help. A wrong login, a changed host key, a refused command
-   * or a refused address stay so until someone changes something: the job stops at once.
+   * Whether trying again soon can help. A wrong login, a changed host key, a refused command,
+   * a refused address or an export over the size limit stay so until someone changes
+   * something: the job stops at once.
    */
   get retryable() {
-    return !['auth', 'host_key_changed', 'command', 'not_allowed'].includes(this.kind);
+    return !['auth', 'host_key_changed', 'command', 'not_allowed', 'too_large'].includes(this.kind);
   }
 }
 

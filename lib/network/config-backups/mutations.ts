@@ -91,11 +91,13 @@ export async function saveConfigBackupSettings(db: Db, p: Actor & { routerId: st
 }
 
 /**
- * The admin trusts the host key the router presented last (after checking it on the router:
- * `/ip ssh print` or the console). Only that exact key: if yet another one answers next
- * time, it is refused again.
+ * The admin trusts the host key the router presented (after checking it on the router:
+ * `/ip ssh print` or the console). Only the key the admin was shown and compared: the page
+ * sends its fingerprint, and when another key was recorded as waiting in the meantime (a
+ * run in between met yet another key: someone on the path) nothing is trusted. If yet
+ * another key answers next time, it is refused again.
  */
-export async function acceptRouterHostKey(db: Db, p: Actor & { routerId: string }) {
+export async function acceptRouterHostKey(db: Db, p: Actor & { routerId: string; fingerprint: string }) {
   return db.transaction(async (tx) => {
     const [state] = await tx
       .select()
@@ -110,6 +112,8 @@ export async function acceptRouterHostKey(db: Db, p: Actor & { routerId: string 
         .where(and(eq(routers.id, p.routerId), eq(routers.organizationId, p.orgId)));
       throw new AppError(router ? 'router_host_key_not_waiting' : 'not_found');
     }
+    if (state.pendingHostKeyFingerprint !== p.fingerprint.trim())
+      throw new AppError('router_host_key_other', { fingerprint: state.pendingHostKeyFingerprint });
     await tx
       .update(routerConfigState)
       .set({

@@ -61,6 +61,7 @@ export const saveConfigBackupSettingsOp = defineOperation({
 export const acceptRouterHostKeyOp = defineOperation({
   name: 'routerConfig.acceptHostKey',
   permission: 'routers.manage',
-  input: routerRef,
+  // The fingerprint the admin was shown and compared on the router: only that key is trusted.
+  input: routerRef.extend({ fingerprint: z.string().trim().min(1, 'validation.required').max(200) }),
   run: (ctx, input) => acceptRouterHostKey(ctx.db, { ...ctx.actor, ...input }),
 });

@@ -28,13 +28,20 @@ export type SshExportOptions = {
   versionHint: string | null;
   connectTimeoutMs: number;
   commandTimeoutMs: number;
+  /** The most a command may print (default MAX_EXPORT_BYTES). */
+  maxOutputBytes?: number;
 };
 
 export type HostKey = { fingerprint: string; type: string };
 export type SshExport = { raw: string; version: string | null; command: string; hostKey: HostKey };
 
-// A configuration is some kilobytes to a few megabytes; anything far larger is not one.
-const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+/**
+ * A configuration is some kilobytes to a few megabytes (thousands of PPP secrets and queues);
+ * anything far larger is not one. Every version is kept, decrypted for the page and compared
+ * on the server's one thread (about 0.2 s per MB), so the limit also bounds what one tenant's
+ * "router" can make the platform store and compute.
+ */
+export const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
 
 /** OpenSSH's fingerprint form (`SHA256:…`, unpadded base64) and the key's type. */
 export function describeHostKey(key: Buffer): HostKey {
@@ -104,13 +111,12 @@ function openSession(opts: SshExportOptions): Promise<Session> {
             running = stop;
             client.exec(command, (error, stream) => {
               if (error) return stop(classifySshError(error));
+              const max = opts.maxOutputBytes ?? MAX_EXPORT_BYTES;
               const take = (chunk: Buffer) => {
                 size += chunk.length;
-                if (size <= MAX_OUTPUT_BYTES) chunks.push(chunk);
+                if (size <= max) chunks.push(chunk);
                 else {
-                  stop(
-                    new ConfigBackupError('unknown', `the output of "${command}" is over ${MAX_OUTPUT_BYTES} bytes`),
-                  );
+                  stop(new ConfigBackupError('too_large', `the output of "${command}" is over ${max} bytes`));
                   client.end();
                 }
               };

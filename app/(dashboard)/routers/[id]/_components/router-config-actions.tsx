@@ -72,7 +72,7 @@ export function AcceptHostKey({ routerId, fingerprint }: { routerId: string; fin
         label={t('accept')}
         message={t('confirm', { fingerprint })}
         onConfirm={async () => {
-          const r = await acceptRouterHostKeyAction({ routerId });
+          const r = await acceptRouterHostKeyAction({ routerId, fingerprint });
           if (r.ok) router.refresh();
           else setError(r.message);
         }}
