@@ -173,6 +173,7 @@ async function main() {
       PAYMENTS_SCHEDULE: 'false',
       MESSAGING_SCHEDULE: 'false',
       SUPPORT_SCHEDULE: 'false',
+      BACKUP_SCHEDULE: 'false',
       WHATSAPP_ALLOW_HTTP_GATEWAY: 'true',
       // Routers in tests are loopback stand-ins (allowed only with this, self-hosted only):
       // a dead one should be noticed quickly.
