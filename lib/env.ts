@@ -123,6 +123,20 @@ const schema = z
           return false;
         }
       }, 'ROUTER_PRIVATE_RANGES must be a list of CIDR ranges such as 10.200.0.0/16'),
+    // Platform backups (docs/features/backup-restore.md). The key (base64 of 32 random bytes,
+    // `openssl rand -base64 32`) encrypts every backup; keep a copy away from the backups. Unset
+    // outside production: made once in .data/backup-key. Unset in production: no backups.
+    BACKUP_ENCRYPTION_KEY: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v?.trim() || Buffer.from(v.trim(), 'base64').length === 32,
+        'BACKUP_ENCRYPTION_KEY must be 32 random bytes, base64 (openssl rand -base64 32)',
+      ),
+    // Where `npm run backup` and the local backup target write (the key is never put there).
+    BACKUP_DIR: z.string().default('.data/backups'),
+    // A folder holding pg_dump and pg_restore, instead of looking for the server's version.
+    PG_BIN_DIR: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.PLATFORM_MODE !== 'hosted') return;

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import SftpClient from 'ssh2-sftp-client';
+import { type BackupStore, BackupStoreError, type SftpStoreConfig } from '../types';
+import {
+  asStoreError,
+  assertPlainName,
+  codeForSystemError,
+  isBackupName,
+  parseSidecar,
+  sidecarName,
+  sidecarText,
+} from './common';
+
+/** OpenSSH's spelling of a host key fingerprint: base64 of its SHA-256, no padding, no `SHA256:`. */
+export function hostKeyFingerprint(keyBlob: Buffer): string {
+  return createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '');
+}
+
+const normaliseFingerprint = (text: string) =>
+  text
+    .trim()
+    .replace(/^SHA256:/i, '')
+    .replace(/=+$/, '');
+
+/**
+ * A folder on an SSH server, through SFTP (`ssh2-sftp-client` over `ssh2`), with key
+ * authentication only. When the config has the host key's SHA-256 the server must present that
+ * key, else the connection stops before anything is sent. Uploads go to `<name>.part` and are
+ * renamed (OpenSSH's atomic posix-rename) when complete; one connection per call.
+ */
+export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: number } = {}): BackupStore {
+  const dir = config.path.replace(/\/+$/, '') || '/';
+  const label = `sftp://${config.username}@${config.host}:${config.port}${dir.startsWith('/') ? '' : '/'}${dir}`;
+  const at = (name: string) => {
+    assertPlainName(name);
+    return path.posix.join(dir, name);
+  };
+
+  async function withClient<T>(what: string, run: (client: SftpClient) => Promise<T>): Promise<T> {
+    const client = new SftpClient('jaring-backup');
+    let hostKeyRejected: string | null = null;
+    const expected = config.hostKeySha256 ? normaliseFingerprint(config.hostKeySha256) : null;
+    try {
+      await client.connect({
+        host: config.host,
+        port: config.port,
+        username: config.username,
+        privateKey: config.privateKey,
+        readyTimeout: options.readyTimeoutMs ?? 20_000,
+        hostVerifier: expected
+          ? (key: Buffer) => {
+              const seen = hostKeyFingerprint(key);
+              if (seen === expected) return true;
+              hostKeyRejected = seen;
+              return false;
+            }
+          : undefined,
+      });
+    } catch (error) {
+      if (hostKeyRejected)
+        throw new BackupStoreError(
+          'host_key_mismatch',
+          `${label}: the server's host key is SHA256:${hostKeyRejected}, not the SHA256:${expected} this target expects. If the server was reinstalled, check with its administrator and update the fingerprint`,
+        );
+      await client.end().catch(() => {});
+      throw sftpError(error, `${label}: could not connect`);
+    }
+    try {
+      return await run(client);
+    } catch (error) {
+      throw sftpError(error, `${label}: ${what}`);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+
+  return {
+    kind: 'sftp',
+    label,
+    put: (localFile, name, sha256) =>
+      withClient(`could not upload ${name}`, async (client) => {
+        const target = at(name);
+        await client.mkdir(dir, true);
+        await client.put(Buffer.from(sidecarText(name, sha256)), at(sidecarName(name)));
+        await client.fastPut(localFile, `${target}.part`);
+        await client.posixRename(`${target}.part`, target);
+        return { location: `${label}/${name}` };
+      }),
+    list: () =>
+      withClient('could not list the backups', async (client) => {
+        if (!(await client.exists(dir))) return [];
+        const entries = await client.list(dir);
+        return entries
+          .filter((e) => e.type === '-' && isBackupName(e.name))
+          .map((e) => ({ name: e.name, sizeBytes: e.size, modifiedAt: new Date(e.modifyTime) }))
+          .sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime() || b.name.localeCompare(a.name));
+      }),
+    get: (name, localFile) =>
+      withClient(`could not download ${name}`, async (client) => {
+        await client.fastGet(at(name), localFile);
+        const sidecar = await client.get(at(sidecarName(name))).catch(() => null);
+        return { sha256: Buffer.isBuffer(sidecar) ? parseSidecar(sidecar.toString('utf8')) : null };
+      }),
+    remove: (name) =>
+      withClient(`could not delete ${name}`, async (client) => {
+        await client.delete(at(name), true);
+        await client.delete(at(sidecarName(name)), true);
+      }),
+    check: () =>
+      withClient('cannot write into the folder', async (client) => {
+        const probe = path.posix.join(dir, `.jaring-probe-${process.pid}-${Date.now()}`);
+        await client.mkdir(dir, true);
+        await client.put(Buffer.from('jaring backup probe\n'), probe);
+        await client.delete(probe);
+      }),
+  };
+}
+
+/** SFTP status codes (draft-ietf-secsh-filexfer-02) and ssh2's connection errors, as store codes. */
+function sftpError(error: unknown, where: string): BackupStoreError {
+  if (error instanceof BackupStoreError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown })?.code;
+  if (/authentication methods failed|ERR_BAD_AUTH/i.test(message))
+    return new BackupStoreError('auth_failed', `${where}: the server refused the key (${message})`);
+  if (/timed out|handshake|ECONNREFUSED|refused connection|address lookup/i.test(message))
+    return new BackupStoreError('unreachable', `${where}: ${message}`);
+  if (code === 2 || code === 'ENOENT') return new BackupStoreError('not_found', `${where}: ${message}`);
+  if (code === 3 || code === 'EACCES') return new BackupStoreError('permission_denied', `${where}: ${message}`);
+  if (/no space|quota/i.test(message)) return new BackupStoreError('no_space', `${where}: ${message}`);
+  return asStoreError(error, where, codeForSystemError(error));
+}
