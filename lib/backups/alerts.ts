@@ -15,7 +15,9 @@ export async function backupHealth(db: Db, p: { now?: Date } = {}) {
   const now = p.now ?? new Date();
   const [last, [install]] = await Promise.all([
     lastGoodRun(db),
-    db.select({ at: sql<Date | null>`min(${organizations.createdAt})`.mapWith((v) => (v ? new Date(v) : null)) }).from(organizations),
+    db
+      .select({ at: sql<Date | null>`min(${organizations.createdAt})`.mapWith((v) => (v ? new Date(v) : null)) })
+      .from(organizations),
   ]);
   const lastGoodAt = last?.archivedAt ?? null;
   return {

@@ -14,7 +14,10 @@ import { dayIn } from './schedule';
 export type RetentionPolicy = { keepDaily: number; keepWeekly: number; keepMonthly: number; timeZone: string };
 export type RetainedCopy = { id: string; takenAt: Date };
 
-export function planRetention<C extends RetainedCopy>(copies: C[], policy: RetentionPolicy): { keep: C[]; remove: C[] } {
+export function planRetention<C extends RetainedCopy>(
+  copies: C[],
+  policy: RetentionPolicy,
+): { keep: C[]; remove: C[] } {
   const newestFirst = [...copies].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || (a.id < b.id ? 1 : -1));
   const kept = new Set<string>();
   if (newestFirst[0]) kept.add(newestFirst[0].id);

@@ -180,7 +180,12 @@ async function makeArchive(
  * Puts the run's file into one target (unless an earlier attempt already did) and records
  * the copy either way; true when the target holds it.
  */
-async function putCopy(db: Db, runId: string, target: BackupTarget, archive: { file: string; name: string; sha256: string }) {
+async function putCopy(
+  db: Db,
+  runId: string,
+  target: BackupTarget,
+  archive: { file: string; name: string; sha256: string },
+) {
   const [copy] = await db
     .insert(backupCopies)
     .values({ runId, targetId: target.id, targetName: target.name, fileName: archive.name, attempts: 1 })
@@ -197,7 +202,14 @@ async function putCopy(db: Db, runId: string, target: BackupTarget, archive: { f
     const { location } = await openStore(storeConfigOf(target)).put(archive.file, archive.name, archive.sha256);
     await db
       .update(backupCopies)
-      .set({ status: 'stored', fileName: archive.name, location, errorCode: null, errorMessage: null, uploadedAt: sql`now()` })
+      .set({
+        status: 'stored',
+        fileName: archive.name,
+        location,
+        errorCode: null,
+        errorMessage: null,
+        uploadedAt: sql`now()`,
+      })
       .where(and(eq(backupCopies.id, copy!.id)));
     return true;
   } catch (error) {

@@ -83,7 +83,14 @@ export async function platformJobOrg(db: Db): Promise<string | null> {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(users.isSuperAdmin, true), eq(users.active, true), eq(memberships.active, true), eq(organizations.status, 'active')))
+    .where(
+      and(
+        eq(users.isSuperAdmin, true),
+        eq(users.active, true),
+        eq(memberships.active, true),
+        eq(organizations.status, 'active'),
+      ),
+    )
     .orderBy(asc(users.createdAt), asc(memberships.createdAt))
     .limit(1);
   if (admin) return admin.orgId;
@@ -120,7 +127,10 @@ export async function listRuns(db: Db, p: { cursor?: string; limit?: number }) {
     : [];
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(({ manifest: _manifest, ...run }) => ({ ...run, copies: copies.filter((c) => c.runId === run.id) })),
+    items: page.items.map(({ manifest: _manifest, ...run }) => ({
+      ...run,
+      copies: copies.filter((c) => c.runId === run.id),
+    })),
   };
 }
 

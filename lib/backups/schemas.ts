@@ -5,12 +5,19 @@ import { BACKUP_TIME_ZONES } from './schedule';
 /** Inputs of the backup operations, as the Cadangan page's forms send them (text fields). */
 
 const count = (max: number) =>
-  z.coerce.number('validation.invalid').int('validation.invalid').min(0, 'validation.invalid').max(max, 'validation.invalid');
+  z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .min(0, 'validation.invalid')
+    .max(max, 'validation.invalid');
 
 export const backupSettingsSchema = z
   .object({
     enabled: checkbox,
-    time: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+    time: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
     timeZone: z.enum(BACKUP_TIME_ZONES, 'validation.invalid'),
     keepDaily: count(366),
     keepWeekly: count(520),
@@ -18,7 +25,7 @@ export const backupSettingsSchema = z
   })
   // Keeping nothing at all would still keep the newest backup; say so rather than surprise.
   .refine((v) => v.keepDaily + v.keepWeekly + v.keepMonthly > 0, {
-    message: 'backups.validation.keepSomething',
+    message: 'validation.backupKeep',
     path: ['keepDaily'],
   });
 export type BackupSettingsInput = z.output<typeof backupSettingsSchema>;
@@ -41,19 +48,19 @@ const portSchema = z.coerce
   .max(65_535, 'validation.port')
   .default(22);
 /** A folder on this server: an absolute path (blank: BACKUP_DIR). */
-const localPath = optionalText(500).refine((v) => v === undefined || v.startsWith('/'), 'backups.validation.localPath');
+const localPath = optionalText(500).refine((v) => v === undefined || v.startsWith('/'), 'validation.backupLocalPath');
 const privateKey = optionalText(20_000).refine(
   (v) => v === undefined || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(v),
-  'backups.validation.privateKey',
+  'validation.backupPrivateKey',
 );
 const hostKey = optionalText(100)
   .transform((v) => v?.replace(/^SHA256:/, ''))
-  .refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}=?$/.test(v), 'backups.validation.hostKey');
+  .refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}=?$/.test(v), 'validation.backupHostKey');
 const endpoint = optionalText(300).refine(
   (v) => v === undefined || /^https?:\/\/[^\s/]+(\/.*)?$/.test(v),
-  'backups.validation.endpoint',
+  'validation.backupEndpoint',
 );
-const bucket = required(63).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'backups.validation.bucket');
+const bucket = required(63).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'validation.backupBucket');
 
 const common = {
   targetId: z.string().uuid('validation.invalid').optional(),

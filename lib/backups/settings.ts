@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { type BackupSettings, backupSettings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/server/operation';
+import { DEFAULT_TARGET_NAME } from './constants';
 import type { BackupSettingsInput } from './schemas';
 
 /**
@@ -14,7 +15,7 @@ export async function ensureBackupRows(db: Db): Promise<BackupSettings> {
   await db.execute(sql`
     with made as (insert into backup_settings (id) values (1) on conflict do nothing returning id)
     insert into backup_targets (name, kind, config, is_default)
-    select 'Server ini (BACKUP_DIR)', 'local', '{"path": null}'::jsonb, true from made
+    select ${DEFAULT_TARGET_NAME}, 'local', '{"path": null}'::jsonb, true from made
     on conflict do nothing`);
   const [row] = await db.select().from(backupSettings).where(eq(backupSettings.id, 1));
   return row!;

@@ -24,7 +24,9 @@ export async function getBackupOverview(db: Db, p: { now?: Date } = {}) {
     db
       .select()
       .from(backupRuns)
-      .where(sql`${backupRuns.status} in ('queued', 'running', 'retrying') and ${backupRuns.updatedAt} > now() - interval '6 hours'`)
+      .where(
+        sql`${backupRuns.status} in ('queued', 'running', 'retrying') and ${backupRuns.updatedAt} > now() - interval '6 hours'`,
+      )
       .orderBy(desc(backupRuns.createdAt))
       .limit(1),
   ]);

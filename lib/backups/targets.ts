@@ -13,9 +13,6 @@ import type { SaveTargetInput } from './schemas';
 import { ensureBackupRows } from './settings';
 import type { BackupStoreConfig } from './types';
 
-/** The name the default target is made with (the page shows it in the reader's language). */
-export const DEFAULT_TARGET_NAME = 'Server ini (BACKUP_DIR)';
-
 type Config = Record<string, string | number | boolean | null>;
 /** What each kind keeps secret: the one field never stored in `config` nor sent back. */
 const SECRET_FIELD = { local: null, sftp: 'privateKey', s3: 'secretAccessKey' } as const;
@@ -97,11 +94,21 @@ function splitInput(input: SaveTargetInput): { config: Config; secret: string | 
   if (input.kind === 'local') return { config: { path: input.path ?? null }, secret: undefined };
   if (input.kind === 'sftp') {
     const { host, port, username, path: dir, hostKeySha256 } = input;
-    return { config: { host, port, username, path: dir, hostKeySha256: hostKeySha256 ?? null }, secret: input.privateKey };
+    return {
+      config: { host, port, username, path: dir, hostKeySha256: hostKeySha256 ?? null },
+      secret: input.privateKey,
+    };
   }
   const { endpoint, region, bucket, prefix, accessKeyId, forcePathStyle } = input;
   return {
-    config: { endpoint: endpoint ?? null, region, bucket, prefix: prefix.replace(/^\/+|\/+$/g, ''), accessKeyId, forcePathStyle },
+    config: {
+      endpoint: endpoint ?? null,
+      region,
+      bucket,
+      prefix: prefix.replace(/^\/+|\/+$/g, ''),
+      accessKeyId,
+      forcePathStyle,
+    },
     secret: input.secretAccessKey,
   };
 }
@@ -120,8 +127,10 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
       ? (await tx.select().from(backupTargets).where(eq(backupTargets.id, input.targetId)).for('update'))[0]
       : undefined;
     if (input.targetId && !existing) throw new AppError('not_found');
-    if (existing && existing.kind !== input.kind) throw new AppError('validation', {}, { kind: 'backups.validation.kindFixed' });
-    if (field && !secret && !existing?.secretEnc) throw new AppError('validation', {}, { [field]: 'validation.required' });
+    if (existing && existing.kind !== input.kind)
+      throw new AppError('validation', {}, { kind: 'validation.backupKindFixed' });
+    if (field && !secret && !existing?.secretEnc)
+      throw new AppError('validation', {}, { [field]: 'validation.required' });
     const [clash] = await tx
       .select({ id: backupTargets.id })
       .from(backupTargets)
@@ -131,7 +140,7 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
           existing ? ne(backupTargets.id, existing.id) : undefined,
         ),
       );
-    if (clash) throw new AppError('validation', {}, { name: 'backups.validation.nameTaken' });
+    if (clash) throw new AppError('validation', {}, { name: 'validation.backupTargetName' });
     const values = {
       name: input.name,
       kind: input.kind,
@@ -155,7 +164,13 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
       action: existing ? 'backup.target_updated' : 'backup.target_added',
       entityType: 'backup_target',
       entityId: row!.id,
-      data: { name: row!.name, kind: row!.kind, where: targetLabel(row!), enabled: row!.enabled, secretChanged: Boolean(secret) },
+      data: {
+        name: row!.name,
+        kind: row!.kind,
+        where: targetLabel(row!),
+        enabled: row!.enabled,
+        secretChanged: Boolean(secret),
+      },
     });
     return { targetId: row!.id };
   });
@@ -180,7 +195,10 @@ export async function removeTarget(db: Db, p: Actor & { targetId: string }) {
 }
 
 /** The outcome of a target check (the backup-check job), shown on its card. */
-export async function recordTargetCheck(db: Db, p: { targetId: string; error: { code: string; message: string } | null }) {
+export async function recordTargetCheck(
+  db: Db,
+  p: { targetId: string; error: { code: string; message: string } | null },
+) {
   await db
     .update(backupTargets)
     .set({ checkedAt: sql`now()`, checkError: p.error?.code ?? null, checkMessage: p.error?.message ?? null })
@@ -199,7 +217,11 @@ export async function requestTargetCheck(db: Db, p: Actor & { targetId: string }
       .where(eq(backupTargets.id, p.targetId))
       .returning({ id: backupTargets.id });
     if (!row) throw new AppError('not_found');
-    const job = await enqueue(tx, backupCheck, { orgId: p.orgId, payload: { targetId: row.id }, createdBy: p.actorUserId });
+    const job = await enqueue(tx, backupCheck, {
+      orgId: p.orgId,
+      payload: { targetId: row.id },
+      createdBy: p.actorUserId,
+    });
     return { targetId: row.id, jobId: job.id };
   });
 }
