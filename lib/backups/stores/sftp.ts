@@ -78,15 +78,16 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
   return {
     kind: 'sftp',
     label,
-    put: (localFile, name, sha256) =>
-      withClient(`could not upload ${name}`, async (client) => {
-        const target = at(name);
+    put: async (localFile, name, sha256) => {
+      const target = at(name);
+      return withClient(`could not upload ${name}`, async (client) => {
         await client.mkdir(dir, true);
         await client.put(Buffer.from(sidecarText(name, sha256)), at(sidecarName(name)));
         await client.fastPut(localFile, `${target}.part`);
         await client.posixRename(`${target}.part`, target);
         return { location: `${label}/${name}` };
-      }),
+      });
+    },
     list: () =>
       withClient('could not list the backups', async (client) => {
         if (!(await client.exists(dir))) return [];
@@ -96,17 +97,21 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
           .map((e) => ({ name: e.name, sizeBytes: e.size, modifiedAt: new Date(e.modifyTime) }))
           .sort((a, b) => b.modifiedAt.getTime() - a.modifiedAt.getTime() || b.name.localeCompare(a.name));
       }),
-    get: (name, localFile) =>
-      withClient(`could not download ${name}`, async (client) => {
-        await client.fastGet(at(name), localFile);
+    get: async (name, localFile) => {
+      const source = at(name);
+      return withClient(`could not download ${name}`, async (client) => {
+        await client.fastGet(source, localFile);
         const sidecar = await client.get(at(sidecarName(name))).catch(() => null);
         return { sha256: Buffer.isBuffer(sidecar) ? parseSidecar(sidecar.toString('utf8')) : null };
-      }),
-    remove: (name) =>
-      withClient(`could not delete ${name}`, async (client) => {
-        await client.delete(at(name), true);
+      });
+    },
+    remove: async (name) => {
+      const file = at(name);
+      return withClient(`could not delete ${name}`, async (client) => {
+        await client.delete(file, true);
         await client.delete(at(sidecarName(name)), true);
-      }),
+      });
+    },
     check: () =>
       withClient('cannot write into the folder', async (client) => {
         const probe = path.posix.join(dir, `.jaring-probe-${process.pid}-${Date.now()}`);
@@ -126,7 +131,8 @@ function sftpError(error: unknown, where: string): BackupStoreError {
     return new BackupStoreError('auth_failed', `${where}: the server refused the key (${message})`);
   if (/timed out|handshake|ECONNREFUSED|refused connection|address lookup/i.test(message))
     return new BackupStoreError('unreachable', `${where}: ${message}`);
-  if (code === 2 || code === 'ENOENT') return new BackupStoreError('not_found', `${where}: ${message}`);
+  if (code === 2 || code === 'ENOENT' || /no such file/i.test(message))
+    return new BackupStoreError('not_found', `${where}: ${message}`);
   if (code === 3 || code === 'EACCES') return new BackupStoreError('permission_denied', `${where}: ${message}`);
   if (/no space|quota/i.test(message)) return new BackupStoreError('no_space', `${where}: ${message}`);
   return asStoreError(error, where, codeForSystemError(error));
