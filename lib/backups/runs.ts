@@ -30,18 +30,16 @@ export async function requestBackupRun(db: Db, p: Actor) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('jaring:backup-run-request'))`);
     const current = await runUnderWay(tx);
     if (current) return { runId: current.id, alreadyRunning: true };
-    const [run] = await tx.insert(backupRuns).values({ trigger: 'manual', requestedBy: p.actorUserId }).returning();
-    const job = await enqueue(tx, backupRun, { orgId: p.orgId, payload: { runId: run!.id }, createdBy: p.actorUserId });
-    await tx.update(backupRuns).set({ jobId: job.id }).where(eq(backupRuns.id, run!.id));
+    const { runId } = await queueBackupRun(tx, { trigger: 'manual', orgId: p.orgId, requestedBy: p.actorUserId });
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       ip: p.ip,
       action: 'backup.run_requested',
       entityType: 'backup_run',
-      entityId: run!.id,
+      entityId: runId,
     });
-    return { runId: run!.id, alreadyRunning: false };
+    return { runId, alreadyRunning: false };
   });
 }
 
@@ -55,12 +53,31 @@ export async function claimScheduledRun(db: Db, p: { day: string; orgId: string 
       .insert(backupRuns)
       .values({ trigger: 'schedule', scheduledFor: p.day })
       .onConflictDoNothing()
-      .returning();
+      .returning({ id: backupRuns.id });
     if (!run) return null;
-    const job = await enqueue(tx, backupRun, { orgId: p.orgId, payload: { runId: run.id } });
-    await tx.update(backupRuns).set({ jobId: job.id }).where(eq(backupRuns.id, run.id));
-    return { runId: run.id, jobId: job.id };
+    return queueBackupRun(tx, { runId: run.id, orgId: p.orgId });
   });
+}
+
+/**
+ * Queues a run's `backup-run` job in the caller's transaction (a new manual run, or the run
+ * given) and links the two. Every jobs row has an organization: `orgId` is whose jobs page shows it.
+ */
+export async function queueBackupRun(
+  db: Db,
+  p: { orgId: string; runId?: string; trigger?: 'manual' | 'schedule'; requestedBy?: string | null },
+) {
+  const runId =
+    p.runId ??
+    (
+      await db
+        .insert(backupRuns)
+        .values({ trigger: p.trigger ?? 'manual', requestedBy: p.requestedBy ?? null })
+        .returning({ id: backupRuns.id })
+    )[0]!.id;
+  const job = await enqueue(db, backupRun, { orgId: p.orgId, payload: { runId }, createdBy: p.requestedBy ?? null });
+  await db.update(backupRuns).set({ jobId: job.id }).where(eq(backupRuns.id, runId));
+  return { runId, jobId: job.id };
 }
 
 /** The last local day the schedule claimed (null: never). */
