@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import * as tar from 'tar';
 import { appliedMigration, tableRowCounts } from './database';
+import { BackupError } from './errors';
 import { encryptToFile } from './format';
 import { backupKeyId } from './key';
 import { findPgTool, runPgTool } from './pg-tools';
@@ -58,7 +59,10 @@ export async function createBackupArchive(p: {
     p.onProgress?.('encrypt');
     // The manifest first: a dry run reads it without going through the dump.
     const payload = tar.c({ cwd: staging, portable: true }, ['manifest.json', 'database.dump', 'files.tar']);
-    const written = await encryptToFile(payload, { file, key: p.key });
+    // Written as .part and renamed once complete: a work folder that is also a store's folder
+    // never lists a half-written backup.
+    const written = await encryptToFile(payload, { file: `${file}.part`, key: p.key });
+    await rename(`${file}.part`, file);
     return {
       file,
       name,
@@ -68,8 +72,8 @@ export async function createBackupArchive(p: {
       durationMs: Date.now() - started,
     };
   } catch (error) {
-    await rm(file, { force: true });
-    throw error;
+    await rm(`${file}.part`, { force: true });
+    throw asBackupError(error, p.workDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -128,4 +132,20 @@ async function tarFiles(filesDir: string, out: string): Promise<BackupManifest['
     ['.'],
   );
   return files;
+}
+
+/** A full disk or an unreachable database, said so; anything else as it came. */
+function asBackupError(error: unknown, workDir: string): unknown {
+  const code = (error as { code?: unknown })?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT' || /no space left on device/i.test(message))
+    return new BackupError(
+      'no_space',
+      `No space left in ${path.resolve(workDir)} to make the backup: free some space or set BACKUP_DIR to a larger disk`,
+      { workDir },
+    );
+  if (error instanceof BackupError) return error;
+  if (['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT'].includes(String(code)))
+    return new BackupError('database_unreachable', `Could not connect to the database: ${message}`);
+  return error;
 }

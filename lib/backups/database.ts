@@ -26,7 +26,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Row count per table (`schema.table`), exact, in the caller's snapshot. */
 export async function tableRowCounts(sql: Conn): Promise<Record<string, number>> {
   const tables = await sql.unsafe<{ schema: string; name: string }[]>(DUMPED_TABLES);
-  const counts: Record<string, number> = {};
+  const found = new Map<string, number>();
   // One statement per 50 tables: a few round trips, and no statement of thousands of lines.
   for (let i = 0; i < tables.length; i += 50) {
     const parts = tables
@@ -36,9 +36,10 @@ export async function tableRowCounts(sql: Conn): Promise<Record<string, number>>
           `select ${sqlText(`${t.schema}.${t.name}`)} as t, count(*)::bigint as n from only ${quote(t.schema)}.${quote(t.name)}`,
       );
     for (const row of await sql.unsafe<{ t: string; n: string }[]>(parts.join(' union all ')))
-      counts[row.t] = Number(row.n);
+      found.set(row.t, Number(row.n));
   }
-  return counts;
+  // In the catalogue's order (schema, table): the dry run lists them so.
+  return Object.fromEntries(tables.map((t) => [`${t.schema}.${t.name}`, found.get(`${t.schema}.${t.name}`) ?? 0]));
 }
 
 const sqlText = (text: string) => `'${text.replace(/'/g, "''")}'`;

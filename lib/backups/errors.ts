@@ -22,6 +22,10 @@ export type BackupErrorCode =
   | 'files_not_empty'
   /** No pg_dump / pg_restore of a usable version on this machine. */
   | 'pg_tools_missing'
+  /** The database could not be reached to back it up. */
+  | 'database_unreachable'
+  /** The work folder's disk is full (the backup is made there before it is stored). */
+  | 'no_space'
   | 'pg_dump_failed'
   | 'pg_restore_failed'
   /** After pg_restore a table's row count differs from what the backup says it holds. */

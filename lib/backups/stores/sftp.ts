@@ -38,7 +38,10 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
   };
 
   async function withClient<T>(what: string, run: (client: SftpClient) => Promise<T>): Promise<T> {
-    const client = new SftpClient('jaring-backup');
+    // The library's default listeners print every connection end to the console; a failure that
+    // matters reaches the call in progress and is thrown from there.
+    const quiet = () => {};
+    const client = new SftpClient('jaring-backup', { error: quiet, end: quiet, close: quiet });
     let hostKeyRejected: string | null = null;
     const expected = config.hostKeySha256 ? normaliseFingerprint(config.hostKeySha256) : null;
     try {
