@@ -17,6 +17,7 @@ export const BACKUP_ERROR_CODES = [
   'key_missing',
   'pg_tools_missing',
   'pg_dump_failed',
+  'database_unreachable',
   'no_targets',
   'targets_failed',
   'other',
@@ -24,6 +25,8 @@ export const BACKUP_ERROR_CODES = [
 export type BackupErrorCodeShown = (typeof BACKUP_ERROR_CODES)[number];
 
 const KNOWN = new Set<string>(BACKUP_ERROR_CODES);
+// Errors no retry can fix: a run fails at once instead of trying again.
+export const PERMANENT_BACKUP_ERRORS: ReadonlySet<string> = new Set(['key_missing', 'no_targets', 'pg_tools_missing']);
 
 export function backupErrorOf(error: unknown): { code: BackupErrorCodeShown; message: string } {
   const message = error instanceof Error ? error.message : String(error);

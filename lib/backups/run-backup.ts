@@ -7,7 +7,7 @@ import type { BackupRunStatus, BackupStep, BackupTrigger } from '@/db/enums';
 import { type BackupRun, type BackupTarget, backupCopies, backupRuns, backupTargets, jobs } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createBackupArchive } from './archive';
-import { backupErrorOf } from './error-codes';
+import { backupErrorOf, PERMANENT_BACKUP_ERRORS } from './error-codes';
 import { loadBackupKey } from './key';
 import { pruneTarget } from './prune';
 import { getBackupSettings } from './settings';
@@ -44,8 +44,6 @@ export type BackupRunOutcome = {
 };
 
 const STEPS: BackupStep[] = ['dump', 'files', 'encrypt', 'upload', 'retention'];
-// Errors no retry can fix: the run fails at once.
-const PERMANENT = new Set(['key_missing', 'no_targets', 'pg_tools_missing']);
 
 /**
  * One platform backup, end to end: the archive (lib/backups/archive.ts: pg_dump of the whole
@@ -83,7 +81,7 @@ export async function runPlatformBackup(db: Db, p: BackupRunParams): Promise<Bac
     return outcomeOf(row!, counts[0]!, counts[1]!, counts[2]!);
   };
   const failed = (error: { code: string; message: string }) =>
-    end(final || PERMANENT.has(error.code) ? 'failed' : 'retrying', error);
+    end(final || PERMANENT_BACKUP_ERRORS.has(error.code) ? 'failed' : 'retrying', error);
 
   const key = safely(() => loadBackupKey());
   if (!key.ok) return failed(key.error);
