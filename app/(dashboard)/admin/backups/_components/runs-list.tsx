@@ -4,6 +4,7 @@ import { Badge, EmptyState } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { STACKED_ROW, StackedCell, StackedTable } from '@/components/ui/stacked-table';
 import type { BackupRunStatus } from '@/db/enums';
+import { DEFAULT_TARGET_NAME } from '@/lib/backups/constants';
 import type { listRuns } from '@/lib/backups/runs';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -68,7 +69,10 @@ export async function RunsList({ runs, locale, timeZone }: { runs: Run[]; locale
             <ul className="space-y-1">
               {run.copies.map((copy) => (
                 <li key={copy.id} className="min-w-0 text-sm" data-testid="run-copy" data-status={copy.status}>
-                  <span className="break-words">{copy.targetName}</span>:{' '}
+                  <span className="break-words">
+                    {copy.targetName === DEFAULT_TARGET_NAME ? t('backups.targets.defaultName') : copy.targetName}
+                  </span>
+                  :{' '}
                   {copy.removedAt ? (
                     <span className="text-slate-500">{t('backups.copies.removed')}</span>
                   ) : copy.status === 'stored' ? (

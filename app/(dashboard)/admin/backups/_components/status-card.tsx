@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatBytes } from '@/components/network/format';
 import { Alert, Badge, Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
+import { backupRun } from '@/lib/backups/jobs';
 import type { BackupOverview } from '@/lib/backups/status';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -39,7 +40,8 @@ export async function StatusCard({ overview, locale }: { overview: Json<BackupOv
             </Badge>
             <span className="text-sm">
               {active.step ? t(`backups.steps.${active.step}`) : t('backups.steps.waiting')}
-              {active.attempt > 1 && ` · ${t('backups.status.attempt', { attempt: active.attempt, max: 3 })}`}
+              {active.attempt > 1 &&
+                ` · ${t('backups.status.attempt', { attempt: active.attempt, max: backupRun.maxAttempts })}`}
             </span>
           </div>
           {active.step && (
