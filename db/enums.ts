@@ -462,3 +462,25 @@ export const ROUTER_CONFIG_ERROR_KINDS = [
   'unknown',
 ] as const;
 export type RouterConfigErrorKind = (typeof ROUTER_CONFIG_ERROR_KINDS)[number];
+/**
+ * Platform backups (lib/backups). A run is queued, running, then succeeded (every enabled
+ * target holds the file), partial (some do), failed (none does); `retrying` between attempts.
+ */
+export const BACKUP_RUN_STATUSES = ['queued', 'running', 'retrying', 'succeeded', 'partial', 'failed'] as const;
+export type BackupRunStatus = (typeof BACKUP_RUN_STATUSES)[number];
+
+/** What started a backup: the daily schedule, *Cadangkan sekarang*, or `npm run backup`. */
+export const BACKUP_TRIGGERS = ['schedule', 'manual', 'cli'] as const;
+export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
+
+/** One run's file on one target: waiting, there, or not (its error says why). */
+export const BACKUP_COPY_STATUSES = ['pending', 'stored', 'failed'] as const;
+export type BackupCopyStatus = (typeof BACKUP_COPY_STATUSES)[number];
+
+/** Where a run is, for the page's progress line. */
+export const BACKUP_STEPS = ['dump', 'files', 'encrypt', 'upload', 'retention'] as const;
+export type BackupStep = (typeof BACKUP_STEPS)[number];
+
+/** Kinds of backup target (lib/backups/types.ts BackupStoreKind). */
+export const BACKUP_TARGET_KINDS = ['local', 'sftp', 's3'] as const;
+export type BackupTargetKind = (typeof BACKUP_TARGET_KINDS)[number];

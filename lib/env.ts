@@ -86,6 +86,8 @@ const schema = z
     MESSAGING_SCHEDULE: bool(true),
     // Ticket SLA escalations to the NOC lead, every 5 minutes (off in tests).
     SUPPORT_SCHEDULE: bool(true),
+    // The platform backup at its daily time and the "no recent backup" alert (off in tests).
+    BACKUP_SCHEDULE: bool(true),
     // Point Baileys at another WhatsApp Web socket (tests: the loopback stand-in).
     WHATSAPP_WS_URL: z.string().url().optional(),
     // Allow http:// (not only https://) HTTP-gateway URLs: a gateway on the ISP's LAN, tests.

@@ -1,4 +1,5 @@
 import { assistantReply } from '@/lib/assistant/jobs';
+import { backupCheck, backupRun } from '@/lib/backups/jobs';
 import { billingRun } from '@/lib/billing/jobs';
 import { acsCheck, acsDiscover, acsTaskFollow, acsTaskSend } from '@/lib/fibre/acs/jobs';
 import { activationOltStep, activationStep } from '@/lib/fibre/activation/jobs';
@@ -54,6 +55,8 @@ export const JOB_CONTRACTS = [
   webhookDeliver,
   pluginHook,
   routerConfigBackup,
+  backupRun,
+  backupCheck,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

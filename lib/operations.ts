@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as account from './account/operations';
 import * as apiKeys from './api/key-operations';
 import * as audit from './audit/operations';
+import * as backups from './backups/operations';
 import * as billing from './billing/operations';
 import * as bulk from './bulk/operations';
 import * as customers from './customers/operations';
@@ -96,6 +97,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     apiKeys,
     plugins,
     routerConfig,
+    backups,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

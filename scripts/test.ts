@@ -173,6 +173,7 @@ async function main() {
       PAYMENTS_SCHEDULE: 'false',
       MESSAGING_SCHEDULE: 'false',
       SUPPORT_SCHEDULE: 'false',
+      BACKUP_SCHEDULE: 'false',
       WHATSAPP_ALLOW_HTTP_GATEWAY: 'true',
       // Routers in tests are loopback stand-ins (allowed only with this, self-hosted only):
       // a dead one should be noticed quickly.
@@ -188,6 +189,8 @@ async function main() {
       PLUGIN_HOOK_TIMEOUT_MS: '1500',
       PLUGIN_MEMORY_MB: '64',
       FILES_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-files-')),
+      // The default backup target (lib/backups): a run in a test writes here, not into .data/.
+      BACKUP_DIR: mkdtempSync(path.join(os.tmpdir(), 'jaring-backups-')),
       // Unit tests open no database, but env() validates the whole environment; a run with
       // integration or browser tests replaces this with the test database below.
       DATABASE_URL: 'postgres://unit-tests@127.0.0.1:1/no-database',

@@ -28,6 +28,7 @@ async function main() {
     paymentsSchedule: config.PAYMENTS_SCHEDULE,
     messagingSchedule: config.MESSAGING_SCHEDULE,
     supportSchedule: config.SUPPORT_SCHEDULE,
+    backupSchedule: config.BACKUP_SCHEDULE,
   });
   // WhatsApp: the worker holds every linked device and sends the queued messages.
   const whatsapp = await startWhatsAppSessions(db, { waWebSocketUrl: config.WHATSAPP_WS_URL });

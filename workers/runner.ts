@@ -3,6 +3,7 @@ import { createDb, type Database } from '@/db/client';
 import { type JobHandler, toTask } from '@/lib/jobs/runtime';
 import { acsTick } from './acs-tick';
 import { apiTick } from './api-tick';
+import { backupTick } from './backup-tick';
 import { billingTick } from './billing-tick';
 import { fibreTick } from './fibre-tick';
 import { inventoryTick } from './inventory-tick';
@@ -35,6 +36,8 @@ export type WorkerOptions = {
   supportSchedule?: boolean;
   /** OLT SNMP polls as each OLT's interval passes (every minute). */
   fibreSchedule?: boolean;
+  /** The daily platform backup and the "no recent backup" alert (checked every minute). */
+  backupSchedule?: boolean;
   /**
    * Only these job types (tests): integration test files run two at a time over one
    * database, and a worker that takes another file's router jobs can stop mid-job when its
@@ -59,6 +62,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   taskList['acs-tick'] = acsTick(options.db);
   taskList['fibre-tick'] = fibreTick(options.db);
   taskList['api-tick'] = apiTick(options.db);
+  taskList['backup-tick'] = backupTick(options.db);
   if (options.only) for (const name of Object.keys(taskList)) if (!options.only.includes(name)) delete taskList[name];
   const schedule = options.schedule ?? true;
   const cron = [
@@ -94,6 +98,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       : []),
     // The API's housekeeping: hourly, so an Idempotency-Key's answer lives 24 h, not up to 48.
     ...(schedule ? [{ task: 'api-tick', match: '23 * * * *', options: { backfillPeriod: 0 } }] : []),
+    ...((options.backupSchedule ?? schedule)
+      ? [{ task: 'backup-tick', match: '* * * * *', options: { backfillPeriod: 0 } }]
+      : []),
   ];
   const runner = await run({
     connectionString: options.connectionString,

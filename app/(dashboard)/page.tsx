@@ -8,6 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePage } from '@/lib/auth/context';
 import { can } from '@/lib/auth/permissions';
+import { backupHealthOp } from '@/lib/backups/operations';
 import {
   dashboardFieldOp,
   dashboardFinanceOp,
@@ -25,6 +26,7 @@ import { setupChecklistOp } from '@/lib/organizations/operations';
 import { ticketCountsOp } from '@/lib/tickets/operations';
 import { seesOnlyOwnWorkOrders } from '@/lib/workorders/spk';
 import { ActivityFeed } from './_dashboard/activity';
+import { BackupAlert } from './_dashboard/backups';
 import { FieldTiles, PeopleDetail, PeopleTiles } from './_dashboard/field';
 import { InboxTile } from './_dashboard/inbox';
 import { MoneyCharts, MoneyTiles } from './_dashboard/money';
@@ -49,18 +51,21 @@ export default async function DashboardPage() {
   const ownTickets = can(ctx.role, 'tickets.view') && !has('network') && !has('sales');
   // Started with the others below; awaited after them.
   const workLoad = has('work') ? read(dashboardWorkOrdersOp, {}) : null;
-  const [setup, summary, money, network, sales, field, people, ticketCounts, warehouse, inbox] = await Promise.all([
-    can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
-    read(dashboardOp, {}),
-    has('money') ? read(dashboardFinanceOp, {}) : null,
-    has('network') ? read(dashboardNetworkOp, {}) : null,
-    has('sales') ? read(dashboardSalesOp, {}) : null,
-    has('field') ? read(dashboardFieldOp, {}) : null,
-    has('people') ? read(dashboardPeopleOp, {}) : null,
-    ownTickets ? read(ticketCountsOp, {}) : null,
-    has('warehouse') ? read(dashboardWarehouseOp, {}) : null,
-    can(ctx.role, 'inbox.view') ? read(inboxCountsOp, {}) : null,
-  ]);
+  const [setup, summary, money, network, sales, field, people, ticketCounts, warehouse, inbox, backups] =
+    await Promise.all([
+      can(ctx.role, setupChecklistOp.permission) ? read(setupChecklistOp, {}) : null,
+      read(dashboardOp, {}),
+      has('money') ? read(dashboardFinanceOp, {}) : null,
+      has('network') ? read(dashboardNetworkOp, {}) : null,
+      has('sales') ? read(dashboardSalesOp, {}) : null,
+      has('field') ? read(dashboardFieldOp, {}) : null,
+      has('people') ? read(dashboardPeopleOp, {}) : null,
+      ownTickets ? read(ticketCountsOp, {}) : null,
+      has('warehouse') ? read(dashboardWarehouseOp, {}) : null,
+      can(ctx.role, 'inbox.view') ? read(inboxCountsOp, {}) : null,
+      // The platform's backups: only the super admin can act on them.
+      can(ctx.role, 'platform.backups') ? read(backupHealthOp, {}) : null,
+    ]);
   const work = await workLoad;
   // A technician's figures are their own, and so are the lists they open.
   const workUser = seesOnlyOwnWorkOrders(ctx.role) ? ctx.userId : null;
@@ -85,6 +90,7 @@ export default async function DashboardPage() {
       />
       {setup && <SetupChecklist data={setup} />}
       <TaskProblems problems={summary.problems} locale={locale} timeZone={tz} />
+      {backups && <BackupAlert health={backups} locale={locale} timeZone={tz} />}
       {later && (
         <p
           className="rounded-lg bg-blue-50 p-3 text-sm text-blue-900 dark:bg-blue-950/40 dark:text-blue-200"

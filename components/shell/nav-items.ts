@@ -9,6 +9,7 @@ import {
   ClipboardList,
   Contact,
   CreditCard,
+  DatabaseBackup,
   FileBarChart,
   FileQuestion,
   HandCoins,
@@ -87,6 +88,7 @@ export const NAV_ICONS = {
   inventoryCounts: ClipboardCheck,
   inventoryReports: FileBarChart,
   plugins: Puzzle,
+  backups: DatabaseBackup,
 };
 
 /** The menu's sections, in order; an item without a group (the dashboard) heads the menu. */
@@ -153,6 +155,7 @@ const NAV: NavEntry[] = [
   { href: '/plugins', key: 'plugins', group: 'settings', permission: 'plugins.manage' },
   { href: '/admin/organizations', key: 'organizations', group: 'platform', permission: 'platform.organizations' },
   { href: '/admin/users', key: 'platformUsers', group: 'platform', permission: 'platform.organizations' },
+  { href: '/admin/backups', key: 'backups', group: 'platform', permission: 'platform.backups' },
 ];
 
 /**

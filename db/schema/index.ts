@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './backups';
 export * from './billing';
 export * from './customers';
 export * from './fibre';

@@ -12,7 +12,13 @@ test("a key's scopes are the maker's permissions, never api.manage or platform w
       grantable.every((p) => can(role, p)),
       role,
     );
-    for (const never of ['api.manage', 'webhooks.manage', 'plugins.manage', 'platform.organizations'] as const)
+    for (const never of [
+      'api.manage',
+      'webhooks.manage',
+      'plugins.manage',
+      'platform.organizations',
+      'platform.backups',
+    ] as const)
       assert.ok(!grantable.includes(never), `${role}: ${never}`);
     assert.deepEqual(scopesBeyond(role, grantable), []);
     assert.ok(scopePreset(role, 'read').every((p) => p.endsWith('.view') && grantable.includes(p)));
@@ -33,7 +39,8 @@ test("a key's scopes are the maker's permissions, never api.manage or platform w
 
 test('every area a key form shows has its name in both languages', () => {
   for (const p of PERMISSION_NAMES) {
-    if (['api.manage', 'webhooks.manage', 'plugins.manage', 'platform.organizations'].includes(p)) continue;
+    if (['api.manage', 'webhooks.manage', 'plugins.manage', 'platform.organizations', 'platform.backups'].includes(p))
+      continue;
     for (const messages of [id, en]) {
       const areas = (messages as unknown as { apiKeys: { areas: Record<string, string> } }).apiKeys.areas;
       assert.equal(typeof areas[scopeArea(p)], 'string', `${scopeArea(p)} (${p})`);

@@ -11,6 +11,7 @@ const NEVER_A_SCOPE: readonly Permission[] = [
   'webhooks.manage',
   'plugins.manage',
   'platform.organizations',
+  'platform.backups',
 ];
 
 /** The scopes a member with this role may give a key: their own permissions, less the above. */

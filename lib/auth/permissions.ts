@@ -124,6 +124,8 @@ export const PERMISSIONS = {
   'webhooks.manage': ['super_admin', 'admin'],
   'plugins.manage': ['super_admin', 'admin'],
   'platform.organizations': ['super_admin'],
+  // Platform backups (the whole database and files): the platform owner's alone.
+  'platform.backups': ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

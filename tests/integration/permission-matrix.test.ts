@@ -17,6 +17,7 @@ import { accountMatrixInputs } from '../support/accounts';
 import { acsMatrixInputs } from '../support/acs';
 import { activationMatrixInputs } from '../support/activation';
 import { apiKeyMatrixInputs } from '../support/api-keys';
+import { backupMatrixInputs } from '../support/backups';
 import { fibreRecordMatrixInputs } from '../support/fibre-records';
 import { fieldOfficeMatrixInputs } from '../support/field-office';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
@@ -501,6 +502,7 @@ async function scenario() {
     ...(await webhookMatrixInputs(db, org.id, admin.user.id)),
     ...(await apiKeyMatrixInputs(db, org.id, admin.user.id)),
     ...(await routerConfigMatrixInputs(db, org.id)),
+    ...(await backupMatrixInputs(db)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

@@ -35,6 +35,7 @@ import {
 import * as accountOps from '@/lib/account/operations';
 import * as apiKeyOps from '@/lib/api/key-operations';
 import * as auditOps from '@/lib/audit/operations';
+import * as backupOps from '@/lib/backups/operations';
 import * as billingOps from '@/lib/billing/operations';
 import * as bulkOps from '@/lib/bulk/operations';
 import { encryptSecret } from '@/lib/crypto';
@@ -91,6 +92,7 @@ import { accountIsolationCases } from '../support/accounts';
 import { acsIsolationCases } from '../support/acs';
 import { activationIsolationCases } from '../support/activation';
 import { apiKeyIsolationCases } from '../support/api-keys';
+import { backupIsolationCases } from '../support/backups';
 import { fibreRecordIsolationCases } from '../support/fibre-records';
 import { fieldOfficeIsolationCases } from '../support/field-office';
 import { inboxIsolationCases } from '../support/inbox';
@@ -1422,6 +1424,7 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...backupIsolationCases(() => ({ db, run })),
   'portal.settings': async () => {
     await db
       .insert(portalSettings)
@@ -1511,6 +1514,7 @@ const OP_VARIABLES = new Map<string, string>(
     apiKeyOps,
     pluginOps,
     routerConfigOps,
+    backupOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

@@ -5,6 +5,8 @@ import { acsTaskFollowHandler } from './acs-task-follow';
 import { acsTaskSendHandler } from './acs-task-send';
 import { activationOltStepHandler, activationStepHandler } from './activation-step';
 import { assistantReplyHandler } from './assistant-reply';
+import { backupCheckHandler } from './backup-check';
+import { backupRunHandler } from './backup-run';
 import { billingRunHandler } from './billing-run';
 import { customerNotifyHandler } from './customer-notify';
 import { oltCheckHandler } from './olt-check';
@@ -62,4 +64,6 @@ export const HANDLERS: JobHandler[] = [
   webhookDeliverHandler,
   pluginHookHandler,
   routerConfigBackupHandler,
+  backupRunHandler,
+  backupCheckHandler,
 ];

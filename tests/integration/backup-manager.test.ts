@@ -1,0 +1,334 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { JobHelpers } from 'graphile-worker';
+import { backupCopies, backupRuns, backupSettings, backupTargets, jobs, messages, whatsappSessions } from '@/db/schema';
+import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
+import { backupErrorKey } from '@/lib/backups/error-codes';
+import { pruneTarget } from '@/lib/backups/prune';
+import { planRetention } from '@/lib/backups/retention';
+import { claimScheduledRun, queueBackupRun } from '@/lib/backups/runs';
+import { saveTarget } from '@/lib/backups/targets';
+import { translate } from '@/lib/i18n/translate';
+import { toTask } from '@/lib/jobs/runtime';
+import { backupRunHandler } from '@/workers/jobs/backup-run';
+import { makeMember, makeOrg, testDb } from '../helpers';
+import { type Sshd, sshdMissing, startSshd } from '../support/sshd';
+
+/**
+ * The backup manager against the real pipeline: pg_dump of the test database, the local store
+ * and OpenSSH's SFTP. One target is a folder, the other an SFTP server that is down (a closed
+ * port) and later comes back. Runs go through the job's own runtime (`toTask`), one attempt
+ * per call, so the retry is the job's and no other file's backup job is taken.
+ */
+process.env.BACKUP_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+// Registered before testDb() registers its own (which closes the pool): hooks run in order.
+after(async () => {
+  // Nothing of this file is left for the workers of later files (or the browser tests) to run.
+  for (const id of made.jobs) await db.execute(sql`select graphile_worker.remove_job(${id})`);
+  if (made.runs.length) await db.delete(backupRuns).where(inArray(backupRuns.id, made.runs));
+  await db.delete(backupTargets).where(inArray(backupTargets.id, [localId, sftpId].filter(Boolean)));
+  await sshd?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+const db = testDb();
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'jaring-backup-manager-'));
+const localDir = path.join(tmp, 'local');
+const sftpDir = path.join(tmp, 'sftp');
+let sshd: Sshd | undefined;
+let actor: { orgId: string; actorUserId: string; ip: null };
+let localId: string;
+let sftpId: string;
+const made = { runs: [] as string[], jobs: [] as string[] };
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+before(async () => {
+  const missing = sshdMissing();
+  if (missing) throw new Error(missing);
+  sshd = await startSshd();
+  const { org } = await makeOrg(db, 'backups');
+  const root = await makeMember(db, org.id, 'admin', { superAdmin: true });
+  actor = { orgId: org.id, actorUserId: root.user.id, ip: null };
+  localId = (
+    await saveTarget(db, { ...actor, input: { kind: 'local', name: `Folder ${tmp}`, enabled: true, path: localDir } })
+  ).targetId;
+  sftpId = (
+    await saveTarget(db, {
+      ...actor,
+      input: {
+        kind: 'sftp',
+        name: `NAS ${tmp}`,
+        enabled: true,
+        host: '127.0.0.1',
+        port: await closedPort(),
+        username: sshd.username,
+        path: sftpDir,
+        privateKey: sshd.privateKey,
+        hostKeySha256: sshd.hostKeySha256,
+      },
+    })
+  ).targetId;
+});
+
+/** One attempt of the run's job, through the same task wrapper the worker uses. */
+async function attempt(jobId: string, n: number) {
+  const task = toTask(backupRunHandler, { db, bookkeeping: db });
+  const helpers = {
+    job: { attempts: n, max_attempts: 3 },
+    logger: { error: () => {}, info: () => {}, warn: () => {}, debug: () => {} },
+  } as unknown as JobHelpers;
+  try {
+    await task({ jobId }, helpers);
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** Older good backups on a target: one a day for `days` days before today, with their files when local. */
+async function olderCopies(targetId: string, days: number, dir?: string) {
+  const runs = await db
+    .insert(backupRuns)
+    .values(
+      Array.from({ length: days }, (_, i) => ({
+        trigger: 'schedule' as const,
+        status: 'succeeded' as const,
+        fileName: `jaring-old-${targetId.slice(0, 4)}-${i}.jbk`,
+        archivedAt: new Date(Date.now() - (i + 1) * 86_400_000),
+      })),
+    )
+    .returning();
+  made.runs.push(...runs.map((r) => r.id));
+  await db.insert(backupCopies).values(
+    runs.map((r) => ({
+      runId: r.id,
+      targetId,
+      targetName: 'older',
+      status: 'stored' as const,
+      fileName: r.fileName!,
+      uploadedAt: r.archivedAt,
+    })),
+  );
+  if (dir) for (const r of runs) writeFileSync(path.join(dir, r.fileName!), 'old');
+  return runs;
+}
+
+const copiesOf = (runId: string) => db.select().from(backupCopies).where(eq(backupCopies.runId, runId));
+const copyOn = async (runId: string, targetId: string) => (await copiesOf(runId)).find((c) => c.targetId === targetId)!;
+const runRow = async (runId: string) => (await db.select().from(backupRuns).where(eq(backupRuns.id, runId)))[0]!;
+const jobRow = async (jobId: string) => (await db.select().from(jobs).where(eq(jobs.id, jobId)))[0]!;
+
+describe('platform backup runs', () => {
+  test('a target that is down: the run is retried by its job and succeeds once the target is back; the archive is made once', async () => {
+    const queued = await db.transaction((tx) =>
+      queueBackupRun(tx, { orgId: actor.orgId, requestedBy: actor.actorUserId }),
+    );
+    made.runs.push(queued.runId);
+    made.jobs.push(queued.jobId);
+
+    const first = await attempt(queued.jobId, 1);
+    assert.ok(first, 'the first attempt throws so graphile-worker tries again');
+    assert.equal((await jobRow(queued.jobId)).state, 'retrying');
+    let run = await runRow(queued.runId);
+    assert.equal(run.status, 'retrying');
+    assert.equal(run.errorCode, 'targets_failed');
+    assert.match(run.sha256!, /^[0-9a-f]{64}$/);
+    assert.ok(run.sizeBytes! > 0 && run.manifest);
+    const local = await copyOn(run.id, localId);
+    const remote = await copyOn(run.id, sftpId);
+    assert.equal(local.status, 'stored');
+    assert.ok(existsSync(path.join(localDir, run.fileName!)));
+    assert.equal(remote.status, 'failed');
+    assert.equal(remote.errorCode, 'unreachable');
+    assert.match(translate('id', backupErrorKey(remote.errorCode)), /tidak bisa dihubungi.*Uji/);
+    // The archive waits for the next attempt in the run's work folder.
+    assert.ok(existsSync(path.join(process.env.BACKUP_DIR ?? '', '.work', run.id, run.fileName!)));
+
+    // The storage comes back.
+    await saveTarget(db, {
+      ...actor,
+      input: {
+        targetId: sftpId,
+        kind: 'sftp',
+        name: `NAS ${tmp}`,
+        enabled: true,
+        host: '127.0.0.1',
+        port: sshd!.port,
+        username: sshd!.username,
+        path: sftpDir,
+        hostKeySha256: sshd!.hostKeySha256,
+        // Blank: the stored key stays.
+        privateKey: undefined,
+      },
+    });
+    assert.equal(await attempt(queued.jobId, 2), null);
+    assert.equal((await jobRow(queued.jobId)).state, 'done');
+    const retried = await runRow(queued.runId);
+    assert.equal(retried.status, 'succeeded');
+    assert.equal(retried.attempt, 2);
+    assert.equal(retried.sha256, run.sha256, 'the same archive, not a second dump');
+    assert.equal(retried.errorCode, null);
+    assert.ok(retried.durationMs !== null && retried.finishedAt);
+    assert.equal((await copyOn(run.id, localId)).attempts, 1, 'the folder already had it: not sent again');
+    const stored = await copyOn(run.id, sftpId);
+    assert.equal(stored.status, 'stored');
+    assert.equal(stored.attempts, 2);
+    assert.ok(
+      existsSync(path.join(sftpDir, run.fileName!)) && existsSync(path.join(sftpDir, `${run.fileName}.sha256`)),
+    );
+    assert.ok(!existsSync(path.join(process.env.BACKUP_DIR ?? '', '.work', run.id)), 'the work folder is removed');
+    run = retried;
+  });
+
+  test('on the last attempt a target still down makes the run partial; it never costs the older good backups there', async () => {
+    await db
+      .update(backupTargets)
+      .set({ config: sql`config || '{"port": 9}'::jsonb` })
+      .where(eq(backupTargets.id, sftpId));
+    const olderRemote = await olderCopies(sftpId, 12);
+    await olderCopies(localId, 12, localDir);
+    const queued = await db.transaction((tx) => queueBackupRun(tx, { orgId: actor.orgId }));
+    made.runs.push(queued.runId);
+    made.jobs.push(queued.jobId);
+
+    // Failed for good (no retry left), with the outcome's code; the words are on the page.
+    assert.equal(await attempt(queued.jobId, 3), null);
+    const job = await jobRow(queued.jobId);
+    assert.equal(job.state, 'failed');
+    assert.equal(job.error, '[error.backup_partial]');
+    assert.match(translate('id', 'errors.backup_partial'), /sebagian tujuan/);
+    const run = await runRow(queued.runId);
+    assert.equal(run.status, 'partial');
+    assert.ok(run.finishedAt && run.sizeBytes! > 0);
+    const remote = await copyOn(run.id, sftpId);
+    assert.equal(remote.status, 'failed');
+    assert.equal(remote.errorCode, 'unreachable');
+
+    // The SFTP target's older copies are all there: nothing is removed where the upload failed.
+    const remoteNow = await db
+      .select()
+      .from(backupCopies)
+      .where(
+        inArray(
+          backupCopies.runId,
+          olderRemote.map((r) => r.id),
+        ),
+      );
+    assert.ok(remoteNow.filter((c) => c.targetId === sftpId).every((c) => c.removedAt === null));
+    // The folder got the file, so its retention ran: exactly what the plan says went.
+    const settings = (await db.select().from(backupSettings))[0]!;
+    const onLocal = await db
+      .select({
+        id: backupCopies.id,
+        fileName: backupCopies.fileName,
+        takenAt: backupRuns.archivedAt,
+        removedAt: backupCopies.removedAt,
+      })
+      .from(backupCopies)
+      .innerJoin(backupRuns, eq(backupRuns.id, backupCopies.runId))
+      .where(and(eq(backupCopies.targetId, localId), eq(backupCopies.status, 'stored')));
+    const plan = planRetention(
+      onLocal.map((c) => ({ ...c, takenAt: c.takenAt! })),
+      settings,
+    );
+    const removed = onLocal.filter((c) => c.removedAt !== null).map((c) => c.fileName);
+    assert.deepEqual(removed.sort(), plan.remove.map((c) => c.fileName).sort());
+    assert.ok(removed.length > 0, 'twelve daily backups and two new ones: some older daily ones go');
+    const files = readdirSync(localDir);
+    for (const name of removed) assert.ok(!files.includes(name), `${name} removed from the folder`);
+    for (const c of plan.keep) assert.ok(files.includes(c.fileName), `${c.fileName} kept in the folder`);
+  });
+});
+
+describe('the rest of the manager', () => {
+  test('retention removes only what the plan says, and only stored copies count', async () => {
+    const dir = path.join(tmp, 'prune');
+    const [target] = await db
+      .insert(backupTargets)
+      .values({ name: `Prune ${tmp}`, kind: 'local', config: { path: dir }, enabled: false })
+      .returning();
+    try {
+      mkdirSync(dir, { recursive: true });
+      const older = await olderCopies(target!.id, 10, dir);
+      // A failed copy of a newer run: it is no backup, so it neither counts nor is removed.
+      const [failedRun] = await db
+        .insert(backupRuns)
+        .values({ trigger: 'manual', status: 'failed', fileName: 'jaring-failed.jbk', archivedAt: new Date() })
+        .returning();
+      made.runs.push(failedRun!.id);
+      await db.insert(backupCopies).values({
+        runId: failedRun!.id,
+        targetId: target!.id,
+        targetName: 'x',
+        status: 'failed',
+        fileName: 'jaring-failed.jbk',
+      });
+      const policy = { keepDaily: 3, keepWeekly: 1, keepMonthly: 0, timeZone: 'Asia/Jakarta' };
+      const removed = await pruneTarget(db, target!, policy, () => {});
+      const plan = planRetention(
+        older.map((r) => ({ id: r.id, fileName: r.fileName!, takenAt: r.archivedAt! })),
+        policy,
+      );
+      assert.equal(removed, plan.remove.length);
+      const rows = await db.select().from(backupCopies).where(eq(backupCopies.targetId, target!.id));
+      const gone = rows.filter((c) => c.removedAt).map((c) => c.fileName);
+      assert.deepEqual(gone.sort(), plan.remove.map((c) => c.fileName).sort());
+      assert.equal(rows.find((c) => c.status === 'failed')!.removedAt, null);
+      assert.deepEqual(readdirSync(dir).sort(), plan.keep.map((c) => c.fileName).sort());
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
+    }
+  });
+
+  test('the "no recent backup" WhatsApp goes to the super admin once a day', async () => {
+    const { org } = await makeOrg(db, 'backup-alert');
+    const root = await makeMember(db, org.id, 'admin', { superAdmin: true });
+    await db.execute(sql`update users set phone = '081234500099' where id = ${root.user.id}`);
+    await db.insert(whatsappSessions).values({ organizationId: org.id, name: 'HP kantor', status: 'connected' });
+    await db.update(backupSettings).set({ staleAlertedOn: null });
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    assert.equal((await backupHealth(db, { now: inThreeDays })).stale, true);
+    assert.equal((await backupHealth(db)).stale, false, 'a good backup was made just now');
+
+    const first = await alertStaleBackup(db, { now: inThreeDays });
+    assert.equal(first.alerted, true);
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.organizationId, org.id), like(messages.eventKey, `backup_stale:%:${root.user.id}`)));
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.toPhone, '6281234500099');
+    assert.match(sent[0]!.body, /cadangan Jaring terakhir yang berhasil dibuat .*lebih dari sehari.*\/admin\/backups/);
+    // Again the same day: nothing; the next day: once more.
+    assert.equal((await alertStaleBackup(db, { now: new Date(inThreeDays.getTime() + 3_600_000) })).alerted, false);
+    assert.equal((await alertStaleBackup(db, { now: new Date(inThreeDays.getTime() + 86_400_000) })).alerted, true);
+    const all = await db.select().from(messages).where(eq(messages.organizationId, org.id));
+    assert.equal(all.length, 2);
+  });
+
+  test('the schedule claims a day once, however many workers tick', async () => {
+    const day = '2099-12-31';
+    const claims = await Promise.all([1, 2, 3].map(() => claimScheduledRun(db, { day, orgId: actor.orgId })));
+    const won = claims.filter(Boolean);
+    assert.equal(won.length, 1);
+    made.runs.push(won[0]!.runId);
+    made.jobs.push(won[0]!.jobId);
+    assert.equal(await claimScheduledRun(db, { day, orgId: actor.orgId }), null);
+    const rows = await db.select().from(backupRuns).where(eq(backupRuns.scheduledFor, day));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.status, 'queued');
+    assert.equal(rows[0]!.jobId, won[0]!.jobId);
+  });
+});
