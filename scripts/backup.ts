@@ -2,9 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { createDb } from '@/db/client';
+import { backupCopies, backupRuns } from '@/db/schema';
 import { backupFileName, createBackupArchive } from '@/lib/backups/archive';
 import { BackupError } from '@/lib/backups/errors';
 import { loadBackupKey } from '@/lib/backups/key';
+import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { storeFromUrl } from '@/lib/backups/stores';
 import { localStore } from '@/lib/backups/stores/local';
 import { BackupStoreError } from '@/lib/backups/types';
@@ -14,7 +19,10 @@ import { loadDotEnv } from './runtime-env';
 
 /**
  * `npm run backup`: one backup of the whole platform (database and files folder), encrypted, now.
- *   npm run backup                                    into BACKUP_DIR (.data/backups)
+ *   npm run backup                                    a run as *Cadangkan sekarang* makes it: into
+ *                                                     every enabled target of the Cadangan page
+ *                                                     (BACKUP_DIR by default), recorded there, with
+ *                                                     retention (before the first migration: BACKUP_DIR)
  *   npm run backup -- --to /mnt/usb/jaring            a folder
  *   npm run backup -- --to sftp://backup@nas:22/srv/jaring --identity ~/.ssh/id_ed25519 [--host-key SHA256:…]
  *   npm run backup -- --to s3://bucket/prefix [--endpoint https://…]   (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)
@@ -38,6 +46,10 @@ async function main() {
       return;
     }
     const settings = env();
+    if (!values.to && (await managedBackups(database.url))) {
+      process.exitCode = await managedRun(database.url, key.keyId);
+      return;
+    }
     const target = values.to
       ? storeFromUrl(values.to, storeOptions(values))
       : { store: localStore({ kind: 'local', path: settings.BACKUP_DIR }), name: null };
@@ -85,6 +97,53 @@ async function main() {
     interrupt?.dispose();
     if (workFile) await rm(workFile, { force: true });
     await database.stop();
+  }
+}
+
+/** Whether the database has the Cadangan page's tables (migrated), so a CLI run is one of its runs. */
+async function managedBackups(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ ok: boolean }[]>`select to_regclass('public.backup_runs') is not null as ok`;
+    return Boolean(row?.ok);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** One recorded run to every enabled target, then retention: what the page and the schedule do. */
+async function managedRun(url: string, keyId: string): Promise<number> {
+  const { db, client } = createDb(url, { max: 2 });
+  try {
+    const steps = ['pg_dump', 'files', 'encrypting', 'uploading', 'retention'];
+    const outcome = await runPlatformBackup(db, {
+      trigger: 'cli',
+      finalAttempt: true,
+      databaseUrl: url,
+      onProgress: (done) => console.log(`[backup]   ${steps[done] ?? '…'}…`),
+    });
+    const [run] = await db.select().from(backupRuns).where(eq(backupRuns.id, outcome.runId));
+    const copies = await db.select().from(backupCopies).where(eq(backupCopies.runId, outcome.runId));
+    const ok = outcome.status === 'succeeded' || outcome.status === 'partial';
+    console.log(
+      [
+        `[backup] ${outcome.status}: ${run?.fileName ?? '(no file)'}`,
+        ...(run?.sizeBytes ? [`  size      ${formatBytes(run.sizeBytes)}`] : []),
+        ...(run?.sha256 ? [`  sha256    ${run.sha256}`] : []),
+        ...(run?.durationMs ? [`  duration  ${(run.durationMs / 1000).toFixed(1)} s`] : []),
+        `  key       ${keyId} (restoring needs this key: keep it away from the backups)`,
+        ...copies.map(
+          (c) =>
+            `  ${c.status === 'stored' ? 'stored at' : 'FAILED   '} ${c.targetName}: ${c.location ?? `${c.errorCode}: ${c.errorMessage}`}`,
+        ),
+        ...(outcome.removed ? [`  retention removed ${outcome.removed} older file(s)`] : []),
+        ...(run?.errorMessage && !copies.length ? [`  error     ${run.errorCode}: ${run.errorMessage}`] : []),
+        '  (recorded on the Cadangan page; npm run backup -- --to <place> writes one file elsewhere, unrecorded)',
+      ].join('\n'),
+    );
+    return ok && outcome.failed === 0 ? 0 : 1;
+  } finally {
+    await client.end();
   }
 }
 
