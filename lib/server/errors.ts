@@ -187,4 +187,16 @@ export type ErrorCode =
   | 'request_service_ended'
   | 'webhook_delivery_pending'
   | 'webhook_endpoint_disabled'
-  | 'plugin_not_configured';
+  | 'plugin_not_configured'
+  // Organization export and import (lib/org-transfer).
+  | 'export_running'
+  | 'export_gone'
+  | 'passphrase_wrong'
+  | 'import_invalid'
+  | 'import_newer'
+  | 'import_exists'
+  | 'import_clash'
+  | 'import_running'
+  | 'upload_gone'
+  | 'upload_too_large'
+  | 'upload_out_of_order';
