@@ -24,6 +24,7 @@ import * as inventoryReports from './inventory/report-operations';
 import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as network from './network/operations';
+import * as orgTransfer from './org-transfer/operations';
 import * as organizations from './organizations/operations';
 import * as outages from './outages/operations';
 import * as payments from './payments/operations';
@@ -94,6 +95,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     webhooks,
     apiKeys,
     plugins,
+    orgTransfer,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

@@ -30,6 +30,7 @@ import { movesMatrixInputs } from '../support/inventory-moves';
 import { reportsMatrixInputs } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliMatrixInputs } from '../support/olt-cli';
+import { orgTransferMatrixInputs } from '../support/org-transfer';
 import { outageMatrixInputs } from '../support/outages';
 import { pluginMatrixInputs } from '../support/plugin-cases';
 import { requestMatrixInputs } from '../support/requests';
@@ -499,6 +500,7 @@ async function scenario() {
     ...(await activationMatrixInputs(db, org.id, admin.user.id)),
     ...(await webhookMatrixInputs(db, org.id, admin.user.id)),
     ...(await apiKeyMatrixInputs(db, org.id, admin.user.id)),
+    ...(await orgTransferMatrixInputs(db, org.id, admin.user.id)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

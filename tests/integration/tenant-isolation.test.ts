@@ -61,6 +61,7 @@ import * as messagingOps from '@/lib/messaging/operations';
 import * as networkOps from '@/lib/network/operations';
 // Portal operations are walked by the portal walkers (below, and tests/integration/portal-billing-isolation.test.ts).
 import { OPERATIONS, PORTAL_OPERATIONS } from '@/lib/operations';
+import * as orgTransferOps from '@/lib/org-transfer/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as outageOps from '@/lib/outages/operations';
@@ -100,6 +101,7 @@ import { movesIsolationCases } from '../support/inventory-moves';
 import { reportsIsolationCases } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliIsolationCases } from '../support/olt-cli';
+import { orgTransferIsolationCases } from '../support/org-transfer';
 import { outageIsolationCases } from '../support/outages';
 import { pluginIsolationCases } from '../support/plugin-cases';
 import { requestIsolationCases } from '../support/requests';
@@ -1414,6 +1416,12 @@ const CASES: Record<string, () => Promise<void>> = {
     a: { orgId: a.org.id, userId: a.admin.user.id },
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
+  ...orgTransferIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   'portal.settings': async () => {
     await db
       .insert(portalSettings)
@@ -1502,6 +1510,7 @@ const OP_VARIABLES = new Map<string, string>(
     webhookOps,
     apiKeyOps,
     pluginOps,
+    orgTransferOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

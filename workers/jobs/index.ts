@@ -14,6 +14,8 @@ import { onuOpticsHandler } from './onu-optics';
 import { onuRebootHandler } from './onu-reboot';
 import { onuRegisterHandler } from './onu-register';
 import { onuRemoveHandler } from './onu-remove';
+import { orgExportHandler } from './org-export';
+import { orgImportHandler } from './org-import';
 import { pluginHookHandler } from './plugin-hook';
 import { routerCheckHandler } from './router-check';
 import { routerImportHandler } from './router-import';
@@ -60,4 +62,6 @@ export const HANDLERS: JobHandler[] = [
   assistantReplyHandler,
   webhookDeliverHandler,
   pluginHookHandler,
+  orgExportHandler,
+  orgImportHandler,
 ];
