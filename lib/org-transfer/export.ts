@@ -47,6 +47,28 @@ export async function organizationFiles(filesDir: string, orgId: string) {
   return out.sort((a, b) => a.relative.localeCompare(b.relative));
 }
 
+/** What the export reads before it writes: the organization, its tables' counts, its people, its files. */
+async function survey(tx: Db, p: ExportOptions, key: Buffer | null) {
+  const [org] = await tx.execute<{ j: string; slug: string; name: string }>(
+    sql`select row_to_json(o)::text as j, o.slug, o.name from organizations o where o.id = ${p.orgId}`,
+  );
+  if (!org) throw new AppError('not_found');
+  const scope: Scope = { orgId: p.orgId, slug: org.slug };
+  const tables = tablePlan().filter((t) => !t.passphraseOnly || key);
+  const counts = new Map<string, number>();
+  for (const t of tables) counts.set(t.name, await countRows(tx, t, scope));
+  const people = await tx.execute<{ j: Row; member: 'active' | 'inactive' | null }>(
+    sql`select row_to_json(u) as j,
+        (select case when m.active then 'active' else 'inactive' end from memberships m
+          where m.user_id = u.id and m.organization_id = ${p.orgId}) as member
+      from users u where u.id in (
+        select m.user_id from memberships m where m.organization_id = ${p.orgId}
+        union ${exportedUserIds(tables, scope, Boolean(key))}) order by u.id`,
+  );
+  const files = await organizationFiles(p.filesDir, p.orgId);
+  return { org, scope, tables, counts, people: [...people], files, level: await migrationLevel(tx) };
+}
+
 /**
  * One organization as a ZIP: data/<table>.jsonl per table of the plan (rows as the database
  * has them, parents first), csv/ for the main tables, data/users.jsonl, files/ and the
@@ -58,61 +80,51 @@ export async function exportOrganization(db: Database, p: ExportOptions): Promis
   const key = p.passphrase?.key ?? null;
   return db.transaction(
     async (tx) => {
-      const [org] = await tx.execute<{ j: string; slug: string; name: string }>(
-        sql`select row_to_json(o)::text as j, o.slug, o.name from organizations o where o.id = ${p.orgId}`,
-      );
-      if (!org) throw new AppError('not_found');
-      const scope: Scope = { orgId: p.orgId, slug: org.slug };
-      const tables = tablePlan().filter((t) => !t.passphraseOnly || key);
-      const counts = new Map<string, number>();
-      for (const t of tables) counts.set(t.name, await countRows(tx, t, scope));
-      const userRows = await tx.execute<{ j: Row }>(
-        sql`select row_to_json(u) as j from users u where u.id in (
-          select m.user_id from memberships m where m.organization_id = ${p.orgId}
-          union ${exportedUserIds(tables, scope, Boolean(key))}) order by u.id`,
-      );
-      const files = await organizationFiles(p.filesDir, p.orgId);
-      const total = [...counts.values()].reduce((a, b) => a + b, 0) + userRows.length + files.length;
+      const s = await survey(tx, p, key);
+      const total = [...s.counts.values()].reduce((a, b) => a + b, 0) + s.people.length + s.files.length;
       let done = 0;
       const step = async (n: number) => {
         done += n;
         await p.progress?.(done, total);
       };
-
       const zip = new ZipWriter(p.outFile);
-      await zip.entry('data/organizations.jsonl', (write) => write(`${org.j}\n`));
-      await zip.entry('data/users.jsonl', async (write) => {
-        for (const u of userRows) await write(`${JSON.stringify(sealUser(u.j, key, decrypt))}\n`);
-      });
-      await step(userRows.length);
-      for (const t of tables) {
-        await zip.entry(`data/${t.name}.jsonl`, (write) => writeTable(tx, t, scope, { key, decrypt, write, step }));
-        if (t.csv) await zip.entry(`csv/${t.name}.csv`, (write) => writeCsv(tx, t, scope, write));
+      try {
+        await zip.entry('data/organizations.jsonl', (write) => write(`${s.org.j}\n`));
+        await zip.entry('data/users.jsonl', async (write) => {
+          for (const u of s.people) await write(`${JSON.stringify(sealUser(u.j, u.member, key, decrypt))}\n`);
+        });
+        await step(s.people.length);
+        for (const t of s.tables) {
+          await zip.entry(`data/${t.name}.jsonl`, (write) => writeTable(tx, t, s.scope, { key, decrypt, write, step }));
+          if (t.csv) await zip.entry(`csv/${t.name}.csv`, (write) => writeCsv(tx, t, s.scope, write));
+        }
+        for (const f of s.files) zip.file(path.join(p.filesDir, p.orgId, f.relative), `files/${f.relative}`);
+        let manifest: Manifest | undefined;
+        // Built when the ZIP reaches it: every entry before it is written and summed.
+        zip.last('manifest.json', () => {
+          manifest = {
+            format: FORMAT,
+            formatVersion: FORMAT_VERSION,
+            exportedAt: (p.now ?? new Date()).toISOString(),
+            migrations: s.level,
+            organization: { id: p.orgId, name: s.org.name, slug: s.org.slug },
+            secrets: key ? 'passphrase' : 'absent',
+            kdf: p.passphrase?.kdf ?? null,
+            check: key ? passphraseCheck(key) : null,
+            tables: s.tables.map((t) => ({ name: t.name, rows: s.counts.get(t.name) ?? 0 })),
+            users: s.people.length,
+            files: { count: s.files.length, bytes: s.files.reduce((a, f) => a + f.bytes, 0) },
+            entries: { ...zip.entries },
+          };
+          return JSON.stringify(manifest, null, 2);
+        });
+        const sum = await zip.finish();
+        await step(s.files.length);
+        return { ...sum, manifest: manifest! };
+      } catch (error) {
+        zip.abort(error as Error);
+        throw error;
       }
-      for (const f of files) zip.file(path.join(p.filesDir, p.orgId, f.relative), `files/${f.relative}`);
-
-      const level = await migrationLevel(tx);
-      let manifest: Manifest | undefined;
-      zip.last('manifest.json', () => {
-        manifest = {
-          format: FORMAT,
-          formatVersion: FORMAT_VERSION,
-          exportedAt: (p.now ?? new Date()).toISOString(),
-          migrations: level,
-          organization: { id: p.orgId, name: org.name, slug: org.slug },
-          secrets: key ? 'passphrase' : 'absent',
-          kdf: p.passphrase?.kdf ?? null,
-          check: key ? passphraseCheck(key) : null,
-          tables: tables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0 })),
-          users: userRows.length,
-          files: { count: files.length, bytes: files.reduce((a, f) => a + f.bytes, 0) },
-          entries: { ...zip.entries },
-        };
-        return JSON.stringify(manifest, null, 2);
-      });
-      const sum = await zip.finish();
-      await step(files.length);
-      return { ...sum, manifest: manifest! };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

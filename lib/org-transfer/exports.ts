@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
-import { jobs, users } from '@/db/schema';
+import { jobs, organizations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
@@ -175,8 +175,9 @@ async function downloadable(filesDir: string, orgId: string, r: Partial<ExportJo
 export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDir?: string }) {
   const filesDir = p.filesDir ?? env().FILES_DIR;
   const [job] = await db
-    .select({ state: jobs.state, result: jobs.result, createdAt: jobs.createdAt })
+    .select({ state: jobs.state, result: jobs.result, createdAt: jobs.createdAt, slug: organizations.slug })
     .from(jobs)
+    .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
     .where(and(eq(jobs.id, p.jobId), eq(jobs.organizationId, p.orgId), eq(jobs.type, orgExport.name)));
   if (job?.state !== 'done') throw new AppError('not_found');
   const r = job.result as Partial<ExportJobResult>;
@@ -191,5 +192,5 @@ export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDi
     data: { jobId: p.jobId, bytes: r.bytes ?? null },
   });
   const day = job.createdAt.toISOString().slice(0, 10);
-  return { path: path.join(filesDir, r.file!), fileName: `jaring-export-${day}.zip`, bytes: r.bytes ?? 0 };
+  return { path: path.join(filesDir, r.file!), fileName: `jaring-${job.slug}-${day}.zip`, bytes: r.bytes ?? 0 };
 }

@@ -65,6 +65,8 @@ export async function importOrganization(db: Database, p: ImportOptions): Promis
       done += n;
       await p.progress?.(done, total);
     };
+    // Refused before the files are unpacked, and again inside the transaction (a race).
+    await refuseClashes(db, manifest, slug);
     const files = await stageFiles(zip, manifest, staging, step);
     const result = await db
       .transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import type { JobProgress } from '@/lib/jobs/contract';
 import { enqueue } from '@/lib/jobs/enqueue';
+import { PermanentJobError } from '@/lib/jobs/errors';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { forgetJobKey } from './exports';
@@ -97,7 +98,7 @@ export async function runImportJob(
 ): Promise<ImportJobResult> {
   const filesDir = p.filesDir ?? env().FILES_DIR;
   try {
-    const file = await uploadedFile({ uploadId: p.uploadId, filesDir });
+    const file = await uploadedFile({ uploadId: p.uploadId, filesDir }).catch(asJobError);
     const result = await importOrganization(db, {
       file,
       filesDir,
@@ -106,13 +107,22 @@ export async function runImportJob(
       actorUserId: p.actorUserId,
       appUrl: env().APP_URL,
       progress: p.progress,
-    });
+    }).catch(asJobError);
     await rm(file, { force: true });
     const { links, ...rest } = result;
     return { ...rest, linksEnc: encryptSecret(JSON.stringify(links)) };
   } finally {
     await forgetJobKey(db, p);
   }
+}
+
+/**
+ * An expected refusal (the organization is already here, the file is damaged) ends the job
+ * at once, stored as `[error.<code>]` so the page shows it translated.
+ */
+function asJobError(error: unknown): never {
+  if (error instanceof AppError) throw new PermanentJobError(`[error.${error.code}]`);
+  throw error;
 }
 
 /** The reset links of the users an import created, for the super admin who imported. */

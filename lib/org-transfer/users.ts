@@ -28,14 +28,24 @@ export function exportedUserIds(tables: PlannedTable[], p: Scope, withPassphrase
   return sql.join(named, sql` union `);
 }
 
-/** The columns of a user that travel; the password, authenticator and recovery codes only sealed. */
-export function sealUser(row: Row, key: Buffer | null, decrypt: (stored: string) => string): Row {
+/**
+ * The columns of a user that travel; the password, authenticator and recovery codes only
+ * sealed. `member`: their membership here (active or not), or null for someone a row only
+ * names (a super admin in the audit log).
+ */
+export function sealUser(
+  row: Row,
+  member: 'active' | 'inactive' | null,
+  key: Buffer | null,
+  decrypt: (stored: string) => string,
+): Row {
   const out: Row = {
     id: row.id,
     email: row.email,
     name: row.name,
     phone: row.phone,
     active: row.active,
+    member,
     created_at: row.created_at,
   };
   if (!key) return out;
@@ -60,6 +70,8 @@ export type ImportedUsers = {
  * Each exported user on this install: the account with the same email (kept as it is: its
  * password and authenticator are its own), or a new one with the exported sign-in when the
  * passphrase carried it, else with a password nobody knows (and a reset link, see below).
+ * Someone the rows only name, without a membership, comes as a disabled account: their
+ * name stays on the history, and nobody signs in as them.
  */
 export async function importUsers(
   db: Db,
@@ -87,7 +99,7 @@ export async function importUsers(
       name: String(row.name),
       phone: (row.phone as string | null) ?? null,
       passwordHash: carried ? openWith(p.key!, String(row.password_hash)) : unusable!,
-      active: row.active !== false,
+      active: row.active !== false && row.member !== null,
       totpSecretEnc: totp,
       totpEnabledAt: totp && row.totp_enabled_at ? new Date(String(row.totp_enabled_at)) : null,
       totpLastStep: totp ? ((row.totp_last_step as number | null) ?? null) : null,
@@ -96,7 +108,7 @@ export async function importUsers(
       createdAt: row.created_at ? new Date(String(row.created_at)) : undefined,
     });
     result.map.set(String(row.id), id);
-    result.created.push({ id, email, needsPassword: !carried });
+    result.created.push({ id, email, needsPassword: !carried && row.member === 'active' });
   }
   return result;
 }

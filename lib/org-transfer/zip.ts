@@ -89,6 +89,13 @@ export class ZipWriter {
     this.zip.addReadStreamLazy(name, (callback) => callback(null, Readable.from([Buffer.from(build(), 'utf8')])));
   }
 
+  /** Gives up a ZIP half written (the export failed): its streams are closed, the file is the caller's to remove. */
+  abort(error: Error) {
+    this.failure ??= error;
+    this.current?.destroy(error);
+    (this.zip.outputStream as Readable).destroy(error);
+  }
+
   /** Closes the ZIP: the whole file's size and SHA-256. */
   async finish(): Promise<EntrySum> {
     this.zip.end();

@@ -32,6 +32,8 @@ export function ImportOrganization() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [links, setLinks] = useState<{ email: string; url: string }[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // The file already up (a wrong passphrase is typed again without sending the file again).
+  const [sentFile, setSentFile] = useState<{ key: string; id: string } | null>(null);
 
   const refused = (r: { message: string; fieldErrors?: Record<string, string> }) => {
     setError(r.message);
@@ -48,17 +50,25 @@ export function ImportOrganization() {
     if (!(file instanceof File) || file.size === 0) return setFieldErrors({ file: t('chooseFile') });
     setBusy(true);
     try {
-      let uploadId: string | undefined;
-      for (let offset = 0; offset < file.size; offset += UPLOAD_PIECE_BYTES) {
-        setSent(Math.round((offset / file.size) * 100));
-        const piece = new File([file.slice(offset, offset + UPLOAD_PIECE_BYTES)], 'piece.zip');
-        const r = await uploadImportAction({ uploadId, offset, total: file.size, piece });
-        if (!r.ok) return setError(r.message);
-        uploadId = r.data.uploadId;
+      const fileKey = `${file.name}:${file.size}:${file.lastModified}`;
+      let uploadId = sentFile?.key === fileKey ? sentFile.id : undefined;
+      if (!uploadId) {
+        for (let offset = 0; offset < file.size; ) {
+          setSent(Math.round((offset / file.size) * 100));
+          const piece = new File([file.slice(offset, offset + UPLOAD_PIECE_BYTES)], 'piece.zip');
+          const r = await uploadImportAction({ uploadId, offset, total: file.size, piece });
+          if (!r.ok) return setError(r.message);
+          uploadId = r.data.uploadId;
+          offset = r.data.received;
+        }
+        setSentFile({ key: fileKey, id: uploadId! });
+        setSent(null);
       }
-      setSent(null);
       const r = await inspectImportAction({ uploadId: uploadId!, passphrase });
-      if (!r.ok) return refused(r);
+      if (!r.ok) {
+        if (r.code === 'upload_gone') setSentFile(null);
+        return refused(r);
+      }
       setUpload({ id: uploadId!, passphrase });
       setSeen(r.data);
     } finally {
@@ -79,6 +89,7 @@ export function ImportOrganization() {
   };
 
   const reset = () => {
+    setSentFile(null);
     setUpload(null);
     setSeen(null);
     setJobId(null);
