@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '@/db/client';
 import { routers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -14,6 +15,7 @@ import { type PlannedTable, tablePlan } from './graph';
 import { exportRows, openExport } from './inspect';
 import { isNewer, type Manifest, migrationLevel } from './manifest';
 import type { Row, RowMapping } from './plan';
+import { scopeOf } from './rows';
 import { openRowSecrets } from './secrets';
 import { importUsers, issueImportLinks } from './users';
 import type { ZipReader } from './zip';
@@ -77,11 +79,7 @@ export async function importOrganization(db: Database, p: ImportOptions): Promis
         const seal = p.seal ?? encryptSecret;
         const users = await importUsers(tx, await collect(exportRows(zip, manifest, 'users')), { key: p.key, seal });
         await step(manifest.users);
-        const mapping: RowMapping = {
-          user: (id) => users.map.get(id) ?? id,
-          fromSlug: org.slug,
-          toSlug: slug,
-        };
+        const mapping: RowMapping = { user: (id) => users.map.get(id), fromSlug: org.slug, toSlug: slug };
         const tools = { seal, now: new Date().toISOString() };
         const deferred: { t: PlannedTable; rows: Row[] }[] = [];
         let rows = 0;
@@ -96,10 +94,14 @@ export async function importOrganization(db: Database, p: ImportOptions): Promis
             await step(batch.length);
             batch = [];
           };
+          const own = t.columns.some((c) => c.name === 'organization_id');
           for await (const row of exportRows(zip, manifest, t.name)) {
+            // Every row is the new organization's, whatever an edited ZIP says.
+            if (own) row.organization_id = org.id;
             openRowSecrets(row, t, p.key, tools);
-            for (const column of t.users) if (typeof row[column] === 'string') row[column] = mapping.user(row[column]);
-            t.remap?.(row, mapping);
+            for (const column of t.users)
+              if (typeof row[column] === 'string') row[column] = knownUser(mapping, row[column]);
+            if (t.remap && !t.remap(row, mapping)) continue;
             for (const column of t.defer ?? []) {
               if (row[column] === null || row[column] === undefined) continue;
               later.push({ ...Object.fromEntries(t.key.map((k) => [k, row[k]])), [column]: row[column] });
@@ -113,6 +115,7 @@ export async function importOrganization(db: Database, p: ImportOptions): Promis
           rows += listed.rows;
         }
         for (const d of deferred) await setDeferred(tx, d.t, d.rows);
+        await checkReferences(tx, manifest, org.id);
         await rebuildRadius(tx, org.id);
         const links = await issueImportLinks(tx, {
           orgId: org.id,
@@ -158,6 +161,51 @@ export async function importOrganization(db: Database, p: ImportOptions): Promis
   } finally {
     zip.close();
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** A user the export carried: a row naming anyone else was edited (it would reach into this install's people). */
+function knownUser(m: RowMapping, id: string) {
+  const user = m.user(id);
+  if (!user) throw new AppError('import_invalid');
+  return user;
+}
+
+/**
+ * Every reference of the imported rows stays inside the new organization: the composite keys
+ * hold that in the database; plain keys (a payment's customer) and the rows that belong
+ * through a parent are checked here, so an edited ZIP cannot point into another tenant.
+ */
+async function checkReferences(db: Db, manifest: Manifest, orgId: string) {
+  const scoped = new Set(
+    tablePlan()
+      .filter((t) => t.columns.some((c) => c.name === 'organization_id'))
+      .map((t) => t.name),
+  );
+  for (const t of tablePlan()) {
+    const listed = manifest.tables.find((x) => x.name === t.name);
+    if (!listed) continue;
+    if (t.parent && t.through) {
+      const [row] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from ${sql.identifier(t.name)} t where ${scopeOf(t, { orgId, slug: '' })}`,
+      );
+      if (Number(row?.n) !== listed.rows && !(t.passphraseOnly && Number(row?.n) === 0))
+        throw new AppError('import_invalid');
+    }
+    if (!scoped.has(t.name)) continue;
+    for (const fk of getTableConfig(t.table).foreignKeys) {
+      const ref = fk.reference();
+      const target = getTableConfig(ref.foreignTable).name;
+      if (!scoped.has(target) || ref.columns.some((c) => c.name === 'organization_id')) continue;
+      const on = sql.join(
+        ref.columns.map((c, i) => sql`u.${sql.identifier(ref.foreignColumns[i]!.name)} = t.${sql.identifier(c.name)}`),
+        sql` and `,
+      );
+      const [row] = await db.execute<{ n: number }>(sql`
+        select count(*)::int as n from ${sql.identifier(t.name)} t join ${sql.identifier(target)} u on ${on}
+        where t.organization_id = ${orgId} and u.organization_id <> ${orgId}`);
+      if (Number(row?.n) > 0) throw new AppError('import_invalid');
+    }
   }
 }
 

@@ -44,12 +44,15 @@ export type ExportedTable = {
   defer?: string[];
   /** Columns holding a user id without a foreign key that says so. */
   userColumns?: string[];
-  /** Values that name a user or the slug other than through a key (rewritten on import). */
-  remap?: (row: Row, m: RowMapping) => void;
+  /**
+   * Values that name a user or the slug other than through a key, rewritten on import; false:
+   * the row is not this organization's after all and is left out.
+   */
+  remap?: (row: Row, m: RowMapping) => boolean;
 };
 
-/** What the import changes in the rows it reads: who a user is here, and the slug. */
-export type RowMapping = { user: (id: string) => string; fromSlug: string; toSlug: string };
+/** What the import changes in the rows it reads: who a user is here (if exported), and the slug. */
+export type RowMapping = { user: (id: string) => string | undefined; fromSlug: string; toSlug: string };
 
 const s = schema;
 
@@ -104,7 +107,9 @@ export const EXPORTED: ExportedTable[] = [
   {
     table: s.auditLogs,
     remap: (row, m) => {
-      if (row.entity_type === 'user' && typeof row.entity_id === 'string') row.entity_id = m.user(row.entity_id);
+      if (row.entity_type === 'user' && typeof row.entity_id === 'string')
+        row.entity_id = m.user(row.entity_id) ?? row.entity_id;
+      return true;
     },
   },
   { table: s.inventoryItems, csv: true },
@@ -166,6 +171,8 @@ export const EXPORTED: ExportedTable[] = [
       if (m.fromSlug !== m.toSlug && typeof user === 'string' && user.endsWith(`@${m.fromSlug}`))
         row.username = `${user.slice(0, -m.fromSlug.length)}${m.toSlug}`;
       if (m.fromSlug !== m.toSlug && row.realm === m.fromSlug) row.realm = m.toSlug;
+      // Only the organization's own realm: an edited ZIP cannot add sessions to another's.
+      return typeof row.username === 'string' && row.username.endsWith(`@${m.toSlug}`);
     },
   },
   { table: s.resellerSettings },

@@ -31,7 +31,7 @@ import { inspectExport } from '@/lib/org-transfer/inspect';
 import type { Row } from '@/lib/org-transfer/plan';
 import { scopeOf } from '@/lib/org-transfer/rows';
 import { deriveKey, newKdf } from '@/lib/org-transfer/secrets';
-import { ZipReader } from '@/lib/org-transfer/zip';
+import { ZipReader, ZipWriter } from '@/lib/org-transfer/zip';
 import { AppError } from '@/lib/server/errors';
 import { ensureDatabase } from '@/scripts/embedded-postgres';
 import { migrateDatabase } from '@/scripts/migrate-lib';
@@ -384,7 +384,53 @@ describe('an organization moves to another install', () => {
       sql`select count(*)::int as n from portal_accounts where organization_id = ${world.orgId}`,
     );
     assert.equal(accounts!.n, 0);
-    void randomUUID;
+  });
+});
+
+describe('an edited ZIP', () => {
+  test('cannot reach into another organization of the install: refused, nothing written', async () => {
+    const [victimPlan] = await db.execute<{ id: string }>(
+      sql`select id from plans where organization_id = ${world.orgId} limit 1`,
+    );
+    const forged = { id: randomUUID(), name: 'Palsu', slug: `palsu-${randomUUID().slice(0, 8)}` };
+    const file = path.join(work, 'forged.zip');
+    const zip = new ZipWriter(file);
+    await zip.entry('data/organizations.jsonl', (w) => w(`${JSON.stringify(forged)}\n`));
+    await zip.entry('data/users.jsonl', async () => {});
+    const customer = {
+      id: randomUUID(),
+      organization_id: world.orgId,
+      number: 1,
+      name: 'X',
+      phone: '62811',
+      address: 'X',
+    };
+    await zip.entry('data/customers.jsonl', (w) => w(`${JSON.stringify({ ...customer, plan_id: victimPlan!.id })}\n`));
+    zip.last('manifest.json', () =>
+      JSON.stringify({
+        format: 'jaring-organization-export',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        migrations: { count: 0, last: 0 },
+        organization: forged,
+        secrets: 'absent',
+        kdf: null,
+        check: null,
+        tables: [{ name: 'customers', rows: 1 }],
+        users: 0,
+        files: { count: 0, bytes: 0 },
+        entries: zip.entries,
+      }),
+    );
+    await zip.finish();
+    await assert.rejects(
+      importOrganization(db, { file, filesDir: path.join(work, 'forged-files'), key: null, appUrl: 'https://x.test' }),
+      (e) => e instanceof AppError && e.code === 'import_invalid',
+    );
+    const [left] = await db.execute<{ n: number }>(
+      sql`select (select count(*) from organizations where id = ${forged.id})::int + (select count(*) from customers where id = ${customer.id})::int as n`,
+    );
+    assert.equal(left!.n, 0);
   });
 });
 
