@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createDecipheriv, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { createDb, type Database } from '@/db/client';
 import {
   infraSites,
+  jobs,
   oltPonPorts,
   olts,
   organizations,
@@ -25,9 +26,11 @@ import { allocateCustomerNumbers } from '@/lib/core/customer-search';
 import { encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { exportOrganization } from '@/lib/org-transfer/export';
+import { exportDownload, requestExport, runExportJob } from '@/lib/org-transfer/exports';
 import { tablePlan } from '@/lib/org-transfer/graph';
 import { importOrganization } from '@/lib/org-transfer/import';
 import { inspectExport } from '@/lib/org-transfer/inspect';
+import type { KdfParams } from '@/lib/org-transfer/manifest';
 import type { Row } from '@/lib/org-transfer/plan';
 import { scopeOf } from '@/lib/org-transfer/rows';
 import { deriveKey, newKdf } from '@/lib/org-transfer/secrets';
@@ -384,6 +387,37 @@ describe('an organization moves to another install', () => {
       sql`select count(*)::int as n from portal_accounts where organization_id = ${world.orgId}`,
     );
     assert.equal(accounts!.n, 0);
+  });
+});
+
+describe('the export job', () => {
+  test('gets the passphrase as a key only, encrypted, wipes it, and leaves a ZIP to download once', async () => {
+    const actor = { orgId: world.orgId, actorUserId: world.technicianUserId, ip: null };
+    const { jobId } = await requestExport(db, { ...actor, passphrase: PASSPHRASE });
+    // No worker here: the test runs the job itself (and keeps other files' workers off it).
+    await db.execute(sql`select graphile_worker.remove_job(${jobId}::text)`);
+    const payload = async () =>
+      (await db.select({ payload: jobs.payload }).from(jobs).where(eq(jobs.id, jobId)))[0]!.payload as {
+        keyEnc: string | null;
+        kdf: KdfParams | null;
+      };
+    const queued = await payload();
+    assert.ok(queued.keyEnc && !JSON.stringify(queued).includes(PASSPHRASE));
+    await assert.rejects(
+      requestExport(db, { ...actor, passphrase: null }),
+      (e) => e instanceof AppError && e.code === 'export_running',
+    );
+    const result = await runExportJob(db, { orgId: world.orgId, jobId, ...queued });
+    assert.equal((await payload()).keyEnc, null);
+    assert.equal(result.secrets, 'passphrase');
+    await db.update(jobs).set({ state: 'done', result }).where(eq(jobs.id, jobId));
+    const file = await exportDownload(db, { ...actor, jobId });
+    assert.equal(statSync(file.path).size, result.bytes);
+    assert.match(file.fileName, new RegExp(`^jaring-${world.slug}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+    const [audit] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_logs where organization_id = ${world.orgId} and action = 'org_transfer.export_downloaded'`,
+    );
+    assert.equal(audit!.n, 1);
   });
 });
 
