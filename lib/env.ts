@@ -107,6 +107,10 @@ const schema = z
     JARING_PLUGINS: z.string().default(''),
     PLUGIN_HOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     PLUGIN_MEMORY_MB: z.coerce.number().int().min(16).default(128),
+    // The largest organization export a super admin may upload to import (MB), and how many
+    // days an organization's own exports stay downloadable (docs/features/organization-export.md).
+    ORG_IMPORT_MAX_MB: z.coerce.number().int().positive().default(2048),
+    ORG_EXPORT_KEEP_DAYS: z.coerce.number().int().positive().default(3),
     // hosted: one platform serving many ISPs (router addresses must be public or in
     // ROUTER_PRIVATE_RANGES); self-hosted: one ISP's own server, routers on its LAN.
     PLATFORM_MODE: z.enum(['self-hosted', 'hosted']).default('self-hosted'),

@@ -16,6 +16,7 @@ import {
   sessionKick,
   subscriptionApply,
 } from '@/lib/network/jobs';
+import { orgExport, orgImport } from '@/lib/org-transfer/jobs';
 import { pluginHook } from '@/lib/plugins/jobs';
 import { voucherDeliver, voucherDisable, voucherSync } from '@/lib/vouchers/jobs';
 import { webhookDeliver } from '@/lib/webhooks/jobs';
@@ -57,6 +58,8 @@ export const JOB_CONTRACTS = [
   routerConfigBackup,
   backupRun,
   backupCheck,
+  orgExport,
+  orgImport,
 ] as const;
 
 export type JobType = (typeof JOB_CONTRACTS)[number]['name'];

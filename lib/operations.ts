@@ -26,6 +26,7 @@ import * as jobs from './jobs/operations';
 import * as messaging from './messaging/operations';
 import * as routerConfig from './network/config-backups/operations';
 import * as network from './network/operations';
+import * as orgTransfer from './org-transfer/operations';
 import * as organizations from './organizations/operations';
 import * as outages from './outages/operations';
 import * as payments from './payments/operations';
@@ -98,6 +99,7 @@ export const OPERATIONS: Record<string, Operation<any, unknown>> = Object.fromEn
     plugins,
     routerConfig,
     backups,
+    orgTransfer,
   ]
     .flatMap((mod) => Object.values(mod))
     .map((op) => [op.name, op]),

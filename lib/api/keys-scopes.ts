@@ -4,7 +4,8 @@ import { can, PERMISSION_NAMES, type Permission, type Role } from '@/lib/auth/pe
  * Permissions a key can never carry, whatever its maker holds: a key does not make keys (a
  * leaked one could otherwise mint a fresh, longer-lived one), nor point webhooks or plugins
  * elsewhere (a leaked one could read every future event or a webhook's signing secret), and
- * platform work crosses organizations, which an organization's key must not.
+ * platform work crosses organizations, which an organization's key must not. Nor does a key
+ * take all of the organization's data away at once (organization.export).
  */
 const NEVER_A_SCOPE: readonly Permission[] = [
   'api.manage',
@@ -12,6 +13,7 @@ const NEVER_A_SCOPE: readonly Permission[] = [
   'plugins.manage',
   'platform.organizations',
   'platform.backups',
+  'organization.export',
 ];
 
 /** The scopes a member with this role may give a key: their own permissions, less the above. */

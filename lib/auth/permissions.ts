@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'dashboard.view': ROLES,
   'roles.view': STAFF,
   'organization.settings': ['super_admin', 'admin'],
+  // Taking the whole organization's data away (one ZIP): the organization's admins. Importing
+  // one on this install makes a new organization, a platform act (platform.organizations).
+  'organization.export': ['super_admin', 'admin'],
   'users.view': ['super_admin', 'admin', 'hr'],
   'users.manage': ['super_admin', 'admin'],
   'audit.view': ['super_admin', 'admin'],

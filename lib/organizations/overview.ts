@@ -19,6 +19,7 @@ export const SETTINGS_SECTIONS = [
   { key: 'portal', href: '/settings/portal', permission: 'organization.settings' },
   { key: 'webhooks', href: '/settings/webhooks', permission: 'webhooks.manage' },
   { key: 'api', href: '/settings/api', permission: 'api.manage' },
+  { key: 'export', href: '/settings/export', permission: 'organization.export' },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 export type SettingsSectionKey = (typeof SETTINGS_SECTIONS)[number]['key'];
 
@@ -48,6 +49,7 @@ type Figures = {
   webhooks: number;
   webhooksOff: number;
   apiKeys: number;
+  exports: number;
 };
 
 /**
@@ -78,7 +80,9 @@ export async function getSettingsOverview(db: Db, p: { orgId: string; may: (perm
       (select count(*)::int from webhook_endpoints w where w.organization_id = o.id) as webhooks,
       (select count(*)::int from webhook_endpoints w where w.organization_id = o.id and not w.enabled) as "webhooksOff",
       (select count(*)::int from api_keys k where k.organization_id = o.id and k.revoked_at is null
-        and (k.expires_at is null or k.expires_at > now())) as "apiKeys"
+        and (k.expires_at is null or k.expires_at > now())) as "apiKeys",
+      (select count(*)::int from jobs j where j.organization_id = o.id and j.type = 'org-export' and j.state = 'done'
+        and (j.result->>'expiresAt')::timestamptz > now()) as exports
     from organizations o left join billing_settings b on b.organization_id = o.id
     where o.id = ${p.orgId}`);
   if (!f) throw new AppError('not_found');
@@ -119,5 +123,7 @@ function pick(f: Figures, key: SettingsSectionKey): Record<string, string | numb
       return { endpoints: f.webhooks, off: f.webhooksOff };
     case 'api':
       return { keys: f.apiKeys };
+    case 'export':
+      return { exports: f.exports };
   }
 }

@@ -189,4 +189,16 @@ export type ErrorCode =
   | 'webhook_endpoint_disabled'
   | 'plugin_not_configured'
   | 'router_host_key_not_waiting'
-  | 'router_host_key_other';
+  | 'router_host_key_other'
+  // Organization export and import (lib/org-transfer).
+  | 'export_running'
+  | 'export_gone'
+  | 'passphrase_wrong'
+  | 'import_invalid'
+  | 'import_newer'
+  | 'import_exists'
+  | 'import_clash'
+  | 'import_running'
+  | 'upload_gone'
+  | 'upload_too_large'
+  | 'upload_out_of_order';

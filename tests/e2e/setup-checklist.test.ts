@@ -77,6 +77,7 @@ describe('first run on a phone, in Chromium at 390×844', () => {
       '/settings/portal',
       '/settings/webhooks',
       '/settings/api',
+      '/settings/export',
     ]);
     assert.match(
       await page.locator('[data-section=payments] [data-testid=settings-state]').innerText(),

@@ -31,6 +31,7 @@ import { movesMatrixInputs } from '../support/inventory-moves';
 import { reportsMatrixInputs } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliMatrixInputs } from '../support/olt-cli';
+import { orgTransferMatrixInputs } from '../support/org-transfer';
 import { outageMatrixInputs } from '../support/outages';
 import { pluginMatrixInputs } from '../support/plugin-cases';
 import { requestMatrixInputs } from '../support/requests';
@@ -503,6 +504,7 @@ async function scenario() {
     ...(await apiKeyMatrixInputs(db, org.id, admin.user.id)),
     ...(await routerConfigMatrixInputs(db, org.id)),
     ...(await backupMatrixInputs(db)),
+    ...(await orgTransferMatrixInputs(db, org.id, admin.user.id)),
     'portal.settings': {},
     'portal.saveSettings': {
       portalEnabled: true,

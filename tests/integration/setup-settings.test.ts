@@ -119,8 +119,10 @@ describe('settings hub', () => {
       'portal',
       'webhooks',
       'api',
+      'export',
     ]);
     assert.deepEqual(byKey.webhooks!.figures, { endpoints: 0, off: 0 });
+    assert.deepEqual(byKey.export!.figures, { exports: 0 });
     assert.deepEqual(byKey.workOrders!.figures, { custom: 0 });
     assert.deepEqual(byKey.api!.figures, { keys: 0 });
     assert.deepEqual(byKey.billing!.figures, { invoiceDay: 5, dueDay: 15, graceDays: 3 });

@@ -63,6 +63,7 @@ import * as routerConfigOps from '@/lib/network/config-backups/operations';
 import * as networkOps from '@/lib/network/operations';
 // Portal operations are walked by the portal walkers (below, and tests/integration/portal-billing-isolation.test.ts).
 import { OPERATIONS, PORTAL_OPERATIONS } from '@/lib/operations';
+import * as orgTransferOps from '@/lib/org-transfer/operations';
 import * as orgOps from '@/lib/organizations/operations';
 import { listUserOrganizations } from '@/lib/organizations/queries';
 import * as outageOps from '@/lib/outages/operations';
@@ -103,6 +104,7 @@ import { movesIsolationCases } from '../support/inventory-moves';
 import { reportsIsolationCases } from '../support/inventory-reports';
 import { makeMessagingWorld } from '../support/messaging-world';
 import { oltCliIsolationCases } from '../support/olt-cli';
+import { orgTransferIsolationCases } from '../support/org-transfer';
 import { outageIsolationCases } from '../support/outages';
 import { pluginIsolationCases } from '../support/plugin-cases';
 import { requestIsolationCases } from '../support/requests';
@@ -1419,6 +1421,7 @@ const CASES: Record<string, () => Promise<void>> = {
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
   ...routerConfigIsolationCases(() => ({
+  ...orgTransferIsolationCases(() => ({
     db,
     run,
     a: { orgId: a.org.id, userId: a.admin.user.id },
@@ -1515,6 +1518,7 @@ const OP_VARIABLES = new Map<string, string>(
     pluginOps,
     routerConfigOps,
     backupOps,
+    orgTransferOps,
   ].flatMap((mod) => Object.entries(mod).map(([variable, op]) => [variable, op.name] as [string, string])),
 );
 const PORTAL_OP_VARIABLES = new Map(

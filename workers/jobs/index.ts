@@ -16,6 +16,8 @@ import { onuOpticsHandler } from './onu-optics';
 import { onuRebootHandler } from './onu-reboot';
 import { onuRegisterHandler } from './onu-register';
 import { onuRemoveHandler } from './onu-remove';
+import { orgExportHandler } from './org-export';
+import { orgImportHandler } from './org-import';
 import { pluginHookHandler } from './plugin-hook';
 import { routerCheckHandler } from './router-check';
 import { routerConfigBackupHandler } from './router-config-backup';
@@ -66,4 +68,6 @@ export const HANDLERS: JobHandler[] = [
   routerConfigBackupHandler,
   backupRunHandler,
   backupCheckHandler,
+  orgExportHandler,
+  orgImportHandler,
 ];

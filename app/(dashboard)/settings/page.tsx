@@ -1,4 +1,5 @@
 import {
+  Archive,
   Braces,
   Building2,
   ChevronRight,
@@ -40,6 +41,7 @@ const ICONS: Record<SettingsSectionKey, typeof Building2> = {
   portal: Smartphone,
   webhooks: Webhook,
   api: Braces,
+  export: Archive,
 };
 
 /** Pengaturan: every settings page the member may open, each with its state in one line. */

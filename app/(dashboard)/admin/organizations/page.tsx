@@ -6,6 +6,7 @@ import { Pager } from '@/components/ui/table';
 import { requirePage } from '@/lib/auth/context';
 import { toLocale } from '@/lib/i18n/config';
 import { listAllOrganizationsOp, platformTaskProblemsOp } from '@/lib/organizations/operations';
+import { ImportOrganization } from './import-client';
 import { CreateOrganizationForm, OrganizationsTable } from './organizations-client';
 
 export default async function PlatformOrganizationsPage({
@@ -26,6 +27,7 @@ export default async function PlatformOrganizationsPage({
       <PageHeader title={t('platform.title')} subtitle={t('platform.subtitle')} />
       <TaskProblems problems={problems} locale={locale} timeZone={info.org!.timezone} platform />
       <CreateOrganizationForm />
+      <ImportOrganization />
       <section>
         <SearchForm q={sp.q} placeholder={t('platform.searchPlaceholder')} submitLabel={t('common.search')} />
         {page.items.length === 0 ? (

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
+import { tablePlan } from './graph';
+import { NOT_EXPORTED, SPECIAL_TABLES, schemaTables } from './plan';
+import { parentsFirst } from './rows';
+import { deriveKey, newKdf, openWith, passphraseCheck, passphraseMatches, sealWith } from './secrets';
+
+/**
+ * The organization export's table plan against drizzle's schema: a new table, a new user
+ * column or a new encrypted column fails here until the plan says what the export does with it.
+ */
+const plan = tablePlan();
+const planned = new Map(plan.map((t) => [t.name, t]));
+
+test('every table is exported, or named as not exported with a reason', () => {
+  const unplanned = [...schemaTables().keys()].filter(
+    (name) => !planned.has(name) && !(name in NOT_EXPORTED) && !(name in SPECIAL_TABLES),
+  );
+  assert.deepEqual(unplanned, [], 'tables in neither list (lib/org-transfer/plan.ts)');
+  const twice = plan.filter((t) => t.name in NOT_EXPORTED || t.name in SPECIAL_TABLES).map((t) => t.name);
+  assert.deepEqual(twice, [], 'tables in both lists');
+  for (const name of Object.keys(NOT_EXPORTED)) assert.ok(schemaTables().has(name), `${name} is not in db/schema`);
+  for (const reason of Object.values(NOT_EXPORTED)) assert.ok(reason.length > 10);
+});
+
+test("every exported table says how its rows are the organization's", () => {
+  for (const t of plan) {
+    const own = t.columns.some((c) => c.name === 'organization_id');
+    assert.ok(own || t.parent || t.where, `${t.name}: no organization_id, no parent to follow, no rule`);
+    assert.ok(t.key.length > 0, `${t.name} has no primary key`);
+  }
+});
+
+test('tables come after the tables their keys point to (parents first), except deferred keys', () => {
+  const position = new Map(plan.map((t, i) => [t.name, i]));
+  for (const t of plan) {
+    for (const fk of getTableConfig(t.table).foreignKeys) {
+      const ref = fk.reference();
+      const target = getTableConfig(ref.foreignTable).name;
+      const local = ref.columns.map((c) => c.name).filter((c) => c !== 'organization_id');
+      if (target === t.name || local.every((c) => t.defer?.includes(c))) continue;
+      if (target === 'users' || target === 'organizations') continue;
+      assert.ok(position.has(target), `${t.name} points to ${target}, which is not exported`);
+      assert.ok(position.get(target)! < position.get(t.name)!, `${t.name} comes before ${target}`);
+    }
+  }
+});
+
+test('a deferred key is nullable and in no check; no key points at a key the target renumbers', () => {
+  for (const t of plan) {
+    for (const column of t.defer ?? []) {
+      assert.equal(t.columns.find((c) => c.name === column)?.notNull, false, `${t.name}.${column}`);
+      const checks = getTableConfig(t.table).checks.map((c) => new PgDialect().sqlToQuery(c.value).sql);
+      assert.ok(!checks.some((c) => c.includes(column)), `${t.name}.${column} is in a check`);
+    }
+    for (const fk of getTableConfig(t.table).foreignKeys) {
+      const ref = fk.reference();
+      const target = planned.get(getTableConfig(ref.foreignTable).name);
+      const renumbered = ref.foreignColumns.some((c) => target?.serial.includes(c.name));
+      assert.ok(!renumbered, `${t.name} points at ${target?.name}'s serial key: the import would have to remap it`);
+    }
+  }
+});
+
+test('every column that names a user is remapped to the user of the same email', () => {
+  for (const t of plan) {
+    const uuidColumns = t.columns.filter((c) => c.sqlType === 'uuid').map((c) => c.name);
+    const userish = uuidColumns.filter((c) => /(^|_)user_id$|_by$/.test(c));
+    assert.deepEqual(
+      userish.filter((c) => !t.users.includes(c)),
+      [],
+      `${t.name}: user columns the plan does not remap`,
+    );
+  }
+  assert.ok(planned.get('wallet_entries')!.users.includes('reseller_user_id'), 'through the wallet key');
+});
+
+test('every encrypted column is a secret of the plan, and a required one has a stand-in', () => {
+  for (const t of plan) {
+    const encrypted = t.columns.filter((c) => /_enc$/.test(c.name)).map((c) => c.name);
+    for (const c of encrypted) assert.ok(c in t.secretColumns, `${t.name}.${c} is not a secret of the plan`);
+    for (const [column] of Object.entries(t.secretColumns)) {
+      const info = t.columns.find((c) => c.name === column);
+      assert.ok(info, `${t.name}.${column} does not exist`);
+      if (info.notNull && !t.passphraseOnly)
+        assert.ok(t.absent, `${t.name}.${column} is required: give it an absent rule`);
+    }
+  }
+  for (const name of ['webhook_endpoints', 'api_keys', 'plugin_installs', 'payment_gateways'])
+    assert.ok(Object.keys(planned.get(name)!.secretColumns).length > 0, name);
+});
+
+test('sealed with a passphrase: the same passphrase opens it, another is refused', () => {
+  const kdf = newKdf();
+  const key = deriveKey('kuda-lumping-terbang', kdf);
+  const sealed = sealWith(key, 'router-rahasia');
+  assert.match(sealed, /^p1\./);
+  assert.equal(openWith(deriveKey('kuda-lumping-terbang', kdf), sealed), 'router-rahasia');
+  assert.throws(() => openWith(deriveKey('kuda-lumping-terbang!', kdf), sealed));
+  assert.equal(passphraseMatches(key, passphraseCheck(key)), true);
+  assert.equal(passphraseMatches(deriveKey('lain', kdf), passphraseCheck(key)), false);
+});
+
+test('rows that point at their own table are written parents first', () => {
+  const rows = [
+    { id: 'c', parent_id: 'b' },
+    { id: 'b', parent_id: 'a' },
+    { id: 'a', parent_id: null },
+    { id: 'd', parent_id: 'zz' },
+  ];
+  assert.deepEqual(
+    parentsFirst(rows, [{ column: 'parent_id', parent: 'id' }]).map((r) => r.id),
+    ['a', 'b', 'c', 'd'],
+  );
+});
