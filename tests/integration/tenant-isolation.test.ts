@@ -1421,6 +1421,11 @@ const CASES: Record<string, () => Promise<void>> = {
     b: { orgId: b.org.id, userId: b.admin.user.id },
   })),
   ...routerConfigIsolationCases(() => ({
+    db,
+    run,
+    a: { orgId: a.org.id, userId: a.admin.user.id },
+    b: { orgId: b.org.id, userId: b.admin.user.id },
+  })),
   ...orgTransferIsolationCases(() => ({
     db,
     run,
