@@ -11,6 +11,7 @@ import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { exportOrganization } from './export';
+import { asJobError } from './job-errors';
 import { orgExport } from './jobs';
 import type { KdfParams } from './manifest';
 import { deriveKey, newKdf } from './secrets';
@@ -97,6 +98,8 @@ export async function runExportJob(
   const keepDays = env().ORG_EXPORT_KEEP_DAYS;
   const folder = exportFolder(filesDir, p.orgId);
   try {
+    // A retry from the jobs page: the key was wiped when the first run ended.
+    if (p.kdf && !p.keyEnc) asJobError(new AppError('export_key_gone'));
     await mkdir(folder, { recursive: true });
     await removeExpired(folder, keepDays);
     const key = p.keyEnc && p.kdf ? Buffer.from(decryptSecret(p.keyEnc), 'base64url') : null;
@@ -109,7 +112,7 @@ export async function runExportJob(
       progress: p.progress,
     }).catch(async (error) => {
       await rm(part, { force: true });
-      throw error;
+      return asJobError(error);
     });
     await rename(part, path.join(folder, `${p.jobId}.zip`));
     const m = result.manifest;

@@ -7,12 +7,12 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import type { JobProgress } from '@/lib/jobs/contract';
 import { enqueue } from '@/lib/jobs/enqueue';
-import { PermanentJobError } from '@/lib/jobs/errors';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { forgetJobKey } from './exports';
 import { importOrganization } from './import';
 import { keyFor, openExport } from './inspect';
+import { asJobError } from './job-errors';
 import { orgImport } from './jobs';
 import { uploadedFile } from './uploads';
 
@@ -65,6 +65,7 @@ export async function requestImport(
         uploadId: p.uploadId,
         slug: p.slug,
         keyEnc: key ? encryptSecret(key.toString('base64url')) : null,
+        sealed: Boolean(key),
         actorUserId: p.actorUserId,
       },
       createdBy: p.actorUserId,
@@ -91,6 +92,7 @@ export async function runImportJob(
     uploadId: string;
     slug: string | null;
     keyEnc: string | null;
+    sealed: boolean;
     actorUserId: string | null;
     filesDir?: string;
     progress?: JobProgress;
@@ -98,6 +100,8 @@ export async function runImportJob(
 ): Promise<ImportJobResult> {
   const filesDir = p.filesDir ?? env().FILES_DIR;
   try {
+    // A retry from the jobs page: the key was wiped when the first run ended.
+    if (p.sealed && !p.keyEnc) asJobError(new AppError('import_key_gone'));
     const file = await uploadedFile({ uploadId: p.uploadId, filesDir }).catch(asJobError);
     const result = await importOrganization(db, {
       file,
@@ -114,15 +118,6 @@ export async function runImportJob(
   } finally {
     await forgetJobKey(db, p);
   }
-}
-
-/**
- * An expected refusal (the organization is already here, the file is damaged) ends the job
- * at once, stored as `[error.<code>]` so the page shows it translated.
- */
-function asJobError(error: unknown): never {
-  if (error instanceof AppError) throw new PermanentJobError(`[error.${error.code}]`);
-  throw error;
 }
 
 /** The reset links of the users an import created, for the super admin who imported. */

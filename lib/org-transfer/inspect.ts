@@ -12,7 +12,7 @@ export async function openExport(file: string): Promise<{ zip: ZipReader; manife
   let zip: ZipReader | undefined;
   try {
     zip = await ZipReader.open(file);
-    const parsed = manifestSchema.safeParse(JSON.parse(await zip.text('manifest.json', 4 * 1024 * 1024)));
+    const parsed = manifestSchema.safeParse(JSON.parse(await zip.text('manifest.json', 64 * 1024 * 1024)));
     if (!parsed.success || parsed.data.formatVersion > FORMAT_VERSION) throw new ZipFormatError('manifest');
     return { zip, manifest: parsed.data };
   } catch (error) {

@@ -28,6 +28,8 @@ export const orgImport = defineJob({
     uploadId: z.string().uuid(),
     slug: z.string().max(40).nullable().default(null),
     keyEnc,
+    /** A passphrase was given: without its key (a retry) the job refuses rather than import without it. */
+    sealed: z.boolean().default(false),
     actorUserId: z.string().uuid().nullable().default(null),
   }),
   maxAttempts: 1,

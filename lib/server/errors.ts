@@ -193,6 +193,8 @@ export type ErrorCode =
   // Organization export and import (lib/org-transfer).
   | 'export_running'
   | 'export_gone'
+  | 'export_key_gone'
+  | 'import_key_gone'
   | 'passphrase_wrong'
   | 'import_invalid'
   | 'import_newer'

@@ -409,6 +409,8 @@ describe('the export job', () => {
     );
     const result = await runExportJob(db, { orgId: world.orgId, jobId, ...queued });
     assert.equal((await payload()).keyEnc, null);
+    // Retried from the jobs page, it refuses rather than export without the secrets asked for.
+    await assert.rejects(runExportJob(db, { orgId: world.orgId, jobId, ...(await payload()) }), /export_key_gone/);
     assert.equal(result.secrets, 'passphrase');
     await db.update(jobs).set({ state: 'done', result }).where(eq(jobs.id, jobId));
     const file = await exportDownload(db, { ...actor, jobId });
