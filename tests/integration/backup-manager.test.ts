@@ -292,6 +292,31 @@ describe('the rest of the manager', () => {
     }
   });
 
+  test('retention on a target that was moved leaves the files at its new place alone', async () => {
+    // Its copies were written to `before`; it now points at `shared`, where another target
+    // keeps files of the same names. Those are not its copies and must stay.
+    const before = path.join(tmp, 'moved-before');
+    const shared = path.join(tmp, 'moved-shared');
+    mkdirSync(shared, { recursive: true });
+    const [target] = await db
+      .insert(backupTargets)
+      .values({ name: `Moved ${tmp}`, kind: 'local', config: { path: shared }, enabled: false })
+      .returning();
+    try {
+      const older = await olderCopies(target!.id, 10, shared);
+      for (const r of older)
+        await db
+          .update(backupCopies)
+          .set({ location: path.join(before, r.fileName!) })
+          .where(and(eq(backupCopies.runId, r.id), eq(backupCopies.targetId, target!.id)));
+      const policy = { keepDaily: 1, keepWeekly: 0, keepMonthly: 0, timeZone: 'Asia/Jakarta' };
+      assert.equal(await pruneTarget(db, target!, policy, () => {}), 0);
+      assert.equal(readdirSync(shared).length, 10);
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
+    }
+  });
+
   test('the "no recent backup" WhatsApp goes to the super admin once a day', async () => {
     const { org } = await makeOrg(db, 'backup-alert');
     const root = await makeMember(db, org.id, 'admin', { superAdmin: true });
