@@ -12,7 +12,7 @@ import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { backupErrorKey } from '@/lib/backups/error-codes';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
-import { claimScheduledRun, queueBackupRun } from '@/lib/backups/runs';
+import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
 import { saveTarget } from '@/lib/backups/targets';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
@@ -314,6 +314,21 @@ describe('the rest of the manager', () => {
       assert.equal(readdirSync(shared).length, 10);
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
+    }
+  });
+
+  test('"Back up now" while a run waits for its next attempt gives that run, not a second backup', async () => {
+    const [waiting] = await db
+      .insert(backupRuns)
+      .values({ trigger: 'manual', status: 'retrying', attempt: 1 })
+      .returning();
+    made.runs.push(waiting!.id);
+    try {
+      const asked = await requestBackupRun(db, actor);
+      if (!asked.alreadyRunning) made.runs.push(asked.runId);
+      assert.deepEqual(asked, { runId: waiting!.id, alreadyRunning: true });
+    } finally {
+      await db.update(backupRuns).set({ status: 'failed' }).where(eq(backupRuns.id, waiting!.id));
     }
   });
 
