@@ -12,6 +12,7 @@ import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { backupErrorKey } from '@/lib/backups/error-codes';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
+import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
 import { saveTarget } from '@/lib/backups/targets';
 import { translate } from '@/lib/i18n/translate';
@@ -330,6 +331,31 @@ describe('the rest of the manager', () => {
     } finally {
       await db.update(backupRuns).set({ status: 'failed' }).where(eq(backupRuns.id, waiting!.id));
     }
+  });
+
+  test('a run on a fresh install (no settings row yet) goes to the default target', async () => {
+    const rollback = new Error('rollback');
+    const outcome = await db
+      .transaction(async (tx) => {
+        await tx.delete(backupTargets);
+        await tx.delete(backupSettings);
+        // A database nobody listens on: the run gets past the targets and stops at the dump, fast.
+        const r = await runPlatformBackup(tx, {
+          databaseUrl: `postgres://nobody@127.0.0.1:${await closedPort()}/none`,
+          workDir: path.join(tmp, 'fresh-work'),
+        });
+        const targets = await tx.select().from(backupTargets);
+        throw Object.assign(rollback, { r, targets });
+      })
+      .catch((error) => {
+        if (error !== rollback) throw error;
+        return error as Error & { r: { errorCode: string | null }; targets: { isDefault: boolean }[] };
+      });
+    assert.notEqual(outcome.r.errorCode, 'no_targets');
+    assert.deepEqual(
+      outcome.targets.map((t) => t.isDefault),
+      [true],
+    );
   });
 
   test('the "no recent backup" WhatsApp goes to the super admin once a day', async () => {
