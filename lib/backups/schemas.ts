@@ -51,7 +51,7 @@ const portSchema = z.coerce
  * A `..` step in a folder or prefix: the place written to is not the one the card shows
  * (`/srv/backups/../../etc` is /etc; an S3 key with `..` is refused or rewritten by some stores).
  */
-const climbsOut = (v: string | undefined) => v !== undefined && v.split(/[\\/]/).includes('..');
+const climbsOut = (v: string | undefined) => v?.split(/[\\/]/).includes('..') ?? false;
 /** A folder on this server: an absolute path (blank: BACKUP_DIR). */
 const localPath = optionalText(500)
   .refine((v) => v === undefined || v.startsWith('/'), 'validation.backupLocalPath')
