@@ -10,6 +10,10 @@ import { storeConfigOf } from './targets';
  * through the plan (lib/backups/retention.ts) and what it drops is removed from the store,
  * then marked removed. A file the store cannot remove stays marked stored and is tried again
  * after the next run. Returns how many were removed.
+ *
+ * Only copies written where the target points now take part: a target whose folder, server or
+ * bucket was changed would otherwise delete, by the same file names, the files it finds at the
+ * new place — another target's copies of the same runs — while its own old files stay behind.
  */
 export async function pruneTarget(
   db: Db,
@@ -18,7 +22,12 @@ export async function pruneTarget(
   log: (line: string) => void = (line) => console.warn(`[backup] ${line}`),
 ): Promise<number> {
   const copies = await db
-    .select({ id: backupCopies.id, fileName: backupCopies.fileName, takenAt: backupRuns.archivedAt })
+    .select({
+      id: backupCopies.id,
+      fileName: backupCopies.fileName,
+      location: backupCopies.location,
+      takenAt: backupRuns.archivedAt,
+    })
     .from(backupCopies)
     .innerJoin(backupRuns, eq(backupRuns.id, backupCopies.runId))
     .where(
@@ -29,12 +38,13 @@ export async function pruneTarget(
         isNotNull(backupRuns.archivedAt),
       ),
     );
+  const store = openStore(storeConfigOf(target));
+  const here = copies.filter((c) => c.location === null || c.location === store.locationOf(c.fileName));
   const { remove } = planRetention(
-    copies.map((c) => ({ ...c, takenAt: c.takenAt! })),
+    here.map((c) => ({ ...c, takenAt: c.takenAt! })),
     settings,
   );
   if (remove.length === 0) return 0;
-  const store = openStore(storeConfigOf(target));
   let removed = 0;
   for (const copy of remove) {
     try {

@@ -10,7 +10,7 @@ import { createBackupArchive } from './archive';
 import { backupErrorOf, PERMANENT_BACKUP_ERRORS } from './error-codes';
 import { loadBackupKey } from './key';
 import { pruneTarget } from './prune';
-import { getBackupSettings } from './settings';
+import { ensureBackupRows, getBackupSettings } from './settings';
 import { openStore } from './stores';
 import { storeConfigOf } from './targets';
 import type { CreatedBackup } from './types';
@@ -87,6 +87,9 @@ export async function runPlatformBackup(db: Db, p: BackupRunParams): Promise<Bac
   if (!key.ok) return failed(key.error);
   if (!key.value)
     return failed({ code: 'key_missing', message: 'BACKUP_ENCRYPTION_KEY is not set (NODE_ENV=production)' });
+  // A fresh install's default target (BACKUP_DIR) is made on first use: a CLI run before the
+  // page or the worker ever touched the settings must find it, not fail with "no target".
+  await ensureBackupRows(db);
   const targets = await db.select().from(backupTargets).where(eq(backupTargets.enabled, true));
   if (targets.length === 0) return failed({ code: 'no_targets', message: 'No enabled backup target' });
 

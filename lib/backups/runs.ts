@@ -9,10 +9,11 @@ import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { backupRun } from './jobs';
 
 /**
- * A run that is under way: queued or running, and heard of in the last hours. A worker that
- * died mid-run leaves one "running" for ever; after that window it no longer blocks a new one.
+ * A run that is under way: queued, running or waiting for its next attempt (`retrying`: its job
+ * comes back with the archive it kept), and heard of in the last hours. A worker that died
+ * mid-run leaves one "running" for ever; after that window it no longer blocks a new one.
  */
-const UNDER_WAY = sql`${backupRuns.status} in ('queued', 'running') and ${backupRuns.updatedAt} > now() - interval '6 hours'`;
+const UNDER_WAY = sql`${backupRuns.status} in ('queued', 'running', 'retrying') and ${backupRuns.updatedAt} > now() - interval '6 hours'`;
 
 export async function runUnderWay(db: Db) {
   const [row] = await db.select().from(backupRuns).where(UNDER_WAY).orderBy(desc(backupRuns.createdAt)).limit(1);

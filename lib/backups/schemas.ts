@@ -47,8 +47,15 @@ const portSchema = z.coerce
   .min(1, 'validation.port')
   .max(65_535, 'validation.port')
   .default(22);
+/**
+ * A `..` step in a folder or prefix: the place written to is not the one the card shows
+ * (`/srv/backups/../../etc` is /etc; an S3 key with `..` is refused or rewritten by some stores).
+ */
+const climbsOut = (v: string | undefined) => v?.split(/[\\/]/).includes('..') ?? false;
 /** A folder on this server: an absolute path (blank: BACKUP_DIR). */
-const localPath = optionalText(500).refine((v) => v === undefined || v.startsWith('/'), 'validation.backupLocalPath');
+const localPath = optionalText(500)
+  .refine((v) => v === undefined || v.startsWith('/'), 'validation.backupLocalPath')
+  .refine((v) => !climbsOut(v), 'validation.backupPathDots');
 const privateKey = optionalText(20_000).refine(
   (v) => v === undefined || /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(v),
   'validation.backupPrivateKey',
@@ -78,7 +85,7 @@ export const saveTargetSchema = z.discriminatedUnion(
       host: hostSchema,
       port: portSchema,
       username: required(100),
-      path: required(500),
+      path: required(500).refine((v) => !climbsOut(v), 'validation.backupPathDots'),
       hostKeySha256: hostKey,
       privateKey,
     }),
@@ -88,7 +95,9 @@ export const saveTargetSchema = z.discriminatedUnion(
       endpoint,
       region: required(50).default('us-east-1'),
       bucket,
-      prefix: text(200).default(''),
+      prefix: text(200)
+        .refine((v) => !climbsOut(v), 'validation.backupPathDots')
+        .default(''),
       accessKeyId: required(200),
       secretAccessKey: optionalText(500),
       forcePathStyle: checkbox,

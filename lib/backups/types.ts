@@ -40,6 +40,8 @@ export interface BackupStore {
   readonly label: string;
   /** Uploads a local file under `name` (and `name.sha256` beside it); returns where it went. */
   put(localFile: string, name: string, sha256: string): Promise<{ location: string }>;
+  /** The `location` a `put` of `name` returns (no I/O): tells a copy made here from one made elsewhere. */
+  locationOf(name: string): string;
   /** Backup files held (not their `.sha256` sidecars), newest first. */
   list(): Promise<StoredBackup[]>;
   /** Downloads `name` to a local file; returns the sha256 recorded beside it, if any. */

@@ -12,7 +12,8 @@ import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { backupErrorKey } from '@/lib/backups/error-codes';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
-import { claimScheduledRun, queueBackupRun } from '@/lib/backups/runs';
+import { runPlatformBackup } from '@/lib/backups/run-backup';
+import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
 import { saveTarget } from '@/lib/backups/targets';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
@@ -290,6 +291,71 @@ describe('the rest of the manager', () => {
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
     }
+  });
+
+  test('retention on a target that was moved leaves the files at its new place alone', async () => {
+    // Its copies were written to `before`; it now points at `shared`, where another target
+    // keeps files of the same names. Those are not its copies and must stay.
+    const before = path.join(tmp, 'moved-before');
+    const shared = path.join(tmp, 'moved-shared');
+    mkdirSync(shared, { recursive: true });
+    const [target] = await db
+      .insert(backupTargets)
+      .values({ name: `Moved ${tmp}`, kind: 'local', config: { path: shared }, enabled: false })
+      .returning();
+    try {
+      const older = await olderCopies(target!.id, 10, shared);
+      for (const r of older)
+        await db
+          .update(backupCopies)
+          .set({ location: path.join(before, r.fileName!) })
+          .where(and(eq(backupCopies.runId, r.id), eq(backupCopies.targetId, target!.id)));
+      const policy = { keepDaily: 1, keepWeekly: 0, keepMonthly: 0, timeZone: 'Asia/Jakarta' };
+      assert.equal(await pruneTarget(db, target!, policy, () => {}), 0);
+      assert.equal(readdirSync(shared).length, 10);
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
+    }
+  });
+
+  test('"Back up now" while a run waits for its next attempt gives that run, not a second backup', async () => {
+    const [waiting] = await db
+      .insert(backupRuns)
+      .values({ trigger: 'manual', status: 'retrying', attempt: 1 })
+      .returning();
+    made.runs.push(waiting!.id);
+    try {
+      const asked = await requestBackupRun(db, actor);
+      if (!asked.alreadyRunning) made.runs.push(asked.runId);
+      assert.deepEqual(asked, { runId: waiting!.id, alreadyRunning: true });
+    } finally {
+      await db.update(backupRuns).set({ status: 'failed' }).where(eq(backupRuns.id, waiting!.id));
+    }
+  });
+
+  test('a run on a fresh install (no settings row yet) goes to the default target', async () => {
+    const rollback = new Error('rollback');
+    const outcome = await db
+      .transaction(async (tx) => {
+        await tx.delete(backupTargets);
+        await tx.delete(backupSettings);
+        // A database nobody listens on: the run gets past the targets and stops at the dump, fast.
+        const r = await runPlatformBackup(tx, {
+          databaseUrl: `postgres://nobody@127.0.0.1:${await closedPort()}/none`,
+          workDir: path.join(tmp, 'fresh-work'),
+        });
+        const targets = await tx.select().from(backupTargets);
+        throw Object.assign(rollback, { r, targets });
+      })
+      .catch((error) => {
+        if (error !== rollback) throw error;
+        return error as Error & { r: { errorCode: string | null }; targets: { isDefault: boolean }[] };
+      });
+    assert.notEqual(outcome.r.errorCode, 'no_targets');
+    assert.deepEqual(
+      outcome.targets.map((t) => t.isDefault),
+      [true],
+    );
   });
 
   test('the "no recent backup" WhatsApp goes to the super admin once a day', async () => {

@@ -21,6 +21,7 @@ export function localStore(config: LocalStoreConfig): BackupStore {
   return {
     kind: 'local',
     label: dir,
+    locationOf: (name) => at(name),
     async put(localFile, name, sha256) {
       const target = at(name);
       const part = `${target}.part`;

@@ -108,6 +108,7 @@ export function s3Store(
   return {
     kind: 's3',
     label,
+    locationOf: (name) => `s3://${Bucket}/${keyOf(name)}`,
     put: (localFile, name, sha256) =>
       guard(`could not upload ${name}`, async () => {
         await client.send(

@@ -81,6 +81,7 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
   return {
     kind: 'sftp',
     label,
+    locationOf: (name) => `${label}/${name}`,
     put: async (localFile, name, sha256) => {
       const target = at(name);
       return withClient(`could not upload ${name}`, async (client) => {

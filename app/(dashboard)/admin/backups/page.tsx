@@ -36,7 +36,8 @@ export default async function BackupsPage({ searchParams }: { searchParams: Prom
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <RunNowButton active={overview.active?.status === 'queued' || overview.active?.status === 'running'} />
+          // A run waiting to retry is under way too: a tap would only give that run back.
+          <RunNowButton active={overview.active !== null} />
         }
       />
       <StatusCard overview={shown} locale={locale} />
