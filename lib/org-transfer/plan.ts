@@ -69,6 +69,10 @@ export const EXPORTED: ExportedTable[] = [
     secrets: { password_enc: 'encrypted', radius_secret_enc: 'encrypted' },
     absent: ABSENT_PLACEHOLDER,
   },
+  // The routers' configuration history: its text is encrypted (it may hold a RouterOS 6 secret
+  // the router showed), so it travels only sealed with the passphrase. The trusted SSH host keys go along.
+  { table: s.routerConfigVersions, secrets: { text_enc: 'encrypted' }, passphraseOnly: true },
+  { table: s.routerConfigState },
   { table: s.odps },
   { table: s.infraSites, defer: ['pon_port_id'] },
   { table: s.cables },
@@ -222,6 +226,10 @@ export const NOT_EXPORTED: Record<string, string> = {
   nas: "FreeRADIUS's clients (shared secrets in clear): rebuilt on import from the routers",
   nasreload: "FreeRADIUS's own bookkeeping",
   radpostauth: "FreeRADIUS's sign-in log, with no organization",
+  backup_settings: "the platform's backup schedule (lib/backups), no organization's",
+  backup_targets: "the platform's backup storage, no organization's",
+  backup_runs: "the platform's backups of the whole install",
+  backup_copies: "the platform's backup files on each storage",
 };
 
 export function tableName(table: PgTable): string {
