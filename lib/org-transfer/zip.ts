@@ -59,6 +59,9 @@ export class ZipWriter {
   async entry(name: string, produce: (write: (chunk: string) => Promise<void>) => Promise<void>) {
     if (this.failure) throw this.failure;
     const stream = new PassThrough();
+    // Destroyed with the failure when the export gives up: the failure is thrown to the caller
+    // (this.failure), and an 'error' event nobody listens to would end the worker process.
+    stream.on('error', () => {});
     this.current = stream;
     const hash = createHash('sha256');
     let bytes = 0;
