@@ -4,6 +4,7 @@ import { jobs } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/server/errors';
 import { addWorkerJob } from './enqueue';
+import { PLATFORM_JOB_TYPES } from './platform-jobs';
 
 /** A failed job starts again from its first attempt, with the same payload. */
 export async function retryJob(db: Db, p: { orgId: string; jobId: string; actorUserId: string; ip: string | null }) {
@@ -13,7 +14,7 @@ export async function retryJob(db: Db, p: { orgId: string; jobId: string; actorU
       .from(jobs)
       .where(and(eq(jobs.id, p.jobId), eq(jobs.organizationId, p.orgId)))
       .for('update');
-    if (!job) throw new AppError('not_found');
+    if (!job || PLATFORM_JOB_TYPES.includes(job.type)) throw new AppError('not_found');
     if (job.state !== 'failed') throw new AppError('job_not_retryable');
     await tx
       .update(jobs)

@@ -1,7 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type JobState, jobs, users } from '@/db/schema';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
+import { PLATFORM_JOB_TYPES } from './platform-jobs';
 
 const jobColumns = {
   id: jobs.id,
@@ -31,6 +32,7 @@ export async function listJobs(
     .where(
       and(
         eq(jobs.organizationId, p.orgId),
+        notInArray(jobs.type, [...PLATFORM_JOB_TYPES]),
         p.state ? eq(jobs.state, p.state) : undefined,
         p.type ? eq(jobs.type, p.type) : undefined,
         afterCursor(jobs.createdAt, jobs.id, decodeCursor(p.cursor)),

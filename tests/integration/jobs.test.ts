@@ -8,6 +8,7 @@ import { defineJob } from '@/lib/jobs/contract';
 import { enqueue, enqueueFrom } from '@/lib/jobs/enqueue';
 import { workerCheck } from '@/lib/jobs/jobs';
 import { getJobOp, listJobsOp, retryJobOp, runWorkerCheckOp } from '@/lib/jobs/operations';
+import { PLATFORM_JOB_TYPES } from '@/lib/jobs/platform-jobs';
 import { getJob } from '@/lib/jobs/queries';
 import { handle } from '@/lib/jobs/runtime';
 import { executeOperation } from '@/lib/server/operation';
@@ -155,5 +156,33 @@ describe('jobs: web app -> queue -> worker -> jobs page', () => {
       sql`select count(*)::int as n from graphile_worker.jobs where key not in (select id::text from jobs)`,
     );
     assert.equal(queued?.n, 0);
+  });
+
+  test("the platform's jobs filed under an organization are not its staff's to list or retry", async () => {
+    const { org, admin } = await makeOrg(db, 'jobs-platform');
+    const ctx = ctxFor(db, org.id, admin.user.id, 'admin');
+    const rows = await db
+      .insert(jobs)
+      .values(
+        [...PLATFORM_JOB_TYPES, workerCheck.name].map((type) => ({
+          organizationId: org.id,
+          type,
+          state: 'failed' as const,
+          error: 'x',
+        })),
+      )
+      .returning();
+    const listed = await executeOperation(listJobsOp, ctx, {});
+    assert.ok(listed.ok);
+    assert.deepEqual(
+      listed.data.items.map((j) => j.type),
+      [workerCheck.name],
+    );
+    for (const row of rows.filter((r) => r.type !== workerCheck.name)) {
+      const r = await executeOperation(retryJobOp, ctx, { jobId: row.id });
+      assert.equal(!r.ok && r.code, 'not_found', row.type);
+      const [still] = await db.select().from(jobs).where(eq(jobs.id, row.id));
+      assert.equal(still?.state, 'failed');
+    }
   });
 });
