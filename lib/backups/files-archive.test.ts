@@ -92,3 +92,22 @@ test('a file that cannot be written fails the restore instead of being left out'
   mkdirSync(path.join(target, 'a.txt', 'inside'), { recursive: true });
   await assert.rejects(extractFilesArchive(tarFile, target));
 });
+
+test('copies that expire by themselves stay out of a backup: export ZIPs, import uploads and staging', async () => {
+  const files = mkdtempSync(path.join(dir, 'files-'));
+  const org = '0b9c2a8e-5f7a-4d3e-9c1b-2a4f6e8d0c11';
+  for (const folder of [`${org}/exports`, `${org}/slips`, 'org-imports', '.org-import-x1/a']) {
+    mkdirSync(path.join(files, folder), { recursive: true });
+  }
+  writeFileSync(path.join(files, org, 'exports', 'export.zip'), 'zip');
+  writeFileSync(path.join(files, org, 'slips', 'slip.jpg'), 'jpeg');
+  writeFileSync(path.join(files, 'org-imports', 'upload.part'), 'part');
+  writeFileSync(path.join(files, '.org-import-x1', 'a', 'logo.png'), 'png');
+  const out = path.join(dir, 'files-expiring.tar');
+  assert.deepEqual(await tarFiles(files, out), { count: 1, bytes: 4 });
+  const restored = mkdtempSync(path.join(dir, 'restored-'));
+  await extractFilesArchive(out, restored);
+  assert.equal(readFileSync(path.join(restored, org, 'slips', 'slip.jpg'), 'utf8'), 'jpeg');
+  assert.ok(!existsSync(path.join(restored, org, 'exports')));
+  assert.ok(!existsSync(path.join(restored, 'org-imports')));
+});

@@ -15,13 +15,17 @@ import type { BackupManifest } from './types';
  */
 export async function tarFiles(filesDir: string, out: string): Promise<BackupManifest['files']> {
   const files = { count: 0, bytes: 0 };
+  // Copies that expire by themselves are left out: organizations' export ZIPs (a few days),
+  // import uploads and an import's staging folder (lib/org-transfer). Each can be gigabytes.
+  const passing = /^\.\/(org-imports|\.org-import-[^/]+|[0-9a-f-]{36}\/exports)(\/|$)/;
   const dir = existsSync(filesDir) ? filesDir : await mkdtemp(`${out}-empty-`);
   await tar.c(
     {
       cwd: dir,
       file: out,
       portable: true,
-      filter: (_path, stat) => {
+      filter: (entry, stat) => {
+        if (passing.test(entry)) return false;
         if ('isFile' in stat && stat.isFile()) {
           files.count += 1;
           files.bytes += stat.size;
