@@ -127,7 +127,8 @@ async function scanSerial(page: Page) {
     await page.getByTestId('scan-open').click();
     await waitFor(opened, 5_000).catch(() => undefined);
   }
-  await waitFor(filled, 30_000, 250);
+  // The in-page decoder shares two cores with the app and another browser file: give it time.
+  await waitFor(filled, 60_000, 250);
   // A tap that came after a read opens the scanner again: the fake camera reads once more and it closes.
   await waitFor(async () => (await scanner.count()) === 0, 15_000, 250).catch(() => undefined);
   assert.equal(await scanner.count(), 0, 'the scanner closes on a read');
