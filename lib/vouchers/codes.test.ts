@@ -100,8 +100,10 @@ describe('voucher codes', () => {
       if (b > a) ascending++;
       if (codes[i]!.slice(0, 3) === codes[i - 1]!.slice(0, 3)) samePrefix++;
     }
-    // Random 10-digit numbers: P(|b - a| <= 1000) ≈ 2e-7, so any neighbour means a pattern.
-    assert.equal(neighbours, 0);
+    // Random 10-digit numbers: P(|b - a| <= 1000) ≈ 2e-7 a step, 0.02 expected in 100,000 steps
+    // (so one now and then is chance; three or more is a one-in-a-million run). A counter or a
+    // sorted list would have nearly every step there.
+    assert.ok(neighbours <= 2, `${neighbours} neighbouring codes`);
     // About half of the steps go up, as for independent draws (not a counter).
     assert.ok(Math.abs(ascending / codes.length - 0.5) < 0.01, `ascending share ${ascending / codes.length}`);
     // The first three digits repeat one time in a thousand.
