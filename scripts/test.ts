@@ -302,16 +302,18 @@ async function main() {
     const browserFiles = files.filter((f) => f.split(path.sep).join('/').startsWith('tests/e2e/'));
     // `*.alone.test.ts` files run an in-test worker that takes jobs every file queues (router
     // and RADIUS changes) or changes the process environment it runs with (PLATFORM_MODE=hosted):
-    // beside another file it would take that file's jobs, so they run after the rest, one at a time.
+    // beside another file it would take that file's jobs, so they run one at a time, before the
+    // rest. Mostly waiting on their stand-ins, they leave a core to the browser build meanwhile.
     const aloneFiles = files.filter((f) => f.endsWith('.alone.test.ts'));
     // The browser tests' build runs beside the others; a failed build is reported when it is needed.
     const build = browserFiles.length > 0 ? buildIfNeededInBackground() : Promise.resolve();
     build.catch(() => {});
-    code = await run(longestFirst(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f))));
+    code = 0;
     for (const file of aloneFiles) {
       await dropLeftoverJobs(env.DATABASE_URL!);
       code = (await run([file], 1)) || code;
     }
+    code = (await run(longestFirst(files.filter((f) => !browserFiles.includes(f) && !aloneFiles.includes(f))))) || code;
     if (browserFiles.length > 0) {
       // The app's worker would spend its first minutes on them too.
       if (files.length > browserFiles.length) await dropLeftoverJobs(env.DATABASE_URL!);
