@@ -11,7 +11,7 @@ import {
 } from './idempotency';
 import { buildInput, encodePageCursor } from './input';
 import { type ApiPrincipal, apiCtx, authenticateApiKey } from './keys';
-import { consumeApiQuota, recordApiCall, touchApiKey, withApiKey } from './metering';
+import { consumeApiQuota, queueApiCall, touchApiKey, withApiKey } from './metering';
 import { apiProblem, localeFromAcceptLanguage, type Problem, problemResponse, resultProblem } from './problem';
 import { type Match, matchResource } from './resources';
 
@@ -27,7 +27,8 @@ const fromProblem = (problem: Problem, headers?: Record<string, string>): Answer
 /**
  * One call to /api/v1/<path>: the bearer key, its quota, the route, the input, then the
  * operation as the key's maker narrowed to the key's scopes. Every call with a known key is
- * logged (4xx too), and the key's last use is stamped at most once a minute.
+ * logged (4xx too; written in batches, lib/api/metering.ts), and the key's last use is stamped
+ * at most once a minute.
  */
 export async function handleApiRequest(db: Database, request: Request, path: string[]): Promise<Response> {
   const started = performance.now();
@@ -46,7 +47,7 @@ export async function handleApiRequest(db: Database, request: Request, path: str
   let operation: string | null = null;
   let answer: Answer;
   try {
-    const quota = await consumeApiQuota(db, principal.key);
+    const quota = consumeApiQuota(principal.key);
     if (!quota.ok) {
       answer = fromProblem(apiProblem(locale, 'rate_limited'), { 'retry-after': String(quota.retryAfterSeconds) });
     } else {
@@ -64,7 +65,7 @@ export async function handleApiRequest(db: Database, request: Request, path: str
     console.error(`api ${request.method} ${route} (${operation ?? 'no operation'}) failed`, error);
     answer = fromProblem(apiProblem(locale, 'internal'));
   }
-  await recordApiCall(db, {
+  queueApiCall(db, {
     orgId: principal.orgId,
     apiKeyId: principal.key.id,
     method: request.method,

@@ -50,9 +50,5 @@ export async function pruneApiRecords(db: Db) {
       where created_at < now() - make_interval(days => ${RETENTION.fieldIdempotencyDays}) limit ${BATCH})
       returning key`,
   );
-  // A quota window (lib/api/metering.ts) is one row per key; an idle key's starts afresh anyway.
-  const windows = await db.execute(
-    sql`delete from login_attempts where key like 'api:%' and window_start < now() - interval '1 day' returning key`,
-  );
-  return { calls, idempotency, fieldIdempotency, quotaWindows: windows.length };
+  return { calls, idempotency, fieldIdempotency };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
 import { type ApiKey, apiKeys, memberships, organizations, users } from '@/db/schema';
 import { can, isRole, PERMISSION_NAMES, type Permission, type Role } from '@/lib/auth/permissions';
@@ -61,18 +61,9 @@ export type ApiPrincipal = {
   scopes: ReadonlySet<Permission>;
 };
 
-/**
- * The key a bearer token names, or why not: unknown (or a wrong secret), revoked, expired, or
- * its maker no longer an active member of an active organization. Constant-time on the secret.
- */
-export async function authenticateApiKey(
-  db: Db,
-  token: string | null | undefined,
-  now = new Date(),
-): Promise<{ ok: true; principal: ApiPrincipal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'owner' }> {
-  const m = token ? TOKEN.exec(token.trim()) : null;
-  if (!m) return { ok: false, reason: 'unknown' };
-  const [row] = await db
+/** The key row with its organization and maker, built once per database handle (every call reads it). */
+function buildKeyByPrefix(db: Db) {
+  return db
     .select({
       key: apiKeys,
       role: memberships.role,
@@ -88,7 +79,28 @@ export async function authenticateApiKey(
       memberships,
       and(eq(memberships.userId, apiKeys.createdBy), eq(memberships.organizationId, apiKeys.organizationId)),
     )
-    .where(eq(apiKeys.prefix, m[1]!));
+    .where(eq(apiKeys.prefix, sql.placeholder('prefix')))
+    .prepare('api_key_by_prefix');
+}
+const keyByPrefixQueries = new WeakMap<Db, ReturnType<typeof buildKeyByPrefix>>();
+function keyByPrefix(db: Db) {
+  let query = keyByPrefixQueries.get(db);
+  if (!query) keyByPrefixQueries.set(db, (query = buildKeyByPrefix(db)));
+  return query;
+}
+
+/**
+ * The key a bearer token names, or why not: unknown (or a wrong secret), revoked, expired, or
+ * its maker no longer an active member of an active organization. Constant-time on the secret.
+ */
+export async function authenticateApiKey(
+  db: Db,
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<{ ok: true; principal: ApiPrincipal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'owner' }> {
+  const m = token ? TOKEN.exec(token.trim()) : null;
+  if (!m) return { ok: false, reason: 'unknown' };
+  const [row] = await keyByPrefix(db).execute({ prefix: m[1]! });
   const given = Buffer.from(hashSecret(m[2]!), 'hex');
   const stored = Buffer.from(row?.key.secretHash ?? hashSecret('-'), 'hex');
   if (!row || !timingSafeEqual(given, stored)) return { ok: false, reason: 'unknown' };

@@ -4,6 +4,7 @@ import { before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { apiCalls, apiKeys, auditLogs, leads, payments } from '@/db/schema';
 import { insertApiKey } from '@/lib/api/keys';
+import { flushApiCalls } from '@/lib/api/metering';
 import { RESOURCES } from '@/lib/api/resources';
 import { createLead } from '@/lib/customers/leads';
 import { makeOrg, makePlan, POLE, testDb } from '../helpers';
@@ -134,6 +135,8 @@ describe('keys', () => {
     });
     assert.equal(created.status, 201);
     const leadId = ((await json(created)).data as { lead: { id: string } }).lead.id;
+    // The log is written in batches (every half second): written now.
+    await flushApiCalls(db);
     const calls = await db.select().from(apiCalls).where(eq(apiCalls.apiKeyId, key.id));
     assert.deepEqual(
       calls.map((c) => [c.method, c.status, c.operation]).sort(),
