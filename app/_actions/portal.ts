@@ -1,5 +1,6 @@
 'use server';
 import { cookies, headers } from 'next/headers';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getLocale } from '@/lib/auth/context';
@@ -48,7 +49,14 @@ export async function requestPortalCodeAction(input: z.input<typeof phoneInput>)
   const ip = await visitorIp();
   return runParsed(locale, phoneInput, input, async (p) => {
     // The number as typed, normalized: the next step's hidden field; it says nothing new.
-    const r = await requestPortalCode(getDb(), { orgId: org.id, phone: p.phone, ip });
+    const r = await requestPortalCode(getDb(), {
+      orgId: org.id,
+      phone: p.phone,
+      ip,
+      // Whether the number is a customer's is looked up after the answer has gone.
+      afterAnswer: (work) =>
+        after(() => work().catch((error) => console.error('[portal] the sign-in code message failed', error))),
+    });
     return { sent: true, phone: r.phone };
   });
 }

@@ -60,11 +60,17 @@ export async function portalCodeAvailable(db: Db, p: { orgId: string }) {
 
 /**
  * Asks for a code for `phone`. The answer is the same whether or not the number is a
- * customer's: a code row is written either way, and only a customer's number gets a message.
+ * customer's, and so is the work before it: a code row is written either way, and whether the
+ * number is a customer's is looked up only after (`afterAnswer`, the web request's `after()`:
+ * the time to answer says nothing about the number). Only a customer's number gets a message.
+ * Without `afterAnswer` (scripts, tests) the message is queued before returning.
  * A sign-in code is not marketing: it goes out even to a number that opted out of WhatsApp
  * messages (the person behind the number has just asked for it).
  */
-export async function requestPortalCode(db: Db, p: { orgId: string; phone: string; ip: string | null }) {
+export async function requestPortalCode(
+  db: Db,
+  p: { orgId: string; phone: string; ip: string | null; afterAnswer?: (work: () => Promise<void>) => void },
+) {
   const phone = normalizePhone(p.phone);
   if (!phone) throw new AppError('validation', {}, { phone: 'validation.phone' });
   if (!(await portalCodeAvailable(db, p))) throw new AppError('portal_code_unavailable');
@@ -78,35 +84,33 @@ export async function requestPortalCode(db: Db, p: { orgId: string; phone: strin
   if (!numberOk || !ipOk) throw new AppError('portal_rate_limited');
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(portalCodes)
-      .values({
-        organizationId: p.orgId,
-        phone,
-        codeHash: codeHash({ orgId: p.orgId, phone, code }),
-        expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
-        ip: p.ip,
-      })
-      .returning({ id: portalCodes.id });
-    const [customer] = await tx
-      .select({ id: customers.id, orgName: organizations.name })
-      .from(customers)
-      .innerJoin(organizations, eq(organizations.id, customers.organizationId))
-      .where(and(eq(customers.organizationId, p.orgId), eq(customers.phone, phone)))
-      .orderBy(customers.createdAt)
-      .limit(1);
-    if (customer)
-      await queueCodeMessage(tx, {
-        orgId: p.orgId,
-        customerId: customer.id,
-        orgName: customer.orgName,
-        phone,
-        code,
-        codeId: row!.id,
-      });
-    return { phone };
-  });
+  const [row] = await db
+    .insert(portalCodes)
+    .values({
+      organizationId: p.orgId,
+      phone,
+      codeHash: codeHash({ orgId: p.orgId, phone, code }),
+      expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
+      ip: p.ip,
+    })
+    .returning({ id: portalCodes.id });
+  const send = () => sendCodeIfCustomer(db, { orgId: p.orgId, phone, code, codeId: row!.id });
+  if (p.afterAnswer) p.afterAnswer(send);
+  else await send();
+  return { phone };
+}
+
+/** The code's message, when the number is a customer's of the organization (else nothing). */
+async function sendCodeIfCustomer(db: Db, p: { orgId: string; phone: string; code: string; codeId: string }) {
+  const [customer] = await db
+    .select({ id: customers.id, orgName: organizations.name })
+    .from(customers)
+    .innerJoin(organizations, eq(organizations.id, customers.organizationId))
+    .where(and(eq(customers.organizationId, p.orgId), eq(customers.phone, p.phone)))
+    .orderBy(customers.createdAt)
+    .limit(1);
+  if (!customer) return;
+  await db.transaction((tx) => queueCodeMessage(tx, { ...p, customerId: customer.id, orgName: customer.orgName }));
 }
 
 /** The code message: the log shows it masked, the dispatcher sends the encrypted full text. */

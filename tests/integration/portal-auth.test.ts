@@ -126,6 +126,27 @@ describe('sign-in by WhatsApp code', () => {
     assert.equal(codes.length, 2);
   });
 
+  test('whether the number is a customer’s is looked up only after the answer (no timing hint)', async () => {
+    const w = await world();
+    const deferred: (() => Promise<void>)[] = [];
+    const afterAnswer = (work: () => Promise<void>) => void deferred.push(work);
+    const portalMessages = () =>
+      db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.organizationId, w.org.id), eq(messages.category, 'portal_code')));
+    await requestPortalCode(db, { orgId: w.org.id, phone: w.phone, ip: someIp(), afterAnswer });
+    await requestPortalCode(db, { orgId: w.org.id, phone: '6289999000112', ip: someIp(), afterAnswer });
+    // Answered both with the same work done: nothing queued yet for either.
+    assert.equal(deferred.length, 2);
+    assert.equal((await portalMessages()).length, 0);
+    for (const work of deferred) await work();
+    assert.deepEqual(
+      (await portalMessages()).map((m) => m.toPhone),
+      [w.phone],
+    );
+  });
+
   test('a code expires after five minutes', async () => {
     const w = await world();
     const ip = someIp();
