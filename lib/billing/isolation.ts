@@ -71,10 +71,12 @@ export async function runIsolation(
     // active and still owing are isolated, and the batch keeps only them (the history, events
     // and jobs below follow it); a payment that comes after waits for this pass to commit, then
     // reconnects what it pays off.
+    // (Counted, not returned: the ids stay in the database.)
     await tx.execute(sql`
-      select s.id from subscriptions s
-      where s.organization_id = ${p.orgId} and s.id in (select subscription_id from isolation_batch)
-      order by s.id for no key update`);
+      select count(*) from (
+        select 1 from subscriptions s
+        where s.organization_id = ${p.orgId} and s.id in (select subscription_id from isolation_batch)
+        order by s.id for no key update) locked`);
     await tx.execute(sql`
       with isolated as (
         update subscriptions s set status = 'isolated', updated_at = now()
