@@ -86,11 +86,7 @@ export async function recordPayment(
   if (p.input.proof && !(proofType && proofType in PROOF_TYPES))
     throw new AppError('validation', {}, { proof: 'validation.proofType' });
   return db.transaction(async (tx) => {
-    const [customer] = await tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, p.input.customerId), eq(customers.organizationId, p.orgId)))
-      .for('update');
+    const customer = await lockCustomerAccount(tx, { orgId: p.orgId, customerId: p.input.customerId });
     if (!customer) throw new AppError('not_found');
     const pending = p.input.method === 'transfer';
     const [payment] = await tx
@@ -232,6 +228,7 @@ export async function recordGatewayPayment(
     transactionId: string;
   },
 ) {
+  await lockCustomerAccount(db, p);
   const [payment] = await db
     .insert(payments)
     .values({
@@ -346,7 +343,7 @@ async function applyPayment(
   db: Db,
   p: Actor & { paymentId: string; customerId: string; amount: number; firstInvoiceId?: string | null },
 ) {
-  await db.select({ id: customers.id }).from(customers).where(eq(customers.id, p.customerId)).for('update');
+  await lockCustomerAccount(db, p);
   const open = await db
     .select()
     .from(invoices)
@@ -409,6 +406,28 @@ async function applyPayment(
     ip: p.ip,
   });
   return { paidInvoices, credit: Math.max(0, left), reconnected };
+}
+
+/**
+ * Locks what paying a customer changes, in the isolation pass's order (lib/billing/isolation.ts):
+ * the customer's subscriptions by id, then the customer. A pass that has isolated one of them
+ * and not yet committed is waited for, so the payment then sees it isolated and reconnects it;
+ * a pass that comes second waits for the payment and sees its invoices paid. Both sides lock
+ * subscriptions before customers, so neither can hold a row the other is waiting for.
+ */
+async function lockCustomerAccount(db: Db, p: { orgId: string; customerId: string }) {
+  await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.customerId, p.customerId), eq(subscriptions.organizationId, p.orgId)))
+    .orderBy(asc(subscriptions.id))
+    .for('no key update');
+  const [customer] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, p.customerId), eq(customers.organizationId, p.orgId)))
+    .for('update');
+  return customer;
 }
 
 /** Isolated subscriptions of the customer with nothing left to pay go back to active. */

@@ -63,8 +63,20 @@ export async function runIsolation(
       return { ...base, isolated: count?.n ?? 0 };
     }
     // The batch was read without locks: staff may have terminated, suspended or isolated one
-    // since, or a payment settled its invoices. Only those still active and still owing are
-    // isolated, and the batch keeps only them (the history, events and jobs below follow it).
+    // since, or a payment settled its invoices. Its subscriptions are locked first, by id, as a
+    // payment locks its customer's (lockCustomerAccount in invoice-payments.ts), both before any
+    // customer row: neither side can hold what the other waits for. A payment in flight is
+    // waited for here, and the update below, a new statement, reads what it committed (an
+    // update that waits for a row re-reads that row, not its sub-selects). Only those still
+    // active and still owing are isolated, and the batch keeps only them (the history, events
+    // and jobs below follow it); a payment that comes after waits for this pass to commit, then
+    // reconnects what it pays off.
+    // (Counted, not returned: the ids stay in the database.)
+    await tx.execute(sql`
+      select count(*) from (
+        select 1 from subscriptions s
+        where s.organization_id = ${p.orgId} and s.id in (select subscription_id from isolation_batch)
+        order by s.id for no key update) locked`);
     await tx.execute(sql`
       with isolated as (
         update subscriptions s set status = 'isolated', updated_at = now()
