@@ -11,6 +11,7 @@ import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { exportOrganization } from './export';
+import { exportFileName } from './file-name';
 import { asJobError } from './job-errors';
 import { orgExport } from './jobs';
 import type { KdfParams } from './manifest';
@@ -50,7 +51,7 @@ export async function requestExport(db: Db, p: Actor & { passphrase: string | nu
       .limit(1);
     if (open) throw new AppError('export_running');
     const kdf = p.passphrase ? newKdf() : null;
-    const keyEnc = kdf ? encryptSecret(deriveKey(p.passphrase!, kdf).toString('base64url')) : null;
+    const keyEnc = kdf ? encryptSecret((await deriveKey(p.passphrase!, kdf)).toString('base64url')) : null;
     const job = await enqueue(tx, orgExport, { orgId: p.orgId, payload: { keyEnc, kdf }, createdBy: p.actorUserId });
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -178,7 +179,13 @@ async function downloadable(filesDir: string, orgId: string, r: Partial<ExportJo
 export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDir?: string }) {
   const filesDir = p.filesDir ?? env().FILES_DIR;
   const [job] = await db
-    .select({ state: jobs.state, result: jobs.result, createdAt: jobs.createdAt, slug: organizations.slug })
+    .select({
+      state: jobs.state,
+      result: jobs.result,
+      createdAt: jobs.createdAt,
+      slug: organizations.slug,
+      timeZone: organizations.timezone,
+    })
     .from(jobs)
     .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
     .where(and(eq(jobs.id, p.jobId), eq(jobs.organizationId, p.orgId), eq(jobs.type, orgExport.name)));
@@ -194,6 +201,6 @@ export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDi
     ip: p.ip,
     data: { jobId: p.jobId, bytes: r.bytes ?? null },
   });
-  const day = job.createdAt.toISOString().slice(0, 10);
-  return { path: path.join(filesDir, r.file!), fileName: `jaring-${job.slug}-${day}.zip`, bytes: r.bytes ?? 0 };
+  const fileName = exportFileName({ slug: job.slug, requestedAt: job.createdAt, timeZone: job.timeZone });
+  return { path: path.join(filesDir, r.file!), fileName, bytes: r.bytes ?? 0 };
 }

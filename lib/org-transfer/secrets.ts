@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import type { AbsentTools } from './absent';
 import type { PlannedTable } from './graph';
 import type { KdfParams } from './manifest';
@@ -17,13 +17,37 @@ export function newKdf(): KdfParams {
   return { name: 'scrypt', salt: randomBytes(16).toString('base64url'), ...SCRYPT };
 }
 
-export function deriveKey(passphrase: string, kdf: KdfParams): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64url'), 32, {
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: 256 * kdf.N * kdf.r,
-  });
+/**
+ * The most an export's manifest may ask of scrypt. The parameters come from an uploaded file:
+ * unbounded, one upload could hold a web request's CPU for hours or ask for gigabytes. Ours
+ * (N = 2^15, r = 8, p = 1: 32 MB) sit well inside.
+ */
+export const SCRYPT_LIMITS = { N: 2 ** 17, r: 16, p: 4, memoryBytes: 128 * 1024 * 1024 } as const;
+
+/** scrypt's memory for these parameters (its V array, 128·N·r bytes, is nearly all of it). */
+const scryptMemory = (kdf: Pick<KdfParams, 'N' | 'r'>) => 128 * kdf.N * kdf.r;
+
+/** Whether the parameters are ones this install derives a key with (see SCRYPT_LIMITS). */
+export function kdfWithinLimits(kdf: KdfParams): boolean {
+  return (
+    kdf.N >= 2 &&
+    kdf.N <= SCRYPT_LIMITS.N &&
+    (kdf.N & (kdf.N - 1)) === 0 &&
+    kdf.r <= SCRYPT_LIMITS.r &&
+    kdf.p <= SCRYPT_LIMITS.p &&
+    scryptMemory(kdf) <= SCRYPT_LIMITS.memoryBytes
+  );
+}
+
+/** The passphrase's key, off the event loop (it runs in web requests); limits checked first. */
+export function deriveKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
+  if (!kdfWithinLimits(kdf)) return Promise.reject(new RangeError('scrypt parameters beyond SCRYPT_LIMITS'));
+  const options = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 2 * scryptMemory(kdf) };
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64url'), 32, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 export function sealWith(key: Buffer, plain: string): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +10,16 @@ import type { JobHelpers } from 'graphile-worker';
 import { backupCopies, backupRuns, backupSettings, backupTargets, jobs, messages, whatsappSessions } from '@/db/schema';
 import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { backupErrorKey } from '@/lib/backups/error-codes';
+import { realFolder } from '@/lib/backups/local-path';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
 import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
 import { saveTarget } from '@/lib/backups/targets';
+import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
+import { AppError } from '@/lib/server/errors';
 import { backupRunHandler } from '@/workers/jobs/backup-run';
 import { makeMember, makeOrg, testDb } from '../helpers';
 import { type Sshd, sshdMissing, startSshd } from '../support/sshd';
@@ -316,6 +319,29 @@ describe('the rest of the manager', () => {
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
     }
+  });
+
+  test('a local folder that is the files folder, inside it or linked into it is refused on save', async () => {
+    const files = realFolder(env().FILES_DIR);
+    mkdirSync(files, { recursive: true });
+    const link = path.join(tmp, 'into-files');
+    symlinkSync(files, link);
+    for (const where of [files, path.join(files, 'backups'), path.join(link, 'nightly')]) {
+      await assert.rejects(
+        saveTarget(db, { ...actor, input: { kind: 'local', name: `Inside ${where}`, enabled: false, path: where } }),
+        (error: unknown) => {
+          assert.ok(error instanceof AppError);
+          assert.deepEqual(error.fieldErrors, { path: 'validation.backupInsideFiles' });
+          return true;
+        },
+        where,
+      );
+    }
+    const beside = await saveTarget(db, {
+      ...actor,
+      input: { kind: 'local', name: `Beside ${tmp}`, enabled: false, path: path.join(tmp, 'beside') },
+    });
+    await db.delete(backupTargets).where(eq(backupTargets.id, beside.targetId));
   });
 
   test('"Back up now" while a run waits for its next attempt gives that run, not a second backup', async () => {

@@ -181,7 +181,7 @@ before(async () => {
     orgId: world.orgId,
     filesDir: env().FILES_DIR,
     outFile: zips.sealed,
-    passphrase: { key: deriveKey(PASSPHRASE, kdf), kdf },
+    passphrase: { key: await deriveKey(PASSPHRASE, kdf), kdf },
   });
   await ensureDatabase(process.env.DATABASE_URL!, targetName);
   await migrateDatabase(targetUrl);
@@ -467,6 +467,36 @@ describe('an edited ZIP', () => {
       sql`select (select count(*) from organizations where id = ${forged.id})::int + (select count(*) from customers where id = ${customer.id})::int as n`,
     );
     assert.equal(left!.n, 0);
+  });
+
+  test('asking scrypt for hours of work or gigabytes is refused before any key is derived', async () => {
+    const file = path.join(work, 'costly.zip');
+    const zip = new ZipWriter(file);
+    await zip.entry('data/organizations.jsonl', (w) => w(`${JSON.stringify({ id: randomUUID() })}\n`));
+    const kdf: KdfParams = { ...newKdf(), N: 2 ** 24, r: 64, p: 1_000 };
+    zip.last('manifest.json', () =>
+      JSON.stringify({
+        format: 'jaring-organization-export',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        migrations: { count: 0, last: 0 },
+        organization: { id: randomUUID(), name: 'Mahal', slug: `mahal-${randomUUID().slice(0, 8)}` },
+        secrets: 'passphrase',
+        kdf,
+        check: 'p1.AAAA.AAAA.AAAA',
+        tables: [],
+        users: 0,
+        files: { count: 0, bytes: 0 },
+        entries: zip.entries,
+      }),
+    );
+    await zip.finish();
+    const started = Date.now();
+    await assert.rejects(
+      inspectExport(target.db, { file, passphrase: PASSPHRASE }),
+      (e) => e instanceof AppError && e.code === 'import_kdf_limits',
+    );
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
   });
 });
 
