@@ -10,7 +10,7 @@ import type { JobProgress } from '@/lib/jobs/contract';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
-import { exportOrganization } from './export';
+import { exportOrganization, type LeftOutSecret } from './export';
 import { exportFileName } from './file-name';
 import { asJobError } from './job-errors';
 import { orgExport } from './jobs';
@@ -32,7 +32,16 @@ export type ExportJobResult = {
   rows: number;
   users: number;
   files: number;
+  /**
+   * Secrets this install could not decrypt (damaged), left out as if without a passphrase: the
+   * first LEFT_OUT_LISTED of them (record and field) and how many in all.
+   */
+  leftOut?: LeftOutSecret[];
+  leftOutCount?: number;
 };
+
+/** How many left-out secrets the job's result names one by one (a wrong key would be every one). */
+export const LEFT_OUT_LISTED = 100;
 
 const OPEN = ['queued', 'running', 'retrying'] as const;
 
@@ -126,6 +135,8 @@ export async function runExportJob(
       rows: m.tables.reduce((a, t) => a + t.rows, 0),
       users: m.users,
       files: m.files.count,
+      leftOut: result.leftOut.slice(0, LEFT_OUT_LISTED),
+      leftOutCount: result.leftOut.length,
     };
   } finally {
     await forgetJobKey(db, p);
@@ -162,6 +173,8 @@ export async function listExports(db: Db, p: { orgId: string; filesDir?: string 
       expiresAt: r?.expiresAt ?? null,
       secrets: r?.secrets ?? null,
       rows: r?.rows ?? null,
+      leftOut: r?.leftOut ?? [],
+      leftOutCount: r?.leftOutCount ?? 0,
       available,
     });
   }
