@@ -52,7 +52,7 @@ async function main() {
     const result = await importOrganization(db, {
       file: zip,
       filesDir: env().FILES_DIR,
-      key: keyFor(manifest, passphrase),
+      key: await keyFor(manifest, passphrase),
       slug: values.slug ?? null,
       appUrl: env().APP_URL,
       progress: async (done, total) => {

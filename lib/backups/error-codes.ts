@@ -20,6 +20,7 @@ export const BACKUP_ERROR_CODES = [
   'database_unreachable',
   'no_targets',
   'targets_failed',
+  'target_removed',
   'other',
 ] as const;
 export type BackupErrorCodeShown = (typeof BACKUP_ERROR_CODES)[number];

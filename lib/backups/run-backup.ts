@@ -1,18 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { BackupRunStatus, BackupStep, BackupTrigger } from '@/db/enums';
-import { type BackupRun, type BackupTarget, backupCopies, backupRuns, backupTargets, jobs } from '@/db/schema';
+import { type BackupRun, backupRuns, backupTargets, jobs } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createBackupArchive } from './archive';
+import { putCopy } from './copies';
 import { backupErrorOf, PERMANENT_BACKUP_ERRORS } from './error-codes';
+import { type HostKeyWitness, witnessOfJob } from './host-keys';
 import { loadBackupKey } from './key';
 import { pruneTarget } from './prune';
 import { ensureBackupRows, getBackupSettings } from './settings';
-import { openStore } from './stores';
-import { storeConfigOf } from './targets';
 import type { CreatedBackup } from './types';
 
 export type BackupRunParams = {
@@ -30,6 +30,8 @@ export type BackupRunParams = {
   databaseUrl?: string;
   filesDir?: string;
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** The job's organization and requester: an SFTP target's first host key is saved and audited there. */
+  witness?: HostKeyWitness | null;
 };
 
 export type BackupRunOutcome = {
@@ -100,18 +102,32 @@ export async function runPlatformBackup(db: Db, p: BackupRunParams): Promise<Bac
     return failed(backupErrorOf(error));
   }
 
-  await step('upload');
-  const results = await Promise.all(targets.map((t) => putCopy(db, run.id, t, archive)));
-  await step('retention');
-  const settings = await getBackupSettings(db);
-  let removed = 0;
-  for (const target of targets.filter((_, i) => results[i])) removed += await pruneTarget(db, target, settings);
-  const stored = results.filter(Boolean).length;
-  const missing = targets.length - stored;
-  if (missing === 0) return end('succeeded', null, [stored, 0, removed]);
-  const error = { code: 'targets_failed', message: `${missing} of ${targets.length} targets do not hold the backup` };
-  const status = !final ? 'retrying' : stored > 0 ? 'partial' : 'failed';
-  return end(status, error, [stored, missing, removed]);
+  try {
+    await step('upload');
+    const results = await Promise.all(targets.map((t) => putCopy(db, run.id, t, archive, p.witness ?? null)));
+    await step('retention');
+    const settings = await getBackupSettings(db);
+    // Retention on the targets as they are now: one removed meanwhile is gone, one that just
+    // learned its host key connects with it.
+    const holding = targets.filter((_, i) => results[i] === 'stored').map((t) => t.id);
+    const current = holding.length
+      ? await db.select().from(backupTargets).where(inArray(backupTargets.id, holding))
+      : [];
+    let removed = 0;
+    for (const target of current) removed += await pruneTarget(db, target, settings);
+    // A target removed during the run is no longer one the backup has to reach.
+    const wanted = results.filter((r) => r !== 'target_removed').length;
+    const stored = results.filter((r) => r === 'stored').length;
+    const missing = wanted - stored;
+    if (wanted === 0) return failed({ code: 'no_targets', message: 'Every target was removed during the run' });
+    if (missing === 0) return end('succeeded', null, [stored, 0, removed]);
+    const error = { code: 'targets_failed', message: `${missing} of ${wanted} targets do not hold the backup` };
+    const status = !final ? 'retrying' : stored > 0 ? 'partial' : 'failed';
+    return end(status, error, [stored, missing, removed]);
+  } catch (error) {
+    // Never left "running" until the 6-hour cut-off: whatever broke, the run ends here.
+    return failed(backupErrorOf(error));
+  }
 }
 
 /** The run this attempt works on (made for a CLI run), marked running with one more attempt. */
@@ -177,52 +193,6 @@ async function makeArchive(
   return created;
 }
 
-/**
- * Puts the run's file into one target (unless an earlier attempt already did) and records
- * the copy either way; true when the target holds it.
- */
-async function putCopy(
-  db: Db,
-  runId: string,
-  target: BackupTarget,
-  archive: { file: string; name: string; sha256: string },
-) {
-  const [copy] = await db
-    .insert(backupCopies)
-    .values({ runId, targetId: target.id, targetName: target.name, fileName: archive.name, attempts: 1 })
-    .onConflictDoUpdate({
-      target: [backupCopies.runId, backupCopies.targetId],
-      set: {
-        attempts: sql`${backupCopies.attempts} + case when ${backupCopies.status} = 'stored' and ${backupCopies.fileName} = excluded.file_name then 0 else 1 end`,
-        targetName: target.name,
-      },
-    })
-    .returning();
-  if (copy!.status === 'stored' && copy!.fileName === archive.name) return true;
-  try {
-    const { location } = await openStore(storeConfigOf(target)).put(archive.file, archive.name, archive.sha256);
-    await db
-      .update(backupCopies)
-      .set({
-        status: 'stored',
-        fileName: archive.name,
-        location,
-        errorCode: null,
-        errorMessage: null,
-        uploadedAt: sql`now()`,
-      })
-      .where(and(eq(backupCopies.id, copy!.id)));
-    return true;
-  } catch (error) {
-    const e = backupErrorOf(error);
-    await db
-      .update(backupCopies)
-      .set({ status: 'failed', fileName: archive.name, errorCode: e.code, errorMessage: e.message.slice(0, 1000) })
-      .where(eq(backupCopies.id, copy!.id));
-    return false;
-  }
-}
-
 function outcomeOf(run: BackupRun, stored: number, failed: number, removed: number): BackupRunOutcome {
   return {
     runId: run.id,
@@ -256,5 +226,6 @@ export async function runBackupJob(
     .from(jobs)
     .where(eq(jobs.id, p.jobId));
   const finalAttempt = !job || job.attempts >= job.maxAttempts;
-  return runPlatformBackup(db, { runId: p.runId, finalAttempt, onProgress: p.onProgress });
+  const witness = await witnessOfJob(db, p.jobId);
+  return runPlatformBackup(db, { runId: p.runId, finalAttempt, onProgress: p.onProgress, witness });
 }

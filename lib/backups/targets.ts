@@ -9,6 +9,7 @@ import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
 import { backupCheck } from './jobs';
+import { folderWithin } from './local-path';
 import type { SaveTargetInput } from './schemas';
 import { ensureBackupRows } from './settings';
 import type { BackupStoreConfig } from './types';
@@ -131,6 +132,9 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
       throw new AppError('validation', {}, { kind: 'validation.backupKindFixed' });
     if (field && !secret && !existing?.secretEnc)
       throw new AppError('validation', {}, { [field]: 'validation.required' });
+    // Backups of the files folder kept inside it would hold every earlier backup, growing each night.
+    if (input.kind === 'local' && folderWithin(input.path ?? env().BACKUP_DIR, env().FILES_DIR))
+      throw new AppError('validation', {}, { path: 'validation.backupInsideFiles' });
     const [clash] = await tx
       .select({ id: backupTargets.id })
       .from(backupTargets)

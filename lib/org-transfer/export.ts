@@ -28,7 +28,14 @@ export type ExportOptions = {
   now?: Date;
 };
 
-export type ExportResult = EntrySum & { manifest: Manifest };
+/** A secret this install could not decrypt, left out of the export: which record, which field. */
+export type LeftOutSecret = { table: string; id: string; field: string };
+
+export type ExportResult = EntrySum & {
+  manifest: Manifest;
+  /** Every secret left out because it could not be decrypted (empty when all opened). */
+  leftOut: LeftOutSecret[];
+};
 
 /** The organization's files (FILES_DIR/<organization>/…), relative to its folder. */
 export async function organizationFiles(filesDir: string, orgId: string) {
@@ -87,15 +94,22 @@ export async function exportOrganization(db: Database, p: ExportOptions): Promis
         done += n;
         await p.progress?.(done, total);
       };
+      const leftOut: LeftOutSecret[] = [];
       const zip = new ZipWriter(p.outFile);
       try {
         await zip.entry('data/organizations.jsonl', (write) => write(`${s.org.j}\n`));
         await zip.entry('data/users.jsonl', async (write) => {
-          for (const u of s.people) await write(`${JSON.stringify(sealUser(u.j, u.member, key, decrypt))}\n`);
+          for (const u of s.people) {
+            const left = (field: string) => leftOut.push({ table: 'users', id: String(u.j.id), field });
+            await write(`${JSON.stringify(sealUser(u.j, u.member, key, decrypt, left))}\n`);
+          }
         });
         await step(s.people.length);
         for (const t of s.tables) {
-          await zip.entry(`data/${t.name}.jsonl`, (write) => writeTable(tx, t, s.scope, { key, decrypt, write, step }));
+          const w = { key, decrypt, write: async () => {}, step, leftOut };
+          const written = { rows: 0 };
+          await zip.entry(`data/${t.name}.jsonl`, (write) => writeTable(tx, t, s.scope, { ...w, write }, written));
+          s.counts.set(t.name, written.rows);
           if (t.csv) await zip.entry(`csv/${t.name}.csv`, (write) => writeCsv(tx, t, s.scope, write));
         }
         for (const f of s.files) zip.file(path.join(p.filesDir, p.orgId, f.relative), `files/${f.relative}`);
@@ -120,7 +134,7 @@ export async function exportOrganization(db: Database, p: ExportOptions): Promis
         });
         const sum = await zip.finish();
         await step(s.files.length);
-        return { ...sum, manifest: manifest! };
+        return { ...sum, manifest: manifest!, leftOut };
       } catch (error) {
         zip.abort(error as Error);
         throw error;
@@ -135,15 +149,30 @@ type Writing = {
   decrypt: (stored: string) => string;
   write: (chunk: string) => Promise<void>;
   step: (n: number) => Promise<void>;
+  leftOut: LeftOutSecret[];
 };
 
-/** A table's rows as JSON lines; rows are parsed only when a secret or a reset must change. */
-async function writeTable(db: Db, t: PlannedTable, scope: Scope, w: Writing) {
+/**
+ * A table's rows as JSON lines; rows are parsed only when a secret or a reset must change.
+ * A row of a table that is nothing but its secret (passphraseOnly) goes without it entirely
+ * when that secret could not be decrypted. Counts the rows written into `written`.
+ */
+async function writeTable(db: Db, t: PlannedTable, scope: Scope, w: Writing, written: { rows: number }) {
   const transforms = Boolean(Object.keys(t.secretColumns).length || t.jsonSecrets?.length || t.reset);
   const line = (text: string) => {
+    written.rows++;
     if (!transforms) return `${text}\n`;
     const row = JSON.parse(text) as Row;
-    sealRowSecrets(row, t, w.key, w.decrypt);
+    const id = t.key.map((k) => String(row[k])).join('/');
+    let left = false;
+    sealRowSecrets(row, t, w.key, w.decrypt, (field) => {
+      left = true;
+      w.leftOut.push({ table: t.name, id, field });
+    });
+    if (left && t.passphraseOnly) {
+      written.rows--;
+      return '';
+    }
     return `${JSON.stringify(row)}\n`;
   };
   if (t.selfRefs.length > 0) {

@@ -10,7 +10,8 @@ import type { JobProgress } from '@/lib/jobs/contract';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/operation';
-import { exportOrganization } from './export';
+import { exportOrganization, type LeftOutSecret } from './export';
+import { exportFileName } from './file-name';
 import { asJobError } from './job-errors';
 import { orgExport } from './jobs';
 import type { KdfParams } from './manifest';
@@ -31,7 +32,16 @@ export type ExportJobResult = {
   rows: number;
   users: number;
   files: number;
+  /**
+   * Secrets this install could not decrypt (damaged), left out as if without a passphrase: the
+   * first LEFT_OUT_LISTED of them (record and field) and how many in all.
+   */
+  leftOut?: LeftOutSecret[];
+  leftOutCount?: number;
 };
+
+/** How many left-out secrets the job's result names one by one (a wrong key would be every one). */
+export const LEFT_OUT_LISTED = 100;
 
 const OPEN = ['queued', 'running', 'retrying'] as const;
 
@@ -50,7 +60,7 @@ export async function requestExport(db: Db, p: Actor & { passphrase: string | nu
       .limit(1);
     if (open) throw new AppError('export_running');
     const kdf = p.passphrase ? newKdf() : null;
-    const keyEnc = kdf ? encryptSecret(deriveKey(p.passphrase!, kdf).toString('base64url')) : null;
+    const keyEnc = kdf ? encryptSecret((await deriveKey(p.passphrase!, kdf)).toString('base64url')) : null;
     const job = await enqueue(tx, orgExport, { orgId: p.orgId, payload: { keyEnc, kdf }, createdBy: p.actorUserId });
     await recordAudit(tx, {
       orgId: p.orgId,
@@ -125,6 +135,8 @@ export async function runExportJob(
       rows: m.tables.reduce((a, t) => a + t.rows, 0),
       users: m.users,
       files: m.files.count,
+      leftOut: result.leftOut.slice(0, LEFT_OUT_LISTED),
+      leftOutCount: result.leftOut.length,
     };
   } finally {
     await forgetJobKey(db, p);
@@ -161,6 +173,8 @@ export async function listExports(db: Db, p: { orgId: string; filesDir?: string 
       expiresAt: r?.expiresAt ?? null,
       secrets: r?.secrets ?? null,
       rows: r?.rows ?? null,
+      leftOut: r?.leftOut ?? [],
+      leftOutCount: r?.leftOutCount ?? 0,
       available,
     });
   }
@@ -178,7 +192,13 @@ async function downloadable(filesDir: string, orgId: string, r: Partial<ExportJo
 export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDir?: string }) {
   const filesDir = p.filesDir ?? env().FILES_DIR;
   const [job] = await db
-    .select({ state: jobs.state, result: jobs.result, createdAt: jobs.createdAt, slug: organizations.slug })
+    .select({
+      state: jobs.state,
+      result: jobs.result,
+      createdAt: jobs.createdAt,
+      slug: organizations.slug,
+      timeZone: organizations.timezone,
+    })
     .from(jobs)
     .innerJoin(organizations, eq(organizations.id, jobs.organizationId))
     .where(and(eq(jobs.id, p.jobId), eq(jobs.organizationId, p.orgId), eq(jobs.type, orgExport.name)));
@@ -194,6 +214,6 @@ export async function exportDownload(db: Db, p: Actor & { jobId: string; filesDi
     ip: p.ip,
     data: { jobId: p.jobId, bytes: r.bytes ?? null },
   });
-  const day = job.createdAt.toISOString().slice(0, 10);
-  return { path: path.join(filesDir, r.file!), fileName: `jaring-${job.slug}-${day}.zip`, bytes: r.bytes ?? 0 };
+  const fileName = exportFileName({ slug: job.slug, requestedAt: job.createdAt, timeZone: job.timeZone });
+  return { path: path.join(filesDir, r.file!), fileName, bytes: r.bytes ?? 0 };
 }

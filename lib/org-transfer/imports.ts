@@ -39,7 +39,7 @@ export async function requestImport(
   const file = await uploadedFile(p);
   const { zip, manifest } = await openExport(file);
   zip.close();
-  const key = keyFor(manifest, p.passphrase);
+  const key = await keyFor(manifest, p.passphrase);
   const [found] = await db.execute<{ id: boolean; slug: boolean }>(sql`
     select exists (select 1 from organizations where id = ${manifest.organization.id}::uuid) as id,
            exists (select 1 from organizations where slug = ${p.slug ?? manifest.organization.slug}) as slug`);

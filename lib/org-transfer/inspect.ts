@@ -4,7 +4,7 @@ import { AppError } from '@/lib/server/errors';
 import { type PlannedTable, plannedTable } from './graph';
 import { FORMAT_VERSION, isNewer, type Manifest, manifestSchema, migrationLevel } from './manifest';
 import type { Row } from './plan';
-import { deriveKey, passphraseMatches } from './secrets';
+import { deriveKey, kdfWithinLimits, passphraseMatches } from './secrets';
 import { ZipFormatError, ZipReader } from './zip';
 
 /** An opened export: its manifest, checked for format and version. */
@@ -14,6 +14,7 @@ export async function openExport(file: string): Promise<{ zip: ZipReader; manife
     zip = await ZipReader.open(file);
     const parsed = manifestSchema.safeParse(JSON.parse(await zip.text('manifest.json', 64 * 1024 * 1024)));
     if (!parsed.success || parsed.data.formatVersion > FORMAT_VERSION) throw new ZipFormatError('manifest');
+    if (parsed.data.kdf && !kdfWithinLimits(parsed.data.kdf)) throw new AppError('import_kdf_limits');
     return { zip, manifest: parsed.data };
   } catch (error) {
     zip?.close();
@@ -23,9 +24,9 @@ export async function openExport(file: string): Promise<{ zip: ZipReader; manife
 }
 
 /** The passphrase's key for this export, or null; a wrong one is refused (a field error). */
-export function keyFor(manifest: Manifest, passphrase: string | null | undefined): Buffer | null {
+export async function keyFor(manifest: Manifest, passphrase: string | null | undefined): Promise<Buffer | null> {
   if (!passphrase || manifest.secrets !== 'passphrase' || !manifest.kdf) return null;
-  const key = deriveKey(passphrase, manifest.kdf);
+  const key = await deriveKey(passphrase, manifest.kdf);
   if (!passphraseMatches(key, manifest.check))
     throw new AppError('passphrase_wrong', {}, { passphrase: 'errors.passphrase_wrong' });
   return key;
@@ -83,7 +84,7 @@ async function existing(db: Db, table: string, column: string, ids: string[]) {
 export async function inspectExport(db: Db, p: { file: string; passphrase?: string | null }): Promise<Inspection> {
   const { zip, manifest } = await openExport(p.file);
   try {
-    const key = keyFor(manifest, p.passphrase);
+    const key = await keyFor(manifest, p.passphrase);
     const org = manifest.organization;
     const [found] = await db.execute<{ id: boolean; slug: boolean }>(sql`
       select exists (select 1 from organizations where id = ${org.id}::uuid) as id,

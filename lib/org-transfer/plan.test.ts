@@ -4,7 +4,7 @@ import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
 import { tablePlan } from './graph';
 import { NOT_EXPORTED, SPECIAL_TABLES, schemaTables } from './plan';
 import { parentsFirst } from './rows';
-import { deriveKey, newKdf, openWith, passphraseCheck, passphraseMatches, sealWith } from './secrets';
+import { deriveKey, kdfWithinLimits, newKdf, openWith, passphraseCheck, passphraseMatches, sealWith } from './secrets';
 
 /**
  * The organization export's table plan against drizzle's schema: a new table, a new user
@@ -91,15 +91,34 @@ test('every encrypted column is a secret of the plan, and a required one has a s
     assert.ok(Object.keys(planned.get(name)!.secretColumns).length > 0, name);
 });
 
-test('sealed with a passphrase: the same passphrase opens it, another is refused', () => {
+test('sealed with a passphrase: the same passphrase opens it, another is refused', async () => {
   const kdf = newKdf();
-  const key = deriveKey('kuda-lumping-terbang', kdf);
+  const key = await deriveKey('kuda-lumping-terbang', kdf);
   const sealed = sealWith(key, 'router-rahasia');
   assert.match(sealed, /^p1\./);
-  assert.equal(openWith(deriveKey('kuda-lumping-terbang', kdf), sealed), 'router-rahasia');
-  assert.throws(() => openWith(deriveKey('kuda-lumping-terbang!', kdf), sealed));
+  assert.equal(openWith(await deriveKey('kuda-lumping-terbang', kdf), sealed), 'router-rahasia');
+  const other = await deriveKey('kuda-lumping-terbang!', kdf);
+  assert.throws(() => openWith(other, sealed));
   assert.equal(passphraseMatches(key, passphraseCheck(key)), true);
-  assert.equal(passphraseMatches(deriveKey('lain', kdf), passphraseCheck(key)), false);
+  assert.equal(passphraseMatches(await deriveKey('lain', kdf), passphraseCheck(key)), false);
+});
+
+test('scrypt settings an upload may ask for are bounded: ours pass, costlier ones are refused unrun', async () => {
+  const ours = newKdf();
+  assert.equal(kdfWithinLimits(ours), true);
+  for (const huge of [
+    { N: 2 ** 30 },
+    { N: 2 ** 15 + 1 }, // not a power of two
+    { r: 1_000 },
+    { p: 1_000_000 },
+    { N: 2 ** 17, r: 16 }, // each within its own bound, 256 MB together
+  ]) {
+    const kdf = { ...ours, ...huge };
+    assert.equal(kdfWithinLimits(kdf), false, JSON.stringify(huge));
+    const started = Date.now();
+    await assert.rejects(deriveKey('kuda-lumping-terbang', kdf), RangeError);
+    assert.ok(Date.now() - started < 50, 'refused before any derivation');
+  }
 });
 
 test('rows that point at their own table are written parents first', () => {

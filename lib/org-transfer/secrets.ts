@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import type { AbsentTools } from './absent';
 import type { PlannedTable } from './graph';
 import type { KdfParams } from './manifest';
@@ -17,13 +17,37 @@ export function newKdf(): KdfParams {
   return { name: 'scrypt', salt: randomBytes(16).toString('base64url'), ...SCRYPT };
 }
 
-export function deriveKey(passphrase: string, kdf: KdfParams): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64url'), 32, {
-    N: kdf.N,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: 256 * kdf.N * kdf.r,
-  });
+/**
+ * The most an export's manifest may ask of scrypt. The parameters come from an uploaded file:
+ * unbounded, one upload could hold a web request's CPU for hours or ask for gigabytes. Ours
+ * (N = 2^15, r = 8, p = 1: 32 MB) sit well inside.
+ */
+export const SCRYPT_LIMITS = { N: 2 ** 17, r: 16, p: 4, memoryBytes: 128 * 1024 * 1024 } as const;
+
+/** scrypt's memory for these parameters (its V array, 128·N·r bytes, is nearly all of it). */
+const scryptMemory = (kdf: Pick<KdfParams, 'N' | 'r'>) => 128 * kdf.N * kdf.r;
+
+/** Whether the parameters are ones this install derives a key with (see SCRYPT_LIMITS). */
+export function kdfWithinLimits(kdf: KdfParams): boolean {
+  return (
+    kdf.N >= 2 &&
+    kdf.N <= SCRYPT_LIMITS.N &&
+    (kdf.N & (kdf.N - 1)) === 0 &&
+    kdf.r <= SCRYPT_LIMITS.r &&
+    kdf.p <= SCRYPT_LIMITS.p &&
+    scryptMemory(kdf) <= SCRYPT_LIMITS.memoryBytes
+  );
+}
+
+/** The passphrase's key, off the event loop (it runs in web requests); limits checked first. */
+export function deriveKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
+  if (!kdfWithinLimits(kdf)) return Promise.reject(new RangeError('scrypt parameters beyond SCRYPT_LIMITS'));
+  const options = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 2 * scryptMemory(kdf) };
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64url'), 32, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 export function sealWith(key: Buffer, plain: string): string {
@@ -58,13 +82,13 @@ export function passphraseMatches(key: Buffer, check: string | null): boolean {
 }
 
 /** Each `…Enc` string inside a JSON value, replaced (or dropped when `change` gives undefined). */
-function eachSealed(value: unknown, change: (v: string) => string | undefined): unknown {
+function eachSealed(value: unknown, change: (v: string, key: string) => string | undefined): unknown {
   if (Array.isArray(value)) return value.map((v) => eachSealed(v, change));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (k.endsWith('Enc') && typeof v === 'string') {
-      const changed = change(v);
+      const changed = change(v, k);
       if (changed !== undefined) out[k] = changed;
     } else out[k] = eachSealed(v, change);
   }
@@ -73,18 +97,38 @@ function eachSealed(value: unknown, change: (v: string) => string | undefined): 
 
 /**
  * A row on its way out: this install's state reset, secrets decrypted with this install's key
- * and sealed with the passphrase's, or left out without one.
+ * and sealed with the passphrase's, or left out without one. A stored value this install cannot
+ * decrypt (damaged) is left out as if there were no passphrase, and named to `leftOut` (the
+ * column, or `column.key` inside a JSON column): one bad value must not stop the export.
  */
-export function sealRowSecrets(row: Row, t: PlannedTable, key: Buffer | null, decrypt: (stored: string) => string) {
+export function sealRowSecrets(
+  row: Row,
+  t: PlannedTable,
+  key: Buffer | null,
+  decrypt: (stored: string) => string,
+  leftOut: (field: string) => void = () => {},
+) {
+  const opened = (stored: string, field: string) => {
+    try {
+      return decrypt(stored);
+    } catch {
+      leftOut(field);
+      return undefined;
+    }
+  };
   for (const [column, value] of Object.entries(t.reset ?? {})) row[column] = value;
   for (const [column, kind] of Object.entries(t.secretColumns)) {
     const value = row[column];
     if (value === null || value === undefined) continue;
-    if (!key) delete row[column];
-    else row[column] = sealWith(key, kind === 'encrypted' ? decrypt(String(value)) : String(value));
+    const plain = key && (kind === 'encrypted' ? opened(String(value), column) : String(value));
+    if (key && plain !== undefined) row[column] = sealWith(key, plain as string);
+    else delete row[column];
   }
   for (const column of t.jsonSecrets ?? [])
-    row[column] = eachSealed(row[column], (v) => (key ? sealWith(key, decrypt(v)) : undefined));
+    row[column] = eachSealed(row[column], (v, k) => {
+      const plain = key ? opened(v, `${column}.${k}`) : undefined;
+      return key && plain !== undefined ? sealWith(key, plain) : undefined;
+    });
 }
 
 /**
@@ -95,6 +139,9 @@ export function openRowSecrets(row: Row, t: PlannedTable, key: Buffer | null, to
   const columns = Object.entries(t.secretColumns);
   for (const column of t.jsonSecrets ?? [])
     row[column] = eachSealed(row[column], (v) => (key ? tools.seal(openWith(key, v)) : undefined));
+  // With a passphrase, a column missing from the row is one the source could not decrypt:
+  // that row's secrets are filled as if the export had none.
+  const leftOut = key ? columns.filter(([column]) => !(column in row)) : columns;
   if (key) {
     for (const [column, kind] of columns) {
       const value = row[column];
@@ -102,10 +149,9 @@ export function openRowSecrets(row: Row, t: PlannedTable, key: Buffer | null, to
       const plain = openWith(key, String(value));
       row[column] = kind === 'encrypted' ? tools.seal(plain) : plain;
     }
-    return;
   }
-  if (columns.length === 0) return;
+  if (leftOut.length === 0) return;
   const notNull = new Set(t.columns.filter((c) => c.notNull).map((c) => c.name));
-  for (const [column] of columns) row[column] = null;
-  t.absent?.(row, { ...tools, missing: columns.map(([c]) => c).filter((c) => notNull.has(c)) });
+  for (const [column] of leftOut) row[column] = null;
+  t.absent?.(row, { ...tools, missing: leftOut.map(([c]) => c).filter((c) => notNull.has(c)) });
 }

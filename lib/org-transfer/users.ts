@@ -38,6 +38,7 @@ export function sealUser(
   member: 'active' | 'inactive' | null,
   key: Buffer | null,
   decrypt: (stored: string) => string,
+  leftOut: (field: string) => void = () => {},
 ): Row {
   const out: Row = {
     id: row.id,
@@ -51,9 +52,21 @@ export function sealUser(
   if (!key) return out;
   out.password_hash = sealWith(key, String(row.password_hash));
   if (row.totp_secret_enc) {
-    out.totp_secret_enc = sealWith(key, decrypt(String(row.totp_secret_enc)));
-    out.totp_enabled_at = row.totp_enabled_at;
-    out.totp_last_step = row.totp_last_step;
+    // An authenticator secret this install cannot decrypt is left out with its dates: the account
+    // comes without two-step sign-in, as if exported without a passphrase.
+    const totp = (() => {
+      try {
+        return decrypt(String(row.totp_secret_enc));
+      } catch {
+        leftOut('totp_secret_enc');
+        return null;
+      }
+    })();
+    if (totp !== null) {
+      out.totp_secret_enc = sealWith(key, totp);
+      out.totp_enabled_at = row.totp_enabled_at;
+      out.totp_last_step = row.totp_last_step;
+    }
   }
   out.recovery_code_hashes = sealWith(key, JSON.stringify(row.recovery_code_hashes ?? []));
   return out;

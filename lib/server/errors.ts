@@ -197,6 +197,7 @@ export type ErrorCode =
   | 'import_key_gone'
   | 'passphrase_wrong'
   | 'import_invalid'
+  | 'import_kdf_limits'
   | 'import_newer'
   | 'import_exists'
   | 'import_clash'

@@ -1,22 +1,37 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { JobHelpers } from 'graphile-worker';
-import { backupCopies, backupRuns, backupSettings, backupTargets, jobs, messages, whatsappSessions } from '@/db/schema';
+import {
+  auditLogs,
+  backupCopies,
+  backupRuns,
+  backupSettings,
+  backupTargets,
+  jobs,
+  messages,
+  whatsappSessions,
+} from '@/db/schema';
 import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
+import { checkTarget } from '@/lib/backups/check';
 import { backupErrorKey } from '@/lib/backups/error-codes';
+import { realFolder } from '@/lib/backups/local-path';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
 import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
-import { saveTarget } from '@/lib/backups/targets';
+import { removeTarget, requestTargetCheck, saveTarget, shownTarget } from '@/lib/backups/targets';
+import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
+import { AppError } from '@/lib/server/errors';
 import { backupRunHandler } from '@/workers/jobs/backup-run';
 import { makeMember, makeOrg, testDb } from '../helpers';
 import { type Sshd, sshdMissing, startSshd } from '../support/sshd';
@@ -130,6 +145,47 @@ const copiesOf = (runId: string) => db.select().from(backupCopies).where(eq(back
 const copyOn = async (runId: string, targetId: string) => (await copiesOf(runId)).find((c) => c.targetId === targetId)!;
 const runRow = async (runId: string) => (await db.select().from(backupRuns).where(eq(backupRuns.id, runId)))[0]!;
 const jobRow = async (jobId: string) => (await db.select().from(jobs).where(eq(jobs.id, jobId)))[0]!;
+
+/**
+ * A run whose earlier attempt left its archive in the work folder: the next attempt only sends
+ * it (no pg_dump), so a test about sending is quick. Returns the run and its work folder.
+ */
+async function keptRun(opts: { workDir?: string; runId?: string } = {}) {
+  const data = randomBytes(4096);
+  const fileName = `jaring-kept-${randomBytes(4).toString('hex')}.jbk`;
+  const values = {
+    status: 'retrying' as const,
+    attempt: 1,
+    fileName,
+    sizeBytes: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    archivedAt: new Date(),
+  };
+  const [run] = opts.runId
+    ? await db.update(backupRuns).set(values).where(eq(backupRuns.id, opts.runId)).returning()
+    : await db
+        .insert(backupRuns)
+        .values({ trigger: 'manual', ...values })
+        .returning();
+  if (!opts.runId) made.runs.push(run!.id);
+  const workDir = opts.workDir ?? path.join(tmp, 'kept-work');
+  mkdirSync(path.join(workDir, run!.id), { recursive: true });
+  writeFileSync(path.join(workDir, run!.id, fileName), data);
+  return { run: run!, workDir };
+}
+
+async function until(condition: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A value as a regular expression's literal text. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const targetRow = async (id: string) => (await db.select().from(backupTargets).where(eq(backupTargets.id, id)))[0]!;
 
 describe('platform backup runs', () => {
   test('a target that is down: the run is retried by its job and succeeds once the target is back; the archive is made once', async () => {
@@ -316,6 +372,135 @@ describe('the rest of the manager', () => {
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, target!.id));
     }
+  });
+
+  test('an SFTP target saved without a host key trusts the first one its server shows, then refuses another', async () => {
+    const input = {
+      kind: 'sftp' as const,
+      name: `TOFU ${tmp}`,
+      enabled: false,
+      host: '127.0.0.1',
+      port: sshd!.port,
+      username: sshd!.username,
+      path: path.join(tmp, 'tofu'),
+      privateKey: sshd!.privateKey,
+      // Left empty on the form: trusted on first use.
+      hostKeySha256: undefined,
+    };
+    const { targetId } = await saveTarget(db, { ...actor, input });
+    const other = await startSshd();
+    try {
+      const uji = async () => {
+        const { jobId } = await requestTargetCheck(db, { ...actor, targetId });
+        // No worker takes it: the test runs the check itself.
+        await db.execute(sql`select graphile_worker.remove_job(${jobId}::text)`);
+        return checkTarget(db, { targetId, jobId });
+      };
+      assert.deepEqual(await uji(), { ok: true });
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, sshd!.hostKeySha256);
+      const trusted = await db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, targetId), eq(auditLogs.action, 'backup.target_host_key_trusted')));
+      assert.equal(trusted.length, 1);
+      assert.equal(trusted[0]!.organizationId, actor.orgId);
+      assert.equal(trusted[0]!.actorUserId, actor.actorUserId);
+      assert.equal((trusted[0]!.data as { fingerprint: string }).fingerprint, `SHA256:${sshd!.hostKeySha256}`);
+      assert.ok(shownTarget(await targetRow(targetId)).config.hostKeySha256, 'the card shows the saved key');
+
+      // The same address now answers with another host key (another server, or a reinstalled one).
+      await db
+        .update(backupTargets)
+        .set({ config: sql`config || jsonb_build_object('port', ${other.port}::int)` })
+        .where(eq(backupTargets.id, targetId));
+      assert.deepEqual(await uji(), { ok: false, code: 'host_key_mismatch' });
+      const refused = await targetRow(targetId);
+      assert.equal(refused.config.hostKeySha256, sshd!.hostKeySha256, 'the saved key stays');
+      assert.match(
+        refused.checkMessage!,
+        new RegExp(`SHA256:${literal(other.hostKeySha256)}.*clear the saved host key`),
+      );
+      assert.match(translate('id', backupErrorKey(refused.checkError)), /pengelola server.*kosongkan host key/);
+      assert.match(translate('en', backupErrorKey(refused.checkError)), /clear the saved host key/);
+
+      // Cleared on the form (after checking with the server's administrator): the next run trusts the new key.
+      await saveTarget(db, {
+        ...actor,
+        input: { ...input, targetId, enabled: true, port: other.port, privateKey: other.privateKey },
+      });
+      const queued = await db.transaction((tx) => queueBackupRun(tx, { orgId: actor.orgId }));
+      made.runs.push(queued.runId);
+      made.jobs.push(queued.jobId);
+      await keptRun({ runId: queued.runId, workDir: path.join(path.resolve(env().BACKUP_DIR), '.work') });
+      await attempt(queued.jobId, 3);
+      assert.equal((await copyOn(queued.runId, targetId)).status, 'stored');
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, other.hostKeySha256);
+      const audits = await db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, targetId), eq(auditLogs.action, 'backup.target_host_key_trusted')));
+      assert.equal(audits.length, 2);
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
+      await other.stop();
+    }
+  });
+
+  test('a target removed while the run sends it the backup: its copy fails as removed and the run finishes', async () => {
+    const { run, workDir } = await keptRun();
+    const dir = path.join(tmp, 'removed-target');
+    mkdirSync(dir, { recursive: true });
+    // The checksum file is written first; a named pipe in its place holds the upload there
+    // until the test reads it, so the target is removed while its copy is under way.
+    const pipe = path.join(dir, `${run.fileName}.sha256`);
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0);
+    const { targetId } = await saveTarget(db, {
+      ...actor,
+      input: { kind: 'local', name: `Removed ${tmp}`, enabled: true, path: dir },
+    });
+    const running = runPlatformBackup(db, { runId: run.id, workDir, finalAttempt: true });
+    await until(async () => (await copiesOf(run.id)).some((c) => c.targetId === targetId), 'the upload to start');
+    await removeTarget(db, { ...actor, targetId });
+    await readFile(pipe);
+    const outcome = await running;
+
+    const finished = await runRow(run.id);
+    assert.notEqual(finished.status, 'running');
+    assert.ok(finished.finishedAt, 'the run finished');
+    assert.equal(outcome.status, finished.status);
+    const copy = (await copiesOf(run.id)).find((c) => c.targetName === `Removed ${tmp}`)!;
+    assert.equal(copy.targetId, null);
+    assert.equal(copy.status, 'failed');
+    assert.equal(copy.errorCode, 'target_removed');
+    assert.match(copy.errorMessage!, new RegExp(`removed while this backup was being sent.*${literal(dir)}`));
+    assert.match(translate('id', backupErrorKey(copy.errorCode)), /dihapus saat cadangan sedang dikirim/);
+    // The run's outcome counts only the targets that are still there.
+    const others = (await copiesOf(run.id)).filter((c) => c.id !== copy.id);
+    const expected = others.every((c) => c.status === 'stored') ? 'succeeded' : 'partial';
+    assert.equal(finished.status, expected);
+  });
+
+  test('a local folder that is the files folder, inside it or linked into it is refused on save', async () => {
+    const files = realFolder(env().FILES_DIR);
+    mkdirSync(files, { recursive: true });
+    const link = path.join(tmp, 'into-files');
+    symlinkSync(files, link);
+    for (const where of [files, path.join(files, 'backups'), path.join(link, 'nightly')]) {
+      await assert.rejects(
+        saveTarget(db, { ...actor, input: { kind: 'local', name: `Inside ${where}`, enabled: false, path: where } }),
+        (error: unknown) => {
+          assert.ok(error instanceof AppError);
+          assert.deepEqual(error.fieldErrors, { path: 'validation.backupInsideFiles' });
+          return true;
+        },
+        where,
+      );
+    }
+    const beside = await saveTarget(db, {
+      ...actor,
+      input: { kind: 'local', name: `Beside ${tmp}`, enabled: false, path: path.join(tmp, 'beside') },
+    });
+    await db.delete(backupTargets).where(eq(backupTargets.id, beside.targetId));
   });
 
   test('"Back up now" while a run waits for its next attempt gives that run, not a second backup', async () => {

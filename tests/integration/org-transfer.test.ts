@@ -23,7 +23,7 @@ import {
 } from '@/db/schema';
 import { runBilling } from '@/lib/billing/run';
 import { allocateCustomerNumbers } from '@/lib/core/customer-search';
-import { encryptSecret } from '@/lib/crypto';
+import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { env } from '@/lib/env';
 import { exportOrganization } from '@/lib/org-transfer/export';
 import { exportDownload, requestExport, runExportJob } from '@/lib/org-transfer/exports';
@@ -181,7 +181,7 @@ before(async () => {
     orgId: world.orgId,
     filesDir: env().FILES_DIR,
     outFile: zips.sealed,
-    passphrase: { key: deriveKey(PASSPHRASE, kdf), kdf },
+    passphrase: { key: await deriveKey(PASSPHRASE, kdf), kdf },
   });
   await ensureDatabase(process.env.DATABASE_URL!, targetName);
   await migrateDatabase(targetUrl);
@@ -412,6 +412,7 @@ describe('the export job', () => {
     // Retried from the jobs page, it refuses rather than export without the secrets asked for.
     await assert.rejects(runExportJob(db, { orgId: world.orgId, jobId, ...(await payload()) }), /export_key_gone/);
     assert.equal(result.secrets, 'passphrase');
+    assert.deepEqual([result.leftOutCount, result.leftOut], [0, []], 'every secret opened');
     await db.update(jobs).set({ state: 'done', result }).where(eq(jobs.id, jobId));
     const file = await exportDownload(db, { ...actor, jobId });
     assert.equal(statSync(file.path).size, result.bytes);
@@ -420,6 +421,47 @@ describe('the export job', () => {
       sql`select count(*)::int as n from audit_logs where organization_id = ${world.orgId} and action = 'org_transfer.export_downloaded'`,
     );
     assert.equal(audit!.n, 1);
+  });
+});
+
+describe('a damaged secret', () => {
+  test('is left out of the export as if without a passphrase, named in the result, and imported as a stand-in', async () => {
+    const { org } = await makeOrg(db, 'damaged-secret');
+    await makeMember(db, org.id, 'admin');
+    const good = await makeRouter(db, org.id, { host: '10.9.9.1', port: 8728 });
+    const bad = await makeRouter(db, org.id, { host: '10.9.9.2', port: 8728 });
+    await db.execute(sql`update routers set password_enc = 'v1.rusak.rusak.rusak' where id = ${bad.id}`);
+    const kdf = newKdf();
+    const file = path.join(work, 'damaged.zip');
+    const result = await exportOrganization(db, {
+      orgId: org.id,
+      filesDir: env().FILES_DIR,
+      outFile: file,
+      passphrase: { key: await deriveKey(PASSPHRASE, kdf), kdf },
+    });
+    assert.deepEqual(result.leftOut, [{ table: 'routers', id: bad.id, field: 'password_enc' }]);
+    const { texts } = await entries(file);
+    const routerRows = texts
+      .get('data/routers.jsonl')!
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Row);
+    assert.match(String(routerRows.find((r) => r.id === good.id)!.password_enc), /^p1\./);
+    assert.ok(!('password_enc' in routerRows.find((r) => r.id === bad.id)!));
+
+    const key = await deriveKey(PASSPHRASE, kdf);
+    await importOrganization(target.db, {
+      file,
+      filesDir: path.join(work, 'damaged-files'),
+      key,
+      appUrl: 'https://x.test',
+    });
+    const imported = await target.db.execute<{ id: string; password_enc: string }>(
+      sql`select id, password_enc from routers where organization_id = ${org.id}`,
+    );
+    const byId = new Map([...imported].map((r) => [r.id, decryptSecret(r.password_enc)]));
+    assert.equal(byId.get(good.id), 'secret');
+    assert.ok(byId.get(bad.id) && byId.get(bad.id) !== 'secret', 'a password nobody knows, typed again by the admin');
   });
 });
 
@@ -467,6 +509,36 @@ describe('an edited ZIP', () => {
       sql`select (select count(*) from organizations where id = ${forged.id})::int + (select count(*) from customers where id = ${customer.id})::int as n`,
     );
     assert.equal(left!.n, 0);
+  });
+
+  test('asking scrypt for hours of work or gigabytes is refused before any key is derived', async () => {
+    const file = path.join(work, 'costly.zip');
+    const zip = new ZipWriter(file);
+    await zip.entry('data/organizations.jsonl', (w) => w(`${JSON.stringify({ id: randomUUID() })}\n`));
+    const kdf: KdfParams = { ...newKdf(), N: 2 ** 24, r: 64, p: 1_000 };
+    zip.last('manifest.json', () =>
+      JSON.stringify({
+        format: 'jaring-organization-export',
+        formatVersion: 1,
+        exportedAt: new Date().toISOString(),
+        migrations: { count: 0, last: 0 },
+        organization: { id: randomUUID(), name: 'Mahal', slug: `mahal-${randomUUID().slice(0, 8)}` },
+        secrets: 'passphrase',
+        kdf,
+        check: 'p1.AAAA.AAAA.AAAA',
+        tables: [],
+        users: 0,
+        files: { count: 0, bytes: 0 },
+        entries: zip.entries,
+      }),
+    );
+    await zip.finish();
+    const started = Date.now();
+    await assert.rejects(
+      inspectExport(target.db, { file, passphrase: PASSPHRASE }),
+      (e) => e instanceof AppError && e.code === 'import_kdf_limits',
+    );
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
   });
 });
 

@@ -137,6 +137,14 @@ describe('router configuration backups over SSH', () => {
     assert.ok(d.diff.hunks[0]!.foldedBefore > 0);
     const one = await ok(executeOperation(getConfigVersionOp, w.ctx, { routerId: w.routerId, versionId: newest!.id }));
     assert.ok(one.text.includes('servers=9.9.9.9'));
+    // Its download is named on the organization's clock (Asia/Jakarta), not UTC.
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Jakarta',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    const [day, time] = local.format(one.takenAt).split(' ');
+    assert.ok(one.fileName.endsWith(`-${day}-${time!.replace(':', '')}.rsc`), one.fileName);
 
     // A tap while a run waits follows that run instead of queuing another.
     const a = await ok(executeOperation(runConfigBackupOp, w.ctx, { routerId: w.routerId }));

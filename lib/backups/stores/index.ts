@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { type BackupStore, type BackupStoreConfig, BackupStoreError } from '../types';
 import { localStore } from './local';
 import { s3Store } from './s3';
-import { sftpStore } from './sftp';
+import { type SftpStoreOptions, sftpStore } from './sftp';
 
 /** The store for a target's configuration: one file per kind, one line each here. */
-export function openStore(config: BackupStoreConfig): BackupStore {
+export function openStore(
+  config: BackupStoreConfig,
+  options: Pick<SftpStoreOptions, 'onFirstHostKey'> = {},
+): BackupStore {
   switch (config.kind) {
     case 'local':
       return localStore(config);
     case 'sftp':
-      return sftpStore(config);
+      return sftpStore(config, options);
     case 's3':
       return s3Store(config);
   }

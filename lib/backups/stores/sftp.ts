@@ -23,14 +23,25 @@ const normaliseFingerprint = (text: string) =>
     .replace(/^SHA256:/i, '')
     .replace(/=+$/, '');
 
+export type SftpStoreOptions = {
+  readyTimeoutMs?: number;
+  /**
+   * Trust on first use: with no host key in the config, called with the key the server
+   * presented once a connection has logged in (the caller saves it on the target). Later
+   * connections of this store then expect that key.
+   */
+  onFirstHostKey?: (sha256: string) => Promise<void>;
+};
+
 /**
  * A folder on an SSH server, through SFTP (`ssh2-sftp-client` over `ssh2`), with key
  * authentication only. When the config has the host key's SHA-256 the server must present that
  * key, else the connection stops before anything is sent. Uploads go to `<name>.part` and are
  * renamed (OpenSSH's atomic posix-rename) when complete; one connection per call.
  */
-export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: number } = {}): BackupStore {
+export function sftpStore(config: SftpStoreConfig, options: SftpStoreOptions = {}): BackupStore {
   const dir = config.path.replace(/\/+$/, '') || '/';
+  let trusted = config.hostKeySha256 ? normaliseFingerprint(config.hostKeySha256) : null;
   const label = `sftp://${config.username}@${config.host}:${config.port}${dir.startsWith('/') ? '' : '/'}${dir}`;
   const at = (name: string) => {
     assertPlainName(name);
@@ -43,7 +54,8 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
     const quiet = () => {};
     const client = new SftpClient('jaring-backup', { error: quiet, end: quiet, close: quiet });
     let hostKeyRejected: string | null = null;
-    const expected = config.hostKeySha256 ? normaliseFingerprint(config.hostKeySha256) : null;
+    let presented: string | null = null;
+    const expected = trusted;
     try {
       await client.connect({
         host: config.host,
@@ -51,23 +63,31 @@ export function sftpStore(config: SftpStoreConfig, options: { readyTimeoutMs?: n
         username: config.username,
         privateKey: config.privateKey,
         readyTimeout: options.readyTimeoutMs ?? 20_000,
-        hostVerifier: expected
-          ? (key: Buffer) => {
-              const seen = hostKeyFingerprint(key);
-              if (seen === expected) return true;
-              hostKeyRejected = seen;
-              return false;
-            }
-          : undefined,
+        hostVerifier: (key: Buffer) => {
+          presented = hostKeyFingerprint(key);
+          if (!expected || presented === expected) return true;
+          hostKeyRejected = presented;
+          return false;
+        },
       });
     } catch (error) {
       if (hostKeyRejected)
         throw new BackupStoreError(
           'host_key_mismatch',
-          `${label}: the server's host key is SHA256:${hostKeyRejected}, not the SHA256:${expected} this target expects. If the server was reinstalled, check with its administrator and update the fingerprint`,
+          `${label}: the server's host key is SHA256:${hostKeyRejected}, not the SHA256:${expected} this target expects. Check with the server's administrator that the server was reinstalled or its key changed; if so, clear the saved host key on the target to trust the new one`,
         );
       await client.end().catch(() => {});
       throw sftpError(error, `${label}: could not connect`);
+    }
+    // Logged in to a server whose key nobody gave: this key is the one from now on.
+    if (!expected && presented) {
+      trusted = presented;
+      try {
+        await options.onFirstHostKey?.(presented);
+      } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+      }
     }
     try {
       return await run(client);

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { jobs, routerConfigState, routerConfigVersions, routers } from '@/db/schema';
+import { jobs, organizations, routerConfigState, routerConfigVersions, routers } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
 import { routerConfigBackup } from '@/lib/network/jobs';
 import { AppError } from '@/lib/server/errors';
 import { afterCursor, decodeCursor, toPage } from '@/lib/server/pagination';
 import { diffExports } from './diff';
+import { configFileName } from './file-name';
 
 type RouterRef = { orgId: string; routerId: string };
 
@@ -121,7 +122,13 @@ async function versionRow(db: Db, p: RouterRef & { versionId: string }) {
 
 /** One version with its text (decrypted for the reader; RouterOS left secrets out of it). */
 export async function getConfigVersion(db: Db, p: RouterRef & { versionId: string }) {
-  return versionRow(db, p);
+  const version = await versionRow(db, p);
+  const [org] = await db
+    .select({ timeZone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, p.orgId));
+  const fileName = configFileName({ ...version, timeZone: org?.timeZone ?? 'Asia/Jakarta' });
+  return { ...version, fileName };
 }
 
 /**

@@ -77,6 +77,11 @@ function TargetCard({ target, locale, timeZone }: { target: Json<ShownTarget>; l
           {!target.enabled && <Badge color="amber">{t('backups.targets.disabled')}</Badge>}
         </div>
         <p className="break-all font-mono text-xs text-slate-600 dark:text-slate-400">{target.label}</p>
+        {target.kind === 'sftp' && target.config.hostKeySha256 && (
+          <p className="break-all font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="target-host-key">
+            {t('backups.targets.savedHostKey', { fingerprint: String(target.config.hostKeySha256) })}
+          </p>
+        )}
         <CheckLine target={target} locale={locale} timeZone={timeZone} />
       </div>
       {error && <Alert>{error}</Alert>}

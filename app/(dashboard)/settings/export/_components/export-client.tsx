@@ -73,6 +73,8 @@ type ExportItem = {
   secrets: 'absent' | 'passphrase' | null;
   error: string | null;
   available: boolean;
+  leftOut: { table: string; id: string; field: string }[];
+  leftOutCount: number;
 };
 
 export function ExportList({ items, locale, timeZone }: { items: ExportItem[]; locale: Locale; timeZone: string }) {
@@ -95,6 +97,7 @@ export function ExportList({ items, locale, timeZone }: { items: ExportItem[]; l
             <StackedCell label={t('size')}>{e.bytes === null ? '—' : formatBytes(e.bytes)}</StackedCell>
             <StackedCell label={t('secrets')}>
               {e.secrets ? t(e.secrets === 'passphrase' ? 'secretsSealed' : 'secretsAbsent') : '—'}
+              {e.leftOutCount > 0 && <LeftOut items={e.leftOut} count={e.leftOutCount} />}
             </StackedCell>
             <StackedCell label={t('expires')}>
               {e.state !== 'done' ? '—' : e.available ? formatDateTime(e.expiresAt, locale, timeZone) : t('expired')}
@@ -115,5 +118,22 @@ export function ExportList({ items, locale, timeZone }: { items: ExportItem[]; l
         ))}
       </StackedTable>
     </section>
+  );
+}
+
+/** Secrets the export could not decrypt and left out: which records, so they can be typed again. */
+function LeftOut({ items, count }: { items: ExportItem['leftOut']; count: number }) {
+  const t = useTranslations('orgTransfer');
+  return (
+    <details className="mt-1 text-xs text-amber-700 dark:text-amber-400" data-testid="export-left-out">
+      <summary className="cursor-pointer">{t('leftOut', { count })}</summary>
+      <ul className="mt-1 list-disc space-y-0.5 break-all pl-4">
+        {items.map((i) => (
+          <li key={`${i.table}/${i.id}/${i.field}`}>{t('leftOutItem', i)}</li>
+        ))}
+      </ul>
+      {count > items.length && <p>{t('leftOutMore', { count: count - items.length })}</p>}
+      <p className="mt-1">{t('leftOutHint')}</p>
+    </details>
   );
 }

@@ -9,14 +9,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const result = await runAction(getConfigVersionOp, { routerId: id, versionId });
   if (!result.ok) return toResponse(result);
   const v = result.data;
-  // Only letters, digits, dot, dash and underscore: a router's name goes into a header.
-  const name = `${v.routerName}-${v.takenAt.toISOString().slice(0, 16).replace(/[T:]/g, '')}`
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
   return new Response(v.text, {
     headers: {
       'content-type': 'text/plain; charset=utf-8',
-      'content-disposition': `attachment; filename="${name || 'router'}.rsc"`,
+      'content-disposition': `attachment; filename="${v.fileName}"`,
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
     },
