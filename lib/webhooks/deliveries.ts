@@ -7,6 +7,7 @@ import { EVENT_SAMPLES } from '@/lib/events/samples';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import { webhookDeliver } from './jobs';
+import { maskEndpointUrl } from './masked-url';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -56,7 +57,7 @@ export async function getDelivery(db: Db, p: { orgId: string; deliveryId: string
   const { delivery, event } = row;
   return {
     ...delivery,
-    url: row.url,
+    url: maskEndpointUrl(row.url),
     payload: { type: event.type, timestamp: event.createdAt.toISOString(), data: event.data },
   };
 }
