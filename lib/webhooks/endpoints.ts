@@ -6,6 +6,7 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { type AddressPolicy, endpointUrlProblem } from './address';
 import { clearCutOffNotice } from './cutoff';
+import { failedWhileOff } from './deliveries';
 import { maskEndpointUrl, unmaskEndpointUrl } from './masked-url';
 import type { EndpointInput } from './schemas';
 import { maskSigningSecret, newSigningSecret } from './secret';
@@ -33,6 +34,9 @@ export async function listEndpoints(db: Db, p: { orgId: string }) {
         where d.endpoint_id = ${webhookEndpoints.id} and d.organization_id = ${webhookEndpoints.organizationId})`.mapWith(
         (v) => (v ? new Date(v) : null),
       ),
+      failedWhileOff: sql<number>`(select count(*) from ${webhookDeliveries}
+        where ${webhookDeliveries.organizationId} = ${webhookEndpoints.organizationId}
+          and ${failedWhileOff(webhookEndpoints.id)})`.mapWith(Number),
     })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.organizationId, p.orgId))

@@ -455,6 +455,50 @@ describe('delivery log and replay', () => {
     assert.equal(audit[0]?.entityId, sent.deliveryId);
   });
 
+  test('on again, the deliveries missed while the endpoint was off are sent again on request, once', async () => {
+    const w = await world('wh-resend');
+    const other = await world('wh-resend-b');
+    const ep = await endpointAt(w);
+    const missed = [await deliveryFor(w.org.id, ep.id), await deliveryFor(w.org.id, ep.id)];
+    const refused = await deliveryFor(w.org.id, ep.id);
+    receiver.answers.push(500);
+    await assert.rejects(attempt(w.org.id, refused.id, true));
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: false }));
+    for (const d of missed) assert.deepEqual(await attempt(w.org.id, d.id), { skipped: 'endpoint_disabled' });
+    const whileOff = await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id });
+    assert.ok(!whileOff.ok && whileOff.code === 'webhook_endpoint_disabled');
+
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: true }));
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 2);
+    const foreign = await executeOperation(ops.resendFailedOp, other.ctx, { endpointId: ep.id });
+    assert.ok(!foreign.ok && foreign.code === 'not_found');
+    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 2 });
+    for (const d of missed) {
+      const row = await waitFor(async () => {
+        const r = await deliveryRow(d.id);
+        return r.status === 'delivered' ? r : null;
+      });
+      assert.equal(row.attempts, 1);
+      assert.equal(receiver.received.filter((r) => r.id === d.id).length, 1);
+    }
+    // A delivery the receiver itself refused is left to "Kirim ulang".
+    assert.equal((await deliveryRow(refused.id)).status, 'failed');
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 0);
+    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 0 });
+    const audit = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'webhook.failed_resent')))
+      .orderBy(asc(auditLogs.id));
+    assert.deepEqual(
+      audit.map((a) => [a.entityId, a.data.count, a.actorUserId]),
+      [
+        [ep.id, 2, w.admin.user.id],
+        [ep.id, 0, w.admin.user.id],
+      ],
+    );
+  });
+
   test('deleting an endpoint takes its log with it; another organization sees none of it', async () => {
     const w = await world('wh-delete');
     const other = await world('wh-delete-b');
