@@ -4,6 +4,7 @@ import {
   deleteEndpointOp,
   getDeliveryOp,
   replayDeliveryOp,
+  resendFailedOp,
   revealSecretOp,
   rotateSecretOp,
   saveEndpointOp,
@@ -46,4 +47,8 @@ export async function deliveryDetailAction(input: z.input<typeof getDeliveryOp.i
 
 export async function replayDeliveryAction(input: z.input<typeof replayDeliveryOp.input>) {
   return act(replayDeliveryOp, input, { revalidate: PAGES });
+}
+
+export async function resendFailedAction(input: z.input<typeof resendFailedOp.input>) {
+  return act(resendFailedOp, input, { revalidate: PAGES });
 }

@@ -11,6 +11,7 @@ import {
   idIn,
   invoicePaidRows,
   type PaymentFailure,
+  refundedPaymentRows,
 } from '@/lib/events/rows';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
@@ -314,6 +315,11 @@ export async function reversePayment(db: Db, p: Actor & { paymentId: string; rea
     .update(payments)
     .set({ status: 'refunded', rejectReason: p.reason, reviewedBy: p.actorUserId, reviewedAt: sql`now()` })
     .where(eq(payments.id, payment.id));
+  await emitRows(db, {
+    orgId: p.orgId,
+    type: 'payment.refunded',
+    rows: refundedPaymentRows({ orgId: p.orgId, paymentId: payment.id, note: p.reason }),
+  });
   await recordAudit(db, {
     orgId: p.orgId,
     actorUserId: p.actorUserId,

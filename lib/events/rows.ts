@@ -126,11 +126,42 @@ export function routerOfflineRows(p: { orgId: string; routerId: string }) {
 export function voucherSaleRows(p: { orgId: string; batchId: string }) {
   return sql`
     select jsonb_build_object(
-      'batchId', b.id, 'resellerUserId', b.reseller_user_id, 'profileId', b.profile_id, 'profileName', pr.name,
+      'batchId', b.id, 'voucherId', null, 'channel', 'reseller', 'resellerUserId', b.reseller_user_id,
+      'profileId', b.profile_id, 'profileName', pr.name,
       'count', b.count, 'unitPrice', b.cost_rupiah, 'amount', b.cost_rupiah * b.count,
       'retailPrice', b.price_rupiah, 'soldAt', ${iso(sql`b.created_at`)}) as data
     from voucher_batches b join voucher_profiles pr on pr.id = b.profile_id
     where b.organization_id = ${p.orgId} and b.id = ${p.batchId} and b.reseller_user_id is not null`;
+}
+
+/**
+ * voucher.sold: one office voucher sold at the hotspot, counted sold at its first login
+ * (rows of `from`, alias `v`: vouchers just given their sale time). The buyer paid the
+ * batch's retail price; the code itself is the buyer's login and is not sent.
+ */
+export function hotspotVoucherSaleRows(p: { orgId: string; from: SQL }) {
+  return sql`
+    select jsonb_build_object(
+      'batchId', b.id, 'voucherId', v.id, 'channel', 'hotspot', 'resellerUserId', null,
+      'profileId', v.profile_id, 'profileName', pr.name,
+      'count', 1, 'unitPrice', b.price_rupiah, 'amount', b.price_rupiah,
+      'retailPrice', b.price_rupiah, 'soldAt', ${iso(sql`v.sold_at`)}) as data
+    from ${p.from}
+    join voucher_batches b on b.id = v.batch_id and b.organization_id = ${p.orgId}
+    join voucher_profiles pr on pr.id = v.profile_id and pr.organization_id = ${p.orgId}`;
+}
+
+/**
+ * wallet.topped_up: a reseller's top-up request approved (by finance, or its gateway payment
+ * settled) and `credited` rupiah put in the wallet, leaving `balanceAfter`.
+ */
+export function walletTopupRows(p: { orgId: string; requestId: string; credited: number; balanceAfter: number }) {
+  return sql`
+    select jsonb_build_object(
+      'requestId', r.id, 'resellerUserId', r.reseller_user_id, 'channel', r.channel, 'amount', r.amount,
+      'credited', ${p.credited}::bigint, 'balanceAfter', ${p.balanceAfter}::bigint,
+      'approvedAt', ${iso(sql`coalesce(r.decided_at, now())`)}) as data
+    from wallet_topup_requests r where r.organization_id = ${p.orgId} and r.id = ${p.requestId}`;
 }
 
 /**
@@ -201,6 +232,27 @@ export function gatewayPaymentRows(p: {
     where t.organization_id = ${p.orgId} and t.id = ${p.transactionId} and t.purpose = 'invoice'`;
 }
 
+/**
+ * payment.refunded for one payment taken back (a refund at the gateway): the counter shape,
+ * with the gateway's order, name and channel when a gateway payment made it, and `note` the
+ * refund's.
+ */
+export function refundedPaymentRows(p: { orgId: string; paymentId: string; note: string | null }) {
+  const data = paymentShape({
+    paymentId: sql`p.id`,
+    orderId: sql`t.order_id`,
+    method: sql`p.method`,
+    gateway: sql`t.gateway`,
+    channel: sql`t.method`,
+    alias: 'p',
+    reason: null,
+    note: p.note,
+  });
+  return sql`select ${data} as data from payments p
+    left join gateway_transactions t on t.organization_id = p.organization_id and t.payment_id = p.id
+    where p.organization_id = ${p.orgId} and p.id = ${p.paymentId}`;
+}
+
 /** `column` is one of `ids` (one parameter, whatever the count). */
 export function idIn(column: SQL, ids: readonly string[]) {
   return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
@@ -208,12 +260,13 @@ export function idIn(column: SQL, ids: readonly string[]) {
 
 /**
  * Which event a subscription's status change is: activated (first switch-on, from pending),
- * reconnected (back to active from isolated or suspended), isolated, terminated. A suspension
- * (paused on request or by NOC) has no event of its own.
+ * reconnected (back to active from isolated or suspended), isolated, suspended (paused on
+ * request or by NOC), terminated.
  */
 export function subscriptionEventType(from: string, to: string): EventType | null {
   if (to === 'active') return from === 'pending' ? 'subscription.activated' : 'subscription.reconnected';
   if (to === 'isolated') return 'subscription.isolated';
+  if (to === 'suspended') return 'subscription.suspended';
   if (to === 'terminated') return 'subscription.terminated';
   return null;
 }

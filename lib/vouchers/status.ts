@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { eventsInsert, hotspotVoucherSaleRows } from '@/lib/events/rows';
 import { fromOrganizationNas } from '@/lib/network/radius/accounting';
 import { orgSlug } from '@/lib/network/radius/provision';
 import type { VoucherStatus } from './constants';
@@ -15,11 +16,18 @@ import type { VoucherUsage } from './router';
 /** `activated`: the first login was just noticed (its expiry was set now). */
 export type SettledVoucher = { id: string; code: string; batchId: string; to: VoucherStatus; activated: boolean };
 
-/** Recomputes status (and expiry, sale time) of the live vouchers matched by `where` (on `v`). */
+const hotspotSales = (orgId: string) =>
+  hotspotVoucherSaleRows({ orgId, from: sql`(select * from settled where sold_now) v` });
+
+/**
+ * Recomputes status (and expiry, sale time) of the live vouchers matched by `where` (on `v`).
+ * An office voucher is sold at the hotspot when it is first used: its voucher.sold is emitted
+ * in the statement that gives it its sale time.
+ */
 export async function settleVouchers(db: Db, p: { orgId: string; where?: SQL }): Promise<SettledVoucher[]> {
   const rows = await db.execute<SettledVoucher>(sql`
     with next as (
-      select v.id, v.expires_at is null as activated,
+      select v.id, v.expires_at is null as activated, v.sold_at is null and v.first_login_at is not null as sold_now,
         coalesce(v.expires_at, v.first_login_at + make_interval(mins => pr.validity_minutes)) as expires_at,
         case
           when pr.time_quota_minutes is not null and v.used_seconds >= pr.time_quota_minutes * 60 then 'used'
@@ -31,12 +39,16 @@ export async function settleVouchers(db: Db, p: { orgId: string; where?: SQL }):
       -- Only active vouchers can move on (the first-login writes below make them active), so
       -- the many unused ones are not even read.
       where v.organization_id = ${p.orgId} and v.status = 'active' ${p.where ? sql`and ${p.where}` : sql``}
+    ), settled as (
+      update vouchers v set status = n."to", expires_at = n.expires_at, sold_at = coalesce(v.sold_at, v.first_login_at)
+      from next n
+      where v.id = n.id and v.organization_id = ${p.orgId}
+        and (v.status is distinct from n."to" or v.expires_at is distinct from n.expires_at or n.sold_now)
+      returning v.id, v.code, v.batch_id, v.profile_id, v.sold_at, n."to", n.activated, n.sold_now
+    ), sold as (
+      ${eventsInsert({ orgId: p.orgId, type: 'voucher.sold', rows: hotspotSales(p.orgId) })}
     )
-    update vouchers v set status = n."to", expires_at = n.expires_at, sold_at = coalesce(v.sold_at, v.first_login_at)
-    from next n
-    where v.id = n.id and v.organization_id = ${p.orgId}
-      and (v.status is distinct from n."to" or v.expires_at is distinct from n.expires_at)
-    returning v.id, v.code, v.batch_id as "batchId", n."to", n.activated`);
+    select id, code, batch_id as "batchId", "to", activated from settled`);
   return [...rows];
 }
 

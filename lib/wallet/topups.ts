@@ -11,6 +11,7 @@ import {
   walletTopupRequests,
 } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { emitRows, walletTopupRows } from '@/lib/events/rows';
 import { removeStoredPhoto } from '@/lib/infrastructure/photo-files';
 import { settleOwedReversals } from '@/lib/resellers/commissions';
 import { AppError } from '@/lib/server/errors';
@@ -164,6 +165,12 @@ async function settleRequest(
       : null;
   // Commission reversals the wallet could not cover are owed to the organization: a top-up
   // pays them first (the reseller's dashboard shows what is owed).
+  if (entry)
+    await emitRows(tx, {
+      orgId: p.orgId,
+      type: 'wallet.topped_up',
+      rows: walletTopupRows({ orgId: p.orgId, requestId: row.id, credited: credit, balanceAfter: entry.balanceAfter }),
+    });
   if (entry)
     await settleOwedReversals(tx, {
       orgId: p.orgId,

@@ -7,6 +7,7 @@ import {
   type Resolver,
   resolvePublicUrl,
 } from '@/lib/server/public-address';
+import { maskEndpointUrl } from './masked-url';
 
 /**
  * Where a tenant may aim its webhooks. By default only https:// on a public address, so a
@@ -61,7 +62,7 @@ export class RefusedAddressError extends Error {
  */
 export async function resolveEndpoint(url: string, policy: AddressPolicy = {}) {
   const problem = endpointUrlProblem(url, policy);
-  if (problem) throw new RefusedAddressError(url);
+  if (problem) throw new RefusedAddressError(maskEndpointUrl(url));
   const open = allowPrivate(policy);
   try {
     const r = await resolvePublicUrl(url, {

@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { recordTaskFailure } from '@/lib/jobs/task-status';
 import { draftFor, getMessagingSettings, insertDrafts } from '@/lib/messaging/queue';
+import { maskEndpointUrl } from './masked-url';
 
 /**
  * The cut-off: an endpoint whose deliveries failed for good this many times in a row (each
@@ -42,10 +43,10 @@ export async function countFinalFailure(db: Db, p: { orgId: string; endpointId: 
     action: 'webhook.cut_off',
     entityType: 'webhook_endpoint',
     entityId: row.id,
-    data: { url: row.url, failures: row.consecutiveFailures },
+    data: { url: maskEndpointUrl(row.url), failures: row.consecutiveFailures },
   });
   await recordTaskFailure(db, { orgId: p.orgId, task: 'webhooks', error: 'webhook_endpoint_disabled' });
-  const notices = await tellAdmins(db, { orgId: p.orgId, endpointId: row.id, url: row.url });
+  const notices = await tellAdmins(db, { orgId: p.orgId, endpointId: row.id, url: maskEndpointUrl(row.url) });
   return { cutOff: true, notices };
 }
 

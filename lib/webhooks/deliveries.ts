@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
@@ -6,7 +6,9 @@ import { EVENT_TYPES, type EventType, isEventType } from '@/lib/events/catalog';
 import { EVENT_SAMPLES } from '@/lib/events/samples';
 import { enqueue } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
+import type { DeliveryError } from './delivery-errors';
 import { webhookDeliver } from './jobs';
+import { maskEndpointUrl } from './masked-url';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
@@ -56,7 +58,7 @@ export async function getDelivery(db: Db, p: { orgId: string; deliveryId: string
   const { delivery, event } = row;
   return {
     ...delivery,
-    url: row.url,
+    url: maskEndpointUrl(row.url),
     payload: { type: event.type, timestamp: event.createdAt.toISOString(), data: event.data },
   };
 }
@@ -97,6 +99,52 @@ export async function replayDelivery(db: Db, p: Actor & { deliveryId: string }) 
       data: { endpointId: row.delivery.endpointId, eventType: row.delivery.eventType },
     });
     return { deliveryId: row.delivery.id, jobId: job.id };
+  });
+}
+
+/**
+ * Deliveries never sent because the endpoint was off when their turn came (the worker failed
+ * them as `endpoint_disabled`, lib/webhooks/deliver.ts): those the endpoint's page offers to
+ * send again once it is on.
+ */
+export const failedWhileOff = (endpointId: SQLWrapper) => sql`${webhookDeliveries.endpointId} = ${endpointId}
+  and ${webhookDeliveries.status} = 'failed' and ${webhookDeliveries.lastError} = ${'endpoint_disabled' satisfies DeliveryError}`;
+
+/**
+ * "Kirim ulang yang gagal": the deliveries the endpoint missed while it was off go out again
+ * (the same webhook-ids), each queued as at fan-out: all its attempts, and a failure counts
+ * towards the cut-off as any other delivery's. The endpoint must be on.
+ */
+export async function resendFailedWhileOff(db: Db, p: Actor & { endpointId: string }) {
+  return db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .select({ id: webhookEndpoints.id, enabled: webhookEndpoints.enabled })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.id, p.endpointId), eq(webhookEndpoints.organizationId, p.orgId)))
+      .for('update');
+    if (!endpoint) throw new AppError('not_found');
+    if (!endpoint.enabled) throw new AppError('webhook_endpoint_disabled');
+    const resent = await tx
+      .update(webhookDeliveries)
+      .set({ status: 'pending', deliveredAt: null })
+      .where(and(eq(webhookDeliveries.organizationId, p.orgId), failedWhileOff(sql`${endpoint.id}::uuid`)))
+      .returning({ id: webhookDeliveries.id });
+    for (const d of resent)
+      await enqueue(tx, webhookDeliver, {
+        orgId: p.orgId,
+        payload: { deliveryId: d.id },
+        createdBy: p.actorUserId,
+      });
+    await recordAudit(tx, {
+      orgId: p.orgId,
+      actorUserId: p.actorUserId,
+      ip: p.ip,
+      action: 'webhook.failed_resent',
+      entityType: 'webhook_endpoint',
+      entityId: endpoint.id,
+      data: { count: resent.length },
+    });
+    return { count: resent.length };
   });
 }
 

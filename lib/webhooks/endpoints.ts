@@ -6,12 +6,17 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto';
 import { AppError } from '@/lib/server/errors';
 import { type AddressPolicy, endpointUrlProblem } from './address';
 import { clearCutOffNotice } from './cutoff';
+import { failedWhileOff } from './deliveries';
+import { maskEndpointUrl, unmaskEndpointUrl } from './masked-url';
 import type { EndpointInput } from './schemas';
 import { maskSigningSecret, newSigningSecret } from './secret';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
-/** Endpoints as the settings page lists them: never the secret, only its last characters. */
+/**
+ * Endpoints as the settings page lists them: never the secret, only its last characters, and
+ * the address with its query values and user-info masked (lib/webhooks/masked-url.ts).
+ */
 export async function listEndpoints(db: Db, p: { orgId: string }) {
   const rows = await db
     .select({
@@ -29,11 +34,18 @@ export async function listEndpoints(db: Db, p: { orgId: string }) {
         where d.endpoint_id = ${webhookEndpoints.id} and d.organization_id = ${webhookEndpoints.organizationId})`.mapWith(
         (v) => (v ? new Date(v) : null),
       ),
+      failedWhileOff: sql<number>`(select count(*) from ${webhookDeliveries}
+        where ${webhookDeliveries.organizationId} = ${webhookEndpoints.organizationId}
+          and ${failedWhileOff(webhookEndpoints.id)})`.mapWith(Number),
     })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.organizationId, p.orgId))
     .orderBy(desc(webhookEndpoints.createdAt));
-  return rows.map(({ secret, ...r }) => ({ ...r, secretHint: maskSigningSecret(decryptSecret(secret)) }));
+  return rows.map(({ secret, url, ...r }) => ({
+    ...r,
+    url: maskEndpointUrl(url),
+    secretHint: maskSigningSecret(decryptSecret(secret)),
+  }));
 }
 
 export async function getEndpoint(db: Db, p: { orgId: string; endpointId: string }) {
@@ -54,14 +66,17 @@ async function lockEndpoint(db: Db, p: { orgId: string; endpointId: string }) {
 
 /**
  * Adds an endpoint (with a new signing secret) or changes one's address, description and
- * event types. The address is checked here and again before every delivery.
+ * event types. The address is checked here and again before every delivery. An edit form
+ * holds the masked address: a value left as ••• keeps the stored one.
  */
 export async function saveEndpoint(db: Db, p: Actor & { input: EndpointInput; policy?: AddressPolicy }) {
-  const { endpointId, url, description, eventTypes } = p.input;
-  const problem = endpointUrlProblem(url, p.policy);
-  if (problem) throw new AppError('validation', {}, { url: problem });
+  const { endpointId, description, eventTypes } = p.input;
   return db.transaction(async (tx) => {
     const existing = endpointId ? await lockEndpoint(tx, { orgId: p.orgId, endpointId }) : null;
+    const url = existing ? unmaskEndpointUrl(p.input.url, existing.url) : p.input.url;
+    if (url === null) throw new AppError('validation', {}, { url: 'validation.webhookUrlMasked' });
+    const problem = endpointUrlProblem(url, p.policy);
+    if (problem) throw new AppError('validation', {}, { url: problem });
     const values = { url, description: description ?? null, eventTypes, updatedAt: sql`now()` };
     const [row] = existing
       ? await tx.update(webhookEndpoints).set(values).where(eq(webhookEndpoints.id, existing.id)).returning()
@@ -76,7 +91,7 @@ export async function saveEndpoint(db: Db, p: Actor & { input: EndpointInput; po
       action: existing ? 'webhook.updated' : 'webhook.created',
       entityType: 'webhook_endpoint',
       entityId: row!.id,
-      data: { url, description: description ?? null, eventTypes },
+      data: { url: maskEndpointUrl(url), description: description ?? null, eventTypes },
     });
     return { id: row!.id };
   });
@@ -105,7 +120,7 @@ export async function setEndpointEnabled(db: Db, p: Actor & { endpointId: string
       action: p.enabled ? 'webhook.enabled' : 'webhook.disabled',
       entityType: 'webhook_endpoint',
       entityId: existing.id,
-      data: { url: existing.url },
+      data: { url: maskEndpointUrl(existing.url) },
     });
     return { id: existing.id, enabled: p.enabled };
   });
@@ -124,7 +139,7 @@ export async function deleteEndpoint(db: Db, p: Actor & { endpointId: string }) 
       action: 'webhook.deleted',
       entityType: 'webhook_endpoint',
       entityId: existing.id,
-      data: { url: existing.url },
+      data: { url: maskEndpointUrl(existing.url) },
     });
     return { id: existing.id };
   });

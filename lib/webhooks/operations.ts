@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '@/lib/server/operation';
-import { getDelivery, listDeliveries, replayDelivery, sendTestEvent } from './deliveries';
+import { getDelivery, listDeliveries, replayDelivery, resendFailedWhileOff, sendTestEvent } from './deliveries';
 import {
   deleteEndpoint,
   getEndpoint,
@@ -88,4 +88,12 @@ export const replayDeliveryOp = defineOperation({
   permission: 'webhooks.manage',
   input: deliveryIdSchema,
   run: (ctx, input) => replayDelivery(ctx.db, { ...ctx.actor, ...input }),
+});
+
+/** The deliveries missed while the endpoint was off, sent again once it is on (audited). */
+export const resendFailedOp = defineOperation({
+  name: 'webhooks.resendFailed',
+  permission: 'webhooks.manage',
+  input: endpointIdSchema,
+  run: (ctx, input) => resendFailedWhileOff(ctx.db, { ...ctx.actor, ...input }),
 });

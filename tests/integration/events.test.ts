@@ -353,11 +353,12 @@ describe('gateway payments', () => {
 });
 
 describe('subscriptions', () => {
-  test('activated, isolated, reconnected, terminated where the status changes; a suspension or a refused move none', async () => {
+  test('activated, isolated, suspended, reconnected, terminated where the status changes; a refused move none', async () => {
     const { org, admin } = await makeOrg(db, 'ev-subs');
     await subscribe(org.id, [
       'subscription.activated',
       'subscription.isolated',
+      'subscription.suspended',
       'subscription.reconnected',
       'subscription.terminated',
     ]);
@@ -386,6 +387,7 @@ describe('subscriptions', () => {
         ['subscription.activated', 'pending', 'active'],
         ['subscription.isolated', 'active', 'isolated'],
         ['subscription.reconnected', 'isolated', 'active'],
+        ['subscription.suspended', 'active', 'suspended'],
         ['subscription.reconnected', 'suspended', 'active'],
         ['subscription.terminated', 'active', 'terminated'],
       ],

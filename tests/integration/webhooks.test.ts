@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import {
   auditLogs,
@@ -13,10 +13,11 @@ import {
   webhookEndpoints,
 } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { EVENT_TYPES } from '@/lib/events/catalog';
 import { dispatchEvents } from '@/lib/events/dispatch';
 import { emitEvent } from '@/lib/events/emit';
 import { executeOperation } from '@/lib/server/operation';
-import { CUT_OFF_AFTER, CUT_OFF_REASON } from '@/lib/webhooks/cutoff';
+import { CUT_OFF_AFTER, CUT_OFF_REASON, countFinalFailure } from '@/lib/webhooks/cutoff';
 import { attemptDelivery, type WebhookDeliveryError } from '@/lib/webhooks/deliver';
 import { saveEndpoint } from '@/lib/webhooks/endpoints';
 import { webhookDeliver } from '@/lib/webhooks/jobs';
@@ -134,7 +135,7 @@ describe('webhook endpoints', () => {
     const stored = await endpointRow(id);
     assert.notEqual(stored.secret, secret);
     assert.equal(decryptSecret(stored.secret), secret);
-    assert.equal(stored.eventTypes.length, 14);
+    assert.equal(stored.eventTypes.length, EVENT_TYPES.length);
     const list = ok(await executeOperation(ops.listEndpointsOp, w.ctx, {}));
     assert.ok(!JSON.stringify(list).includes(secret.slice(6)));
     assert.equal(list[0]!.secretHint, `whsec_…${secret.slice(-4)}`);
@@ -153,6 +154,68 @@ describe('webhook endpoints', () => {
       'webhook.secret_rotated',
       'webhook.test_sent',
     ]);
+  });
+});
+
+describe('a token in the address', () => {
+  test("query values are masked in lists, the delivery log, the audit and the admins' message; the receiver gets them", async () => {
+    const w = await world('wh-token');
+    await db.update(users).set({ phone: '6281299990002' }).where(eq(users.id, w.admin.user.id));
+    const token = 'tok-Rahasia-8841';
+    const url = `${receiver.url}?token=${token}&v=2`;
+    const { id } = ok(await executeOperation(ops.saveEndpointOp, w.ctx, { url, eventTypes: ['ticket.created'] }));
+    receiver.setSecret(ok(await executeOperation(ops.revealSecretOp, w.ctx, { endpointId: id })).secret);
+    const masked = `${receiver.url}?token=•••&v=•••`;
+    const [listed] = ok(await executeOperation(ops.listEndpointsOp, w.ctx, {}));
+    assert.equal(listed!.url, masked);
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: id })).url, masked);
+
+    // The edit form holds the masked address: saved as it is, the token stays.
+    const edit = { endpointId: id, url: masked, description: 'ERP', eventTypes: ['ticket.created'] };
+    ok(await executeOperation(ops.saveEndpointOp, w.ctx, edit));
+    assert.equal((await endpointRow(id)).url, url);
+    ok(await executeOperation(ops.saveEndpointOp, w.ctx, { ...edit, url: `${receiver.url}?token=•••&v=3` }));
+    assert.equal((await endpointRow(id)).url, `${receiver.url}?token=${token}&v=3`);
+    const renamed = await executeOperation(ops.saveEndpointOp, w.ctx, { ...edit, url: `${receiver.url}?key=•••` });
+    assert.ok(!renamed.ok && renamed.fieldErrors?.url);
+
+    const sent = ok(await executeOperation(ops.sendTestEventOp, w.ctx, { endpointId: id }));
+    await waitFor(async () => (await deliveryRow(sent.deliveryId)).status === 'delivered');
+    assert.equal(receiver.received.find((r) => r.id === sent.deliveryId)!.path, `/hooks?token=${token}&v=3`);
+    const log = ok(await executeOperation(ops.listDeliveriesOp, w.ctx, { endpointId: id }));
+    const detail = ok(await executeOperation(ops.getDeliveryOp, w.ctx, { deliveryId: sent.deliveryId }));
+    assert.equal(detail.url, `${receiver.url}?token=•••&v=•••`);
+
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: id, enabled: false }));
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: id, enabled: true }));
+    await db
+      .update(webhookEndpoints)
+      .set({ consecutiveFailures: CUT_OFF_AFTER - 1 })
+      .where(eq(webhookEndpoints.id, id));
+    assert.equal((await countFinalFailure(db, { orgId: w.org.id, endpointId: id })).cutOff, true);
+    ok(await executeOperation(ops.deleteEndpointOp, w.ctx, { endpointId: id }));
+
+    const audit = await db
+      .select()
+      .from(auditLogs)
+      .where(eq(auditLogs.organizationId, w.org.id))
+      .orderBy(asc(auditLogs.id));
+    assert.deepEqual(
+      audit.filter((a) => a.data.url).map((a) => [a.action, a.data.url]),
+      [
+        ['webhook.created', masked],
+        ['webhook.updated', masked],
+        ['webhook.updated', masked],
+        ['webhook.disabled', masked],
+        ['webhook.enabled', masked],
+        ['webhook.cut_off', masked],
+        ['webhook.deleted', masked],
+      ],
+    );
+    const wa = await db.select().from(messages).where(eq(messages.organizationId, w.org.id));
+    assert.equal(wa.length, 1);
+    for (const text of [JSON.stringify(audit), JSON.stringify(wa), JSON.stringify(log), JSON.stringify(detail)])
+      assert.ok(!text.includes(token), text);
   });
 });
 
@@ -390,6 +453,50 @@ describe('delivery log and replay', () => {
       .from(auditLogs)
       .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'webhook.replayed')));
     assert.equal(audit[0]?.entityId, sent.deliveryId);
+  });
+
+  test('on again, the deliveries missed while the endpoint was off are sent again on request, once', async () => {
+    const w = await world('wh-resend');
+    const other = await world('wh-resend-b');
+    const ep = await endpointAt(w);
+    const missed = [await deliveryFor(w.org.id, ep.id), await deliveryFor(w.org.id, ep.id)];
+    const refused = await deliveryFor(w.org.id, ep.id);
+    receiver.answers.push(500);
+    await assert.rejects(attempt(w.org.id, refused.id, true));
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: false }));
+    for (const d of missed) assert.deepEqual(await attempt(w.org.id, d.id), { skipped: 'endpoint_disabled' });
+    const whileOff = await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id });
+    assert.ok(!whileOff.ok && whileOff.code === 'webhook_endpoint_disabled');
+
+    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: true }));
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 2);
+    const foreign = await executeOperation(ops.resendFailedOp, other.ctx, { endpointId: ep.id });
+    assert.ok(!foreign.ok && foreign.code === 'not_found');
+    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 2 });
+    for (const d of missed) {
+      const row = await waitFor(async () => {
+        const r = await deliveryRow(d.id);
+        return r.status === 'delivered' ? r : null;
+      });
+      assert.equal(row.attempts, 1);
+      assert.equal(receiver.received.filter((r) => r.id === d.id).length, 1);
+    }
+    // A delivery the receiver itself refused is left to "Kirim ulang".
+    assert.equal((await deliveryRow(refused.id)).status, 'failed');
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 0);
+    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 0 });
+    const audit = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.organizationId, w.org.id), eq(auditLogs.action, 'webhook.failed_resent')))
+      .orderBy(asc(auditLogs.id));
+    assert.deepEqual(
+      audit.map((a) => [a.entityId, a.data.count, a.actorUserId]),
+      [
+        [ep.id, 2, w.admin.user.id],
+        [ep.id, 0, w.admin.user.id],
+      ],
+    );
   });
 
   test('deleting an endpoint takes its log with it; another organization sees none of it', async () => {

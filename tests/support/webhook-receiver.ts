@@ -4,6 +4,8 @@ import { Webhook } from 'standardwebhooks';
 
 export type Received = {
   id: string;
+  /** The path and query string the request was sent to. */
+  path: string;
   timestamp: string;
   signature: string;
   userAgent: string | undefined;
@@ -43,6 +45,7 @@ export async function startWebhookReceiver() {
       }
       received.push({
         id: headers['webhook-id']!,
+        path: req.url ?? '',
         timestamp: headers['webhook-timestamp']!,
         signature: headers['webhook-signature']!,
         userAgent: headers['user-agent'],

@@ -104,6 +104,20 @@ export function webhookIsolationCases(sides: () => Sides): Record<string, () => 
       const [row] = await sides().db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, b.deliveryId));
       assert.equal(row!.status, 'delivered');
     },
+    'webhooks.resendFailed': async () => {
+      const b = await bWorld();
+      await sides()
+        .db.update(webhookDeliveries)
+        .set({ status: 'failed', lastError: 'endpoint_disabled' })
+        .where(eq(webhookDeliveries.id, b.deliveryId));
+      notFound(await run(webhookOps.resendFailedOp, { endpointId: b.endpointId }));
+      const [row] = await sides().db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, b.deliveryId));
+      assert.equal(row!.status, 'failed');
+      await sides()
+        .db.update(webhookDeliveries)
+        .set({ status: 'delivered', lastError: null })
+        .where(eq(webhookDeliveries.id, b.deliveryId));
+    },
   };
 }
 
@@ -123,5 +137,6 @@ export async function webhookMatrixInputs(db: Database, orgId: string, userId: s
     'webhooks.deliveries': { endpointId: w.endpointId },
     'webhooks.delivery': { deliveryId: w.deliveryId },
     'webhooks.replay': { deliveryId: w.deliveryId },
+    'webhooks.resendFailed': { endpointId: w.endpointId },
   };
 }

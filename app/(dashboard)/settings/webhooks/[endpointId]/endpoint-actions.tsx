@@ -2,13 +2,29 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { deleteEndpointAction, sendTestEventAction, setEndpointEnabledAction } from '@/app/_actions/webhooks';
+import {
+  deleteEndpointAction,
+  resendFailedAction,
+  sendTestEventAction,
+  setEndpointEnabledAction,
+} from '@/app/_actions/webhooks';
 import { Button } from '@/components/ui/button';
 import { Alert } from '@/components/ui/card';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 
-/** Send a test event, turn off / on, delete (each asks first when it takes something away). */
-export function EndpointActions({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
+/**
+ * Send a test event, turn off / on, delete (each asks first when it takes something away);
+ * once on again, send the deliveries it missed while it was off.
+ */
+export function EndpointActions({
+  endpointId,
+  enabled,
+  missedWhileOff,
+}: {
+  endpointId: string;
+  enabled: boolean;
+  missedWhileOff: number;
+}) {
   const t = useTranslations('webhooks');
   const router = useRouter();
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -16,6 +32,28 @@ export function EndpointActions({ endpointId, enabled }: { endpointId: string; e
   return (
     <div className="space-y-3">
       {note && <Alert kind={note.ok ? 'success' : 'error'}>{note.text}</Alert>}
+      {enabled && missedWhileOff > 0 && (
+        <div className="space-y-2" data-testid="webhook-missed">
+          <Alert kind="warning">{t('missedWhileOff', { count: missedWhileOff })}</Alert>
+          <Button
+            data-testid="webhook-resend-failed"
+            disabled={pending}
+            onClick={() =>
+              start(async () => {
+                const r = await resendFailedAction({ endpointId });
+                setNote(
+                  r.ok
+                    ? { ok: true, text: t('resendQueued', { count: r.data.count }) }
+                    : { ok: false, text: r.message },
+                );
+                if (r.ok) router.refresh();
+              })
+            }
+          >
+            {t('resendFailed')}
+          </Button>
+        </div>
+      )}
       <div className="flex flex-wrap gap-2">
         {enabled && (
           <Button

@@ -37,7 +37,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
           </span>
         </div>
         {!endpoint.enabled && <Alert kind="warning">{reason}</Alert>}
-        <EndpointActions endpointId={endpoint.id} enabled={endpoint.enabled} />
+        <EndpointActions endpointId={endpoint.id} enabled={endpoint.enabled} missedWhileOff={endpoint.failedWhileOff} />
       </Card>
       <SecretCard endpointId={endpoint.id} hint={endpoint.secretHint} />
       <Card className="space-y-3">
