@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
+import { AppError } from '@/lib/server/errors';
 import { tablePlan } from './graph';
+import { keyFor } from './inspect';
+import type { Manifest } from './manifest';
 import { NOT_EXPORTED, SPECIAL_TABLES, schemaTables } from './plan';
 import { parentsFirst } from './rows';
 import { deriveKey, kdfWithinLimits, newKdf, openWith, passphraseCheck, passphraseMatches, sealWith } from './secrets';
@@ -118,6 +121,32 @@ test('scrypt settings an upload may ask for are bounded: ours pass, costlier one
     const started = Date.now();
     await assert.rejects(deriveKey('kuda-lumping-terbang', kdf), RangeError);
     assert.ok(Date.now() - started < 50, 'refused before any derivation');
+  }
+});
+
+test('scrypt settings Node itself refuses are refused as the file\'s fault; cheap odd ones derive a key', async () => {
+  const ours = newKdf();
+  // N must be below 2^(16·r): with r = 1, 2^16 and 2^17 are invalid however little they cost.
+  for (const odd of [
+    { N: 2 ** 16, r: 1, p: 1 },
+    { N: 2 ** 17, r: 1, p: 1 },
+  ]) {
+    const kdf = { ...ours, ...odd };
+    assert.equal(kdfWithinLimits(kdf), false, JSON.stringify(odd));
+    await assert.rejects(
+      keyFor({ secrets: 'passphrase', kdf, check: 'p1.AAAA.AAAA.AAAA' } as Manifest, 'kuda-lumping-terbang'),
+      (e) => e instanceof AppError && e.code === 'import_kdf_limits',
+    );
+  }
+  // Small N with p = 4: within every limit, and scrypt's memory for B (128·r·p) is allowed for.
+  for (const cheap of [
+    { N: 2, r: 1, p: 4 },
+    { N: 4, r: 1, p: 4 },
+    { N: 2 ** 16, r: 2, p: 4 },
+  ]) {
+    const kdf = { ...ours, ...cheap };
+    assert.equal(kdfWithinLimits(kdf), true, JSON.stringify(cheap));
+    assert.equal((await deriveKey('kuda-lumping-terbang', kdf)).length, 32);
   }
 });
 
