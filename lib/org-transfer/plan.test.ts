@@ -124,7 +124,7 @@ test('scrypt settings an upload may ask for are bounded: ours pass, costlier one
   }
 });
 
-test('scrypt settings Node itself refuses are refused as the file\'s fault; cheap odd ones derive a key', async () => {
+test("scrypt settings Node itself refuses are refused as the file's fault; cheap odd ones derive a key", async () => {
   const ours = newKdf();
   // N must be below 2^(16·r): with r = 1, 2^16 and 2^17 are invalid however little they cost.
   for (const odd of [

@@ -22,12 +22,15 @@ import {
 import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { checkTarget } from '@/lib/backups/check';
 import { backupErrorKey } from '@/lib/backups/error-codes';
+import { firstHostKeyOptions } from '@/lib/backups/host-keys';
 import { realFolder } from '@/lib/backups/local-path';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
 import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
-import { removeTarget, requestTargetCheck, saveTarget, shownTarget } from '@/lib/backups/targets';
+import { openStore } from '@/lib/backups/stores';
+import { removeTarget, requestTargetCheck, saveTarget, shownTarget, storeConfigOf } from '@/lib/backups/targets';
+import { BackupStoreError } from '@/lib/backups/types';
 import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
@@ -440,6 +443,48 @@ describe('the rest of the manager', () => {
         .from(auditLogs)
         .where(and(eq(auditLogs.entityId, targetId), eq(auditLogs.action, 'backup.target_host_key_trusted')));
       assert.equal(audits.length, 2);
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
+      await other.stop();
+    }
+  });
+
+  test('a host key saved on the target while a connection learns its first one: that server is refused', async () => {
+    const { targetId } = await saveTarget(db, {
+      ...actor,
+      input: {
+        kind: 'sftp',
+        name: `TOFU race ${tmp}`,
+        enabled: false,
+        host: '127.0.0.1',
+        port: sshd!.port,
+        username: sshd!.username,
+        path: path.join(tmp, 'tofu-race'),
+        privateKey: sshd!.privateKey,
+        hostKeySha256: undefined,
+      },
+    });
+    const other = await startSshd();
+    try {
+      // Opened while the target had no key; before it logs in, another key is typed in on the form.
+      const loaded = await targetRow(targetId);
+      const store = openStore(
+        storeConfigOf(loaded),
+        firstHostKeyOptions(db, loaded, { orgId: actor.orgId, actorUserId: actor.actorUserId, jobId: 'test' }),
+      );
+      await db
+        .update(backupTargets)
+        .set({ config: sql`config || jsonb_build_object('hostKeySha256', ${other.hostKeySha256}::text)` })
+        .where(eq(backupTargets.id, targetId));
+      await assert.rejects(
+        store.check(),
+        (e) =>
+          e instanceof BackupStoreError &&
+          e.code === 'host_key_mismatch' &&
+          e.message.includes(`SHA256:${sshd!.hostKeySha256}, not the SHA256:${other.hostKeySha256}`),
+      );
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, other.hostKeySha256, 'the typed key stays');
+      assert.ok(!existsSync(path.join(tmp, 'tofu-race')), 'nothing was written to that server');
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
       await other.stop();

@@ -36,9 +36,9 @@ import { scopeOf } from '@/lib/org-transfer/rows';
 import { deriveKey, newKdf } from '@/lib/org-transfer/secrets';
 import { ZipReader, ZipWriter } from '@/lib/org-transfer/zip';
 import { AppError } from '@/lib/server/errors';
+import { verifyPassword } from '@/lib/users/password';
 import { ensureDatabase } from '@/scripts/embedded-postgres';
 import { migrateDatabase } from '@/scripts/migrate-lib';
-import { verifyPassword } from '@/lib/users/password';
 import { makeCustomerWorld, makeMember, makeOrg, makeRouter, PASSWORD, TEST_FILES, testDb } from '../helpers';
 import { makeApiKeyWorld } from '../support/api-keys';
 import { makeStockWorld } from '../support/inventory-moves';
@@ -466,10 +466,7 @@ describe('a damaged secret', () => {
       key,
       appUrl: 'https://x.test',
     });
-    const [person] = await target.db
-      .select()
-      .from(users)
-      .where(eq(users.email, twoStep.user.email.toLowerCase()));
+    const [person] = await target.db.select().from(users).where(eq(users.email, twoStep.user.email.toLowerCase()));
     assert.equal(await verifyPassword(PASSWORD, person!.passwordHash), false, 'the password alone does not sign in');
     assert.deepEqual([person!.totpSecretEnc, person!.recoveryCodeHashes], [null, []]);
     assert.deepEqual(
