@@ -22,12 +22,13 @@ import {
 import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { checkTarget } from '@/lib/backups/check';
 import { backupErrorKey } from '@/lib/backups/error-codes';
-import { firstHostKeyOptions } from '@/lib/backups/host-keys';
+import { firstHostKeyOptions, trustFirstHostKey } from '@/lib/backups/host-keys';
 import { realFolder } from '@/lib/backups/local-path';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
 import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
+import { saveTargetSchema } from '@/lib/backups/schemas';
 import { openStore } from '@/lib/backups/stores';
 import { removeTarget, requestTargetCheck, saveTarget, shownTarget, storeConfigOf } from '@/lib/backups/targets';
 import { BackupStoreError } from '@/lib/backups/types';
@@ -488,6 +489,53 @@ describe('the rest of the manager', () => {
     } finally {
       await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
       await other.stop();
+    }
+  });
+
+  test('an edit form opened before the host key was learned keeps it on save; clearing the field clears it, audited', async () => {
+    const form = (fields: Record<string, string>) =>
+      saveTargetSchema.parse({
+        kind: 'sftp',
+        name: `Edited ${tmp}`,
+        enabled: 'on',
+        host: '127.0.0.1',
+        port: '22',
+        username: 'cadangan',
+        path: '/srv/cadangan',
+        privateKey: '',
+        ...fields,
+      });
+    const { targetId } = await saveTarget(db, {
+      ...actor,
+      input: form({ hostKeySha256: '', privateKey: sshd!.privateKey }),
+    });
+    const learned = 'B'.repeat(43);
+    try {
+      // The edit form is opened with no key; a Uji then learns one; the form is saved untouched.
+      const opened = { hostKeySha256: '', hostKeyLoaded: '' };
+      await trustFirstHostKey(db, { orgId: actor.orgId, actorUserId: null, jobId: 'test', targetId, sha256: learned });
+      await saveTarget(db, { ...actor, input: { ...form(opened), targetId } });
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, learned, 'the learned key stays');
+      // Opened again (now showing the key), the field cleared on purpose: cleared, and the audit says so.
+      await saveTarget(db, { ...actor, input: { ...form({ hostKeySha256: '', hostKeyLoaded: learned }), targetId } });
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, null);
+      const updates = await db
+        .select({ data: auditLogs.data })
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, targetId), eq(auditLogs.action, 'backup.target_updated')))
+        .orderBy(auditLogs.createdAt);
+      assert.deepEqual(
+        updates.map((u) => [
+          (u.data as { hostKeyChanged: boolean }).hostKeyChanged,
+          (u.data as { hostKey?: string }).hostKey,
+        ]),
+        [
+          [false, undefined],
+          [true, 'cleared'],
+        ],
+      );
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
     }
   });
 
