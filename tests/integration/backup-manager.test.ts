@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { JobHelpers } from 'graphile-worker';
+import { copyFailureWords } from '@/app/(dashboard)/admin/backups/_components/words';
 import {
   auditLogs,
   backupCopies,
@@ -566,7 +567,14 @@ describe('the rest of the manager', () => {
     assert.equal(copy.status, 'failed');
     assert.equal(copy.errorCode, 'target_removed');
     assert.match(copy.errorMessage!, new RegExp(`removed while this backup was being sent.*${literal(dir)}`));
-    assert.match(translate('id', backupErrorKey(copy.errorCode)), /dihapus saat cadangan sedang dikirim/);
+    // The page says where the file may still be, in the operator's language, and not when nothing got there.
+    const words = (locale: 'id' | 'en', c: typeof copy) =>
+      copyFailureWords((key, values) => translate(locale, key, values), c);
+    assert.ok(copy.location?.startsWith(dir));
+    assert.match(words('id', copy), new RegExp(`dihapus saat cadangan sedang dikirim.*${literal(copy.location!)}`));
+    assert.match(words('en', copy), new RegExp(`may still be at ${literal(copy.location!)}`));
+    assert.match(words('en', { ...copy, location: null }), /removed before the backup was stored on it/);
+    assert.doesNotMatch(words('id', { ...copy, location: null }), /mungkin masih ada/);
     // The run's outcome counts only the targets that are still there.
     const others = (await copiesOf(run.id)).filter((c) => c.id !== copy.id);
     const expected = others.every((c) => c.status === 'stored') ? 'succeeded' : 'partial';
