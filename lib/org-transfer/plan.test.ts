@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
 import { AppError } from '@/lib/server/errors';
+import en from '@/messages/en.json';
+import id from '@/messages/id.json';
 import { tablePlan } from './graph';
 import { keyFor } from './inspect';
 import type { Manifest } from './manifest';
@@ -92,6 +94,34 @@ test('every encrypted column is a secret of the plan, and a required one has a s
   }
   for (const name of ['webhook_endpoints', 'api_keys', 'plugin_installs', 'payment_gateways'])
     assert.ok(Object.keys(planned.get(name)!.secretColumns).length > 0, name);
+});
+
+test('every secret an export may leave out reads as words in both languages (record kind and field)', () => {
+  const needed = plan
+    .filter((t) => t.jsonSecrets?.length || Object.values(t.secretColumns).includes('encrypted'))
+    .map((t) => ({
+      table: t.name,
+      fields: [
+        ...Object.entries(t.secretColumns)
+          .filter(([, kind]) => kind === 'encrypted')
+          .map(([c]) => c),
+        ...(t.jsonSecrets ?? []),
+      ],
+    }));
+  needed.push({ table: 'users', fields: ['totp_secret_enc'] });
+  for (const [lang, messages] of [
+    ['id', id],
+    ['en', en],
+  ] as const) {
+    const words = messages.orgTransfer as unknown as {
+      leftOutKinds: Record<string, string>;
+      leftOutFields: Record<string, string>;
+    };
+    for (const { table, fields } of needed) {
+      assert.ok(words.leftOutKinds?.[table], `${lang}: orgTransfer.leftOutKinds.${table}`);
+      for (const f of fields) assert.ok(words.leftOutFields?.[f], `${lang}: orgTransfer.leftOutFields.${f}`);
+    }
+  }
 });
 
 test('sealed with a passphrase: the same passphrase opens it, another is refused', async () => {

@@ -436,7 +436,7 @@ describe('a damaged secret', () => {
       .set({ totpSecretEnc: 'v1.rusak.rusak.rusak', totpEnabledAt: new Date(), recoveryCodeHashes: ['x'] })
       .where(eq(users.id, twoStep.user.id));
     const good = await makeRouter(db, org.id, { host: '10.9.9.1', port: 8728 });
-    const bad = await makeRouter(db, org.id, { host: '10.9.9.2', port: 8728 });
+    const bad = await makeRouter(db, org.id, { host: '10.9.9.2', port: 8728 }, { name: 'Router Gudang' });
     await db.execute(sql`update routers set password_enc = 'v1.rusak.rusak.rusak' where id = ${bad.id}`);
     const kdf = newKdf();
     const file = path.join(work, 'damaged.zip');
@@ -446,9 +446,10 @@ describe('a damaged secret', () => {
       outFile: file,
       passphrase: { key: await deriveKey(PASSPHRASE, kdf), kdf },
     });
+    // Named as the operator knows them: the user's email, the router's name.
     assert.deepEqual(result.leftOut, [
-      { table: 'users', id: twoStep.user.id, field: 'totp_secret_enc' },
-      { table: 'routers', id: bad.id, field: 'password_enc' },
+      { table: 'users', id: twoStep.user.id, field: 'totp_secret_enc', name: twoStep.user.email },
+      { table: 'routers', id: bad.id, field: 'password_enc', name: 'Router Gudang' },
     ]);
     const { texts } = await entries(file);
     const routerRows = texts
