@@ -21,13 +21,13 @@ export async function witnessOfJob(db: Db, jobId: string): Promise<HostKeyWitnes
  * Trust on first use for an SFTP target saved without a host key: the key its server presented
  * at the first connection that logged in (a *Uji* or a run) is saved on the target, audited,
  * and every later connection must meet the same key. Saved only while the target still has
- * none (two connections at once save the first; a key typed in meanwhile wins). False when
- * nothing was saved.
+ * none (two connections at once save the first; a key typed in meanwhile wins). Returns the key
+ * the target expects now (this one, or the one saved meanwhile), or null when the target is gone.
  */
 export async function trustFirstHostKey(
   db: Db,
   p: HostKeyWitness & { targetId: string; sha256: string },
-): Promise<boolean> {
+): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(backupTargets)
@@ -43,7 +43,13 @@ export async function trustFirstHostKey(
         ),
       )
       .returning();
-    if (!row) return false;
+    if (!row) {
+      const [saved] = await tx
+        .select({ sha256: sql<string | null>`${backupTargets.config}->>'hostKeySha256'` })
+        .from(backupTargets)
+        .where(eq(backupTargets.id, p.targetId));
+      return saved?.sha256 || null;
+    }
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -52,7 +58,7 @@ export async function trustFirstHostKey(
       entityId: row.id,
       data: { name: row.name, where: targetLabel(row), fingerprint: `SHA256:${p.sha256}`, jobId: p.jobId },
     });
-    return true;
+    return p.sha256;
   });
 }
 
@@ -67,8 +73,6 @@ export function firstHostKeyOptions(
 ): Pick<SftpStoreOptions, 'onFirstHostKey'> {
   if (target.kind !== 'sftp' || !witness) return {};
   return {
-    onFirstHostKey: async (sha256) => {
-      await trustFirstHostKey(db, { ...witness, targetId: target.id, sha256 });
-    },
+    onFirstHostKey: (sha256) => trustFirstHostKey(db, { ...witness, targetId: target.id, sha256 }),
   };
 }

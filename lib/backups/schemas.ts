@@ -87,6 +87,15 @@ export const saveTargetSchema = z.discriminatedUnion(
       username: required(100),
       path: required(500).refine((v) => !climbsOut(v), 'validation.backupPathDots'),
       hostKeySha256: hostKey,
+      /**
+       * The host key the form was opened with ('' for none), so a key learned on first use
+       * after that is not cleared by saving the field untouched. Absent: the field is taken as is.
+       */
+      hostKeyLoaded: z
+        .string()
+        .max(100, 'validation.tooLong')
+        .transform((v) => v.trim().replace(/^SHA256:/, ''))
+        .optional(),
       privateKey,
     }),
     z.object({

@@ -90,13 +90,30 @@ export function storeConfigOf(t: BackupTarget): BackupStoreConfig {
   };
 }
 
+const hostKeyOf = (t: Pick<BackupTarget, 'config'> | undefined) =>
+  ((t?.config as Config | undefined)?.hostKeySha256 as string | null | undefined) || null;
+
+/**
+ * The host key an SFTP target has after a save: the field as sent, except that a form opened
+ * before the key was learned on first use, and sent back with the field untouched, keeps the
+ * learned key (clearing it is the operator's choice, never a side effect of an older form).
+ */
+function savedHostKey(input: Extract<SaveTargetInput, { kind: 'sftp' }>, existing: BackupTarget | undefined) {
+  const typed = input.hostKeySha256 ?? null;
+  const untouched = input.hostKeyLoaded !== undefined && (input.hostKeyLoaded || null) === typed;
+  return existing && untouched ? hostKeyOf(existing) : typed;
+}
+
 /** The form's fields split into what may be shown (config) and the secret, per kind. */
-function splitInput(input: SaveTargetInput): { config: Config; secret: string | undefined } {
+function splitInput(
+  input: SaveTargetInput,
+  existing: BackupTarget | undefined,
+): { config: Config; secret: string | undefined } {
   if (input.kind === 'local') return { config: { path: input.path ?? null }, secret: undefined };
   if (input.kind === 'sftp') {
-    const { host, port, username, path: dir, hostKeySha256 } = input;
+    const { host, port, username, path: dir } = input;
     return {
-      config: { host, port, username, path: dir, hostKeySha256: hostKeySha256 ?? null },
+      config: { host, port, username, path: dir, hostKeySha256: savedHostKey(input, existing) },
       secret: input.privateKey,
     };
   }
@@ -120,7 +137,6 @@ function splitInput(input: SaveTargetInput): { config: Config; secret: string | 
  */
 export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) {
   const { input } = p;
-  const { config, secret } = splitInput(input);
   const field = SECRET_FIELD[input.kind];
   return db.transaction(async (tx) => {
     await ensureBackupRows(tx);
@@ -128,6 +144,7 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
       ? (await tx.select().from(backupTargets).where(eq(backupTargets.id, input.targetId)).for('update'))[0]
       : undefined;
     if (input.targetId && !existing) throw new AppError('not_found');
+    const { config, secret } = splitInput(input, existing);
     if (existing && existing.kind !== input.kind)
       throw new AppError('validation', {}, { kind: 'validation.backupKindFixed' });
     if (field && !secret && !existing?.secretEnc)
@@ -174,10 +191,18 @@ export async function saveTarget(db: Db, p: Actor & { input: SaveTargetInput }) 
         where: targetLabel(row!),
         enabled: row!.enabled,
         secretChanged: Boolean(secret),
+        ...(row!.kind === 'sftp' ? hostKeyAudit(existing, row!) : {}),
       },
     });
     return { targetId: row!.id };
   });
+}
+
+/** Whether a save changed the SFTP host key the target expects, and how (cleared: the next connection trusts anew). */
+function hostKeyAudit(before: BackupTarget | undefined, after: BackupTarget) {
+  const [was, now] = [hostKeyOf(before), hostKeyOf(after)];
+  if (was === now) return { hostKeyChanged: false };
+  return { hostKeyChanged: true, hostKey: now ? `SHA256:${now}` : 'cleared' };
 }
 
 /** Removes a target. Its files stay where they are; the runs keep its name in their history. */

@@ -29,7 +29,13 @@ export type ExportOptions = {
 };
 
 /** A secret this install could not decrypt, left out of the export: which record, which field. */
-export type LeftOutSecret = { table: string; id: string; field: string };
+/** A secret left out: where, and the record's name when it has one (shown instead of its id). */
+export type LeftOutSecret = { table: string; id: string; field: string; name?: string | null };
+
+/** The columns that name a record to its operator, in order of preference. */
+const NAME_COLUMNS = ['name', 'email', 'service_username', 'code', 'gateway', 'plugin_id'];
+const recordName = (row: Row) =>
+  NAME_COLUMNS.map((c) => row[c]).find((v) => typeof v === 'string' && v !== '') as string | undefined;
 
 export type ExportResult = EntrySum & {
   manifest: Manifest;
@@ -100,7 +106,8 @@ export async function exportOrganization(db: Database, p: ExportOptions): Promis
         await zip.entry('data/organizations.jsonl', (write) => write(`${s.org.j}\n`));
         await zip.entry('data/users.jsonl', async (write) => {
           for (const u of s.people) {
-            const left = (field: string) => leftOut.push({ table: 'users', id: String(u.j.id), field });
+            const left = (field: string) =>
+              leftOut.push({ table: 'users', id: String(u.j.id), field, name: String(u.j.email) });
             await write(`${JSON.stringify(sealUser(u.j, u.member, key, decrypt, left))}\n`);
           }
         });
@@ -167,7 +174,7 @@ async function writeTable(db: Db, t: PlannedTable, scope: Scope, w: Writing, wri
     let left = false;
     sealRowSecrets(row, t, w.key, w.decrypt, (field) => {
       left = true;
-      w.leftOut.push({ table: t.name, id, field });
+      w.leftOut.push({ table: t.name, id, field, name: recordName(row) ?? null });
     });
     if (left && t.passphraseOnly) {
       written.rows--;

@@ -26,7 +26,10 @@ export async function openExport(file: string): Promise<{ zip: ZipReader; manife
 /** The passphrase's key for this export, or null; a wrong one is refused (a field error). */
 export async function keyFor(manifest: Manifest, passphrase: string | null | undefined): Promise<Buffer | null> {
   if (!passphrase || manifest.secrets !== 'passphrase' || !manifest.kdf) return null;
-  const key = await deriveKey(passphrase, manifest.kdf);
+  // Whatever scrypt still refuses (the settings come from the file) is the file's fault, not a 500.
+  const key = await deriveKey(passphrase, manifest.kdf).catch(() => {
+    throw new AppError('import_kdf_limits');
+  });
   if (!passphraseMatches(key, manifest.check))
     throw new AppError('passphrase_wrong', {}, { passphrase: 'errors.passphrase_wrong' });
   return key;

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
+import { AppError } from '@/lib/server/errors';
+import en from '@/messages/en.json';
+import id from '@/messages/id.json';
 import { tablePlan } from './graph';
+import { keyFor } from './inspect';
+import type { Manifest } from './manifest';
 import { NOT_EXPORTED, SPECIAL_TABLES, schemaTables } from './plan';
 import { parentsFirst } from './rows';
 import { deriveKey, kdfWithinLimits, newKdf, openWith, passphraseCheck, passphraseMatches, sealWith } from './secrets';
@@ -91,6 +96,34 @@ test('every encrypted column is a secret of the plan, and a required one has a s
     assert.ok(Object.keys(planned.get(name)!.secretColumns).length > 0, name);
 });
 
+test('every secret an export may leave out reads as words in both languages (record kind and field)', () => {
+  const needed = plan
+    .filter((t) => t.jsonSecrets?.length || Object.values(t.secretColumns).includes('encrypted'))
+    .map((t) => ({
+      table: t.name,
+      fields: [
+        ...Object.entries(t.secretColumns)
+          .filter(([, kind]) => kind === 'encrypted')
+          .map(([c]) => c),
+        ...(t.jsonSecrets ?? []),
+      ],
+    }));
+  needed.push({ table: 'users', fields: ['totp_secret_enc'] });
+  for (const [lang, messages] of [
+    ['id', id],
+    ['en', en],
+  ] as const) {
+    const words = messages.orgTransfer as unknown as {
+      leftOutKinds: Record<string, string>;
+      leftOutFields: Record<string, string>;
+    };
+    for (const { table, fields } of needed) {
+      assert.ok(words.leftOutKinds?.[table], `${lang}: orgTransfer.leftOutKinds.${table}`);
+      for (const f of fields) assert.ok(words.leftOutFields?.[f], `${lang}: orgTransfer.leftOutFields.${f}`);
+    }
+  }
+});
+
 test('sealed with a passphrase: the same passphrase opens it, another is refused', async () => {
   const kdf = newKdf();
   const key = await deriveKey('kuda-lumping-terbang', kdf);
@@ -118,6 +151,32 @@ test('scrypt settings an upload may ask for are bounded: ours pass, costlier one
     const started = Date.now();
     await assert.rejects(deriveKey('kuda-lumping-terbang', kdf), RangeError);
     assert.ok(Date.now() - started < 50, 'refused before any derivation');
+  }
+});
+
+test("scrypt settings Node itself refuses are refused as the file's fault; cheap odd ones derive a key", async () => {
+  const ours = newKdf();
+  // N must be below 2^(16·r): with r = 1, 2^16 and 2^17 are invalid however little they cost.
+  for (const odd of [
+    { N: 2 ** 16, r: 1, p: 1 },
+    { N: 2 ** 17, r: 1, p: 1 },
+  ]) {
+    const kdf = { ...ours, ...odd };
+    assert.equal(kdfWithinLimits(kdf), false, JSON.stringify(odd));
+    await assert.rejects(
+      keyFor({ secrets: 'passphrase', kdf, check: 'p1.AAAA.AAAA.AAAA' } as Manifest, 'kuda-lumping-terbang'),
+      (e) => e instanceof AppError && e.code === 'import_kdf_limits',
+    );
+  }
+  // Small N with p = 4: within every limit, and scrypt's memory for B (128·r·p) is allowed for.
+  for (const cheap of [
+    { N: 2, r: 1, p: 4 },
+    { N: 4, r: 1, p: 4 },
+    { N: 2 ** 16, r: 2, p: 4 },
+  ]) {
+    const kdf = { ...ours, ...cheap };
+    assert.equal(kdfWithinLimits(kdf), true, JSON.stringify(cheap));
+    assert.equal((await deriveKey('kuda-lumping-terbang', kdf)).length, 32);
   }
 });
 

@@ -24,17 +24,30 @@ export function newKdf(): KdfParams {
  */
 export const SCRYPT_LIMITS = { N: 2 ** 17, r: 16, p: 4, memoryBytes: 128 * 1024 * 1024 } as const;
 
-/** scrypt's memory for these parameters (its V array, 128·N·r bytes, is nearly all of it). */
-const scryptMemory = (kdf: Pick<KdfParams, 'N' | 'r'>) => 128 * kdf.N * kdf.r;
+/**
+ * scrypt's memory for these parameters as OpenSSL counts it against `maxmem`: the V array
+ * (128·r·(N + 2) bytes) and B (128·r·p bytes).
+ */
+const scryptMemory = (kdf: Pick<KdfParams, 'N' | 'r' | 'p'>) => 128 * kdf.r * (kdf.N + kdf.p + 2);
 
-/** Whether the parameters are ones this install derives a key with (see SCRYPT_LIMITS). */
+/**
+ * Whether the parameters are ones this install derives a key with: within SCRYPT_LIMITS, and
+ * ones OpenSSL accepts at all (N a power of two above 1, N < 2^(16·r), r and p at least 1), so a
+ * file cannot reach Node's RangeError.
+ */
 export function kdfWithinLimits(kdf: KdfParams): boolean {
   return (
+    Number.isInteger(kdf.N) &&
+    Number.isInteger(kdf.r) &&
+    Number.isInteger(kdf.p) &&
     kdf.N >= 2 &&
     kdf.N <= SCRYPT_LIMITS.N &&
     (kdf.N & (kdf.N - 1)) === 0 &&
+    kdf.r >= 1 &&
     kdf.r <= SCRYPT_LIMITS.r &&
+    kdf.p >= 1 &&
     kdf.p <= SCRYPT_LIMITS.p &&
+    kdf.N < 2 ** (16 * kdf.r) &&
     scryptMemory(kdf) <= SCRYPT_LIMITS.memoryBytes
   );
 }
@@ -42,7 +55,8 @@ export function kdfWithinLimits(kdf: KdfParams): boolean {
 /** The passphrase's key, off the event loop (it runs in web requests); limits checked first. */
 export function deriveKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
   if (!kdfWithinLimits(kdf)) return Promise.reject(new RangeError('scrypt parameters beyond SCRYPT_LIMITS'));
-  const options = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 2 * scryptMemory(kdf) };
+  // A margin over OpenSSL's own count, so rounding there never refuses settings we allowed.
+  const options = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: scryptMemory(kdf) + 1024 * 1024 };
   return new Promise((resolve, reject) =>
     scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64url'), 32, options, (error, key) =>
       error ? reject(error) : resolve(key),

@@ -50,23 +50,23 @@ export function sealUser(
     created_at: row.created_at,
   };
   if (!key) return out;
-  out.password_hash = sealWith(key, String(row.password_hash));
+  let totp: string | null = null;
   if (row.totp_secret_enc) {
-    // An authenticator secret this install cannot decrypt is left out with its dates: the account
-    // comes without two-step sign-in, as if exported without a passphrase.
-    const totp = (() => {
-      try {
-        return decrypt(String(row.totp_secret_enc));
-      } catch {
-        leftOut('totp_secret_enc');
-        return null;
-      }
-    })();
-    if (totp !== null) {
-      out.totp_secret_enc = sealWith(key, totp);
-      out.totp_enabled_at = row.totp_enabled_at;
-      out.totp_last_step = row.totp_last_step;
+    try {
+      totp = decrypt(String(row.totp_secret_enc));
+    } catch {
+      // An authenticator secret this install cannot decrypt: the password alone must not sign in
+      // there (two-step sign-in silently off), so the account travels as without a passphrase,
+      // with no password or recovery codes, and the import hands out a link to choose a password.
+      leftOut('totp_secret_enc');
+      return out;
     }
+  }
+  out.password_hash = sealWith(key, String(row.password_hash));
+  if (totp !== null) {
+    out.totp_secret_enc = sealWith(key, totp);
+    out.totp_enabled_at = row.totp_enabled_at;
+    out.totp_last_step = row.totp_last_step;
   }
   out.recovery_code_hashes = sealWith(key, JSON.stringify(row.recovery_code_hashes ?? []));
   return out;

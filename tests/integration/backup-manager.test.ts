@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { JobHelpers } from 'graphile-worker';
+import { copyFailureWords } from '@/app/(dashboard)/admin/backups/_components/words';
 import {
   auditLogs,
   backupCopies,
@@ -22,12 +23,16 @@ import {
 import { alertStaleBackup, backupHealth } from '@/lib/backups/alerts';
 import { checkTarget } from '@/lib/backups/check';
 import { backupErrorKey } from '@/lib/backups/error-codes';
+import { firstHostKeyOptions, trustFirstHostKey } from '@/lib/backups/host-keys';
 import { realFolder } from '@/lib/backups/local-path';
 import { pruneTarget } from '@/lib/backups/prune';
 import { planRetention } from '@/lib/backups/retention';
 import { runPlatformBackup } from '@/lib/backups/run-backup';
 import { claimScheduledRun, queueBackupRun, requestBackupRun } from '@/lib/backups/runs';
-import { removeTarget, requestTargetCheck, saveTarget, shownTarget } from '@/lib/backups/targets';
+import { saveTargetSchema } from '@/lib/backups/schemas';
+import { openStore } from '@/lib/backups/stores';
+import { removeTarget, requestTargetCheck, saveTarget, shownTarget, storeConfigOf } from '@/lib/backups/targets';
+import { BackupStoreError } from '@/lib/backups/types';
 import { env } from '@/lib/env';
 import { translate } from '@/lib/i18n/translate';
 import { toTask } from '@/lib/jobs/runtime';
@@ -446,6 +451,95 @@ describe('the rest of the manager', () => {
     }
   });
 
+  test('a host key saved on the target while a connection learns its first one: that server is refused', async () => {
+    const { targetId } = await saveTarget(db, {
+      ...actor,
+      input: {
+        kind: 'sftp',
+        name: `TOFU race ${tmp}`,
+        enabled: false,
+        host: '127.0.0.1',
+        port: sshd!.port,
+        username: sshd!.username,
+        path: path.join(tmp, 'tofu-race'),
+        privateKey: sshd!.privateKey,
+        hostKeySha256: undefined,
+      },
+    });
+    const other = await startSshd();
+    try {
+      // Opened while the target had no key; before it logs in, another key is typed in on the form.
+      const loaded = await targetRow(targetId);
+      const store = openStore(
+        storeConfigOf(loaded),
+        firstHostKeyOptions(db, loaded, { orgId: actor.orgId, actorUserId: actor.actorUserId, jobId: 'test' }),
+      );
+      await db
+        .update(backupTargets)
+        .set({ config: sql`config || jsonb_build_object('hostKeySha256', ${other.hostKeySha256}::text)` })
+        .where(eq(backupTargets.id, targetId));
+      await assert.rejects(
+        store.check(),
+        (e) =>
+          e instanceof BackupStoreError &&
+          e.code === 'host_key_mismatch' &&
+          e.message.includes(`SHA256:${sshd!.hostKeySha256}, not the SHA256:${other.hostKeySha256}`),
+      );
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, other.hostKeySha256, 'the typed key stays');
+      assert.ok(!existsSync(path.join(tmp, 'tofu-race')), 'nothing was written to that server');
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
+      await other.stop();
+    }
+  });
+
+  test('an edit form opened before the host key was learned keeps it on save; clearing the field clears it, audited', async () => {
+    const form = (fields: Record<string, string>) =>
+      saveTargetSchema.parse({
+        kind: 'sftp',
+        name: `Edited ${tmp}`,
+        enabled: 'on',
+        host: '127.0.0.1',
+        port: '22',
+        username: 'cadangan',
+        path: '/srv/cadangan',
+        privateKey: '',
+        ...fields,
+      });
+    const { targetId } = await saveTarget(db, {
+      ...actor,
+      input: form({ hostKeySha256: '', privateKey: sshd!.privateKey }),
+    });
+    const learned = 'B'.repeat(43);
+    try {
+      // The edit form is opened with no key; a Uji then learns one; the form is saved untouched.
+      const opened = { hostKeySha256: '', hostKeyLoaded: '' };
+      await trustFirstHostKey(db, { orgId: actor.orgId, actorUserId: null, jobId: 'test', targetId, sha256: learned });
+      await saveTarget(db, { ...actor, input: { ...form(opened), targetId } });
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, learned, 'the learned key stays');
+      // Opened again (now showing the key), the field cleared on purpose: cleared, and the audit says so.
+      await saveTarget(db, { ...actor, input: { ...form({ hostKeySha256: '', hostKeyLoaded: learned }), targetId } });
+      assert.equal((await targetRow(targetId)).config.hostKeySha256, null);
+      const updates = await db
+        .select({ data: auditLogs.data })
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, targetId), eq(auditLogs.action, 'backup.target_updated')))
+        .orderBy(auditLogs.createdAt);
+      assert.deepEqual(
+        updates.map((u) => [
+          (u.data as { hostKeyChanged: boolean }).hostKeyChanged,
+          (u.data as { hostKey?: string }).hostKey,
+        ]),
+        [
+          [false, undefined],
+          [true, 'cleared'],
+        ],
+      );
+    } finally {
+      await db.delete(backupTargets).where(eq(backupTargets.id, targetId));
+    }
+  });
+
   test('a target removed while the run sends it the backup: its copy fails as removed and the run finishes', async () => {
     const { run, workDir } = await keptRun();
     const dir = path.join(tmp, 'removed-target');
@@ -473,7 +567,14 @@ describe('the rest of the manager', () => {
     assert.equal(copy.status, 'failed');
     assert.equal(copy.errorCode, 'target_removed');
     assert.match(copy.errorMessage!, new RegExp(`removed while this backup was being sent.*${literal(dir)}`));
-    assert.match(translate('id', backupErrorKey(copy.errorCode)), /dihapus saat cadangan sedang dikirim/);
+    // The page says where the file may still be, in the operator's language, and not when nothing got there.
+    const words = (locale: 'id' | 'en', c: typeof copy) =>
+      copyFailureWords((key, values) => translate(locale, key, values), c);
+    assert.ok(copy.location?.startsWith(dir));
+    assert.match(words('id', copy), new RegExp(`dihapus saat cadangan sedang dikirim.*${literal(copy.location!)}`));
+    assert.match(words('en', copy), new RegExp(`may still be at ${literal(copy.location!)}`));
+    assert.match(words('en', { ...copy, location: null }), /removed before the backup was stored on it/);
+    assert.doesNotMatch(words('id', { ...copy, location: null }), /mungkin masih ada/);
     // The run's outcome counts only the targets that are still there.
     const others = (await copiesOf(run.id)).filter((c) => c.id !== copy.id);
     const expected = others.every((c) => c.status === 'stored') ? 'succeeded' : 'partial';

@@ -36,9 +36,10 @@ import { scopeOf } from '@/lib/org-transfer/rows';
 import { deriveKey, newKdf } from '@/lib/org-transfer/secrets';
 import { ZipReader, ZipWriter } from '@/lib/org-transfer/zip';
 import { AppError } from '@/lib/server/errors';
+import { verifyPassword } from '@/lib/users/password';
 import { ensureDatabase } from '@/scripts/embedded-postgres';
 import { migrateDatabase } from '@/scripts/migrate-lib';
-import { makeCustomerWorld, makeMember, makeOrg, makeRouter, TEST_FILES, testDb } from '../helpers';
+import { makeCustomerWorld, makeMember, makeOrg, makeRouter, PASSWORD, TEST_FILES, testDb } from '../helpers';
 import { makeApiKeyWorld } from '../support/api-keys';
 import { makeStockWorld } from '../support/inventory-moves';
 import { makeMessagingWorld } from '../support/messaging-world';
@@ -428,8 +429,14 @@ describe('a damaged secret', () => {
   test('is left out of the export as if without a passphrase, named in the result, and imported as a stand-in', async () => {
     const { org } = await makeOrg(db, 'damaged-secret');
     await makeMember(db, org.id, 'admin');
+    // An admin whose authenticator secret is damaged: their password must not sign in alone there.
+    const twoStep = await makeMember(db, org.id, 'admin');
+    await db
+      .update(users)
+      .set({ totpSecretEnc: 'v1.rusak.rusak.rusak', totpEnabledAt: new Date(), recoveryCodeHashes: ['x'] })
+      .where(eq(users.id, twoStep.user.id));
     const good = await makeRouter(db, org.id, { host: '10.9.9.1', port: 8728 });
-    const bad = await makeRouter(db, org.id, { host: '10.9.9.2', port: 8728 });
+    const bad = await makeRouter(db, org.id, { host: '10.9.9.2', port: 8728 }, { name: 'Router Gudang' });
     await db.execute(sql`update routers set password_enc = 'v1.rusak.rusak.rusak' where id = ${bad.id}`);
     const kdf = newKdf();
     const file = path.join(work, 'damaged.zip');
@@ -439,7 +446,11 @@ describe('a damaged secret', () => {
       outFile: file,
       passphrase: { key: await deriveKey(PASSPHRASE, kdf), kdf },
     });
-    assert.deepEqual(result.leftOut, [{ table: 'routers', id: bad.id, field: 'password_enc' }]);
+    // Named as the operator knows them: the user's email, the router's name.
+    assert.deepEqual(result.leftOut, [
+      { table: 'users', id: twoStep.user.id, field: 'totp_secret_enc', name: twoStep.user.email },
+      { table: 'routers', id: bad.id, field: 'password_enc', name: 'Router Gudang' },
+    ]);
     const { texts } = await entries(file);
     const routerRows = texts
       .get('data/routers.jsonl')!
@@ -450,12 +461,20 @@ describe('a damaged secret', () => {
     assert.ok(!('password_enc' in routerRows.find((r) => r.id === bad.id)!));
 
     const key = await deriveKey(PASSPHRASE, kdf);
-    await importOrganization(target.db, {
+    const imported0 = await importOrganization(target.db, {
       file,
       filesDir: path.join(work, 'damaged-files'),
       key,
       appUrl: 'https://x.test',
     });
+    const [person] = await target.db.select().from(users).where(eq(users.email, twoStep.user.email.toLowerCase()));
+    assert.equal(await verifyPassword(PASSWORD, person!.passwordHash), false, 'the password alone does not sign in');
+    assert.deepEqual([person!.totpSecretEnc, person!.recoveryCodeHashes], [null, []]);
+    assert.deepEqual(
+      imported0.links.map((l) => l.email),
+      [twoStep.user.email.toLowerCase()],
+      'a link to choose a new password instead',
+    );
     const imported = await target.db.execute<{ id: string; password_enc: string }>(
       sql`select id, password_enc from routers where organization_id = ${org.id}`,
     );

@@ -27,10 +27,11 @@ export type SftpStoreOptions = {
   readyTimeoutMs?: number;
   /**
    * Trust on first use: with no host key in the config, called with the key the server
-   * presented once a connection has logged in (the caller saves it on the target). Later
-   * connections of this store then expect that key.
+   * presented once a connection has logged in (the caller saves it on the target) and gives
+   * back the key the target expects now: another one, saved meanwhile, refuses this server
+   * before anything is sent. Later connections of this store then expect that key.
    */
-  onFirstHostKey?: (sha256: string) => Promise<void>;
+  onFirstHostKey?: (sha256: string) => Promise<string | null | undefined>;
 };
 
 /**
@@ -47,6 +48,12 @@ export function sftpStore(config: SftpStoreConfig, options: SftpStoreOptions = {
     assertPlainName(name);
     return path.posix.join(dir, name);
   };
+
+  const hostKeyMismatch = (presented: string, expected: string) =>
+    new BackupStoreError(
+      'host_key_mismatch',
+      `${label}: the server's host key is SHA256:${presented}, not the SHA256:${expected} this target expects. Check with the server's administrator that the server was reinstalled or its key changed; if so, clear the saved host key on the target to trust the new one`,
+    );
 
   async function withClient<T>(what: string, run: (client: SftpClient) => Promise<T>): Promise<T> {
     // The library's default listeners print every connection end to the console; a failure that
@@ -71,19 +78,18 @@ export function sftpStore(config: SftpStoreConfig, options: SftpStoreOptions = {
         },
       });
     } catch (error) {
-      if (hostKeyRejected)
-        throw new BackupStoreError(
-          'host_key_mismatch',
-          `${label}: the server's host key is SHA256:${hostKeyRejected}, not the SHA256:${expected} this target expects. Check with the server's administrator that the server was reinstalled or its key changed; if so, clear the saved host key on the target to trust the new one`,
-        );
+      if (hostKeyRejected) throw hostKeyMismatch(hostKeyRejected, expected!);
       await client.end().catch(() => {});
       throw sftpError(error, `${label}: could not connect`);
     }
-    // Logged in to a server whose key nobody gave: this key is the one from now on.
+    // Logged in to a server whose key nobody gave: this key is the one from now on, unless
+    // another was saved on the target meanwhile (a connection at the same time, or typed in).
     if (!expected && presented) {
-      trusted = presented;
       try {
-        await options.onFirstHostKey?.(presented);
+        const saved = await options.onFirstHostKey?.(presented);
+        const now = saved ? normaliseFingerprint(saved) : presented;
+        if (now !== presented) throw hostKeyMismatch(presented, now);
+        trusted = now;
       } catch (error) {
         await client.end().catch(() => {});
         throw error;

@@ -8,7 +8,7 @@ import { DEFAULT_TARGET_NAME } from '@/lib/backups/constants';
 import type { listRuns } from '@/lib/backups/runs';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/config';
-import { errorWords, formatDuration, type Json } from './words';
+import { copyFailureWords, errorWords, formatDuration, type Json } from './words';
 
 type Run = Json<Awaited<ReturnType<typeof listRuns>>['items'][number]>;
 
@@ -79,8 +79,9 @@ export async function RunsList({ runs, locale, timeZone }: { runs: Run[]; locale
                     <span className="text-emerald-700 dark:text-emerald-400">{t('backups.copies.stored')}</span>
                   ) : copy.status === 'failed' ? (
                     <span className="text-red-700 dark:text-red-400">
-                      {errorWords(t, copy.errorCode)}
-                      {copy.errorMessage && (
+                      <span className="break-words">{copyFailureWords(t, copy)}</span>
+                      {/* The store's own (English) detail; a removed target's words above say it all. */}
+                      {copy.errorMessage && copy.errorCode !== 'target_removed' && (
                         <span className="block break-words font-mono text-xs text-slate-500">{copy.errorMessage}</span>
                       )}
                     </span>

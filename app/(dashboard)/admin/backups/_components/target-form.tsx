@@ -104,6 +104,8 @@ export function TargetForm({ target, onSaved }: { target?: Json<ShownTarget>; on
               placeholder="/srv/cadangan/jaring"
               error={f('path')}
             />
+            {/* The key this form was opened with: one learned since is kept unless this field is changed. */}
+            {target && <input type="hidden" name="hostKeyLoaded" value={value('hostKeySha256')} />}
             <TextField
               label={t('hostKey')}
               name="hostKeySha256"

@@ -24,6 +24,17 @@ export function errorWords(t: T, code: string | null): string {
   return t(backupErrorKey(code));
 }
 
+/**
+ * Why a copy failed, in words. A copy whose target was removed mid-run names the place the file
+ * may still be when it got there (nothing manages it any more), and says nothing was left there
+ * when it did not (removed before the copy began, or the upload failed).
+ */
+export function copyFailureWords(t: T, copy: { errorCode: string | null; location: string | null }): string {
+  if (copy.errorCode === 'target_removed' && copy.location)
+    return t('backups.copies.targetRemovedSent', { location: copy.location });
+  return errorWords(t, copy.errorCode);
+}
+
 /** A value as it arrives in a client component: dates as ISO strings. */
 export type Json<T> = T extends Date
   ? string

@@ -73,7 +73,7 @@ type ExportItem = {
   secrets: 'absent' | 'passphrase' | null;
   error: string | null;
   available: boolean;
-  leftOut: { table: string; id: string; field: string }[];
+  leftOut: { table: string; id: string; field: string; name?: string | null }[];
   leftOutCount: number;
 };
 
@@ -121,6 +121,9 @@ export function ExportList({ items, locale, timeZone }: { items: ExportItem[]; l
   );
 }
 
+/** The column of a left-out field (`detail.passwordEnc` is a key inside the JSON column `detail`). */
+const fieldColumn = (field: string) => field.split('.')[0]!;
+
 /** Secrets the export could not decrypt and left out: which records, so they can be typed again. */
 function LeftOut({ items, count }: { items: ExportItem['leftOut']; count: number }) {
   const t = useTranslations('orgTransfer');
@@ -129,7 +132,16 @@ function LeftOut({ items, count }: { items: ExportItem['leftOut']; count: number
       <summary className="cursor-pointer">{t('leftOut', { count })}</summary>
       <ul className="mt-1 list-disc space-y-0.5 break-all pl-4">
         {items.map((i) => (
-          <li key={`${i.table}/${i.id}/${i.field}`}>{t('leftOutItem', i)}</li>
+          <li key={`${i.table}/${i.id}/${i.field}`}>
+            {t('leftOutItem', {
+              kind: t.has(`leftOutKinds.${i.table}`) ? t(`leftOutKinds.${i.table}`) : i.table,
+              // The record's name when it has one; else the start of its id, enough to find it.
+              name: i.name || `#${i.id.slice(0, 8)}`,
+              field: t.has(`leftOutFields.${fieldColumn(i.field)}`)
+                ? t(`leftOutFields.${fieldColumn(i.field)}`)
+                : i.field,
+            })}
+          </li>
         ))}
       </ul>
       {count > items.length && <p>{t('leftOutMore', { count: count - items.length })}</p>}
