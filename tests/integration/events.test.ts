@@ -12,6 +12,7 @@ import {
   routerImports,
   routers,
   subscriptions,
+  vouchers,
   webhookEndpoints,
 } from '@/db/schema';
 import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
@@ -35,6 +36,7 @@ import { saveGatewaySettings } from '@/lib/payments/settings';
 import { changeTicketStatus } from '@/lib/tickets/mutations';
 import { openTicket } from '@/lib/tickets/open';
 import { generateBatch } from '@/lib/vouchers/batches';
+import { settleVouchers } from '@/lib/vouchers/status';
 import { buyVouchers } from '@/lib/wallet/purchase';
 import { adjustWallet } from '@/lib/wallet/topups';
 import {
@@ -461,6 +463,44 @@ describe('subscriptions', () => {
 });
 
 describe('vouchers, tickets, routers', () => {
+  test('voucher.sold at the hotspot: two settles of the same first login overlapping sell it once', async () => {
+    const { org, admin } = await makeOrg(db, 'ev-vouch-race');
+    const { batch } = await makeVoucherBatch(db, org.id, admin.user.id);
+    await subscribe(org.id, ['voucher.sold']);
+    const [voucher] = await db.select().from(vouchers).where(eq(vouchers.batchId, batch.id)).limit(1);
+    await db
+      .update(vouchers)
+      .set({ status: 'active', firstLoginAt: new Date(Date.now() - 60_000) })
+      .where(eq(vouchers.id, voucher!.id));
+    const where = sql`v.id = ${voucher!.id}`;
+    // The first settle sells it and holds the row; the second starts meanwhile and waits.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let sold!: () => void;
+    const first = new Promise<void>((r) => {
+      sold = r;
+    });
+    const tick = db.transaction(async (tx) => {
+      await settleVouchers(tx, { orgId: org.id, where });
+      sold();
+      await held;
+    });
+    await first;
+    const sync = settleVouchers(db, { orgId: org.id, where });
+    await waitFor(async () => {
+      const [w] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%sold_now%'`,
+      );
+      return (w?.n ?? 0) > 0;
+    });
+    release();
+    await tick;
+    await sync;
+    only(await eventsOf(org.id, 'voucher.sold'));
+  });
+
   test('voucher.sold: one per sale to a reseller, with count and amount; stock for the office none', async () => {
     const { org, admin } = await makeOrg(db, 'ev-vouch');
     const { profile } = await makeVoucherBatch(db, org.id, admin.user.id);
