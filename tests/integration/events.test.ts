@@ -15,7 +15,7 @@ import {
   vouchers,
   webhookEndpoints,
 } from '@/db/schema';
-import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
+import { approvePayment, recordPayment, rejectPayment, reversePayment } from '@/lib/billing/invoice-payments';
 import { runIsolation } from '@/lib/billing/isolation';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { runBilling } from '@/lib/billing/run';
@@ -37,8 +37,9 @@ import { changeTicketStatus } from '@/lib/tickets/mutations';
 import { openTicket } from '@/lib/tickets/open';
 import { generateBatch } from '@/lib/vouchers/batches';
 import { settleVouchers } from '@/lib/vouchers/status';
+import { getWalletBalance, postWalletEntry } from '@/lib/wallet/ledger';
 import { buyVouchers } from '@/lib/wallet/purchase';
-import { adjustWallet } from '@/lib/wallet/topups';
+import { adjustWallet, decideTopup, requestTopup } from '@/lib/wallet/topups';
 import {
   makeCustomerWorld,
   makeMember,
@@ -51,6 +52,7 @@ import {
 } from '../helpers';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import type { GatewayFake } from '../support/gateways/types';
+import { makeReseller, makeResellerCustomer } from '../support/resellers';
 import { makeVoucherBatch } from '../support/vouchers';
 
 const db = testDb();
@@ -602,6 +604,47 @@ describe('vouchers, tickets, routers', () => {
     await db.update(routers).set({ status: 'online' }).where(eq(routers.id, router.id));
     await markRouterOffline(db, { orgId: org.id, routerId: router.id, error: down });
     assert.equal((await eventsOf(org.id, 'router.offline')).length, 2);
+  });
+});
+
+describe('wallet', () => {
+  test('wallet.topped_up reports the balance left after the top-up paid what the reseller owed', async () => {
+    const { org, admin } = await makeOrg(db, 'ev-wallet-owed');
+    await subscribe(org.id, ['wallet.topped_up']);
+    const actor = { orgId: org.id, actorUserId: admin.user.id, ip: null };
+    const reseller = await makeReseller(db, org.id, admin.user.id, 1000);
+    const { customer } = await makeResellerCustomer(db, org.id, {
+      resellerUserId: reseller.id,
+      subtotal: 100_000,
+      tax: 0,
+    });
+    const { paymentId } = await recordPayment(db, {
+      ...actor,
+      input: { customerId: customer.id, amount: 100_000, method: 'cash', reference: null, note: null },
+    });
+    // The 10,000 commission is mostly spent, then taken back: 8,000 of it is owed.
+    await db.transaction((tx) =>
+      postWalletEntry(tx, {
+        orgId: org.id,
+        resellerUserId: reseller.id,
+        kind: 'purchase',
+        amount: -8_000,
+        actorUserId: reseller.id,
+      }),
+    );
+    await db.transaction((tx) => reversePayment(tx, { ...actor, paymentId, reason: 'Refund' }));
+    const request = await requestTopup(db, {
+      orgId: org.id,
+      actorUserId: reseller.id,
+      ip: null,
+      input: { amount: 50_000, note: 'BCA' },
+    });
+    const { balance } = await decideTopup(db, { ...actor, requestId: request.id, decision: 'approve' });
+    // 2,000 + 50,000 credited - 10,000 owed taken back.
+    assert.equal(balance, 42_000);
+    assert.equal(await getWalletBalance(db, { orgId: org.id, resellerUserId: reseller.id }), 42_000);
+    const topped = only(await eventsOf(org.id, 'wallet.topped_up'));
+    assert.deepEqual([topped.data.credited, topped.data.balanceAfter], [50_000, 42_000]);
   });
 });
 
