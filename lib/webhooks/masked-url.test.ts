@@ -55,3 +55,34 @@ test('a stored token is never sent to another host, scheme or port', () => {
     ok('https://HOOKS.example.com:443/v2?token=abc'),
   );
 });
+
+test('path segments that look like a token are masked, and kept on •••', () => {
+  const slack = 'https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/abcdefghijklmnopqrstuvwx';
+  assert.equal(maskEndpointUrl(slack), 'https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/•••');
+  const discord = 'https://discord.com/api/webhooks/112233445566778899/Zx9_k-Lm3Pq7Rs1Tu5Vw';
+  assert.equal(maskEndpointUrl(discord), 'https://discord.com/api/webhooks/112233445566778899/•••');
+  assert.equal(
+    maskEndpointUrl('https://erp.example.com/hooks/4f1c9a7be2d84c3f9a21b5e6d7c8f90a/in?x=1'),
+    'https://erp.example.com/hooks/•••/in?x=•••',
+  );
+  // Words, short ids and a trailing slash stay as they are.
+  assert.equal(
+    maskEndpointUrl('https://erp.example.com/IncomingWebhook/v2/order-12/'),
+    'https://erp.example.com/IncomingWebhook/v2/order-12/',
+  );
+
+  assert.deepEqual(unmaskEndpointUrl(maskEndpointUrl(slack), slack), ok(slack));
+  assert.deepEqual(
+    unmaskEndpointUrl('https://discord.com/api/webhooks/112233445566778899/•••?wait=true', discord),
+    ok(`${discord}?wait=true`),
+  );
+  // A ••• where the stored path has no token, or on another host, is the admin's to type.
+  assert.deepEqual(unmaskEndpointUrl('https://hooks.slack.com/services/•••/B0EF45GH6/•••', slack), {
+    ok: false,
+    reason: 'no_stored_value',
+  });
+  assert.deepEqual(unmaskEndpointUrl('https://attacker.example/services/T0AB12CD3/B0EF45GH6/•••', slack), {
+    ok: false,
+    reason: 'other_host',
+  });
+});
