@@ -87,7 +87,7 @@ export async function enqueueFrom(
   db: Db,
   contract: JobContract,
   source: SQL,
-  opts: { maxAttempts?: number } = {},
+  opts: { maxAttempts?: number; createdBy?: string | null } = {},
 ): Promise<number> {
   const queueName =
     contract.queue === 'router'
@@ -98,8 +98,9 @@ export async function enqueueFrom(
   const [row] = await db.execute<{ n: number }>(sql`
     with src as (${source}),
     ins as (
-      insert into jobs (organization_id, type, payload, max_attempts, queue_name)
-      select src.organization_id, ${contract.name}::text, src.payload, ${opts.maxAttempts ?? contract.maxAttempts}::int, ${queueName} from src
+      insert into jobs (organization_id, type, payload, max_attempts, queue_name, created_by)
+      select src.organization_id, ${contract.name}::text, src.payload, ${opts.maxAttempts ?? contract.maxAttempts}::int, ${queueName},
+        ${opts.createdBy ?? null}::uuid from src
       returning id, organization_id, type, max_attempts, queue_name
     ),
     numbered as (

@@ -39,6 +39,11 @@ export async function settleVouchers(db: Db, p: { orgId: string; where?: SQL }):
       -- Only active vouchers can move on (the first-login writes below make them active), so
       -- the many unused ones are not even read.
       where v.organization_id = ${p.orgId} and v.status = 'active' ${p.where ? sql`and ${p.where}` : sql``}
+      -- Locked as read (in id order, so two overlapping settles do not deadlock): a settle that
+      -- waited for another reads the voucher as that one left it, already sold, and does not
+      -- sell it, and emit its voucher.sold, a second time.
+      order by v.id
+      for update of v
     ), settled as (
       update vouchers v set status = n."to", expires_at = n.expires_at, sold_at = coalesce(v.sold_at, v.first_login_at)
       from next n

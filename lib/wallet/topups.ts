@@ -164,20 +164,23 @@ async function settleRequest(
         })
       : null;
   // Commission reversals the wallet could not cover are owed to the organization: a top-up
-  // pays them first (the reseller's dashboard shows what is owed).
-  if (entry)
-    await emitRows(tx, {
-      orgId: p.orgId,
-      type: 'wallet.topped_up',
-      rows: walletTopupRows({ orgId: p.orgId, requestId: row.id, credited: credit, balanceAfter: entry.balanceAfter }),
-    });
-  if (entry)
+  // pays them first (the reseller's dashboard shows what is owed), so the balance the event
+  // reports is read after they are taken: what the reseller can spend now.
+  let balance: number | null = null;
+  if (entry) {
     await settleOwedReversals(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
       ip: p.ip,
       resellerUserId: row.resellerUserId,
     });
+    balance = await getWalletBalance(tx, { orgId: p.orgId, resellerUserId: row.resellerUserId });
+    await emitRows(tx, {
+      orgId: p.orgId,
+      type: 'wallet.topped_up',
+      rows: walletTopupRows({ orgId: p.orgId, requestId: row.id, credited: credit, balanceAfter: balance }),
+    });
+  }
   await recordAudit(tx, {
     orgId: p.orgId,
     actorUserId: p.actorUserId,
@@ -194,10 +197,7 @@ async function settleRequest(
       balanceAfter: entry?.balanceAfter ?? null,
     },
   });
-  return {
-    request: row,
-    balance: entry ? await getWalletBalance(tx, { orgId: p.orgId, resellerUserId: row.resellerUserId }) : null,
-  };
+  return { request: row, balance };
 }
 
 /**

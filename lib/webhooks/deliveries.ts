@@ -4,7 +4,7 @@ import { events, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import { EVENT_TYPES, type EventType, isEventType } from '@/lib/events/catalog';
 import { EVENT_SAMPLES } from '@/lib/events/samples';
-import { enqueue } from '@/lib/jobs/enqueue';
+import { enqueue, enqueueFrom } from '@/lib/jobs/enqueue';
 import { AppError } from '@/lib/server/errors';
 import type { DeliveryError } from './delivery-errors';
 import { webhookDeliver } from './jobs';
@@ -112,8 +112,12 @@ export const failedWhileOff = (endpointId: SQLWrapper) => sql`${webhookDeliverie
 
 /**
  * "Kirim ulang yang gagal": the deliveries the endpoint missed while it was off go out again
- * (the same webhook-ids), each queued as at fan-out: all its attempts, and a failure counts
- * towards the cut-off as any other delivery's. The endpoint must be on.
+ * (the same webhook-ids), queued as at fan-out: all their attempts, and a failure counts
+ * towards the cut-off as any other delivery's. A test event missed while off goes with them:
+ * it was asked for and never sent, and its sample is what the receiver was meant to get.
+ * Their "not sent: the endpoint is off" is cleared, so the log shows them as pending. There
+ * may be many (an endpoint off for days): they are queued in one statement. The endpoint
+ * must be on.
  */
 export async function resendFailedWhileOff(db: Db, p: Actor & { endpointId: string }) {
   return db.transaction(async (tx) => {
@@ -126,15 +130,16 @@ export async function resendFailedWhileOff(db: Db, p: Actor & { endpointId: stri
     if (!endpoint.enabled) throw new AppError('webhook_endpoint_disabled');
     const resent = await tx
       .update(webhookDeliveries)
-      .set({ status: 'pending', deliveredAt: null })
+      .set({ status: 'pending', deliveredAt: null, lastError: null, lastStatusCode: null })
       .where(and(eq(webhookDeliveries.organizationId, p.orgId), failedWhileOff(sql`${endpoint.id}::uuid`)))
       .returning({ id: webhookDeliveries.id });
-    for (const d of resent)
-      await enqueue(tx, webhookDeliver, {
-        orgId: p.orgId,
-        payload: { deliveryId: d.id },
-        createdBy: p.actorUserId,
-      });
+    const count = await enqueueFrom(
+      tx,
+      webhookDeliver,
+      sql`select ${p.orgId}::uuid as organization_id, jsonb_build_object('deliveryId', d.id) as payload
+        from jsonb_array_elements_text(${JSON.stringify(resent.map((d) => d.id))}::jsonb) as d(id)`,
+      { createdBy: p.actorUserId },
+    );
     await recordAudit(tx, {
       orgId: p.orgId,
       actorUserId: p.actorUserId,
@@ -142,9 +147,9 @@ export async function resendFailedWhileOff(db: Db, p: Actor & { endpointId: stri
       action: 'webhook.failed_resent',
       entityType: 'webhook_endpoint',
       entityId: endpoint.id,
-      data: { count: resent.length },
+      data: { count },
     });
-    return { count: resent.length };
+    return { count };
   });
 }
 

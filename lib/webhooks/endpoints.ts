@@ -13,6 +13,11 @@ import { maskSigningSecret, newSigningSecret } from './secret';
 
 type Actor = { orgId: string; actorUserId: string | null; ip: string | null };
 
+const MASKED_URL_ERRORS = {
+  other_host: 'validation.webhookUrlMaskedOtherHost',
+  no_stored_value: 'validation.webhookUrlMasked',
+} as const;
+
 /**
  * Endpoints as the settings page lists them: never the secret, only its last characters, and
  * the address with its query values and user-info masked (lib/webhooks/masked-url.ts).
@@ -73,8 +78,9 @@ export async function saveEndpoint(db: Db, p: Actor & { input: EndpointInput; po
   const { endpointId, description, eventTypes } = p.input;
   return db.transaction(async (tx) => {
     const existing = endpointId ? await lockEndpoint(tx, { orgId: p.orgId, endpointId }) : null;
-    const url = existing ? unmaskEndpointUrl(p.input.url, existing.url) : p.input.url;
-    if (url === null) throw new AppError('validation', {}, { url: 'validation.webhookUrlMasked' });
+    const unmasked = existing ? unmaskEndpointUrl(p.input.url, existing.url) : { ok: true as const, url: p.input.url };
+    if (!unmasked.ok) throw new AppError('validation', {}, { url: MASKED_URL_ERRORS[unmasked.reason] });
+    const { url } = unmasked;
     const problem = endpointUrlProblem(url, p.policy);
     if (problem) throw new AppError('validation', {}, { url: problem });
     const values = { url, description: description ?? null, eventTypes, updatedAt: sql`now()` };

@@ -12,9 +12,10 @@ import {
   routerImports,
   routers,
   subscriptions,
+  vouchers,
   webhookEndpoints,
 } from '@/db/schema';
-import { approvePayment, recordPayment, rejectPayment } from '@/lib/billing/invoice-payments';
+import { approvePayment, recordPayment, rejectPayment, reversePayment } from '@/lib/billing/invoice-payments';
 import { runIsolation } from '@/lib/billing/isolation';
 import { invoiceLinkToken } from '@/lib/billing/links';
 import { runBilling } from '@/lib/billing/run';
@@ -35,8 +36,10 @@ import { saveGatewaySettings } from '@/lib/payments/settings';
 import { changeTicketStatus } from '@/lib/tickets/mutations';
 import { openTicket } from '@/lib/tickets/open';
 import { generateBatch } from '@/lib/vouchers/batches';
+import { settleVouchers } from '@/lib/vouchers/status';
+import { getWalletBalance, postWalletEntry } from '@/lib/wallet/ledger';
 import { buyVouchers } from '@/lib/wallet/purchase';
-import { adjustWallet } from '@/lib/wallet/topups';
+import { adjustWallet, decideTopup, requestTopup } from '@/lib/wallet/topups';
 import {
   makeCustomerWorld,
   makeMember,
@@ -49,6 +52,7 @@ import {
 } from '../helpers';
 import { startFakeMidtrans } from '../support/gateways/midtrans';
 import type { GatewayFake } from '../support/gateways/types';
+import { makeReseller, makeResellerCustomer } from '../support/resellers';
 import { makeVoucherBatch } from '../support/vouchers';
 
 const db = testDb();
@@ -461,6 +465,44 @@ describe('subscriptions', () => {
 });
 
 describe('vouchers, tickets, routers', () => {
+  test('voucher.sold at the hotspot: two settles of the same first login overlapping sell it once', async () => {
+    const { org, admin } = await makeOrg(db, 'ev-vouch-race');
+    const { batch } = await makeVoucherBatch(db, org.id, admin.user.id);
+    await subscribe(org.id, ['voucher.sold']);
+    const [voucher] = await db.select().from(vouchers).where(eq(vouchers.batchId, batch.id)).limit(1);
+    await db
+      .update(vouchers)
+      .set({ status: 'active', firstLoginAt: new Date(Date.now() - 60_000) })
+      .where(eq(vouchers.id, voucher!.id));
+    const where = sql`v.id = ${voucher!.id}`;
+    // The first settle sells it and holds the row; the second starts meanwhile and waits.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let sold!: () => void;
+    const first = new Promise<void>((r) => {
+      sold = r;
+    });
+    const tick = db.transaction(async (tx) => {
+      await settleVouchers(tx, { orgId: org.id, where });
+      sold();
+      await held;
+    });
+    await first;
+    const sync = settleVouchers(db, { orgId: org.id, where });
+    await waitFor(async () => {
+      const [w] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%sold_now%'`,
+      );
+      return (w?.n ?? 0) > 0;
+    });
+    release();
+    await tick;
+    await sync;
+    only(await eventsOf(org.id, 'voucher.sold'));
+  });
+
   test('voucher.sold: one per sale to a reseller, with count and amount; stock for the office none', async () => {
     const { org, admin } = await makeOrg(db, 'ev-vouch');
     const { profile } = await makeVoucherBatch(db, org.id, admin.user.id);
@@ -562,6 +604,47 @@ describe('vouchers, tickets, routers', () => {
     await db.update(routers).set({ status: 'online' }).where(eq(routers.id, router.id));
     await markRouterOffline(db, { orgId: org.id, routerId: router.id, error: down });
     assert.equal((await eventsOf(org.id, 'router.offline')).length, 2);
+  });
+});
+
+describe('wallet', () => {
+  test('wallet.topped_up reports the balance left after the top-up paid what the reseller owed', async () => {
+    const { org, admin } = await makeOrg(db, 'ev-wallet-owed');
+    await subscribe(org.id, ['wallet.topped_up']);
+    const actor = { orgId: org.id, actorUserId: admin.user.id, ip: null };
+    const reseller = await makeReseller(db, org.id, admin.user.id, 1000);
+    const { customer } = await makeResellerCustomer(db, org.id, {
+      resellerUserId: reseller.id,
+      subtotal: 100_000,
+      tax: 0,
+    });
+    const { paymentId } = await recordPayment(db, {
+      ...actor,
+      input: { customerId: customer.id, amount: 100_000, method: 'cash', reference: null, note: null },
+    });
+    // The 10,000 commission is mostly spent, then taken back: 8,000 of it is owed.
+    await db.transaction((tx) =>
+      postWalletEntry(tx, {
+        orgId: org.id,
+        resellerUserId: reseller.id,
+        kind: 'purchase',
+        amount: -8_000,
+        actorUserId: reseller.id,
+      }),
+    );
+    await db.transaction((tx) => reversePayment(tx, { ...actor, paymentId, reason: 'Refund' }));
+    const request = await requestTopup(db, {
+      orgId: org.id,
+      actorUserId: reseller.id,
+      ip: null,
+      input: { amount: 50_000, note: 'BCA' },
+    });
+    const { balance } = await decideTopup(db, { ...actor, requestId: request.id, decision: 'approve' });
+    // 2,000 + 50,000 credited - 10,000 owed taken back.
+    assert.equal(balance, 42_000);
+    assert.equal(await getWalletBalance(db, { orgId: org.id, resellerUserId: reseller.id }), 42_000);
+    const topped = only(await eventsOf(org.id, 'wallet.topped_up'));
+    assert.deepEqual([topped.data.credited, topped.data.balanceAfter], [50_000, 42_000]);
   });
 });
 

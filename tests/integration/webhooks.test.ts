@@ -16,11 +16,13 @@ import { decryptSecret } from '@/lib/crypto';
 import { EVENT_TYPES } from '@/lib/events/catalog';
 import { dispatchEvents } from '@/lib/events/dispatch';
 import { emitEvent } from '@/lib/events/emit';
+import { translate } from '@/lib/i18n/translate';
 import { executeOperation } from '@/lib/server/operation';
 import { CUT_OFF_AFTER, CUT_OFF_REASON, countFinalFailure } from '@/lib/webhooks/cutoff';
 import { attemptDelivery, type WebhookDeliveryError } from '@/lib/webhooks/deliver';
-import { saveEndpoint } from '@/lib/webhooks/endpoints';
-import { webhookDeliver } from '@/lib/webhooks/jobs';
+import { sendTestEvent } from '@/lib/webhooks/deliveries';
+import { saveEndpoint, setEndpointEnabled } from '@/lib/webhooks/endpoints';
+import { WEBHOOK_MAX_ATTEMPTS, webhookDeliver } from '@/lib/webhooks/jobs';
 import * as ops from '@/lib/webhooks/operations';
 import { startWorker } from '@/workers/runner';
 import { ctxFor, makeOrg, testDb, waitFor } from '../helpers';
@@ -178,6 +180,16 @@ describe('a token in the address', () => {
     assert.equal((await endpointRow(id)).url, `${receiver.url}?token=${token}&v=3`);
     const renamed = await executeOperation(ops.saveEndpointOp, w.ctx, { ...edit, url: `${receiver.url}?key=•••` });
     assert.ok(!renamed.ok && renamed.fieldErrors?.url);
+    // Another host is never given the stored token: the admin must type it.
+    const moved = await executeOperation(ops.saveEndpointOp, w.ctx, {
+      ...edit,
+      url: 'https://attacker.example/?token=•••',
+    });
+    assert.ok(
+      !moved.ok && moved.fieldErrors?.url === translate('id', 'validation.webhookUrlMaskedOtherHost'),
+      JSON.stringify(moved),
+    );
+    assert.equal((await endpointRow(id)).url, `${receiver.url}?token=${token}&v=3`);
 
     const sent = ok(await executeOperation(ops.sendTestEventOp, w.ctx, { endpointId: id }));
     await waitFor(async () => (await deliveryRow(sent.deliveryId)).status === 'delivered');
@@ -463,16 +475,43 @@ describe('delivery log and replay', () => {
     const refused = await deliveryFor(w.org.id, ep.id);
     receiver.answers.push(500);
     await assert.rejects(attempt(w.org.id, refused.id, true));
-    ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: false }));
+    // A test event asked for just before the endpoint went off is missed as the others are.
+    const actor = { orgId: w.org.id, actorUserId: w.admin.user.id, ip: null, endpointId: ep.id };
+    const test = await db.transaction(async (tx) => {
+      const sent = await sendTestEvent(tx, actor);
+      await setEndpointEnabled(tx, { ...actor, enabled: false });
+      return sent;
+    });
     for (const d of missed) assert.deepEqual(await attempt(w.org.id, d.id), { skipped: 'endpoint_disabled' });
+    await waitFor(async () => (await deliveryRow(test.deliveryId)).lastError === 'endpoint_disabled');
+    missed.push(await deliveryRow(test.deliveryId));
     const whileOff = await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id });
     assert.ok(!whileOff.ok && whileOff.code === 'webhook_endpoint_disabled');
 
     ok(await executeOperation(ops.setEndpointEnabledOp, w.ctx, { endpointId: ep.id, enabled: true }));
-    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 2);
+    assert.equal(ok(await executeOperation(ops.getEndpointOp, w.ctx, { endpointId: ep.id })).failedWhileOff, 3);
     const foreign = await executeOperation(ops.resendFailedOp, other.ctx, { endpointId: ep.id });
     assert.ok(!foreign.ok && foreign.code === 'not_found');
-    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 2 });
+    assert.deepEqual(ok(await executeOperation(ops.resendFailedOp, w.ctx, { endpointId: ep.id })), { count: 3 });
+    // The log no longer says "not sent: the endpoint is off" beside them.
+    for (const d of missed) {
+      const row = await deliveryRow(d.id);
+      assert.deepEqual([row.lastError, row.lastStatusCode], [null, null]);
+    }
+    const queued = await db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.organizationId, w.org.id),
+          eq(jobs.type, webhookDeliver.name),
+          eq(jobs.maxAttempts, WEBHOOK_MAX_ATTEMPTS),
+        ),
+      );
+    assert.deepEqual(
+      queued.map((j) => [(j.payload as { deliveryId: string }).deliveryId, j.createdBy]).sort(),
+      missed.map((d) => [d.id, w.admin.user.id]).sort(),
+    );
     for (const d of missed) {
       const row = await waitFor(async () => {
         const r = await deliveryRow(d.id);
@@ -493,7 +532,7 @@ describe('delivery log and replay', () => {
     assert.deepEqual(
       audit.map((a) => [a.entityId, a.data.count, a.actorUserId]),
       [
-        [ep.id, 2, w.admin.user.id],
+        [ep.id, 3, w.admin.user.id],
         [ep.id, 0, w.admin.user.id],
       ],
     );
