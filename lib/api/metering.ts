@@ -109,15 +109,20 @@ function scheduleFlush(db: Db, ms: number) {
   flushTimer.unref();
 }
 
-/** Writes the queued calls now, one write at a time (tests read the log right after their calls). */
-export function flushApiCalls(db: Db): Promise<void> {
+/**
+ * Writes the queued calls now, one write at a time: a write under way is waited for, then what
+ * came meanwhile is written too (tests read the log right after their calls).
+ */
+export async function flushApiCalls(db: Db): Promise<void> {
+  while (flushing) await flushing;
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
-  flushing ??= writeQueuedCalls(db).finally(() => {
+  if (pendingCalls.length === 0) return;
+  flushing = writeQueuedCalls(db).finally(() => {
     flushing = null;
     if (pendingCalls.length > 0) scheduleFlush(db, CALL_FLUSH_MS);
   });
-  return flushing;
+  await flushing;
 }
 
 async function writeQueuedCalls(db: Db) {

@@ -6,7 +6,14 @@ import { apiCalls, apiIdempotency, apiKeys, auditLogs, idempotencyKeys, membersh
 import * as ops from '@/lib/api/key-operations';
 import { apiCtx, authenticateApiKey, insertApiKey } from '@/lib/api/keys';
 import { pruneApiRecords } from '@/lib/api/keys-prune';
-import { consumeApiQuota, recordApiCall, touchApiKey, withApiKey } from '@/lib/api/metering';
+import {
+  consumeApiQuota,
+  flushApiCalls,
+  queueApiCall,
+  recordApiCall,
+  touchApiKey,
+  withApiKey,
+} from '@/lib/api/metering';
 import { listAuditOp } from '@/lib/audit/operations';
 import { resetDashboardCache } from '@/lib/dashboard/cache';
 import { dashboardOp } from '@/lib/dashboard/operations';
@@ -242,6 +249,29 @@ describe('limits and last use', () => {
 });
 
 describe('call log', () => {
+  test('calls are written in batches; a flush asked for during a write also writes what came meanwhile', async () => {
+    const { org, ctx } = await adminWorld('keys-flush');
+    const made = ok(await executeOperation(ops.createApiKeyOp, ctx, { name: 'Flush', scopes: ['customers.view'] }));
+    const call = (n: number) => ({
+      orgId: org.id,
+      apiKeyId: made.id,
+      method: 'GET',
+      path: `/customers?n=${n}`,
+      operation: 'customers.list',
+      status: 200,
+      durationMs: 1,
+      ip: null,
+    });
+    const logged = async () => (await db.select().from(apiCalls).where(eq(apiCalls.apiKeyId, made.id))).length;
+    queueApiCall(db, call(1));
+    assert.equal(await logged(), 0, 'queued, not yet written');
+    const first = flushApiCalls(db); // under way
+    queueApiCall(db, call(2));
+    await flushApiCalls(db);
+    assert.equal(await logged(), 2);
+    await first;
+  });
+
   test("a key's calls, newest first, by status class, page by page", async () => {
     const { org, ctx } = await adminWorld('keys-calls');
     const made = ok(await executeOperation(ops.createApiKeyOp, ctx, { name: 'Log', scopes: ['customers.view'] }));
