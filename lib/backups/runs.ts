@@ -10,10 +10,15 @@ import { backupRun } from './jobs';
 
 /**
  * A run that is under way: queued, running or waiting for its next attempt (`retrying`: its job
- * comes back with the archive it kept), and heard of in the last hours. A worker that died
- * mid-run leaves one "running" for ever; after that window it no longer blocks a new one.
+ * comes back with the archive it kept), heard of in the last hours, and its job still in the
+ * queue (being run, or with attempts left). A worker that died mid-run leaves one "running" for
+ * ever; after that window it no longer blocks a new one. A job that is gone or failed for good
+ * (removed by hand, or a database restored without it) leaves nothing to wait for.
  */
-const UNDER_WAY = sql`${backupRuns.status} in ('queued', 'running', 'retrying') and ${backupRuns.updatedAt} > now() - interval '6 hours'`;
+const UNDER_WAY = sql`${backupRuns.status} in ('queued', 'running', 'retrying')
+  and ${backupRuns.updatedAt} > now() - interval '6 hours'
+  and exists (select 1 from graphile_worker.jobs g
+    where g.key = ${backupRuns.jobId}::text and (g.locked_at is not null or g.attempts < g.max_attempts))`;
 
 export async function runUnderWay(db: Db) {
   const [row] = await db.select().from(backupRuns).where(UNDER_WAY).orderBy(desc(backupRuns.createdAt)).limit(1);

@@ -1,10 +1,8 @@
-import { desc, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { backupRuns } from '@/db/schema';
 import { env } from '@/lib/env';
 import { backupHealth } from './alerts';
 import { backupKeyStatus } from './key-status';
-import { lastGoodRun, lastScheduledDay } from './runs';
+import { lastGoodRun, lastScheduledDay, runUnderWay } from './runs';
 import { nextScheduledAt } from './schedule';
 import { getBackupSettings } from './settings';
 import { listTargets } from './targets';
@@ -16,19 +14,12 @@ import { listTargets } from './targets';
 export async function getBackupOverview(db: Db, p: { now?: Date } = {}) {
   const now = p.now ?? new Date();
   const settings = await getBackupSettings(db);
-  const [health, last, lastDay, targets, [active]] = await Promise.all([
+  const [health, last, lastDay, targets, active] = await Promise.all([
     backupHealth(db, { now }),
     lastGoodRun(db),
     lastScheduledDay(db),
     listTargets(db),
-    db
-      .select()
-      .from(backupRuns)
-      .where(
-        sql`${backupRuns.status} in ('queued', 'running', 'retrying') and ${backupRuns.updatedAt} > now() - interval '6 hours'`,
-      )
-      .orderBy(desc(backupRuns.createdAt))
-      .limit(1),
+    runUnderWay(db),
   ]);
   const scheduleOff = !env().BACKUP_SCHEDULE;
   return {

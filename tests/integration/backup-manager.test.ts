@@ -604,18 +604,31 @@ describe('the rest of the manager', () => {
     await db.delete(backupTargets).where(eq(backupTargets.id, beside.targetId));
   });
 
-  test('"Back up now" while a run waits for its next attempt gives that run, not a second backup', async () => {
-    const [waiting] = await db
-      .insert(backupRuns)
-      .values({ trigger: 'manual', status: 'retrying', attempt: 1 })
-      .returning();
-    made.runs.push(waiting!.id);
+  test('"Back up now" while a run waits for its next attempt gives that run; once its job is lost, a new one', async () => {
+    const waiting = await queueBackupRun(db, { orgId: actor.orgId, requestedBy: actor.actorUserId });
+    made.runs.push(waiting.runId);
+    made.jobs.push(waiting.jobId);
+    await db.update(backupRuns).set({ status: 'retrying', attempt: 1 }).where(eq(backupRuns.id, waiting.runId));
     try {
       const asked = await requestBackupRun(db, actor);
       if (!asked.alreadyRunning) made.runs.push(asked.runId);
-      assert.deepEqual(asked, { runId: waiting!.id, alreadyRunning: true });
+      assert.deepEqual(asked, { runId: waiting.runId, alreadyRunning: true });
+      // Its job failed for good without the run hearing of it (removed by hand, a database
+      // restored without it): nothing is under way any more, so the button makes a new run.
+      await db.execute(
+        sql`select graphile_worker.permanently_fail_jobs(array(select id from graphile_worker.jobs where key = ${waiting.jobId}), 'lost')`,
+      );
+      const again = await requestBackupRun(db, actor);
+      made.runs.push(again.runId);
+      const [run] = await db.select({ jobId: backupRuns.jobId }).from(backupRuns).where(eq(backupRuns.id, again.runId));
+      made.jobs.push(run!.jobId!);
+      assert.equal(again.alreadyRunning, false);
+      assert.notEqual(again.runId, waiting.runId);
     } finally {
-      await db.update(backupRuns).set({ status: 'failed' }).where(eq(backupRuns.id, waiting!.id));
+      await db
+        .update(backupRuns)
+        .set({ status: 'failed' })
+        .where(inArray(backupRuns.id, made.runs.slice(-2)));
     }
   });
 
