@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Runner } from 'graphile-worker';
 import { nas, radcheck, radgroupreply, radreply, radusergroup, routers, subscriptions } from '@/db/schema';
 import { transitionSubscriptionOp, updateSubscriptionServiceOp } from '@/lib/customers/operations';
 import { getJob } from '@/lib/jobs/queries';
 import { saveRouterOp } from '@/lib/network/operations';
 import { decodePacket, verifyRequestAuthenticator } from '@/lib/network/radius/coa';
+import { applyRadiusStatus, provisionRouterRadius } from '@/lib/network/radius/provision';
 import { updatePlanOp } from '@/lib/plans/operations';
 import { type Ctx, executeOperation } from '@/lib/server/operation';
 import { closeRouterPool } from '@/workers/router-pool';
@@ -230,6 +231,54 @@ describe('RADIUS mode: rows FreeRADIUS reads, written with the subscription', ()
     now = await rows(subscription.id);
     assert.deepEqual([now.check.length, now.reply.length, now.groups.length], [0, 0, 0]);
     await coa.close();
+  });
+
+  test('a router sync while a status change commits: the one that waits writes from the new status (one group)', async () => {
+    const w = await world('rad-race', 3799);
+    const { subscription } = await makeSubscriber(db, w.org.id, {
+      planId: w.plan.id,
+      routerId: w.router.id,
+      username: 'race1',
+      password: 'rahasia1',
+      status: 'active',
+    });
+    await db.transaction((tx) => provisionRouterRadius(tx, { orgId: w.org.id, routerId: w.router.id }));
+    assert.deepEqual((await rows(subscription.id)).groups, [`Paket 20 Mbps@${w.org.slug}`]);
+    // The status change has written its rows and not yet committed; a router sync starts.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let written!: () => void;
+    const ready = new Promise<void>((r) => {
+      written = r;
+    });
+    const change = db.transaction(async (tx) => {
+      await tx.update(subscriptions).set({ status: 'isolated' }).where(eq(subscriptions.id, subscription.id));
+      await applyRadiusStatus(tx, { orgId: w.org.id, where: sql`s.id = ${subscription.id}` });
+      written();
+      await held;
+    });
+    await ready;
+    let syncDone = false;
+    const sync = db
+      .transaction((tx) => provisionRouterRadius(tx, { orgId: w.org.id, routerId: w.router.id }))
+      .then(() => {
+        syncDone = true;
+      });
+    // The sync waits for the change's lock on the subscription (before the fix it went on and
+    // wrote the plan group from the old status).
+    await waitFor(async () => {
+      if (syncDone) return true;
+      const [waiting] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      return (waiting?.n ?? 0) > 0;
+    }, 5_000);
+    release();
+    await change;
+    await sync;
+    assert.deepEqual((await rows(subscription.id)).groups, [`isolir@${w.org.slug}`]);
   });
 
   test('a plan change sends a CoA with the new rate-limit; a renamed group keeps its members; a customer not online is not an error', async () => {

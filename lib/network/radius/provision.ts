@@ -137,11 +137,26 @@ const onRadiusRouter = (orgId: string, where: SQL) => sql`
   where s.organization_id = ${orgId} and ${where}`;
 
 /**
+ * Locks the subscriptions matched by `where` (in id order, as the isolation pass and payments
+ * lock them) for the rest of the caller's transaction, before their rows are rewritten. A
+ * router sync and a status change at the same moment would otherwise each delete what they
+ * saw and write from their own snapshot: an isolated customer left in both the isolir and the
+ * plan group. The one that waits then reads the status the other committed.
+ */
+async function lockSubscriptions(db: Db, p: { orgId: string; where: SQL }) {
+  await db.execute(sql`
+    select count(*) from (
+      select 1 from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}
+      order by s.id for no key update of s) locked`);
+}
+
+/**
  * Credentials of the subscriptions matched by `where`: rewritten for those on a RADIUS
  * router (the password is decrypted here, so this runs in the app, 5,000 at a time), and
  * removed for every other match (moved off RADIUS, or no router).
  */
 export async function writeCredentials(db: Db, p: { orgId: string; where: SQL }) {
+  await lockSubscriptions(db, p);
   const slug = await orgSlug(db, p.orgId);
   const matched = sql`select s.id from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}`;
   await db.execute(sql`delete from radcheck where subscription_id in (${matched}) and attribute <> 'Auth-Type'`);
@@ -208,6 +223,7 @@ export async function writeCredentials(db: Db, p: { orgId: string; where: SQL })
  * group, suspended -> `Auth-Type := Reject`; pending and terminated lose every row.
  */
 export async function applyRadiusStatus(db: Db, p: { orgId: string; where: SQL }) {
+  await lockSubscriptions(db, p);
   const matched = sql`select s.id from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}`;
   await db.execute(sql`delete from radusergroup where subscription_id in (${matched})`);
   await db.execute(sql`delete from radcheck where subscription_id in (${matched}) and attribute = 'Auth-Type'`);
