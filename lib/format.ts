@@ -71,24 +71,6 @@ export function zonedDayStart(day: string, timeZone: string, addDays = 0): Date 
 }
 
 /**
- * A moment as the organization's clock reads it, for file names: `{ day: '2026-12-08',
- * time: '0630' }`. A file downloaded at 06:30 WIB is that day's, not the UTC day before.
- */
-export function zonedStamp(at: Date, timeZone: string): { day: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}${get('minute')}` };
-}
-
-/**
  * A month (`YYYY-MM` or `YYYY-MM-DD`) by name in the reader's language: "Des 2026" / "Dec 2026";
  * `year: false` for a chart axis that names the year elsewhere ("Mei").
  */

@@ -1,4 +1,4 @@
-import { zonedStamp } from '@/lib/format';
+import { localDateTime } from '@/lib/exports/render';
 
 /**
  * A saved configuration's `.rsc` download name: the router's name and when it was taken, on the
@@ -6,7 +6,8 @@ import { zonedStamp } from '@/lib/format';
  * underscore: the name goes into a header.
  */
 export function configFileName(p: { routerName: string; takenAt: Date; timeZone: string }): string {
-  const { day, time } = zonedStamp(p.takenAt, p.timeZone);
-  const name = `${p.routerName}-${day}-${time}`.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  // `YYYY-MM-DD HH:mm` on the organization's clock, as `YYYY-MM-DD-HHmm`.
+  const stamp = localDateTime(p.takenAt, p.timeZone).replace(' ', '-').replace(':', '');
+  const name = `${p.routerName}-${stamp}`.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return `${name || 'router'}.rsc`;
 }
