@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { customers, invoices, paymentAllocations, payments, subscriptions } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
+import { lockSubscriptions } from '@/lib/core/subscription-lock';
 import { transitionSubscription } from '@/lib/customers/subscriptions';
 import {
   counterPaymentRows,
@@ -422,12 +423,7 @@ async function applyPayment(
  * subscriptions before customers, so neither can hold a row the other is waiting for.
  */
 async function lockCustomerAccount(db: Db, p: { orgId: string; customerId: string }) {
-  await db
-    .select({ id: subscriptions.id })
-    .from(subscriptions)
-    .where(and(eq(subscriptions.customerId, p.customerId), eq(subscriptions.organizationId, p.orgId)))
-    .orderBy(asc(subscriptions.id))
-    .for('no key update');
+  await lockSubscriptions(db, { orgId: p.orgId, where: sql`s.customer_id = ${p.customerId}` });
   const [customer] = await db
     .select()
     .from(customers)

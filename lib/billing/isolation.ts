@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record';
+import { lockSubscriptions } from '@/lib/core/subscription-lock';
 import { emitRows, subscriptionRows } from '@/lib/events/rows';
 import { enqueueFrom } from '@/lib/jobs/enqueue';
 import { customerNotify } from '@/lib/messaging/jobs';
@@ -71,12 +72,7 @@ export async function runIsolation(
     // active and still owing are isolated, and the batch keeps only them (the history, events
     // and jobs below follow it); a payment that comes after waits for this pass to commit, then
     // reconnects what it pays off.
-    // (Counted, not returned: the ids stay in the database.)
-    await tx.execute(sql`
-      select count(*) from (
-        select 1 from subscriptions s
-        where s.organization_id = ${p.orgId} and s.id in (select subscription_id from isolation_batch)
-        order by s.id for no key update) locked`);
+    await lockSubscriptions(tx, { orgId: p.orgId, where: sql`s.id in (select subscription_id from isolation_batch)` });
     await tx.execute(sql`
       with isolated as (
         update subscriptions s set status = 'isolated', updated_at = now()

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { nas, organizations, plans, radcheck, radgroupreply, radreply, routers, subscriptions } from '@/db/schema';
+import { lockSubscriptions } from '@/lib/core/subscription-lock';
 import { decryptSecret } from '@/lib/crypto';
 import { nasAddressOf } from '@/lib/network/radius/nas-address';
 import { planRateLimit } from '@/lib/network/router-state';
@@ -137,25 +138,13 @@ const onRadiusRouter = (orgId: string, where: SQL) => sql`
   where s.organization_id = ${orgId} and ${where}`;
 
 /**
- * Locks the subscriptions matched by `where` (in id order, as the isolation pass and payments
- * lock them) for the rest of the caller's transaction, before their rows are rewritten. A
- * router sync and a status change at the same moment would otherwise each delete what they
- * saw and write from their own snapshot: an isolated customer left in both the isolir and the
- * plan group. The one that waits then reads the status the other committed.
- */
-async function lockSubscriptions(db: Db, p: { orgId: string; where: SQL }) {
-  await db.execute(sql`
-    select count(*) from (
-      select 1 from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}
-      order by s.id for no key update of s) locked`);
-}
-
-/**
  * Credentials of the subscriptions matched by `where`: rewritten for those on a RADIUS
  * router (the password is decrypted here, so this runs in the app, 5,000 at a time), and
  * removed for every other match (moved off RADIUS, or no router).
  */
 export async function writeCredentials(db: Db, p: { orgId: string; where: SQL }) {
+  // Locked first: a router sync that meets a status change in flight waits for it, then
+  // writes from the status it committed (else an isolated customer could keep the plan group).
   await lockSubscriptions(db, p);
   const slug = await orgSlug(db, p.orgId);
   const matched = sql`select s.id from subscriptions s where s.organization_id = ${p.orgId} and ${p.where}`;
